@@ -1,0 +1,66 @@
+/* cli.h - shared pieces of the scoutlab command-line tool. The CLI is the only part of
+ * scoutlab that prints; it includes only the public headers in include/scoutlab/.
+ *
+ * Exit statuses (as jq's main.c): 0 ok, 1 bad data, 2 usage, 3 I/O, 4 external tool. */
+#ifndef SCOUTLAB_CLI_H
+#define SCOUTLAB_CLI_H
+
+#include <stdio.h>
+
+#include "scoutlab/error.h"
+
+enum {
+  SL_EXIT_OK = 0,
+  SL_EXIT_DATA = 1,
+  SL_EXIT_USAGE = 2,
+  SL_EXIT_IO = 3,
+  SL_EXIT_TOOL = 4
+};
+
+typedef enum { SL_FMT_TABLE, SL_FMT_JSON, SL_FMT_CSV, SL_FMT_MD } sl_format;
+
+/* One subcommand: name, one-line summary, and its entry point (argv[0] is the command name). */
+typedef struct sl_command {
+  const char *name;
+  const char *summary;
+  int (*run)(int argc, char **argv);
+  const char *help; /* full --help text with an example */
+} sl_command;
+
+/** Prints "scoutlab CMD: msg" plus "see scoutlab CMD --help" to stderr; returns SL_EXIT_USAGE. */
+int sl_cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/** Prints the error as "scoutlab: file:line:col: message" and returns the exit status for its code. */
+int sl_cli_fail(const sl_error *err);
+
+/** Maps a library status to an exit status. */
+int sl_cli_exit_code(int status);
+
+/** Parses "table|json|csv|md" (allowed is a bitmask of 1<<sl_format); returns 0 or -1. */
+int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out);
+
+/** True when argv[i] is "--help" or "-h". */
+int sl_cli_is_help(const char *arg);
+
+/** Writes s as a JSON string literal (quotes and escapes included). */
+void sl_cli_json_string(FILE *f, const char *s);
+
+/** Prints v with 17 significant digits, or null when not finite (JSON). */
+void sl_cli_json_number(FILE *f, double v);
+
+/** Formats an amount as "€12,345,678" into buf. */
+const char *sl_cli_money(double eur, char *buf, size_t size);
+
+/* The command table, defined in main.c. */
+extern const sl_command sl_commands[];
+extern const int sl_command_count;
+
+/* Subcommand entry points, one file each (cmd_<name>.c). */
+int sl_cmd_check(int argc, char **argv);
+extern const char sl_help_check[];
+
+#endif

@@ -1,0 +1,88 @@
+/* cli_util.c - error reporting, formats and number printing shared by the subcommands. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int sl_cli_usage_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "scoutlab %s: ", cmd);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, " (see scoutlab %s --help)\n", cmd);
+  return SL_EXIT_USAGE;
+}
+
+int sl_cli_exit_code(int status) {
+  switch (status) {
+  case SL_OK: return SL_EXIT_OK;
+  case SL_EINVAL: return SL_EXIT_USAGE;
+  case SL_EIO: return SL_EXIT_IO;
+  case SL_ETOOL: return SL_EXIT_TOOL;
+  default: return SL_EXIT_DATA;
+  }
+}
+
+int sl_cli_fail(const sl_error *err) {
+  char buf[SL_ERROR_MESSAGE_MAX + SL_ERROR_FILE_MAX + 64];
+  fprintf(stderr, "scoutlab: %s\n", sl_error_text(err, buf, sizeof buf));
+  return sl_cli_exit_code(err->code);
+}
+
+int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out) {
+  static const char *names[] = {"table", "json", "csv", "md"};
+  for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(s, names[i]) == 0 && (allowed & (1u << i))) {
+      *out = (sl_format)i;
+      return 0;
+    }
+  return -1;
+}
+
+int sl_cli_is_help(const char *arg) { return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0; }
+
+void sl_cli_json_string(FILE *f, const char *s) {
+  fputc('"', f);
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+    switch (*p) {
+    case '"': fputs("\\\"", f); break;
+    case '\\': fputs("\\\\", f); break;
+    case '\n': fputs("\\n", f); break;
+    case '\r': fputs("\\r", f); break;
+    case '\t': fputs("\\t", f); break;
+    default:
+      if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+      else fputc(*p, f);
+    }
+  }
+  fputc('"', f);
+}
+
+void sl_cli_json_number(FILE *f, double v) {
+  if (!isfinite(v)) fputs("null", f);
+  else fprintf(f, "%.17g", v);
+}
+
+const char *sl_cli_money(double eur, char *buf, size_t size) {
+  if (!isfinite(eur)) {
+    snprintf(buf, size, "n/a");
+    return buf;
+  }
+  char digits[64];
+  snprintf(digits, sizeof digits, "%.0f", fabs(eur));
+  size_t n = strlen(digits), o = 0;
+  char out[96];
+  if (eur < 0) out[o++] = '-';
+  memcpy(out + o, "\xe2\x82\xac", 3); /* the euro sign in UTF-8 */
+  o += 3;
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && (n - i) % 3 == 0) out[o++] = ',';
+    out[o++] = digits[i];
+  }
+  out[o] = '\0';
+  snprintf(buf, size, "%s", out);
+  return buf;
+}

@@ -1,0 +1,58 @@
+/* main.c - scoutlab CLI entry: dispatches to one subcommand per file (cmd_*.c). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const sl_command sl_commands[] = {
+    {"check", "load CSV files and report rows, columns, types, roles and skipped rows",
+     sl_cmd_check, sl_help_check},
+};
+const int sl_command_count = (int)(sizeof sl_commands / sizeof sl_commands[0]);
+
+static void print_main_help(FILE *f) {
+  fputs("scoutlab - player valuation and squad analytics\n\n"
+        "usage: scoutlab COMMAND [options]   (scoutlab COMMAND --help for details)\n\n"
+        "commands:\n",
+        f);
+  for (int i = 0; i < sl_command_count; i++)
+    fprintf(f, "  %-12s %s\n", sl_commands[i].name, sl_commands[i].summary);
+  fputs("\nexit status: 0 ok, 1 bad data, 2 usage, 3 input/output, 4 external tool\n", f);
+}
+
+/* A full disk or closed pipe must be an error, not silence. */
+static int finish_stdout(int status) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "scoutlab: error writing output: %s\n", strerror(errno));
+    return status ? status : SL_EXIT_IO;
+  }
+  return status;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    print_main_help(stderr);
+    return SL_EXIT_USAGE;
+  }
+  if (sl_cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
+    print_main_help(stdout);
+    return finish_stdout(SL_EXIT_OK);
+  }
+  if (strcmp(argv[1], "--version") == 0) {
+    puts("scoutlab 0.1.0");
+    return finish_stdout(SL_EXIT_OK);
+  }
+  for (int i = 0; i < sl_command_count; i++) {
+    if (strcmp(argv[1], sl_commands[i].name) != 0) continue;
+    if (argc >= 3 && sl_cli_is_help(argv[2])) {
+      fputs(sl_commands[i].help, stdout);
+      return finish_stdout(SL_EXIT_OK);
+    }
+    return finish_stdout(sl_commands[i].run(argc - 1, argv + 1));
+  }
+  fprintf(stderr, "scoutlab: unknown command '%s' (see scoutlab --help)\n", argv[1]);
+  return SL_EXIT_USAGE;
+}

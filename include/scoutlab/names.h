@@ -1,0 +1,33 @@
+/* names.h - player and club names compared the way a user types them: accent-, case- and
+ * punctuation-insensitive (utf8proc: "Müller" matches "Muller", "balerdi" finds "Leonardo Balerdi"),
+ * plus the "did you mean" list for a name that is not found.
+ *
+ * sl_name_normalise returns a new string the caller frees with free().
+ *
+ *   char *k = sl_name_normalise("Çalhanoğlu");   // "calhanoglu"
+ *   int s = sl_name_match_score("balerdi", "Leonardo Balerdi"); // > 0
+ */
+#ifndef SCOUTLAB_NAMES_H
+#define SCOUTLAB_NAMES_H
+
+#include <stddef.h>
+
+/** Folds accents and case, maps punctuation/hyphens to spaces and collapses whitespace.
+ *  Returns a new string (caller frees with free()) or NULL on invalid UTF-8 / no memory. */
+char *sl_name_normalise(const char *name);
+
+/** How well a query matches a name, both already normalised: 3 exact, 2 every query word is a
+ *  whole word of the name ("balerdi" in "leonardo balerdi"), 1 every query word is a prefix of
+ *  a name word, 0 no match. */
+int sl_name_match_score(const char *query_norm, const char *name_norm);
+
+/** Edit distance (Levenshtein, bytes) between two normalised names, capped at cap. */
+size_t sl_name_distance(const char *a, const char *b, size_t cap);
+
+/** Indices of the closest `want` names to query (by edit distance on normalised forms),
+ *  written to out (caller's array of size want); returns how many were written. names are
+ *  normalised forms. */
+size_t sl_name_suggest(const char *query_norm, const char *const *names_norm, size_t n,
+                       size_t *out, size_t want);
+
+#endif
