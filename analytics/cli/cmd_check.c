@@ -1,0 +1,163 @@
+/* cmd_check.c - `scoutlab check`: load files and show what scoutlab understood of them. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "scoutlab/names.h"
+#include "scoutlab/table.h"
+
+const char sl_help_check[] =
+    "usage: scoutlab check FILE... [--format table|json] [--row NAME] [--max-columns N]\n"
+    "\n"
+    "Loads each CSV file and prints its rows, columns, the type inferred for each column\n"
+    "(number, money, date, text), the role scoutlab recognised (player, minutes, fee...),\n"
+    "missing counts, warnings, and the skipped-rows report: read = used + skipped.\n"
+    "\n"
+    "  --row NAME     also print every row whose player (or first text column) matches NAME\n"
+    "                 (accent- and case-insensitive: 'balerdi' finds 'Leonardo Balerdi')\n"
+    "  --format json  machine-readable output\n"
+    "\n"
+    "example:\n"
+    "  scoutlab check players.csv --row \"Leonardo Balerdi\"\n";
+
+static void print_money_or_number(const sl_table *t, const sl_column *c, size_t r) {
+  char buf[64];
+  if (c->type == SL_TYPE_MONEY && isfinite(c->num[r]) && (!c->currency[0] || strcmp(c->currency, "EUR") == 0))
+    printf("%s", sl_cli_money(c->num[r], buf, sizeof buf));
+  else if (c->type == SL_TYPE_MONEY && isfinite(c->num[r]))
+    printf("%.2f %s", c->num[r], c->currency);
+  else {
+    const char *s = sl_table_text(t, c, r, buf, sizeof buf);
+    printf("%s", s ? s : "(missing)");
+  }
+}
+
+/* The column used to find a row by name: the player role, else the first text column. */
+static const sl_column *name_column(const sl_table *t) {
+  const sl_column *c = sl_table_role(t, SL_ROLE_PLAYER);
+  for (size_t i = 0; !c && i < t->ncols; i++)
+    if (t->cols[i].type == SL_TYPE_TEXT) c = &t->cols[i];
+  return c && c->type == SL_TYPE_TEXT ? c : NULL;
+}
+
+static int print_rows(const sl_table *t, const char *query) {
+  const sl_column *nc = name_column(t);
+  char *q = sl_name_normalise(query);
+  int found = 0;
+  for (size_t r = 0; nc && q && r < t->nrows; r++) {
+    char *n = nc->text[r] ? sl_name_normalise(nc->text[r]) : NULL;
+    int hit = n && sl_name_match_score(q, n) >= 2;
+    free(n);
+    if (!hit) continue;
+    char place[600];
+    printf("\nrow at %s:\n", sl_table_row_place(t, r, place, sizeof place));
+    for (size_t i = 0; i < t->ncols; i++) {
+      printf("  %-28s ", t->cols[i].name);
+      print_money_or_number(t, &t->cols[i], r);
+      putchar('\n');
+    }
+    found++;
+  }
+  free(q);
+  if (!found) fprintf(stderr, "scoutlab check: no row matches '%s' in %s\n", query, t->files[0]);
+  return found;
+}
+
+static void print_table(const sl_table *t) {
+  printf("%s: %zu rows, %zu columns (delimiter '%s', decimal %s, %s)\n", t->files[0], t->nrows,
+         t->ncols, t->delimiter == '\t' ? "\\t" : (char[2]){t->delimiter, 0},
+         t->decimal == SL_DECIMAL_COMMA ? "comma" : "point", t->encoding);
+  printf("rows read %zu, used %zu, skipped %zu\n", t->rows_read, t->nrows, t->nskipped);
+  printf("  %-4s %-28s %-7s %-16s %8s  %s\n", "#", "column", "type", "role", "missing", "note");
+  for (size_t i = 0; i < t->ncols; i++) {
+    const sl_column *c = &t->cols[i];
+    char note[96] = "";
+    if (c->type == SL_TYPE_MONEY) snprintf(note, sizeof note, "currency %s", c->currency[0] ? c->currency : "unstated (EUR assumed)");
+    if (c->type == SL_TYPE_TEXT && c->not_numeric && c->not_numeric < c->missing + 5 && c->first_text_line)
+      snprintf(note, sizeof note, "%zu non-numeric cells, first at line %ld", c->not_numeric, c->first_text_line);
+    printf("  %-4zu %-28s %-7s %-16s %8zu  %s\n", i + 1, c->name, sl_type_name(c->type),
+           sl_role_name(c->role), c->missing, note);
+  }
+  for (size_t i = 0; i < t->nwarnings; i++) printf("warning: %s\n", t->warnings[i]);
+  for (size_t i = 0; i < t->nskipped; i++)
+    printf("skipped %s:%ld: %s\n", t->files[t->skipped[i].file], t->skipped[i].line, t->skipped[i].reason);
+}
+
+static void print_json(const sl_table *t, int last) {
+  printf("{\"file\": ");
+  sl_cli_json_string(stdout, t->files[0]);
+  printf(", \"rows_read\": %zu, \"rows_used\": %zu, \"rows_skipped\": %zu, \"columns\": [", t->rows_read,
+         t->nrows, t->nskipped);
+  for (size_t i = 0; i < t->ncols; i++) {
+    const sl_column *c = &t->cols[i];
+    printf("%s{\"name\": ", i ? ", " : "");
+    sl_cli_json_string(stdout, c->name);
+    printf(", \"type\": \"%s\", \"role\": ", sl_type_name(c->type));
+    sl_cli_json_string(stdout, sl_role_name(c->role));
+    printf(", \"missing\": %zu", c->missing);
+    if (c->type == SL_TYPE_MONEY) printf(", \"currency\": \"%s\"", c->currency[0] ? c->currency : "EUR");
+    printf("}");
+  }
+  printf("], \"warnings\": [");
+  for (size_t i = 0; i < t->nwarnings; i++) {
+    printf("%s", i ? ", " : "");
+    sl_cli_json_string(stdout, t->warnings[i]);
+  }
+  printf("], \"skipped\": [");
+  for (size_t i = 0; i < t->nskipped; i++) {
+    printf("%s{\"file\": ", i ? ", " : "");
+    sl_cli_json_string(stdout, t->files[t->skipped[i].file]);
+    printf(", \"line\": %ld, \"reason\": ", t->skipped[i].line);
+    sl_cli_json_string(stdout, t->skipped[i].reason);
+    printf("}");
+  }
+  printf("]}%s\n", last ? "" : ",");
+}
+
+int sl_cmd_check(int argc, char **argv) {
+  sl_format fmt = SL_FMT_TABLE;
+  const char *row = NULL;
+  sl_load_options opt = {0};
+  char **files = calloc((size_t)argc, sizeof *files);
+  int nfiles = 0, status = SL_EXIT_OK;
+  if (!files) return SL_EXIT_IO;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+      if (sl_cli_parse_format(argv[++i], 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON, &fmt) != 0) {
+        free(files);
+        return sl_cli_usage_error("check", "unknown format '%s' (expected table or json)", argv[i]);
+      }
+    } else if (strcmp(argv[i], "--row") == 0 && i + 1 < argc) {
+      row = argv[++i];
+    } else if (strcmp(argv[i], "--max-columns") == 0 && i + 1 < argc) {
+      opt.max_columns = (size_t)strtoul(argv[++i], NULL, 10);
+    } else if (argv[i][0] == '-' && argv[i][1]) {
+      free(files);
+      return sl_cli_usage_error("check", "unknown option '%s'", argv[i]);
+    } else {
+      files[nfiles++] = argv[i];
+    }
+  }
+  if (nfiles == 0) {
+    free(files);
+    return sl_cli_usage_error("check", "no file given");
+  }
+  if (fmt == SL_FMT_JSON) printf("[");
+  for (int i = 0; i < nfiles; i++) {
+    sl_table *t = NULL;
+    sl_error err;
+    if (sl_table_load(files[i], &opt, &t, &err) != SL_OK) {
+      status = sl_cli_fail(&err);
+      continue;
+    }
+    if (fmt == SL_FMT_JSON) print_json(t, i == nfiles - 1);
+    else print_table(t);
+    if (row && fmt == SL_FMT_TABLE && print_rows(t, row) == 0) status = SL_EXIT_DATA;
+    sl_table_free(t);
+  }
+  if (fmt == SL_FMT_JSON) printf("]\n");
+  free(files);
+  return status;
+}

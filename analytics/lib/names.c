@@ -1,0 +1,170 @@
+/* names.c - accent/case-insensitive names with utf8proc; see include/scoutlab/names.h */
+#include "scoutlab/names.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Characters utf8proc keeps as letters but users type as two ASCII letters or one. */
+static const char *fold_special(utf8proc_int32_t cp) {
+  switch (cp) {
+  case 0x00F8: case 0x00D8: return "o";  /* ø Ø: no decomposition in Unicode */
+  case 0x00E6: case 0x00C6: return "ae"; /* æ */
+  case 0x0153: case 0x0152: return "oe"; /* œ */
+  case 0x00DF: return "ss";              /* ß */
+  case 0x0131: return "i";               /* dotless ı (Çalhanoğlu's Turkish spellings) */
+  case 0x0142: case 0x0141: return "l";  /* ł */
+  case 0x0111: case 0x0110: return "d";  /* đ */
+  case 0x00F0: case 0x00D0: return "d";  /* ð */
+  case 0x00FE: case 0x00DE: return "th"; /* þ */
+  default: return NULL;
+  }
+}
+
+char *sl_name_normalise(const char *name) {
+  if (!name) return NULL;
+  utf8proc_uint8_t *folded = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
+                                    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                                        UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  if (n < 0) return NULL;
+  /* Output is at most twice the input (the "ae"/"th" expansions) plus the terminator. */
+  char *out = malloc((size_t)n * 2 + 1);
+  if (!out) {
+    free(folded);
+    return NULL;
+  }
+  size_t o = 0;
+  int pending_space = 0;
+  for (utf8proc_ssize_t i = 0; i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t w = utf8proc_iterate(folded + i, n - i, &cp);
+    if (w <= 0) break;
+    i += w;
+    const char *special = fold_special(cp);
+    utf8proc_category_t cat = utf8proc_category(cp);
+    int is_alnum = special || (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                   (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    if (cp == '\'' || cp == 0x2019 || cp == '.') continue; /* "N'Dri" ~ "NDri", "J. Smith" */
+    if (!is_alnum) {
+      pending_space = o > 0;
+      continue;
+    }
+    if (pending_space) out[o++] = ' ';
+    pending_space = 0;
+    if (special) {
+      size_t k = strlen(special);
+      memcpy(out + o, special, k);
+      o += k;
+    } else {
+      utf8proc_ssize_t k = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
+      o += (size_t)k;
+    }
+  }
+  out[o] = '\0';
+  free(folded);
+  return out;
+}
+
+/* Next word of a normalised string: sets *len, returns its start or NULL at the end. */
+static const char *next_word(const char *s, size_t *len) {
+  while (*s == ' ') s++;
+  if (!*s) return NULL;
+  const char *e = strchr(s, ' ');
+  *len = e ? (size_t)(e - s) : strlen(s);
+  return s;
+}
+
+/* 2 when the query word equals a word of name, 1 when it prefixes one, 0 otherwise. */
+static int word_in(const char *w, size_t wl, const char *name) {
+  int best = 0;
+  size_t nl;
+  for (const char *p = next_word(name, &nl); p; p = next_word(p + nl, &nl)) {
+    if (nl == wl && memcmp(p, w, wl) == 0) return 2;
+    if (nl > wl && memcmp(p, w, wl) == 0) best = 1;
+  }
+  return best;
+}
+
+int sl_name_match_score(const char *query, const char *name) {
+  if (!query || !name || !*query) return 0;
+  if (strcmp(query, name) == 0) return 3;
+  int score = 2;
+  size_t wl;
+  for (const char *w = next_word(query, &wl); w; w = next_word(w + wl, &wl)) {
+    int s = word_in(w, wl, name);
+    if (s == 0) return 0;
+    if (s < score) score = s;
+  }
+  return score;
+}
+
+size_t sl_name_distance(const char *a, const char *b, size_t cap) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > lb ? la - lb >= cap : lb - la >= cap) return cap;
+  size_t *row = malloc((lb + 1) * sizeof *row);
+  if (!row) return cap;
+  for (size_t j = 0; j <= lb; j++) row[j] = j;
+  for (size_t i = 1; i <= la; i++) {
+    size_t diag = row[0], rmin;
+    row[0] = i;
+    rmin = row[0];
+    for (size_t j = 1; j <= lb; j++) {
+      size_t up = row[j];
+      size_t best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best) best = up + 1;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+      if (best < rmin) rmin = best;
+    }
+    if (rmin >= cap) {
+      free(row);
+      return cap;
+    }
+  }
+  size_t d = row[lb];
+  free(row);
+  return d < cap ? d : cap;
+}
+
+/* Distance from query to the closest word-aligned part of name, so that "balerdy" is near
+ * "leonardo balerdi" although the full names differ a lot in length. */
+static size_t best_distance(const char *q, const char *name, size_t cap) {
+  size_t best = sl_name_distance(q, name, cap), nl;
+  for (const char *p = next_word(name, &nl); p; p = next_word(p + nl, &nl)) {
+    size_t d = sl_name_distance(q, p, cap);
+    if (d < best) best = d;
+  }
+  return best;
+}
+
+size_t sl_name_suggest(const char *query, const char *const *names, size_t n, size_t *out,
+                       size_t want) {
+  /* A name more than half the query's length away is not a plausible typo. */
+  size_t cap = strlen(query) / 2 + 2, got = 0;
+  size_t *dist = malloc((want ? want : 1) * sizeof *dist);
+  if (!dist) return 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!names[i]) continue;
+    int dup = 0;
+    for (size_t k = 0; k < got; k++) dup |= strcmp(names[out[k]], names[i]) == 0;
+    if (dup) continue;
+    size_t d = best_distance(query, names[i], cap);
+    if (d >= cap) continue;
+    size_t pos = got < want ? got++ : want;
+    while (pos > 0 && dist[pos - 1] > d) {
+      if (pos < want) {
+        dist[pos] = dist[pos - 1];
+        out[pos] = out[pos - 1];
+      }
+      pos--;
+    }
+    if (pos < want) {
+      dist[pos] = d;
+      out[pos] = i;
+    }
+  }
+  free(dist);
+  return got;
+}

@@ -1,0 +1,419 @@
+/* table.c - the column store: type inference per cell, text storage, accessors, skipped-rows
+ * report; see include/scoutlab/table.h. The CSV reading is in table_load.c. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scoutlab/table.h"
+#include "table_internal.h"
+
+/* Text cells live in 1 MiB blocks: one malloc per block instead of one per cell. */
+#define SL_ARENA_BLOCK ((size_t)1 << 20)
+
+typedef struct arena_block {
+  struct arena_block *next;
+  size_t used, size;
+  char data[];
+} arena_block;
+
+typedef enum { KIND_NONE = 0, KIND_NUMBER, KIND_MONEY, KIND_DATE, KIND_TEXT } cell_kind;
+
+struct sl_col_state {
+  cell_kind kind;
+  size_t numeric_cells; /* cells stored as numbers so far */
+  size_t demoted_at;    /* rows stored as numbers before the column became text */
+  int recovering;       /* needs the second pass */
+};
+
+static char *arena_alloc(sl_table *t, size_t n) {
+  arena_block *b = t->arena_;
+  if (!b || b->size - b->used < n) {
+    size_t size = n > SL_ARENA_BLOCK ? n : SL_ARENA_BLOCK;
+    arena_block *nb = malloc(sizeof *nb + size);
+    if (!nb) return NULL;
+    nb->size = size;
+    nb->used = 0;
+    /* A big cell gets its own block behind the current one, so the current keeps filling. */
+    if (b && n > SL_ARENA_BLOCK) {
+      nb->next = b->next;
+      b->next = nb;
+    } else {
+      nb->next = b;
+      t->arena_ = nb;
+    }
+    b = nb;
+  }
+  char *p = b->data + b->used;
+  b->used += n;
+  return p;
+}
+
+char *sl_table_internal_strdup(sl_table *t, const char *s) {
+  size_t n = strlen(s) + 1;
+  char *p = arena_alloc(t, n);
+  if (p) memcpy(p, s, n);
+  return p;
+}
+
+static char *heap_strdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *p = malloc(n);
+  if (p) memcpy(p, s, n);
+  return p;
+}
+
+sl_table *sl_table_internal_new(const char *path, sl_error *err) {
+  sl_table *t = calloc(1, sizeof *t);
+  char **files = malloc(sizeof *files);
+  char *p = heap_strdup(path ? path : "");
+  if (!t || !files || !p) {
+    free(t);
+    free(files);
+    free(p);
+    sl_error_set(err, SL_ENOMEM, path, 0, 0, "out of memory");
+    return NULL;
+  }
+  files[0] = p;
+  t->files = files;
+  t->nfiles = 1;
+  t->delimiter = ',';
+  snprintf(t->encoding, sizeof t->encoding, "UTF-8");
+  return t;
+}
+
+static void free_columns(sl_table *t) {
+  for (size_t i = 0; i < t->ncols; i++) {
+    free(t->cols[i].name);
+    free(t->cols[i].num);
+    free(t->cols[i].text);
+  }
+  free(t->cols);
+  t->cols = NULL;
+  t->ncols = 0;
+}
+
+static void free_arena(sl_table *t) {
+  for (arena_block *b = t->arena_, *n; b; b = n) {
+    n = b->next;
+    free(b);
+  }
+  t->arena_ = NULL;
+}
+
+static void free_report(sl_table *t) {
+  for (size_t i = 0; i < t->nskipped; i++) free(t->skipped[i].reason);
+  free(t->skipped);
+  for (size_t i = 0; i < t->nwarnings; i++) free(t->warnings[i]);
+  free(t->warnings);
+  t->skipped = NULL;
+  t->warnings = NULL;
+  t->nskipped = t->nwarnings = 0;
+}
+
+void sl_table_internal_clear(sl_table *t, sl_col_state **state) {
+  free_columns(t);
+  free_arena(t);
+  free_report(t);
+  free(t->row_line);
+  free(t->row_file);
+  t->row_line = NULL;
+  t->row_file = NULL;
+  t->nrows = t->rows_read = 0;
+  free(*state);
+  *state = NULL;
+}
+
+void sl_table_free(sl_table *t) {
+  if (!t) return;
+  free_columns(t);
+  free_arena(t);
+  free_report(t);
+  free(t->row_line);
+  free(t->row_file);
+  for (size_t i = 0; i < t->nfiles; i++) free(t->files[i]);
+  free(t->files);
+  free(t);
+}
+
+int sl_table_internal_warn(sl_table *t, const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  char **w = realloc(t->warnings, (t->nwarnings + 1) * sizeof *w);
+  if (!w) return SL_ENOMEM;
+  t->warnings = w;
+  if (!(w[t->nwarnings] = heap_strdup(buf))) return SL_ENOMEM;
+  t->nwarnings++;
+  return SL_OK;
+}
+
+int sl_table_add_skip(sl_table *t, uint32_t file, long line, const char *reason) {
+  if (!t) return SL_EINVAL;
+  sl_skipped_row *s = realloc(t->skipped, (t->nskipped + 1) * sizeof *s);
+  if (!s) return SL_ENOMEM;
+  t->skipped = s;
+  if (!(s[t->nskipped].reason = heap_strdup(reason ? reason : ""))) return SL_ENOMEM;
+  s[t->nskipped].file = file;
+  s[t->nskipped].line = line;
+  t->nskipped++;
+  return SL_OK;
+}
+
+int sl_table_internal_add_column(sl_table *t, const char *name, sl_col_state **state, sl_error *err) {
+  char unique[300];
+  snprintf(unique, sizeof unique, "%s", name);
+  for (int k = 2; sl_table_column_index(t, unique) >= 0; k++)
+    snprintf(unique, sizeof unique, "%s.%d", name, k);
+  if (strcmp(unique, name) != 0 &&
+      sl_table_internal_warn(t, "duplicate column name '%s' renamed to '%s'", name, unique) != SL_OK)
+    return sl_error_set(err, SL_ENOMEM, t->files[0], 1, 0, "out of memory");
+  sl_column *c = realloc(t->cols, (t->ncols + 1) * sizeof *c);
+  sl_col_state *s = realloc(*state, (t->ncols + 1) * sizeof *s);
+  if (c) t->cols = c;
+  if (s) *state = s;
+  if (!c || !s) return sl_error_set(err, SL_ENOMEM, t->files[0], 1, 0, "out of memory");
+  memset(&c[t->ncols], 0, sizeof *c);
+  memset(&s[t->ncols], 0, sizeof *s);
+  if (!(c[t->ncols].name = heap_strdup(unique))) return sl_error_set(err, SL_ENOMEM, t->files[0], 1, 0, "out of memory");
+  t->ncols++;
+  return SL_OK;
+}
+
+/* Capacity is tracked as a power of two above nrows, so growth is implicit in nrows. */
+static size_t row_capacity(size_t n) {
+  size_t cap = 64;
+  while (cap < n) cap *= 2;
+  return cap;
+}
+
+static int grow_rows(sl_table *t, sl_col_state *state) {
+  size_t need = t->nrows + 1;
+  if (t->nrows != 0 && need <= row_capacity(t->nrows)) return SL_OK;
+  size_t cap = row_capacity(need);
+  long *rl = realloc(t->row_line, cap * sizeof *rl);
+  if (rl) t->row_line = rl;
+  uint32_t *rf = realloc(t->row_file, cap * sizeof *rf);
+  if (rf) t->row_file = rf;
+  if (!rl || !rf) return SL_ENOMEM;
+  for (size_t i = 0; i < t->ncols; i++) {
+    sl_column *c = &t->cols[i];
+    if (state[i].kind != KIND_TEXT || state[i].recovering) {
+      double *n = realloc(c->num, cap * sizeof *n);
+      if (!n) return SL_ENOMEM;
+      c->num = n;
+    }
+    if (c->text) {
+      char **x = realloc(c->text, cap * sizeof *x);
+      if (!x) return SL_ENOMEM;
+      c->text = x;
+    }
+  }
+  return SL_OK;
+}
+
+int sl_table_internal_begin_row(sl_table *t, sl_col_state *state, long line, sl_error *err) {
+  if (grow_rows(t, state) != SL_OK)
+    return sl_error_set(err, SL_ENOMEM, t->files[0], line, 0, "out of memory after %zu rows", t->nrows);
+  t->row_line[t->nrows] = line;
+  t->row_file[t->nrows] = 0;
+  t->nrows++;
+  return SL_OK;
+}
+
+/* Classifies a non-empty cell. */
+static cell_kind classify(const char *s, sl_decimal dec, double *v, char currency[4]) {
+  currency[0] = '\0';
+  if (sl_parse_plain_decimal(s, strlen(s), v) || sl_parse_number(s, dec, v)) return KIND_NUMBER;
+  sl_money m;
+  if (sl_parse_money(s, dec, &m)) {
+    *v = m.amount;
+    memcpy(currency, m.currency, 4);
+    return KIND_MONEY;
+  }
+  if (sl_parse_date(s, v)) return KIND_DATE;
+  return KIND_TEXT;
+}
+
+static int demote_to_text(sl_table *t, sl_col_state *st, sl_column *c, size_t row) {
+  char **x = calloc(row_capacity(t->nrows), sizeof *x);
+  if (!x) return SL_ENOMEM;
+  c->text = x;
+  if (st->numeric_cells > 0) {
+    st->demoted_at = row;
+    st->recovering = 1;
+  } else {
+    free(c->num); /* nothing to recover: the numbers array is no longer needed */
+    c->num = NULL;
+  }
+  st->kind = KIND_TEXT;
+  return SL_OK;
+}
+
+/* Combines the column's kind so far with a new cell's kind. */
+static cell_kind merge_kind(sl_table *t, sl_column *c, cell_kind have, cell_kind cell,
+                            const char *currency) {
+  if (have == KIND_TEXT || cell == KIND_TEXT) return KIND_TEXT;
+  if (have == KIND_NONE) have = cell;
+  if ((have == KIND_DATE) != (cell == KIND_DATE)) return KIND_TEXT;
+  if (cell == KIND_MONEY || have == KIND_MONEY) {
+    if (currency[0] && c->currency[0] && strcmp(currency, c->currency) != 0) {
+      sl_table_internal_warn(t, "column '%s' mixes currencies %s and %s: kept as text, never converted",
+                             c->name, c->currency, currency);
+      return KIND_TEXT;
+    }
+    if (currency[0]) memcpy(c->currency, currency, 4);
+    return KIND_MONEY;
+  }
+  return have;
+}
+
+int sl_table_internal_set_cell(sl_table *t, sl_col_state *state, size_t col, const char *text,
+                               long line, long field, sl_error *err) {
+  (void)field;
+  sl_column *c = &t->cols[col];
+  sl_col_state *st = &state[col];
+  size_t row = t->nrows - 1;
+  if (!text || sl_parse_is_missing(text)) {
+    c->missing++;
+    if (c->num) c->num[row] = NAN;
+    if (c->text) c->text[row] = NULL;
+    return SL_OK;
+  }
+  double v = NAN;
+  char currency[4];
+  cell_kind cell = classify(text, t->decimal, &v, currency);
+  if (st->kind != KIND_TEXT) {
+    cell_kind k = merge_kind(t, c, st->kind, cell, currency);
+    if (k == KIND_TEXT && demote_to_text(t, st, c, row) != SL_OK)
+      return sl_error_set(err, SL_ENOMEM, t->files[0], line, 0, "out of memory");
+    st->kind = k;
+  }
+  if (st->kind != KIND_TEXT) {
+    c->num[row] = v;
+    st->numeric_cells++;
+    return SL_OK;
+  }
+  if (cell != KIND_NUMBER) {
+    c->not_numeric++;
+    if (!c->first_text_line) c->first_text_line = line;
+  }
+  if (c->num) c->num[row] = cell == KIND_NUMBER ? v : NAN;
+  if (!(c->text[row] = sl_table_internal_strdup(t, text)))
+    return sl_error_set(err, SL_ENOMEM, t->files[0], line, 0, "out of memory");
+  return SL_OK;
+}
+
+int sl_table_internal_needs_text(const sl_table *t, const sl_col_state *state) {
+  for (size_t i = 0; i < t->ncols; i++)
+    if (state[i].recovering) return 1;
+  return 0;
+}
+
+void sl_table_internal_recover_text(sl_table *t, sl_col_state *state, size_t col, size_t row,
+                                    const char *text) {
+  sl_col_state *st = &state[col];
+  sl_column *c = &t->cols[col];
+  if (!st->recovering || row >= st->demoted_at || !text || sl_parse_is_missing(text)) return;
+  c->text[row] = sl_table_internal_strdup(t, text);
+}
+
+int sl_table_internal_finish(sl_table *t, sl_col_state *state, sl_error *err) {
+  static const sl_type types[] = {SL_TYPE_EMPTY, SL_TYPE_NUMBER, SL_TYPE_MONEY, SL_TYPE_DATE, SL_TYPE_TEXT};
+  int role_taken[SL_ROLE_COUNT] = {0};
+  for (size_t i = 0; i < t->ncols; i++) {
+    sl_column *c = &t->cols[i];
+    c->type = types[state ? state[i].kind : KIND_NONE];
+    if (c->type == SL_TYPE_TEXT) {
+      /* Cells recovered in pass 2 that were numbers stay numbers-as-text; count nothing new. */
+      free(c->num);
+      c->num = NULL;
+    } else if (!c->num) {
+      c->num = malloc((t->nrows ? t->nrows : 1) * sizeof *c->num);
+      if (!c->num) return sl_error_set(err, SL_ENOMEM, t->files[0], 0, 0, "out of memory");
+      for (size_t r = 0; r < t->nrows; r++) c->num[r] = NAN;
+    }
+    sl_role r = sl_schema_role_of(c->name);
+    if (r != SL_ROLE_NONE && !role_taken[r]) {
+      c->role = r;
+      role_taken[r] = 1;
+    }
+  }
+  return SL_OK;
+}
+
+void sl_table_internal_state_free(sl_table *t, sl_col_state *state) {
+  (void)t;
+  free(state);
+}
+
+/* ---- accessors ---- */
+
+long sl_table_column_index(const sl_table *t, const char *name) {
+  if (!t || !name) return -1;
+  for (size_t i = 0; i < t->ncols; i++)
+    if (strcmp(t->cols[i].name, name) == 0) return (long)i;
+  return -1;
+}
+
+const sl_column *sl_table_column(const sl_table *t, const char *name) {
+  long i = sl_table_column_index(t, name);
+  return i < 0 ? NULL : &t->cols[i];
+}
+
+const sl_column *sl_table_role(const sl_table *t, sl_role role) {
+  if (!t) return NULL;
+  for (size_t i = 0; i < t->ncols; i++)
+    if (t->cols[i].role == role) return &t->cols[i];
+  return NULL;
+}
+
+int sl_table_number(const sl_table *t, const sl_column *c, size_t row, double *v) {
+  if (!t || !c || row >= t->nrows) return 0;
+  if (c->type == SL_TYPE_TEXT) {
+    const char *s = c->text[row];
+    if (!s) return 0;
+    if (sl_parse_number(s, t->decimal, v)) return 1;
+    sl_money m;
+    if (sl_parse_money(s, t->decimal, &m)) {
+      *v = m.amount;
+      return 1;
+    }
+    return -1;
+  }
+  if (!c->num || isnan(c->num[row])) return 0;
+  *v = c->num[row];
+  return 1;
+}
+
+const char *sl_table_text(const sl_table *t, const sl_column *c, size_t row, char *buf, size_t size) {
+  if (!t || !c || row >= t->nrows) return NULL;
+  if (c->type == SL_TYPE_TEXT) return c->text[row];
+  if (!c->num || isnan(c->num[row])) return NULL;
+  if (c->type == SL_TYPE_DATE) return sl_date_format(c->num[row], buf, size);
+  snprintf(buf, size, "%.15g", c->num[row]);
+  return buf;
+}
+
+const char *sl_type_name(sl_type type) {
+  switch (type) {
+  case SL_TYPE_NUMBER: return "number";
+  case SL_TYPE_MONEY: return "money";
+  case SL_TYPE_DATE: return "date";
+  case SL_TYPE_TEXT: return "text";
+  default: return "empty";
+  }
+}
+
+const char *sl_table_row_place(const sl_table *t, size_t row, char *buf, size_t size) {
+  if (!t || row >= t->nrows) {
+    snprintf(buf, size, "?");
+    return buf;
+  }
+  uint32_t f = t->row_file[row];
+  snprintf(buf, size, "%s:%ld", f < t->nfiles ? t->files[f] : "?", t->row_line[row]);
+  return buf;
+}

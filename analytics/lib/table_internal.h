@@ -1,0 +1,28 @@
+/* table_internal.h - private interface between the CSV reader (table_load.c) and the column
+ * store (table.c): building columns row by row with type inference. Not installed. */
+#ifndef SCOUTLAB_TABLE_INTERNAL_H
+#define SCOUTLAB_TABLE_INTERNAL_H
+
+#include "scoutlab/table.h"
+
+typedef struct sl_col_state sl_col_state;
+
+sl_table *sl_table_internal_new(const char *path, sl_error *err);
+/* Drops all columns and rows (restart in another encoding), keeping the file name. */
+void sl_table_internal_clear(sl_table *t, sl_col_state **state);
+int sl_table_internal_add_column(sl_table *t, const char *name, sl_col_state **state, sl_error *err);
+int sl_table_internal_begin_row(sl_table *t, sl_col_state *state, long line, sl_error *err);
+/* text: the trimmed cell, NULL when empty. */
+int sl_table_internal_set_cell(sl_table *t, sl_col_state *state, size_t col, const char *text,
+                               long line, long field, sl_error *err);
+/* True when a column turned to text after numeric cells were stored (a second pass is needed). */
+int sl_table_internal_needs_text(const sl_table *t, const sl_col_state *state);
+void sl_table_internal_recover_text(sl_table *t, sl_col_state *state, size_t col, size_t row,
+                                    const char *text);
+int sl_table_internal_finish(sl_table *t, sl_col_state *state, sl_error *err);
+void sl_table_internal_state_free(sl_table *t, sl_col_state *state);
+int sl_table_internal_warn(sl_table *t, const char *fmt, ...);
+/* Copies s into the table's text storage. */
+char *sl_table_internal_strdup(sl_table *t, const char *s);
+
+#endif

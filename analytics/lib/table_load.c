@@ -1,0 +1,532 @@
+/* table_load.c - CSV bytes to typed columns with libcsv; see include/scoutlab/table.h.
+ *
+ * Method: the input is read in chunks and fed to libcsv one physical line at a time so that
+ * every row knows the line it starts on. Each line is checked as UTF-8 first (or converted
+ * from Windows-1252, see below). Cells of a row are buffered until the row ends, so a row with
+ * the wrong number of fields is skipped whole and reported. Column types are inferred while
+ * loading: a column stays numeric (NUMBER, MONEY or DATE) until a cell that is none of those
+ * arrives; if that happens after numeric cells were stored, the file is read a second time to
+ * recover those cells' original text exactly (rare, and cheaper than keeping text for every
+ * numeric cell of a large file).
+ *
+ * Encoding: a file is read as UTF-8. At the first invalid byte, if no valid multi-byte UTF-8
+ * was seen before, the load restarts treating the file as Windows-1252 and converts it; a file
+ * mixing valid UTF-8 with invalid bytes is rejected with the line and byte column, because
+ * converting it would garble the names that were right. */
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scoutlab/table.h"
+#include "table_internal.h"
+#include "textutil.h"
+
+/* 1 MiB reads keep syscalls rare without holding much of a large file in memory. */
+#define SL_READ_CHUNK ((size_t)1 << 20)
+/* The first 64 KiB is enough to see the header and a few hundred rows for delimiter and
+ * decimal-comma detection. */
+#define SL_SNIFF_BYTES ((size_t)64 << 10)
+
+typedef enum { KIND_NONE = 0, KIND_NUMBER, KIND_MONEY, KIND_DATE, KIND_TEXT } cell_kind;
+
+typedef struct {
+  char *text;  /* copy of the trimmed field, NULL when missing */
+  size_t len;
+} row_cell;
+
+typedef struct {
+  sl_table *t;
+  const sl_load_options *opt;
+  const char *name;       /* file name for messages */
+  sl_error *err;
+  int status;             /* first fatal status, stops the load */
+  int pass;               /* 1: build; 2: recover text of demoted columns */
+  int cp1252;             /* converting from Windows-1252 */
+  int seen_multibyte;     /* valid UTF-8 multi-byte sequence seen (so the file is UTF-8) */
+  int restart_cp1252;     /* pass 1 found invalid UTF-8 before any multi-byte text */
+  long line;              /* current physical line, 1-based */
+  long row_line;          /* line where the current row started */
+  int in_quotes;          /* quote parity at the current position */
+  long quote_line;        /* line where the open quote started */
+  int header_done;
+  size_t nfields;         /* fields seen in the current row */
+  row_cell *cells;        /* current row, capacity cells_cap */
+  size_t cells_cap;
+  int row_bad;            /* current row has a NUL or over-long field */
+  long *keep;             /* header field index -> table column, or -1 */
+  size_t nheader;
+  size_t kept_rows;       /* pass 2: rows kept so far */
+  size_t bytes;
+  sl_col_state *state;    /* per table column inference state */
+} loader;
+
+static void *xrealloc(loader *L, void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q && L->status == SL_OK)
+    L->status = sl_error_set(L->err, SL_ENOMEM, L->name, L->line, 0, "out of memory while loading");
+  return q;
+}
+
+static int fail(loader *L, int code, long col, const char *fmt, const char *a, const char *b) {
+  if (L->status != SL_OK) return L->status;
+  char msg[SL_ERROR_MESSAGE_MAX];
+  snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+  L->status = sl_error_set(L->err, code, L->name, L->line, col, "%s", msg);
+  return L->status;
+}
+
+/* ---- header ---- */
+
+static int wanted(const sl_load_options *opt, const char *name) {
+  if (!opt || !opt->only_columns) return 1;
+  for (const char *const *p = opt->only_columns; *p; p++)
+    if (strcmp(*p, name) == 0) return 1;
+  return 0;
+}
+
+static void header_field(loader *L, const char *s) {
+  size_t max_cols = L->opt && L->opt->max_columns ? L->opt->max_columns : SL_TABLE_DEFAULT_MAX_COLUMNS;
+  if (L->nheader >= max_cols) {
+    char n[32];
+    snprintf(n, sizeof n, "%zu", max_cols);
+    fail(L, SL_ELIMIT, (long)L->nheader + 1, "more than %s columns in the header (limit; raise it with --max-columns)", n, NULL);
+    return;
+  }
+  const char *b, *e;
+  sl_trim_span(s ? s : "", &b, &e);
+  char name[256];
+  size_t n = (size_t)(e - b) < sizeof name - 1 ? (size_t)(e - b) : sizeof name - 1;
+  memcpy(name, b, n);
+  name[n] = '\0';
+  if (!n) snprintf(name, sizeof name, "column_%zu", L->nheader + 1);
+  long *keep = xrealloc(L, L->keep, (L->nheader + 1) * sizeof *keep);
+  if (!keep) return;
+  L->keep = keep;
+  L->keep[L->nheader] = -1;
+  L->nheader++;
+  if (L->pass == 2 || !wanted(L->opt, name)) {
+    if (L->pass == 2) L->keep[L->nheader - 1] = sl_table_column_index(L->t, name) >= 0 ? 0 : -1;
+    return;
+  }
+  if (sl_table_internal_add_column(L->t, name, &L->state, L->err) != SL_OK) {
+    L->status = L->err ? L->err->code : SL_ENOMEM;
+    return;
+  }
+  L->keep[L->nheader - 1] = (long)L->t->ncols - 1;
+}
+
+/* Pass 2 maps header fields to the same columns by position in the kept order. */
+static void remap_pass2(loader *L) {
+  long next = 0;
+  for (size_t i = 0; i < L->nheader; i++) L->keep[i] = L->keep[i] >= 0 ? next++ : -1;
+}
+
+/* ---- cells ---- */
+
+static void field_cb(void *s, size_t len, void *data) {
+  loader *L = data;
+  if (L->status != SL_OK) return;
+  L->nfields++;
+  if (s && memchr(s, '\0', len)) {
+    fail(L, SL_EPARSE, (long)L->nfields, "NUL byte inside a field: this looks like a binary file, not CSV%s%s", NULL, NULL);
+    return;
+  }
+  if (!L->header_done) {
+    header_field(L, s);
+    return;
+  }
+  if (L->nfields > L->nheader) return; /* counted, reported at row end */
+  size_t i = L->nfields - 1;
+  if (L->nfields > L->cells_cap) {
+    size_t cap = L->cells_cap ? L->cells_cap * 2 : 64;
+    while (cap < L->nfields) cap *= 2;
+    row_cell *c = xrealloc(L, L->cells, cap * sizeof *c);
+    if (!c) return;
+    memset(c + L->cells_cap, 0, (cap - L->cells_cap) * sizeof *c);
+    L->cells = c;
+    L->cells_cap = cap;
+  }
+  row_cell *c = &L->cells[i];
+  if (L->keep[i] < 0 || !s) {
+    c->len = 0;
+    if (c->text) c->text[0] = '\0';
+    return;
+  }
+  const char *b, *e;
+  b = s;
+  e = (const char *)s + len;
+  sl_trim_span_range(&b, &e);
+  size_t n = (size_t)(e - b);
+  char *t = xrealloc(L, c->text, n + 1);
+  if (!t) return;
+  memcpy(t, b, n);
+  t[n] = '\0';
+  c->text = t;
+  c->len = n;
+}
+
+static void skip_row(loader *L, const char *reason) {
+  if (L->pass == 2) return;
+  if (sl_table_add_skip(L->t, (uint32_t)(L->t->nfiles - 1), L->row_line, reason) != SL_OK)
+    fail(L, SL_ENOMEM, 0, "out of memory%s%s", NULL, NULL);
+}
+
+static int row_all_empty(const loader *L, size_t nf) {
+  for (size_t i = 0; i < nf && i < L->nheader; i++)
+    if (L->cells[i].len > 0) return 0;
+  return 1;
+}
+
+static void row_cb(int c, void *data) {
+  loader *L = data;
+  (void)c;
+  if (L->status != SL_OK) return;
+  size_t nf = L->nfields;
+  L->nfields = 0;
+  if (!L->header_done) {
+    L->header_done = 1;
+    if (L->pass == 2) remap_pass2(L);
+    return;
+  }
+  if (L->pass == 1) L->t->rows_read++;
+  if (nf != L->nheader) {
+    char why[96];
+    snprintf(why, sizeof why, "expected %zu fields, found %zu", L->nheader, nf);
+    skip_row(L, why);
+    return;
+  }
+  if (row_all_empty(L, nf)) {
+    skip_row(L, "every field is empty");
+    return;
+  }
+  if (L->pass == 2) {
+    for (size_t i = 0; i < nf; i++)
+      if (L->keep[i] >= 0)
+        sl_table_internal_recover_text(L->t, L->state, (size_t)L->keep[i], L->kept_rows,
+                                       L->cells[i].len ? L->cells[i].text : NULL);
+    L->kept_rows++;
+    return;
+  }
+  int st = sl_table_internal_begin_row(L->t, L->state, L->row_line, L->err);
+  for (size_t i = 0; st == SL_OK && i < nf; i++)
+    if (L->keep[i] >= 0)
+      st = sl_table_internal_set_cell(L->t, L->state, (size_t)L->keep[i],
+                                      L->cells[i].len ? L->cells[i].text : NULL, L->row_line,
+                                      (long)i + 1, L->err);
+  if (st != SL_OK) L->status = st;
+}
+
+/* ---- bytes in ---- */
+
+/* Checks one line as UTF-8; returns 0, or -1 after setting the status (or the restart flag). */
+static int check_utf8(loader *L, const unsigned char *p, size_t n) {
+  for (size_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t w = sl_utf8_seq_len(p + i, n - i);
+    if (w == 0) {
+      if (!L->seen_multibyte && L->pass == 1) {
+        L->restart_cp1252 = 1;
+        return -1;
+      }
+      char byte[8];
+      snprintf(byte, sizeof byte, "0x%02X", p[i]);
+      L->status = sl_error_set(L->err, SL_EENCODING, L->name, L->line, (long)i + 1,
+                               "invalid UTF-8 byte %s (byte column %zu) in a file that is otherwise "
+                               "UTF-8: the file mixes encodings; re-save it as UTF-8",
+                               byte, i + 1);
+      return -1;
+    }
+    L->seen_multibyte = 1;
+    i += w;
+  }
+  return 0;
+}
+
+/* Converts one Windows-1252 line into *buf (grown as needed); returns the new length or -1. */
+static long from_cp1252(loader *L, const unsigned char *p, size_t n, char **buf, size_t *cap) {
+  if (*cap < n * 3 + 1) {
+    char *b = xrealloc(L, *buf, n * 3 + 1);
+    if (!b) return -1;
+    *buf = b;
+    *cap = n * 3 + 1;
+  }
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t w = sl_cp1252_to_utf8(p[i], *buf + o);
+    if (w == 0) {
+      char byte[8];
+      snprintf(byte, sizeof byte, "0x%02X", p[i]);
+      fail(L, SL_EENCODING, (long)i + 1, "byte %s is neither UTF-8 nor Windows-1252 text%s", byte, NULL);
+      return -1;
+    }
+    o += w;
+  }
+  return (long)o;
+}
+
+static void track_quotes(loader *L, const char *p, size_t n) {
+  for (const char *q = memchr(p, '"', n); q; q = memchr(q + 1, '"', n - (size_t)(q + 1 - p))) {
+    L->in_quotes = !L->in_quotes;
+    if (L->in_quotes) L->quote_line = L->line;
+    if ((size_t)(q + 1 - p) >= n) break;
+  }
+}
+
+/* Feeds one piece of a physical line (ends_line: the piece includes its '\n'). */
+static int feed(loader *L, struct csv_parser *P, const char *p, size_t n, int ends_line,
+                char **conv, size_t *conv_cap) {
+  if (memchr(p, '\0', n))
+    return fail(L, SL_EPARSE, 0, "NUL byte in the file: this looks like a binary file, not CSV%s%s", NULL, NULL);
+  if (L->cp1252) {
+    long m = from_cp1252(L, (const unsigned char *)p, n, conv, conv_cap);
+    if (m < 0) return L->status;
+    p = *conv;
+    n = (size_t)m;
+  } else if (check_utf8(L, (const unsigned char *)p, n) != 0) {
+    return L->status != SL_OK ? L->status : -1;
+  }
+  if (!L->in_quotes && L->nfields == 0 && P->pstate == 0) L->row_line = L->line;
+  track_quotes(L, p, n);
+  if (csv_parse(P, p, n, field_cb, row_cb, L) != n && L->status == SL_OK)
+    return fail(L, SL_EPARSE, 0, "CSV error: %s%s", csv_strerror(csv_error(P)), NULL);
+  size_t max_field = L->opt && L->opt->max_field_bytes ? L->opt->max_field_bytes : SL_TABLE_DEFAULT_MAX_FIELD_BYTES;
+  if (P->entry_pos > max_field) {
+    char lim[32];
+    snprintf(lim, sizeof lim, "%zu", max_field);
+    return fail(L, SL_ELIMIT, (long)L->nfields + 1, "a field longer than %s bytes (limit; is a quote left open?)%s", lim, NULL);
+  }
+  if (ends_line) L->line++;
+  return L->status;
+}
+
+/* Splits a buffer at newlines and feeds each line; returns bytes consumed. Without a newline
+ * the whole buffer is fed (a long field) unless it ends inside a UTF-8 sequence. */
+static size_t feed_lines(loader *L, struct csv_parser *P, const char *buf, size_t n, int at_eof,
+                         char **conv, size_t *conv_cap) {
+  size_t off = 0;
+  while (off < n && L->status == SL_OK && !L->restart_cp1252) {
+    const char *nl = memchr(buf + off, '\n', n - off);
+    if (nl) {
+      size_t len = (size_t)(nl - (buf + off)) + 1;
+      if (feed(L, P, buf + off, len, 1, conv, conv_cap) != SL_OK) break;
+      off += len;
+      continue;
+    }
+    size_t len = n - off;
+    if (!at_eof && !L->cp1252) {
+      /* keep a possibly split UTF-8 sequence for the next read */
+      size_t back = 0;
+      while (back < 3 && back < len && ((unsigned char)buf[off + len - 1 - back] & 0xC0) == 0x80) back++;
+      if (back < len && (unsigned char)buf[off + len - 1 - back] >= 0xC0) len -= back + 1;
+      if (!at_eof && len == 0) break;
+    }
+    feed(L, P, buf + off, len, 0, conv, conv_cap);
+    off += len;
+  }
+  return off;
+}
+
+typedef struct {
+  FILE *f;            /* file source, or NULL for memory */
+  const char *data;   /* memory source */
+  size_t len;
+} source;
+
+static size_t source_read(source *s, size_t *pos, char *dst, size_t cap, int *io_error) {
+  if (s->f) {
+    size_t got = fread(dst, 1, cap, s->f);
+    if (got < cap && ferror(s->f)) *io_error = 1;
+    return got;
+  }
+  size_t n = s->len - *pos < cap ? s->len - *pos : cap;
+  memcpy(dst, s->data + *pos, n);
+  *pos += n;
+  return n;
+}
+
+static char detect_delimiter(const char *p, size_t n) {
+  static const char cands[] = {',', ';', '\t', '|'};
+  size_t counts[4] = {0};
+  int q = 0;
+  for (size_t i = 0; i < n && (q || (p[i] != '\n' && p[i] != '\r')); i++) {
+    if (p[i] == '"') q = !q;
+    if (q) continue;
+    for (int k = 0; k < 4; k++) counts[k] += p[i] == cands[k];
+  }
+  int best = 0;
+  for (int k = 1; k < 4; k++)
+    if (counts[k] > counts[best]) best = k;
+  return cands[best];
+}
+
+/* Decimal commas: in a file not separated by commas, a digit-comma-digit is a decimal mark. */
+static sl_decimal detect_decimal(const char *p, size_t n, char delim) {
+  if (delim == ',') return SL_DECIMAL_POINT;
+  for (size_t i = 1; i + 1 < n; i++)
+    if (p[i] == ',' && p[i - 1] >= '0' && p[i - 1] <= '9' && p[i + 1] >= '0' && p[i + 1] <= '9')
+      return SL_DECIMAL_COMMA;
+  return SL_DECIMAL_POINT;
+}
+
+static int check_bom(loader *L, char *buf, size_t *n, size_t *skip) {
+  const unsigned char *u = (const unsigned char *)buf;
+  *skip = 0;
+  if (*n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+    return fail(L, SL_EENCODING, 1, "the file is UTF-16 encoded; save it as UTF-8 CSV%s%s", NULL, NULL);
+  if (*n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) *skip = 3;
+  return SL_OK;
+}
+
+/* One pass over the source. */
+static int run_pass(loader *L, source *src) {
+  struct csv_parser P;
+  if (csv_init(&P, CSV_APPEND_NULL | CSV_EMPTY_IS_NULL | CSV_STRICT_FINI) != 0)
+    return sl_error_set(L->err, SL_ENOMEM, L->name, 0, 0, "out of memory");
+  char *buf = malloc(SL_READ_CHUNK * 2), *conv = NULL;
+  size_t conv_cap = 0, have = 0, pos = 0;
+  int io_error = 0, first = 1;
+  if (!buf) {
+    csv_free(&P);
+    return sl_error_set(L->err, SL_ENOMEM, L->name, 0, 0, "out of memory");
+  }
+  size_t max_bytes = L->opt && L->opt->max_bytes ? L->opt->max_bytes : SL_TABLE_DEFAULT_MAX_BYTES;
+  for (;;) {
+    size_t got = source_read(src, &pos, buf + have, SL_READ_CHUNK * 2 - have, &io_error);
+    L->bytes += got;
+    have += got;
+    int at_eof = got == 0;
+    if (io_error) {
+      fail(L, SL_EIO, 0, "read error: %s%s", strerror(errno), NULL);
+      break;
+    }
+    if (L->bytes > max_bytes) {
+      fail(L, SL_ELIMIT, 0, "file larger than the %s-byte limit%s", "configured", NULL);
+      break;
+    }
+    size_t start = 0;
+    if (first && have > 0) {
+      first = 0;
+      if (check_bom(L, buf, &have, &start) != SL_OK) break;
+      if (L->pass == 1) {
+        size_t sn = have - start < SL_SNIFF_BYTES ? have - start : SL_SNIFF_BYTES;
+        L->t->delimiter = L->opt && L->opt->delimiter ? L->opt->delimiter : detect_delimiter(buf + start, sn);
+        L->t->decimal = detect_decimal(buf + start, sn, L->t->delimiter);
+      }
+      csv_set_delim(&P, (unsigned char)L->t->delimiter);
+    }
+    size_t used = start + feed_lines(L, &P, buf + start, have - start, at_eof, &conv, &conv_cap);
+    if (L->status != SL_OK || L->restart_cp1252) break;
+    memmove(buf, buf + used, have - used);
+    have -= used;
+    if (at_eof) break;
+  }
+  if (L->status == SL_OK && !L->restart_cp1252) {
+    if (csv_fini(&P, field_cb, row_cb, L) != 0 && L->status == SL_OK) {
+      long at = L->quote_line;
+      L->line = at;
+      fail(L, SL_EPARSE, 0, "a quoted field opened here is never closed (unterminated quote)%s%s", NULL, NULL);
+    }
+    if (L->status == SL_OK && !L->header_done)
+      fail(L, SL_EPARSE, 0, "the file is empty: expected a header row%s%s", NULL, NULL);
+  }
+  csv_free(&P);
+  free(buf);
+  free(conv);
+  return L->status;
+}
+
+static void loader_reset(loader *L, int pass) {
+  for (size_t i = 0; i < L->cells_cap; i++) free(L->cells[i].text);
+  free(L->cells);
+  free(L->keep);
+  L->cells = NULL;
+  L->cells_cap = 0;
+  L->keep = NULL;
+  L->nheader = 0;
+  L->pass = pass;
+  L->line = 1;
+  L->row_line = 1;
+  L->in_quotes = 0;
+  L->header_done = 0;
+  L->nfields = 0;
+  L->kept_rows = 0;
+  L->bytes = 0;
+}
+
+static int open_source(const char *path, source *src, sl_error *err) {
+  memset(src, 0, sizeof *src);
+  src->f = fopen(path, "rb");
+  if (!src->f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+  /* fopen succeeds on a directory on Linux; the first read fails with EISDIR. */
+  char probe;
+  if (fread(&probe, 1, 0, src->f) != 0 || ferror(src->f)) {
+    fclose(src->f);
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+  }
+  return SL_OK;
+}
+
+static int load_source(const char *name, const char *path, const char *data, size_t len,
+                       const sl_load_options *opt, sl_table **out, sl_error *err) {
+  *out = NULL;
+  sl_error_clear(err);
+  sl_table *t = sl_table_internal_new(name, err);
+  if (!t) return err ? err->code : SL_ENOMEM;
+  loader L = {.t = t, .opt = opt, .name = name, .err = err, .status = SL_OK};
+  source src;
+  for (int attempt = 0; attempt < 2; attempt++) {
+    loader_reset(&L, 1);
+    if (path) {
+      if (open_source(path, &src, err) != SL_OK) {
+        L.status = err ? err->code : SL_EIO;
+        break;
+      }
+    } else {
+      src = (source){NULL, data, len};
+    }
+    run_pass(&L, &src);
+    if (src.f) fclose(src.f);
+    if (!L.restart_cp1252) break;
+    /* Invalid UTF-8 before any valid multi-byte text: start over as Windows-1252. */
+    sl_table_internal_clear(t, &L.state);
+    L.restart_cp1252 = 0;
+    L.cp1252 = 1;
+    snprintf(t->encoding, sizeof t->encoding, "Windows-1252");
+  }
+  if (L.status == SL_OK && sl_table_internal_needs_text(t, L.state)) {
+    loader_reset(&L, 2);
+    if (path && open_source(path, &src, err) != SL_OK) L.status = err ? err->code : SL_EIO;
+    else {
+      if (!path) src = (source){NULL, data, len};
+      run_pass(&L, &src);
+      if (src.f) fclose(src.f);
+    }
+  }
+  if (L.status == SL_OK) L.status = sl_table_internal_finish(t, L.state, err);
+  if (L.status == SL_OK && L.cp1252) sl_table_internal_warn(t, "converted from Windows-1252 to UTF-8");
+  loader_reset(&L, 0);
+  sl_table_internal_state_free(t, L.state);
+  if (L.status != SL_OK) {
+    sl_table_free(t);
+    return L.status;
+  }
+  *out = t;
+  return SL_OK;
+}
+
+int sl_table_load(const char *path, const sl_load_options *opt, sl_table **out, sl_error *err) {
+  if (!path || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no file given");
+  return load_source(path, path, NULL, 0, opt, out, err);
+}
+
+int sl_table_load_buffer(const char *name, const char *data, size_t len, const sl_load_options *opt,
+                         sl_table **out, sl_error *err) {
+  if (!out || (!data && len)) return sl_error_set(err, SL_EINVAL, name, 0, 0, "no data given");
+  return load_source(name ? name : "<memory>", NULL, data ? data : "", len, opt, out, err);
+}
