@@ -22,32 +22,22 @@ static const double sl_pow10_exact[SL_FAST_MAX_SCALE + 1] = {
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 int sl_parse_plain_decimal(const char *s, size_t len, double *out) {
-  size_t i = 0;
-  int neg = 0;
-  if (i < len && s[i] == '-') {
-    neg = 1;
-    i++;
-  }
+  const char *p = s, *end = s + len;
+  int neg = p < end && *p == '-';
+  p += neg;
+  /* Unsigned wrap-around on absurdly long input is harmless: such input is rejected below. */
   uint64_t mant = 0;
-  int digits = 0, scale = 0, seen_digit = 0, seen_point = 0;
-  for (; i < len; i++) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') {
-      seen_digit = 1;
-      if (mant == 0 && c == '0') {
-        if (seen_point) scale++;
-        continue; /* leading zeros are not significant */
-      }
-      if (++digits > SL_FAST_MAX_DIGITS) return 0;
-      mant = mant * 10 + (uint64_t)(c - '0');
-      if (seen_point) scale++;
-    } else if (c == '.' && !seen_point) {
-      seen_point = 1;
-    } else {
-      return 0;
-    }
+  const char *int_start = p;
+  while (p < end && (unsigned)(*p - '0') < 10) mant = mant * 10 + (uint64_t)(*p++ - '0');
+  long digits = p - int_start, scale = 0;
+  if (p < end && *p == '.') {
+    const char *frac = ++p;
+    while (p < end && (unsigned)(*p - '0') < 10) mant = mant * 10 + (uint64_t)(*p++ - '0');
+    scale = p - frac;
+    digits += scale;
   }
-  if (!seen_digit || scale > SL_FAST_MAX_SCALE) return 0;
+  /* Leading zeros count as digits here: the rare long "0.000…" falls back to strtod. */
+  if (p != end || digits == 0 || digits > SL_FAST_MAX_DIGITS || scale > SL_FAST_MAX_SCALE) return 0;
   /* Both operands are exact doubles, so one IEEE division gives the correctly rounded value. */
   double v = (double)mant / sl_pow10_exact[scale];
   *out = neg ? -v : v;

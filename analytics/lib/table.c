@@ -307,6 +307,26 @@ int sl_table_internal_set_cell(sl_table *t, sl_col_state *state, size_t col, con
   return SL_OK;
 }
 
+int sl_table_internal_numeric_kind(const sl_col_state *state, size_t col) {
+  cell_kind k = state[col].kind;
+  return k == KIND_NONE || k == KIND_NUMBER || k == KIND_MONEY;
+}
+
+int sl_table_internal_set_number(sl_table *t, sl_col_state *state, size_t col, double v, long line,
+                                 sl_error *err) {
+  sl_col_state *st = &state[col];
+  sl_column *c = &t->cols[col];
+  if (st->kind == KIND_NUMBER || st->kind == KIND_MONEY) {
+    c->num[t->nrows - 1] = v;
+    st->numeric_cells++;
+    return SL_OK;
+  }
+  /* Rare: first cell of the column, or a number in a date/text column; take the general path. */
+  char buf[40];
+  snprintf(buf, sizeof buf, "%.17g", v);
+  return sl_table_internal_set_cell(t, state, col, buf, line, 0, err);
+}
+
 int sl_table_internal_needs_text(const sl_table *t, const sl_col_state *state) {
   for (size_t i = 0; i < t->ncols; i++)
     if (state[i].recovering) return 1;

@@ -15,6 +15,11 @@ int sl_table_internal_begin_row(sl_table *t, sl_col_state *state, long line, sl_
 /* text: the trimmed cell, NULL when empty. */
 int sl_table_internal_set_cell(sl_table *t, sl_col_state *state, size_t col, const char *text,
                                long line, long field, sl_error *err);
+/* True while the column holds numbers (or nothing yet), so a plain decimal can skip the text. */
+int sl_table_internal_numeric_kind(const sl_col_state *state, size_t col);
+/* Fast path for a cell already parsed as a plain decimal. */
+int sl_table_internal_set_number(sl_table *t, sl_col_state *state, size_t col, double v, long line,
+                                 sl_error *err);
 /* True when a column turned to text after numeric cells were stored (a second pass is needed). */
 int sl_table_internal_needs_text(const sl_table *t, const sl_col_state *state);
 void sl_table_internal_recover_text(sl_table *t, sl_col_state *state, size_t col, size_t row,

@@ -33,8 +33,10 @@
 typedef enum { KIND_NONE = 0, KIND_NUMBER, KIND_MONEY, KIND_DATE, KIND_TEXT } cell_kind;
 
 typedef struct {
-  char *text;  /* copy of the trimmed field, NULL when missing */
-  size_t len;
+  char *text;  /* copy of the trimmed field (not made for plain decimals) */
+  size_t len;  /* 0 when the field is empty */
+  int plain;   /* the field is a plain decimal whose value is in `value` */
+  double value;
 } row_cell;
 
 typedef struct {
@@ -130,10 +132,6 @@ static void field_cb(void *s, size_t len, void *data) {
   loader *L = data;
   if (L->status != SL_OK) return;
   L->nfields++;
-  if (s && memchr(s, '\0', len)) {
-    fail(L, SL_EPARSE, (long)L->nfields, "NUL byte inside a field: this looks like a binary file, not CSV%s%s", NULL, NULL);
-    return;
-  }
   if (!L->header_done) {
     header_field(L, s);
     return;
@@ -160,12 +158,16 @@ static void field_cb(void *s, size_t len, void *data) {
   e = (const char *)s + len;
   sl_trim_span_range(&b, &e);
   size_t n = (size_t)(e - b);
+  c->len = n;
+  /* Most cells of a large numeric file are plain decimals: convert without copying the text. */
+  c->plain = L->pass == 1 && n > 0 && sl_table_internal_numeric_kind(L->state, (size_t)L->keep[i]) &&
+             sl_parse_plain_decimal(b, n, &c->value);
+  if (c->plain) return;
   char *t = xrealloc(L, c->text, n + 1);
   if (!t) return;
   memcpy(t, b, n);
   t[n] = '\0';
   c->text = t;
-  c->len = n;
 }
 
 static void skip_row(loader *L, const char *reason) {
@@ -211,11 +213,15 @@ static void row_cb(int c, void *data) {
     return;
   }
   int st = sl_table_internal_begin_row(L->t, L->state, L->row_line, L->err);
-  for (size_t i = 0; st == SL_OK && i < nf; i++)
-    if (L->keep[i] >= 0)
-      st = sl_table_internal_set_cell(L->t, L->state, (size_t)L->keep[i],
-                                      L->cells[i].len ? L->cells[i].text : NULL, L->row_line,
-                                      (long)i + 1, L->err);
+  for (size_t i = 0; st == SL_OK && i < nf; i++) {
+    if (L->keep[i] < 0) continue;
+    const row_cell *c = &L->cells[i];
+    if (c->plain)
+      st = sl_table_internal_set_number(L->t, L->state, (size_t)L->keep[i], c->value, L->row_line, L->err);
+    else
+      st = sl_table_internal_set_cell(L->t, L->state, (size_t)L->keep[i], c->len ? c->text : NULL,
+                                      L->row_line, (long)i + 1, L->err);
+  }
   if (st != SL_OK) L->status = st;
 }
 
