@@ -80,6 +80,10 @@ static int fail(loader *L, int code, long col, const char *fmt, const char *a, c
   return L->status;
 }
 
+static size_t max_field_bytes(const loader *L) {
+  return L->opt && L->opt->max_field_bytes ? L->opt->max_field_bytes : SL_TABLE_DEFAULT_MAX_FIELD_BYTES;
+}
+
 /* ---- header ---- */
 
 static int wanted(const sl_load_options *opt, const char *name) {
@@ -132,6 +136,12 @@ static void field_cb(void *s, size_t len, void *data) {
   loader *L = data;
   if (L->status != SL_OK) return;
   L->nfields++;
+  if (len > max_field_bytes(L)) {
+    char lim[32];
+    snprintf(lim, sizeof lim, "%zu", max_field_bytes(L));
+    fail(L, SL_ELIMIT, (long)L->nfields, "a field longer than %s bytes (limit; is a quote left open?)%s", lim, NULL);
+    return;
+  }
   if (!L->header_done) {
     header_field(L, s);
     return;
@@ -301,10 +311,9 @@ static int feed(loader *L, struct csv_parser *P, const char *p, size_t n, int en
   track_quotes(L, p, n);
   if (csv_parse(P, p, n, field_cb, row_cb, L) != n && L->status == SL_OK)
     return fail(L, SL_EPARSE, 0, "CSV error: %s%s", csv_strerror(csv_error(P)), NULL);
-  size_t max_field = L->opt && L->opt->max_field_bytes ? L->opt->max_field_bytes : SL_TABLE_DEFAULT_MAX_FIELD_BYTES;
-  if (P->entry_pos > max_field) {
+  if (P->entry_pos > max_field_bytes(L)) {
     char lim[32];
-    snprintf(lim, sizeof lim, "%zu", max_field);
+    snprintf(lim, sizeof lim, "%zu", max_field_bytes(L));
     return fail(L, SL_ELIMIT, (long)L->nfields + 1, "a field longer than %s bytes (limit; is a quote left open?)%s", lim, NULL);
   }
   if (ends_line) L->line++;
@@ -433,10 +442,15 @@ static int run_pass(loader *L, source *src) {
     if (at_eof) break;
   }
   if (L->status == SL_OK && !L->restart_cp1252) {
-    if (csv_fini(&P, field_cb, row_cb, L) != 0 && L->status == SL_OK) {
+    /* libcsv only reports an open quote at the end in strict mode, which also rejects the stray
+     * quotes real exports contain; so look at its state: 2 is FIELD_BEGUN in libcsv.c. */
+    enum { LIBCSV_FIELD_BEGUN = 2 };
+    if (P.quoted && P.pstate == LIBCSV_FIELD_BEGUN) {
       long at = L->quote_line;
       L->line = at;
       fail(L, SL_EPARSE, 0, "a quoted field opened here is never closed (unterminated quote)%s%s", NULL, NULL);
+    } else if (csv_fini(&P, field_cb, row_cb, L) != 0 && L->status == SL_OK) {
+      fail(L, SL_EPARSE, 0, "CSV error at the end of the file: %s%s", csv_strerror(csv_error(&P)), NULL);
     }
     if (L->status == SL_OK && !L->header_done)
       fail(L, SL_EPARSE, 0, "the file is empty: expected a header row%s%s", NULL, NULL);

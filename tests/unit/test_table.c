@@ -1,0 +1,194 @@
+/* Tests for the table loader: each case is input bytes with the expected table or message. */
+#include <math.h>
+
+#include "harness.h"
+#include "scoutlab/table.h"
+
+static sl_table *load(const char *bytes, size_t len, const sl_load_options *opt, sl_error *err) {
+  sl_table *t = NULL;
+  int st = sl_table_load_buffer("case.csv", bytes, len, opt, &t, err);
+  if (st != SL_OK) return NULL;
+  return t;
+}
+#define LOAD(s) load((s), sizeof(s) - 1, NULL, &err)
+
+static double num(const sl_table *t, const char *col, size_t row) {
+  const sl_column *c = sl_table_column(t, col);
+  double v = NAN;
+  if (c) sl_table_number(t, c, row, &v);
+  return v;
+}
+
+static const char *text(const sl_table *t, const char *col, size_t row) {
+  static char buf[64];
+  const sl_column *c = sl_table_column(t, col);
+  return c ? sl_table_text(t, c, row, buf, sizeof buf) : NULL;
+}
+
+static void formats(void) {
+  sl_error err;
+  sl_table *t = LOAD("\xEF\xBB\xBF" "a,b\r\n1,2\r\n3,4\r\n");
+  OK(t && t->nrows == 2 && t->ncols == 2, "BOM + CRLF: 2 rows 2 columns");
+  if (t) {
+    STR_EQ(t->cols[0].name, "a", "BOM not part of the first header");
+    SL_CHECK_REL(num(t, "b", 1), 4, 0, "b[1]");
+    INT_EQ(t->row_line[1], 3, "second row on line 3");
+  }
+  sl_table_free(t);
+
+  t = LOAD("x;y\n66,1;2\n1.234,5;3\n");
+  OK(t && t->delimiter == ';' && t->decimal == SL_DECIMAL_COMMA, "semicolon + decimal comma detected");
+  if (t) {
+    SL_CHECK_REL(num(t, "x", 0), 66.1, 0, "66,1");
+    SL_CHECK_REL(num(t, "x", 1), 1234.5, 0, "1.234,5");
+  }
+  sl_table_free(t);
+
+  t = LOAD("x\ty\n8.57E+01\t2\n");
+  OK(t && t->delimiter == '\t', "tab detected");
+  if (t) SL_CHECK_REL(num(t, "x", 0), 85.7, 1e-15, "Excel exponent");
+  sl_table_free(t);
+
+  t = LOAD("name,v\n\"Smith, J\nr\",3\n\"\nDonnarumma \",4\n");
+  OK(t && t->nrows == 2, "quoted comma and newline");
+  if (t) {
+    STR_EQ(text(t, "name", 0), "Smith, J\nr", "embedded newline kept inside");
+    STR_EQ(text(t, "name", 1), "Donnarumma", "stray newline and space trimmed");
+    INT_EQ(t->row_line[1], 4, "row after a two-line row starts on line 4");
+  }
+  sl_table_free(t);
+}
+
+static void types_and_missing(void) {
+  sl_error err;
+  sl_table *t = LOAD("v,d,m,s\nNA,2025-06-30,\xe2\x82\xac" "10.00m\xc2\xa0,x\n-,30/06/2026,\xe2\x82\xac" "700k,?\n3,,25m,\n");
+  OK(t != NULL, "loads");
+  if (!t) return;
+  INT_EQ(sl_table_column(t, "v")->type, SL_TYPE_NUMBER, "v number");
+  INT_EQ(sl_table_column(t, "v")->missing, 2, "NA and - are missing");
+  OK(isnan(num(t, "v", 0)), "missing is not zero");
+  INT_EQ(sl_table_column(t, "d")->type, SL_TYPE_DATE, "d date");
+  SL_CHECK_REL(num(t, "d", 0), 20269, 0, "date value");
+  const sl_column *m = sl_table_column(t, "m");
+  INT_EQ(m->type, SL_TYPE_MONEY, "m money");
+  STR_EQ(m->currency, "EUR", "currency EUR");
+  SL_CHECK_REL(num(t, "m", 0), 1e7, 0, "10m");
+  SL_CHECK_REL(num(t, "m", 1), 7e5, 0, "700k");
+  SL_CHECK_REL(num(t, "m", 2), 25e6, 0, "25m in an EUR column");
+  INT_EQ(sl_table_column(t, "s")->missing, 2, "? and empty are missing");
+  sl_table_free(t);
+
+  t = LOAD("fee\n\xe2\x82\xac" "1m\n\xc2\xa3" "2m\n");
+  OK(t && sl_table_column(t, "fee")->type == SL_TYPE_TEXT && t->nwarnings == 1, "mixed currencies kept as text");
+  if (t) STR_EQ(t->warnings[0], "column 'fee' mixes currencies EUR and GBP: kept as text, never converted", "warning");
+  sl_table_free(t);
+
+  /* A column that turns to text after numbers: original text recovered exactly. */
+  t = LOAD("id,n\n007,1\n2.50,2\nabc,3\n");
+  OK(t && sl_table_column(t, "id")->type == SL_TYPE_TEXT, "id text");
+  if (t) {
+    STR_EQ(text(t, "id", 0), "007", "leading zeros kept");
+    STR_EQ(text(t, "id", 1), "2.50", "trailing zero kept");
+    STR_EQ(text(t, "id", 2), "abc", "text");
+    INT_EQ(sl_table_column(t, "id")->first_text_line, 4, "first non-number on line 4");
+  }
+  sl_table_free(t);
+}
+
+static void rows_accounting(void) {
+  sl_error err;
+  sl_table *t = LOAD("a,b\n1,2\n3\n4,5,6\n,\n7,8\n");
+  OK(t != NULL, "ragged loads");
+  if (!t) return;
+  INT_EQ(t->rows_read, 5, "5 rows read");
+  INT_EQ(t->nrows, 2, "2 used");
+  INT_EQ(t->nskipped, 3, "3 skipped");
+  INT_EQ(t->rows_read, t->nrows + t->nskipped, "read = used + skipped");
+  INT_EQ(t->skipped[0].line, 3, "short row line");
+  STR_EQ(t->skipped[0].reason, "expected 2 fields, found 1", "short row reason");
+  STR_EQ(t->skipped[1].reason, "expected 2 fields, found 3", "long row reason");
+  STR_EQ(t->skipped[2].reason, "every field is empty", "empty row reason");
+  sl_table_free(t);
+
+  t = LOAD("a,b\n");
+  OK(t && t->nrows == 0 && t->ncols == 2, "header only: 0 rows");
+  sl_table_free(t);
+}
+
+static void errors(void) {
+  sl_error err;
+  char buf[1024];
+  OK(!LOAD(""), "empty file fails");
+  STR_EQ(sl_error_text(&err, buf, sizeof buf), "case.csv:1: the file is empty: expected a header row", "empty msg");
+
+  OK(!LOAD("a,b\n1,\"x\n2,3\n"), "unterminated quote fails");
+  INT_EQ(err.code, SL_EPARSE, "parse error");
+  STR_EQ(sl_error_text(&err, buf, sizeof buf),
+         "case.csv:2: a quoted field opened here is never closed (unterminated quote)", "unterminated msg");
+
+  OK(!load("a\n1\0" "2\n", 7, NULL, &err), "NUL byte fails");
+  STR_EQ(sl_error_text(&err, buf, sizeof buf),
+         "case.csv:2: NUL byte in the file: this looks like a binary file, not CSV", "NUL msg");
+
+  OK(!LOAD("name\nM\xc3\xbcller\nM\xfcller\n"), "mixed encodings fail");
+  INT_EQ(err.code, SL_EENCODING, "encoding error");
+  INT_EQ(err.line, 3, "on line 3");
+  INT_EQ(err.column, 2, "at byte 2");
+
+  OK(!LOAD("\xff\xfe" "a\0"), "UTF-16 fails");
+  INT_EQ(err.code, SL_EENCODING, "UTF-16 named");
+
+  sl_load_options opt = {.max_columns = 3};
+  OK(!load("a,b,c,d\n1,2,3,4\n", 16, &opt, &err), "column limit");
+  INT_EQ(err.code, SL_ELIMIT, "limit code");
+
+  sl_load_options opt2 = {.max_field_bytes = 8};
+  OK(!load("a\n\"0123456789abcdef\"\n", 21, &opt2, &err), "field limit");
+  INT_EQ(err.code, SL_ELIMIT, "field limit code");
+
+  sl_table *t = NULL;
+  OK(sl_table_load(SL_TEST_DATA, NULL, &t, &err) == SL_EIO && !t, "a directory is an I/O error");
+  OK(sl_table_load("/nonexistent/x.csv", NULL, &t, &err) == SL_EIO, "missing file");
+  STR_EQ(sl_error_text(&err, buf, sizeof buf), "/nonexistent/x.csv: cannot open: No such file or directory", "missing msg");
+}
+
+static void encodings_and_names(void) {
+  sl_error err;
+  sl_table *t = LOAD("name,v\nM\xfcller,1\nCa\xf1izares,2\n");
+  OK(t && strcmp(t->encoding, "Windows-1252") == 0, "Windows-1252 detected");
+  if (t) {
+    STR_EQ(text(t, "name", 0), "M\xc3\xbcller", "converted to UTF-8");
+    STR_EQ(text(t, "name", 1), "Ca\xc3\xb1izares", "n tilde");
+    INT_EQ(t->nwarnings, 1, "conversion reported");
+  }
+  sl_table_free(t);
+
+  t = LOAD("a,a,\n1,2,3\n");
+  OK(t && t->ncols == 3, "duplicate header");
+  if (t) {
+    STR_EQ(t->cols[1].name, "a.2", "renamed");
+    STR_EQ(t->cols[2].name, "column_3", "empty header named");
+  }
+  sl_table_free(t);
+
+  t = LOAD("Player,Squad,Min,90s,market_value,contract_expiration_date\nA,B,90,1.0,1000,2026-06-30\n");
+  OK(t != NULL, "roles file");
+  if (t) {
+    OK(sl_table_role(t, SL_ROLE_PLAYER) == &t->cols[0], "Player role");
+    OK(sl_table_role(t, SL_ROLE_CLUB) == &t->cols[1], "Squad is club");
+    OK(sl_table_role(t, SL_ROLE_MINUTES) == &t->cols[2], "Min is minutes");
+    OK(sl_table_role(t, SL_ROLE_NINETIES) == &t->cols[3], "90s");
+    OK(sl_table_role(t, SL_ROLE_MARKET_VALUE) == &t->cols[4], "market value");
+    OK(sl_table_role(t, SL_ROLE_CONTRACT_UNTIL) == &t->cols[5], "contract");
+  }
+  sl_table_free(t);
+}
+
+int main(void) {
+  formats();
+  types_and_missing();
+  rows_accounting();
+  errors();
+  encodings_and_names();
+  return SL_TEST_DONE();
+}
