@@ -65,6 +65,25 @@ static int print_rows(const sl_table *t, const char *query) {
   return found;
 }
 
+/* Roles whose values are numbers, money or dates: a text column there needs explaining. */
+static int expects_number(sl_role r) {
+  return r == SL_ROLE_MINUTES || r == SL_ROLE_NINETIES || r == SL_ROLE_FEE || r == SL_ROLE_MARKET_VALUE ||
+         r == SL_ROLE_AGE || r == SL_ROLE_BORN || r == SL_ROLE_MATCHES || r == SL_ROLE_STARTS ||
+         r == SL_ROLE_SEASON || r == SL_ROLE_WAGE || r == SL_ROLE_CONTRACT_UNTIL || r == SL_ROLE_BIRTH_DATE;
+}
+
+/* A column where at most one cell in ten is not a number is a number column with bad cells. */
+static int mostly_numbers(const sl_table *t, const sl_column *c) {
+  size_t present = t->nrows - c->missing;
+  return c->not_numeric > 0 && c->not_numeric * 10 <= present;
+}
+
+static const char *first_text(const sl_table *t, const sl_column *c) {
+  for (size_t r = 0; r < t->nrows; r++)
+    if (t->row_line[r] == c->first_text_line && c->text[r]) return c->text[r];
+  return "";
+}
+
 static void print_table(const sl_table *t) {
   printf("%s: %zu rows, %zu columns (delimiter '%s', decimal %s, %s)\n", t->files[0], t->nrows,
          t->ncols, t->delimiter == '\t' ? "\\t" : (char[2]){t->delimiter, 0},
@@ -75,8 +94,9 @@ static void print_table(const sl_table *t) {
     const sl_column *c = &t->cols[i];
     char note[96] = "";
     if (c->type == SL_TYPE_MONEY) snprintf(note, sizeof note, "currency %s", c->currency[0] ? c->currency : "unstated (EUR assumed)");
-    if (c->type == SL_TYPE_TEXT && c->not_numeric && c->not_numeric < c->missing + 5 && c->first_text_line)
-      snprintf(note, sizeof note, "%zu non-numeric cells, first at line %ld", c->not_numeric, c->first_text_line);
+    if (c->type == SL_TYPE_TEXT && c->first_text_line && (expects_number(c->role) || mostly_numbers(t, c)))
+      snprintf(note, sizeof note, "kept as text: %zu cells not numbers/dates, first at line %ld: '%.24s'", c->not_numeric,
+               c->first_text_line, first_text(t, c));
     printf("  %-4zu %-28s %-7s %-16s %8zu  %s\n", i + 1, c->name, sl_type_name(c->type),
            sl_role_name(c->role), c->missing, note);
   }

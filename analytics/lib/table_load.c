@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "scoutlab/table.h"
 #include "table_internal.h"
@@ -483,11 +484,11 @@ static int open_source(const char *path, source *src, sl_error *err) {
   memset(src, 0, sizeof *src);
   src->f = fopen(path, "rb");
   if (!src->f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-  /* fopen succeeds on a directory on Linux; the first read fails with EISDIR. */
-  char probe;
-  if (fread(&probe, 1, 0, src->f) != 0 || ferror(src->f)) {
+  /* fopen succeeds on a directory on Linux; say so rather than fail at the first read. */
+  struct stat sb;
+  if (fstat(fileno(src->f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
     fclose(src->f);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", strerror(EISDIR));
   }
   return SL_OK;
 }
