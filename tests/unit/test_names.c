@@ -1,0 +1,43 @@
+/* Tests for the names module: folding, matching and suggestions. */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "scoutlab/names.h"
+
+static void fold(const char *in, const char *want) {
+  char *got = sl_name_normalise(in);
+  STR_EQ(got, want, "normalise '%s'", in);
+  free(got);
+}
+
+int main(void) {
+  fold("M\xc3\xbcller", "muller");
+  fold("\xc3\x87" "alhano\xc4\x9f" "lu", "calhanoglu");
+  fold("\xc3\x98" "degaard", "odegaard");
+  fold("  Leonardo   Balerdi \n", "leonardo balerdi");
+  fold("N'Dri", "ndri");
+  fold("Jean-Philippe Mateta", "jean philippe mateta");
+  fold("Ibrahima Konat\xc3\xa9", "ibrahima konate");
+  fold("Stra\xc3\x9f" "e", "strasse");
+  OK(sl_name_normalise("bad \xff byte") == NULL, "invalid UTF-8 refused");
+
+  INT_EQ(sl_name_match_score("leonardo balerdi", "leonardo balerdi"), 3, "exact");
+  INT_EQ(sl_name_match_score("balerdi", "leonardo balerdi"), 2, "surname is a whole word");
+  INT_EQ(sl_name_match_score("leo bal", "leonardo balerdi"), 1, "prefixes");
+  INT_EQ(sl_name_match_score("balerdy", "leonardo balerdi"), 0, "typo is no match");
+  INT_EQ(sl_name_match_score("marseille", "olympique marseille"), 2, "club word");
+
+  INT_EQ(sl_name_distance("balerdy", "balerdi", 10), 1, "one substitution");
+  INT_EQ(sl_name_distance("kitten", "sitting", 10), 3, "classic example");
+  INT_EQ(sl_name_distance("a", "abcdefgh", 3), 3, "capped");
+
+  const char *names[] = {"leonardo balerdi", "gleison bremer", "leonardo bonucci", "william saliba"};
+  size_t idx[3];
+  size_t n = sl_name_suggest("balerdy", names, 4, idx, 3);
+  OK(n >= 1 && idx[0] == 0, "balerdy suggests balerdi first (got %zu suggestions)", n);
+  n = sl_name_suggest("salba", names, 4, idx, 3);
+  OK(n >= 1 && idx[0] == 3, "salba suggests saliba");
+  n = sl_name_suggest("zzzzzzzz", names, 4, idx, 3);
+  INT_EQ(n, 0, "nothing close");
+  return SL_TEST_DONE();
+}
