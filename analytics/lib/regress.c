@@ -1,0 +1,459 @@
+/* regress.c - least squares by blocked Householder QR (TSQR) and R-compatible summaries.
+ *
+ * Pass 1 folds the rows of [sqrt(w) X | sqrt(w) y] into the upper-triangular factor R_aug
+ * ((p+1)x(p+1)) with LAPACK dtpqrt, block by block (Demmel et al., "Communication-optimal
+ * parallel and sequential QR", 2012: stacking the running R on each block and re-factoring
+ * is plain Householder QR in another order, so it keeps its backward stability).
+ * Then, with z = the last column of R_aug (Q'y):
+ *   - columns are scaled by powers of two to norms in [0.5, 1) (exact, and makes the rank
+ *     decision independent of units, as R's per-column test in dqrdc2);
+ *   - aliased columns are found in order (R's lm semantics), the kept ones solved by dgeqp3;
+ *   - RSS = sum of squares of the trailing part of Q2'z, TSS = sum z_i² (i >= 1 with intercept):
+ *     sums of squares, no subtraction of nearly equal numbers.
+ */
+#include <lapacke.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+
+#include "regress_private.h"
+
+/* dtpqrt's inner block: 32 columns of reflectors per BLAS-3 update is LAPACK's usual choice. */
+#define TSQR_INNER_BLOCK 32
+
+int sl_tsqr_init(sl_tsqr *q, size_t m) {
+  memset(q, 0, sizeof *q);
+  q->m = m;
+  q->nb = m < TSQR_INNER_BLOCK ? m : TSQR_INNER_BLOCK;
+  q->r = calloc(m * m, sizeof *q->r);
+  q->t = calloc(q->nb * m, sizeof *q->t);
+  q->work = calloc(q->nb * m, sizeof *q->work);
+  if (!q->r || !q->t || !q->work) {
+    sl_tsqr_release(q);
+    return SL_ENOMEM;
+  }
+  return SL_OK;
+}
+
+void sl_tsqr_release(sl_tsqr *q) {
+  free(q->r);
+  free(q->t);
+  free(q->work);
+  q->r = q->t = q->work = NULL;
+}
+
+int sl_tsqr_absorb(sl_tsqr *q, double *b, size_t ldb, size_t count, sl_error *err) {
+  if (count == 0) return SL_OK;
+  lapack_int m = (lapack_int)q->m, nb = (lapack_int)q->nb;
+  /* R starts as zeros: QR of [0; B] is QR of B, so the first block needs no special case. */
+  lapack_int info = LAPACKE_dtpqrt_work(LAPACK_COL_MAJOR, (lapack_int)count, m, 0, nb, q->r, m,
+                                        b, (lapack_int)ldb, q->t, nb, q->work);
+  if (info != 0)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "dtpqrt rejected argument %d", (int)-info);
+  return SL_OK;
+}
+
+int sl_rows_check(const sl_rows *rows, sl_error *err) {
+  if (!rows || !rows->fill)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "regression: no row source given");
+  if (rows->p == 0)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "regression: the model has no columns");
+  if (rows->p > SL_REGRESS_MAX_COLUMNS)
+    return sl_error_set(err, SL_ELIMIT, NULL, 0, 0,
+                        "regression: %zu columns exceed the limit of %d", rows->p,
+                        SL_REGRESS_MAX_COLUMNS);
+  return SL_OK;
+}
+
+int sl_block_reader_init(sl_block_reader *b, const sl_rows *rows) {
+  memset(b, 0, sizeof *b);
+  b->rows = rows;
+  b->ld = rows->n < SL_REGRESS_BLOCK_ROWS ? (rows->n ? rows->n : 1) : SL_REGRESS_BLOCK_ROWS;
+  b->blk = malloc(b->ld * (rows->p + 1) * sizeof *b->blk);
+  b->w = malloc(b->ld * sizeof *b->w);
+  b->yraw = malloc(b->ld * sizeof *b->yraw);
+  if (!b->blk || !b->w || !b->yraw) {
+    sl_block_reader_release(b);
+    return SL_ENOMEM;
+  }
+  return SL_OK;
+}
+
+void sl_block_reader_release(sl_block_reader *b) {
+  free(b->blk);
+  free(b->w);
+  free(b->yraw);
+  b->blk = b->w = b->yraw = NULL;
+}
+
+static const char *column_name(const sl_rows *rows, size_t j, char *buf, size_t size) {
+  if (rows->names && rows->names[j]) return rows->names[j];
+  snprintf(buf, size, "x%zu", j + 1);
+  return buf;
+}
+
+/* A value the source should never hand over (missing values are filtered before the fit). */
+static int not_finite(const sl_rows *rows, size_t row, size_t j, double v, sl_error *err) {
+  char buf[32];
+  const char *what = j < rows->p ? column_name(rows, j, buf, sizeof buf) : "the response";
+  return sl_error_set(err, SL_EDATA, NULL, 0, 0, "row %zu: %s is %g (expected a finite number)",
+                      row + 1, what, v);
+}
+
+int sl_block_read(sl_block_reader *b, size_t first, size_t count, size_t *positive,
+                  sl_error *err) {
+  const sl_rows *rows = b->rows;
+  size_t p = rows->p, ld = b->ld;
+  double *y = b->blk + p * ld;
+  int st = rows->fill(rows->ctx, first, count, b->blk, ld, y, rows->weighted ? b->w : NULL, err);
+  if (st) return st;
+  memcpy(b->yraw, y, count * sizeof *y);
+  for (size_t j = 0; j <= p; j++) {
+    const double *col = b->blk + j * ld;
+    for (size_t i = 0; i < count; i++)
+      if (!isfinite(col[i])) return not_finite(rows, first + i, j, col[i], err);
+  }
+  *positive = count;
+  if (!rows->weighted) {
+    for (size_t i = 0; i < count; i++) b->w[i] = 1.0;
+    return SL_OK;
+  }
+  *positive = 0;
+  for (size_t i = 0; i < count; i++) {
+    double w = b->w[i];
+    if (!(w >= 0) || !isfinite(w))
+      return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                          "row %zu: weight %g is not a finite number >= 0", first + i + 1, w);
+    if (w > 0) (*positive)++;
+    double s = sqrt(w);
+    for (size_t j = 0; j <= p; j++) b->blk[i + j * ld] *= s;
+  }
+  return SL_OK;
+}
+
+char **sl_regress_names_copy(const char *const *names, size_t p) {
+  char **out = calloc(p ? p : 1, sizeof *out);
+  if (!out) return NULL;
+  for (size_t j = 0; j < p; j++) {
+    char buf[32];
+    const char *s = names && names[j] ? names[j] : buf;
+    if (!(names && names[j])) snprintf(buf, sizeof buf, "x%zu", j + 1);
+    size_t len = strnlen(s, SL_REGRESS_NAME_MAX);
+    out[j] = malloc(len + 1);
+    if (!out[j]) {
+      sl_regress_names_free(out, p);
+      return NULL;
+    }
+    memcpy(out[j], s, len);
+    out[j][len] = '\0';
+  }
+  return out;
+}
+
+void sl_regress_names_free(char **names, size_t p) {
+  if (!names) return;
+  for (size_t j = 0; j < p; j++) free(names[j]);
+  free(names);
+}
+
+double sl_regress_pow2_scale(double v) {
+  int e;
+  if (v == 0 || !isfinite(v)) return 1.0;
+  (void)frexp(v, &e);
+  return ldexp(1.0, -e);
+}
+
+void sl_ols_fit_free(sl_ols_fit *fit) {
+  if (!fit) return;
+  sl_regress_names_free(fit->names, fit->p);
+  free(fit->aliased);
+  free(fit->coef);
+  free(fit->std_error);
+  free(fit->t_value);
+  free(fit->p_value);
+  free(fit->vif);
+  free(fit->cov_factor);
+  free(fit->fitted);
+  free(fit->residuals);
+  free(fit->hat);
+  free(fit->cooks);
+  free(fit);
+}
+
+/* Allocates a fit with every p-array set; rank and cov_factor are filled later. */
+static sl_ols_fit *fit_new(const char *const *names, size_t p) {
+  sl_ols_fit *f = calloc(1, sizeof *f);
+  if (!f) return NULL;
+  f->p = p;
+  f->names = sl_regress_names_copy(names, p);
+  f->aliased = calloc(p, sizeof *f->aliased);
+  double **arrays[] = {&f->coef, &f->std_error, &f->t_value, &f->p_value, &f->vif};
+  int ok = f->names && f->aliased;
+  for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++) {
+    *arrays[k] = malloc(p * sizeof(double));
+    ok = ok && *arrays[k];
+  }
+  if (!ok) {
+    sl_ols_fit_free(f);
+    return NULL;
+  }
+  return f;
+}
+
+/* Marks aliased columns in column order (R's dqrdc2 rule): column j is aliased when its part
+ * orthogonal to the kept earlier columns has norm <= tol * its own norm. Columns of a (ld rows,
+ * first p rows used) are already scaled. Classical Gram-Schmidt applied twice keeps the basis
+ * orthogonal to working precision ("twice is enough", Giraud et al. 2005). Returns the rank. */
+static size_t find_aliased(const double *a, size_t ld, size_t p, double tol, int *aliased,
+                           double *basis, double *v) {
+  size_t k = 0;
+  for (size_t j = 0; j < p; j++) {
+    double norm0 = 0;
+    for (size_t i = 0; i < p; i++) {
+      v[i] = a[i + j * ld];
+      norm0 += v[i] * v[i];
+    }
+    norm0 = sqrt(norm0);
+    for (int pass = 0; pass < 2; pass++)
+      for (size_t b = 0; b < k; b++) {
+        const double *q = basis + b * p;
+        double d = 0;
+        for (size_t i = 0; i < p; i++) d += q[i] * v[i];
+        for (size_t i = 0; i < p; i++) v[i] -= d * q[i];
+      }
+    double res = 0;
+    for (size_t i = 0; i < p; i++) res += v[i] * v[i];
+    res = sqrt(res);
+    aliased[j] = !(norm0 > 0 && res > tol * norm0);
+    if (aliased[j]) continue;
+    for (size_t i = 0; i < p; i++) basis[k * p + i] = v[i] / res;
+    k++;
+  }
+  return k;
+}
+
+/* Workspace of the small solve, all from one allocation. */
+typedef struct solve_ws {
+  double *scale, *a, *basis, *v, *ak, *tau, *c, *rinv;
+  lapack_int *jpvt;
+  size_t *kept;
+} solve_ws;
+
+static void *solve_ws_new(solve_ws *s, size_t p) {
+  size_t m = p + 1;
+  size_t doubles = p + m * p + p * p + p + m * p + p + m + p * p;
+  char *mem = malloc(doubles * sizeof(double) + p * (sizeof(lapack_int) + sizeof(size_t)) + 16);
+  if (!mem) return NULL;
+  double *d = (double *)(void *)mem;
+  s->scale = d, d += p;
+  s->a = d, d += m * p;
+  s->basis = d, d += p * p;
+  s->v = d, d += p;
+  s->ak = d, d += m * p;
+  s->tau = d, d += p;
+  s->c = d, d += m;
+  s->rinv = d, d += p * p;
+  s->kept = (size_t *)(void *)d;
+  s->jpvt = (lapack_int *)(void *)(s->kept + p);
+  return mem;
+}
+
+/* Sums of squares, t tests, R², F and VIF once coef/cov_factor/rss are known. */
+static void ols_statistics(sl_ols_fit *f, const double *raug) {
+  size_t p = f->p, m = p + 1, r = f->rank;
+  const double *z = raug + p * m;
+  double tss = 0;
+  for (size_t i = f->intercept ? 1 : 0; i <= p; i++) tss += z[i] * z[i];
+  f->tss = tss;
+  double df = (double)f->df_residual;
+  f->sigma = f->df_residual ? sqrt(f->rss / df) : NAN;
+  for (size_t j = 0; j < p; j++) {
+    if (f->aliased[j]) {
+      f->std_error[j] = f->t_value[j] = f->p_value[j] = f->vif[j] = NAN;
+      continue;
+    }
+    double ss = 0;
+    for (size_t l = 0; l < r; l++) ss += f->cov_factor[j * r + l] * f->cov_factor[j * r + l];
+    f->std_error[j] = f->sigma * sqrt(ss);
+    f->t_value[j] = f->coef[j] / f->std_error[j];
+    f->p_value[j] = isfinite(f->t_value[j]) ? 2 * gsl_cdf_tdist_Q(fabs(f->t_value[j]), df) : NAN;
+    /* VIF_j = 1/(1-R_j²) = [(X'WX)^-1]_jj * (centred SS of column j); the centred SS is the
+     * column of R_aug below the intercept row. */
+    double css = 0;
+    for (size_t i = 1; i <= j; i++) css += raug[i + j * m] * raug[i + j * m];
+    f->vif[j] = f->intercept && j > 0 ? ss * css : NAN;
+  }
+  size_t df_int = f->intercept ? 1 : 0;
+  f->r_squared = tss > 0 ? 1 - f->rss / tss : NAN;
+  f->adj_r_squared = f->df_residual ? 1 - (1 - f->r_squared) * ((double)(f->n - df_int) / df) : NAN;
+  f->f_df1 = (double)(r - (r >= df_int ? df_int : 0));
+  f->f_df2 = df;
+  if (f->f_df1 > 0 && f->df_residual > 0) {
+    f->f_statistic = ((tss - f->rss) / f->f_df1) / (f->rss / df);
+    f->f_p = isfinite(f->f_statistic) ? gsl_cdf_fdist_Q(f->f_statistic, f->f_df1, df) : 0.0;
+  } else {
+    f->f_statistic = f->f_p = NAN;
+  }
+}
+
+/* Solves the kept columns of the scaled R_aug by pivoted QR and fills coef and cov_factor. */
+static int ols_solve_kept(sl_ols_fit *f, const double *raug, solve_ws *s, sl_error *err) {
+  size_t p = f->p, m = p + 1, r = f->rank;
+  for (size_t k = 0, j = 0; j < p; j++)
+    if (!f->aliased[j]) s->kept[k++] = j;
+  for (size_t k = 0; k < r; k++) {
+    size_t j = s->kept[k];
+    for (size_t i = 0; i < m; i++) s->ak[i + k * m] = s->a[i + j * m];
+    s->jpvt[k] = 0;
+  }
+  lapack_int info = LAPACKE_dgeqp3(LAPACK_COL_MAJOR, (lapack_int)m, (lapack_int)r, s->ak,
+                                   (lapack_int)m, s->jpvt, s->tau);
+  if (info == 0) {
+    memcpy(s->c, raug + p * m, m * sizeof *s->c);
+    info = LAPACKE_dormqr(LAPACK_COL_MAJOR, 'L', 'T', (lapack_int)m, 1, (lapack_int)r, s->ak,
+                          (lapack_int)m, s->tau, s->c, (lapack_int)m);
+  }
+  if (info == 0) {
+    for (size_t l = 0; l < r; l++)
+      for (size_t i = 0; i < r; i++) s->rinv[i + l * r] = i <= l ? s->ak[i + l * m] : 0.0;
+    info = LAPACKE_dtrtrs(LAPACK_COL_MAJOR, 'U', 'N', 'N', (lapack_int)r, 1, s->ak,
+                          (lapack_int)m, s->c, (lapack_int)m);
+  }
+  if (info == 0)
+    info = LAPACKE_dtrtri(LAPACK_COL_MAJOR, 'U', 'N', (lapack_int)r, s->rinv, (lapack_int)r);
+  if (info > 0)
+    return sl_error_set(err, SL_ESING, NULL, 0, 0, "regression: triangular factor is singular");
+  if (info < 0)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "LAPACK rejected argument %d", (int)-info);
+  /* The residual part of Q2'z was overwritten by dtrtrs only in its first r entries. */
+  double rss = 0;
+  for (size_t i = r; i < m; i++) rss += s->c[i] * s->c[i];
+  f->rss = rss;
+  for (size_t j = 0; j < p; j++) f->coef[j] = NAN;
+  for (size_t k = 0; k < r; k++) {
+    size_t j = s->kept[s->jpvt[k] - 1];
+    f->coef[j] = s->scale[j] * s->c[k];
+    for (size_t l = 0; l < r; l++) f->cov_factor[j * r + l] = s->scale[j] * s->rinv[k + l * r];
+  }
+  return SL_OK;
+}
+
+/* Everything that follows from R_aug (m = p+1 square, column-major) and the row count. */
+static int ols_from_r(sl_ols_fit *f, const double *raug, sl_error *err) {
+  size_t p = f->p, m = p + 1;
+  solve_ws s;
+  void *mem = solve_ws_new(&s, p);
+  if (!mem) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  for (size_t j = 0; j < p; j++) {
+    double norm = 0;
+    for (size_t i = 0; i <= j; i++) norm = hypot(norm, raug[i + j * m]);
+    s.scale[j] = sl_regress_pow2_scale(norm);
+    for (size_t i = 0; i < m; i++) s.a[i + j * m] = raug[i + j * m] * s.scale[j];
+  }
+  f->rank = find_aliased(s.a, m, p, f->tol, f->aliased, s.basis, s.v);
+  int st = SL_OK;
+  if (f->rank == 0) {
+    st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                      "regression: every column is zero on the rows used");
+  } else {
+    f->df_residual = f->n - f->rank;
+    f->cov_factor = calloc(p * f->rank, sizeof *f->cov_factor);
+    st = f->cov_factor ? ols_solve_kept(f, raug, &s, err)
+                       : sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  free(mem);
+  if (st) return st;
+  ols_statistics(f, raug);
+  return SL_OK;
+}
+
+/* Pass 1: fold every row into R_aug. */
+static int accumulate(const sl_rows *rows, sl_tsqr *q, sl_error *err) {
+  sl_block_reader b;
+  if (sl_block_reader_init(&b, rows)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  int st = SL_OK;
+  for (size_t first = 0; first < rows->n && !st; first += b.ld) {
+    size_t count = rows->n - first < b.ld ? rows->n - first : b.ld, positive = 0;
+    st = sl_block_read(&b, first, count, &positive, err);
+    if (!st) st = sl_tsqr_absorb(q, b.blk, b.ld, count, err);
+    q->rows += positive;
+  }
+  sl_block_reader_release(&b);
+  return st;
+}
+
+int sl_ols_influence(sl_ols_fit *f, const sl_rows *rows, sl_error *err); /* regress_predict.c */
+
+int sl_ols_fit_rows(const sl_rows *rows, const sl_ols_options *opt, sl_ols_fit **out,
+                    sl_error *err) {
+  if (out) *out = NULL;
+  if (!out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "regression: no output given");
+  int st = sl_rows_check(rows, err);
+  if (st) return st;
+  gsl_set_error_handler_off();
+  double tol = opt && opt->tol > 0 ? opt->tol : SL_REGRESS_DEFAULT_TOL;
+  if (!(tol < 1))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "regression: tolerance %g must be below 1", tol);
+  sl_tsqr q;
+  if (sl_tsqr_init(&q, rows->p + 1)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  sl_ols_fit *f = fit_new(rows->names, rows->p);
+  st = f ? accumulate(rows, &q, err) : sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!st && q.rows < rows->p)
+    st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                      "regression: %zu usable rows for %zu parameters (need at least as many rows "
+                      "as parameters)", q.rows, rows->p);
+  if (!st) {
+    f->n = q.rows;
+    f->intercept = rows->intercept;
+    f->weighted = rows->weighted;
+    f->tol = tol;
+    st = ols_from_r(f, q.r, err);
+  }
+  if (!st && opt && opt->influence) st = sl_ols_influence(f, rows, err);
+  sl_tsqr_release(&q);
+  if (st) {
+    sl_ols_fit_free(f);
+    return st;
+  }
+  *out = f;
+  return SL_OK;
+}
+
+/* The plain-matrix source. */
+typedef struct matrix_ctx {
+  const double *x, *y, *w;
+  size_t ldx, p;
+} matrix_ctx;
+
+static int matrix_fill(const void *ctx, size_t first, size_t count, double *x, size_t ldx,
+                       double *y, double *w, sl_error *err) {
+  const matrix_ctx *c = ctx;
+  (void)err;
+  for (size_t j = 0; j < c->p; j++)
+    memcpy(x + j * ldx, c->x + j * c->ldx + first, count * sizeof *x);
+  memcpy(y, c->y + first, count * sizeof *y);
+  if (w) memcpy(w, c->w + first, count * sizeof *w);
+  return SL_OK;
+}
+
+int sl_ols_fit_matrix(const double *x, size_t ldx, const double *y, const double *w, size_t n,
+                      size_t p, const char *const *names, int intercept,
+                      const sl_ols_options *opt, sl_ols_fit **out, sl_error *err) {
+  if (out) *out = NULL;
+  if (!x || !y || ldx < n)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "regression: missing matrix or bad ldx");
+  matrix_ctx ctx = {x, y, w, ldx, p};
+  sl_rows rows = {n, p, names, intercept, w != NULL, matrix_fill, &ctx};
+  return sl_ols_fit_rows(&rows, opt, out, err);
+}
+
+long sl_ols_column(const sl_ols_fit *fit, const char *name) {
+  if (!fit || !name) return -1;
+  for (size_t j = 0; j < fit->p; j++)
+    if (strcmp(fit->names[j], name) == 0) return (long)j;
+  return -1;
+}
