@@ -1,0 +1,266 @@
+/* plot.c - script header, quoting of untrusted text, and template copying.
+ * See include/scoutlab/plot.h for the security rules this file implements. */
+#include "plot_internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The templates are laid out on an 800x450 design canvas; larger canvases scale fonts and
+ * lines by the same factor so a 1600x900 chart looks like a sharp 800x450 one. */
+#define SL_PLOT_DESIGN_WIDTH 800.0
+#define SL_PLOT_DESIGN_HEIGHT 450.0
+/* Cairo renders 1 pt as 96/72 px in PNG; the SVG terminal maps 1 pt to 1 px. SVG fonts are
+ * scaled up by this ratio so both formats show the same layout. */
+#define SL_PLOT_SVG_FONT_RATIO (96.0 / 72.0)
+/* PDF pages are sized at CSS pixels (96 per inch), matching cairo's PNG text size. */
+#define SL_PLOT_PDF_PX_PER_INCH 96.0
+
+/* Where quoted text goes: a FILE, or a buffer (NULL buffer: only count). */
+typedef struct quote_sink {
+  FILE *file;
+  char *buf;
+  size_t len;
+} quote_sink;
+
+static void sink_put(quote_sink *s, char c) {
+  if (s->file) fputc(c, s->file);
+  else if (s->buf) s->buf[s->len] = c;
+  s->len++;
+}
+
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 when p does not start one.
+ * Rules from RFC 3629 section 4: no overlongs, no surrogates, nothing above U+10FFFF. */
+static size_t utf8_valid_len(const unsigned char *p) {
+  unsigned char c = p[0];
+  if (c < 0x80) return 1;
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else
+    return 0;
+  if (p[1] < lo || p[1] > hi) return 0;
+  for (size_t i = 2; i < n; i++)
+    if (p[i] < 0x80 || p[i] > 0xBF) return 0;
+  return n;
+}
+
+/* True for code points that would break a line or are invisible controls: C1 controls
+ * (U+0080-U+009F) and the Unicode line and paragraph separators (U+2028, U+2029). */
+static int is_unicode_break(const unsigned char *p, size_t n) {
+  if (n == 2 && p[0] == 0xC2 && p[1] <= 0x9F) return 1;
+  if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) return 1;
+  return 0;
+}
+
+/* The whole quoting rule in one place. Inside gnuplot single quotes nothing is special but
+ * the quote itself (doubled), so no backquote, @macro or \ escape can act; a newline would
+ * end the command, hence every control character becomes a space. */
+static void quote_to(quote_sink *s, const char *text, int flags) {
+  static const char enhanced_specials[] = "\\_^{}@&~";
+  sink_put(s, '\'');
+  const unsigned char *p = (const unsigned char *)(text ? text : "");
+  while (*p) {
+    if (*p < 0x20 || *p == 0x7F) {
+      sink_put(s, ' ');
+      p++;
+      continue;
+    }
+    size_t n = utf8_valid_len(p);
+    if (n == 0) {
+      sink_put(s, '?');
+      p++;
+      continue;
+    }
+    if (is_unicode_break(p, n)) {
+      sink_put(s, ' ');
+      p += n;
+      continue;
+    }
+    if (*p == '\'') sink_put(s, '\'');
+    else if ((flags & SL_PLOT_QUOTE_ENHANCED) && strchr(enhanced_specials, *p))
+      sink_put(s, '\\');
+    for (size_t i = 0; i < n; i++) sink_put(s, (char)p[i]);
+    p += n;
+  }
+  sink_put(s, '\'');
+}
+
+char *sl_plot_quote(const char *text, int flags) {
+  quote_sink count = {0};
+  quote_to(&count, text, flags);
+  quote_sink s = {.buf = malloc(count.len + 1)};
+  if (!s.buf) return NULL;
+  quote_to(&s, text, flags);
+  s.buf[s.len] = '\0';
+  return s.buf;
+}
+
+int sl_plot_format_from_path(const char *path, sl_plot_format *format, sl_error *err) {
+  if (!path || !format) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no output path given");
+  const char *dot = strrchr(path, '.');
+  if (dot && strcasecmp(dot, ".png") == 0) *format = SL_PLOT_PNG;
+  else if (dot && strcasecmp(dot, ".svg") == 0) *format = SL_PLOT_SVG;
+  else if (dot && strcasecmp(dot, ".pdf") == 0) *format = SL_PLOT_PDF;
+  else
+    return sl_error_set(err, SL_EINVAL, path, 0, 0,
+                        "chart file name must end in .png, .svg or .pdf");
+  return SL_OK;
+}
+
+int sl_plot_check_common(const sl_plot_common *c, const char *chart, sl_error *err) {
+  if (!c->output || !c->output[0])
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s chart: no output file given", chart);
+  for (const unsigned char *p = (const unsigned char *)c->output; *p; p++)
+    if (*p < 0x20 || *p == 0x7F)
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                          "%s chart: output file name contains a control character", chart);
+  int w = c->width ? c->width : SL_PLOT_DEFAULT_WIDTH;
+  int h = c->height ? c->height : SL_PLOT_DEFAULT_HEIGHT;
+  if (w < SL_PLOT_MIN_SIDE || w > SL_PLOT_MAX_SIDE || h < SL_PLOT_MIN_SIDE ||
+      h > SL_PLOT_MAX_SIDE)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                        "%s chart: size %dx%d outside %d..%d pixels per side", chart, w, h,
+                        SL_PLOT_MIN_SIDE, SL_PLOT_MAX_SIDE);
+  if (c->format != SL_PLOT_PNG && c->format != SL_PLOT_SVG && c->format != SL_PLOT_PDF)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s chart: unknown format %d", chart,
+                        (int)c->format);
+  return SL_OK;
+}
+
+void sl_plot_write_number(FILE *out, double value) {
+  if (!isfinite(value)) {
+    fputs("NaN", out);
+    return;
+  }
+  char buf[64];
+  snprintf(buf, sizeof buf, "%.6g", value);
+  /* A caller may have set LC_NUMERIC to a decimal-comma locale; gnuplot wants '.'. */
+  for (char *p = buf; *p; p++)
+    if (*p == ',') *p = '.';
+  fputs(buf, out);
+}
+
+void sl_plot_write_number_var(FILE *out, const char *name, double value) {
+  fprintf(out, "%s = ", name);
+  sl_plot_write_number(out, value);
+  fputc('\n', out);
+}
+
+void sl_plot_write_string(FILE *out, const char *name, const char *text) {
+  quote_sink s = {.file = out};
+  fprintf(out, "%s = ", name);
+  quote_to(&s, text, SL_PLOT_QUOTE_ENHANCED);
+  fputc('\n', out);
+}
+
+void sl_plot_write_string_array(FILE *out, const char *name, const char *const *items,
+                                size_t n) {
+  fprintf(out, "array %s[%zu]\n", name, n);
+  for (size_t i = 0; i < n; i++) {
+    quote_sink s = {.file = out};
+    fprintf(out, "%s[%zu] = ", name, i + 1);
+    quote_to(&s, items ? items[i] : NULL, SL_PLOT_QUOTE_ENHANCED);
+    fputc('\n', out);
+  }
+}
+
+void sl_plot_write_number_array(FILE *out, const char *name, const double *values, size_t n) {
+  fprintf(out, "array %s[%zu]\n", name, n);
+  for (size_t i = 0; i < n; i++) {
+    fprintf(out, "%s[%zu] = ", name, i + 1);
+    sl_plot_write_number(out, values[i]);
+    fputc('\n', out);
+  }
+}
+
+static void write_terminal(FILE *out, sl_plot_format format, int w, int h, double scale) {
+  switch (format) {
+  case SL_PLOT_PNG:
+    fprintf(out, "set terminal pngcairo size %d,%d enhanced", w, h);
+    break;
+  case SL_PLOT_SVG:
+    fprintf(out, "set terminal svg size %d,%d fixed enhanced", w, h);
+    break;
+  case SL_PLOT_PDF:
+    fputs("set terminal pdfcairo size ", out);
+    sl_plot_write_number(out, w / SL_PLOT_PDF_PX_PER_INCH);
+    fputs("in,", out);
+    sl_plot_write_number(out, h / SL_PLOT_PDF_PX_PER_INCH);
+    fputs("in enhanced", out);
+    break;
+  }
+  fputs(" fontscale ", out);
+  sl_plot_write_number(out, format == SL_PLOT_SVG ? scale * SL_PLOT_SVG_FONT_RATIO : scale);
+  fputs(" linewidth ", out);
+  sl_plot_write_number(out, scale);
+  fputs(" background '#ffffff'\n", out);
+}
+
+void sl_plot_write_header(FILE *out, const char *chart, const sl_plot_common *c) {
+  int w = c->width ? c->width : SL_PLOT_DEFAULT_WIDTH;
+  int h = c->height ? c->height : SL_PLOT_DEFAULT_HEIGHT;
+  double scale = fmin(w / SL_PLOT_DESIGN_WIDTH, h / SL_PLOT_DESIGN_HEIGHT);
+  quote_sink s = {.file = out};
+  fprintf(out,
+          "# scoutlab %s chart. Re-render with: gnuplot <this file>\n"
+          "# Settings and data come first; the look (copied from plots/%s.gp) follows the data.\n"
+          "# Text from the data is enhanced-text escaped: keep it out of 'noenhanced' places.\n"
+          "set encoding utf8\n"
+          "if (!exists(\"sl_output\")) sl_output = ",
+          chart, chart);
+  quote_to(&s, c->output, 0);
+  fputc('\n', out);
+  fprintf(out, "sl_width = %d\nsl_height = %d\n", w, h);
+  sl_plot_write_number_var(out, "sl_scale", scale);
+  write_terminal(out, c->format, w, h, scale);
+  fputs("set output sl_output\n", out);
+  sl_plot_write_string(out, "title_text", c->title);
+  sl_plot_write_string(out, "subtitle_text", c->subtitle);
+  sl_plot_write_string(out, "credits_text", c->credits);
+}
+
+int sl_plot_write_template(FILE *out, const char *template_dir, const char *chart,
+                           sl_error *err) {
+  if (!template_dir) template_dir = ".";
+  size_t len = strlen(template_dir) + strlen(chart) + 8;
+  char *path = malloc(len);
+  if (!path) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  snprintf(path, len, "%s/%s.gp", template_dir, chart);
+  FILE *in = fopen(path, "rb");
+  if (!in) {
+    int st = sl_error_set(err, SL_EIO, path, 0, 0,
+                          "cannot read chart template: %s (set SCOUTLAB_PLOTDIR to the plots/ "
+                          "directory)",
+                          strerror(errno));
+    free(path);
+    return st;
+  }
+  fprintf(out, "\n# ---- look: plots/%s.gp ----\n", chart);
+  char buf[4096];
+  size_t got;
+  while ((got = fread(buf, 1, sizeof buf, in)) > 0) fwrite(buf, 1, got, out);
+  int read_failed = ferror(in);
+  fclose(in);
+  if (read_failed) {
+    int st = sl_error_set(err, SL_EIO, path, 0, 0, "cannot read chart template");
+    free(path);
+    return st;
+  }
+  free(path);
+  if (fflush(out) != 0 || ferror(out))
+    return sl_error_set(err, SL_EIO, NULL, 0, 0, "%s chart: cannot write the script: %s", chart,
+                        strerror(errno));
+  return SL_OK;
+}

@@ -1,0 +1,316 @@
+/* plot_charts.c - one script writer per chart type: check the input, write the header, the
+ * chart's variables, string arrays and numeric datablocks, then append the template.
+ * Datablock lines always start with a number, so none can read as the EOD terminator
+ * (gnuplot 5.4 ends a datablock at the first line that merely begins with it). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plot_internal.h"
+
+static int missing(sl_error *err, const char *chart, const char *field) {
+  return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s chart: %s missing", chart, field);
+}
+
+/* Writes one tab-separated datablock row: the 1-based row number, then the values. */
+static void write_row(FILE *out, size_t row, const double *values, size_t n) {
+  fprintf(out, "%zu", row);
+  for (size_t i = 0; i < n; i++) {
+    fputc('\t', out);
+    sl_plot_write_number(out, values[i]);
+  }
+  fputc('\n', out);
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Median of the finite values (mean of the two middle ones for an even count); NaN if none. */
+static double median_of(const double *v, size_t n) {
+  double *copy = malloc((n ? n : 1) * sizeof *copy);
+  if (!copy) return NAN;
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (isfinite(v[i])) copy[m++] = v[i];
+  double med = NAN;
+  if (m) {
+    qsort(copy, m, sizeof *copy, cmp_double);
+    med = m % 2 ? copy[m / 2] : 0.5 * (copy[m / 2 - 1] + copy[m / 2]);
+  }
+  free(copy);
+  return med;
+}
+
+int sl_plot_radar_write(const sl_plot_radar *c, const char *template_dir, FILE *out,
+                        sl_error *err) {
+  static const char chart[] = "radar";
+  if (!c || !out) return missing(err, chart, "chart or output stream");
+  int st = sl_plot_check_common(&c->common, chart, err);
+  if (st) return st;
+  if (c->n_players < SL_PLOT_RADAR_MIN_PLAYERS || c->n_players > SL_PLOT_RADAR_MAX_PLAYERS)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                        "radar chart: %zu players given, expected %d to %d", c->n_players,
+                        SL_PLOT_RADAR_MIN_PLAYERS, SL_PLOT_RADAR_MAX_PLAYERS);
+  if (c->n_axes < SL_PLOT_RADAR_MIN_AXES)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                        "radar chart: %zu axes given, expected at least %d", c->n_axes,
+                        SL_PLOT_RADAR_MIN_AXES);
+  if (!c->players || !c->axes || !c->values || !c->axis_low || !c->axis_high)
+    return missing(err, chart, "players, axes, values or axis range");
+  for (size_t a = 0; a < c->n_axes; a++)
+    if (!isfinite(c->axis_low[a]) || !isfinite(c->axis_high[a]) ||
+        c->axis_low[a] == c->axis_high[a])
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                          "radar chart: axis %zu (%s) has an empty or undefined range", a + 1,
+                          c->axes[a] ? c->axes[a] : "?");
+  sl_plot_write_header(out, chart, &c->common);
+  fprintf(out, "n_players = %zu\nn_axes = %zu\n", c->n_players, c->n_axes);
+  sl_plot_write_string_array(out, "player_name", c->players, c->n_players);
+  sl_plot_write_string_array(out, "axis_label", c->axes, c->n_axes);
+  sl_plot_write_number_array(out, "axis_low", c->axis_low, c->n_axes);
+  sl_plot_write_number_array(out, "axis_high", c->axis_high, c->n_axes);
+  fputs("# one row per player: player number, then the raw value on each axis\n"
+        "$radar << EOD\n",
+        out);
+  for (size_t p = 0; p < c->n_players; p++)
+    write_row(out, p + 1, c->values + p * c->n_axes, c->n_axes);
+  fputs("EOD\n", out);
+  return sl_plot_write_template(out, template_dir, chart, err);
+}
+
+/* Counts the blocks of consecutive equal group names. */
+static size_t count_groups(const char *const *groups, size_t n) {
+  size_t g = 0;
+  for (size_t i = 0; i < n; i++)
+    if (i == 0 || strcmp(groups[i] ? groups[i] : "", groups[i - 1] ? groups[i - 1] : ""))
+      g++;
+  return g;
+}
+
+/* Vertical layout of the bars, in rows from the top: each group takes a heading row, then one
+ * row per stat, then a half-row gap before the next group. */
+#define SL_PLOT_GROUP_GAP 0.5
+
+int sl_plot_percentiles_write(const sl_plot_percentiles *c, const char *template_dir,
+                              FILE *out, sl_error *err) {
+  static const char chart[] = "percentiles";
+  if (!c || !out) return missing(err, chart, "chart or output stream");
+  int st = sl_plot_check_common(&c->common, chart, err);
+  if (st) return st;
+  if (c->n_stats == 0 || !c->stats || !c->groups || !c->percentile || !c->value)
+    return missing(err, chart, "stats, groups, percentiles or values");
+  size_t n_groups = count_groups(c->groups, c->n_stats);
+  const char **group_names = malloc(n_groups * sizeof *group_names);
+  double *group_row = malloc(n_groups * sizeof *group_row);
+  double *rows = malloc(c->n_stats * sizeof *rows);
+  if (!group_names || !group_row || !rows) {
+    free(group_names);
+    free(group_row);
+    free(rows);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  double y = 0;
+  for (size_t i = 0, g = 0; i < c->n_stats; i++) {
+    if (i == 0 || strcmp(c->groups[i] ? c->groups[i] : "", c->groups[i - 1] ? c->groups[i - 1] : "")) {
+      if (i > 0) y += SL_PLOT_GROUP_GAP;
+      group_names[g] = c->groups[i];
+      group_row[g++] = y;
+      y += 1;
+    }
+    rows[i] = y;
+    y += 1;
+  }
+  sl_plot_write_header(out, chart, &c->common);
+  sl_plot_write_string(out, "player_text", c->player);
+  sl_plot_write_string(out, "xlabel_text", c->xlabel);
+  fprintf(out, "n_stats = %zu\nn_groups = %zu\n", c->n_stats, n_groups);
+  sl_plot_write_number_var(out, "row_count", y);
+  sl_plot_write_string_array(out, "stat_label", c->stats, c->n_stats);
+  sl_plot_write_string_array(out, "group_label", group_names, n_groups);
+  sl_plot_write_number_array(out, "group_row", group_row, n_groups);
+  fputs("# stat number, row from the top, percentile (0-100), raw value\n$bars << EOD\n", out);
+  for (size_t i = 0; i < c->n_stats; i++) {
+    double row[3] = {rows[i], c->percentile[i], c->value[i]};
+    write_row(out, i + 1, row, 3);
+  }
+  fputs("EOD\n", out);
+  free(group_names);
+  free(group_row);
+  free(rows);
+  return sl_plot_write_template(out, template_dir, chart, err);
+}
+
+int sl_plot_scatter_write(const sl_plot_scatter *c, const char *template_dir, FILE *out,
+                          sl_error *err) {
+  static const char chart[] = "scatter";
+  if (!c || !out) return missing(err, chart, "chart or output stream");
+  int st = sl_plot_check_common(&c->common, chart, err);
+  if (st) return st;
+  if (c->n == 0 || !c->names || !c->x || !c->y) return missing(err, chart, "names, x or y");
+  sl_plot_write_header(out, chart, &c->common);
+  sl_plot_write_string(out, "xlabel_text", c->xlabel);
+  sl_plot_write_string(out, "ylabel_text", c->ylabel);
+  sl_plot_write_number_var(out, "x_median", median_of(c->x, c->n));
+  sl_plot_write_number_var(out, "y_median", median_of(c->y, c->n));
+  fprintf(out, "n_points = %zu\n", c->n);
+  sl_plot_write_string_array(out, "name", c->names, c->n);
+  fputs("# player number, x, y, highlighted (1) or not (0)\n$pool << EOD\n", out);
+  for (size_t i = 0; i < c->n; i++) {
+    double row[3] = {c->x[i], c->y[i], c->highlight && c->highlight[i] ? 1 : 0};
+    write_row(out, i + 1, row, 3);
+  }
+  fputs("EOD\n", out);
+  return sl_plot_write_template(out, template_dir, chart, err);
+}
+
+/* Band rows must run left to right for filledcurves: order transfer indices by estimate. */
+typedef struct band_key {
+  double predicted;
+  size_t index;
+} band_key;
+
+static int cmp_band(const void *a, const void *b) {
+  const band_key *x = a, *y = b;
+  if (x->predicted != y->predicted) return (x->predicted > y->predicted) - (x->predicted < y->predicted);
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+static int write_fee_band(FILE *out, const sl_plot_fee_fit *c, sl_error *err) {
+  band_key *keys = malloc(c->n * sizeof *keys);
+  if (!keys) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  size_t m = 0;
+  for (size_t i = 0; i < c->n; i++)
+    if (isfinite(c->predicted_eur[i]) && isfinite(c->low_eur[i]) && isfinite(c->high_eur[i]))
+      keys[m++] = (band_key){c->predicted_eur[i], i};
+  qsort(keys, m, sizeof *keys, cmp_band);
+  fputs("# estimate, interval low, interval high (EUR), ordered by estimate\n$band << EOD\n", out);
+  for (size_t k = 0; k < m; k++) {
+    size_t i = keys[k].index;
+    double row[3] = {c->predicted_eur[i], c->low_eur[i], c->high_eur[i]};
+    write_row(out, k + 1, row, 3);
+  }
+  fputs("EOD\n", out);
+  free(keys);
+  return SL_OK;
+}
+
+int sl_plot_fee_fit_write(const sl_plot_fee_fit *c, const char *template_dir, FILE *out,
+                          sl_error *err) {
+  static const char chart[] = "fees";
+  if (!c || !out) return missing(err, chart, "chart or output stream");
+  int st = sl_plot_check_common(&c->common, chart, err);
+  if (st) return st;
+  if (c->n == 0 || !c->predicted_eur || !c->actual_eur)
+    return missing(err, chart, "predicted or actual fees");
+  if (!c->low_eur != !c->high_eur)
+    return missing(err, chart, "one side of the interval (give both low_eur and high_eur)");
+  sl_plot_write_header(out, chart, &c->common);
+  sl_plot_write_string(out, "xlabel_text", c->xlabel);
+  sl_plot_write_string(out, "ylabel_text", c->ylabel);
+  fprintf(out, "has_band = %d\nhas_bid = %d\n", c->low_eur != NULL, c->player != NULL);
+  sl_plot_write_string(out, "player_text", c->player);
+  sl_plot_write_string(out, "bid_text", c->bid_label);
+  sl_plot_write_number_var(out, "estimate_eur", c->player ? c->estimate_eur : NAN);
+  sl_plot_write_number_var(out, "estimate_low_eur", c->player ? c->estimate_low_eur : NAN);
+  sl_plot_write_number_var(out, "estimate_high_eur", c->player ? c->estimate_high_eur : NAN);
+  sl_plot_write_number_var(out, "bid_eur", c->player ? c->bid_eur : NAN);
+  fputs("# transfer number, model estimate, fee paid (EUR)\n$transfers << EOD\n", out);
+  for (size_t i = 0; i < c->n; i++) {
+    double row[2] = {c->predicted_eur[i], c->actual_eur[i]};
+    write_row(out, i + 1, row, 2);
+  }
+  fputs("EOD\n", out);
+  if (c->low_eur) {
+    st = write_fee_band(out, c, err);
+    if (st) return st;
+  }
+  return sl_plot_write_template(out, template_dir, chart, err);
+}
+
+int sl_plot_age_curve_write(const sl_plot_age_curve *c, const char *template_dir, FILE *out,
+                            sl_error *err) {
+  static const char chart[] = "age-curve";
+  if (!c || !out) return missing(err, chart, "chart or output stream");
+  int st = sl_plot_check_common(&c->common, chart, err);
+  if (st) return st;
+  if (c->n < 2 || !c->age || !c->fee_eur) return missing(err, chart, "at least two ages and fees");
+  if (!c->low_eur != !c->high_eur)
+    return missing(err, chart, "one side of the interval (give both low_eur and high_eur)");
+  sl_plot_write_header(out, chart, &c->common);
+  sl_plot_write_string(out, "xlabel_text", c->xlabel);
+  sl_plot_write_string(out, "ylabel_text", c->ylabel);
+  sl_plot_write_string(out, "line_text", c->line_label);
+  sl_plot_write_string(out, "whatif_text", c->whatif_label);
+  sl_plot_write_string(out, "player_text", c->player);
+  fprintf(out, "has_band = %d\nhas_whatif = %d\nhas_player = %d\n", c->low_eur != NULL,
+          c->whatif_eur != NULL, c->player != NULL);
+  sl_plot_write_number_var(out, "player_age", c->player ? c->player_age : NAN);
+  sl_plot_write_number_var(out, "player_fee_eur", c->player ? c->player_fee_eur : NAN);
+  fputs("# point number, age (years), estimate, interval low, interval high, what-if "
+        "estimate (EUR)\n$curve << EOD\n",
+        out);
+  for (size_t i = 0; i < c->n; i++) {
+    double row[5] = {c->age[i], c->fee_eur[i], c->low_eur ? c->low_eur[i] : NAN,
+                     c->high_eur ? c->high_eur[i] : NAN, c->whatif_eur ? c->whatif_eur[i] : NAN};
+    write_row(out, i + 1, row, 5);
+  }
+  fputs("EOD\n", out);
+  return sl_plot_write_template(out, template_dir, chart, err);
+}
+
+int sl_plot_squad_write(const sl_plot_squad *c, const char *template_dir, FILE *out,
+                        sl_error *err) {
+  static const char chart[] = "squad";
+  if (!c || !out) return missing(err, chart, "chart or output stream");
+  int st = sl_plot_check_common(&c->common, chart, err);
+  if (st) return st;
+  if (c->n == 0 || !c->names || !c->age || !c->minutes_share || !c->importance)
+    return missing(err, chart, "names, ages, minutes shares or importance scores");
+  sl_plot_write_header(out, chart, &c->common);
+  sl_plot_write_string(out, "xlabel_text", c->xlabel);
+  sl_plot_write_string(out, "ylabel_text", c->ylabel);
+  fprintf(out, "has_peak = %d\n", c->peak_age_high > c->peak_age_low);
+  sl_plot_write_number_var(out, "peak_age_low", c->peak_age_low);
+  sl_plot_write_number_var(out, "peak_age_high", c->peak_age_high);
+  fprintf(out, "n_players = %zu\n", c->n);
+  sl_plot_write_string_array(out, "name", c->names, c->n);
+  fprintf(out, "array contract[%zu]\n", c->n);
+  for (size_t i = 0; i < c->n; i++) {
+    char var[48];
+    snprintf(var, sizeof var, "contract[%zu]", i + 1);
+    sl_plot_write_string(out, var, c->contract ? c->contract[i] : NULL);
+  }
+  fputs("# player number, age (years), minutes share (0-1), importance (0-100)\n"
+        "$squad << EOD\n",
+        out);
+  for (size_t i = 0; i < c->n; i++) {
+    double row[3] = {c->age[i], c->minutes_share[i], c->importance[i]};
+    write_row(out, i + 1, row, 3);
+  }
+  fputs("EOD\n", out);
+  return sl_plot_write_template(out, template_dir, chart, err);
+}
+
+int sl_plot_importance_write(const sl_plot_importance *c, const char *template_dir, FILE *out,
+                             sl_error *err) {
+  static const char chart[] = "importance";
+  if (!c || !out) return missing(err, chart, "chart or output stream");
+  int st = sl_plot_check_common(&c->common, chart, err);
+  if (st) return st;
+  if (c->n_players == 0 || c->n_components == 0 || !c->players || !c->components || !c->values)
+    return missing(err, chart, "players, components or values");
+  sl_plot_write_header(out, chart, &c->common);
+  sl_plot_write_string(out, "xlabel_text", c->xlabel);
+  fprintf(out, "n_players = %zu\nn_components = %zu\n", c->n_players, c->n_components);
+  sl_plot_write_string_array(out, "player_name", c->players, c->n_players);
+  sl_plot_write_string_array(out, "component_label", c->components, c->n_components);
+  fputs("# player number (top to bottom), then the points of each component\n"
+        "$importance << EOD\n",
+        out);
+  for (size_t p = 0; p < c->n_players; p++)
+    write_row(out, p + 1, c->values + p * c->n_components, c->n_components);
+  fputs("EOD\n", out);
+  return sl_plot_write_template(out, template_dir, chart, err);
+}

@@ -1,0 +1,53 @@
+# plots/percentiles.gp - the look of the percentile bars (one player's scouting profile).
+# The scoutlab script header defines, before this body:
+#   title_text subtitle_text credits_text player_text xlabel_text (strings), sl_scale
+#   n_stats n_groups row_count   stat_label[s] group_label[g] group_row[g]
+#   $bars: stat number, row from the top, percentile (0-100), raw value.
+# Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
+
+# ---- house style ------------------------------------------------------------------------
+font_name = 'Liberation Sans'
+ink = '#1f1f1f'
+muted = '#5f5f5f'
+faint = '#8c8c8c'
+rule = '#e3e3e3'
+highlight = '#d1495b'
+base_bar = '#8fa9c4'
+base_font = font_name.',10'
+title_font = font_name.':Bold,17'
+bold_font = font_name.':Bold,10'
+set termoption font base_font
+set label 901 title_text at screen 0.035, screen 0.935 left font title_font tc rgb ink
+set label 902 subtitle_text at screen 0.035, screen 0.878 left font ',10.5' tc rgb muted
+set label 903 credits_text at screen 0.035, screen 0.035 left font ',8' tc rgb faint
+
+# ---- layout ------------------------------------------------------------------------------
+set lmargin at screen 0.25
+set rmargin at screen 0.86
+set tmargin at screen 0.80
+set bmargin at screen 0.15
+set border 0
+set xrange [0:100]
+set yrange [row_count - 0.4 : -0.6]
+set xtics 0, 25, 100 out nomirror scale 0 textcolor rgb muted
+set ytics scale 0 nomirror textcolor rgb ink
+set grid xtics lt 1 lc rgb rule lw 0.8
+set xlabel xlabel_text textcolor rgb muted offset 0, 0.3
+unset key
+set style fill solid 1.0 noborder
+
+# Strong percentiles (80th and up) take the highlight; a dotted line marks the median.
+strong = 80
+bar_colour(p) = p >= strong ? rgb_int(highlight) : rgb_int(base_bar)
+rgb_int(s) = int('0x' . s[2:7])
+set arrow 1 from 50, graph 0 to 50, graph 1 nohead dt 3 lc rgb faint lw 1 back
+set for [g=1:n_groups] label 100 + g group_label[g] at 0, group_row[g] left \
+    font bold_font textcolor rgb ink front
+set label 99 'raw value' at graph 1, graph 1 offset 2.0, 1.0 left font ',8' tc rgb faint
+
+half_height = 0.34
+plot $bars using ($3 / 2):2:($3 / 2):(half_height):(bar_colour($3)):ytic(stat_label[int($1)]) \
+         with boxxyerror lc rgb variable, \
+     '' using ($3 > 12 ? $3 - 1 : $3 + 1):2:(sprintf('%.0f', $3)) \
+         with labels right offset 0, 0 font bold_font textcolor rgb '#ffffff', \
+     '' using (100):2:(gprintf('%.3g', $4)) with labels left offset 2.0, 0 textcolor rgb ink
