@@ -1,0 +1,307 @@
+/* compare.c - the player index: rows combined per player, names found as typed.
+ * See include/scoutlab/compare.h; definitions in docs/compare.md. */
+#include "compare_impl.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "scoutlab/names.h"
+
+
+static const char *const group_names[SL_GROUP_COUNT] = {
+    "unknown", "goalkeeper", "centre-back", "full-back", "midfielder", "winger-forward"};
+
+const char *sl_group_name(sl_group g) {
+  return g >= 0 && g < SL_GROUP_COUNT ? group_names[g] : group_names[0];
+}
+
+sl_group sl_group_parse(const char *text) {
+  static const struct { const char *name; sl_group g; } forms[] = {
+      {"goalkeeper", SL_GROUP_GOALKEEPER}, {"gk", SL_GROUP_GOALKEEPER},
+      {"keeper", SL_GROUP_GOALKEEPER},     {"centre-back", SL_GROUP_CENTRE_BACK},
+      {"center-back", SL_GROUP_CENTRE_BACK}, {"cb", SL_GROUP_CENTRE_BACK},
+      {"full-back", SL_GROUP_FULL_BACK},   {"fullback", SL_GROUP_FULL_BACK},
+      {"fb", SL_GROUP_FULL_BACK},          {"midfielder", SL_GROUP_MIDFIELDER},
+      {"mf", SL_GROUP_MIDFIELDER},         {"winger-forward", SL_GROUP_FORWARD},
+      {"forward", SL_GROUP_FORWARD},       {"winger", SL_GROUP_FORWARD},
+      {"fw", SL_GROUP_FORWARD}};
+  if (!text) return SL_GROUP_UNKNOWN;
+  for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+    if (strcasecmp(text, forms[i].name) == 0) return forms[i].g;
+  return SL_GROUP_UNKNOWN;
+}
+
+const char *sl_position_source_name(sl_position_source s) {
+  static const char *const names[] = {"none", "override", "positions file", "inferred", "FBref"};
+  return s >= 0 && s <= SL_POSSRC_FBREF ? names[s] : names[0];
+}
+
+const char *sl_compare_league_strip_(const char *league) {
+  if (!league) return "";
+  const char *p = league;
+  while (*p >= 'a' && *p <= 'z') p++;
+  size_t prefix = (size_t)(p - league);
+  /* FBref writes "fr Ligue 1", "eng Premier League": 2-3 lower-case letters, a space, a name. */
+  if (prefix >= 2 && prefix <= 3 && *p == ' ' && (isupper((unsigned char)p[1]) || isdigit((unsigned char)p[1])))
+    return p + 1;
+  return league;
+}
+
+int sl_compare_league_in_list_(const char *league, const char *list) {
+  if (!league || !list) return 0;
+  char *want = sl_name_normalise(sl_compare_league_strip_(league));
+  int found = 0;
+  const char *s = list;
+  while (want && *s && !found) {
+    const char *e = strchr(s, ',');
+    size_t len = e ? (size_t)(e - s) : strlen(s);
+    char item[160];
+    if (len >= sizeof item) len = sizeof item - 1;
+    memcpy(item, s, len);
+    item[len] = '\0';
+    char *norm = sl_name_normalise(sl_compare_league_strip_(item));
+    found = norm && *norm && strcmp(norm, want) == 0;
+    free(norm);
+    s = e ? e + 1 : s + len;
+  }
+  free(want);
+  return found;
+}
+
+/* ---- building ---------------------------------------------------------------------------- */
+
+typedef struct row_key {
+  size_t row;
+  const char *norm; /* owned by the keys array's builder */
+  double born;
+} row_key;
+
+static int cmp_key(const void *a, const void *b) {
+  const row_key *x = a, *y = b;
+  int s = strcmp(x->norm, y->norm);
+  if (s) return s;
+  /* NAN birth years sort after known ones and equal each other */
+  int xn = isnan(x->born), yn = isnan(y->born);
+  if (xn != yn) return xn - yn;
+  if (!xn && x->born != y->born) return x->born < y->born ? -1 : 1;
+  return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static int same_player(const row_key *a, const row_key *b) {
+  if (strcmp(a->norm, b->norm) != 0) return 0;
+  return (isnan(a->born) && isnan(b->born)) || a->born == b->born;
+}
+
+static const char *cell_text(const sl_column *col, size_t row) {
+  static const char empty[] = "";
+  if (!col || col->type != SL_TYPE_TEXT || !col->text || !col->text[row]) return empty;
+  return col->text[row];
+}
+
+static double cell_num(const sl_compare *c, const sl_column *col, size_t row) {
+  double v;
+  if (!col || sl_table_number(c->t, col, row, &v) != 1) return NAN;
+  return v;
+}
+
+/* Appends `item` to a ", "-joined list unless already present. */
+static int list_add(char **list, const char *item) {
+  if (!item || !*item) return 0;
+  size_t ilen = strlen(item);
+  if (*list) {
+    for (const char *p = *list; (p = strstr(p, item)) != NULL; p += ilen)
+      if ((p == *list || p[-1] == ' ') && (p[ilen] == ',' || p[ilen] == '\0')) return 0;
+  }
+  size_t old = *list ? strlen(*list) : 0;
+  char *s = realloc(*list, old + ilen + 3);
+  if (!s) return -1;
+  if (old) memcpy(s + old, ", ", 2), old += 2;
+  memcpy(s + old, item, ilen + 1);
+  *list = s;
+  return 0;
+}
+
+static double row_minutes(const sl_compare *c, size_t row) {
+  double m = cell_num(c, c->c_min, row);
+  if (isnan(m)) m = 90.0 * cell_num(c, c->c_n90, row);
+  return m;
+}
+
+/* Fills player p from rows keys[0..n). */
+static int make_player(sl_compare *c, sl_player *p, const row_key *keys, size_t n) {
+  memset(p, 0, sizeof *p);
+  p->age = p->born = p->market_value = NAN;
+  p->rows = malloc(n * sizeof *p->rows);
+  if (!p->rows) return SL_ENOMEM;
+  p->nrows = n;
+  size_t main_row = keys[0].row;
+  double main_min = -1, min_sum = 0, n90_sum = 0;
+  int have_min = 1;
+  for (size_t k = 0; k < n; k++) p->rows[k] = keys[k].row;
+  for (size_t k = 0; k < n; k++) {
+    size_t r = p->rows[k];
+    double m = cell_num(c, c->c_min, r), m90 = cell_num(c, c->c_n90, r);
+    if (isnan(m)) have_min = 0;
+    else min_sum += m;
+    if (!isnan(m90)) n90_sum += m90;
+    double rm = row_minutes(c, r);
+    if (rm > main_min) main_min = rm, main_row = r;
+    double age = cell_num(c, c->c_age, r);
+    if (!isnan(age) && (isnan(p->age) || age > p->age)) p->age = age;
+    if (list_add(&p->clubs, cell_text(c->c_club, r))) return SL_ENOMEM;
+    if (list_add(&p->leagues, sl_compare_league_strip_(cell_text(c->c_league, r)))) return SL_ENOMEM;
+  }
+  /* Minutes are exact; FBref's 90s is rounded to 0.1, so it is only the fallback. */
+  p->minutes = have_min ? min_sum : 90.0 * n90_sum;
+  p->nineties = p->minutes / 90.0;
+  p->born = keys[0].born;
+  p->name = strdup(cell_text(c->c_player, keys[0].row));
+  p->name_norm = strdup(keys[0].norm);
+  p->league = strdup(sl_compare_league_strip_(cell_text(c->c_league, main_row)));
+  p->fbref_pos = strdup(cell_text(c->c_pos, main_row));
+  if (!p->clubs) p->clubs = strdup("");
+  if (!p->leagues) p->leagues = strdup("");
+  if (!p->name || !p->name_norm || !p->league || !p->fbref_pos || !p->clubs || !p->leagues)
+    return SL_ENOMEM;
+  return SL_OK;
+}
+
+static void add_skip(sl_compare *c, size_t row, const char *reason) {
+  c->skips[c->rep.rows_skipped].line = c->t->row_line ? c->t->row_line[row] : 0;
+  c->skips[c->rep.rows_skipped].reason = reason;
+  c->rep.rows_skipped++;
+}
+
+/* Collects usable rows as keys (normalised name, birth year); others go to the skip list. */
+static int collect_keys(sl_compare *c, row_key *keys, size_t *nkeys) {
+  *nkeys = 0;
+  for (size_t r = 0; r < c->t->nrows; r++) {
+    const char *name = cell_text(c->c_player, r);
+    if (!*name) {
+      add_skip(c, r, "no player name");
+      continue;
+    }
+    if (isnan(row_minutes(c, r))) {
+      add_skip(c, r, "no minutes (Min and 90s both missing)");
+      continue;
+    }
+    char *norm = sl_name_normalise(name);
+    if (!norm) {
+      add_skip(c, r, "player name is not valid UTF-8");
+      continue;
+    }
+    keys[*nkeys].row = r;
+    keys[*nkeys].norm = norm;
+    keys[*nkeys].born = cell_num(c, c->c_born, r);
+    (*nkeys)++;
+  }
+  return SL_OK;
+}
+
+static int build_players(sl_compare *c, row_key *keys, size_t nkeys, int per_club) {
+  if (!per_club) qsort(keys, nkeys, sizeof *keys, cmp_key);
+  c->players = calloc(nkeys ? nkeys : 1, sizeof *c->players);
+  if (!c->players) return SL_ENOMEM;
+  for (size_t k = 0; k < nkeys;) {
+    size_t e = k + 1;
+    while (!per_club && e < nkeys && same_player(&keys[k], &keys[e])) e++;
+    int st = make_player(c, &c->players[c->n++], keys + k, e - k);
+    if (st) return st;
+    if (e - k > 1) c->rep.players_multi_club++;
+    c->rep.rows_used += e - k;
+    k = e;
+  }
+  c->rep.players = c->n;
+  return SL_OK;
+}
+
+static int find_columns(sl_compare *c, sl_error *err) {
+  const sl_table *t = c->t;
+  c->c_player = sl_table_role(t, SL_ROLE_PLAYER);
+  c->c_club = sl_table_role(t, SL_ROLE_CLUB);
+  c->c_league = sl_table_role(t, SL_ROLE_LEAGUE);
+  c->c_pos = sl_table_role(t, SL_ROLE_POSITION);
+  c->c_age = sl_table_role(t, SL_ROLE_AGE);
+  c->c_born = sl_table_role(t, SL_ROLE_BORN);
+  c->c_min = sl_table_role(t, SL_ROLE_MINUTES);
+  c->c_n90 = sl_table_role(t, SL_ROLE_NINETIES);
+  const char *file = t->nfiles ? t->files[0] : NULL;
+  if (!c->c_player || c->c_player->type != SL_TYPE_TEXT)
+    return sl_error_set(err, SL_ENOTFOUND, file, 1, 0,
+                        "no player-name column of text (expected a header such as Player or name)");
+  if (!c->c_min && !c->c_n90)
+    return sl_error_set(err, SL_ENOTFOUND, file, 1, 0,
+                        "no minutes column (expected Min, minutes or 90s): per-90 values need one");
+  return SL_OK;
+}
+
+int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_compare **out,
+                   sl_error *err) {
+  if (!out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_new: out is NULL");
+  *out = NULL;
+  if (!stats) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_new: no stats table");
+  sl_compare_options defaults = {0};
+  if (!opt) opt = &defaults;
+  sl_compare *c = calloc(1, sizeof *c);
+  row_key *keys = calloc(stats->nrows ? stats->nrows : 1, sizeof *keys);
+  if (c) c->skips = calloc(stats->nrows ? stats->nrows : 1, sizeof *c->skips);
+  if (!c || !keys || !c->skips) {
+    free(keys);
+    sl_compare_free(c);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory building the player index");
+  }
+  c->t = stats;
+  c->rep.rows_read = stats->rows_read;
+  c->rep.rows_skipped_load = stats->nskipped;
+  size_t nkeys = 0;
+  int st = find_columns(c, err);
+  if (!st) st = collect_keys(c, keys, &nkeys);
+  if (!st) {
+    st = build_players(c, keys, nkeys, opt->per_club);
+    if (st) sl_error_set(err, st, NULL, 0, 0, "out of memory building the player index");
+  }
+  for (size_t k = 0; k < nkeys; k++) free((char *)keys[k].norm);
+  free(keys);
+  c->rep.skipped = c->skips;
+  if (!st) st = sl_compare_assign_positions_(c, opt, err);
+  if (!st && opt->values) st = sl_compare_join_values_(c, opt->values, err);
+  if (st) {
+    sl_compare_free(c);
+    return st;
+  }
+  *out = c;
+  return SL_OK;
+}
+
+void sl_compare_free(sl_compare *c) {
+  if (!c) return;
+  for (size_t i = 0; i < c->n; i++) {
+    sl_player *p = &c->players[i];
+    free(p->name), free(p->name_norm), free(p->clubs), free(p->league), free(p->leagues);
+    free(p->fbref_pos), free(p->rows);
+  }
+  free(c->players);
+  free(c->skips);
+  free(c);
+}
+
+size_t sl_compare_count(const sl_compare *c) { return c ? c->n : 0; }
+
+const sl_player *sl_compare_player(const sl_compare *c, size_t i) {
+  return c && i < c->n ? &c->players[i] : NULL;
+}
+
+const sl_compare_report *sl_compare_summary(const sl_compare *c) { return c ? &c->rep : NULL; }
+
+double sl_compare_sum_(const sl_compare *c, const sl_player *p, const sl_column *col) {
+  double sum = 0;
+  int any = 0;
+  for (size_t k = 0; k < p->nrows; k++) {
+    double v = cell_num(c, col, p->rows[k]);
+    if (!isnan(v)) sum += v, any = 1;
+  }
+  return any ? sum : NAN;
+}

@@ -1,0 +1,120 @@
+/* compare_find.c - a player found by the name a user types, with "did you mean" and a clear
+ * message when the name fits several players. */
+#include "compare_impl.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scoutlab/names.h"
+
+/* Suggestions after "did you mean:" (distinct names). */
+#define SL_FIND_SUGGESTIONS 3
+/* Players named in an ambiguity message before "...". */
+#define SL_FIND_AMBIGUOUS_LIST 8
+
+/* Splits "Name (Club)" or "Name (1999)" into name and qualifier (both new strings, or NULL). */
+static void split_query(const char *q, char **name, char **qual) {
+  *name = NULL, *qual = NULL;
+  const char *open = strrchr(q, '(');
+  size_t len = strlen(q);
+  while (len && q[len - 1] == ' ') len--;
+  if (open && len && q[len - 1] == ')' && open > q) {
+    *name = strndup(q, (size_t)(open - q));
+    *qual = strndup(open + 1, (size_t)(q + len - 1 - (open + 1)));
+  } else {
+    *name = strdup(q);
+  }
+}
+
+/* A qualifier is a birth year when it is four digits, otherwise a club name. */
+static int qualifier_fits(const sl_player *p, const char *qual_norm) {
+  if (!qual_norm || !*qual_norm) return 1;
+  char *end;
+  long year = strtol(qual_norm, &end, 10);
+  if (*end == '\0' && end - qual_norm == 4) return !isnan(p->born) && (long)p->born == year;
+  char *clubs = sl_name_normalise(p->clubs);
+  int fits = clubs && (strstr(clubs, qual_norm) != NULL);
+  free(clubs);
+  return fits;
+}
+
+static void describe(const sl_player *p, char *buf, size_t size) {
+  if (isnan(p->born)) snprintf(buf, size, "%s (%s)", p->name, p->clubs);
+  else snprintf(buf, size, "%s (%s, born %.0f)", p->name, p->clubs, p->born);
+}
+
+static int not_found(const sl_compare *c, const char *query, const char *qn, sl_error *err) {
+  const char **names = malloc((c->n ? c->n : 1) * sizeof *names);
+  size_t idx[SL_FIND_SUGGESTIONS * 4];
+  size_t got = 0;
+  if (names) {
+    for (size_t i = 0; i < c->n; i++) names[i] = c->players[i].name_norm;
+    got = sl_name_suggest(qn, names, c->n, idx, sizeof idx / sizeof idx[0]);
+  }
+  char list[512] = "";
+  size_t shown = 0, off = 0;
+  for (size_t k = 0; k < got && shown < SL_FIND_SUGGESTIONS; k++) {
+    int dup = 0; /* per-club rows repeat a name: list it once */
+    for (size_t j = 0; j < k; j++) dup |= strcmp(names[idx[j]], names[idx[k]]) == 0;
+    if (dup) continue;
+    int w = snprintf(list + off, sizeof list - off, "%s%s", shown ? ", " : "", c->players[idx[k]].name);
+    if (w > 0 && (size_t)w < sizeof list - off) off += (size_t)w;
+    shown++;
+  }
+  free(names);
+  if (!shown) return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "no player '%s'", query);
+  return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "no player '%s'; did you mean: %s", query, list);
+}
+
+static int ambiguous(const sl_compare *c, const char *query, const size_t *hits, size_t nhits,
+                     sl_error *err) {
+  char list[SL_ERROR_MESSAGE_MAX] = "";
+  size_t off = 0;
+  for (size_t k = 0; k < nhits && k < SL_FIND_AMBIGUOUS_LIST; k++) {
+    char one[256];
+    describe(&c->players[hits[k]], one, sizeof one);
+    int w = snprintf(list + off, sizeof list - off, "%s%s", k ? "; " : "", one);
+    if (w > 0 && (size_t)w < sizeof list - off) off += (size_t)w;
+  }
+  return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                      "'%s' matches %zu players: %s%s; be more precise: the full name, or the club or "
+                      "birth year in parentheses, e.g. \"%s (%s)\"",
+                      query, nhits, list, nhits > SL_FIND_AMBIGUOUS_LIST ? "; ..." : "",
+                      c->players[hits[0]].name, c->players[hits[0]].clubs);
+}
+
+int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_error *err) {
+  if (!c || !query || !index) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_find: NULL argument");
+  char *name = NULL, *qual = NULL;
+  split_query(query, &name, &qual);
+  char *qn = name ? sl_name_normalise(name) : NULL;
+  char *qualn = qual ? sl_name_normalise(qual) : NULL;
+  size_t *hits = malloc((c->n ? c->n : 1) * sizeof *hits);
+  int st;
+  if (!qn || !hits || (qual && !qualn)) {
+    st = sl_error_set(err, name ? SL_EINVAL : SL_ENOMEM, NULL, 0, 0,
+                      "player name '%s' is not valid UTF-8 text", query);
+    goto done;
+  }
+  int best = 0;
+  size_t nhits = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    int s = sl_name_match_score(qn, c->players[i].name_norm);
+    if (s == 0 || s < best || !qualifier_fits(&c->players[i], qualn)) continue;
+    if (s > best) best = s, nhits = 0;
+    hits[nhits++] = i;
+  }
+  if (nhits == 1) {
+    *index = hits[0];
+    st = SL_OK;
+  } else if (nhits == 0) {
+    st = not_found(c, query, qn, err);
+  } else {
+    st = ambiguous(c, query, hits, nhits, err);
+  }
+done:
+  free(name), free(qual), free(qn), free(qualn), free(hits);
+  return st;
+}

@@ -1,0 +1,54 @@
+/* compare_impl.h - private parts of the compare module shared by compare*.c. */
+#ifndef SCOUTLAB_COMPARE_IMPL_H
+#define SCOUTLAB_COMPARE_IMPL_H
+
+#include "scoutlab/compare.h"
+
+struct sl_compare {
+  const sl_table *t;
+  sl_player *players;
+  size_t n;
+  sl_compare_report rep;
+  sl_compare_skip *skips;
+  /* columns of the stats table by role; NULL when absent */
+  const sl_column *c_player, *c_club, *c_league, *c_pos, *c_age, *c_born, *c_min, *c_n90;
+};
+
+/* Positions (override, positions file, inference) and market values: compare_positions.c. */
+int sl_compare_assign_positions_(sl_compare *c, const sl_compare_options *opt, sl_error *err);
+int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err);
+
+/* Sum of a column over the player's rows; NAN when every row is missing. */
+double sl_compare_sum_(const sl_compare *c, const sl_player *p, const sl_column *col);
+
+/* League text without FBref's lower-case country prefix ("fr Ligue 1" -> "Ligue 1"). */
+const char *sl_compare_league_strip_(const char *league);
+
+/* True when `league` (stripped) is in the comma-separated list, ignoring case and prefixes. */
+int sl_compare_league_in_list_(const char *league, const char *list);
+
+/* Group of a Transfermarkt position code or text ("CB", "Centre-Back", "Defensa"); *generic_df
+ * is set when the text says only "defender". */
+sl_group sl_compare_group_of_tm_(const char *text, int *generic_df, char code[12]);
+
+/* A profile stat bound to the stats table's columns (resolved once per query). */
+#define SL_MAX_TERMS 6 /* terms in a rate's numerator or denominator: FBref rates have <= 3 */
+typedef struct sl_term {
+  const sl_column *col;
+  int sign; /* +1 or -1 */
+} sl_term;
+typedef struct sl_bound {
+  const sl_profile_stat *stat;
+  const sl_column *col; /* first alias present, NULL when none */
+  sl_term num[SL_MAX_TERMS], den[SL_MAX_TERMS];
+  size_t nnum, nden;
+  int parts; /* 1 when every rate part is present */
+} sl_bound;
+
+void sl_compare_bind_(const sl_compare *c, const sl_profile *pr, sl_bound *b);
+double sl_compare_value_(const sl_compare *c, const sl_player *p, const sl_bound *b);
+int sl_compare_pool_matrix_(const sl_compare *c, const sl_bound *b, size_t nstats, sl_group g,
+                            const sl_pool *pool, const char *ref_league, double **vals,
+                            size_t **idx, size_t *m);
+
+#endif

@@ -1,0 +1,291 @@
+/* compare_positions.c - position groups for the index (override file > positions file > the
+ * centre-back/full-back rule on FBref "DF" > FBref GK/MF/FW) and market values by name.
+ * The rule and its validation are in docs/compare.md. */
+#include "compare_impl.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "scoutlab/names.h"
+
+/* A DF is a centre-back when crosses + progressive passes received per 90 stay below this:
+ * full-backs receive the ball high and cross (median 2.2 + 3.7 per 90), centre-backs do neither
+ * (0.14 + 0.21). Chosen on the 293 Big-5 2024/25 defenders with >= 900 minutes whose
+ * Transfermarkt sub-position is known: 93.5% agree (docs/compare.md). */
+#define SL_CB_RULE_THRESHOLD 2.0
+/* Birth years from "season - age" are off by one around birthdays: accept that much. */
+#define SL_BORN_TOLERANCE 1.0
+
+typedef struct pos_entry {
+  char *norm;
+  double born;   /* NAN when unknown */
+  double season; /* NAN when unknown; the latest season wins */
+  sl_group group;
+  int generic_df;
+  char code[12];
+} pos_entry;
+
+sl_group sl_compare_group_of_tm_(const char *text, int *generic_df, char code[12]) {
+  static const struct { const char *text, *code; sl_group g; } map[] = {
+      {"GK", "GK", SL_GROUP_GOALKEEPER}, {"Goalkeeper", "GK", SL_GROUP_GOALKEEPER},
+      {"Portero", "GK", SL_GROUP_GOALKEEPER}, {"CB", "CB", SL_GROUP_CENTRE_BACK},
+      {"Centre-Back", "CB", SL_GROUP_CENTRE_BACK}, {"SW", "SW", SL_GROUP_CENTRE_BACK},
+      {"Sweeper", "SW", SL_GROUP_CENTRE_BACK}, {"LB", "LB", SL_GROUP_FULL_BACK},
+      {"Left-Back", "LB", SL_GROUP_FULL_BACK}, {"RB", "RB", SL_GROUP_FULL_BACK},
+      {"Right-Back", "RB", SL_GROUP_FULL_BACK}, {"LWB", "LWB", SL_GROUP_FULL_BACK},
+      {"RWB", "RWB", SL_GROUP_FULL_BACK}, {"DM", "DM", SL_GROUP_MIDFIELDER},
+      {"Defensive Midfield", "DM", SL_GROUP_MIDFIELDER}, {"CM", "CM", SL_GROUP_MIDFIELDER},
+      {"Central Midfield", "CM", SL_GROUP_MIDFIELDER}, {"AM", "AM", SL_GROUP_MIDFIELDER},
+      {"Attacking Midfield", "AM", SL_GROUP_MIDFIELDER}, {"LM", "LM", SL_GROUP_MIDFIELDER},
+      {"Left Midfield", "LM", SL_GROUP_MIDFIELDER}, {"RM", "RM", SL_GROUP_MIDFIELDER},
+      {"Right Midfield", "RM", SL_GROUP_MIDFIELDER}, {"midfield", "MF", SL_GROUP_MIDFIELDER},
+      {"Centrocampista", "MF", SL_GROUP_MIDFIELDER}, {"LW", "LW", SL_GROUP_FORWARD},
+      {"Left Winger", "LW", SL_GROUP_FORWARD}, {"RW", "RW", SL_GROUP_FORWARD},
+      {"Right Winger", "RW", SL_GROUP_FORWARD}, {"CF", "CF", SL_GROUP_FORWARD},
+      {"Centre-Forward", "CF", SL_GROUP_FORWARD}, {"SS", "SS", SL_GROUP_FORWARD},
+      {"Second Striker", "SS", SL_GROUP_FORWARD}, {"attack", "FW", SL_GROUP_FORWARD},
+      {"Delantero", "FW", SL_GROUP_FORWARD}};
+  static const char *const generic[] = {"defence", "defense", "Defender", "Defensa", "DF"};
+  *generic_df = 0;
+  code[0] = '\0';
+  if (!text) return SL_GROUP_UNKNOWN;
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (strcasecmp(text, map[i].text) == 0) {
+      snprintf(code, 12, "%s", map[i].code);
+      return map[i].g;
+    }
+  for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
+    if (strcasecmp(text, generic[i]) == 0) {
+      *generic_df = 1;
+      snprintf(code, 12, "DF");
+      return SL_GROUP_UNKNOWN;
+    }
+  sl_group g = sl_group_parse(text); /* overrides may name the group itself */
+  if (g != SL_GROUP_UNKNOWN) snprintf(code, 12, "%s", sl_group_name(g));
+  return g;
+}
+
+static double num_at(const sl_table *t, const sl_column *col, size_t row) {
+  double v;
+  return col && sl_table_number(t, col, row, &v) == 1 ? v : NAN;
+}
+
+static const char *text_at(const sl_column *col, size_t row) {
+  return col && col->type == SL_TYPE_TEXT && col->text ? col->text[row] : NULL;
+}
+
+static int cmp_entry(const void *a, const void *b) {
+  const pos_entry *x = a, *y = b;
+  int s = strcmp(x->norm, y->norm);
+  if (s) return s;
+  double xs = isnan(x->season) ? -1 : x->season, ys = isnan(y->season) ? -1 : y->season;
+  return xs < ys ? -1 : xs > ys;
+}
+
+static void free_entries(pos_entry *e, size_t n) {
+  for (size_t i = 0; i < n; i++) free(e[i].norm);
+  free(e);
+}
+
+/* Reads a positions or override table into sorted entries. */
+static int read_entries(const sl_table *t, pos_entry **out, size_t *nout, sl_error *err) {
+  const sl_column *name = sl_table_role(t, SL_ROLE_PLAYER), *sub = sl_table_role(t, SL_ROLE_SUB_POSITION);
+  const sl_column *pos = sl_table_role(t, SL_ROLE_POSITION), *born = sl_table_role(t, SL_ROLE_BORN);
+  const sl_column *age = sl_table_role(t, SL_ROLE_AGE), *season = sl_table_role(t, SL_ROLE_SEASON);
+  const char *file = t->nfiles ? t->files[0] : NULL;
+  *out = NULL, *nout = 0;
+  if (!name || (!sub && !pos))
+    return sl_error_set(err, SL_ENOTFOUND, file, 1, 0,
+                        "positions file needs a name column and short_pos/sub_position or position");
+  pos_entry *e = calloc(t->nrows ? t->nrows : 1, sizeof *e);
+  if (!e) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory reading positions");
+  size_t n = 0;
+  for (size_t r = 0; r < t->nrows; r++) {
+    const char *nm = text_at(name, r), *code = text_at(sub, r);
+    if (!nm) continue;
+    if (!code) code = text_at(pos, r);
+    int generic;
+    sl_group g = sl_compare_group_of_tm_(code, &generic, e[n].code);
+    if (g == SL_GROUP_UNKNOWN && !generic) continue;
+    if (!(e[n].norm = sl_name_normalise(nm))) continue;
+    e[n].group = g, e[n].generic_df = generic;
+    e[n].season = num_at(t, season, r);
+    e[n].born = num_at(t, born, r);
+    if (isnan(e[n].born)) e[n].born = e[n].season - num_at(t, age, r);
+    n++;
+  }
+  qsort(e, n, sizeof *e, cmp_entry);
+  *out = e, *nout = n;
+  return SL_OK;
+}
+
+/* First entry with this name (binary search), or n. */
+static size_t first_with(const pos_entry *e, size_t n, const char *norm) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(e[mid].norm, norm) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && strcmp(e[lo].norm, norm) == 0 ? lo : n;
+}
+
+static int born_fits(double a, double b) { return isnan(a) || isnan(b) || fabs(a - b) <= SL_BORN_TOLERANCE; }
+
+/* Whether a positions-file group agrees with FBref's Pos ("DF,MF"): files are years older than
+ * the stats, so a centre-back who is now a midfielder keeps FBref's word. */
+static int compatible(sl_group g, const char *fbref_pos) {
+  if (!fbref_pos || !*fbref_pos) return 1;
+  switch (g) {
+  case SL_GROUP_GOALKEEPER: return strstr(fbref_pos, "GK") != NULL;
+  case SL_GROUP_CENTRE_BACK:
+  case SL_GROUP_FULL_BACK: return strstr(fbref_pos, "DF") != NULL;
+  case SL_GROUP_MIDFIELDER: return strstr(fbref_pos, "MF") != NULL;
+  case SL_GROUP_FORWARD: return strstr(fbref_pos, "FW") != NULL || strstr(fbref_pos, "MF") != NULL;
+  default: return 0;
+  }
+}
+
+static void join_positions(sl_compare *c, const pos_entry *e, size_t n) {
+  for (size_t i = 0; i < c->n; i++) {
+    sl_player *p = &c->players[i];
+    size_t k = first_with(e, n, p->name_norm);
+    const pos_entry *best = NULL;
+    for (; k < n && strcmp(e[k].norm, p->name_norm) == 0; k++)
+      if (born_fits(e[k].born, p->born)) best = &e[k]; /* sorted by season: the last is the latest */
+    if (!best) {
+      int name_seen = first_with(e, n, p->name_norm) < n;
+      c->rep.positions_unmatched += !name_seen;
+      c->rep.positions_born_mismatch += name_seen;
+      snprintf(p->position_note, sizeof p->position_note, "%s",
+               name_seen ? "positions file: same name, other birth year" : "not in positions file");
+      continue;
+    }
+    if (best->generic_df) {
+      snprintf(p->position_note, sizeof p->position_note, "positions file says only defender");
+      continue;
+    }
+    if (!compatible(best->group, p->fbref_pos)) {
+      c->rep.positions_conflict++;
+      snprintf(p->position_note, sizeof p->position_note, "positions file %s disagrees with Pos %s",
+               best->code, p->fbref_pos);
+      continue;
+    }
+    p->group = best->group, p->group_source = SL_POSSRC_FILE;
+    snprintf(p->sub_position, sizeof p->sub_position, "%s", best->code);
+    snprintf(p->position_note, sizeof p->position_note, "positions file (season %.0f)", best->season);
+  }
+}
+
+static void apply_overrides(sl_compare *c, const pos_entry *e, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    int used = 0;
+    for (size_t i = 0; i < c->n; i++) {
+      sl_player *p = &c->players[i];
+      if (strcmp(p->name_norm, e[k].norm) != 0 || !born_fits(e[k].born, p->born)) continue;
+      p->group = e[k].group, p->group_source = SL_POSSRC_OVERRIDE;
+      snprintf(p->sub_position, sizeof p->sub_position, "%s", e[k].code);
+      snprintf(p->position_note, sizeof p->position_note, "manual override");
+      used = 1;
+    }
+    c->rep.overrides_unused += !used;
+  }
+}
+
+/* FBref's first listed position is the main one; DF is split by the crosses rule. */
+static void fallback(sl_compare *c, sl_player *p) {
+  char first[4] = "";
+  snprintf(first, sizeof first, "%.2s", p->fbref_pos);
+  if (strcmp(first, "GK") == 0) p->group = SL_GROUP_GOALKEEPER;
+  else if (strcmp(first, "MF") == 0) p->group = SL_GROUP_MIDFIELDER;
+  else if (strcmp(first, "FW") == 0) p->group = SL_GROUP_FORWARD;
+  if (p->group != SL_GROUP_UNKNOWN) {
+    p->group_source = SL_POSSRC_FBREF;
+    return;
+  }
+  if (strcmp(first, "DF") != 0) return;
+  double crs = sl_compare_sum_(c, p, sl_table_column(c->t, "Crs"));
+  double prgr = sl_compare_sum_(c, p, sl_table_column(c->t, "PrgR"));
+  if (isnan(crs) || isnan(prgr) || !(p->nineties > 0)) {
+    size_t len = strlen(p->position_note);
+    snprintf(p->position_note + len, sizeof p->position_note - len, "%sDF: no Crs/PrgR/minutes to split",
+             len ? "; " : "");
+    return;
+  }
+  double per90 = (crs + prgr) / p->nineties;
+  p->group = per90 < SL_CB_RULE_THRESHOLD ? SL_GROUP_CENTRE_BACK : SL_GROUP_FULL_BACK;
+  p->group_source = SL_POSSRC_INFERRED;
+  size_t len = strlen(p->position_note);
+  snprintf(p->position_note + len, sizeof p->position_note - len,
+           "%sinferred: crosses+PrgR %.2f/90 %s %.1f", len ? "; " : "", per90,
+           per90 < SL_CB_RULE_THRESHOLD ? "<" : ">=", SL_CB_RULE_THRESHOLD);
+}
+
+int sl_compare_assign_positions_(sl_compare *c, const sl_compare_options *opt, sl_error *err) {
+  pos_entry *e = NULL;
+  size_t n = 0;
+  if (opt->positions) {
+    int st = read_entries(opt->positions, &e, &n, err);
+    if (st) return st;
+    join_positions(c, e, n);
+    free_entries(e, n);
+  }
+  if (opt->overrides && opt->overrides->nrows) {
+    int st = read_entries(opt->overrides, &e, &n, err);
+    if (st) return st;
+    apply_overrides(c, e, n);
+    free_entries(e, n);
+  }
+  for (size_t i = 0; i < c->n; i++) {
+    if (c->players[i].group == SL_GROUP_UNKNOWN) fallback(c, &c->players[i]);
+    c->rep.by_source[c->players[i].group_source]++;
+  }
+  return SL_OK;
+}
+
+typedef struct value_entry {
+  char *norm;
+  double value;
+} value_entry;
+
+static int cmp_value(const void *a, const void *b) {
+  return strcmp(((const value_entry *)a)->norm, ((const value_entry *)b)->norm);
+}
+
+int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err) {
+  const sl_column *name = sl_table_role(values, SL_ROLE_PLAYER), *val = sl_table_role(values, SL_ROLE_MARKET_VALUE);
+  if (!name || !val)
+    return sl_error_set(err, SL_ENOTFOUND, values->nfiles ? values->files[0] : NULL, 1, 0,
+                        "values file needs a player-name column and a market value column (value, market_value)");
+  value_entry *e = calloc(values->nrows ? values->nrows : 1, sizeof *e);
+  if (!e) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory reading values");
+  size_t n = 0;
+  for (size_t r = 0; r < values->nrows; r++) {
+    const char *nm = text_at(name, r);
+    double v = num_at(values, val, r);
+    if (!nm || isnan(v) || !(e[n].norm = sl_name_normalise(nm))) continue;
+    e[n++].value = v;
+  }
+  qsort(e, n, sizeof *e, cmp_value);
+  for (size_t i = 0; i < c->n; i++) {
+    sl_player *p = &c->players[i];
+    value_entry key = {p->name_norm, 0};
+    value_entry *hit = bsearch(&key, e, n, sizeof *e, cmp_value);
+    if (!hit) continue;
+    /* Two different players with one name and different values: refuse to guess. */
+    size_t lo = (size_t)(hit - e), hi = lo;
+    while (lo > 0 && strcmp(e[lo - 1].norm, p->name_norm) == 0) lo--;
+    while (hi + 1 < n && strcmp(e[hi + 1].norm, p->name_norm) == 0) hi++;
+    int same = 1;
+    for (size_t k = lo; k <= hi; k++) same &= e[k].value == e[lo].value;
+    if (!same) continue;
+    p->market_value = e[lo].value;
+    c->rep.values_matched++;
+  }
+  for (size_t k = 0; k < n; k++) free(e[k].norm);
+  free(e);
+  return SL_OK;
+}

@@ -1,0 +1,310 @@
+/* compare.h - players side by side: per-90 values of season totals, role profiles (data, from
+ * datasets/profiles.csv), percentile ranks against position peers, and similar players.
+ *
+ * An sl_compare is an index built once over a loaded stats table (FBref-style season totals):
+ * rows of the same player (same normalised name and birth year) are combined into one player
+ * unless per-club rows are asked for, every player gets a position group (goalkeeper, centre-back,
+ * full-back, midfielder, winger/forward) from an override file, a Transfermarkt-style positions
+ * file, or a documented rule, and queries (percentiles, quality, similar) then run in memory.
+ * docs/compare.md documents the definitions (per-90, rates, percentile, inference rule, distance).
+ *
+ * Ownership: sl_compare and sl_profiles own their memory and are freed with sl_compare_free() /
+ * sl_profiles_free(). The index borrows the tables it was built from: they must outlive it.
+ * Pointers returned by accessors are borrowed and valid until the owning object is freed.
+ *
+ *   sl_compare *c = NULL; size_t i; sl_pool pool; sl_pool_default(&pool);
+ *   if (sl_compare_new(stats, NULL, &c, &err) == SL_OK && sl_compare_find(c, "Balerdi", &i, &err) == SL_OK)
+ *     sl_compare_percentiles(c, i, NULL, &pool, values, &info, &err);  // values: profile->nstats
+ */
+#ifndef SCOUTLAB_COMPARE_H
+#define SCOUTLAB_COMPARE_H
+
+#include <stddef.h>
+
+#include "scoutlab/error.h"
+#include "scoutlab/table.h"
+
+/* The peer pool's default minutes threshold: ten full matches, below which per-90 rates are noise. */
+#define SL_COMPARE_DEFAULT_MIN_MINUTES 900.0
+/* The default number of similar players returned. */
+#define SL_COMPARE_DEFAULT_K 10
+
+/* ---- position groups ---------------------------------------------------------------------- */
+
+typedef enum sl_group {
+  SL_GROUP_UNKNOWN = 0,  /* no position at all (no Pos, no override, no positions-file match) */
+  SL_GROUP_GOALKEEPER,   /* "goalkeeper" */
+  SL_GROUP_CENTRE_BACK,  /* "centre-back" (TM CB, Sweeper) */
+  SL_GROUP_FULL_BACK,    /* "full-back" (TM LB, RB, wing-backs) */
+  SL_GROUP_MIDFIELDER,   /* "midfielder" (TM DM, CM, AM, LM, RM) */
+  SL_GROUP_FORWARD,      /* "winger-forward" (TM LW, RW, CF, SS) */
+  SL_GROUP_COUNT
+} sl_group;
+
+/** Where a player's position group came from (most trusted first). */
+typedef enum sl_position_source {
+  SL_POSSRC_NONE = 0,  /* unknown */
+  SL_POSSRC_OVERRIDE,  /* the manual override file */
+  SL_POSSRC_FILE,      /* a Transfermarkt-style positions file, joined by name and birth year */
+  SL_POSSRC_INFERRED,  /* FBref "DF" split into centre-/full-back by the crosses rule (docs/compare.md) */
+  SL_POSSRC_FBREF      /* FBref's own GK/MF/FW, which needs no split */
+} sl_position_source;
+
+/** Canonical group name ("centre-back"), "unknown" for SL_GROUP_UNKNOWN. Static storage. */
+const char *sl_group_name(sl_group g);
+
+/** Parses a group or profile name or its short form: "centre-back"/"cb", "full-back"/"fb",
+ *  "goalkeeper"/"gk", "midfielder"/"mf", "winger-forward"/"forward"/"fw"/"winger". Returns
+ *  SL_GROUP_UNKNOWN when the text names none. */
+sl_group sl_group_parse(const char *text);
+
+/** Short name of a position source ("override", "positions file", "inferred", "FBref", "none"). */
+const char *sl_position_source_name(sl_position_source s);
+
+/* ---- role profiles (data) ------------------------------------------------------------------ */
+
+typedef enum sl_stat_kind {
+  SL_STAT_PER90 = 0, /* season total divided by minutes/90 */
+  SL_STAT_RATE,      /* a percentage: recomputed from its parts when given, never divided by 90 */
+  SL_STAT_RAW,       /* used as given (an average such as AvgLen); minutes-weighted when rows combine */
+  SL_STAT_TOTAL      /* season total, summed over clubs, not divided */
+} sl_stat_kind;
+
+typedef enum sl_better {
+  SL_BETTER_HIGHER = 0, /* higher values rank higher */
+  SL_BETTER_LOWER,      /* errors, dispossessed: the percentile is inverted */
+  SL_BETTER_NEUTRAL     /* a style marker (Launch%): ranked as higher, left out of quality */
+} sl_better;
+
+typedef struct sl_profile_stat {
+  char *label;        /* "Aerial win %" */
+  char *stat_group;   /* "defending", "passing", ... (for display) */
+  char **columns;     /* header aliases tried in order; the first present in the table is used */
+  size_t ncolumns;
+  sl_stat_kind kind;
+  sl_better better;
+  double weight;      /* weight in the quality score and the similarity distance (default 1) */
+  char *numerator;    /* SL_STAT_RATE parts as written ("Won"), NULL when none */
+  char *denominator;  /* e.g. "Won + Lost_stats_misc"; terms joined by " + " or " - " */
+} sl_profile_stat;
+
+typedef struct sl_profile {
+  char *role;               /* "centre-back" as in the file */
+  sl_group peers;           /* group the role names; SL_GROUP_UNKNOWN = each player's own group */
+  sl_profile_stat *stats;
+  size_t nstats;
+} sl_profile;
+
+typedef struct sl_profiles {
+  sl_profile *items;
+  size_t n;
+} sl_profiles;
+
+/** Loads a profiles file (format in docs/compare.md: role,stat,columns,kind,better,
+ *  group,numerator,denominator[,weight]). Returns SL_OK and sets *out (caller frees with
+ *  sl_profiles_free()); on a bad row returns SL_EPARSE naming file, line and the expected values. */
+int sl_profiles_load(const char *path, sl_profiles **out, sl_error *err);
+
+/** As sl_profiles_load, from bytes in memory; name is used in messages. */
+int sl_profiles_parse(const char *name, const char *data, size_t len, sl_profiles **out, sl_error *err);
+
+/** Frees profiles; NULL does nothing. */
+void sl_profiles_free(sl_profiles *p);
+
+/** The profile named role (case-insensitive, short forms as sl_group_parse), or NULL. Borrowed. */
+const sl_profile *sl_profiles_find(const sl_profiles *p, const char *role);
+
+/** The first profile whose role names group g, or NULL. Borrowed. */
+const sl_profile *sl_profiles_for_group(const sl_profiles *p, sl_group g);
+
+/* ---- the player index ---------------------------------------------------------------------- */
+
+typedef struct sl_player {
+  char *name;          /* as in the stats file */
+  char *name_norm;     /* sl_name_normalise(name) */
+  char *clubs;         /* "Bournemouth, Valencia" in file order */
+  char *league;        /* league with most minutes, country prefix removed: "Ligue 1" */
+  char *leagues;       /* every league played in, ", "-joined */
+  char *fbref_pos;     /* Pos of the row with most minutes ("DF,MF") */
+  char sub_position[12]; /* "CB", "RB"... from override/positions file; "" when none */
+  sl_group group;
+  sl_position_source group_source;
+  char position_note[96]; /* why the group is what it is ("no match in positions file") */
+  double age;          /* years, FBref Age (max over rows); NAN when missing */
+  double born;         /* birth year; NAN when missing */
+  double minutes;      /* summed over rows */
+  double nineties;     /* minutes / 90 (the 90s column only when minutes are missing) */
+  double market_value; /* EUR, from the values table; NAN when unknown */
+  size_t *rows;        /* indices of the stats-table rows combined into this player */
+  size_t nrows;
+} sl_player;
+
+typedef struct sl_compare_skip {
+  long line;           /* 1-based line in the stats file */
+  const char *reason;  /* static text: "no player name", "no minutes" */
+} sl_compare_skip;
+
+/** What building the index did with every row and every position: read = used + skipped. */
+typedef struct sl_compare_report {
+  size_t rows_read;          /* data rows the loader saw (table rows_read) */
+  size_t rows_skipped_load;  /* rows the loader rejected (table nskipped) */
+  size_t rows_used;          /* rows folded into a player */
+  size_t rows_skipped;       /* rows this module dropped, listed in skipped[] */
+  const sl_compare_skip *skipped;
+  size_t players;            /* entries in the index */
+  size_t players_multi_club; /* players combined from more than one row */
+  size_t by_source[SL_POSSRC_FBREF + 1]; /* players per position source */
+  size_t positions_unmatched;   /* players not found in the positions file (when one was given) */
+  size_t positions_born_mismatch; /* name found, birth year differs by more than one year */
+  size_t positions_conflict;    /* positions-file group incompatible with FBref Pos: not used */
+  size_t overrides_unused;      /* override rows that matched no player */
+  size_t values_matched;        /* players that got a market value */
+} sl_compare_report;
+
+typedef struct sl_compare_options {
+  int per_club;                /* 1: one entry per stats row instead of one per player */
+  const sl_table *positions;   /* optional TM-style table: name, position/short_pos, age+season or born */
+  const sl_table *overrides;   /* optional: player, born (optional), sub_position */
+  const sl_table *values;      /* optional: player name, market value (MONEY) */
+} sl_compare_options;
+
+typedef struct sl_compare sl_compare;
+
+/** Builds the index over a stats table (borrowed; it must outlive the index). opt may be NULL.
+ *  Returns SL_OK and sets *out (caller frees with sl_compare_free()); SL_ENOTFOUND when the
+ *  table lacks a player or minutes column. */
+int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_compare **out,
+                   sl_error *err);
+
+/** Frees the index; NULL does nothing. */
+void sl_compare_free(sl_compare *c);
+
+/** Number of players in the index. */
+size_t sl_compare_count(const sl_compare *c);
+
+/** Player i (0 <= i < count). Borrowed. */
+const sl_player *sl_compare_player(const sl_compare *c, size_t i);
+
+/** What the index did with every row and position. Borrowed. */
+const sl_compare_report *sl_compare_summary(const sl_compare *c);
+
+/** Finds a player by a name as typed ("balerdi", "Leonardo Balerdi", "Max Aarons (Valencia)":
+ *  a club in parentheses narrows the search). Returns SL_OK and *index; SL_ENOTFOUND with
+ *  "no player 'X'; did you mean: A, B, C"; SL_EINVAL when several players match equally well,
+ *  listing them ("... (Club, born 1999)") and asking for a more precise name. */
+int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_error *err);
+
+/* ---- pools, values and percentiles -------------------------------------------------------- */
+
+typedef enum sl_pool_kind {
+  SL_POOL_LEAGUE = 0, /* peers from the player's own (main) league */
+  SL_POOL_ALL,        /* every league in the file */
+  SL_POOL_LIST        /* the leagues named in `leagues` */
+} sl_pool_kind;
+
+typedef struct sl_pool {
+  sl_pool_kind kind;
+  const char *leagues;  /* SL_POOL_LIST: "Ligue 1,Serie A" (country prefixes and case ignored); borrowed */
+  double min_minutes;   /* pool members need at least this many minutes */
+} sl_pool;
+
+/** Sets *p to the default pool: own league, SL_COMPARE_DEFAULT_MIN_MINUTES. */
+void sl_pool_default(sl_pool *p);
+
+/** Parses "league", "all" or a comma-separated list into p->kind / p->leagues (borrows text).
+ *  Returns SL_OK or SL_EINVAL for an empty text. */
+int sl_pool_parse(const char *text, sl_pool *p, sl_error *err);
+
+/** True when player i is a pool member for a query about a player of league `ref_league`
+ *  in group g (group, minutes and league all checked). */
+int sl_compare_in_pool(const sl_compare *c, size_t i, sl_group g, const sl_pool *pool,
+                       const char *ref_league);
+
+/** One stat of one player against the pool. */
+typedef struct sl_stat_value {
+  double value;      /* per-90 / rate (0-100) / raw / total; NAN when the player lacks it */
+  double percentile; /* mid-rank percentile 0-100 against the pool (docs/compare.md); NAN when none */
+  size_t peers;      /* pool members with a value for this stat (the n of the percentile) */
+} sl_stat_value;
+
+/** The pool a percentile query used. */
+typedef struct sl_pool_info {
+  sl_group group;     /* peers' position group */
+  size_t size;        /* pool members (group, league, minutes) */
+  int player_in_pool; /* 0 when the player is below the minutes threshold or outside the leagues */
+  char leagues[128];  /* "Ligue 1", "all leagues", or the list */
+} sl_pool_info;
+
+/** The profile used for player i when none is named: the one for his group, or NULL. */
+const sl_profile *sl_compare_default_profile(const sl_compare *c, const sl_profiles *profiles,
+                                             size_t i);
+
+/** The profile's values for player i, without percentiles: out has profile->nstats entries.
+ *  Returns SL_OK (missing values are NAN, not errors). */
+int sl_compare_values(const sl_compare *c, size_t i, const sl_profile *profile, double *out,
+                      sl_error *err);
+
+/** Per-stat values and percentiles of player i for `profile` against `pool`. Peers are the
+ *  profile's group (or the player's own group for a profile that names none). out has
+ *  profile->nstats entries; info may be NULL. SL_EDATA when the player has no known group and
+ *  the profile names none. */
+int sl_compare_percentiles(const sl_compare *c, size_t i, const sl_profile *profile,
+                           const sl_pool *pool, sl_stat_value *out, sl_pool_info *info,
+                           sl_error *err);
+
+/** Percentile of `value` among `n` pool values (NANs ignored), mid-rank definition:
+ *  100 * (worse + 0.5 * equal) / m, m = non-NAN values; `worse` counts smaller values, or larger
+ *  ones when lower_is_better. NAN when m == 0. Pure; exposed for tests and other modules. */
+double sl_percentile_midrank(const double *pool, size_t n, double value, int lower_is_better);
+
+/** One number for player i: the weighted mean of his percentiles over the non-neutral stats of
+ *  his group's profile, against `pool` (0-100, NAN when he has no group or no stat). For
+ *  squad-level use; `profiles` picks the profile as sl_compare_default_profile. */
+int sl_compare_quality(const sl_compare *c, const sl_profiles *profiles, size_t i,
+                       const sl_pool *pool, double *quality, sl_error *err);
+
+/** sl_compare_quality for every player at once (out has sl_compare_count() entries), sharing
+ *  the per-profile value matrices: the way to score a whole squad or league. */
+int sl_compare_quality_all(const sl_compare *c, const sl_profiles *profiles, const sl_pool *pool,
+                           double *out, sl_error *err);
+
+/* ---- similar players ------------------------------------------------------------------------ */
+
+typedef enum sl_similar_metric {
+  SL_SIMILAR_EUCLIDEAN = 0, /* RMS distance of z-scores: level and style (default) */
+  SL_SIMILAR_COSINE         /* 1 - cosine of z-score vectors: style only, ignores level */
+} sl_similar_metric;
+
+typedef struct sl_similar_options {
+  size_t k;               /* how many to return; 0 = SL_COMPARE_DEFAULT_K */
+  double max_age;         /* NAN = no limit */
+  double max_value;       /* EUR; NAN = no limit (players without a known value then excluded) */
+  const char *leagues;    /* candidates' leagues, "Ligue 1,Serie A"; NULL = all */
+  double min_minutes;     /* candidates and z-score population need this many minutes */
+  sl_similar_metric metric;
+} sl_similar_options;
+
+/** Sets defaults: k 10, no age/value/league filter, 900 minutes, Euclidean. */
+void sl_similar_default(sl_similar_options *o);
+
+typedef struct sl_similar_hit {
+  size_t player;     /* index into the sl_compare */
+  double distance;   /* RMS z-distance (Euclidean) or 1 - cosine */
+  size_t shared;     /* stats both players have (the distance's dimension) */
+} sl_similar_hit;
+
+typedef struct sl_similar_info {
+  sl_group group;          /* the group searched */
+  size_t population;       /* players the z-scores were computed over (group, minutes) */
+  size_t candidates;       /* players passing every filter */
+  size_t excluded_age, excluded_value, excluded_no_value, excluded_league;
+} sl_similar_info;
+
+/** Up to opt->k nearest players to player i in `profile`'s z-scored stat space, nearest first,
+ *  restricted to the profile's group (or i's group). hits has room for opt->k entries; *nhits
+ *  says how many were written. info may be NULL. */
+int sl_compare_similar(const sl_compare *c, size_t i, const sl_profile *profile,
+                       const sl_similar_options *opt, sl_similar_hit *hits, size_t *nhits,
+                       sl_similar_info *info, sl_error *err);
+
+#endif
