@@ -1,0 +1,121 @@
+# regress_golden.R - produces tests/golden/regress_golden.txt, the R reference numbers that
+# tests/unit/test_regress_golden.c compares against (numbers only: no data is copied).
+#
+#   Rscript tests/golden/regress_golden.R ../shared/data > tests/golden/regress_golden.txt
+#
+# Part 1 uses a small synthetic data set defined by exact formulas that the C test rebuilds.
+# Part 2 fits real transfers from ../shared/data/transfers-tm (seasons 2015-2019, permanent
+# "in" moves with a known fee > 0, market value > 0 and age); the C test rebuilds the same rows
+# from the shared files and skips when they are absent.
+# VIFs are computed from their definition 1/(1 - R²_j) by regressing each model-matrix column
+# on the others (package car is not needed). Ridge uses MASS::lm.ridge's conventions written
+# out by hand: predictors centred and scaled by their sd with divisor n, GCV = RSS/(n-df)^2.
+invisible(Sys.setlocale("LC_COLLATE", "C"))
+args <- commandArgs(trailingOnly = TRUE)
+shared <- if (length(args) > 0) args[1] else "../shared/data"
+
+out <- function(key, x) {
+  cat(key, paste(ifelse(is.na(x), "NA", sprintf("%.17g", x)), collapse = " "), "\n")
+}
+
+small <- function() {
+  i <- 1:40
+  x1 <- i
+  x2 <- (i * i) %% 17
+  x3 <- 2 * x1 + 3
+  g <- c("a", "b", "c")[i %% 3 + 1]
+  w <- 1 + (i %% 4)
+  e <- ((i * 7919) %% 23 - 11) / 10
+  y <- 3 + 0.5 * x1 - 0.25 * x2 + e
+  data.frame(y, x1, x2, x3, g, w)
+}
+
+fit_summary <- function(key, fit) {
+  s <- summary(fit)
+  cf <- coef(fit)
+  full <- matrix(NA_real_, length(cf), 4)
+  full[!is.na(cf), ] <- coef(s)
+  out(paste0(key, ".coef"), full[, 1])
+  out(paste0(key, ".se"), full[, 2])
+  out(paste0(key, ".t"), full[, 3])
+  out(paste0(key, ".p"), full[, 4])
+  out(paste0(key, ".sigma"), s$sigma)
+  out(paste0(key, ".df"), s$df[2])
+  out(paste0(key, ".r2"), s$r.squared)
+  out(paste0(key, ".adjr2"), s$adj.r.squared)
+  if (!is.null(s$fstatistic)) {
+    f <- s$fstatistic
+    out(paste0(key, ".f"), c(f[1], f[2], f[3], pf(f[1], f[2], f[3], lower.tail = FALSE)))
+  }
+}
+
+vif_by_definition <- function(fit) {
+  X <- model.matrix(fit)
+  w <- weights(fit)
+  if (is.null(w)) w <- rep(1, nrow(X))
+  sapply(2:ncol(X), function(j) {
+    r2 <- summary(lm(X[, j] ~ X[, -c(1, j)], weights = w))$r.squared
+    1 / (1 - r2)
+  })
+}
+
+d <- small()
+a <- lm(y ~ x1 + x2 + g, data = d)
+fit_summary("small", a)
+out("small.hat", hatvalues(a))
+out("small.cooks", cooks.distance(a))
+out("small.vif", vif_by_definition(a))
+nd <- data.frame(x1 = c(0, 12.5, 50), x2 = c(3, 16, 0), g = c("a", "c", "b"))
+pc <- predict(a, nd, interval = "confidence", level = 0.9, se.fit = TRUE)
+pp <- predict(a, nd, interval = "prediction", level = 0.9)
+out("small.pred.fit", pc$fit[, 1])
+out("small.pred.se", pc$se.fit)
+out("small.pred.clo", pc$fit[, 2])
+out("small.pred.chi", pc$fit[, 3])
+out("small.pred.plo", pp[, 2])
+out("small.pred.phi", pp[, 3])
+
+fit_summary("alias", lm(y ~ x1 + x3 + x2, data = d))
+
+wf <- lm(y ~ x1 + x2, data = d, weights = w)
+fit_summary("weighted", wf)
+out("weighted.hat", hatvalues(wf))
+out("weighted.cooks", cooks.distance(wf))
+out("weighted.vif", vif_by_definition(wf))
+
+fit_summary("noint", lm(y ~ 0 + x1 + x2, data = d))
+
+ridge <- function(X, y, lambda) {
+  n <- nrow(X)
+  xm <- colMeans(X)
+  Xc <- sweep(X, 2, xm)
+  sc <- sqrt(colMeans(Xc^2))
+  Z <- sweep(Xc, 2, sc, "/")
+  yc <- y - mean(y)
+  b <- solve(crossprod(Z) + lambda * diag(ncol(Z)), crossprod(Z, yc))
+  H <- Z %*% solve(crossprod(Z) + lambda * diag(ncol(Z)), t(Z))
+  rss <- sum((yc - Z %*% b)^2)
+  df <- sum(diag(H))
+  beta <- drop(b) / sc
+  c(mean(y) - sum(beta * xm), beta, df, rss, rss / (n - df)^2)
+}
+out("ridge.l3", ridge(cbind(d$x1, d$x2), d$y, 3))
+
+tm <- file.path(shared, "transfers-tm")
+if (dir.exists(tm)) {
+  fs <- list.files(file.path(tm, 2015:2019), pattern = "\\.csv$", full.names = TRUE)
+  fs <- sort(fs[file.size(fs) > 0])
+  t <- do.call(rbind, lapply(fs, read.csv, stringsAsFactors = FALSE))
+  s <- subset(t, movement == "in" & is_loan == "False" & !is.na(fee) & fee > 0 &
+                 !is.na(market_value) & market_value > 0 & !is.na(age))
+  s$log_fee <- log(s$fee)
+  s$log_mv <- log(s$market_value)
+  out("tm.n", nrow(s))
+  m1 <- lm(log_fee ~ age + I(age^2) + log_mv, data = s)
+  fit_summary("tm1", m1)
+  out("tm1.vif", vif_by_definition(m1))
+  m2 <- lm(log_fee ~ age + I(age^2) + log_mv + league + window + log_mv:window, data = s)
+  out("tm2.ncoef", length(coef(m2)))
+  cat("#", names(coef(m2)), "\n")
+  fit_summary("tm2", m2)
+}
