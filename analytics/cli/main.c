@@ -10,6 +10,9 @@
 const sl_command sl_commands[] = {
     {"check", "load CSV files and report rows, columns, types, roles and skipped rows",
      sl_cmd_check, sl_help_check},
+    {"compare", "players side by side: per-90 stats and percentiles against position peers", sl_cmd_compare, sl_help_compare},
+    {"percentiles", "one player's scouting report: every profile stat with its percentile", sl_cmd_percentiles, sl_help_percentiles},
+    {"similar", "players most like one player (z-scored role stats), filtered by age/value/league", sl_cmd_similar, sl_help_similar},
 };
 const int sl_command_count = (int)(sizeof sl_commands / sizeof sl_commands[0]);
 

@@ -1,0 +1,228 @@
+/* cmd_compare.c - scoutlab compare: players side by side, per stat the per-90 value and the
+ * percentile against position peers; also the loading and printing shared with percentiles and
+ * similar (cmd_compare.h). */
+#include "cmd_compare.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scoutlab/parse.h"
+
+#ifndef SCOUTLAB_DATADIR
+#define SCOUTLAB_DATADIR "datasets"
+#endif
+
+const char sl_help_compare[] =
+    "usage: scoutlab compare --stats FILE NAME NAME [NAME...] [options]\n"
+    "\n"
+    "Players side by side: for each stat of a role profile, the value (per 90 minutes, or a rate)\n"
+    "and its percentile among players of the same position group in the pool.\n"
+    "\n"
+    "options:\n"
+    "  --stats FILE          season totals (FBref-style); repeatable, directories load every *.csv\n"
+    "  --positions FILE|DIR  Transfermarkt-style sub-positions (name, age+season or born,\n"
+    "                        short_pos/position), joined by name and birth year\n"
+    "  --overrides FILE      manual sub-positions (player,born,sub_position); default\n"
+    "                        datasets/positions-override.csv; --no-overrides to skip it\n"
+    "  --profiles FILE       role profiles (default datasets/profiles.csv)\n"
+    "  --profile ROLE        centre-back, full-back, midfielder, winger-forward, goalkeeper\n"
+    "                        (default: the first player's group)\n"
+    "  --pool P              league (each player's own, default), all, or \"Ligue 1,Serie A\"\n"
+    "  --min-minutes N       pool members need N minutes (default 900)\n"
+    "  --per-club            one entry per club row instead of combining a season's clubs\n"
+    "  --format F            table (default), csv, json, md\n"
+    "  --verbose             rows read/used/skipped and position sources on stderr\n"
+    "\n"
+    "A name may be partial (\"balerdi\"), accent-free, or qualified: \"Max Aarons (Valencia)\",\n"
+    "\"Leo Martin (1995)\". Percentile = 100 * (worse + 0.5 * equal) / n (docs/compare.md).\n"
+    "\n"
+    "example:\n"
+    "  scoutlab compare --stats players_data-2024_2025.csv \"Leonardo Balerdi\" \"Gleison Bremer\" \\\n"
+    "      --profile centre-back --pool all\n";
+
+static int add_file(const char **list, size_t *n, const char *path, sl_cmp_args *a, const char *opt) {
+  if (*n == SL_CMP_MAX_FILES) return sl_cli_usage_error(a->cmd, "too many %s files", opt);
+  list[(*n)++] = path;
+  return -1;
+}
+
+static int parse_number(const char *cmd, const char *opt, const char *s, double *out) {
+  if (!sl_parse_number(s, SL_DECIMAL_POINT, out) || *out < 0)
+    return sl_cli_usage_error(cmd, "%s expects a non-negative number, got \"%s\"", opt, s);
+  return -1;
+}
+
+/* One shared option at argv[*i]: -1 taken, 0 unknown, or an exit status. */
+static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
+  const char *o = argv[*i];
+  int has = *i + 1 < argc;
+  const char *v = has ? argv[*i + 1] : NULL;
+  if (strcmp(o, "--per-club") == 0) return a->per_club = 1, -1;
+  if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) return a->verbose = 1, -1;
+  if (strcmp(o, "--no-overrides") == 0) return a->no_overrides = 1, -1;
+  static const char *const with_value[] = {"--stats", "--positions", "--values", "--overrides",
+                                           "--profiles", "--profile", "--pool", "--min-minutes",
+                                           "--format"};
+  int known = 0;
+  for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++) known |= strcmp(o, with_value[k]) == 0;
+  if (!known) return 0;
+  if (!has) return sl_cli_usage_error(a->cmd, "%s needs a value", o);
+  ++*i;
+  if (strcmp(o, "--stats") == 0) return add_file(a->stats, &a->nstats, v, a, o);
+  if (strcmp(o, "--positions") == 0) return add_file(a->positions, &a->npositions, v, a, o);
+  if (strcmp(o, "--values") == 0) return add_file(a->values, &a->nvalues, v, a, o);
+  if (strcmp(o, "--overrides") == 0) return a->overrides = v, -1;
+  if (strcmp(o, "--profiles") == 0) return a->profiles = v, -1;
+  if (strcmp(o, "--profile") == 0) return a->profile = v, -1;
+  if (strcmp(o, "--min-minutes") == 0) return parse_number(a->cmd, o, v, &a->pool.min_minutes);
+  if (strcmp(o, "--pool") == 0) {
+    sl_error err;
+    return sl_pool_parse(v, &a->pool, &err) ? sl_cli_usage_error(a->cmd, "%s", err.message) : -1;
+  }
+  unsigned all = (1u << SL_FMT_TABLE) | (1u << SL_FMT_JSON) | (1u << SL_FMT_CSV) | (1u << SL_FMT_MD);
+  if (sl_cli_parse_format(v, all, &a->format))
+    return sl_cli_usage_error(a->cmd, "--format expects table, csv, json or md, got \"%s\"", v);
+  return -1;
+}
+
+int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
+                 int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a)) {
+  a->cmd = argv[0];
+  sl_pool_default(&a->pool);
+  a->format = SL_FMT_TABLE;
+  a->k = SL_COMPARE_DEFAULT_K;
+  a->max_age = a->max_value = NAN;
+  for (int i = 1; i < argc; i++) {
+    if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
+      if (a->nnames == sizeof a->names / sizeof a->names[0]) return sl_cli_usage_error(a->cmd, "too many names");
+      a->names[a->nnames++] = argv[i];
+      continue;
+    }
+    int r = shared_option(argc, argv, &i, a);
+    if (r == 0 && extra) r = extra(argc, argv, &i, a);
+    if (r == 0) return sl_cli_usage_error(a->cmd, "unknown option %s", argv[i]);
+    if (r != -1) return r;
+  }
+  if (!a->nstats) return sl_cli_usage_error(a->cmd, "--stats FILE is required");
+  return -1;
+}
+
+static int load_tables(const char *const *paths, size_t n, const sl_load_options *opt, sl_table **out) {
+  sl_error err;
+  if (sl_table_load_many(paths, n, opt, out, &err) != SL_OK) return sl_cli_fail(&err);
+  return 0;
+}
+
+static int default_file(const char *given, const char *name, char *buf, size_t size, const char **out) {
+  if (given) return *out = given, 1;
+  snprintf(buf, size, "%s/%s", SCOUTLAB_DATADIR, name);
+  *out = buf;
+  return access(buf, R_OK) == 0;
+}
+
+int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
+  memset(ctx, 0, sizeof *ctx);
+  sl_error err;
+  /* A positions directory such as transfers-tm holds ~130,000 rows: keep only what the join reads. */
+  static const char *const pos_cols[] = {"name", "Player", "player", "age", "Age", "season", "Season",
+                                         "born", "Born", "birth_year", "position", "short_pos",
+                                         "sub_position", NULL};
+  sl_load_options pos_opt = {.only_columns = pos_cols};
+  int st = load_tables(a->stats, a->nstats, NULL, &ctx->stats);
+  if (!st && a->npositions) st = load_tables(a->positions, a->npositions, &pos_opt, &ctx->positions);
+  if (!st && a->nvalues) st = load_tables(a->values, a->nvalues, NULL, &ctx->values);
+  char obuf[1024], pbuf[1024];
+  const char *ovr, *prof;
+  if (!st && !a->no_overrides && default_file(a->overrides, "positions-override.csv", obuf, sizeof obuf, &ovr))
+    st = load_tables(&ovr, 1, NULL, &ctx->overrides);
+  default_file(a->profiles, "profiles.csv", pbuf, sizeof pbuf, &prof);
+  if (!st && sl_profiles_load(prof, &ctx->profiles, &err) != SL_OK) st = sl_cli_fail(&err);
+  if (!st) {
+    sl_compare_options opt = {a->per_club, ctx->positions, ctx->overrides, ctx->values};
+    if (sl_compare_new(ctx->stats, &opt, &ctx->index, &err) != SL_OK) st = sl_cli_fail(&err);
+  }
+  if (!st && a->verbose) sl_cmp_print_accounting(ctx, stderr);
+  return st;
+}
+
+void sl_cmp_free(sl_cmp_ctx *ctx) {
+  sl_compare_free(ctx->index);
+  sl_profiles_free(ctx->profiles);
+  sl_table_free(ctx->stats), sl_table_free(ctx->positions), sl_table_free(ctx->values);
+  sl_table_free(ctx->overrides);
+}
+
+int sl_cmp_find_all(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t *idx) {
+  for (size_t k = 0; k < a->nnames; k++) {
+    sl_error err;
+    if (sl_compare_find(ctx->index, a->names[k], &idx[k], &err) != SL_OK) {
+      fprintf(stderr, "scoutlab %s: %s\n", a->cmd, err.message);
+      return SL_EXIT_DATA;
+    }
+  }
+  return 0;
+}
+
+void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f) {
+  const sl_compare_report *r = sl_compare_summary(ctx->index);
+  fprintf(f, "rows: read %zu, used %zu, skipped %zu (by the loader %zu)\n", r->rows_read, r->rows_used,
+          r->rows_skipped + r->rows_skipped_load, r->rows_skipped_load);
+  for (size_t k = 0; k < ctx->stats->nskipped; k++)
+    fprintf(f, "  skipped line %ld: %s\n", ctx->stats->skipped[k].line, ctx->stats->skipped[k].reason);
+  for (size_t k = 0; k < r->rows_skipped; k++)
+    fprintf(f, "  skipped line %ld: %s\n", r->skipped[k].line, r->skipped[k].reason);
+  fprintf(f, "players: %zu (%zu combined from several clubs)\n", r->players, r->players_multi_club);
+  fprintf(f, "positions: override %zu, positions file %zu, inferred %zu, FBref %zu, unknown %zu\n",
+          r->by_source[SL_POSSRC_OVERRIDE], r->by_source[SL_POSSRC_FILE], r->by_source[SL_POSSRC_INFERRED],
+          r->by_source[SL_POSSRC_FBREF], r->by_source[SL_POSSRC_NONE]);
+  if (ctx->positions)
+    fprintf(f, "positions file: %zu players not found, %zu same name but other birth year, %zu disagreeing "
+               "with FBref Pos (FBref kept)\n",
+            r->positions_unmatched, r->positions_born_mismatch, r->positions_conflict);
+  if (ctx->overrides) fprintf(f, "overrides: %zu rows matched no player\n", r->overrides_unused);
+  if (ctx->values) fprintf(f, "values: %zu players got a market value\n", r->values_matched);
+  size_t n = sl_compare_count(ctx->index);
+  for (size_t i = 0; i < n; i++) {
+    const sl_player *p = sl_compare_player(ctx->index, i);
+    if (p->group_source == SL_POSSRC_INFERRED || p->group_source == SL_POSSRC_NONE)
+      fprintf(f, "  position %s for %s (%s): %s\n", sl_group_name(p->group), p->name, p->clubs, p->position_note);
+  }
+}
+
+void sl_cmp_json_accounting(const sl_cmp_ctx *ctx, FILE *f) {
+  const sl_compare_report *r = sl_compare_summary(ctx->index);
+  fprintf(f, "\"rows\":{\"read\":%zu,\"used\":%zu,\"skipped\":%zu,\"skipped_by_loader\":%zu,\"skipped_rows\":[",
+          r->rows_read, r->rows_used, r->rows_skipped + r->rows_skipped_load, r->rows_skipped_load);
+  size_t k = 0;
+  for (size_t s = 0; s < ctx->stats->nskipped; s++, k++) {
+    fprintf(f, "%s{\"line\":%ld,\"reason\":", k ? "," : "", ctx->stats->skipped[s].line);
+    sl_cli_json_string(f, ctx->stats->skipped[s].reason);
+    fputc('}', f);
+  }
+  for (size_t s = 0; s < r->rows_skipped; s++, k++) {
+    fprintf(f, "%s{\"line\":%ld,\"reason\":", k ? "," : "", r->skipped[s].line);
+    sl_cli_json_string(f, r->skipped[s].reason);
+    fputc('}', f);
+  }
+  fprintf(f, "]},\"positions\":{\"override\":%zu,\"file\":%zu,\"inferred\":%zu,\"fbref\":%zu,\"unknown\":%zu,"
+             "\"file_unmatched\":%zu,\"file_born_mismatch\":%zu,\"file_conflict\":%zu}",
+          r->by_source[SL_POSSRC_OVERRIDE], r->by_source[SL_POSSRC_FILE], r->by_source[SL_POSSRC_INFERRED],
+          r->by_source[SL_POSSRC_FBREF], r->by_source[SL_POSSRC_NONE], r->positions_unmatched,
+          r->positions_born_mismatch, r->positions_conflict);
+}
+
+int sl_cmd_compare(int argc, char **argv) {
+  sl_cmp_args a = {0};
+  int st = sl_cmp_parse(argc, argv, &a, NULL);
+  if (st != -1) return st;
+  if (a.nnames < 2) return sl_cli_usage_error(a.cmd, "name at least two players (got %zu)", a.nnames);
+  sl_cmp_ctx ctx;
+  size_t idx[sizeof a.names / sizeof a.names[0]];
+  st = sl_cmp_load(&a, &ctx);
+  if (!st) st = sl_cmp_find_all(&a, &ctx, idx);
+  if (!st) st = sl_cmp_report(&a, &ctx, idx, a.nnames, 0);
+  sl_cmp_free(&ctx);
+  return st;
+}

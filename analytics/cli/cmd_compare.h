@@ -1,0 +1,71 @@
+/* cmd_compare.h - what scoutlab compare, percentiles and similar share: options, loading the
+ * stats/positions/values/profiles files into an sl_compare, and the per-stat printers. */
+#ifndef SCOUTLAB_CMD_COMPARE_H
+#define SCOUTLAB_CMD_COMPARE_H
+
+#include <stdio.h>
+
+#include "cli.h"
+#include "scoutlab/compare.h"
+
+#define SL_CMP_MAX_FILES 16 /* --stats/--positions/--values given more than this is a typo */
+
+typedef struct sl_cmp_args {
+  const char *cmd;
+  const char *stats[SL_CMP_MAX_FILES];
+  size_t nstats;
+  const char *positions[SL_CMP_MAX_FILES];
+  size_t npositions;
+  const char *values[SL_CMP_MAX_FILES];
+  size_t nvalues;
+  const char *overrides;  /* NULL = datasets/positions-override.csv when present */
+  int no_overrides;
+  const char *profiles;   /* NULL = datasets/profiles.csv */
+  const char *profile;    /* --profile */
+  sl_pool pool;
+  int per_club, verbose;
+  sl_format format;
+  const char *names[64];
+  size_t nnames;
+  /* similar */
+  size_t k;
+  double max_age, max_value;
+  const char *leagues;
+  sl_similar_metric metric;
+} sl_cmp_args;
+
+typedef struct sl_cmp_ctx {
+  sl_table *stats, *positions, *values, *overrides;
+  sl_profiles *profiles;
+  sl_compare *index;
+} sl_cmp_ctx;
+
+/** Parses the shared options; names collected as positionals. Returns -1 when all is well, or
+ *  an exit status to return. `extra` (may be NULL) handles command-specific options: it returns
+ *  -1 when it took argv[*i] (advancing *i past a value), 0 when the option is not its, or an
+ *  exit status after printing a usage error. */
+int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
+                 int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a));
+
+/** Loads the files and builds the index; returns 0 or an exit status (message printed). */
+int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx);
+
+void sl_cmp_free(sl_cmp_ctx *ctx);
+
+/** Finds every name; returns 0 or an exit status (message printed). */
+int sl_cmp_find_all(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t *idx);
+
+/** Row accounting and position sources to stderr (--verbose). */
+void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f);
+
+/** JSON object members "rows" and "positions" (no braces), for JSON output. */
+void sl_cmp_json_accounting(const sl_cmp_ctx *ctx, FILE *f);
+
+/** Prints a side-by-side report of players idx[0..n) in the chosen format; 0 or exit status. */
+int sl_cmp_report(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx, size_t n,
+                  int with_bars);
+
+/** Prints s padded with spaces to `width` display columns (UTF-8 aware). */
+void sl_cmp_pad(FILE *f, const char *s, int width);
+
+#endif

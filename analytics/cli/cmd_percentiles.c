@@ -1,0 +1,338 @@
+/* cmd_percentiles.c - scoutlab percentiles: one player's scouting report against his position
+ * peers; also the side-by-side report printer that scoutlab compare uses (cmd_compare.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_compare.h"
+
+/* Width of the stat-label column in table output; the longest default label is 34 characters. */
+#define SL_LABEL_WIDTH 36
+/* Narrowest player column in table output: room for "12345.67  p100". */
+#define SL_MIN_COLUMN 16
+/* Percentile bar: one '#' per 5 percentile points. */
+#define SL_BAR_STEP 5.0
+
+const char sl_help_percentiles[] =
+    "usage: scoutlab percentiles --stats FILE NAME [options]\n"
+    "\n"
+    "One player's scouting report: every stat of his role profile, its value (per 90, or a rate),\n"
+    "its percentile among his position peers in the pool, the number of peers, and a bar.\n"
+    "Options as scoutlab compare (--positions, --overrides, --profiles, --profile, --pool,\n"
+    "--min-minutes, --per-club, --format table|csv|json|md, --verbose).\n"
+    "\n"
+    "example:\n"
+    "  scoutlab percentiles --stats players_data-2024_2025.csv \"Leonardo Balerdi\"\n";
+
+typedef struct player_report {
+  size_t index;
+  sl_stat_value *v;
+  sl_pool_info info;
+  double quality;
+} player_report;
+
+void sl_cmp_pad(FILE *f, const char *s, int width) {
+  int cols = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) cols += (*p & 0xC0) != 0x80;
+  fputs(s, f);
+  for (; cols < width; cols++) fputc(' ', f);
+}
+
+static const char *format_value(const sl_profile_stat *s, double v, char *buf, size_t size) {
+  if (isnan(v)) snprintf(buf, size, "n/a");
+  else if (s->kind == SL_STAT_PER90) snprintf(buf, size, "%.2f", v);
+  else if (s->kind == SL_STAT_RATE) snprintf(buf, size, "%.1f%%", v);
+  else if (s->kind == SL_STAT_TOTAL) snprintf(buf, size, "%.0f", v);
+  else snprintf(buf, size, "%.1f", v);
+  return buf;
+}
+
+static const char *kind_name(sl_stat_kind k) {
+  static const char *const names[] = {"per90", "rate", "raw", "total"};
+  return names[k];
+}
+
+static const char *better_name(sl_better b) {
+  static const char *const names[] = {"higher", "lower", "neutral"};
+  return names[b];
+}
+
+static double mean_percentile(const sl_profile *pr, const sl_stat_value *v) {
+  double sum = 0, w = 0;
+  for (size_t s = 0; s < pr->nstats; s++) {
+    if (pr->stats[s].better == SL_BETTER_NEUTRAL || isnan(v[s].percentile)) continue;
+    sum += pr->stats[s].weight * v[s].percentile, w += pr->stats[s].weight;
+  }
+  return w > 0 ? sum / w : NAN;
+}
+
+static void position_text(const sl_player *p, char *buf, size_t size) {
+  if (p->sub_position[0] && p->group_source != SL_POSSRC_INFERRED)
+    snprintf(buf, size, "%s %s (%s)", sl_group_name(p->group), p->sub_position, sl_position_source_name(p->group_source));
+  else snprintf(buf, size, "%s (%s)", sl_group_name(p->group), sl_position_source_name(p->group_source));
+}
+
+static void pool_text(const player_report *r, char *buf, size_t size) {
+  snprintf(buf, size, "%s, n=%zu%s", r->info.leagues, r->info.size, r->info.player_in_pool ? "" : " (outside)");
+}
+
+/* ---- table ------------------------------------------------------------------------------------ */
+
+static void table_row(const char *label, const char *const *cells, size_t n, int width) {
+  sl_cmp_pad(stdout, label, SL_LABEL_WIDTH);
+  for (size_t k = 0; k < n; k++) sl_cmp_pad(stdout, cells[k], width);
+  fputc('\n', stdout);
+}
+
+static void print_meta_table(const sl_cmp_ctx *ctx, const player_report *r, size_t n, int width) {
+  char buf[6][64][160];
+  const char *cells[6][64];
+  for (size_t k = 0; k < n && k < 64; k++) {
+    const sl_player *p = sl_compare_player(ctx->index, r[k].index);
+    snprintf(buf[0][k], 160, "%s", p->name);
+    snprintf(buf[1][k], 160, "%s", p->clubs);
+    snprintf(buf[2][k], 160, "%s", p->league);
+    position_text(p, buf[3][k], 160);
+    snprintf(buf[4][k], 160, isnan(p->age) ? "n/a / %.0f" : "%.0f / %.0f", isnan(p->age) ? p->minutes : p->age, p->minutes);
+    pool_text(&r[k], buf[5][k], 160);
+    for (int m = 0; m < 6; m++) cells[m][k] = buf[m][k];
+  }
+  static const char *const labels[] = {"player", "club", "league", "position", "age / minutes", "pool (>= min minutes)"};
+  for (int m = 0; m < 6; m++) table_row(labels[m], cells[m], n, width);
+}
+
+static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_profile *pr,
+                        const player_report *r, size_t n, int with_bars) {
+  int width = SL_MIN_COLUMN;
+  for (size_t k = 0; k < n; k++) {
+    const sl_player *p = sl_compare_player(ctx->index, r[k].index);
+    int w = (int)strlen(p->name) + 2, wc = (int)strlen(p->clubs) + 2;
+    if (w > width) width = w;
+    if (wc > width && wc < 40) width = wc;
+  }
+  printf("profile %s; percentiles (p) against %ss with >= %.0f minutes in %s\n\n", pr->role,
+         sl_group_name(r[0].info.group), a->pool.min_minutes,
+         a->pool.kind == SL_POOL_LEAGUE ? "each player's league" : r[0].info.leagues);
+  print_meta_table(ctx, r, n, width);
+  const char *group = NULL;
+  for (size_t s = 0; s < pr->nstats; s++) {
+    const sl_profile_stat *st = &pr->stats[s];
+    if (!group || strcmp(group, st->stat_group) != 0) printf("%s\n", st->stat_group), group = st->stat_group;
+    char label[128], cell[64][64], vbuf[32];
+    const char *cells[64];
+    snprintf(label, sizeof label, "  %s%s", st->label, st->better == SL_BETTER_LOWER ? " (lower is better)" : "");
+    for (size_t k = 0; k < n && k < 64; k++) {
+      format_value(st, r[k].v[s].value, vbuf, sizeof vbuf);
+      if (isnan(r[k].v[s].percentile)) snprintf(cell[k], sizeof cell[k], "%8s  p  -", vbuf);
+      else snprintf(cell[k], sizeof cell[k], "%8s  p%3.0f", vbuf, r[k].v[s].percentile);
+      cells[k] = cell[k];
+    }
+    if (with_bars && n == 1) {
+      sl_cmp_pad(stdout, label, SL_LABEL_WIDTH);
+      sl_cmp_pad(stdout, cells[0], width);
+      int bars = isnan(r[0].v[s].percentile) ? 0 : (int)lround(r[0].v[s].percentile / SL_BAR_STEP);
+      printf("n=%-5zu %.*s\n", r[0].v[s].peers, bars, "####################");
+    } else {
+      table_row(label, cells, n, width);
+    }
+  }
+  char qcell[64][32];
+  const char *qcells[64];
+  for (size_t k = 0; k < n && k < 64; k++) {
+    if (isnan(r[k].quality)) snprintf(qcell[k], sizeof qcell[k], "%8s", "n/a");
+    else snprintf(qcell[k], sizeof qcell[k], "%8s  p%3.0f", "", r[k].quality);
+    qcells[k] = qcell[k];
+  }
+  table_row("mean percentile (weighted)", qcells, n, width);
+}
+
+/* ---- csv, md, json -------------------------------------------------------------------------- */
+
+static void csv_field(const char *s) {
+  if (!strpbrk(s, ",\"\n\r")) {
+    fputs(s, stdout);
+    return;
+  }
+  fputc('"', stdout);
+  for (; *s; s++) {
+    if (*s == '"') fputc('"', stdout);
+    fputc(*s, stdout);
+  }
+  fputc('"', stdout);
+}
+
+static void csv_number(double v) {
+  if (!isnan(v)) printf("%.10g", v);
+}
+
+static void print_csv(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_report *r, size_t n) {
+  fputs("stat,group,kind,better", stdout);
+  for (size_t k = 0; k < n; k++) {
+    const char *name = sl_compare_player(ctx->index, r[k].index)->name;
+    static const char *const suffix[] = {" value", " percentile", " peers"};
+    for (int m = 0; m < 3; m++) {
+      char h[256];
+      snprintf(h, sizeof h, "%s%s", name, suffix[m]);
+      fputc(',', stdout);
+      csv_field(h);
+    }
+  }
+  fputc('\n', stdout);
+  for (size_t s = 0; s < pr->nstats; s++) {
+    const sl_profile_stat *st = &pr->stats[s];
+    csv_field(st->label), fputc(',', stdout), csv_field(st->stat_group);
+    printf(",%s,%s", kind_name(st->kind), better_name(st->better));
+    for (size_t k = 0; k < n; k++) {
+      fputc(',', stdout), csv_number(r[k].v[s].value);
+      fputc(',', stdout), csv_number(r[k].v[s].percentile);
+      printf(",%zu", r[k].v[s].peers);
+    }
+    fputc('\n', stdout);
+  }
+}
+
+static void md_cell(const char *s) {
+  for (; *s; s++) {
+    if (*s == '|') fputc('\\', stdout);
+    fputc(*s, stdout);
+  }
+}
+
+static void print_md(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_report *r, size_t n) {
+  printf("| %s |", pr->role);
+  for (size_t k = 0; k < n; k++) fputc(' ', stdout), md_cell(sl_compare_player(ctx->index, r[k].index)->name), fputs(" |", stdout);
+  fputs("\n|---|", stdout);
+  for (size_t k = 0; k < n; k++) fputs("---:|", stdout);
+  fputc('\n', stdout);
+  char buf[160];
+  const char *labels[] = {"club", "league", "position", "minutes", "pool"};
+  for (int m = 0; m < 5; m++) {
+    printf("| %s |", labels[m]);
+    for (size_t k = 0; k < n; k++) {
+      const sl_player *p = sl_compare_player(ctx->index, r[k].index);
+      if (m == 0) snprintf(buf, sizeof buf, "%s", p->clubs);
+      else if (m == 1) snprintf(buf, sizeof buf, "%s", p->league);
+      else if (m == 2) position_text(p, buf, sizeof buf);
+      else if (m == 3) snprintf(buf, sizeof buf, "%.0f", p->minutes);
+      else pool_text(&r[k], buf, sizeof buf);
+      fputc(' ', stdout), md_cell(buf), fputs(" |", stdout);
+    }
+    fputc('\n', stdout);
+  }
+  for (size_t s = 0; s < pr->nstats; s++) {
+    printf("| %s%s |", pr->stats[s].label, pr->stats[s].better == SL_BETTER_LOWER ? " (lower is better)" : "");
+    for (size_t k = 0; k < n; k++) {
+      char v[32];
+      format_value(&pr->stats[s], r[k].v[s].value, v, sizeof v);
+      if (isnan(r[k].v[s].percentile)) printf(" %s |", v);
+      else printf(" %s (p%.0f) |", v, r[k].v[s].percentile);
+    }
+    fputc('\n', stdout);
+  }
+}
+
+static void json_player(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_report *r) {
+  const sl_player *p = sl_compare_player(ctx->index, r->index);
+  fputs("{\"name\":", stdout), sl_cli_json_string(stdout, p->name);
+  fputs(",\"clubs\":", stdout), sl_cli_json_string(stdout, p->clubs);
+  fputs(",\"league\":", stdout), sl_cli_json_string(stdout, p->league);
+  fputs(",\"leagues\":", stdout), sl_cli_json_string(stdout, p->leagues);
+  fputs(",\"position\":{\"group\":", stdout), sl_cli_json_string(stdout, sl_group_name(p->group));
+  fputs(",\"source\":", stdout), sl_cli_json_string(stdout, sl_position_source_name(p->group_source));
+  fputs(",\"sub_position\":", stdout), sl_cli_json_string(stdout, p->sub_position);
+  fputs(",\"fbref\":", stdout), sl_cli_json_string(stdout, p->fbref_pos);
+  fputs(",\"note\":", stdout), sl_cli_json_string(stdout, p->position_note);
+  fputs("},\"age\":", stdout), sl_cli_json_number(stdout, p->age);
+  fputs(",\"born\":", stdout), sl_cli_json_number(stdout, p->born);
+  fputs(",\"minutes\":", stdout), sl_cli_json_number(stdout, p->minutes);
+  fputs(",\"nineties\":", stdout), sl_cli_json_number(stdout, p->nineties);
+  fputs(",\"market_value_eur\":", stdout), sl_cli_json_number(stdout, p->market_value);
+  printf(",\"rows\":%zu,\"pool\":{\"group\":", p->nrows);
+  sl_cli_json_string(stdout, sl_group_name(r->info.group));
+  fputs(",\"leagues\":", stdout), sl_cli_json_string(stdout, r->info.leagues);
+  printf(",\"size\":%zu,\"player_in_pool\":%s},\"mean_percentile\":", r->info.size, r->info.player_in_pool ? "true" : "false");
+  sl_cli_json_number(stdout, r->quality);
+  fputs(",\"stats\":[", stdout);
+  for (size_t s = 0; s < pr->nstats; s++) {
+    const sl_profile_stat *st = &pr->stats[s];
+    fputs(s ? ",{\"stat\":" : "{\"stat\":", stdout), sl_cli_json_string(stdout, st->label);
+    fputs(",\"group\":", stdout), sl_cli_json_string(stdout, st->stat_group);
+    printf(",\"kind\":\"%s\",\"better\":\"%s\",\"value\":", kind_name(st->kind), better_name(st->better));
+    sl_cli_json_number(stdout, r->v[s].value);
+    fputs(",\"percentile\":", stdout), sl_cli_json_number(stdout, r->v[s].percentile);
+    printf(",\"peers\":%zu}", r->v[s].peers);
+  }
+  fputs("]}", stdout);
+}
+
+static void print_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_profile *pr,
+                       const player_report *r, size_t n) {
+  fputs("{\"command\":", stdout), sl_cli_json_string(stdout, a->cmd);
+  fputs(",\"profile\":", stdout), sl_cli_json_string(stdout, pr->role);
+  static const char *const kinds[] = {"league", "all", "list"};
+  printf(",\"pool\":{\"kind\":\"%s\",\"leagues\":", kinds[a->pool.kind]);
+  sl_cli_json_string(stdout, a->pool.leagues ? a->pool.leagues : "");
+  fputs(",\"min_minutes\":", stdout), sl_cli_json_number(stdout, a->pool.min_minutes);
+  fputs(",\"percentile\":\"100 * (worse + 0.5 * equal) / n\"},\"players\":[", stdout);
+  for (size_t k = 0; k < n; k++) {
+    if (k) fputc(',', stdout);
+    json_player(ctx, pr, &r[k]);
+  }
+  fputs("],", stdout);
+  sl_cmp_json_accounting(ctx, stdout);
+  fputs("}\n", stdout);
+}
+
+/* ---- the report ------------------------------------------------------------------------------- */
+
+static const sl_profile *choose_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first) {
+  if (a->profile) {
+    const sl_profile *pr = sl_profiles_find(ctx->profiles, a->profile);
+    if (!pr) sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
+    return pr;
+  }
+  const sl_profile *pr = sl_compare_default_profile(ctx->index, ctx->profiles, first);
+  if (!pr) {
+    const sl_player *p = sl_compare_player(ctx->index, first);
+    fprintf(stderr, "scoutlab %s: no profile for %s (position %s: %s); name one with --profile\n", a->cmd,
+            p->name, sl_group_name(p->group), p->position_note);
+  }
+  return pr;
+}
+
+int sl_cmp_report(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx, size_t n, int with_bars) {
+  const sl_profile *pr = choose_profile(a, ctx, idx[0]);
+  if (!pr) return a->profile ? SL_EXIT_USAGE : SL_EXIT_DATA;
+  player_report *r = calloc(n, sizeof *r);
+  int st = r ? 0 : SL_EXIT_DATA;
+  for (size_t k = 0; !st && k < n; k++) {
+    sl_error err;
+    r[k].index = idx[k];
+    if (!(r[k].v = calloc(pr->nstats ? pr->nstats : 1, sizeof *r[k].v))) st = SL_EXIT_DATA;
+    else if (sl_compare_percentiles(ctx->index, idx[k], pr, &a->pool, r[k].v, &r[k].info, &err)) st = sl_cli_fail(&err);
+    else r[k].quality = mean_percentile(pr, r[k].v);
+  }
+  if (!st) {
+    if (a->format == SL_FMT_JSON) print_json(a, ctx, pr, r, n);
+    else if (a->format == SL_FMT_CSV) print_csv(ctx, pr, r, n);
+    else if (a->format == SL_FMT_MD) print_md(ctx, pr, r, n);
+    else print_table(a, ctx, pr, r, n, with_bars);
+  }
+  for (size_t k = 0; r && k < n; k++) free(r[k].v);
+  free(r);
+  return st;
+}
+
+int sl_cmd_percentiles(int argc, char **argv) {
+  sl_cmp_args a = {0};
+  int st = sl_cmp_parse(argc, argv, &a, NULL);
+  if (st != -1) return st;
+  if (a.nnames != 1) return sl_cli_usage_error(a.cmd, "name exactly one player (got %zu)", a.nnames);
+  sl_cmp_ctx ctx;
+  size_t idx[1];
+  st = sl_cmp_load(&a, &ctx);
+  if (!st) st = sl_cmp_find_all(&a, &ctx, idx);
+  if (!st) st = sl_cmp_report(&a, &ctx, idx, 1, 1);
+  sl_cmp_free(&ctx);
+  return st;
+}

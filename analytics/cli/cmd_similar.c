@@ -1,0 +1,172 @@
+/* cmd_similar.c - scoutlab similar: the players nearest to one player in his role's z-scored
+ * stat space, filtered by age, league and market value. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_compare.h"
+#include "scoutlab/parse.h"
+
+const char sl_help_similar[] =
+    "usage: scoutlab similar --stats FILE NAME [-k 10] [--max-age 25] [--max-value 15m]\n"
+    "                        [--values FILE] [--leagues \"Ligue 1,Serie A\"] [--metric euclidean|cosine]\n"
+    "\n"
+    "Players most like NAME: stats of his role profile, z-scored over every player of his\n"
+    "position group with enough minutes (all leagues), compared by RMS z-distance (Euclidean,\n"
+    "default: level and style) or 1 - cosine (style only). Candidates are players of the same\n"
+    "position group with at least --min-minutes (default 900).\n"
+    "\n"
+    "options (besides those of scoutlab compare: --positions, --overrides, --profiles, --profile,\n"
+    "--min-minutes, --per-club, --format, --verbose):\n"
+    "  -k N              how many (default 10)\n"
+    "  --max-age A       candidates aged at most A\n"
+    "  --max-value V     market value at most V (\"15m\", \"€700k\"); needs --values; players\n"
+    "                    without a known value are left out (and counted)\n"
+    "  --values FILE     market values (Player, value), joined by normalised name; repeatable\n"
+    "  --leagues LIST    candidates from these leagues only\n"
+    "  --metric M        euclidean (default) or cosine\n"
+    "\n"
+    "example:\n"
+    "  scoutlab similar --stats players_data-2024_2025.csv \"Leonardo Balerdi\" -k 10 --max-age 25 \\\n"
+    "      --max-value 15m --values ../shared/data/tm-values-2023\n";
+
+static int similar_option(int argc, char **argv, int *i, sl_cmp_args *a) {
+  const char *o = argv[*i];
+  int known = strcmp(o, "-k") == 0 || strcmp(o, "--max-age") == 0 || strcmp(o, "--max-value") == 0 ||
+              strcmp(o, "--leagues") == 0 || strcmp(o, "--metric") == 0;
+  if (!known) return 0;
+  if (*i + 1 >= argc) return sl_cli_usage_error(a->cmd, "%s needs a value", o);
+  const char *v = argv[++*i];
+  double x;
+  if (strcmp(o, "-k") == 0) {
+    if (!sl_parse_number(v, SL_DECIMAL_POINT, &x) || x < 1 || x != floor(x) || x > 1000)
+      return sl_cli_usage_error(a->cmd, "-k expects a whole number from 1 to 1000, got \"%s\"", v);
+    a->k = (size_t)x;
+  } else if (strcmp(o, "--max-age") == 0) {
+    if (!sl_parse_number(v, SL_DECIMAL_POINT, &a->max_age) || a->max_age <= 0)
+      return sl_cli_usage_error(a->cmd, "--max-age expects a positive number, got \"%s\"", v);
+  } else if (strcmp(o, "--max-value") == 0) {
+    sl_money m;
+    if (!sl_parse_money(v, SL_DECIMAL_POINT, &m) || m.amount < 0)
+      return sl_cli_usage_error(a->cmd, "--max-value expects an amount such as 15m or €700k, got \"%s\"", v);
+    a->max_value = m.amount;
+  } else if (strcmp(o, "--leagues") == 0) {
+    a->leagues = v;
+  } else if (strcmp(v, "euclidean") == 0 || strcmp(v, "cosine") == 0) {
+    a->metric = v[0] == 'c' ? SL_SIMILAR_COSINE : SL_SIMILAR_EUCLIDEAN;
+  } else {
+    return sl_cli_usage_error(a->cmd, "--metric expects euclidean or cosine, got \"%s\"", v);
+  }
+  return -1;
+}
+
+static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl_profile *pr,
+                             const sl_similar_options *so, const sl_similar_info *info,
+                             const sl_similar_hit *hits, size_t n) {
+  printf("players like %s (%s, %s, %s): %s distance of z-scores over %zu %s stats\n", t->name,
+         sl_group_name(info->group), t->clubs, t->league,
+         so->metric == SL_SIMILAR_COSINE ? "cosine" : "RMS (Euclidean)", pr->nstats, pr->role);
+  printf("z-scores over %zu %ss with >= %.0f minutes; %zu candidates after filters\n\n", info->population,
+         sl_group_name(info->group), so->min_minutes, info->candidates);
+  printf(" #  ");
+  sl_cmp_pad(stdout, "player", 28), sl_cmp_pad(stdout, "club", 22), sl_cmp_pad(stdout, "league", 16);
+  printf("%4s  %-22s %7s  %12s  %8s\n", "age", "position", "minutes", "value", "distance");
+  for (size_t h = 0; h < n; h++) {
+    const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
+    char pos[64], money[48];
+    snprintf(pos, sizeof pos, "%s%s%s", p->sub_position[0] ? p->sub_position : sl_group_name(p->group),
+             p->group_source == SL_POSSRC_INFERRED ? " (inferred)" : "", "");
+    printf("%2zu  ", h + 1);
+    sl_cmp_pad(stdout, p->name, 28), sl_cmp_pad(stdout, p->clubs, 22), sl_cmp_pad(stdout, p->league, 16);
+    printf("%4.0f  %-22s %7.0f  %12s  %8.3f\n", p->age, pos, p->minutes,
+           isnan(p->market_value) ? "n/a" : sl_cli_money(p->market_value, money, sizeof money), hits[h].distance);
+  }
+  if (!n) puts("(no player passes the filters)");
+}
+
+static void print_hits_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_player *t,
+                            const sl_profile *pr, const sl_similar_info *info, const sl_similar_hit *hits,
+                            size_t n) {
+  fputs("{\"command\":\"similar\",\"player\":", stdout), sl_cli_json_string(stdout, t->name);
+  fputs(",\"profile\":", stdout), sl_cli_json_string(stdout, pr->role);
+  printf(",\"metric\":\"%s\",\"population\":%zu,\"candidates\":%zu,\"excluded\":{\"age\":%zu,\"value\":%zu,"
+         "\"no_value\":%zu,\"league\":%zu},\"similar\":[",
+         a->metric == SL_SIMILAR_COSINE ? "cosine" : "euclidean", info->population, info->candidates,
+         info->excluded_age, info->excluded_value, info->excluded_no_value, info->excluded_league);
+  for (size_t h = 0; h < n; h++) {
+    const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
+    fputs(h ? ",{\"name\":" : "{\"name\":", stdout), sl_cli_json_string(stdout, p->name);
+    fputs(",\"clubs\":", stdout), sl_cli_json_string(stdout, p->clubs);
+    fputs(",\"league\":", stdout), sl_cli_json_string(stdout, p->league);
+    fputs(",\"group\":", stdout), sl_cli_json_string(stdout, sl_group_name(p->group));
+    fputs(",\"position_source\":", stdout), sl_cli_json_string(stdout, sl_position_source_name(p->group_source));
+    fputs(",\"sub_position\":", stdout), sl_cli_json_string(stdout, p->sub_position);
+    fputs(",\"age\":", stdout), sl_cli_json_number(stdout, p->age);
+    fputs(",\"minutes\":", stdout), sl_cli_json_number(stdout, p->minutes);
+    fputs(",\"market_value_eur\":", stdout), sl_cli_json_number(stdout, p->market_value);
+    fputs(",\"distance\":", stdout), sl_cli_json_number(stdout, hits[h].distance);
+    printf(",\"shared_stats\":%zu}", hits[h].shared);
+  }
+  fputs("],", stdout);
+  sl_cmp_json_accounting(ctx, stdout);
+  fputs("}\n", stdout);
+}
+
+static void print_hits_csv(const sl_cmp_ctx *ctx, const sl_similar_hit *hits, size_t n, int md) {
+  if (md) puts("| # | player | club | league | age | position | minutes | value EUR | distance |\n|---:|---|---|---|---:|---|---:|---:|---:|");
+  else puts("rank,player,clubs,league,age,group,position_source,minutes,market_value_eur,distance");
+  for (size_t h = 0; h < n; h++) {
+    const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
+    if (md)
+      printf("| %zu | %s | %s | %s | %.0f | %s | %.0f | %.0f | %.4f |\n", h + 1, p->name, p->clubs, p->league,
+             p->age, sl_group_name(p->group), p->minutes, p->market_value, hits[h].distance);
+    else
+      printf("%zu,\"%s\",\"%s\",\"%s\",%.0f,%s,%s,%.0f,%.0f,%.6f\n", h + 1, p->name, p->clubs, p->league, p->age,
+             sl_group_name(p->group), sl_position_source_name(p->group_source), p->minutes, p->market_value,
+             hits[h].distance);
+  }
+}
+
+static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
+  const sl_profile *pr = a->profile ? sl_profiles_find(ctx->profiles, a->profile)
+                                    : sl_compare_default_profile(ctx->index, ctx->profiles, target);
+  const sl_player *t = sl_compare_player(ctx->index, target);
+  if (!pr) {
+    if (a->profile) return sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
+    fprintf(stderr, "scoutlab similar: no profile for %s (position %s); name one with --profile\n", t->name,
+            sl_group_name(t->group));
+    return SL_EXIT_DATA;
+  }
+  if (!isnan(a->max_value) && !ctx->values)
+    return sl_cli_usage_error(a->cmd, "--max-value needs --values FILE (market values by player name)");
+  sl_similar_options so;
+  sl_similar_default(&so);
+  so.k = a->k, so.max_age = a->max_age, so.max_value = a->max_value, so.leagues = a->leagues;
+  so.min_minutes = a->pool.min_minutes, so.metric = a->metric;
+  sl_similar_hit *hits = calloc(so.k, sizeof *hits);
+  sl_similar_info info;
+  size_t n = 0;
+  sl_error err;
+  if (!hits) return SL_EXIT_DATA;
+  int st = sl_compare_similar(ctx->index, target, pr, &so, hits, &n, &info, &err);
+  if (st) st = sl_cli_fail(&err);
+  else if (a->format == SL_FMT_JSON) print_hits_json(a, ctx, t, pr, &info, hits, n);
+  else if (a->format == SL_FMT_CSV || a->format == SL_FMT_MD) print_hits_csv(ctx, hits, n, a->format == SL_FMT_MD);
+  else print_hits_table(ctx, t, pr, &so, &info, hits, n);
+  free(hits);
+  return st;
+}
+
+int sl_cmd_similar(int argc, char **argv) {
+  sl_cmp_args a = {0};
+  int st = sl_cmp_parse(argc, argv, &a, similar_option);
+  if (st != -1) return st;
+  if (a.nnames != 1) return sl_cli_usage_error(a.cmd, "name exactly one player (got %zu)", a.nnames);
+  sl_cmp_ctx ctx;
+  size_t idx[1];
+  st = sl_cmp_load(&a, &ctx);
+  if (!st) st = sl_cmp_find_all(&a, &ctx, idx);
+  if (!st) st = run(&a, &ctx, idx[0]);
+  sl_cmp_free(&ctx);
+  return st;
+}
