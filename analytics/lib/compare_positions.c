@@ -135,16 +135,19 @@ static size_t first_with(const pos_entry *e, size_t n, const char *norm) {
 
 static int born_fits(double a, double b) { return isnan(a) || isnan(b) || fabs(a - b) <= SL_BORN_TOLERANCE; }
 
-/* Whether a positions-file group agrees with FBref's Pos ("DF,MF"): files are years older than
- * the stats, so a centre-back who is now a midfielder keeps FBref's word. */
+/* Whether a positions-file group agrees with FBref's main (first) position: the file is years
+ * older than the stats, so a midfielder who now plays centre-back ("DF,MF") keeps FBref's word.
+ * Wide and attacking players move between MF and FW, so those two accept each other. */
 static int compatible(sl_group g, const char *fbref_pos) {
   if (!fbref_pos || !*fbref_pos) return 1;
+  int df = strncmp(fbref_pos, "DF", 2) == 0, mf = strncmp(fbref_pos, "MF", 2) == 0;
+  int fw = strncmp(fbref_pos, "FW", 2) == 0;
   switch (g) {
-  case SL_GROUP_GOALKEEPER: return strstr(fbref_pos, "GK") != NULL;
+  case SL_GROUP_GOALKEEPER: return strncmp(fbref_pos, "GK", 2) == 0;
   case SL_GROUP_CENTRE_BACK:
-  case SL_GROUP_FULL_BACK: return strstr(fbref_pos, "DF") != NULL;
-  case SL_GROUP_MIDFIELDER: return strstr(fbref_pos, "MF") != NULL;
-  case SL_GROUP_FORWARD: return strstr(fbref_pos, "FW") != NULL || strstr(fbref_pos, "MF") != NULL;
+  case SL_GROUP_FULL_BACK: return df;
+  case SL_GROUP_MIDFIELDER:
+  case SL_GROUP_FORWARD: return mf || fw;
   default: return 0;
   }
 }

@@ -1,0 +1,172 @@
+/* test_compare_big5.c - compare on the real FBref Big-5 2024/25 file (skipped when absent):
+ * per-90 values of three Ligue 1 centre-backs against hand calculations from their totals,
+ * percentiles against Ligue 1 centre-backs with >= 900 minutes (independent pandas computation,
+ * tests/data/compare/big5_expected.py), and similar players for Balerdi being centre-backs. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "scoutlab/compare.h"
+
+#define BIG5 SL_SHARED_DATA "/fbref-big5-2024-25/players_data-2024_2025.csv"
+#define TRANSFERS SL_SHARED_DATA "/transfers-tm"
+#define NSTATS 15
+
+static sl_table *load(const char *path, const sl_load_options *opt) {
+  sl_table *t = NULL;
+  const char *paths[] = {path};
+  sl_error err;
+  if (sl_table_load_many(paths, 1, opt, &t, &err) != SL_OK) {
+    fprintf(stderr, "cannot load %s: %s\n", path, err.message);
+    exit(EXIT_FAILURE);
+  }
+  return t;
+}
+
+static size_t find(const sl_compare *c, const char *q) {
+  size_t i = 0;
+  sl_error err;
+  int st = sl_compare_find(c, q, &i, &err);
+  INT_EQ(st, SL_OK, "find %s: %s", q, err.message);
+  return i;
+}
+
+/* Totals from the file (README facts for Balerdi; same columns for the others), per 90 = total /
+ * (Min / 90). Balerdi: 2,183 min (90s column 24.3; we use 2183/90 = 24.256), TklW 35, Int 32,
+ * Tkl+Int 82, Clr 70, aerials 39 won / 20 lost, 2,288 of 2,439 passes, 103 progressive passes. */
+typedef struct totals {
+  const char *name;
+  double min, tklw, interceptions, tkl_int, clr, won, lost, cmp, att, prgp;
+} totals;
+
+static const totals hand[] = {
+    {"Leonardo Balerdi", 2183, 35, 32, 82, 70, 39, 20, 2288, 2439, 103},
+    {"Willian Pacho", 2042, 32, 40, 95, 87, 28, 26, 1788, 1887, 50},
+    {"Marquinhos", 1652, 19, 10, 40, 62, 31, 17, 1660, 1751, 138},
+};
+
+/* big5_expected.py output: values then percentiles, profile order of datasets/profiles.csv. */
+static const double golden_pct[3][NSTATS] = {
+    {87.0689655172, 64.6551724138, 76.724137931, 19.8275862069, 7.75862068966, 18.1034482759, 99.1379310345,
+     38.7931034483, 69.8275862069, 99.1379310345, 93.9655172414, 75, 49.1379310345, 95.6896551724, 99.1379310345},
+    {83.6206896552, 93.9655172414, 99.1379310345, 68.1034482759, 18.1034482759, 69.8275862069, 75, 25,
+     12.9310344828, 92.2413793103, 97.4137931034, 18.1034482759, 11.2068965517, 92.2413793103, 81.8965517241},
+    {59.4827586207, 0.862068965517, 12.9310344828, 56.0344827586, 12.9310344828, 89.6551724138, 92.2413793103,
+     47.4137931034, 62.9310344828, 97.4137931034, 99.1379310345, 99.1379310345, 95.6896551724, 99.1379310345,
+     95.6896551724},
+};
+
+static void test_compare(const sl_compare *c, const sl_profiles *pr) {
+  const sl_profile *cb = sl_profiles_find(pr, "centre-back");
+  OK(cb && cb->nstats == NSTATS, "centre-back profile has %d stats", NSTATS);
+  if (!cb || cb->nstats != NSTATS) return;
+  sl_pool pool;
+  sl_pool_default(&pool);
+  for (int k = 0; k < 3; k++) {
+    const totals *h = &hand[k];
+    size_t i = find(c, h->name);
+    const sl_player *p = sl_compare_player(c, i);
+    INT_EQ(p->group, SL_GROUP_CENTRE_BACK, "%s is a centre-back", h->name);
+    STR_EQ(p->league, "Ligue 1", "%s league", h->name);
+    sl_stat_value v[NSTATS];
+    sl_pool_info info;
+    sl_error err;
+    INT_EQ(sl_compare_percentiles(c, i, cb, &pool, v, &info, &err), SL_OK, "%s percentiles", h->name);
+    INT_EQ(info.size, 58, "Ligue 1 centre-backs with >= 900 minutes");
+    OK(info.player_in_pool, "%s in the pool", h->name);
+    double n90 = h->min / 90.0;
+    SL_CHECK_REL(v[0].value, h->tklw / n90, 1e-12, "%s tackles won per 90", h->name);
+    SL_CHECK_REL(v[1].value, h->interceptions / n90, 1e-12, "%s interceptions per 90", h->name);
+    SL_CHECK_REL(v[2].value, h->tkl_int / n90, 1e-12, "%s tackles + interceptions per 90", h->name);
+    SL_CHECK_REL(v[4].value, h->clr / n90, 1e-12, "%s clearances per 90", h->name);
+    SL_CHECK_REL(v[7].value, h->won / n90, 1e-12, "%s aerials won per 90", h->name);
+    SL_CHECK_REL(v[8].value, 100 * h->won / (h->won + h->lost), 1e-12, "%s aerial win %%", h->name);
+    SL_CHECK_REL(v[9].value, h->cmp / n90, 1e-12, "%s passes completed per 90", h->name);
+    SL_CHECK_REL(v[10].value, 100 * h->cmp / h->att, 1e-12, "%s pass completion %%", h->name);
+    SL_CHECK_REL(v[11].value, h->prgp / n90, 1e-12, "%s progressive passes per 90", h->name);
+    for (int s = 0; s < NSTATS; s++)
+      SL_CHECK_REL(v[s].percentile, golden_pct[k][s], 1e-9, "%s percentile of %s", h->name, cb->stats[s].label);
+  }
+  /* The README's figures, rounded as FBref prints them. */
+  size_t b = find(c, "balerdi");
+  double v[NSTATS];
+  sl_error err;
+  sl_compare_values(c, b, cb, v, &err);
+  SL_CHECK_REL(v[2], 82 / (2183 / 90.0), 1e-12, "Balerdi Tkl+Int per 90 (3.38)");
+  SL_CHECK_REL(round(v[8] * 10) / 10, 66.1, 1e-12, "Balerdi Won%% as FBref prints it");
+}
+
+/* Similar players for Balerdi: every one a centre-back by our groups and a defender by FBref;
+ * and, as an independent check of the inference rule, none that transfers-tm (when present)
+ * labels a full-back, midfielder or forward. */
+static void test_similar(const sl_table *stats, const sl_compare *c, const sl_profiles *pr) {
+  size_t b = find(c, "Leonardo Balerdi");
+  sl_similar_options so;
+  sl_similar_default(&so);
+  sl_similar_hit hits[SL_COMPARE_DEFAULT_K];
+  size_t n = 0;
+  sl_similar_info info;
+  sl_error err;
+  INT_EQ(sl_compare_similar(c, b, sl_compare_default_profile(c, pr, b), &so, hits, &n, &info, &err), SL_OK,
+         "similar");
+  INT_EQ(n, SL_COMPARE_DEFAULT_K, "ten similar players");
+  for (size_t h = 0; h < n; h++) {
+    const sl_player *p = sl_compare_player(c, hits[h].player);
+    fprintf(stderr, "  %2zu %-28s %-18s %-16s %.3f\n", h + 1, p->name, p->clubs, p->league, hits[h].distance);
+    INT_EQ(p->group, SL_GROUP_CENTRE_BACK, "%s is a centre-back", p->name);
+    OK(strstr(p->fbref_pos, "DF") != NULL, "%s is a DF for FBref (%s)", p->name, p->fbref_pos);
+    OK(h == 0 || hits[h].distance >= hits[h - 1].distance, "nearest first");
+  }
+  if (access(TRANSFERS, R_OK) != 0) return;
+  static const char *const cols[] = {"name", "age", "season", "position", "short_pos", NULL};
+  sl_load_options opt = {.only_columns = cols};
+  sl_table *pos = load(TRANSFERS, &opt);
+  sl_compare_options co = {.positions = pos};
+  sl_compare *tm = NULL;
+  INT_EQ(sl_compare_new(stats, &co, &tm, &err), SL_OK, "index with transfers-tm");
+  /* Same stats table, same order of players: index h names the same player in both. */
+  const sl_compare_report *r = sl_compare_summary(tm);
+  fprintf(stderr, "transfers-tm: %zu players placed, %zu not found, %zu other birth year, %zu conflicts\n",
+          r->by_source[SL_POSSRC_FILE], r->positions_unmatched, r->positions_born_mismatch, r->positions_conflict);
+  for (size_t h = 0; h < n; h++) {
+    const sl_player *p = sl_compare_player(tm, hits[h].player);
+    STR_EQ(p->name, sl_compare_player(c, hits[h].player)->name, "same player in both indexes");
+    if (p->group_source == SL_POSSRC_FILE)
+      OK(p->group == SL_GROUP_CENTRE_BACK, "%s: transfers-tm says %s", p->name, p->sub_position);
+  }
+  sl_compare_free(tm);
+  sl_table_free(pos);
+}
+
+int main(void) {
+  if (access(BIG5, R_OK) != 0) {
+    fprintf(stderr, "skip: %s absent\n", BIG5);
+    return SL_TEST_SKIP;
+  }
+  sl_table *stats = load(BIG5, NULL);
+  sl_table *ovr = load(SL_DATASETS "/positions-override.csv", NULL);
+  sl_profiles *pr = NULL;
+  sl_error err;
+  if (sl_profiles_load(SL_DATASETS "/profiles.csv", &pr, &err) != SL_OK) {
+    fprintf(stderr, "profiles: %s\n", err.message);
+    return EXIT_FAILURE;
+  }
+  sl_compare_options opt = {.overrides = ovr};
+  sl_compare *c = NULL;
+  INT_EQ(sl_compare_new(stats, &opt, &c, &err), SL_OK, "index: %s", err.message);
+  const sl_compare_report *r = sl_compare_summary(c);
+  INT_EQ(r->rows_read, 2825, "rows read");
+  INT_EQ(r->rows_used, 2825, "every row used");
+  INT_EQ(r->players_multi_club, 147, "players with two clubs (pandas: 147 name+born groups of 2)");
+  INT_EQ(r->players, 2825 - 147, "players");
+  test_compare(c, pr);
+  test_similar(stats, c, pr);
+  sl_compare_free(c);
+  sl_profiles_free(pr);
+  sl_table_free(ovr);
+  sl_table_free(stats);
+  return SL_TEST_DONE();
+}
