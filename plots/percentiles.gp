@@ -13,13 +13,16 @@ faint = '#8c8c8c'
 rule = '#e3e3e3'
 highlight = '#d1495b'
 base_bar = '#8fa9c4'
-base_font = font_name.',10'
-title_font = font_name.':Bold,17'
-bold_font = font_name.':Bold,10'
+base_font = font_name . font_size(10)
+title_font = font_name . ':Bold' . font_size(17)
+bold_font = font_name . ':Bold' . font_size(10)
+# Sizes in points on the 800x450 design canvas; font_size() scales them to the output.
+f8 = font_size(8)
+f10_5 = font_size(10.5)
 set termoption font base_font
 set label 901 title_text at screen 0.035, screen 0.935 left font title_font tc rgb ink
-set label 902 subtitle_text at screen 0.035, screen 0.878 left font ',10.5' tc rgb muted
-set label 903 credits_text at screen 0.035, screen 0.035 left font ',8' tc rgb faint
+set label 902 subtitle_text at screen 0.035, screen 0.878 left font f10_5 tc rgb muted
+set label 903 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
 
 # ---- layout ------------------------------------------------------------------------------
 set lmargin at screen 0.25
@@ -43,7 +46,7 @@ rgb_int(s) = int('0x' . s[2:7])
 set arrow 1 from 50, graph 0 to 50, graph 1 nohead dt 3 lc rgb faint lw 1 back
 set for [g=1:n_groups] label 100 + g group_label[g] at 0, group_row[g] left \
     font bold_font textcolor rgb ink front
-set label 99 'raw value' at graph 1, graph 1 offset 2.0, 1.0 left font ',8' tc rgb faint
+set label 99 'raw value' at graph 1, graph 1 offset 2.0, 1.0 left font f8 tc rgb faint
 
 half_height = 0.34
 plot $bars using ($3 / 2):2:($3 / 2):(half_height):(bar_colour($3)):ytic(stat_label[int($1)]) \

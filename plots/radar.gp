@@ -11,17 +11,23 @@ ink = '#1f1f1f'
 muted = '#5f5f5f'
 faint = '#8c8c8c'
 rule = '#d9d9d9'
-base_font = font_name.',10'
-title_font = font_name.':Bold,17'
+base_font = font_name . font_size(10)
+title_font = font_name . ':Bold' . font_size(17)
+# Sizes in points on the 800x450 design canvas; font_size() scales them to the output.
+f7_5 = font_size(7.5)
+f8 = font_size(8)
+f10 = font_size(10)
+f10_5 = font_size(10.5)
+f11 = font_size(11)
 set termoption font base_font
 set label 901 title_text at screen 0.035, screen 0.935 left font title_font tc rgb ink
-set label 902 subtitle_text at screen 0.035, screen 0.878 left font ',10.5' tc rgb muted
-set label 903 credits_text at screen 0.035, screen 0.035 left font ',8' tc rgb faint
+set label 902 subtitle_text at screen 0.035, screen 0.878 left font f10_5 tc rgb muted
+set label 903 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
 # Player 1 (the subject) takes the highlight colour; the others are muted.
-set linetype 1 lc rgb '#d1495b' lw 2 pt 7 ps 0.55
-set linetype 2 lc rgb '#3d6b99' lw 2 pt 7 ps 0.55
-set linetype 3 lc rgb '#6a994e' lw 2 pt 7 ps 0.55
-set linetype 4 lc rgb '#8c6bb1' lw 2 pt 7 ps 0.55
+set linetype 1 lc rgb '#d1495b' lw 2 pt 7 ps 0.55 * sl_point_scale
+set linetype 2 lc rgb '#3d6b99' lw 2 pt 7 ps 0.55 * sl_point_scale
+set linetype 3 lc rgb '#6a994e' lw 2 pt 7 ps 0.55 * sl_point_scale
+set linetype 4 lc rgb '#8c6bb1' lw 2 pt 7 ps 0.55 * sl_point_scale
 
 # ---- layout ------------------------------------------------------------------------------
 # A square plot area (in pixels) centred at radar_centre, between radar_bottom and radar_top.
@@ -51,14 +57,14 @@ set style spiderplot fillstyle transparent solid 0.12 border
 set for [a=1:n_axes] paxis a range [axis_low[a]:axis_high[a]]
 # The midpoint is labelled on the axis; the full range (centre - rim) sits under the name.
 set for [a=1:n_axes] paxis a tics (tic_text(axis_mid(a)) axis_mid(a), '' axis_high[a]) \
-    font ',7.5' textcolor rgb faint scale 0
+    font f7_5 textcolor rgb faint scale 0
 range_text(a) = tic_text(axis_low[a]) . ' – ' . tic_text(axis_high[a])
-set for [a=1:n_axes] paxis a label axis_label[a] . "\n{/=8 " . range_text(a) . "}" \
-    font ',10' textcolor rgb ink offset 1.0
+set for [a=1:n_axes] paxis a label axis_label[a] . "\n{/*0.8 " . range_text(a) . "}" \
+    font f10 textcolor rgb ink offset 1.0
 
 # ---- key: the players, to the right of the radar ----------------------------------------
 set key at screen 0.66, screen 0.66 left top Left reverse samplen 1.5 spacing 1.6 \
-    font ',11' textcolor rgb ink nobox
+    font f11 textcolor rgb ink nobox
 
 plot for [a=1:n_axes] $radar using (clamp(column(a + 1), a)) notitle, \
      for [p=1:n_players] keyentry with spiderplot lt p title player_name[p]

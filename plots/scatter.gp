@@ -13,13 +13,16 @@ faint = '#8c8c8c'
 rule = '#e3e3e3'
 highlight = '#d1495b'
 pool_colour = '#9aa7b4'
-base_font = font_name.',10'
-title_font = font_name.':Bold,17'
-bold_font = font_name.':Bold,10'
+base_font = font_name . font_size(10)
+title_font = font_name . ':Bold' . font_size(17)
+bold_font = font_name . ':Bold' . font_size(10)
+# Sizes in points on the 800x450 design canvas; font_size() scales them to the output.
+f8 = font_size(8)
+f10_5 = font_size(10.5)
 set termoption font base_font
 set label 901 title_text at screen 0.035, screen 0.935 left font title_font tc rgb ink
-set label 902 subtitle_text at screen 0.035, screen 0.878 left font ',10.5' tc rgb muted
-set label 903 credits_text at screen 0.035, screen 0.035 left font ',8' tc rgb faint
+set label 902 subtitle_text at screen 0.035, screen 0.878 left font f10_5 tc rgb muted
+set label 903 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
 
 # ---- layout ------------------------------------------------------------------------------
 set lmargin at screen 0.10
@@ -37,16 +40,16 @@ unset key
 # ---- medians: dashed, labelled at their far ends ----------------------------------------
 if (x_median == x_median) {
   set arrow 1 from x_median, graph 0 to x_median, graph 1 nohead dt 2 lc rgb faint lw 1 back
-  set label 11 'median' at x_median, graph 1 left offset 0.4, -0.6 font ',8' tc rgb faint
+  set label 11 'median' at x_median, graph 1 left offset 0.4, -0.6 font f8 tc rgb faint
 }
 if (y_median == y_median) {
   set arrow 2 from graph 0, first y_median to graph 1, first y_median nohead dt 2 lc rgb faint lw 1 back
-  set label 12 'median' at graph 1, first y_median right offset -0.2, 0.6 font ',8' tc rgb faint
+  set label 12 'median' at graph 1, first y_median right offset -0.2, 0.6 font f8 tc rgb faint
 }
 
 # Names sit on a white box so grid and median lines never run through them.
 set style textbox opaque fillcolor rgb '#ffffff' noborder margins 1, 1
-plot $pool using 2:($4 > 0 ? NaN : $3) with points pt 7 ps 1.5 lc rgb pool_colour, \
-     '' using 2:($4 > 0 ? $3 : NaN) with points pt 7 ps 2.0 lc rgb highlight, \
+plot $pool using 2:($4 > 0 ? NaN : $3) with points pt 7 ps 1.5 * sl_point_scale lc rgb pool_colour, \
+     '' using 2:($4 > 0 ? $3 : NaN) with points pt 7 ps 2.0 * sl_point_scale lc rgb highlight, \
      '' using 2:($4 > 0 ? $3 : NaN):(name[int($1)]) with labels boxed left offset 1.0, 0.55 \
          font bold_font textcolor rgb ink

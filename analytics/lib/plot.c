@@ -13,9 +13,14 @@
  * lines by the same factor so a 1600x900 chart looks like a sharp 800x450 one. */
 #define SL_PLOT_DESIGN_WIDTH 800.0
 #define SL_PLOT_DESIGN_HEIGHT 450.0
-/* Cairo renders 1 pt as 96/72 px in PNG; the SVG terminal maps 1 pt to 1 px. SVG fonts are
- * scaled up by this ratio so both formats show the same layout. */
+/* Text and point sizes relative to pngcairo, measured on gnuplot 5.4 at the same canvas in
+ * pixels: the svg terminal maps 1 pt to 1 px where cairo's PNG draws 96/72 px; pdfcairo at
+ * fontscale 1 draws text 1.31x taller than pngcairo (cap height of 72 pt Liberation Sans:
+ * 88 px against 67 px at 96 dpi); svg draws pt 7 circles 2.86x wider than pngcairo, pdfcairo 1.31x. */
 #define SL_PLOT_SVG_FONT_RATIO (96.0 / 72.0)
+#define SL_PLOT_PDF_FONT_RATIO (67.0 / 88.0)
+#define SL_PLOT_SVG_POINT_RATIO 0.35
+#define SL_PLOT_PDF_POINT_RATIO 0.76
 /* PDF pages are sized at CSS pixels (96 per inch), matching cairo's PNG text size. */
 #define SL_PLOT_PDF_PX_PER_INCH 96.0
 
@@ -185,6 +190,9 @@ void sl_plot_write_number_array(FILE *out, const char *name, const double *value
   }
 }
 
+/* Font sizes are written out explicitly (font_size() in the header) rather than with the
+ * terminals' fontscale option, because the svg terminal does not scale its character metrics
+ * by fontscale and would then misplace axis labels. */
 static void write_terminal(FILE *out, sl_plot_format format, int w, int h, double scale) {
   switch (format) {
   case SL_PLOT_PNG:
@@ -201,11 +209,18 @@ static void write_terminal(FILE *out, sl_plot_format format, int w, int h, doubl
     fputs("in enhanced", out);
     break;
   }
-  fputs(" fontscale ", out);
-  sl_plot_write_number(out, format == SL_PLOT_SVG ? scale * SL_PLOT_SVG_FONT_RATIO : scale);
-  fputs(" linewidth ", out);
+  fputs(" fontscale 1 linewidth ", out);
   sl_plot_write_number(out, scale);
   fputs(" background '#ffffff'\n", out);
+  double font_ratio = format == SL_PLOT_SVG   ? SL_PLOT_SVG_FONT_RATIO
+                      : format == SL_PLOT_PDF ? SL_PLOT_PDF_FONT_RATIO
+                                              : 1.0;
+  sl_plot_write_number_var(out, "sl_font_scale", scale * font_ratio);
+  sl_plot_write_number_var(out, "sl_point_scale",
+                           format == SL_PLOT_SVG   ? SL_PLOT_SVG_POINT_RATIO
+                           : format == SL_PLOT_PDF ? SL_PLOT_PDF_POINT_RATIO
+                                                   : 1.0);
+  fputs("font_size(pt) = sprintf(',%g', pt * sl_font_scale)\n", out);
 }
 
 void sl_plot_write_header(FILE *out, const char *chart, const sl_plot_common *c) {

@@ -181,7 +181,7 @@ static int write_fee_band(FILE *out, const sl_plot_fee_fit *c, sl_error *err) {
   band_key *keys = malloc(c->n * sizeof *keys);
   if (!keys) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   size_t m = 0;
-  for (size_t i = 0; i < c->n; i++)
+  for (size_t i = 0; c->low_eur && i < c->n; i++)
     if (isfinite(c->predicted_eur[i]) && isfinite(c->low_eur[i]) && isfinite(c->high_eur[i]))
       keys[m++] = (band_key){c->predicted_eur[i], i};
   qsort(keys, m, sizeof *keys, cmp_band);
@@ -194,6 +194,30 @@ static int write_fee_band(FILE *out, const sl_plot_fee_fit *c, sl_error *err) {
   fputs("EOD\n", out);
   free(keys);
   return SL_OK;
+}
+
+/* Widens [*lo, *hi] to take v when v is a positive finite amount (log axes show nothing else). */
+static void take_amount(double v, double *lo, double *hi) {
+  if (!isfinite(v) || v <= 0) return;
+  if (!(v >= *lo)) *lo = v;
+  if (!(v <= *hi)) *hi = v;
+}
+
+/* One range for both axes, so the diagonal "fee = estimate" runs corner to corner. */
+static void fee_axis_range(const sl_plot_fee_fit *c, double *lo, double *hi) {
+  *lo = NAN;
+  *hi = NAN;
+  for (size_t i = 0; i < c->n; i++) {
+    take_amount(c->predicted_eur[i], lo, hi);
+    take_amount(c->actual_eur[i], lo, hi);
+    if (c->low_eur) take_amount(c->low_eur[i], lo, hi);
+    if (c->high_eur) take_amount(c->high_eur[i], lo, hi);
+  }
+  if (c->player) {
+    take_amount(c->estimate_low_eur, lo, hi);
+    take_amount(c->estimate_high_eur, lo, hi);
+    take_amount(c->bid_eur, lo, hi);
+  }
 }
 
 int sl_plot_fee_fit_write(const sl_plot_fee_fit *c, const char *template_dir, FILE *out,
@@ -209,6 +233,10 @@ int sl_plot_fee_fit_write(const sl_plot_fee_fit *c, const char *template_dir, FI
   sl_plot_write_header(out, chart, &c->common);
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   sl_plot_write_string(out, "ylabel_text", c->ylabel);
+  double lo, hi;
+  fee_axis_range(c, &lo, &hi);
+  sl_plot_write_number_var(out, "axis_low_eur", lo);
+  sl_plot_write_number_var(out, "axis_high_eur", hi);
   fprintf(out, "has_band = %d\nhas_bid = %d\n", c->low_eur != NULL, c->player != NULL);
   sl_plot_write_string(out, "player_text", c->player);
   sl_plot_write_string(out, "bid_text", c->bid_label);
@@ -222,10 +250,8 @@ int sl_plot_fee_fit_write(const sl_plot_fee_fit *c, const char *template_dir, FI
     write_row(out, i + 1, row, 2);
   }
   fputs("EOD\n", out);
-  if (c->low_eur) {
-    st = write_fee_band(out, c, err);
-    if (st) return st;
-  }
+  st = write_fee_band(out, c, err);
+  if (st) return st;
   return sl_plot_write_template(out, template_dir, chart, err);
 }
 
@@ -260,6 +286,108 @@ int sl_plot_age_curve_write(const sl_plot_age_curve *c, const char *template_dir
   return sl_plot_write_template(out, template_dir, chart, err);
 }
 
+/* Geometry of plots/squad.gp that label placement relies on: its plot area as fractions of
+ * the canvas (lmargin 0.10 to rmargin 0.86, bmargin 0.16 to tmargin 0.80), its label font
+ * (8.5 pt) and the y range (0 to 105 % of minutes). */
+#define SQUAD_AREA_WIDTH 0.76
+#define SQUAD_AREA_HEIGHT 0.64
+#define SQUAD_LABEL_PT 8.5
+#define SQUAD_Y_TOP 1.05
+/* Cairo draws 96/72 px per pt; an average Latin letter of Liberation Sans is ~0.5 em wide
+ * and a line of text needs ~1.25 em. A pt 7 circle at pointsize 1 has a ~1.6 px radius
+ * per unit of scale. */
+#define PX_PER_PT (96.0 / 72.0)
+#define CHAR_WIDTH_EM 0.5
+#define LINE_HEIGHT_EM 1.25
+#define POINT_RADIUS_PX 1.6
+/* Point size from importance 0-100: small but visible at 0, three times wider at 100. */
+#define SQUAD_PS_MIN 1.2
+#define SQUAD_PS_RANGE 2.2
+
+static size_t utf8_chars(const char *s) {
+  size_t n = 0;
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+    if ((*p & 0xC0) != 0x80) n++;
+  return n;
+}
+
+static double squad_point_size(double importance) {
+  double v = isfinite(importance) ? fmax(0, fmin(100, importance)) : 0;
+  return SQUAD_PS_MIN + SQUAD_PS_RANGE * v / 100;
+}
+
+/* Age axis: whole years with one year of room either side of the squad. */
+static void squad_age_range(const sl_plot_squad *c, double *lo, double *hi) {
+  double a = INFINITY, b = -INFINITY;
+  for (size_t i = 0; i < c->n; i++)
+    if (isfinite(c->age[i])) {
+      a = fmin(a, c->age[i]);
+      b = fmax(b, c->age[i]);
+    }
+  if (c->peak_age_high > c->peak_age_low) {
+    a = fmin(a, c->peak_age_low);
+    b = fmax(b, c->peak_age_high);
+  }
+  *lo = isfinite(a) ? floor(a) - 1 : 16;
+  *hi = isfinite(b) ? ceil(b) + 1 : 38;
+}
+
+typedef struct squad_layout {
+  double age_lo, age_hi;
+  double *ps, *label_age, *label_share;
+  int *right;
+} squad_layout;
+
+static void squad_layout_free(squad_layout *l) {
+  free(l->ps);
+  free(l->label_age);
+  free(l->label_share);
+  free(l->right);
+}
+
+/* Point sizes and label anchors in data units (age, share 0-1). */
+static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
+  int w = c->common.width ? c->common.width : SL_PLOT_DEFAULT_WIDTH;
+  int h = c->common.height ? c->common.height : SL_PLOT_DEFAULT_HEIGHT;
+  double scale = fmin(w / 800.0, h / 450.0), em = SQUAD_LABEL_PT * scale * PX_PER_PT;
+  size_t n = c->n;
+  double *px = malloc(n * sizeof *px), *py = malloc(n * sizeof *py);
+  double *radius = malloc(n * sizeof *radius), *width = malloc(n * sizeof *width);
+  double *ax = malloc(n * sizeof *ax), *ay = malloc(n * sizeof *ay);
+  l->ps = malloc(n * sizeof *l->ps);
+  l->label_age = malloc(n * sizeof *l->label_age);
+  l->label_share = malloc(n * sizeof *l->label_share);
+  l->right = malloc(n * sizeof *l->right);
+  int st = SL_ENOMEM;
+  if (px && py && radius && width && ax && ay && l->ps && l->label_age && l->label_share &&
+      l->right) {
+    squad_age_range(c, &l->age_lo, &l->age_hi);
+    sl_plot_label_request r = {n, px, py, radius, width, LINE_HEIGHT_EM * em, c->importance,
+                               SQUAD_AREA_WIDTH * w, SQUAD_AREA_HEIGHT * h};
+    for (size_t i = 0; i < n; i++) {
+      l->ps[i] = squad_point_size(c->importance[i]);
+      px[i] = (c->age[i] - l->age_lo) / (l->age_hi - l->age_lo) * r.area_width;
+      py[i] = c->minutes_share[i] / SQUAD_Y_TOP * r.area_height;
+      radius[i] = l->ps[i] * POINT_RADIUS_PX * scale;
+      const char *contract = c->contract ? c->contract[i] : NULL;
+      size_t chars = utf8_chars(c->names[i]) + (contract && *contract ? utf8_chars(contract) + 3 : 0);
+      width[i] = (double)chars * CHAR_WIDTH_EM * em;
+    }
+    st = sl_plot_place_labels(&r, ax, ay, l->right);
+    for (size_t i = 0; !st && i < n; i++) {
+      l->label_age[i] = l->age_lo + ax[i] / r.area_width * (l->age_hi - l->age_lo);
+      l->label_share[i] = ay[i] / r.area_height * SQUAD_Y_TOP;
+    }
+  }
+  free(px);
+  free(py);
+  free(radius);
+  free(width);
+  free(ax);
+  free(ay);
+  return st;
+}
+
 int sl_plot_squad_write(const sl_plot_squad *c, const char *template_dir, FILE *out,
                         sl_error *err) {
   static const char chart[] = "squad";
@@ -268,28 +396,33 @@ int sl_plot_squad_write(const sl_plot_squad *c, const char *template_dir, FILE *
   if (st) return st;
   if (c->n == 0 || !c->names || !c->age || !c->minutes_share || !c->importance)
     return missing(err, chart, "names, ages, minutes shares or importance scores");
+  squad_layout l = {0};
+  if (squad_lay_out(c, &l)) {
+    squad_layout_free(&l);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
   sl_plot_write_header(out, chart, &c->common);
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   sl_plot_write_string(out, "ylabel_text", c->ylabel);
   fprintf(out, "has_peak = %d\n", c->peak_age_high > c->peak_age_low);
   sl_plot_write_number_var(out, "peak_age_low", c->peak_age_low);
   sl_plot_write_number_var(out, "peak_age_high", c->peak_age_high);
+  sl_plot_write_number_var(out, "age_low", l.age_lo);
+  sl_plot_write_number_var(out, "age_high", l.age_hi);
   fprintf(out, "n_players = %zu\n", c->n);
   sl_plot_write_string_array(out, "name", c->names, c->n);
-  fprintf(out, "array contract[%zu]\n", c->n);
-  for (size_t i = 0; i < c->n; i++) {
-    char var[48];
-    snprintf(var, sizeof var, "contract[%zu]", i + 1);
-    sl_plot_write_string(out, var, c->contract ? c->contract[i] : NULL);
-  }
-  fputs("# player number, age (years), minutes share (0-1), importance (0-100)\n"
+  sl_plot_write_string_array(out, "contract", c->contract, c->n);
+  fputs("# player number, age (years), minutes share (0-1), importance (0-100), point size,\n"
+        "# label anchor age, label anchor share, label to the left of its anchor (1) or right (0)\n"
         "$squad << EOD\n",
         out);
   for (size_t i = 0; i < c->n; i++) {
-    double row[3] = {c->age[i], c->minutes_share[i], c->importance[i]};
-    write_row(out, i + 1, row, 3);
+    double row[7] = {c->age[i], c->minutes_share[i], c->importance[i], l.ps[i],
+                     l.label_age[i], l.label_share[i], l.right[i]};
+    write_row(out, i + 1, row, 7);
   }
   fputs("EOD\n", out);
+  squad_layout_free(&l);
   return sl_plot_write_template(out, template_dir, chart, err);
 }
 

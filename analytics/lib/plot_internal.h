@@ -37,4 +37,22 @@ void sl_plot_write_number(FILE *out, double value);
 int sl_plot_write_template(FILE *out, const char *template_dir, const char *chart,
                            sl_error *err);
 
+/* Points and label sizes for sl_plot_place_labels, all in pixels of the plot area with the
+ * origin at its bottom-left corner. */
+typedef struct sl_plot_label_request {
+  size_t n;
+  const double *x, *y;      /* n point centres */
+  const double *radius;     /* n point radii */
+  const double *width;      /* n label widths */
+  double height;            /* one label height */
+  const double *priority;   /* n; higher is placed first */
+  double area_width, area_height;
+} sl_plot_label_request;
+
+/* Chooses for each label an anchor (the label's left edge when right_aligned is 0, its right
+ * edge otherwise, vertically centred) avoiding other labels and points where possible.
+ * Returns SL_OK or SL_ENOMEM. */
+int sl_plot_place_labels(const sl_plot_label_request *r, double *anchor_x, double *anchor_y,
+                         int *right_aligned);
+
 #endif

@@ -1,0 +1,73 @@
+# plots/fees.gp - the look of the fee model fit: estimate against fee paid on log axes.
+# The scoutlab script header defines, before this body:
+#   title_text subtitle_text credits_text xlabel_text ylabel_text player_text bid_text
+#   axis_low_eur axis_high_eur (smallest and largest positive amount, EUR; NaN if none)
+#   has_band has_bid (0/1)   estimate_eur estimate_low_eur estimate_high_eur bid_eur (EUR)
+#   $transfers: transfer number, model estimate, fee paid (EUR)
+#   $band: row number, estimate, interval low, interval high (EUR), sorted (empty: no band).
+# Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
+
+# ---- house style ------------------------------------------------------------------------
+font_name = 'Liberation Sans'
+ink = '#1f1f1f'
+muted = '#5f5f5f'
+faint = '#8c8c8c'
+rule = '#e3e3e3'
+highlight = '#d1495b'
+pool_colour = '#6f8aa6'
+band_colour = '#dfe7ef'   # opaque: the svg terminal draws partial fills unevenly
+base_font = font_name . font_size(10)
+title_font = font_name . ':Bold' . font_size(17)
+bold_font = font_name . ':Bold' . font_size(10)
+# Sizes in points on the 800x450 design canvas; font_size() scales them to the output.
+f8 = font_size(8)
+f9_5 = font_size(9.5)
+f10_5 = font_size(10.5)
+set termoption font base_font
+set label 901 title_text at screen 0.035, screen 0.935 left font title_font tc rgb ink
+set label 902 subtitle_text at screen 0.035, screen 0.878 left font f10_5 tc rgb muted
+set label 903 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
+
+# ---- layout ------------------------------------------------------------------------------
+set lmargin at screen 0.125
+set rmargin at screen 0.95
+set tmargin at screen 0.80
+set bmargin at screen 0.16
+set border 3 lc rgb '#b0b0b0' lw 0.8
+set logscale xy
+m = 1e6   # axes in millions of euros
+set format x '€%gm'
+set format y '€%gm'
+set xtics (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500) nomirror out scale 0.5 textcolor rgb muted
+set ytics (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500) nomirror out scale 0.5 textcolor rgb muted
+set mxtics default
+set grid xtics ytics lt 1 lc rgb rule lw 0.8
+set xlabel xlabel_text textcolor rgb muted
+set ylabel ylabel_text textcolor rgb muted offset -0.5, 0
+# Both axes share one range, padded by a third of a decade at each end.
+pad = 10 ** (1.0 / 3)
+if (axis_low_eur == axis_low_eur) {
+  set xrange [axis_low_eur / m / pad : axis_high_eur / m * pad]
+  set yrange [axis_low_eur / m / pad : axis_high_eur / m * pad]
+}
+set key inside left top Left reverse samplen 1.6 spacing 1.4 font f9_5 textcolor rgb ink \
+    nobox
+pos(v) = v > 0 ? v / m : NaN
+
+# ---- the marked bid: the estimate's interval as a bar, the asked fee as a diamond --------
+if (has_bid) {
+  set label 21 player_text at pos(estimate_eur), pos(estimate_high_eur) center offset 0, 1.0 \
+      font bold_font textcolor rgb ink front
+  set label 22 bid_text at pos(estimate_eur), pos(bid_eur) left offset 1.6, 0 \
+      font bold_font textcolor rgb highlight front
+}
+
+plot $band using (pos($2)):(pos($3)):(pos($4)) \
+         with filledcurves fc rgb band_colour fs solid 1.0 noborder title 'Prediction interval', \
+     x with lines dt 2 lc rgb faint lw 1 title 'Fee = estimate', \
+     $transfers using (pos($2)):(pos($3)) with points pt 7 ps 1.3 * sl_point_scale lc rgb pool_colour \
+         title 'Held-out transfer', \
+     '+' using (has_bid ? pos(estimate_eur) : NaN):(pos(estimate_eur)):(pos(estimate_low_eur)):(pos(estimate_high_eur)) \
+         every ::0::0 with yerrorbars lc rgb ink lw 1.5 pt 7 ps 1.4 * sl_point_scale title 'Player: estimate and interval', \
+     '+' using (has_bid ? pos(estimate_eur) : NaN):(pos(bid_eur)) every ::0::0 \
+         with points pt 13 ps 2.4 * sl_point_scale lc rgb highlight title 'Asked fee'
