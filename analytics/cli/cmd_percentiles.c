@@ -6,8 +6,8 @@
 
 #include "cmd_compare.h"
 
-/* Width of the stat-label column in table output; the longest default label is 34 characters. */
-#define SL_LABEL_WIDTH 36
+/* Width of the stat-label column in table output: the longest label plus this margin. */
+#define SL_LABEL_MARGIN 2
 /* Narrowest player column in table output: room for "12345.67  p100". */
 #define SL_MIN_COLUMN 16
 /* Percentile bar: one '#' per 5 percentile points. */
@@ -68,7 +68,7 @@ static double mean_percentile(const sl_profile *pr, const sl_stat_value *v) {
 
 static void position_text(const sl_player *p, char *buf, size_t size) {
   if (p->sub_position[0] && p->group_source != SL_POSSRC_INFERRED)
-    snprintf(buf, size, "%s %s (%s)", sl_group_name(p->group), p->sub_position, sl_position_source_name(p->group_source));
+    snprintf(buf, size, "%s (%s)", p->sub_position, sl_position_source_name(p->group_source));
   else snprintf(buf, size, "%s (%s)", sl_group_name(p->group), sl_position_source_name(p->group_source));
 }
 
@@ -78,13 +78,13 @@ static void pool_text(const player_report *r, char *buf, size_t size) {
 
 /* ---- table ------------------------------------------------------------------------------------ */
 
-static void table_row(const char *label, const char *const *cells, size_t n, int width) {
-  sl_cmp_pad(stdout, label, SL_LABEL_WIDTH);
+static void table_row(int label_width, const char *label, const char *const *cells, size_t n, int width) {
+  sl_cmp_pad(stdout, label, label_width);
   for (size_t k = 0; k < n; k++) sl_cmp_pad(stdout, cells[k], width);
   fputc('\n', stdout);
 }
 
-static void print_meta_table(const sl_cmp_ctx *ctx, const player_report *r, size_t n, int width) {
+static void print_meta_table(const sl_cmp_ctx *ctx, const player_report *r, size_t n, int label_width, int width) {
   char buf[6][64][160];
   const char *cells[6][64];
   for (size_t k = 0; k < n && k < 64; k++) {
@@ -98,7 +98,7 @@ static void print_meta_table(const sl_cmp_ctx *ctx, const player_report *r, size
     for (int m = 0; m < 6; m++) cells[m][k] = buf[m][k];
   }
   static const char *const labels[] = {"player", "club", "league", "position", "age / minutes", "pool (>= min minutes)"};
-  for (int m = 0; m < 6; m++) table_row(labels[m], cells[m], n, width);
+  for (int m = 0; m < 6; m++) table_row(label_width, labels[m], cells[m], n, width);
 }
 
 static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_profile *pr,
@@ -106,21 +106,32 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
   int width = SL_MIN_COLUMN;
   for (size_t k = 0; k < n; k++) {
     const sl_player *p = sl_compare_player(ctx->index, r[k].index);
-    int w = (int)strlen(p->name) + 2, wc = (int)strlen(p->clubs) + 2;
+    char pos[160];
+    position_text(p, pos, sizeof pos);
+    int w = (int)strlen(p->name) + 2, wc = (int)strlen(p->clubs) + 2, wp = (int)strlen(pos) + 2;
     if (w > width) width = w;
     if (wc > width && wc < 40) width = wc;
+    if (wp > width) width = wp;
+    pool_text(&r[k], pos, sizeof pos);
+    if ((int)strlen(pos) + 2 > width) width = (int)strlen(pos) + 2;
+  }
+  int label_width = 24;
+  for (size_t s = 0; s < pr->nstats; s++) {
+    int w = (int)strlen(pr->stats[s].label) + 2 + SL_LABEL_MARGIN + (pr->stats[s].better == SL_BETTER_LOWER ? 6 : 0);
+    if (w > label_width) label_width = w;
   }
   printf("profile %s; percentiles (p) against %ss with >= %.0f minutes in %s\n\n", pr->role,
          sl_group_name(r[0].info.group), a->pool.min_minutes,
          a->pool.kind == SL_POOL_LEAGUE ? "each player's league" : r[0].info.leagues);
-  print_meta_table(ctx, r, n, width);
+  print_meta_table(ctx, r, n, label_width, width);
   const char *group = NULL;
   for (size_t s = 0; s < pr->nstats; s++) {
     const sl_profile_stat *st = &pr->stats[s];
-    if (!group || strcmp(group, st->stat_group) != 0) printf("%s\n", st->stat_group), group = st->stat_group;
+    if (*st->stat_group && (!group || strcmp(group, st->stat_group) != 0)) printf("%s\n", st->stat_group);
+    group = st->stat_group;
     char label[128], cell[64][64], vbuf[32];
     const char *cells[64];
-    snprintf(label, sizeof label, "  %s%s", st->label, st->better == SL_BETTER_LOWER ? " (lower is better)" : "");
+    snprintf(label, sizeof label, "  %s%s", st->label, st->better == SL_BETTER_LOWER ? " (low)" : "");
     for (size_t k = 0; k < n && k < 64; k++) {
       format_value(st, r[k].v[s].value, vbuf, sizeof vbuf);
       if (isnan(r[k].v[s].percentile)) snprintf(cell[k], sizeof cell[k], "%8s  p  -", vbuf);
@@ -128,12 +139,12 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
       cells[k] = cell[k];
     }
     if (with_bars && n == 1) {
-      sl_cmp_pad(stdout, label, SL_LABEL_WIDTH);
+      sl_cmp_pad(stdout, label, label_width);
       sl_cmp_pad(stdout, cells[0], width);
       int bars = isnan(r[0].v[s].percentile) ? 0 : (int)lround(r[0].v[s].percentile / SL_BAR_STEP);
       printf("n=%-5zu %.*s\n", r[0].v[s].peers, bars, "####################");
     } else {
-      table_row(label, cells, n, width);
+      table_row(label_width, label, cells, n, width);
     }
   }
   char qcell[64][32];
@@ -143,7 +154,8 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
     else snprintf(qcell[k], sizeof qcell[k], "%8s  p%3.0f", "", r[k].quality);
     qcells[k] = qcell[k];
   }
-  table_row("mean percentile (weighted)", qcells, n, width);
+  table_row(label_width, "mean percentile", qcells, n, width);
+  puts("\n(low) = lower is better, its percentile inverted; p = 100 * (worse + 0.5 * equal) / n");
 }
 
 /* ---- csv, md, json -------------------------------------------------------------------------- */

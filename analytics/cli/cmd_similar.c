@@ -70,7 +70,7 @@ static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl
          sl_group_name(info->group), so->min_minutes, info->candidates);
   printf(" #  ");
   sl_cmp_pad(stdout, "player", 28), sl_cmp_pad(stdout, "club", 22), sl_cmp_pad(stdout, "league", 16);
-  printf("%4s  %-22s %7s  %12s  %8s\n", "age", "position", "minutes", "value", "distance");
+  printf("%4s  %-24s %7s  %12s  %8s\n", "age", "position", "minutes", "value", "distance");
   for (size_t h = 0; h < n; h++) {
     const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
     char pos[64], money[48];
@@ -78,8 +78,11 @@ static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl
              p->group_source == SL_POSSRC_INFERRED ? " (inferred)" : "", "");
     printf("%2zu  ", h + 1);
     sl_cmp_pad(stdout, p->name, 28), sl_cmp_pad(stdout, p->clubs, 22), sl_cmp_pad(stdout, p->league, 16);
-    printf("%4.0f  %-22s %7.0f  %12s  %8.3f\n", p->age, pos, p->minutes,
-           isnan(p->market_value) ? "n/a" : sl_cli_money(p->market_value, money, sizeof money), hits[h].distance);
+    printf("%4.0f  %-24s %7.0f  ", p->age, pos, p->minutes);
+    const char *m = isnan(p->market_value) ? "n/a" : sl_cli_money(p->market_value, money, sizeof money);
+    int cols = 0; /* right-align by display columns: the euro sign is three bytes */
+    for (const unsigned char *c = (const unsigned char *)m; *c; c++) cols += (*c & 0xC0) != 0x80;
+    printf("%*s%s  %8.3f\n", cols < 12 ? 12 - cols : 0, "", m, hits[h].distance);
   }
   if (!n) puts("(no player passes the filters)");
 }
@@ -120,10 +123,12 @@ static void print_hits_csv(const sl_cmp_ctx *ctx, const sl_similar_hit *hits, si
     if (md)
       printf("| %zu | %s | %s | %s | %.0f | %s | %.0f | %.0f | %.4f |\n", h + 1, p->name, p->clubs, p->league,
              p->age, sl_group_name(p->group), p->minutes, p->market_value, hits[h].distance);
-    else
-      printf("%zu,\"%s\",\"%s\",\"%s\",%.0f,%s,%s,%.0f,%.0f,%.6f\n", h + 1, p->name, p->clubs, p->league, p->age,
-             sl_group_name(p->group), sl_position_source_name(p->group_source), p->minutes, p->market_value,
-             hits[h].distance);
+    else {
+      char value[32] = ""; /* unknown value: an empty CSV field, not "nan" */
+      if (!isnan(p->market_value)) snprintf(value, sizeof value, "%.0f", p->market_value);
+      printf("%zu,\"%s\",\"%s\",\"%s\",%.0f,%s,%s,%.0f,%s,%.6f\n", h + 1, p->name, p->clubs, p->league, p->age,
+             sl_group_name(p->group), sl_position_source_name(p->group_source), p->minutes, value, hits[h].distance);
+    }
   }
 }
 

@@ -29,8 +29,8 @@ stats = {
     "TklW": p.TklW / n90, "Int": p.Int / n90, "Tkl+Int": p["Tkl+Int"] / n90,
     "Blocks": p.Blocks_stats_defense / n90, "Clr": p.Clr / n90, "Err": p.Err / n90,
     "Recov": p.Recov / n90, "Won": p.Won / n90, "Won%": 100 * p.Won / (p.Won + p.Lost_stats_misc),
-    "Cmp": p.Cmp / n90, "Cmp%": 100 * p.Cmp / p.Att, "PrgP": p.PrgP / n90, "PrgC": p.PrgC / n90,
-    "TotDist": p.TotDist / n90, "PrgDist": p.PrgDist / n90,
+    "Cmp": p.Cmp / n90, "Cmp%": 100 * p.Cmp / p.Att, "PrgP": p.PrgP / n90,
+    "TotDist": p.TotDist / n90, "PrgDist": p.PrgDist / n90, "PrgC": p.PrgC / n90,
 }
 lower = {"Err"}
 pool = p[p.cb & (p.league == "Ligue 1") & (p.Min >= 900)].index

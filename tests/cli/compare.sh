@@ -1,0 +1,61 @@
+# scoutlab compare / percentiles / similar on the hand-made fixture (tests/data/compare/): exact
+# CSV output (values and percentiles worked out in tests/unit/test_compare.c), messages and exit
+# statuses for unknown, ambiguous and misused names.
+. "$SL_TESTS/cli/lib.sh"
+d="$SL_TEST_DATA/compare"
+common=(--stats "$d/stats.csv" --profiles "$d/profiles.csv" --no-overrides)
+
+got=$("$SCOUTLAB" compare "${common[@]}" anna carl "emile faure" --format csv); st=$?
+expect_eq "$st" 0 "compare exit status"
+exp='stat,group,kind,better,Anna Stone value,Anna Stone percentile,Anna Stone peers,Carl Dane value,Carl Dane percentile,Carl Dane peers,Émile Faure value,Émile Faure percentile,Émile Faure peers
+Tackles won,defending,per90,higher,2,50,3,1.5,16.66666667,3,2.1,75,2
+Clearances,defending,per90,higher,5,66.66666667,3,5,66.66666667,3,5,75,2
+Errors,defending,per90,lower,0.1,50,3,0.03333333333,83.33333333,3,0.05,25,2
+Aerial win %,aerial,rate,higher,60,50,3,75,83.33333333,3,46.15384615,25,2
+Pass completion %,passing,rate,higher,90.90909091,50,3,93.75,83.33333333,3,88.49557522,25,2'
+expect_eq "$got" "$exp" "compare csv"
+
+got=$("$SCOUTLAB" compare "${common[@]}" anna carl); st=$?
+expect_contains "$got" "Alpha League, n=3" "table shows the pool"
+expect_contains "$got" "centre-back (inferred)" "table labels inferred positions"
+
+got=$("$SCOUTLAB" compare "${common[@]}" anna "Carl Dain" 2>&1); st=$?
+expect_eq "$st" 1 "unknown player exit status"
+expect_contains "$got" "no player 'Carl Dain'; did you mean: Carl Dane" "did you mean"
+
+got=$("$SCOUTLAB" compare "${common[@]}" anna martin 2>&1); st=$?
+expect_eq "$st" 1 "ambiguous name exit status"
+expect_contains "$got" "'martin' matches 2 players: Leo Martin (Club C, born 1995); Leo Martin (Club F, born 2001)" "ambiguous list"
+
+got=$("$SCOUTLAB" compare "${common[@]}" anna 2>&1); st=$?
+expect_eq "$st" 2 "one name is a usage error"
+got=$("$SCOUTLAB" compare anna carl 2>&1); st=$?
+expect_eq "$st" 2 "missing --stats"
+expect_contains "$got" "--stats FILE is required" "missing --stats message"
+got=$("$SCOUTLAB" compare "${common[@]}" anna carl --pool "" 2>&1); st=$?
+expect_eq "$st" 2 "empty pool"
+
+# Every row read is used or skipped with a reason (JSON and --verbose).
+got=$("$SCOUTLAB" percentiles "${common[@]}" "Leo Martin (1995)" --format json); st=$?
+expect_eq "$st" 0 "percentiles json"
+expect_contains "$got" '"skipped_rows":[{"line":9,"reason":"no player name"}' "json lists skipped rows"
+got=$("$SCOUTLAB" percentiles "${common[@]}" anna --verbose 2>&1 >/dev/null)
+expect_contains "$got" "skipped line 9: no player name" "verbose lists skipped rows"
+expect_contains "$got" "position full-back for Bruno Costa (Club B): inferred: crosses+PrgR 7.00/90 >= 2.0" "verbose explains inference"
+
+# Per-club rows on request.
+got=$("$SCOUTLAB" percentiles "${common[@]}" "Emile Faure (Club E)" --per-club --format csv | grep '^Aerial')
+# Club E row alone: Won% 10/40 = 25; Beta pool = that row (1200 min) and Kai (66.7) -> 0.5/2
+expect_eq "$got" "Aerial win %,aerial,rate,higher,25,25,2" "per-club row"
+
+# Similar: order from similar_expected.py; value filter needs --values.
+got=$("$SCOUTLAB" similar "${common[@]}" anna -k 2 --format csv); st=$?
+expect_eq "$st" 0 "similar exit"
+expect_eq "$(printf '%s\n' "$got" | awk -F, '{print $1","$2","$NF}')" 'rank,player,distance
+1,"Émile Faure",0.710509
+2,"Carl Dane",1.063608' "similar csv"
+got=$("$SCOUTLAB" similar "${common[@]}" anna --max-value 5m 2>&1); st=$?
+expect_eq "$st" 2 "--max-value without --values"
+got=$("$SCOUTLAB" similar "${common[@]}" anna --max-value 5m --max-age 29 --values "$d/values.csv" --format csv)
+expect_eq "$(printf '%s\n' "$got" | tail -n +2 | cut -d, -f2)" '"Kai Lund"' "filters: only Kai"
+finish

@@ -1,0 +1,38 @@
+# scoutlab compare / percentiles / similar on the real FBref Big-5 2024/25 file (skipped when
+# absent). Per-90 = total / (Min / 90), by hand: Balerdi 35 TklW / (2183/90) = 1.442968392,
+# 39 / (39 + 20) aerials = 66.10169492 %, 2288 / 2439 passes = 93.80893809 %; percentiles against
+# the 58 Ligue 1 centre-backs with >= 900 minutes agree with tests/data/compare/big5_expected.py.
+. "$SL_TESTS/cli/lib.sh"
+need_shared fbref-big5-2024-25/players_data-2024_2025.csv
+B="$SL_SHARED_DATA/fbref-big5-2024-25/players_data-2024_2025.csv"
+
+got=$("$SCOUTLAB" compare --stats "$B" "Leonardo Balerdi" "Willian Pacho" "Marquinhos" --profile centre-back --format csv); st=$?
+expect_eq "$st" 0 "compare exit status"
+expect_eq "$(printf '%s\n' "$got" | grep '^Tackles won,')" \
+  "Tackles won,defending,per90,higher,1.442968392,87.06896552,58,1.410381978,83.62068966,58,1.035108959,59.48275862,58" "tackles won"
+expect_eq "$(printf '%s\n' "$got" | grep '^Aerial win %,')" \
+  "Aerial win %,aerial,rate,higher,66.10169492,69.82758621,58,51.85185185,12.93103448,58,64.58333333,62.93103448,58" "aerial win %"
+expect_eq "$(printf '%s\n' "$got" | grep '^Pass completion %,')" \
+  "Pass completion %,passing,rate,higher,93.80893809,93.96551724,58,94.75357711,97.4137931,58,94.80296973,99.13793103,58" "pass completion %"
+expect_eq "$(printf '%s\n' "$got" | grep '^Progressive passes,')" \
+  "Progressive passes,passing,per90,higher,4.24644984,75,58,2.203721841,18.10344828,58,7.518159806,99.13793103,58" "progressive passes"
+
+got=$("$SCOUTLAB" compare --stats "$B" balerdi bremer --pool all)
+expect_contains "$got" "Ligue 1" "table shows league"
+expect_contains "$got" "all leagues, n=305" "all-league pool"
+
+got=$("$SCOUTLAB" similar --stats "$B" "Leonardo Balerdi" --format json); st=$?
+expect_eq "$st" 0 "similar exit status"
+n_cb=$(printf '%s\n' "$got" | grep -o '"group":"centre-back"' | wc -l)
+n_all=$(printf '%s\n' "$got" | grep -o '"group":"[a-z-]*"' | wc -l)
+expect_eq "$n_cb" 10 "ten centre-backs"
+expect_eq "$n_all" 10 "nothing but centre-backs"
+
+if [ -d "$SL_SHARED_DATA/tm-values-2023" ]; then
+  got=$("$SCOUTLAB" similar --stats "$B" "Leonardo Balerdi" --max-age 25 --max-value 15m \
+        --values "$SL_SHARED_DATA/tm-values-2023" --format json)
+  expect_contains "$got" '"similar":[{' "younger and cheaper list is not empty"
+  too_old=$(printf '%s\n' "$got" | grep -o '"age":[0-9.]*,"minutes"' | tr -d ',"a-z' | awk -F: '$2 > 25' | wc -l)
+  expect_eq "$too_old" 0 "no one older than 25"
+fi
+finish
