@@ -1,0 +1,436 @@
+/* cmd_ols.c - `scoutlab ols`: least squares (or ridge) on columns of a CSV file, printed like
+ * R's summary.lm, as JSON or as CSV. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+
+#include "cli.h"
+#include "scoutlab/design.h"
+#include "scoutlab/regress.h"
+#include "scoutlab/table.h"
+
+const char sl_help_ols[] =
+    "usage: scoutlab ols FILE --y COL --x COL[,COL...] [--no-intercept] [--weights COL]\n"
+    "                   [--ridge LAMBDA | --ridge-cv K | --ridge-gcv] [--seed N]\n"
+    "                   [--level 0.95] [--format table|json|csv] [--save MODEL]\n"
+    "\n"
+    "Fits y on the x columns by least squares (Householder QR, never X'X) and prints the\n"
+    "summary as R's summary(lm(...)) does: estimates, standard errors, t and p values with\n"
+    "significance stars, residual standard error, R² (uncentred with --no-intercept), F test.\n"
+    "Columns that are linear combinations of earlier ones are reported as aliased (NA), as R.\n"
+    "Rows with a missing y, x or weight are not used; the count is always printed.\n"
+    "\n"
+    "  --weights COL    weighted least squares (weights >= 0; 0 leaves a row out of n)\n"
+    "  --level L        add L confidence intervals of the coefficients (table and csv)\n"
+    "  --ridge LAMBDA   ridge regression on standardised x with penalty LAMBDA\n"
+    "  --ridge-cv K     ridge with the penalty chosen by K-fold cross-validation (--seed N)\n"
+    "  --ridge-gcv      ridge with the penalty chosen by generalised cross-validation\n"
+    "  --format json    {\"n\", \"df\", \"coefficients\": [{\"name\", \"estimate\", \"std_error\",\n"
+    "                   \"t\", \"p\"}], \"residual_sd\", \"r_squared\", \"adj_r_squared\",\n"
+    "                   \"f_statistic\", \"f_p\", \"aliased\": [...]}, 17 significant digits\n"
+    "  --save MODEL     write the fitted model (docs/model-format.md) for later predictions\n"
+    "\n"
+    "exit status: 0 ok, 1 bad data (missing column, text in a number column, too few rows,\n"
+    "constant column), 2 usage, 3 file cannot be read\n"
+    "\n"
+    "example:\n"
+    "  scoutlab ols transfers.csv --y fee --x age,market_value --level 0.9\n";
+
+#define CMD "ols"
+/* R's print.summary.lm uses digits = max(3, getOption("digits") - 3) = 4. */
+#define R_DIGITS 4
+/* R prints p-values below .Machine$double.eps as "< 2e-16" / "< 2.2e-16". */
+#define R_EPS 2.220446049250313e-16
+#define MAX_X 4096
+
+typedef struct ols_args {
+  const char *file, *y, *weights, *save;
+  char *xlist;
+  const char *x[MAX_X];
+  size_t nx;
+  int intercept, ridge_cv, ridge_gcv, have_level;
+  double ridge, level;
+  unsigned long long seed;
+  sl_format format;
+} ols_args;
+
+static int parse_double(const char *s, double *out) {
+  char *e;
+  *out = strtod(s, &e);
+  return e != s && *e == '\0' && isfinite(*out);
+}
+
+static int split_x(ols_args *a, const char *list) {
+  free(a->xlist);
+  a->xlist = malloc(strlen(list) + 1);
+  if (!a->xlist) return -1;
+  strcpy(a->xlist, list);
+  a->nx = 0;
+  for (char *s = a->xlist, *c; s; s = c ? c + 1 : NULL) {
+    c = strchr(s, ',');
+    if (c) *c = '\0';
+    if (!*s || a->nx == MAX_X) return -1;
+    a->x[a->nx++] = s;
+  }
+  return 0;
+}
+
+/* Accepts "--opt VALUE" and "--opt=VALUE". */
+static const char *option_value(int argc, char **argv, int *i, const char *name) {
+  size_t len = strlen(name);
+  if (strncmp(argv[*i], name, len) != 0) return NULL;
+  if (argv[*i][len] == '=') return argv[*i] + len + 1;
+  if (argv[*i][len] != '\0') return NULL;
+  if (*i + 1 >= argc) return "";
+  return argv[++*i];
+}
+
+static int parse_args(int argc, char **argv, ols_args *a) {
+  memset(a, 0, sizeof *a);
+  a->intercept = 1, a->ridge = -1, a->level = 0.95, a->format = SL_FMT_TABLE;
+  for (int i = 1; i < argc; i++) {
+    const char *v;
+    double d;
+    if ((v = option_value(argc, argv, &i, "--y"))) a->y = v;
+    else if ((v = option_value(argc, argv, &i, "--x"))) {
+      if (split_x(a, v)) return sl_cli_usage_error(CMD, "--x expects COL[,COL...] without empty names");
+    } else if ((v = option_value(argc, argv, &i, "--weights"))) a->weights = v;
+    else if ((v = option_value(argc, argv, &i, "--save"))) a->save = v;
+    else if ((v = option_value(argc, argv, &i, "--ridge-cv"))) {
+      if (!parse_double(v, &d) || d < 2 || d != floor(d) || d > 1000)
+        return sl_cli_usage_error(CMD, "--ridge-cv expects a whole number of folds from 2 to 1000, not '%s'", v);
+      a->ridge_cv = (int)d;
+    } else if ((v = option_value(argc, argv, &i, "--ridge"))) {
+      if (!parse_double(v, &a->ridge) || a->ridge < 0)
+        return sl_cli_usage_error(CMD, "--ridge expects a penalty >= 0, not '%s'", v);
+    } else if ((v = option_value(argc, argv, &i, "--seed"))) {
+      if (!parse_double(v, &d) || d < 0 || d != floor(d))
+        return sl_cli_usage_error(CMD, "--seed expects a whole number, not '%s'", v);
+      a->seed = (unsigned long long)d;
+    } else if ((v = option_value(argc, argv, &i, "--level"))) {
+      if (!parse_double(v, &a->level) || !(a->level > 0 && a->level < 1))
+        return sl_cli_usage_error(CMD, "--level expects a number between 0 and 1 (e.g. 0.95), not '%s'", v);
+      a->have_level = 1;
+    } else if ((v = option_value(argc, argv, &i, "--format"))) {
+      if (sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON | 1u << SL_FMT_CSV, &a->format))
+        return sl_cli_usage_error(CMD, "--format expects table, json or csv, not '%s'", v);
+    } else if (strcmp(argv[i], "--no-intercept") == 0) a->intercept = 0;
+    else if (strcmp(argv[i], "--ridge-gcv") == 0) a->ridge_gcv = 1;
+    else if (argv[i][0] == '-' && argv[i][1] != '\0')
+      return sl_cli_usage_error(CMD, "unknown option '%s'", argv[i]);
+    else if (a->file) return sl_cli_usage_error(CMD, "one FILE only ('%s' and '%s')", a->file, argv[i]);
+    else a->file = argv[i];
+  }
+  if (!a->file) return sl_cli_usage_error(CMD, "no FILE given");
+  if (!a->y || !*a->y) return sl_cli_usage_error(CMD, "--y COL is required");
+  if (!a->nx) return sl_cli_usage_error(CMD, "--x COL[,COL...] is required");
+  if ((a->ridge >= 0) + (a->ridge_cv > 0) + a->ridge_gcv > 1)
+    return sl_cli_usage_error(CMD, "choose one of --ridge, --ridge-cv and --ridge-gcv");
+  if ((a->ridge >= 0 || a->ridge_cv || a->ridge_gcv) && !a->intercept)
+    return sl_cli_usage_error(CMD, "ridge needs the intercept (drop --no-intercept)");
+  if ((a->ridge >= 0 || a->ridge_cv || a->ridge_gcv) && a->save)
+    return sl_cli_usage_error(CMD, "--save stores least-squares fits only");
+  return 0;
+}
+
+/* ---- checking the columns ------------------------------------------------------------- */
+
+static int fail(sl_error *err) { return sl_cli_fail(err); }
+
+/* A number column is NUMBER/MONEY/DATE; a TEXT column gets its first non-number cell named. */
+static int check_numeric(const sl_table *t, const char *name, const char *role) {
+  const sl_column *c = sl_table_column(t, name);
+  long col = sl_table_column_index(t, name);
+  sl_error err;
+  if (c->type == SL_TYPE_EMPTY) {
+    sl_error_set(&err, SL_EDATA, t->files[0], 0, col + 1, "%s column '%s' has no values", role, name);
+    return fail(&err);
+  }
+  if (c->type != SL_TYPE_TEXT) return 0;
+  for (size_t r = 0; r < t->nrows; r++) {
+    double v;
+    if (sl_table_number(t, c, r, &v) >= 0) continue;
+    sl_error_set(&err, SL_EPARSE, t->files[t->row_file[r]], t->row_line[r], col + 1,
+                 "%s column '%s' has the value \"%s\", which is not a number (NaN and Inf are not "
+                 "accepted; leave a cell empty for a missing value)",
+                 role, name, c->text[r]);
+    return fail(&err);
+  }
+  return 0;
+}
+
+/* A column with one value on every used row cannot be told apart from the intercept. */
+static int check_constant(const sl_design *d, const sl_table *t, const ols_args *a) {
+  const sl_design_report *rep = sl_design_report_get(d);
+  for (size_t j = 0; a->intercept && j < a->nx && rep->rows_used > 1; j++) {
+    const double *v = sl_table_column(t, a->x[j])->num;
+    double first = v[sl_design_row_index(d, 0)];
+    size_t k = 1;
+    while (k < rep->rows_used && v[sl_design_row_index(d, k)] == first) k++;
+    if (k < rep->rows_used) continue;
+    sl_error err;
+    sl_error_set(&err, SL_EDATA, a->file, 0, 0,
+                 "column '%s' is constant (%.15g on every row used): its effect cannot be "
+                 "separated from the intercept; leave it out", a->x[j], first);
+    return fail(&err);
+  }
+  return 0;
+}
+
+static void print_rows_line(FILE *f, const sl_design_report *r) {
+  fprintf(f, "%zu rows read, %zu used, %zu skipped", r->rows_read, r->rows_used, r->rows_skipped);
+  for (size_t i = 0; i < r->nskips; i++)
+    fprintf(f, "%s missing value in %s (%zu)", i ? "," : ":", r->skips[i].variable, r->skips[i].rows);
+  fputc('\n', f);
+}
+
+/* ---- R-like number formatting ------------------------------------------------------------ */
+
+/* Decimals that show every finite value of a column with `digits` significant digits, as R's
+ * formatReal does for a column printed together (capped so tiny values switch to e-notation). */
+static int column_decimals(const double *v, size_t n, int digits) {
+  int dec = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!isfinite(v[i]) || v[i] == 0) continue;
+    int d = digits - 1 - (int)floor(log10(fabs(v[i])));
+    if (d > dec) dec = d;
+  }
+  return dec;
+}
+
+static void format_cell(char *buf, size_t size, double v, int dec) {
+  if (isnan(v)) snprintf(buf, size, "NA");
+  else if (dec > 8 || fabs(v) >= 1e15) snprintf(buf, size, "%.*e", R_DIGITS - 1, v);
+  else snprintf(buf, size, "%.*f", dec, v);
+}
+
+static void format_p(char *buf, size_t size, double p, int digits, const char *floor_text) {
+  if (isnan(p)) snprintf(buf, size, "NA");
+  else if (p < R_EPS) snprintf(buf, size, "%s", floor_text);
+  else snprintf(buf, size, "%.*g", digits, p);
+}
+
+static const char *stars(double p) {
+  if (isnan(p)) return "";
+  return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : " ";
+}
+
+static void print_formula(const ols_args *a) {
+  printf("Call:\nscoutlab ols: %s ~ ", a->y);
+  if (!a->intercept) printf("0 + ");
+  for (size_t j = 0; j < a->nx; j++) printf("%s%s", j ? " + " : "", a->x[j]);
+  printf("  (file %s%s%s)\n\n", a->file, a->weights ? ", weights " : "", a->weights ? a->weights : "");
+}
+
+static void print_table(const sl_ols_fit *f, const ols_args *a, const sl_design_report *rep) {
+  size_t p = f->p, naliased = 0, w = 11;
+  char cell[5][64];
+  double tq = a->have_level && f->df_residual ? gsl_cdf_tdist_Qinv((1 - a->level) / 2, (double)f->df_residual) : NAN;
+  for (size_t j = 0; j < p; j++) {
+    naliased += (size_t)f->aliased[j];
+    if (strlen(f->names[j]) > w) w = strlen(f->names[j]);
+  }
+  print_formula(a);
+  print_rows_line(stdout, rep);
+  printf("\nCoefficients:%s\n", naliased ? "" : "");
+  if (naliased) printf(" (%zu not defined because of singularities)\n", naliased);
+  int de = column_decimals(f->coef, p, R_DIGITS), ds = column_decimals(f->std_error, p, R_DIGITS);
+  printf("%-*s %12s %12s %8s %9s    ", (int)w, "", "Estimate", "Std. Error", "t value", "Pr(>|t|)");
+  if (a->have_level) printf(" %12.1f%% %11.1f%%", 50 * (1 - a->level), 100 - 50 * (1 - a->level));
+  putchar('\n');
+  for (size_t j = 0; j < p; j++) {
+    format_cell(cell[0], sizeof cell[0], f->coef[j], de);
+    format_cell(cell[1], sizeof cell[1], f->std_error[j], ds);
+    format_cell(cell[2], sizeof cell[2], f->t_value[j], 3);
+    format_p(cell[3], sizeof cell[3], f->p_value[j], 3, "< 2e-16");
+    printf("%-*s %12s %12s %8s %9s %-3s", (int)w, f->names[j], cell[0], cell[1], cell[2], cell[3],
+           stars(f->p_value[j]));
+    if (a->have_level) {
+      format_cell(cell[0], sizeof cell[0], f->coef[j] - tq * f->std_error[j], de);
+      format_cell(cell[1], sizeof cell[1], f->coef[j] + tq * f->std_error[j], de);
+      printf(" %13s %12s", cell[0], cell[1]);
+    }
+    putchar('\n');
+  }
+  printf("---\nSignif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n\n");
+  printf("Residual standard error: %.4g on %zu degrees of freedom\n", f->sigma, f->df_residual);
+  printf("Multiple R-squared:  %.4g,\tAdjusted R-squared:  %.4g \n", f->r_squared, f->adj_r_squared);
+  if (isfinite(f->f_statistic)) {
+    format_p(cell[0], sizeof cell[0], f->f_p, R_DIGITS, "< 2.2e-16");
+    printf("F-statistic: %.4g on %g and %g DF,  p-value: %s\n", f->f_statistic, f->f_df1, f->f_df2, cell[0]);
+  }
+}
+
+static void csv_name(const char *s) {
+  if (!strpbrk(s, ",\"\n\r")) {
+    fputs(s, stdout);
+    return;
+  }
+  putchar('"');
+  for (; *s; s++) {
+    if (*s == '"') putchar('"');
+    putchar(*s);
+  }
+  putchar('"');
+}
+
+static void csv_number(double v) {
+  if (isnan(v)) fputs("NA", stdout);
+  else printf("%.17g", v);
+}
+
+static void print_csv(const sl_ols_fit *f, const ols_args *a) {
+  double tq = f->df_residual ? gsl_cdf_tdist_Qinv((1 - a->level) / 2, (double)f->df_residual) : NAN;
+  printf("name,estimate,std_error,t,p,conf_low,conf_high\n");
+  for (size_t j = 0; j < f->p; j++) {
+    double v[6] = {f->coef[j], f->std_error[j], f->t_value[j], f->p_value[j],
+                   f->coef[j] - tq * f->std_error[j], f->coef[j] + tq * f->std_error[j]};
+    csv_name(f->names[j]);
+    for (int k = 0; k < 6; k++) putchar(','), csv_number(v[k]);
+    putchar('\n');
+  }
+}
+
+static void print_json(const sl_ols_fit *f) {
+  printf("{\"n\": %zu, \"df\": %zu, \"coefficients\": [", f->n, f->df_residual);
+  for (size_t j = 0; j < f->p; j++) {
+    printf("%s{\"name\": ", j ? ", " : "");
+    sl_cli_json_string(stdout, f->names[j]);
+    double v[4] = {f->coef[j], f->std_error[j], f->t_value[j], f->p_value[j]};
+    const char *k[4] = {"estimate", "std_error", "t", "p"};
+    for (int i = 0; i < 4; i++) printf(", \"%s\": ", k[i]), sl_cli_json_number(stdout, v[i]);
+    putchar('}');
+  }
+  printf("], \"residual_sd\": ");
+  sl_cli_json_number(stdout, f->sigma);
+  double v[5] = {f->r_squared, f->adj_r_squared, f->f_statistic, f->f_p};
+  const char *k[4] = {"r_squared", "adj_r_squared", "f_statistic", "f_p"};
+  for (int i = 0; i < 4; i++) printf(", \"%s\": ", k[i]), sl_cli_json_number(stdout, v[i]);
+  printf(", \"aliased\": [");
+  for (size_t j = 0, c = 0; j < f->p; j++)
+    if (f->aliased[j]) printf("%s", c++ ? ", " : ""), sl_cli_json_string(stdout, f->names[j]);
+  printf("]}\n");
+}
+
+static void print_ridge(const sl_ridge_fit *r, const ols_args *a, const sl_design_report *rep) {
+  const char *how = a->ridge_cv ? "k-fold cross-validation" : a->ridge_gcv ? "GCV" : "given";
+  if (a->format == SL_FMT_JSON) {
+    printf("{\"n\": %zu, \"df\": ", r->n);
+    sl_cli_json_number(stdout, r->df);
+    printf(", \"lambda\": ");
+    sl_cli_json_number(stdout, r->lambda);
+    printf(", \"method\": \"%s\", \"coefficients\": [", a->ridge_cv ? "cv" : a->ridge_gcv ? "gcv" : "fixed");
+    for (size_t j = 0; j < r->p; j++) {
+      printf("%s{\"name\": ", j ? ", " : "");
+      sl_cli_json_string(stdout, r->names[j]);
+      printf(", \"estimate\": ");
+      sl_cli_json_number(stdout, r->coef[j]);
+      putchar('}');
+    }
+    printf("], \"rss\": ");
+    sl_cli_json_number(stdout, r->rss);
+    printf(", \"gcv\": ");
+    sl_cli_json_number(stdout, r->gcv);
+    printf("}\n");
+    return;
+  }
+  if (a->format == SL_FMT_CSV) {
+    printf("name,estimate\n");
+    for (size_t j = 0; j < r->p; j++) csv_name(r->names[j]), putchar(','), csv_number(r->coef[j]), putchar('\n');
+    return;
+  }
+  print_formula(a);
+  print_rows_line(stdout, rep);
+  printf("\nRidge regression on standardised predictors (lambda %s)\n", how);
+  printf("lambda: %.6g   effective df: %.4g   RSS: %.6g   GCV: %.6g\n", r->lambda, r->df, r->rss, r->gcv);
+  if (a->ridge_cv) printf("folds: %d, seed %llu\n", a->ridge_cv, a->seed);
+  printf("\nCoefficients (original scale):\n");
+  for (size_t j = 0; j < r->p; j++) printf("  %-24s %14.6g\n", r->names[j], r->coef[j]);
+}
+
+/* ---- the command --------------------------------------------------------------------------- */
+
+static int build_design(const sl_table *t, const ols_args *a, sl_design **out) {
+  sl_error err;
+  const char *role[] = {"response", "predictor", "weights"};
+  const char *all[MAX_X + 2];
+  size_t n = 0;
+  all[n++] = a->y;
+  for (size_t j = 0; j < a->nx; j++) all[n++] = a->x[j];
+  if (a->weights) all[n++] = a->weights;
+  sl_design *d = sl_design_new(t->nrows, a->intercept);
+  if (!d) return sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory"), fail(&err);
+  *out = d;
+  /* Existence first (with did-you-mean), through the design's own lookup. */
+  for (size_t k = 0; k < n; k++) {
+    if (sl_table_column(t, all[k])) continue;
+    sl_design *probe = sl_design_new(t->nrows, 0);
+    sl_design_add_table_column(probe, t, all[k], 0, NULL, &err);
+    sl_design_free(probe);
+    return fail(&err);
+  }
+  for (size_t k = 0; k < n; k++) {
+    int st = check_numeric(t, all[k], role[k == 0 ? 0 : (a->weights && k == n - 1) ? 2 : 1]);
+    if (st) return st;
+  }
+  int st = sl_design_set_response(d, a->y, sl_table_column(t, a->y)->num, &err);
+  for (size_t j = 0; j < a->nx && !st; j++)
+    st = sl_design_add_numeric(d, a->x[j], sl_table_column(t, a->x[j])->num, NULL, &err);
+  if (!st && a->weights) st = sl_design_set_weights(d, a->weights, sl_table_column(t, a->weights)->num, &err);
+  if (!st) st = sl_design_prepare(d, &err);
+  return st ? fail(&err) : 0;
+}
+
+static int fit_and_print(const sl_design *d, const ols_args *a) {
+  sl_rows rows;
+  sl_error err;
+  const sl_design_report *rep = sl_design_report_get(d);
+  if (a->format != SL_FMT_TABLE) print_rows_line(stderr, rep);
+  int st = sl_design_rows(d, &rows, &err);
+  if (!st && rep->rows_used < rows.p) {
+    st = sl_error_set(&err, SL_EDATA, a->file, 0, 0,
+                      "%zu rows used but the model has %zu parameters: fewer rows than parameters",
+                      rep->rows_used, rows.p);
+  }
+  if (st) return fail(&err);
+  if (a->ridge >= 0 || a->ridge_cv || a->ridge_gcv) {
+    sl_ridge_options o = {a->ridge_cv ? SL_RIDGE_CV : a->ridge_gcv ? SL_RIDGE_GCV : SL_RIDGE_FIXED,
+                          a->ridge, (unsigned)a->ridge_cv, a->seed, 0, 0, 0};
+    sl_ridge_fit *r = NULL;
+    if (sl_ridge_fit_rows(&rows, &o, &r, &err)) return fail(&err);
+    print_ridge(r, a, rep);
+    sl_ridge_fit_free(r);
+    return SL_EXIT_OK;
+  }
+  sl_ols_fit *f = NULL;
+  if (sl_ols_fit_rows(&rows, NULL, &f, &err)) return fail(&err);
+  if (a->format == SL_FMT_JSON) print_json(f);
+  else if (a->format == SL_FMT_CSV) print_csv(f, a);
+  else print_table(f, a, rep);
+  st = a->save ? sl_ols_save(f, a->save, &err) : SL_OK;
+  sl_ols_fit_free(f);
+  return st ? fail(&err) : SL_EXIT_OK;
+}
+
+int sl_cmd_ols(int argc, char **argv) {
+  ols_args a;
+  int st = parse_args(argc, argv, &a);
+  if (st) {
+    free(a.xlist);
+    return st;
+  }
+  sl_table *t = NULL;
+  sl_design *d = NULL;
+  sl_error err;
+  if (sl_table_load(a.file, NULL, &t, &err)) st = fail(&err);
+  if (!st) st = build_design(t, &a, &d);
+  if (!st) st = check_constant(d, t, &a);
+  if (!st) st = fit_and_print(d, &a);
+  sl_design_free(d);
+  sl_table_free(t);
+  free(a.xlist);
+  return st;
+}

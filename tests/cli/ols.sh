@@ -1,0 +1,117 @@
+# `scoutlab ols` end to end: R-like table (exact text), JSON and CSV numbers against the R golden
+# values (tests/golden/regress_golden.txt), aliasing, ridge, --save, the rows report, and every
+# bad-input message with its exit status.
+. "$SL_TESTS/cli/lib.sh"
+golden="$SL_TESTS/golden/regress_golden.txt"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+# The golden script's small data set, formula for formula (c is a constant column).
+awk 'BEGIN { print "y,x1,x2,x3,w,c"
+  for (i = 1; i <= 40; i++) { x1 = i; x2 = (i * i) % 17; e = ((i * 7919) % 23 - 11) / 10
+    printf "%.17g,%d,%d,%d,%d,7\n", 3 + 0.5 * x1 - 0.25 * x2 + e, x1, x2, 2 * x1 + 3, 1 + (i % 4) } }' > small.csv
+
+# JSON values of one key ("estimate", "std_error", ...) in order, one per line.
+json_values() { grep -o "\"$1\": [^,}]*" | sed 's/.*: //'; }
+# Compares numbers (one per line) with a golden key to a relative tolerance.
+expect_golden() { # numbers key tol what
+  local want; want=$(grep "^$2 " "$golden" | cut -d' ' -f2- | tr ' ' '\n' | grep -v '^$')
+  local bad; bad=$(paste <(printf '%s\n' "$1") <(printf '%s\n' "$want") | awk -v tol="$3" '
+    { if ($2 == "NA") { if ($1 != "null" && $1 != "NA") n++; next }
+      d = $1 - $2; if (d < 0) d = -d; s = $2 < 0 ? -$2 : $2; if (s == 0) s = 1
+      if (d > tol * s) n++ } END { print n + 0 }')
+  [ "$(printf '%s\n' "$1" | wc -l)" = "$(printf '%s\n' "$want" | wc -l)" ] || bad=count
+  expect_eq "$bad" 0 "$4 ($2)"
+}
+
+# 1. The summary reads like R's summary.lm (exact text for a weighted fit).
+got=$("$SCOUTLAB" ols small.csv --y y --x x1,x2 --weights w 2>&1)
+expect_eq "$got" "$(cat <<'EOF'
+Call:
+scoutlab ols: y ~ x1 + x2  (file small.csv, weights w)
+
+40 rows read, 40 used, 0 skipped
+
+Coefficients:
+                Estimate   Std. Error  t value  Pr(>|t|)    
+(Intercept)       3.0951     0.269098   11.502  8.86e-14 ***
+x1                0.4996     0.009447   52.884   < 2e-16 ***
+x2               -0.2581     0.019612  -13.160  1.58e-15 ***
+---
+Signif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1
+
+Residual standard error: 1.089 on 37 degrees of freedom
+Multiple R-squared:  0.9877,	Adjusted R-squared:  0.9871 
+F-statistic: 1491 on 2 and 37 DF,  p-value: < 2.2e-16
+EOF
+)" "weighted table"
+
+# 2. JSON: every number as R gives it (17 significant digits printed).
+json=$("$SCOUTLAB" ols small.csv --y y --x x1,x2 --weights w --format json 2>/dev/null)
+expect_golden "$(printf '%s' "$json" | json_values estimate)" weighted.coef 1e-10 "JSON estimates"
+expect_golden "$(printf '%s' "$json" | json_values std_error)" weighted.se 1e-10 "JSON standard errors"
+expect_golden "$(printf '%s' "$json" | json_values residual_sd)" weighted.sigma 1e-10 "JSON residual SD"
+expect_golden "$(printf '%s' "$json" | json_values adj_r_squared)" weighted.adjr2 1e-10 "JSON adjusted R2"
+expect_contains "$json" '{"n": 40, "df": 37, "coefficients": [{"name": "(Intercept)", "estimate": 3.09510136810939' "JSON layout"
+expect_contains "$json" '"aliased": []}' "JSON aliased list"
+
+# 3. No intercept: R² uncentred, as R.
+json=$("$SCOUTLAB" ols small.csv --y y --x x1,x2 --no-intercept --format json 2>/dev/null)
+expect_golden "$(printf '%s' "$json" | json_values r_squared)" noint.r2 1e-10 "uncentred R2"
+expect_golden "$(printf '%s' "$json" | json_values f_statistic)
+2
+38
+$(printf '%s' "$json" | json_values f_p)" noint.f 1e-8 "no-intercept F against the empty model"
+
+# 4. Aliased column: NA like R, named in JSON.
+got=$("$SCOUTLAB" ols small.csv --y y --x x1,x3,x2 2>&1)
+expect_contains "$got" " (1 not defined because of singularities)" "aliased note"
+expect_contains "$got" "x3                    NA           NA       NA        NA" "aliased row"
+json=$("$SCOUTLAB" ols small.csv --y y --x x1,x3,x2 --format json 2>/dev/null)
+expect_contains "$json" '"aliased": ["x3"]}' "JSON aliased"
+expect_contains "$json" '{"name": "x3", "estimate": null, "std_error": null, "t": null, "p": null}' "JSON NA as null"
+expect_golden "$(printf '%s' "$json" | json_values estimate)" alias.coef 1e-10 "aliased estimates"
+
+# 5. CSV with confidence limits; ridge; save.
+csv=$("$SCOUTLAB" ols small.csv --y y --x x1,x2 --format csv 2>/dev/null)
+expect_eq "$(printf '%s\n' "$csv" | head -1)" "name,estimate,std_error,t,p,conf_low,conf_high" "CSV header"
+json=$("$SCOUTLAB" ols small.csv --y y --x x1,x2 --ridge 3 --format json 2>/dev/null)
+expect_golden "$(printf '%s' "$json" | json_values estimate)
+$(printf '%s' "$json" | json_values df)
+$(printf '%s' "$json" | json_values rss)
+$(printf '%s' "$json" | json_values gcv)" ridge.l3 1e-10 "ridge estimates, df, RSS, GCV"
+a=$("$SCOUTLAB" ols small.csv --y y --x x1,x2 --ridge-cv 5 --seed 11 --format json 2>/dev/null)
+b=$("$SCOUTLAB" ols small.csv --y y --x x1,x2 --ridge-cv 5 --seed 11 --format json 2>/dev/null)
+expect_eq "$a" "$b" "ridge CV reproducible with a seed"
+"$SCOUTLAB" ols small.csv --y y --x x1,x2 --save model.txt > /dev/null 2>&1
+expect_eq "$(head -1 model.txt)" "scoutlab-ols 1" "saved model header"
+
+# 6. Rows with missing values are counted, never silently dropped.
+awk -F, -v OFS=, 'NR == 4 { $2 = "" } NR == 9 { $1 = "NA" } { print }' small.csv > missing.csv
+got=$("$SCOUTLAB" ols missing.csv --y y --x x1,x2 --format json 2>&1 >/dev/null)
+expect_eq "$got" "40 rows read, 38 used, 2 skipped: missing value in y (1), missing value in x1 (1)" "rows report"
+
+# 7. Bad input: message and exit status.
+check_error() { # expected-status expected-message what args...
+  local want_st=$1 want_msg=$2 what=$3; shift 3
+  local out; out=$("$SCOUTLAB" ols "$@" 2>&1); local st=$?
+  expect_eq "$st" "$want_st" "$what: exit status"
+  expect_contains "$out" "$want_msg" "$what: message"
+}
+check_error 1 "scoutlab: small.csv: no column 'X1' (did you mean 'x1'?)" "missing column" small.csv --y y --x X1
+awk -F, -v OFS=, 'NR == 5 { $2 = "abc" } { print }' small.csv > text.csv
+check_error 1 "scoutlab: text.csv:5:2: predictor column 'x1' has the value \"abc\", which is not a number" "text value" text.csv --y y --x x1
+awk -F, -v OFS=, 'NR == 7 { $1 = "NaN" } NR == 8 { $3 = "Inf" } { print }' small.csv > nan.csv
+check_error 1 "nan.csv:7:1: response column 'y' has the value \"NaN\"" "NaN" nan.csv --y y --x x1
+check_error 1 "nan.csv:8:3: predictor column 'x2' has the value \"Inf\"" "Inf" nan.csv --y x1 --x x2
+head -3 small.csv > few.csv
+check_error 1 "2 rows used but the model has 4 parameters: fewer rows than parameters" "too few rows" few.csv --y y --x x1,x2,x3
+check_error 1 "column 'c' is constant (7 on every row used)" "constant column" small.csv --y y --x x1,c
+check_error 2 "scoutlab ols: --y COL is required (see scoutlab ols --help)" "no --y" small.csv --x x1
+check_error 2 "--x COL[,COL...] is required" "no --x" small.csv --y y
+check_error 2 "choose one of --ridge, --ridge-cv and --ridge-gcv" "two penalties" small.csv --y y --x x1 --ridge 1 --ridge-cv 5
+check_error 2 "--level expects a number between 0 and 1" "bad level" small.csv --y y --x x1 --level 95
+check_error 2 "unknown option '--bogus'" "unknown option" small.csv --y y --x x1 --bogus
+check_error 2 "--format expects table, json or csv" "bad format" small.csv --y y --x x1 --format xml
+check_error 3 "nofile.csv: cannot open" "missing file" nofile.csv --y y --x x1
+finish
