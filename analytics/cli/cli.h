@@ -64,5 +64,6 @@ int sl_cmd_check(int argc, char **argv);
 extern const char sl_help_check[];
 int sl_cmd_compare(int argc, char **argv), sl_cmd_percentiles(int argc, char **argv), sl_cmd_similar(int argc, char **argv);
 extern const char sl_help_compare[], sl_help_percentiles[], sl_help_similar[];
+int sl_cmd_ols(int argc, char **argv); extern const char sl_help_ols[];
 
 #endif

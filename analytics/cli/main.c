@@ -10,6 +10,7 @@
 const sl_command sl_commands[] = {
     {"check", "load CSV files and report rows, columns, types, roles and skipped rows",
      sl_cmd_check, sl_help_check},
+    {"ols", "least squares (or ridge) summary like R's summary(lm), as table, JSON or CSV", sl_cmd_ols, sl_help_ols},
     {"compare", "players side by side: per-90 stats and percentiles against position peers", sl_cmd_compare, sl_help_compare},
     {"percentiles", "one player's scouting report: every profile stat with its percentile", sl_cmd_percentiles, sl_help_percentiles},
     {"similar", "players most like one player (z-scored role stats), filtered by age/value/league", sl_cmd_similar, sl_help_similar},
