@@ -208,6 +208,7 @@ static int build_players(sl_compare *c, row_key *keys, size_t nkeys, int per_clu
   for (size_t k = 0; k < nkeys;) {
     size_t e = k + 1;
     while (!per_club && e < nkeys && same_player(&keys[k], &keys[e])) e++;
+    for (size_t r = k; r < e; r++) c->player_of_row[keys[r].row] = (long)c->n;
     int st = make_player(c, &c->players[c->n++], keys + k, e - k);
     if (st) return st;
     if (e - k > 1) c->rep.players_multi_club++;
@@ -248,12 +249,14 @@ int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_comp
   sl_compare *c = calloc(1, sizeof *c);
   row_key *keys = calloc(stats->nrows ? stats->nrows : 1, sizeof *keys);
   if (c) c->skips = calloc(stats->nrows ? stats->nrows : 1, sizeof *c->skips);
-  if (!c || !keys || !c->skips) {
+  if (c) c->player_of_row = malloc((stats->nrows ? stats->nrows : 1) * sizeof *c->player_of_row);
+  if (!c || !keys || !c->skips || !c->player_of_row) {
     free(keys);
     sl_compare_free(c);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory building the player index");
   }
   c->t = stats;
+  for (size_t r = 0; r < stats->nrows; r++) c->player_of_row[r] = -1;
   c->rep.rows_read = stats->rows_read;
   c->rep.rows_skipped_load = stats->nskipped;
   size_t nkeys = 0;
@@ -285,6 +288,7 @@ void sl_compare_free(sl_compare *c) {
   }
   free(c->players);
   free(c->skips);
+  free(c->player_of_row);
   free(c);
 }
 
@@ -292,6 +296,10 @@ size_t sl_compare_count(const sl_compare *c) { return c ? c->n : 0; }
 
 const sl_player *sl_compare_player(const sl_compare *c, size_t i) {
   return c && i < c->n ? &c->players[i] : NULL;
+}
+
+long sl_compare_player_of_row(const sl_compare *c, size_t row) {
+  return c && row < c->t->nrows ? c->player_of_row[row] : -1;
 }
 
 const sl_compare_report *sl_compare_summary(const sl_compare *c) { return c ? &c->rep : NULL; }

@@ -14,7 +14,7 @@
  *
  *   sl_compare *c = NULL; size_t i; sl_pool pool; sl_pool_default(&pool);
  *   if (sl_compare_new(stats, NULL, &c, &err) == SL_OK && sl_compare_find(c, "Balerdi", &i, &err) == SL_OK)
- *     sl_compare_percentiles(c, i, NULL, &pool, values, &info, &err);  // values: profile->nstats
+ *     sl_compare_quality(c, profiles, i, &pool, &quality, &err);  // one number, 0-100
  */
 #ifndef SCOUTLAB_COMPARE_H
 #define SCOUTLAB_COMPARE_H
@@ -184,6 +184,9 @@ size_t sl_compare_count(const sl_compare *c);
 
 /** Player i (0 <= i < count). Borrowed. */
 const sl_player *sl_compare_player(const sl_compare *c, size_t i);
+
+/** The player a stats-table row was folded into, or -1 when the row was skipped. */
+long sl_compare_player_of_row(const sl_compare *c, size_t row);
 
 /** What the index did with every row and position. Borrowed. */
 const sl_compare_report *sl_compare_summary(const sl_compare *c);

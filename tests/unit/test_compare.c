@@ -74,7 +74,11 @@ static void test_index(const sl_compare *c) {
   INT_EQ(r->players, 10, "players");
   INT_EQ(r->players_multi_club, 1, "combined players");
 
-  const sl_player *e = sl_compare_player(c, find(c, "emile faure"));
+  size_t ei = find(c, "emile faure");
+  INT_EQ(sl_compare_player_of_row(c, 4), (long)ei, "row 4 (Club D) folded into Emile");
+  INT_EQ(sl_compare_player_of_row(c, 5), (long)ei, "row 5 (Club E) too");
+  INT_EQ(sl_compare_player_of_row(c, 7), -1, "nameless row skipped");
+  const sl_player *e = sl_compare_player(c, ei);
   STR_EQ(e->clubs, "Club D, Club E", "clubs listed");
   STR_EQ(e->league, "Beta League", "main league = most minutes (1200 of 1800), prefix dropped");
   STR_EQ(e->leagues, "Alpha League, Beta League", "leagues listed");
