@@ -161,6 +161,7 @@ static void field_cb(void *s, size_t len, void *data) {
   row_cell *c = &L->cells[i];
   if (L->keep[i] < 0 || !s) {
     c->len = 0;
+    c->plain = 0; /* the cell buffer is reused row after row: clear the last row's number */
     if (c->text) c->text[0] = '\0';
     return;
   }

@@ -95,6 +95,19 @@ static void types_and_missing(void) {
   sl_table_free(t);
 }
 
+/* Regression: an empty cell after a number in the row above must be missing, not that number. */
+static void empty_after_number(void) {
+  sl_error err;
+  sl_table *t = LOAD("a,b\n1,2\n4,\n5,\"\"\n");
+  OK(t && t->nrows == 3, "3 rows");
+  if (!t) return;
+  SL_CHECK_REL(num(t, "b", 0), 2, 0, "b[0]");
+  OK(isnan(num(t, "b", 1)), "empty b[1] is missing");
+  OK(isnan(num(t, "b", 2)), "quoted empty b[2] is missing");
+  INT_EQ(sl_table_column(t, "b")->missing, 2, "two missing");
+  sl_table_free(t);
+}
+
 static void rows_accounting(void) {
   sl_error err;
   sl_table *t = LOAD("a,b\n1,2\n3\n4,5,6\n,\n7,8\n");
@@ -188,6 +201,7 @@ int main(void) {
   formats();
   types_and_missing();
   rows_accounting();
+  empty_after_number();
   errors();
   encodings_and_names();
   return SL_TEST_DONE();
