@@ -1,0 +1,233 @@
+/* cmd_fit.c - `scoutlab fit`: select deals, fit the fee model, print its summary and the
+ * out-of-sample accuracy next to the market-value baseline, save the model. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "scoutlab/fees.h"
+
+const char sl_help_fit[] =
+    "usage: scoutlab fit --transfers FILE|DIR... -o MODEL.slm [--since SEASON] [--until SEASON]\n"
+    "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
+    "                    [--interval auto|t|conformal] [--season-trend] [--level 0.8]\n"
+    "                    [--folds 5] [--seed 1] [--format table|json]\n"
+    "\n"
+    "Fits the hedonic transfer-fee model log(fee) ~ age + age^2 + position group + buying league\n"
+    "+ selling league + season + log(market value) [+ contract months + minutes share] on the\n"
+    "permanent paid transfers of the files (loans, free transfers, unknown fees and the second\n"
+    "listing of a move between two covered clubs are counted and left out), prints the\n"
+    "coefficients, the interval it reports, and the out-of-sample accuracy (time split with\n"
+    "--holdout-from, and k-fold) next to the naive baseline fee = market value.\n"
+    "The saved model is refitted on every selected deal.\n"
+    "\n"
+    "  --holdout-from S  train on seasons before S, test on S and later\n"
+    "  --no-market-value leave market value out (the model then works without it)\n"
+    "  --ridge           ridge (GCV) point predictions, conformal intervals\n"
+    "  --interval        auto (default): t unless its held-out coverage is off, then conformal\n"
+    "  --season-trend    extrapolate the season trend beyond the training seasons (default: hold\n"
+    "                    it at the last training season)\n"
+    "  --folds K         k-fold accuracy (1 = none); --seed N makes folds and calibration split\n"
+    "\n"
+    "example:\n"
+    "  scoutlab fit --transfers ../shared/data/transfers-tm --until 2020 --holdout-from 2017 -o tm.slm\n";
+
+typedef struct fit_args {
+  const char **files;
+  size_t nfiles;
+  const char *out;
+  sl_fees_options opt;
+  sl_format format;
+} fit_args;
+
+static int int_arg(const char *s, long lo, long hi, long *v) {
+  char *end;
+  *v = strtol(s, &end, 10);
+  return *s && !*end && *v >= lo && *v <= hi;
+}
+
+static int parse_value_opt(fit_args *a, const char *o, const char *v) {
+  long n;
+  char *end;
+  if (strcmp(o, "--since") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.since = (int)n, 0;
+  if (strcmp(o, "--until") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.until = (int)n, 0;
+  if (strcmp(o, "--holdout-from") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.holdout_from = (int)n, 0;
+  if (strcmp(o, "--folds") == 0 && int_arg(v, 1, 100, &n)) return a->opt.folds = (unsigned)n, 0;
+  if (strcmp(o, "--seed") == 0 && int_arg(v, 0, 2147483647L, &n)) return a->opt.seed = (uint64_t)n, 0;
+  if (strcmp(o, "--level") == 0) {
+    a->opt.level = strtod(v, &end);
+    return *end || !(a->opt.level > 0 && a->opt.level < 1) ? -1 : 0;
+  }
+  if (strcmp(o, "--interval") == 0) {
+    a->opt.interval = strcmp(v, "auto") == 0 ? 0 : strcmp(v, "t") == 0 ? 1 : strcmp(v, "conformal") == 0 ? 2 : -1;
+    return a->opt.interval < 0 ? -1 : 0;
+  }
+  if (strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0) return a->out = v, 0;
+  if (strcmp(o, "--format") == 0) return sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON, &a->format);
+  return -1;
+}
+
+static int parse_args(int argc, char **argv, fit_args *a) {
+  memset(a, 0, sizeof *a);
+  a->opt.seed = 1;
+  if (!(a->files = calloc((size_t)argc, sizeof *a->files))) return SL_EXIT_DATA;
+  for (int i = 1; i < argc; i++) {
+    const char *o = argv[i];
+    if (strcmp(o, "--transfers") == 0) {
+      while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0 && strcmp(argv[i + 1], "-o") != 0)
+        a->files[a->nfiles++] = argv[++i];
+    } else if (strcmp(o, "--no-market-value") == 0) a->opt.no_market_value = 1;
+    else if (strcmp(o, "--ridge") == 0) a->opt.ridge = 1;
+    else if (strcmp(o, "--season-trend") == 0) a->opt.season_trend = 1;
+    else if (i + 1 < argc && o[0] == '-' && parse_value_opt(a, o, argv[i + 1]) == 0) i++;
+    else if (o[0] == '-') return sl_cli_usage_error("fit", "bad option or value '%s%s%s'", o, i + 1 < argc ? " " : "", i + 1 < argc ? argv[i + 1] : "");
+    else return sl_cli_usage_error("fit", "unexpected argument '%s' (transfer files go after --transfers)", o);
+  }
+  if (!a->nfiles) return sl_cli_usage_error("fit", "no transfer files (give --transfers FILE|DIR...)");
+  if (!a->out) return sl_cli_usage_error("fit", "no output model (give -o MODEL.slm)");
+  return SL_EXIT_OK;
+}
+
+/* ---- printing ----------------------------------------------------------------------------- */
+
+static void print_selection(const sl_fees_deals *d) {
+  printf("deals: %zu rows read, %zu used\n", d->rows_read, d->count[SL_FEES_USED]);
+  for (int r = 1; r < SL_FEES_REASON_COUNT; r++)
+    if (d->count[r]) printf("  not used: %-58s %8zu\n", sl_fees_reason_text((sl_fees_reason)r), d->count[r]);
+  printf("  used deals known only from the seller's out row (buyer outside the covered leagues): %zu\n",
+         d->out_rows_kept);
+}
+
+static void print_coefficients(const sl_fees_model *m) {
+  const sl_ols_fit *f = m->ols;
+  printf("\ncoefficients (log EUR; OLS, %zu deals, R\xc2\xb2 %.3f, residual SE %.3f on %zu df)%s\n", f->n,
+         f->r_squared, f->sigma, f->df_residual, m->ridge ? "; predictions use ridge" : "");
+  printf("  %-44s %10s %10s %8s %10s%s\n", "column", "estimate", "std.error", "t", "p", m->ridge ? "      ridge" : "");
+  for (size_t j = 0; j < f->p; j++) {
+    printf("  %-44s ", f->names[j]);
+    if (f->aliased[j]) printf("%10s %10s %8s %10s", "aliased", "", "", "");
+    else printf("%10.4f %10.4f %8.2f %10.3g", f->coef[j], f->std_error[j], f->t_value[j], f->p_value[j]);
+    if (m->ridge) printf(" %10.4f", m->coef[j]);
+    putchar('\n');
+  }
+  printf("\nseasons %d-%d; season term %s beyond them\n", m->season_min, m->season_max,
+         m->season_trend ? "extrapolated" : "held at the nearest training season");
+  printf("smearing factor %.4f: expected fee = median fee x %.4f (Duan 1983)\n", m->smearing, m->smearing);
+  printf("interval reported: %s (the t-interval covered %.1f%% of %zu held-out calibration deals at %.0f%%)\n",
+         m->interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal on log residuals" : "Student t",
+         100 * m->t_coverage_calibration, m->ncal, 100 * m->level);
+}
+
+static void acc_row(const char *label, const sl_fees_accuracy *a) {
+  if (!a->n) return;
+  printf("  %-36s %7zu %8.3f %7.1f%% %7.1f%% %7.1f%%", label, a->n, a->r2_log, 100 * a->mdape,
+         100 * a->within25, 100 * a->within50);
+  if (isfinite(a->coverage)) printf(" %8.1f%%\n", 100 * a->coverage);
+  else printf(" %9s\n", "-");
+}
+
+static const char *interval_name(int kind) {
+  return kind == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : kind == SL_FEES_INTERVAL_T ? "t" : "mixed";
+}
+
+static void print_accuracy(const sl_fees_report *r) {
+  printf("\naccuracy out of sample       %14s %8s %8s %8s %8s %9s\n", "deals", "R2 log", "MdAPE", "+-25%",
+         "+-50%", "coverage");
+  if (r->holdout_from) {
+    printf("time split: train on %zu deals before %d, test on %zu from %d (%s interval, %.0f%%)\n",
+           r->time_train, r->holdout_from, r->time_test, r->holdout_from, interval_name(r->time_interval),
+           100 * r->level);
+    acc_row("model", &r->time_model);
+    acc_row("model, deals with a market value", &r->time_model_mv);
+    acc_row("baseline fee = market value", &r->time_baseline);
+  }
+  if (r->folds) {
+    printf("%u-fold cross-validation (%s interval, %.0f%%)\n", r->folds, interval_name(r->kfold_interval),
+           100 * r->level);
+    acc_row("model", &r->kfold_model);
+    acc_row("model, deals with a market value", &r->kfold_model_mv);
+    acc_row("baseline fee = market value", &r->kfold_baseline);
+  }
+}
+
+/* ---- JSON --------------------------------------------------------------------------------- */
+
+static void json_acc(const char *key, const sl_fees_accuracy *a, int last) {
+  printf("    \"%s\": {\"n\": %zu, \"r2_log\": ", key, a->n);
+  sl_cli_json_number(stdout, a->r2_log);
+  printf(", \"mdape\": ");
+  sl_cli_json_number(stdout, a->mdape);
+  printf(", \"within25\": ");
+  sl_cli_json_number(stdout, a->within25);
+  printf(", \"within50\": ");
+  sl_cli_json_number(stdout, a->within50);
+  printf(", \"coverage\": ");
+  sl_cli_json_number(stdout, a->coverage);
+  printf("}%s\n", last ? "" : ",");
+}
+
+static void print_json(const sl_fees_model *m, const sl_fees_report *r, const char *path) {
+  const sl_fees_deals *d = m->deals;
+  printf("{\n  \"model\": ");
+  sl_cli_json_string(stdout, path);
+  printf(",\n  \"rows_read\": %zu,\n  \"deals\": %zu,\n  \"not_used\": {", d->rows_read, d->n);
+  for (int k = 1, first = 1; k < SL_FEES_REASON_COUNT; k++) {
+    if (!d->count[k]) continue;
+    printf("%s", first ? "" : ", "), first = 0;
+    sl_cli_json_string(stdout, sl_fees_reason_text((sl_fees_reason)k));
+    printf(": %zu", d->count[k]);
+  }
+  printf("},\n  \"coefficients\": {");
+  for (size_t j = 0; j < m->p; j++) {
+    printf("%s", j ? ", " : "");
+    sl_cli_json_string(stdout, m->names[j]);
+    printf(": ");
+    sl_cli_json_number(stdout, m->coef[j]);
+  }
+  printf("},\n  \"smearing\": ");
+  sl_cli_json_number(stdout, m->smearing);
+  printf(",\n  \"interval\": \"%s\",\n  \"level\": ", m->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t");
+  sl_cli_json_number(stdout, m->level);
+  printf(",\n  \"accuracy\": {\n");
+  json_acc("time_model", &r->time_model, 0);
+  json_acc("time_model_with_market_value", &r->time_model_mv, 0);
+  json_acc("time_baseline", &r->time_baseline, 0);
+  json_acc("kfold_model", &r->kfold_model, 0);
+  json_acc("kfold_model_with_market_value", &r->kfold_model_mv, 0);
+  json_acc("kfold_baseline", &r->kfold_baseline, 1);
+  printf("  }\n}\n");
+}
+
+int sl_cmd_fit(int argc, char **argv) {
+  fit_args a;
+  int rc = parse_args(argc, argv, &a);
+  if (rc) {
+    free(a.files);
+    return rc;
+  }
+  sl_fees_model *m = NULL;
+  sl_fees_report *r = NULL;
+  sl_error err;
+  int st = sl_fees_fit_files(a.files, a.nfiles, &a.opt, &m, &r, &err);
+  if (!st) st = sl_fees_save(m, a.out, &err);
+  if (st) {
+    free(a.files);
+    sl_fees_model_free(m), free(r);
+    return sl_cli_fail(&err);
+  }
+  if (a.format == SL_FMT_JSON) print_json(m, r, a.out);
+  else {
+    printf("fee model: log(fee) on");
+    for (size_t t = 0; t < m->nterms; t++) printf("%s %s", t ? "," : "", m->terms[t].name);
+    putchar('\n');
+    print_selection(m->deals);
+    for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", r->notes[i]);
+    print_coefficients(m);
+    print_accuracy(r);
+    printf("\nsaved %s: trained on all %zu deals, seasons %d-%d\n", a.out, m->deals->n, m->season_min, m->season_max);
+  }
+  free(a.files);
+  sl_fees_model_free(m), free(r);
+  return SL_EXIT_OK;
+}

@@ -1,0 +1,221 @@
+/* fees_eval.c - out-of-sample accuracy (time split and seeded k-fold) next to the naive
+ * baseline "fee = market value", and the public fit entry points.
+ *
+ * Every evaluation refits the whole pipeline (levels, coefficients, smearing, calibration and
+ * the interval choice) on its training deals only, so nothing of the test deals leaks in.
+ * Scores: R² of log fee around the test deals' own mean; the absolute percentage error of the
+ * median estimate exp(prediction), |fair_fee/fee - 1|, its median and the shares within 25%
+ * and 50%; the share of test fees inside the interval at the model's level. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fees_internal.h"
+
+static int dbl_cmp(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Scores n predictions (log scale; low/high NULL for the baseline). */
+static int score(const double *y, const double *pred, const double *low, const double *high,
+                 size_t n, sl_fees_accuracy *a) {
+  memset(a, 0, sizeof *a);
+  a->n = n;
+  a->r2_log = a->mdape = a->within25 = a->within50 = a->coverage = NAN;
+  if (!n) return SL_OK;
+  double *ape = malloc(n * sizeof *ape), mean = 0, sse = 0, sst = 0;
+  if (!ape) return SL_ENOMEM;
+  size_t w25 = 0, w50 = 0, in = 0;
+  for (size_t i = 0; i < n; i++) mean += y[i];
+  mean /= (double)n;
+  for (size_t i = 0; i < n; i++) {
+    sse += (y[i] - pred[i]) * (y[i] - pred[i]);
+    sst += (y[i] - mean) * (y[i] - mean);
+    ape[i] = fabs(exp(pred[i] - y[i]) - 1);
+    w25 += ape[i] <= 0.25, w50 += ape[i] <= 0.5;
+    if (low) in += y[i] >= low[i] && y[i] <= high[i];
+  }
+  qsort(ape, n, sizeof *ape, dbl_cmp);
+  a->mdape = n % 2 ? ape[n / 2] : (ape[n / 2 - 1] + ape[n / 2]) / 2;
+  a->r2_log = sst > 0 ? 1 - sse / sst : NAN;
+  a->within25 = (double)w25 / (double)n, a->within50 = (double)w50 / (double)n;
+  if (low) a->coverage = (double)in / (double)n;
+  free(ape);
+  return SL_OK;
+}
+
+/* Predictions gathered over one or more evaluations, scored at the end. */
+typedef struct scored {
+  double *y, *pred, *low, *high; /* model, n of them */
+  double *by, *bpred;            /* baseline, nb of them (deals with a market value) */
+  double *my, *mpred, *mlow, *mhigh; /* model on the baseline's deals */
+  size_t n, nb;
+  int interval;                  /* interval kind of the last model (0 when they differ) */
+} scored;
+
+static int scored_init(scored *s, size_t cap) {
+  memset(s, 0, sizeof *s);
+  double **arr[] = {&s->y, &s->pred, &s->low, &s->high, &s->by, &s->bpred, &s->my, &s->mpred, &s->mlow, &s->mhigh};
+  for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++)
+    if (!(*arr[i] = malloc((cap ? cap : 1) * sizeof(double)))) return SL_ENOMEM;
+  s->interval = -1;
+  return SL_OK;
+}
+
+static void scored_free(scored *s) {
+  double *arr[] = {s->y, s->pred, s->low, s->high, s->by, s->bpred, s->my, s->mpred, s->mlow, s->mhigh};
+  for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++) free(arr[i]);
+}
+
+/* Predicts the test deals with model m and adds them to s. */
+static int predict_into(const sl_fees_model *m, const sl_fees_deals *d, const size_t *test,
+                        size_t nt, scored *s, sl_error *err) {
+  double *x = malloc(m->p * sizeof *x);
+  if (!x) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  s->interval = s->interval < 0 || s->interval == (int)m->interval ? (int)m->interval : 0;
+  for (size_t k = 0; k < nt; k++) {
+    const sl_fees_deal *deal = &d->deal[test[k]];
+    double pred, lo, hi, se, y = log(deal->fee);
+    int st = sl_fees_design_row(m, &deal->player, x, NULL, err);
+    if (!st) st = sl_fees_interval_of(m, x, m->level, &pred, &lo, &hi, &se, err);
+    if (st) {
+      free(x);
+      return st;
+    }
+    s->y[s->n] = y, s->pred[s->n] = pred, s->low[s->n] = lo, s->high[s->n] = hi, s->n++;
+    if (deal->player.market_value > 0) {
+      s->by[s->nb] = y, s->bpred[s->nb] = log(deal->player.market_value);
+      s->my[s->nb] = y, s->mpred[s->nb] = pred, s->mlow[s->nb] = lo, s->mhigh[s->nb] = hi;
+      s->nb++;
+    }
+  }
+  free(x);
+  return SL_OK;
+}
+
+static int score_all(const scored *s, sl_fees_accuracy *model, sl_fees_accuracy *base,
+                     sl_fees_accuracy *model_mv) {
+  int st = score(s->y, s->pred, s->low, s->high, s->n, model);
+  if (!st) st = score(s->by, s->bpred, NULL, NULL, s->nb, base);
+  if (!st) st = score(s->my, s->mpred, s->mlow, s->mhigh, s->nb, model_mv);
+  return st;
+}
+
+static int time_split(const sl_fees_deals *d, const sl_fees_options *o, sl_fees_report *r,
+                      sl_error *err) {
+  size_t *train = malloc((d->n ? d->n : 1) * sizeof *train), *test = malloc((d->n ? d->n : 1) * sizeof *test);
+  size_t ntr = 0, nte = 0;
+  if (!train || !test) {
+    free(train), free(test);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  for (size_t i = 0; i < d->n; i++) {
+    if (d->deal[i].player.season < o->holdout_from) train[ntr++] = i;
+    else test[nte++] = i;
+  }
+  r->time_train = ntr, r->time_test = nte;
+  int st = SL_OK;
+  if (!nte || !ntr)
+    st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                      "--holdout-from %d leaves %zu training and %zu test deals: both must be non-empty",
+                      o->holdout_from, ntr, nte);
+  sl_fees_model *m = NULL;
+  scored s = {0};
+  if (!st) st = sl_fees_fit_subset(d, train, ntr, o, &m, NULL, 0, err);
+  if (!st && scored_init(&s, nte)) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!st) st = predict_into(m, d, test, nte, &s, err);
+  if (!st && score_all(&s, &r->time_model, &r->time_baseline, &r->time_model_mv))
+    st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  r->time_interval = s.interval;
+  scored_free(&s);
+  sl_fees_model_free(m);
+  free(train), free(test);
+  return st;
+}
+
+static int kfold(const sl_fees_deals *d, const sl_fees_options *o, unsigned k, sl_fees_report *r,
+                 sl_error *err) {
+  unsigned *fold = malloc((d->n ? d->n : 1) * sizeof *fold);
+  size_t *train = malloc((d->n ? d->n : 1) * sizeof *train), *test = malloc((d->n ? d->n : 1) * sizeof *test);
+  scored s = {0};
+  int st = !fold || !train || !test || scored_init(&s, d->n)
+               ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
+               : SL_OK;
+  uint64_t state = o->seed;
+  for (size_t i = 0; !st && i < d->n; i++) fold[i] = (unsigned)(sl_splitmix64(&state) % k);
+  for (unsigned f = 0; !st && f < k; f++) {
+    size_t ntr = 0, nte = 0;
+    for (size_t i = 0; i < d->n; i++) {
+      if (fold[i] == f) test[nte++] = i;
+      else train[ntr++] = i;
+    }
+    sl_fees_model *m = NULL;
+    st = sl_fees_fit_subset(d, train, ntr, o, &m, NULL, 0, err);
+    if (!st) st = predict_into(m, d, test, nte, &s, err);
+    sl_fees_model_free(m);
+  }
+  if (!st && score_all(&s, &r->kfold_model, &r->kfold_baseline, &r->kfold_model_mv))
+    st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  r->kfold_interval = s.interval;
+  scored_free(&s);
+  free(fold), free(train), free(test);
+  return st;
+}
+
+static void report_note(sl_fees_report *r, const char *text) {
+  if (r->nnotes < SL_FEES_MAX_NOTES) snprintf(r->notes[r->nnotes++], SL_FEES_NOTE_MAX, "%s", text);
+}
+
+int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model **out,
+                sl_fees_report **report, sl_error *err) {
+  sl_fees_options o = opt ? *opt : (sl_fees_options){0};
+  if (out) *out = NULL;
+  if (report) *report = NULL;
+  if (!deals || !out) {
+    sl_fees_deals_free(deals);
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no deals or output given");
+  }
+  if (o.level <= 0) o.level = SL_FEES_DEFAULT_LEVEL;
+  if (!(o.level < 1)) {
+    sl_fees_deals_free(deals);
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "level %g is not between 0 and 1", o.level);
+  }
+  unsigned k = o.folds ? o.folds : SL_FEES_DEFAULT_FOLDS;
+  sl_fees_report *r = calloc(1, sizeof *r);
+  size_t *all = malloc((deals->n ? deals->n : 1) * sizeof *all);
+  int st = !r || !all ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+  for (size_t i = 0; !st && i < deals->n; i++) all[i] = i;
+  char note[4 * SL_FEES_NOTE_MAX] = "";
+  sl_fees_model *m = NULL;
+  if (!st) st = sl_fees_fit_subset(deals, all, deals->n, &o, &m, note, sizeof note, err);
+  if (!st) {
+    r->level = o.level, r->holdout_from = o.holdout_from, r->folds = k > 1 ? k : 0;
+    for (size_t i = 0; i < deals->nnotes; i++) report_note(r, deals->notes[i]);
+    if (note[0]) report_note(r, note);
+  }
+  if (!st && o.holdout_from) st = time_split(deals, &o, r, err);
+  if (!st && k > 1) st = kfold(deals, &o, k, r, err);
+  free(all);
+  if (st) {
+    sl_fees_model_free(m), sl_fees_deals_free(deals), free(r);
+    return st;
+  }
+  m->deals = deals;
+  *out = m;
+  if (report) *report = r;
+  else free(r);
+  return SL_OK;
+}
+
+int sl_fees_fit_files(const char *const *paths, size_t npaths, const sl_fees_options *opt,
+                      sl_fees_model **out, sl_fees_report **report, sl_error *err) {
+  sl_table *t = NULL;
+  sl_fees_deals *d = NULL;
+  int st = sl_table_load_many(paths, npaths, NULL, &t, err);
+  if (!st) st = sl_fees_deals_from_table(t, opt, &d, err);
+  sl_table_free(t);
+  if (st) return st;
+  return sl_fees_fit(d, opt, out, report, err);
+}

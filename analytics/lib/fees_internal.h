@@ -1,0 +1,71 @@
+/* fees_internal.h - pieces shared by the fees*.c files (not installed). */
+#ifndef SCOUTLAB_FEES_INTERNAL_H
+#define SCOUTLAB_FEES_INTERNAL_H
+
+#include <stddef.h>
+
+#include "scoutlab/fees.h"
+
+/** A level with fewer training deals than this is pooled into "other": a dummy estimated from
+ *  a handful of fees is noise, and a country seen twice would get its own wild effect. */
+#define SL_FEES_MIN_LEVEL_DEALS 25
+/** Label of the pooled level and of a missing league. */
+#define SL_FEES_LEVEL_OTHER "other"
+#define SL_FEES_LEVEL_UNKNOWN "unknown"
+/** Prefix of a league known only by its country (a club outside the covered leagues). */
+#define SL_FEES_OUTSIDE_PREFIX "outside: "
+/** Interval choice: the t-interval is kept when its held-out coverage is within this of the
+ *  level (about two binomial standard errors for the ~1,000 calibration deals of real data). */
+#define SL_FEES_COVERAGE_TOL 0.03
+/** Fewest deals a fit accepts per design column: fewer and the estimates are mostly noise. */
+#define SL_FEES_MIN_DEALS_PER_COLUMN 3
+
+/** Copies s into the deal list's string pool (NULL stays NULL). NULL when out of memory. */
+const char *sl_fees_pool_strdup(sl_fees_deals *d, const char *s);
+
+/** A new empty deal list; NULL when out of memory. */
+sl_fees_deals *sl_fees_deals_new(void);
+
+/** Appends a note to the deal list (copied). */
+int sl_fees_deals_note(sl_fees_deals *d, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/** Adds a deal (its strings are copied into the pool). */
+int sl_fees_deals_push(sl_fees_deals *d, const sl_fees_deal *deal);
+
+/** Adds a file name; returns its index or (uint32_t)-1. */
+uint32_t sl_fees_deals_add_file(sl_fees_deals *d, const char *path);
+
+/** A model with empty terms; NULL when out of memory. */
+sl_fees_model *sl_fees_model_alloc(void);
+
+/** Decides terms, levels and column names of m from the deals idx[0..n); notes say what was
+ *  dropped (appended to note). */
+int sl_fees_model_setup(sl_fees_model *m, const sl_fees_deals *d, const size_t *idx, size_t n,
+                        const sl_fees_options *o, char *note, size_t note_size);
+
+/** Fits a model on deals idx[0..n) of d (the model borrows d; m->deals stays NULL). */
+int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
+                       const sl_fees_options *opt, sl_fees_model **out, char *note,
+                       size_t note_size, sl_error *err);
+
+/** One design row for p (x has m->p entries). Unknown values of averaged terms take the
+ *  column means; known[t] (may be NULL) is set to 0 for those. Returns SL_EDATA with a
+ *  message when age, position or a used market value is unknown. */
+int sl_fees_design_row(const sl_fees_model *m, const sl_fees_player *p, double *x, int *known,
+                       sl_error *err);
+
+/** x'coef over the design columns. */
+double sl_fees_linear(const sl_fees_model *m, const double *x);
+
+/** Interval for a design row at `level`: log-scale low/high and the t scale. */
+int sl_fees_interval_of(const sl_fees_model *m, const double *x, double level, double *pred,
+                        double *low, double *high, double *se_pred, sl_error *err);
+
+/** Level index of label in a factor term, or -1 (exact, then pooled/outside rules). */
+long sl_fees_level_index(const sl_fees_term *t, const char *label);
+
+#endif

@@ -1,0 +1,370 @@
+/* fees_io.c - saving and loading a fee model: "scoutlab-fee-model 1", line-oriented text with
+ * the terms, levels, column means and coefficients, smearing, calibration residuals, training
+ * seasons and files, the training deals (for comparables), then the regression in the regress
+ * module's own format ("ols BYTES" followed by exactly that many bytes), then "end".
+ * docs/fee-model.md shows a file. Numbers are written with 17 significant digits so a load
+ * gives back the same doubles. A load checks every count against the bytes left, so a truncated
+ * or damaged file is an SL_EPARSE with its line, never a crash or a huge allocation. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fees_internal.h"
+
+#define MAGIC "scoutlab-fee-model"
+
+static void put_text(FILE *f, const char *s) {
+  for (; s && *s; s++) fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+static void save_meta(FILE *f, const sl_fees_model *m) {
+  fprintf(f, MAGIC " %d\nlevel %.17g\ninterval %s\nt-coverage %.17g\nridge %d %.17g\n",
+          SL_FEES_FORMAT_VERSION, m->level, m->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t",
+          m->t_coverage_calibration, m->ridge, m->ridge_lambda);
+  fprintf(f, "seasons %d %d %d\nsmearing %.17g\nterms %zu\n", m->season_min, m->season_max,
+          m->season_trend, m->smearing, m->nterms);
+  for (size_t t = 0; t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    fprintf(f, "term %d %d %zu %zu %zu %.17g\n", (int)term->var, (int)term->kind, term->first,
+            term->count, term->nlevels, m->feature_sd[t]);
+    for (size_t l = 0; l < term->nlevels; l++) fputs("level-name ", f), put_text(f, term->levels[l]), fputc('\n', f);
+  }
+  fprintf(f, "columns %zu\n", m->p);
+  for (size_t j = 0; j < m->p; j++) {
+    fprintf(f, "column %.17g %.17g ", m->column_mean[j], m->coef[j]);
+    put_text(f, m->names[j]);
+    fputc('\n', f);
+  }
+  fprintf(f, "calibration %zu\n", m->ncal);
+  for (size_t i = 0; i < m->ncal; i++) fprintf(f, "%.17g\n", m->calibration[i]);
+}
+
+static void save_deals(FILE *f, const sl_fees_deals *d) {
+  fprintf(f, "files %zu\n", d ? d->nfiles : 0);
+  for (size_t i = 0; d && i < d->nfiles; i++) fputs("file ", f), put_text(f, d->files[i]), fputc('\n', f);
+  if (!d) {
+    fputs("deals 0 0 0 0 0 0\n", f);
+    return;
+  }
+  fprintf(f, "deals %zu %d %d %d %d %d\n", d->n, d->has_market_value, d->has_contract,
+          d->has_minutes, d->has_leagues, d->has_season);
+  for (size_t i = 0; i < d->n; i++) {
+    const sl_fees_deal *x = &d->deal[i];
+    const sl_fees_player *p = &x->player;
+    const char *texts[] = {p->name, p->club, x->buyer, p->league, p->buyer_league};
+    for (size_t k = 0; k < 5; k++) put_text(f, texts[k]), fputc('\t', f);
+    fprintf(f, "%d\t%.17g\t%d\t%.17g\t%.17g\t%.17g\t%.17g\t%u\t%ld\t%d\n", p->group, p->age,
+            p->season, p->market_value, p->contract_months, p->minutes_share, x->fee, x->file,
+            x->line, x->from_out_row);
+  }
+}
+
+/* The regression's own format, through a temporary file next to the model. */
+static int ols_bytes(const sl_fees_model *m, const char *path, char **out, size_t *len, sl_error *err) {
+  size_t plen = strlen(path) + 16;
+  char *tmp = malloc(plen);
+  if (!tmp) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  snprintf(tmp, plen, "%s.ols.tmp", path);
+  int st = sl_ols_save(m->ols, tmp, err);
+  FILE *f = st ? NULL : fopen(tmp, "rb");
+  if (!st && !f) st = sl_error_set(err, SL_EIO, tmp, 0, 0, "cannot read back: %s", strerror(errno));
+  if (f) {
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    *out = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!*out || fread(*out, 1, (size_t)n, f) != (size_t)n) st = sl_error_set(err, SL_EIO, tmp, 0, 0, "cannot read back");
+    else *len = (size_t)n;
+    fclose(f);
+  }
+  remove(tmp);
+  free(tmp);
+  return st;
+}
+
+int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
+  if (!m || !path || !m->ols) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no model or path given");
+  char *ols = NULL;
+  size_t olen = 0;
+  int st = ols_bytes(m, path, &ols, &olen, err);
+  if (st) return st;
+  FILE *f = fopen(path, "wb");
+  if (!f) {
+    free(ols);
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+  }
+  save_meta(f, m);
+  save_deals(f, m->deals);
+  fprintf(f, "ols %zu\n", olen);
+  fwrite(ols, 1, olen, f);
+  fputs("end\n", f);
+  free(ols);
+  int bad = ferror(f);
+  if (fclose(f) != 0 || bad) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write (disk full?)");
+  return SL_OK;
+}
+
+/* ---- loading ------------------------------------------------------------------------------ */
+
+typedef struct reader {
+  char *buf;
+  size_t len, pos;
+  long line;
+  const char *name;
+  sl_error *err;
+} reader;
+
+static int bad(reader *r, const char *what) {
+  return sl_error_set(r->err, SL_EPARSE, r->name, r->line, 0,
+                      "damaged or truncated fee model: %s (refit with scoutlab fit)", what);
+}
+
+/* Next line, NUL-terminated in place; NULL at the end of the data. */
+static char *next_line(reader *r) {
+  if (r->pos >= r->len) return NULL;
+  char *s = r->buf + r->pos, *nl = memchr(s, '\n', r->len - r->pos);
+  if (!nl) return NULL; /* a last line without newline is a truncated file */
+  *nl = 0;
+  r->pos = (size_t)(nl - r->buf) + 1;
+  r->line++;
+  return s;
+}
+
+/* The next line must start with "kw "; *rest points after it. */
+static int keyword(reader *r, const char *kw, char **rest) {
+  char *s = next_line(r);
+  size_t n = strlen(kw);
+  if (!s || strncmp(s, kw, n) != 0 || (s[n] != ' ' && s[n] != 0)) {
+    char what[96];
+    snprintf(what, sizeof what, "expected '%s'", kw);
+    return bad(r, what);
+  }
+  *rest = s[n] ? s + n + 1 : s + n;
+  return SL_OK;
+}
+
+/* Reads n numbers separated by spaces or tabs from *s, advancing it. */
+static int numbers(reader *r, char **s, size_t n, double *out) {
+  for (size_t i = 0; i < n; i++) {
+    char *end;
+    errno = 0;
+    out[i] = strtod(*s, &end);
+    if (end == *s || (*end && *end != ' ' && *end != '\t')) return bad(r, "expected a number");
+    *s = *end ? end + 1 : end;
+  }
+  return SL_OK;
+}
+
+/* A count that cannot exceed the bytes left (each item takes at least one line). */
+static int count_of(reader *r, char **s, size_t *n) {
+  double v;
+  if (numbers(r, s, 1, &v)) return SL_EPARSE;
+  if (!(v >= 0) || v > (double)(r->len - r->pos) || v != floor(v)) return bad(r, "a count is out of range");
+  *n = (size_t)v;
+  return SL_OK;
+}
+
+static int load_terms(reader *r, sl_fees_model *m) {
+  char *s;
+  size_t nt;
+  if (keyword(r, "terms", &s) || count_of(r, &s, &nt)) return SL_EPARSE;
+  if (nt > SL_FEES_MAX_TERMS) return bad(r, "too many terms");
+  for (size_t t = 0; t < nt; t++) {
+    double v[6];
+    if (keyword(r, "term", &s) || numbers(r, &s, 6, v)) return SL_EPARSE;
+    sl_fees_term *term = &m->terms[m->nterms++];
+    if (!(v[0] >= 0 && v[0] <= SL_FEES_VAR_MINUTES && v[1] >= 0 && v[1] <= SL_FEES_TERM_FACTOR) ||
+        !(v[4] >= 0 && v[4] <= (double)(r->len - r->pos)) || !(v[2] >= 1 && v[3] >= 0 && v[2] + v[3] <= SL_REGRESS_MAX_COLUMNS))
+      return bad(r, "a term is out of range");
+    term->var = (sl_fees_var)v[0], term->kind = (sl_fees_term_kind)v[1];
+    term->first = (size_t)v[2], term->count = (size_t)v[3];
+    m->feature_sd[t] = v[5];
+    static const char *const names[] = {"age", "position", "buying league", "selling league", "season",
+                                        "log market value", "contract months", "minutes share"};
+    term->name = names[term->var];
+    size_t nl = (size_t)v[4];
+    if (nl && !(term->levels = calloc(nl, sizeof *term->levels))) return SL_ENOMEM;
+    for (size_t l = 0; l < nl; l++) {
+      if (keyword(r, "level-name", &s)) return SL_EPARSE;
+      if (!(term->levels[term->nlevels++] = strdup(s))) return SL_ENOMEM;
+    }
+    size_t want = term->kind == SL_FEES_TERM_QUADRATIC ? 2 : term->kind == SL_FEES_TERM_FACTOR ? (nl ? nl - 1 : 0) : 1;
+    if (term->count != want) return bad(r, "a term's column count does not match its kind");
+  }
+  return SL_OK;
+}
+
+static int load_columns(reader *r, sl_fees_model *m) {
+  char *s;
+  if (keyword(r, "columns", &s) || count_of(r, &s, &m->p)) return SL_EPARSE;
+  if (!m->p || m->p > SL_REGRESS_MAX_COLUMNS) return bad(r, "column count out of range");
+  for (size_t t = 0, next = 1; t < m->nterms; t++) {
+    if (m->terms[t].first != next) return bad(r, "terms do not cover the columns in order");
+    next += m->terms[t].count;
+    if (t + 1 == m->nterms && next != m->p) return bad(r, "terms do not cover the columns");
+  }
+  m->names = calloc(m->p, sizeof *m->names);
+  m->coef = malloc(m->p * sizeof *m->coef), m->column_mean = malloc(m->p * sizeof *m->column_mean);
+  if (!m->names || !m->coef || !m->column_mean) return SL_ENOMEM;
+  for (size_t j = 0; j < m->p; j++) {
+    double v[2];
+    if (keyword(r, "column", &s) || numbers(r, &s, 2, v)) return SL_EPARSE;
+    m->column_mean[j] = v[0], m->coef[j] = v[1];
+    if (!(m->names[j] = strdup(s))) return SL_ENOMEM;
+  }
+  size_t nc;
+  if (keyword(r, "calibration", &s) || count_of(r, &s, &nc)) return SL_EPARSE;
+  if (nc && !(m->calibration = malloc(nc * sizeof *m->calibration))) return SL_ENOMEM;
+  for (m->ncal = 0; m->ncal < nc; m->ncal++) {
+    if (!(s = next_line(r))) return bad(r, "calibration residuals cut short");
+    if (numbers(r, &s, 1, &m->calibration[m->ncal])) return SL_EPARSE;
+  }
+  return SL_OK;
+}
+
+static int load_header(reader *r, sl_fees_model *m) {
+  char *s = next_line(r), *rest;
+  if (!s || strncmp(s, MAGIC " ", strlen(MAGIC) + 1) != 0)
+    return sl_error_set(r->err, SL_EPARSE, r->name, 1, 0, "not a scoutlab fee model (expected '" MAGIC " %d' on line 1)",
+                        SL_FEES_FORMAT_VERSION);
+  long version = strtol(s + strlen(MAGIC) + 1, NULL, 10);
+  if (version != SL_FEES_FORMAT_VERSION)
+    return sl_error_set(r->err, SL_EVERSION, r->name, 1, 0,
+                        "fee model format version %ld; this scoutlab reads version %d (refit with scoutlab fit)",
+                        version, SL_FEES_FORMAT_VERSION);
+  double v[3];
+  if (keyword(r, "level", &rest) || numbers(r, &rest, 1, &m->level)) return SL_EPARSE;
+  if (keyword(r, "interval", &rest)) return SL_EPARSE;
+  if (strcmp(rest, "t") && strcmp(rest, "conformal")) return bad(r, "interval is neither t nor conformal");
+  m->interval = strcmp(rest, "t") ? SL_FEES_INTERVAL_CONFORMAL : SL_FEES_INTERVAL_T;
+  if (keyword(r, "t-coverage", &rest) || numbers(r, &rest, 1, &m->t_coverage_calibration)) return SL_EPARSE;
+  if (keyword(r, "ridge", &rest) || numbers(r, &rest, 2, v)) return SL_EPARSE;
+  m->ridge = v[0] != 0, m->ridge_lambda = v[1];
+  if (keyword(r, "seasons", &rest) || numbers(r, &rest, 3, v)) return SL_EPARSE;
+  m->season_min = (int)v[0], m->season_max = (int)v[1], m->season_trend = v[2] != 0;
+  if (keyword(r, "smearing", &rest) || numbers(r, &rest, 1, &m->smearing)) return SL_EPARSE;
+  if (!(m->level > 0 && m->level < 1)) return bad(r, "level out of range");
+  return SL_OK;
+}
+
+/* Splits a deal line at tabs into 15 fields. */
+static int deal_fields(reader *r, char *s, char **f) {
+  for (int i = 0; i < 15; i++) {
+    f[i] = s;
+    char *tab = strchr(s, '\t');
+    if (i < 14 && !tab) return bad(r, "a deal line has too few fields");
+    if (tab) *tab = 0, s = tab + 1;
+  }
+  return SL_OK;
+}
+
+static int load_deal(reader *r, sl_fees_deals *d, char *s) {
+  char *f[15];
+  if (deal_fields(r, s, f)) return SL_EPARSE;
+  sl_fees_deal deal = {0};
+  sl_fees_player *p = &deal.player;
+  const char **texts[] = {&p->name, &p->club, &deal.buyer, &p->league, &p->buyer_league};
+  for (int k = 0; k < 5; k++) *texts[k] = f[k][0] ? f[k] : NULL;
+  double v[10];
+  char *nums = f[5];
+  for (int k = 6; k < 15; k++) f[k][-1] = ' '; /* rejoin the numeric fields */
+  if (numbers(r, &nums, 10, v)) return SL_EPARSE;
+  if (!(v[0] >= 0 && v[0] < SL_FEES_GROUP_COUNT) || !(v[6] > 0) || !(v[7] >= 0 && v[7] < (double)(d->nfiles ? d->nfiles : 1)))
+    return bad(r, "a deal is out of range");
+  p->group = (int)v[0], p->age = v[1], p->season = (int)v[2], p->market_value = v[3];
+  p->contract_months = v[4], p->minutes_share = v[5], deal.fee = v[6];
+  deal.file = (uint32_t)v[7], deal.line = (long)v[8], deal.from_out_row = v[9] != 0;
+  return sl_fees_deals_push(d, &deal);
+}
+
+static int load_deals(reader *r, sl_fees_model *m) {
+  char *s;
+  size_t nf, n;
+  if (!(m->deals = sl_fees_deals_new())) return SL_ENOMEM;
+  sl_fees_deals *d = m->deals;
+  if (keyword(r, "files", &s) || count_of(r, &s, &nf)) return SL_EPARSE;
+  for (size_t i = 0; i < nf; i++) {
+    if (keyword(r, "file", &s)) return SL_EPARSE;
+    if (sl_fees_deals_add_file(d, s) == (uint32_t)-1) return SL_ENOMEM;
+  }
+  double v[5];
+  if (keyword(r, "deals", &s) || count_of(r, &s, &n) || numbers(r, &s, 5, v)) return SL_EPARSE;
+  d->has_market_value = v[0] != 0, d->has_contract = v[1] != 0, d->has_minutes = v[2] != 0;
+  d->has_leagues = v[3] != 0, d->has_season = v[4] != 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!(s = next_line(r))) return bad(r, "deals cut short");
+    int st = load_deal(r, d, s);
+    if (st) return st;
+  }
+  d->rows_read = d->count[SL_FEES_USED] = d->n;
+  return SL_OK;
+}
+
+static int load_ols(reader *r, sl_fees_model *m) {
+  char *s;
+  size_t n;
+  if (keyword(r, "ols", &s) || count_of(r, &s, &n)) return SL_EPARSE;
+  if (n > r->len - r->pos) return bad(r, "the regression block is cut short");
+  int st = sl_ols_load_buffer(r->name, r->buf + r->pos, n, (const char *const *)m->names, m->p, &m->ols, r->err);
+  if (st) return st;
+  for (size_t k = 0; k < n; k++)
+    if (r->buf[r->pos + k] == '\n') r->line++;
+  r->pos += n;
+  if (keyword(r, "end", &s)) return SL_EPARSE;
+  return SL_OK;
+}
+
+int sl_fees_load_buffer(const char *name, const char *data, size_t len, sl_fees_model **out,
+                        sl_error *err) {
+  if (!out || (!data && len)) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no data or output given");
+  *out = NULL;
+  reader r = {malloc(len + 1), len, 0, 0, name ? name : "model", err};
+  sl_fees_model *m = sl_fees_model_alloc();
+  int st = !r.buf || !m ? SL_ENOMEM : SL_OK;
+  if (!st) {
+    memcpy(r.buf, data, len);
+    r.buf[len] = 0;
+    st = load_header(&r, m);
+  }
+  if (!st) st = load_terms(&r, m);
+  if (!st) st = load_columns(&r, m);
+  if (!st) st = load_deals(&r, m);
+  if (!st) st = load_ols(&r, m);
+  if (st == SL_ENOMEM) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  free(r.buf);
+  if (st) {
+    sl_fees_model_free(m);
+    return st;
+  }
+  *out = m;
+  return SL_OK;
+}
+
+int sl_fees_load(const char *path, sl_fees_model **out, sl_error *err) {
+  if (!path || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no path or output given");
+  *out = NULL;
+  FILE *f = fopen(path, "rb");
+  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+  size_t cap = 1 << 16, len = 0, got;
+  char *buf = malloc(cap);
+  while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
+    len += got;
+    if (len == cap) {
+      char *nb = realloc(buf, cap *= 2);
+      if (!nb) free(buf);
+      buf = nb;
+    }
+  }
+  int rerr = ferror(f);
+  fclose(f);
+  if (!buf) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (rerr) {
+    free(buf);
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read");
+  }
+  int st = sl_fees_load_buffer(path, buf, len, out, err);
+  free(buf);
+  return st;
+}

@@ -1,0 +1,97 @@
+/* fees_player.c - a player record from a table row, and what-if changes to it. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fees_internal.h"
+
+/** A contract "until YEAR" runs to the end of that season: 30 June. */
+#define CONTRACT_END_MONTH 6
+#define CONTRACT_END_DAY 30
+
+static double row_number(const sl_table *t, const sl_column *c, size_t row) {
+  double v;
+  if (!c) return NAN;
+  if (sl_table_number(t, c, row, &v) == 1) return v;
+  sl_money money;
+  if (c->type == SL_TYPE_TEXT && c->text[row] && sl_parse_money(c->text[row], t->decimal, &money))
+    return money.amount;
+  return NAN;
+}
+
+static const char *row_text(const sl_column *c, size_t row) {
+  return c && c->type == SL_TYPE_TEXT ? c->text[row] : NULL;
+}
+
+void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p) {
+  sl_fees_player_init(p);
+  if (!t || row >= t->nrows) return;
+  p->name = row_text(sl_table_role(t, SL_ROLE_PLAYER), row);
+  p->club = row_text(sl_table_role(t, SL_ROLE_CLUB), row);
+  p->league = row_text(sl_table_role(t, SL_ROLE_LEAGUE), row);
+  p->age = row_number(t, sl_table_role(t, SL_ROLE_AGE), row);
+  p->group = sl_fees_position_group(row_text(sl_table_role(t, SL_ROLE_SUB_POSITION), row));
+  if (p->group < 0) {
+    int g = sl_fees_position_group(row_text(sl_table_role(t, SL_ROLE_POSITION), row));
+    p->group = g >= 0 || p->group == -2 ? g : p->group;
+  }
+  p->market_value = row_number(t, sl_table_role(t, SL_ROLE_MARKET_VALUE), row);
+  if (!(p->market_value > 0)) p->market_value = NAN;
+  double season = row_number(t, sl_table_role(t, SL_ROLE_SEASON), row);
+  p->season = isfinite(season) ? (int)season : 0;
+  const sl_column *months = sl_table_column(t, "contract_months_left");
+  p->contract_months = row_number(t, months, row);
+  if (isnan(p->contract_months))
+    p->contract_months = sl_fees_contract_months(p->season, row_number(t, sl_table_role(t, SL_ROLE_CONTRACT_UNTIL), row));
+  p->minutes_share = row_number(t, sl_table_column(t, "minutes_share"), row);
+}
+
+/* "+1" / "-2" change v; a plain number replaces it. */
+static int relative(const char *s, double *v) {
+  double x;
+  if (!sl_parse_number(s, SL_DECIMAL_POINT, &x)) return 0;
+  if (s[0] == '+' || s[0] == '-') *v += x;
+  else *v = x;
+  return 1;
+}
+
+static int contract_until(sl_fees_player *p, const char *s, sl_error *err) {
+  double days, year;
+  if (!p->season)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "contract-until needs the season of the valuation (give --season)");
+  if (sl_parse_number(s, SL_DECIMAL_POINT, &year) && year == floor(year) && year > 1900 && year < 2200)
+    days = sl_date_from_ymd((int)year, CONTRACT_END_MONTH, CONTRACT_END_DAY);
+  else if (!sl_parse_date(s, &days))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "contract-until '%s' is not a year or a date (e.g. 2027, 2027-06-30)", s);
+  p->contract_months = sl_fees_contract_months(p->season, days);
+  return SL_OK;
+}
+
+int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
+  const char *eq = what ? strchr(what, '=') : NULL;
+  if (!p || !eq || !eq[1])
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                        "what-if '%s' is not NAME=VALUE (e.g. age=+1, contract-until=2027, market-value=15m)",
+                        what ? what : "");
+  size_t klen = (size_t)(eq - what);
+  const char *v = eq + 1;
+  double season = p->season;
+  sl_money money;
+#define KEY(s) (klen == strlen(s) && strncmp(what, s, klen) == 0)
+  if (KEY("age") && relative(v, &p->age)) return SL_OK;
+  if (KEY("season") && relative(v, &season)) return p->season = (int)season, SL_OK;
+  if (KEY("contract-until")) return contract_until(p, v, err);
+  if (KEY("contract-months") && relative(v, &p->contract_months)) return SL_OK;
+  if (KEY("minutes-share") && relative(v, &p->minutes_share)) return SL_OK;
+  if (KEY("market-value") && sl_parse_money(v, SL_DECIMAL_POINT, &money)) return p->market_value = money.amount, SL_OK;
+  if (KEY("league")) return p->league = v, SL_OK;
+  if (KEY("buyer-league")) return p->buyer_league = v, SL_OK;
+  if (KEY("position") && sl_fees_position_group(v) >= 0) return p->group = sl_fees_position_group(v), SL_OK;
+#undef KEY
+  return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                      "what-if '%s' not understood: use age=+1|27, season=+1|2026, contract-until=2027|DATE, "
+                      "contract-months=12, minutes-share=0.8, market-value=15m, league=NAME, buyer-league=NAME, "
+                      "position=CB",
+                      what);
+}

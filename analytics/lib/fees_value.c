@@ -1,0 +1,216 @@
+/* fees_value.c - answers for one player: fair fee (median and smeared mean), the interval,
+ * P(fee >= bid), each term's contribution against the typical training deal, comparables,
+ * what-if changes, and filling a player from a table row.
+ *
+ * Contributions: with xbar the training column means (the "typical deal"), the prediction is
+ *   x'b = xbar'b + sum_terms sum_{j in term} (x_j - xbar_j) b_j,
+ * so the log effects add up exactly to log(fair fee) - log(typical fee). In money they multiply:
+ * a term alone moves the typical median fee by exp(effect) - 1, which is what EUR and % show. */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fees_internal.h"
+#include "scoutlab/names.h"
+
+/** Days from 1 July (the summer window, when a season's deals are dated) to the year's start. */
+#define SEASON_START_MONTH 7
+/** Mean Gregorian month in days (365.2425 / 12), to turn a date gap into contract months. */
+#define DAYS_PER_MONTH 30.436875
+
+void sl_fees_player_init(sl_fees_player *p) {
+  memset(p, 0, sizeof *p);
+  p->age = p->market_value = p->contract_months = p->minutes_share = NAN;
+  p->group = -2;
+}
+
+double sl_fees_contract_months(int season, double until_days) {
+  if (!isfinite(until_days) || !season) return NAN;
+  double start = sl_date_from_ymd(season, SEASON_START_MONTH, 1);
+  double months = (until_days - start) / DAYS_PER_MONTH;
+  return months > 0 ? months : 0;
+}
+
+static void add_note(sl_fees_valuation *v, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void add_note(sl_fees_valuation *v, const char *fmt, ...) {
+  if (v->nnotes >= SL_FEES_MAX_NOTES) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(v->notes[v->nnotes++], SL_FEES_NOTE_MAX, fmt, ap);
+  va_end(ap);
+}
+
+/* What the player's value of a term is, in words, for the reasons table. */
+static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fees_player *p,
+                     int known, char *buf, size_t n) {
+  if (!known) {
+    snprintf(buf, n, "unknown (typical)");
+    return;
+  }
+  switch (t->var) {
+  case SL_FEES_VAR_AGE: snprintf(buf, n, "%g", p->age); break;
+  case SL_FEES_VAR_POSITION: snprintf(buf, n, "%s", sl_fees_group_name(p->group)); break;
+  case SL_FEES_VAR_BUYER_LEAGUE:
+  case SL_FEES_VAR_SELLER_LEAGUE: {
+    const char *label = t->var == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league : p->league;
+    long l = sl_fees_level_index(t, label);
+    snprintf(buf, n, "%s", l >= 0 ? t->levels[l] : label);
+    break;
+  }
+  case SL_FEES_VAR_SEASON:
+    if (!m->season_trend && p->season > m->season_max) snprintf(buf, n, "%d (as %d)", p->season, m->season_max);
+    else if (!m->season_trend && p->season < m->season_min) snprintf(buf, n, "%d (as %d)", p->season, m->season_min);
+    else snprintf(buf, n, "%d", p->season);
+    break;
+  case SL_FEES_VAR_MARKET_VALUE: snprintf(buf, n, "%.0f", p->market_value); break;
+  case SL_FEES_VAR_CONTRACT: snprintf(buf, n, "%.0f months", p->contract_months); break;
+  case SL_FEES_VAR_MINUTES: snprintf(buf, n, "%.2f", p->minutes_share); break;
+  }
+}
+
+static void contributions(const sl_fees_model *m, const sl_fees_player *p, const double *x,
+                          const int *known, sl_fees_valuation *v) {
+  v->typical_log_fee = sl_fees_linear(m, m->column_mean);
+  v->typical_fee = exp(v->typical_log_fee);
+  v->ncontrib = m->nterms;
+  for (size_t t = 0; t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    sl_fees_contribution *c = &v->contrib[t];
+    c->term = term->name;
+    c->log_effect = 0;
+    for (size_t k = 0; k < term->count; k++) {
+      size_t j = term->first + k;
+      if (isfinite(m->coef[j])) c->log_effect += (x[j] - m->column_mean[j]) * m->coef[j];
+    }
+    c->percent = 100 * expm1(c->log_effect);
+    c->eur = v->typical_fee * expm1(c->log_effect);
+    describe(m, term, p, known[t], c->value, sizeof c->value);
+  }
+}
+
+static void unknown_notes(const sl_fees_model *m, const sl_fees_player *p, const int *known,
+                          sl_fees_valuation *v) {
+  for (size_t t = 0; t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    if (!known[t]) {
+      const char *label = term->var == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league
+                          : term->var == SL_FEES_VAR_SELLER_LEAGUE ? p->league
+                                                                   : NULL;
+      if (label) add_note(v, "%s '%s' is not one the model knows: a typical one is assumed", term->name, label);
+      else add_note(v, "%s unknown: the training average is assumed", term->name);
+    } else if (term->var == SL_FEES_VAR_SEASON && !m->season_trend &&
+               (p->season > m->season_max || p->season < m->season_min)) {
+      int held = p->season > m->season_max ? m->season_max : m->season_min;
+      add_note(v, "season %d is outside the training seasons %d-%d: the season term is held at %d "
+                  "(no extrapolated fee inflation)", p->season, m->season_min, m->season_max, held);
+    } else if (term->var == SL_FEES_VAR_SEASON && m->season_trend && p->season > m->season_max) {
+      add_note(v, "season %d is after the training seasons (to %d): the inflation trend is extrapolated",
+               p->season, m->season_max);
+    }
+  }
+}
+
+int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
+                  sl_fees_valuation *out, sl_error *err) {
+  if (!m || !p || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no model, player or output given");
+  memset(out, 0, sizeof *out);
+  if (level <= 0) level = m->level;
+  if (!(level < 1)) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "level %g is not between 0 and 1", level);
+  double *x = malloc(m->p * sizeof *x);
+  if (!x) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  int known[SL_FEES_MAX_TERMS] = {0};
+  int st = sl_fees_design_row(m, p, x, known, err);
+  double pred = NAN, lo = NAN, hi = NAN, se = NAN;
+  if (!st) st = sl_fees_interval_of(m, x, level, &pred, &lo, &hi, &se, err);
+  if (!st) {
+    out->log_fee = pred, out->se_prediction = se;
+    out->df = m->ols ? (double)m->ols->df_residual : NAN;
+    out->fair_fee = exp(pred), out->fee_mean = out->fair_fee * m->smearing;
+    out->fee_low = exp(lo), out->fee_high = exp(hi);
+    out->level = level, out->interval = m->interval;
+    out->bid = bid > 0 ? bid : NAN;
+    out->p_at_least_bid = sl_fees_prob_at_least(m, pred, se, bid);
+    contributions(m, p, x, known, out);
+    unknown_notes(m, p, known, out);
+  }
+  free(x);
+  return st;
+}
+
+/* ---- comparables -------------------------------------------------------------------------- */
+
+static double numeric_of(const sl_fees_model *m, sl_fees_var v, const sl_fees_player *p) {
+  switch (v) {
+  case SL_FEES_VAR_AGE: return p->age;
+  case SL_FEES_VAR_SEASON: return p->season ? p->season - m->season_max : NAN;
+  case SL_FEES_VAR_MARKET_VALUE: return p->market_value > 0 ? log(p->market_value) : NAN;
+  case SL_FEES_VAR_CONTRACT: return p->contract_months;
+  case SL_FEES_VAR_MINUTES: return p->minutes_share;
+  default: return NAN;
+  }
+}
+
+static double distance(const sl_fees_model *m, const sl_fees_player *a, const sl_fees_player *b) {
+  double d2 = 0;
+  for (size_t t = 0; t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    if (term->kind == SL_FEES_TERM_FACTOR) {
+      const char *la = term->var == SL_FEES_VAR_SELLER_LEAGUE ? a->league
+                       : term->var == SL_FEES_VAR_BUYER_LEAGUE ? a->buyer_league
+                                                               : NULL;
+      const char *lb = term->var == SL_FEES_VAR_SELLER_LEAGUE ? b->league : b->buyer_league;
+      if (la && lb && sl_fees_level_index(term, la) != sl_fees_level_index(term, lb)) d2 += 1;
+      continue;
+    }
+    double va = numeric_of(m, term->var, a), vb = numeric_of(m, term->var, b);
+    double sd = m->feature_sd[t];
+    if (isfinite(va) && isfinite(vb) && sd > 0) d2 += ((va - vb) / sd) * ((va - vb) / sd);
+  }
+  return sqrt(d2);
+}
+
+size_t sl_fees_comparables(const sl_fees_model *m, const sl_fees_player *p, size_t k,
+                           sl_fees_comparable *out) {
+  if (!m || !m->deals || !p || !k) return 0;
+  size_t have = 0;
+  for (size_t i = 0; i < m->deals->n; i++) {
+    const sl_fees_deal *d = &m->deals->deal[i];
+    if (d->player.group != p->group) continue;
+    double dist = distance(m, p, &d->player);
+    if (have == k && dist >= out[k - 1].distance) continue;
+    size_t pos = have < k ? have++ : k - 1;
+    while (pos > 0 && out[pos - 1].distance > dist) out[pos] = out[pos - 1], pos--; /* insertion */
+    out[pos] = (sl_fees_comparable){d, dist};
+  }
+  return have;
+}
+
+const char *sl_fees_club_league(const sl_fees_model *m, const char *club) {
+  if (!m || !m->deals || !club) return NULL;
+  char *q = sl_name_normalise(club);
+  const char *best = NULL;
+  int best_season = 0;
+  for (size_t i = 0; q && i < m->deals->n; i++) {
+    const sl_fees_deal *d = &m->deals->deal[i];
+    const char *names[2] = {d->buyer, d->player.club};
+    const char *leagues[2] = {d->player.buyer_league, d->player.league};
+    for (int s = 0; s < 2; s++) {
+      if (!names[s] || !leagues[s] || strncmp(leagues[s], SL_FEES_OUTSIDE_PREFIX, strlen(SL_FEES_OUTSIDE_PREFIX)) == 0 ||
+          strcmp(leagues[s], SL_FEES_LEVEL_UNKNOWN) == 0 || d->player.season < best_season)
+        continue;
+      char *n = sl_name_normalise(names[s]);
+      if (n && strcmp(n, q) == 0) best = leagues[s], best_season = d->player.season;
+      free(n);
+    }
+  }
+  free(q);
+  return best;
+}

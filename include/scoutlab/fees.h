@@ -1,0 +1,342 @@
+/* fees.h - the hedonic transfer-fee model: which past transfers to learn from, the log-fee
+ * regression, honest intervals, and the answers for one player (fair fee, P(fee >= bid),
+ * reasons, comparables, what-if). docs/fee-model.md explains every choice.
+ *
+ * Model: log(fee) = b0 + age + age² + position group + buying league + selling league
+ *                  + season + log(market value) + contract months left + minutes share + e.
+ * A term whose column is absent from the data is dropped with a note (never an error).
+ * Median fee = exp(prediction); expected fee = median x Duan's smearing factor mean(exp(e_i)).
+ * Intervals: Student-t prediction intervals from the regression, or split-conformal quantiles
+ * of held-out log residuals when the t-interval's held-out coverage is off (model->interval).
+ *
+ * Ownership: sl_fees_deals and sl_fees_model are created by the functions here; the caller owns
+ * them and frees them with sl_fees_deals_free() / sl_fees_model_free(). Everything a model or a
+ * valuation points to (terms, levels, deals, notes) is borrowed from the model and valid until
+ * it is freed. Tables handed in are borrowed. Nothing here prints.
+ *
+ *   sl_fees_model *m = NULL; sl_fees_report *rep = NULL; sl_fees_valuation v; sl_error err;
+ *   if (sl_fees_fit_files(paths, n, NULL, &m, &rep, &err) == SL_OK &&
+ *       sl_fees_value(m, &player, 0.8, 25e6, &v, &err) == SL_OK) printf("%.0f\n", v.fair_fee);
+ */
+#ifndef SCOUTLAB_FEES_H
+#define SCOUTLAB_FEES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scoutlab/error.h"
+#include "scoutlab/regress.h"
+#include "scoutlab/table.h"
+
+/** Version written by sl_fees_save(); sl_fees_load() refuses any other. */
+#define SL_FEES_FORMAT_VERSION 1
+/** Default interval level everywhere (issue 5: "default 0.8 everywhere"). */
+#define SL_FEES_DEFAULT_LEVEL 0.8
+/** Default folds of the k-fold accuracy (5 keeps 80% of the deals in every training set). */
+#define SL_FEES_DEFAULT_FOLDS 5
+/** Share of the training deals held out to calibrate the intervals (split conformal). */
+#define SL_FEES_DEFAULT_CALIBRATION 0.25
+/** Largest number of model terms (the list in the top comment has eight). */
+#define SL_FEES_MAX_TERMS 8
+/** Notes one valuation can carry (unknown attributes, extrapolated season...). */
+#define SL_FEES_MAX_NOTES 8
+/** Length of a note or a term's value description, bytes including the NUL. */
+#define SL_FEES_NOTE_MAX 200
+
+/* ---- position groups ---------------------------------------------------------------------- */
+
+/** The six position groups of the model (docs/fee-model.md lists the mapping). */
+typedef enum sl_fees_group {
+  SL_FEES_GK = 0, /* goalkeeper */
+  SL_FEES_CB,     /* centre-back, sweeper */
+  SL_FEES_FB,     /* full-backs and wing-backs */
+  SL_FEES_CM,     /* defensive and central midfield ("DM/CM", the reference group) */
+  SL_FEES_AMW,    /* attacking midfield, wingers, wide midfielders ("AM/W") */
+  SL_FEES_CF,     /* centre-forward, second striker */
+  SL_FEES_GROUP_COUNT
+} sl_fees_group;
+
+/** The group of a position as Transfermarkt or scoutlab writes it ("CB", "Centre-Back",
+ *  "Left Winger", "AM/W"...), case-insensitive. Returns the group, -1 when the text names only
+ *  a line of the team ("defence", "Defensa", "DF", "MF"...) and -2 when it is unknown. */
+int sl_fees_position_group(const char *position);
+
+/** Label of a group ("GK", "CB", "FB", "DM/CM", "AM/W", "CF"); "" for an invalid group. */
+const char *sl_fees_group_name(int group);
+
+/* ---- row selection ------------------------------------------------------------------------ */
+
+/** Why a transfer row was not used. Every row read is used or counted under one reason, the
+ *  first that applies in this order. */
+typedef enum sl_fees_reason {
+  SL_FEES_USED = 0,          /* kept */
+  SL_FEES_SKIP_SEASON,       /* season missing or outside --since/--until */
+  SL_FEES_SKIP_LOAN,         /* is_loan true */
+  SL_FEES_SKIP_FEE_UNKNOWN,  /* fee empty (undisclosed) */
+  SL_FEES_SKIP_FREE,         /* fee 0: free transfer */
+  SL_FEES_SKIP_MOVEMENT,     /* movement neither in nor out */
+  SL_FEES_SKIP_DUPLICATE,    /* out row of a move that the buyer also lists as in */
+  SL_FEES_SKIP_AGE,          /* age missing */
+  SL_FEES_SKIP_POSITION,     /* position missing or only a line ("defence") */
+  SL_FEES_SKIP_MARKET_VALUE, /* market value missing while the model uses it */
+  SL_FEES_REASON_COUNT
+} sl_fees_reason;
+
+/** Plain-words text of a reason ("loan", "listed twice (out side of an in move)"). */
+const char *sl_fees_reason_text(sl_fees_reason reason);
+
+/** Attributes of a player at a transfer (a past deal or one to value). Unknown numbers are
+ *  NAN, unknown texts NULL, unknown group -2, unknown season 0. */
+typedef struct sl_fees_player {
+  const char *name;         /* player name */
+  const char *club;         /* his club (the seller) */
+  double age;               /* years at the transfer */
+  int group;                /* sl_fees_group, or -2 unknown */
+  const char *league;       /* the selling club's league (a model level or a country) */
+  const char *buyer_league; /* the buying club's league, NULL = a typical buyer */
+  int season;               /* first year of the season, e.g. 2025 for 2025/26 */
+  double market_value;      /* EUR, not millions */
+  double contract_months;   /* months left on the contract with the seller */
+  double minutes_share;     /* share of the team's league minutes, 0..1 */
+} sl_fees_player;
+
+/** One past transfer as the model learned from it. Strings are owned by the deal list. */
+typedef struct sl_fees_deal {
+  sl_fees_player player; /* attributes; league / buyer_league are the model's level labels */
+  double fee;            /* EUR */
+  const char *buyer;     /* buying club */
+  uint32_t file;         /* index into sl_fees_deals.files */
+  long line;             /* source line */
+  int from_out_row;      /* 1: known only from the seller's out row (buyer outside coverage) */
+} sl_fees_deal;
+
+/** Options of the selection and the fit; a zeroed struct (or NULL) gives the defaults. */
+typedef struct sl_fees_options {
+  int since, until;          /* seasons kept, inclusive; 0 = no bound */
+  int holdout_from;          /* time split: train before it, test on it and later; 0 = none */
+  int no_market_value;       /* 1: leave log(market value) out of the model */
+  int ridge;                 /* 1: ridge (GCV penalty) for the point predictions */
+  int interval;              /* 0 auto, 1 always t, 2 always conformal */
+  int season_trend;          /* 1: extrapolate the season trend beyond the training seasons;
+                                0 (default): hold it at the nearest training season */
+  double level;              /* 0 = SL_FEES_DEFAULT_LEVEL */
+  unsigned folds;            /* 0 = SL_FEES_DEFAULT_FOLDS; 1 = no k-fold */
+  uint64_t seed;             /* folds and calibration split (0 is a valid seed) */
+  double calibration_share;  /* 0 = SL_FEES_DEFAULT_CALIBRATION */
+} sl_fees_options;
+
+/** The deals selected from transfer rows, with the count of every reason. */
+typedef struct sl_fees_deals {
+  size_t n;                 /* deals kept */
+  sl_fees_deal *deal;       /* n deals */
+  size_t rows_read;         /* rows looked at */
+  size_t count[SL_FEES_REASON_COUNT]; /* count[SL_FEES_USED] == n; the counts sum to rows_read */
+  size_t out_rows_kept;     /* kept deals that came from an out row (buyer outside coverage) */
+  int has_market_value, has_contract, has_minutes, has_leagues, has_season; /* columns seen */
+  char **files;             /* source files, nfiles */
+  size_t nfiles;
+  char **notes;             /* what was assumed about the columns, nnotes */
+  size_t nnotes;
+  void *pool_;              /* private: string storage */
+} sl_fees_deals;
+
+/** Selects the deals of a transfer table (Transfermarkt columns: name, age, position/short_pos,
+ *  market_value, club, league, dealing_club, dealing_country, fee, movement, season, is_loan;
+ *  optional contract_months_left / contract_until, minutes_share). Each dropped row is also
+ *  recorded in t's skipped report (sl_table_add_skip) when t is not NULL-const. Returns SL_OK
+ *  and a new list the caller frees with sl_fees_deals_free(); SL_ENOTFOUND (naming the column)
+ *  when fee, age or position is absent. */
+int sl_fees_deals_from_table(sl_table *t, const sl_fees_options *opt, sl_fees_deals **out,
+                             sl_error *err);
+
+/** Frees a deal list; NULL does nothing. */
+void sl_fees_deals_free(sl_fees_deals *d);
+
+/* ---- the model ---------------------------------------------------------------------------- */
+
+/** Kinds of terms. */
+typedef enum sl_fees_term_kind {
+  SL_FEES_TERM_LINEAR = 0,   /* one column */
+  SL_FEES_TERM_QUADRATIC,    /* value and value² */
+  SL_FEES_TERM_FACTOR        /* dummies against the first level */
+} sl_fees_term_kind;
+
+/** Variables a term can read. */
+typedef enum sl_fees_var {
+  SL_FEES_VAR_AGE = 0, SL_FEES_VAR_POSITION, SL_FEES_VAR_BUYER_LEAGUE, SL_FEES_VAR_SELLER_LEAGUE,
+  SL_FEES_VAR_SEASON, SL_FEES_VAR_MARKET_VALUE, SL_FEES_VAR_CONTRACT, SL_FEES_VAR_MINUTES
+} sl_fees_var;
+
+/** One model term and its columns in the design (column 0 is the intercept). */
+typedef struct sl_fees_term {
+  sl_fees_var var;
+  sl_fees_term_kind kind;
+  const char *name;     /* "age", "position", "buying league"... static storage */
+  size_t first, count;  /* design columns */
+  char **levels;        /* factor levels, the reference first; owned by the model */
+  size_t nlevels;
+} sl_fees_term;
+
+/** Which interval a model reports. */
+typedef enum sl_fees_interval {
+  SL_FEES_INTERVAL_T = 1,        /* Student-t prediction interval of the regression */
+  SL_FEES_INTERVAL_CONFORMAL = 2 /* split-conformal: quantiles of held-out log residuals */
+} sl_fees_interval;
+
+/** A fitted fee model. */
+typedef struct sl_fees_model {
+  size_t nterms;
+  sl_fees_term terms[SL_FEES_MAX_TERMS];
+  size_t p;                 /* design columns including the intercept */
+  char **names;             /* p column names */
+  sl_ols_fit *ols;          /* the regression (summary, t-intervals) */
+  double *coef;             /* p coefficients used to predict (OLS, or ridge with ridge = 1) */
+  int ridge;                /* 1: coef are ridge estimates */
+  double ridge_lambda;      /* penalty used */
+  double *column_mean;      /* p: the typical training deal (column means) */
+  double smearing;          /* Duan: mean of exp(training residuals) */
+  sl_fees_interval interval;/* the interval reported */
+  double level;             /* the level the interval choice was checked at */
+  double t_coverage_calibration; /* held-out coverage of the t-interval at `level` */
+  double *calibration;      /* ncal sorted held-out log residuals (signed) */
+  size_t ncal;
+  int season_min, season_max; /* training seasons */
+  int season_trend;         /* see sl_fees_options */
+  double feature_sd[SL_FEES_MAX_TERMS]; /* SD of each numeric term in training (comparables) */
+  sl_fees_deals *deals;     /* the training deals (comparables, club -> league) */
+} sl_fees_model;
+
+/** Accuracy of out-of-sample predictions. */
+typedef struct sl_fees_accuracy {
+  size_t n;               /* predictions scored */
+  double r2_log;          /* 1 - SSE/SST of log fee around the scored deals' mean */
+  double mdape;           /* median |fair_fee/fee - 1| */
+  double within25, within50; /* share with |fair_fee/fee - 1| <= 0.25, 0.5 */
+  double coverage;        /* share of fees inside the interval (NAN for the baseline) */
+} sl_fees_accuracy;
+
+/** What a fit measured. */
+typedef struct sl_fees_report {
+  sl_fees_accuracy time_model, time_baseline;   /* time split (n = 0 without holdout_from) */
+  sl_fees_accuracy time_model_mv;               /* model on the baseline's deals (market value known) */
+  sl_fees_accuracy kfold_model, kfold_baseline; /* k-fold (n = 0 with folds = 1) */
+  sl_fees_accuracy kfold_model_mv;
+  int time_interval, kfold_interval;            /* interval kind used in the evaluations */
+  size_t time_train, time_test;                 /* deals in the time split */
+  int holdout_from;
+  unsigned folds;
+  double level;
+  char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX]; /* terms dropped and why */
+  size_t nnotes;
+} sl_fees_report;
+
+/** Fits the model on deals (all of them; the accuracy evaluations refit on their own subsets).
+ *  Takes ownership of deals (freed with the model, also on failure). Fills *report when not
+ *  NULL (caller frees it with free()). Returns SL_EDATA when too few deals remain. */
+int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model **out,
+                sl_fees_report **report, sl_error *err);
+
+/** Loads transfer files (directories are walked) and calls sl_fees_fit(). */
+int sl_fees_fit_files(const char *const *paths, size_t npaths, const sl_fees_options *opt,
+                      sl_fees_model **out, sl_fees_report **report, sl_error *err);
+
+/** Frees a model; NULL does nothing. */
+void sl_fees_model_free(sl_fees_model *m);
+
+/** Saves the model ("scoutlab-fee-model 1": metadata, deals, then the regress format). */
+int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err);
+
+/** Loads a saved model. SL_EVERSION for another version or columns that do not match the
+ *  terms, SL_EPARSE (with the line) for a damaged or truncated file, SL_EIO when unreadable. */
+int sl_fees_load(const char *path, sl_fees_model **out, sl_error *err);
+
+/** As sl_fees_load() from bytes in memory (name is used in messages). */
+int sl_fees_load_buffer(const char *name, const char *data, size_t len, sl_fees_model **out,
+                        sl_error *err);
+
+/* ---- answers for one player --------------------------------------------------------------- */
+
+/** One term's share of an estimate, relative to the typical training deal. */
+typedef struct sl_fees_contribution {
+  const char *term;           /* term name, borrowed from the model */
+  char value[64];             /* the player's value of it ("26", "CB", "Ligue 1", "typical") */
+  double log_effect;          /* sum_j (x_j - mean_j) b_j over the term's columns */
+  double percent;             /* 100 (exp(log_effect) - 1) */
+  double eur;                 /* typical median fee x (exp(log_effect) - 1) */
+} sl_fees_contribution;
+
+/** A valuation. */
+typedef struct sl_fees_valuation {
+  double log_fee;             /* prediction on the log scale */
+  double se_prediction;       /* sqrt(se_fit² + sigma²), the t-interval's scale */
+  double df;                  /* residual degrees of freedom */
+  double fair_fee;            /* median: exp(log_fee), EUR */
+  double fee_mean;            /* expected: fair_fee x smearing, EUR */
+  double fee_low, fee_high;   /* interval at `level`, EUR */
+  double level;
+  sl_fees_interval interval;  /* which interval */
+  double bid;                 /* EUR, NAN when none */
+  double p_at_least_bid;      /* P(fair fee >= bid), NAN without a bid */
+  double typical_log_fee;     /* prediction for the typical training deal */
+  double typical_fee;         /* exp(typical_log_fee) */
+  sl_fees_contribution contrib[SL_FEES_MAX_TERMS];
+  size_t ncontrib;            /* one per term; log effects sum to log_fee - typical_log_fee */
+  char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX]; /* assumptions made for this player */
+  size_t nnotes;
+} sl_fees_valuation;
+
+/** Values one player at interval level `level` (0 = model's level) and, when bid is finite
+ *  and > 0, the probability that the fair fee is at least the bid. Unknown attributes that the
+ *  model can average over (leagues, contract, minutes) take the training mean, with a note;
+ *  SL_EDATA (saying which flag to give) when age, position, or a market value the model
+ *  uses is unknown. */
+int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
+                  sl_fees_valuation *out, sl_error *err);
+
+/** P(fee >= bid) from the predictive distribution: Student-t with df on the log scale for the
+ *  t-interval, the share of calibration residuals r with log_fee + r >= log(bid) otherwise. */
+double sl_fees_prob_at_least(const sl_fees_model *m, double log_fee, double se_prediction,
+                             double bid);
+
+/** Conformal interval at `level` from n sorted residuals: lower index floor((n+1)(1-level)/2),
+ *  upper ceil((n+1)(1+level)/2), 1-based and clipped to [1, n]. Writes the offsets. */
+void sl_fees_conformal_offsets(const double *sorted, size_t n, double level, double *low,
+                               double *high);
+
+/** Duan's smearing factor: the mean of exp(residuals). */
+double sl_fees_smearing(const double *residuals, size_t n);
+
+/** A past deal close to a player. */
+typedef struct sl_fees_comparable {
+  const sl_fees_deal *deal;   /* borrowed from the model */
+  double distance;            /* in standardised units */
+} sl_fees_comparable;
+
+/** The k training deals nearest to p in the same position group: Euclidean distance over the
+ *  numeric terms divided by their training SD, plus 1 for a different selling league and 1 for
+ *  a different buying league when p's is known. Writes up to k into out; returns how many. */
+size_t sl_fees_comparables(const sl_fees_model *m, const sl_fees_player *p, size_t k,
+                           sl_fees_comparable *out);
+
+/** Applies one what-if ("age=+1", "age=27", "contract-until=2027", "contract-months=12",
+ *  "market-value=15m", "league=Serie A", "buyer-league=...", "season=2026", "minutes-share=0.8",
+ *  "position=CB") to p. Absolute contract-until dates count months from 1 July of p->season.
+ *  Texts point into `what`, which must outlive p. SL_EINVAL with the accepted forms. */
+int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err);
+
+/** Months from 1 July of `season` to `until` (days since 1970-01-01), at least 0. */
+double sl_fees_contract_months(int season, double until_days);
+
+/** Fills p from row `row` of a players/values/transfers table (name, club, age, position or
+ *  short_pos, league, market value, season, contract, minutes share when present). Strings are
+ *  borrowed from t. */
+void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p);
+
+/** Resets p to all-unknown. */
+void sl_fees_player_init(sl_fees_player *p);
+
+/** The league of a club in the model's training deals (the latest season it appears), or
+ *  NULL. Borrowed from the model. */
+const char *sl_fees_club_league(const sl_fees_model *m, const char *club);
+
+#endif
