@@ -179,17 +179,25 @@ static const char *pick(gen_rng *r, const char *const *l) { return l[gen_rng_int
 void gen_make_name(gen_rng *r, int culture, char *buf, size_t size,
                    int (*taken)(void *ctx, const char *name), void *ctx) {
   const name_lists *c = &cultures[culture];
+  /* Every draw is its own statement: the order in which a call's arguments are evaluated is
+   * unspecified in C (GCC and Clang differ), and the files must not depend on the compiler. */
   for (int attempt = 0;; attempt++) {
     const char *first = pick(r, c->first);
-    if (c->special && gen_rng_chance(r, c->special_share))
-      snprintf(buf, size, "%s %s", first, pick(r, c->special));
-    else
-      snprintf(buf, size, "%s %s%s", first, pick(r, c->stem), pick(r, c->ending));
+    if (c->special && gen_rng_chance(r, c->special_share)) {
+      const char *special = pick(r, c->special);
+      snprintf(buf, size, "%s %s", first, special);
+    } else {
+      const char *ending = pick(r, c->ending);
+      const char *stem = pick(r, c->stem);
+      snprintf(buf, size, "%s %s%s", first, stem, ending);
+    }
     /* Past a few hundred tries the lists are exhausted for this culture: a double-barrelled
      * surname keeps names unique (real squads have them too). */
     if (attempt > 200) {
       size_t len = strlen(buf);
-      snprintf(buf + len, size - len, "-%s%s", pick(r, c->stem), pick(r, c->ending));
+      const char *ending = pick(r, c->ending);
+      const char *stem = pick(r, c->stem);
+      snprintf(buf + len, size - len, "-%s%s", stem, ending);
     }
     if (!taken(ctx, buf)) return;
   }

@@ -165,7 +165,9 @@ int gen_player_new(gen_world *w, int club, gen_pos pos, int age, double target, 
 
 static int draw_age(gen_world *w, int lo, int hi) {
   /* Triangular-ish: the mean of two uniforms puts most players at 22-29. */
-  return (gen_rng_range(&w->rng, lo, hi) + gen_rng_range(&w->rng, lo, hi) + 1) / 2;
+  int a = gen_rng_range(&w->rng, lo, hi);
+  int b = gen_rng_range(&w->rng, lo, hi);
+  return (a + b + 1) / 2;
 }
 
 static int setup_clubs(gen_world *w) {
