@@ -418,32 +418,40 @@ static double int_power(double x, int p) {
   return r;
 }
 
-static void fill_term(const sl_design *d, const term *m, size_t k, size_t i, double *x, size_t ldx) {
-  double *col = x + k + m->first_col * ldx;
-  if (m->kind == SL_TERM_NUMERIC) *col = m->num[i];
-  else if (m->kind == SL_TERM_POWER) *col = int_power(m->num[i], m->power);
+/* Fills term m for rows [first, first+count) of the used rows, column by column (contiguous
+ * writes). Interaction terms read their components' columns, filled earlier in term order. */
+static void fill_term(const sl_design *d, const term *m, size_t first, size_t count, double *x,
+                      size_t ldx) {
+  const size_t *rows = d->used + first;
+  double *col = x + m->first_col * ldx;
+  if (m->kind == SL_TERM_NUMERIC)
+    for (size_t k = 0; k < count; k++) col[k] = m->num[rows[k]];
+  else if (m->kind == SL_TERM_POWER)
+    for (size_t k = 0; k < count; k++) col[k] = int_power(m->num[rows[k]], m->power);
   else if (m->kind == SL_TERM_CATEGORICAL)
-    for (size_t l = 1; l < m->nlevels; l++) col[(l - 1) * ldx] = m->code[i] == (int)l;
+    for (size_t l = 1; l < m->nlevels; l++)
+      for (size_t k = 0; k < count; k++) col[k + (l - 1) * ldx] = m->code[rows[k]] == (int)l;
   else {
     const term *a = &d->terms[m->a], *b = &d->terms[m->b];
     size_t c = 0;
     for (size_t jb = 0; jb < b->ncols; jb++)
-      for (size_t ja = 0; ja < a->ncols; ja++, c++)
-        col[c * ldx] = x[k + (a->first_col + ja) * ldx] * x[k + (b->first_col + jb) * ldx];
+      for (size_t ja = 0; ja < a->ncols; ja++, c++) {
+        const double *ca = x + (a->first_col + ja) * ldx, *cb = x + (b->first_col + jb) * ldx;
+        for (size_t k = 0; k < count; k++) col[k + c * ldx] = ca[k] * cb[k];
+      }
   }
 }
 
 static int design_fill(const void *ctx, size_t first, size_t count, double *x, size_t ldx,
                        double *y, double *w, sl_error *err) {
   const sl_design *d = ctx;
+  const size_t *rows = d->used + first;
   (void)err;
-  for (size_t k = 0; k < count; k++) {
-    size_t i = d->used[first + k];
-    if (d->intercept) x[k] = 1.0;
-    for (size_t t = 0; t < d->nterms; t++) fill_term(d, &d->terms[t], k, i, x, ldx);
-    y[k] = d->y[i];
-    if (w) w[k] = d->w[i];
-  }
+  if (d->intercept)
+    for (size_t k = 0; k < count; k++) x[k] = 1.0;
+  for (size_t t = 0; t < d->nterms; t++) fill_term(d, &d->terms[t], first, count, x, ldx);
+  for (size_t k = 0; k < count; k++) y[k] = d->y[rows[k]];
+  for (size_t k = 0; w && k < count; k++) w[k] = d->w[rows[k]];
   return SL_OK;
 }
 

@@ -33,10 +33,10 @@ scoutlab ols: y ~ x1 + x2  (file small.csv, weights w)
 40 rows read, 40 used, 0 skipped
 
 Coefficients:
-                Estimate   Std. Error  t value  Pr(>|t|)    
-(Intercept)       3.0951     0.269098   11.502  8.86e-14 ***
-x1                0.4996     0.009447   52.884   < 2e-16 ***
-x2               -0.2581     0.019612  -13.160  1.58e-15 ***
+            Estimate Std. Error t value Pr(>|t|)    
+(Intercept)   3.0951   0.269098  11.502 8.86e-14 ***
+x1            0.4996   0.009447  52.884  < 2e-16 ***
+x2           -0.2581   0.019612 -13.160 1.58e-15 ***
 ---
 Signif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1
 
@@ -66,7 +66,7 @@ $(printf '%s' "$json" | json_values f_p)" noint.f 1e-8 "no-intercept F against t
 # 4. Aliased column: NA like R, named in JSON.
 got=$("$SCOUTLAB" ols small.csv --y y --x x1,x3,x2 2>&1)
 expect_contains "$got" " (1 not defined because of singularities)" "aliased note"
-expect_contains "$got" "x3                    NA           NA       NA        NA" "aliased row"
+expect_contains "$got" "x3                NA         NA      NA       NA" "aliased row"
 json=$("$SCOUTLAB" ols small.csv --y y --x x1,x3,x2 --format json 2>/dev/null)
 expect_contains "$json" '"aliased": ["x3"]}' "JSON aliased"
 expect_contains "$json" '{"name": "x3", "estimate": null, "std_error": null, "t": null, "p": null}' "JSON NA as null"
