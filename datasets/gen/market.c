@@ -17,7 +17,6 @@ static const int squad_need[GEN_N_POS] = {3, 4, 2, 2, 2, 3, 2, 2, 2, 3}; /* as w
 #define MV_MISSING_COVERED 0.05  /* market value not listed: moves from a covered club */
 #define MV_MISSING_OUTSIDE 0.15  /* ... from a club outside: fewer community estimates */
 #define FEE_UNDISCLOSED 0.10     /* paid fee not reported */
-#define SHARE_MISSING 0.03       /* minutes share not recorded */
 #define LOAN_FEE_SHARE 0.20      /* loans that carry a fee */
 #define WINTER_ACTIVITY 0.15     /* winter moves relative to summer */
 
@@ -73,8 +72,7 @@ static void draw_terms(gen_world *w, gen_event *e, const gen_player *p, double f
   int scripted = mv >= 0;
   double p_missing = is_covered(w, e->from) ? MV_MISSING_COVERED : MV_MISSING_OUTSIDE;
   e->market_value = !scripted && gen_rng_chance(&w->rng, p_missing) ? -1 : value;
-  e->minutes_share = !scripted && (p->prev_share < 0 || gen_rng_chance(&w->rng, SHARE_MISSING))
-                         ? -1 : share;
+  e->minutes_share = p->prev_share < 0 ? -1 : share;
   e->fee = fee;
 }
 

@@ -140,7 +140,7 @@ static void write_mv_truth(FILE *f) {
 int gen_write_truth(const char *path, uint64_t seed) {
   FILE *f = fopen(path, "wb");
   if (!f) return -1;
-  fputs("model,term,value,description\n", f);
+  fputs("model,term,true_value,description\n", f);
   write_fee_truth(f);
   write_mv_truth(f);
   fprintf(f, "meta,seed,%llu,seed of the generator run that wrote these files\n",

@@ -379,7 +379,7 @@ static int ols(double *X, double *y, int n, double *beta, double *se, double *s_
 static double truth_value(const csv *truth, const char *model, const char *term) {
   for (int r = 1; r < truth->n_rows; r++)
     if (!strcmp(txt(truth, r, "model"), model) && !strcmp(txt(truth, r, "term"), term))
-      return num(truth, r, "value");
+      return num(truth, r, "true_value");
   fprintf(stderr, "truth.csv has no %s/%s\n", model, term);
   return NAN;
 }
