@@ -5,6 +5,8 @@
 #   player_age (years) player_fee_eur (EUR)
 #   $curve: point number, age, estimate, interval low, interval high, what-if estimate (EUR).
 # Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
+# Text printed 'with labels' from a using expression must go through sl_label(), e.g.
+# using 1:2:(sl_label(name[int($1)])), or quotes and backslashes in it are misread.
 
 # ---- house style ------------------------------------------------------------------------
 font_name = 'Liberation Sans'

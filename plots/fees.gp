@@ -6,6 +6,8 @@
 #   $transfers: transfer number, model estimate, fee paid (EUR)
 #   $band: row number, estimate, interval low, interval high (EUR), sorted (empty: no band).
 # Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
+# Text printed 'with labels' from a using expression must go through sl_label(), e.g.
+# using 1:2:(sl_label(name[int($1)])), or quotes and backslashes in it are misread.
 
 # ---- house style ------------------------------------------------------------------------
 font_name = 'Liberation Sans'

@@ -5,6 +5,8 @@
 #   n_players n_components   player_name[p] component_label[k]
 #   $importance: player number (top to bottom), then the points of each component.
 # Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
+# Text printed 'with labels' from a using expression must go through sl_label(), e.g.
+# using 1:2:(sl_label(name[int($1)])), or quotes and backslashes in it are misread.
 
 # ---- house style ------------------------------------------------------------------------
 font_name = 'Liberation Sans'

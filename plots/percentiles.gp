@@ -4,6 +4,8 @@
 #   n_stats n_groups row_count   stat_label[s] group_label[g] group_row[g]
 #   $bars: stat number, row from the top, percentile (0-100), raw value.
 # Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
+# Text printed 'with labels' from a using expression must go through sl_label(), e.g.
+# using 1:2:(sl_label(name[int($1)])), or quotes and backslashes in it are misread.
 
 # ---- house style ------------------------------------------------------------------------
 font_name = 'Liberation Sans'

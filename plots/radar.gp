@@ -4,6 +4,8 @@
 #   n_players n_axes   player_name[p] axis_label[a] axis_low[a] axis_high[a]
 #   $radar: one row per player: player number, then the raw value on each axis.
 # Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
+# Text printed 'with labels' from a using expression must go through sl_label(), e.g.
+# using 1:2:(sl_label(name[int($1)])), or quotes and backslashes in it are misread.
 
 # ---- house style ------------------------------------------------------------------------
 font_name = 'Liberation Sans'

@@ -4,6 +4,8 @@
 #   x_median y_median (numbers; NaN when no data)   n_points   name[i]
 #   $pool: player number, x, y, highlighted (1) or not (0).
 # Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
+# Text printed 'with labels' from a using expression must go through sl_label(), e.g.
+# using 1:2:(sl_label(name[int($1)])), or quotes and backslashes in it are misread.
 
 # ---- house style ------------------------------------------------------------------------
 font_name = 'Liberation Sans'
@@ -51,5 +53,5 @@ if (y_median == y_median) {
 set style textbox opaque fillcolor rgb '#ffffff' noborder margins 1, 1
 plot $pool using 2:($4 > 0 ? NaN : $3) with points pt 7 ps 1.5 * sl_point_scale lc rgb pool_colour, \
      '' using 2:($4 > 0 ? $3 : NaN) with points pt 7 ps 2.0 * sl_point_scale lc rgb highlight, \
-     '' using 2:($4 > 0 ? $3 : NaN):(name[int($1)]) with labels boxed left offset 1.0, 0.55 \
+     '' using 2:($4 > 0 ? $3 : NaN):(sl_label(name[int($1)])) with labels boxed left offset 1.0, 0.55 \
          font bold_font textcolor rgb ink

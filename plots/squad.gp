@@ -8,6 +8,8 @@
 # scoutlab places the labels so names do not overlap, assuming this file's margins, the
 # 8.5 pt label font and the y range 0-105 %: change those and labels may collide.
 # Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
+# Text printed 'with labels' from a using expression must go through sl_label(), e.g.
+# using 1:2:(sl_label(name[int($1)])), or quotes and backslashes in it are misread.
 
 # ---- house style ------------------------------------------------------------------------
 font_name = 'Liberation Sans'
@@ -59,7 +61,7 @@ if (has_peak) {
 
 label_text(i) = contract[i] eq '' ? name[i] : name[i] . ' (' . contract[i] . ')'
 plot $squad using 2:($3 * 100):($5 * sl_point_scale):4 with points pt 7 ps variable lc palette, \
-     '' using ($8 > 0 ? NaN : $6):($7 * 100):(label_text(int($1))) with labels left \
+     '' using ($8 > 0 ? NaN : $6):($7 * 100):(sl_label(label_text(int($1)))) with labels left \
          font f8_5 textcolor rgb ink, \
-     '' using ($8 > 0 ? $6 : NaN):($7 * 100):(label_text(int($1))) with labels right \
+     '' using ($8 > 0 ? $6 : NaN):($7 * 100):(sl_label(label_text(int($1)))) with labels right \
          font f8_5 textcolor rgb ink

@@ -69,13 +69,26 @@ static int is_unicode_break(const unsigned char *p, size_t n) {
   return 0;
 }
 
+static void sink_puts(quote_sink *s, const char *text) {
+  while (*text) sink_put(s, *text++);
+}
+
 /* The whole quoting rule in one place. Inside gnuplot single quotes nothing is special but
  * the quote itself (doubled), so no backquote, @macro or \ escape can act; a newline would
- * end the command, hence every control character becomes a space. */
+ * end the command, hence every control character becomes a space.
+ * gnuplot 5.4's scanner reads a '' right after the opening quote as an empty string, so a
+ * quote is never allowed to be the first character of the literal: in enhanced text every
+ * quote is written \'' (the enhanced-text escape of a doubled quote, printed as '); in plain
+ * text a leading quote becomes the expression "'" . '...'. */
 static void quote_to(quote_sink *s, const char *text, int flags) {
   static const char enhanced_specials[] = "\\_^{}@&~";
-  sink_put(s, '\'');
+  int enhanced = flags & SL_PLOT_QUOTE_ENHANCED;
   const unsigned char *p = (const unsigned char *)(text ? text : "");
+  if (!enhanced && *p == '\'') {
+    sink_puts(s, "\"'\" . ");
+    p++;
+  }
+  sink_put(s, '\'');
   while (*p) {
     if (*p < 0x20 || *p == 0x7F) {
       sink_put(s, ' ');
@@ -93,8 +106,8 @@ static void quote_to(quote_sink *s, const char *text, int flags) {
       p += n;
       continue;
     }
-    if (*p == '\'') sink_put(s, '\'');
-    else if ((flags & SL_PLOT_QUOTE_ENHANCED) && strchr(enhanced_specials, *p))
+    if (*p == '\'') sink_puts(s, enhanced ? "\\'" : "'");
+    else if (enhanced && strchr(enhanced_specials, *p))
       sink_put(s, '\\');
     for (size_t i = 0; i < n; i++) sink_put(s, (char)p[i]);
     p += n;
@@ -241,6 +254,13 @@ void sl_plot_write_header(FILE *out, const char *chart, const sl_plot_common *c)
   sl_plot_write_number_var(out, "sl_scale", scale);
   write_terminal(out, c->format, w, h, scale);
   fputs("set output sl_output\n", out);
+  /* gnuplot 5.4 wraps a string from a `using` expression in double quotes and re-reads it
+   * as a data field (ended by the next double quote, backslash escapes applied) before
+   * `with labels` prints it: sl_label() doubles backslashes and writes quotes as \042. */
+  fputs("sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : "
+        "s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)\n"
+        "sl_label(s) = sl_replace(sl_replace(s, \"\\\\\", \"\\\\\\\\\"), \"\\\"\", \"\\\\042\")\n",
+        out);
   sl_plot_write_string(out, "title_text", c->title);
   sl_plot_write_string(out, "subtitle_text", c->subtitle);
   sl_plot_write_string(out, "credits_text", c->credits);

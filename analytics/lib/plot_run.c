@@ -154,16 +154,20 @@ static void collect_stderr(int fd, double deadline, child_run *run) {
   }
 }
 
-/* Waits for the child until the deadline, then kills its process group. */
+/* Waits for the child until the deadline, then kills its process group and reaps it. */
 static void reap(double deadline, child_run *run) {
   for (;;) {
-    pid_t r = waitpid(run->pid, &run->exit_status, run->timed_out ? 0 : WNOHANG);
-    if (r == run->pid) return;
-    if (r < 0 && errno != EINTR) return;
-    if (r == 0 && now_s() >= deadline) run->timed_out = 1;
     if (run->timed_out) {
       kill(-run->pid, SIGKILL);
       kill(run->pid, SIGKILL);
+      while (waitpid(run->pid, &run->exit_status, 0) < 0 && errno == EINTR) continue;
+      return;
+    }
+    pid_t r = waitpid(run->pid, &run->exit_status, WNOHANG);
+    if (r == run->pid) return;
+    if (r < 0 && errno != EINTR) return;
+    if (r == 0 && now_s() >= deadline) {
+      run->timed_out = 1;
       continue;
     }
     struct timespec step = {0, SL_PLOT_WAIT_STEP_NS};

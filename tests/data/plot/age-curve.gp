@@ -1,0 +1,45 @@
+# scoutlab age-curve chart. Re-render with: gnuplot <this file>
+# Settings and data come first; the look (copied from plots/age-curve.gp) follows the data.
+# Text from the data is enhanced-text escaped: keep it out of 'noenhanced' places.
+set encoding utf8
+if (!exists("sl_output")) sl_output = 'chart.png'
+sl_width = 1600
+sl_height = 900
+sl_scale = 2
+set terminal pngcairo size 1600,900 enhanced fontscale 1 linewidth 2 background '#ffffff'
+sl_font_scale = 2
+sl_point_scale = 1
+font_size(pt) = sprintf(',%g', pt * sl_font_scale)
+set output sl_output
+sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)
+sl_label(s) = sl_replace(sl_replace(s, "\\", "\\\\"), "\"", "\\042")
+title_text = 'Balerdi\''s price peaks now'
+subtitle_text = 'Fee model estimate for his profile at each age, Ligue 1 centre-back; band: 80% interval'
+credits_text = 'Data: invented sample for tests | Chart: scoutlab'
+xlabel_text = 'Age (years)'
+ylabel_text = 'Estimated fee (€m)'
+line_text = 'Contract to 2028 (current)'
+whatif_text = 'If extended to 2030'
+player_text = 'Leonardo Balerdi'
+has_band = 1
+has_whatif = 1
+has_player = 1
+player_age = 25.8
+player_fee_eur = 2.43e+07
+# point number, age (years), estimate, interval low, interval high, what-if estimate (EUR)
+$curve << EOD
+1	20	1.4e+07	6.4e+06	3.08e+07	1.7e+07
+2	21	1.7e+07	7.7e+06	3.74e+07	2.05e+07
+3	22	2e+07	9.1e+06	4.4e+07	2.4e+07
+4	23	2.25e+07	1.02e+07	4.95e+07	2.7e+07
+5	24	2.4e+07	1.09e+07	5.28e+07	2.9e+07
+6	25	2.45e+07	1.11e+07	5.39e+07	2.95e+07
+7	26	2.4e+07	1.09e+07	5.28e+07	2.9e+07
+8	27	2.2e+07	1e+07	4.84e+07	2.65e+07
+9	28	1.9e+07	8.6e+06	4.18e+07	2.3e+07
+10	29	1.55e+07	7e+06	3.41e+07	1.9e+07
+11	30	1.2e+07	5.5e+06	2.64e+07	1.45e+07
+12	31	9e+06	4.1e+06	1.98e+07	1.1e+07
+13	32	6.5e+06	3e+06	1.43e+07	8e+06
+EOD
+

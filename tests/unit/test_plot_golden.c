@@ -1,0 +1,133 @@
+/* test_plot_golden.c - the script text of every chart type, compared byte for byte.
+ *
+ * A script is the header and data written by the C code, a marker line, then the template
+ * copied verbatim. The part before the marker is compared with tests/data/plot/<chart>.gp
+ * (reviewed by hand when first written); the part after it with plots/<chart>.gp, so that
+ * restyling a template does not touch the goldens. To regenerate after an intended change of
+ * the writer: SL_UPDATE_GOLDEN=1 ./test_plot_golden, then review the diff. */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "scoutlab/plot.h"
+#include "test_plot_samples.h"
+
+static char *slurp(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 1 << 16, len = 0;
+  char *buf = malloc(cap + 1);
+  size_t got;
+  while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
+    len += got;
+    if (len == cap) {
+      char *bigger = realloc(buf, 2 * cap + 1);
+      if (!bigger) {
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = bigger;
+      cap *= 2;
+    }
+  }
+  fclose(f);
+  if (buf) buf[len] = '\0';
+  return buf;
+}
+
+typedef int (*writer)(const void *chart, FILE *out, sl_error *err);
+
+static void check_script(const char *chart, writer write, const void *input) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  sl_error err;
+  int st = write(input, mem, &err);
+  fclose(mem);
+  INT_EQ(st, SL_OK, "%s: write (%s)", chart, err.message);
+  char marker[96];
+  snprintf(marker, sizeof marker, "\n# ---- look: plots/%s.gp ----\n", chart);
+  char *cut = text ? strstr(text, marker) : NULL;
+  OK(cut != NULL, "%s: template marker present", chart);
+  if (!cut) {
+    free(text);
+    return;
+  }
+  *cut = '\0';
+  char golden_path[512], template_path[512];
+  snprintf(golden_path, sizeof golden_path, "%s/plot/%s.gp", SL_TEST_DATA, chart);
+  snprintf(template_path, sizeof template_path, "%s/%s.gp", SL_PLOTS, chart);
+  if (getenv("SL_UPDATE_GOLDEN")) {
+    FILE *g = fopen(golden_path, "wb");
+    OK(g != NULL, "%s: cannot write %s", chart, golden_path);
+    if (g) fprintf(g, "%s\n", text), fclose(g);
+  }
+  char *golden = slurp(golden_path);
+  OK(golden != NULL, "%s: golden %s readable", chart, golden_path);
+  if (golden) {
+    size_t glen = strlen(golden);
+    if (glen && golden[glen - 1] == '\n') golden[glen - 1] = '\0';
+    OK(strcmp(text, golden) == 0, "%s: header and data differ from %s (diff the new script)",
+       chart, golden_path);
+  }
+  char *tmpl = slurp(template_path);
+  OK(tmpl && strcmp(cut + strlen(marker), tmpl) == 0, "%s: template copied verbatim", chart);
+  free(golden);
+  free(tmpl);
+  free(text);
+}
+
+#define WRITER(T)                                                                           \
+  static int w_##T(const void *c, FILE *f, sl_error *e) {                                   \
+    return sl_plot_##T##_write(c, SL_PLOTS, f, e);                                          \
+  }
+WRITER(radar)
+WRITER(percentiles)
+WRITER(scatter)
+WRITER(fee_fit)
+WRITER(age_curve)
+WRITER(squad)
+WRITER(importance)
+
+/* The terminal line for each format, written by hand from plot.c's rules: PDF pages at 96 px
+ * per inch, line widths by the scale (1600/800 = 2), fonts set explicitly. */
+static void check_terminal(sl_plot_format format, int w, int h, const char *expected) {
+  sl_plot_common common = {.output = "x", .format = format, .width = w, .height = h};
+  sl_plot_scatter s = sample_scatter(common);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  sl_plot_scatter_write(&s, SL_PLOTS, mem, NULL);
+  fclose(mem);
+  OK(text && strstr(text, expected), "terminal line %s in:\n%.600s", expected, text);
+  free(text);
+}
+
+int main(void) {
+  sl_plot_common common = {.output = "chart.png", .format = SL_PLOT_PNG};
+  sl_plot_radar radar = sample_radar(common);
+  sl_plot_percentiles pct = sample_percentiles(common);
+  sl_plot_scatter scatter = sample_scatter(common);
+  sl_plot_fee_fit fees = sample_fee_fit(common);
+  sl_plot_age_curve age = sample_age_curve(common);
+  sl_plot_squad squad = sample_squad(common);
+  sl_plot_importance imp = sample_importance(common);
+  check_script("radar", w_radar, &radar);
+  check_script("percentiles", w_percentiles, &pct);
+  check_script("scatter", w_scatter, &scatter);
+  check_script("fees", w_fee_fit, &fees);
+  check_script("age-curve", w_age_curve, &age);
+  check_script("squad", w_squad, &squad);
+  check_script("importance", w_importance, &imp);
+
+  check_terminal(SL_PLOT_PNG, 0, 0,
+                 "set terminal pngcairo size 1600,900 enhanced fontscale 1 linewidth 2 "
+                 "background '#ffffff'\nsl_font_scale = 2\nsl_point_scale = 1\n");
+  check_terminal(SL_PLOT_SVG, 800, 450,
+                 "set terminal svg size 800,450 fixed enhanced fontscale 1 linewidth 1 "
+                 "background '#ffffff'\nsl_font_scale = 1.33333\nsl_point_scale = 0.35\n");
+  check_terminal(SL_PLOT_PDF, 1200, 900,
+                 "set terminal pdfcairo size 12.5in,9.375in enhanced fontscale 1 linewidth 1.5 "
+                 "background '#ffffff'\nsl_font_scale = 1.14205\nsl_point_scale = 0.76\n");
+  return SL_TEST_DONE();
+}
