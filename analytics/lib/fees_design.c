@@ -254,7 +254,7 @@ static int numeric_row(const sl_fees_model *m, const sl_fees_term *t, const sl_f
   double v = NAN;
   switch (t->var) {
   case SL_FEES_VAR_AGE:
-    if (!isfinite(p->age)) return sl_error_set(err, SL_EDATA, NULL, 0, 0, "age unknown: the model needs it (give --age)");
+    if (!isfinite(p->age)) return sl_error_set(err, SL_EDATA, NULL, 0, 0, "age unknown: the model needs it (scoutlab value: --age)");
     x[t->first] = p->age, x[t->first + 1] = p->age * p->age;
     return 1;
   case SL_FEES_VAR_SEASON: v = p->season ? season_value(m, p->season) : NAN; break;
@@ -285,8 +285,8 @@ int sl_fees_design_row(const sl_fees_model *m, const sl_fees_player *p, double *
     if (term->var == SL_FEES_VAR_POSITION) {
       if (p->group < 0 || p->group >= SL_FEES_GROUP_COUNT)
         return sl_error_set(err, SL_EDATA, NULL, 0, 0,
-                            "position unknown or only a line (defence/midfield/attack): give --position "
-                            "GK, CB, FB, DM/CM, AM/W or CF (or CB, LB, DM, AM, LW, CF...)");
+                            "position unknown or only a line (defence/midfield/attack): the model needs "
+                            "a group (GK, CB, FB, DM/CM, AM/W, CF; scoutlab value: --position)");
       if (sl_fees_level_index(term, sl_fees_group_name(p->group)) < 0)
         return sl_error_set(err, SL_EDATA, NULL, 0, 0, "the model saw no %s transfers",
                             sl_fees_group_name(p->group));

@@ -70,7 +70,7 @@ static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fee
     else if (!m->season_trend && p->season < m->season_min) snprintf(buf, n, "%d (as %d)", p->season, m->season_min);
     else snprintf(buf, n, "%d", p->season);
     break;
-  case SL_FEES_VAR_MARKET_VALUE: snprintf(buf, n, "%.0f", p->market_value); break;
+  case SL_FEES_VAR_MARKET_VALUE: snprintf(buf, n, "EUR %.2fm", p->market_value / 1e6); break;
   case SL_FEES_VAR_CONTRACT: snprintf(buf, n, "%.0f months", p->contract_months); break;
   case SL_FEES_VAR_MINUTES: snprintf(buf, n, "%.2f", p->minutes_share); break;
   }

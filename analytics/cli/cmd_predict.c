@@ -1,0 +1,118 @@
+/* cmd_predict.c - `scoutlab predict`: the fee model over every row of files, as CSV with every
+ * input column kept and the valuation columns added. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "scoutlab/fees.h"
+#include "scoutlab/table.h"
+
+const char sl_help_predict[] =
+    "usage: scoutlab predict --model MODEL.slm FILE... [--level 0.8] [--bid X] [--season S]\n"
+    "                        [--format csv]\n"
+    "\n"
+    "Values every row of the files (players, market values or transfers) with a model from\n"
+    "scoutlab fit and writes CSV: every input column, then fair_fee (median), fee_mean (smeared\n"
+    "expected fee), fee_low, fee_high (interval at --level), p_at_least_bid (with --bid) and\n"
+    "reason. A row that cannot be valued (no age, a position that is only a line, no market\n"
+    "value for a model that uses it) keeps its columns with the new ones empty and the reason.\n"
+    "Rows without a season are valued as of --season (default: the model's last season).\n"
+    "Money is written as plain EUR numbers.\n"
+    "\n"
+    "example:\n"
+    "  scoutlab predict --model tm.slm ../shared/data/tm-values-2023/france.csv --bid 25m\n";
+
+static void csv_field(const char *s) {
+  if (!s) return;
+  if (!strpbrk(s, ",\"\r\n")) {
+    fputs(s, stdout);
+    return;
+  }
+  putchar('"');
+  for (; *s; s++) {
+    if (*s == '"') putchar('"');
+    putchar(*s);
+  }
+  putchar('"');
+}
+
+static void csv_number(double v) {
+  if (isfinite(v)) printf("%.17g", v);
+}
+
+static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, const char *reason) {
+  char buf[128];
+  for (size_t c = 0; c < t->ncols; c++) {
+    if (c) putchar(',');
+    csv_field(sl_table_text(t, &t->cols[c], r, buf, sizeof buf));
+  }
+  double vals[5] = {NAN, NAN, NAN, NAN, NAN};
+  if (ok) vals[0] = round(v->fair_fee), vals[1] = round(v->fee_mean), vals[2] = round(v->fee_low),
+          vals[3] = round(v->fee_high), vals[4] = v->p_at_least_bid;
+  for (int k = 0; k < 5; k++) putchar(','), csv_number(vals[k]);
+  putchar(',');
+  csv_field(reason);
+  putchar('\n');
+}
+
+static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season) {
+  for (size_t c = 0; c < t->ncols; c++) {
+    if (c) putchar(',');
+    csv_field(t->cols[c].name);
+  }
+  printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,reason\n", t->ncols ? "," : "");
+  for (size_t r = 0; r < t->nrows; r++) {
+    sl_fees_player p;
+    sl_fees_valuation v;
+    sl_error err;
+    sl_fees_player_from_row(t, r, &p);
+    if (!p.league && p.club) p.league = sl_fees_club_league(m, p.club);
+    if (!p.season) p.season = season ? season : m->season_max;
+    int ok = sl_fees_value(m, &p, level, bid, &v, &err) == SL_OK;
+    print_row(t, r, &v, ok, ok ? NULL : err.message);
+  }
+  return SL_EXIT_OK;
+}
+
+int sl_cmd_predict(int argc, char **argv) {
+  const char *model = NULL;
+  const char **files = calloc((size_t)argc, sizeof *files);
+  size_t nfiles = 0;
+  double level = 0, bid = NAN, x;
+  int season = 0;
+  sl_format fmt = SL_FMT_CSV;
+  sl_money money;
+  if (!files) return SL_EXIT_DATA;
+  for (int i = 1; i < argc; i++) {
+    const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+    int bad = 0;
+    if (o[0] != '-') files[nfiles++] = o;
+    else if (!v) bad = 1;
+    else if (strcmp(o, "--model") == 0) model = v, i++;
+    else if (strcmp(o, "--level") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &level) || !(level > 0 && level < 1), i++;
+    else if (strcmp(o, "--bid") == 0) bad = !sl_parse_money(v, SL_DECIMAL_POINT, &money) || !((bid = money.amount) > 0), i++;
+    else if (strcmp(o, "--season") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &x) || x < 1800 || x > 2200, season = (int)x, i++;
+    else if (strcmp(o, "--format") == 0) bad = sl_cli_parse_format(v, 1u << SL_FMT_CSV, &fmt) != 0, i++;
+    else bad = 1;
+    if (bad) {
+      free(files);
+      return sl_cli_usage_error("predict", "bad option or value '%s%s%s'", o, v ? " " : "", v ? v : "");
+    }
+  }
+  if (!model || !nfiles) {
+    free(files);
+    return sl_cli_usage_error("predict", "%s", !model ? "no model (give --model MODEL.slm)" : "no input files");
+  }
+  sl_fees_model *m = NULL;
+  sl_table *t = NULL;
+  sl_error err;
+  int rc = SL_EXIT_OK;
+  if (sl_fees_load(model, &m, &err) || sl_table_load_many(files, nfiles, NULL, &t, &err)) rc = sl_cli_fail(&err);
+  if (!rc) rc = predict_all(m, t, level, bid, season);
+  sl_table_free(t);
+  sl_fees_model_free(m);
+  free(files);
+  return rc;
+}

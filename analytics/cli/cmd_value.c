@@ -1,0 +1,393 @@
+/* cmd_value.c - `scoutlab value`: one player's fair fee, interval, P(fee >= bid), verdict,
+ * reasons, comparables and what-ifs from a saved fee model. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "scoutlab/fees.h"
+#include "scoutlab/names.h"
+#include "scoutlab/table.h"
+
+const char sl_help_value[] =
+    "usage: scoutlab value --model MODEL.slm --player NAME [--data FILE...] [--age N]\n"
+    "                      [--position P] [--league L] [--buyer-league L] [--club C]\n"
+    "                      [--season S] [--market-value X] [--contract-until DATE|YEAR]\n"
+    "                      [--contract-months N] [--minutes-share X] [--bid X] [--level 0.8]\n"
+    "                      [--what-if NAME=VALUE]... [--comparables K] [--format table|json]\n"
+    "\n"
+    "Values one player with a model from scoutlab fit: the fair fee (median = exp of the log\n"
+    "prediction; expected = median x the smearing factor), the interval at --level, and with\n"
+    "--bid the probability that the fair fee is at least the bid, with a verdict in words.\n"
+    "Then each term's contribution against a typical training deal (EUR and %), the K most\n"
+    "similar past transfers of the same position group, and the what-if lines.\n"
+    "\n"
+    "Attributes come from --data (a values, players or transfers file; the player is found by\n"
+    "name, accent- and case-insensitive) and/or the flags, which override the file. A missing\n"
+    "league is looked up from the club in the training deals; a season after the training\n"
+    "seasons holds the season term at the last one (unless the model was fitted with\n"
+    "--season-trend). Money: 25m, EUR25m, 25,000,000.\n"
+    "\n"
+    "  --what-if age=+1 | contract-until=2027 | market-value=15m | league=\"Serie A\" | season=+1\n"
+    "\n"
+    "example:\n"
+    "  scoutlab value --model tm.slm --player Balerdi --data tm-values-2023/france.csv \\\n"
+    "      --age 26 --position CB --season 2025 --bid 25m\n";
+
+/** What-ifs one command accepts: a handful is what a person reads. */
+#define MAX_WHAT_IF 16
+/** Comparables shown by default. */
+#define DEFAULT_COMPARABLES 5
+#define MAX_COMPARABLES 50
+
+typedef struct value_args {
+  const char *model, *player, *position, *contract_until, *club, *league, *buyer_league;
+  const char **data;
+  size_t ndata;
+  double age, market_value, contract_months, minutes_share, bid, level;
+  int season;
+  const char *what_if[MAX_WHAT_IF];
+  size_t nwhat;
+  size_t comparables;
+  sl_format format;
+} value_args;
+
+static int money_arg(const char *s, double *v) {
+  sl_money m;
+  if (!sl_parse_money(s, SL_DECIMAL_POINT, &m) || !(m.amount > 0)) return -1;
+  *v = m.amount;
+  return 0;
+}
+
+static int number_arg(const char *s, double *v) { return sl_parse_number(s, SL_DECIMAL_POINT, v) ? 0 : -1; }
+
+static int parse_opt(value_args *a, const char *o, const char *v) {
+  double x;
+  if (strcmp(o, "--model") == 0) return a->model = v, 0;
+  if (strcmp(o, "--player") == 0) return a->player = v, 0;
+  if (strcmp(o, "--position") == 0) return a->position = v, 0;
+  if (strcmp(o, "--league") == 0) return a->league = v, 0;
+  if (strcmp(o, "--buyer-league") == 0) return a->buyer_league = v, 0;
+  if (strcmp(o, "--club") == 0) return a->club = v, 0;
+  if (strcmp(o, "--contract-until") == 0) return a->contract_until = v, 0;
+  if (strcmp(o, "--age") == 0) return number_arg(v, &a->age);
+  if (strcmp(o, "--contract-months") == 0) return number_arg(v, &a->contract_months);
+  if (strcmp(o, "--minutes-share") == 0) return number_arg(v, &a->minutes_share);
+  if (strcmp(o, "--market-value") == 0) return money_arg(v, &a->market_value);
+  if (strcmp(o, "--bid") == 0) return money_arg(v, &a->bid);
+  if (strcmp(o, "--season") == 0) return number_arg(v, &x) || x < 1800 || x > 2200 ? -1 : (a->season = (int)x, 0);
+  if (strcmp(o, "--level") == 0) return number_arg(v, &a->level) || !(a->level > 0 && a->level < 1) ? -1 : 0;
+  if (strcmp(o, "--comparables") == 0)
+    return number_arg(v, &x) || x < 0 || x > MAX_COMPARABLES ? -1 : (a->comparables = (size_t)x, 0);
+  if (strcmp(o, "--what-if") == 0) return a->nwhat < MAX_WHAT_IF ? (a->what_if[a->nwhat++] = v, 0) : -1;
+  if (strcmp(o, "--format") == 0) return sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON, &a->format);
+  return -1;
+}
+
+static int parse_args(int argc, char **argv, value_args *a) {
+  memset(a, 0, sizeof *a);
+  a->age = a->market_value = a->contract_months = a->minutes_share = a->bid = NAN;
+  a->comparables = DEFAULT_COMPARABLES;
+  if (!(a->data = calloc((size_t)argc, sizeof *a->data))) return SL_EXIT_DATA;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--data") == 0) {
+      while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a->data[a->ndata++] = argv[++i];
+    } else if (i + 1 < argc && parse_opt(a, argv[i], argv[i + 1]) == 0) i++;
+    else
+      return sl_cli_usage_error("value", "bad option or value '%s%s%s'", argv[i], i + 1 < argc ? " " : "",
+                                i + 1 < argc ? argv[i + 1] : "");
+  }
+  if (!a->model) return sl_cli_usage_error("value", "no model (give --model MODEL.slm from scoutlab fit)");
+  if (!a->player && a->ndata) return sl_cli_usage_error("value", "--data needs --player NAME");
+  if (a->position && sl_fees_position_group(a->position) < 0)
+    return sl_cli_usage_error("value", "position '%s' is not a position group (GK, CB, FB, DM/CM, AM/W, CF or "
+                                       "CB, LB, RB, DM, CM, AM, LW, RW, CF...)", a->position);
+  return SL_EXIT_OK;
+}
+
+/* ---- finding the player in --data ----------------------------------------------------------- */
+
+static int did_you_mean(const sl_table *t, const sl_column *names, const char *q, const char *query) {
+  char **norm = calloc(t->nrows ? t->nrows : 1, sizeof *norm);
+  size_t out[3], n = 0;
+  for (size_t r = 0; norm && r < t->nrows; r++)
+    norm[r] = sl_name_normalise(names->text[r] ? names->text[r] : "");
+  if (norm) n = sl_name_suggest(q, (const char *const *)norm, t->nrows, out, 3);
+  fprintf(stderr, "scoutlab value: no player '%s' in the --data files", query);
+  for (size_t i = 0; i < n; i++) fprintf(stderr, "%s%s", i ? ", " : "; did you mean: ", names->text[out[i]]);
+  fputs("?\n", stderr);
+  for (size_t r = 0; norm && r < t->nrows; r++) free(norm[r]);
+  free(norm);
+  return SL_EXIT_DATA;
+}
+
+/* Row of the player: the best name match; several different players at that match are listed;
+ * several rows of one player give the latest season (the last row on a tie). */
+static int find_player(const sl_table *t, const char *query, size_t *row) {
+  const sl_column *names = sl_table_role(t, SL_ROLE_PLAYER);
+  if (!names || names->type != SL_TYPE_TEXT) {
+    fprintf(stderr, "scoutlab value: the --data files have no player name column (Player, name)\n");
+    return SL_EXIT_DATA;
+  }
+  const sl_column *season = sl_table_role(t, SL_ROLE_SEASON);
+  char *q = sl_name_normalise(query), *first = NULL;
+  int *score = calloc(t->nrows ? t->nrows : 1, sizeof *score), best = 0, ambiguous = 0;
+  if (!q || !score) {
+    free(q), free(score);
+    fprintf(stderr, "scoutlab value: player name '%s' is not valid UTF-8\n", query);
+    return SL_EXIT_DATA;
+  }
+  for (size_t r = 0; r < t->nrows; r++) {
+    char *n = names->text[r] ? sl_name_normalise(names->text[r]) : NULL;
+    score[r] = n ? sl_name_match_score(q, n) : 0;
+    if (score[r] > best) best = score[r];
+    free(n);
+  }
+  double best_season = -INFINITY;
+  for (size_t r = 0; best && r < t->nrows; r++) {
+    if (score[r] != best) continue;
+    char *n = sl_name_normalise(names->text[r]);
+    if (!first) first = n, n = NULL;
+    else if (n && strcmp(n, first) != 0) ambiguous = 1;
+    free(n);
+    double sv = season && season->num && isfinite(season->num[r]) ? season->num[r] : 0;
+    if (sv >= best_season) best_season = sv, *row = r;
+  }
+  int rc = SL_EXIT_OK;
+  if (!best) rc = did_you_mean(t, names, q, query);
+  else if (ambiguous) {
+    fprintf(stderr, "scoutlab value: '%s' matches several players; give the full name:\n", query);
+    const sl_column *club = sl_table_role(t, SL_ROLE_CLUB);
+    for (size_t r = 0; r < t->nrows; r++)
+      if (score[r] == best)
+        fprintf(stderr, "  %s%s%s\n", names->text[r], club && club->text && club->text[r] ? ", " : "",
+                club && club->text && club->text[r] ? club->text[r] : "");
+    rc = SL_EXIT_DATA;
+  }
+  free(q), free(first), free(score);
+  return rc;
+}
+
+/* ---- the player record -------------------------------------------------------------------- */
+
+static int build_player(const value_args *a, const sl_fees_model *m, sl_table **tab, sl_fees_player *p,
+                        char notes[][SL_FEES_NOTE_MAX], size_t *nnotes) {
+  sl_error err;
+  sl_fees_player_init(p);
+  if (a->ndata) {
+    if (sl_table_load_many(a->data, a->ndata, NULL, tab, &err)) return sl_cli_fail(&err);
+    size_t row = 0;
+    int rc = find_player(*tab, a->player, &row);
+    if (rc) return rc;
+    sl_fees_player_from_row(*tab, row, p);
+    char place[600];
+    snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, "attributes from %s", sl_table_row_place(*tab, row, place, sizeof place));
+  }
+  if (!p->name) p->name = a->player;
+  if (!isnan(a->age)) p->age = a->age;
+  if (a->position) p->group = sl_fees_position_group(a->position);
+  if (a->club) p->club = a->club;
+  if (a->league) p->league = a->league;
+  if (a->buyer_league) p->buyer_league = a->buyer_league;
+  if (a->season) p->season = a->season;
+  if (!isnan(a->market_value)) p->market_value = a->market_value;
+  if (!isnan(a->contract_months)) p->contract_months = a->contract_months;
+  if (!isnan(a->minutes_share)) p->minutes_share = a->minutes_share;
+  if (!p->league && p->club && (p->league = sl_fees_club_league(m, p->club)))
+    snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, "league of %s from the training deals: %s", p->club, p->league);
+  if (!p->season) {
+    p->season = m->season_max;
+    snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, "no season given: valued as of %d, the last training season", p->season);
+  }
+  if (a->contract_until) {
+    char what[256];
+    snprintf(what, sizeof what, "contract-until=%s", a->contract_until);
+    if (sl_fees_player_apply(p, what, &err)) return sl_cli_fail(&err);
+  }
+  return SL_EXIT_OK;
+}
+
+/* ---- printing ----------------------------------------------------------------------------- */
+
+static const char *short_money(double eur, char *buf, size_t n) {
+  if (eur >= 1e6) snprintf(buf, n, "\xe2\x82\xac%.1fm", eur / 1e6);
+  else snprintf(buf, n, "\xe2\x82\xac%.0fk", eur / 1e3);
+  return buf;
+}
+
+static void verdict(const sl_fees_valuation *v, char *buf, size_t n) {
+  char b[32], lo[32], hi[32], odds[64] = "";
+  short_money(v->bid, b, sizeof b);
+  short_money(v->fee_low, lo, sizeof lo), short_money(v->fee_high, hi, sizeof hi);
+  double p = v->p_at_least_bid;
+  if (p > 0 && p < 0.5) snprintf(odds, sizeof odds, "about 1 in %.0f comparable deals reached it", 1 / p);
+  else if (p >= 0.5) snprintf(odds, sizeof odds, "about %.0f in 10 comparable deals reached it", 10 * p);
+  else snprintf(odds, sizeof odds, "no comparable deal in the calibration set reached it");
+  const char *where = v->bid > v->fee_high ? "above" : v->bid < v->fee_low ? "below" : "inside";
+  snprintf(buf, n, "%s is %s the model's %.0f%% range (%s-%s); %s", b, where, 100 * v->level, lo, hi, odds);
+}
+
+static void print_valuation(const sl_fees_valuation *v) {
+  char a[64], b[64];
+  printf("fair fee (median)      %s\n", sl_cli_money(v->fair_fee, a, sizeof a));
+  printf("expected fee (mean)    %s   (median x smearing factor)\n", sl_cli_money(v->fee_mean, a, sizeof a));
+  char range[16];
+  snprintf(range, sizeof range, "%.0f%% range", 100 * v->level);
+  printf("%-22s %s - %s   (%s interval)\n", range, sl_cli_money(v->fee_low, a, sizeof a), sl_cli_money(v->fee_high, b, sizeof b),
+         v->interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal" : "Student t");
+  if (isfinite(v->bid)) {
+    char text[256];
+    printf("bid %s: P(fair fee >= bid) = %.1f%%\n", sl_cli_money(v->bid, a, sizeof a), 100 * v->p_at_least_bid);
+    verdict(v, text, sizeof text);
+    printf("verdict: %s\n", text);
+  }
+  printf("\nwhy (each term against the typical training deal, median %s; effects multiply):\n",
+         sl_cli_money(v->typical_fee, a, sizeof a));
+  printf("  %-18s %-26s %9s %16s\n", "term", "value", "effect", "EUR");
+  for (size_t t = 0; t < v->ncontrib; t++) {
+    const sl_fees_contribution *c = &v->contrib[t];
+    char eur[64];
+    sl_cli_money(fabs(c->eur), eur + 1, sizeof eur - 1);
+    eur[0] = c->eur < 0 ? '-' : '+';
+    printf("  %-18s %-26s %+8.1f%% %16s\n", c->term, c->value, c->percent, eur);
+  }
+}
+
+static void print_comparables(const sl_fees_model *m, const sl_fees_comparable *c, size_t n) {
+  if (!n) return;
+  printf("\ncomparables (same position group, nearest in the model's standardised features):\n");
+  printf("  %-24s %6s %4s %-60s %14s %14s\n", "player", "season", "age", "from -> to", "market value", "fee");
+  for (size_t i = 0; i < n; i++) {
+    const sl_fees_deal *d = c[i].deal;
+    char move[256], mv[64], fee[64];
+    snprintf(move, sizeof move, "%s (%s) -> %s (%s)", d->player.club ? d->player.club : "?",
+             d->player.league ? d->player.league : "?", d->buyer ? d->buyer : "?",
+             d->player.buyer_league ? d->player.buyer_league : "?");
+    printf("  %-24.24s %6d %4.0f %-60.60s %14s %14s\n", d->player.name ? d->player.name : "?", d->player.season,
+           d->player.age, move, sl_cli_money(d->player.market_value, mv, sizeof mv),
+           sl_cli_money(d->fee, fee, sizeof fee));
+  }
+  (void)m;
+}
+
+static void print_header(const sl_fees_player *p, const sl_fees_model *m, const char *model) {
+  char mv[64];
+  printf("%s: %s, age %g, %s%s%s, season %d, market value %s\n", p->name ? p->name : "player",
+         sl_fees_group_name(p->group), p->age, p->club ? p->club : "", p->club && p->league ? ", " : "",
+         p->league ? p->league : "", p->season, sl_cli_money(p->market_value, mv, sizeof mv));
+  printf("model: %s (%zu deals, seasons %d-%d)\n\n", model, m->deals ? m->deals->n : 0, m->season_min,
+         m->season_max);
+}
+
+static void json_num(const char *key, double v, int comma) {
+  printf("  \"%s\": ", key);
+  sl_cli_json_number(stdout, v);
+  printf("%s\n", comma ? "," : "");
+}
+
+static void json_valuation_fields(const sl_fees_valuation *v, const char *indent) {
+  printf("%s\"fair_fee\": ", indent), sl_cli_json_number(stdout, v->fair_fee);
+  printf(", \"fee_mean\": "), sl_cli_json_number(stdout, v->fee_mean);
+  printf(", \"fee_low\": "), sl_cli_json_number(stdout, v->fee_low);
+  printf(", \"fee_high\": "), sl_cli_json_number(stdout, v->fee_high);
+  printf(", \"p_at_least_bid\": "), sl_cli_json_number(stdout, v->p_at_least_bid);
+}
+
+static void print_json(const sl_fees_player *p, const sl_fees_valuation *v, const sl_fees_comparable *c,
+                       size_t nc, const sl_fees_valuation *what, const char *const *wnames, size_t nw) {
+  printf("{\n  \"player\": "), sl_cli_json_string(stdout, p->name), printf(",\n");
+  printf("  \"position_group\": "), sl_cli_json_string(stdout, sl_fees_group_name(p->group)), printf(",\n");
+  printf("  \"league\": "), sl_cli_json_string(stdout, p->league), printf(",\n");
+  printf("  \"season\": %d,\n", p->season);
+  json_num("age", p->age, 1), json_num("market_value", p->market_value, 1);
+  json_valuation_fields(v, "  ");
+  printf(",\n");
+  json_num("log_fee", v->log_fee, 1), json_num("level", v->level, 1), json_num("bid", v->bid, 1);
+  printf("  \"interval\": \"%s\",\n", v->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t");
+  json_num("typical_fee", v->typical_fee, 1);
+  printf("  \"contributions\": [");
+  for (size_t t = 0; t < v->ncontrib; t++) {
+    printf("%s\n    {\"term\": ", t ? "," : ""), sl_cli_json_string(stdout, v->contrib[t].term);
+    printf(", \"value\": "), sl_cli_json_string(stdout, v->contrib[t].value);
+    printf(", \"log_effect\": "), sl_cli_json_number(stdout, v->contrib[t].log_effect);
+    printf(", \"percent\": "), sl_cli_json_number(stdout, v->contrib[t].percent);
+    printf(", \"eur\": "), sl_cli_json_number(stdout, v->contrib[t].eur), printf("}");
+  }
+  printf("],\n  \"comparables\": [");
+  for (size_t i = 0; i < nc; i++) {
+    const sl_fees_deal *d = c[i].deal;
+    printf("%s\n    {\"player\": ", i ? "," : ""), sl_cli_json_string(stdout, d->player.name);
+    printf(", \"season\": %d, \"age\": ", d->player.season), sl_cli_json_number(stdout, d->player.age);
+    printf(", \"from\": "), sl_cli_json_string(stdout, d->player.club);
+    printf(", \"from_league\": "), sl_cli_json_string(stdout, d->player.league);
+    printf(", \"to\": "), sl_cli_json_string(stdout, d->buyer);
+    printf(", \"to_league\": "), sl_cli_json_string(stdout, d->player.buyer_league);
+    printf(", \"market_value\": "), sl_cli_json_number(stdout, d->player.market_value);
+    printf(", \"fee\": "), sl_cli_json_number(stdout, d->fee);
+    printf(", \"distance\": "), sl_cli_json_number(stdout, c[i].distance), printf("}");
+  }
+  printf("],\n  \"what_if\": [");
+  for (size_t i = 0; i < nw; i++) {
+    printf("%s\n    {\"change\": ", i ? "," : ""), sl_cli_json_string(stdout, wnames[i]);
+    printf(", "), json_valuation_fields(&what[i], ""), printf("}");
+  }
+  printf("],\n  \"notes\": [");
+  for (size_t i = 0; i < v->nnotes; i++) printf("%s", i ? ", " : ""), sl_cli_json_string(stdout, v->notes[i]);
+  printf("]\n}\n");
+}
+
+static void print_what_if(const char *change, const sl_fees_valuation *base, const sl_fees_valuation *w) {
+  char a[64], lo[64], hi[64];
+  printf("  %-24s fair fee %14s (%+.1f%%), %.0f%% range %s - %s", change, sl_cli_money(w->fair_fee, a, sizeof a),
+         100 * (w->fair_fee / base->fair_fee - 1), 100 * w->level, sl_cli_money(w->fee_low, lo, sizeof lo),
+         sl_cli_money(w->fee_high, hi, sizeof hi));
+  if (isfinite(w->bid)) printf(", P(>= bid) %.1f%%", 100 * w->p_at_least_bid);
+  putchar('\n');
+}
+
+/* Runs the valuation, the comparables and the what-ifs, then prints. */
+static int answer(const value_args *a, const sl_fees_model *m, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
+                  size_t nnotes) {
+  sl_error err;
+  sl_fees_valuation v, what[MAX_WHAT_IF];
+  if (sl_fees_value(m, p, a->level, a->bid, &v, &err)) return sl_cli_fail(&err);
+  for (size_t i = 0; i < nnotes && v.nnotes < SL_FEES_MAX_NOTES; i++) memcpy(v.notes[v.nnotes++], notes[i], SL_FEES_NOTE_MAX);
+  for (size_t i = 0; i < a->nwhat; i++) {
+    sl_fees_player q = *p;
+    if (sl_fees_player_apply(&q, a->what_if[i], &err) || sl_fees_value(m, &q, a->level, a->bid, &what[i], &err))
+      return sl_cli_fail(&err);
+  }
+  sl_fees_comparable comp[MAX_COMPARABLES];
+  size_t nc = sl_fees_comparables(m, p, a->comparables, comp);
+  if (a->format == SL_FMT_JSON) {
+    print_json(p, &v, comp, nc, what, a->what_if, a->nwhat);
+    return SL_EXIT_OK;
+  }
+  print_header(p, m, a->model);
+  print_valuation(&v);
+  print_comparables(m, comp, nc);
+  if (a->nwhat) printf("\nwhat-if:\n");
+  for (size_t i = 0; i < a->nwhat; i++) print_what_if(a->what_if[i], &v, &what[i]);
+  if (v.nnotes) printf("\nnotes:\n");
+  for (size_t i = 0; i < v.nnotes; i++) printf("  - %s\n", v.notes[i]);
+  return SL_EXIT_OK;
+}
+
+int sl_cmd_value(int argc, char **argv) {
+  value_args a;
+  int rc = parse_args(argc, argv, &a);
+  sl_fees_model *m = NULL;
+  sl_table *tab = NULL;
+  sl_error err;
+  if (!rc && sl_fees_load(a.model, &m, &err)) rc = sl_cli_fail(&err);
+  sl_fees_player p;
+  char notes[4][SL_FEES_NOTE_MAX];
+  size_t nnotes = 0;
+  if (!rc) rc = build_player(&a, m, &tab, &p, notes, &nnotes);
+  if (!rc) rc = answer(&a, m, &p, notes, nnotes);
+  sl_table_free(tab);
+  sl_fees_model_free(m);
+  free(a.data);
+  return rc;
+}
