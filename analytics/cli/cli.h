@@ -65,6 +65,7 @@ extern const char sl_help_check[];
 int sl_cmd_compare(int argc, char **argv), sl_cmd_percentiles(int argc, char **argv), sl_cmd_similar(int argc, char **argv);
 extern const char sl_help_compare[], sl_help_percentiles[], sl_help_similar[];
 int sl_cmd_ols(int argc, char **argv); extern const char sl_help_ols[];
+int sl_cmd_squad(int argc, char **argv); extern const char sl_help_squad[];
 int sl_cmd_fit(int argc, char **argv), sl_cmd_value(int argc, char **argv), sl_cmd_predict(int argc, char **argv); extern const char sl_help_fit[], sl_help_value[], sl_help_predict[];
 
 #endif

@@ -17,6 +17,7 @@ const sl_command sl_commands[] = {
     {"compare", "players side by side: per-90 stats and percentiles against position peers", sl_cmd_compare, sl_help_compare},
     {"percentiles", "one player's scouting report: every profile stat with its percentile", sl_cmd_percentiles, sl_help_percentiles},
     {"similar", "players most like one player (z-scored role stats), filtered by age/value/league", sl_cmd_similar, sl_help_similar},
+    {"squad", "importance 0-100 of a club's players (availability, impact, quality, cover, contract/age, value)", sl_cmd_squad, sl_help_squad},
 };
 const int sl_command_count = (int)(sizeof sl_commands / sizeof sl_commands[0]);
 
