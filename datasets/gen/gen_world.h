@@ -108,6 +108,8 @@ struct gen_world {
 };
 
 /* world.c */
+/** Squad shape: players of each detailed position a club wants (25 in all). */
+extern const int gen_squad_need[GEN_N_POS];
 int gen_age_on(const gen_player *p, int y, int m, int d);
 double gen_ability(const gen_player *p, int season);
 int gen_plays_for(const gen_player *p);

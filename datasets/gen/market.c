@@ -12,13 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const int squad_need[GEN_N_POS] = {3, 4, 2, 2, 2, 3, 2, 2, 2, 3}; /* as world.c */
 
 #define MV_MISSING_COVERED 0.05  /* market value not listed: moves from a covered club */
 #define MV_MISSING_OUTSIDE 0.15  /* ... from a club outside: fewer community estimates */
 #define FEE_UNDISCLOSED 0.10     /* paid fee not reported */
 #define LOAN_FEE_SHARE 0.20      /* loans that carry a fee */
 #define WINTER_ACTIVITY 0.15     /* winter moves relative to summer */
+enum { MAX_CLUBS = 256 };        /* room for the club table (124 clubs) */
 
 static int is_covered(const gen_world *w, int club) { return club >= 0 && w->clubs[club].league >= 0; }
 
@@ -131,8 +131,8 @@ int gen_move_player(gen_world *w, int player, int to, gen_move kind, int season,
  * times covered_weight or outside_weight. -1 when none qualifies. */
 static int choose_club(gen_world *w, double target, int exclude, double above, double below,
                        double covered_weight, double outside_weight) {
-  double total = 0, weight[256];
-  for (int c = 0; c < w->n_clubs && c < 256; c++) {
+  double total = 0, weight[MAX_CLUBS];
+  for (int c = 0; c < w->n_clubs && c < MAX_CLUBS; c++) {
     double s = w->clubs[c].strength, z = (s - target) / 0.3;
     int ok = c != exclude && s > above && s < below;
     weight[c] = ok ? exp(-0.5 * z * z) * (is_covered(w, c) ? covered_weight : outside_weight) : 0;
@@ -140,12 +140,12 @@ static int choose_club(gen_world *w, double target, int exclude, double above, d
   }
   if (!(total > 0)) return -1;
   double u = gen_rng_uniform(&w->rng) * total;
-  for (int c = 0; c < w->n_clubs && c < 256; c++) {
+  for (int c = 0; c < w->n_clubs && c < MAX_CLUBS; c++) {
     u -= weight[c];
     if (u < 0 && weight[c] > 0) return c;
   }
   for (int c = w->n_clubs - 1; c >= 0; c--)
-    if (c < 256 && weight[c] > 0) return c;
+    if (c < MAX_CLUBS && weight[c] > 0) return c;
   return -1;
 }
 
@@ -201,7 +201,7 @@ static int contracts(gen_world *w, int season) {
 /* ---------------------------------------------------------------- every window */
 
 typedef struct counts {
-  int n[256][GEN_N_POS];
+  int n[MAX_CLUBS][GEN_N_POS];
 } counts;
 
 static void count_squads(const gen_world *w, counts *k) {
@@ -209,7 +209,7 @@ static void count_squads(const gen_world *w, counts *k) {
   for (int i = 0; i < w->n_players; i++) {
     const gen_player *p = &w->players[i];
     int c = gen_plays_for(p);
-    if (!p->retired && c >= 0 && c < 256) k->n[c][p->pos]++;
+    if (!p->retired && c >= 0 && c < MAX_CLUBS) k->n[c][p->pos]++;
   }
 }
 
@@ -218,11 +218,12 @@ static void count_squads(const gen_world *w, counts *k) {
  * while the squad is not already full there. */
 static int buyer_wants(const gen_world *w, const counts *k, int buyer, gen_pos pos, double ability) {
   int n = k->n[buyer][pos];
-  return n < squad_need[pos] || (n < squad_need[pos] + 2 && ability > strength(w, buyer) + 0.1);
+  int need = gen_squad_need[pos];
+  return n < need || (n < need + 2 && ability > strength(w, buyer) + 0.1);
 }
 
 static int sales_up(gen_world *w, int season, int window) {
-  static counts k;
+  counts k; /* 10 KB: fine on the stack */
   count_squads(w, &k);
   double scale = window ? WINTER_ACTIVITY : 1.0;
   for (int i = 0; i < w->n_players; i++) {
@@ -334,13 +335,13 @@ static int fill_one(gen_world *w, counts *k, int c, gen_pos pos, int season, int
 }
 
 static int fill_squads(gen_world *w, int season, int window) {
-  static counts k;
+  counts k; /* 10 KB: fine on the stack */
   count_squads(w, &k);
   for (int pass = 0; pass < 6; pass++) {
     for (int c = 0; c < w->n_clubs; c++) {
       if (!is_covered(w, c)) continue;
       for (int pos = 0; pos < GEN_N_POS; pos++) {
-        int need = squad_need[pos] - (window ? 1 : 0);
+        int need = gen_squad_need[pos] - (window ? 1 : 0);
         for (; k.n[c][pos] < need; k.n[c][pos]++) {
           int st = pass < 5 ? fill_one(w, &k, c, (gen_pos)pos, season, window)
                             : promote_youth(w, c, (gen_pos)pos, season);
@@ -371,12 +372,12 @@ static int weakest_at(const gen_world *w, int club, gen_pos pos, int season) {
 /* Squads more than two over the need at a position let their weakest players go: the young
  * on loan, the others sold or released, mostly to clubs outside the five leagues. */
 static int trim_squads(gen_world *w, int season) {
-  static counts k;
+  counts k; /* 10 KB: fine on the stack */
   count_squads(w, &k);
   for (int c = 0; c < w->n_clubs; c++) {
     if (!is_covered(w, c)) continue;
     for (int pos = 0; pos < GEN_N_POS; pos++) {
-      while (k.n[c][pos] > squad_need[pos] + 2) {
+      while (k.n[c][pos] > gen_squad_need[pos] + 2) {
         int i = weakest_at(w, c, (gen_pos)pos, season);
         if (i < 0) break;
         gen_player *p = &w->players[i];

@@ -18,8 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Squad shape: how many players of each detailed position a club wants (25 in all). */
-static const int squad_need[GEN_N_POS] = {3, 4, 2, 2, 2, 3, 2, 2, 2, 3};
+const int gen_squad_need[GEN_N_POS] = {3, 4, 2, 2, 2, 3, 2, 2, 2, 3};
 /* Starting formation (4-2-3-1 shape): detailed position of each of the 11 slots. */
 static const gen_pos formation[11] = {P_GK, P_RB, P_CB, P_CB, P_LB, P_DM, P_CM, P_AM, P_LW, P_RW, P_CF};
 
@@ -198,7 +197,7 @@ static int setup_squads(gen_world *w, int season) {
   for (int c = 0; c < w->n_clubs; c++) {
     if (!is_covered(w, c)) continue;
     for (int pos = 0; pos < GEN_N_POS; pos++) {
-      int n = squad_need[pos] + (gen_rng_chance(&w->rng, 0.3) ? 1 : 0);
+      int n = gen_squad_need[pos] + (gen_rng_chance(&w->rng, 0.3) ? 1 : 0);
       for (int i = 0; i < n; i++) {
         double target = w->clubs[c].strength - 0.15 + 0.4 * gen_rng_normal(&w->rng);
         int idx = gen_player_new(w, c, (gen_pos)pos, draw_age(w, 17, 34), target, season);
