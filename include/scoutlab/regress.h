@@ -55,6 +55,8 @@ typedef struct sl_rows {
 typedef struct sl_ols_options {
   double tol;    /* aliasing tolerance, 0 = SL_REGRESS_DEFAULT_TOL */
   int influence; /* 1: also compute fitted, residuals, hat and Cook's distance (second pass) */
+  int no_refine; /* 1: skip the refinement pass (one step of corrected semi-normal equations
+                    with long double residuals, which adds digits on ill-conditioned X) */
 } sl_ols_options;
 
 /** A fitted linear model. Arrays of length p follow the columns of X; aliased columns have

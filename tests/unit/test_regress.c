@@ -46,7 +46,7 @@ static void test_zero_weights(void) {
   double x[12], y[6] = {1, 3, 2, 5, 4, 100}, w[6] = {1, 1, 1, 1, 1, 0};
   for (int i = 0; i < 6; i++) x[i] = 1, x[i + 6] = i;
   sl_ols_fit *a = NULL, *b = NULL;
-  sl_ols_options opt = {0, 1};
+  sl_ols_options opt = {0, 1, 0};
   sl_error err;
   INT_EQ(sl_ols_fit_matrix(x, 6, y, w, 6, 2, NULL, 1, &opt, &a, &err), SL_OK, "weighted");
   double x5[10];

@@ -16,15 +16,18 @@ typedef struct nist_case {
   double tol;     /* aliasing tolerance (0 = R's default 1e-7) */
 } nist_case;
 
-/* 9 digits for the lower/average difficulty files and Longley, as the issue requires. For the
- * higher-difficulty polynomials the bound is what double-precision QR reaches here (measured,
- * see the printed table): Filip's x..x^10 has condition number ~1e15 after scaling, and R's lm
- * with its default tol even declares it rank deficient, so it is fitted with tol 1e-12. */
+/* The issue requires 9 digits on the four shared files; we assert 12 (measured: 13.5 to 15, see
+ * the printed table) so that a loss of accuracy shows up. For the higher-difficulty polynomials
+ * the bound is what double-precision QR plus one refinement step reaches here (measured with
+ * the files from the StRD set: Filip 7.4, Wampler1 13.6, Wampler4 11.4, Wampler5 9.9;
+ * Wampler2/3 were not available and get conservative bounds). Filip's x..x^10 is so close to
+ * collinear that R's lm with its default tol declares it rank deficient, so it is fitted with
+ * tol 1e-12. */
 static const nist_case cases[] = {
-    {"Norris.dat", 9, 0},    {"Pontius.dat", 9, 0},   {"NoInt1.dat", 9, 0},
-    {"NoInt2.dat", 9, 0},    {"Longley.dat", 9, 0},   {"Filip.dat", 6, 1e-12},
-    {"Wampler1.dat", 6, 0},  {"Wampler2.dat", 9, 0},  {"Wampler3.dat", 6, 0},
-    {"Wampler4.dat", 6, 0},  {"Wampler5.dat", 6, 0},
+    {"Norris.dat", 12, 0},   {"Pontius.dat", 12, 0},  {"NoInt1.dat", 12, 0},
+    {"NoInt2.dat", 12, 0},   {"Longley.dat", 12, 0},  {"Filip.dat", 7, 1e-12},
+    {"Wampler1.dat", 13, 0}, {"Wampler2.dat", 12, 0}, {"Wampler3.dat", 9, 0},
+    {"Wampler4.dat", 10, 0}, {"Wampler5.dat", 9, 0},
 };
 
 static double min2(double a, double b) { return a < b ? a : b; }
@@ -42,7 +45,7 @@ static double check_file(const char *dir, const nist_case *c) {
     return 0;
   }
   double *x = sl_nist_design(&d);
-  sl_ols_options opt = {c->tol, 0};
+  sl_ols_options opt = {c->tol, 0, 0};
   sl_ols_fit *fit = NULL;
   sl_error err;
   int st = sl_ols_fit_matrix(x, d.n, d.y, NULL, d.n, d.nparam, NULL, d.intercept, &opt, &fit, &err);
