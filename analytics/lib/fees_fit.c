@@ -20,6 +20,8 @@
 /** Fewest calibration deals for a conformal interval: with fewer, the 10% tail quantiles of
  *  an 80% interval rest on one or two residuals. */
 #define SL_FEES_MIN_CALIBRATION 20
+/** (1 - 0.8)/2 is 0.09999999999999998 in doubles: without slack, floor(20 x 0.1) gives 1, not 2. */
+#define INDEX_SLACK 1e-9
 /** Mixed into the seed so the calibration split differs from the k-fold assignment ("calib"). */
 #define CALIBRATION_STREAM 0x63616c6962ULL
 
@@ -36,8 +38,8 @@ void sl_fees_conformal_offsets(const double *sorted, size_t n, double level, dou
     return;
   }
   double a = (1 - level) / 2;
-  long lo = (long)floor((double)(n + 1) * a);
-  long hi = (long)ceil((double)(n + 1) * (1 - a));
+  long lo = (long)floor((double)(n + 1) * a + INDEX_SLACK);
+  long hi = (long)ceil((double)(n + 1) * (1 - a) - INDEX_SLACK);
   if (lo < 1) lo = 1;
   if (hi > (long)n) hi = (long)n;
   *low = sorted[lo - 1], *high = sorted[hi - 1];

@@ -1,0 +1,254 @@
+/* test_fees.c - the fee model's number paths, row selection, save/load, what-ifs, on small
+ * hand-made fixtures in tests/data/fees/ with hand-calculated expectations.
+ *
+ * tiny.csv: twelve DM/CM deals, four at each of ages 20, 25, 30, with log fees
+ * ln(2e6), ln(4e6), ln(3e6) +- ln(1.5) (each sign twice). The model is then
+ * log(fee) = b0 + b1 age + b2 age², and with three ages a quadratic passes through the three
+ * group means exactly, so by hand:
+ *   fitted at 25 = ln(4e6);   residuals +-d, d = ln 1.5;   RSS = 12 d², df = 9, sigma² = 4d²/3;
+ *   se_fit²(25) = sigma²/4 (the mean of four deals), se_pred = sigma sqrt(5/4) = d sqrt(5/3);
+ *   smearing = mean(exp(+-d)) = cosh d = (1.5 + 1/1.5)/2 = 13/12;
+ *   b2 = (l20 - 2 l25 + l30)/(2·5²) = ln(0.375)/50; typical deal = column means
+ *   (age 25, age² 641.67), so age's contribution at 25 = (625 - 641.67) b2 = -ln(0.375)/3
+ *   and the typical median fee = 4e6 · 0.375^(1/3).
+ * t quantiles and tail probabilities from R 4 (qt(0.9, 9), pt(sqrt(3/5), 9, lower = FALSE)):
+ *   Rscript -e 'options(digits=17); d=log(1.5); s=d*sqrt(5/3); t=qt(0.9,9);
+ *               c(4e6*exp(-t*s), 4e6*exp(t*s), pt(sqrt(3/5),9,lower.tail=FALSE))' */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "scoutlab/fees.h"
+
+#define TINY SL_TEST_DATA "/fees/tiny.csv"
+#define SELECTION SL_TEST_DATA "/fees/selection.csv"
+
+static sl_fees_model *fit_tiny(void) {
+  const char *paths[] = {TINY};
+  sl_fees_options o = {0};
+  o.folds = 1;
+  sl_fees_model *m = NULL;
+  sl_fees_report *r = NULL;
+  sl_error err;
+  int st = sl_fees_fit_files(paths, 1, &o, &m, &r, &err);
+  INT_EQ(st, SL_OK, "fit tiny: %s", err.message);
+  free(r);
+  return m;
+}
+
+static void test_smearing_and_conformal(void) {
+  double res[] = {0, log(2.0), -log(2.0)};
+  SL_CHECK_REL(sl_fees_smearing(res, 3), 3.5 / 3, 1e-15, "smearing (1 + 2 + 0.5)/3");
+  double sorted[19], lo, hi;
+  for (int i = 0; i < 19; i++) sorted[i] = i - 9; /* -9..9 */
+  /* n = 19, level 0.8: lower index floor(20*0.1) = 2, upper ceil(20*0.9) = 18 (1-based). */
+  sl_fees_conformal_offsets(sorted, 19, 0.8, &lo, &hi);
+  SL_CHECK_REL(lo, -8, 0, "conformal lower = 2nd smallest");
+  SL_CHECK_REL(hi, 8, 0, "conformal upper = 18th smallest");
+  /* n = 9: floor(10*0.1) = 1, ceil(10*0.9) = 9: the extremes. */
+  sl_fees_conformal_offsets(sorted + 5, 9, 0.8, &lo, &hi);
+  SL_CHECK_REL(lo, -4, 0, "n=9 lower = smallest");
+  SL_CHECK_REL(hi, 4, 0, "n=9 upper = largest");
+  /* n = 4 at 0.9: ceil(5*0.95) = 5 > n is clipped to n; floor(5*0.05) = 0 clipped to 1. */
+  sl_fees_conformal_offsets(sorted, 4, 0.9, &lo, &hi);
+  SL_CHECK_REL(lo, -9, 0, "clipped lower");
+  SL_CHECK_REL(hi, -6, 0, "clipped upper");
+}
+
+static void test_tiny_numbers(void) {
+  sl_fees_model *m = fit_tiny();
+  if (!m) return;
+  INT_EQ(m->nterms, 2, "terms: age and position (no other columns)");
+  INT_EQ(m->p, 3, "columns: intercept, age, age² (position has one level)");
+  INT_EQ(m->interval, SL_FEES_INTERVAL_T, "12 deals: too few to calibrate, t-interval");
+  SL_CHECK_REL(m->smearing, 13.0 / 12, 1e-12, "smearing = cosh(ln 1.5)");
+  SL_CHECK_REL(m->ols->sigma, log(1.5) * sqrt(4.0 / 3), 1e-10, "sigma");
+
+  sl_fees_player p;
+  sl_fees_player_init(&p);
+  p.age = 25, p.group = SL_FEES_CM, p.season = 2020;
+  sl_fees_valuation v;
+  sl_error err;
+  INT_EQ(sl_fees_value(m, &p, 0.8, 6e6, &v, &err), SL_OK, "value: %s", err.message);
+  SL_CHECK_REL(v.fair_fee, 4e6, 1e-10, "median = exp(ln 4e6)");
+  SL_CHECK_REL(v.fee_mean, 4e6 * 13.0 / 12, 1e-10, "expected = median x smearing");
+  SL_CHECK_REL(v.se_prediction, log(1.5) * sqrt(5.0 / 3), 1e-10, "se_pred = d sqrt(5/3)");
+  SL_CHECK_REL(v.fee_low, 1.9393319093964333e+06, 1e-9, "80%% low (R)");
+  SL_CHECK_REL(v.fee_high, 8.2502638782340176e+06, 1e-9, "80%% high (R)");
+  SL_CHECK_REL(v.p_at_least_bid, 2.2922182694989385e-01, 1e-9, "P(fee >= 6m) = pt(sqrt(3/5), 9, upper)");
+  SL_CHECK_REL(v.typical_fee, 2.8844991406148165e+06, 1e-9, "typical median 4e6 * 0.375^(1/3)");
+  INT_EQ(v.ncontrib, 2, "one contribution per term");
+  SL_CHECK_REL(v.contrib[0].log_effect, -log(0.375) / 3, 1e-9, "age contribution -ln(0.375)/3");
+  SL_CHECK_REL(v.contrib[1].log_effect, 0, 1e-12, "position: one level, no effect");
+  SL_CHECK_REL(v.contrib[0].log_effect + v.contrib[1].log_effect, v.log_fee - v.typical_log_fee, 1e-12,
+               "contributions sum to log prediction - typical");
+  SL_CHECK_REL(v.contrib[0].eur, v.typical_fee * expm1(-log(0.375) / 3), 1e-9, "EUR of age");
+  /* The same bid at the median: P = 1/2 exactly (t is symmetric). */
+  INT_EQ(sl_fees_value(m, &p, 0.8, 4e6, &v, &err), SL_OK, "value at median");
+  SL_CHECK_REL(v.p_at_least_bid, 0.5, 1e-9, "P(fee >= median) = 0.5");
+  /* Unknown age is an error saying what to give. */
+  p.age = NAN;
+  INT_EQ(sl_fees_value(m, &p, 0.8, NAN, &v, &err), SL_EDATA, "unknown age refused");
+  OK(strstr(err.message, "--age") != NULL, "message names --age: %s", err.message);
+  sl_fees_model_free(m);
+}
+
+static void test_prob_conformal(void) {
+  sl_fees_model m;
+  memset(&m, 0, sizeof m);
+  double cal[] = {-0.2, -0.1, 0, 0.1, 0.2};
+  m.calibration = cal, m.ncal = 5, m.interval = SL_FEES_INTERVAL_CONFORMAL;
+  /* gap = ln(11/10) = 0.0953: residuals reaching it are 0.1 and 0.2, so 2 of 5. */
+  SL_CHECK_REL(sl_fees_prob_at_least(&m, log(10e6), 1, 11e6), 0.4, 0, "empirical P = 2/5");
+  SL_CHECK_REL(sl_fees_prob_at_least(&m, log(10e6), 1, 10e6), 0.6, 0, "gap 0: 3 of 5 (>=)");
+  OK(isnan(sl_fees_prob_at_least(&m, log(10e6), 1, NAN)), "no bid: NAN");
+}
+
+static void test_positions(void) {
+  INT_EQ(sl_fees_position_group("CB"), SL_FEES_CB, "CB");
+  INT_EQ(sl_fees_position_group("Sweeper"), SL_FEES_CB, "sweeper is a centre-back");
+  INT_EQ(sl_fees_position_group("Left-Back"), SL_FEES_FB, "left-back");
+  INT_EQ(sl_fees_position_group("dm"), SL_FEES_CM, "DM");
+  INT_EQ(sl_fees_position_group("RM"), SL_FEES_AMW, "wide midfield with the wingers");
+  INT_EQ(sl_fees_position_group("Second Striker"), SL_FEES_CF, "second striker");
+  INT_EQ(sl_fees_position_group(" AM/W "), SL_FEES_AMW, "group label");
+  INT_EQ(sl_fees_position_group("Defensa"), -1, "Spanish line only");
+  INT_EQ(sl_fees_position_group("DF,MF"), -1, "FBref two lines");
+  INT_EQ(sl_fees_position_group("attack"), -1, "TM line only");
+  INT_EQ(sl_fees_position_group("libero?"), -2, "unknown");
+  STR_EQ(sl_fees_group_name(SL_FEES_CM), "DM/CM", "group name");
+}
+
+static void test_selection(void) {
+  const char *paths[] = {SELECTION};
+  sl_table *t = NULL;
+  sl_error err;
+  INT_EQ(sl_table_load_many(paths, 1, NULL, &t, &err), SL_OK, "load selection: %s", err.message);
+  if (!t) return;
+  size_t skipped_before = t->nskipped;
+  sl_fees_options o = {0};
+  o.since = 2000;
+  sl_fees_deals *d = NULL;
+  INT_EQ(sl_fees_deals_from_table(t, &o, &d, &err), SL_OK, "select: %s", err.message);
+  if (d) {
+    INT_EQ(d->rows_read, 11, "rows read");
+    static const size_t want[SL_FEES_REASON_COUNT] = {3, 1, 1, 1, 1, 0, 1, 1, 1, 1};
+    size_t sum = 0;
+    for (int r = 0; r < SL_FEES_REASON_COUNT; r++) {
+      INT_EQ(d->count[r], want[r], "count of '%s'", sl_fees_reason_text((sl_fees_reason)r));
+      sum += d->count[r];
+    }
+    INT_EQ(sum, d->rows_read, "read = used + skipped by reason");
+    INT_EQ(t->nskipped - skipped_before, 8, "dropped rows recorded in the table's skipped report");
+    INT_EQ(d->out_rows_kept, 1, "one out row kept (buyer outside)");
+    INT_EQ(d->n, 3, "three deals");
+    if (d->n == 3) {
+      STR_EQ(d->deal[0].player.name, "Ana Alpha", "first deal");
+      STR_EQ(d->deal[0].player.league, "League One", "seller league from the paired out row");
+      STR_EQ(d->deal[0].player.buyer_league, "League Two", "buyer league from the in row");
+      STR_EQ(d->deal[0].buyer, "Club B", "buyer club");
+      STR_EQ(d->deal[0].player.club, "Club A", "seller club");
+      STR_EQ(d->deal[1].player.buyer_league, "outside: Turkey", "out row: buyer by country");
+      STR_EQ(d->deal[1].player.league, "League One", "out row: seller league");
+      OK(d->deal[1].from_out_row, "flagged as out row");
+      STR_EQ(d->deal[2].player.league, "outside: Brazil", "unpaired in row: seller by country");
+      INT_EQ(d->deal[2].player.group, SL_FEES_AMW, "AM -> AM/W");
+    }
+  }
+  sl_fees_deals_free(d);
+  /* Without market value the Ivo Iota row is used. */
+  o.no_market_value = 1;
+  INT_EQ(sl_fees_deals_from_table(t, &o, &d, &err), SL_OK, "select without market value");
+  if (d) INT_EQ(d->n, 4, "four deals without the market value requirement");
+  sl_fees_deals_free(d);
+  sl_table_free(t);
+}
+
+static void test_save_load(void) {
+  sl_fees_model *m = fit_tiny(), *back = NULL;
+  if (!m) return;
+  char path[] = "/tmp/test_fees_XXXXXX";
+  int fd = mkstemp(path);
+  if (fd >= 0) close(fd);
+  sl_error err;
+  INT_EQ(sl_fees_save(m, path, &err), SL_OK, "save: %s", err.message);
+  INT_EQ(sl_fees_load(path, &back, &err), SL_OK, "load: %s", err.message);
+  sl_fees_player p;
+  sl_fees_player_init(&p);
+  p.age = 27, p.group = SL_FEES_CM;
+  sl_fees_valuation a, b;
+  if (back) {
+    sl_fees_value(m, &p, 0.8, 5e6, &a, &err);
+    sl_fees_value(back, &p, 0.8, 5e6, &b, &err);
+    SL_CHECK_REL(b.fair_fee, a.fair_fee, 0, "round trip: same median");
+    SL_CHECK_REL(b.fee_low, a.fee_low, 0, "round trip: same low");
+    SL_CHECK_REL(b.p_at_least_bid, a.p_at_least_bid, 0, "round trip: same P");
+    SL_CHECK_REL(back->smearing, m->smearing, 0, "round trip: smearing");
+    INT_EQ(back->deals->n, 12, "round trip: training deals kept");
+  }
+  sl_fees_model_free(back);
+  /* Refusals: read the bytes, damage them, load from memory. */
+  FILE *f = fopen(path, "rb");
+  static char buf[1 << 16];
+  size_t len = f ? fread(buf, 1, sizeof buf, f) : 0;
+  if (f) fclose(f);
+  OK(len > 0 && len < sizeof buf, "model file read (%zu bytes)", len);
+  char *v2 = malloc(len + 1);
+  memcpy(v2, buf, len);
+  v2[19] = '2'; /* "scoutlab-fee-model 1" -> version 2 */
+  INT_EQ(sl_fees_load_buffer("v2.slm", v2, len, &back, &err), SL_EVERSION, "other version refused");
+  OK(strstr(err.message, "version 2") != NULL, "message names the version: %s", err.message);
+  char *col = strstr(v2, "column ");
+  char *name = col ? strstr(col, "(Intercept)") : NULL;
+  v2[19] = '1';
+  if (name) name[1] = 'X'; /* a column that the regression block does not have */
+  INT_EQ(sl_fees_load_buffer("cols.slm", v2, len, &back, &err), SL_EVERSION, "mismatched columns refused: %s",
+         err.message);
+  free(v2);
+  size_t ok_prefixes = 0;
+  for (size_t cut = 0; cut < len; cut++) { /* every truncation: an error, never a crash */
+    int st = sl_fees_load_buffer("cut.slm", buf, cut, &back, &err);
+    ok_prefixes += st == SL_OK;
+    sl_fees_model_free(back), back = NULL;
+  }
+  INT_EQ(ok_prefixes, 0, "no truncated file loads");
+  INT_EQ(sl_fees_load("/nonexistent/m.slm", &back, &err), SL_EIO, "missing file is an I/O error");
+  remove(path);
+  sl_fees_model_free(m);
+}
+
+static void test_what_if(void) {
+  sl_fees_player p;
+  sl_error err;
+  sl_fees_player_init(&p);
+  p.age = 26, p.season = 2025;
+  INT_EQ(sl_fees_player_apply(&p, "age=+1", &err), SL_OK, "age=+1");
+  SL_CHECK_REL(p.age, 27, 0, "age 27");
+  INT_EQ(sl_fees_player_apply(&p, "age=24", &err), SL_OK, "age=24");
+  SL_CHECK_REL(p.age, 24, 0, "age 24");
+  /* 2025-07-01 to 2027-06-30 is 729 days = 729 / 30.436875 months. */
+  INT_EQ(sl_fees_player_apply(&p, "contract-until=2027", &err), SL_OK, "contract-until=2027");
+  SL_CHECK_REL(p.contract_months, 729 / 30.436875, 1e-12, "months to 30 June 2027");
+  INT_EQ(sl_fees_player_apply(&p, "market-value=\xe2\x82\xac" "15m", &err), SL_OK, "market-value=EUR15m");
+  SL_CHECK_REL(p.market_value, 15e6, 0, "15m");
+  INT_EQ(sl_fees_player_apply(&p, "market-value=25,000,000", &err), SL_OK, "25,000,000");
+  SL_CHECK_REL(p.market_value, 25e6, 0, "25,000,000");
+  INT_EQ(sl_fees_player_apply(&p, "position=LB", &err), SL_OK, "position");
+  INT_EQ(p.group, SL_FEES_FB, "LB is FB");
+  INT_EQ(sl_fees_player_apply(&p, "height=190", &err), SL_EINVAL, "unknown what-if refused");
+  INT_EQ(sl_fees_player_apply(&p, "age", &err), SL_EINVAL, "no value refused");
+}
+
+int main(void) {
+  test_smearing_and_conformal();
+  test_positions();
+  test_prob_conformal();
+  test_tiny_numbers();
+  test_selection();
+  test_save_load();
+  test_what_if();
+  return SL_TEST_DONE();
+}
