@@ -1,0 +1,73 @@
+/* test_fees_real.c - the fee model on real Transfermarkt transfers (../shared/data/transfers-tm):
+ * seasons up to 2020, trained on seasons before 2017 and tested on 2017-2020, seed 1 (as
+ * `scoutlab fit --transfers transfers-tm --until 2020 --holdout-from 2017`). The expected
+ * numbers are what this code measured on 2026-11-24 (docs/fee-model.md); the tolerances allow
+ * small changes in the regression's last digits but catch a changed selection or model. The
+ * selection counts are exact. Then the Balerdi question (tm-values-2023/france.csv: 24,
+ * Olympique Marseille, EUR 10.00m; valued as a 26-year-old centre-back in 2025 with a 25m bid).
+ * Skips when the shared data is absent. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "scoutlab/fees.h"
+
+#define TM SL_SHARED_DATA "/transfers-tm"
+#define NEAR(got, want, tol, what) OK(fabs((got) - (want)) <= (tol), "%s: %.4f, expected %.4f +- %g", what, got, want, tol)
+
+int main(void) {
+  FILE *f = fopen(TM "/2016/premier-league.csv", "r");
+  if (!f) {
+    fprintf(stderr, "skip: %s absent\n", TM);
+    return SL_TEST_SKIP;
+  }
+  fclose(f);
+  const char *paths[] = {TM};
+  sl_fees_options o = {0};
+  o.until = 2020, o.holdout_from = 2017, o.seed = 1;
+  sl_fees_model *m = NULL;
+  sl_fees_report *r = NULL;
+  sl_error err;
+  INT_EQ(sl_fees_fit_files(paths, 1, &o, &m, &r, &err), SL_OK, "fit: %s", err.message);
+  if (!m || !r) return SL_TEST_DONE();
+  const sl_fees_deals *d = m->deals;
+  INT_EQ(d->rows_read, 134437, "rows read (DATA-DICTIONARY.md)");
+  INT_EQ(d->count[SL_FEES_SKIP_LOAN], 41712, "loans");
+  INT_EQ(d->count[SL_FEES_SKIP_FEE_UNKNOWN], 34629, "unknown fees (the dictionary's null count)");
+  INT_EQ(d->count[SL_FEES_SKIP_FREE], 32533, "free transfers");
+  INT_EQ(d->count[SL_FEES_SKIP_DUPLICATE], 7434, "out rows of moves listed by both clubs");
+  INT_EQ(d->n, 12809, "deals used");
+  INT_EQ(d->out_rows_kept, 2552, "sales to clubs outside the covered leagues");
+  INT_EQ(r->time_test, 3611, "test deals 2017-2020");
+
+  NEAR(r->time_model.r2_log, 0.673, 0.01, "time split R2 model");
+  NEAR(r->time_model.mdape, 0.446, 0.01, "time split MdAPE model");
+  NEAR(r->time_model.within25, 0.261, 0.01, "time split within 25% model");
+  NEAR(r->time_model.within50, 0.559, 0.01, "time split within 50% model");
+  NEAR(r->time_model.coverage, 0.786, 0.02, "time split 80% coverage");
+  NEAR(r->time_baseline.r2_log, 0.6115, 0.001, "time split R2 baseline");
+  NEAR(r->time_baseline.mdape, 0.4545, 0.001, "time split MdAPE baseline");
+  NEAR(r->time_baseline.within25, 0.3046, 0.001, "time split within 25% baseline");
+  NEAR(r->time_baseline.within50, 0.5494, 0.001, "time split within 50% baseline");
+  NEAR(r->kfold_model.r2_log, 0.657, 0.01, "5-fold R2 model");
+  NEAR(r->kfold_model.mdape, 0.440, 0.01, "5-fold MdAPE model");
+  NEAR(r->kfold_model.coverage, 0.798, 0.02, "5-fold 80% coverage");
+  NEAR(r->kfold_baseline.r2_log, 0.5346, 0.001, "5-fold R2 baseline");
+  OK(r->time_model.r2_log > r->time_baseline.r2_log && r->time_model.mdape < r->time_baseline.mdape,
+     "model beats fee = market value on R2 and MdAPE out of time");
+
+  sl_fees_player p;
+  sl_fees_player_init(&p);
+  p.name = "Leonardo Balerdi", p.age = 26, p.group = SL_FEES_CB, p.league = "Ligue 1", p.season = 2025;
+  p.market_value = 10e6;
+  sl_fees_valuation v;
+  INT_EQ(sl_fees_value(m, &p, 0.8, 25e6, &v, &err), SL_OK, "Balerdi: %s", err.message);
+  NEAR(v.fair_fee / 1e6, 6.5, 0.3, "Balerdi fair fee (EUR m)");
+  OK(v.fee_high < 25e6, "25m is above the 80%% range (high %.0f)", v.fee_high);
+  NEAR(v.p_at_least_bid, 0.04, 0.02, "Balerdi P(fee >= 25m)");
+  sl_fees_model_free(m);
+  free(r);
+  return SL_TEST_DONE();
+}
