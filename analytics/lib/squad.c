@@ -412,6 +412,10 @@ int sl_squad_league_ranked(const sl_squad *s, const char *query, size_t *out, si
     if (!(norms[nl++] = sl_name_normalise(s->clubs[k].league))) st = SL_ENOMEM;
   }
   long hit = st ? -1 : match_name(qn, (const char *const *)norms, nl);
+  /* A typed country prefix ("fr ligue 1", "xx test league"): the stored names have none. */
+  const char *space = qn ? strchr(qn, ' ') : NULL;
+  if (!st && hit < 0 && space && space - qn >= 2 && space - qn <= 3)
+    hit = match_name(space + 1, (const char *const *)norms, nl);
   if (!st && hit < 0) {
     char more[512] = "";
     suggest(qn, (const char *const *)norms, names, nl, more, sizeof more);

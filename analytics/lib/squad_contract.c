@@ -103,27 +103,32 @@ static int read_contracts(const sl_table *t, contract_row **out, size_t *nout, s
   return SL_OK;
 }
 
+typedef enum contract_match { CONTRACT_FOUND, CONTRACT_NONE, CONTRACT_AMBIGUOUS, CONTRACT_OTHER_CLUB } contract_match;
+
 /* The contract of an entry: the rows with his name, narrowed to his club when the table names
- * clubs; NAN when none, or when the rows left disagree (two players of one name: no guess). */
-static double find_contract(const contract_row *rows, size_t n, const char *name, const char *club_norm,
-                            int *ambiguous) {
+ * clubs. A row naming only other clubs is not his contract with this club (he left it); rows that
+ * disagree are two players of one name: no guess. */
+static contract_match find_contract(const contract_row *rows, size_t n, const char *name, const char *club_norm,
+                                    double *until) {
   contract_row key = {(char *)name, NULL, 0};
   const contract_row *hit = bsearch(&key, rows, n, sizeof *rows, cmp_row);
-  *ambiguous = 0;
-  if (!hit) return NAN;
+  *until = NAN;
+  if (!hit) return CONTRACT_NONE;
   size_t lo = (size_t)(hit - rows), hi = lo;
   while (lo > 0 && strcmp(rows[lo - 1].name, name) == 0) lo--;
   while (hi + 1 < n && strcmp(rows[hi + 1].name, name) == 0) hi++;
-  int any_club = 0;
-  for (size_t k = lo; k <= hi; k++)
-    any_club |= rows[k].club && club_norm && sl_name_match_score(rows[k].club, club_norm) >= 2;
-  double found = NAN;
+  int any_club = 0, any_match = 0;
   for (size_t k = lo; k <= hi; k++) {
-    if (any_club && !(rows[k].club && sl_name_match_score(rows[k].club, club_norm) >= 2)) continue;
-    if (!isnan(found) && found != rows[k].until) *ambiguous = 1;
-    found = rows[k].until;
+    any_club |= rows[k].club != NULL;
+    any_match |= rows[k].club && club_norm && sl_name_match_score(rows[k].club, club_norm) >= 2;
   }
-  return *ambiguous ? NAN : found;
+  if (any_club && !any_match) return CONTRACT_OTHER_CLUB;
+  for (size_t k = lo; k <= hi; k++) {
+    if (any_match && !(rows[k].club && sl_name_match_score(rows[k].club, club_norm) >= 2)) continue;
+    if (!isnan(*until) && *until != rows[k].until) return *until = NAN, CONTRACT_AMBIGUOUS;
+    *until = rows[k].until;
+  }
+  return CONTRACT_FOUND;
 }
 
 static void score_entry(sl_squad *s, size_t i, const contract_row *rows, size_t nrows, double season_end) {
@@ -134,17 +139,19 @@ static void score_entry(sl_squad *s, size_t i, const contract_row *rows, size_t 
   size_t size = sizeof e->note[SL_SQUAD_CONTRACT_AGE];
   if (isnan(e->age_score)) snprintf(text, size, "no age");
   if (rows && !isnan(season_end)) {
-    int ambiguous;
-    double until = find_contract(rows, nrows, p->name_norm, s->club_norm[e->club], &ambiguous);
-    if (!isnan(until)) {
+    static const char *const why[] = {"", "not in the contracts file",
+                                      "contracts file: several players of this name, other dates",
+                                      "contracts file lists him at another club"};
+    double until;
+    contract_match m = find_contract(rows, nrows, p->name_norm, s->club_norm[e->club], &until);
+    if (m == CONTRACT_FOUND) {
       double years = (until - season_end) / SL_SQUAD_DAYS_PER_YEAR;
       e->years_left = years > 0 ? years : 0;
       e->contract_score = 100.0 * fmin(e->years_left, SL_SQUAD_CONTRACT_FULL_YEARS) / SL_SQUAD_CONTRACT_FULL_YEARS;
       s->rep.contracts_matched++;
     } else {
       size_t len = strlen(text);
-      snprintf(text + len, size - len, "%s%s", len ? "; " : "",
-               ambiguous ? "contracts file: several players of this name, other dates" : "not in the contracts file");
+      snprintf(text + len, size - len, "%s%s", len ? "; " : "", why[m]);
     }
   } else {
     size_t len = strlen(text);

@@ -122,7 +122,7 @@ typedef struct sl_squad_entry {
   double total;              /* importance 0-100: weighted mean of the components present; NAN if none */
   double score[SL_SQUAD_COMPONENT_COUNT];  /* 0-100; NAN = left out */
   double weight[SL_SQUAD_COMPONENT_COUNT]; /* weight used (renormalised, sums to 1); 0 when left out */
-  char note[SL_SQUAD_COMPONENT_COUNT][128]; /* why left out, or what a partial component lacked */
+  char note[SL_SQUAD_COMPONENT_COUNT][192]; /* why left out, or what a partial component lacked */
   /* availability */
   double minutes;            /* for this club */
   double minutes_share;      /* minutes / team minutes, 0-1 */
