@@ -1,7 +1,7 @@
 # plots/scatter.gp - the look of the labelled scatter (two stats over a peer pool).
 # The scoutlab script header defines, before this body:
 #   title_text subtitle_text credits_text xlabel_text ylabel_text (strings), sl_scale
-#   x_median y_median (numbers; NaN when no data)   n_points   name[i]
+#   x_low x_high x_median y_median (numbers; NaN when no data)   n_points   name[i]
 #   $pool: player number, x, y, highlighted (1) or not (0).
 # Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
 # Text printed 'with labels' from a using expression must go through sl_label(), e.g.
@@ -49,9 +49,13 @@ if (y_median == y_median) {
   set label 12 'median' at graph 1, first y_median right offset -0.2, 0.6 font f8 tc rgb faint
 }
 
-# Names sit on a white box so grid and median lines never run through them.
+# Names sit on a white box so grid and median lines never run through them; points in the
+# right 30% of the x range are named on their left so long names stay on the canvas.
+flip(x) = x > x_low + 0.7 * (x_high - x_low)
 set style textbox opaque fillcolor rgb '#ffffff' noborder margins 1, 1
 plot $pool using 2:($4 > 0 ? NaN : $3) with points pt 7 ps 1.5 * sl_point_scale lc rgb pool_colour, \
      '' using 2:($4 > 0 ? $3 : NaN) with points pt 7 ps 2.0 * sl_point_scale lc rgb highlight, \
-     '' using 2:($4 > 0 ? $3 : NaN):(sl_label(name[int($1)])) with labels boxed left offset 1.0, 0.55 \
-         font bold_font textcolor rgb ink
+     '' using 2:($4 > 0 && !flip($2) ? $3 : NaN):(sl_label(name[int($1)])) \
+         with labels boxed left offset 1.0, 0.55 font bold_font textcolor rgb ink, \
+     '' using 2:($4 > 0 && flip($2) ? $3 : NaN):(sl_label(name[int($1)])) \
+         with labels boxed right offset -1.0, 0.55 font bold_font textcolor rgb ink

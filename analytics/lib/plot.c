@@ -77,9 +77,9 @@ static void sink_puts(quote_sink *s, const char *text) {
  * the quote itself (doubled), so no backquote, @macro or \ escape can act; a newline would
  * end the command, hence every control character becomes a space.
  * gnuplot 5.4's scanner reads a '' right after the opening quote as an empty string, so a
- * quote is never allowed to be the first character of the literal: in enhanced text every
- * quote is written \'' (the enhanced-text escape of a doubled quote, printed as '); in plain
- * text a leading quote becomes the expression "'" . '...'. */
+ * quote is never the first character of a literal: in enhanced text a leading quote is
+ * written as the octal escape \047 (which every terminal prints as '; cairo's does not
+ * take \' as an escape), in plain text it becomes the expression "'" . '...'. */
 static void quote_to(quote_sink *s, const char *text, int flags) {
   static const char enhanced_specials[] = "\\_^{}@&~";
   int enhanced = flags & SL_PLOT_QUOTE_ENHANCED;
@@ -106,7 +106,12 @@ static void quote_to(quote_sink *s, const char *text, int flags) {
       p += n;
       continue;
     }
-    if (*p == '\'') sink_puts(s, enhanced ? "\\'" : "'");
+    if (*p == '\'' && enhanced && (const char *)p == text) {
+      sink_puts(s, "\\047");
+      p++;
+      continue;
+    }
+    if (*p == '\'') sink_put(s, '\'');
     else if (enhanced && strchr(enhanced_specials, *p))
       sink_put(s, '\\');
     for (size_t i = 0; i < n; i++) sink_put(s, (char)p[i]);
@@ -256,10 +261,13 @@ void sl_plot_write_header(FILE *out, const char *chart, const sl_plot_common *c)
   fputs("set output sl_output\n", out);
   /* gnuplot 5.4 wraps a string from a `using` expression in double quotes and re-reads it
    * as a data field (ended by the next double quote, backslash escapes applied) before
-   * `with labels` prints it: sl_label() doubles backslashes and writes quotes as \042. */
+   * `with labels` prints it: sl_label() doubles backslashes and writes quotes as \042. A
+   * leading \047 (our escape for a leading quote) becomes a plain quote first, because
+   * pngcairo prints it literally after that re-reading. */
   fputs("sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : "
         "s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)\n"
-        "sl_label(s) = sl_replace(sl_replace(s, \"\\\\\", \"\\\\\\\\\"), \"\\\"\", \"\\\\042\")\n",
+        "sl_label(s) = sl_replace(sl_replace(s[1:4] eq \"\\\\047\" ? \"'\" . s[5:] : s, "
+        "\"\\\\\", \"\\\\\\\\\"), \"\\\"\", \"\\\\042\")\n",
         out);
   sl_plot_write_string(out, "title_text", c->title);
   sl_plot_write_string(out, "subtitle_text", c->subtitle);

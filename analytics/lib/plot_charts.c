@@ -152,6 +152,14 @@ int sl_plot_scatter_write(const sl_plot_scatter *c, const char *template_dir, FI
   sl_plot_write_header(out, chart, &c->common);
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   sl_plot_write_string(out, "ylabel_text", c->ylabel);
+  double x_low = INFINITY, x_high = -INFINITY;
+  for (size_t i = 0; i < c->n; i++)
+    if (isfinite(c->x[i])) {
+      x_low = fmin(x_low, c->x[i]);
+      x_high = fmax(x_high, c->x[i]);
+    }
+  sl_plot_write_number_var(out, "x_low", x_low);
+  sl_plot_write_number_var(out, "x_high", x_high);
   sl_plot_write_number_var(out, "x_median", median_of(c->x, c->n));
   sl_plot_write_number_var(out, "y_median", median_of(c->y, c->n));
   fprintf(out, "n_points = %zu\n", c->n);

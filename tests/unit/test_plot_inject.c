@@ -26,7 +26,7 @@ static void make_hostile(const char *dir) {
       "x\r!touch %s/pwned-cr",
       "@macro `touch %s/pwned-macro` @x",
       "Ibrahima_Konaté O'Brien x^2 {y} a&b ~c \\d <e> %s",
-      "Müller Çalhanoğlu Ødegaard %s",
+      "'70s Müller Çalhanoğlu Ødegaard %s",
       "EOD"};
   for (int i = 0; i < N_HOSTILE; i++) {
     snprintf(hostile[i], sizeof hostile[i], patterns[i], dir);

@@ -12,7 +12,7 @@ sl_point_scale = 1
 font_size(pt) = sprintf(',%g', pt * sl_font_scale)
 set output sl_output
 sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)
-sl_label(s) = sl_replace(sl_replace(s, "\\", "\\\\"), "\"", "\\042")
+sl_label(s) = sl_replace(sl_replace(s[1:4] eq "\\047" ? "'" . s[5:] : s, "\\", "\\\\"), "\"", "\\042")
 title_text = 'Greenwood and Balerdi are hardest to replace'
 subtitle_text = 'Squad importance score and its components, Marseille 2024-25'
 credits_text = 'Data: invented sample for tests | Chart: scoutlab'

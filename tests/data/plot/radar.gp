@@ -12,8 +12,8 @@ sl_point_scale = 1
 font_size(pt) = sprintf(',%g', pt * sl_font_scale)
 set output sl_output
 sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)
-sl_label(s) = sl_replace(sl_replace(s, "\\", "\\\\"), "\"", "\\042")
-title_text = 'Balerdi reads the game like the league\''s best'
+sl_label(s) = sl_replace(sl_replace(s[1:4] eq "\\047" ? "'" . s[5:] : s, "\\", "\\\\"), "\"", "\\042")
+title_text = 'Balerdi reads the game like the league''s best'
 subtitle_text = 'Ligue 1 2024-25, centre-backs with 900+ minutes; axes run from the 5th to the 95th percentile'
 credits_text = 'Data: invented sample for tests | Chart: scoutlab'
 n_players = 3

@@ -12,12 +12,14 @@ sl_point_scale = 1
 font_size(pt) = sprintf(',%g', pt * sl_font_scale)
 set output sl_output
 sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)
-sl_label(s) = sl_replace(sl_replace(s, "\\", "\\\\"), "\"", "\\042")
-title_text = 'Balerdi carries Marseille\''s build-up'
+sl_label(s) = sl_replace(sl_replace(s[1:4] eq "\\047" ? "'" . s[5:] : s, "\\", "\\\\"), "\"", "\\042")
+title_text = 'Balerdi carries Marseille''s build-up'
 subtitle_text = 'Ligue 1 centre-backs, 2024-25, 900+ minutes; dashed lines are the pool medians'
 credits_text = 'Data: invented sample for tests | Chart: scoutlab'
 xlabel_text = 'Progressive passes per 90'
 ylabel_text = 'Interceptions per 90'
+x_low = 1.8
+x_high = 5.6
 x_median = 3
 y_median = 1.075
 n_points = 12

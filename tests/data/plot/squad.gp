@@ -12,8 +12,8 @@ sl_point_scale = 1
 font_size(pt) = sprintf(',%g', pt * sl_font_scale)
 set output sl_output
 sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)
-sl_label(s) = sl_replace(sl_replace(s, "\\", "\\\\"), "\"", "\\042")
-title_text = 'Marseille\''s spine is in its prime'
+sl_label(s) = sl_replace(sl_replace(s[1:4] eq "\\047" ? "'" . s[5:] : s, "\\", "\\\\"), "\"", "\\042")
+title_text = 'Marseille''s spine is in its prime'
 subtitle_text = 'Ligue 1 2024-25: share of league minutes by age; colour and size show importance; contract end in brackets'
 credits_text = 'Data: invented sample for tests | Chart: scoutlab'
 xlabel_text = 'Age (years, 1 Jan 2025)'
