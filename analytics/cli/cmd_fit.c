@@ -111,12 +111,16 @@ static void print_coefficients(const sl_fees_model *m) {
     if (m->ridge) printf(" %10.4f", m->coef[j]);
     putchar('\n');
   }
-  printf("\nseasons %d-%d; season term %s beyond them\n", m->season_min, m->season_max,
-         m->season_trend ? "extrapolated" : "held at the nearest training season");
+  if (m->season_max > m->season_min)
+    printf("\nseasons %d-%d; season term %s beyond them\n", m->season_min, m->season_max,
+           m->season_trend ? "extrapolated" : "held at the nearest training season");
+  else putchar('\n');
   printf("smearing factor %.4f: expected fee = median fee x %.4f (Duan 1983)\n", m->smearing, m->smearing);
-  printf("interval reported: %s (the t-interval covered %.1f%% of %zu held-out calibration deals at %.0f%%)\n",
-         m->interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal on log residuals" : "Student t",
-         100 * m->t_coverage_calibration, m->ncal, 100 * m->level);
+  if (!m->ncal) printf("interval reported: Student t (too few deals to hold out a calibration set)\n");
+  else
+    printf("interval reported: %s (the t-interval covered %.1f%% of %zu held-out calibration deals at %.0f%%)\n",
+           m->interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal on log residuals" : "Student t",
+           100 * m->t_coverage_calibration, m->ncal, 100 * m->level);
 }
 
 static void acc_row(const char *label, const sl_fees_accuracy *a) {
@@ -132,6 +136,10 @@ static const char *interval_name(int kind) {
 }
 
 static void print_accuracy(const sl_fees_report *r) {
+  if (!r->holdout_from && !r->folds) {
+    printf("\nno out-of-sample accuracy (give --holdout-from SEASON or --folds K)\n");
+    return;
+  }
   printf("\naccuracy out of sample       %14s %8s %8s %8s %8s %9s\n", "deals", "R2 log", "MdAPE", "+-25%",
          "+-50%", "coverage");
   if (r->holdout_from) {
@@ -225,7 +233,9 @@ int sl_cmd_fit(int argc, char **argv) {
     for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", r->notes[i]);
     print_coefficients(m);
     print_accuracy(r);
-    printf("\nsaved %s: trained on all %zu deals, seasons %d-%d\n", a.out, m->deals->n, m->season_min, m->season_max);
+    printf("\nsaved %s: trained on all %zu deals", a.out, m->deals->n);
+    if (m->season_max > m->season_min) printf(", seasons %d-%d", m->season_min, m->season_max);
+    putchar('\n');
   }
   free(a.files);
   sl_fees_model_free(m), free(r);

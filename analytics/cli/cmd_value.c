@@ -196,7 +196,7 @@ static int build_player(const value_args *a, const sl_fees_model *m, sl_table **
   if (!isnan(a->minutes_share)) p->minutes_share = a->minutes_share;
   if (!p->league && p->club && (p->league = sl_fees_club_league(m, p->club)))
     snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, "league of %s from the training deals: %s", p->club, p->league);
-  if (!p->season) {
+  if (!p->season && m->season_max > 0) {
     p->season = m->season_max;
     snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, "no season given: valued as of %d, the last training season", p->season);
   }
@@ -273,11 +273,20 @@ static void print_comparables(const sl_fees_model *m, const sl_fees_comparable *
 
 static void print_header(const sl_fees_player *p, const sl_fees_model *m, const char *model) {
   char mv[64];
-  printf("%s: %s, age %g, %s%s%s, season %d, market value %s\n", p->name ? p->name : "player",
-         sl_fees_group_name(p->group), p->age, p->club ? p->club : "", p->club && p->league ? ", " : "",
-         p->league ? p->league : "", p->season, sl_cli_money(p->market_value, mv, sizeof mv));
-  printf("model: %s (%zu deals, seasons %d-%d)\n\n", model, m->deals ? m->deals->n : 0, m->season_min,
-         m->season_max);
+  printf("%s: %s, age %g", p->name ? p->name : "player", sl_fees_group_name(p->group), p->age);
+  if (p->club) printf(", %s", p->club);
+  if (p->league) printf(", %s", p->league);
+  if (p->season) printf(", season %d", p->season);
+  if (p->market_value > 0) printf(", market value %s", sl_cli_money(p->market_value, mv, sizeof mv));
+  printf("\nmodel: %s (%zu deals", model, m->deals ? m->deals->n : 0);
+  if (m->season_max > m->season_min) printf(", seasons %d-%d", m->season_min, m->season_max);
+  printf(")\n\n");
+}
+
+/* A JSON string, or null when the text is unknown. */
+static void json_text(const char *s) {
+  if (s) sl_cli_json_string(stdout, s);
+  else fputs("null", stdout);
 }
 
 static void json_num(const char *key, double v, int comma) {
@@ -296,10 +305,10 @@ static void json_valuation_fields(const sl_fees_valuation *v, const char *indent
 
 static void print_json(const sl_fees_player *p, const sl_fees_valuation *v, const sl_fees_comparable *c,
                        size_t nc, const sl_fees_valuation *what, const char *const *wnames, size_t nw) {
-  printf("{\n  \"player\": "), sl_cli_json_string(stdout, p->name), printf(",\n");
+  printf("{\n  \"player\": "), json_text(p->name), printf(",\n");
   printf("  \"position_group\": "), sl_cli_json_string(stdout, sl_fees_group_name(p->group)), printf(",\n");
-  printf("  \"league\": "), sl_cli_json_string(stdout, p->league), printf(",\n");
-  printf("  \"season\": %d,\n", p->season);
+  printf("  \"league\": "), json_text(p->league), printf(",\n");
+  json_num("season", p->season ? p->season : NAN, 1);
   json_num("age", p->age, 1), json_num("market_value", p->market_value, 1);
   json_valuation_fields(v, "  ");
   printf(",\n");
@@ -317,12 +326,13 @@ static void print_json(const sl_fees_player *p, const sl_fees_valuation *v, cons
   printf("],\n  \"comparables\": [");
   for (size_t i = 0; i < nc; i++) {
     const sl_fees_deal *d = c[i].deal;
-    printf("%s\n    {\"player\": ", i ? "," : ""), sl_cli_json_string(stdout, d->player.name);
-    printf(", \"season\": %d, \"age\": ", d->player.season), sl_cli_json_number(stdout, d->player.age);
-    printf(", \"from\": "), sl_cli_json_string(stdout, d->player.club);
-    printf(", \"from_league\": "), sl_cli_json_string(stdout, d->player.league);
-    printf(", \"to\": "), sl_cli_json_string(stdout, d->buyer);
-    printf(", \"to_league\": "), sl_cli_json_string(stdout, d->player.buyer_league);
+    printf("%s\n    {\"player\": ", i ? "," : ""), json_text(d->player.name);
+    printf(", \"season\": "), sl_cli_json_number(stdout, d->player.season ? d->player.season : NAN);
+    printf(", \"age\": "), sl_cli_json_number(stdout, d->player.age);
+    printf(", \"from\": "), json_text(d->player.club);
+    printf(", \"from_league\": "), json_text(d->player.league);
+    printf(", \"to\": "), json_text(d->buyer);
+    printf(", \"to_league\": "), json_text(d->player.buyer_league);
     printf(", \"market_value\": "), sl_cli_json_number(stdout, d->player.market_value);
     printf(", \"fee\": "), sl_cli_json_number(stdout, d->fee);
     printf(", \"distance\": "), sl_cli_json_number(stdout, c[i].distance), printf("}");

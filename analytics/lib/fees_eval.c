@@ -196,7 +196,13 @@ int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model 
     if (note[0]) report_note(r, note);
   }
   if (!st && o.holdout_from) st = time_split(deals, &o, r, err);
-  if (!st && k > 1) st = kfold(deals, &o, k, r, err);
+  if (!st && k > 1 && (st = kfold(deals, &o, k, r, err)) == SL_EDATA) {
+    char text[SL_FEES_NOTE_MAX]; /* too few deals for k folds is a fact to report, not a failure */
+    snprintf(text, sizeof text, "%u-fold accuracy not computed: %.150s", k, err ? err->message : "too few deals");
+    report_note(r, text);
+    r->folds = 0, st = SL_OK;
+    sl_error_clear(err);
+  }
   free(all);
   if (st) {
     sl_fees_model_free(m), sl_fees_deals_free(deals), free(r);

@@ -1,0 +1,58 @@
+#!/bin/bash
+# fees_cli.sh - scoutlab fit / value / predict on the hand-made fixtures in tests/data/fees/:
+# golden outputs (the numbers are the hand calculation in tests/unit/test_fees.c) and the error
+# messages a user sees. Regenerate a golden only after checking the new output by hand.
+. "$(dirname "$0")/lib.sh"
+D="$SL_TEST_DATA/fees"
+G="$D/golden"
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+cd "$W" || exit 1
+
+golden() { # name command...
+  local name=$1; shift
+  "$@" >"$W/$name.out" 2>"$W/$name.err"
+  local rc=$?
+  expect_eq "$rc" 0 "$name: exit status"
+  sed -e "s#$D/##g" "$W/$name.out" >"$W/$name.txt"
+  if ! diff -u "$G/$name" "$W/$name.txt" >&2; then fail "$name differs from golden $G/$name"; fi
+}
+
+golden fit_tiny.txt "$SCOUTLAB" fit --transfers "$D/tiny.csv" -o tiny.slm --folds 1
+golden value_tiny.txt "$SCOUTLAB" value --model tiny.slm --player "player 250" --data "$D/tiny.csv" \
+  --bid 6m --what-if age=+5 --comparables 2
+golden value_tiny.json "$SCOUTLAB" value --model tiny.slm --age 25 --position DM --bid 6,000,000 --format json \
+  --comparables 1
+golden predict_tiny.csv "$SCOUTLAB" predict --model tiny.slm "$D/predict.csv" --bid "€6m"
+
+# Errors: what the user sees and the exit status.
+out=$("$SCOUTLAB" value --player x 2>&1); rc=$?
+expect_eq "$rc" 2 "value without --model is a usage error"
+expect_contains "$out" "no model (give --model MODEL.slm from scoutlab fit)" "usage message"
+out=$("$SCOUTLAB" value --model tiny.slm --player "Plaier 25" --data "$D/tiny.csv" 2>&1); rc=$?
+expect_eq "$rc" 1 "unknown player exit"
+expect_contains "$out" "no player 'Plaier 25' in the --data files; did you mean: Player 250" "did-you-mean"
+out=$("$SCOUTLAB" value --model tiny.slm --player "player" --data "$D/tiny.csv" 2>&1); rc=$?
+expect_eq "$rc" 1 "ambiguous player exit"
+expect_contains "$out" "'player' matches several players; give the full name:" "ambiguity listed"
+out=$("$SCOUTLAB" value --model tiny.slm --age 25 --position defence 2>&1); rc=$?
+expect_eq "$rc" 2 "line-only position is a usage error"
+expect_contains "$out" "position 'defence' is not a position group" "position message"
+out=$("$SCOUTLAB" value --model tiny.slm --position CM 2>&1); rc=$?
+expect_eq "$rc" 1 "no age"
+expect_contains "$out" "age unknown: the model needs it (scoutlab value: --age)" "age message"
+head -c 300 tiny.slm >cut.slm
+out=$("$SCOUTLAB" value --model cut.slm --age 25 --position CM 2>&1); rc=$?
+expect_eq "$rc" 1 "truncated model"
+expect_contains "$out" "damaged or truncated fee model" "truncated message"
+sed '1s/ 1$/ 9/' tiny.slm >v9.slm
+out=$("$SCOUTLAB" value --model v9.slm --age 25 --position CM 2>&1); rc=$?
+expect_eq "$rc" 1 "other version"
+expect_contains "$out" "fee model format version 9; this scoutlab reads version 1 (refit with scoutlab fit)" "version message"
+out=$("$SCOUTLAB" fit --transfers "$D/tiny.csv" 2>&1); rc=$?
+expect_eq "$rc" 2 "fit without -o"
+expect_contains "$out" "no output model (give -o MODEL.slm)" "fit usage message"
+out=$("$SCOUTLAB" fit --transfers "$D/tiny.csv" --holdout-from 2030 -o x.slm 2>&1); rc=$?
+expect_eq "$rc" 1 "empty test set"
+expect_contains "$out" "--holdout-from 2030 leaves" "holdout message"
+finish
