@@ -9,10 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* The templates are laid out on an 800x450 design canvas; larger canvases scale fonts and
- * lines by the same factor so a 1600x900 chart looks like a sharp 800x450 one. */
-#define SL_PLOT_DESIGN_WIDTH 800.0
-#define SL_PLOT_DESIGN_HEIGHT 450.0
 /* Text and point sizes relative to pngcairo, measured on gnuplot 5.4 at the same canvas in
  * pixels: the svg terminal maps 1 pt to 1 px where cairo's PNG draws 96/72 px; pdfcairo at
  * fontscale 1 draws text 1.31x taller than pngcairo (cap height of 72 pt Liberation Sans:

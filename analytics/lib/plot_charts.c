@@ -357,7 +357,8 @@ static void squad_layout_free(squad_layout *l) {
 static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
   int w = c->common.width ? c->common.width : SL_PLOT_DEFAULT_WIDTH;
   int h = c->common.height ? c->common.height : SL_PLOT_DEFAULT_HEIGHT;
-  double scale = fmin(w / 800.0, h / 450.0), em = SQUAD_LABEL_PT * scale * PX_PER_PT;
+  double scale = fmin(w / SL_PLOT_DESIGN_WIDTH, h / SL_PLOT_DESIGN_HEIGHT);
+  double em = SQUAD_LABEL_PT * scale * PX_PER_PT;
   size_t n = c->n;
   double *px = malloc(n * sizeof *px), *py = malloc(n * sizeof *py);
   double *radius = malloc(n * sizeof *radius), *width = malloc(n * sizeof *width);

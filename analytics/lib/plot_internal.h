@@ -7,6 +7,11 @@
 
 #include "scoutlab/plot.h"
 
+/* The templates are laid out on an 800x450 design canvas; larger canvases scale fonts and
+ * lines by the same factor so a 1600x900 chart looks like a sharp 800x450 one. */
+#define SL_PLOT_DESIGN_WIDTH 800.0
+#define SL_PLOT_DESIGN_HEIGHT 450.0
+
 /* Checks common settings (output set, size in range). `chart` names the chart in messages. */
 int sl_plot_check_common(const sl_plot_common *c, const char *chart, sl_error *err);
 
