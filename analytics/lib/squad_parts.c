@@ -27,6 +27,9 @@
 #define SL_SQUAD_RE_W_GAP 0.5
 /* Value share: an equal member of the starting eleven holds 1/11; twice that saturates the score. */
 #define SL_SQUAD_VALUE_SHARE_FULL (2.0 / 11.0)
+/* The known values stand for the squad's value only when they cover most of the club's minutes:
+ * a share of a handful of known values (a top-100 list) would inflate every share. */
+#define SL_SQUAD_VALUE_MIN_COVERAGE 0.5
 
 static double clamp(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
 
@@ -244,10 +247,20 @@ void sl_squad_value_share_(sl_squad *s) {
       s->rep.values_matched++;
     }
   }
+  double *covered = calloc(s->nclubs ? s->nclubs : 1, sizeof *covered);
+  for (size_t i = 0; covered && i < s->n; i++)
+    if (!isnan(s->e[i].value_eur)) covered[s->e[i].club] += s->e[i].minutes;
   for (size_t i = 0; i < s->n; i++) {
     sl_squad_entry *e = &s->e[i];
     const sl_squad_club *club = &s->clubs[e->club];
-    char text[128];
+    char text[160];
+    double coverage = covered && club->minutes_total > 0 ? covered[e->club] / club->minutes_total : 0;
+    if (!isnan(e->value_eur) && club->value_total > 0 && coverage < SL_SQUAD_VALUE_MIN_COVERAGE) {
+      snprintf(text, sizeof text, "known values cover %.0f%% of the club's minutes (%zu of %zu players): under %.0f%%",
+               100 * coverage, club->values_known, club->n, 100 * SL_SQUAD_VALUE_MIN_COVERAGE);
+      note(e, SL_SQUAD_VALUE_SHARE, text);
+      continue;
+    }
     if (isnan(e->value_eur) || !(club->value_total > 0)) {
       snprintf(text, sizeof text, "no value for him (%zu of %zu at the club have one)", club->values_known, club->n);
       note(e, SL_SQUAD_VALUE_SHARE, text);
@@ -260,4 +273,5 @@ void sl_squad_value_share_(sl_squad *s) {
       note(e, SL_SQUAD_VALUE_SHARE, text);
     }
   }
+  free(covered);
 }

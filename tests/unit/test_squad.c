@@ -274,9 +274,10 @@ static void test_no_on_off(void) {
   release(&f, s);
 }
 
+/* A stand-in for the fee model: ctx != NULL values only Dan (too little of the squad). */
 static double value_from_model(void *ctx, const sl_player *p) {
-  (void)ctx;
-  return strcmp(p->name, "Carl Back") == 0 ? 4e6 : strcmp(p->name, "Dan Reserve") == 0 ? 6e6 : NAN;
+  if (ctx) return strcmp(p->name, "Dan Reserve") == 0 ? 6e6 : NAN;
+  return strcmp(p->name, "Carl Back") == 0 ? 4e6 : strcmp(p->name, "Gary Keeper") == 0 ? 6e6 : NAN;
 }
 
 static void test_options(void) {
@@ -305,9 +306,18 @@ static void test_options(void) {
   o.value_of = value_from_model;
   sl_squad *s = NULL;
   INT_EQ(sl_squad_new(f.stats, &o, &s, &err), SL_OK, "with a value callback");
-  /* Carl 4m of 10m known at Alpha: 0.4 -> saturated; Dan 0.6 too. */
+  /* Carl 4m of 10m known at Alpha (Carl + Gary: 3240 of 5130 minutes, over half): 0.4. */
   SL_CHECK_REL(entry(s, "Carl Back")->value_share, 0.4, TOL, "callback value share");
   OK(isnan(entry(s, "Finn Striker")->score[SL_SQUAD_VALUE_SHARE]), "callback NAN: left out");
+  sl_squad_free(s);
+  /* Only Dan valued: 360 of 5130 minutes (7%) cannot stand for the squad's value. */
+  int only_dan = 1;
+  o.value_ctx = &only_dan;
+  s = NULL;
+  INT_EQ(sl_squad_new(f.stats, &o, &s, &err), SL_OK, "callback, one value");
+  const sl_squad_entry *d = entry(s, "Dan Reserve");
+  OK(isnan(d->score[SL_SQUAD_VALUE_SHARE]), "too few values: left out");
+  OK(strstr(d->note[SL_SQUAD_VALUE_SHARE], "cover 7%") != NULL, "coverage note: %s", d->note[SL_SQUAD_VALUE_SHARE]);
   release(&f, s);
 }
 
