@@ -132,8 +132,14 @@ size_t sl_name_distance(const char *a, const char *b, size_t cap) {
  * "leonardo balerdi" although the full names differ a lot in length. */
 static size_t best_distance(const char *q, const char *name, size_t cap) {
   size_t best = sl_name_distance(q, name, cap), nl;
+  char word[128];
   for (const char *p = next_word(name, &nl); p; p = next_word(p + nl, &nl)) {
-    size_t d = sl_name_distance(q, p, cap);
+    if (nl >= sizeof word) continue;
+    memcpy(word, p, nl);
+    word[nl] = '\0';
+    size_t d = sl_name_distance(q, word, cap);
+    if (d < best) best = d;
+    d = sl_name_distance(q, p, cap); /* "alpah fc" against "alpha fc" from this word on */
     if (d < best) best = d;
   }
   return best;

@@ -365,6 +365,83 @@ int sl_table_internal_finish(sl_table *t, sl_col_state *state, sl_error *err) {
   return SL_OK;
 }
 
+/* The joined type of a column seen as ta in one half and tb in the other, or -1 when joining
+ * would need text the halves did not keep (numbers in one, text in the other). */
+static int joined_type(const sl_column *a, const sl_column *b) {
+  if (a->type == b->type) {
+    if (a->type == SL_TYPE_MONEY && a->currency[0] && b->currency[0] && strcmp(a->currency, b->currency))
+      return -1;
+    return (int)a->type;
+  }
+  if (a->type == SL_TYPE_EMPTY) return (int)b->type;
+  if (b->type == SL_TYPE_EMPTY) return (int)a->type;
+  int na = a->type == SL_TYPE_NUMBER || a->type == SL_TYPE_MONEY;
+  int nb = b->type == SL_TYPE_NUMBER || b->type == SL_TYPE_MONEY;
+  return na && nb ? (int)SL_TYPE_MONEY : -1;
+}
+
+/* Grows one column of a to na+nb cells holding a's then b's values. */
+static int append_column(sl_column *ca, sl_column *cb, sl_type type, size_t na, size_t nb) {
+  size_t n = na + nb ? na + nb : 1;
+  if (type == SL_TYPE_TEXT) {
+    char **x = ca->text ? realloc(ca->text, n * sizeof *x) : calloc(n, sizeof *x);
+    if (!x) return SL_ENOMEM;
+    ca->text = x;
+    for (size_t r = 0; r < nb; r++) x[na + r] = cb->text ? cb->text[r] : NULL;
+    free(ca->num);
+    ca->num = NULL;
+  } else {
+    double *v = realloc(ca->num, n * sizeof *v);
+    if (!v) return SL_ENOMEM;
+    ca->num = v;
+    for (size_t r = 0; r < nb; r++) v[na + r] = cb->num ? cb->num[r] : NAN;
+  }
+  if (!ca->currency[0]) memcpy(ca->currency, cb->currency, sizeof ca->currency);
+  ca->type = type;
+  ca->missing += cb->missing;
+  ca->not_numeric += cb->not_numeric;
+  return SL_OK;
+}
+
+int sl_table_internal_append(sl_table *a, sl_table *b, long line_offset) {
+  if (a->ncols != b->ncols) return SL_EINVAL;
+  for (size_t i = 0; i < a->ncols; i++)
+    if (joined_type(&a->cols[i], &b->cols[i]) < 0) return SL_EINVAL;
+  size_t na = a->nrows, nb = b->nrows, n = na + nb ? na + nb : 1;
+  long *rl = realloc(a->row_line, n * sizeof *rl);
+  if (rl) a->row_line = rl;
+  uint32_t *rf = realloc(a->row_file, n * sizeof *rf);
+  if (rf) a->row_file = rf;
+  if (!rl || !rf) return SL_ENOMEM;
+  for (size_t r = 0; r < nb; r++) {
+    rl[na + r] = b->row_line[r] + line_offset;
+    rf[na + r] = 0;
+  }
+  for (size_t i = 0; i < a->ncols; i++) {
+    sl_column *ca = &a->cols[i], *cb = &b->cols[i];
+    if (!ca->first_text_line && cb->first_text_line) ca->first_text_line = cb->first_text_line + line_offset;
+    if (append_column(ca, cb, (sl_type)joined_type(ca, cb), na, nb) != SL_OK) return SL_ENOMEM;
+  }
+  a->nrows = na + nb;
+  a->rows_read += b->rows_read;
+  for (size_t k = 0; k < b->nskipped; k++)
+    if (sl_table_add_skip(a, 0, b->skipped[k].line + line_offset, b->skipped[k].reason)) return SL_ENOMEM;
+  for (size_t k = 0; k < b->nwarnings; k++) {
+    int seen = 0;
+    for (size_t j = 0; j < a->nwarnings; j++) seen |= strcmp(a->warnings[j], b->warnings[k]) == 0;
+    if (!seen && sl_table_internal_warn(a, "%s", b->warnings[k])) return SL_ENOMEM;
+  }
+  /* b's text cells now belong to a: move its storage blocks over. */
+  if (b->arena_) {
+    arena_block *tail = b->arena_;
+    while (tail->next) tail = tail->next;
+    tail->next = a->arena_;
+    a->arena_ = b->arena_;
+    b->arena_ = NULL;
+  }
+  return SL_OK;
+}
+
 void sl_table_internal_state_free(sl_table *t, sl_col_state *state) {
   (void)t;
   free(state);

@@ -24,6 +24,10 @@ int sl_table_internal_set_number(sl_table *t, sl_col_state *state, size_t col, d
 int sl_table_internal_needs_text(const sl_table *t, const sl_col_state *state);
 void sl_table_internal_recover_text(sl_table *t, sl_col_state *state, size_t col, size_t row,
                                     const char *text);
+/* Appends b's rows to a (same header; both finished), shifting b's line numbers by line_offset,
+ * and frees nothing of b but its moved parts (b stays valid to free). SL_EINVAL when a column's
+ * type differs between them in a way that cannot be joined without the original text. */
+int sl_table_internal_append(sl_table *a, sl_table *b, long line_offset);
 int sl_table_internal_finish(sl_table *t, sl_col_state *state, sl_error *err);
 void sl_table_internal_state_free(sl_table *t, sl_col_state *state);
 int sl_table_internal_warn(sl_table *t, const char *fmt, ...);

@@ -14,6 +14,7 @@
  * mixing valid UTF-8 with invalid bytes is rejected with the line and byte column, because
  * converting it would garble the names that were right. */
 #include <csv.h>
+#include <pthread.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -64,6 +65,10 @@ typedef struct {
   size_t kept_rows;       /* pass 2: rows kept so far */
   size_t bytes;
   sl_col_state *state;    /* per table column inference state */
+  char force_delimiter;   /* parallel halves: delimiter decided before the split, 0 = detect */
+  int force_decimal;      /* parallel halves: 1 when `decimal` below is decided */
+  sl_decimal decimal;
+  int end_pstate;         /* libcsv state after the last byte: 0 = between rows */
 } loader;
 
 static void *xrealloc(loader *L, void *p, size_t n) {
@@ -352,17 +357,28 @@ static size_t feed_lines(loader *L, struct csv_parser *P, const char *buf, size_
 typedef struct {
   FILE *f;            /* file source, or NULL for memory */
   const char *data;   /* memory source */
-  size_t len;
+  size_t len;         /* memory: bytes in data; file: bytes to read from the current position */
+  const char *pre;    /* bytes served before the source (a parallel half's header), or NULL */
+  size_t pre_len;
 } source;
 
 static size_t source_read(source *s, size_t *pos, char *dst, size_t cap, int *io_error) {
-  if (s->f) {
-    size_t got = fread(dst, 1, cap, s->f);
-    if (got < cap && ferror(s->f)) *io_error = 1;
-    return got;
+  size_t n = 0;
+  if (*pos < s->pre_len) {
+    n = s->pre_len - *pos < cap ? s->pre_len - *pos : cap;
+    memcpy(dst, s->pre + *pos, n);
+    *pos += n;
+    return n;
   }
-  size_t n = s->len - *pos < cap ? s->len - *pos : cap;
-  memcpy(dst, s->data + *pos, n);
+  size_t at = *pos - s->pre_len, left = s->len - at;
+  cap = left < cap ? left : cap;
+  if (s->f) {
+    n = fread(dst, 1, cap, s->f);
+    if (n < cap && ferror(s->f)) *io_error = 1;
+  } else {
+    n = cap;
+    memcpy(dst, s->data + at, n);
+  }
   *pos += n;
   return n;
 }
@@ -432,8 +448,10 @@ static int run_pass(loader *L, source *src) {
       if (check_bom(L, buf, &have, &start) != SL_OK) break;
       if (L->pass == 1) {
         size_t sn = have - start < SL_SNIFF_BYTES ? have - start : SL_SNIFF_BYTES;
-        L->t->delimiter = L->opt && L->opt->delimiter ? L->opt->delimiter : detect_delimiter(buf + start, sn);
-        L->t->decimal = detect_decimal(buf + start, sn, L->t->delimiter);
+        L->t->delimiter = L->force_delimiter   ? L->force_delimiter
+                          : L->opt && L->opt->delimiter ? L->opt->delimiter
+                                                        : detect_delimiter(buf + start, sn);
+        L->t->decimal = L->force_decimal ? L->decimal : detect_decimal(buf + start, sn, L->t->delimiter);
       }
       csv_set_delim(&P, (unsigned char)L->t->delimiter);
     }
@@ -443,6 +461,7 @@ static int run_pass(loader *L, source *src) {
     have -= used;
     if (at_eof) break;
   }
+  L->end_pstate = P.pstate;
   if (L->status == SL_OK && !L->restart_cp1252) {
     /* libcsv only reports an open quote at the end in strict mode, which also rejects the stray
      * quotes real exports contain; so look at its state: 2 is FIELD_BEGUN in libcsv.c. */
@@ -483,6 +502,7 @@ static void loader_reset(loader *L, int pass) {
 
 static int open_source(const char *path, source *src, sl_error *err) {
   memset(src, 0, sizeof *src);
+  src->len = (size_t)-1;
   src->f = fopen(path, "rb");
   if (!src->f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
   /* fopen succeeds on a directory on Linux; say so rather than fail at the first read. */
@@ -494,10 +514,149 @@ static int open_source(const char *path, source *src, sl_error *err) {
   return SL_OK;
 }
 
+/* ---- two halves in parallel ----
+ * A large file is split at a line break near its middle; the first half is read by this thread
+ * and the second (after a copy of the header) by another, each into its own table, and the
+ * second table is appended to the first. The split is only trusted when the first half ends
+ * exactly between two rows (libcsv's state says so): a split inside a quoted field, a file that
+ * needs Windows-1252 conversion or a second pass, a type that differs between the halves, or
+ * any error makes the whole file load again the ordinary way, which also gives the exact
+ * messages. */
+
+typedef struct {
+  loader L;
+  source src;
+  sl_error err;
+} half;
+
+static void *run_half(void *arg) {
+  half *h = arg;
+  run_pass(&h->L, &h->src);
+  return NULL;
+}
+
+static void half_init(half *h, const char *name, const sl_load_options *opt, char delim, sl_decimal dec) {
+  memset(h, 0, sizeof *h);
+  h->L = (loader){.opt = opt, .name = name, .err = &h->err, .status = SL_OK,
+                  .force_delimiter = delim, .force_decimal = 1, .decimal = dec};
+  h->L.t = sl_table_internal_new(name, &h->err);
+  loader_reset(&h->L, 1);
+}
+
+static void half_free(half *h) {
+  loader_reset(&h->L, 0);
+  if (h->L.t) sl_table_internal_state_free(h->L.t, h->L.state);
+  sl_table_free(h->L.t);
+  if (h->src.f) fclose(h->src.f);
+}
+
+/* End of the header row (just past its line break) in head[0..n), honouring quotes; 0 if none. */
+static size_t header_end(const char *head, size_t n, size_t *lines) {
+  int q = 0;
+  *lines = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (head[i] == '"') q = !q;
+    if (head[i] == '\n') {
+      ++*lines;
+      if (!q) return i + 1;
+    }
+  }
+  return 0;
+}
+
+static int half_ok(const half *h) {
+  return h->L.t && h->L.status == SL_OK && !h->L.restart_cp1252 && h->L.header_done &&
+         !sl_table_internal_needs_text(h->L.t, h->L.state);
+}
+
+/* Reads head bytes [0, n) and the split window; returns the split offset or 0 to decline. */
+static size_t plan_split(const char *path, const char *data, size_t size, char *head, size_t *nhead) {
+  size_t want = size < SL_SNIFF_BYTES ? size : SL_SNIFF_BYTES, mid = size / 2;
+  char window[SL_SNIFF_BYTES];
+  size_t nwin = 0;
+  if (data) {
+    memcpy(head, data, want);
+    nwin = size - mid < sizeof window ? size - mid : sizeof window;
+    memcpy(window, data + mid, nwin);
+  } else {
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    want = fread(head, 1, want, f);
+    if (fseek(f, (long)mid, SEEK_SET) == 0) nwin = fread(window, 1, sizeof window, f);
+    fclose(f);
+  }
+  *nhead = want;
+  const char *nl = nwin ? memchr(window, '\n', nwin) : NULL;
+  return nl ? mid + (size_t)(nl - window) + 1 : 0;
+}
+
+static int open_range(const char *path, const char *data, size_t from, size_t size, source *src) {
+  if (data) {
+    *src = (source){NULL, data + from, size - from, src->pre, src->pre_len};
+    return SL_OK;
+  }
+  FILE *f = fopen(path, "rb");
+  if (!f || fseek(f, (long)from, SEEK_SET) != 0) {
+    if (f) fclose(f);
+    return SL_EIO;
+  }
+  src->f = f;
+  src->data = NULL;
+  src->len = size - from;
+  return SL_OK;
+}
+
+/* Returns SL_OK with *out set when the parallel load worked; anything else means "load the
+ * ordinary way". */
+static int load_parallel(const char *name, const char *path, const char *data, size_t size,
+                         const sl_load_options *opt, sl_table **out) {
+  size_t threshold = opt && opt->parallel_min_bytes ? opt->parallel_min_bytes : SL_TABLE_DEFAULT_PARALLEL_BYTES;
+  if (size < threshold) return SL_EINVAL;
+  char head[SL_SNIFF_BYTES];
+  size_t nhead = 0, hlines = 0;
+  size_t split = plan_split(path, data, size, head, &nhead);
+  const unsigned char *u = (const unsigned char *)head;
+  if (!split || nhead < 4 || u[0] >= 0x80) return SL_EINVAL; /* BOMs and odd starts: ordinary way */
+  size_t hend = header_end(head, nhead, &hlines);
+  if (!hend || hend > split) return SL_EINVAL;
+  char delim = opt && opt->delimiter ? opt->delimiter : detect_delimiter(head, nhead);
+  sl_decimal dec = detect_decimal(head, nhead, delim);
+  half a, b;
+  half_init(&a, name, opt, delim, dec);
+  half_init(&b, name, opt, delim, dec);
+  b.src.pre = head;
+  b.src.pre_len = hend;
+  int st = a.L.t && b.L.t && open_range(path, data, 0, split, &a.src) == SL_OK &&
+                   open_range(path, data, split, size, &b.src) == SL_OK
+               ? SL_OK
+               : SL_EIO;
+  pthread_t tid;
+  if (st == SL_OK && pthread_create(&tid, NULL, run_half, &b) != 0) st = SL_EINVAL;
+  if (st == SL_OK) {
+    run_pass(&a.L, &a.src);
+    pthread_join(tid, NULL);
+    if (!half_ok(&a) || !half_ok(&b) || a.L.end_pstate != 0) st = SL_EINVAL;
+  }
+  if (st == SL_OK) st = sl_table_internal_finish(a.L.t, a.L.state, &a.err);
+  if (st == SL_OK) st = sl_table_internal_finish(b.L.t, b.L.state, &b.err);
+  /* b's first data line is hlines + 1 in its own numbering and a.L.line in the file's. */
+  if (st == SL_OK) st = sl_table_internal_append(a.L.t, b.L.t, a.L.line - (long)hlines - 1);
+  if (st == SL_OK) {
+    *out = a.L.t;
+    a.L.t = NULL;
+  }
+  half_free(&a);
+  half_free(&b);
+  return st;
+}
+
 static int load_source(const char *name, const char *path, const char *data, size_t len,
                        const sl_load_options *opt, sl_table **out, sl_error *err) {
   *out = NULL;
   sl_error_clear(err);
+  struct stat sb;
+  size_t size = path ? (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0) : len;
+  if (load_parallel(name, path, path ? NULL : data, size, opt, out) == SL_OK) return SL_OK;
   sl_table *t = sl_table_internal_new(name, err);
   if (!t) return err ? err->code : SL_ENOMEM;
   loader L = {.t = t, .opt = opt, .name = name, .err = err, .status = SL_OK};
@@ -510,7 +669,7 @@ static int load_source(const char *name, const char *path, const char *data, siz
         break;
       }
     } else {
-      src = (source){NULL, data, len};
+      src = (source){NULL, data, len, NULL, 0};
     }
     run_pass(&L, &src);
     if (src.f) fclose(src.f);
@@ -525,7 +684,7 @@ static int load_source(const char *name, const char *path, const char *data, siz
     loader_reset(&L, 2);
     if (path && open_source(path, &src, err) != SL_OK) L.status = err ? err->code : SL_EIO;
     else {
-      if (!path) src = (source){NULL, data, len};
+      if (!path) src = (source){NULL, data, len, NULL, 0};
       run_pass(&L, &src);
       if (src.f) fclose(src.f);
     }

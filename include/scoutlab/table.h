@@ -72,6 +72,7 @@ typedef struct sl_table {
 #define SL_TABLE_DEFAULT_MAX_FIELD_BYTES ((size_t)16 << 20)   /* a single cell beyond 16 MiB is not a spreadsheet cell */
 #define SL_TABLE_DEFAULT_MAX_COLUMNS ((size_t)20000)          /* wider than any real export by two orders */
 #define SL_TABLE_DEFAULT_MAX_BYTES ((size_t)8 << 30)          /* 8 GiB of input keeps memory within the machine */
+#define SL_TABLE_DEFAULT_PARALLEL_BYTES ((size_t)32 << 20)    /* below 32 MiB a second thread costs more than it saves */
 
 typedef struct sl_load_options {
   char delimiter;           /* 0 = auto-detect */
@@ -79,6 +80,7 @@ typedef struct sl_load_options {
   size_t max_columns;       /* 0 = SL_TABLE_DEFAULT_MAX_COLUMNS */
   size_t max_bytes;         /* 0 = SL_TABLE_DEFAULT_MAX_BYTES */
   const char *const *only_columns; /* NULL-terminated header names to keep; NULL keeps all */
+  size_t parallel_min_bytes; /* split larger files over two threads; 0 = SL_TABLE_DEFAULT_PARALLEL_BYTES, SIZE_MAX = never */
 } sl_load_options;
 
 /** Loads a CSV file. Returns SL_OK and sets *out to a new table (caller frees with

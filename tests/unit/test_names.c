@@ -37,6 +37,11 @@ int main(void) {
   OK(n >= 1 && idx[0] == 0, "balerdy suggests balerdi first (got %zu suggestions)", n);
   n = sl_name_suggest("salba", names, 4, idx, 3);
   OK(n >= 1 && idx[0] == 3, "salba suggests saliba");
+  const char *clubs[] = {"alpha fc", "olympique marseille"};
+  n = sl_name_suggest("alpah", clubs, 2, idx, 3);
+  OK(n >= 1 && idx[0] == 0, "a typo of one word of a club name suggests it");
+  n = sl_name_suggest("marseile", clubs, 2, idx, 3);
+  OK(n >= 1 && idx[0] == 1, "marseile suggests olympique marseille");
   n = sl_name_suggest("zzzzzzzz", names, 4, idx, 3);
   INT_EQ(n, 0, "nothing close");
   return SL_TEST_DONE();
