@@ -140,8 +140,10 @@ static void column_stats(sl_fees_model *m, const double *X, size_t n) {
   for (size_t t = 0; t < m->nterms; t++) {
     size_t j = m->terms[t].first;
     double ss = 0;
+    m->feature_sd[t] = NAN;
+    if (m->terms[t].kind == SL_FEES_TERM_FACTOR || !m->terms[t].count) continue;
     for (size_t i = 0; i < n; i++) ss += (X[j * n + i] - m->column_mean[j]) * (X[j * n + i] - m->column_mean[j]);
-    m->feature_sd[t] = m->terms[t].kind == SL_FEES_TERM_FACTOR ? NAN : sqrt(ss / (double)n);
+    m->feature_sd[t] = sqrt(ss / (double)n);
   }
 }
 
