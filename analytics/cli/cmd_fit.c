@@ -11,7 +11,7 @@
 const char sl_help_fit[] =
     "usage: scoutlab fit --transfers FILE|DIR... -o MODEL.slm [--since SEASON] [--until SEASON]\n"
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
-    "                    [--interval auto|t|conformal] [--season-trend] [--level 0.8]\n"
+    "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
     "                    [--folds 5] [--seed 1] [--format table|json]\n"
     "\n"
     "Fits the hedonic transfer-fee model log(fee) ~ age + age^2 + position group + buying league\n"
@@ -26,8 +26,8 @@ const char sl_help_fit[] =
     "  --no-market-value leave market value out (the model then works without it)\n"
     "  --ridge           ridge (GCV) point predictions, conformal intervals\n"
     "  --interval        auto (default): t unless its held-out coverage is off, then conformal\n"
-    "  --season-trend    extrapolate the season trend beyond the training seasons (default: hold\n"
-    "                    it at the last training season)\n"
+    "  --season-hold     hold the season term at the nearest training season beyond them\n"
+    "                    (default: extrapolate the linear fee-inflation trend)\n"
     "  --folds K         k-fold accuracy (1 = none); --seed N makes folds and calibration split\n"
     "\n"
     "example:\n"
@@ -79,7 +79,7 @@ static int parse_args(int argc, char **argv, fit_args *a) {
         a->files[a->nfiles++] = argv[++i];
     } else if (strcmp(o, "--no-market-value") == 0) a->opt.no_market_value = 1;
     else if (strcmp(o, "--ridge") == 0) a->opt.ridge = 1;
-    else if (strcmp(o, "--season-trend") == 0) a->opt.season_trend = 1;
+    else if (strcmp(o, "--season-hold") == 0) a->opt.season_hold = 1;
     else if (i + 1 < argc && o[0] == '-' && parse_value_opt(a, o, argv[i + 1]) == 0) i++;
     else if (o[0] == '-') return sl_cli_usage_error("fit", "bad option or value '%s%s%s'", o, i + 1 < argc ? " " : "", i + 1 < argc ? argv[i + 1] : "");
     else return sl_cli_usage_error("fit", "unexpected argument '%s' (transfer files go after --transfers)", o);

@@ -9,8 +9,9 @@
  *   season: a linear trend in (season - last training season), i.e. constant fee inflation per
  *        year. A factor per season would fit the past better but says nothing about a season it
  *        has not seen, and every use of the model (the time split, a valuation in 2025) asks
- *        about such seasons. Beyond the training seasons the trend is held at the nearest one
- *        unless season_trend = 1;
+ *        about such seasons. Beyond the training seasons the trend is extrapolated (it
+ *        predicted 2017-2020 and the demo's 2022-2024 better than holding it), or held at the
+ *        nearest training season with season_hold = 1;
  *   log market value, contract months left, minutes share: linear.
  * An unknown value of an averaged term (league, season, contract, minutes) takes the training
  * mean of its columns, i.e. "a typical deal" for that term, so its contribution is zero. */
@@ -177,7 +178,7 @@ static int setup_terms(sl_fees_model *m, const sl_fees_deals *d, const size_t *i
       append_note(note, note_size, b);
     }
   }
-  m->season_trend = o->season_trend;
+  m->season_trend = !o->season_hold;
   for (size_t t = 0; t < m->nterms; t++) {
     sl_fees_term *term = &m->terms[t];
     int st = term->var == SL_FEES_VAR_POSITION ? position_levels(term, d, idx, n)

@@ -117,8 +117,9 @@ typedef struct sl_fees_options {
   int no_market_value;       /* 1: leave log(market value) out of the model */
   int ridge;                 /* 1: ridge (GCV penalty) for the point predictions */
   int interval;              /* 0 auto, 1 always t, 2 always conformal */
-  int season_trend;          /* 1: extrapolate the season trend beyond the training seasons;
-                                0 (default): hold it at the nearest training season */
+  int season_hold;           /* 1: hold the season term at the nearest training season;
+                                0 (default): extrapolate the linear trend (measured better on
+                                both time splits, docs/fee-model.md) */
   double level;              /* 0 = SL_FEES_DEFAULT_LEVEL */
   unsigned folds;            /* 0 = SL_FEES_DEFAULT_FOLDS; 1 = no k-fold */
   uint64_t seed;             /* folds and calibration split (0 is a valid seed) */
@@ -201,7 +202,8 @@ typedef struct sl_fees_model {
   double *calibration;      /* ncal sorted held-out log residuals (signed) */
   size_t ncal;
   int season_min, season_max; /* training seasons */
-  int season_trend;         /* see sl_fees_options */
+  int season_trend;         /* 1: the trend is extrapolated beyond the training seasons;
+                               0: held at the nearest one (sl_fees_options.season_hold) */
   double feature_sd[SL_FEES_MAX_TERMS]; /* SD of each numeric term in training (comparables) */
   sl_fees_deals *deals;     /* the training deals (comparables, club -> league) */
 } sl_fees_model;

@@ -4,7 +4,8 @@
  * numbers are what this code measured on 2026-11-24 (docs/fee-model.md); the tolerances allow
  * small changes in the regression's last digits but catch a changed selection or model. The
  * selection counts are exact. Then the Balerdi question (tm-values-2023/france.csv: 24,
- * Olympique Marseille, EUR 10.00m; valued as a 26-year-old centre-back in 2025 with a 25m bid).
+ * Olympique Marseille, EUR 10.00m; valued as a 26-year-old centre-back in 2025 with a 25m bid;
+ * the season trend is extrapolated from 2020 to 2025, the default).
  * Skips when the shared data is absent. */
 #include <math.h>
 #include <stdio.h>
@@ -42,11 +43,11 @@ int main(void) {
   INT_EQ(d->out_rows_kept, 2552, "sales to clubs outside the covered leagues");
   INT_EQ(r->time_test, 3611, "test deals 2017-2020");
 
-  NEAR(r->time_model.r2_log, 0.673, 0.01, "time split R2 model");
-  NEAR(r->time_model.mdape, 0.446, 0.01, "time split MdAPE model");
-  NEAR(r->time_model.within25, 0.261, 0.01, "time split within 25% model");
-  NEAR(r->time_model.within50, 0.559, 0.01, "time split within 50% model");
-  NEAR(r->time_model.coverage, 0.786, 0.02, "time split 80% coverage");
+  NEAR(r->time_model.r2_log, 0.676, 0.01, "time split R2 model");
+  NEAR(r->time_model.mdape, 0.436, 0.01, "time split MdAPE model");
+  NEAR(r->time_model.within25, 0.272, 0.01, "time split within 25% model");
+  NEAR(r->time_model.within50, 0.564, 0.01, "time split within 50% model");
+  NEAR(r->time_model.coverage, 0.791, 0.02, "time split 80% coverage");
   NEAR(r->time_baseline.r2_log, 0.6115, 0.001, "time split R2 baseline");
   NEAR(r->time_baseline.mdape, 0.4545, 0.001, "time split MdAPE baseline");
   NEAR(r->time_baseline.within25, 0.3046, 0.001, "time split within 25% baseline");
@@ -64,9 +65,9 @@ int main(void) {
   p.market_value = 10e6;
   sl_fees_valuation v;
   INT_EQ(sl_fees_value(m, &p, 0.8, 25e6, &v, &err), SL_OK, "Balerdi: %s", err.message);
-  NEAR(v.fair_fee / 1e6, 6.5, 0.3, "Balerdi fair fee (EUR m)");
+  NEAR(v.fair_fee / 1e6, 7.3, 0.3, "Balerdi fair fee (EUR m)");
   OK(v.fee_high < 25e6, "25m is above the 80%% range (high %.0f)", v.fee_high);
-  NEAR(v.p_at_least_bid, 0.04, 0.02, "Balerdi P(fee >= 25m)");
+  NEAR(v.p_at_least_bid, 0.053, 0.02, "Balerdi P(fee >= 25m)");
   sl_fees_model_free(m);
   free(r);
   return SL_TEST_DONE();
