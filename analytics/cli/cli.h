@@ -55,6 +55,16 @@ void sl_cli_json_number(FILE *f, double v);
 /** Formats an amount as "€12,345,678" into buf. */
 const char *sl_cli_money(double eur, char *buf, size_t size);
 
+/** First year of a season written "2024", "2024-25" or "2024/25"; 0 when not a season. */
+int sl_cli_season_arg(const char *s);
+
+struct sl_table;
+/** Loads stats files (directories walked) and keeps one season: `season` ("2024-25"), or the
+ *  latest when the files hold several (said on stderr). *chosen gets the season (0 unknown,
+ *  may be NULL). Returns an exit status; on success *out is the caller's to sl_table_free(). */
+int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const char *season,
+                      struct sl_table **out, int *chosen);
+
 /* The command table, defined in main.c. */
 extern const sl_command sl_commands[];
 extern const int sl_command_count;

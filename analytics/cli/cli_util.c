@@ -2,9 +2,11 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "scoutlab/table.h"
 
 int sl_cli_usage_error(const char *cmd, const char *fmt, ...) {
   va_list ap;
@@ -85,4 +87,38 @@ const char *sl_cli_money(double eur, char *buf, size_t size) {
   out[o] = '\0';
   snprintf(buf, size, "%s", out);
   return buf;
+}
+
+int sl_cli_season_arg(const char *s) {
+  /* "2024", "2024-25", "2024/25": the season is named by its first year. */
+  if (!s || strlen(s) < 4) return 0;
+  for (int i = 0; i < 4; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  if (s[4] && s[4] != '-' && s[4] != '/') return 0;
+  return atoi(s);
+}
+
+int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const char *season,
+                      sl_table **out, int *chosen) {
+  sl_error err;
+  sl_table *t = NULL, *sub = NULL;
+  int want = 0, got = 0;
+  *out = NULL;
+  if (season && !(want = sl_cli_season_arg(season)))
+    return sl_cli_usage_error(cmd, "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", season);
+  if (sl_table_load_many(paths, n, NULL, &t, &err)) return sl_cli_fail(&err);
+  if (sl_table_season_subset(t, want, &sub, &got, &err)) {
+    sl_table_free(t);
+    return sl_cli_fail(&err);
+  }
+  if (sub) {
+    /* Season totals of different seasons must never be added up as one player's. */
+    if (!want) fprintf(stderr, "scoutlab %s: the stats hold several seasons; using %d/%02d (choose with --season)\n",
+                       cmd, got, (got + 1) % 100);
+    sl_table_free(t);
+    t = sub;
+  }
+  if (chosen) *chosen = got;
+  *out = t;
+  return SL_EXIT_OK;
 }

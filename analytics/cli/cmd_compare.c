@@ -32,6 +32,7 @@ const char sl_help_compare[] =
     "  --pool P              league (each player's own, default), all, or \"Ligue 1,Serie A\"\n"
     "  --min-minutes N       pool members need N minutes (default 900)\n"
     "  --per-club            one entry per club row instead of combining a season's clubs\n"
+    "  --season S            season of a multi-season stats file (default: the latest)\n"
     "  --format F            table (default), csv, json, md\n"
     "  --verbose             rows read/used/skipped and position sources on stderr\n"
     "\n"
@@ -64,7 +65,7 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   if (strcmp(o, "--no-overrides") == 0) return a->no_overrides = 1, -1;
   static const char *const with_value[] = {"--stats", "--positions", "--values", "--overrides",
                                            "--profiles", "--profile", "--pool", "--min-minutes",
-                                           "--format"};
+                                           "--format", "--season"};
   int known = 0;
   for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++) known |= strcmp(o, with_value[k]) == 0;
   if (!known) return 0;
@@ -76,6 +77,7 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   if (strcmp(o, "--overrides") == 0) return a->overrides = v, -1;
   if (strcmp(o, "--profiles") == 0) return a->profiles = v, -1;
   if (strcmp(o, "--profile") == 0) return a->profile = v, -1;
+  if (strcmp(o, "--season") == 0) return a->season = v, -1;
   if (strcmp(o, "--min-minutes") == 0) return parse_number(a->cmd, o, v, &a->pool.min_minutes);
   if (strcmp(o, "--pool") == 0) {
     sl_error err;
@@ -130,7 +132,7 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
                                          "born", "Born", "birth_year", "position", "short_pos",
                                          "sub_position", NULL};
   sl_load_options pos_opt = {.only_columns = pos_cols};
-  int st = load_tables(a->stats, a->nstats, NULL, &ctx->stats);
+  int st = sl_cli_load_stats(a->cmd, a->stats, a->nstats, a->season, &ctx->stats, NULL);
   if (!st && a->npositions) st = load_tables(a->positions, a->npositions, &pos_opt, &ctx->positions);
   if (!st && a->nvalues) st = load_tables(a->values, a->nvalues, NULL, &ctx->values);
   char obuf[1024], pbuf[1024];

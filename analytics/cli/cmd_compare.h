@@ -22,6 +22,7 @@ typedef struct sl_cmp_args {
   int no_overrides;
   const char *profiles;   /* NULL = datasets/profiles.csv */
   const char *profile;    /* --profile */
+  const char *season;     /* --season: which season of a multi-season stats file */
   sl_pool pool;
   int per_club, verbose;
   sl_format format;

@@ -167,7 +167,8 @@ static const char *default_file(const char *given, const char *name, char *buf, 
 static int load_all(const sq_args *a, sq_ctx *ctx, sl_squad_options *o) {
   sl_error err;
   char obuf[1024], pbuf[1024];
-  int st = load(a->stats, a->nstats, &ctx->stats);
+  int chosen = 0;
+  int st = sl_cli_load_stats("squad", a->stats, a->nstats, a->season, &ctx->stats, &chosen);
   if (!st && a->nvalues) st = load(a->values, a->nvalues, &ctx->values);
   if (!st && a->ncontracts) st = load(a->contracts, a->ncontracts, &ctx->contracts);
   if (!st && a->npositions) st = load(a->positions, a->npositions, &ctx->positions);
@@ -183,7 +184,7 @@ static int load_all(const sq_args *a, sq_ctx *ctx, sl_squad_options *o) {
   o->pool = a->pool;
   o->positions = ctx->positions, o->overrides = ctx->overrides, o->values = ctx->values;
   o->contracts = ctx->contracts;
-  o->season = a->season ? sl_squad_season_parse(a->season) : 0;
+  o->season = a->season ? sl_squad_season_parse(a->season) : chosen;
   if (sl_squad_new(ctx->stats, o, &ctx->squad, &err)) return sl_cli_fail(&err);
   return 0;
 }

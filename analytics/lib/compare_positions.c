@@ -227,6 +227,31 @@ static void fallback(sl_compare *c, sl_player *p) {
            per90 < SL_CB_RULE_THRESHOLD ? "<" : ">=", SL_CB_RULE_THRESHOLD);
 }
 
+/* A stats file may carry its own detailed position next to FBref's Pos (the demo data's
+ * `position`: "Centre-Back"): trust it as much as a positions file, for players still unknown. */
+static void own_positions(sl_compare *c) {
+  static const char *const names[] = {"sub_position", "short_pos", "position", NULL};
+  const sl_column *col = NULL;
+  for (int k = 0; names[k] && !col; k++) {
+    col = sl_table_column(c->t, names[k]);
+    if (col && col->type != SL_TYPE_TEXT) col = NULL;
+  }
+  for (size_t i = 0; col && i < c->n; i++) {
+    sl_player *p = &c->players[i];
+    for (size_t k = 0; p->group == SL_GROUP_UNKNOWN && k < p->nrows; k++) {
+      int generic = 0;
+      char code[12] = "";
+      const char *text = text_at(col, p->rows[k]);
+      sl_group g = text ? sl_compare_group_of_tm_(text, &generic, code) : SL_GROUP_UNKNOWN;
+      if (g == SL_GROUP_UNKNOWN) continue;
+      p->group = g;
+      p->group_source = SL_POSSRC_FILE;
+      memcpy(p->sub_position, code, sizeof p->sub_position);
+      snprintf(p->position_note, sizeof p->position_note, "stats file column '%s': %s", col->name, text);
+    }
+  }
+}
+
 int sl_compare_assign_positions_(sl_compare *c, const sl_compare_options *opt, sl_error *err) {
   pos_entry *e = NULL;
   size_t n = 0;
@@ -242,6 +267,7 @@ int sl_compare_assign_positions_(sl_compare *c, const sl_compare_options *opt, s
     apply_overrides(c, e, n);
     free_entries(e, n);
   }
+  own_positions(c);
   for (size_t i = 0; i < c->n; i++) {
     if (c->players[i].group == SL_GROUP_UNKNOWN) fallback(c, &c->players[i]);
     c->rep.by_source[c->players[i].group_source]++;

@@ -514,3 +514,113 @@ const char *sl_table_row_place(const sl_table *t, size_t row, char *buf, size_t 
   snprintf(buf, size, "%s:%ld", f < t->nfiles ? t->files[f] : "?", t->row_line[row]);
   return buf;
 }
+
+/* ---- row subsets ---- */
+
+static int copy_report(sl_table *dst, const sl_table *src) {
+  for (size_t k = 0; k < src->nskipped; k++)
+    if (sl_table_add_skip(dst, src->skipped[k].file, src->skipped[k].line, src->skipped[k].reason)) return SL_ENOMEM;
+  for (size_t k = 0; k < src->nwarnings; k++)
+    if (sl_table_internal_warn(dst, "%s", src->warnings[k])) return SL_ENOMEM;
+  char **files = realloc(dst->files, (src->nfiles ? src->nfiles : 1) * sizeof *files);
+  if (!files) return SL_ENOMEM;
+  dst->files = files;
+  for (size_t i = dst->nfiles; i < src->nfiles; i++) files[i] = NULL;
+  for (size_t i = 0; i < src->nfiles; i++) {
+    free(files[i]);
+    if (!(files[i] = heap_strdup(src->files[i]))) return SL_ENOMEM;
+  }
+  dst->nfiles = src->nfiles;
+  return SL_OK;
+}
+
+static int copy_kept_rows(sl_table *dst, const sl_table *src, const unsigned char *keep, size_t n) {
+  dst->row_line = malloc((n ? n : 1) * sizeof *dst->row_line);
+  dst->row_file = malloc((n ? n : 1) * sizeof *dst->row_file);
+  dst->cols = calloc(src->ncols ? src->ncols : 1, sizeof *dst->cols);
+  if (!dst->row_line || !dst->row_file || !dst->cols) return SL_ENOMEM;
+  for (size_t r = 0, o = 0; r < src->nrows; r++)
+    if (keep[r]) dst->row_line[o] = src->row_line[r], dst->row_file[o++] = src->row_file[r];
+  for (size_t c = 0; c < src->ncols; c++) {
+    const sl_column *sc = &src->cols[c];
+    sl_column *dc = &dst->cols[c];
+    *dc = *sc;
+    dc->num = NULL;
+    dc->text = NULL;
+    dc->missing = 0;
+    dc->name = NULL;
+    dst->ncols = c + 1; /* from here sl_table_free releases this column even if a copy fails */
+    if (!(dc->name = heap_strdup(sc->name))) return SL_ENOMEM;
+    if (sc->text && !(dc->text = calloc(n ? n : 1, sizeof *dc->text))) return SL_ENOMEM;
+    if (sc->num && !(dc->num = malloc((n ? n : 1) * sizeof *dc->num))) return SL_ENOMEM;
+    for (size_t r = 0, o = 0; r < src->nrows; r++) {
+      if (!keep[r]) continue;
+      if (dc->num) dc->num[o] = sc->num[r];
+      if (dc->text && sc->text[r] && !(dc->text[o] = sl_table_internal_strdup(dst, sc->text[r]))) return SL_ENOMEM;
+      dc->missing += dc->text ? !sc->text[r] : isnan(sc->num[r]);
+      o++;
+    }
+  }
+  dst->nrows = n;
+  return SL_OK;
+}
+
+int sl_table_filter(const sl_table *t, const unsigned char *keep, const char *reason, sl_table **out,
+                    sl_error *err) {
+  if (!t || !keep || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no table to filter");
+  *out = NULL;
+  sl_table *d = sl_table_internal_new(t->nfiles ? t->files[0] : "", err);
+  if (!d) return SL_ENOMEM;
+  size_t n = 0;
+  for (size_t r = 0; r < t->nrows; r++) n += keep[r] != 0;
+  int st = copy_report(d, t);
+  if (st == SL_OK) st = copy_kept_rows(d, t, keep, n);
+  for (size_t r = 0; st == SL_OK && r < t->nrows; r++)
+    if (!keep[r]) st = sl_table_add_skip(d, t->row_file[r], t->row_line[r], reason ? reason : "filtered out");
+  if (st != SL_OK) {
+    sl_table_free(d);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  d->rows_read = t->rows_read;
+  d->delimiter = t->delimiter;
+  d->decimal = t->decimal;
+  memcpy(d->encoding, t->encoding, sizeof d->encoding);
+  *out = d;
+  return SL_OK;
+}
+
+int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *chosen, sl_error *err) {
+  *out = NULL;
+  *chosen = 0;
+  const sl_column *c = sl_table_role(t, SL_ROLE_SEASON);
+  if (!c || !c->num) {
+    if (season) return sl_error_set(err, SL_ENOTFOUND, t->files[0], 0, 0, "no season column to pick season %d from", season);
+    return SL_OK;
+  }
+  int lo = 0, hi = 0;
+  for (size_t r = 0; r < t->nrows; r++) {
+    if (isnan(c->num[r])) continue;
+    int s = (int)c->num[r];
+    if (!lo || s < lo) lo = s;
+    if (s > hi) hi = s;
+  }
+  int want = season ? season : hi;
+  if (!season && lo == hi) {
+    *chosen = hi;
+    return SL_OK; /* one season only: nothing to filter */
+  }
+  unsigned char *keep = malloc(t->nrows ? t->nrows : 1);
+  if (!keep) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  size_t n = 0;
+  for (size_t r = 0; r < t->nrows; r++) n += keep[r] = !isnan(c->num[r]) && (int)c->num[r] == want;
+  if (n == 0) {
+    free(keep);
+    return sl_error_set(err, SL_ENOTFOUND, t->files[0], 0, 0, "no rows of season %d (the file has %d to %d)", want, lo, hi);
+  }
+  char reason[64];
+  snprintf(reason, sizeof reason, "another season than %d", want);
+  int st = sl_table_filter(t, keep, reason, out, err);
+  free(keep);
+  if (st == SL_OK) *chosen = want;
+  return st;
+}

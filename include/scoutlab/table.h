@@ -126,4 +126,15 @@ const char *sl_table_row_place(const sl_table *t, size_t row, char *buf, size_t 
  *  model dropping loans, so that read = used + skipped still reconciles). */
 int sl_table_add_skip(sl_table *t, uint32_t file, long line, const char *reason);
 
+/** A new table with the rows of t whose keep[row] is non-zero (caller frees it with
+ *  sl_table_free()); every other row is added to its skipped report with `reason`, so that
+ *  rows read = used + skipped still holds. */
+int sl_table_filter(const sl_table *t, const unsigned char *keep, const char *reason, sl_table **out,
+                    sl_error *err);
+
+/** The rows of one season (season = first year, 0 = the latest present). When t has no season
+ *  column, or only one season and season is 0, sets *out = NULL (use t as it is). *chosen gets
+ *  the season kept (0 when unknown). SL_ENOTFOUND when no row has the season asked for. */
+int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *chosen, sl_error *err);
+
 #endif

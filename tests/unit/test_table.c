@@ -260,7 +260,30 @@ static void parallel_equals_sequential(void) {
   }
 }
 
+static void seasons(void) {
+  sl_error err;
+  sl_table *t = LOAD("player,season,min\nA,2023,90\nB,2024,80\nC,,70\nD,2024,60\n"), *s = NULL;
+  int chosen = 0;
+  OK(t && sl_table_season_subset(t, 0, &s, &chosen, &err) == SL_OK && s, "latest season");
+  if (s) {
+    INT_EQ(chosen, 2024, "2024 chosen");
+    INT_EQ(s->nrows, 2, "two rows of 2024");
+    STR_EQ(text(s, "player", 1), "D", "second kept row");
+    INT_EQ(s->row_line[1], 5, "line kept");
+    INT_EQ(s->rows_read, s->nrows + s->nskipped, "read = used + skipped after filtering");
+    STR_EQ(s->skipped[0].reason, "another season than 2024", "reason");
+  }
+  sl_table_free(s);
+  OK(sl_table_season_subset(t, 2019, &s, &chosen, &err) == SL_ENOTFOUND, "absent season");
+  STR_EQ(err.message, "no rows of season 2019 (the file has 2023 to 2024)", "message");
+  sl_table_free(t);
+  t = LOAD("player,min\nA,90\n");
+  OK(t && sl_table_season_subset(t, 0, &s, &chosen, &err) == SL_OK && !s && chosen == 0, "no season column: use as is");
+  sl_table_free(t);
+}
+
 int main(void) {
+  seasons();
   parallel_equals_sequential();
   formats();
   types_and_missing();
