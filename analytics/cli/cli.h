@@ -71,6 +71,8 @@ extern const int sl_command_count;
 
 /* Subcommand entry points, one file each (cmd_<name>.c). */
 int sl_cmd_check(int argc, char **argv);
+int sl_cmd_report(int argc, char **argv);
+extern const char sl_help_report[];
 extern const char sl_help_check[];
 int sl_cmd_compare(int argc, char **argv), sl_cmd_percentiles(int argc, char **argv), sl_cmd_similar(int argc, char **argv);
 extern const char sl_help_compare[], sl_help_percentiles[], sl_help_similar[];

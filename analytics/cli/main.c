@@ -10,6 +10,8 @@
 const sl_command sl_commands[] = {
     {"check", "load CSV files and report rows, columns, types, roles and skipped rows",
      sl_cmd_check, sl_help_check},
+    {"report", "the valuation report: verdict, reasons, profile, squad, method (HTML + Markdown)",
+     sl_cmd_report, sl_help_report},
     {"fit", "fit the transfer-fee model; print coefficients and out-of-sample accuracy vs market value", sl_cmd_fit, sl_help_fit},
     {"value", "fair fee of one player: median, expected, interval, P(fee >= bid), reasons, comparables", sl_cmd_value, sl_help_value},
     {"predict", "fair fee for every row of files (CSV out), with interval and P(fee >= bid)", sl_cmd_predict, sl_help_predict},

@@ -41,6 +41,21 @@ sl_doc *sl_doc_new(const char *title, const char *subtitle) {
   return d;
 }
 
+int sl_doc_set_title(sl_doc *d, const char *title, const char *subtitle) {
+  if (!d) return SL_EINVAL;
+  char *t = dup(title ? title : ""), *s = dup(subtitle);
+  if (!t || (subtitle && !s)) {
+    free(t);
+    free(s);
+    return SL_ENOMEM;
+  }
+  free(d->title);
+  free(d->subtitle);
+  d->title = t;
+  d->subtitle = s;
+  return SL_OK;
+}
+
 static void free_block(block *b) {
   free(b->a);
   free(b->b);

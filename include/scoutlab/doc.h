@@ -30,6 +30,9 @@ typedef enum sl_callout_kind {
 /** A new empty document with a title and an optional subtitle (NULL). NULL when out of memory. */
 sl_doc *sl_doc_new(const char *title, const char *subtitle);
 
+/** Replaces the title and subtitle (subtitle may be NULL). */
+int sl_doc_set_title(sl_doc *d, const char *title, const char *subtitle);
+
 /** Frees the document; NULL does nothing. */
 void sl_doc_free(sl_doc *d);
 

@@ -1,0 +1,69 @@
+/* report_club.c - the squad report: every player's importance, value estimate and contract. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "report.h"
+
+/* Columns of the squad table. */
+#define RP_CLUB_COLS 9
+
+static void squad_row(rp_ctx *x, const sl_squad_entry *e, const char **cells, char b[][40]) {
+  const sl_player *p = sl_compare_player(sl_squad_index(x->squad), e->player);
+  sl_fees_player fp;
+  sl_fees_valuation v;
+  char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
+  size_t nn = 0;
+  sl_error err;
+  rp_fee_player(x, p, e, 0, &fp, notes, &nn, SL_FEES_MAX_NOTES);
+  int ok = sl_fees_value(x->model, &fp, x->a->level, NAN, &v, &err) == SL_OK;
+  snprintf(b[0], 40, "%zu", e->rank_in_club);
+  snprintf(b[1], 40, "%.0f", e->age);
+  snprintf(b[2], 40, "%.0f%%", 100 * e->minutes_share);
+  snprintf(b[3], 40, "%.1f", e->total);
+  if (ok) sl_cli_money(v.fair_fee, b[4], 40);
+  else snprintf(b[4], 40, "-");
+  if (ok) {
+    char lo[20], hi[20];
+    snprintf(b[5], 40, "%s \xe2\x80\x93 %s", rp_money(v.fee_low, lo, sizeof lo), rp_money(v.fee_high, hi, sizeof hi));
+  } else {
+    snprintf(b[5], 40, "-");
+  }
+  snprintf(b[6], 40, isfinite(e->years_left) ? "%.1f" : "unknown", e->years_left);
+  const char *row[RP_CLUB_COLS] = {b[0], p->name, sl_group_name(p->group), b[1], b[2], b[3], b[4], b[5], b[6]};
+  memcpy(cells, row, sizeof row);
+}
+
+int rp_club_report(rp_ctx *x, sl_doc *d) {
+  sl_error err;
+  size_t k;
+  if (sl_squad_find_club(x->squad, x->a->club, &k, &err)) return sl_cli_fail(&err);
+  const sl_squad_club *club = sl_squad_club_at(x->squad, k);
+  char title[300], sub[300];
+  snprintf(title, sizeof title, "%s: squad report", club->name);
+  snprintf(sub, sizeof sub, "%s \xc2\xb7 stats %d/%02d \xc2\xb7 %zu players \xc2\xb7 %.0f team matches", club->league,
+           x->season, (x->season + 1) % 100, club->n, club->team_matches);
+  sl_doc_set_title(d, title, sub);
+  const char **cells = calloc(club->n * RP_CLUB_COLS, sizeof *cells);
+  char (*b)[7][40] = calloc(club->n ? club->n : 1, sizeof *b);
+  if (!cells || !b) {
+    free(cells), free(b);
+    return SL_EXIT_IO;
+  }
+  double total = 0;
+  for (size_t i = 0; i < club->n; i++) {
+    squad_row(x, sl_squad_entry_at(x->squad, club->ranked[i]), cells + RP_CLUB_COLS * i, b[i]);
+  }
+  (void)total;
+  sl_doc_heading(d, 1, "Who matters most");
+  sl_doc_paragraph(d, "Players ranked by squad importance (0-100, docs/squad.md). The fair fee is what the fee "
+                      "model would expect for a transfer after this season; contract years count from the end of "
+                      "the season.");
+  const char *hdr[] = {"#", "player", "position", "age", "minutes share", "importance", "fair fee", "range",
+                       "contract years left"};
+  sl_doc_table(d, NULL, RP_CLUB_COLS, hdr, cells, club->n, "rllrrrrrr");
+  free(cells), free(b);
+  return SL_EXIT_OK;
+}

@@ -1,0 +1,191 @@
+/* report_common.c - pieces both reports use: money in prose, the fee-model record of a player,
+ * and the method-and-data section. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "report.h"
+
+void rp_note(rp_ctx *x, const char *fmt, ...) {
+  if (x->nnotes >= sizeof x->notes / sizeof x->notes[0]) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(x->notes[x->nnotes++], SL_FEES_NOTE_MAX, fmt, ap);
+  va_end(ap);
+}
+
+const char *rp_money(double eur, char *buf, size_t size) {
+  if (!isfinite(eur)) snprintf(buf, size, "n/a");
+  else if (fabs(eur) >= 1e6 && fmod(eur, 1e6) == 0) snprintf(buf, size, "\xe2\x82\xac%.0fm", eur / 1e6);
+  else if (fabs(eur) >= 1e6) snprintf(buf, size, "\xe2\x82\xac%.1fm", eur / 1e6);
+  else snprintf(buf, size, "\xe2\x82\xac%.0fk", eur / 1e3);
+  return buf;
+}
+
+const sl_squad_entry *rp_entry_of(const rp_ctx *x, size_t i) {
+  const sl_player *p = sl_compare_player(x->cmp, i);
+  const sl_compare *per_club = sl_squad_index(x->squad);
+  const sl_squad_entry *best = NULL;
+  for (size_t k = 0; k < p->nrows; k++) {
+    long e = sl_compare_player_of_row(per_club, p->rows[k]);
+    if (e < 0) continue;
+    const sl_squad_entry *en = sl_squad_entry_at(x->squad, (size_t)e);
+    if (!best || en->minutes > best->minutes) best = en;
+  }
+  return best;
+}
+
+/* Group of the fee model from compare's: a sub-position ("CB", "LW") when known, else the
+ * compare group, where midfielders count as DM/CM and forwards as AM/W (the closer half). */
+static int fee_group(const sl_player *p) {
+  int g = p->sub_position[0] ? sl_fees_position_group(p->sub_position) : -2;
+  if (g >= 0) return g;
+  switch (p->group) {
+  case SL_GROUP_GOALKEEPER: return SL_FEES_GK;
+  case SL_GROUP_CENTRE_BACK: return SL_FEES_CB;
+  case SL_GROUP_FULL_BACK: return SL_FEES_FB;
+  case SL_GROUP_MIDFIELDER: return SL_FEES_CM;
+  case SL_GROUP_FORWARD: return SL_FEES_AMW;
+  default: return -2;
+  }
+}
+
+#define NOTE(...)                                                                            \
+  do {                                                                                       \
+    if (*nnotes < max_notes) snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, __VA_ARGS__);    \
+  } while (0)
+
+static void overrides(const rp_args *a, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes,
+                      size_t max_notes) {
+  if (!isnan(a->age)) fp->age = a->age;
+  if (!isnan(a->market_value)) fp->market_value = a->market_value;
+  if (a->position) fp->group = sl_fees_position_group(a->position);
+  if (a->contract_until) {
+    char what[256];
+    sl_error err;
+    snprintf(what, sizeof what, "contract-until=%s", a->contract_until);
+    if (sl_fees_player_apply(fp, what, &err)) NOTE("--contract-until ignored: %.150s", err.message);
+  }
+}
+
+void rp_fee_player(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e, int apply_overrides,
+                   sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
+  sl_fees_player_init(fp);
+  fp->name = p->name;
+  fp->age = p->age;
+  fp->group = fee_group(p);
+  fp->league = p->league;
+  fp->market_value = p->market_value;
+  if (e) {
+    fp->club = sl_squad_club_at(x->squad, e->club)->name;
+    fp->minutes_share = e->minutes_share;
+    /* Years left count from the end of the stats season: the summer a transfer would happen. */
+    if (isfinite(e->years_left)) fp->contract_months = e->years_left * 12.0;
+  }
+  /* A transfer after the season the stats describe happens in the next season's window. */
+  if (x->season) fp->season = x->season + 1;
+  if (apply_overrides) overrides(x->a, fp, notes, nnotes, max_notes);
+  if (fp->season) NOTE("valued for a transfer in summer %d, after the %d/%02d season of the stats", fp->season,
+                       x->season, (x->season + 1) % 100);
+  if (isnan(p->market_value) && isnan(fp->market_value)) NOTE("no market value for %s in the values files", p->name);
+  if (fp->group == -2) NOTE("position group of %s unknown", p->name);
+}
+
+/* ---- method and data ---- */
+
+static void accuracy_row(const char **cells, char buf[][32], const char *name, const sl_fees_accuracy *a) {
+  cells[0] = name;
+  snprintf(buf[0], 32, "%zu", a->n);
+  snprintf(buf[1], 32, "%.3f", a->r2_log);
+  snprintf(buf[2], 32, "%.1f%%", 100 * a->mdape);
+  snprintf(buf[3], 32, "%.1f%%", 100 * a->within25);
+  snprintf(buf[4], 32, "%.1f%%", 100 * a->within50);
+  if (isfinite(a->coverage)) snprintf(buf[5], 32, "%.1f%%", 100 * a->coverage);
+  else snprintf(buf[5], 32, "-");
+  for (int k = 0; k < 6; k++) cells[k + 1] = buf[k];
+}
+
+static void accuracy_table(const rp_ctx *x, sl_doc *d) {
+  const sl_fees_report *r = x->fit;
+  const char *hdr[] = {"", "deals", "R\xc2\xb2 (log fee)", "median abs. error", "within \xc2\xb1" "25%",
+                       "within \xc2\xb1" "50%", "interval coverage"};
+  const char *cells[4 * 7];
+  char buf[4][6][32];
+  size_t n = 0;
+  char caption[200];
+  if (r->time_model.n) {
+    accuracy_row(cells + 7 * n, buf[n], "model, time split", &r->time_model), n++;
+    if (r->time_baseline.n) accuracy_row(cells + 7 * n, buf[n], "fee = market value, time split", &r->time_baseline), n++;
+  }
+  if (r->kfold_model.n) {
+    accuracy_row(cells + 7 * n, buf[n], "model, k-fold", &r->kfold_model), n++;
+    if (r->kfold_baseline.n) accuracy_row(cells + 7 * n, buf[n], "fee = market value, k-fold", &r->kfold_baseline), n++;
+  }
+  snprintf(caption, sizeof caption,
+           "Out-of-sample accuracy: time split trains on seasons before %d and tests on %d and later "
+           "(%zu / %zu deals); %u-fold cross-validation; coverage of the %.0f%% interval.",
+           r->holdout_from, r->holdout_from, r->time_train, r->time_test, r->folds, 100 * r->level);
+  if (n) sl_doc_table(d, caption, 7, hdr, cells, n, "lrrrrrr");
+}
+
+static void sources_list(const rp_ctx *x, sl_doc *d) {
+  char lines[6][512];
+  const char *items[6];
+  size_t n = 0;
+  const sl_table *tabs[] = {x->stats, x->values, x->contracts, x->positions};
+  const char *what[] = {"stats", "market values", "contracts", "positions"};
+  for (size_t k = 0; k < 4; k++) {
+    const sl_table *t = tabs[k];
+    if (!t) continue;
+    snprintf(lines[n], sizeof lines[n], "%s: %s%s (%zu rows read, %zu used, %zu skipped%s%s)", what[k], t->files[0],
+             t->nfiles > 1 ? " and more" : "", t->rows_read, t->nrows, t->nskipped, t->nskipped ? ", e.g. " : "",
+             t->nskipped ? t->skipped[0].reason : "");
+    items[n] = lines[n];
+    n++;
+  }
+  const sl_fees_deals *dl = x->model->deals;
+  if (dl) {
+    snprintf(lines[n], sizeof lines[n], "transfers: %s%s (%zu rows read, %zu deals used; the rest are loans, free "
+             "transfers, unknown fees and the second listing of moves between covered leagues)",
+             dl->nfiles ? dl->files[0] : "?", dl->nfiles > 1 ? " and more" : "", dl->rows_read, dl->n);
+    items[n] = lines[n];
+    n++;
+  }
+  sl_doc_list(d, items, n);
+}
+
+void rp_method_section(rp_ctx *x, sl_doc *d) {
+  char buf[600];
+  sl_doc_heading(d, 1, "Method and data");
+  snprintf(buf, sizeof buf,
+           "The fair fee comes from a hedonic regression of log transfer fee on age, position group, the buying "
+           "and selling leagues, season, market value%s%s, fitted on %zu past permanent transfers with a fee. "
+           "The median is exp(prediction); the expected fee adds Duan's smearing factor (%.3f). The interval is "
+           "%s.",
+           x->model->deals && x->model->deals->has_contract ? ", contract months left" : "",
+           x->model->deals && x->model->deals->has_minutes ? ", minutes share" : "",
+           x->model->deals ? x->model->deals->n : 0, x->model->smearing,
+           x->model->interval == SL_FEES_INTERVAL_CONFORMAL
+               ? "split-conformal (quantiles of held-out log residuals), because the t-interval's held-out "
+                 "coverage was off"
+               : "the regression's Student-t prediction interval, whose held-out coverage was checked");
+  sl_doc_paragraph(d, buf);
+  if (x->fit) accuracy_table(x, d);
+  snprintf(buf, sizeof buf,
+           "Percentiles compare per-90 values (rates kept as rates) with players of the same position group in "
+           "the same league with at least %.0f minutes (mid-rank definition, docs/compare.md). Squad importance "
+           "weights availability, impact, quality, replaceability, contract and age, and value share "
+           "(docs/squad.md); a component without data is left out, not counted as zero.",
+           SL_COMPARE_DEFAULT_MIN_MINUTES);
+  sl_doc_paragraph(d, buf);
+  sl_doc_heading(d, 2, "Data");
+  sources_list(x, d);
+  if (x->nnotes) {
+    sl_doc_heading(d, 2, "Caveats");
+    const char *items[sizeof x->notes / sizeof x->notes[0]];
+    for (size_t i = 0; i < x->nnotes; i++) items[i] = x->notes[i];
+    sl_doc_list(d, items, x->nnotes);
+  }
+}

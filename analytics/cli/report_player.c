@@ -1,0 +1,326 @@
+/* report_player.c - the player report: verdict, reasons, profile, squad, replacement cost. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "report.h"
+
+/* Rows of the what-if table: the contract a year longer or running out, one year older. */
+static const char *const rp_what_ifs[][2] = {
+    {"contract-months=+12", "contract one year longer"},
+    {"contract-months=12", "one year left on the contract"},
+    {"age=+1", "one year older"},
+};
+
+typedef struct {
+  size_t index;                 /* in the compare index */
+  const sl_player *p;
+  const sl_squad_entry *e;      /* his club entry, may be NULL */
+  sl_fees_player fp;
+  sl_fees_valuation v;
+  char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
+  size_t nnotes;
+} rp_player;
+
+static int find(rp_ctx *x, rp_player *pl) {
+  sl_error err;
+  if (sl_compare_find(x->cmp, x->a->player, &pl->index, &err)) return sl_cli_fail(&err);
+  pl->p = sl_compare_player(x->cmp, pl->index);
+  pl->e = rp_entry_of(x, pl->index);
+  rp_fee_player(x, pl->p, pl->e, 1, &pl->fp, pl->notes, &pl->nnotes, SL_FEES_MAX_NOTES);
+  if (sl_fees_value(x->model, &pl->fp, x->a->level, x->a->bid, &pl->v, &err)) return sl_cli_fail(&err);
+  for (size_t i = 0; i < pl->nnotes; i++) rp_note(x, "%s", pl->notes[i]);
+  for (size_t i = 0; i < pl->v.nnotes; i++) rp_note(x, "%s", pl->v.notes[i]);
+  return SL_EXIT_OK;
+}
+
+/* ---- 1. verdict ---- */
+
+static sl_callout_kind verdict(const sl_fees_valuation *v, char *text, size_t size) {
+  char bid[32], lo[32], hi[32], med[32];
+  rp_money(v->bid, bid, sizeof bid), rp_money(v->fee_low, lo, sizeof lo), rp_money(v->fee_high, hi, sizeof hi);
+  rp_money(v->fair_fee, med, sizeof med);
+  double p = v->p_at_least_bid;
+  double one_in = p > 0 ? 1.0 / p : INFINITY;
+  char odds[64] = "practically none";
+  if (isfinite(one_in)) snprintf(odds, sizeof odds, "about 1 in %.0f", one_in);
+  if (v->bid > v->fee_high) {
+    snprintf(text, size, "%s is above the model's %.0f%% range (%s to %s): the probability that the fair fee "
+             "reaches it is %.0f%%, %s comparable deals. On this evidence the price is not realistic; it "
+             "would be a premium for something the data do not show.", bid, 100 * v->level, lo, hi, 100 * p, odds);
+    return SL_CALLOUT_BAD;
+  }
+  if (v->bid >= v->fair_fee) {
+    snprintf(text, size, "%s is inside the model's %.0f%% range (%s to %s) but above its median of %s: "
+             "the probability that the fair fee reaches it is %.0f%%, %s. Realistic, at a premium.",
+             bid, 100 * v->level, lo, hi, med, 100 * p, odds);
+    return SL_CALLOUT_WARN;
+  }
+  snprintf(text, size, "%s is %s the model's median of %s (%.0f%% range %s to %s): the probability that the fair "
+           "fee is at least that much is %.0f%%. The price is realistic.", bid,
+           v->bid >= v->fee_low ? "below" : "below the whole range and", med, 100 * v->level, lo, hi, 100 * p);
+  return SL_CALLOUT_GOOD;
+}
+
+static void section_verdict(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
+  const sl_fees_valuation *v = &pl->v;
+  char title[300], sub[400], head[160], text[700], med[32], lo[32], hi[32], mean[32], bid[32];
+  rp_money(v->fair_fee, med, sizeof med), rp_money(v->fee_low, lo, sizeof lo), rp_money(v->fee_high, hi, sizeof hi);
+  rp_money(v->fee_mean, mean, sizeof mean), rp_money(v->bid, bid, sizeof bid);
+  if (isfinite(v->bid)) snprintf(title, sizeof title, "%s: is %s a realistic fee?", pl->p->name, bid);
+  else snprintf(title, sizeof title, "%s: what is a fair fee?", pl->p->name);
+  snprintf(sub, sizeof sub, "%s, %s \xc2\xb7 %s \xc2\xb7 age %.0f \xc2\xb7 stats %d/%02d", pl->fp.club ? pl->fp.club : "",
+           pl->p->league ? pl->p->league : "", sl_group_name(pl->p->group), pl->p->age, x->season, (x->season + 1) % 100);
+  sl_doc_set_title(d, title, sub);
+  snprintf(head, sizeof head, "Fair fee %s (%.0f%% range %s \xe2\x80\x93 %s)", med, 100 * v->level, lo, hi);
+  sl_callout_kind kind = SL_CALLOUT_NEUTRAL;
+  if (isfinite(v->bid)) kind = verdict(v, text, sizeof text);
+  else snprintf(text, sizeof text, "The model's median estimate is %s; the expected fee (mean) is %s.", med, mean);
+  sl_doc_heading(d, 1, "Verdict");
+  sl_doc_callout(d, kind, head, text);
+  char cell[5][64];
+  sl_cli_money(v->fair_fee, cell[0], sizeof cell[0]);
+  sl_cli_money(v->fee_mean, cell[1], sizeof cell[1]);
+  sl_cli_money(v->fee_low, cell[2], sizeof cell[2]);
+  sl_cli_money(v->fee_high, cell[3], sizeof cell[3]);
+  if (isfinite(v->bid)) snprintf(cell[4], sizeof cell[4], "%.1f%%", 100 * v->p_at_least_bid);
+  else snprintf(cell[4], sizeof cell[4], "-");
+  const char *hdr[] = {"fair fee (median)", "expected fee (mean)", "low", "high", "P(fair fee \xe2\x89\xa5 bid)"};
+  const char *cells[] = {cell[0], cell[1], cell[2], cell[3], cell[4]};
+  sl_doc_table(d, NULL, 5, hdr, cells, 1, "rrrrr");
+}
+
+/* ---- 2. why ---- */
+
+static void contributions(const rp_player *pl, sl_doc *d) {
+  const sl_fees_valuation *v = &pl->v;
+  const char *hdr[] = {"term", "his value", "effect", "in EUR"};
+  const char *cells[SL_FEES_MAX_TERMS * 4];
+  char pct[SL_FEES_MAX_TERMS][32], eur[SL_FEES_MAX_TERMS][48];
+  for (size_t i = 0; i < v->ncontrib; i++) {
+    const sl_fees_contribution *c = &v->contrib[i];
+    snprintf(pct[i], sizeof pct[i], "%+.1f%%", c->percent);
+    char m[40];
+    sl_cli_money(fabs(c->eur), m, sizeof m);
+    snprintf(eur[i], sizeof eur[i], "%s%s", c->eur < 0 ? "-" : "+", m);
+    cells[4 * i] = c->term, cells[4 * i + 1] = c->value, cells[4 * i + 2] = pct[i], cells[4 * i + 3] = eur[i];
+  }
+  char typical[32], cap[200];
+  snprintf(cap, sizeof cap, "Each term's effect against the typical deal of the training data (median %s); "
+           "effects multiply.", rp_money(v->typical_fee, typical, sizeof typical));
+  sl_doc_table(d, cap, 4, hdr, cells, v->ncontrib, "llrr");
+}
+
+static void comparables(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
+  sl_fees_comparable c[RP_COMPARABLES];
+  size_t n = sl_fees_comparables(x->model, &pl->fp, RP_COMPARABLES, c);
+  const char *hdr[] = {"player", "season", "from", "to", "age", "market value", "fee"};
+  const char *cells[RP_COMPARABLES * 7];
+  char season[RP_COMPARABLES][16], age[RP_COMPARABLES][8], mv[RP_COMPARABLES][40], fee[RP_COMPARABLES][40];
+  for (size_t i = 0; i < n; i++) {
+    const sl_fees_deal *dl = c[i].deal;
+    snprintf(season[i], sizeof season[i], "%d/%02d", dl->player.season, (dl->player.season + 1) % 100);
+    snprintf(age[i], sizeof age[i], "%.0f", dl->player.age);
+    sl_cli_money(dl->player.market_value, mv[i], sizeof mv[i]);
+    sl_cli_money(dl->fee, fee[i], sizeof fee[i]);
+    const char *row[] = {dl->player.name, season[i], dl->player.club, dl->buyer, age[i], mv[i], fee[i]};
+    memcpy(cells + 7 * i, row, sizeof row);
+  }
+  sl_doc_table(d, "Comparable past transfers: same position group, nearest in the model's standardised terms.",
+               7, hdr, cells, n, "lllllrr");
+}
+
+static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
+  const size_t n = sizeof rp_what_ifs / sizeof rp_what_ifs[0];
+  const char *hdr[] = {"scenario", "fair fee", "change", "P(\xe2\x89\xa5 bid)"};
+  const char *cells[(sizeof rp_what_ifs / sizeof rp_what_ifs[0] + 1) * 4];
+  char fee[4][40], chg[4][24], p[4][24];
+  size_t rows = 0;
+  sl_cli_money(pl->v.fair_fee, fee[0], sizeof fee[0]);
+  snprintf(p[0], sizeof p[0], isfinite(pl->v.bid) ? "%.1f%%" : "-", 100 * pl->v.p_at_least_bid);
+  const char *base[] = {"as he is", fee[0], "", p[0]};
+  memcpy(cells, base, sizeof base);
+  rows++;
+  for (size_t i = 0; i < n; i++) {
+    sl_fees_player fp = pl->fp;
+    sl_fees_valuation v;
+    sl_error err;
+    if (sl_fees_player_apply(&fp, rp_what_ifs[i][0], &err) ||
+        sl_fees_value(x->model, &fp, x->a->level, x->a->bid, &v, &err))
+      continue;
+    sl_cli_money(v.fair_fee, fee[rows], sizeof fee[rows]);
+    snprintf(chg[rows], sizeof chg[rows], "%+.1f%%", 100 * (v.fair_fee / pl->v.fair_fee - 1));
+    snprintf(p[rows], sizeof p[rows], isfinite(v.bid) ? "%.1f%%" : "-", 100 * v.p_at_least_bid);
+    const char *row[] = {rp_what_ifs[i][1], fee[rows], chg[rows], p[rows]};
+    memcpy(cells + 4 * rows, row, sizeof row);
+    rows++;
+  }
+  sl_doc_table(d, "What if: the same estimate with one attribute changed.", 4, hdr, cells, rows, "lrrr");
+}
+
+/* ---- 3. the player ---- */
+
+static void profile(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
+  const sl_profile *prof = sl_profiles_for_group(x->profiles, pl->p->group);
+  if (!prof) {
+    sl_doc_paragraph(d, "No role profile for his position group: no percentile table.");
+    return;
+  }
+  sl_pool pool;
+  sl_pool_default(&pool);
+  sl_stat_value *vals = calloc(prof->nstats, sizeof *vals);
+  const char **cells = calloc(prof->nstats * 4, sizeof *cells);
+  char (*buf)[2][32] = calloc(prof->nstats, sizeof *buf);
+  sl_pool_info info;
+  sl_error err;
+  if (vals && cells && buf && sl_compare_percentiles(x->cmp, pl->index, prof, &pool, vals, &info, &err) == SL_OK) {
+    for (size_t i = 0; i < prof->nstats; i++) {
+      const sl_profile_stat *s = &prof->stats[i];
+      snprintf(buf[i][0], 32, isnan(vals[i].value) ? "-" : s->kind == SL_STAT_RATE ? "%.1f%%" : "%.2f", vals[i].value);
+      snprintf(buf[i][1], 32, isnan(vals[i].percentile) ? "-" : "%.0f", vals[i].percentile);
+      cells[4 * i] = s->label, cells[4 * i + 1] = s->stat_group, cells[4 * i + 2] = buf[i][0], cells[4 * i + 3] = buf[i][1];
+    }
+    char cap[300];
+    snprintf(cap, sizeof cap, "Per 90 minutes (rates as rates) and percentile against %zu %ss in %s with at least "
+             "%.0f minutes%s.", info.size, sl_group_name(info.group), info.leagues, pool.min_minutes,
+             info.player_in_pool ? "" : " (he is below the threshold himself)");
+    const char *hdr[] = {"stat", "group", "value", "percentile"};
+    sl_doc_table(d, cap, 4, hdr, cells, prof->nstats, "llrr");
+  }
+  free(vals), free(cells), free(buf);
+}
+
+static size_t similar(const rp_ctx *x, const rp_player *pl, sl_similar_hit *hits, size_t k) {
+  const sl_profile *prof = sl_profiles_for_group(x->profiles, pl->p->group);
+  sl_similar_options o = {.k = k, .max_age = NAN, .max_value = NAN, .min_minutes = SL_COMPARE_DEFAULT_MIN_MINUTES};
+  size_t n = 0;
+  sl_similar_info info;
+  sl_error err;
+  if (!prof || sl_compare_similar(x->cmp, pl->index, prof, &o, hits, &n, &info, &err)) return 0;
+  return n;
+}
+
+/* ---- 4. squad ---- */
+
+static void importance(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
+  const sl_squad_entry *e = pl->e;
+  if (!e) return;
+  const sl_squad_club *club = sl_squad_club_at(x->squad, e->club);
+  char text[400], head[120];
+  snprintf(head, sizeof head, "Importance %.1f / 100", e->total);
+  snprintf(text, sizeof text, "Rank %zu of %zu at %s; %zu of %zu %ss in %s. %.0f%% of the team's league minutes.",
+           e->rank_in_club, club->n, club->name, e->rank_in_league_group, e->league_group_size,
+           sl_group_name(pl->p->group), club->league, 100 * e->minutes_share);
+  sl_doc_callout(d, SL_CALLOUT_NEUTRAL, head, text);
+  const char *hdr[] = {"component", "score", "weight", "basis"};
+  const char *cells[SL_SQUAD_COMPONENT_COUNT * 4];
+  char sc[SL_SQUAD_COMPONENT_COUNT][16], w[SL_SQUAD_COMPONENT_COUNT][16];
+  for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++) {
+    snprintf(sc[c], sizeof sc[c], isnan(e->score[c]) ? "left out" : "%.1f", e->score[c]);
+    snprintf(w[c], sizeof w[c], "%.2f", e->weight[c]);
+    cells[4 * c] = sl_squad_component_name((sl_squad_component)c);
+    cells[4 * c + 1] = sc[c], cells[4 * c + 2] = w[c], cells[4 * c + 3] = e->note[c];
+  }
+  sl_doc_table(d, "Importance components (0-100) and the weights used; a component without data is left out "
+               "and the others renormalised.", 4, hdr, cells, SL_SQUAD_COMPONENT_COUNT, "lrrl");
+}
+
+static void depth_chart(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
+  if (!pl->e) return;
+  const sl_squad_club *club = sl_squad_club_at(x->squad, pl->e->club);
+  const sl_compare *idx = sl_squad_index(x->squad);
+  const char *hdr[] = {"player", "age", "minutes share", "quality", "importance"};
+  const char **cells = calloc(club->n * 5, sizeof *cells);
+  char (*b)[4][24] = calloc(club->n, sizeof *b);
+  size_t rows = 0;
+  for (size_t k = 0; cells && b && k < club->n; k++) {
+    const sl_squad_entry *e = sl_squad_entry_at(x->squad, club->ranked[k]);
+    const sl_player *p = sl_compare_player(idx, e->player);
+    if (p->group != pl->p->group) continue;
+    snprintf(b[rows][0], 24, "%.0f", e->age);
+    snprintf(b[rows][1], 24, "%.0f%%", 100 * e->minutes_share);
+    snprintf(b[rows][2], 24, isnan(e->quality) ? "-" : "%.0f", e->quality);
+    snprintf(b[rows][3], 24, "%.1f", e->total);
+    const char *row[] = {p->name, b[rows][0], b[rows][1], b[rows][2], b[rows][3]};
+    memcpy(cells + 5 * rows, row, sizeof row);
+    rows++;
+  }
+  char cap[200];
+  snprintf(cap, sizeof cap, "Depth chart: every %s of %s this season.", sl_group_name(pl->p->group), club->name);
+  sl_doc_table(d, cap, 5, hdr, cells, rows, "lrrrr");
+  free(cells), free(b);
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hits, size_t n, sl_doc *d) {
+  const char *hdr[] = {"player", "club", "league", "age", "similarity distance", "fair fee", "range"};
+  const char *cells[RP_SIMILAR * 7];
+  char b[RP_SIMILAR][4][48];
+  double fees[RP_SIMILAR];
+  size_t rows = 0, valued = 0;
+  for (size_t i = 0; i < n && rows < RP_SIMILAR; i++) {
+    const sl_player *p = sl_compare_player(x->cmp, hits[i].player);
+    sl_fees_player fp;
+    sl_fees_valuation v;
+    char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
+    size_t nn = 0;
+    sl_error err;
+    rp_fee_player(x, p, rp_entry_of(x, hits[i].player), 0, &fp, notes, &nn, SL_FEES_MAX_NOTES);
+    int ok = sl_fees_value(x->model, &fp, x->a->level, NAN, &v, &err) == SL_OK;
+    snprintf(b[rows][0], 48, "%.0f", p->age);
+    snprintf(b[rows][1], 48, "%.2f", hits[i].distance);
+    if (ok) {
+      sl_cli_money(v.fair_fee, b[rows][2], 48);
+      char lo[24], hi[24];
+      snprintf(b[rows][3], 48, "%s \xe2\x80\x93 %s", rp_money(v.fee_low, lo, sizeof lo), rp_money(v.fee_high, hi, sizeof hi));
+      fees[valued++] = v.fair_fee;
+    } else {
+      snprintf(b[rows][2], 48, "not valued");
+      snprintf(b[rows][3], 48, "%.40s", err.message);
+    }
+    const char *row[] = {p->name, p->clubs, p->league, b[rows][0], b[rows][1], b[rows][2], b[rows][3]};
+    memcpy(cells + 7 * rows, row, sizeof row);
+    rows++;
+  }
+  char text[400], med[32], his[32];
+  if (valued) {
+    qsort(fees, valued, sizeof *fees, cmp_double);
+    double median = valued % 2 ? fees[valued / 2] : (fees[valued / 2 - 1] + fees[valued / 2]) / 2;
+    snprintf(text, sizeof text, "A like-for-like replacement (the %zu most similar %ss in the data, valued by the "
+             "same model) would cost about %s (median fair fee), against %s for %s.", valued,
+             sl_group_name(pl->p->group), rp_money(median, med, sizeof med),
+             rp_money(pl->v.fair_fee, his, sizeof his), pl->p->name);
+  } else {
+    snprintf(text, sizeof text, "No similar player could be valued by the fee model.");
+  }
+  sl_doc_heading(d, 2, "What would replace him cost");
+  sl_doc_paragraph(d, text);
+  sl_doc_table(d, "Most similar players (z-scored role stats, all leagues, at least 900 minutes).", 7, hdr, cells,
+               rows, "lllrrrr");
+}
+
+int rp_player_report(rp_ctx *x, sl_doc *d) {
+  rp_player pl = {0};
+  int st = find(x, &pl);
+  if (st) return st;
+  section_verdict(x, &pl, d);
+  sl_doc_heading(d, 1, "Why");
+  contributions(&pl, d);
+  comparables(x, &pl, d);
+  what_if(x, &pl, d);
+  sl_doc_heading(d, 1, "The player");
+  profile(x, &pl, d);
+  sl_similar_hit hits[RP_SIMILAR];
+  size_t n = similar(x, &pl, hits, RP_SIMILAR);
+  sl_doc_heading(d, 1, "His squad");
+  importance(x, &pl, d);
+  depth_chart(x, &pl, d);
+  replacement(x, &pl, hits, n, d);
+  return SL_EXIT_OK;
+}
