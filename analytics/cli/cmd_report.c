@@ -280,6 +280,7 @@ int sl_cmd_report(int argc, char **argv) {
   progress(&x, "writing the report");
   if (!st && a.html) st = write_doc(d, a.outdir, "report.html", 1);
   if (!st && a.markdown) st = write_doc(d, a.outdir, "report.md", 0);
+  if (!st && x.summary[0]) printf("\n%s", x.summary);
   sl_doc_free(d);
   free_ctx(&x);
   return st;

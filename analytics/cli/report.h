@@ -45,6 +45,7 @@ typedef struct rp_ctx {
   sl_fees_report *fit;       /* accuracy of the fit; NULL when the model was loaded */
   int season;                /* season of the stats (first year), 0 when unknown */
   int progress;              /* print progress on stderr */
+  char summary[1200];        /* the verdict in three lines, printed after the files are written */
   char notes[16][SL_FEES_NOTE_MAX]; /* caveats for the method section */
   size_t nnotes;
 } rp_ctx;

@@ -64,7 +64,7 @@ static sl_callout_kind verdict(const sl_fees_valuation *v, char *text, size_t si
   return SL_CALLOUT_GOOD;
 }
 
-static void section_verdict(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
+static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   const sl_fees_valuation *v = &pl->v;
   char title[300], sub[400], head[160], text[700], med[32], lo[32], hi[32], mean[32], bid[32];
   rp_money(v->fair_fee, med, sizeof med), rp_money(v->fee_low, lo, sizeof lo), rp_money(v->fee_high, hi, sizeof hi);
@@ -80,6 +80,7 @@ static void section_verdict(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   else snprintf(text, sizeof text, "The model's median estimate is %s; the expected fee (mean) is %s.", med, mean);
   sl_doc_heading(d, 1, "Verdict");
   sl_doc_callout(d, kind, head, text);
+  snprintf(x->summary, sizeof x->summary, "%s\n%s\n%s\n", title, head, text);
   char cell[5][64];
   sl_cli_money(v->fair_fee, cell[0], sizeof cell[0]);
   sl_cli_money(v->fee_mean, cell[1], sizeof cell[1]);

@@ -98,12 +98,23 @@ int sl_output_write_file(const char *path, const char *data, size_t len, sl_erro
 }
 
 int sl_output_make_dir(const char *path, sl_error *err) {
-  struct stat sb;
-  if (stat(path, &sb) == 0) {
-    if (S_ISDIR(sb.st_mode)) return SL_OK;
-    return sl_error_set(err, SL_EIO, path, 0, 0, "exists and is not a directory");
+  if (!path || !*path) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no directory given");
+  char buf[4096];
+  size_t n = strlen(path);
+  if (n >= sizeof buf) return sl_error_set(err, SL_EINVAL, path, 0, 0, "path too long");
+  memcpy(buf, path, n + 1);
+  /* Like mkdir -p: each missing parent in turn, so "out/report" works on a fresh checkout. */
+  for (size_t i = 1; i <= n; i++) {
+    if (buf[i] != '/' && buf[i] != '\0') continue;
+    char keep = buf[i];
+    buf[i] = '\0';
+    struct stat sb;
+    if (stat(buf, &sb) == 0) {
+      if (!S_ISDIR(sb.st_mode)) return sl_error_set(err, SL_EIO, buf, 0, 0, "exists and is not a directory");
+    } else if (mkdir(buf, 0777) != 0) { /* rwx as umask allows: an ordinary output folder */
+      return sl_error_set(err, SL_EIO, buf, 0, 0, "cannot create directory: %s", strerror(errno));
+    }
+    buf[i] = keep;
   }
-  /* rwx for the user, group and others as umask allows: an ordinary output folder. */
-  if (mkdir(path, 0777) != 0) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot create directory: %s", strerror(errno));
   return SL_OK;
 }

@@ -31,7 +31,7 @@ void sl_output_abort(sl_output *o);
 /** Writes len bytes to path through a temporary file (sl_output_open + commit). */
 int sl_output_write_file(const char *path, const char *data, size_t len, sl_error *err);
 
-/** Creates directory path (one level) unless it exists. */
+/** Creates directory path and its missing parents (mkdir -p); SL_EIO when a part is a file. */
 int sl_output_make_dir(const char *path, sl_error *err);
 
 #endif

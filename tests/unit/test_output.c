@@ -42,6 +42,11 @@ int main(void) {
   OK(sl_output_make_dir(path, &err) == SL_EIO, "a file is not a directory");
   snprintf(sub, sizeof sub, "%s/missing/x.md", dir);
   OK(sl_output_write_file(sub, "x", 1, &err) == SL_EIO, "missing directory is an I/O error");
+  snprintf(sub, sizeof sub, "%s/a/b", dir);
+  OK(sl_output_make_dir(sub, &err) == SL_OK, "parents created");
+  rmdir(sub);
+  snprintf(sub, sizeof sub, "%s/a", dir);
+  rmdir(sub);
   snprintf(sub, sizeof sub, "%s/charts", dir);
   rmdir(sub);
   unlink(path);
