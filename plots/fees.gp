@@ -3,7 +3,7 @@
 #   title_text subtitle_text credits_text xlabel_text ylabel_text player_text bid_text
 #   axis_low_eur axis_high_eur (smallest and largest positive amount, EUR; NaN if none)
 #   has_band has_bid (0/1)   estimate_eur estimate_low_eur estimate_high_eur bid_eur (EUR)
-#   $transfers: transfer number, model estimate, fee paid (EUR)
+#   $transfers: transfer number, model estimate, fee paid (EUR)   (counted into n_transfers)
 #   $band: row number, estimate, interval low, interval high (EUR), sorted (empty: no band).
 # Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
 # Text printed 'with labels' from a using expression must go through sl_label(), e.g.
@@ -17,6 +17,9 @@ faint = '#8c8c8c'
 rule = '#e3e3e3'
 highlight = '#d1495b'
 pool_colour = '#6f8aa6'
+# Thousands of transfers overlap: half-transparent points (gnuplot's #AARRGGBB, AA = 0x80)
+# show where they are dense.
+cloud_colour = '#806f8aa6'
 band_colour = '#dfe7ef'   # opaque: the svg terminal draws partial fills unevenly
 base_font = font_name . font_size(10)
 title_font = font_name . ':Bold' . font_size(17)
@@ -36,13 +39,26 @@ set rmargin at screen 0.95
 set tmargin at screen 0.80
 set bmargin at screen 0.16
 set border 3 lc rgb '#b0b0b0' lw 0.8
+stats $transfers using 1 nooutput   # before the log axes: n_transfers sizes the points
+n_transfers = STATS_records
 set logscale xy
 m = 1e6   # axes in millions of euros
-set format x '€%gm'
-set format y '€%gm'
-set xtics (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500) nomirror out scale 0.5 textcolor rgb muted
-set ytics (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500) nomirror out scale 0.5 textcolor rgb muted
-set mxtics default
+# Labels 1-2-5 per decade while they fit (up to four decades); over a wider range (real fees
+# run from €10k to €200m) one label per decade, or they run into each other.
+set xtics nomirror out scale 0.5 textcolor rgb muted
+set ytics nomirror out scale 0.5 textcolor rgb muted
+if (axis_low_eur == axis_low_eur && axis_high_eur / axis_low_eur > 1e4) {
+  set xtics ('€10k' 0.01, '€100k' 0.1, '€1m' 1, '€10m' 10, '€100m' 100, '€1bn' 1000)
+  set ytics ('€10k' 0.01, '€100k' 0.1, '€1m' 1, '€10m' 10, '€100m' 100, '€1bn' 1000)
+  set mxtics 10
+  set mytics 10
+} else {
+  set format x '€%gm'
+  set format y '€%gm'
+  set xtics (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500)
+  set ytics (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500)
+  set mxtics default
+}
 set grid xtics ytics lt 1 lc rgb rule lw 0.8
 set xlabel xlabel_text textcolor rgb muted
 set ylabel ylabel_text textcolor rgb muted offset -0.5, 0
@@ -58,16 +74,21 @@ pos(v) = v > 0 ? v / m : NaN
 
 # ---- the marked bid: the estimate's interval as a bar, the asked fee as a diamond --------
 if (has_bid) {
-  set label 21 player_text at pos(estimate_eur), pos(estimate_high_eur) center offset 0, 1.0 \
+  # An opaque box keeps the names readable on top of a dense cloud of transfers.
+  set style textbox opaque fillcolor rgb '#ffffff' noborder margins 1, 1
+  # The name goes above whichever is higher, the interval or the asked fee, so neither hides it.
+  name_at_eur = bid_eur == bid_eur && bid_eur > estimate_high_eur ? bid_eur : estimate_high_eur
+  set label 21 player_text at pos(estimate_eur), pos(name_at_eur) center offset 0, 1.0 boxed \
       font bold_font textcolor rgb ink front
-  set label 22 bid_text at pos(estimate_eur), pos(bid_eur) left offset 1.6, 0 \
+  set label 22 bid_text at pos(estimate_eur), pos(bid_eur) left offset 1.6, 0 boxed \
       font bold_font textcolor rgb highlight front
 }
 
 plot $band using (pos($2)):(pos($3)):(pos($4)) \
          with filledcurves fc rgb band_colour fs solid 1.0 noborder title 'Prediction interval', \
      x with lines dt 2 lc rgb faint lw 1 title 'Fee = estimate', \
-     $transfers using (pos($2)):(pos($3)) with points pt 7 ps 1.3 * sl_point_scale lc rgb pool_colour \
+     $transfers using (pos($2)):(pos($3)) with points pt 7 ps (n_transfers > 500 ? 0.8 : 1.3) * sl_point_scale \
+         lc rgb (n_transfers > 500 ? cloud_colour : pool_colour) \
          title 'Held-out transfer', \
      '+' using (has_bid ? pos(estimate_eur) : NaN):(pos(estimate_eur)):(pos(estimate_low_eur)):(pos(estimate_high_eur)) \
          every ::0::0 with yerrorbars lc rgb ink lw 1.5 pt 7 ps 1.4 * sl_point_scale title 'Player: estimate and interval', \

@@ -27,7 +27,12 @@ set label 902 subtitle_text at screen 0.035, screen 0.878 left font f10_5 tc rgb
 set label 903 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
 
 # ---- layout ------------------------------------------------------------------------------
-set lmargin at screen 0.25
+# The stat names sit left of the bars: leave room for the longest (about 0.47 em a letter at
+# 10 pt, 96/72 px a point), between a fifth and 45% of the width.
+longest = 0
+do for [s=1:n_stats] { longest = strlen(stat_label[s]) > longest ? strlen(stat_label[s]) : longest }
+name_room = 0.05 + longest * 0.47 * 10 * (96.0 / 72) * sl_scale / sl_width
+set lmargin at screen (name_room < 0.2 ? 0.2 : name_room > 0.45 ? 0.45 : name_room)
 set rmargin at screen 0.86
 set tmargin at screen 0.80
 set bmargin at screen 0.15
@@ -50,9 +55,13 @@ set for [g=1:n_groups] label 100 + g group_label[g] at 0, group_row[g] left \
     font bold_font textcolor rgb ink front
 set label 99 'raw value' at graph 1, graph 1 offset 2.0, 1.0 left font f8 tc rgb faint
 
+# Three significant digits, but whole numbers from 1000 up (passing distance: 1580, not 1.58e+03).
+value_text(v) = abs(v) >= 1000 ? sprintf('%.0f', v) : gprintf('%.3g', v)
 half_height = 0.34
 plot $bars using ($3 / 2):2:($3 / 2):(half_height):(bar_colour($3)):ytic(stat_label[int($1)]) \
          with boxxyerror lc rgb variable, \
-     '' using ($3 > 12 ? $3 - 1 : $3 + 1):2:(sprintf('%.0f', $3)) \
+     '' using ($3 > 12 ? $3 - 1 : NaN):2:(sprintf('%.0f', $3)) \
          with labels right offset 0, 0 font bold_font textcolor rgb '#ffffff', \
-     '' using (100):2:(gprintf('%.3g', $4)) with labels left offset 2.0, 0 textcolor rgb ink
+     '' using ($3 > 12 ? NaN : $3 + 1):2:(sprintf('%.0f', $3)) \
+         with labels left offset 0, 0 font bold_font textcolor rgb ink, \
+     '' using (100):2:(value_text($4)) with labels left offset 2.0, 0 textcolor rgb ink

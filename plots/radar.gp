@@ -33,7 +33,7 @@ set linetype 4 lc rgb '#8c6bb1' lw 2 pt 7 ps 0.55 * sl_point_scale
 
 # ---- layout ------------------------------------------------------------------------------
 # A square plot area (in pixels) centred at radar_centre, between radar_bottom and radar_top.
-radar_centre = 0.34
+radar_centre = 0.40
 radar_bottom = 0.20
 radar_top = 0.725
 radar_half_width = 0.5 * (radar_top - radar_bottom) * sl_height / sl_width
@@ -61,11 +61,16 @@ set for [a=1:n_axes] paxis a range [axis_low[a]:axis_high[a]]
 set for [a=1:n_axes] paxis a tics (tic_text(axis_mid(a)) axis_mid(a), '' axis_high[a]) \
     font f7_5 textcolor rgb faint scale 0
 range_text(a) = tic_text(axis_low[a]) . ' – ' . tic_text(axis_high[a])
+# gnuplot centres each name on the end of its spoke and reads the x offset as a distance out
+# along the spoke, so side names would sit on the rim: push each one out by about half its
+# width times how sideways its spoke points (spokes run clockwise from the top).
+spoke_side(a) = abs(sin(2 * pi * (a - 1) / n_axes))
+half_width(a) = 0.2 * strlen(axis_label[a])
 set for [a=1:n_axes] paxis a label axis_label[a] . "\n{/*0.8 " . range_text(a) . "}" \
-    font f10 textcolor rgb ink offset 1.0
+    font f10 textcolor rgb ink offset character 0.8 + spoke_side(a) * half_width(a), 0
 
 # ---- key: the players, to the right of the radar ----------------------------------------
-set key at screen 0.66, screen 0.66 left top Left reverse samplen 1.5 spacing 1.6 \
+set key at screen 0.76, screen 0.66 left top Left reverse samplen 1.5 spacing 1.6 \
     font f11 textcolor rgb ink nobox
 
 plot for [a=1:n_axes] $radar using (clamp(column(a + 1), a)) notitle, \

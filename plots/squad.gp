@@ -60,7 +60,12 @@ if (has_peak) {
 }
 
 label_text(i) = contract[i] eq '' ? name[i] : name[i] . ' (' . contract[i] . ')'
-plot $squad using 2:($3 * 100):($5 * sl_point_scale):4 with points pt 7 ps variable lc palette, \
+# A label pushed off its point's row (players of the same age and minutes) gets a thin leader
+# line, so the reader can tell whose it is.
+displaced(i_share, label_share) = abs(label_share - i_share) * 100 > 2.5
+plot $squad using 2:($3 * 100):(displaced($3, $7) ? $6 - $2 : NaN):(($7 - $3) * 100) \
+         with vectors nohead lc rgb faint lw 0.8, \
+     '' using 2:($3 * 100):($5 * sl_point_scale):4 with points pt 7 ps variable lc palette, \
      '' using ($8 > 0 ? NaN : $6):($7 * 100):(sl_label(label_text(int($1)))) with labels left \
          font f8_5 textcolor rgb ink, \
      '' using ($8 > 0 ? $6 : NaN):($7 * 100):(sl_label(label_text(int($1)))) with labels right \

@@ -65,6 +65,10 @@ struct sl_table;
 int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const char *season,
                       struct sl_table **out, int *chosen);
 
+/** Keeps the rows of a values table for `season` (or its latest season when it has none of
+ *  that season, or when season is 0); tables without a season column are left as they are. */
+void sl_cli_values_for_season(struct sl_table **values, int season);
+
 /* The command table, defined in main.c. */
 extern const sl_command sl_commands[];
 extern const int sl_command_count;
@@ -78,6 +82,7 @@ int sl_cmd_compare(int argc, char **argv), sl_cmd_percentiles(int argc, char **a
 extern const char sl_help_compare[], sl_help_percentiles[], sl_help_similar[];
 int sl_cmd_ols(int argc, char **argv); extern const char sl_help_ols[];
 int sl_cmd_squad(int argc, char **argv); extern const char sl_help_squad[];
+int sl_cmd_chart(int argc, char **argv); extern const char sl_help_chart[];
 int sl_cmd_fit(int argc, char **argv), sl_cmd_value(int argc, char **argv), sl_cmd_predict(int argc, char **argv); extern const char sl_help_fit[], sl_help_value[], sl_help_predict[];
 
 #endif

@@ -122,3 +122,18 @@ int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const
   *out = t;
   return SL_EXIT_OK;
 }
+
+void sl_cli_values_for_season(sl_table **values, int season) {
+  sl_table *sub = NULL;
+  int chosen = 0;
+  sl_error err;
+  if (!*values) return;
+  /* Market values of the stats' season when the file has it, else its latest season: a value
+   * from another season must not be joined as if it were current. */
+  if (sl_table_season_subset(*values, season, &sub, &chosen, &err) != SL_OK)
+    sl_table_season_subset(*values, 0, &sub, &chosen, &err);
+  if (sub) {
+    sl_table_free(*values);
+    *values = sub;
+  }
+}

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chart_data.h"
 #include "scoutlab/parse.h"
 
 #ifndef SCOUTLAB_DATADIR
@@ -35,6 +36,7 @@ const char sl_help_compare[] =
     "  --season S            season of a multi-season stats file (default: the latest)\n"
     "  --format F            table (default), csv, json, md\n"
     "  --verbose             rows read/used/skipped and position sources on stderr\n"
+    "  --chart FILE          also draw a radar of the players (2-4) to FILE.png|svg|pdf\n"
     "\n"
     "A name may be partial (\"balerdi\"), accent-free, or qualified: \"Max Aarons (Valencia)\",\n"
     "\"Leo Martin (1995)\". Percentile = 100 * (worse + 0.5 * equal) / n (docs/compare.md).\n"
@@ -132,9 +134,11 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
                                          "born", "Born", "birth_year", "position", "short_pos",
                                          "sub_position", NULL};
   sl_load_options pos_opt = {.only_columns = pos_cols};
-  int st = sl_cli_load_stats(a->cmd, a->stats, a->nstats, a->season, &ctx->stats, NULL);
+  int chosen = 0;
+  int st = sl_cli_load_stats(a->cmd, a->stats, a->nstats, a->season, &ctx->stats, &chosen);
   if (!st && a->npositions) st = load_tables(a->positions, a->npositions, &pos_opt, &ctx->positions);
   if (!st && a->nvalues) st = load_tables(a->values, a->nvalues, NULL, &ctx->values);
+  if (!st) sl_cli_values_for_season(&ctx->values, chosen);
   char obuf[1024], pbuf[1024];
   const char *ovr, *prof;
   if (!st && !a->no_overrides && default_file(a->overrides, "positions-override.csv", obuf, sizeof obuf, &ovr))
@@ -215,9 +219,17 @@ void sl_cmp_json_accounting(const sl_cmp_ctx *ctx, FILE *f) {
           r->positions_born_mismatch, r->positions_conflict);
 }
 
+/* --chart FILE (compare only): -1 taken, 0 not ours, or an exit status. */
+static int compare_option(int argc, char **argv, int *i, sl_cmp_args *a) {
+  if (strcmp(argv[*i], "--chart") != 0) return 0;
+  if (*i + 1 >= argc) return sl_cli_usage_error(a->cmd, "--chart needs a file (FILE.png|svg|pdf)");
+  a->chart = argv[++*i];
+  return -1;
+}
+
 int sl_cmd_compare(int argc, char **argv) {
   sl_cmp_args a = {0};
-  int st = sl_cmp_parse(argc, argv, &a, NULL);
+  int st = sl_cmp_parse(argc, argv, &a, compare_option);
   if (st != -1) return st;
   if (a.nnames < 2) return sl_cli_usage_error(a.cmd, "name at least two players (got %zu)", a.nnames);
   sl_cmp_ctx ctx;
@@ -225,6 +237,8 @@ int sl_cmd_compare(int argc, char **argv) {
   st = sl_cmp_load(&a, &ctx);
   if (!st) st = sl_cmp_find_all(&a, &ctx, idx);
   if (!st) st = sl_cmp_report(&a, &ctx, idx, a.nnames, 0);
+  sl_chart_output chart = {.output = a.chart};
+  if (!st && a.chart) st = sl_chart_compare_draw(SL_CHART_RADAR, &a, &ctx, idx, a.nnames, NULL, NULL, &chart, stderr);
   sl_cmp_free(&ctx);
   return st;
 }

@@ -33,6 +33,7 @@ typedef struct sl_cmp_args {
   double max_age, max_value;
   const char *leagues;
   sl_similar_metric metric;
+  const char *chart;      /* compare --chart FILE: also draw a radar */
 } sl_cmp_args;
 
 typedef struct sl_cmp_ctx {

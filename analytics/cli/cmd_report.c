@@ -135,19 +135,6 @@ static int load(const rp_files *f, const sl_load_options *opt, sl_table **out) {
   return sl_table_load_many(f->path, f->n, opt, out, &err) ? sl_cli_fail(&err) : SL_EXIT_OK;
 }
 
-/* A values file of several seasons: keep the stats' season when it has one. */
-static int values_of_season(rp_ctx *x) {
-  sl_table *sub = NULL;
-  int chosen = 0;
-  sl_error err;
-  if (!x->values || !x->season) return SL_EXIT_OK;
-  if (sl_table_season_subset(x->values, x->season, &sub, &chosen, &err) == SL_OK && sub) {
-    sl_table_free(x->values);
-    x->values = sub;
-  }
-  return SL_EXIT_OK;
-}
-
 static const char *data_file(const char *name, char *buf, size_t size) {
   const char *dir = getenv("SCOUTLAB_DATADIR");
   snprintf(buf, size, "%s/%s", dir && *dir ? dir : SCOUTLAB_DATADIR, name);
@@ -164,7 +151,7 @@ static int load_inputs(rp_ctx *x) {
   progress(x, "loading the data");
   int st = sl_cli_load_stats("report", a->stats.path, a->stats.n, a->season, &x->stats, &x->season);
   if (!st) st = load(&a->values, NULL, &x->values);
-  if (!st) st = values_of_season(x);
+  if (!st) sl_cli_values_for_season(&x->values, x->season);
   if (!st) st = load(&a->contracts, NULL, &x->contracts);
   if (!st) st = load(&a->positions, &pos_opt, &x->positions);
   const char *ovr = data_file("positions-override.csv", obuf, sizeof obuf);

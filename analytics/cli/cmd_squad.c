@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chart_data.h"
 #include "cli.h"
 #include "scoutlab/parse.h"
 #include "scoutlab/squad.h"
@@ -50,6 +51,7 @@ const char sl_help_squad[] =
     "  --min-minutes N       quality peers need N minutes (default 900)\n"
     "  --format F            table (default), csv, json, md\n"
     "  --verbose             rows read/used/skipped on stderr\n"
+    "  --chart FILE          also draw the club's squad profile to FILE.png|svg|pdf\n"
     "\n"
     "examples:\n"
     "  scoutlab squad --stats players_data-2024_2025.csv marseille\n"
@@ -60,6 +62,7 @@ typedef struct sq_args {
   const char *stats[SQ_MAX_FILES], *values[SQ_MAX_FILES], *contracts[SQ_MAX_FILES], *positions[SQ_MAX_FILES];
   size_t nstats, nvalues, ncontracts, npositions;
   const char *overrides, *profiles, *club, *player, *league, *weights, *season;
+  const char *chart; /* --chart FILE: the squad profile of the club */
   int no_overrides, verbose;
   size_t top;
   sl_format format;
@@ -95,6 +98,7 @@ static int value_option(const char *o, const char *v, sq_args *a) {
                       : strcmp(o, "--league") == 0   ? &a->league
                       : strcmp(o, "--weights") == 0  ? &a->weights
                       : strcmp(o, "--season") == 0   ? &a->season
+                      : strcmp(o, "--chart") == 0    ? &a->chart
                                                      : NULL;
   if (slot) return *slot = v, -1;
   double x;
@@ -146,6 +150,7 @@ static int parse_args(int argc, char **argv, sq_args *a) {
   if (!a->nstats) return sl_cli_usage_error("squad", "--stats FILE is required");
   if (!!a->club + !!a->player + !!a->league != 1)
     return sl_cli_usage_error("squad", "name exactly one of: a club, --player NAME, --league LEAGUE");
+  if (a->chart && !a->club) return sl_cli_usage_error("squad", "--chart draws a club's squad: name a club");
   if (a->season && !sl_squad_season_parse(a->season))
     return sl_cli_usage_error("squad", "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
   return -1;
@@ -170,6 +175,7 @@ static int load_all(const sq_args *a, sq_ctx *ctx, sl_squad_options *o) {
   int chosen = 0;
   int st = sl_cli_load_stats("squad", a->stats, a->nstats, a->season, &ctx->stats, &chosen);
   if (!st && a->nvalues) st = load(a->values, a->nvalues, &ctx->values);
+  if (!st) sl_cli_values_for_season(&ctx->values, chosen);
   if (!st && a->ncontracts) st = load(a->contracts, a->ncontracts, &ctx->contracts);
   if (!st && a->npositions) st = load(a->positions, a->npositions, &ctx->positions);
   const char *ovr = a->no_overrides ? NULL : default_file(a->overrides, "positions-override.csv", obuf, sizeof obuf);
@@ -473,6 +479,8 @@ static int run_club(const sq_args *a, const sl_squad_options *o, const sq_ctx *c
   }
   if (a->format != SL_FMT_CSV) club_header(stdout, c);
   print_list(stdout, o, ctx, c->ranked, c->n, 0, a->format);
+  sl_chart_output chart = {.output = a->chart};
+  if (a->chart) return sl_chart_squad_draw(SL_CHART_SQUAD, ctx->squad, k, o->season, SL_CHART_SQUAD_MIN_SHARE, 0, a->stats, a->nstats, &chart, stderr);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_data.h"
 #include "cli.h"
 #include "scoutlab/fees.h"
 #include "scoutlab/names.h"
@@ -30,6 +31,7 @@ const char sl_help_value[] =
     "when the model was fitted with --season-hold). Money: 25m, EUR25m, 25,000,000.\n"
     "\n"
     "  --what-if age=+1 | contract-until=2027 | market-value=15m | league=\"Serie A\" | season=+1\n"
+    "  --chart FILE.png  also draw the model's fit on held-out transfers with this bid marked\n"
     "\n"
     "example:\n"
     "  scoutlab value --model tm.slm --player Balerdi --data tm-values-2023/france.csv \\\n"
@@ -51,6 +53,7 @@ typedef struct value_args {
   size_t nwhat;
   size_t comparables;
   sl_format format;
+  const char *chart; /* --chart FILE: the model's held-out fit with this player's bid marked */
 } value_args;
 
 static int money_arg(const char *s, double *v) {
@@ -66,6 +69,7 @@ static int parse_opt(value_args *a, const char *o, const char *v) {
   double x;
   if (strcmp(o, "--model") == 0) return a->model = v, 0;
   if (strcmp(o, "--player") == 0) return a->player = v, 0;
+  if (strcmp(o, "--chart") == 0) return a->chart = v, 0;
   if (strcmp(o, "--position") == 0) return a->position = v, 0;
   if (strcmp(o, "--league") == 0) return a->league = v, 0;
   if (strcmp(o, "--buyer-league") == 0) return a->buyer_league = v, 0;
@@ -396,6 +400,8 @@ int sl_cmd_value(int argc, char **argv) {
   size_t nnotes = 0;
   if (!rc) rc = build_player(&a, m, &tab, &p, notes, &nnotes);
   if (!rc) rc = answer(&a, m, &p, notes, nnotes);
+  sl_chart_output chart = {.output = a.chart};
+  if (!rc && a.chart) rc = sl_chart_value_draw(SL_CHART_FEES, m, &p, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);
   sl_table_free(tab);
   sl_fees_model_free(m);
   free(a.data);

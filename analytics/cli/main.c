@@ -20,6 +20,7 @@ const sl_command sl_commands[] = {
     {"percentiles", "one player's scouting report: every profile stat with its percentile", sl_cmd_percentiles, sl_help_percentiles},
     {"similar", "players most like one player (z-scored role stats), filtered by age/value/league", sl_cmd_similar, sl_help_similar},
     {"squad", "importance 0-100 of a club's players (availability, impact, quality, cover, contract/age, value)", sl_cmd_squad, sl_help_squad},
+    {"chart", "draw a chart with gnuplot: radar, percentiles, scatter, fees, age-curve, squad, importance", sl_cmd_chart, sl_help_chart},
 };
 const int sl_command_count = (int)(sizeof sl_commands / sizeof sl_commands[0]);
 

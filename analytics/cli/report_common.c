@@ -81,11 +81,11 @@ void rp_fee_player(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e,
   if (e) {
     fp->club = sl_squad_club_at(x->squad, e->club)->name;
     fp->minutes_share = e->minutes_share;
-    /* Years left count from the end of the stats season: the summer a transfer would happen. */
-    if (isfinite(e->years_left)) fp->contract_months = e->years_left * 12.0;
   }
   /* A transfer after the season the stats describe happens in the next season's window. */
   if (x->season) fp->season = x->season + 1;
+  /* Months left from that window, counted the fee model's way (as --contract-until does). */
+  if (e && isfinite(e->contract_until)) fp->contract_months = sl_fees_contract_months(fp->season, e->contract_until);
   if (apply_overrides) overrides(x->a, fp, notes, nnotes, max_notes);
   if (fp->season) NOTE("valued for a transfer in summer %d, after the %d/%02d season of the stats", fp->season,
                        x->season, (x->season + 1) % 100);

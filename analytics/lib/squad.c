@@ -266,7 +266,8 @@ static void init_entries(sl_squad *s) {
                             &e->completed, &e->completed_share, &e->effective_minutes, &e->on_off,
                             &e->on_off_shrunk, &e->xg_on_off, &e->xg_on_off_shrunk, &e->quality_raw,
                             &e->quality, &e->group_slots, &e->depth_score, &e->next_quality, &e->gap_score,
-                            &e->age_score, &e->years_left, &e->contract_score, &e->value_eur, &e->value_share};
+                            &e->age_score, &e->years_left, &e->contract_score, &e->contract_until, &e->value_eur,
+                            &e->value_share};
     for (size_t k = 0; k < sizeof nan_fields / sizeof nan_fields[0]; k++) *nan_fields[k] = NAN;
     for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++) e->score[c] = NAN;
     e->next_man = -1;

@@ -146,6 +146,7 @@ static void score_entry(sl_squad *s, size_t i, const contract_row *rows, size_t 
     contract_match m = find_contract(rows, nrows, p->name_norm, s->club_norm[e->club], &until);
     if (m == CONTRACT_FOUND) {
       double years = (until - season_end) / SL_SQUAD_DAYS_PER_YEAR;
+      e->contract_until = until;
       e->years_left = years > 0 ? years : 0;
       e->contract_score = 100.0 * fmin(e->years_left, SL_SQUAD_CONTRACT_FULL_YEARS) / SL_SQUAD_CONTRACT_FULL_YEARS;
       s->rep.contracts_matched++;

@@ -594,7 +594,7 @@ int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *c
   *chosen = 0;
   const sl_column *c = sl_table_role(t, SL_ROLE_SEASON);
   if (!c || !c->num) {
-    if (season) return sl_error_set(err, SL_ENOTFOUND, t->files[0], 0, 0, "no season column to pick season %d from", season);
+    *chosen = season; /* a single-season file without the column: the caller says which season it is */
     return SL_OK;
   }
   int lo = 0, hi = 0;

@@ -146,6 +146,7 @@ typedef struct sl_squad_entry {
   /* contract and age */
   double age, age_score;
   double years_left, contract_score; /* NAN without a contract */
+  double contract_until;     /* expiry, days since 1970-01-01; NAN without a contract */
   /* value */
   double value_eur, value_share;     /* NAN when unknown */
   /* ranks (1-based) */

@@ -134,7 +134,8 @@ int sl_table_filter(const sl_table *t, const unsigned char *keep, const char *re
 
 /** The rows of one season (season = first year, 0 = the latest present). When t has no season
  *  column, or only one season and season is 0, sets *out = NULL (use t as it is). *chosen gets
- *  the season kept (0 when unknown). SL_ENOTFOUND when no row has the season asked for. */
+ *  the season kept (without a season column: `season` as given, 0 when unknown). SL_ENOTFOUND
+ *  when the column exists but no row has the season asked for. */
 int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *chosen, sl_error *err);
 
 #endif

@@ -1,0 +1,323 @@
+/* chart_compare.c - radar, percentile bars and scatter from the compare index (chart_data.h). */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "chart_data.h"
+
+#define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Quantile of sorted[0..n) at pct, linear between order statistics (R's default, type 7). */
+static double quantile_sorted(const double *sorted, size_t n, double pct) {
+  if (!n) return NAN;
+  double h = (double)(n - 1) * pct / 100.0;
+  size_t lo = (size_t)floor(h);
+  size_t hi = lo + 1 < n ? lo + 1 : lo;
+  return sorted[lo] + (h - (double)lo) * (sorted[hi] - sorted[lo]);
+}
+
+/* The pool's members and their values of `pr` (m x nstats, row-major, NAN when missing). */
+static int pool_values(const sl_compare *c, const sl_profile *pr, sl_group g, const sl_pool *pool,
+                       const char *ref_league, double **vals, size_t *m, sl_error *err) {
+  size_t n = sl_compare_count(c), k = 0;
+  double *v = malloc((n ? n : 1) * (pr->nstats ? pr->nstats : 1) * sizeof *v);
+  if (!v) return OOM(err);
+  for (size_t j = 0; j < n; j++) {
+    if (!sl_compare_in_pool(c, j, g, pool, ref_league)) continue;
+    int st = sl_compare_values(c, j, pr, v + k * pr->nstats, err);
+    if (st) return free(v), st;
+    k++;
+  }
+  *vals = v, *m = k;
+  return SL_OK;
+}
+
+/* Low/high percentiles of column s of the pool matrix (NANs left out). */
+static void column_range(const double *vals, size_t m, size_t nstats, size_t s, double *scratch, double *lo,
+                         double *hi) {
+  size_t k = 0;
+  for (size_t r = 0; r < m; r++)
+    if (!isnan(vals[r * nstats + s])) scratch[k++] = vals[r * nstats + s];
+  qsort(scratch, k, sizeof *scratch, cmp_double);
+  *lo = quantile_sorted(scratch, k, SL_CHART_RADAR_LOW_PCT);
+  *hi = quantile_sorted(scratch, k, SL_CHART_RADAR_HIGH_PCT);
+}
+
+/* "Interceptions" -> "Interceptions /90"; rates keep or gain their "%". */
+static const char *stat_label(sl_chart_store *st, const sl_profile_stat *s) {
+  switch (s->kind) {
+  case SL_STAT_PER90: return sl_chart_printf(st, "%s /90", s->label);
+  case SL_STAT_RATE: return strchr(s->label, '%') ? s->label : sl_chart_printf(st, "%s (%%)", s->label);
+  case SL_STAT_TOTAL: return sl_chart_printf(st, "%s (season)", s->label);
+  default: return s->label;
+  }
+}
+
+/* "Ligue 1 centre-backs with 900+ minutes (n=52)" */
+static const char *pool_text(sl_chart_store *st, const sl_pool *pool, sl_group g, const char *ref_league,
+                             size_t m) {
+  const char *where = pool->kind == SL_POOL_ALL    ? "All-league"
+                      : pool->kind == SL_POOL_LIST ? pool->leagues
+                                                   : ref_league;
+  return sl_chart_printf(st, "%s %ss, %.0f+ min (n=%zu)", where ? where : "", sl_group_name(g), pool->min_minutes, m);
+}
+
+static const char *season_suffix(sl_chart_store *st, const char *season) {
+  return season ? sl_chart_printf(st, ", %s", season) : "";
+}
+
+/* Is label `name` in the comma-separated list (case-insensitive, spaces around items ignored)? */
+static int in_list(const char *list, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = list; *p;) {
+    while (*p == ' ' || *p == ',') p++;
+    const char *end = strchr(p, ',');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    while (len && p[len - 1] == ' ') len--;
+    if (len == n && strncasecmp(p, name, n) == 0) return 1;
+    p = end ? end + 1 : p + strlen(p);
+  }
+  return 0;
+}
+
+/* Every item of `axes` must name a stat of the profile. */
+static int check_axes(const sl_profile *pr, const char *axes, sl_error *err) {
+  for (const char *p = axes; *p;) {
+    while (*p == ' ' || *p == ',') p++;
+    if (!*p) break;
+    const char *end = strchr(p, ',');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    while (len && p[len - 1] == ' ') len--;
+    int found = 0;
+    for (size_t s = 0; s < pr->nstats && !found; s++)
+      found = strlen(pr->stats[s].label) == len && strncasecmp(pr->stats[s].label, p, len) == 0;
+    if (!found) {
+      char list[1024] = "";
+      for (size_t s = 0, used = 0; s < pr->nstats && used < sizeof list; s++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", s ? ", " : "", pr->stats[s].label);
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no stat '%.*s' in the %s profile; its stats: %s", (int)len, p,
+                          pr->role, list);
+    }
+    p = end ? end + 1 : p + strlen(p);
+  }
+  return SL_OK;
+}
+
+/* The last word of a name: "Leonardo Balerdi" -> "Balerdi" (titles name three or four players). */
+static const char *surname(const char *name) {
+  const char *space = strrchr(name, ' ');
+  return space && space[1] ? space + 1 : name;
+}
+
+/* Titles fit on one line at 17 pt: full names for two players, surnames for more or longer. */
+#define TITLE_MAX_CHARS 60
+
+static const char *radar_title(sl_chart_store *st, const sl_compare *c, const size_t *idx, size_t n) {
+  const char *name[SL_PLOT_RADAR_MAX_PLAYERS];
+  for (size_t p = 0; p < n; p++) name[p] = sl_compare_player(c, idx[p])->name;
+  if (n == 2 && strlen(name[0]) + strlen(name[1]) + 4 <= TITLE_MAX_CHARS)
+    return sl_chart_printf(st, "%s vs %s", name[0], name[1]);
+  for (size_t p = 0; p < n; p++) name[p] = surname(name[p]);
+  if (n == 2) return sl_chart_printf(st, "%s vs %s", name[0], name[1]);
+  if (n == 3) return sl_chart_printf(st, "%s vs %s and %s", name[0], name[1], name[2]);
+  return sl_chart_printf(st, "%s vs %s, %s and %s", name[0], name[1], name[2], name[3]);
+}
+
+/* Picks the axes: the named ones, else up to the cap taken in turn from each stat group so that
+ * defending, passing and carrying all show, kept in profile order; drops empty ranges. */
+static size_t radar_axes(const sl_profile *pr, const char *axes, const double *lo, const double *hi, size_t *pick) {
+  size_t k = 0, n = pr->nstats;
+  int *taken = calloc(n ? n : 1, sizeof *taken);
+  if (!taken) return 0;
+  for (size_t s = 0; s < n; s++) {
+    int ok = isfinite(lo[s]) && isfinite(hi[s]) && lo[s] != hi[s];
+    if (!ok) taken[s] = -1; /* never drawn */
+    else if (axes) taken[s] = in_list(axes, pr->stats[s].label);
+  }
+  for (size_t round = 0; !axes && k < SL_CHART_RADAR_MAX_AXES && round < n; round++)
+    for (size_t s = 0; s < n && k < SL_CHART_RADAR_MAX_AXES; s++) {
+      size_t rank = 0; /* s is the rank-th usable stat of its group */
+      for (size_t t = 0; t < s; t++) rank += taken[t] >= 0 && strcmp(pr->stats[t].stat_group, pr->stats[s].stat_group) == 0;
+      if (taken[s] == 0 && rank == round) taken[s] = 1, k++;
+    }
+  k = 0;
+  for (size_t s = 0; s < n; s++)
+    if (taken[s] == 1) pick[k++] = s;
+  free(taken);
+  return k;
+}
+
+static int radar_fill(const sl_compare *c, const sl_profile *pr, const size_t *idx, size_t n, const size_t *pick,
+                      size_t na, const double *lo, const double *hi, sl_chart_store *st, sl_plot_radar *out,
+                      sl_error *err) {
+  const char **players = sl_chart_alloc(st, n, sizeof *players), **labels = sl_chart_alloc(st, na, sizeof *labels);
+  double *values = sl_chart_alloc(st, n * na, sizeof *values), *own = sl_chart_alloc(st, pr->nstats, sizeof *own);
+  double *low = sl_chart_alloc(st, na, sizeof *low), *high = sl_chart_alloc(st, na, sizeof *high);
+  if (!players || !labels || !values || !own || !low || !high) return OOM(err);
+  for (size_t a = 0; a < na; a++) {
+    const sl_profile_stat *s = &pr->stats[pick[a]];
+    int flip = s->better == SL_BETTER_LOWER; /* fewer errors sit at the rim, as better values do */
+    labels[a] = stat_label(st, s);
+    low[a] = flip ? hi[pick[a]] : lo[pick[a]], high[a] = flip ? lo[pick[a]] : hi[pick[a]];
+    if (!labels[a]) return OOM(err);
+  }
+  for (size_t p = 0; p < n; p++) {
+    players[p] = sl_compare_player(c, idx[p])->name;
+    int e = sl_compare_values(c, idx[p], pr, own, err);
+    if (e) return e;
+    for (size_t a = 0; a < na; a++) values[p * na + a] = own[pick[a]];
+  }
+  out->n_players = n, out->players = players, out->n_axes = na, out->axes = labels;
+  out->values = values, out->axis_low = low, out->axis_high = high;
+  return SL_OK;
+}
+
+int sl_chart_radar_from_compare(const sl_compare *c, const sl_profile *pr, const sl_pool *pool, const size_t *idx,
+                                size_t n, const char *axes, const char *season, sl_chart_store *st,
+                                sl_plot_radar *out, sl_error *err) {
+  memset(out, 0, sizeof *out);
+  if (!c || !pr || !pool || !idx || n < SL_PLOT_RADAR_MIN_PLAYERS || n > SL_PLOT_RADAR_MAX_PLAYERS)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "a radar compares %d to %d players (got %zu)",
+                        SL_PLOT_RADAR_MIN_PLAYERS, SL_PLOT_RADAR_MAX_PLAYERS, n);
+  if (axes && check_axes(pr, axes, err)) return err->code;
+  const sl_player *first = sl_compare_player(c, idx[0]);
+  sl_group g = pr->peers != SL_GROUP_UNKNOWN ? pr->peers : first->group;
+  double *vals = NULL, *lo = sl_chart_alloc(st, pr->nstats, sizeof *lo), *hi = sl_chart_alloc(st, pr->nstats, sizeof *hi);
+  size_t m = 0, *pick = sl_chart_alloc(st, pr->nstats, sizeof *pick);
+  if (!lo || !hi || !pick) return OOM(err);
+  int e = pool_values(c, pr, g, pool, first->league, &vals, &m, err);
+  if (e) return e;
+  double *scratch = malloc((m ? m : 1) * sizeof *scratch);
+  if (!scratch) return free(vals), OOM(err);
+  for (size_t s = 0; s < pr->nstats; s++) column_range(vals, m, pr->nstats, s, scratch, &lo[s], &hi[s]);
+  free(scratch), free(vals);
+  size_t na = radar_axes(pr, axes, lo, hi, pick);
+  if (na < SL_PLOT_RADAR_MIN_AXES)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "only %zu stats of the %s profile vary in the pool (%zu players): "
+                        "a radar needs %d", na, pr->role, m, SL_PLOT_RADAR_MIN_AXES);
+  e = radar_fill(c, pr, idx, n, pick, na, lo, hi, st, out, err);
+  if (e) return e;
+  out->common.title = radar_title(st, c, idx, n);
+  out->common.subtitle = sl_chart_printf(st, "Against %s%s; axes: the pool's 5th-95th percentile",
+                                         pool_text(st, pool, g, first->league, m), season_suffix(st, season));
+  return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
+}
+
+/* ---- percentiles ----------------------------------------------------------------------------- */
+
+static const char *capitalised(sl_chart_store *st, const char *s) {
+  char *t = sl_chart_printf(st, "%s", s ? s : "");
+  if (t && t[0]) t[0] = (char)toupper((unsigned char)t[0]);
+  return t;
+}
+
+int sl_chart_percentiles_from_compare(const sl_compare *c, const sl_profile *pr, const sl_pool *pool, size_t i,
+                                      const char *season, sl_chart_store *st, sl_plot_percentiles *out,
+                                      sl_error *err) {
+  memset(out, 0, sizeof *out);
+  size_t n = pr->nstats;
+  sl_stat_value *v = sl_chart_alloc(st, n, sizeof *v);
+  const char **stats = sl_chart_alloc(st, n, sizeof *stats), **groups = sl_chart_alloc(st, n, sizeof *groups);
+  double *pct = sl_chart_alloc(st, n, sizeof *pct), *val = sl_chart_alloc(st, n, sizeof *val);
+  if (!v || !stats || !groups || !pct || !val) return OOM(err);
+  sl_pool_info info;
+  int e = sl_compare_percentiles(c, i, pr, pool, v, &info, err);
+  if (e) return e;
+  for (size_t s = 0; s < n; s++) {
+    const sl_profile_stat *ps = &pr->stats[s];
+    stats[s] = ps->label; /* lower-is-better percentiles are already inverted: a long bar is good */
+    groups[s] = capitalised(st, ps->stat_group);
+    pct[s] = v[s].percentile, val[s] = v[s].value;
+    if (!stats[s] || !groups[s]) return OOM(err);
+  }
+  const sl_player *p = sl_compare_player(c, i);
+  out->player = p->name, out->n_stats = n, out->stats = stats, out->groups = groups;
+  out->percentile = pct, out->value = val;
+  const char *where = pool->kind == SL_POOL_LEAGUE ? p->league : info.leagues;
+  out->xlabel = sl_chart_printf(st, "Percentile among %s %ss (%%)", where, sl_group_name(info.group));
+  out->common.title = sl_chart_printf(st, "%s: %s profile", p->name, pr->role);
+  out->common.subtitle = sl_chart_printf(st, "%s, %s%s against %s; value per 90 (or rate) beside each bar%s", p->clubs,
+                                         p->league, season_suffix(st, season),
+                                         pool_text(st, pool, info.group, where, info.size),
+                                         info.player_in_pool ? "" : " (he is outside the pool)");
+  return out->xlabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
+}
+
+/* ---- scatter ----------------------------------------------------------------------------------- */
+
+/* A one-stat definition: the profile's stat of that label, else the column (per 90, or as given
+ * for a name ending in '%'). */
+static int stat_definition(const sl_profile *pr, const sl_table *stats, const char *name, sl_profile_stat *out,
+                           char **column, sl_error *err) {
+  for (size_t s = 0; pr && s < pr->nstats; s++)
+    if (strcasecmp(pr->stats[s].label, name) == 0) return *out = pr->stats[s], SL_OK;
+  if (!stats || !sl_table_column(stats, name)) {
+    char list[1024] = "";
+    for (size_t s = 0, used = 0; pr && s < pr->nstats && used < sizeof list; s++)
+      used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", s ? ", " : "", pr->stats[s].label);
+    return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0,
+                        "no stat '%s': neither a stat of the %s profile (%s) nor a column of the stats file", name,
+                        pr ? pr->role : "chosen", list);
+  }
+  memset(out, 0, sizeof *out);
+  *column = (char *)name;
+  out->label = (char *)name, out->stat_group = (char *)"", out->columns = column, out->ncolumns = 1;
+  size_t len = strlen(name);
+  out->kind = len && name[len - 1] == '%' ? SL_STAT_RAW : SL_STAT_PER90;
+  out->weight = 1;
+  return SL_OK;
+}
+
+static const char *axis_text(sl_chart_store *st, const sl_profile_stat *s) {
+  switch (s->kind) {
+  case SL_STAT_PER90: return sl_chart_printf(st, "%s per 90", s->label);
+  case SL_STAT_RATE: return strchr(s->label, '%') ? s->label : sl_chart_printf(st, "%s (%%)", s->label);
+  case SL_STAT_TOTAL: return sl_chart_printf(st, "%s (season total)", s->label);
+  default: return s->label;
+  }
+}
+
+static int is_highlighted(const size_t *h, size_t nh, size_t j) {
+  for (size_t k = 0; k < nh; k++)
+    if (h[k] == j) return 1;
+  return 0;
+}
+
+int sl_chart_scatter_from_compare(const sl_compare *c, const sl_table *stats, const sl_profile *pr, sl_group g,
+                                  const sl_pool *pool, const char *ref_league, const char *x_stat,
+                                  const char *y_stat, const size_t *highlight, size_t nh, const char *season,
+                                  sl_chart_store *st, sl_plot_scatter *out, sl_error *err) {
+  memset(out, 0, sizeof *out);
+  sl_profile_stat two[2];
+  char *colx, *coly;
+  if (stat_definition(pr, stats, x_stat, &two[0], &colx, err) || stat_definition(pr, stats, y_stat, &two[1], &coly, err))
+    return err->code;
+  sl_profile xy = {(char *)"scatter", g, two, 2};
+  size_t n = sl_compare_count(c), k = 0, members = 0;
+  const char **names = sl_chart_alloc(st, n, sizeof *names);
+  double *x = sl_chart_alloc(st, n, sizeof *x), *y = sl_chart_alloc(st, n, sizeof *y);
+  int *hl = sl_chart_alloc(st, n, sizeof *hl);
+  if (!names || !x || !y || !hl) return OOM(err);
+  for (size_t j = 0; j < n; j++) {
+    int in = sl_compare_in_pool(c, j, g, pool, ref_league), h = is_highlighted(highlight, nh, j);
+    if (!in && !h) continue;
+    double v[2];
+    int e = sl_compare_values(c, j, &xy, v, err);
+    if (e) return e;
+    names[k] = sl_compare_player(c, j)->name, x[k] = v[0], y[k] = v[1], hl[k] = h;
+    members += in, k++;
+  }
+  out->n = k, out->names = names, out->x = x, out->y = y, out->highlight = hl;
+  out->xlabel = axis_text(st, &two[0]), out->ylabel = axis_text(st, &two[1]);
+  out->common.title = sl_chart_printf(st, "%s against %s", two[1].label, two[0].label);
+  out->common.subtitle = sl_chart_printf(st, "%s%s; dashed lines are the pool medians", pool_text(st, pool, g, ref_league, members),
+                                         season_suffix(st, season));
+  return out->xlabel && out->ylabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
+}

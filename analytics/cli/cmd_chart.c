@@ -1,0 +1,607 @@
+/* cmd_chart.c - scoutlab chart TYPE: draws one chart with gnuplot from the same data options as
+ * the command that computes it (compare/percentiles, value/fit, squad), and the --chart glue
+ * those commands call (chart_data.h). */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chart_data.h"
+#include "cli.h"
+#include "cmd_compare.h"
+#include "scoutlab/names.h"
+#include "scoutlab/parse.h"
+
+const char sl_help_chart[] =
+    "usage: scoutlab chart TYPE [data options] -o FILE.png|svg|pdf [--script FILE.gp]\n"
+    "                      [--title T] [--subtitle T] [--credits T] [--size WxH]\n"
+    "\n"
+    "Draws a chart with gnuplot (found on PATH or at $SCOUTLAB_GNUPLOT; templates in plots/ or\n"
+    "$SCOUTLAB_PLOTDIR). The script is self-contained: keep it with --script and re-render or\n"
+    "restyle it with plain `gnuplot FILE.gp`. Without --script it is written beside the chart\n"
+    "and removed once gnuplot succeeds (kept when it fails). Default size 1600x900.\n"
+    "\n"
+    "types and their data options:\n"
+    "  radar        --stats FILE PLAYER PLAYER [PLAYER [PLAYER]] [--profile ROLE] [--pool P]\n"
+    "               [--min-minutes N] [--axes \"Tackles won,Interceptions,...\"]\n"
+    "               axes run from the pool's 5th to 95th percentile, raw values on them\n"
+    "  percentiles  --stats FILE PLAYER [--profile ROLE] [--pool P] [--min-minutes N]\n"
+    "  scatter      --stats FILE --x STAT --y STAT [--highlight NAME,NAME] [PLAYER...]\n"
+    "               [--profile ROLE | --group G] [--pool P] [--min-minutes N]\n"
+    "               STAT: a label of the role profile, or a stats column (taken per 90)\n"
+    "  fees         --model M.slm | --transfers FILE|DIR...   [--holdout-from SEASON]\n"
+    "               [--player NAME [--data FILE...] [attribute flags] --bid 25m] [--level 0.8]\n"
+    "               the model refitted on seasons before SEASON (default: all but the last\n"
+    "               four) and its estimate of each later transfer; the player's bid marked\n"
+    "  age-curve    --model M.slm --player NAME [--data FILE...] [attribute flags]\n"
+    "               [--what-if contract-until=2029] [--level 0.8]\n"
+    "  squad        --stats FILE CLUB [--contracts FILE --season 2024-25] [--values FILE]\n"
+    "               [--min-share 0.05 (players under 5% of the minutes are left out)]\n"
+    "  importance   --stats FILE CLUB [--top N (default 15, 0 = all)] [squad options]\n"
+    "\n"
+    "Compare options (radar, percentiles, scatter) are those of scoutlab compare (--positions,\n"
+    "--overrides, --profiles, --per-club); squad options those of scoutlab squad (--weights,\n"
+    "--positions, --profiles, --pool, --min-minutes); attribute flags those of scoutlab value\n"
+    "(--age, --position, --league, --buyer-league, --club, --season, --market-value,\n"
+    "--contract-until, --contract-months, --minutes-share). --season also names the season in\n"
+    "subtitles (default: read from the stats file name, e.g. players_data-2024_2025.csv).\n"
+    "Credits default to the data file names.\n"
+    "\n"
+    "examples:\n"
+    "  scoutlab chart radar --stats players_data-2024_2025.csv \"Leonardo Balerdi\" \"Bremer\" -o r.png\n"
+    "  scoutlab chart squad --stats players_data-2024_2025.csv marseille -o om.png --size 1200x675\n"
+    "  scoutlab fit --transfers transfers-tm --holdout-from 2017 -o tm.slm\n"
+    "  scoutlab chart fees --model tm.slm --player Balerdi --data tm-values-2023/france.csv \\\n"
+    "      --season 2025 --bid 25m -o fees.png --script fees.gp\n"
+    "\n"
+    "exit status: 0 ok, 1 bad data (unknown player or club), 2 usage, 3 I/O, 4 gnuplot missing or failed\n";
+
+/* The fee chart holds out the model's last four seasons unless told otherwise: the fit
+ * command's own example (--holdout-from 2017 on seasons to 2020) does the same. */
+#define DEFAULT_HOLDOUT_SEASONS 4
+#define MAX_FILES 16
+/* The age curve's second line when none is asked for: two more years on his contract. */
+#define DEFAULT_CONTRACT_WHAT_IF "contract-months=+24"
+
+/* ---- compare family: radar, percentiles, scatter ------------------------------------------- */
+
+typedef struct chart_cmp_args {
+  sl_cmp_args cmp; /* first member: sl_cmp_parse hands it back to cmp_option */
+  sl_chart_output out;
+  const char *axes, *x, *y, *highlight, *group;
+  char *highlight_copy; /* --highlight split in place; the names point into it */
+} chart_cmp_args;
+
+/* Chart options and the per-type ones; -1 taken, 0 unknown, else an exit status. */
+static int cmp_option(int argc, char **argv, int *i, sl_cmp_args *a) {
+  chart_cmp_args *c = (chart_cmp_args *)a;
+  const char *o = argv[*i];
+  int r = sl_chart_option(argc, argv, i, &c->out, 1, "chart");
+  if (r) return r;
+  const char **slot = strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0 ? &c->out.output
+                      : strcmp(o, "--axes") == 0                        ? &c->axes
+                      : strcmp(o, "--x") == 0                           ? &c->x
+                      : strcmp(o, "--y") == 0                           ? &c->y
+                      : strcmp(o, "--highlight") == 0                   ? &c->highlight
+                      : strcmp(o, "--group") == 0                       ? &c->group
+                                                                        : NULL;
+  if (!slot) return 0;
+  if (*i + 1 >= argc) return sl_cli_usage_error("chart", "%s needs a value", o);
+  *slot = argv[++*i];
+  return -1;
+}
+
+static const sl_profile *pick_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, int *rc) {
+  const sl_profile *pr = a->profile ? sl_profiles_find(ctx->profiles, a->profile)
+                                    : sl_compare_default_profile(ctx->index, ctx->profiles, first);
+  *rc = 0;
+  if (pr) return pr;
+  if (a->profile) *rc = sl_cli_usage_error("chart", "no profile \"%s\" in the profiles file", a->profile);
+  else {
+    const sl_player *p = sl_compare_player(ctx->index, first);
+    fprintf(stderr, "scoutlab chart: no profile for %s (position %s); name one with --profile\n", p->name,
+            sl_group_name(p->group));
+    *rc = SL_EXIT_DATA;
+  }
+  return NULL;
+}
+
+static void defaults_from_files(sl_chart_store *st, const sl_cmp_args *a, sl_chart_output *o, const char **season) {
+  if (!*season) *season = a->season ? a->season : sl_chart_season_from_name(st, a->stats[0]);
+  if (!o->credits) o->credits = sl_chart_credits(st, a->stats, a->nstats);
+}
+
+int sl_chart_compare_draw(sl_chart_kind kind, const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx, size_t n,
+                          const char *axes, const char *season, const sl_chart_output *given, FILE *note) {
+  sl_chart_store *st = sl_chart_store_new();
+  sl_chart_output o = *given;
+  int rc = st ? 0 : SL_EXIT_DATA;
+  const sl_profile *pr = st ? pick_profile(a, ctx, idx[0], &rc) : NULL;
+  if (rc) return sl_chart_store_free(st), rc;
+  defaults_from_files(st, a, &o, &season);
+  sl_error err;
+  int e;
+  union { sl_plot_radar r; sl_plot_percentiles p; } chart;
+  if (kind == SL_CHART_RADAR) e = sl_chart_radar_from_compare(ctx->index, pr, &a->pool, idx, n, axes, season, st, &chart.r, &err);
+  else e = sl_chart_percentiles_from_compare(ctx->index, pr, &a->pool, idx[0], season, st, &chart.p, &err);
+  rc = e ? sl_cli_fail(&err) : sl_chart_render_cli(kind, &chart, &o, note);
+  sl_chart_store_free(st);
+  return rc;
+}
+
+/* Splits "A,B" into the names list after the positional names. */
+static int add_highlights(chart_cmp_args *c) {
+  char *copy = c->highlight_copy = c->highlight ? strdup(c->highlight) : NULL;
+  for (char *save = NULL, *t = copy ? strtok_r(copy, ",", &save) : NULL; t; t = strtok_r(NULL, ",", &save)) {
+    while (*t == ' ') t++;
+    if (!*t) continue;
+    if (c->cmp.nnames == sizeof c->cmp.names / sizeof c->cmp.names[0])
+      return sl_cli_usage_error("chart", "too many players to highlight");
+    c->cmp.names[c->cmp.nnames++] = t;
+  }
+  return 0;
+}
+
+static int scatter_draw(const chart_cmp_args *c, const sl_cmp_ctx *ctx, const size_t *idx) {
+  const sl_cmp_args *a = &c->cmp;
+  sl_group g = c->group ? sl_group_parse(c->group) : SL_GROUP_UNKNOWN;
+  if (c->group && g == SL_GROUP_UNKNOWN)
+    return sl_cli_usage_error("chart", "--group expects centre-back, full-back, midfielder, winger-forward or goalkeeper");
+  const sl_profile *pr = a->profile ? sl_profiles_find(ctx->profiles, a->profile)
+                         : g ? sl_profiles_for_group(ctx->profiles, g)
+                         : a->nnames ? sl_compare_default_profile(ctx->index, ctx->profiles, idx[0])
+                                     : NULL;
+  if (a->profile && !pr) return sl_cli_usage_error("chart", "no profile \"%s\" in the profiles file", a->profile);
+  if (!g) g = pr && pr->peers ? pr->peers : a->nnames ? sl_compare_player(ctx->index, idx[0])->group : SL_GROUP_UNKNOWN;
+  if (!g) return sl_cli_usage_error("chart", "scatter: name the peers with --group or --profile, or highlight a player");
+  const char *league = a->nnames ? sl_compare_player(ctx->index, idx[0])->league : NULL;
+  if (a->pool.kind == SL_POOL_LEAGUE && !league)
+    return sl_cli_usage_error("chart", "scatter: the league pool needs a highlighted player (or give --pool all|LIST)");
+  sl_chart_store *st = sl_chart_store_new();
+  if (!st) return SL_EXIT_DATA;
+  sl_chart_output o = c->out;
+  const char *season = NULL;
+  defaults_from_files(st, a, &o, &season);
+  sl_plot_scatter chart;
+  sl_error err;
+  int rc = sl_chart_scatter_from_compare(ctx->index, ctx->stats, pr, g, &a->pool, league, c->x, c->y, idx, a->nnames,
+                                         season, st, &chart, &err)
+               ? sl_cli_fail(&err)
+               : sl_chart_render_cli(SL_CHART_SCATTER, &chart, &o, stdout);
+  sl_chart_store_free(st);
+  return rc;
+}
+
+static int run_compare_family(sl_chart_kind kind, int argc, char **argv) {
+  chart_cmp_args c;
+  memset(&c, 0, sizeof c);
+  int st = sl_cmp_parse(argc, argv, &c.cmp, cmp_option);
+  if (st != -1) return st;
+  if (!c.out.output) return sl_cli_usage_error("chart", "-o FILE.png|svg|pdf is required");
+  size_t want_lo = kind == SL_CHART_RADAR ? SL_PLOT_RADAR_MIN_PLAYERS : kind == SL_CHART_PERCENTILES ? 1 : 0;
+  size_t want_hi = kind == SL_CHART_RADAR ? SL_PLOT_RADAR_MAX_PLAYERS : kind == SL_CHART_PERCENTILES ? 1 : 64;
+  if (kind == SL_CHART_SCATTER && (!c.x || !c.y)) return sl_cli_usage_error("chart", "scatter needs --x STAT and --y STAT");
+  if (kind == SL_CHART_SCATTER && (st = add_highlights(&c))) return free(c.highlight_copy), st;
+  if (c.cmp.nnames < want_lo || c.cmp.nnames > want_hi)
+    return free(c.highlight_copy), sl_cli_usage_error("chart", "%s takes %zu to %zu players (got %zu)", sl_chart_kind_name(kind), want_lo,
+                              want_hi, c.cmp.nnames);
+  sl_cmp_ctx ctx;
+  size_t idx[sizeof c.cmp.names / sizeof c.cmp.names[0]];
+  st = sl_cmp_load(&c.cmp, &ctx);
+  if (!st) st = sl_cmp_find_all(&c.cmp, &ctx, idx);
+  if (!st)
+    st = kind == SL_CHART_SCATTER ? scatter_draw(&c, &ctx, idx)
+                                  : sl_chart_compare_draw(kind, &c.cmp, &ctx, idx, c.cmp.nnames, c.axes, NULL,
+                                                          &c.out, stdout);
+  sl_cmp_free(&ctx);
+  free(c.highlight_copy);
+  return st;
+}
+
+/* ---- fee model: fees, age-curve ------------------------------------------------------------ */
+
+typedef struct chart_fee_args {
+  sl_chart_output out;
+  const char *model, *player, *position, *contract_until, *club, *league, *buyer_league, *what_if;
+  const char *transfers[MAX_FILES], *data[MAX_FILES];
+  size_t ntransfers, ndata;
+  double age, market_value, contract_months, minutes_share, bid, level;
+  int season, holdout_from;
+} chart_fee_args;
+
+static int money_value(const char *s, double *v) {
+  sl_money m;
+  return sl_parse_money(s, SL_DECIMAL_POINT, &m) && m.amount > 0 ? (*v = m.amount, 0) : -1;
+}
+
+static int number_value(const char *s, double *v) { return sl_parse_number(s, SL_DECIMAL_POINT, v) ? 0 : -1; }
+
+static int season_value(const char *s, int *season) {
+  double x;
+  if (number_value(s, &x) || x < 1800 || x > 2200 || x != floor(x)) return -1;
+  *season = (int)x;
+  return 0;
+}
+
+/* One fee option with its value: 0 taken, 1 unknown, -1 bad value. */
+static int fee_option(chart_fee_args *a, const char *o, const char *v) {
+  const char **slot = strcmp(o, "--model") == 0            ? &a->model
+                      : strcmp(o, "--player") == 0         ? &a->player
+                      : strcmp(o, "--position") == 0       ? &a->position
+                      : strcmp(o, "--league") == 0         ? &a->league
+                      : strcmp(o, "--buyer-league") == 0   ? &a->buyer_league
+                      : strcmp(o, "--club") == 0           ? &a->club
+                      : strcmp(o, "--contract-until") == 0 ? &a->contract_until
+                      : strcmp(o, "--what-if") == 0        ? &a->what_if
+                      : strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0 ? &a->out.output
+                                                                           : NULL;
+  if (slot) return *slot = v, 0;
+  if (strcmp(o, "--age") == 0) return number_value(v, &a->age);
+  if (strcmp(o, "--contract-months") == 0) return number_value(v, &a->contract_months);
+  if (strcmp(o, "--minutes-share") == 0) return number_value(v, &a->minutes_share);
+  if (strcmp(o, "--market-value") == 0) return money_value(v, &a->market_value);
+  if (strcmp(o, "--bid") == 0) return money_value(v, &a->bid);
+  if (strcmp(o, "--season") == 0) return season_value(v, &a->season);
+  if (strcmp(o, "--holdout-from") == 0) return season_value(v, &a->holdout_from);
+  if (strcmp(o, "--level") == 0) return number_value(v, &a->level) || !(a->level > 0 && a->level < 1) ? -1 : 0;
+  return 1;
+}
+
+/* --transfers and --data take every following argument up to the next option. */
+static int file_list(int argc, char **argv, int *i, const char **list, size_t *n) {
+  const char *o = argv[*i];
+  while (*i + 1 < argc && argv[*i + 1][0] != '-') {
+    if (*n == MAX_FILES) return sl_cli_usage_error("chart", "too many %s files", o);
+    list[(*n)++] = argv[++*i];
+  }
+  return *n ? -1 : sl_cli_usage_error("chart", "%s needs a file", o);
+}
+
+static int parse_fee_args(int argc, char **argv, chart_fee_args *a) {
+  a->age = a->market_value = a->contract_months = a->minutes_share = a->bid = NAN;
+  for (int i = 1; i < argc; i++) {
+    int r = sl_chart_option(argc, argv, &i, &a->out, 1, "chart");
+    if (r == 0 && strcmp(argv[i], "--transfers") == 0) r = file_list(argc, argv, &i, a->transfers, &a->ntransfers);
+    else if (r == 0 && strcmp(argv[i], "--data") == 0) r = file_list(argc, argv, &i, a->data, &a->ndata);
+    if (r > 0) return r;
+    if (r == -1) continue;
+    if (i + 1 >= argc) return sl_cli_usage_error("chart", "%s needs a value (or is not an option of this chart)", argv[i]);
+    r = fee_option(a, argv[i], argv[i + 1]);
+    if (r) return sl_cli_usage_error("chart", r > 0 ? "unknown option %s" : "bad value for %s: \"%s\"", argv[i], argv[i + 1]);
+    i++;
+  }
+  if (!a->out.output) return sl_cli_usage_error("chart", "-o FILE.png|svg|pdf is required");
+  if (!a->model == !a->ntransfers) return sl_cli_usage_error("chart", "give --model MODEL.slm or --transfers FILES (one of them)");
+  if (a->ndata && !a->player) return sl_cli_usage_error("chart", "--data needs --player NAME");
+  if (a->position && sl_fees_position_group(a->position) < 0)
+    return sl_cli_usage_error("chart", "position '%s' is not a position group (GK, CB, FB, DM/CM, AM/W, CF)", a->position);
+  return -1;
+}
+
+/* The row of `query` in t: the best name match, the latest season among that player's rows. */
+static int find_row(const sl_table *t, const char *query, size_t *row) {
+  const sl_column *names = sl_table_role(t, SL_ROLE_PLAYER), *season = sl_table_role(t, SL_ROLE_SEASON);
+  if (!names || names->type != SL_TYPE_TEXT) {
+    fprintf(stderr, "scoutlab chart: the --data files have no player name column (Player, name)\n");
+    return SL_EXIT_DATA;
+  }
+  char *q = sl_name_normalise(query);
+  char **norm = calloc(t->nrows ? t->nrows : 1, sizeof *norm);
+  int best = 0, rc = SL_EXIT_OK;
+  double best_season = -INFINITY;
+  for (size_t r = 0; q && norm && r < t->nrows; r++) {
+    norm[r] = sl_name_normalise(names->text[r] ? names->text[r] : "");
+    int s = norm[r] ? sl_name_match_score(q, norm[r]) : 0;
+    double sv = season && season->num && isfinite(season->num[r]) ? season->num[r] : 0;
+    if (s > best || (s == best && s && sv >= best_season)) best = s, best_season = sv, *row = r;
+  }
+  if (!best) {
+    size_t out[3], n = q && norm ? sl_name_suggest(q, (const char *const *)norm, t->nrows, out, 3) : 0;
+    fprintf(stderr, "scoutlab chart: no player '%s' in the --data files", query);
+    for (size_t k = 0; k < n; k++) fprintf(stderr, "%s%s", k ? ", " : "; did you mean: ", names->text[out[k]]);
+    fputs("\n", stderr);
+    rc = SL_EXIT_DATA;
+  }
+  for (size_t r = 0; norm && r < t->nrows; r++) free(norm[r]);
+  free(norm), free(q);
+  return rc;
+}
+
+/* The player as scoutlab value builds him: --data row, then the flags on top. */
+static int build_fee_player(const chart_fee_args *a, const sl_fees_model *m, sl_table **tab, sl_fees_player *p) {
+  sl_error err;
+  sl_fees_player_init(p);
+  if (a->ndata) {
+    size_t row = 0;
+    if (sl_table_load_many(a->data, a->ndata, NULL, tab, &err)) return sl_cli_fail(&err);
+    int rc = find_row(*tab, a->player, &row);
+    if (rc) return rc;
+    sl_fees_player_from_row(*tab, row, p);
+  }
+  if (!p->name) p->name = a->player;
+  if (!isnan(a->age)) p->age = a->age;
+  if (a->position) p->group = sl_fees_position_group(a->position);
+  if (a->club) p->club = a->club;
+  if (a->league) p->league = a->league;
+  if (a->buyer_league) p->buyer_league = a->buyer_league;
+  if (a->season) p->season = a->season;
+  if (!isnan(a->market_value)) p->market_value = a->market_value;
+  if (!isnan(a->contract_months)) p->contract_months = a->contract_months;
+  if (!isnan(a->minutes_share)) p->minutes_share = a->minutes_share;
+  if (!p->league && p->club) p->league = sl_fees_club_league(m, p->club);
+  if (!p->season && m->season_max > 0) p->season = m->season_max;
+  if (a->contract_until) {
+    char what[256];
+    snprintf(what, sizeof what, "contract-until=%s", a->contract_until);
+    if (sl_fees_player_apply(p, what, &err)) return sl_cli_fail(&err);
+  }
+  return SL_EXIT_OK;
+}
+
+static int load_model(const chart_fee_args *a, sl_fees_model **m) {
+  sl_error err;
+  if (a->model) return sl_fees_load(a->model, m, &err) ? sl_cli_fail(&err) : 0;
+  sl_fees_options o = {0};
+  o.folds = 1; /* the chart needs the model, not its accuracy report */
+  return sl_fees_fit_files(a->transfers, a->ntransfers, &o, m, NULL, &err) ? sl_cli_fail(&err) : 0;
+}
+
+static int model_has(const sl_fees_model *m, sl_fees_var var) {
+  for (size_t t = 0; t < m->nterms; t++)
+    if (m->terms[t].var == var) return 1;
+  return 0;
+}
+
+/* Credits name the transfer files the model learned from ("transfers-tm, 290 files"), not the
+ * .slm file, which is only ours. */
+static const char *model_credits(sl_chart_store *st, const sl_fees_model *m, const char *const *sources, size_t n) {
+  const sl_fees_deals *d = m->deals;
+  if (!d || !d->nfiles) return sl_chart_credits(st, sources, n);
+  size_t common = strlen(d->files[0]);
+  for (size_t i = 1; i < d->nfiles; i++) {
+    size_t k = 0;
+    while (k < common && d->files[i][k] == d->files[0][k]) k++;
+    common = k;
+  }
+  while (common > 0 && d->files[0][common - 1] != '/') common--; /* back to a whole directory */
+  if (d->nfiles == 1 || common == 0) return sl_chart_credits(st, (const char *const *)d->files, d->nfiles < 4 ? d->nfiles : 3);
+  char *dir = sl_chart_printf(st, "%.*s", (int)common, d->files[0]);
+  const char *credit = dir ? sl_chart_credits(st, (const char *const *)&dir, 1) : NULL;
+  return credit ? sl_chart_printf(st, "%.*s (%zu files)%s", (int)(strstr(credit, " | ") - credit), credit, d->nfiles,
+                                  strstr(credit, " | "))
+                : NULL;
+}
+
+int sl_chart_value_draw(sl_chart_kind kind, const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
+                        int holdout_from, const char *what_if, const char *const *sources, size_t nsources,
+                        const sl_chart_output *given, FILE *note) {
+  sl_chart_store *st = sl_chart_store_new();
+  if (!st) return SL_EXIT_DATA;
+  sl_chart_output o = *given;
+  if (!o.credits) o.credits = model_credits(st, m, sources, nsources);
+  if (!holdout_from) holdout_from = m->season_max - DEFAULT_HOLDOUT_SEASONS + 1;
+  /* A contract what-if is the question clubs ask; only meaningful when the model has the term. */
+  if (kind == SL_CHART_AGE_CURVE && !what_if && p && isfinite(p->contract_months) && model_has(m, SL_FEES_VAR_CONTRACT))
+    what_if = DEFAULT_CONTRACT_WHAT_IF;
+  union { sl_plot_fee_fit f; sl_plot_age_curve a; } chart;
+  sl_error err;
+  int e = kind == SL_CHART_FEES ? sl_chart_fee_fit_from_model(m, holdout_from, level, p, bid, st, &chart.f, &err)
+                                : sl_chart_age_curve_from_model(m, p, level, what_if, st, &chart.a, &err);
+  int rc = e ? sl_cli_fail(&err) : sl_chart_render_cli(kind, &chart, &o, note);
+  sl_chart_store_free(st);
+  return rc;
+}
+
+static int run_fee_family(sl_chart_kind kind, int argc, char **argv) {
+  chart_fee_args a;
+  memset(&a, 0, sizeof a);
+  int rc = parse_fee_args(argc, argv, &a);
+  if (rc != -1) return rc;
+  if (kind == SL_CHART_AGE_CURVE && !a.player) return sl_cli_usage_error("chart", "age-curve needs --player NAME");
+  sl_fees_model *m = NULL;
+  sl_table *tab = NULL;
+  sl_fees_player p;
+  rc = load_model(&a, &m);
+  if (!rc && a.player) rc = build_fee_player(&a, m, &tab, &p);
+  const char *const *sources = a.model ? &a.model : a.transfers;
+  if (!rc)
+    rc = sl_chart_value_draw(kind, m, a.player ? &p : NULL, a.level, a.bid, a.holdout_from, a.what_if, sources,
+                             a.model ? 1 : a.ntransfers, &a.out, stdout);
+  sl_table_free(tab);
+  sl_fees_model_free(m);
+  return rc;
+}
+
+/* ---- squad: squad, importance -------------------------------------------------------------- */
+
+typedef struct chart_squad_args {
+  sl_chart_output out;
+  const char *stats[MAX_FILES], *values[MAX_FILES], *contracts[MAX_FILES], *positions[MAX_FILES];
+  size_t nstats, nvalues, ncontracts, npositions;
+  const char *club, *overrides, *profiles, *weights, *season;
+  int no_overrides;
+  size_t top;
+  double min_share;
+  sl_pool pool;
+} chart_squad_args;
+
+static int squad_file(chart_squad_args *a, const char *o, const char *v) {
+  const char **list = strcmp(o, "--stats") == 0       ? a->stats
+                      : strcmp(o, "--values") == 0    ? a->values
+                      : strcmp(o, "--contracts") == 0 ? a->contracts
+                      : strcmp(o, "--positions") == 0 ? a->positions
+                                                      : NULL;
+  size_t *n = list == a->stats ? &a->nstats : list == a->values ? &a->nvalues : list == a->contracts ? &a->ncontracts : &a->npositions;
+  if (!list) return 1;
+  if (*n == MAX_FILES) return -1;
+  list[(*n)++] = v;
+  return 0;
+}
+
+/* One squad option with its value: 0 taken, 1 unknown, -1 bad value. */
+static int squad_option(chart_squad_args *a, const char *o, const char *v) {
+  int r = squad_file(a, o, v);
+  if (r <= 0) return r;
+  const char **slot = strcmp(o, "--overrides") == 0  ? &a->overrides
+                      : strcmp(o, "--profiles") == 0 ? &a->profiles
+                      : strcmp(o, "--weights") == 0  ? &a->weights
+                      : strcmp(o, "--season") == 0   ? &a->season
+                      : strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0 ? &a->out.output
+                                                                           : NULL;
+  if (slot) return *slot = v, 0;
+  double x;
+  if (strcmp(o, "--top") == 0) return number_value(v, &x) || x < 0 ? -1 : (a->top = x ? (size_t)x : SIZE_MAX, 0);
+  if (strcmp(o, "--min-share") == 0) return number_value(v, &a->min_share) || a->min_share < 0 || a->min_share >= 1 ? -1 : 0;
+  if (strcmp(o, "--min-minutes") == 0) return number_value(v, &a->pool.min_minutes) || a->pool.min_minutes < 0 ? -1 : 0;
+  if (strcmp(o, "--pool") == 0) {
+    sl_error err;
+    return sl_pool_parse(v, &a->pool, &err) ? -1 : 0;
+  }
+  return 1;
+}
+
+static int parse_squad_args(int argc, char **argv, chart_squad_args *a) {
+  sl_pool_default(&a->pool);
+  a->min_share = SL_CHART_SQUAD_MIN_SHARE;
+  for (int i = 1; i < argc; i++) {
+    int r = sl_chart_option(argc, argv, &i, &a->out, 1, "chart");
+    if (r > 0) return r;
+    if (r == -1) continue;
+    const char *o = argv[i];
+    if (o[0] != '-') {
+      if (a->club) return sl_cli_usage_error("chart", "one club at a time (got \"%s\" and \"%s\")", a->club, o);
+      a->club = o;
+      continue;
+    }
+    if (strcmp(o, "--no-overrides") == 0) {
+      a->no_overrides = 1;
+      continue;
+    }
+    if (i + 1 >= argc) return sl_cli_usage_error("chart", "%s needs a value (or is not an option of this chart)", o);
+    r = squad_option(a, o, argv[i + 1]);
+    if (r) return sl_cli_usage_error("chart", r > 0 ? "unknown option %s" : "bad value for %s: \"%s\"", o, argv[i + 1]);
+    i++;
+  }
+  if (!a->out.output) return sl_cli_usage_error("chart", "-o FILE.png|svg|pdf is required");
+  if (!a->nstats) return sl_cli_usage_error("chart", "--stats FILE is required");
+  if (!a->club) return sl_cli_usage_error("chart", "name a club (e.g. marseille)");
+  if (a->season && !sl_squad_season_parse(a->season))
+    return sl_cli_usage_error("chart", "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
+  return -1;
+}
+
+typedef struct squad_tables {
+  sl_table *stats, *values, *contracts, *positions, *overrides;
+  sl_profiles *profiles;
+  sl_squad *squad;
+} squad_tables;
+
+static int load_list(const char *const *paths, size_t n, sl_table **out) {
+  sl_error err;
+  return n && sl_table_load_many(paths, n, NULL, out, &err) ? sl_cli_fail(&err) : 0;
+}
+
+#ifndef SCOUTLAB_DATADIR
+#define SCOUTLAB_DATADIR "datasets"
+#endif
+
+static int readable(const char *path) { return access(path, R_OK) == 0; }
+
+/* The squad scored as scoutlab squad scores it (same defaults and files). */
+static int load_squad(const chart_squad_args *a, squad_tables *t, int *season) {
+  sl_error err;
+  char obuf[1024], pbuf[1024];
+  snprintf(obuf, sizeof obuf, "%s/positions-override.csv", SCOUTLAB_DATADIR);
+  snprintf(pbuf, sizeof pbuf, "%s/profiles.csv", SCOUTLAB_DATADIR);
+  const char *ovr = a->no_overrides ? NULL : a->overrides ? a->overrides : obuf;
+  const char *prof = a->profiles ? a->profiles : pbuf;
+  int rc = load_list(a->stats, a->nstats, &t->stats);
+  if (!rc) rc = load_list(a->values, a->nvalues, &t->values);
+  if (!rc) rc = load_list(a->contracts, a->ncontracts, &t->contracts);
+  if (!rc) rc = load_list(a->positions, a->npositions, &t->positions);
+  if (!rc && ovr && (a->overrides || readable(ovr))) rc = load_list(&ovr, 1, &t->overrides);
+  if (!rc && (a->profiles || readable(prof)) && sl_profiles_load(prof, &t->profiles, &err)) rc = sl_cli_fail(&err);
+  if (rc) return rc;
+  sl_squad_options o;
+  sl_squad_default(&o);
+  if (a->weights && sl_squad_weights_parse(a->weights, &o, &err)) return sl_cli_usage_error("chart", "--weights: %s", err.message);
+  o.profiles = t->profiles, o.pool = a->pool, o.positions = t->positions, o.overrides = t->overrides;
+  o.values = t->values, o.contracts = t->contracts;
+  o.season = *season = a->season ? sl_squad_season_parse(a->season) : 0;
+  return sl_squad_new(t->stats, &o, &t->squad, &err) ? sl_cli_fail(&err) : 0;
+}
+
+static void free_squad(squad_tables *t) {
+  sl_squad_free(t->squad);
+  sl_profiles_free(t->profiles);
+  sl_table_free(t->stats), sl_table_free(t->values), sl_table_free(t->contracts);
+  sl_table_free(t->positions), sl_table_free(t->overrides);
+}
+
+int sl_chart_squad_draw(sl_chart_kind kind, const sl_squad *s, size_t club, int season, double min_share, size_t top,
+                        const char *const *sources, size_t nsources, const sl_chart_output *given, FILE *note) {
+  sl_chart_store *st = sl_chart_store_new();
+  if (!st) return SL_EXIT_DATA;
+  sl_chart_output o = *given;
+  if (!o.credits) o.credits = sl_chart_credits(st, sources, nsources);
+  if (!season) { /* the season in the file name still belongs in the subtitle */
+    const char *named = sl_chart_season_from_name(st, sources[0]);
+    season = named ? sl_squad_season_parse(named) : 0;
+  }
+  union { sl_plot_squad s; sl_plot_importance i; } chart;
+  sl_error err;
+  int e = kind == SL_CHART_SQUAD ? sl_chart_squad_from_squad(s, club, season, min_share, st, &chart.s, &err)
+                                 : sl_chart_importance_from_squad(s, club, top, season, st, &chart.i, &err);
+  int rc = e ? sl_cli_fail(&err) : sl_chart_render_cli(kind, &chart, &o, note);
+  sl_chart_store_free(st);
+  return rc;
+}
+
+static int run_squad_family(sl_chart_kind kind, int argc, char **argv) {
+  chart_squad_args a;
+  memset(&a, 0, sizeof a);
+  int rc = parse_squad_args(argc, argv, &a);
+  if (rc != -1) return rc;
+  squad_tables t;
+  memset(&t, 0, sizeof t);
+  int season = 0;
+  size_t club = 0;
+  rc = load_squad(&a, &t, &season);
+  sl_error err;
+  if (!rc && sl_squad_find_club(t.squad, a.club, &club, &err)) {
+    fprintf(stderr, "scoutlab chart: %s\n", err.message);
+    rc = SL_EXIT_DATA;
+  }
+  if (!rc) rc = sl_chart_squad_draw(kind, t.squad, club, season, a.min_share, a.top, a.stats, a.nstats, &a.out, stdout);
+  free_squad(&t);
+  return rc;
+}
+
+/* ---- the command ----------------------------------------------------------------------------- */
+
+int sl_cmd_chart(int argc, char **argv) {
+  if (argc < 2) return sl_cli_usage_error("chart", "name a chart type: radar, percentiles, scatter, fees, age-curve, squad, importance");
+  int kind = sl_chart_kind_parse(argv[1]);
+  if (kind < 0)
+    return sl_cli_usage_error("chart", "unknown chart type '%s' (radar, percentiles, scatter, fees, age-curve, squad, importance)",
+                              argv[1]);
+  for (int i = 2; i < argc; i++)
+    if (sl_cli_is_help(argv[i])) return fputs(sl_help_chart, stdout), SL_EXIT_OK;
+  /* The type's parser sees "chart" as its command name, so messages say "scoutlab chart: ...". */
+  char **args = malloc((size_t)argc * sizeof *args);
+  if (!args) return SL_EXIT_DATA;
+  args[0] = argv[0];
+  for (int i = 2; i < argc; i++) args[i - 1] = argv[i];
+  int n = argc - 1, rc;
+  switch (kind) {
+  case SL_CHART_RADAR:
+  case SL_CHART_PERCENTILES:
+  case SL_CHART_SCATTER: rc = run_compare_family((sl_chart_kind)kind, n, args); break;
+  case SL_CHART_FEES:
+  case SL_CHART_AGE_CURVE: rc = run_fee_family((sl_chart_kind)kind, n, args); break;
+  default: rc = run_squad_family((sl_chart_kind)kind, n, args);
+  }
+  free(args);
+  return rc;
+}
