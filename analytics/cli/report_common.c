@@ -87,6 +87,7 @@ void rp_fee_player(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e,
   /* Months left from that window, counted the fee model's way (as --contract-until does). */
   if (e && isfinite(e->contract_until)) fp->contract_months = sl_fees_contract_months(fp->season, e->contract_until);
   if (apply_overrides) overrides(x->a, fp, notes, nnotes, max_notes);
+  if (!fp->season) NOTE("the stats have no season column: give --season so the fee model can place the transfer in time");
   if (fp->season) NOTE("valued for a transfer in summer %d, after the %d/%02d season of the stats", fp->season,
                        x->season, (x->season + 1) % 100);
   if (isnan(p->market_value) && isnan(fp->market_value)) NOTE("no market value for %s in the values files", p->name);

@@ -71,8 +71,10 @@ static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   rp_money(v->fee_mean, mean, sizeof mean), rp_money(v->bid, bid, sizeof bid);
   if (isfinite(v->bid)) snprintf(title, sizeof title, "%s: is %s a realistic fee?", pl->p->name, bid);
   else snprintf(title, sizeof title, "%s: what is a fair fee?", pl->p->name);
-  snprintf(sub, sizeof sub, "%s, %s \xc2\xb7 %s \xc2\xb7 age %.0f \xc2\xb7 stats %d/%02d", pl->fp.club ? pl->fp.club : "",
-           pl->p->league ? pl->p->league : "", sl_group_name(pl->p->group), pl->p->age, x->season, (x->season + 1) % 100);
+  char season[32] = "";
+  if (x->season) snprintf(season, sizeof season, " \xc2\xb7 stats %d/%02d", x->season, (x->season + 1) % 100);
+  snprintf(sub, sizeof sub, "%s, %s \xc2\xb7 %s \xc2\xb7 age %.0f%s", pl->fp.club ? pl->fp.club : "",
+           pl->p->league ? pl->p->league : "", sl_group_name(pl->p->group), pl->p->age, season);
   sl_doc_set_title(d, title, sub);
   snprintf(head, sizeof head, "Fair fee %s (%.0f%% range %s \xe2\x80\x93 %s)", med, 100 * v->level, lo, hi);
   sl_callout_kind kind = SL_CALLOUT_NEUTRAL;
@@ -133,6 +135,12 @@ static void comparables(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
                7, hdr, cells, n, "lllllrr");
 }
 
+static int has_term(const sl_fees_model *m, sl_fees_var var) {
+  for (size_t i = 0; i < m->nterms; i++)
+    if (m->terms[i].var == var) return 1;
+  return 0;
+}
+
 static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   const size_t n = sizeof rp_what_ifs / sizeof rp_what_ifs[0];
   const char *hdr[] = {"scenario", "fair fee", "change", "P(\xe2\x89\xa5 bid)"};
@@ -145,6 +153,10 @@ static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   memcpy(cells, base, sizeof base);
   rows++;
   for (size_t i = 0; i < n; i++) {
+    /* A contract scenario means nothing without a contract term or a known contract. */
+    if (!strncmp(rp_what_ifs[i][0], "contract", 8) && (!has_term(x->model, SL_FEES_VAR_CONTRACT) ||
+                                                        isnan(pl->fp.contract_months)))
+      continue;
     sl_fees_player fp = pl->fp;
     sl_fees_valuation v;
     sl_error err;
