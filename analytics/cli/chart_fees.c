@@ -9,10 +9,11 @@
 
 #define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
 
-/* "€6.5m", "€18m", "€700k" for labels: two significant digits, as a reader says them. */
+/* "€6.51m", "€18.8m", "€700k" for labels: three significant digits, so that a bid just outside
+ * the range never prints equal to its bound. */
 static const char *short_money(sl_chart_store *st, double eur) {
   if (!isfinite(eur)) return "n/a";
-  if (eur >= 1e6) return sl_chart_printf(st, "\xe2\x82\xac%.2gm", eur / 1e6);
+  if (eur >= 1e6) return sl_chart_printf(st, "\xe2\x82\xac%.3gm", eur / 1e6);
   return sl_chart_printf(st, "\xe2\x82\xac%.0fk", eur / 1e3);
 }
 
@@ -132,7 +133,7 @@ int sl_chart_fee_fit_from_model(const sl_fees_model *m, int holdout_from, double
   out->ylabel = "Fee paid (log scale)";
   out->common.title = "The fee model on transfers it never saw";
   out->common.subtitle = sl_chart_printf(st, "Held-out transfers %d-%02d (n=%zu), model refitted on %d-%02d; band: %.0f%% "
-                                             "%s interval, holds %.0f%%",
+                                             "%s interval, holds %.1f%%",
                                          holdout_from, m->season_max % 100, h.n, m->season_min, (holdout_from - 1) % 100,
                                          100 * level, interval_name(h.interval), 100.0 * (double)h.inside / (double)h.n);
   if (!out->common.subtitle) return OOM(err);
