@@ -18,6 +18,7 @@
 #define SCOUTLAB_CHART_DATA_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "scoutlab/compare.h"
@@ -41,6 +42,9 @@
 #define SL_CHART_SQUAD_MIN_SHARE 0.05
 /* Importance chart: more bars than this no longer leave a readable line per name at 675 px. */
 #define SL_CHART_IMPORTANCE_TOP 15
+/* `scoutlab fit`'s default --seed: the fee chart's refit then splits calibration deals as fit's
+ * own time split did, so the chart's coverage is the one fit printed. */
+#define SL_CHART_FIT_SEED 1
 /* Age curve sweep: the ages at which transfers are common in the training data. */
 #define SL_CHART_AGE_FROM 17.0
 #define SL_CHART_AGE_TO 35.0
@@ -122,11 +126,12 @@ int sl_chart_scatter_from_compare(const sl_compare *c, const sl_table *stats, co
                                   sl_plot_scatter *out, sl_error *err);
 
 /** Fee model fit on held-out transfers: the model's deals of seasons >= holdout_from are held
- *  out, the model is refitted with the same terms and options on the earlier ones, and each
+ *  out, the model is refitted with the same terms and options on the earlier ones (`seed` for
+ *  its calibration split: SL_CHART_FIT_SEED reproduces `scoutlab fit`'s time split), and each
  *  held-out deal is valued at `level` (0 = the model's). When player is not NULL, his estimate
  *  and interval come from the full model m, and a finite bid > 0 is marked. SL_EDATA when
  *  either side of the split is empty. */
-int sl_chart_fee_fit_from_model(const sl_fees_model *m, int holdout_from, double level,
+int sl_chart_fee_fit_from_model(const sl_fees_model *m, int holdout_from, double level, uint64_t seed,
                                 const sl_fees_player *player, double bid, sl_chart_store *st,
                                 sl_plot_fee_fit *out, sl_error *err);
 

@@ -30,7 +30,7 @@ static int has_term(const sl_fees_model *m, sl_fees_var var) {
 }
 
 /* The options that refit m the way it was fitted (same interval kind, ridge, season rule). */
-static sl_fees_options refit_options(const sl_fees_model *m) {
+static sl_fees_options refit_options(const sl_fees_model *m, uint64_t seed) {
   sl_fees_options o = {0};
   o.ridge = m->ridge;
   o.interval = (int)m->interval;
@@ -38,6 +38,7 @@ static sl_fees_options refit_options(const sl_fees_model *m) {
   o.no_market_value = !has_term(m, SL_FEES_VAR_MARKET_VALUE);
   o.level = m->level;
   o.folds = 1; /* no k-fold: only the point model is needed */
+  o.seed = seed;
   return o;
 }
 
@@ -60,8 +61,8 @@ typedef struct held_out {
   int interval;
 } held_out;
 
-static int predict_held_out(const sl_fees_model *m, int holdout_from, double level, sl_chart_store *st, held_out *h,
-                            sl_error *err) {
+static int predict_held_out(const sl_fees_model *m, int holdout_from, double level, uint64_t seed, sl_chart_store *st,
+                            held_out *h, sl_error *err) {
   sl_fees_deals *train = training_deals(m->deals, holdout_from);
   if (!train) return OOM(err);
   size_t ntest = m->deals->n - train->n;
@@ -72,7 +73,7 @@ static int predict_held_out(const sl_fees_model *m, int holdout_from, double lev
                         "holdout from %d leaves %zu training and %zu held-out deals (the model's seasons are %d-%d)",
                         holdout_from, ntrain, ntest, m->season_min, m->season_max);
   }
-  sl_fees_options o = refit_options(m);
+  sl_fees_options o = refit_options(m, seed);
   sl_fees_model *tm = NULL;
   int e = sl_fees_fit(train, &o, &tm, NULL, err); /* takes train */
   if (e) return e;
@@ -119,13 +120,14 @@ static int mark_player(const sl_fees_model *m, const sl_fees_player *p, double l
   return out->player && out->common.title ? SL_OK : OOM(err);
 }
 
-int sl_chart_fee_fit_from_model(const sl_fees_model *m, int holdout_from, double level, const sl_fees_player *player,
-                                double bid, sl_chart_store *st, sl_plot_fee_fit *out, sl_error *err) {
+int sl_chart_fee_fit_from_model(const sl_fees_model *m, int holdout_from, double level, uint64_t seed,
+                                const sl_fees_player *player, double bid, sl_chart_store *st, sl_plot_fee_fit *out,
+                                sl_error *err) {
   memset(out, 0, sizeof *out);
   if (!m || !m->deals) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "the model has no training deals");
   if (level <= 0) level = m->level;
   held_out h = {0};
-  int e = predict_held_out(m, holdout_from, level, st, &h, err);
+  int e = predict_held_out(m, holdout_from, level, seed, st, &h, err);
   if (e) return e;
   out->n = h.n, out->predicted_eur = h.predicted, out->actual_eur = h.actual;
   out->low_eur = h.low, out->high_eur = h.high;

@@ -386,7 +386,7 @@ int sl_chart_value_draw(sl_chart_kind kind, const sl_fees_model *m, const sl_fee
     what_if = DEFAULT_CONTRACT_WHAT_IF;
   union { sl_plot_fee_fit f; sl_plot_age_curve a; } chart;
   sl_error err;
-  int e = kind == SL_CHART_FEES ? sl_chart_fee_fit_from_model(m, holdout_from, level, p, bid, st, &chart.f, &err)
+  int e = kind == SL_CHART_FEES ? sl_chart_fee_fit_from_model(m, holdout_from, level, SL_CHART_FIT_SEED, p, bid, st, &chart.f, &err)
                                 : sl_chart_age_curve_from_model(m, p, level, what_if, st, &chart.a, &err);
   int rc = e ? sl_cli_fail(&err) : sl_chart_render_cli(kind, &chart, &o, note);
   sl_chart_store_free(st);

@@ -1,0 +1,67 @@
+# Every chart type from the real files in ../shared/data (skipped when absent): Balerdi among
+# Ligue 1 centre-backs, Marseille's squad, the transfers-tm fee model. Checks the numbers the
+# charts carry against the facts in ../shared/data/README.md and the commands' own output, and
+# that each PNG comes out at the requested size (skipped without gnuplot).
+. "$SL_TESTS/cli/lib.sh"
+need_shared fbref-big5-2024-25/players_data-2024_2025.csv
+need_shared transfers-tm
+need_shared tm-values-2023/france.csv
+cd "$(mktemp -d)" || exit 1
+trap 'rm -rf "$PWD"' EXIT
+big5="$SL_SHARED_DATA/fbref-big5-2024-25/players_data-2024_2025.csv"
+have_gnuplot=1
+command -v "${SCOUTLAB_GNUPLOT:-gnuplot}" >/dev/null 2>&1 || { have_gnuplot=0; echo "note: gnuplot not found: PNG checks skipped" >&2; }
+want=0
+[ "$have_gnuplot" = 1 ] || want=4
+png_size() {
+  [ "$(od -An -tx1 -N8 "$1" 2>/dev/null | tr -d ' \n')" = "89504e470d0a1a0a" ] || { echo "not a PNG"; return; }
+  od -An -tu1 -j16 -N8 "$1" | awk '{printf "%dx%d\n", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8}'
+}
+chart() { # what file.png args... (1200x675, the README size)
+  local what=$1 png=$2
+  shift 2
+  "$SCOUTLAB" chart "$@" -o "$png" --script "${png%.png}.gp" --size 1200x675 >/dev/null 2>err.txt
+  expect_eq "$?" "$want" "$what: exit status"
+  [ "$have_gnuplot" = 1 ] && expect_eq "$(png_size "$png")" 1200x675 "$what: PNG size"
+  [ -s "${png%.png}.gp" ] || fail "$what: script not written"
+}
+block() { awk -v b="\$$2 << EOD" '$0==b{f=1;next} /^EOD$/{f=0} f' "$1"; }
+
+# Radar: Balerdi, 2,183 minutes, 103 progressive passes -> 103 / (2183/90) = 4.2464 per 90.
+chart radar radar.png radar --stats "$big5" "Leonardo Balerdi" "Lucas Beraldo" "Willian Pacho" \
+  --axes "Tackles won,Interceptions,Clearances,Aerial win %,Pass completion %,Progressive passes"
+expect_contains "$(cat radar.gp)" "axis_label[6] = 'Progressive passes /90'" "radar axes as asked"
+expect_eq "$(block radar.gp radar | awk -F'\t' '$1==1{print $7}')" "4.24645" "radar: Balerdi's progressive passes per 90"
+# Aerial win % = 39 / (39 + 20) = 66.1%.
+expect_eq "$(block radar.gp radar | awk -F'\t' '$1==1{printf "%.1f", $5}')" "66.1" "radar: Balerdi's aerial win %"
+expect_contains "$(cat radar.gp)" "Against Ligue 1 centre-backs, 900+ min (n=" "radar: Ligue 1 pool"
+expect_contains "$(cat radar.gp)" "2024-25" "radar: season from the file name"
+
+# Percentiles: the same numbers as scoutlab percentiles.
+chart percentiles pct.png percentiles --stats "$big5" "Leonardo Balerdi"
+pct=$("$SCOUTLAB" percentiles --stats "$big5" "Leonardo Balerdi" --format csv | awk -F, 'NR==2{printf "%.4g", $6}')
+expect_eq "$(block pct.gp bars | awk -F'\t' 'NR==1{printf "%.4g", $3}')" "$pct" "percentiles: first stat's percentile as the command's"
+
+chart scatter scatter.png scatter --stats "$big5" --x "Progressive passes" --y Interceptions \
+  --highlight "Leonardo Balerdi,Lucas Beraldo"
+expect_eq "$(block scatter.gp pool | awk -F'\t' '$4==1' | wc -l | tr -d ' ')" 2 "scatter: two highlighted"
+
+# Squad: Marseille, ranked as scoutlab squad ranks it.
+chart squad squad.png squad --stats "$big5" marseille
+first=$("$SCOUTLAB" squad --stats "$big5" marseille --format csv | awk -F, 'NR==2{gsub(/"/,"",$2); print $2}')
+expect_contains "$(cat squad.gp)" "name[1] = '$first'" "squad: most important first"
+chart importance importance.png importance --stats "$big5" marseille
+expect_contains "$(cat importance.gp)" "n_players = 15" "importance: top 15 by default"
+
+# Fee model: fitted here (about 2 s); the chart's held-out set is fit's time split from 2017.
+fit_out=$("$SCOUTLAB" fit --transfers "$SL_SHARED_DATA/transfers-tm" --holdout-from 2017 --folds 1 -o tm.slm)
+n_test=$(printf '%s\n' "$fit_out" | sed -n 's/.*test on \([0-9]*\) from 2017.*/\1/p')
+coverage=$(printf '%s\n' "$fit_out" | awk '/time split/{f=1} f && $1=="model" && NF==7 {print $NF; exit}')
+player=(--player Balerdi --data "$SL_SHARED_DATA/tm-values-2023/france.csv" --age 26 --position CB --season 2025)
+chart fees fees.png fees --model tm.slm --holdout-from 2017 "${player[@]}" --bid 25m
+expect_eq "$(block fees.gp transfers | wc -l | tr -d ' ')" "$n_test" "fees: the held-out deals of fit's time split"
+expect_contains "$(cat fees.gp)" "holds $coverage" "fees: coverage as fit measured it"
+expect_contains "$(cat fees.gp)" "credits_text = 'Data: transfers-tm (" "fees: credits name the transfer data"
+chart age-curve age.png age-curve --model tm.slm "${player[@]}" --what-if market-value=20m
+expect_contains "$(cat age.gp)" "player_age = 26" "age curve: Balerdi marked at 26"
+finish
