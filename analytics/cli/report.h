@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "chart_data.h"
 #include "scoutlab/compare.h"
 #include "scoutlab/doc.h"
 #include "scoutlab/fees.h"
@@ -45,6 +46,7 @@ typedef struct rp_ctx {
   sl_fees_report *fit;       /* accuracy of the fit; NULL when the model was loaded */
   int season;                /* season of the stats (first year), 0 when unknown */
   int progress;              /* print progress on stderr */
+  int chart_failed;          /* a chart could not be drawn (said once in the caveats) */
   char summary[1200];        /* the verdict in three lines, printed after the files are written */
   char notes[16][SL_FEES_NOTE_MAX]; /* caveats for the method section */
   size_t nnotes;
@@ -68,6 +70,13 @@ void rp_fee_player(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e,
 
 /** The squad entry of compare-index player i (his club with the most minutes), or NULL. */
 const sl_squad_entry *rp_entry_of(const rp_ctx *x, size_t i);
+
+/** Renders a chart into DIR/charts/NAME.png and adds it as a figure; when gnuplot is missing or
+ *  fails, or with --no-charts, the figure is left out and a caveat says why. */
+void rp_figure(rp_ctx *x, sl_doc *d, sl_chart_kind kind, void *chart, const char *name, const char *caption);
+
+/** "2024-25" for the stats season, or NULL when unknown (the chart reads the file name). */
+const char *rp_season_label(const rp_ctx *x, char *buf, size_t size);
 
 /** Builds the player report into d. Returns an exit status. */
 int rp_player_report(rp_ctx *x, sl_doc *d);

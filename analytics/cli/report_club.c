@@ -65,5 +65,14 @@ int rp_club_report(rp_ctx *x, sl_doc *d) {
                        "contract years left"};
   sl_doc_table(d, NULL, RP_CLUB_COLS, hdr, cells, club->n, "rllrrrrrr");
   free(cells), free(b);
+  sl_chart_store *st = sl_chart_store_new();
+  sl_plot_squad sq;
+  sl_plot_importance im;
+  if (st && sl_chart_squad_from_squad(x->squad, k, x->season, SL_CHART_SQUAD_MIN_SHARE, st, &sq, &err) == SL_OK)
+    rp_figure(x, d, SL_CHART_SQUAD, &sq, "squad", "The squad by age and share of league minutes; colour and size "
+                                                  "show importance, labels the contract end.");
+  if (st && sl_chart_importance_from_squad(x->squad, k, 0, x->season, st, &im, &err) == SL_OK)
+    rp_figure(x, d, SL_CHART_IMPORTANCE, &im, "importance", "Importance, component by component.");
+  sl_chart_store_free(st);
   return SL_EXIT_OK;
 }

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "report.h"
+#include "scoutlab/output.h"
 
 void rp_note(rp_ctx *x, const char *fmt, ...) {
   if (x->nnotes >= sizeof x->notes / sizeof x->notes[0]) return;
@@ -92,6 +93,33 @@ void rp_fee_player(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e,
                        x->season, (x->season + 1) % 100);
   if (isnan(p->market_value) && isnan(fp->market_value)) NOTE("no market value for %s in the values files", p->name);
   if (fp->group == -2) NOTE("position group of %s unknown", p->name);
+}
+
+/* Report charts: 16:9 and small enough for a web page, large enough to print. */
+#define RP_CHART_WIDTH 1200
+#define RP_CHART_HEIGHT 675
+
+const char *rp_season_label(const rp_ctx *x, char *buf, size_t size) {
+  if (!x->season) return NULL;
+  snprintf(buf, size, "%d-%02d", x->season, (x->season + 1) % 100);
+  return buf;
+}
+
+void rp_figure(rp_ctx *x, sl_doc *d, sl_chart_kind kind, void *chart, const char *name, const char *caption) {
+  if (!x->a->charts) return;
+  char dir[4096], path[4200], rel[256];
+  sl_error err;
+  snprintf(dir, sizeof dir, "%s/charts", x->a->outdir);
+  snprintf(path, sizeof path, "%s/%s.png", dir, name);
+  snprintf(rel, sizeof rel, "charts/%s.png", name);
+  sl_chart_output o = {.output = path, .width = RP_CHART_WIDTH, .height = RP_CHART_HEIGHT};
+  if (x->progress) fprintf(stderr, "scoutlab report: drawing %s\n", rel);
+  if (sl_output_make_dir(dir, &err) || sl_chart_render(kind, chart, &o, NULL, 0, &err)) {
+    if (!x->chart_failed) rp_note(x, "charts left out: %.160s", err.message);
+    x->chart_failed = 1;
+    return;
+  }
+  sl_doc_figure(d, rel, caption, caption);
 }
 
 /* ---- method and data ---- */

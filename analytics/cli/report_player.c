@@ -318,21 +318,84 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
                rows, "lllrrrr");
 }
 
+/* ---- charts ---- */
+
+static void chart_fee_fit(rp_ctx *x, const rp_player *pl, sl_doc *d) {
+  sl_chart_store *st = sl_chart_store_new();
+  sl_plot_fee_fit c;
+  sl_error err;
+  int holdout = x->fit ? x->fit->holdout_from : 0;
+  if (st && sl_chart_fee_fit_from_model(x->model, holdout, x->a->level, SL_CHART_FIT_SEED, &pl->fp, x->a->bid, st,
+                                        &c, &err) == SL_OK)
+    rp_figure(x, d, SL_CHART_FEES, &c, "fees",
+              "The model on transfers it did not see (predicted against actual fee, log scales), with his estimate, "
+              "interval and the bid.");
+  sl_chart_store_free(st);
+}
+
+static void chart_age_curve(rp_ctx *x, const rp_player *pl, sl_doc *d) {
+  sl_chart_store *st = sl_chart_store_new();
+  sl_plot_age_curve c;
+  sl_error err;
+  const char *what = has_term(x->model, SL_FEES_VAR_CONTRACT) && !isnan(pl->fp.contract_months) ? "contract-months=+24" : NULL;
+  if (st && sl_chart_age_curve_from_model(x->model, &pl->fp, x->a->level, what, st, &c, &err) == SL_OK)
+    rp_figure(x, d, SL_CHART_AGE_CURVE, &c, "age-curve", "The model's fee for the same player at other ages.");
+  sl_chart_store_free(st);
+}
+
+static void chart_profile(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hits, size_t n, sl_doc *d) {
+  const sl_profile *prof = sl_profiles_for_group(x->profiles, pl->p->group);
+  if (!prof) return;
+  char season[16];
+  const char *label = rp_season_label(x, season, sizeof season);
+  sl_pool pool;
+  sl_pool_default(&pool);
+  size_t idx[4] = {pl->index};
+  size_t k = 1;
+  for (size_t i = 0; i < n && k < 3; i++) idx[k++] = hits[i].player; /* the two most similar */
+  sl_chart_store *st = sl_chart_store_new();
+  sl_plot_radar r;
+  sl_plot_percentiles pc;
+  sl_error err;
+  if (st && k >= 2 && sl_chart_radar_from_compare(x->cmp, prof, &pool, idx, k, NULL, label, st, &r, &err) == SL_OK)
+    rp_figure(x, d, SL_CHART_RADAR, &r, "radar", "Against the two most similar players: axes run from the peer "
+                                                 "pool's 5th to 95th percentile, raw values on the axes.");
+  if (st && sl_chart_percentiles_from_compare(x->cmp, prof, &pool, pl->index, label, st, &pc, &err) == SL_OK)
+    rp_figure(x, d, SL_CHART_PERCENTILES, &pc, "percentiles", "His scouting profile: percentile against position "
+                                                              "peers, with the per-90 value beside each bar.");
+  sl_chart_store_free(st);
+}
+
+static void chart_importance(rp_ctx *x, const rp_player *pl, sl_doc *d) {
+  if (!pl->e) return;
+  sl_chart_store *st = sl_chart_store_new();
+  sl_plot_importance c;
+  sl_error err;
+  if (st && sl_chart_importance_from_squad(x->squad, pl->e->club, 0, x->season, st, &c, &err) == SL_OK)
+    rp_figure(x, d, SL_CHART_IMPORTANCE, &c, "importance",
+              "Squad importance, component by component (each segment is weight x score).");
+  sl_chart_store_free(st);
+}
+
 int rp_player_report(rp_ctx *x, sl_doc *d) {
   rp_player pl = {0};
   int st = find(x, &pl);
   if (st) return st;
   section_verdict(x, &pl, d);
+  chart_fee_fit(x, &pl, d);
   sl_doc_heading(d, 1, "Why");
   contributions(&pl, d);
   comparables(x, &pl, d);
   what_if(x, &pl, d);
+  chart_age_curve(x, &pl, d);
   sl_doc_heading(d, 1, "The player");
   profile(x, &pl, d);
   sl_similar_hit hits[RP_SIMILAR];
   size_t n = similar(x, &pl, hits, RP_SIMILAR);
+  chart_profile(x, &pl, hits, n, d);
   sl_doc_heading(d, 1, "His squad");
   importance(x, &pl, d);
+  chart_importance(x, &pl, d);
   depth_chart(x, &pl, d);
   replacement(x, &pl, hits, n, d);
   return SL_EXIT_OK;

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Permissions of a finished output file: rw-r--r--, as a shell redirect gives under umask 022. */
+#define SL_OUTPUT_MODE 0644
 /* mkstemp's template suffix: six characters it replaces. */
 #define SL_TEMP_SUFFIX ".partial-XXXXXX"
 
@@ -34,6 +36,8 @@ int sl_output_open(const char *path, sl_output **out, FILE **f, sl_error *err) {
   memcpy(o->temp, path, n);
   memcpy(o->temp + n, SL_TEMP_SUFFIX, sizeof SL_TEMP_SUFFIX);
   int fd = mkstemp(o->temp);
+  /* mkstemp makes the file private (0600); a report or chart is an ordinary file to share. */
+  if (fd >= 0) fchmod(fd, SL_OUTPUT_MODE);
   if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
     int e = errno;
     if (fd >= 0) {
