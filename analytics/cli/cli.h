@@ -69,6 +69,11 @@ int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const
  *  that season, or when season is 0); tables without a season column are left as they are. */
 void sl_cli_values_for_season(struct sl_table **values, int season);
 
+/** Warns on stderr, --verbose or not, about stats rows skipped for impossible values or as
+ *  duplicates and about '%' cells outside 0-100 (the index treats those rates as missing). */
+struct sl_compare_report;
+void sl_cli_index_warnings(const char *cmd, const struct sl_compare_report *r);
+
 /* The command table, defined in main.c. */
 extern const sl_command sl_commands[];
 extern const int sl_command_count;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "scoutlab/compare.h"
 #include "scoutlab/table.h"
 
 int sl_cli_usage_error(const char *cmd, const char *fmt, ...) {
@@ -136,4 +137,25 @@ void sl_cli_values_for_season(sl_table **values, int season) {
     sl_table_free(*values);
     *values = sub;
   }
+}
+
+/* Rows that cannot be true change every percentile: say so even without --verbose. Up to
+ * three are listed; more would drown the output, and --verbose lists them all. */
+#define SL_CLI_INVALID_LISTED 3
+
+void sl_cli_index_warnings(const char *cmd, const struct sl_compare_report *r) {
+  if (!r) return;
+  if (r->rows_invalid)
+    fprintf(stderr, "scoutlab %s: warning: %zu stats row%s skipped as impossible or duplicated%s\n", cmd,
+            r->rows_invalid, r->rows_invalid == 1 ? "" : "s",
+            r->rows_invalid > SL_CLI_INVALID_LISTED ? " (--verbose lists them all)" : ":");
+  for (size_t k = 0, shown = 0; k < r->rows_skipped && shown < SL_CLI_INVALID_LISTED && r->rows_invalid; k++) {
+    if (!r->skipped[k].invalid) continue;
+    fprintf(stderr, "  line %ld: %s\n", r->skipped[k].line, r->skipped[k].reason);
+    shown++;
+  }
+  if (r->percent_out_of_range)
+    fprintf(stderr, "scoutlab %s: warning: %zu cell%s of %% columns outside 0-100 (first %s): treated as "
+                    "missing where a profile uses them\n",
+            cmd, r->percent_out_of_range, r->percent_out_of_range == 1 ? "" : "s", r->percent_example);
 }

@@ -146,10 +146,11 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   default_file(a->profiles, "profiles.csv", pbuf, sizeof pbuf, &prof);
   if (!st && sl_profiles_load(prof, &ctx->profiles, &err) != SL_OK) st = sl_cli_fail(&err);
   if (!st) {
-    sl_compare_options opt = {a->per_club, ctx->positions, ctx->overrides, ctx->values};
+    sl_compare_options opt = {a->per_club, ctx->positions, ctx->overrides, ctx->values, 0};
     if (sl_compare_new(ctx->stats, &opt, &ctx->index, &err) != SL_OK) st = sl_cli_fail(&err);
   }
   if (!st && a->verbose) sl_cmp_print_accounting(ctx, stderr);
+  if (!st) sl_cli_index_warnings(a->cmd, sl_compare_summary(ctx->index));
   return st;
 }
 
@@ -199,8 +200,10 @@ void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f) {
 
 void sl_cmp_json_accounting(const sl_cmp_ctx *ctx, FILE *f) {
   const sl_compare_report *r = sl_compare_summary(ctx->index);
-  fprintf(f, "\"rows\":{\"read\":%zu,\"used\":%zu,\"skipped\":%zu,\"skipped_by_loader\":%zu,\"skipped_rows\":[",
-          r->rows_read, r->rows_used, r->rows_skipped + r->rows_skipped_load, r->rows_skipped_load);
+  fprintf(f, "\"rows\":{\"read\":%zu,\"used\":%zu,\"skipped\":%zu,\"skipped_by_loader\":%zu,"
+             "\"skipped_impossible\":%zu,\"percent_out_of_range\":%zu,\"skipped_rows\":[",
+          r->rows_read, r->rows_used, r->rows_skipped + r->rows_skipped_load, r->rows_skipped_load,
+          r->rows_invalid, r->percent_out_of_range);
   size_t k = 0;
   for (size_t s = 0; s < ctx->stats->nskipped; s++, k++) {
     fprintf(f, "%s{\"line\":%ld,\"reason\":", k ? "," : "", ctx->stats->skipped[s].line);

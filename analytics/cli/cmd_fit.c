@@ -12,7 +12,7 @@ const char sl_help_fit[] =
     "usage: scoutlab fit --transfers FILE|DIR... -o MODEL.slm [--since SEASON] [--until SEASON]\n"
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
-    "                    [--folds 5] [--seed 1] [--format table|json]\n"
+    "                    [--folds 5] [--seed 1] [--format table|json] [--verbose]\n"
     "\n"
     "Fits the hedonic transfer-fee model log(fee) ~ age + age^2 + position group + buying league\n"
     "+ selling league + season + log(market value) [+ contract months + minutes share] on the\n"
@@ -29,6 +29,7 @@ const char sl_help_fit[] =
     "  --season-hold     hold the season term at the nearest training season beyond them\n"
     "                    (default: extrapolate the linear fee-inflation trend)\n"
     "  --folds K         k-fold accuracy (1 = none); --seed N makes folds and calibration split\n"
+    "  --verbose         every row not used, with its file, line and reason, on stderr\n"
     "\n"
     "example:\n"
     "  scoutlab fit --transfers ../shared/data/transfers-tm --until 2020 --holdout-from 2017 -o tm.slm\n";
@@ -39,6 +40,7 @@ typedef struct fit_args {
   const char *out;
   sl_fees_options opt;
   sl_format format;
+  int verbose;
 } fit_args;
 
 static int int_arg(const char *s, long lo, long hi, long *v) {
@@ -80,6 +82,7 @@ static int parse_args(int argc, char **argv, fit_args *a) {
     } else if (strcmp(o, "--no-market-value") == 0) a->opt.no_market_value = 1;
     else if (strcmp(o, "--ridge") == 0) a->opt.ridge = 1;
     else if (strcmp(o, "--season-hold") == 0) a->opt.season_hold = 1;
+    else if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) a->verbose = 1;
     else if (i + 1 < argc && o[0] == '-' && parse_value_opt(a, o, argv[i + 1]) == 0) i++;
     else if (o[0] == '-') return sl_cli_usage_error("fit", "bad option or value '%s%s%s'", o, i + 1 < argc ? " " : "", i + 1 < argc ? argv[i + 1] : "");
     else return sl_cli_usage_error("fit", "unexpected argument '%s' (transfer files go after --transfers)", o);
@@ -207,6 +210,22 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
   printf("  }\n}\n");
 }
 
+/* sl_fees_fit_files() in three steps, so that --verbose can list the table's skipped rows
+ * (loader skips and every deal left out, with its reason) before the table is freed. */
+static int fit_files(const fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_error *err) {
+  sl_table *t = NULL;
+  sl_fees_deals *d = NULL;
+  int st = sl_table_load_many(a->files, a->nfiles, NULL, &t, err);
+  if (!st) st = sl_fees_deals_from_table(t, &a->opt, &d, err);
+  if (!st && a->verbose) {
+    fprintf(stderr, "rows: read %zu, used %zu, not used %zu\n", d->rows_read, d->n, d->rows_read - d->n);
+    for (size_t k = 0; k < t->nskipped; k++)
+      fprintf(stderr, "  not used %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
+  }
+  sl_table_free(t);
+  return st ? st : sl_fees_fit(d, &a->opt, m, r, err);
+}
+
 int sl_cmd_fit(int argc, char **argv) {
   fit_args a;
   int rc = parse_args(argc, argv, &a);
@@ -217,7 +236,7 @@ int sl_cmd_fit(int argc, char **argv) {
   sl_fees_model *m = NULL;
   sl_fees_report *r = NULL;
   sl_error err;
-  int st = sl_fees_fit_files(a.files, a.nfiles, &a.opt, &m, &r, &err);
+  int st = fit_files(&a, &m, &r, &err);
   if (!st) st = sl_fees_save(m, a.out, &err);
   if (st) {
     free(a.files);

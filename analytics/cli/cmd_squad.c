@@ -192,6 +192,7 @@ static int load_all(const sq_args *a, sq_ctx *ctx, sl_squad_options *o) {
   o->contracts = ctx->contracts;
   o->season = a->season ? sl_squad_season_parse(a->season) : chosen;
   if (sl_squad_new(ctx->stats, o, &ctx->squad, &err)) return sl_cli_fail(&err);
+  sl_cli_index_warnings("squad", sl_compare_summary(sl_squad_index(ctx->squad)));
   return 0;
 }
 
@@ -254,8 +255,9 @@ static void print_accounting(FILE *f, const sq_ctx *ctx) {
 static void json_accounting(FILE *f, const sq_ctx *ctx) {
   const sl_squad_report *r = sl_squad_summary(ctx->squad);
   const sl_compare_report *c = sl_compare_summary(sl_squad_index(ctx->squad));
-  fprintf(f, "\"rows\":{\"read\":%zu,\"used\":%zu,\"skipped\":%zu,\"skipped_rows\":[", r->rows_read, r->rows_used,
-          r->rows_skipped);
+  fprintf(f, "\"rows\":{\"read\":%zu,\"used\":%zu,\"skipped\":%zu,\"skipped_by_loader\":%zu,"
+             "\"skipped_impossible\":%zu,\"percent_out_of_range\":%zu,\"skipped_rows\":[",
+          r->rows_read, r->rows_used, r->rows_skipped, c->rows_skipped_load, c->rows_invalid, c->percent_out_of_range);
   size_t n = 0;
   for (size_t k = 0; k < ctx->stats->nskipped; k++, n++) {
     fprintf(f, "%s{\"line\":%ld,\"reason\":", n ? "," : "", ctx->stats->skipped[k].line);

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -175,13 +176,121 @@ static void add_skip(sl_compare *c, size_t row, const char *reason) {
   c->rep.rows_skipped++;
 }
 
+/* A skip for a value that cannot be true: the reason names it, so the index keeps a copy. */
+static void add_invalid(sl_compare *c, size_t row, const char *reason) {
+  c->skip_text[row] = strdup(reason);
+  add_skip(c, row, c->skip_text[row] ? c->skip_text[row] : "impossible value (no memory for details)");
+  c->skips[c->rep.rows_skipped - 1].invalid = 1;
+  c->rep.rows_invalid++;
+}
+
+/* Why row r's minutes cannot be true, into buf; NULL when they can or are missing (reported
+ * apart). Checks the column row_minutes() reads: Min, else 90s. */
+static const char *minutes_problem(const sl_compare *c, size_t r, double max, char *buf, size_t size) {
+  const sl_column *col = c->c_min;
+  double v = NAN, scale = 1.0;
+  int got = col ? sl_table_number(c->t, col, r, &v) : 0;
+  if (got == 0 && c->c_n90) col = c->c_n90, scale = 90.0, got = sl_table_number(c->t, col, r, &v);
+  if (got == 0) return NULL;
+  if (got < 0) {
+    char text[64];
+    const char *cell = sl_table_text(c->t, col, r, text, sizeof text);
+    snprintf(buf, size, "%s '%s' is not a number of minutes", col->name, cell ? cell : "");
+  } else if (v < 0) {
+    snprintf(buf, size, "%s %g is negative (expected 0 to %g minutes)", col->name, v, max);
+  } else if (v * scale > max) {
+    snprintf(buf, size, "%s %g is more than one season holds (at most %g minutes in a row)", col->name, v, max);
+  } else {
+    return NULL;
+  }
+  return buf;
+}
+
+/* ---- duplicate rows ---------------------------------------------------------------------- */
+
+/* Two rows of one player (name and birth year) for the same club, league and season are one
+ * row listed twice: adding them up would double his minutes. */
+typedef struct dup_key {
+  const row_key *key;
+  const char *club, *league;
+  double season;
+} dup_key;
+
+static int cmp_num(double a, double b) {
+  int an = isnan(a), bn = isnan(b);
+  if (an || bn) return an - bn;
+  return a < b ? -1 : a > b;
+}
+
+static int cmp_entry(const dup_key *x, const dup_key *y) {
+  int s = strcmp(x->key->norm, y->key->norm);
+  if (!s) s = cmp_num(x->key->born, y->key->born);
+  if (!s) s = strcmp(x->club, y->club);
+  if (!s) s = strcmp(x->league, y->league);
+  if (!s) s = cmp_num(x->season, y->season);
+  return s;
+}
+
+static int cmp_dup(const void *a, const void *b) {
+  const dup_key *x = a, *y = b;
+  int s = cmp_entry(x, y);
+  return s ? s : x->key->row < y->key->row ? -1 : x->key->row > y->key->row;
+}
+
+static int cmp_skip_line(const void *a, const void *b) {
+  const sl_compare_skip *x = a, *y = b;
+  return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Skips the later rows of each duplicate group (the first is kept) and compacts keys in order. */
+static int drop_duplicates(sl_compare *c, row_key *keys, size_t *nkeys) {
+  if (*nkeys < 2) return SL_OK;
+  dup_key *d = malloc(*nkeys * sizeof *d);
+  char *drop = calloc(c->t->nrows, 1);
+  if (!d || !drop) {
+    free(d), free(drop);
+    return SL_ENOMEM;
+  }
+  const sl_column *season = sl_table_role(c->t, SL_ROLE_SEASON);
+  for (size_t k = 0; k < *nkeys; k++)
+    d[k] = (dup_key){&keys[k], cell_text(c->c_club, keys[k].row), cell_text(c->c_league, keys[k].row),
+                     cell_num(c, season, keys[k].row)};
+  qsort(d, *nkeys, sizeof *d, cmp_dup);
+  for (size_t k = 1, first = 0; k < *nkeys; k++) {
+    if (cmp_entry(&d[first], &d[k]) != 0) {
+      first = k;
+      continue;
+    }
+    char why[160];
+    long line = c->t->row_line ? c->t->row_line[d[first].key->row] : 0;
+    snprintf(why, sizeof why, "duplicate of line %ld (same player, birth year, club and league)", line);
+    add_invalid(c, d[k].key->row, why);
+    drop[d[k].key->row] = 1;
+  }
+  size_t n = 0;
+  for (size_t k = 0; k < *nkeys; k++) {
+    if (drop[keys[k].row]) free((char *)keys[k].norm);
+    else keys[n++] = keys[k];
+  }
+  *nkeys = n;
+  free(d), free(drop);
+  /* The list reads in file order, as the other skips were found. */
+  qsort(c->skips, c->rep.rows_skipped, sizeof *c->skips, cmp_skip_line);
+  return SL_OK;
+}
+
 /* Collects usable rows as keys (normalised name, birth year); others go to the skip list. */
-static int collect_keys(sl_compare *c, row_key *keys, size_t *nkeys) {
+static int collect_keys(sl_compare *c, row_key *keys, size_t *nkeys, double max_minutes) {
   *nkeys = 0;
   for (size_t r = 0; r < c->t->nrows; r++) {
     const char *name = cell_text(c->c_player, r);
     if (!*name) {
       add_skip(c, r, "no player name");
+      continue;
+    }
+    char why[200];
+    if (minutes_problem(c, r, max_minutes, why, sizeof why)) {
+      add_invalid(c, r, why);
       continue;
     }
     if (isnan(row_minutes(c, r))) {
@@ -198,7 +307,7 @@ static int collect_keys(sl_compare *c, row_key *keys, size_t *nkeys) {
     keys[*nkeys].born = cell_num(c, c->c_born, r);
     (*nkeys)++;
   }
-  return SL_OK;
+  return drop_duplicates(c, keys, nkeys);
 }
 
 static int build_players(sl_compare *c, row_key *keys, size_t nkeys, int per_club) {
@@ -239,6 +348,23 @@ static int find_columns(sl_compare *c, sl_error *err) {
   return SL_OK;
 }
 
+/* A percentage outside 0-100 is not a percentage (FBref's own CS% reaches 200 on keepers with
+ * more clean sheets than keeper matches): count them in used rows so the user is told. */
+static void count_bad_percentages(sl_compare *c) {
+  const sl_table *t = c->t;
+  for (size_t j = 0; j < t->ncols; j++) {
+    const sl_column *col = &t->cols[j];
+    if (col->type != SL_TYPE_NUMBER || !strchr(col->name, '%')) continue;
+    for (size_t r = 0; r < t->nrows; r++) {
+      double v = col->num[r];
+      if (c->player_of_row[r] < 0 || isnan(v) || (v >= 0 && v <= 100)) continue;
+      if (!c->rep.percent_out_of_range++)
+        snprintf(c->rep.percent_example, sizeof c->rep.percent_example, "line %ld: %s %g",
+                 t->row_line ? t->row_line[r] : 0, col->name, v);
+    }
+  }
+}
+
 int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_compare **out,
                    sl_error *err) {
   if (!out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_new: out is NULL");
@@ -249,8 +375,9 @@ int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_comp
   sl_compare *c = calloc(1, sizeof *c);
   row_key *keys = calloc(stats->nrows ? stats->nrows : 1, sizeof *keys);
   if (c) c->skips = calloc(stats->nrows ? stats->nrows : 1, sizeof *c->skips);
+  if (c) c->skip_text = calloc(stats->nrows ? stats->nrows : 1, sizeof *c->skip_text);
   if (c) c->player_of_row = malloc((stats->nrows ? stats->nrows : 1) * sizeof *c->player_of_row);
-  if (!c || !keys || !c->skips || !c->player_of_row) {
+  if (!c || !keys || !c->skips || !c->skip_text || !c->player_of_row) {
     free(keys);
     sl_compare_free(c);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory building the player index");
@@ -261,7 +388,8 @@ int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_comp
   c->rep.rows_skipped_load = stats->nskipped;
   size_t nkeys = 0;
   int st = find_columns(c, err);
-  if (!st) st = collect_keys(c, keys, &nkeys);
+  if (!st) st = collect_keys(c, keys, &nkeys, opt->max_row_minutes > 0 ? opt->max_row_minutes : SL_COMPARE_MAX_ROW_MINUTES);
+  if (st == SL_ENOMEM) sl_error_set(err, st, NULL, 0, 0, "out of memory building the player index");
   if (!st) {
     st = build_players(c, keys, nkeys, opt->per_club);
     if (st) sl_error_set(err, st, NULL, 0, 0, "out of memory building the player index");
@@ -269,6 +397,7 @@ int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_comp
   for (size_t k = 0; k < nkeys; k++) free((char *)keys[k].norm);
   free(keys);
   c->rep.skipped = c->skips;
+  if (!st) count_bad_percentages(c);
   if (!st) st = sl_compare_assign_positions_(c, opt, err);
   if (!st && opt->values) st = sl_compare_join_values_(c, opt->values, err);
   if (st) {
@@ -288,6 +417,8 @@ void sl_compare_free(sl_compare *c) {
   }
   free(c->players);
   free(c->skips);
+  for (size_t r = 0; c->skip_text && r < c->t->nrows; r++) free(c->skip_text[r]);
+  free(c->skip_text);
   free(c->player_of_row);
   free(c);
 }

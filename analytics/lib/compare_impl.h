@@ -10,6 +10,7 @@ struct sl_compare {
   size_t n;
   sl_compare_report rep;
   sl_compare_skip *skips;
+  char **skip_text;    /* t->nrows entries: reasons written for a row (owned), NULL for static ones */
   long *player_of_row; /* t->nrows entries, -1 for skipped rows */
   /* columns of the stats table by role; NULL when absent */
   const sl_column *c_player, *c_club, *c_league, *c_pos, *c_age, *c_born, *c_min, *c_n90;

@@ -118,14 +118,19 @@ static double weighted_mean(const sl_compare *c, const sl_player *p, const sl_co
   return wsum > 0 ? sum / wsum : NAN;
 }
 
+/* A rate outside 0-100 (parts that contradict each other, a damaged cell) is not a rate:
+ * missing, never ranked. sl_compare_report.percent_out_of_range tells the user. */
+static double percent_or_nan(double v) { return v >= 0 && v <= 100 ? v : NAN; }
+
 double sl_compare_value_(const sl_compare *c, const sl_player *p, const sl_bound *b) {
   /* A rate is recomputed from its parts so that combined clubs give Won/(Won+Lost), not a mean
    * of two percentages; the file's own rate column is the fallback. */
   if (b->stat->kind == SL_STAT_RATE && b->parts) {
     double num = expr_sum(c, p, b->num, b->nnum), den = expr_sum(c, p, b->den, b->nden);
-    return den > 0 ? 100.0 * num / den : NAN;
+    return den > 0 ? percent_or_nan(100.0 * num / den) : NAN;
   }
   if (!b->col) return NAN;
+  if (b->stat->kind == SL_STAT_RATE) return percent_or_nan(weighted_mean(c, p, b->col));
   switch (b->stat->kind) {
   case SL_STAT_PER90: {
     double total = sl_compare_sum_(c, p, b->col);

@@ -166,6 +166,26 @@ static int count_of(reader *r, char **s, size_t *n) {
   return SL_OK;
 }
 
+/* The kind sl_fees_fit gives each variable: the design writer relies on it (age writes two
+ * columns), so a file pairing them otherwise is damaged, not a different model. */
+static sl_fees_term_kind kind_of_var(sl_fees_var v) {
+  switch (v) {
+  case SL_FEES_VAR_AGE: return SL_FEES_TERM_QUADRATIC;
+  case SL_FEES_VAR_POSITION:
+  case SL_FEES_VAR_BUYER_LEAGUE:
+  case SL_FEES_VAR_SELLER_LEAGUE: return SL_FEES_TERM_FACTOR;
+  default: return SL_FEES_TERM_LINEAR;
+  }
+}
+
+/* Seasons are first years ("2024"); 0 = unknown. Anything else in a file is damage, and a
+ * cast of it to int would be undefined. */
+#define SL_FEES_MAX_SEASON 9999
+/* Source line numbers: well above any file's, well inside a long. */
+#define SL_FEES_MAX_LINE 1e15
+
+static int season_ok(double v) { return v >= 0 && v <= SL_FEES_MAX_SEASON && v == floor(v); }
+
 static int load_terms(reader *r, sl_fees_model *m) {
   char *s;
   size_t nt;
@@ -179,6 +199,8 @@ static int load_terms(reader *r, sl_fees_model *m) {
         !(v[4] >= 0 && v[4] <= (double)(r->len - r->pos)) || !(v[2] >= 1 && v[3] >= 0 && v[2] + v[3] <= SL_REGRESS_MAX_COLUMNS))
       return bad(r, "a term is out of range");
     term->var = (sl_fees_var)v[0], term->kind = (sl_fees_term_kind)v[1];
+    if (v[0] != floor(v[0]) || v[1] != floor(v[1]) || term->kind != kind_of_var(term->var))
+      return bad(r, "a term's kind does not match its variable");
     term->first = (size_t)v[2], term->count = (size_t)v[3];
     m->feature_sd[t] = v[5];
     static const char *const names[] = {"age", "position", "buying league", "selling league", "season",
@@ -243,6 +265,7 @@ static int load_header(reader *r, sl_fees_model *m) {
   if (keyword(r, "ridge", &rest) || numbers(r, &rest, 2, v)) return SL_EPARSE;
   m->ridge = v[0] != 0, m->ridge_lambda = v[1];
   if (keyword(r, "seasons", &rest) || numbers(r, &rest, 3, v)) return SL_EPARSE;
+  if (!season_ok(v[0]) || !season_ok(v[1]) || v[0] > v[1]) return bad(r, "training seasons out of range");
   m->season_min = (int)v[0], m->season_max = (int)v[1], m->season_trend = v[2] != 0;
   if (keyword(r, "smearing", &rest) || numbers(r, &rest, 1, &m->smearing)) return SL_EPARSE;
   if (!(m->level > 0 && m->level < 1)) return bad(r, "level out of range");
@@ -271,7 +294,8 @@ static int load_deal(reader *r, sl_fees_deals *d, char *s) {
   char *nums = f[5];
   for (int k = 6; k < 15; k++) f[k][-1] = ' '; /* rejoin the numeric fields */
   if (numbers(r, &nums, 10, v)) return SL_EPARSE;
-  if (!(v[0] >= 0 && v[0] < SL_FEES_GROUP_COUNT) || !(v[6] > 0) || !(v[7] >= 0 && v[7] < (double)(d->nfiles ? d->nfiles : 1)))
+  if (!(v[0] >= 0 && v[0] < SL_FEES_GROUP_COUNT) || !(v[6] > 0) || !(v[7] >= 0 && v[7] < (double)(d->nfiles ? d->nfiles : 1)) ||
+      !season_ok(v[2]) || !(v[8] >= 0 && v[8] <= SL_FEES_MAX_LINE))
     return bad(r, "a deal is out of range");
   p->group = (int)v[0], p->age = v[1], p->season = (int)v[2], p->market_value = v[3];
   p->contract_months = v[4], p->minutes_share = v[5], deal.fee = v[6];

@@ -146,7 +146,9 @@ const char *sl_fees_reason_text(sl_fees_reason reason) {
       "listed twice (out row of a move the buyer lists as in)",
       "age missing",
       "position missing or only a line (defence/midfield/attack)",
-      "market value missing"};
+      "market value missing",
+      "impossible value (negative, out of range or not a number)",
+      "malformed row or another season (skipped by the loader)"};
   return (unsigned)reason < SL_FEES_REASON_COUNT ? text[reason] : "";
 }
 
@@ -229,6 +231,37 @@ static int key_cmp(const void *a, const void *b) {
   return x->fee < y->fee ? -1 : x->fee > y->fee ? 1 : 0;
 }
 
+/* Why a number cell cannot be read: "fee '1e400' is not a number", "age -3 is outside
+ * 14-50"; NULL when it is missing or fine. lo/hi bound the value (NAN = no bound). */
+static const char *bad_number(const sl_table *t, const sl_column *c, size_t r, double lo, double hi,
+                              const char *expected, char *why, size_t size) {
+  double v;
+  int got = c ? sl_table_number(t, c, r, &v) : 0;
+  if (got == 0) return NULL;
+  if (got < 0) {
+    char text[64];
+    const char *cell = sl_table_text(t, c, r, text, sizeof text);
+    snprintf(why, size, "%s '%s' is not a number (expected %s)", c->name, cell ? cell : "", expected);
+  } else if (v < lo || v > hi) {
+    if (isnan(hi)) snprintf(why, size, "%s %.15g is negative (expected %s)", c->name, v, expected);
+    else snprintf(why, size, "%s %.15g is outside %g-%g", c->name, v, lo, hi);
+  } else {
+    return NULL;
+  }
+  return why;
+}
+
+/* The first value of row r that cannot be true (SL_FEES_SKIP_IMPOSSIBLE), into why. */
+static const char *impossible(const sl_table *t, const tcols *c, size_t r, char *why, size_t size) {
+  static const char amount[] = "an amount such as 25m, EUR 25m or 25000000";
+  const char *w = bad_number(t, c->fee, r, 0, NAN, amount, why, size);
+  if (!w) w = bad_number(t, c->mv, r, 0, NAN, amount, why, size);
+  if (!w) w = bad_number(t, c->age, r, SL_FEES_MIN_AGE, SL_FEES_MAX_AGE, "years", why, size);
+  if (!w) w = bad_number(t, c->minutes, r, 0, 1, "a share of the team's minutes, 0-1", why, size);
+  if (!w) w = bad_number(t, c->contract_months, r, 0, NAN, "months left, 0 or more", why, size);
+  return w;
+}
+
 /* First reason (up to the movement) that rules row r out, or SL_FEES_USED. */
 static sl_fees_reason early_reason(const sl_table *t, const tcols *c, const sl_fees_options *o,
                                    size_t r) {
@@ -238,9 +271,15 @@ static sl_fees_reason early_reason(const sl_table *t, const tcols *c, const sl_f
                     (o->until && season > o->until)))
     return SL_FEES_SKIP_SEASON;
   if (is_true(cell_text(t, c->is_loan, r, buf, sizeof buf))) return SL_FEES_SKIP_LOAN;
-  double fee = cell_number(t, c->fee, r);
-  if (!isfinite(fee)) return SL_FEES_SKIP_FEE_UNKNOWN;
-  if (fee <= 0) return SL_FEES_SKIP_FREE;
+  char why[160];
+  double fee;
+  int got = sl_table_number(t, c->fee, r, &fee);
+  if (got == 0) return SL_FEES_SKIP_FEE_UNKNOWN;
+  /* A damaged fee is named as such, never counted as undisclosed or free; the other values
+   * are checked only on paid transfers (Transfermarkt lists a few free moves at age 9). */
+  if (got < 0 || fee < 0) return SL_FEES_SKIP_IMPOSSIBLE;
+  if (fee == 0) return SL_FEES_SKIP_FREE;
+  if (impossible(t, c, r, why, sizeof why)) return SL_FEES_SKIP_IMPOSSIBLE;
   if (movement_of(t, c, r) < 0) return SL_FEES_SKIP_MOVEMENT;
   return SL_FEES_USED;
 }
@@ -359,8 +398,10 @@ static int select_rows(sl_table *t, const tcols *c, const sl_fees_options *o, sl
     if (reason[r] == SL_FEES_USED) reason[r] = build_deal(t, c, o, r, pair[r], &deal, bufs);
     d->count[reason[r]]++;
     if (reason[r] != SL_FEES_USED) {
+      char why[160];
+      const char *text = reason[r] == SL_FEES_SKIP_IMPOSSIBLE ? impossible(t, c, r, why, sizeof why) : NULL;
       if (sl_table_add_skip(t, t->row_file ? t->row_file[r] : 0, deal.line ? deal.line : (t->row_line ? t->row_line[r] : 0),
-                            sl_fees_reason_text(reason[r])))
+                            text ? text : sl_fees_reason_text(reason[r])))
         return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
       continue;
     }
@@ -389,13 +430,16 @@ int sl_fees_deals_from_table(sl_table *t, const sl_fees_options *opt, sl_fees_de
   size_t *pair = calloc(t->nrows ? t->nrows : 1, sizeof *pair);
   int st = !d || !reason || !pair ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
   if (!st) st = note_columns(d, &c, o) ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+  /* Rows the loader (or a season filter) dropped are counted, so read = used + not used. */
+  size_t loader_skips = t->nskipped;
   if (!st) st = select_rows(t, &c, o, d, reason, pair, err);
   free(reason), free(pair);
   if (st) {
     sl_fees_deals_free(d);
     return st;
   }
-  d->rows_read = t->nrows;
+  d->count[SL_FEES_SKIP_MALFORMED] = loader_skips;
+  d->rows_read = t->nrows + loader_skips;
   *out = d;
   return SL_OK;
 }

@@ -26,6 +26,10 @@
 
 /* The peer pool's default minutes threshold: ten full matches, below which per-90 rates are noise. */
 #define SL_COMPARE_DEFAULT_MIN_MINUTES 900.0
+/** Most minutes one stats row can hold (sl_compare_options.max_row_minutes overrides): the
+ *  longest league season is 46 matches (English Championship, Leagues One and Two), 46 x 90 =
+ *  4,140, plus room for providers that count stoppage time. A row above it is skipped. */
+#define SL_COMPARE_MAX_ROW_MINUTES 5000.0
 /* The default number of similar players returned. */
 #define SL_COMPARE_DEFAULT_K 10
 
@@ -141,7 +145,8 @@ typedef struct sl_player {
 
 typedef struct sl_compare_skip {
   long line;           /* 1-based line in the stats file */
-  const char *reason;  /* static text: "no player name", "no minutes" */
+  const char *reason;  /* "no player name", "Min -90 is negative...": borrowed from the index */
+  int invalid;         /* 1: an impossible value or a duplicate row (counted in rows_invalid) */
 } sl_compare_skip;
 
 /** What building the index did with every row and every position: read = used + skipped. */
@@ -159,6 +164,11 @@ typedef struct sl_compare_report {
   size_t positions_conflict;    /* positions-file group incompatible with FBref Pos: not used */
   size_t overrides_unused;      /* override rows that matched no player */
   size_t values_matched;        /* players that got a market value */
+  size_t rows_invalid;          /* of rows_skipped: impossible minutes or a duplicate row (a
+                                   user should be told even without --verbose) */
+  size_t percent_out_of_range;  /* cells of '%' columns outside 0-100 in used rows: such a rate
+                                   is treated as missing wherever a profile uses it */
+  char percent_example[160];    /* the first of them ("line 5: CS% 200"), "" when none */
 } sl_compare_report;
 
 typedef struct sl_compare_options {
@@ -166,6 +176,7 @@ typedef struct sl_compare_options {
   const sl_table *positions;   /* optional TM-style table: name, position/short_pos, age+season or born */
   const sl_table *overrides;   /* optional: player, born (optional), sub_position */
   const sl_table *values;      /* optional: player name, market value (MONEY) */
+  double max_row_minutes;      /* rows with more minutes are skipped; 0 = SL_COMPARE_MAX_ROW_MINUTES */
 } sl_compare_options;
 
 typedef struct sl_compare sl_compare;

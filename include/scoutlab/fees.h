@@ -79,8 +79,20 @@ typedef enum sl_fees_reason {
   SL_FEES_SKIP_AGE,          /* age missing */
   SL_FEES_SKIP_POSITION,     /* position missing or only a line ("defence") */
   SL_FEES_SKIP_MARKET_VALUE, /* market value missing while the model uses it */
+  SL_FEES_SKIP_IMPOSSIBLE,   /* a value that cannot be true: a fee that is not an amount or negative
+                                (checked before "free"), or on a paid transfer (checked before the
+                                movement) a market value not an amount or negative, age outside
+                                SL_FEES_MIN_AGE..SL_FEES_MAX_AGE, minutes share outside 0..1,
+                                negative contract months; the skipped-rows report names it */
+  SL_FEES_SKIP_MALFORMED,    /* dropped before selection by the loader (wrong number of fields,
+                                every field empty) or a season filter: t->nskipped on entry */
   SL_FEES_REASON_COUNT
 } sl_fees_reason;
+
+/** Ages a transfer row can hold: professional contracts start at 15 (a year of margin below),
+ *  and no outfield player or keeper has moved for a fee past 50. */
+#define SL_FEES_MIN_AGE 14.0
+#define SL_FEES_MAX_AGE 50.0
 
 /** Plain-words text of a reason ("loan", "listed twice (out side of an in move)"). */
 const char *sl_fees_reason_text(sl_fees_reason reason);
@@ -130,7 +142,7 @@ typedef struct sl_fees_options {
 typedef struct sl_fees_deals {
   size_t n;                 /* deals kept */
   sl_fees_deal *deal;       /* n deals */
-  size_t rows_read;         /* rows looked at */
+  size_t rows_read;         /* rows looked at, including those the loader skipped (MALFORMED) */
   size_t count[SL_FEES_REASON_COUNT]; /* count[SL_FEES_USED] == n; the counts sum to rows_read */
   size_t out_rows_kept;     /* kept deals that came from an out row (buyer outside coverage) */
   int has_market_value, has_contract, has_minutes, has_leagues, has_season; /* columns seen */
