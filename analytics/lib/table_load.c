@@ -545,7 +545,7 @@ static void half_init(half *h, const char *name, const sl_load_options *opt, cha
 
 static void half_free(half *h) {
   loader_reset(&h->L, 0);
-  if (h->L.t) sl_table_internal_state_free(h->L.t, h->L.state);
+  sl_table_internal_state_free(h->L.t, h->L.state); /* also after the table moved to the caller */
   sl_table_free(h->L.t);
   if (h->src.f) fclose(h->src.f);
 }
