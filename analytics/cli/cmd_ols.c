@@ -32,6 +32,7 @@ const char sl_help_ols[] =
     "                   \"t\", \"p\"}], \"residual_sd\", \"r_squared\", \"adj_r_squared\",\n"
     "                   \"f_statistic\", \"f_p\", \"aliased\": [...]}, 17 significant digits\n"
     "  --save MODEL     write the fitted model (docs/model-format.md) for later predictions\n"
+    "  --verbose        list the rows the loader skipped (wrong number of fields...) on stderr\n"
     "\n"
     "exit status: 0 ok, 1 bad data (missing column, text in a number column, too few rows,\n"
     "constant column), 2 usage, 3 file cannot be read\n"
@@ -55,6 +56,8 @@ typedef struct ols_args {
   double ridge, level;
   unsigned long long seed;
   sl_format format;
+  int verbose;           /* --verbose: the loader's skipped rows on stderr */
+  size_t loader_skipped; /* rows the loader dropped (wrong field count...): read = used + skipped */
 } ols_args;
 
 static int parse_double(const char *s, double *out) {
@@ -119,6 +122,7 @@ static int parse_args(int argc, char **argv, ols_args *a) {
         return sl_cli_usage_error(CMD, "--format expects table, json or csv, not '%s'", v);
     } else if (strcmp(argv[i], "--no-intercept") == 0) a->intercept = 0;
     else if (strcmp(argv[i], "--ridge-gcv") == 0) a->ridge_gcv = 1;
+    else if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0) a->verbose = 1;
     else if (argv[i][0] == '-' && argv[i][1] != '\0')
       return sl_cli_usage_error(CMD, "unknown option '%s'", argv[i]);
     else if (a->file) return sl_cli_usage_error(CMD, "one FILE only ('%s' and '%s')", a->file, argv[i]);
@@ -180,11 +184,25 @@ static int check_constant(const sl_design *d, const sl_table *t, const ols_args 
   return 0;
 }
 
-static void print_rows_line(FILE *f, const sl_design_report *r) {
-  fprintf(f, "%zu rows read, %zu used, %zu skipped", r->rows_read, r->rows_used, r->rows_skipped);
+static void print_rows_line(FILE *f, const sl_design_report *r, size_t loader) {
+  fprintf(f, "%zu rows read, %zu used, %zu skipped", r->rows_read + loader, r->rows_used, r->rows_skipped + loader);
   for (size_t i = 0; i < r->nskips; i++)
     fprintf(f, "%s missing value in %s (%zu)", i ? "," : ":", r->skips[i].variable, r->skips[i].rows);
+  if (loader) fprintf(f, "%s malformed, skipped by the loader (%zu)", r->nskips ? "," : ":", loader);
   fputc('\n', f);
+}
+
+/* The same accounting as a JSON member (issue 10: read = used + skipped, by reason). */
+static void json_rows(const sl_design_report *r, size_t loader) {
+  printf("\"rows\": {\"read\": %zu, \"used\": %zu, \"skipped\": %zu, \"skipped_by_reason\": {",
+         r->rows_read + loader, r->rows_used, r->rows_skipped + loader);
+  for (size_t i = 0; i < r->nskips; i++) {
+    char why[256];
+    snprintf(why, sizeof why, "missing value in %s", r->skips[i].variable);
+    printf("%s", i ? ", " : ""), sl_cli_json_string(stdout, why), printf(": %zu", r->skips[i].rows);
+  }
+  if (loader) printf("%s\"malformed, skipped by the loader\": %zu", r->nskips ? ", " : "", loader);
+  printf("}}, ");
 }
 
 /* ---- R-like number formatting ------------------------------------------------------------ */
@@ -259,7 +277,7 @@ static void print_table(const sl_ols_fit *f, const ols_args *a, const sl_design_
       if ((int)strlen(cell[c]) > width[c]) width[c] = (int)strlen(cell[c]);
   }
   print_formula(a);
-  print_rows_line(stdout, rep);
+  print_rows_line(stdout, rep, a->loader_skipped);
   printf("\nCoefficients:\n");
   if (naliased) printf(" (%zu not defined because of singularities)\n", naliased);
   printf("%-*s", (int)namew, "");
@@ -314,7 +332,7 @@ static void print_csv(const sl_ols_fit *f, const ols_args *a) {
   }
 }
 
-static void print_json(const sl_ols_fit *f) {
+static void print_json(const sl_ols_fit *f, const sl_design_report *rep, size_t loader) {
   printf("{\"n\": %zu, \"df\": %zu, \"coefficients\": [", f->n, f->df_residual);
   for (size_t j = 0; j < f->p; j++) {
     printf("%s{\"name\": ", j ? ", " : "");
@@ -329,7 +347,7 @@ static void print_json(const sl_ols_fit *f) {
   double v[5] = {f->r_squared, f->adj_r_squared, f->f_statistic, f->f_p};
   const char *k[4] = {"r_squared", "adj_r_squared", "f_statistic", "f_p"};
   for (int i = 0; i < 4; i++) printf(", \"%s\": ", k[i]), sl_cli_json_number(stdout, v[i]);
-  printf(", \"aliased\": [");
+  printf(", "), json_rows(rep, loader), printf("\"aliased\": [");
   for (size_t j = 0, c = 0; j < f->p; j++)
     if (f->aliased[j]) printf("%s", c++ ? ", " : ""), sl_cli_json_string(stdout, f->names[j]);
   printf("]}\n");
@@ -350,7 +368,7 @@ static void print_ridge(const sl_ridge_fit *r, const ols_args *a, const sl_desig
       sl_cli_json_number(stdout, r->coef[j]);
       putchar('}');
     }
-    printf("], \"rss\": ");
+    printf("], "), json_rows(rep, a->loader_skipped), printf("\"rss\": ");
     sl_cli_json_number(stdout, r->rss);
     printf(", \"gcv\": ");
     sl_cli_json_number(stdout, r->gcv);
@@ -363,7 +381,7 @@ static void print_ridge(const sl_ridge_fit *r, const ols_args *a, const sl_desig
     return;
   }
   print_formula(a);
-  print_rows_line(stdout, rep);
+  print_rows_line(stdout, rep, a->loader_skipped);
   printf("\nRidge regression on standardised predictors (lambda %s)\n", how);
   printf("lambda: %.6g   effective df: %.4g   RSS: %.6g   GCV: %.6g\n", r->lambda, r->df, r->rss, r->gcv);
   if (a->ridge_cv) printf("folds: %d, seed %llu\n", a->ridge_cv, a->seed);
@@ -408,7 +426,7 @@ static int fit_and_print(const sl_design *d, const ols_args *a) {
   sl_rows rows;
   sl_error err;
   const sl_design_report *rep = sl_design_report_get(d);
-  if (a->format != SL_FMT_TABLE) print_rows_line(stderr, rep);
+  if (a->format != SL_FMT_TABLE) print_rows_line(stderr, rep, a->loader_skipped);
   int st = sl_design_rows(d, &rows, &err);
   if (!st && rep->rows_used < rows.p) {
     st = sl_error_set(&err, SL_EDATA, a->file, 0, 0,
@@ -427,7 +445,7 @@ static int fit_and_print(const sl_design *d, const ols_args *a) {
   }
   sl_ols_fit *f = NULL;
   if (sl_ols_fit_rows(&rows, NULL, &f, &err)) return fail(&err);
-  if (a->format == SL_FMT_JSON) print_json(f);
+  if (a->format == SL_FMT_JSON) print_json(f, rep, a->loader_skipped);
   else if (a->format == SL_FMT_CSV) print_csv(f, a);
   else print_table(f, a, rep);
   st = a->save ? sl_ols_save(f, a->save, &err) : SL_OK;
@@ -452,6 +470,9 @@ int sl_cmd_ols(int argc, char **argv) {
   sl_error err;
   openblas_set_num_threads(1);
   if (sl_table_load(a.file, NULL, &t, &err)) st = fail(&err);
+  if (!st) a.loader_skipped = t->nskipped;
+  for (size_t k = 0; !st && a.verbose && k < t->nskipped; k++)
+    fprintf(stderr, "skipped %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
   if (!st) st = build_design(t, &a, &d);
   if (!st) st = check_constant(d, t, &a);
   if (!st) st = fit_and_print(d, &a);

@@ -11,7 +11,7 @@
 
 const char sl_help_predict[] =
     "usage: scoutlab predict --model MODEL.slm FILE... [--level 0.8] [--bid X] [--season S]\n"
-    "                        [--format csv]\n"
+    "                        [--format csv] [--verbose]\n"
     "\n"
     "Values every row of the files (players, market values or transfers) with a model from\n"
     "scoutlab fit and writes CSV: every input column, then fair_fee (median), fee_mean (smeared\n"
@@ -19,7 +19,9 @@ const char sl_help_predict[] =
     "reason. A row that cannot be valued (no age, a position that is only a line, no market\n"
     "value for a model that uses it) keeps its columns with the new ones empty and the reason.\n"
     "Rows without a season are valued as of --season (default: the model's last season).\n"
-    "Money is written as plain EUR numbers.\n"
+    "Money is written as plain EUR numbers. Rows the loader skipped (wrong number of fields)\n"
+    "are not in the output: a warning says how many, and --verbose lists them with the counts\n"
+    "read / valued / not valued on stderr.\n"
     "\n"
     "example:\n"
     "  scoutlab predict --model tm.slm ../shared/data/tm-values-2023/france.csv --bid 25m\n";
@@ -57,7 +59,25 @@ static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, i
   putchar('\n');
 }
 
-static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season) {
+/* A number cell the valuation reads that holds text (1e400, -nan): named, rather than reported
+ * as "unknown" with advice to give the value. NULL when every such cell is a number or missing. */
+static const char *unreadable_number(const sl_table *t, size_t r, char *why, size_t size) {
+  const sl_column *cols[] = {sl_table_role(t, SL_ROLE_AGE), sl_table_role(t, SL_ROLE_MARKET_VALUE),
+                             sl_table_column(t, "minutes_share"), sl_table_column(t, "contract_months_left")};
+  for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++) {
+    double v;
+    char text[64];
+    if (!cols[k] || sl_table_number(t, cols[k], r, &v) >= 0) continue;
+    const char *cell = sl_table_text(t, cols[k], r, text, sizeof text);
+    snprintf(why, size, "%s '%s' is not a number", cols[k]->name, cell ? cell : "");
+    return why;
+  }
+  return NULL;
+}
+
+static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season,
+                       int verbose) {
+  size_t valued = 0;
   for (size_t c = 0; c < t->ncols; c++) {
     if (c) putchar(',');
     csv_field(t->cols[c].name);
@@ -70,8 +90,20 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     sl_fees_player_from_row(t, r, &p);
     if (!p.league && p.club) p.league = sl_fees_club_league(m, p.club);
     if (!p.season) p.season = season ? season : m->season_max;
-    int ok = sl_fees_value(m, &p, level, bid, &v, &err) == SL_OK;
-    print_row(t, r, &v, ok, ok ? NULL : err.message);
+    char why[160];
+    const char *bad = unreadable_number(t, r, why, sizeof why);
+    int ok = !bad && sl_fees_value(m, &p, level, bid, &v, &err) == SL_OK;
+    valued += ok;
+    print_row(t, r, &v, ok, ok ? NULL : bad ? bad : err.message);
+  }
+  if (verbose) {
+    fprintf(stderr, "rows: read %zu, valued %zu, not valued %zu (reason column), skipped by the loader %zu\n",
+            t->rows_read, valued, t->nrows - valued, t->nskipped);
+    for (size_t k = 0; k < t->nskipped; k++)
+      fprintf(stderr, "  skipped %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
+  } else if (t->nskipped) {
+    fprintf(stderr, "scoutlab predict: warning: %zu row%s skipped by the loader, not in the output (--verbose lists them)\n",
+            t->nskipped, t->nskipped == 1 ? "" : "s");
   }
   return SL_EXIT_OK;
 }
@@ -81,7 +113,7 @@ int sl_cmd_predict(int argc, char **argv) {
   const char **files = calloc((size_t)argc, sizeof *files);
   size_t nfiles = 0;
   double level = 0, bid = NAN, x;
-  int season = 0;
+  int season = 0, verbose = 0;
   sl_format fmt = SL_FMT_CSV;
   sl_money money;
   if (!files) return SL_EXIT_DATA;
@@ -89,6 +121,7 @@ int sl_cmd_predict(int argc, char **argv) {
     const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
     int bad = 0;
     if (o[0] != '-') files[nfiles++] = o;
+    else if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) verbose = 1;
     else if (!v) bad = 1;
     else if (strcmp(o, "--model") == 0) model = v, i++;
     else if (strcmp(o, "--level") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &level) || !(level > 0 && level < 1), i++;
@@ -110,7 +143,7 @@ int sl_cmd_predict(int argc, char **argv) {
   sl_error err;
   int rc = SL_EXIT_OK;
   if (sl_fees_load(model, &m, &err) || sl_table_load_many(files, nfiles, NULL, &t, &err)) rc = sl_cli_fail(&err);
-  if (!rc) rc = predict_all(m, t, level, bid, season);
+  if (!rc) rc = predict_all(m, t, level, bid, season, verbose);
   sl_table_free(t);
   sl_fees_model_free(m);
   free(files);

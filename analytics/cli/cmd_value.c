@@ -186,7 +186,9 @@ static int build_player(const value_args *a, const sl_fees_model *m, sl_table **
     if (rc) return rc;
     sl_fees_player_from_row(*tab, row, p);
     char place[600];
-    snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, "attributes from %s", sl_table_row_place(*tab, row, place, sizeof place));
+    /* The accounting of --data (issue 10): one row used, the others read, the loader's skips. */
+    snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, "attributes from %s (--data: %zu rows read, %zu skipped by the loader)",
+             sl_table_row_place(*tab, row, place, sizeof place), (*tab)->rows_read, (*tab)->nskipped);
   }
   if (!p->name) p->name = a->player;
   if (!isnan(a->age)) p->age = a->age;

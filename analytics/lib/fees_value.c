@@ -118,10 +118,29 @@ static void unknown_notes(const sl_fees_model *m, const sl_fees_player *p, const
   }
 }
 
+/* Values that cannot be true are refused, as the deal selection refuses them (fees.h,
+ * SL_FEES_SKIP_IMPOSSIBLE): a model extrapolated to age 200 answers nonsense with confidence. */
+static int check_player(const sl_fees_player *p, sl_error *err) {
+  if (isfinite(p->age) && (p->age < SL_FEES_MIN_AGE || p->age > SL_FEES_MAX_AGE))
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "age %g is not a footballer's age (expected %g-%g)", p->age,
+                        SL_FEES_MIN_AGE, SL_FEES_MAX_AGE);
+  if (p->market_value < 0)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "market value %.15g is negative", p->market_value);
+  if (p->minutes_share < 0 || p->minutes_share > 1)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "minutes share %g is outside 0-1 (a share of the team's minutes)",
+                        p->minutes_share);
+  if (p->contract_months < 0)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "contract months %g is negative (expected months left, 0 or more)",
+                        p->contract_months);
+  return SL_OK;
+}
+
 int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
                   sl_fees_valuation *out, sl_error *err) {
   if (!m || !p || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no model, player or output given");
   memset(out, 0, sizeof *out);
+  int bad = check_player(p, err);
+  if (bad) return bad;
   if (level <= 0) level = m->level;
   if (!(level < 1)) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "level %g is not between 0 and 1", level);
   double *x = malloc(m->p * sizeof *x);

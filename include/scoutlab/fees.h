@@ -303,7 +303,9 @@ typedef struct sl_fees_valuation {
  *  and > 0, the probability that the fair fee is at least the bid. Unknown attributes that the
  *  model can average over (leagues, contract, minutes) take the training mean, with a note;
  *  SL_EDATA (saying which flag to give) when age, position, or a market value the model
- *  uses is unknown. */
+ *  uses is unknown, and (naming the value) when one cannot be true: age outside
+ *  SL_FEES_MIN_AGE..SL_FEES_MAX_AGE, negative market value or contract months, minutes share
+ *  outside 0-1. */
 int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
                   sl_fees_valuation *out, sl_error *err);
 

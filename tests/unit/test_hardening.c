@@ -205,9 +205,43 @@ static void test_damaged_models(void) {
   free(model);
 }
 
+/* ---- a player who cannot exist is refused by the valuation ------------------------------------ */
+
+static void test_impossible_player(void) {
+  size_t len = 0;
+  char *text = read_all(SL_TEST_DATA "/../fuzz/corpus/model/tiny.fees", &len);
+  sl_fees_model *m = NULL;
+  sl_error err;
+  if (!text || sl_fees_load_buffer("tiny.fees", text, len, &m, &err) != SL_OK) {
+    OK(0, "seed model loads");
+    free(text);
+    return;
+  }
+  static const struct { double age, mv, share, months; const char *message; } cases[] = {
+      {25, NAN, NAN, NAN, NULL},
+      {-3, NAN, NAN, NAN, "age -3 is not a footballer's age (expected 14-50)"},
+      {200, NAN, NAN, NAN, "age 200 is not a footballer's age (expected 14-50)"},
+      {25, -1, NAN, NAN, "market value -1 is negative"},
+      {25, NAN, 1.7, NAN, "minutes share 1.7 is outside 0-1 (a share of the team's minutes)"},
+      {25, NAN, NAN, -5, "contract months -5 is negative (expected months left, 0 or more)"}};
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    sl_fees_player p;
+    sl_fees_player_init(&p);
+    p.group = SL_FEES_CM, p.age = cases[k].age, p.market_value = cases[k].mv;
+    p.minutes_share = cases[k].share, p.contract_months = cases[k].months;
+    sl_fees_valuation v;
+    int st = sl_fees_value(m, &p, 0, NAN, &v, &err);
+    INT_EQ(st, cases[k].message ? SL_EDATA : SL_OK, "case %zu status", k);
+    if (cases[k].message) STR_EQ(err.message, cases[k].message, "case %zu message", k);
+  }
+  sl_fees_model_free(m);
+  free(text);
+}
+
 int main(void) {
   test_stats_rows();
   test_transfer_rows();
   test_damaged_models();
+  test_impossible_player();
   return SL_TEST_DONE();
 }
