@@ -72,7 +72,11 @@ void sl_cli_values_for_season(struct sl_table **values, int season);
 /** Warns on stderr, --verbose or not, about stats rows skipped for impossible values or as
  *  duplicates and about '%' cells outside 0-100 (the index treats those rates as missing). */
 struct sl_compare_report;
-void sl_cli_index_warnings(const char *cmd, const struct sl_compare_report *r);
+struct sl_table;
+/** Prints a loaded table's warnings (duplicate column renamed, encoding converted, mixed
+ *  currencies) as "scoutlab CMD: warning: ..." on stderr: every command, not only check. */
+void sl_cli_table_warnings(const char *cmd, const struct sl_table *t);
+void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const struct sl_compare_report *r);
 
 /* The command table, defined in main.c. */
 extern const sl_command sl_commands[];

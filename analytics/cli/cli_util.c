@@ -108,6 +108,7 @@ int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const
   if (season && !(want = sl_cli_season_arg(season)))
     return sl_cli_usage_error(cmd, "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", season);
   if (sl_table_load_many(paths, n, NULL, &t, &err)) return sl_cli_fail(&err);
+  sl_cli_table_warnings(cmd, t);
   if (sl_table_season_subset(t, want, &sub, &got, &err)) {
     sl_table_free(t);
     return sl_cli_fail(&err);
@@ -143,7 +144,7 @@ void sl_cli_values_for_season(sl_table **values, int season) {
  * three are listed; more would drown the output, and --verbose lists them all. */
 #define SL_CLI_INVALID_LISTED 3
 
-void sl_cli_index_warnings(const char *cmd, const struct sl_compare_report *r) {
+void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const struct sl_compare_report *r) {
   if (!r) return;
   if (r->rows_invalid)
     fprintf(stderr, "scoutlab %s: warning: %zu stats row%s skipped as impossible or duplicated%s\n", cmd,
@@ -151,11 +152,16 @@ void sl_cli_index_warnings(const char *cmd, const struct sl_compare_report *r) {
             r->rows_invalid > SL_CLI_INVALID_LISTED ? " (--verbose lists them all)" : ":");
   for (size_t k = 0, shown = 0; k < r->rows_skipped && shown < SL_CLI_INVALID_LISTED && r->rows_invalid; k++) {
     if (!r->skipped[k].invalid) continue;
-    fprintf(stderr, "  line %ld: %s\n", r->skipped[k].line, r->skipped[k].reason);
+    const char *file = stats && r->skipped[k].file < stats->nfiles ? stats->files[r->skipped[k].file] : "";
+    fprintf(stderr, "  %s:%ld: %s\n", file, r->skipped[k].line, r->skipped[k].reason);
     shown++;
   }
   if (r->percent_out_of_range)
     fprintf(stderr, "scoutlab %s: warning: %zu cell%s of %% columns outside 0-100 (first %s): treated as "
                     "missing where a profile uses them\n",
             cmd, r->percent_out_of_range, r->percent_out_of_range == 1 ? "" : "s", r->percent_example);
+}
+
+void sl_cli_table_warnings(const char *cmd, const struct sl_table *t) {
+  for (size_t k = 0; t && k < t->nwarnings; k++) fprintf(stderr, "scoutlab %s: warning: %s\n", cmd, t->warnings[k]);
 }

@@ -150,7 +150,7 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
     if (sl_compare_new(ctx->stats, &opt, &ctx->index, &err) != SL_OK) st = sl_cli_fail(&err);
   }
   if (!st && a->verbose) sl_cmp_print_accounting(ctx, stderr);
-  if (!st) sl_cli_index_warnings(a->cmd, sl_compare_summary(ctx->index));
+  if (!st) sl_cli_index_warnings(a->cmd, ctx->stats, sl_compare_summary(ctx->index));
   return st;
 }
 

@@ -216,6 +216,7 @@ static int fit_files(const fit_args *a, sl_fees_model **m, sl_fees_report **r, s
   sl_table *t = NULL;
   sl_fees_deals *d = NULL;
   int st = sl_table_load_many(a->files, a->nfiles, NULL, &t, err);
+  if (!st) sl_cli_table_warnings("fit", t);
   if (!st) st = sl_fees_deals_from_table(t, &a->opt, &d, err);
   if (!st && a->verbose) {
     fprintf(stderr, "rows: read %zu, used %zu, not used %zu\n", d->rows_read, d->n, d->rows_read - d->n);

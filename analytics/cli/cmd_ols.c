@@ -471,6 +471,7 @@ int sl_cmd_ols(int argc, char **argv) {
   openblas_set_num_threads(1);
   if (sl_table_load(a.file, NULL, &t, &err)) st = fail(&err);
   if (!st) a.loader_skipped = t->nskipped;
+  if (!st) sl_cli_table_warnings(CMD, t);
   for (size_t k = 0; !st && a.verbose && k < t->nskipped; k++)
     fprintf(stderr, "skipped %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
   if (!st) st = build_design(t, &a, &d);

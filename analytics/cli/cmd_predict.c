@@ -143,6 +143,7 @@ int sl_cmd_predict(int argc, char **argv) {
   sl_error err;
   int rc = SL_EXIT_OK;
   if (sl_fees_load(model, &m, &err) || sl_table_load_many(files, nfiles, NULL, &t, &err)) rc = sl_cli_fail(&err);
+  if (!rc) sl_cli_table_warnings("predict", t);
   if (!rc) rc = predict_all(m, t, level, bid, season, verbose);
   sl_table_free(t);
   sl_fees_model_free(m);

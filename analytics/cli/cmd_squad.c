@@ -192,7 +192,7 @@ static int load_all(const sq_args *a, sq_ctx *ctx, sl_squad_options *o) {
   o->contracts = ctx->contracts;
   o->season = a->season ? sl_squad_season_parse(a->season) : chosen;
   if (sl_squad_new(ctx->stats, o, &ctx->squad, &err)) return sl_cli_fail(&err);
-  sl_cli_index_warnings("squad", sl_compare_summary(sl_squad_index(ctx->squad)));
+  sl_cli_index_warnings("squad", ctx->stats, sl_compare_summary(sl_squad_index(ctx->squad)));
   return 0;
 }
 

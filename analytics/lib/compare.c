@@ -173,6 +173,7 @@ static int make_player(sl_compare *c, sl_player *p, const row_key *keys, size_t 
 static void add_skip(sl_compare *c, size_t row, const char *reason) {
   c->skips[c->rep.rows_skipped].line = c->t->row_line ? c->t->row_line[row] : 0;
   c->skips[c->rep.rows_skipped].reason = reason;
+  c->skips[c->rep.rows_skipped].file = c->t->row_file ? c->t->row_file[row] : 0;
   c->rep.rows_skipped++;
 }
 
@@ -239,6 +240,7 @@ static int cmp_dup(const void *a, const void *b) {
 
 static int cmp_skip_line(const void *a, const void *b) {
   const sl_compare_skip *x = a, *y = b;
+  if (x->file != y->file) return x->file < y->file ? -1 : 1;
   return x->line < y->line ? -1 : x->line > y->line;
 }
 
@@ -359,8 +361,9 @@ static void count_bad_percentages(sl_compare *c) {
       double v = col->num[r];
       if (c->player_of_row[r] < 0 || isnan(v) || (v >= 0 && v <= 100)) continue;
       if (!c->rep.percent_out_of_range++)
-        snprintf(c->rep.percent_example, sizeof c->rep.percent_example, "line %ld: %s %g",
-                 t->row_line ? t->row_line[r] : 0, col->name, v);
+        snprintf(c->rep.percent_example, sizeof c->rep.percent_example, "%s:%ld: %s %g",
+                 t->nfiles ? t->files[t->row_file ? t->row_file[r] : 0] : "", t->row_line ? t->row_line[r] : 0,
+                 col->name, v);
     }
   }
 }
@@ -387,7 +390,11 @@ int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_comp
   c->rep.rows_read = stats->rows_read;
   c->rep.rows_skipped_load = stats->nskipped;
   size_t nkeys = 0;
-  int st = find_columns(c, err);
+  /* A header without rows is its own problem, not a missing column (every column is empty). */
+  int st = stats->nrows ? SL_OK
+           : sl_error_set(err, SL_EDATA, stats->nfiles ? stats->files[0] : NULL, 2, 0,
+                          "no data rows (%zu read, %zu skipped): nothing to compare", stats->rows_read, stats->nskipped);
+  if (!st) st = find_columns(c, err);
   if (!st) st = collect_keys(c, keys, &nkeys, opt->max_row_minutes > 0 ? opt->max_row_minutes : SL_COMPARE_MAX_ROW_MINUTES);
   if (st == SL_ENOMEM) sl_error_set(err, st, NULL, 0, 0, "out of memory building the player index");
   if (!st) {

@@ -147,6 +147,7 @@ typedef struct sl_compare_skip {
   long line;           /* 1-based line in the stats file */
   const char *reason;  /* "no player name", "Min -90 is negative...": borrowed from the index */
   int invalid;         /* 1: an impossible value or a duplicate row (counted in rows_invalid) */
+  uint32_t file;       /* index into the stats table's files */
 } sl_compare_skip;
 
 /** What building the index did with every row and every position: read = used + skipped. */
@@ -168,7 +169,7 @@ typedef struct sl_compare_report {
                                    user should be told even without --verbose) */
   size_t percent_out_of_range;  /* cells of '%' columns outside 0-100 in used rows: such a rate
                                    is treated as missing wherever a profile uses it */
-  char percent_example[160];    /* the first of them ("line 5: CS% 200"), "" when none */
+  char percent_example[160];    /* the first of them ("stats.csv:5: CS% 200"), "" when none */
 } sl_compare_report;
 
 typedef struct sl_compare_options {

@@ -67,7 +67,7 @@ static void test_stats_rows(void) {
   INT_EQ(sl_compare_find(c, "Ann", &i, &err), SL_OK, "find Ann: %s", err.message);
   SL_CHECK_REL(sl_compare_player(c, i)->minutes, 1350, 0, "Ann's minutes without the duplicate");
   INT_EQ(r->percent_out_of_range, 1, "one %% cell outside 0-100");
-  STR_EQ(r->percent_example, "line 9: Cmp% 190.9", "first %% cell outside 0-100");
+  STR_EQ(r->percent_example, "t.csv:9: Cmp% 190.9", "first %% cell outside 0-100");
 
   /* The rate itself is missing for Fay, 80 for Ann (a plain rate column, no parts). */
   sl_profile_stat st = {.label = "Pass completion %", .kind = SL_STAT_RATE};
