@@ -50,7 +50,9 @@ double sl_squad_age_score_(double age, int goalkeeper) {
 typedef struct contract_row {
   char *name;   /* normalised */
   char *club;   /* normalised, NULL when the table has no club */
-  double until; /* days since 1970-01-01 */
+  double until; /* days since 1970-01-01; NAN when the cell is not a date (bad_text) */
+  const char *bad_text; /* the cell as written when it is no date ("31/02/2025"), borrowed */
+  long line;    /* source line, for the note */
 } contract_row;
 
 static int cmp_row(const void *a, const void *b) {
@@ -87,8 +89,12 @@ static int read_contracts(const sl_table *t, contract_row **out, size_t *nout, s
   size_t n = 0;
   for (size_t r = 0; r < t->nrows; r++) {
     double d = expiry(t, until, r);
-    if (!name->text[r] || isnan(d)) continue;
+    /* A date that cannot exist is reported for his entry, not taken for "no contract known". */
+    const char *bad = isnan(d) && until->type == SL_TYPE_TEXT ? until->text[r] : NULL;
+    if (!name->text[r] || (isnan(d) && !bad)) continue;
     rows[n].until = d;
+    rows[n].bad_text = bad;
+    rows[n].line = t->row_line ? t->row_line[r] : 0;
     rows[n].name = sl_name_normalise(name->text[r]);
     const char *c = club && club->type == SL_TYPE_TEXT ? club->text[r] : NULL;
     rows[n].club = c ? sl_name_normalise(c) : NULL;
@@ -103,14 +109,16 @@ static int read_contracts(const sl_table *t, contract_row **out, size_t *nout, s
   return SL_OK;
 }
 
-typedef enum contract_match { CONTRACT_FOUND, CONTRACT_NONE, CONTRACT_AMBIGUOUS, CONTRACT_OTHER_CLUB } contract_match;
+typedef enum contract_match {
+  CONTRACT_FOUND, CONTRACT_NONE, CONTRACT_AMBIGUOUS, CONTRACT_OTHER_CLUB, CONTRACT_BAD_DATE
+} contract_match;
 
 /* The contract of an entry: the rows with his name, narrowed to his club when the table names
  * clubs. A row naming only other clubs is not his contract with this club (he left it); rows that
  * disagree are two players of one name: no guess. */
 static contract_match find_contract(const contract_row *rows, size_t n, const char *name, const char *club_norm,
-                                    double *until) {
-  contract_row key = {(char *)name, NULL, 0};
+                                    double *until, const contract_row **bad) {
+  contract_row key = {(char *)name, NULL, 0, NULL, 0};
   const contract_row *hit = bsearch(&key, rows, n, sizeof *rows, cmp_row);
   *until = NAN;
   if (!hit) return CONTRACT_NONE;
@@ -125,6 +133,7 @@ static contract_match find_contract(const contract_row *rows, size_t n, const ch
   if (any_club && !any_match) return CONTRACT_OTHER_CLUB;
   for (size_t k = lo; k <= hi; k++) {
     if (any_match && !(rows[k].club && sl_name_match_score(rows[k].club, club_norm) >= 2)) continue;
+    if (rows[k].bad_text) return *bad = &rows[k], *until = NAN, CONTRACT_BAD_DATE;
     if (!isnan(*until) && *until != rows[k].until) return *until = NAN, CONTRACT_AMBIGUOUS;
     *until = rows[k].until;
   }
@@ -143,13 +152,18 @@ static void score_entry(sl_squad *s, size_t i, const contract_row *rows, size_t 
                                       "contracts file: several players of this name, other dates",
                                       "contracts file lists him at another club"};
     double until;
-    contract_match m = find_contract(rows, nrows, p->name_norm, s->club_norm[e->club], &until);
+    const contract_row *bad = NULL;
+    contract_match m = find_contract(rows, nrows, p->name_norm, s->club_norm[e->club], &until, &bad);
     if (m == CONTRACT_FOUND) {
       double years = (until - season_end) / SL_SQUAD_DAYS_PER_YEAR;
       e->contract_until = until;
       e->years_left = years > 0 ? years : 0;
       e->contract_score = 100.0 * fmin(e->years_left, SL_SQUAD_CONTRACT_FULL_YEARS) / SL_SQUAD_CONTRACT_FULL_YEARS;
       s->rep.contracts_matched++;
+    } else if (m == CONTRACT_BAD_DATE) {
+      size_t len = strlen(text);
+      snprintf(text + len, size - len, "%scontracts file line %ld: contract_until '%s' is not a date (expected e.g. 2027-06-30 or 2027)",
+               len ? "; " : "", bad->line, bad->bad_text);
     } else {
       size_t len = strlen(text);
       snprintf(text + len, size - len, "%s%s", len ? "; " : "", why[m]);

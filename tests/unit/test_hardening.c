@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "scoutlab/compare.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/squad.h"
 #include "scoutlab/table.h"
 
 static sl_table *load(const char *csv) {
@@ -238,10 +239,41 @@ static void test_impossible_player(void) {
   free(text);
 }
 
+/* ---- a contract date that cannot exist is named, not taken for "not in the file" ---------- */
+
+static void test_contract_bad_date(void) {
+  sl_table *stats = load("Player,Squad,Comp,Age,MP,Min\n"
+                         "Ann,A,xx L,25,10,900\n"
+                         "Bea,A,xx L,26,10,900\n");
+  sl_table *contracts = load("player,club,contract_until\n"
+                             "Ann,A,2027-06-30\n"
+                             "Bea,A,31/02/2025\n");
+  OK(stats && contracts, "squad fixtures load");
+  sl_squad_options o;
+  sl_squad_default(&o);
+  o.contracts = contracts, o.season = 2024;
+  sl_squad *sq = NULL;
+  sl_error err;
+  if (stats && contracts) INT_EQ(sl_squad_new(stats, &o, &sq, &err), SL_OK, "squad: %s", err.message);
+  size_t i = 0;
+  if (sq) {
+    INT_EQ(sl_squad_find_player(sq, "Bea", &i, &err), SL_OK, "find Bea");
+    STR_EQ(sl_squad_entry_at(sq, i)->note[SL_SQUAD_CONTRACT_AGE],
+           "contracts file line 3: contract_until '31/02/2025' is not a date (expected e.g. 2027-06-30 or 2027)",
+           "Bea's contract note");
+    INT_EQ(sl_squad_find_player(sq, "Ann", &i, &err), SL_OK, "find Ann");
+    /* 2027-06-30 is two years after the season's end, 2025-06-30: 730 days / 365.25. */
+    SL_CHECK_REL(sl_squad_entry_at(sq, i)->years_left, 730 / 365.25, 1e-12, "Ann's years left");
+  }
+  sl_squad_free(sq);
+  sl_table_free(stats), sl_table_free(contracts);
+}
+
 int main(void) {
   test_stats_rows();
   test_transfer_rows();
   test_damaged_models();
   test_impossible_player();
+  test_contract_bad_date();
   return SL_TEST_DONE();
 }
