@@ -108,6 +108,26 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
   return SL_EXIT_OK;
 }
 
+/* A file without a column the model cannot do without would give a CSV of empty valuations,
+ * one "unknown" per row: say it once, naming the column, and stop. */
+static int check_columns(const sl_fees_model *m, const sl_table *t) {
+  for (size_t k = 0; k < m->nterms; k++) {
+    const char *need = NULL;
+    sl_fees_var v = m->terms[k].var;
+    if (v == SL_FEES_VAR_AGE && !sl_table_role(t, SL_ROLE_AGE)) need = "an age column (age, Age)";
+    if (v == SL_FEES_VAR_POSITION && !sl_table_role(t, SL_ROLE_SUB_POSITION) && !sl_table_role(t, SL_ROLE_POSITION))
+      need = "a position column (short_pos, position)";
+    if (v == SL_FEES_VAR_MARKET_VALUE && !sl_table_role(t, SL_ROLE_MARKET_VALUE))
+      need = "a market value column (market_value, value); or refit with --no-market-value";
+    if (need) {
+      fprintf(stderr, "scoutlab predict: %s: the model uses %s, and the file has no such column: it needs %s\n",
+              t->nfiles ? t->files[0] : "", m->terms[k].name, need);
+      return SL_EXIT_DATA;
+    }
+  }
+  return SL_EXIT_OK;
+}
+
 int sl_cmd_predict(int argc, char **argv) {
   const char *model = NULL;
   const char **files = calloc((size_t)argc, sizeof *files);
@@ -144,6 +164,7 @@ int sl_cmd_predict(int argc, char **argv) {
   int rc = SL_EXIT_OK;
   if (sl_fees_load(model, &m, &err) || sl_table_load_many(files, nfiles, NULL, &t, &err)) rc = sl_cli_fail(&err);
   if (!rc) sl_cli_table_warnings("predict", t);
+  if (!rc) rc = check_columns(m, t);
   if (!rc) rc = predict_all(m, t, level, bid, season, verbose);
   sl_table_free(t);
   sl_fees_model_free(m);

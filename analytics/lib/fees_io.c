@@ -332,6 +332,15 @@ static int load_ols(reader *r, sl_fees_model *m) {
   if (keyword(r, "ols", &s) || count_of(r, &s, &n)) return SL_EPARSE;
   if (n > r->len - r->pos) return bad(r, "the regression block is cut short");
   int st = sl_ols_load_buffer(r->name, r->buf + r->pos, n, (const char *const *)m->names, m->p, &m->ols, r->err);
+  if (st == SL_EVERSION && r->err && strstr(r->err->message, "format version") == NULL) {
+    /* The regression's columns are checked against the model's own terms: a mismatch means an
+     * edited file or two models spliced together, which "the data gives" would not explain. */
+    char inner[SL_ERROR_MESSAGE_MAX];
+    memcpy(inner, r->err->message, sizeof inner);
+    return sl_error_set(r->err, SL_EVERSION, r->name, r->line, 0,
+                        "the model's regression has other columns than its terms (%.300s): the file was edited "
+                        "or mixes two models; refit with scoutlab fit", inner);
+  }
   if (st) return st;
   for (size_t k = 0; k < n; k++)
     if (r->buf[r->pos + k] == '\n') r->line++;
@@ -381,12 +390,12 @@ int sl_fees_load(const char *path, sl_fees_model **out, sl_error *err) {
       buf = nb;
     }
   }
-  int rerr = ferror(f);
+  int rerr = ferror(f) ? errno : 0; /* a directory opens, then fails to read with EISDIR */
   fclose(f);
   if (!buf) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (rerr) {
     free(buf);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read");
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", strerror(rerr));
   }
   int st = sl_fees_load_buffer(path, buf, len, out, err);
   free(buf);

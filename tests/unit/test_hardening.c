@@ -183,21 +183,25 @@ static void test_damaged_models(void) {
   sl_error err;
   INT_EQ(sl_fees_load_buffer("tiny.fees", model, len, &m, &err), SL_OK, "intact seed loads: %s", err.message);
   sl_fees_model_free(m);
-  static const struct { const char *from, *to, *message; } cases[] = {
+  static const struct { const char *from, *to, *message; int status; } cases[] = {
       /* age written as a linear term: the design would write age² one column past the row
        * (heap overflow found by fuzz_model in sl_fees_value) */
-      {"term 0 1 1 2 0", "term 0 0 1 1 0", "a term's kind does not match its variable"},
+      {"term 0 1 1 2 0", "term 0 0 1 1 0", "a term's kind does not match its variable", SL_EPARSE},
       /* a season beyond int: undefined conversion (UBSan, fuzz_model) */
-      {"seasons 0 0 1", "seasons 0 1e115 1", "training seasons out of range"},
+      {"seasons 0 0 1", "seasons 0 1e115 1", "training seasons out of range", SL_EPARSE},
       /* a deal's season and line not numbers a cast can take (UBSan, fuzz_model) */
-      {"\t3\t20\t0\t", "\t3\t20\t2.69565e+09\t", "a deal is out of range"},
-      {"0\t2\t0\n", "0\tnan\t0\n", "a deal is out of range"}};
+      {"\t3\t20\t0\t", "\t3\t20\t2.69565e+09\t", "a deal is out of range", SL_EPARSE},
+      {"0\t2\t0\n", "0\tnan\t0\n", "a deal is out of range", SL_EPARSE},
+      /* the terms name age, the regression block another column: two models spliced together */
+      {"column 25 1.0213757638225434 age", "column 25 1.0213757638225434 minutes",
+       "the model's regression has other columns than its terms (model column 2 is 'age' but the data gives "
+       "'minutes'): the file was edited or mixes two models; refit with scoutlab fit", SL_EVERSION}};
   for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
     char *bad = replaced(model, cases[k].from, cases[k].to);
     OK(bad != NULL, "case %zu: pattern present in the seed", k);
     if (!bad) continue;
     m = NULL;
-    INT_EQ(sl_fees_load_buffer("bad.fees", bad, strlen(bad), &m, &err), SL_EPARSE, "case %zu refused", k);
+    INT_EQ(sl_fees_load_buffer("bad.fees", bad, strlen(bad), &m, &err), cases[k].status, "case %zu refused", k);
     OK(m == NULL, "case %zu: no model", k);
     OK(strstr(err.message, cases[k].message) != NULL, "case %zu message: %s", k, err.message);
     sl_fees_model_free(m);
