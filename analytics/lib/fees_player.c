@@ -24,6 +24,13 @@ static const char *row_text(const sl_column *c, size_t row) {
   return c && c->type == SL_TYPE_TEXT ? c->text[row] : NULL;
 }
 
+/* A season is a first year a model can mean; anything else (1e86 from a damaged cell or a
+ * what-if) is unknown, and casting it to int would be undefined (found by fuzz_options). */
+#define SEASON_FIRST 1800
+#define SEASON_LAST 2200
+
+static int season_ok(double s) { return s >= SEASON_FIRST && s <= SEASON_LAST && s == floor(s); }
+
 void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p) {
   sl_fees_player_init(p);
   if (!t || row >= t->nrows) return;
@@ -39,7 +46,7 @@ void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p) {
   p->market_value = row_number(t, sl_table_role(t, SL_ROLE_MARKET_VALUE), row);
   if (!(p->market_value > 0)) p->market_value = NAN;
   double season = row_number(t, sl_table_role(t, SL_ROLE_SEASON), row);
-  p->season = isfinite(season) ? (int)season : 0;
+  p->season = season_ok(season) ? (int)season : 0;
   const sl_column *months = sl_table_column(t, "contract_months_left");
   p->contract_months = row_number(t, months, row);
   if (isnan(p->contract_months))
@@ -80,7 +87,12 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
   sl_money money;
 #define KEY(s) (klen == strlen(s) && strncmp(what, s, klen) == 0)
   if (KEY("age") && relative(v, &p->age)) return SL_OK;
-  if (KEY("season") && relative(v, &season)) return p->season = (int)season, SL_OK;
+  if (KEY("season") && relative(v, &season)) {
+    if (!season_ok(season))
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "what-if '%s' gives season %g: expected a year %d-%d", what,
+                          season, SEASON_FIRST, SEASON_LAST);
+    return p->season = (int)season, SL_OK;
+  }
   if (KEY("contract-until")) return contract_until(p, v, err);
   if (KEY("contract-months") && relative(v, &p->contract_months)) return SL_OK;
   if (KEY("minutes-share") && relative(v, &p->minutes_share)) return SL_OK;

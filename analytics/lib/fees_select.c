@@ -231,6 +231,10 @@ static int key_cmp(const void *a, const void *b) {
   return x->fee < y->fee ? -1 : x->fee > y->fee ? 1 : 0;
 }
 
+/* Seasons (first years) a transfer row can hold. */
+#define SL_FEES_SEASON_FIRST 1800.0
+#define SL_FEES_SEASON_LAST 2200.0
+
 /* Why a number cell cannot be read: "fee '1e400' is not a number", "age -3 is outside
  * 14-50"; NULL when it is missing or fine. lo/hi bound the value (NAN = no bound). */
 static const char *bad_number(const sl_table *t, const sl_column *c, size_t r, double lo, double hi,
@@ -254,7 +258,8 @@ static const char *bad_number(const sl_table *t, const sl_column *c, size_t r, d
 /* The first value of row r that cannot be true (SL_FEES_SKIP_IMPOSSIBLE), into why. */
 static const char *impossible(const sl_table *t, const tcols *c, size_t r, char *why, size_t size) {
   static const char amount[] = "an amount such as 25m, EUR 25m or 25000000";
-  const char *w = bad_number(t, c->fee, r, 0, NAN, amount, why, size);
+  const char *w = bad_number(t, c->season, r, SL_FEES_SEASON_FIRST, SL_FEES_SEASON_LAST, "a first year", why, size);
+  if (!w) w = bad_number(t, c->fee, r, 0, NAN, amount, why, size);
   if (!w) w = bad_number(t, c->mv, r, 0, NAN, amount, why, size);
   if (!w) w = bad_number(t, c->age, r, SL_FEES_MIN_AGE, SL_FEES_MAX_AGE, "years", why, size);
   if (!w) w = bad_number(t, c->minutes, r, 0, 1, "a share of the team's minutes, 0-1", why, size);
@@ -270,6 +275,8 @@ static sl_fees_reason early_reason(const sl_table *t, const tcols *c, const sl_f
   if (c->season && (!isfinite(season) || (o->since && season < o->since) ||
                     (o->until && season > o->until)))
     return SL_FEES_SKIP_SEASON;
+  /* Later casts to int need a year; 1e86 is damage, not a season outside the range. */
+  if (season < SL_FEES_SEASON_FIRST || season > SL_FEES_SEASON_LAST) return SL_FEES_SKIP_IMPOSSIBLE;
   if (is_true(cell_text(t, c->is_loan, r, buf, sizeof buf))) return SL_FEES_SKIP_LOAN;
   char why[160];
   double fee;

@@ -589,6 +589,12 @@ int sl_table_filter(const sl_table *t, const unsigned char *keep, const char *re
   return SL_OK;
 }
 
+/* A season cell as a first year; 0 when it cannot be one (1e86 would overflow the int cast:
+ * undefined behaviour, found while fuzzing the season parsers). */
+#define SL_SEASON_FIRST 1800.0
+#define SL_SEASON_LAST 2200.0
+static int season_year(double v) { return v >= SL_SEASON_FIRST && v <= SL_SEASON_LAST ? (int)v : 0; }
+
 int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *chosen, sl_error *err) {
   *out = NULL;
   *chosen = 0;
@@ -599,8 +605,8 @@ int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *c
   }
   int lo = 0, hi = 0;
   for (size_t r = 0; r < t->nrows; r++) {
-    if (isnan(c->num[r])) continue;
-    int s = (int)c->num[r];
+    int s = season_year(c->num[r]);
+    if (!s) continue;
     if (!lo || s < lo) lo = s;
     if (s > hi) hi = s;
   }
@@ -612,7 +618,7 @@ int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *c
   unsigned char *keep = malloc(t->nrows ? t->nrows : 1);
   if (!keep) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   size_t n = 0;
-  for (size_t r = 0; r < t->nrows; r++) n += keep[r] = !isnan(c->num[r]) && (int)c->num[r] == want;
+  for (size_t r = 0; r < t->nrows; r++) n += keep[r] = season_year(c->num[r]) == want;
   if (n == 0) {
     free(keep);
     return sl_error_set(err, SL_ENOTFOUND, t->files[0], 0, 0, "no rows of season %d (the file has %d to %d)", want, lo, hi);

@@ -273,11 +273,43 @@ static void test_contract_bad_date(void) {
   sl_table_free(stats), sl_table_free(contracts);
 }
 
+/* ---- seasons no int can hold (fuzz_options: undefined behaviour in the casts) ----------------- */
+
+static void test_huge_seasons(void) {
+  sl_fees_player p;
+  sl_fees_player_init(&p);
+  p.season = 2024;
+  sl_error err;
+  INT_EQ(sl_fees_player_apply(&p, "season=405244444444444444444444444444444444444444444444444444444444444444444444444444444444444", &err),
+         SL_EINVAL, "what-if season beyond int refused");
+  INT_EQ(p.season, 2024, "season unchanged");
+  INT_EQ(sl_fees_player_apply(&p, "season=+1", &err), SL_OK, "season=+1");
+  INT_EQ(p.season, 2025, "season moved on");
+
+  sl_table *t = load("name,age,short_pos,season,fee\nA,25,CB,1e86,1000000\nB,25,CB,2020,1000000\n");
+  OK(t != NULL, "season fixture loads");
+  if (!t) return;
+  sl_fees_player_from_row(t, 0, &p);
+  INT_EQ(p.season, 0, "a 1e86 season cell is unknown");
+  sl_table *sub = NULL;
+  int chosen = 0;
+  INT_EQ(sl_table_season_subset(t, 0, &sub, &chosen, &err), SL_OK, "season subset");
+  INT_EQ(chosen, 2020, "the only plausible season");
+  if (sub) INT_EQ(sub->nrows, 1, "one row of 2020");
+  sl_table_free(sub);
+  sl_fees_deals *d = NULL;
+  INT_EQ(sl_fees_deals_from_table(t, NULL, &d, &err), SL_OK, "deals");
+  if (d) INT_EQ(d->count[SL_FEES_SKIP_IMPOSSIBLE], 1, "a 1e86 season is an impossible value");
+  sl_fees_deals_free(d);
+  sl_table_free(t);
+}
+
 int main(void) {
   test_stats_rows();
   test_transfer_rows();
   test_damaged_models();
   test_impossible_player();
   test_contract_bad_date();
+  test_huge_seasons();
   return SL_TEST_DONE();
 }
