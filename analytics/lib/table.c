@@ -83,6 +83,8 @@ sl_table *sl_table_internal_new(const char *path, sl_error *err) {
   return t;
 }
 
+static void index_free(sl_table *t);
+
 static void free_columns(sl_table *t) {
   for (size_t i = 0; i < t->ncols; i++) {
     free(t->cols[i].name);
@@ -113,6 +115,7 @@ static void free_report(sl_table *t) {
 }
 
 void sl_table_internal_clear(sl_table *t, sl_col_state **state) {
+  index_free(t);
   free_columns(t);
   free_arena(t);
   free_report(t);
@@ -127,6 +130,7 @@ void sl_table_internal_clear(sl_table *t, sl_col_state **state) {
 
 void sl_table_free(sl_table *t) {
   if (!t) return;
+  index_free(t);
   free_columns(t);
   free_arena(t);
   free_report(t);
@@ -163,6 +167,57 @@ int sl_table_add_skip(sl_table *t, uint32_t file, long line, const char *reason)
   return SL_OK;
 }
 
+/* ---- column-name index: a header of 20,000 columns must not cost 20,000^2 comparisons ---- */
+
+typedef struct name_index {
+  size_t cap;   /* slots, a power of two */
+  size_t *slot; /* column index + 1; 0 = empty */
+} name_index;
+
+static uint64_t name_hash(const char *s) {
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a 64-bit offset basis and prime */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return h;
+}
+
+static long index_find(const sl_table *t, const name_index *h, const char *name) {
+  for (size_t i = name_hash(name) & (h->cap - 1);; i = (i + 1) & (h->cap - 1)) {
+    if (!h->slot[i]) return -1;
+    if (strcmp(t->cols[h->slot[i] - 1].name, name) == 0) return (long)h->slot[i] - 1;
+  }
+}
+
+/* Adds column col (already in t->cols); keeps the table at most half full. */
+static int index_add(sl_table *t, size_t col) {
+  name_index *h = t->names_;
+  if (!h && !(h = t->names_ = calloc(1, sizeof *h))) return SL_ENOMEM;
+  if (2 * (col + 1) > h->cap) {
+    size_t cap = h->cap ? h->cap * 2 : 64;
+    while (2 * (col + 1) > cap) cap *= 2;
+    size_t *slot = calloc(cap, sizeof *slot);
+    if (!slot) return SL_ENOMEM;
+    free(h->slot);
+    h->slot = slot;
+    h->cap = cap;
+    for (size_t c = 0; c < col; c++) {
+      size_t i = name_hash(t->cols[c].name) & (cap - 1);
+      while (slot[i]) i = (i + 1) & (cap - 1);
+      slot[i] = c + 1;
+    }
+  }
+  size_t i = name_hash(t->cols[col].name) & (h->cap - 1);
+  while (h->slot[i]) i = (i + 1) & (h->cap - 1);
+  h->slot[i] = col + 1;
+  return SL_OK;
+}
+
+static void index_free(sl_table *t) {
+  name_index *h = t->names_;
+  if (h) free(h->slot);
+  free(h);
+  t->names_ = NULL;
+}
+
 int sl_table_internal_add_column(sl_table *t, const char *name, sl_col_state **state, sl_error *err) {
   char unique[300];
   snprintf(unique, sizeof unique, "%s", name);
@@ -180,6 +235,7 @@ int sl_table_internal_add_column(sl_table *t, const char *name, sl_col_state **s
   memset(&s[t->ncols], 0, sizeof *s);
   if (!(c[t->ncols].name = heap_strdup(unique))) return sl_error_set(err, SL_ENOMEM, t->files[0], 1, 0, "out of memory");
   t->ncols++;
+  if (index_add(t, t->ncols - 1) != SL_OK) return sl_error_set(err, SL_ENOMEM, t->files[0], 1, 0, "out of memory");
   return SL_OK;
 }
 
@@ -451,6 +507,7 @@ void sl_table_internal_state_free(sl_table *t, sl_col_state *state) {
 
 long sl_table_column_index(const sl_table *t, const char *name) {
   if (!t || !name) return -1;
+  if (t->names_) return index_find(t, t->names_, name);
   for (size_t i = 0; i < t->ncols; i++)
     if (strcmp(t->cols[i].name, name) == 0) return (long)i;
   return -1;

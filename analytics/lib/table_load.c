@@ -69,6 +69,8 @@ typedef struct {
   int force_decimal;      /* parallel halves: 1 when `decimal` below is decided */
   sl_decimal decimal;
   int end_pstate;         /* libcsv state after the last byte: 0 = between rows */
+  long *kept1;            /* pass 1's keep map, for pass 2 */
+  size_t nkept1;
 } loader;
 
 static void *xrealloc(loader *L, void *p, size_t n) {
@@ -104,7 +106,7 @@ static void header_field(loader *L, const char *s) {
   if (L->nheader >= max_cols) {
     char n[32];
     snprintf(n, sizeof n, "%zu", max_cols);
-    fail(L, SL_ELIMIT, (long)L->nheader + 1, "more than %s columns in the header (limit; raise it with --max-columns)", n, NULL);
+    fail(L, SL_ELIMIT, (long)L->nheader + 1, "more than %s columns in the header (the limit; raise it with SCOUTLAB_MAX_COLUMNS=N, docs/limits.md)", n, NULL);
     return;
   }
   const char *b, *e;
@@ -114,15 +116,20 @@ static void header_field(loader *L, const char *s) {
   memcpy(name, b, n);
   name[n] = '\0';
   if (!n) snprintf(name, sizeof name, "column_%zu", L->nheader + 1);
-  long *keep = xrealloc(L, L->keep, (L->nheader + 1) * sizeof *keep);
-  if (!keep) return;
-  L->keep = keep;
+  /* Grow by doubling: a wide header must not cost a copy per column. */
+  if ((L->nheader & (L->nheader - 1)) == 0) {
+    long *keep = xrealloc(L, L->keep, (L->nheader ? 2 * L->nheader : 1) * sizeof *keep);
+    if (!keep) return;
+    L->keep = keep;
+  }
   L->keep[L->nheader] = -1;
   L->nheader++;
-  if (L->pass == 2 || !wanted(L->opt, name)) {
-    if (L->pass == 2) L->keep[L->nheader - 1] = sl_table_column_index(L->t, name) >= 0 ? 0 : -1;
+  if (L->pass == 2) {
+    /* Pass 2 keeps exactly the fields pass 1 kept (remap_pass2 numbers them). */
+    L->keep[L->nheader - 1] = L->nheader - 1 < L->nkept1 ? L->kept1[L->nheader - 1] : -1;
     return;
   }
+  if (!wanted(L->opt, name)) return;
   if (sl_table_internal_add_column(L->t, name, &L->state, L->err) != SL_OK) {
     L->status = L->err ? L->err->code : SL_ENOMEM;
     return;
@@ -145,7 +152,7 @@ static void field_cb(void *s, size_t len, void *data) {
   if (len > max_field_bytes(L)) {
     char lim[32];
     snprintf(lim, sizeof lim, "%zu", max_field_bytes(L));
-    fail(L, SL_ELIMIT, (long)L->nfields, "a field longer than %s bytes (limit; is a quote left open?)%s", lim, NULL);
+    fail(L, SL_ELIMIT, (long)L->nfields, "a field longer than %s bytes (the limit, SCOUTLAB_MAX_FIELD_BYTES; is a quote left open?)%s", lim, NULL);
     return;
   }
   if (!L->header_done) {
@@ -321,7 +328,7 @@ static int feed(loader *L, struct csv_parser *P, const char *p, size_t n, int en
   if (P->entry_pos > max_field_bytes(L)) {
     char lim[32];
     snprintf(lim, sizeof lim, "%zu", max_field_bytes(L));
-    return fail(L, SL_ELIMIT, (long)L->nfields + 1, "a field longer than %s bytes (limit; is a quote left open?)%s", lim, NULL);
+    return fail(L, SL_ELIMIT, (long)L->nfields + 1, "a field longer than %s bytes (the limit, SCOUTLAB_MAX_FIELD_BYTES; is a quote left open?)%s", lim, NULL);
   }
   if (ends_line) L->line++;
   return L->status;
@@ -439,7 +446,9 @@ static int run_pass(loader *L, source *src) {
       break;
     }
     if (L->bytes > max_bytes) {
-      fail(L, SL_ELIMIT, 0, "file larger than the %s-byte limit%s", "configured", NULL);
+      char lim[32];
+      snprintf(lim, sizeof lim, "%zu", max_bytes);
+      fail(L, SL_ELIMIT, 0, "file larger than the %s-byte limit (raise it with SCOUTLAB_MAX_BYTES=N)%s", lim, NULL);
       break;
     }
     size_t start = 0;
@@ -681,6 +690,8 @@ static int load_source(const char *name, const char *path, const char *data, siz
     snprintf(t->encoding, sizeof t->encoding, "Windows-1252");
   }
   if (L.status == SL_OK && sl_table_internal_needs_text(t, L.state)) {
+    L.kept1 = L.keep, L.nkept1 = L.nheader;
+    L.keep = NULL; /* loader_reset must not free the map pass 2 reads */
     loader_reset(&L, 2);
     if (path && open_source(path, &src, err) != SL_OK) L.status = err ? err->code : SL_EIO;
     else {
@@ -689,6 +700,7 @@ static int load_source(const char *name, const char *path, const char *data, siz
       if (src.f) fclose(src.f);
     }
   }
+  free(L.kept1);
   if (L.status == SL_OK) L.status = sl_table_internal_finish(t, L.state, err);
   if (L.status == SL_OK && L.cp1252) sl_table_internal_warn(t, "converted from Windows-1252 to UTF-8");
   loader_reset(&L, 0);

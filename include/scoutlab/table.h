@@ -66,6 +66,7 @@ typedef struct sl_table {
   sl_decimal decimal;
   char encoding[16]; /* "UTF-8" or "Windows-1252" (converted) */
   void *arena_;      /* private: text storage */
+  void *names_;      /* private: hash of column names while loading (NULL: linear search) */
 } sl_table;
 
 /* Documented resource limits (overridable through sl_load_options). */

@@ -176,6 +176,15 @@ static void encodings_and_names(void) {
   }
   sl_table_free(t);
 
+  /* The second pass (text recovery) must map duplicate headers to the same columns. */
+  t = LOAD("id,id,n\n007,1,2\nabc,2,3\n");
+  OK(t && t->ncols == 3, "duplicate header with recovery");
+  if (t) {
+    STR_EQ(text(t, "id", 0), "007", "recovered text in the first 'id'");
+    SL_CHECK_REL(num(t, "id.2", 1), 2, 0, "the renamed column keeps its numbers");
+  }
+  sl_table_free(t);
+
   t = LOAD("a,a,\n1,2,3\n");
   OK(t && t->ncols == 3, "duplicate header");
   if (t) {
