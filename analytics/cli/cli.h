@@ -73,6 +73,11 @@ void sl_cli_values_for_season(struct sl_table **values, int season);
  *  duplicates and about '%' cells outside 0-100 (the index treats those rates as missing). */
 struct sl_compare_report;
 struct sl_table;
+struct sl_load_options;
+/** Fills the loader's resource limits from SCOUTLAB_MAX_FIELD_BYTES, SCOUTLAB_MAX_COLUMNS and
+ *  SCOUTLAB_MAX_BYTES (whole numbers; unset = the documented defaults, docs/limits.md). A value
+ *  that is not a whole number is reported on stderr and the default kept. */
+void sl_cli_load_options(struct sl_load_options *o);
 /** Prints a loaded table's warnings (duplicate column renamed, encoding converted, mixed
  *  currencies) as "scoutlab CMD: warning: ..." on stderr: every command, not only check. */
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t);

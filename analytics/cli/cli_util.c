@@ -1,6 +1,8 @@
 /* cli_util.c - error reporting, formats and number printing shared by the subcommands. */
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,7 +109,9 @@ int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const
   *out = NULL;
   if (season && !(want = sl_cli_season_arg(season)))
     return sl_cli_usage_error(cmd, "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", season);
-  if (sl_table_load_many(paths, n, NULL, &t, &err)) return sl_cli_fail(&err);
+  sl_load_options lim;
+  sl_cli_load_options(&lim);
+  if (sl_table_load_many(paths, n, &lim, &t, &err)) return sl_cli_fail(&err);
   sl_cli_table_warnings(cmd, t);
   if (sl_table_season_subset(t, want, &sub, &got, &err)) {
     sl_table_free(t);
@@ -164,4 +168,25 @@ void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const 
 
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t) {
   for (size_t k = 0; t && k < t->nwarnings; k++) fprintf(stderr, "scoutlab %s: warning: %s\n", cmd, t->warnings[k]);
+}
+
+/* One limit from the environment: 0 (the default) when unset or malformed. */
+static size_t env_limit(const char *name) {
+  const char *v = getenv(name);
+  if (!v || !*v) return 0;
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(v, &end, 10);
+  if (*end || errno || n == 0 || v[0] == '-' || n > SIZE_MAX) {
+    fprintf(stderr, "scoutlab: %s='%s' is not a whole number above 0: the default limit is kept\n", name, v);
+    return 0;
+  }
+  return (size_t)n;
+}
+
+void sl_cli_load_options(struct sl_load_options *o) {
+  memset(o, 0, sizeof *o);
+  o->max_field_bytes = env_limit("SCOUTLAB_MAX_FIELD_BYTES");
+  o->max_columns = env_limit("SCOUTLAB_MAX_COLUMNS");
+  o->max_bytes = env_limit("SCOUTLAB_MAX_BYTES");
 }

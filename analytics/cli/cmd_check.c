@@ -139,7 +139,8 @@ static void print_json(const sl_table *t, int last) {
 int sl_cmd_check(int argc, char **argv) {
   sl_format fmt = SL_FMT_TABLE;
   const char *row = NULL;
-  sl_load_options opt = {0};
+  sl_load_options opt;
+  sl_cli_load_options(&opt);
   char **files = calloc((size_t)argc, sizeof *files);
   int nfiles = 0, status = SL_EXIT_OK;
   if (!files) return SL_EXIT_IO;
@@ -152,7 +153,14 @@ int sl_cmd_check(int argc, char **argv) {
     } else if (strcmp(argv[i], "--row") == 0 && i + 1 < argc) {
       row = argv[++i];
     } else if (strcmp(argv[i], "--max-columns") == 0 && i + 1 < argc) {
-      opt.max_columns = (size_t)strtoul(argv[++i], NULL, 10);
+      char *end;
+      const char *v = argv[++i];
+      unsigned long n = strtoul(v, &end, 10);
+      if (*end || !n || v[0] == '-') {
+        free(files);
+        return sl_cli_usage_error("check", "--max-columns expects a whole number above 0, not '%s'", v);
+      }
+      opt.max_columns = (size_t)n;
     } else if (argv[i][0] == '-' && argv[i][1]) {
       free(files);
       return sl_cli_usage_error("check", "unknown option '%s'", argv[i]);

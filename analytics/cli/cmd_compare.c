@@ -115,7 +115,10 @@ int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
 
 static int load_tables(const char *const *paths, size_t n, const sl_load_options *opt, sl_table **out) {
   sl_error err;
-  if (sl_table_load_many(paths, n, opt, out, &err) != SL_OK) return sl_cli_fail(&err);
+  sl_load_options lim;
+  sl_cli_load_options(&lim);
+  if (opt) lim.only_columns = opt->only_columns;
+  if (sl_table_load_many(paths, n, &lim, out, &err) != SL_OK) return sl_cli_fail(&err);
   return 0;
 }
 

@@ -215,7 +215,9 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
 static int fit_files(const fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_error *err) {
   sl_table *t = NULL;
   sl_fees_deals *d = NULL;
-  int st = sl_table_load_many(a->files, a->nfiles, NULL, &t, err);
+  sl_load_options lim;
+  sl_cli_load_options(&lim);
+  int st = sl_table_load_many(a->files, a->nfiles, &lim, &t, err);
   if (!st) sl_cli_table_warnings("fit", t);
   if (!st) st = sl_fees_deals_from_table(t, &a->opt, &d, err);
   if (!st && a->verbose) {

@@ -469,7 +469,9 @@ int sl_cmd_ols(int argc, char **argv) {
   sl_design *d = NULL;
   sl_error err;
   openblas_set_num_threads(1);
-  if (sl_table_load(a.file, NULL, &t, &err)) st = fail(&err);
+  sl_load_options lim;
+  sl_cli_load_options(&lim);
+  if (sl_table_load(a.file, &lim, &t, &err)) st = fail(&err);
   if (!st) a.loader_skipped = t->nskipped;
   if (!st) sl_cli_table_warnings(CMD, t);
   for (size_t k = 0; !st && a.verbose && k < t->nskipped; k++)

@@ -162,7 +162,9 @@ int sl_cmd_predict(int argc, char **argv) {
   sl_table *t = NULL;
   sl_error err;
   int rc = SL_EXIT_OK;
-  if (sl_fees_load(model, &m, &err) || sl_table_load_many(files, nfiles, NULL, &t, &err)) rc = sl_cli_fail(&err);
+  sl_load_options lim;
+  sl_cli_load_options(&lim);
+  if (sl_fees_load(model, &m, &err) || sl_table_load_many(files, nfiles, &lim, &t, &err)) rc = sl_cli_fail(&err);
   if (!rc) sl_cli_table_warnings("predict", t);
   if (!rc) rc = check_columns(m, t);
   if (!rc) rc = predict_all(m, t, level, bid, season, verbose);

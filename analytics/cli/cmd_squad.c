@@ -160,7 +160,9 @@ static int parse_args(int argc, char **argv, sq_args *a) {
 
 static int load(const char *const *paths, size_t n, sl_table **out) {
   sl_error err;
-  return sl_table_load_many(paths, n, NULL, out, &err) ? sl_cli_fail(&err) : 0;
+  sl_load_options lim;
+  sl_cli_load_options(&lim);
+  return sl_table_load_many(paths, n, &lim, out, &err) ? sl_cli_fail(&err) : 0;
 }
 
 static const char *default_file(const char *given, const char *name, char *buf, size_t size) {

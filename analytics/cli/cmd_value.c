@@ -180,7 +180,9 @@ static int build_player(const value_args *a, const sl_fees_model *m, sl_table **
   sl_error err;
   sl_fees_player_init(p);
   if (a->ndata) {
-    if (sl_table_load_many(a->data, a->ndata, NULL, tab, &err)) return sl_cli_fail(&err);
+    sl_load_options lim;
+    sl_cli_load_options(&lim);
+    if (sl_table_load_many(a->data, a->ndata, &lim, tab, &err)) return sl_cli_fail(&err);
     sl_cli_table_warnings("value", *tab);
     size_t row = 0;
     int rc = find_player(*tab, a->player, &row);
