@@ -49,6 +49,10 @@ int sl_cli_is_help(const char *arg);
 /** Writes s as a JSON string literal (quotes and escapes included). */
 void sl_cli_json_string(FILE *f, const char *s);
 
+/** Writes s as one CSV field (RFC 4180: quoted, with quotes doubled, only when it holds a comma,
+ *  quote or line break); NULL writes nothing (an empty field). */
+void sl_cli_csv_field(FILE *f, const char *s);
+
 /** Prints v with 17 significant digits, or null when not finite (JSON). */
 void sl_cli_json_number(FILE *f, double v);
 

@@ -190,3 +190,17 @@ void sl_cli_load_options(struct sl_load_options *o) {
   o->max_columns = env_limit("SCOUTLAB_MAX_COLUMNS");
   o->max_bytes = env_limit("SCOUTLAB_MAX_BYTES");
 }
+
+void sl_cli_csv_field(FILE *f, const char *s) {
+  if (!s) return;
+  if (!strpbrk(s, ",\"\n\r")) {
+    fputs(s, f);
+    return;
+  }
+  fputc('"', f);
+  for (; *s; s++) {
+    if (*s == '"') fputc('"', f);
+    fputc(*s, f);
+  }
+  fputc('"', f);
+}

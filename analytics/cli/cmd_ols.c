@@ -302,19 +302,6 @@ static void print_table(const sl_ols_fit *f, const ols_args *a, const sl_design_
   }
 }
 
-static void csv_name(const char *s) {
-  if (!strpbrk(s, ",\"\n\r")) {
-    fputs(s, stdout);
-    return;
-  }
-  putchar('"');
-  for (; *s; s++) {
-    if (*s == '"') putchar('"');
-    putchar(*s);
-  }
-  putchar('"');
-}
-
 static void csv_number(double v) {
   if (isnan(v)) fputs("NA", stdout);
   else printf("%.17g", v);
@@ -326,7 +313,7 @@ static void print_csv(const sl_ols_fit *f, const ols_args *a) {
   for (size_t j = 0; j < f->p; j++) {
     double v[6] = {f->coef[j], f->std_error[j], f->t_value[j], f->p_value[j],
                    f->coef[j] - tq * f->std_error[j], f->coef[j] + tq * f->std_error[j]};
-    csv_name(f->names[j]);
+    sl_cli_csv_field(stdout, f->names[j]);
     for (int k = 0; k < 6; k++) putchar(','), csv_number(v[k]);
     putchar('\n');
   }
@@ -377,7 +364,7 @@ static void print_ridge(const sl_ridge_fit *r, const ols_args *a, const sl_desig
   }
   if (a->format == SL_FMT_CSV) {
     printf("name,estimate\n");
-    for (size_t j = 0; j < r->p; j++) csv_name(r->names[j]), putchar(','), csv_number(r->coef[j]), putchar('\n');
+    for (size_t j = 0; j < r->p; j++) sl_cli_csv_field(stdout, r->names[j]), putchar(','), csv_number(r->coef[j]), putchar('\n');
     return;
   }
   print_formula(a);

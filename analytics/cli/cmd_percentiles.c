@@ -160,19 +160,6 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
 
 /* ---- csv, md, json -------------------------------------------------------------------------- */
 
-static void csv_field(const char *s) {
-  if (!strpbrk(s, ",\"\n\r")) {
-    fputs(s, stdout);
-    return;
-  }
-  fputc('"', stdout);
-  for (; *s; s++) {
-    if (*s == '"') fputc('"', stdout);
-    fputc(*s, stdout);
-  }
-  fputc('"', stdout);
-}
-
 static void csv_number(double v) {
   if (!isnan(v)) printf("%.10g", v);
 }
@@ -186,13 +173,13 @@ static void print_csv(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_
       char h[256];
       snprintf(h, sizeof h, "%s%s", name, suffix[m]);
       fputc(',', stdout);
-      csv_field(h);
+      sl_cli_csv_field(stdout, h);
     }
   }
   fputc('\n', stdout);
   for (size_t s = 0; s < pr->nstats; s++) {
     const sl_profile_stat *st = &pr->stats[s];
-    csv_field(st->label), fputc(',', stdout), csv_field(st->stat_group);
+    sl_cli_csv_field(stdout, st->label), fputc(',', stdout), sl_cli_csv_field(stdout, st->stat_group);
     printf(",%s,%s", kind_name(st->kind), better_name(st->better));
     for (size_t k = 0; k < n; k++) {
       fputc(',', stdout), csv_number(r[k].v[s].value);

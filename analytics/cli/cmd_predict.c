@@ -26,20 +26,6 @@ const char sl_help_predict[] =
     "example:\n"
     "  scoutlab predict --model tm.slm ../shared/data/tm-values-2023/france.csv --bid 25m\n";
 
-static void csv_field(const char *s) {
-  if (!s) return;
-  if (!strpbrk(s, ",\"\r\n")) {
-    fputs(s, stdout);
-    return;
-  }
-  putchar('"');
-  for (; *s; s++) {
-    if (*s == '"') putchar('"');
-    putchar(*s);
-  }
-  putchar('"');
-}
-
 static void csv_number(double v) {
   if (isfinite(v)) printf("%.17g", v);
 }
@@ -48,14 +34,14 @@ static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, i
   char buf[128];
   for (size_t c = 0; c < t->ncols; c++) {
     if (c) putchar(',');
-    csv_field(sl_table_text(t, &t->cols[c], r, buf, sizeof buf));
+    sl_cli_csv_field(stdout, sl_table_text(t, &t->cols[c], r, buf, sizeof buf));
   }
   double vals[5] = {NAN, NAN, NAN, NAN, NAN};
   if (ok) vals[0] = round(v->fair_fee), vals[1] = round(v->fee_mean), vals[2] = round(v->fee_low),
           vals[3] = round(v->fee_high), vals[4] = v->p_at_least_bid;
   for (int k = 0; k < 5; k++) putchar(','), csv_number(vals[k]);
   putchar(',');
-  csv_field(reason);
+  sl_cli_csv_field(stdout, reason);
   putchar('\n');
 }
 
@@ -80,7 +66,7 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
   size_t valued = 0;
   for (size_t c = 0; c < t->ncols; c++) {
     if (c) putchar(',');
-    csv_field(t->cols[c].name);
+    sl_cli_csv_field(stdout, t->cols[c].name);
   }
   printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,reason\n", t->ncols ? "," : "");
   for (size_t r = 0; r < t->nrows; r++) {

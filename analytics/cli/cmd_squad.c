@@ -339,15 +339,6 @@ static void json_entry(FILE *f, const sq_ctx *ctx, const sl_squad_entry *e) {
 
 /* ---- lists (a club, or a league's top) ------------------------------------------------------ */
 
-static void csv_text(FILE *f, const char *s) {
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"') fputc('"', f);
-    fputc(*s, f);
-  }
-  fputc('"', f);
-}
-
 static void list_header(FILE *f, sl_format fmt, int with_club) {
   if (fmt == SL_FMT_CSV) {
     fprintf(f, "rank,player,club,league,group,minutes,minutes_share,total,availability,impact,quality,"
@@ -375,8 +366,8 @@ static void list_row(FILE *f, sl_format fmt, const sq_ctx *ctx, const sl_squad_e
   const sl_player *p = player_of(ctx, e->player);
   if (fmt == SL_FMT_CSV) {
     fprintf(f, "%zu,", rank);
-    csv_text(f, p->name), fputc(',', f), csv_text(f, club_name(ctx, e)), fputc(',', f);
-    csv_text(f, p->league);
+    sl_cli_csv_field(f, p->name), fputc(',', f), sl_cli_csv_field(f, club_name(ctx, e)), fputc(',', f);
+    sl_cli_csv_field(f, p->league);
     fprintf(f, ",%s,%.0f,%.4f,%.2f", sl_group_name(p->group), e->minutes, e->minutes_share, e->total);
     for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++) isnan(e->score[c]) ? fputs(",", f) : fprintf(f, ",%.2f", e->score[c]);
     fprintf(f, ",%zu,%zu,", e->rank_in_league_group, e->league_group_size);
@@ -386,7 +377,7 @@ static void list_row(FILE *f, sl_format fmt, const sq_ctx *ctx, const sl_squad_e
       if (e->note[c][0])
         len += (size_t)snprintf(notes + len, sizeof notes - len, "%s%s: %s", len ? " | " : "",
                                 sl_squad_component_name((sl_squad_component)c), e->note[c]);
-    csv_text(f, notes);
+    sl_cli_csv_field(f, notes);
     fputc('\n', f);
     return;
   }

@@ -14,7 +14,7 @@ expect_contains "$out" "left out: value_share left out: no values given" "file-l
 # CSV: one header + 6 rows; Carl's availability 83.00 (hand calculation in test_squad.c).
 csv=$("$SCOUTLAB" squad $common "Alpha FC" --format csv)
 expect_eq "$(printf '%s\n' "$csv" | wc -l)" 7 "csv rows"
-expect_eq "$(printf '%s\n' "$csv" | awk -F, '$2=="\"Carl Back\""{print $9}')" "83.00" "csv availability"
+expect_eq "$(printf '%s\n' "$csv" | awk -F, '$2=="Carl Back"{print $9}')" "83.00" "csv availability"
 
 # JSON: accounting and a null for a left-out component.
 json=$("$SCOUTLAB" squad $common "Alpha FC" --format json)
