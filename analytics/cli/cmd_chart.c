@@ -9,6 +9,7 @@
 
 #include "chart_data.h"
 #include "cli.h"
+#include "fee_player.h"
 #include "cmd_compare.h"
 #include "scoutlab/names.h"
 #include "scoutlab/parse.h"
@@ -279,64 +280,12 @@ static int parse_fee_args(int argc, char **argv, chart_fee_args *a) {
   return -1;
 }
 
-/* The row of `query` in t: the best name match, the latest season among that player's rows. */
-static int find_row(const sl_table *t, const char *query, size_t *row) {
-  const sl_column *names = sl_table_role(t, SL_ROLE_PLAYER), *season = sl_table_role(t, SL_ROLE_SEASON);
-  if (!names || names->type != SL_TYPE_TEXT) {
-    fprintf(stderr, "scoutlab chart: the --data files have no player name column (Player, name)\n");
-    return SL_EXIT_DATA;
-  }
-  char *q = sl_name_normalise(query);
-  char **norm = calloc(t->nrows ? t->nrows : 1, sizeof *norm);
-  int best = 0, rc = SL_EXIT_OK;
-  double best_season = -INFINITY;
-  for (size_t r = 0; q && norm && r < t->nrows; r++) {
-    norm[r] = sl_name_normalise(names->text[r] ? names->text[r] : "");
-    int s = norm[r] ? sl_name_match_score(q, norm[r]) : 0;
-    double sv = season && season->num && isfinite(season->num[r]) ? season->num[r] : 0;
-    if (s > best || (s == best && s && sv >= best_season)) best = s, best_season = sv, *row = r;
-  }
-  if (!best) {
-    size_t out[3], n = q && norm ? sl_name_suggest(q, (const char *const *)norm, t->nrows, out, 3) : 0;
-    fprintf(stderr, "scoutlab chart: no player '%s' in the --data files", query);
-    for (size_t k = 0; k < n; k++) fprintf(stderr, "%s%s", k ? ", " : "; did you mean: ", names->text[out[k]]);
-    fputs("\n", stderr);
-    rc = SL_EXIT_DATA;
-  }
-  for (size_t r = 0; norm && r < t->nrows; r++) free(norm[r]);
-  free(norm), free(q);
-  return rc;
-}
-
-/* The player as scoutlab value builds him: --data row, then the flags on top. */
+/* The player as scoutlab value builds him (fee_player.c): --data row, then the flags on top. */
 static int build_fee_player(const chart_fee_args *a, const sl_fees_model *m, sl_table **tab, sl_fees_player *p) {
-  sl_error err;
-  sl_fees_player_init(p);
-  if (a->ndata) {
-    size_t row = 0;
-    if (sl_table_load_many(a->data, a->ndata, NULL, tab, &err)) return sl_cli_fail(&err);
-    int rc = find_row(*tab, a->player, &row);
-    if (rc) return rc;
-    sl_fees_player_from_row(*tab, row, p);
-  }
-  if (!p->name) p->name = a->player;
-  if (!isnan(a->age)) p->age = a->age;
-  if (a->position) p->group = sl_fees_position_group(a->position);
-  if (a->club) p->club = a->club;
-  if (a->league) p->league = a->league;
-  if (a->buyer_league) p->buyer_league = a->buyer_league;
-  if (a->season) p->season = a->season;
-  if (!isnan(a->market_value)) p->market_value = a->market_value;
-  if (!isnan(a->contract_months)) p->contract_months = a->contract_months;
-  if (!isnan(a->minutes_share)) p->minutes_share = a->minutes_share;
-  if (!p->league && p->club) p->league = sl_fees_club_league(m, p->club);
-  if (!p->season && m->season_max > 0) p->season = m->season_max;
-  if (a->contract_until) {
-    char what[256];
-    snprintf(what, sizeof what, "contract-until=%s", a->contract_until);
-    if (sl_fees_player_apply(p, what, &err)) return sl_cli_fail(&err);
-  }
-  return SL_EXIT_OK;
+  sl_cli_fee_attrs at = {a->player, a->position, a->contract_until, a->club, a->league, a->buyer_league,
+                         a->data, a->ndata, a->age, a->market_value, a->contract_months, a->minutes_share,
+                         a->season};
+  return sl_cli_fee_player("chart", &at, m, tab, p, NULL, NULL, 0);
 }
 
 static int load_model(const chart_fee_args *a, sl_fees_model **m) {

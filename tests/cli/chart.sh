@@ -82,7 +82,7 @@ expect_png imp.png 1600x900 "importance"
 expect_contains "$(cat imp.gp)" "n_players = 3" "importance: --top 3"
 # Segments are weight x score, so each row adds up to the squad command's total (Carl: 69.7
 # with contracts and values; without them his total is the squad command's own).
-carl_total=$("$SCOUTLAB" squad "${sq_fx[@]}" "Alpha FC" --format csv | awk -F, '$2=="\"Carl Back\""{print $8}')
+carl_total=$("$SCOUTLAB" squad "${sq_fx[@]}" "Alpha FC" --format csv | awk -F, '$2=="Carl Back"{print $8}')
 expect_eq "$(block imp.gp importance | awk -F'\t' '$1==2{s=0; for(i=2;i<=NF;i++) s+=$i; printf "%.2f", s}')" "$carl_total" \
   "importance: Carl's segments add up to his total"
 run_chart 1 "unknown club" squad "${sq_fx[@]}" "Alpah FC" -o bad.png
