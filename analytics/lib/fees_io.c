@@ -178,6 +178,10 @@ static sl_fees_term_kind kind_of_var(sl_fees_var v) {
   }
 }
 
+/* A model holds its training deals: transfers-tm's 12,809 deals take about 2 MB. A file 100
+ * times that is not a model; /dev/zero or a mistyped path to a dump must not fill the memory. */
+#define SL_FEES_MODEL_MAX_BYTES ((size_t)256 << 20)
+
 /* Seasons are first years ("2024"); 0 = unknown. Anything else in a file is damage, and a
  * cast of it to int would be undefined. */
 #define SL_FEES_MAX_SEASON 9999
@@ -384,6 +388,13 @@ int sl_fees_load(const char *path, sl_fees_model **out, sl_error *err) {
   char *buf = malloc(cap);
   while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
     len += got;
+    if (len > SL_FEES_MODEL_MAX_BYTES) {
+      fclose(f);
+      free(buf);
+      return sl_error_set(err, SL_ELIMIT, path, 0, 0,
+                          "larger than %zu bytes: not a scoutlab fee model (the largest real ones are a few MB)",
+                          (size_t)SL_FEES_MODEL_MAX_BYTES);
+    }
     if (len == cap) {
       char *nb = realloc(buf, cap *= 2);
       if (!nb) free(buf);

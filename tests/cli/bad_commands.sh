@@ -111,6 +111,12 @@ else
   echo "note: running as root, chmod 000 does not stop reads: the permission case is covered by /proc/self/mem only" >&2
 fi
 
+# ---- endless input: stops with a clear error instead of filling the memory ----
+case_run "an endless model file (value)" 1 "/dev/zero: larger than 268435456 bytes: not a scoutlab fee model" -- \
+  "$SCOUTLAB" value --model /dev/zero --age 25 --position CM
+case_run "an endless stats file (compare)" 1 "/dev/zero:1: NUL byte in the file: this looks like a binary file, not CSV" -- \
+  stats /dev/zero a b
+
 # ---- model files: truncated, of another kind, for other columns ----
 head -c 900 zero.slm > cut.slm
 case_run "truncated model (value)" 1 "cut.slm:" "damaged or truncated fee model" -- \
