@@ -1,7 +1,14 @@
 /* compare_bench.c - latency of compare queries over the full FBref Big-5 2024/25 file, after
- * load. Run on demand: bash tests/bench/compare_bench.sh [build-dir]. Prints the median and the
- * worst of REPEATS runs of: a three-player comparison (find + percentiles, centre-back profile,
- * own-league pool), a similarity query (k = 10), and the quality score of every player. */
+ * load. Run on demand: bash tests/bench/compare_bench.sh [build-dir], which runs the pandas peer
+ * (compare_peer.py) on the same queries and prints the ratios. Prints "load MS MS", "index MS MS"
+ * and "query NAME MEDIAN_MS WORST_MS" lines: the median and the worst of REPEATS runs of a
+ * three-player comparison (find + percentiles, centre-back profile, own-league pool: Balerdi,
+ * Pacho, Marquinhos against Ligue 1 centre-backs with >= 900 minutes), a percentile report
+ * against all leagues, a similarity query (k = 10) and the quality score of every player.
+ *   compare_bench STATS.csv PROFILES.csv [DUMP]
+ * DUMP (optional) gets the answers of the comparison and the similarity query, in the format
+ * compare_peer.py writes, so that the script can check both tools agree. Runs with default
+ * options (no positions or override file), so defenders are split by the inferred rule only. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +30,9 @@ static int cmp_double(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-static void report(const char *what, double *ms) {
-  qsort(ms, REPEATS, sizeof *ms, cmp_double);
-  printf("%-44s median %8.3f ms   worst %8.3f ms\n", what, ms[REPEATS / 2], ms[REPEATS - 1]);
+static void report(const char *what, double *ms, size_t n) {
+  qsort(ms, n, sizeof *ms, cmp_double);
+  printf("query %s %.3f %.3f\n", what, ms[n / 2], ms[n - 1]);
 }
 
 int main(int argc, char **argv) {
@@ -46,9 +53,9 @@ int main(int argc, char **argv) {
     return 1;
   }
   double t2 = now_ms();
-  printf("load %zu rows x %zu columns: %.1f ms; index %zu players: %.1f ms\n", t->nrows, t->ncols, t1 - t0,
-         sl_compare_count(c), t2 - t1);
-  const char *names[] = {"Leonardo Balerdi", "Gleison Bremer", "Willian Pacho"};
+  printf("load %.3f %.3f\nindex %.3f %.3f\n", t1 - t0, t1 - t0, t2 - t1, t2 - t1);
+  const char *names[] = {"Leonardo Balerdi", "Willian Pacho", "Marquinhos"};
+  FILE *dump = argc > 3 ? fopen(argv[3], "w") : NULL;
   const sl_profile *cb = sl_profiles_find(pr, "centre-back");
   sl_pool pool;
   sl_pool_default(&pool);
@@ -62,10 +69,20 @@ int main(int argc, char **argv) {
         fprintf(stderr, "%s\n", err.message);
         return 1;
       }
+      if (dump && r == REPEATS - 1)
+        for (size_t s = 0; s < cb->nstats; s++)
+          fprintf(dump, "pct\t%s\t%s\t%.12g\t%.12g\n", names[k], cb->stats[s].label, v[s].value, v[s].percentile);
     }
     ms[r] = now_ms() - a;
   }
-  report("compare 3 centre-backs (find + percentiles)", ms);
+  report("compare3", ms, REPEATS);
+  for (int k = 0; dump && k < 3; k++) { /* pool sizes, outside the timing: the groups must agree too */
+    size_t i;
+    sl_pool_info info;
+    sl_compare_find(c, names[k], &i, &err);
+    sl_compare_percentiles(c, i, cb, &pool, v, &info, &err);
+    fprintf(dump, "pool\t%s\t%zu\n", names[k], info.size);
+  }
   pool.kind = SL_POOL_ALL;
   for (int r = 0; r < REPEATS; r++) {
     double a = now_ms();
@@ -74,7 +91,7 @@ int main(int argc, char **argv) {
     sl_compare_percentiles(c, i, cb, &pool, v, NULL, &err);
     ms[r] = now_ms() - a;
   }
-  report("percentiles, all-league pool", ms);
+  report("pct_all", ms, REPEATS);
   sl_similar_options so;
   sl_similar_default(&so);
   sl_similar_hit hits[SL_COMPARE_DEFAULT_K];
@@ -89,7 +106,17 @@ int main(int argc, char **argv) {
     }
     ms[r] = now_ms() - a;
   }
-  report("similar to Balerdi, k = 10 (find + search)", ms);
+  report("similar", ms, REPEATS);
+  if (dump) {
+    size_t i;
+    sl_similar_info info;
+    sl_compare_find(c, names[0], &i, &err);
+    sl_compare_similar(c, i, cb, &so, hits, &n, &info, &err);
+    fprintf(dump, "population\t%zu\tcandidates\t%zu\n", info.population, info.candidates);
+  }
+  for (size_t h = 0; dump && h < n; h++)
+    fprintf(dump, "sim\t%s\t%.12g\n", sl_compare_player(c, hits[h].player)->name, hits[h].distance);
+  if (dump) fclose(dump);
   double *q = malloc(sl_compare_count(c) * sizeof *q);
   sl_pool_default(&pool);
   for (int r = 0; r < REPEATS / 5; r++) {
@@ -97,9 +124,7 @@ int main(int argc, char **argv) {
     sl_compare_quality_all(c, pr, &pool, q, &err);
     ms[r] = now_ms() - a;
   }
-  qsort(ms, REPEATS / 5, sizeof *ms, cmp_double);
-  printf("%-44s median %8.3f ms   worst %8.3f ms\n", "quality of every player (own-league pools)", ms[REPEATS / 10],
-         ms[REPEATS / 5 - 1]);
+  report("quality_all", ms, REPEATS / 5);
   free(q);
   sl_compare_free(c);
   sl_profiles_free(pr);
