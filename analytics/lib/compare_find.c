@@ -45,7 +45,30 @@ static void describe(const sl_player *p, char *buf, size_t size) {
   else snprintf(buf, size, "%s (%s, born %.0f)", p->name, p->clubs, p->born);
 }
 
+/* A player whose rows were all skipped as impossible: the user sees his name in the file, so
+ * "no player" alone would be a riddle. Returns the status, or 0 when no such row matches. */
+static int skipped_player(const sl_compare *c, const char *query, const char *qn, sl_error *err) {
+  const sl_table *t = c->t;
+  for (size_t k = 0; k < c->rep.rows_skipped && t->row_line; k++) {
+    const sl_compare_skip *s = &c->skips[k];
+    for (size_t r = 0; s->invalid && r < t->nrows; r++) {
+      if (c->player_of_row[r] >= 0 || t->row_line[r] != s->line || (t->row_file && t->row_file[r] != s->file))
+        continue;
+      const char *name = c->c_player->text[r];
+      char *n = name ? sl_name_normalise(name) : NULL;
+      int hit = n && sl_name_match_score(qn, n) >= 2;
+      free(n);
+      if (hit)
+        return sl_error_set(err, SL_ENOTFOUND, t->nfiles ? t->files[s->file] : NULL, s->line, 0,
+                            "no player '%s': the row of %s was skipped: %s", query, name, s->reason);
+    }
+  }
+  return 0;
+}
+
 static int not_found(const sl_compare *c, const char *query, const char *qn, sl_error *err) {
+  int skipped = skipped_player(c, query, qn, err);
+  if (skipped) return skipped;
   const char **names = malloc((c->n ? c->n : 1) * sizeof *names);
   size_t idx[SL_FIND_SUGGESTIONS * 4];
   size_t got = 0;

@@ -55,6 +55,9 @@ case_run "duplicate players (squad)" 0 "duplicate_players.csv:6: duplicate of li
   squad "$B/duplicate_players.csv" "Alpha FC"
 case_run "negative minutes (compare)" 0 "negative_minutes.csv:6: Min -810 is negative (expected 0 to 5000 minutes)" -- \
   stats "$B/negative_minutes.csv" "Ada Lind" "Cy Moss"
+case_run "negative minutes: asking for that player (compare)" 1 \
+  "no player 'Ed Negative': the row of Ed Negative was skipped: Min -810 is negative" -- \
+  stats "$B/negative_minutes.csv" "Ed Negative" "Ada Lind"
 case_run "negative minutes (squad)" 0 "negative_minutes.csv:6: Min -810 is negative" -- \
   squad "$B/negative_minutes.csv" "Alpha FC"
 case_run "minutes above the season's maximum (compare)" 0 \

@@ -67,6 +67,11 @@ static void test_stats_rows(void) {
   size_t i = 0;
   INT_EQ(sl_compare_find(c, "Ann", &i, &err), SL_OK, "find Ann: %s", err.message);
   SL_CHECK_REL(sl_compare_player(c, i)->minutes, 1350, 0, "Ann's minutes without the duplicate");
+  /* Asking for a player whose only row was skipped says why, not just "no player". */
+  INT_EQ(sl_compare_find(c, "Bea", &i, &err), SL_ENOTFOUND, "Bea's row was skipped");
+  STR_EQ(err.message, "no player 'Bea': the row of Bea was skipped: Min -90 is negative (expected 0 to 5000 minutes)",
+         "why Bea is not found");
+  INT_EQ(err.line, 3, "the skipped row's line");
   INT_EQ(r->percent_out_of_range, 1, "one %% cell outside 0-100");
   STR_EQ(r->percent_example, "t.csv:9: Cmp% 190.9", "first %% cell outside 0-100");
 
