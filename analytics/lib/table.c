@@ -452,6 +452,10 @@ static int append_column(sl_column *ca, sl_column *cb, sl_type type, size_t na, 
     ca->num = v;
     for (size_t r = 0; r < nb; r++) v[na + r] = cb->num ? cb->num[r] : NAN;
   }
+  /* The second half's cells are copied: release them now, not when b is freed, so that the
+   * peak stays near one table rather than one and a half. */
+  free(cb->num), free(cb->text);
+  cb->num = NULL, cb->text = NULL;
   if (!ca->currency[0]) memcpy(ca->currency, cb->currency, sizeof ca->currency);
   ca->type = type;
   ca->missing += cb->missing;
