@@ -49,6 +49,11 @@ typedef struct sl_cmp_ctx {
 int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
                  int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a));
 
+/** The whole of a one-player command (percentiles, similar): parse with `extra`, check that one
+ *  name was given, load, find him, call run, free. Returns an exit status. */
+int sl_cmp_one_player(int argc, char **argv, int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a),
+                      int (*run)(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t player));
+
 /** Loads the files and builds the index; returns 0 or an exit status (message printed). */
 int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx);
 

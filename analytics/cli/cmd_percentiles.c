@@ -322,16 +322,8 @@ int sl_cmp_report(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx
   return st;
 }
 
-int sl_cmd_percentiles(int argc, char **argv) {
-  sl_cmp_args a = {0};
-  int st = sl_cmp_parse(argc, argv, &a, NULL);
-  if (st != -1) return st;
-  if (a.nnames != 1) return sl_cli_usage_error(a.cmd, "name exactly one player (got %zu)", a.nnames);
-  sl_cmp_ctx ctx;
-  size_t idx[1];
-  st = sl_cmp_load(&a, &ctx);
-  if (!st) st = sl_cmp_find_all(&a, &ctx, idx);
-  if (!st) st = sl_cmp_report(&a, &ctx, idx, 1, 1);
-  sl_cmp_free(&ctx);
-  return st;
+static int run_percentiles(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t player) {
+  return sl_cmp_report(a, ctx, &player, 1, 1);
 }
+
+int sl_cmd_percentiles(int argc, char **argv) { return sl_cmp_one_player(argc, argv, NULL, run_percentiles); }

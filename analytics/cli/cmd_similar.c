@@ -162,16 +162,4 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   return st;
 }
 
-int sl_cmd_similar(int argc, char **argv) {
-  sl_cmp_args a = {0};
-  int st = sl_cmp_parse(argc, argv, &a, similar_option);
-  if (st != -1) return st;
-  if (a.nnames != 1) return sl_cli_usage_error(a.cmd, "name exactly one player (got %zu)", a.nnames);
-  sl_cmp_ctx ctx;
-  size_t idx[1];
-  st = sl_cmp_load(&a, &ctx);
-  if (!st) st = sl_cmp_find_all(&a, &ctx, idx);
-  if (!st) st = run(&a, &ctx, idx[0]);
-  sl_cmp_free(&ctx);
-  return st;
-}
+int sl_cmd_similar(int argc, char **argv) { return sl_cmp_one_player(argc, argv, similar_option, run); }
