@@ -443,6 +443,29 @@ static int refine(sl_ols_fit *f, const sl_rows *rows, sl_error *err) {
   return st;
 }
 
+/* Below this bound on the condition number of X with unit columns, the QR solution is already
+ * as accurate as refinement would make it: both error terms of a least-squares solve, k eps and
+ * k^2 eps ||r|| / (||X|| ||b||), stay under 2e-12 relative (Golub & Van Loan 5.3.8). */
+#define SL_REFINE_KAPPA 100.0
+
+/* An upper bound on the condition of X after scaling its columns to unit length:
+ * sigma_max <= sqrt(rank) for unit columns and 1/sigma_min^2 <= trace((D X'WX D)^-1)
+ * = sum_j ||x_j||^2 ||F_j||^2, with F F' = (X'WX)^-1 and ||x_j|| the norm of column j of the
+ * triangular factor (the same as X's, since Q is orthogonal). */
+static int needs_refinement(const sl_ols_fit *f, const double *raug) {
+  size_t p = f->p, m = p + 1, r = f->rank;
+  long double trace = 0;
+  for (size_t j = 0; j < p; j++) {
+    if (f->aliased[j]) continue;
+    long double col = 0, fj = 0;
+    for (size_t i = 0; i <= j; i++) col += (long double)raug[i + j * m] * raug[i + j * m];
+    for (size_t l = 0; l < r; l++) fj += (long double)f->cov_factor[j * r + l] * f->cov_factor[j * r + l];
+    trace += col * fj;
+  }
+  double kappa = sqrt((double)(r * trace));
+  return !(kappa <= SL_REFINE_KAPPA); /* NAN refines too */
+}
+
 int sl_ols_fit_rows(const sl_rows *rows, const sl_ols_options *opt, sl_ols_fit **out,
                     sl_error *err) {
   if (out) *out = NULL;
@@ -468,7 +491,7 @@ int sl_ols_fit_rows(const sl_rows *rows, const sl_ols_options *opt, sl_ols_fit *
     f->tol = tol;
     st = ols_from_r(f, q.r, err);
   }
-  if (!st && !(opt && opt->no_refine)) {
+  if (!st && !(opt && opt->no_refine) && needs_refinement(f, q.r)) {
     st = refine(f, rows, err);
     if (!st) ols_statistics(f, q.r);
   }
