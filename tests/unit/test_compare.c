@@ -5,22 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "harness.h"
 #include "scoutlab/compare.h"
 
 #define FIX SL_TEST_DATA "/compare/"
 #define TOL 1e-12
-
-static sl_table *load(const char *path) {
-  sl_table *t = NULL;
-  sl_error err;
-  if (sl_table_load(path, NULL, &t, &err) != SL_OK) {
-    char buf[1024];
-    fprintf(stderr, "cannot load %s: %s\n", path, sl_error_text(&err, buf, sizeof buf));
-    exit(EXIT_FAILURE);
-  }
-  return t;
-}
 
 static size_t find(const sl_compare *c, const char *q) {
   size_t i = (size_t)-1;
@@ -201,7 +191,7 @@ static void test_per_club(const sl_table *stats, const sl_profiles *pr) {
 }
 
 static void test_positions(const sl_table *stats) {
-  sl_table *pos = load(FIX "positions.csv"), *ovr = load(FIX "override.csv");
+  sl_table *pos = sl_test_load(FIX "positions.csv", NULL), *ovr = sl_test_load(FIX "override.csv", NULL);
   sl_compare_options opt = {.positions = pos, .overrides = ovr};
   sl_compare *c = NULL;
   sl_error err;
@@ -230,7 +220,7 @@ static void test_positions(const sl_table *stats) {
 /* Distances from tests/data/compare/similar_expected.py (z-scores over the five centre-backs
  * with >= 900 minutes in all leagues, Cmp% weighted 2). */
 static void test_similar(const sl_table *stats, const sl_profiles *pr) {
-  sl_table *values = load(FIX "values.csv");
+  sl_table *values = sl_test_load(FIX "values.csv", NULL);
   sl_compare_options opt = {.values = values};
   sl_compare *c = NULL;
   sl_error err;
@@ -269,7 +259,7 @@ static void test_similar(const sl_table *stats, const sl_profiles *pr) {
 }
 
 int main(void) {
-  sl_table *stats = load(FIX "stats.csv");
+  sl_table *stats = sl_test_load(FIX "stats.csv", NULL);
   sl_profiles *pr = NULL;
   sl_error err;
   if (sl_profiles_load(FIX "profiles.csv", &pr, &err) != SL_OK) {

@@ -8,23 +8,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "harness.h"
 #include "scoutlab/compare.h"
 
 #define BIG5 SL_SHARED_DATA "/fbref-big5-2024-25/players_data-2024_2025.csv"
 #define TRANSFERS SL_SHARED_DATA "/transfers-tm"
 #define NSTATS 15
-
-static sl_table *load(const char *path, const sl_load_options *opt) {
-  sl_table *t = NULL;
-  const char *paths[] = {path};
-  sl_error err;
-  if (sl_table_load_many(paths, 1, opt, &t, &err) != SL_OK) {
-    fprintf(stderr, "cannot load %s: %s\n", path, err.message);
-    exit(EXIT_FAILURE);
-  }
-  return t;
-}
 
 static size_t find(const sl_compare *c, const char *q) {
   size_t i = 0;
@@ -123,7 +113,7 @@ static void test_similar(const sl_table *stats, const sl_compare *c, const sl_pr
   if (access(TRANSFERS, R_OK) != 0) return;
   static const char *const cols[] = {"name", "age", "season", "position", "short_pos", NULL};
   sl_load_options opt = {.only_columns = cols};
-  sl_table *pos = load(TRANSFERS, &opt);
+  sl_table *pos = sl_test_load(TRANSFERS, &opt);
   sl_compare_options co = {.positions = pos};
   sl_compare *tm = NULL;
   INT_EQ(sl_compare_new(stats, &co, &tm, &err), SL_OK, "index with transfers-tm");
@@ -146,8 +136,8 @@ int main(void) {
     fprintf(stderr, "skip: %s absent\n", BIG5);
     return SL_TEST_SKIP;
   }
-  sl_table *stats = load(BIG5, NULL);
-  sl_table *ovr = load(SL_DATASETS "/positions-override.csv", NULL);
+  sl_table *stats = sl_test_load(BIG5, NULL);
+  sl_table *ovr = sl_test_load(SL_DATASETS "/positions-override.csv", NULL);
   sl_profiles *pr = NULL;
   sl_error err;
   if (sl_profiles_load(SL_DATASETS "/profiles.csv", &pr, &err) != SL_OK) {

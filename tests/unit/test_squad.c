@@ -10,22 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "harness.h"
 #include "scoutlab/squad.h"
 
 #define FIX SL_TEST_DATA "/squad/"
 #define TOL 1e-9
-
-static sl_table *load(const char *path) {
-  sl_table *t = NULL;
-  sl_error err;
-  if (sl_table_load(path, NULL, &t, &err) != SL_OK) {
-    char buf[1024];
-    fprintf(stderr, "cannot load %s: %s\n", path, sl_error_text(&err, buf, sizeof buf));
-    exit(EXIT_FAILURE);
-  }
-  return t;
-}
 
 /* The entry of a player at a club ("Moved Player (Alpha FC)"). */
 static const sl_squad_entry *entry(const sl_squad *s, const char *query) {
@@ -49,9 +39,9 @@ typedef struct fixture {
 
 static sl_squad *build(fixture *f, const char *stats, int with_contracts, int with_values) {
   sl_error err;
-  f->stats = load(stats);
-  f->contracts = with_contracts ? load(FIX "contracts.csv") : NULL;
-  f->values = with_values ? load(FIX "values.csv") : NULL;
+  f->stats = sl_test_load(stats, NULL);
+  f->contracts = with_contracts ? sl_test_load(FIX "contracts.csv", NULL) : NULL;
+  f->values = with_values ? sl_test_load(FIX "values.csv", NULL) : NULL;
   if (sl_profiles_load(FIX "profiles.csv", &f->profiles, &err)) {
     fprintf(stderr, "profiles: %s\n", err.message);
     exit(EXIT_FAILURE);
@@ -299,7 +289,7 @@ static void test_options(void) {
 
   /* The value callback (how the report wires the fee model) replaces the values table. */
   fixture f = {0};
-  f.stats = load(FIX "stats.csv");
+  f.stats = sl_test_load(FIX "stats.csv", NULL);
   sl_profiles_load(FIX "profiles.csv", &f.profiles, &err);
   sl_squad_default(&o);
   o.profiles = f.profiles;
