@@ -87,6 +87,10 @@ void sl_cli_load_options(struct sl_load_options *o);
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t);
 void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const struct sl_compare_report *r);
 
+/** Path of a bundled data file (profiles.csv, positions-override.csv): under $SCOUTLAB_DATADIR
+ *  when set, else the datasets/ directory the binary was built from. Writes buf, returns it. */
+const char *sl_cli_data_file(const char *name, char *buf, size_t size);
+
 /* The command table, defined in main.c. */
 extern const sl_command sl_commands[];
 extern const int sl_command_count;

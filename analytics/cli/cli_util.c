@@ -8,6 +8,10 @@
 #include <string.h>
 
 #include "cli.h"
+
+#ifndef SCOUTLAB_DATADIR
+#define SCOUTLAB_DATADIR "datasets"
+#endif
 #include "scoutlab/compare.h"
 #include "scoutlab/table.h"
 
@@ -203,4 +207,10 @@ void sl_cli_csv_field(FILE *f, const char *s) {
     fputc(*s, f);
   }
   fputc('"', f);
+}
+
+const char *sl_cli_data_file(const char *name, char *buf, size_t size) {
+  const char *dir = getenv("SCOUTLAB_DATADIR");
+  snprintf(buf, size, "%s/%s", dir && *dir ? dir : SCOUTLAB_DATADIR, name);
+  return buf;
 }

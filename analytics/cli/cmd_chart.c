@@ -451,18 +451,14 @@ static int load_list(const char *const *paths, size_t n, sl_table **out) {
   return n && sl_table_load_many(paths, n, NULL, out, &err) ? sl_cli_fail(&err) : 0;
 }
 
-#ifndef SCOUTLAB_DATADIR
-#define SCOUTLAB_DATADIR "datasets"
-#endif
-
 static int readable(const char *path) { return access(path, R_OK) == 0; }
 
 /* The squad scored as scoutlab squad scores it (same defaults and files). */
 static int load_squad(const chart_squad_args *a, squad_tables *t, int *season) {
   sl_error err;
   char obuf[1024], pbuf[1024];
-  snprintf(obuf, sizeof obuf, "%s/positions-override.csv", SCOUTLAB_DATADIR);
-  snprintf(pbuf, sizeof pbuf, "%s/profiles.csv", SCOUTLAB_DATADIR);
+  sl_cli_data_file("positions-override.csv", obuf, sizeof obuf);
+  sl_cli_data_file("profiles.csv", pbuf, sizeof pbuf);
   const char *ovr = a->no_overrides ? NULL : a->overrides ? a->overrides : obuf;
   const char *prof = a->profiles ? a->profiles : pbuf;
   int rc = load_list(a->stats, a->nstats, &t->stats);

@@ -11,9 +11,6 @@
 #include "chart_data.h"
 #include "scoutlab/parse.h"
 
-#ifndef SCOUTLAB_DATADIR
-#define SCOUTLAB_DATADIR "datasets"
-#endif
 
 const char sl_help_compare[] =
     "usage: scoutlab compare --stats FILE NAME NAME [NAME...] [options]\n"
@@ -124,8 +121,7 @@ static int load_tables(const char *const *paths, size_t n, const sl_load_options
 
 static int default_file(const char *given, const char *name, char *buf, size_t size, const char **out) {
   if (given) return *out = given, 1;
-  snprintf(buf, size, "%s/%s", SCOUTLAB_DATADIR, name);
-  *out = buf;
+  *out = sl_cli_data_file(name, buf, size);
   return access(buf, R_OK) == 0;
 }
 

@@ -136,9 +136,7 @@ static int load(const rp_files *f, const sl_load_options *opt, sl_table **out) {
 }
 
 static const char *data_file(const char *name, char *buf, size_t size) {
-  const char *dir = getenv("SCOUTLAB_DATADIR");
-  snprintf(buf, size, "%s/%s", dir && *dir ? dir : SCOUTLAB_DATADIR, name);
-  return access(buf, R_OK) == 0 ? buf : NULL;
+  return access(sl_cli_data_file(name, buf, size), R_OK) == 0 ? buf : NULL;
 }
 
 static int load_inputs(rp_ctx *x) {

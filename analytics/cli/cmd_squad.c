@@ -11,9 +11,6 @@
 #include "scoutlab/parse.h"
 #include "scoutlab/squad.h"
 
-#ifndef SCOUTLAB_DATADIR
-#define SCOUTLAB_DATADIR "datasets"
-#endif
 
 #define SQ_MAX_FILES 16     /* --stats/--values/... given more often than this is a typo */
 #define SQ_DEFAULT_TOP 20   /* league ranking length when --top is not given */
@@ -167,8 +164,7 @@ static int load(const char *const *paths, size_t n, sl_table **out) {
 
 static const char *default_file(const char *given, const char *name, char *buf, size_t size) {
   if (given) return given;
-  snprintf(buf, size, "%s/%s", SCOUTLAB_DATADIR, name);
-  return access(buf, R_OK) == 0 ? buf : NULL;
+  return access(sl_cli_data_file(name, buf, size), R_OK) == 0 ? buf : NULL;
 }
 
 static int load_all(const sq_args *a, sq_ctx *ctx, sl_squad_options *o) {
