@@ -2,6 +2,7 @@
  * Interaction columns are products of the columns of their two terms, which are themselves in
  * the model, so a row's interaction values are computed from entries already written. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,59 +229,87 @@ int sl_design_add_table_column(sl_design *d, const sl_table *t, const char *name
 
 /* ---- prepare ---------------------------------------------------------------------------- */
 
-/* Variable v: 0 the response, 1..nterms the terms, nterms+1 the weights. 1 when missing. */
-static int missing_at(const sl_design *d, size_t v, size_t i) {
-  if (v == 0) return isnan(d->y[i]);
-  if (v == d->nterms + 1) return d->w && isnan(d->w[i]);
-  const term *m = &d->terms[v - 1];
-  if (m->kind == SL_TERM_CATEGORICAL) return m->labels[i] == NULL;
-  if (m->kind == SL_TERM_INTERACTION) return 0;
-  return isnan(m->num[i]);
-}
-
+/* Variable v: 0 the response, 1..nterms the terms, nterms+1 the weights. */
 static const char *variable_name(const sl_design *d, size_t v) {
   if (v == 0) return d->yname;
   if (v == d->nterms + 1) return d->wname;
   return d->terms[v - 1].name;
 }
 
-/* A used value that no fit can take: infinite, or a negative weight. */
-static int check_used_value(const sl_design *d, size_t i, sl_error *err) {
-  if (isinf(d->y[i]))
-    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "row %zu: %s is %g", i + 1, d->yname, d->y[i]);
-  if (d->w && !(d->w[i] >= 0 && isfinite(d->w[i])))
-    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "row %zu: weight %s is %g (expected >= 0)",
-                        i + 1, d->wname, d->w[i]);
-  for (size_t t = 0; t < d->nterms; t++) {
-    const term *m = &d->terms[t];
-    if ((m->kind == SL_TERM_NUMERIC || m->kind == SL_TERM_POWER) && isinf(m->num[i]))
-      return sl_error_set(err, SL_EDATA, NULL, 0, 0, "row %zu: %s is %g", i + 1, m->name,
-                          m->num[i]);
+/* The column behind variable v (numbers or labels; both NULL for interactions and no weights). */
+static void variable_column(const sl_design *d, size_t v, const double **x,
+                            const char *const **labels) {
+  *x = NULL;
+  *labels = NULL;
+  if (v == 0) *x = d->y;
+  else if (v == d->nterms + 1) *x = d->w;
+  else if (d->terms[v - 1].kind == SL_TERM_CATEGORICAL) *labels = d->terms[v - 1].labels;
+  else if (d->terms[v - 1].kind != SL_TERM_INTERACTION) *x = d->terms[v - 1].num;
+}
+
+/* Records v as the first missing variable of each row not yet marked. Column by column because
+ * the table stores columns contiguously: a row-by-row scan strides across all of them. */
+static void mark_missing(const sl_design *d, size_t v, uint32_t *first, uint32_t none) {
+  const double *x;
+  const char *const *labels;
+  variable_column(d, v, &x, &labels);
+  for (size_t i = 0; x && i < d->n; i++)
+    if (first[i] == none && isnan(x[i])) first[i] = (uint32_t)v;
+  for (size_t i = 0; labels && i < d->n; i++)
+    if (first[i] == none && !labels[i]) first[i] = (uint32_t)v;
+}
+
+/* A used value that no fit can take: infinite, or a negative weight. Reports the first such
+ * row, and within it the response, then the weight, then the terms in order. */
+static int check_used_values(const sl_design *d, const uint32_t *first, uint32_t none,
+                             sl_error *err) {
+  size_t bad_row = d->n, bad_v = 0, nterms = d->nterms;
+  for (size_t k = 0; k < nterms + 2; k++) {
+    size_t v = k == 0 ? 0 : k == 1 ? nterms + 1 : k - 1;
+    const double *x;
+    const char *const *labels;
+    variable_column(d, v, &x, &labels);
+    int is_weight = v == nterms + 1;
+    for (size_t i = 0; x && i < bad_row; i++)
+      if (first[i] == none && (is_weight ? !(x[i] >= 0 && isfinite(x[i])) : isinf(x[i]))) {
+        bad_row = i;
+        bad_v = v;
+      }
   }
-  return SL_OK;
+  if (bad_row == d->n) return SL_OK;
+  if (bad_v == nterms + 1)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "row %zu: weight %s is %g (expected >= 0)",
+                        bad_row + 1, d->wname, d->w[bad_row]);
+  const double *x = bad_v == 0 ? d->y : d->terms[bad_v - 1].num;
+  return sl_error_set(err, SL_EDATA, NULL, 0, 0, "row %zu: %s is %g", bad_row + 1,
+                      variable_name(d, bad_v), x[bad_row]);
 }
 
 static int find_used_rows(sl_design *d, sl_error *err) {
   size_t nvar = d->nterms + 2;
+  uint32_t none = (uint32_t)nvar;
   size_t *count = calloc(nvar, sizeof *count);
+  uint32_t *first = malloc((d->n ? d->n : 1) * sizeof *first);
   d->used = malloc((d->n ? d->n : 1) * sizeof *d->used);
   d->skips = calloc(nvar, sizeof *d->skips);
-  if (!count || !d->used || !d->skips) {
+  if (!count || !first || !d->used || !d->skips) {
     free(count);
+    free(first);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
-  int st = SL_OK;
+  for (size_t i = 0; i < d->n; i++) first[i] = none;
+  for (size_t v = 0; v < nvar; v++) mark_missing(d, v, first, none);
+  int st = check_used_values(d, first, none, err);
   for (size_t i = 0; i < d->n && !st; i++) {
-    size_t v = 0;
-    while (v < nvar && !missing_at(d, v, i)) v++;
-    if (v < nvar) count[v]++;
-    else if (!(st = check_used_value(d, i, err))) d->used[d->nused++] = i;
+    if (first[i] < none) count[first[i]]++;
+    else d->used[d->nused++] = i;
   }
   size_t k = 0;
   for (size_t v = 0; v < nvar; v++)
     if (count[v]) d->skips[k++] = (sl_design_skip){variable_name(d, v), count[v]};
   d->report = (sl_design_report){d->n, d->nused, d->n - d->nused, d->skips, k};
   free(count);
+  free(first);
   return st;
 }
 

@@ -291,7 +291,47 @@ static void test_design(void) {
   sl_design_free(d);
 }
 
+/* Values no fit can take are reported for the first such row among the rows otherwise used, and
+ * within a row the response, then the weight, then the terms, whatever the column order. */
+static void test_design_bad_values(void) {
+  double y[5] = {1, NAN, 3, 4, INFINITY}, a[5] = {INFINITY, 1, 2, -INFINITY, 5},
+         b[5] = {0, 0, 0, INFINITY, 0}, w[5] = {1, 1, 1, -1, 1};
+  sl_error err;
+  sl_design *d = sl_design_new(5, 1);
+  sl_design_set_response(d, "fee", y, &err);
+  sl_design_add_numeric(d, "a", a, NULL, &err);
+  sl_design_add_numeric(d, "b", b, NULL, &err);
+  INT_EQ(sl_design_prepare(d, &err), SL_EDATA, "infinite predictor");
+  STR_EQ(err.message, "row 1: a is inf", "row 1 (row 2 is missing y, not checked)");
+  sl_design_free(d);
+  a[0] = 0;
+  d = sl_design_new(5, 1);
+  sl_design_set_response(d, "fee", y, &err);
+  sl_design_add_numeric(d, "b", b, NULL, &err);
+  sl_design_add_numeric(d, "a", a, NULL, &err);
+  sl_design_set_weights(d, "minutes", w, &err);
+  INT_EQ(sl_design_prepare(d, &err), SL_EDATA, "negative weight");
+  STR_EQ(err.message, "row 4: weight minutes is -1 (expected >= 0)", "weight before the terms");
+  sl_design_free(d);
+  w[3] = 1;
+  d = sl_design_new(5, 1);
+  sl_design_set_response(d, "fee", y, &err);
+  sl_design_add_numeric(d, "b", b, NULL, &err);
+  sl_design_add_numeric(d, "a", a, NULL, &err);
+  INT_EQ(sl_design_prepare(d, &err), SL_EDATA, "two bad terms in one row");
+  STR_EQ(err.message, "row 4: b is inf", "the first term in model order");
+  sl_design_free(d);
+  b[3] = 0, a[3] = 0;
+  d = sl_design_new(5, 1);
+  sl_design_set_response(d, "fee", y, &err);
+  sl_design_add_numeric(d, "a", a, NULL, &err);
+  INT_EQ(sl_design_prepare(d, &err), SL_EDATA, "infinite response");
+  STR_EQ(err.message, "row 5: fee is inf", "the response");
+  sl_design_free(d);
+}
+
 int main(void) {
+  test_design_bad_values();
   test_exact_recovery();
   test_zero_weights();
   test_ridge_closed_form();
