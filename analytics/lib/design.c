@@ -488,6 +488,6 @@ int sl_design_rows(const sl_design *d, sl_rows *out, sl_error *err) {
   if (!d || !out || !d->prepared)
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "design: prepare the design first");
   *out = (sl_rows){d->nused, d->ncols, (const char *const *)d->colnames, d->intercept,
-                   d->w != NULL, design_fill, d};
+                   d->w != NULL, design_fill, d, 1};
   return SL_OK;
 }

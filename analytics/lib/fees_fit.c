@@ -85,7 +85,7 @@ static int ridge_coef(const double *X, const double *y, size_t n, size_t p,
     if (j == 0 || !constant) cols[pc] = j, nm[pc++] = names[j];
   }
   sub_src src = {X, y, n, cols, pc};
-  sl_rows rows = {n, pc, nm, 1, 0, sub_fill, &src};
+  sl_rows rows = {n, pc, nm, 1, 0, sub_fill, &src, 1};
   sl_ridge_options ro = {0};
   ro.method = SL_RIDGE_GCV;
   sl_ridge_fit *rf = NULL;

@@ -192,7 +192,7 @@ static int season_ok(double v) { return v >= 0 && v <= SL_FEES_MAX_SEASON && v =
 
 static int load_terms(reader *r, sl_fees_model *m) {
   char *s;
-  size_t nt;
+  size_t nt = 0;
   if (keyword(r, "terms", &s) || count_of(r, &s, &nt)) return SL_EPARSE;
   if (nt > SL_FEES_MAX_TERMS) return bad(r, "too many terms");
   for (size_t t = 0; t < nt; t++) {
@@ -240,7 +240,7 @@ static int load_columns(reader *r, sl_fees_model *m) {
     m->column_mean[j] = v[0], m->coef[j] = v[1];
     if (!(m->names[j] = strdup(s))) return SL_ENOMEM;
   }
-  size_t nc;
+  size_t nc = 0;
   if (keyword(r, "calibration", &s) || count_of(r, &s, &nc)) return SL_EPARSE;
   if (nc && !(m->calibration = malloc(nc * sizeof *m->calibration))) return SL_ENOMEM;
   for (m->ncal = 0; m->ncal < nc; m->ncal++) {
@@ -309,7 +309,7 @@ static int load_deal(reader *r, sl_fees_deals *d, char *s) {
 
 static int load_deals(reader *r, sl_fees_model *m) {
   char *s;
-  size_t nf, n;
+  size_t nf = 0, n = 0;
   if (!(m->deals = sl_fees_deals_new())) return SL_ENOMEM;
   sl_fees_deals *d = m->deals;
   if (keyword(r, "files", &s) || count_of(r, &s, &nf)) return SL_EPARSE;
@@ -332,7 +332,7 @@ static int load_deals(reader *r, sl_fees_model *m) {
 
 static int load_ols(reader *r, sl_fees_model *m) {
   char *s;
-  size_t n;
+  size_t n = 0;
   if (keyword(r, "ols", &s) || count_of(r, &s, &n)) return SL_EPARSE;
   if (n > r->len - r->pos) return bad(r, "the regression block is cut short");
   int st = sl_ols_load_buffer(r->name, r->buf + r->pos, n, (const char *const *)m->names, m->p, &m->ols, r->err);

@@ -178,7 +178,7 @@ static int read_header(reader *r) {
 
 /* Header counts and statistics, in file order. */
 static int read_scalars(reader *r, sl_ols_fit *f) {
-  size_t flag;
+  size_t flag = 0;
   int st = keyed_count(r, "rows", (size_t)1 << 52, &f->n);
   if (!st) st = keyed_count(r, "rank", SL_REGRESS_MAX_COLUMNS, &f->rank);
   if (!st) st = keyed_count(r, "df_residual", (size_t)1 << 52, &f->df_residual);
@@ -257,7 +257,7 @@ static void restore_tests(sl_ols_fit *f) {
 }
 
 static int read_body(reader *r, sl_ols_fit *f) {
-  size_t p, kept = 0;
+  size_t p = 0, kept = 0;
   int st = keyed_count(r, "columns", SL_REGRESS_MAX_COLUMNS, &p);
   if (st) return st;
   if (p == 0 || f->rank > p) return damaged(r, "rank exceeds the number of columns");

@@ -51,6 +51,8 @@ typedef struct sl_rows {
   int (*fill)(const void *ctx, size_t first, size_t count, double *x, size_t ldx, double *y,
               double *w, sl_error *err);
   const void *ctx;           /* handed to fill(), borrowed */
+  int concurrent;            /* 1: fill() only reads ctx, so two threads may call it at once;
+                                large fits then fold the two halves of the rows in parallel */
 } sl_rows;
 
 /** Options of sl_ols_fit_rows(); a zeroed struct (or NULL) gives the defaults. */
@@ -59,6 +61,8 @@ typedef struct sl_ols_options {
   int influence; /* 1: also compute fitted, residuals, hat and Cook's distance (second pass) */
   int no_refine; /* 1: skip the refinement pass (one step of corrected semi-normal equations
                     with long double residuals, which adds digits on ill-conditioned X) */
+  int serial;    /* 1: one thread even for a concurrent source (the two-thread fold orders
+                    the Householder steps differently: equal to rounding, not to the bit) */
 } sl_ols_options;
 
 /** A fitted linear model. Arrays of length p follow the columns of X; aliased columns have

@@ -46,7 +46,7 @@ static void test_zero_weights(void) {
   double x[12], y[6] = {1, 3, 2, 5, 4, 100}, w[6] = {1, 1, 1, 1, 1, 0};
   for (int i = 0; i < 6; i++) x[i] = 1, x[i + 6] = i;
   sl_ols_fit *a = NULL, *b = NULL;
-  sl_ols_options opt = {0, 1, 0};
+  sl_ols_options opt = {0, 1, 0, 0};
   sl_error err;
   INT_EQ(sl_ols_fit_matrix(x, 6, y, w, 6, 2, NULL, 1, &opt, &a, &err), SL_OK, "weighted");
   double x5[10];
@@ -85,7 +85,7 @@ static void test_ridge_closed_form(void) {
   enum { N = 8 };
   double d[3 * N] = {1, 2, 3.1, 2, 1, 3.9, 3, 5, 7.2, 4, 3, 8.1, 5, 8, 11.0, 6, 4, 10.2, 7, 9, 14.1, 8, 6, 13.8};
   const char *names[] = {"(Intercept)", "x1", "x2"};
-  sl_rows rows = {N, 3, names, 1, 0, xy_fill, d};
+  sl_rows rows = {N, 3, names, 1, 0, xy_fill, d, 0};
   double m[3] = {0}, s[2] = {0}, sxy[2] = {0}, s12 = 0;
   for (int i = 0; i < N; i++)
     for (int j = 0; j < 3; j++) m[j] += d[3 * i + j] / N;
@@ -130,7 +130,7 @@ static void test_ridge_cv(void) {
     d[3 * i] = i % 10, d[3 * i + 1] = (i % 10) + u, d[3 * i + 2] = 1 + (i % 10) + v;
   }
   const char *names[] = {"(Intercept)", "a", "b"};
-  sl_rows rows = {N, 3, names, 1, 0, xy_fill, d};
+  sl_rows rows = {N, 3, names, 1, 0, xy_fill, d, 0};
   sl_ridge_options o = {SL_RIDGE_CV, 0, 5, 7, 0, 0, 0};
   sl_ridge_fit *r1 = NULL, *r2 = NULL, *g = NULL;
   sl_error err;
@@ -330,7 +330,49 @@ static void test_design_bad_values(void) {
   sl_design_free(d);
 }
 
+/* A large concurrent source is folded on two threads: the same fit as the serial fold to
+ * rounding, the same row counts, and an unusable value in the second half still reported by
+ * its own row. */
+static void test_parallel_fold(void) {
+  enum { N = 300000 }; /* above the two-thread threshold (64 blocks of 4096 rows) */
+  double *d = malloc(3 * N * sizeof *d);
+  uint64_t state = 11;
+  for (int i = 0; i < N; i++) {
+    double u = (double)(sl_splitmix64(&state) >> 11) / 9007199254740992.0;
+    double v = (double)(sl_splitmix64(&state) >> 11) / 9007199254740992.0;
+    d[3 * i] = 100 + i % 97, d[3 * i + 1] = u * 1e4, d[3 * i + 2] = 3 + 0.5 * d[3 * i] - 2e-3 * d[3 * i + 1] + v;
+  }
+  const char *names[] = {"(Intercept)", "a", "b"};
+  sl_rows par = {N, 3, names, 1, 0, xy_fill, d, 1};
+  sl_ols_options serial = {0, 0, 0, 1};
+  sl_ols_fit *fp = NULL, *fs = NULL;
+  sl_error err;
+  INT_EQ(sl_ols_fit_rows(&par, NULL, &fp, &err), SL_OK, "two threads: %s", err.message);
+  INT_EQ(sl_ols_fit_rows(&par, &serial, &fs, &err), SL_OK, "one thread");
+  if (fp && fs) {
+    INT_EQ(fp->n, N, "every row counted once");
+    for (int j = 0; j < 3; j++) {
+      SL_CHECK_REL(fp->coef[j], fs->coef[j], 1e-12, "coef %d", j);
+      SL_CHECK_REL(fp->std_error[j], fs->std_error[j], 1e-12, "se %d", j);
+    }
+    SL_CHECK_REL(fp->sigma, fs->sigma, 1e-12, "sigma");
+    SL_CHECK_REL(fp->r_squared, fs->r_squared, 1e-12, "R2");
+    SL_CHECK_REL(fp->coef[1], 0.5, 1e-3, "slope a recovered");
+  }
+  sl_ols_fit_free(fp);
+  sl_ols_fit_free(fs);
+  d[3 * (N - 10) + 1] = INFINITY;
+  d[3 * (N - 5)] = NAN;
+  INT_EQ(sl_ols_fit_rows(&par, NULL, &fp, &err), SL_EDATA, "bad value in the second half");
+  STR_EQ(err.message, "row 299991: b is inf (expected a finite number)", "its row and column");
+  d[3 * 7] = NAN;
+  INT_EQ(sl_ols_fit_rows(&par, NULL, &fp, &err), SL_EDATA, "bad values in both halves");
+  STR_EQ(err.message, "row 8: a is nan (expected a finite number)", "the first half's, as serial");
+  free(d);
+}
+
 int main(void) {
+  test_parallel_fold();
   test_design_bad_values();
   test_exact_recovery();
   test_zero_weights();

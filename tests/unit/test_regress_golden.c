@@ -125,7 +125,7 @@ static sl_ols_fit *fit_design(const small_data *s, int intercept, const double *
   if (!st) st = sl_design_prepare(d, &err);
   sl_rows rows;
   sl_ols_fit *fit = NULL;
-  sl_ols_options opt = {0, influence, 0};
+  sl_ols_options opt = {0, influence, 0, 0};
   if (!st) st = sl_design_rows(d, &rows, &err);
   if (!st) st = sl_ols_fit_rows(&rows, &opt, &fit, &err);
   INT_EQ(st, SL_OK, "fit: %s", err.message);
@@ -200,7 +200,7 @@ static void test_ridge(const small_data *s) {
   const char *names[] = {"(Intercept)", "x1", "x2"};
   sl_error err;
   /* A hand-written source through the public sl_rows type (as a caller with its own storage). */
-  sl_rows rows = {SMALL_N, 3, names, 1, 0, ridge_matrix_fill, s};
+  sl_rows rows = {SMALL_N, 3, names, 1, 0, ridge_matrix_fill, s, 0};
   sl_ridge_options o = {SL_RIDGE_FIXED, 3.0, 0, 0, 0, 0, 0};
   sl_ridge_fit *r = NULL;
   INT_EQ(sl_ridge_fit_rows(&rows, &o, &r, &err), SL_OK, "ridge: %s", err.message);

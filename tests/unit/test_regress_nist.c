@@ -45,7 +45,7 @@ static double check_file(const char *dir, const nist_case *c) {
     return 0;
   }
   double *x = sl_nist_design(&d);
-  sl_ols_options opt = {c->tol, 0, 0};
+  sl_ols_options opt = {c->tol, 0, 0, 0};
   sl_ols_fit *fit = NULL;
   sl_error err;
   int st = sl_ols_fit_matrix(x, d.n, d.y, NULL, d.n, d.nparam, NULL, d.intercept, &opt, &fit, &err);
