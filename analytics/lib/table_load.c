@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,11 @@ static void remap_pass2(loader *L) {
 
 /* ---- cells ---- */
 
+/* The high bit of each byte of a 64-bit word: set only by non-ASCII bytes. */
+#define ASCII_HIGH_BITS UINT64_C(0x8080808080808080)
+
+static int visible_ascii(char c) { return (unsigned char)c > ' ' && (unsigned char)c < 0x7f; }
+
 static void field_cb(void *s, size_t len, void *data) {
   loader *L = data;
   if (L->status != SL_OK) return;
@@ -179,10 +185,9 @@ static void field_cb(void *s, size_t len, void *data) {
     if (c->text) c->text[0] = '\0';
     return;
   }
-  const char *b, *e;
-  b = s;
-  e = (const char *)s + len;
-  sl_trim_span_range(&b, &e);
+  const char *b = s, *e = b + len;
+  /* A cell starting and ending in visible ASCII (nearly all) has nothing to trim. */
+  if (len && (!visible_ascii(b[0]) || !visible_ascii(e[-1]))) sl_trim_span_range(&b, &e);
   size_t n = (size_t)(e - b);
   c->len = n;
   /* Most cells of a large numeric file are plain decimals: convert without copying the text. */
@@ -256,6 +261,11 @@ static void row_cb(int c, void *data) {
 /* Checks one line as UTF-8; returns 0, or -1 after setting the status (or the restart flag). */
 static int check_utf8(loader *L, const unsigned char *p, size_t n) {
   for (size_t i = 0; i < n;) {
+    uint64_t word;
+    if (n - i >= sizeof word && (memcpy(&word, p + i, sizeof word), !(word & ASCII_HIGH_BITS))) {
+      i += sizeof word; /* eight ASCII bytes at once: most lines of most files are all ASCII */
+      continue;
+    }
     if (p[i] < 0x80) {
       i++;
       continue;
