@@ -3,7 +3,8 @@
  *
  * Method. Rows are read in blocks through an sl_rows source and folded into the triangular
  * factor R of [X | y] (TSQR with LAPACK dtpqrt), so the design matrix is never held whole and
- * X'X is never formed. Columns of R are scaled by powers of two (exactly) to unit-order norm;
+ * X'X is never formed. A source marked concurrent with at least 2^18 rows is folded as two
+ * halves on two threads (the caller's fill() is then called from both), the factors stacked. Columns of R are scaled by powers of two (exactly) to unit-order norm;
  * aliased columns are found in column order as R's lm (dqrdc2) does: a column whose residual,
  * after projecting out the kept earlier columns, is below tol times its own norm is aliased and
  * gets coefficient NAN. The kept columns are solved by pivoted QR (dgeqp3, dormqr, dtrtrs),
