@@ -50,7 +50,8 @@ int sl_cli_is_help(const char *arg);
 void sl_cli_json_string(FILE *f, const char *s);
 
 /** Writes s as one CSV field (RFC 4180: quoted, with quotes doubled, only when it holds a comma,
- *  quote or line break); NULL writes nothing (an empty field). */
+ *  quote or line break); NULL writes nothing (an empty field). Text a spreadsheet would run as a
+ *  formula (starting with = + - @ tab or CR, and not a number) gets a leading apostrophe. */
 void sl_cli_csv_field(FILE *f, const char *s);
 
 /** Prints v with 17 significant digits, or null when not finite (JSON). */

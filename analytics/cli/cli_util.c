@@ -13,6 +13,7 @@
 #define SCOUTLAB_DATADIR "datasets"
 #endif
 #include "scoutlab/compare.h"
+#include "scoutlab/parse.h"
 #include "scoutlab/table.h"
 
 int sl_cli_usage_error(const char *cmd, const char *fmt, ...) {
@@ -195,13 +196,27 @@ void sl_cli_load_options(struct sl_load_options *o) {
   o->max_bytes = env_limit("SCOUTLAB_MAX_BYTES");
 }
 
+/* A spreadsheet opening the CSV would run a cell that starts with one of these as a formula
+ * (OWASP "CSV injection"); names are untrusted input. */
+#define CSV_FORMULA_STARTS "=+-@\t\r"
+
+/* 1 when s would be taken as a formula: a formula start, more than one character, not a number
+ * (-1.5 and +3 stay numbers). */
+static int csv_formula_like(const char *s) {
+  double v;
+  return s[0] && strchr(CSV_FORMULA_STARTS, s[0]) && s[1] && !sl_parse_number(s, SL_DECIMAL_POINT, &v);
+}
+
 void sl_cli_csv_field(FILE *f, const char *s) {
   if (!s) return;
+  const char *guard = csv_formula_like(s) ? "'" : ""; /* the apostrophe makes it text */
   if (!strpbrk(s, ",\"\n\r")) {
+    fputs(guard, f);
     fputs(s, f);
     return;
   }
   fputc('"', f);
+  fputs(guard, f);
   for (; *s; s++) {
     if (*s == '"') fputc('"', f);
     fputc(*s, f);

@@ -16,6 +16,17 @@ csv=$("$SCOUTLAB" squad $common "Alpha FC" --format csv)
 expect_eq "$(printf '%s\n' "$csv" | wc -l)" 7 "csv rows"
 expect_eq "$(printf '%s\n' "$csv" | awk -F, '$2=="Carl Back"{print $9}')" "83.00" "csv availability"
 
+# Names are untrusted: in CSV output a name a spreadsheet would run as a formula is made text
+# with a leading apostrophe (quoted as usual when it holds a comma or quote); numbers are not.
+inj=$(mktemp -d)
+cp "$fx/stats.csv" "$inj/"
+sed -i 's/^Carl Back,/"=HYPERLINK(""http:\/\/x"",""y"")",/; s/^Gary Keeper,/@SUM(A1),/' "$inj/stats.csv"
+csv=$("$SCOUTLAB" squad --stats "$inj/stats.csv" --profiles "$fx/profiles.csv" --no-overrides "Alpha FC" --format csv)
+expect_contains "$csv" ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"," "formula name neutralised and quoted"
+expect_contains "$csv" ",'@SUM(A1)," "@ name neutralised"
+expect_eq "$(printf '%s\n' "$csv" | grep -c "^[0-9]*,[=@]")" 0 "no cell starts a formula"
+rm -rf "$inj"
+
 # JSON: accounting and a null for a left-out component.
 json=$("$SCOUTLAB" squad $common "Alpha FC" --format json)
 expect_contains "$json" '"rows":{"read":10,"used":10,"skipped":0' "json accounting"
