@@ -60,4 +60,8 @@ typedef struct sl_plot_label_request {
 int sl_plot_place_labels(const sl_plot_label_request *r, double *anchor_x, double *anchor_y,
                          int *right_aligned);
 
+/* Gives every fill-less <path> of a gnuplot SVG file fill='none', in place (plot_svg.c says
+ * why). A file it cannot read is left alone; SL_EIO when rewriting fails. */
+int sl_plot_internal_svg_repair(const char *path, sl_error *err);
+
 #endif

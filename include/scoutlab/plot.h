@@ -198,7 +198,9 @@ typedef struct sl_plot_runner {
  *  next to output_path and renaming it to output_path only when gnuplot succeeded.
  *  Returns SL_OK; SL_ETOOL when gnuplot is missing, exits non-zero, is killed or times out
  *  (the message quotes gnuplot's stderr); SL_EIO when the output cannot be created or
- *  renamed; SL_EINVAL on bad arguments. The script is left in place either way. */
+ *  renamed; SL_EINVAL on bad arguments. The script is left in place either way. An .svg
+ *  chart is repaired first: every <path> without a fill of its own gets fill='none' (gnuplot
+ *  5.4.4 leaves the radar's later outlines outside their fill="none" group). */
 int sl_plot_run(const char *script_path, const char *output_path, const sl_plot_runner *runner,
                 sl_error *err);
 

@@ -1,7 +1,7 @@
 /* test_plot_render.c - every chart type rendered by the real gnuplot in PNG, SVG and PDF:
  * the file exists, has the format's signature, a PNG has the requested size in its IHDR, the
- * script is kept, and no temporary file is left next to the chart. Skips (77) when gnuplot
- * is not installed. */
+ * script is kept, no temporary file is left next to the chart, and no SVG line path lacks
+ * fill='none'. Skips (77) when gnuplot is not installed. */
 #include "harness.h"
 #include "scoutlab/plot.h"
 #include "test_plot_samples.h"
@@ -51,6 +51,19 @@ static int render(const char *dir, size_t chart, sl_plot_format format, int w, i
   return st;
 }
 
+/* <path> elements after </defs> with no fill attribute, which SVG renders filled black unless
+ * an enclosing group says fill="none". */
+static int unfilled_paths(const char *svg) {
+  const char *p = strstr(svg, "</defs>");
+  int n = 0;
+  while (p && (p = strstr(p, "<path")) != NULL) {
+    const char *end = strchr(p, '>'), *fill = strstr(p, " fill");
+    n += !end || !fill || fill > end ? 1 : 0;
+    p += 5;
+  }
+  return n;
+}
+
 static void check_output(const char *path, sl_plot_format format, int w, int h) {
   unsigned char head[64];
   long got = read_head(path, head, sizeof head);
@@ -68,6 +81,9 @@ static void check_output(const char *path, sl_plot_format format, int w, int h) 
              w ? w : SL_PLOT_DEFAULT_WIDTH, h ? h : SL_PLOT_DEFAULT_HEIGHT);
     OK(svg && strstr(svg, "<svg") && strstr(svg, size_attr), "%s: <svg %s>", path, size_attr);
     OK(svg && strstr(svg, "</svg>"), "%s: complete document", path);
+    OK(svg && unfilled_paths(svg) == 0, "%s: %d <path> elements without a fill of their own ("
+       "the repair gives each fill='none': gnuplot 5.4.4 leaves radar outlines to fill black)", path,
+       svg ? unfilled_paths(svg) : -1);
     free(svg);
   } else {
     OK(!memcmp(head, "%PDF-", 5), "%s: PDF signature", path);
