@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "predict.h"
 #include "scoutlab/fees.h"
 #include "scoutlab/table.h"
 
@@ -23,19 +24,36 @@ const char sl_help_predict[] =
     "are not in the output: a warning says how many, and --verbose lists them with the counts\n"
     "read / valued / not valued on stderr.\n"
     "\n"
+    "With a model from scoutlab ols --save, every row gets fit, se_fit, conf_low, conf_high\n"
+    "(interval of the mean) and pred_low, pred_high (of a new observation, weight 1) at --level\n"
+    "(default 0.95), as R's predict.lm; the model's columns are found by name.\n"
+    "\n"
     "example:\n"
-    "  scoutlab predict --model tm.slm ../shared/data/tm-values-2023/france.csv --bid 25m\n";
+    "  scoutlab predict --model tm.slm ../shared/data/tm-values-2023/france.csv --bid 25m\n"
+    "  scoutlab ols transfers.csv --y log_fee --x age,log_value --save lm.txt\n"
+    "  scoutlab predict --model lm.txt players.csv --level 0.9\n";
 
 static void csv_number(double v) {
   if (isfinite(v)) printf("%.17g", v);
 }
 
-static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, const char *reason) {
+void sl_cli_predict_echo_header(const sl_table *t) {
+  for (size_t c = 0; c < t->ncols; c++) {
+    if (c) putchar(',');
+    sl_cli_csv_field(stdout, t->cols[c].name);
+  }
+}
+
+void sl_cli_predict_echo_row(const sl_table *t, size_t r) {
   char buf[128];
   for (size_t c = 0; c < t->ncols; c++) {
     if (c) putchar(',');
     sl_cli_csv_field(stdout, sl_table_text(t, &t->cols[c], r, buf, sizeof buf));
   }
+}
+
+static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, const char *reason) {
+  sl_cli_predict_echo_row(t, r);
   double vals[5] = {NAN, NAN, NAN, NAN, NAN};
   if (ok) vals[0] = round(v->fair_fee), vals[1] = round(v->fee_mean), vals[2] = round(v->fee_low),
           vals[3] = round(v->fee_high), vals[4] = v->p_at_least_bid;
@@ -64,10 +82,7 @@ static const char *unreadable_number(const sl_table *t, size_t r, char *why, siz
 static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season,
                        int verbose) {
   size_t valued = 0;
-  for (size_t c = 0; c < t->ncols; c++) {
-    if (c) putchar(',');
-    sl_cli_csv_field(stdout, t->cols[c].name);
-  }
+  sl_cli_predict_echo_header(t);
   printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,reason\n", t->ncols ? "," : "");
   for (size_t r = 0; r < t->nrows; r++) {
     sl_fees_player p;
@@ -82,6 +97,11 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     valued += ok;
     print_row(t, r, &v, ok, ok ? NULL : bad ? bad : err.message);
   }
+  sl_cli_predict_accounting(t, valued, verbose);
+  return SL_EXIT_OK;
+}
+
+void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose) {
   if (verbose) {
     fprintf(stderr, "rows: read %zu, valued %zu, not valued %zu (reason column), skipped by the loader %zu\n",
             t->rows_read, valued, t->nrows - valued, t->nskipped);
@@ -91,7 +111,6 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     fprintf(stderr, "scoutlab predict: warning: %zu row%s skipped by the loader, not in the output (--verbose lists them)\n",
             t->nskipped, t->nskipped == 1 ? "" : "s");
   }
-  return SL_EXIT_OK;
 }
 
 /* A file without a column the model cannot do without would give a CSV of empty valuations,
@@ -112,6 +131,17 @@ static int check_columns(const sl_fees_model *m, const sl_table *t) {
     }
   }
   return SL_EXIT_OK;
+}
+
+/* 1 when the model file is a least-squares model (scoutlab ols --save); anything else,
+ * unreadable files included, goes to the fee-model loader and its messages. */
+static int is_ols_model(const char *path) {
+  static const char magic[] = "scoutlab-ols ";
+  char head[sizeof magic] = {0};
+  FILE *f = fopen(path, "rb");
+  size_t got = f ? fread(head, 1, sizeof magic - 1, f) : 0;
+  if (f) fclose(f);
+  return got == sizeof magic - 1 && memcmp(head, magic, got) == 0;
 }
 
 int sl_cmd_predict(int argc, char **argv) {
@@ -150,6 +180,18 @@ int sl_cmd_predict(int argc, char **argv) {
   int rc = SL_EXIT_OK;
   sl_load_options lim;
   sl_cli_load_options(&lim);
+  if (is_ols_model(model)) {
+    if (!isnan(bid) || season) {
+      free(files);
+      return sl_cli_usage_error("predict", "--bid and --season are for fee models (scoutlab fit), not for a model from scoutlab ols");
+    }
+    if (sl_table_load_many(files, nfiles, &lim, &t, &err)) rc = sl_cli_fail(&err);
+    if (!rc) sl_cli_table_warnings("predict", t);
+    if (!rc) rc = sl_cli_predict_ols(model, t, level, verbose);
+    sl_table_free(t);
+    free(files);
+    return rc;
+  }
   if (sl_fees_load(model, &m, &err) || sl_table_load_many(files, nfiles, &lim, &t, &err)) rc = sl_cli_fail(&err);
   if (!rc) sl_cli_table_warnings("predict", t);
   if (!rc) rc = check_columns(m, t);

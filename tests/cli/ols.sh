@@ -86,6 +86,31 @@ expect_eq "$a" "$b" "ridge CV reproducible with a seed"
 "$SCOUTLAB" ols small.csv --y y --x x1,x2 --save model.txt > /dev/null 2>&1
 expect_eq "$(head -1 model.txt)" "scoutlab-ols 1" "saved model header"
 
+# 5b. The saved model predicts new rows with R's predict.lm intervals (weighted fit, new-data
+# weight 1); a row it cannot predict keeps its cells and says why; options of fee models refused.
+"$SCOUTLAB" ols small.csv --y y --x x1,x2 --weights w --save wmodel.txt > /dev/null 2>&1
+printf 'name,x2,x1\nA,3,0\nB,16,12.5\nC,0,50\nD,3,\nE,1,abc\n' > new.csv
+pred=$("$SCOUTLAB" predict --model wmodel.txt new.csv --level 0.9 --verbose 2>pred.err)
+expect_eq "$?" 0 "predict with an ols model: exit status"
+expect_eq "$(printf '%s\n' "$pred" | head -1)" "name,x2,x1,fit,se_fit,conf_low,conf_high,pred_low,pred_high,reason" "predict header"
+col() { printf '%s\n' "$pred" | awk -F, -v k="$1" 'NR > 1 && NR <= 4 { print $k }'; }
+expect_golden "$(col 4)" weighted.pred.fit 1e-12 "predicted fit"
+expect_golden "$(col 5)" weighted.pred.se 1e-12 "standard error of the fit"
+expect_golden "$(col 6)" weighted.pred.clo 1e-12 "confidence interval, low"
+expect_golden "$(col 7)" weighted.pred.chi 1e-12 "confidence interval, high"
+expect_golden "$(col 8)" weighted.pred.plo 1e-12 "prediction interval, low"
+expect_golden "$(col 9)" weighted.pred.phi 1e-12 "prediction interval, high"
+expect_eq "$(printf '%s\n' "$pred" | sed -n 5,6p)" "D,3,,,,,,,,x1 is missing
+E,1,abc,,,,,,,x1 'abc' is not a number" "rows that cannot be predicted say why"
+expect_contains "$(cat pred.err)" "rows: read 5, valued 3, not valued 2 (reason column), skipped by the loader 0" "predict accounting"
+printf 'name,x1\nA,1\n' > nox2.csv
+out=$("$SCOUTLAB" predict --model wmodel.txt nox2.csv 2>&1); st=$?
+expect_eq "$st" 1 "predict without a model column: exit status"
+expect_contains "$out" "nox2.csv: the model uses column 'x2', and the file has no such column" "missing model column named"
+out=$("$SCOUTLAB" predict --model wmodel.txt new.csv --bid 25m 2>&1); st=$?
+expect_eq "$st" 2 "--bid with an ols model: usage error"
+expect_contains "$out" "--bid and --season are for fee models" "--bid refused for an ols model"
+
 # 6. Rows with missing values are counted, never silently dropped.
 awk -F, -v OFS=, 'NR == 4 { $2 = "" } NR == 9 { $1 = "NA" } { print }' small.csv > missing.csv
 got=$("$SCOUTLAB" ols missing.csv --y y --x x1,x2 --format json 2>&1 >/dev/null)

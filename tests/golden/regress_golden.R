@@ -82,6 +82,17 @@ fit_summary("weighted", wf)
 out("weighted.hat", hatvalues(wf))
 out("weighted.cooks", cooks.distance(wf))
 out("weighted.vif", vif_by_definition(wf))
+# What `scoutlab predict --model` gives for a saved weighted fit (new-data weight 1; R warns
+# that it assumes constant prediction variance, which is that choice).
+wn <- data.frame(x1 = c(0, 12.5, 50), x2 = c(3, 16, 0))
+wc <- predict(wf, wn, interval = "confidence", level = 0.9, se.fit = TRUE)
+wp <- suppressWarnings(predict(wf, wn, interval = "prediction", level = 0.9))
+out("weighted.pred.fit", wc$fit[, 1])
+out("weighted.pred.se", wc$se.fit)
+out("weighted.pred.clo", wc$fit[, 2])
+out("weighted.pred.chi", wc$fit[, 3])
+out("weighted.pred.plo", wp[, 2])
+out("weighted.pred.phi", wp[, 3])
 
 fit_summary("noint", lm(y ~ 0 + x1 + x2, data = d))
 

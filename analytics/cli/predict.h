@@ -1,0 +1,23 @@
+/* predict.h - pieces `scoutlab predict` shares between its two kinds of model: fee models
+ * (scoutlab fit, cmd_predict.c) and least-squares models (scoutlab ols --save, predict_ols.c).
+ * Both write CSV to stdout: every input column, then the model's columns. Nothing is owned. */
+#ifndef SCOUTLAB_CLI_PREDICT_H
+#define SCOUTLAB_CLI_PREDICT_H
+
+#include <stddef.h>
+
+#include "scoutlab/table.h"
+
+/* The input columns' names, separated by commas. */
+void sl_cli_predict_echo_header(const sl_table *t);
+/* Row r's input cells, as they were read, separated by commas. */
+void sl_cli_predict_echo_row(const sl_table *t, size_t r);
+/* The row accounting on stderr: counts with --verbose (and the loader's skipped rows),
+ * otherwise only a warning when the loader skipped rows. */
+void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose);
+
+/* Predicts every row of t with the `scoutlab-ols` model at path, at confidence level `level`
+ * (0: 0.95). Returns a process exit status. */
+int sl_cli_predict_ols(const char *path, const sl_table *t, double level, int verbose);
+
+#endif
