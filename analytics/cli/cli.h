@@ -53,6 +53,11 @@ void sl_cli_json_string(FILE *f, const char *s);
  *  quote or line break); NULL writes nothing (an empty field). Text a spreadsheet would run as a
  *  formula (starting with = + - @ tab or CR, and not a number) gets a leading apostrophe. */
 void sl_cli_csv_field(FILE *f, const char *s);
+/** As sl_cli_csv_field, always quoted (for columns that are quoted in every row); NULL is "". */
+void sl_cli_csv_text(FILE *f, const char *s);
+/** Writes s as the text of a Markdown table cell: | escaped, < as &lt; (no raw HTML when the
+ *  table is rendered), line breaks as spaces. */
+void sl_cli_md_cell(FILE *f, const char *s);
 
 /** Prints v with 17 significant digits, or null when not finite (JSON). */
 void sl_cli_json_number(FILE *f, double v);

@@ -201,27 +201,40 @@ void sl_cli_load_options(struct sl_load_options *o) {
 #define CSV_FORMULA_STARTS "=+-@\t\r"
 
 /* 1 when s would be taken as a formula: a formula start, more than one character, not a number
- * (-1.5 and +3 stay numbers). */
+ * (-1.5, -3,5 and +3 stay numbers). */
 static int csv_formula_like(const char *s) {
   double v;
-  return s[0] && strchr(CSV_FORMULA_STARTS, s[0]) && s[1] && !sl_parse_number(s, SL_DECIMAL_POINT, &v);
+  return s[0] && strchr(CSV_FORMULA_STARTS, s[0]) && s[1] && !sl_parse_number(s, SL_DECIMAL_POINT, &v) &&
+         !sl_parse_number(s, SL_DECIMAL_COMMA, &v);
 }
 
-void sl_cli_csv_field(FILE *f, const char *s) {
-  if (!s) return;
-  const char *guard = csv_formula_like(s) ? "'" : ""; /* the apostrophe makes it text */
-  if (!strpbrk(s, ",\"\n\r")) {
-    fputs(guard, f);
-    fputs(s, f);
-    return;
-  }
+void sl_cli_csv_text(FILE *f, const char *s) {
   fputc('"', f);
-  fputs(guard, f);
-  for (; *s; s++) {
+  if (s && csv_formula_like(s)) fputc('\'', f); /* the apostrophe makes it text */
+  for (; s && *s; s++) {
     if (*s == '"') fputc('"', f);
     fputc(*s, f);
   }
   fputc('"', f);
+}
+
+void sl_cli_csv_field(FILE *f, const char *s) {
+  if (!s) return;
+  if (strpbrk(s, ",\"\n\r")) {
+    sl_cli_csv_text(f, s);
+    return;
+  }
+  if (csv_formula_like(s)) fputc('\'', f);
+  fputs(s, f);
+}
+
+void sl_cli_md_cell(FILE *f, const char *s) {
+  for (; s && *s; s++) {
+    if (*s == '|') fputs("\\|", f);
+    else if (*s == '<') fputs("&lt;", f);
+    else if (*s == '\n' || *s == '\r') fputc(' ', f);
+    else fputc(*s, f);
+  }
 }
 
 const char *sl_cli_data_file(const char *name, char *buf, size_t size) {

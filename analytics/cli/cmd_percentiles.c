@@ -190,16 +190,9 @@ static void print_csv(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_
   }
 }
 
-static void md_cell(const char *s) {
-  for (; *s; s++) {
-    if (*s == '|') fputc('\\', stdout);
-    fputc(*s, stdout);
-  }
-}
-
 static void print_md(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_report *r, size_t n) {
   printf("| %s |", pr->role);
-  for (size_t k = 0; k < n; k++) fputc(' ', stdout), md_cell(sl_compare_player(ctx->index, r[k].index)->name), fputs(" |", stdout);
+  for (size_t k = 0; k < n; k++) fputc(' ', stdout), sl_cli_md_cell(stdout, sl_compare_player(ctx->index, r[k].index)->name), fputs(" |", stdout);
   fputs("\n|---|", stdout);
   for (size_t k = 0; k < n; k++) fputs("---:|", stdout);
   fputc('\n', stdout);
@@ -214,7 +207,7 @@ static void print_md(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_r
       else if (m == 2) position_text(p, buf, sizeof buf);
       else if (m == 3) snprintf(buf, sizeof buf, "%.0f", p->minutes);
       else pool_text(&r[k], buf, sizeof buf);
-      fputc(' ', stdout), md_cell(buf), fputs(" |", stdout);
+      fputc(' ', stdout), sl_cli_md_cell(stdout, buf), fputs(" |", stdout);
     }
     fputc('\n', stdout);
   }

@@ -120,14 +120,21 @@ static void print_hits_csv(const sl_cmp_ctx *ctx, const sl_similar_hit *hits, si
   else puts("rank,player,clubs,league,age,group,position_source,minutes,market_value_eur,distance");
   for (size_t h = 0; h < n; h++) {
     const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
-    if (md)
-      printf("| %zu | %s | %s | %s | %.0f | %s | %.0f | %.0f | %.4f |\n", h + 1, p->name, p->clubs, p->league,
-             p->age, sl_group_name(p->group), p->minutes, p->market_value, hits[h].distance);
-    else {
+    const char *text[3] = {p->name, p->clubs, p->league};
+    printf(md ? "| %zu |" : "%zu", h + 1);
+    for (int k = 0; k < 3; k++) {
+      fputs(md ? " " : ",", stdout);
+      md ? sl_cli_md_cell(stdout, text[k]) : sl_cli_csv_text(stdout, text[k]);
+      if (md) fputs(" |", stdout);
+    }
+    if (md) {
+      printf(" %.0f | %s | %.0f | %.0f | %.4f |\n", p->age, sl_group_name(p->group), p->minutes,
+             p->market_value, hits[h].distance);
+    } else {
       char value[32] = ""; /* unknown value: an empty CSV field, not "nan" */
       if (!isnan(p->market_value)) snprintf(value, sizeof value, "%.0f", p->market_value);
-      printf("%zu,\"%s\",\"%s\",\"%s\",%.0f,%s,%s,%.0f,%s,%.6f\n", h + 1, p->name, p->clubs, p->league, p->age,
-             sl_group_name(p->group), sl_position_source_name(p->group_source), p->minutes, value, hits[h].distance);
+      printf(",%.0f,%s,%s,%.0f,%s,%.6f\n", p->age, sl_group_name(p->group),
+             sl_position_source_name(p->group_source), p->minutes, value, hits[h].distance);
     }
   }
 }

@@ -204,11 +204,23 @@ static void free_all(sq_ctx *ctx) {
 /* ---- shared printing ----------------------------------------------------------------------- */
 
 /* Pads to `width` display columns, counting UTF-8 code points (names carry accents). */
-static void pad(FILE *f, const char *s, int width) {
+/* Spaces after s (already written) up to width terminal columns (one per UTF-8 character). */
+static void pad_after(FILE *f, const char *s, int width) {
   int cols = 0;
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) cols += (*p & 0xC0) != 0x80;
-  fputs(s, f);
   for (; cols < width; cols++) fputc(' ', f);
+}
+
+static void pad(FILE *f, const char *s, int width) {
+  fputs(s, f);
+  pad_after(f, s, width);
+}
+
+/* A name in a list row: padded text, or in Markdown an escaped cell (padding is cosmetic). */
+static void name_cell(FILE *f, sl_format fmt, const char *s, int width) {
+  if (fmt == SL_FMT_MD) sl_cli_md_cell(f, s);
+  else fputs(s, f);
+  pad_after(f, s, width);
 }
 
 static void num(FILE *f, double v, int width, int decimals) {
@@ -380,9 +392,9 @@ static void list_row(FILE *f, sl_format fmt, const sq_ctx *ctx, const sl_squad_e
   const char *sep = fmt == SL_FMT_MD ? " | " : " ";
   if (fmt == SL_FMT_MD) fputs("| ", f);
   fprintf(f, "%4zu%s", rank, sep);
-  pad(f, p->name, 24);
+  name_cell(f, fmt, p->name, 24);
   fputs(sep, f);
-  if (with_club) pad(f, club_name(ctx, e), 16), fputs(sep, f);
+  if (with_club) name_cell(f, fmt, club_name(ctx, e), 16), fputs(sep, f);
   pad(f, sl_group_name(p->group), 14);
   fprintf(f, "%s%5.0f%s%5.3f%s", sep, e->minutes, sep, e->minutes_share, sep);
   num(f, e->total, 5, 1);

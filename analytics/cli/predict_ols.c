@@ -13,6 +13,9 @@
 /* Room for a column name (names are capped at SL_REGRESS_NAME_MAX) and a short cell. */
 #define OLS_REASON_MAX (SL_REGRESS_NAME_MAX + 96)
 
+static const char no_residual_df[] =
+    "no intervals: the model has as many parameters as rows (0 residual degrees of freedom)";
+
 static void csv_number(double v) {
   if (isfinite(v)) printf("%.17g", v);
 }
@@ -60,9 +63,10 @@ static int predict_rows(const sl_ols_fit *f, const sl_table *t, const sl_column 
     const char *reason = row_values(f, t, cols, r, x0, why, sizeof why);
     if (!reason && sl_ols_predict(f, x0, 1, level, &iv, &err) != SL_OK) reason = err.message;
     valued += reason == NULL;
+    if (!reason && f->df_residual == 0) reason = no_residual_df; /* the fit, without intervals */
     sl_cli_predict_echo_row(t, r);
     double v[6] = {iv.fit, iv.se_fit, iv.conf_low, iv.conf_high, iv.pred_low, iv.pred_high};
-    for (int k = 0; k < 6; k++) putchar(','), csv_number(reason ? NAN : v[k]);
+    for (int k = 0; k < 6; k++) putchar(','), csv_number(reason && (reason != no_residual_df || k > 0) ? NAN : v[k]);
     putchar(',');
     sl_cli_csv_field(stdout, reason);
     putchar('\n');

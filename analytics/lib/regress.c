@@ -105,6 +105,36 @@ static int not_finite(const sl_rows *rows, size_t row, size_t j, double v, sl_er
                       row + 1, what, v);
 }
 
+static int bad_weight(double w) { return !(w >= 0) || !isfinite(w); }
+
+/* The first row of a freshly filled block holding a value no fit can take (count if none).
+ * Column by column, for contiguous reads, but in the order a row-by-row reader would report:
+ * the earliest row, and within it the response, the weight, then the columns of X. */
+static size_t first_unusable(const sl_block_reader *b, size_t count) {
+  size_t p = b->rows->p, bad_i = count;
+  const double *y = b->blk + p * b->ld;
+  for (size_t i = 0; i < bad_i; i++)
+    if (!isfinite(y[i])) bad_i = i;
+  for (size_t i = 0; b->rows->weighted && i < bad_i; i++)
+    if (bad_weight(b->w[i])) bad_i = i;
+  for (size_t j = 0; j < p; j++)
+    for (size_t i = 0; i < bad_i; i++)
+      if (!isfinite(b->blk[i + j * b->ld])) bad_i = i;
+  return bad_i;
+}
+
+/* The message for row i of the block, naming its first unusable value in that same order. */
+static int unusable_error(const sl_block_reader *b, size_t first, size_t i, sl_error *err) {
+  size_t p = b->rows->p;
+  if (!isfinite(b->blk[i + p * b->ld])) return not_finite(b->rows, first + i, p, b->blk[i + p * b->ld], err);
+  if (b->rows->weighted && bad_weight(b->w[i]))
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "row %zu: weight %g is not a finite number >= 0",
+                        first + i + 1, b->w[i]);
+  size_t j = 0;
+  while (j < p && isfinite(b->blk[i + j * b->ld])) j++;
+  return not_finite(b->rows, first + i, j, b->blk[i + j * b->ld], err);
+}
+
 int sl_block_read(sl_block_reader *b, size_t first, size_t count, size_t *positive,
                   sl_error *err) {
   const sl_rows *rows = b->rows;
@@ -113,15 +143,8 @@ int sl_block_read(sl_block_reader *b, size_t first, size_t count, size_t *positi
   int st = rows->fill(rows->ctx, first, count, b->blk, ld, y, rows->weighted ? b->w : NULL, err);
   if (st) return st;
   memcpy(b->yraw, y, count * sizeof *y);
-  /* Column by column (contiguous), but the message names the earliest row, as a reader of
-   * the data would look for it. */
-  size_t bad_i = count, bad_j = 0;
-  for (size_t j = 0; j <= p; j++) {
-    const double *col = b->blk + j * ld;
-    for (size_t i = 0; i < bad_i; i++)
-      if (!isfinite(col[i])) bad_i = i, bad_j = j;
-  }
-  if (bad_i < count) return not_finite(rows, first + bad_i, bad_j, b->blk[bad_i + bad_j * ld], err);
+  size_t bad_i = first_unusable(b, count);
+  if (bad_i < count) return unusable_error(b, first, bad_i, err);
   *positive = count;
   if (!rows->weighted) {
     for (size_t i = 0; i < count; i++) b->w[i] = 1.0;
@@ -130,9 +153,6 @@ int sl_block_read(sl_block_reader *b, size_t first, size_t count, size_t *positi
   *positive = 0;
   for (size_t i = 0; i < count; i++) {
     double w = b->w[i];
-    if (!(w >= 0) || !isfinite(w))
-      return sl_error_set(err, SL_EDATA, NULL, 0, 0,
-                          "row %zu: weight %g is not a finite number >= 0", first + i + 1, w);
     if (w > 0) (*positive)++;
     double s = sqrt(w);
     for (size_t j = 0; j <= p; j++) b->blk[i + j * ld] *= s;
@@ -420,13 +440,17 @@ static int accumulate(const sl_rows *rows, const sl_ols_options *opt, sl_tsqr *q
   size_t half = rows->n / 2 / SL_REGRESS_BLOCK_ROWS * SL_REGRESS_BLOCK_ROWS;
   fold_job j = {.rows = rows, .from = half, .to = rows->n};
   pthread_t tid;
-  if (sl_tsqr_init(&j.q, q->m)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  if (pthread_create(&tid, NULL, fold_job_run, &j) != 0) {
+  if (sl_tsqr_init(&j.q, q->m) || pthread_create(&tid, NULL, fold_job_run, &j) != 0) {
     sl_tsqr_release(&j.q);
     return accumulate_range(rows, 0, rows->n, q, err);
   }
   int st = accumulate_range(rows, 0, half, q, err);
   pthread_join(tid, NULL);
+  /* Out of memory for the second block buffer (a very wide design): fold the rest here. */
+  if (!st && j.st == SL_ENOMEM) {
+    sl_tsqr_release(&j.q);
+    return accumulate_range(rows, half, rows->n, q, err);
+  }
   /* The first half's rows come first, so its error is the one a serial fold would report. */
   if (!st && j.st) {
     st = j.st;

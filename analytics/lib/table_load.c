@@ -35,6 +35,10 @@
  * decimal-comma detection. */
 #define SL_SNIFF_BYTES ((size_t)64 << 10)
 
+/* Room for a header name: no real export comes near 255 bytes, and model files and messages
+ * (SL_REGRESS_NAME_MAX) stay bounded. Longer names are cut with a warning. */
+#define SL_COLUMN_NAME_BYTES 256
+
 typedef enum { KIND_NONE = 0, KIND_NUMBER, KIND_MONEY, KIND_DATE, KIND_TEXT } cell_kind;
 
 typedef struct {
@@ -114,8 +118,15 @@ static void header_field(loader *L, const char *s) {
   }
   const char *b, *e;
   sl_trim_span(s ? s : "", &b, &e);
-  char name[256];
+  char name[SL_COLUMN_NAME_BYTES];
   size_t n = (size_t)(e - b) < sizeof name - 1 ? (size_t)(e - b) : sizeof name - 1;
+  if (n < (size_t)(e - b)) {
+    while (n > 0 && ((unsigned char)b[n] & 0xC0) == 0x80) n--; /* cut between characters */
+    if (L->pass == 1 && sl_table_internal_warn(L->t, "column %zu's name is longer than %zu bytes: "
+                                               "only its first %zu are kept", L->nheader + 1,
+                                               sizeof name - 1, n) != SL_OK)
+      fail(L, SL_ENOMEM, 0, "out of memory%s%s", NULL, NULL);
+  }
   memcpy(name, b, n);
   name[n] = '\0';
   if (!n) snprintf(name, sizeof name, "column_%zu", L->nheader + 1);

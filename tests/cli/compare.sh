@@ -58,4 +58,14 @@ got=$("$SCOUTLAB" similar "${common[@]}" anna --max-value 5m 2>&1); st=$?
 expect_eq "$st" 2 "--max-value without --values"
 got=$("$SCOUTLAB" similar "${common[@]}" anna --max-value 5m --max-age 29 --values "$d/values.csv" --format csv)
 expect_eq "$(printf '%s\n' "$got" | tail -n +2 | cut -d, -f2)" '"Kai Lund"' "filters: only Kai"
+
+# Untrusted names in similar's CSV and Markdown: quotes doubled, a formula made text, a pipe or
+# an HTML tag unable to break the Markdown table.
+inj=$(mktemp -d)
+sed 's/^Carl Dane,/"=HYPERLINK(""http:\/\/x"",""C|<b>D<\/b>"")",/' "$d/stats.csv" > "$inj/stats.csv"
+got=$("$SCOUTLAB" similar --stats "$inj/stats.csv" --profiles "$d/profiles.csv" --no-overrides anna -k 2 --format csv)
+expect_contains "$got" $'\n2,"\'=HYPERLINK(""http://x"",""C|<b>D</b>"")","Club C",' "similar csv: quoted, formula neutralised"
+got=$("$SCOUTLAB" similar --stats "$inj/stats.csv" --profiles "$d/profiles.csv" --no-overrides anna -k 2 --format md)
+expect_contains "$got" '| 2 | =HYPERLINK("http://x","C\|&lt;b>D&lt;/b>") | Club C |' "similar md: pipe escaped, no raw HTML"
+rm -rf "$inj"
 finish

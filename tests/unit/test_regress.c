@@ -371,7 +371,26 @@ static void test_parallel_fold(void) {
   free(d);
 }
 
+/* A caller's matrix with several unusable values: the earliest row is named, and within it the
+ * response, then the weight, then the columns of X, as a row-by-row reader would. */
+static void test_block_error_order(void) {
+  double x[6] = {1, 1, 1, 1, 2, INFINITY}, y[3] = {1, 2, 3}, w[3] = {1, -1, 1};
+  const char *names[] = {"(Intercept)", "x2"};
+  sl_ols_fit *f = NULL;
+  sl_error err;
+  INT_EQ(sl_ols_fit_matrix(x, 3, y, w, 3, 2, names, 1, NULL, &f, &err), SL_EDATA, "bad weight");
+  STR_EQ(err.message, "row 2: weight -1 is not a finite number >= 0", "earlier row wins over a later Inf");
+  x[3] = NAN, y[0] = INFINITY;
+  INT_EQ(sl_ols_fit_matrix(x, 3, y, NULL, 3, 2, names, 1, NULL, &f, &err), SL_EDATA, "bad row 1");
+  STR_EQ(err.message, "row 1: the response is inf (expected a finite number)", "response before X");
+  y[0] = 1;
+  INT_EQ(sl_ols_fit_matrix(x, 3, y, w, 3, 2, names, 1, NULL, &f, &err), SL_EDATA, "bad x in row 1");
+  STR_EQ(err.message, "row 1: x2 is nan (expected a finite number)", "X when y and w are fine");
+  sl_ols_fit_free(f);
+}
+
 int main(void) {
+  test_block_error_order();
   test_parallel_fold();
   test_design_bad_values();
   test_exact_recovery();

@@ -1,5 +1,6 @@
 /* Tests for the table loader: each case is input bytes with the expected table or message. */
 #include <math.h>
+#include <string.h>
 
 #include "harness.h"
 #include "scoutlab/table.h"
@@ -291,7 +292,26 @@ static void seasons(void) {
   sl_table_free(t);
 }
 
+/* A header name over 255 bytes is cut, between two characters, and the cut is reported. */
+static void long_column_name(void) {
+  char csv[400];
+  size_t n = 0;
+  csv[n++] = 'a', csv[n++] = ',';
+  for (int i = 0; i < 254; i++) csv[n++] = 'x';
+  memcpy(csv + n, "\xc3\xa9\xc3\xa9\n1,2\n", 9); /* é straddles byte 255 */
+  n += 9;
+  sl_error err;
+  sl_table *t = load(csv, n, NULL, &err);
+  OK(t != NULL, "loads: %s", err.message);
+  if (!t) return;
+  INT_EQ(strlen(t->cols[1].name), 254, "cut before the character that does not fit");
+  INT_EQ(t->nwarnings, 1, "cut reported");
+  STR_EQ(t->warnings[0], "column 2's name is longer than 255 bytes: only its first 254 are kept", "message");
+  sl_table_free(t);
+}
+
 int main(void) {
+  long_column_name();
   seasons();
   parallel_equals_sequential();
   formats();
