@@ -49,6 +49,20 @@ fit_summary <- function(key, fit) {
   }
 }
 
+# predict.lm at level 0.9: fit, its standard error, confidence and prediction intervals. For a
+# weighted fit R warns that it assumes constant prediction variance (new-data weight 1): the
+# choice scoutlab makes too.
+out_predictions <- function(key, fit, nd) {
+  pc <- predict(fit, nd, interval = "confidence", level = 0.9, se.fit = TRUE)
+  pp <- suppressWarnings(predict(fit, nd, interval = "prediction", level = 0.9))
+  out(paste0(key, ".pred.fit"), pc$fit[, 1])
+  out(paste0(key, ".pred.se"), pc$se.fit)
+  out(paste0(key, ".pred.clo"), pc$fit[, 2])
+  out(paste0(key, ".pred.chi"), pc$fit[, 3])
+  out(paste0(key, ".pred.plo"), pp[, 2])
+  out(paste0(key, ".pred.phi"), pp[, 3])
+}
+
 vif_by_definition <- function(fit) {
   X <- model.matrix(fit)
   w <- weights(fit)
@@ -66,14 +80,7 @@ out("small.hat", hatvalues(a))
 out("small.cooks", cooks.distance(a))
 out("small.vif", vif_by_definition(a))
 nd <- data.frame(x1 = c(0, 12.5, 50), x2 = c(3, 16, 0), g = c("a", "c", "b"))
-pc <- predict(a, nd, interval = "confidence", level = 0.9, se.fit = TRUE)
-pp <- predict(a, nd, interval = "prediction", level = 0.9)
-out("small.pred.fit", pc$fit[, 1])
-out("small.pred.se", pc$se.fit)
-out("small.pred.clo", pc$fit[, 2])
-out("small.pred.chi", pc$fit[, 3])
-out("small.pred.plo", pp[, 2])
-out("small.pred.phi", pp[, 3])
+out_predictions("small", a, nd)
 
 fit_summary("alias", lm(y ~ x1 + x3 + x2, data = d))
 
@@ -82,17 +89,9 @@ fit_summary("weighted", wf)
 out("weighted.hat", hatvalues(wf))
 out("weighted.cooks", cooks.distance(wf))
 out("weighted.vif", vif_by_definition(wf))
-# What `scoutlab predict --model` gives for a saved weighted fit (new-data weight 1; R warns
-# that it assumes constant prediction variance, which is that choice).
+# What `scoutlab predict --model` gives for a saved weighted fit.
 wn <- data.frame(x1 = c(0, 12.5, 50), x2 = c(3, 16, 0))
-wc <- predict(wf, wn, interval = "confidence", level = 0.9, se.fit = TRUE)
-wp <- suppressWarnings(predict(wf, wn, interval = "prediction", level = 0.9))
-out("weighted.pred.fit", wc$fit[, 1])
-out("weighted.pred.se", wc$se.fit)
-out("weighted.pred.clo", wc$fit[, 2])
-out("weighted.pred.chi", wc$fit[, 3])
-out("weighted.pred.plo", wp[, 2])
-out("weighted.pred.phi", wp[, 3])
+out_predictions("weighted", wf, wn)
 
 fit_summary("noint", lm(y ~ 0 + x1 + x2, data = d))
 
