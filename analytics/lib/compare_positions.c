@@ -276,7 +276,7 @@ int sl_compare_assign_positions_(sl_compare *c, const sl_compare_options *opt, s
 }
 
 typedef struct value_entry {
-  char *norm;
+  char *norm; /* the normalised name, or its words in sorted order (sl_name_word_key) */
   double value;
 } value_entry;
 
@@ -284,37 +284,72 @@ static int cmp_value(const void *a, const void *b) {
   return strcmp(((const value_entry *)a)->norm, ((const value_entry *)b)->norm);
 }
 
+/* The value of the entries keyed `key`: NAN when there are none, or when two players share the
+ * key with different values (refuse to guess). */
+static double lookup_value(const value_entry *e, size_t n, const char *key) {
+  value_entry k = {(char *)key, 0};
+  const value_entry *hit = bsearch(&k, e, n, sizeof *e, cmp_value);
+  if (!hit) return NAN;
+  size_t lo = (size_t)(hit - e), hi = lo;
+  while (lo > 0 && strcmp(e[lo - 1].norm, key) == 0) lo--;
+  while (hi + 1 < n && strcmp(e[hi + 1].norm, key) == 0) hi++;
+  for (size_t i = lo; i <= hi; i++)
+    if (e[i].value != e[lo].value) return NAN;
+  return e[lo].value;
+}
+
+static void free_values(value_entry *e, size_t n) {
+  for (size_t k = 0; e && k < n; k++) free(e[k].norm);
+  free(e);
+}
+
+/* Entries keyed by normalised name (words = 0) or by sorted words (words = 1), sorted. */
+static int read_values(const sl_table *values, const sl_column *name, const sl_column *val,
+                       int words, value_entry **out, size_t *nout) {
+  value_entry *e = calloc(values->nrows ? values->nrows : 1, sizeof *e);
+  size_t n = 0;
+  for (size_t r = 0; e && r < values->nrows; r++) {
+    const char *nm = text_at(name, r);
+    double v = num_at(values, val, r);
+    char *norm = nm && !isnan(v) ? sl_name_normalise(nm) : NULL;
+    if (!norm) continue;
+    e[n].norm = words ? sl_name_word_key(norm) : norm;
+    if (words) free(norm);
+    if (e[n].norm) e[n++].value = v;
+  }
+  if (e) qsort(e, n, sizeof *e, cmp_value);
+  *out = e;
+  *nout = n;
+  return e ? SL_OK : SL_ENOMEM;
+}
+
+/* Market values by name; a name not found as written is tried with its words in sorted order,
+ * because sources differ on family-name-first names ("Son Heung-min" / "Heung-min Son"). */
 int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err) {
   const sl_column *name = sl_table_role(values, SL_ROLE_PLAYER), *val = sl_table_role(values, SL_ROLE_MARKET_VALUE);
   if (!name || !val)
     return sl_error_set(err, SL_ENOTFOUND, values->nfiles ? values->files[0] : NULL, 1, 0,
                         "values file needs a player-name column and a market value column (value, market_value)");
-  value_entry *e = calloc(values->nrows ? values->nrows : 1, sizeof *e);
-  if (!e) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory reading values");
-  size_t n = 0;
-  for (size_t r = 0; r < values->nrows; r++) {
-    const char *nm = text_at(name, r);
-    double v = num_at(values, val, r);
-    if (!nm || isnan(v) || !(e[n].norm = sl_name_normalise(nm))) continue;
-    e[n++].value = v;
+  value_entry *e = NULL, *w = NULL;
+  size_t n = 0, nw = 0;
+  if (read_values(values, name, val, 0, &e, &n) || read_values(values, name, val, 1, &w, &nw)) {
+    free_values(e, n), free_values(w, nw);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory reading values");
   }
-  qsort(e, n, sizeof *e, cmp_value);
-  for (size_t i = 0; i < c->n; i++) {
+  int st = SL_OK;
+  for (size_t i = 0; i < c->n && !st; i++) {
     sl_player *p = &c->players[i];
-    value_entry key = {p->name_norm, 0};
-    value_entry *hit = bsearch(&key, e, n, sizeof *e, cmp_value);
-    if (!hit) continue;
-    /* Two different players with one name and different values: refuse to guess. */
-    size_t lo = (size_t)(hit - e), hi = lo;
-    while (lo > 0 && strcmp(e[lo - 1].norm, p->name_norm) == 0) lo--;
-    while (hi + 1 < n && strcmp(e[hi + 1].norm, p->name_norm) == 0) hi++;
-    int same = 1;
-    for (size_t k = lo; k <= hi; k++) same &= e[k].value == e[lo].value;
-    if (!same) continue;
-    p->market_value = e[lo].value;
+    double v = lookup_value(e, n, p->name_norm);
+    if (isnan(v) && !bsearch(&(value_entry){p->name_norm, 0}, e, n, sizeof *e, cmp_value)) {
+      char *key = sl_name_word_key(p->name_norm);
+      if (!key) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory reading values");
+      else v = lookup_value(w, nw, key);
+      free(key);
+    }
+    if (isnan(v)) continue;
+    p->market_value = v;
     c->rep.values_matched++;
   }
-  for (size_t k = 0; k < n; k++) free(e[k].norm);
-  free(e);
-  return SL_OK;
+  free_values(e, n), free_values(w, nw);
+  return st;
 }

@@ -174,3 +174,36 @@ size_t sl_name_suggest(const char *query, const char *const *names, size_t n, si
   free(dist);
   return got;
 }
+
+static int cmp_word(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+char *sl_name_word_key(const char *name_norm) {
+  size_t len = strlen(name_norm), nwords = 0;
+  char *copy = malloc(len + 1), *out = malloc(len + 1);
+  const char **words = malloc((len / 2 + 1) * sizeof *words); /* words are separated by spaces */
+  if (!copy || !out || !words) {
+    free(copy), free(out), free(words);
+    return NULL;
+  }
+  memcpy(copy, name_norm, len + 1);
+  for (char *p = copy; *p;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    words[nwords++] = p;
+    while (*p && *p != ' ') p++;
+    if (*p) *p++ = '\0';
+  }
+  qsort(words, nwords, sizeof *words, cmp_word);
+  size_t o = 0;
+  for (size_t k = 0; k < nwords; k++) {
+    size_t wl = strlen(words[k]);
+    if (k) out[o++] = ' ';
+    memcpy(out + o, words[k], wl);
+    o += wl;
+  }
+  out[o] = '\0';
+  free(copy), free(words);
+  return out;
+}

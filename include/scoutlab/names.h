@@ -16,6 +16,11 @@
  *  Returns a new string (caller frees with free()) or NULL on invalid UTF-8 / no memory. */
 char *sl_name_normalise(const char *name);
 
+/** The words of a normalised name in sorted order ("son heung min" and "heung min son" both
+ *  give "heung min son"), for matching sources that write family and given names in different
+ *  orders. Returns a new string (caller frees with free()) or NULL on no memory. */
+char *sl_name_word_key(const char *name_norm);
+
 /** How well a query matches a name, both already normalised: 3 exact, 2 every query word is a
  *  whole word of the name ("balerdi" in "leonardo balerdi"), 1 every query word is a prefix of
  *  a name word, 0 no match. */

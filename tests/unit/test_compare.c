@@ -258,8 +258,31 @@ static void test_similar(const sl_table *stats, const sl_profiles *pr) {
   sl_table_free(values);
 }
 
+/* Market values from a source that writes family names first: a name not found as written is
+ * matched on its words in any order, an exact match wins, and a reordered name shared by two
+ * players with different values is not guessed. */
+static void test_values_word_order(const sl_table *stats) {
+  static const char csv[] = "Player,value\nStone Anna,9m\nLund Kai,1m\nKai Lund,700k\n"
+                            "Leo Martin,1m\nDane Carl,1m\nDane-Carl,3m\n";
+  sl_table *values = NULL;
+  sl_error err;
+  INT_EQ(sl_table_load_buffer("values.csv", csv, sizeof csv - 1, NULL, &values, &err), SL_OK, "values");
+  sl_compare_options opt = {.values = values};
+  sl_compare *c = NULL;
+  INT_EQ(sl_compare_new(stats, &opt, &c, &err), SL_OK, "index: %s", err.message);
+  if (c) {
+    INT_EQ(sl_compare_summary(c)->values_matched, 4, "Anna (reordered), Kai and both Leo Martins (as written)");
+    SL_CHECK_REL(sl_compare_player(c, find(c, "Anna Stone"))->market_value, 9e6, 0, "Stone Anna");
+    SL_CHECK_REL(sl_compare_player(c, find(c, "Kai Lund"))->market_value, 7e5, 0, "exact beats reordered");
+    OK(isnan(sl_compare_player(c, find(c, "Carl Dane"))->market_value), "two Dane Carls, two values: none");
+  }
+  sl_compare_free(c);
+  sl_table_free(values);
+}
+
 int main(void) {
   sl_table *stats = sl_test_load(FIX "stats.csv", NULL);
+  test_values_word_order(stats);
   sl_profiles *pr = NULL;
   sl_error err;
   if (sl_profiles_load(FIX "profiles.csv", &pr, &err) != SL_OK) {
