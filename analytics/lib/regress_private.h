@@ -4,6 +4,7 @@
 #define SCOUTLAB_REGRESS_PRIVATE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "scoutlab/regress.h"
 
@@ -49,5 +50,40 @@ void sl_regress_names_free(char **names, size_t p);
 
 /* Power-of-two factor 2^-e with |v| * factor in [0.5, 1): scaling by it is exact. 1 for 0. */
 double sl_regress_pow2_scale(double v);
+
+/* ---- saved models: the line-oriented text both formats share (regress_text.c) ---------- */
+
+/* Writes v with %.17g (a load gives back the same double), NA for NAN, Inf/-Inf. */
+void sl_model_put_number(FILE *f, double v);
+/* "key value" on one line. */
+void sl_model_put_field(FILE *f, const char *key, double v);
+
+/* A private NUL-terminated copy of a model file, read line by line. */
+typedef struct sl_model_reader {
+  const char *name;
+  char *buf, *pos, *end; /* buf is owned: free() it when done */
+  long line;
+  sl_error *err;
+} sl_model_reader;
+
+/* Copies data (refusing oversized or binary input). SL_OK, or an error with r->buf NULL. */
+int sl_model_reader_open(sl_model_reader *r, const char *name, const char *data, size_t len,
+                         sl_error *err);
+/* Next non-comment line, NUL-terminated in place (CR dropped), or NULL at the end. */
+char *sl_model_next_line(sl_model_reader *r);
+/* SL_EPARSE "damaged model file: what" at the current line. */
+int sl_model_damaged(sl_model_reader *r, const char *what);
+/* One token at *cursor: NA, Inf, -Inf or a finite strtod number using the whole token. */
+int sl_model_parse_number(char **cursor, double *out);
+/* One token that is a whole number in [0, max]. */
+int sl_model_parse_count(char **cursor, size_t max, size_t *out);
+/* The next line must be "key NUMBER" (or "key COUNT" in [0, max]). */
+int sl_model_keyed(sl_model_reader *r, const char *key, double *out);
+int sl_model_keyed_count(sl_model_reader *r, const char *key, size_t max, size_t *out);
+/* The first line must be "magic version": SL_EPARSE for another file, SL_EVERSION for another
+ * version of this one. */
+int sl_model_read_header(sl_model_reader *r, const char *magic, int version);
+/* Reads a whole model file into a new buffer (*out, caller frees), refusing oversized files. */
+int sl_model_read_file(const char *path, char **out, size_t *len, sl_error *err);
 
 #endif
