@@ -31,8 +31,9 @@ const char sl_help_ols[] =
     "  --format json    {\"n\", \"df\", \"coefficients\": [{\"name\", \"estimate\", \"std_error\",\n"
     "                   \"t\", \"p\"}], \"residual_sd\", \"r_squared\", \"adj_r_squared\",\n"
     "                   \"f_statistic\", \"f_p\", \"aliased\": [...]}, 17 significant digits\n"
-    "  --save MODEL     write the fitted model (docs/model-format.md); scoutlab predict\n"
-    "                   --model MODEL FILE then predicts every row of FILE with intervals\n"
+    "  --save MODEL     write the fitted model, least squares or ridge (docs/model-format.md);\n"
+    "                   scoutlab predict --model MODEL FILE then predicts every row of FILE\n"
+    "                   (least squares with confidence and prediction intervals)\n"
     "  --verbose        list the rows the loader skipped (wrong number of fields...) on stderr\n"
     "\n"
     "exit status: 0 ok, 1 bad data (missing column, text in a number column, too few rows,\n"
@@ -136,8 +137,6 @@ static int parse_args(int argc, char **argv, ols_args *a) {
     return sl_cli_usage_error(CMD, "choose one of --ridge, --ridge-cv and --ridge-gcv");
   if ((a->ridge >= 0 || a->ridge_cv || a->ridge_gcv) && !a->intercept)
     return sl_cli_usage_error(CMD, "ridge needs the intercept (drop --no-intercept)");
-  if ((a->ridge >= 0 || a->ridge_cv || a->ridge_gcv) && a->save)
-    return sl_cli_usage_error(CMD, "--save stores least-squares fits only");
   return 0;
 }
 
@@ -428,8 +427,9 @@ static int fit_and_print(const sl_design *d, const ols_args *a) {
     sl_ridge_fit *r = NULL;
     if (sl_ridge_fit_rows(&rows, &o, &r, &err)) return fail(&err);
     print_ridge(r, a, rep);
+    st = a->save ? sl_ridge_save(r, a->save, &err) : SL_OK;
     sl_ridge_fit_free(r);
-    return SL_EXIT_OK;
+    return st ? fail(&err) : SL_EXIT_OK;
   }
   sl_ols_fit *f = NULL;
   if (sl_ols_fit_rows(&rows, NULL, &f, &err)) return fail(&err);

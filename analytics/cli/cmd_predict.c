@@ -26,7 +26,8 @@ const char sl_help_predict[] =
     "\n"
     "With a model from scoutlab ols --save, every row gets fit, se_fit, conf_low, conf_high\n"
     "(interval of the mean) and pred_low, pred_high (of a new observation, weight 1) at --level\n"
-    "(default 0.95), as R's predict.lm; the model's columns are found by name.\n"
+    "(default 0.95), as R's predict.lm; a ridge model gives fit only. The model's columns are\n"
+    "found by name.\n"
     "\n"
     "example:\n"
     "  scoutlab predict --model tm.slm ../shared/data/tm-values-2023/france.csv --bid 25m\n"
@@ -133,15 +134,21 @@ static int check_columns(const sl_fees_model *m, const sl_table *t) {
   return SL_EXIT_OK;
 }
 
-/* 1 when the model file is a least-squares model (scoutlab ols --save); anything else,
- * unreadable files included, goes to the fee-model loader and its messages. */
-static int is_ols_model(const char *path) {
-  static const char magic[] = "scoutlab-ols ";
-  char head[sizeof magic] = {0};
+typedef enum { MODEL_FEES, MODEL_OLS, MODEL_RIDGE } model_kind;
+
+/* The kind of model file by its first word; anything else, unreadable files included, goes to
+ * the fee-model loader and its messages. */
+static model_kind model_kind_of(const char *path) {
+  static const char *const magic[] = {"scoutlab-ols ", "scoutlab-ridge "};
+  char head[32] = {0};
   FILE *f = fopen(path, "rb");
-  size_t got = f ? fread(head, 1, sizeof magic - 1, f) : 0;
-  if (f) fclose(f);
-  return got == sizeof magic - 1 && memcmp(head, magic, got) == 0;
+  if (f) {
+    if (fread(head, 1, sizeof head - 1, f) == 0) head[0] = '\0';
+    fclose(f);
+  }
+  for (int k = 0; k < 2; k++)
+    if (strncmp(head, magic[k], strlen(magic[k])) == 0) return k == 0 ? MODEL_OLS : MODEL_RIDGE;
+  return MODEL_FEES;
 }
 
 int sl_cmd_predict(int argc, char **argv) {
@@ -180,14 +187,17 @@ int sl_cmd_predict(int argc, char **argv) {
   int rc = SL_EXIT_OK;
   sl_load_options lim;
   sl_cli_load_options(&lim);
-  if (is_ols_model(model)) {
-    if (!isnan(bid) || season) {
+  model_kind kind = model_kind_of(model);
+  if (kind != MODEL_FEES) {
+    if (!isnan(bid) || season || (kind == MODEL_RIDGE && level > 0)) {
       free(files);
-      return sl_cli_usage_error("predict", "--bid and --season are for fee models (scoutlab fit), not for a model from scoutlab ols");
+      return sl_cli_usage_error("predict", "%s", kind == MODEL_RIDGE && level > 0
+                                ? "--level: a ridge model gives the fitted value only, no interval"
+                                : "--bid and --season are for fee models (scoutlab fit), not for a model from scoutlab ols");
     }
     if (sl_table_load_many(files, nfiles, &lim, &t, &err)) rc = sl_cli_fail(&err);
     if (!rc) sl_cli_table_warnings("predict", t);
-    if (!rc) rc = sl_cli_predict_ols(model, t, level, verbose);
+    if (!rc) rc = kind == MODEL_OLS ? sl_cli_predict_ols(model, t, level, verbose) : sl_cli_predict_ridge(model, t, verbose);
     sl_table_free(t);
     free(files);
     return rc;

@@ -1,5 +1,6 @@
-/* predict.h - pieces `scoutlab predict` shares between its two kinds of model: fee models
- * (scoutlab fit, cmd_predict.c) and least-squares models (scoutlab ols --save, predict_ols.c).
+/* predict.h - pieces `scoutlab predict` shares between its kinds of model: fee models
+ * (scoutlab fit, cmd_predict.c) and least-squares or ridge models (scoutlab ols --save,
+ * predict_ols.c).
  * Both write CSV to stdout: every input column, then the model's columns. Nothing is owned. */
 #ifndef SCOUTLAB_CLI_PREDICT_H
 #define SCOUTLAB_CLI_PREDICT_H
@@ -19,5 +20,7 @@ void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose);
 /* Predicts every row of t with the `scoutlab-ols` model at path, at confidence level `level`
  * (0: 0.95). Returns a process exit status. */
 int sl_cli_predict_ols(const char *path, const sl_table *t, double level, int verbose);
+/* Predicts every row of t with the `scoutlab-ridge` model at path (the fitted value only). */
+int sl_cli_predict_ridge(const char *path, const sl_table *t, int verbose);
 
 #endif

@@ -213,6 +213,24 @@ int sl_ridge_fit_rows(const sl_rows *rows, const sl_ridge_options *opt, sl_ridge
 /** Frees a ridge fit; NULL does nothing. */
 void sl_ridge_fit_free(sl_ridge_fit *fit);
 
+/** Saves a ridge fit in the versioned text format of docs/model-format.md ("scoutlab-ridge 1"):
+ *  rows, lambda, df, RSS, GCV and per column the coefficient on the original scale with the
+ *  centre and scale used to standardise it (the grid is not saved). SL_EIO when the file can't
+ *  be written, SL_EINVAL when a name holds a line break. */
+int sl_ridge_save(const sl_ridge_fit *fit, const char *path, sl_error *err);
+
+/** Loads a fit saved by sl_ridge_save(): SL_EVERSION for another format version, SL_EPARSE (with
+ *  the line) for a damaged file or another kind of model file, SL_EIO when it can't be read. On
+ *  success *out is a new fit (grid_size 0) the caller frees with sl_ridge_fit_free(). */
+int sl_ridge_load(const char *path, sl_ridge_fit **out, sl_error *err);
+/** As sl_ridge_load() from bytes in memory (name is used in messages). */
+int sl_ridge_load_buffer(const char *name, const char *data, size_t len, sl_ridge_fit **out,
+                         sl_error *err);
+
+/** The ridge prediction for one row x0 of p values (x0[0], the intercept column, is ignored):
+ *  coef[0] + sum_j coef[j] x0[j]. Ridge gives no t-based interval, so none is offered. */
+double sl_ridge_predict(const sl_ridge_fit *fit, const double *x0);
+
 /** A small seeded generator (splitmix64, Steele et al. 2014): state is the caller's. */
 uint64_t sl_splitmix64(uint64_t *state);
 

@@ -107,6 +107,20 @@ printf 'name,x1\nA,1\n' > nox2.csv
 out=$("$SCOUTLAB" predict --model wmodel.txt nox2.csv 2>&1); st=$?
 expect_eq "$st" 1 "predict without a model column: exit status"
 expect_contains "$out" "nox2.csv: the model uses column 'x2', and the file has no such column" "missing model column named"
+# A ridge fit saves too; its predictions are the fitted values of R's ridge coefficients.
+"$SCOUTLAB" ols small.csv --y y --x x1,x2 --ridge 3 --save rmodel.txt > /dev/null 2>&1
+expect_eq "$(head -1 rmodel.txt)" "scoutlab-ridge 1" "saved ridge model header"
+pred=$("$SCOUTLAB" predict --model rmodel.txt new.csv)
+expect_eq "$(printf '%s\n' "$pred" | head -1)" "name,x2,x1,fit,reason" "ridge predict header"
+want=$(grep '^ridge.l3 ' "$golden" | awk '{ b0 = $2; b1 = $3; b2 = $4
+  printf "%.17g\n%.17g\n%.17g\n", b0 + 3 * b2, b0 + 12.5 * b1 + 16 * b2, b0 + 50 * b1 }')
+got=$(printf '%s\n' "$pred" | awk -F, 'NR > 1 && NR <= 4 { print $4 }')
+bad=$(paste <(printf '%s\n' "$got") <(printf '%s\n' "$want") | awk '{ d = $1 - $2; if (d < 0) d = -d
+  s = $2 < 0 ? -$2 : $2; if (d > 1e-10 * s) n++ } END { print n + 0 }')
+expect_eq "$bad" 0 "ridge predictions = R's ridge coefficients applied to the rows"
+expect_eq "$(printf '%s\n' "$pred" | sed -n 5p)" "D,3,,,x1 is missing" "ridge: a row without x1 says why"
+out=$("$SCOUTLAB" predict --model rmodel.txt new.csv --level 0.9 2>&1); st=$?
+expect_eq "$st" 2 "--level with a ridge model: usage error"
 out=$("$SCOUTLAB" predict --model wmodel.txt new.csv --bid 25m 2>&1); st=$?
 expect_eq "$st" 2 "--bid with an ols model: usage error"
 expect_contains "$out" "--bid and --season are for fee models" "--bid refused for an ols model"

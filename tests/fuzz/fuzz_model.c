@@ -1,6 +1,6 @@
-/* libFuzzer harness: arbitrary bytes as a saved model, through both loaders (the fee model,
- * "scoutlab-fee-model 1", which embeds the regression's "scoutlab-ols 1"; and the regression on
- * its own). Invariants: a refused load leaves *out NULL with an error message; a model that
+/* libFuzzer harness: arbitrary bytes as a saved model, through every loader (the fee model,
+ * "scoutlab-fee-model 1", which embeds the regression's "scoutlab-ols 1"; the regression on its
+ * own; and "scoutlab-ridge 1"). Invariants: a refused load leaves *out NULL with an error message; a model that
  * loads can value a player / predict a row without touching memory it does not own. */
 #include <math.h>
 #include <stdint.h>
@@ -49,5 +49,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (st != SL_OK && (fit != NULL || err.message[0] == '\0')) abort();
   if (st == SL_OK) use_ols(fit);
   sl_ols_fit_free(fit);
+
+  sl_ridge_fit *ridge = NULL;
+  st = sl_ridge_load_buffer("fuzz.ridge", (const char *)data, size, &ridge, &err);
+  if (st != SL_OK && (ridge != NULL || err.message[0] == '\0')) abort();
+  if (st == SL_OK && ridge->p <= FUZZ_MAX_PREDICT_COLUMNS) {
+    double x0[FUZZ_MAX_PREDICT_COLUMNS];
+    for (size_t j = 0; j < ridge->p; j++) x0[j] = 1.0;
+    sl_ridge_predict(ridge, x0);
+  }
+  sl_ridge_fit_free(ridge);
   return 0;
 }
