@@ -2,7 +2,6 @@
  * (docs/model-format.md). Numbers use %.17g so that a load returns the very same doubles; NA
  * stands for NAN, Inf/-Inf for infinities. The loader checks every count and invariant before
  * it trusts a number, so truncated or garbage files end in SL_EPARSE, never in a crash. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,15 +16,10 @@
 #define MODEL_VERSION 1
 
 int sl_ols_save(const sl_ols_fit *fit, const char *path, sl_error *err) {
-  if (!fit || !path) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "save: missing argument");
-  for (size_t j = 0; j < fit->p; j++)
-    if (strpbrk(fit->names[j], "\r\n") || fit->names[j][0] == '\0')
-      return sl_error_set(err, SL_EINVAL, path, 0, 0,
-                          "save: column %zu has an empty name or one with a line break", j + 1);
-  FILE *f = fopen(path, "w");
-  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
-  fprintf(f, "%s %d\n# scoutlab linear model; format described in docs/model-format.md\n",
-          MODEL_MAGIC, MODEL_VERSION);
+  if (!fit) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "save: missing argument");
+  FILE *f;
+  int st = sl_model_create(&f, path, fit->names, fit->p, MODEL_MAGIC, MODEL_VERSION, "linear model", err);
+  if (st) return st;
   fprintf(f, "rows %zu\nrank %zu\ndf_residual %zu\nintercept %d\nweighted %d\n", fit->n,
           fit->rank, fit->df_residual, fit->intercept ? 1 : 0, fit->weighted ? 1 : 0);
   sl_model_put_field(f, "tol", fit->tol);
@@ -51,11 +45,7 @@ int sl_ols_save(const sl_ols_fit *fit, const char *path, sl_error *err) {
     for (size_t l = 0; l < fit->rank; l++) fputc(' ', f), sl_model_put_number(f, fit->cov_factor[j * fit->rank + l]);
     fputc('\n', f);
   }
-  fputs("end\n", f);
-  int bad = ferror(f);
-  if (fclose(f) != 0 || bad)
-    return sl_error_set(err, SL_EIO, path, 0, 0, "error writing the model file");
-  return SL_OK;
+  return sl_model_finish(f, path, err);
 }
 
 /* ---- loading ---------------------------------------------------------------------------- */

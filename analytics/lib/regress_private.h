@@ -57,6 +57,12 @@ double sl_regress_pow2_scale(double v);
 void sl_model_put_number(FILE *f, double v);
 /* "key value" on one line. */
 void sl_model_put_field(FILE *f, const char *key, double v);
+/* Opens path for writing (*out) and writes "magic version" and a comment naming `what`, after
+ * checking the p column names (none empty or with a line break). */
+int sl_model_create(FILE **out, const char *path, char *const *names, size_t p, const char *magic,
+                    int version, const char *what, sl_error *err);
+/* Writes the closing "end" line and closes f; SL_EIO when anything failed to write. */
+int sl_model_finish(FILE *f, const char *path, sl_error *err);
 
 /* A private NUL-terminated copy of a model file, read line by line. */
 typedef struct sl_model_reader {

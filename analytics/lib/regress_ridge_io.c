@@ -2,7 +2,6 @@
  * (docs/model-format.md), and predicting from them. A fit is kept on the original scale
  * (coefficients, and the centre and scale each predictor was standardised with), so a
  * prediction is the plain linear combination; the penalty path and CV scores are not saved. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,15 +13,10 @@
 #define RIDGE_VERSION 1
 
 int sl_ridge_save(const sl_ridge_fit *fit, const char *path, sl_error *err) {
-  if (!fit || !path) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "save: missing argument");
-  for (size_t j = 0; j < fit->p; j++)
-    if (strpbrk(fit->names[j], "\r\n") || fit->names[j][0] == '\0')
-      return sl_error_set(err, SL_EINVAL, path, 0, 0,
-                          "save: column %zu has an empty name or one with a line break", j + 1);
-  FILE *f = fopen(path, "w");
-  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
-  fprintf(f, "%s %d\n# scoutlab ridge model; format described in docs/model-format.md\n",
-          RIDGE_MAGIC, RIDGE_VERSION);
+  if (!fit) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "save: missing argument");
+  FILE *f;
+  int st = sl_model_create(&f, path, fit->names, fit->p, RIDGE_MAGIC, RIDGE_VERSION, "ridge model", err);
+  if (st) return st;
   fprintf(f, "rows %zu\n", fit->n);
   sl_model_put_field(f, "lambda", fit->lambda);
   sl_model_put_field(f, "df", fit->df);
@@ -36,10 +30,7 @@ int sl_ridge_save(const sl_ridge_fit *fit, const char *path, sl_error *err) {
     sl_model_put_number(f, fit->scale[j]);
     fprintf(f, " %s\n", fit->names[j]);
   }
-  fputs("end\n", f);
-  int bad = ferror(f);
-  if (fclose(f) != 0 || bad) return sl_error_set(err, SL_EIO, path, 0, 0, "error writing the model file");
-  return SL_OK;
+  return sl_model_finish(f, path, err);
 }
 
 /* "column COEF CENTER SCALE NAME"; column 0 is the intercept (centre 0, scale 1). */

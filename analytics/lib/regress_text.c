@@ -27,6 +27,26 @@ void sl_model_put_field(FILE *f, const char *key, double v) {
   fputc('\n', f);
 }
 
+int sl_model_create(FILE **out, const char *path, char *const *names, size_t p, const char *magic,
+                    int version, const char *what, sl_error *err) {
+  *out = NULL;
+  if (!path) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "save: missing argument");
+  for (size_t j = 0; j < p; j++)
+    if (strpbrk(names[j], "\r\n") || names[j][0] == '\0')
+      return sl_error_set(err, SL_EINVAL, path, 0, 0,
+                          "save: column %zu has an empty name or one with a line break", j + 1);
+  if (!(*out = fopen(path, "w"))) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+  fprintf(*out, "%s %d\n# scoutlab %s; format described in docs/model-format.md\n", magic, version, what);
+  return SL_OK;
+}
+
+int sl_model_finish(FILE *f, const char *path, sl_error *err) {
+  fputs("end\n", f);
+  int bad = ferror(f);
+  if (fclose(f) != 0 || bad) return sl_error_set(err, SL_EIO, path, 0, 0, "error writing the model file");
+  return SL_OK;
+}
+
 int sl_model_reader_open(sl_model_reader *r, const char *name, const char *data, size_t len,
                          sl_error *err) {
   memset(r, 0, sizeof *r);
