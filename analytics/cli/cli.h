@@ -55,6 +55,12 @@ void sl_cli_json_string(FILE *f, const char *s);
 void sl_cli_csv_field(FILE *f, const char *s);
 /** As sl_cli_csv_field, always quoted (for columns that are quoted in every row); NULL is "". */
 void sl_cli_csv_text(FILE *f, const char *s);
+/** Writes v with 17 significant digits as a CSV field; nothing (an empty field) when not finite. */
+void sl_cli_csv_number(FILE *f, double v);
+/** Terminal columns of UTF-8 text, one per character (names are not wide CJK in practice). */
+int sl_cli_text_columns(const char *s);
+/** Writes s and spaces up to width terminal columns. */
+void sl_cli_pad(FILE *f, const char *s, int width);
 /** Writes s as the text of a Markdown table cell: | escaped, < as &lt; (no raw HTML when the
  *  table is rendered), line breaks as spaces. */
 void sl_cli_md_cell(FILE *f, const char *s);

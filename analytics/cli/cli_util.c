@@ -228,6 +228,21 @@ void sl_cli_csv_field(FILE *f, const char *s) {
   fputs(s, f);
 }
 
+void sl_cli_csv_number(FILE *f, double v) {
+  if (isfinite(v)) fprintf(f, "%.17g", v);
+}
+
+int sl_cli_text_columns(const char *s) {
+  int cols = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) cols += (*p & 0xC0) != 0x80;
+  return cols;
+}
+
+void sl_cli_pad(FILE *f, const char *s, int width) {
+  fputs(s, f);
+  for (int cols = sl_cli_text_columns(s); cols < width; cols++) fputc(' ', f);
+}
+
 void sl_cli_md_cell(FILE *f, const char *s) {
   for (; s && *s; s++) {
     if (*s == '|') fputs("\\|", f);

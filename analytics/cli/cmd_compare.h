@@ -72,7 +72,4 @@ void sl_cmp_json_accounting(const sl_cmp_ctx *ctx, FILE *f);
 int sl_cmp_report(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx, size_t n,
                   int with_bars);
 
-/** Prints s padded with spaces to `width` display columns (UTF-8 aware). */
-void sl_cmp_pad(FILE *f, const char *s, int width);
-
 #endif

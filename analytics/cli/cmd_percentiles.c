@@ -31,13 +31,6 @@ typedef struct player_report {
   double quality;
 } player_report;
 
-void sl_cmp_pad(FILE *f, const char *s, int width) {
-  int cols = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) cols += (*p & 0xC0) != 0x80;
-  fputs(s, f);
-  for (; cols < width; cols++) fputc(' ', f);
-}
-
 static const char *format_value(const sl_profile_stat *s, double v, char *buf, size_t size) {
   if (isnan(v)) snprintf(buf, size, "n/a");
   else if (s->kind == SL_STAT_PER90) snprintf(buf, size, "%.2f", v);
@@ -79,8 +72,8 @@ static void pool_text(const player_report *r, char *buf, size_t size) {
 /* ---- table ------------------------------------------------------------------------------------ */
 
 static void table_row(int label_width, const char *label, const char *const *cells, size_t n, int width) {
-  sl_cmp_pad(stdout, label, label_width);
-  for (size_t k = 0; k < n; k++) sl_cmp_pad(stdout, cells[k], width);
+  sl_cli_pad(stdout, label, label_width);
+  for (size_t k = 0; k < n; k++) sl_cli_pad(stdout, cells[k], width);
   fputc('\n', stdout);
 }
 
@@ -139,8 +132,8 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
       cells[k] = cell[k];
     }
     if (with_bars && n == 1) {
-      sl_cmp_pad(stdout, label, label_width);
-      sl_cmp_pad(stdout, cells[0], width);
+      sl_cli_pad(stdout, label, label_width);
+      sl_cli_pad(stdout, cells[0], width);
       int bars = isnan(r[0].v[s].percentile) ? 0 : (int)lround(r[0].v[s].percentile / SL_BAR_STEP);
       printf("n=%-5zu %.*s\n", r[0].v[s].peers, bars, "####################");
     } else {

@@ -34,10 +34,6 @@ const char sl_help_predict[] =
     "  scoutlab ols transfers.csv --y log_fee --x age,log_value --save lm.txt\n"
     "  scoutlab predict --model lm.txt players.csv --level 0.9\n";
 
-static void csv_number(double v) {
-  if (isfinite(v)) printf("%.17g", v);
-}
-
 void sl_cli_predict_echo_header(const sl_table *t) {
   for (size_t c = 0; c < t->ncols; c++) {
     if (c) putchar(',');
@@ -58,7 +54,7 @@ static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, i
   double vals[5] = {NAN, NAN, NAN, NAN, NAN};
   if (ok) vals[0] = round(v->fair_fee), vals[1] = round(v->fee_mean), vals[2] = round(v->fee_low),
           vals[3] = round(v->fee_high), vals[4] = v->p_at_least_bid;
-  for (int k = 0; k < 5; k++) putchar(','), csv_number(vals[k]);
+  for (int k = 0; k < 5; k++) putchar(','), sl_cli_csv_number(stdout, vals[k]);
   putchar(',');
   sl_cli_csv_field(stdout, reason);
   putchar('\n');
@@ -188,24 +184,18 @@ int sl_cmd_predict(int argc, char **argv) {
   sl_load_options lim;
   sl_cli_load_options(&lim);
   model_kind kind = model_kind_of(model);
-  if (kind != MODEL_FEES) {
-    if (!isnan(bid) || season || (kind == MODEL_RIDGE && level > 0)) {
-      free(files);
-      return sl_cli_usage_error("predict", "%s", kind == MODEL_RIDGE && level > 0
-                                ? "--level: a ridge model gives the fitted value only, no interval"
-                                : "--bid and --season are for fee models (scoutlab fit), not for a model from scoutlab ols");
-    }
-    if (sl_table_load_many(files, nfiles, &lim, &t, &err)) rc = sl_cli_fail(&err);
-    if (!rc) sl_cli_table_warnings("predict", t);
-    if (!rc) rc = kind == MODEL_OLS ? sl_cli_predict_ols(model, t, level, verbose) : sl_cli_predict_ridge(model, t, verbose);
-    sl_table_free(t);
+  if (kind != MODEL_FEES && (!isnan(bid) || season || (kind == MODEL_RIDGE && level > 0))) {
     free(files);
-    return rc;
+    return sl_cli_usage_error("predict", "%s", kind == MODEL_RIDGE && level > 0
+                              ? "--level: a ridge model gives the fitted value only, no interval"
+                              : "--bid and --season are for fee models (scoutlab fit), not for a model from scoutlab ols");
   }
-  if (sl_fees_load(model, &m, &err) || sl_table_load_many(files, nfiles, &lim, &t, &err)) rc = sl_cli_fail(&err);
+  if ((kind == MODEL_FEES && sl_fees_load(model, &m, &err)) || sl_table_load_many(files, nfiles, &lim, &t, &err))
+    rc = sl_cli_fail(&err);
   if (!rc) sl_cli_table_warnings("predict", t);
-  if (!rc) rc = check_columns(m, t);
-  if (!rc) rc = predict_all(m, t, level, bid, season, verbose);
+  if (!rc && kind != MODEL_FEES) rc = sl_cli_predict_linear(model, kind == MODEL_RIDGE, t, level, verbose);
+  if (!rc && kind == MODEL_FEES) rc = check_columns(m, t);
+  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, level, bid, season, verbose);
   sl_table_free(t);
   sl_fees_model_free(m);
   free(files);

@@ -69,7 +69,7 @@ static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl
   printf("z-scores over %zu %ss with >= %.0f minutes; %zu candidates after filters\n\n", info->population,
          sl_group_name(info->group), so->min_minutes, info->candidates);
   printf(" #  ");
-  sl_cmp_pad(stdout, "player", 28), sl_cmp_pad(stdout, "club", 22), sl_cmp_pad(stdout, "league", 16);
+  sl_cli_pad(stdout, "player", 28), sl_cli_pad(stdout, "club", 22), sl_cli_pad(stdout, "league", 16);
   printf("%4s  %-24s %7s  %12s  %8s\n", "age", "position", "minutes", "value", "distance");
   for (size_t h = 0; h < n; h++) {
     const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
@@ -77,11 +77,10 @@ static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl
     snprintf(pos, sizeof pos, "%s%s%s", p->sub_position[0] ? p->sub_position : sl_group_name(p->group),
              p->group_source == SL_POSSRC_INFERRED ? " (inferred)" : "", "");
     printf("%2zu  ", h + 1);
-    sl_cmp_pad(stdout, p->name, 28), sl_cmp_pad(stdout, p->clubs, 22), sl_cmp_pad(stdout, p->league, 16);
+    sl_cli_pad(stdout, p->name, 28), sl_cli_pad(stdout, p->clubs, 22), sl_cli_pad(stdout, p->league, 16);
     printf("%4.0f  %-24s %7.0f  ", p->age, pos, p->minutes);
     const char *m = isnan(p->market_value) ? "n/a" : sl_cli_money(p->market_value, money, sizeof money);
-    int cols = 0; /* right-align by display columns: the euro sign is three bytes */
-    for (const unsigned char *c = (const unsigned char *)m; *c; c++) cols += (*c & 0xC0) != 0x80;
+    int cols = sl_cli_text_columns(m); /* right-align by display columns: the euro sign is three bytes */
     printf("%*s%s  %8.3f\n", cols < 12 ? 12 - cols : 0, "", m, hits[h].distance);
   }
   if (!n) puts("(no player passes the filters)");

@@ -204,23 +204,14 @@ static void free_all(sq_ctx *ctx) {
 /* ---- shared printing ----------------------------------------------------------------------- */
 
 /* Pads to `width` display columns, counting UTF-8 code points (names carry accents). */
-/* Spaces after s (already written) up to width terminal columns (one per UTF-8 character). */
-static void pad_after(FILE *f, const char *s, int width) {
-  int cols = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) cols += (*p & 0xC0) != 0x80;
-  for (; cols < width; cols++) fputc(' ', f);
-}
-
-static void pad(FILE *f, const char *s, int width) {
-  fputs(s, f);
-  pad_after(f, s, width);
-}
-
 /* A name in a list row: padded text, or in Markdown an escaped cell (padding is cosmetic). */
 static void name_cell(FILE *f, sl_format fmt, const char *s, int width) {
-  if (fmt == SL_FMT_MD) sl_cli_md_cell(f, s);
-  else fputs(s, f);
-  pad_after(f, s, width);
+  if (fmt != SL_FMT_MD) {
+    sl_cli_pad(f, s, width);
+    return;
+  }
+  sl_cli_md_cell(f, s);
+  fprintf(f, "%*s", width > sl_cli_text_columns(s) ? width - sl_cli_text_columns(s) : 0, "");
 }
 
 static void num(FILE *f, double v, int width, int decimals) {
@@ -356,10 +347,10 @@ static void list_header(FILE *f, sl_format fmt, int with_club) {
   const char *sep = fmt == SL_FMT_MD ? " | " : " ";
   if (fmt == SL_FMT_MD) fputs("| ", f);
   fprintf(f, "%4s%s", "#", sep);
-  pad(f, "player", 24);
+  sl_cli_pad(f, "player", 24);
   fputs(sep, f);
-  if (with_club) pad(f, "club", 16), fputs(sep, f);
-  pad(f, "group", 14);
+  if (with_club) sl_cli_pad(f, "club", 16), fputs(sep, f);
+  sl_cli_pad(f, "group", 14);
   fprintf(f, "%s%5s%s%5s%s%5s", sep, "min", sep, "share", sep, "total");
   for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++) fprintf(f, "%s%7s", sep, short_names[c]);
   fputs(fmt == SL_FMT_MD ? " |\n" : "\n", f);
@@ -395,7 +386,7 @@ static void list_row(FILE *f, sl_format fmt, const sq_ctx *ctx, const sl_squad_e
   name_cell(f, fmt, p->name, 24);
   fputs(sep, f);
   if (with_club) name_cell(f, fmt, club_name(ctx, e), 16), fputs(sep, f);
-  pad(f, sl_group_name(p->group), 14);
+  sl_cli_pad(f, sl_group_name(p->group), 14);
   fprintf(f, "%s%5.0f%s%5.3f%s", sep, e->minutes, sep, e->minutes_share, sep);
   num(f, e->total, 5, 1);
   for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++) fputs(sep, f), num(f, e->score[c], 7, 1);

@@ -17,10 +17,9 @@ void sl_cli_predict_echo_row(const sl_table *t, size_t r);
  * otherwise only a warning when the loader skipped rows. */
 void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose);
 
-/* Predicts every row of t with the `scoutlab-ols` model at path, at confidence level `level`
- * (0: 0.95). Returns a process exit status. */
-int sl_cli_predict_ols(const char *path, const sl_table *t, double level, int verbose);
-/* Predicts every row of t with the `scoutlab-ridge` model at path (the fitted value only). */
-int sl_cli_predict_ridge(const char *path, const sl_table *t, int verbose);
+/* Predicts every row of t with the model at path: least squares ("scoutlab-ols") with its
+ * intervals at confidence level `level` (0: 0.95), or ridge ("scoutlab-ridge") with the fitted
+ * value only. Returns a process exit status. */
+int sl_cli_predict_linear(const char *path, int ridge, const sl_table *t, double level, int verbose);
 
 #endif

@@ -17,10 +17,6 @@
 static const char no_residual_df[] =
     "no intervals: the model has as many parameters as rows (0 residual degrees of freedom)";
 
-static void csv_number(double v) {
-  if (isfinite(v)) printf("%.17g", v);
-}
-
 /* The columns a saved model reads: p names; column 0 is the intercept when `intercept`; aliased
  * columns (least squares) are not read. */
 typedef struct model_columns {
@@ -61,58 +57,37 @@ static const char *row_values(const model_columns *m, const sl_table *t, const s
   return NULL;
 }
 
-static int predict_rows(const sl_ols_fit *f, const model_columns *m, const sl_table *t,
-                        const sl_column **cols, double *x0, double level, int verbose) {
-  size_t valued = 0;
+/* Row values into v (fit, then for least squares se_fit and the four interval ends), or why
+ * there are none. A saturated least-squares model gives the fit and says why nothing else. */
+static const char *predict_values(const sl_ols_fit *ols, const sl_ridge_fit *rf, const double *x0,
+                                  double level, double *v, sl_error *err) {
+  if (rf) {
+    v[0] = sl_ridge_predict(rf, x0);
+    return NULL;
+  }
+  sl_ols_interval iv;
+  if (sl_ols_predict(ols, x0, 1, level, &iv, err) != SL_OK) return err->message;
+  v[0] = iv.fit;
+  if (ols->df_residual == 0) return no_residual_df;
+  v[1] = iv.se_fit, v[2] = iv.conf_low, v[3] = iv.conf_high, v[4] = iv.pred_low, v[5] = iv.pred_high;
+  return NULL;
+}
+
+static void predict_rows(const sl_ols_fit *ols, const sl_ridge_fit *rf, const model_columns *m,
+                         const sl_table *t, const sl_column **cols, double *x0, double level,
+                         int verbose) {
+  size_t valued = 0, nvalues = ols ? 6 : 1;
   sl_cli_predict_echo_header(t);
-  printf("%sfit,se_fit,conf_low,conf_high,pred_low,pred_high,reason\n", t->ncols ? "," : "");
+  printf("%s%sreason\n", t->ncols ? "," : "", ols ? "fit,se_fit,conf_low,conf_high,pred_low,pred_high," : "fit,");
   for (size_t r = 0; r < t->nrows; r++) {
     char why[OLS_REASON_MAX];
-    sl_ols_interval iv = {NAN, NAN, NAN, NAN, NAN, NAN};
+    double v[6] = {NAN, NAN, NAN, NAN, NAN, NAN};
     sl_error err;
     const char *reason = row_values(m, t, cols, r, x0, why, sizeof why);
-    if (!reason && sl_ols_predict(f, x0, 1, level, &iv, &err) != SL_OK) reason = err.message;
-    valued += reason == NULL;
-    if (!reason && f->df_residual == 0) reason = no_residual_df; /* the fit, without intervals */
+    if (!reason) reason = predict_values(ols, rf, x0, level, v, &err);
+    valued += !reason || reason == no_residual_df;
     sl_cli_predict_echo_row(t, r);
-    double v[6] = {iv.fit, iv.se_fit, iv.conf_low, iv.conf_high, iv.pred_low, iv.pred_high};
-    for (int k = 0; k < 6; k++) putchar(','), csv_number(reason && (reason != no_residual_df || k > 0) ? NAN : v[k]);
-    putchar(',');
-    sl_cli_csv_field(stdout, reason);
-    putchar('\n');
-  }
-  sl_cli_predict_accounting(t, valued, verbose);
-  return SL_EXIT_OK;
-}
-
-int sl_cli_predict_ols(const char *path, const sl_table *t, double level, int verbose) {
-  sl_ols_fit *f = NULL;
-  sl_error err;
-  if (sl_ols_load(path, NULL, 0, &f, &err)) return sl_cli_fail(&err);
-  model_columns m = {f->p, f->names, f->intercept, f->aliased};
-  const sl_column **cols = calloc(f->p, sizeof *cols);
-  double *x0 = calloc(f->p, sizeof *x0);
-  int rc = cols && x0 ? map_columns(&m, t, cols) : SL_EXIT_DATA;
-  if (!cols || !x0) fprintf(stderr, "scoutlab predict: out of memory\n");
-  if (!rc) rc = predict_rows(f, &m, t, cols, x0, level > 0 ? level : OLS_DEFAULT_LEVEL, verbose);
-  free(cols);
-  free(x0);
-  sl_ols_fit_free(f);
-  return rc;
-}
-
-static void ridge_rows(const sl_ridge_fit *f, const model_columns *m, const sl_table *t,
-                       const sl_column **cols, double *x0, int verbose) {
-  size_t valued = 0;
-  sl_cli_predict_echo_header(t);
-  printf("%sfit,reason\n", t->ncols ? "," : "");
-  for (size_t r = 0; r < t->nrows; r++) {
-    char why[OLS_REASON_MAX];
-    const char *reason = row_values(m, t, cols, r, x0, why, sizeof why);
-    valued += reason == NULL;
-    sl_cli_predict_echo_row(t, r);
-    putchar(',');
-    csv_number(reason ? NAN : sl_ridge_predict(f, x0));
+    for (size_t k = 0; k < nvalues; k++) putchar(','), sl_cli_csv_number(stdout, v[k]);
     putchar(',');
     sl_cli_csv_field(stdout, reason);
     putchar('\n');
@@ -120,18 +95,22 @@ static void ridge_rows(const sl_ridge_fit *f, const model_columns *m, const sl_t
   sl_cli_predict_accounting(t, valued, verbose);
 }
 
-int sl_cli_predict_ridge(const char *path, const sl_table *t, int verbose) {
-  sl_ridge_fit *f = NULL;
+/* Loads the least-squares or ridge model at path and predicts every row with it. */
+int sl_cli_predict_linear(const char *path, int ridge, const sl_table *t, double level, int verbose) {
+  sl_ols_fit *ols = NULL;
+  sl_ridge_fit *rf = NULL;
   sl_error err;
-  if (sl_ridge_load(path, &f, &err)) return sl_cli_fail(&err);
-  model_columns m = {f->p, f->names, 1, NULL};
-  const sl_column **cols = calloc(f->p, sizeof *cols);
-  double *x0 = calloc(f->p, sizeof *x0);
+  if (ridge ? sl_ridge_load(path, &rf, &err) : sl_ols_load(path, NULL, 0, &ols, &err)) return sl_cli_fail(&err);
+  model_columns m = ridge ? (model_columns){rf->p, rf->names, 1, NULL}
+                          : (model_columns){ols->p, ols->names, ols->intercept, ols->aliased};
+  const sl_column **cols = calloc(m.p, sizeof *cols);
+  double *x0 = calloc(m.p, sizeof *x0);
   int rc = cols && x0 ? map_columns(&m, t, cols) : SL_EXIT_DATA;
   if (!cols || !x0) fprintf(stderr, "scoutlab predict: out of memory\n");
-  if (!rc) ridge_rows(f, &m, t, cols, x0, verbose);
+  if (!rc) predict_rows(ols, rf, &m, t, cols, x0, level > 0 ? level : OLS_DEFAULT_LEVEL, verbose);
   free(cols);
   free(x0);
-  sl_ridge_fit_free(f);
+  sl_ols_fit_free(ols);
+  sl_ridge_fit_free(rf);
   return rc;
 }

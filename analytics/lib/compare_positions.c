@@ -284,18 +284,19 @@ static int cmp_value(const void *a, const void *b) {
   return strcmp(((const value_entry *)a)->norm, ((const value_entry *)b)->norm);
 }
 
-/* The value of the entries keyed `key`: NAN when there are none, or when two players share the
- * key with different values (refuse to guess). */
-static double lookup_value(const value_entry *e, size_t n, const char *key) {
+/* The entries keyed `key`: 0 none, 1 found with *value, -1 two players share the key with
+ * different values (refuse to guess). */
+static int lookup_value(const value_entry *e, size_t n, const char *key, double *value) {
   value_entry k = {(char *)key, 0};
   const value_entry *hit = bsearch(&k, e, n, sizeof *e, cmp_value);
-  if (!hit) return NAN;
+  if (!hit) return 0;
   size_t lo = (size_t)(hit - e), hi = lo;
   while (lo > 0 && strcmp(e[lo - 1].norm, key) == 0) lo--;
   while (hi + 1 < n && strcmp(e[hi + 1].norm, key) == 0) hi++;
   for (size_t i = lo; i <= hi; i++)
-    if (e[i].value != e[lo].value) return NAN;
-  return e[lo].value;
+    if (e[i].value != e[lo].value) return -1;
+  *value = e[lo].value;
+  return 1;
 }
 
 static void free_values(value_entry *e, size_t n) {
@@ -303,24 +304,30 @@ static void free_values(value_entry *e, size_t n) {
   free(e);
 }
 
-/* Entries keyed by normalised name (words = 0) or by sorted words (words = 1), sorted. */
+/* Two sorted key sets from one pass over the values: by normalised name (e) and by its words in
+ * sorted order (w). SL_OK or SL_ENOMEM; the caller frees both either way. */
 static int read_values(const sl_table *values, const sl_column *name, const sl_column *val,
-                       int words, value_entry **out, size_t *nout) {
-  value_entry *e = calloc(values->nrows ? values->nrows : 1, sizeof *e);
-  size_t n = 0;
-  for (size_t r = 0; e && r < values->nrows; r++) {
+                       value_entry **e, value_entry **w, size_t *n) {
+  size_t cap = values->nrows ? values->nrows : 1;
+  *n = 0;
+  *e = calloc(cap, sizeof **e);
+  *w = calloc(cap, sizeof **w);
+  if (!*e || !*w) return SL_ENOMEM;
+  for (size_t r = 0; r < values->nrows; r++) {
     const char *nm = text_at(name, r);
     double v = num_at(values, val, r);
     char *norm = nm && !isnan(v) ? sl_name_normalise(nm) : NULL;
-    if (!norm) continue;
-    e[n].norm = words ? sl_name_word_key(norm) : norm;
-    if (words) free(norm);
-    if (e[n].norm) e[n++].value = v;
+    char *words = norm ? sl_name_word_key(norm) : NULL;
+    if (!words) {
+      free(norm); /* no name, no value, invalid UTF-8 or no memory: not a usable entry */
+      continue;
+    }
+    (*e)[*n] = (value_entry){norm, v};
+    (*w)[(*n)++] = (value_entry){words, v};
   }
-  if (e) qsort(e, n, sizeof *e, cmp_value);
-  *out = e;
-  *nout = n;
-  return e ? SL_OK : SL_ENOMEM;
+  qsort(*e, *n, sizeof **e, cmp_value);
+  qsort(*w, *n, sizeof **w, cmp_value);
+  return SL_OK;
 }
 
 /* Market values by name; a name not found as written is tried with its words in sorted order,
@@ -331,25 +338,21 @@ int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err
     return sl_error_set(err, SL_ENOTFOUND, values->nfiles ? values->files[0] : NULL, 1, 0,
                         "values file needs a player-name column and a market value column (value, market_value)");
   value_entry *e = NULL, *w = NULL;
-  size_t n = 0, nw = 0;
-  if (read_values(values, name, val, 0, &e, &n) || read_values(values, name, val, 1, &w, &nw)) {
-    free_values(e, n), free_values(w, nw);
-    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory reading values");
-  }
-  int st = SL_OK;
+  size_t n = 0;
+  int st = read_values(values, name, val, &e, &w, &n);
   for (size_t i = 0; i < c->n && !st; i++) {
     sl_player *p = &c->players[i];
-    double v = lookup_value(e, n, p->name_norm);
-    if (isnan(v) && !bsearch(&(value_entry){p->name_norm, 0}, e, n, sizeof *e, cmp_value)) {
+    double v = NAN;
+    if (lookup_value(e, n, p->name_norm, &v) == 0) {
       char *key = sl_name_word_key(p->name_norm);
-      if (!key) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory reading values");
-      else v = lookup_value(w, nw, key);
+      if (!key) st = SL_ENOMEM;
+      else lookup_value(w, n, key, &v);
       free(key);
     }
     if (isnan(v)) continue;
     p->market_value = v;
     c->rep.values_matched++;
   }
-  free_values(e, n), free_values(w, nw);
-  return st;
+  free_values(e, n), free_values(w, n);
+  return st ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory reading values") : SL_OK;
 }

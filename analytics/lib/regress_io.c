@@ -71,23 +71,16 @@ static int read_scalars(sl_model_reader *r, sl_ols_fit *f) {
 }
 
 static int read_column(sl_model_reader *r, sl_ols_fit *f, size_t j) {
-  char *s = sl_model_next_line(r);
-  if (!s) return sl_model_damaged(r, "file ends early");
-  if (strncmp(s, "column ", 7) != 0) return sl_model_damaged(r, "expected a 'column' line");
-  s += 7;
+  char *s;
+  int st = sl_model_line(r, "column", &s);
+  if (st) return st;
   size_t flag;
   if (!sl_model_parse_count(&s, 1, &flag) || !sl_model_parse_number(&s, &f->coef[j]) ||
       !sl_model_parse_number(&s, &f->std_error[j]) || !sl_model_parse_number(&s, &f->vif[j]) || *s != ' ' ||
       s[1] == '\0')
     return sl_model_damaged(r, "a column line needs: aliased estimate std_error vif name");
   f->aliased[j] = (int)flag;
-  s++;
-  size_t len = strlen(s);
-  if (len > SL_REGRESS_NAME_MAX) return sl_model_damaged(r, "column name too long");
-  free(f->names[j]);
-  f->names[j] = malloc(len + 1);
-  if (!f->names[j]) return sl_error_set(r->err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  memcpy(f->names[j], s, len + 1);
+  if ((st = sl_model_set_name(r, s + 1, &f->names[j])) != SL_OK) return st;
   if (flag != (size_t)isnan(f->coef[j])) return sl_model_damaged(r, "aliased flag disagrees with estimate");
   return SL_OK;
 }
@@ -147,10 +140,7 @@ static int read_body(sl_model_reader *r, sl_ols_fit *f) {
   for (size_t j = 0; j < p && !st; j++) kept += !f->aliased[j];
   if (!st && kept != f->rank) return sl_model_damaged(r, "rank disagrees with the aliased columns");
   for (size_t j = 0; j < p && !st; j++) st = read_factor(r, f, j);
-  if (st) return st;
-  char *s = sl_model_next_line(r);
-  if (!s || strcmp(s, "end") != 0) return sl_model_damaged(r, "missing 'end' line (truncated file?)");
-  return SL_OK;
+  return st ? st : sl_model_read_end(r);
 }
 
 int sl_ols_load_buffer(const char *name, const char *data, size_t len,

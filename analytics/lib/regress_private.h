@@ -86,6 +86,12 @@ int sl_model_parse_count(char **cursor, size_t max, size_t *out);
 /* The next line must be "key NUMBER" (or "key COUNT" in [0, max]). */
 int sl_model_keyed(sl_model_reader *r, const char *key, double *out);
 int sl_model_keyed_count(sl_model_reader *r, const char *key, size_t max, size_t *out);
+/* The next line must start with "key ": *rest is what follows. */
+int sl_model_line(sl_model_reader *r, const char *key, char **rest);
+/* Replaces *name with a copy of s (a column name, at most SL_REGRESS_NAME_MAX bytes). */
+int sl_model_set_name(sl_model_reader *r, const char *s, char **name);
+/* The next line must be "end"; a file without it is truncated. */
+int sl_model_read_end(sl_model_reader *r);
 /* The first line must be "magic version": SL_EPARSE for another file, SL_EVERSION for another
  * version of this one. */
 int sl_model_read_header(sl_model_reader *r, const char *magic, int version);

@@ -35,10 +35,9 @@ int sl_ridge_save(const sl_ridge_fit *fit, const char *path, sl_error *err) {
 
 /* "column COEF CENTER SCALE NAME"; column 0 is the intercept (centre 0, scale 1). */
 static int read_column(sl_model_reader *r, sl_ridge_fit *f, size_t j) {
-  char *s = sl_model_next_line(r);
-  if (!s) return sl_model_damaged(r, "file ends early");
-  if (strncmp(s, "column ", 7) != 0) return sl_model_damaged(r, "expected a 'column' line");
-  s += 7;
+  char *s;
+  int st = sl_model_line(r, "column", &s);
+  if (st) return st;
   if (!sl_model_parse_number(&s, &f->coef[j]) || !sl_model_parse_number(&s, &f->center[j]) ||
       !sl_model_parse_number(&s, &f->scale[j]) || *s != ' ' || s[1] == '\0')
     return sl_model_damaged(r, "a column line needs: estimate centre scale name");
@@ -46,12 +45,7 @@ static int read_column(sl_model_reader *r, sl_ridge_fit *f, size_t j) {
     return sl_model_damaged(r, "estimate and centre must be numbers, the scale positive");
   if (j == 0 && (f->center[0] != 0 || f->scale[0] != 1))
     return sl_model_damaged(r, "column 0 is the intercept: centre 0, scale 1");
-  size_t len = strlen(++s);
-  if (len > SL_REGRESS_NAME_MAX) return sl_model_damaged(r, "column name too long");
-  free(f->names[j]);
-  if (!(f->names[j] = malloc(len + 1))) return sl_error_set(r->err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  memcpy(f->names[j], s, len + 1);
-  return SL_OK;
+  return sl_model_set_name(r, s + 1, &f->names[j]);
 }
 
 static int read_ridge(sl_model_reader *r, sl_ridge_fit *f) {
@@ -74,10 +68,7 @@ static int read_ridge(sl_model_reader *r, sl_ridge_fit *f) {
   if (!f->names || !f->coef || !f->center || !f->scale)
     return sl_error_set(r->err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   for (size_t j = 0; j < p && !st; j++) st = read_column(r, f, j);
-  if (st) return st;
-  char *s = sl_model_next_line(r);
-  if (!s || strcmp(s, "end") != 0) return sl_model_damaged(r, "missing 'end' line (truncated file?)");
-  return SL_OK;
+  return st ? st : sl_model_read_end(r);
 }
 
 int sl_ridge_load_buffer(const char *name, const char *data, size_t len, sl_ridge_fit **out,

@@ -135,6 +135,34 @@ int sl_model_keyed_count(sl_model_reader *r, const char *key, size_t max, size_t
   return SL_OK;
 }
 
+int sl_model_line(sl_model_reader *r, const char *key, char **rest) {
+  char *s = sl_model_next_line(r);
+  size_t kl = strlen(key);
+  if (!s) return sl_model_damaged(r, "file ends early");
+  if (strncmp(s, key, kl) != 0 || s[kl] != ' ') {
+    char msg[96];
+    snprintf(msg, sizeof msg, "expected a '%s' line", key);
+    return sl_model_damaged(r, msg);
+  }
+  *rest = s + kl + 1;
+  return SL_OK;
+}
+
+int sl_model_set_name(sl_model_reader *r, const char *s, char **name) {
+  size_t len = strlen(s);
+  if (len > SL_REGRESS_NAME_MAX) return sl_model_damaged(r, "column name too long");
+  free(*name);
+  if (!(*name = malloc(len + 1))) return sl_error_set(r->err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  memcpy(*name, s, len + 1);
+  return SL_OK;
+}
+
+int sl_model_read_end(sl_model_reader *r) {
+  char *s = sl_model_next_line(r);
+  if (!s || strcmp(s, "end") != 0) return sl_model_damaged(r, "missing 'end' line (truncated file?)");
+  return SL_OK;
+}
+
 int sl_model_read_header(sl_model_reader *r, const char *magic, int version) {
   char *s = sl_model_next_line(r);
   size_t ml = strlen(magic);

@@ -114,7 +114,8 @@ static void free_report(sl_table *t) {
   t->nskipped = t->nwarnings = 0;
 }
 
-void sl_table_internal_clear(sl_table *t, sl_col_state **state) {
+/* Everything loaded from the files; the table keeps its file names. */
+static void free_contents(sl_table *t) {
   index_free(t);
   free_columns(t);
   free_arena(t);
@@ -124,18 +125,17 @@ void sl_table_internal_clear(sl_table *t, sl_col_state **state) {
   t->row_line = NULL;
   t->row_file = NULL;
   t->nrows = t->rows_read = 0;
+}
+
+void sl_table_internal_clear(sl_table *t, sl_col_state **state) {
+  free_contents(t);
   free(*state);
   *state = NULL;
 }
 
 void sl_table_free(sl_table *t) {
   if (!t) return;
-  index_free(t);
-  free_columns(t);
-  free_arena(t);
-  free_report(t);
-  free(t->row_line);
-  free(t->row_file);
+  free_contents(t);
   for (size_t i = 0; i < t->nfiles; i++) free(t->files[i]);
   free(t->files);
   free(t);

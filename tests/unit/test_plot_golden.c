@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "scoutlab/plot.h"
 #include "test_plot_samples.h"
+#include "test_plot_writers.h"
 
 static char *slurp(const char *path) {
   FILE *f = fopen(path, "rb");
@@ -76,18 +77,6 @@ static void check_script(const char *chart, writer write, const void *input) {
   free(tmpl);
   free(text);
 }
-
-#define WRITER(T)                                                                           \
-  static int w_##T(const void *c, FILE *f, sl_error *e) {                                   \
-    return sl_plot_##T##_write(c, SL_PLOTS, f, e);                                          \
-  }
-WRITER(radar)
-WRITER(percentiles)
-WRITER(scatter)
-WRITER(fee_fit)
-WRITER(age_curve)
-WRITER(squad)
-WRITER(importance)
 
 /* The terminal line for each format, written by hand from plot.c's rules: PDF pages at 96 px
  * per inch, line widths by the scale (1600/800 = 2), fonts set explicitly. */

@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "scoutlab/plot.h"
 #include "test_plot_util.h"
+#include "test_plot_writers.h"
 
 #define N_HOSTILE 11
 static char hostile[N_HOSTILE][256];
@@ -80,18 +81,6 @@ static int render(const char *dir, const char *name, const char *svg_path, chart
   if (!st) st = sl_plot_run(script, svg_path, NULL, err);
   return st;
 }
-
-#define WRITER(T)                                                                           \
-  static int w_##T(const void *c, FILE *f, sl_error *e) {                                   \
-    return sl_plot_##T##_write(c, SL_PLOTS, f, e);                                          \
-  }
-WRITER(radar)
-WRITER(percentiles)
-WRITER(scatter)
-WRITER(fee_fit)
-WRITER(age_curve)
-WRITER(squad)
-WRITER(importance)
 
 static const double ramp[N_HOSTILE] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
 static const double ramp2[N_HOSTILE] = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5};
