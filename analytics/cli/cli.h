@@ -103,6 +103,9 @@ void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const 
  *  when set, else the datasets/ directory the binary was built from. Writes buf, returns it. */
 const char *sl_cli_data_file(const char *name, char *buf, size_t size);
 
+/** As sl_cli_data_file, or NULL when that file cannot be read (a bundled file is optional). */
+const char *sl_cli_bundled_file(const char *name, char *buf, size_t size);
+
 /* The command table, defined in main.c. */
 extern const sl_command sl_commands[];
 extern const int sl_command_count;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -275,4 +276,8 @@ const char *sl_cli_data_file(const char *name, char *buf, size_t size) {
   const char *dir = getenv("SCOUTLAB_DATADIR");
   snprintf(buf, size, "%s/%s", dir && *dir ? dir : SCOUTLAB_DATADIR, name);
   return buf;
+}
+
+const char *sl_cli_bundled_file(const char *name, char *buf, size_t size) {
+  return access(sl_cli_data_file(name, buf, size), R_OK) == 0 ? buf : NULL;
 }
