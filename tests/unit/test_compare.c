@@ -112,6 +112,7 @@ static void test_percentiles(const sl_compare *c, const sl_profiles *pr) {
   const sl_profile *cb = sl_profiles_find(pr, "centre-back");
   sl_pool pool;
   sl_pool_default(&pool);
+  pool.kind = SL_POOL_LEAGUE; /* the expected numbers are per league */
   sl_stat_value v[5];
   sl_pool_info info;
   sl_error err;
@@ -148,6 +149,7 @@ static void test_combined_and_pools(const sl_compare *c, const sl_profiles *pr) 
   const sl_profile *cb = sl_profiles_find(pr, "centre-back");
   sl_pool pool;
   sl_pool_default(&pool);
+  pool.kind = SL_POOL_LEAGUE; /* the expected numbers are per league */
   sl_stat_value v[5];
   sl_pool_info info;
   sl_error err;
