@@ -94,7 +94,7 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
 int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
                  int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a)) {
   a->cmd = argv[0];
-  sl_pool_default(&a->pool);
+  sl_pool_shared(&a->pool);
   a->format = SL_FMT_TABLE;
   a->k = SL_COMPARE_DEFAULT_K;
   a->max_age = a->max_value = NAN;
@@ -172,7 +172,7 @@ int sl_cmp_find_all(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t *idx) {
     sl_error err;
     if (sl_compare_find(ctx->index, a->names[k], &idx[k], &err) != SL_OK) {
       fprintf(stderr, "scoutlab %s: %s\n", a->cmd, err.message);
-      return SL_EXIT_DATA;
+      return sl_cli_exit_code(err.code); /* ambiguous: 2, the name must be made precise */
     }
   }
   return 0;

@@ -21,9 +21,15 @@ static const char *const big5[] = {"Premier League", "La Liga", "Serie A", "Bund
 
 void sl_pool_default(sl_pool *p) {
   if (!p) return;
-  p->kind = SL_POOL_SHARED;
+  p->kind = SL_POOL_LEAGUE;
   p->leagues = NULL;
   p->min_minutes = SL_COMPARE_DEFAULT_MIN_MINUTES;
+}
+
+void sl_pool_shared(sl_pool *p) {
+  if (!p) return;
+  sl_pool_default(p);
+  p->kind = SL_POOL_SHARED;
 }
 
 int sl_pool_parse(const char *text, sl_pool *p, sl_error *err) {
@@ -149,8 +155,9 @@ int sl_compare_leagues_check(const sl_compare *c, const char *list, sl_error *er
       suggest_league(c, b, hint, sizeof hint);
       present[0] = '\0';
       list_leagues(c, 0, present, sizeof present, &off);
-      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no league \"%s\" in the stats%s (leagues present: %s)", b,
-                          hint, present);
+      sl_error_set(err, SL_EUNKNOWN, NULL, 0, 0, "no league \"%s\" in the stats%s (leagues present: %s)", b, hint,
+                   present);
+      return sl_error_field(err, "league", SL_EUNKNOWN);
     }
     s = e ? e + 1 : s + len;
   }

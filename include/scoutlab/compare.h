@@ -226,9 +226,13 @@ typedef struct sl_pool {
   double min_minutes;   /* pool members need at least this many minutes */
 } sl_pool;
 
-/** Sets *p to the default pool: one for every player (SL_POOL_SHARED), with
- *  SL_COMPARE_DEFAULT_MIN_MINUTES. */
+/** Sets *p to the per-league pool (SL_POOL_LEAGUE, SL_COMPARE_DEFAULT_MIN_MINUTES): squad
+ *  importance ranks a player among his own league's peers. */
 void sl_pool_default(sl_pool *p);
+
+/** Sets *p to one pool for every player of a table (SL_POOL_SHARED, SL_COMPARE_DEFAULT_MIN_MINUTES):
+ *  the default of compare, percentiles and similar. */
+void sl_pool_shared(sl_pool *p);
 
 /** Parses "league", "big5" (or "big-5", "big 5"), "all", "shared" or a comma-separated list of
  *  leagues into p->kind / p->leagues (borrows text). Returns SL_OK or SL_EINVAL for an empty
@@ -236,7 +240,7 @@ void sl_pool_default(sl_pool *p);
 int sl_pool_parse(const char *text, sl_pool *p, sl_error *err);
 
 /** Checks that every league of a comma-separated list is a league of the index (country
- *  prefixes, case and accents ignored). SL_OK, or SL_EINVAL naming the first unknown league
+ *  prefixes, case and accents ignored). SL_OK, or SL_EUNKNOWN (field "league") naming the first unknown league
  *  with "did you mean" and the leagues present. NULL or empty list: SL_OK. */
 int sl_compare_leagues_check(const sl_compare *c, const char *list, sl_error *err);
 

@@ -24,7 +24,7 @@ expect_eq "$st" 1 "unknown player exit status"
 expect_contains "$got" "no player 'Carl Dain'; did you mean: Carl Dane" "did you mean"
 
 got=$("$SCOUTLAB" compare "${common[@]}" anna martin 2>&1); st=$?
-expect_eq "$st" 1 "ambiguous name exit status"
+expect_eq "$st" 2 "ambiguous name exit status (SL_EAMBIG)"
 expect_contains "$got" "'martin' matches 2 players: Leo Martin (Club C, born 1995); Leo Martin (Club F, born 2001)" "ambiguous list"
 
 got=$("$SCOUTLAB" compare "${common[@]}" anna 2>&1); st=$?

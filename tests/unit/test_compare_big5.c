@@ -55,7 +55,6 @@ static void test_compare(const sl_compare *c, const sl_profiles *pr) {
   if (!cb || cb->nstats != NSTATS) return;
   sl_pool pool;
   sl_pool_default(&pool);
-  pool.kind = SL_POOL_LEAGUE; /* the expected numbers are per league */
   for (int k = 0; k < 3; k++) {
     const totals *h = &hand[k];
     size_t i = find(c, h->name);
