@@ -24,13 +24,11 @@
 
 #include "fees_internal.h"
 #include "scoutlab/names.h"
+#include "scoutlab/season.h"
 
 /* Seasons (first years) a row can hold. */
 #define SEASON_FIRST 1800
 #define SEASON_LAST 2200
-/* A two-digit first year ("21/22") below this is 20xx, else 19xx: football data before 1950
- * written with two digits does not exist in any source scoutlab reads. */
-#define TWO_DIGIT_PIVOT 50
 /* Transfermarkt rounds fees to three significant digits, so the two listings of a move can
  * differ by up to half a unit in the third digit: 0.5% relative. */
 #define FEE_ROUNDING 0.005
@@ -50,35 +48,6 @@ struct sl_fees_rows {
 
 /* ---- seasons ------------------------------------------------------------------------------ */
 
-static long digits(const char *s, const char **end) {
-  long v = 0;
-  const char *p = s;
-  while (isdigit((unsigned char)*p) && p - s < 5) v = v * 10 + (*p++ - '0');
-  *end = p;
-  return p == s ? -1 : v;
-}
-
-int sl_fees_season_parse(const char *text) {
-  if (!text) return 0;
-  while (*text == ' ') text++;
-  const char *end, *end2;
-  long y = digits(text, &end);
-  size_t n1 = (size_t)(end - text);
-  if (y < 0 || (n1 != 2 && n1 != 4)) return 0;
-  if (n1 == 2) y += y < TWO_DIGIT_PIVOT ? 2000 : 1900;
-  const char *rest = end;
-  while (*rest == ' ') rest++;
-  if (*rest == '\0') return n1 == 4 && y >= SEASON_FIRST && y <= SEASON_LAST ? (int)y : 0;
-  if (*rest != '/' && *rest != '-') return 0;
-  rest++;
-  long y2 = digits(rest, &end2);
-  size_t n2 = (size_t)(end2 - rest);
-  while (*end2 == ' ') end2++;
-  if (y2 < 0 || *end2 || (n2 != 2 && n2 != 4)) return 0;
-  int second_ok = n2 == 2 ? y2 == (y + 1) % 100 : y2 == y + 1;
-  return second_ok && y >= SEASON_FIRST && y <= SEASON_LAST ? (int)y : 0;
-}
-
 /* The season of a row: a whole number, or text of any common form; 0 unknown. *bad is set
  * when the cell holds something that is not a season at all. */
 static int row_season(const sl_table *t, const sl_column *c, size_t r, int *bad) {
@@ -87,7 +56,8 @@ static int row_season(const sl_table *t, const sl_column *c, size_t r, int *bad)
   if (c->type == SL_TYPE_TEXT) {
     const char *s = c->text[r];
     if (!s) return 0;
-    int y = sl_fees_season_parse(s);
+    int y = 0;
+    if (sl_season_parse(s, &y, NULL) != SL_OK) y = 0;
     double v;
     if (!y && sl_parse_number(s, t->decimal, &v) && v == floor(v) && v >= SEASON_FIRST && v <= SEASON_LAST) y = (int)v;
     *bad = !y;

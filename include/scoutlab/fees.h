@@ -202,10 +202,6 @@ sl_fees_reason sl_fees_rows_reason(const sl_fees_rows *rows, size_t r);
 /** The fee of row r (EUR), NAN when missing. */
 double sl_fees_rows_fee(const sl_fees_rows *rows, size_t r);
 
-/** A first year from a season's text: "2022", "2022/23", "2022-23", "2022/2023", "21/22";
- *  0 when the text is none of these. */
-int sl_fees_season_parse(const char *text);
-
 /* ---- the model ---------------------------------------------------------------------------- */
 
 /** Kinds of terms. */

@@ -193,20 +193,6 @@ static void test_rows_reader(void) {
   sl_table_free(t);
 }
 
-static void test_season_text(void) {
-  INT_EQ(sl_fees_season_parse("2022"), 2022, "2022");
-  INT_EQ(sl_fees_season_parse("2022/2023"), 2022, "2022/2023");
-  INT_EQ(sl_fees_season_parse("2022/23"), 2022, "2022/23");
-  INT_EQ(sl_fees_season_parse("2022-23"), 2022, "2022-23");
-  INT_EQ(sl_fees_season_parse("21/22"), 2021, "21/22");
-  INT_EQ(sl_fees_season_parse("99/00"), 1999, "99/00");
-  INT_EQ(sl_fees_season_parse(" 2019-2020 "), 2019, "spaces");
-  INT_EQ(sl_fees_season_parse("2022/24"), 0, "not consecutive");
-  INT_EQ(sl_fees_season_parse("22"), 0, "two digits alone");
-  INT_EQ(sl_fees_season_parse("2022/"), 0, "cut");
-  INT_EQ(sl_fees_season_parse("summer 2022"), 0, "words");
-}
-
 /* Text rows: a league column named league_name, seasons as text, a move listed twice by the
  * buyer (two windows), and a row given twice. */
 static void test_rows_text_forms(void) {
@@ -327,7 +313,6 @@ int main(void) {
   test_tiny_numbers();
   test_selection();
   test_rows_reader();
-  test_season_text();
   test_rows_text_forms();
   test_save_load();
   test_what_if();
