@@ -9,11 +9,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "scoutlab/datadir.h"
 #include "scoutlab/parse.h"
 
-#ifndef SCOUTLAB_PLOTDIR
-#define SCOUTLAB_PLOTDIR "plots"
-#endif
 
 struct sl_chart_store {
   void **block;
@@ -190,7 +188,8 @@ int sl_chart_render(sl_chart_kind kind, void *chart, const sl_chart_output *o, c
   int opened = f != NULL, written = 0;
   if (!f) st = sl_error_set(err, SL_EIO, script, 0, 0, "cannot write the chart script: %s", strerror(errno));
   else {
-    st = write_script(kind, chart, env_or(o->plotdir, "SCOUTLAB_PLOTDIR", SCOUTLAB_PLOTDIR), f, err);
+    char plotdir[SL_DATA_PATH_MAX];
+    st = write_script(kind, chart, o->plotdir ? o->plotdir : sl_cli_plot_dir(plotdir, sizeof plotdir), f, err);
     if (fclose(f) != 0 && !st) st = sl_error_set(err, SL_EIO, script, 0, 0, "cannot write the chart script: %s", strerror(errno));
     written = !st;
   }

@@ -165,7 +165,7 @@ typedef struct sl_chart_output {
   const char *subtitle; /* replaces the builder's subtitle */
   const char *credits;  /* replaces the builder's credits */
   int width, height;    /* pixels; 0 = SL_PLOT_DEFAULT_WIDTH x HEIGHT */
-  const char *plotdir;  /* templates; NULL = $SCOUTLAB_PLOTDIR, else the compiled-in plots/ */
+  const char *plotdir;  /* templates; NULL = sl_data_plot_dir() ($SCOUTLAB_PLOTDIR, else plots/) */
   const char *gnuplot;  /* NULL = $SCOUTLAB_GNUPLOT, else gnuplot on PATH */
 } sl_chart_output;
 

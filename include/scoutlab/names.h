@@ -12,6 +12,9 @@
 
 #include <stddef.h>
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /** Folds accents and case, maps punctuation/hyphens to spaces and collapses whitespace.
  *  Returns a new string (caller frees with free()) or NULL on invalid UTF-8 / no memory. */
 char *sl_name_normalise(const char *name);
@@ -34,5 +37,7 @@ size_t sl_name_distance(const char *a, const char *b, size_t cap);
  *  normalised forms. */
 size_t sl_name_suggest(const char *query_norm, const char *const *names_norm, size_t n,
                        size_t *out, size_t want);
+
+SL_END_DECLS
 
 #endif

@@ -29,6 +29,9 @@
 
 #include "scoutlab/error.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /** Default aliasing tolerance: R's lm uses tol = 1e-7 in dqrdc2 (relative residual norm). */
 #define SL_REGRESS_DEFAULT_TOL 1e-7
 /** Rows read per block: 4096 x 31 doubles is 1 MiB, large enough for BLAS-3 speed, small
@@ -233,5 +236,7 @@ double sl_ridge_predict(const sl_ridge_fit *fit, const double *x0);
 
 /** A small seeded generator (splitmix64, Steele et al. 2014): state is the caller's. */
 uint64_t sl_splitmix64(uint64_t *state);
+
+SL_END_DECLS
 
 #endif

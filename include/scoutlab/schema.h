@@ -8,6 +8,10 @@
 #ifndef SCOUTLAB_SCHEMA_H
 #define SCOUTLAB_SCHEMA_H
 
+#include "scoutlab/export.h"
+
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef enum sl_role {
   SL_ROLE_NONE = 0,
   SL_ROLE_PLAYER,           /* player name: Player, name, player */
@@ -49,5 +53,7 @@ const char *sl_role_name(sl_role role);
 
 /** The aliases of a role as a NULL-terminated list. Static storage. */
 const char *const *sl_schema_aliases(sl_role role);
+
+SL_END_DECLS
 
 #endif
