@@ -28,15 +28,34 @@ int sl_cli_exit_code(int status) {
   switch (status) {
   case SL_OK: return SL_EXIT_OK;
   case SL_EINVAL: return SL_EXIT_USAGE;
+  case SL_EAMBIG: return SL_EXIT_USAGE;   /* the user must name the player more precisely */
+  case SL_EUNKNOWN: return SL_EXIT_USAGE; /* a misspelt league, position, pool...: fix the option */
   case SL_EIO: return SL_EXIT_IO;
   case SL_ETOOL: return SL_EXIT_TOOL;
   default: return SL_EXIT_DATA;
   }
 }
 
+/* The option that supplies an attribute the library said was missing (sl_error.field): the
+ * library names attributes, never flags, so the translation lives here, once. */
+static const char *option_for_field(const char *field) {
+  static const char *const map[][2] = {
+      {"age", "--age"},           {"position", "--position"},         {"season", "--season"},
+      {"market_value", "--market-value"}, {"buyer_league", "--buyer-league"}, {"league", "--league"},
+      {"player", "--player"},     {"contract", "--contract-until"},   {"pool", "--pool"},
+  };
+  for (size_t i = 0; field && field[0] && i < sizeof map / sizeof map[0]; i++)
+    if (!strcmp(map[i][0], field)) return map[i][1];
+  return NULL;
+}
+
 int sl_cli_fail(const sl_error *err) {
   char buf[SL_ERROR_MESSAGE_MAX + SL_ERROR_FILE_MAX + 64];
-  fprintf(stderr, "scoutlab: %s\n", sl_error_text(err, buf, sizeof buf));
+  const char *opt = option_for_field(err->field);
+  if (opt && (err->code == SL_ENOTFOUND || err->code == SL_EDATA))
+    fprintf(stderr, "scoutlab: %s (give %s)\n", sl_error_text(err, buf, sizeof buf), opt);
+  else
+    fprintf(stderr, "scoutlab: %s\n", sl_error_text(err, buf, sizeof buf));
   return sl_cli_exit_code(err->code);
 }
 

@@ -17,6 +17,7 @@
 
 #include "scoutlab/error.h"
 #include "scoutlab/parse.h"
+#include "scoutlab/season.h"
 #include "scoutlab/names.h"
 #include "scoutlab/schema.h"
 #include "scoutlab/datadir.h"
