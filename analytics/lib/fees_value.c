@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "fees_internal.h"
+#include "runtime_internal.h"
 #include "scoutlab/names.h"
 
 /** Days from 1 July (the summer window, when a season's deals are dated) to the year's start. */
@@ -56,7 +57,7 @@ static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fee
     return;
   }
   switch (t->var) {
-  case SL_FEES_VAR_AGE: snprintf(buf, n, "%g", p->age); break;
+  case SL_FEES_VAR_AGE: sl_snprintf_c(buf, n, "%g", p->age); break;
   case SL_FEES_VAR_POSITION: snprintf(buf, n, "%s", sl_fees_group_name(p->group)); break;
   case SL_FEES_VAR_BUYER_LEAGUE:
   case SL_FEES_VAR_SELLER_LEAGUE: {
@@ -70,9 +71,9 @@ static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fee
     else if (!m->season_trend && p->season < m->season_min) snprintf(buf, n, "%d (as %d)", p->season, m->season_min);
     else snprintf(buf, n, "%d", p->season);
     break;
-  case SL_FEES_VAR_MARKET_VALUE: snprintf(buf, n, "EUR %.2fm", p->market_value / 1e6); break;
-  case SL_FEES_VAR_CONTRACT: snprintf(buf, n, "%.0f months", p->contract_months); break;
-  case SL_FEES_VAR_MINUTES: snprintf(buf, n, "%.2f", p->minutes_share); break;
+  case SL_FEES_VAR_MARKET_VALUE: sl_snprintf_c(buf, n, "EUR %.2fm", p->market_value / 1e6); break;
+  case SL_FEES_VAR_CONTRACT: sl_snprintf_c(buf, n, "%.0f months", p->contract_months); break;
+  case SL_FEES_VAR_MINUTES: sl_snprintf_c(buf, n, "%.2f", p->minutes_share); break;
   }
 }
 

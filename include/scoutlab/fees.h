@@ -28,6 +28,9 @@
 #include "scoutlab/regress.h"
 #include "scoutlab/table.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /** Version written by sl_fees_save(); sl_fees_load() refuses any other. */
 #define SL_FEES_FORMAT_VERSION 1
 /** Default interval level everywhere (issue 5: "default 0.8 everywhere"). */
@@ -399,5 +402,7 @@ void sl_fees_player_init(sl_fees_player *p);
 /** The league of a club in the model's training deals (the latest season it appears), or
  *  NULL. Borrowed from the model. */
 const char *sl_fees_club_league(const sl_fees_model *m, const char *club);
+
+SL_END_DECLS
 
 #endif
