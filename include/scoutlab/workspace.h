@@ -37,6 +37,9 @@
 #include "scoutlab/squad.h"
 #include "scoutlab/table.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see above and scoutlab/export.h */
+
 /* The fee model a workspace fits from transfers: one seed for folds and the calibration split,
  * and the last three seasons held out to measure accuracy out of time (enough deals for a
  * stable figure while training stays close to the present). */
@@ -180,5 +183,7 @@ int sl_workspace_position(const char *name, int *group, sl_error *err);
 /** Fee-fit options a workspace uses for `transfers` (seed, held-out seasons, level), so that
  *  every command fits the same model from the same files. */
 void sl_workspace_fee_options(const sl_table *transfers, double level, sl_fees_options *o);
+
+SL_END_DECLS
 
 #endif
