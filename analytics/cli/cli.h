@@ -94,6 +94,15 @@ struct sl_load_options;
  *  SCOUTLAB_MAX_BYTES (whole numbers; unset = the documented defaults, docs/limits.md). A value
  *  that is not a whole number is reported on stderr and the default kept. */
 void sl_cli_load_options(struct sl_load_options *o);
+struct sl_schema_map;
+/** The --map option of every command that loads files: adds "ROLE=COLUMN[,ROLE=COLUMN...]" to the
+ *  column mapping of this run, which sl_cli_load_options() then puts into every load's options
+ *  (a mapped column absent from a file is ignored for that file). Repeatable. Returns SL_EXIT_OK,
+ *  or prints "scoutlab CMD: --map ...: why" with the known roles and returns SL_EXIT_USAGE. */
+int sl_cli_map_option(const char *cmd, const char *spec);
+/** The mapping gathered from --map so far (NULL when none): for loads that fill their own
+ *  sl_load_options instead of calling sl_cli_load_options() (set opt.map to it). */
+const struct sl_schema_map *sl_cli_mapping(void);
 /** Prints a loaded table's warnings (duplicate column renamed, encoding converted, mixed
  *  currencies) as "scoutlab CMD: warning: ..." on stderr: every command, not only check. */
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t);

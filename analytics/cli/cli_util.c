@@ -30,15 +30,34 @@ int sl_cli_exit_code(int status) {
   switch (status) {
   case SL_OK: return SL_EXIT_OK;
   case SL_EINVAL: return SL_EXIT_USAGE;
+  case SL_EAMBIG: return SL_EXIT_USAGE;   /* the user must name the player more precisely */
+  case SL_EUNKNOWN: return SL_EXIT_USAGE; /* a misspelt league, position, pool...: fix the option */
   case SL_EIO: return SL_EXIT_IO;
   case SL_ETOOL: return SL_EXIT_TOOL;
   default: return SL_EXIT_DATA;
   }
 }
 
+/* The option that supplies an attribute the library said was missing (sl_error.field): the
+ * library names attributes, never flags, so the translation lives here, once. */
+static const char *option_for_field(const char *field) {
+  static const char *const map[][2] = {
+      {"age", "--age"},           {"position", "--position"},         {"season", "--season"},
+      {"market_value", "--market-value"}, {"buyer_league", "--buyer-league"}, {"league", "--league"},
+      {"player", "--player"},     {"contract", "--contract-until"},   {"pool", "--pool"},
+  };
+  for (size_t i = 0; field && field[0] && i < sizeof map / sizeof map[0]; i++)
+    if (!strcmp(map[i][0], field)) return map[i][1];
+  return NULL;
+}
+
 int sl_cli_fail(const sl_error *err) {
   char buf[SL_ERROR_MESSAGE_MAX + SL_ERROR_FILE_MAX + 64];
-  fprintf(stderr, "scoutlab: %s\n", sl_error_text(err, buf, sizeof buf));
+  const char *opt = option_for_field(err->field);
+  if (opt && (err->code == SL_ENOTFOUND || err->code == SL_EDATA))
+    fprintf(stderr, "scoutlab: %s (give %s)\n", sl_error_text(err, buf, sizeof buf), opt);
+  else
+    fprintf(stderr, "scoutlab: %s\n", sl_error_text(err, buf, sizeof buf));
   return sl_cli_exit_code(err->code);
 }
 
@@ -189,8 +208,31 @@ static size_t env_limit(const char *name) {
   return (size_t)n;
 }
 
+/* The --map pairs of this run: one command parses its arguments, then loads its files with
+ * sl_cli_load_options, so the mapping lives for the run (freed at exit). */
+static sl_schema_map *sl_cli_map;
+
+static void cli_map_free(void) {
+  sl_schema_map_free(sl_cli_map);
+  sl_cli_map = NULL;
+}
+
+int sl_cli_map_option(const char *cmd, const char *spec) {
+  sl_error err;
+  if (!sl_cli_map) {
+    if (!(sl_cli_map = sl_schema_map_new())) return sl_cli_usage_error(cmd, "out of memory");
+    atexit(cli_map_free);
+  }
+  if (sl_schema_map_add_spec(sl_cli_map, spec, &err) != SL_OK)
+    return sl_cli_usage_error(cmd, "--map %s: %s", spec, err.message);
+  return SL_EXIT_OK;
+}
+
+const struct sl_schema_map *sl_cli_mapping(void) { return sl_cli_map; }
+
 void sl_cli_load_options(struct sl_load_options *o) {
   memset(o, 0, sizeof *o);
+  o->map = sl_cli_map;
   o->max_field_bytes = env_limit("SCOUTLAB_MAX_FIELD_BYTES");
   o->max_columns = env_limit("SCOUTLAB_MAX_COLUMNS");
   o->max_bytes = env_limit("SCOUTLAB_MAX_BYTES");

@@ -58,18 +58,13 @@ const char sl_help_chart[] =
     "\n"
     "exit status: 0 ok, 1 bad data (unknown player or club), 2 usage, 3 I/O, 4 gnuplot missing or failed\n";
 
-/* The fee chart holds out the model's last four seasons unless told otherwise: the fit
- * command's own example (--holdout-from 2017 on seasons to 2020) does the same. */
-#define DEFAULT_HOLDOUT_SEASONS 4
 #define MAX_FILES 16
-/* The age curve's second line when none is asked for: two more years on his contract. */
-#define DEFAULT_CONTRACT_WHAT_IF "contract-months=+24"
 
 /* ---- compare family: radar, percentiles, scatter ------------------------------------------- */
 
 typedef struct chart_cmp_args {
   sl_cmp_args cmp; /* first member: sl_cmp_parse hands it back to cmp_option */
-  sl_chart_output out;
+  sl_charts_output out;
   const char *axes, *x, *y, *highlight, *group;
   char *highlight_copy; /* --highlight split in place; the names point into it */
 } chart_cmp_args;
@@ -108,26 +103,46 @@ static const sl_profile *pick_profile(const sl_cmp_args *a, const sl_cmp_ctx *ct
   return NULL;
 }
 
-static void defaults_from_files(sl_chart_store *st, const sl_cmp_args *a, sl_chart_output *o, const char **season) {
-  if (!*season) *season = a->season ? a->season : sl_chart_season_from_name(st, a->stats[0]);
-  if (!o->credits) o->credits = sl_chart_credits(st, a->stats, a->nstats);
+/* Every file a compare chart reads: the chart and its script must never replace one. */
+#define MAX_INPUTS (4 * SL_CMP_MAX_FILES + 2)
+typedef struct input_list {
+  const char *path[MAX_INPUTS];
+  size_t n;
+} input_list;
+
+static void add_inputs(input_list *l, const char *const *paths, size_t n) {
+  for (size_t i = 0; i < n && l->n < MAX_INPUTS; i++)
+    if (paths[i]) l->path[l->n++] = paths[i];
 }
 
-int sl_chart_compare_draw(sl_chart_kind kind, const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx, size_t n,
-                          const char *axes, const char *season, const sl_chart_output *given, FILE *note) {
-  sl_chart_store *st = sl_chart_store_new();
-  sl_chart_output o = *given;
+static void cmp_inputs(const sl_cmp_args *a, input_list *l, sl_charts_output *o) {
+  add_inputs(l, a->stats, a->nstats), add_inputs(l, a->positions, a->npositions), add_inputs(l, a->values, a->nvalues);
+  add_inputs(l, &a->overrides, 1), add_inputs(l, &a->profiles, 1);
+  o->inputs = l->path, o->ninputs = l->n;
+}
+
+static void defaults_from_files(sl_charts_store *st, const sl_cmp_args *a, sl_charts_output *o, const char **season) {
+  if (!*season) *season = a->season ? a->season : sl_charts_season_from_name(st, a->stats[0]);
+  if (!o->credits) o->credits = sl_charts_credits(st, a->stats, a->nstats);
+}
+
+int sl_chart_compare_draw(sl_charts_kind kind, const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx, size_t n,
+                          const char *axes, const char *season, const sl_charts_output *given, FILE *note) {
+  sl_charts_store *st = sl_charts_store_new();
+  sl_charts_output o = *given;
   int rc = st ? 0 : SL_EXIT_DATA;
   const sl_profile *pr = st ? pick_profile(a, ctx, idx[0], &rc) : NULL;
-  if (rc) return sl_chart_store_free(st), rc;
+  if (rc) return sl_charts_store_free(st), rc;
   defaults_from_files(st, a, &o, &season);
+  input_list inputs = {0};
+  if (!o.inputs) cmp_inputs(a, &inputs, &o);
   sl_error err;
   int e;
   union { sl_plot_radar r; sl_plot_percentiles p; } chart;
-  if (kind == SL_CHART_RADAR) e = sl_chart_radar_from_compare(ctx->index, pr, &a->pool, idx, n, axes, season, st, &chart.r, &err);
-  else e = sl_chart_percentiles_from_compare(ctx->index, pr, &a->pool, idx[0], season, st, &chart.p, &err);
+  if (kind == SL_CHARTS_RADAR) e = sl_charts_radar_from_compare(ctx->index, pr, &a->pool, idx, n, axes, season, st, &chart.r, &err);
+  else e = sl_charts_percentiles_from_compare(ctx->index, pr, &a->pool, idx[0], season, st, &chart.p, &err);
   rc = e ? sl_cli_fail(&err) : sl_chart_render_cli(kind, &chart, &o, note);
-  sl_chart_store_free(st);
+  sl_charts_store_free(st);
   return rc;
 }
 
@@ -159,40 +174,42 @@ static int scatter_draw(const chart_cmp_args *c, const sl_cmp_ctx *ctx, const si
   const char *league = a->nnames ? sl_compare_player(ctx->index, idx[0])->league : NULL;
   if (a->pool.kind == SL_POOL_LEAGUE && !league)
     return sl_cli_usage_error("chart", "scatter: the league pool needs a highlighted player (or give --pool all|LIST)");
-  sl_chart_store *st = sl_chart_store_new();
+  sl_charts_store *st = sl_charts_store_new();
   if (!st) return SL_EXIT_DATA;
-  sl_chart_output o = c->out;
+  sl_charts_output o = c->out;
   const char *season = NULL;
   defaults_from_files(st, a, &o, &season);
+  input_list inputs = {0};
+  cmp_inputs(a, &inputs, &o);
   sl_plot_scatter chart;
   sl_error err;
-  int rc = sl_chart_scatter_from_compare(ctx->index, ctx->stats, pr, g, &a->pool, league, c->x, c->y, idx, a->nnames,
+  int rc = sl_charts_scatter_from_compare(ctx->index, ctx->stats, pr, g, &a->pool, league, c->x, c->y, idx, a->nnames,
                                          season, st, &chart, &err)
                ? sl_cli_fail(&err)
-               : sl_chart_render_cli(SL_CHART_SCATTER, &chart, &o, stdout);
-  sl_chart_store_free(st);
+               : sl_chart_render_cli(SL_CHARTS_SCATTER, &chart, &o, stdout);
+  sl_charts_store_free(st);
   return rc;
 }
 
-static int run_compare_family(sl_chart_kind kind, int argc, char **argv) {
+static int run_compare_family(sl_charts_kind kind, int argc, char **argv) {
   chart_cmp_args c;
   memset(&c, 0, sizeof c);
   int st = sl_cmp_parse(argc, argv, &c.cmp, cmp_option);
   if (st != -1) return st;
   if (!c.out.output) return sl_cli_usage_error("chart", "-o FILE.png|svg|pdf is required");
-  size_t want_lo = kind == SL_CHART_RADAR ? SL_PLOT_RADAR_MIN_PLAYERS : kind == SL_CHART_PERCENTILES ? 1 : 0;
-  size_t want_hi = kind == SL_CHART_RADAR ? SL_PLOT_RADAR_MAX_PLAYERS : kind == SL_CHART_PERCENTILES ? 1 : 64;
-  if (kind == SL_CHART_SCATTER && (!c.x || !c.y)) return sl_cli_usage_error("chart", "scatter needs --x STAT and --y STAT");
-  if (kind == SL_CHART_SCATTER && (st = add_highlights(&c))) return free(c.highlight_copy), st;
+  size_t want_lo = kind == SL_CHARTS_RADAR ? SL_PLOT_RADAR_MIN_PLAYERS : kind == SL_CHARTS_PERCENTILES ? 1 : 0;
+  size_t want_hi = kind == SL_CHARTS_RADAR ? SL_PLOT_RADAR_MAX_PLAYERS : kind == SL_CHARTS_PERCENTILES ? 1 : 64;
+  if (kind == SL_CHARTS_SCATTER && (!c.x || !c.y)) return sl_cli_usage_error("chart", "scatter needs --x STAT and --y STAT");
+  if (kind == SL_CHARTS_SCATTER && (st = add_highlights(&c))) return free(c.highlight_copy), st;
   if (c.cmp.nnames < want_lo || c.cmp.nnames > want_hi)
-    return free(c.highlight_copy), sl_cli_usage_error("chart", "%s takes %zu to %zu players (got %zu)", sl_chart_kind_name(kind), want_lo,
+    return free(c.highlight_copy), sl_cli_usage_error("chart", "%s takes %zu to %zu players (got %zu)", sl_charts_kind_name(kind), want_lo,
                               want_hi, c.cmp.nnames);
   sl_cmp_ctx ctx;
   size_t idx[sizeof c.cmp.names / sizeof c.cmp.names[0]];
   st = sl_cmp_load(&c.cmp, &ctx);
   if (!st) st = sl_cmp_find_all(&c.cmp, &ctx, idx);
   if (!st)
-    st = kind == SL_CHART_SCATTER ? scatter_draw(&c, &ctx, idx)
+    st = kind == SL_CHARTS_SCATTER ? scatter_draw(&c, &ctx, idx)
                                   : sl_chart_compare_draw(kind, &c.cmp, &ctx, idx, c.cmp.nnames, c.axes, NULL,
                                                           &c.out, stdout);
   sl_cmp_free(&ctx);
@@ -203,7 +220,7 @@ static int run_compare_family(sl_chart_kind kind, int argc, char **argv) {
 /* ---- fee model: fees, age-curve ------------------------------------------------------------ */
 
 typedef struct chart_fee_args {
-  sl_chart_output out;
+  sl_charts_output out;
   const char *model, *player, *position, *contract_until, *club, *league, *buyer_league, *what_if;
   const char *transfers[MAX_FILES], *data[MAX_FILES];
   size_t ntransfers, ndata;
@@ -296,64 +313,39 @@ static int load_model(const chart_fee_args *a, sl_fees_model **m) {
   return sl_fees_fit_files(a->transfers, a->ntransfers, &o, m, NULL, &err) ? sl_cli_fail(&err) : 0;
 }
 
-static int model_has(const sl_fees_model *m, sl_fees_var var) {
-  for (size_t t = 0; t < m->nterms; t++)
-    if (m->terms[t].var == var) return 1;
-  return 0;
-}
-
-/* Credits name the transfer files the model learned from ("transfers-tm, 290 files"), not the
- * .slm file, which is only ours. */
-static const char *model_credits(sl_chart_store *st, const sl_fees_model *m, const char *const *sources, size_t n) {
-  const sl_fees_deals *d = m->deals;
-  if (!d || !d->nfiles) return sl_chart_credits(st, sources, n);
-  size_t common = strlen(d->files[0]);
-  for (size_t i = 1; i < d->nfiles; i++) {
-    size_t k = 0;
-    while (k < common && d->files[i][k] == d->files[0][k]) k++;
-    common = k;
-  }
-  while (common > 0 && d->files[0][common - 1] != '/') common--; /* back to a whole directory */
-  if (d->nfiles == 1 || common == 0) return sl_chart_credits(st, (const char *const *)d->files, d->nfiles < 4 ? d->nfiles : 3);
-  char *dir = sl_chart_printf(st, "%.*s", (int)common, d->files[0]);
-  const char *credit = dir ? sl_chart_credits(st, (const char *const *)&dir, 1) : NULL;
-  return credit ? sl_chart_printf(st, "%.*s (%zu files)%s", (int)(strstr(credit, " | ") - credit), credit, d->nfiles,
-                                  strstr(credit, " | "))
-                : NULL;
-}
-
-int sl_chart_value_draw(sl_chart_kind kind, const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
+int sl_chart_value_draw(sl_charts_kind kind, const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
                         int holdout_from, const char *what_if, const char *const *sources, size_t nsources,
-                        const sl_chart_output *given, FILE *note) {
-  sl_chart_store *st = sl_chart_store_new();
+                        const sl_charts_output *given, FILE *note) {
+  sl_charts_store *st = sl_charts_store_new();
   if (!st) return SL_EXIT_DATA;
-  sl_chart_output o = *given;
-  if (!o.credits) o.credits = model_credits(st, m, sources, nsources);
-  if (!holdout_from) holdout_from = m->season_max - DEFAULT_HOLDOUT_SEASONS + 1;
-  /* A contract what-if is the question clubs ask; only meaningful when the model has the term. */
-  if (kind == SL_CHART_AGE_CURVE && !what_if && p && isfinite(p->contract_months) && model_has(m, SL_FEES_VAR_CONTRACT))
-    what_if = DEFAULT_CONTRACT_WHAT_IF;
+  sl_charts_output o = *given;
+  if (!o.credits) o.credits = sl_charts_model_credits(st, m, sources, nsources);
+  if (!o.inputs) o.inputs = sources, o.ninputs = nsources;
+  if (kind == SL_CHARTS_AGE_CURVE && !what_if && p) what_if = sl_charts_default_what_if(m, p);
   union { sl_plot_fee_fit f; sl_plot_age_curve a; } chart;
   sl_error err;
-  int e = kind == SL_CHART_FEES ? sl_chart_fee_fit_from_model(m, holdout_from, level, SL_CHART_FIT_SEED, p, bid, st, &chart.f, &err)
-                                : sl_chart_age_curve_from_model(m, p, level, what_if, st, &chart.a, &err);
+  int e = kind == SL_CHARTS_FEES ? sl_charts_fee_fit_from_model(m, holdout_from, level, SL_CHARTS_FIT_SEED, p, bid, st, &chart.f, &err)
+                                : sl_charts_age_curve_from_model(m, p, level, what_if, st, &chart.a, &err);
   int rc = e ? sl_cli_fail(&err) : sl_chart_render_cli(kind, &chart, &o, note);
-  sl_chart_store_free(st);
+  sl_charts_store_free(st);
   return rc;
 }
 
-static int run_fee_family(sl_chart_kind kind, int argc, char **argv) {
+static int run_fee_family(sl_charts_kind kind, int argc, char **argv) {
   chart_fee_args a;
   memset(&a, 0, sizeof a);
   int rc = parse_fee_args(argc, argv, &a);
   if (rc != -1) return rc;
-  if (kind == SL_CHART_AGE_CURVE && !a.player) return sl_cli_usage_error("chart", "age-curve needs --player NAME");
+  if (kind == SL_CHARTS_AGE_CURVE && !a.player) return sl_cli_usage_error("chart", "age-curve needs --player NAME");
   sl_fees_model *m = NULL;
   sl_table *tab = NULL;
   sl_fees_player p;
   rc = load_model(&a, &m);
   if (!rc && a.player) rc = build_fee_player(&a, m, &tab, &p);
   const char *const *sources = a.model ? &a.model : a.transfers;
+  input_list inputs = {0};
+  add_inputs(&inputs, &a.model, 1), add_inputs(&inputs, a.transfers, a.ntransfers), add_inputs(&inputs, a.data, a.ndata);
+  a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
   if (!rc)
     rc = sl_chart_value_draw(kind, m, a.player ? &p : NULL, a.level, a.bid, a.holdout_from, a.what_if, sources,
                              a.model ? 1 : a.ntransfers, &a.out, stdout);
@@ -365,7 +357,7 @@ static int run_fee_family(sl_chart_kind kind, int argc, char **argv) {
 /* ---- squad: squad, importance -------------------------------------------------------------- */
 
 typedef struct chart_squad_args {
-  sl_chart_output out;
+  sl_charts_output out;
   const char *stats[MAX_FILES], *values[MAX_FILES], *contracts[MAX_FILES], *positions[MAX_FILES];
   size_t nstats, nvalues, ncontracts, npositions;
   const char *club, *overrides, *profiles, *weights, *season;
@@ -412,7 +404,7 @@ static int squad_option(chart_squad_args *a, const char *o, const char *v) {
 
 static int parse_squad_args(int argc, char **argv, chart_squad_args *a) {
   sl_pool_default(&a->pool);
-  a->min_share = SL_CHART_SQUAD_MIN_SHARE;
+  a->min_share = SL_CHARTS_SQUAD_MIN_SHARE;
   for (int i = 1; i < argc; i++) {
     int r = sl_chart_option(argc, argv, &i, &a->out, 1, "chart");
     if (r > 0) return r;
@@ -484,26 +476,27 @@ static void free_squad(squad_tables *t) {
   sl_table_free(t->positions), sl_table_free(t->overrides);
 }
 
-int sl_chart_squad_draw(sl_chart_kind kind, const sl_squad *s, size_t club, int season, double min_share, size_t top,
-                        const char *const *sources, size_t nsources, const sl_chart_output *given, FILE *note) {
-  sl_chart_store *st = sl_chart_store_new();
+int sl_chart_squad_draw(sl_charts_kind kind, const sl_squad *s, size_t club, int season, double min_share, size_t top,
+                        const char *const *sources, size_t nsources, const sl_charts_output *given, FILE *note) {
+  sl_charts_store *st = sl_charts_store_new();
   if (!st) return SL_EXIT_DATA;
-  sl_chart_output o = *given;
-  if (!o.credits) o.credits = sl_chart_credits(st, sources, nsources);
+  sl_charts_output o = *given;
+  if (!o.credits) o.credits = sl_charts_credits(st, sources, nsources);
+  if (!o.inputs) o.inputs = sources, o.ninputs = nsources;
   if (!season) { /* the season in the file name still belongs in the subtitle */
-    const char *named = sl_chart_season_from_name(st, sources[0]);
+    const char *named = sl_charts_season_from_name(st, sources[0]);
     season = named ? sl_squad_season_parse(named) : 0;
   }
   union { sl_plot_squad s; sl_plot_importance i; } chart;
   sl_error err;
-  int e = kind == SL_CHART_SQUAD ? sl_chart_squad_from_squad(s, club, season, min_share, st, &chart.s, &err)
-                                 : sl_chart_importance_from_squad(s, club, top, season, st, &chart.i, &err);
+  int e = kind == SL_CHARTS_SQUAD ? sl_charts_squad_from_squad(s, club, season, min_share, st, &chart.s, &err)
+                                 : sl_charts_importance_from_squad(s, club, top, season, st, &chart.i, &err);
   int rc = e ? sl_cli_fail(&err) : sl_chart_render_cli(kind, &chart, &o, note);
-  sl_chart_store_free(st);
+  sl_charts_store_free(st);
   return rc;
 }
 
-static int run_squad_family(sl_chart_kind kind, int argc, char **argv) {
+static int run_squad_family(sl_charts_kind kind, int argc, char **argv) {
   chart_squad_args a;
   memset(&a, 0, sizeof a);
   int rc = parse_squad_args(argc, argv, &a);
@@ -518,6 +511,11 @@ static int run_squad_family(sl_chart_kind kind, int argc, char **argv) {
     fprintf(stderr, "scoutlab chart: %s\n", err.message);
     rc = SL_EXIT_DATA;
   }
+  input_list inputs = {0};
+  add_inputs(&inputs, a.stats, a.nstats), add_inputs(&inputs, a.values, a.nvalues);
+  add_inputs(&inputs, a.contracts, a.ncontracts), add_inputs(&inputs, a.positions, a.npositions);
+  add_inputs(&inputs, &a.overrides, 1), add_inputs(&inputs, &a.profiles, 1);
+  a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
   if (!rc) rc = sl_chart_squad_draw(kind, t.squad, club, season, a.min_share, a.top, a.stats, a.nstats, &a.out, stdout);
   free_squad(&t);
   return rc;
@@ -527,7 +525,7 @@ static int run_squad_family(sl_chart_kind kind, int argc, char **argv) {
 
 int sl_cmd_chart(int argc, char **argv) {
   if (argc < 2) return sl_cli_usage_error("chart", "name a chart type: radar, percentiles, scatter, fees, age-curve, squad, importance");
-  int kind = sl_chart_kind_parse(argv[1]);
+  int kind = sl_charts_kind_parse(argv[1]);
   if (kind < 0)
     return sl_cli_usage_error("chart", "unknown chart type '%s' (radar, percentiles, scatter, fees, age-curve, squad, importance)",
                               argv[1]);
@@ -540,12 +538,12 @@ int sl_cmd_chart(int argc, char **argv) {
   for (int i = 2; i < argc; i++) args[i - 1] = argv[i];
   int n = argc - 1, rc;
   switch (kind) {
-  case SL_CHART_RADAR:
-  case SL_CHART_PERCENTILES:
-  case SL_CHART_SCATTER: rc = run_compare_family((sl_chart_kind)kind, n, args); break;
-  case SL_CHART_FEES:
-  case SL_CHART_AGE_CURVE: rc = run_fee_family((sl_chart_kind)kind, n, args); break;
-  default: rc = run_squad_family((sl_chart_kind)kind, n, args);
+  case SL_CHARTS_RADAR:
+  case SL_CHARTS_PERCENTILES:
+  case SL_CHARTS_SCATTER: rc = run_compare_family((sl_charts_kind)kind, n, args); break;
+  case SL_CHARTS_FEES:
+  case SL_CHARTS_AGE_CURVE: rc = run_fee_family((sl_charts_kind)kind, n, args); break;
+  default: rc = run_squad_family((sl_charts_kind)kind, n, args);
   }
   free(args);
   return rc;

@@ -34,8 +34,16 @@ static int qualifier_fits(const sl_player *p, const char *qual_norm) {
   char *end;
   long year = strtol(qual_norm, &end, 10);
   if (*end == '\0' && end - qual_norm == 4) return !isnan(p->born) && (long)p->born == year;
-  char *clubs = sl_name_normalise(p->clubs);
-  int fits = clubs && (strstr(clubs, qual_norm) != NULL);
+  /* Each of his clubs, as the stats file writes it, against the club as the user wrote it
+   * (which may be another source's form: "Paris Saint-Germain" for FBref's "Paris S-G"). */
+  char *clubs = strdup(p->clubs ? p->clubs : "");
+  int fits = 0;
+  for (char *save = NULL, *one = clubs ? strtok_r(clubs, ",", &save) : NULL; one && !fits;
+       one = strtok_r(NULL, ",", &save)) {
+    char *n = sl_name_normalise(one);
+    fits = n && (strstr(n, qual_norm) != NULL || sl_name_club_match(n, qual_norm));
+    free(n);
+  }
   free(clubs);
   return fits;
 }
@@ -101,11 +109,12 @@ static int ambiguous(const sl_compare *c, const char *query, const size_t *hits,
     int w = snprintf(list + off, sizeof list - off, "%s%s", k ? "; " : "", one);
     if (w > 0 && (size_t)w < sizeof list - off) off += (size_t)w;
   }
-  return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+  sl_error_set(err, SL_EAMBIG, NULL, 0, 0,
                       "'%s' matches %zu players: %s%s; be more precise: the full name, or the club or "
                       "birth year in parentheses, e.g. \"%s (%s)\"",
                       query, nhits, list, nhits > SL_FIND_AMBIGUOUS_LIST ? "; ..." : "",
                       c->players[hits[0]].name, c->players[hits[0]].clubs);
+  return sl_error_field(err, "player", SL_EAMBIG);
 }
 
 int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_error *err) {

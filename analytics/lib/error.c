@@ -9,6 +9,7 @@ int sl_error_set(sl_error *err, sl_status code, const char *file, long line, lon
                  const char *fmt, ...) {
   if (!err) return (int)code;
   err->code = code;
+  err->field[0] = '\0';
   snprintf(err->file, sizeof err->file, "%s", file ? file : "");
   err->line = line;
   err->column = column;
@@ -17,6 +18,11 @@ int sl_error_set(sl_error *err, sl_status code, const char *file, long line, lon
   vsnprintf(err->message, sizeof err->message, fmt, ap);
   va_end(ap);
   return (int)code;
+}
+
+int sl_error_field(sl_error *err, const char *field, int code) {
+  if (err) snprintf(err->field, sizeof err->field, "%s", field ? field : "");
+  return code;
 }
 
 void sl_error_clear(sl_error *err) {
@@ -38,6 +44,8 @@ const char *sl_strerror(int code) {
   case SL_EDATA: return "unusable data";
   case SL_ETOOL: return "external tool failed";
   case SL_EVERSION: return "version or column mismatch";
+  case SL_EAMBIG: return "ambiguous name";
+  case SL_EUNKNOWN: return "unknown name";
   default: return "unknown error";
   }
 }

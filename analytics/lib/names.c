@@ -207,3 +207,95 @@ char *sl_name_word_key(const char *name_norm) {
   free(copy), free(words);
   return out;
 }
+
+/* ---- clubs -------------------------------------------------------------------------------- */
+
+/* Club-name words a source may leave out ("FC Barcelona" / "Barcelona"). */
+static int club_filler(const char *w) {
+  static const char *const filler[] = {"fc", "cf", "afc", "sc", "ac", "ssc", "as", "us", "club", "de", "calcio", "1"};
+  for (size_t i = 0; i < sizeof filler / sizeof filler[0]; i++)
+    if (!strcmp(w, filler[i])) return 1;
+  return 0;
+}
+
+/* Abbreviations sources use for club words, spelt out. */
+static const char *club_word(const char *w) {
+  static const char *const abbrev[][2] = {{"utd", "united"}, {"st", "saint"}, {"ath", "athletic"},
+                                          {"nott", "nottingham"}, {"wolves", "wolverhampton"}};
+  for (size_t i = 0; i < sizeof abbrev / sizeof abbrev[0]; i++)
+    if (!strcmp(w, abbrev[i][0])) return abbrev[i][1];
+  return w;
+}
+
+/* Club words of a normalised name (filler dropped, abbreviations spelt out): up to max, in the
+ * caller's buffer copy (modified). Returns the count. */
+#define SL_CLUB_MAX_WORDS 12
+static size_t club_words(char *copy, const char **w, size_t max) {
+  size_t n = 0;
+  for (char *p = copy; *p && n < max;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    char *start = p;
+    while (*p && *p != ' ') p++;
+    if (*p) *p++ = '\0';
+    if (!club_filler(start)) w[n++] = club_word(start);
+  }
+  return n;
+}
+
+static int words_prefix_in_order(const char **shortw, size_t ns, const char **longw, size_t nl) {
+  size_t j = 0;
+  for (size_t i = 0; i < ns; i++) {
+    size_t len = strlen(shortw[i]);
+    while (j < nl && strncmp(longw[j], shortw[i], len) != 0) j++;
+    if (j == nl) return 0;
+    j++;
+  }
+  return 1;
+}
+
+/* "psg" against "paris saint germain": one word equal to the other's initials. */
+static int acronym_of(const char *word, const char **w, size_t n) {
+  if (!word || n < 2 || strlen(word) != n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (word[i] != w[i][0]) return 0;
+  return 1;
+}
+
+/* 0 when the names do not match, else how much of the longer name the match covers, in
+ * percent: "paris s g" covers all of "paris saint germain", "paris" (Paris FC) a third. */
+static int club_match_score(const char *a_norm, const char *b_norm) {
+  if (!a_norm || !b_norm || !*a_norm || !*b_norm) return 0;
+  char *ca = strdup(a_norm), *cb = strdup(b_norm);
+  const char *wa[SL_CLUB_MAX_WORDS], *wb[SL_CLUB_MAX_WORDS];
+  int score = 0;
+  if (ca && cb) {
+    size_t na = club_words(ca, wa, SL_CLUB_MAX_WORDS), nb = club_words(cb, wb, SL_CLUB_MAX_WORDS);
+    size_t longer = na > nb ? na : nb;
+    int hit = 0;
+    if (na && nb && na <= nb) hit = words_prefix_in_order(wa, na, wb, nb);
+    if (na && nb && !hit && nb <= na) hit = words_prefix_in_order(wb, nb, wa, na);
+    if (hit) score = (int)(100 * (na < nb ? na : nb) / longer);
+    if (!score && na && nb && (acronym_of(wa[0], wb, nb) || acronym_of(wb[0], wa, na))) score = 100;
+  }
+  free(ca), free(cb);
+  return score;
+}
+
+int sl_name_club_match(const char *a_norm, const char *b_norm) { return club_match_score(a_norm, b_norm) > 0; }
+
+long sl_name_club_find(const char *query, const char *const *clubs, size_t n) {
+  char *q = query ? sl_name_normalise(query) : NULL;
+  long exact = -1, best = -1;
+  int best_score = 0, ties = 0;
+  for (size_t i = 0; q && i < n; i++) {
+    char *c = clubs[i] ? sl_name_normalise(clubs[i]) : NULL;
+    int sc = c ? club_match_score(q, c) : 0;
+    if (c && !strcmp(c, q) && exact < 0) exact = (long)i;
+    else if (sc > best_score) best_score = sc, best = (long)i, ties = 1;
+    else if (sc && sc == best_score) ties++;
+    free(c);
+  }
+  free(q);
+  return exact >= 0 ? exact : ties == 1 ? best : -1;
+}

@@ -280,9 +280,8 @@ int sl_plot_write_template(FILE *out, const char *template_dir, const char *char
   FILE *in = fopen(path, "rb");
   if (!in) {
     int st = sl_error_set(err, SL_EIO, path, 0, 0,
-                          "cannot read chart template: %s (set SCOUTLAB_PLOTDIR to the plots/ "
-                          "directory)",
-                          strerror(errno));
+                          "cannot read chart template: %s (templates are looked for in %s)",
+                          strerror(errno), template_dir);
     free(path);
     return st;
   }

@@ -374,6 +374,12 @@ int sl_squad_find_club(const sl_squad *s, const char *query, size_t *club, sl_er
   char *qn = sl_name_normalise(query);
   if (!qn) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "club name \"%s\" is not valid UTF-8", query);
   long k = match_name(qn, (const char *const *)s->club_norm, s->nclubs);
+  if (k < 0) { /* another source's form of the name: "Paris Saint-Germain" for "Paris S-G" */
+    size_t hits = 0;
+    for (size_t j = 0; j < s->nclubs; j++)
+      if (sl_name_club_match(qn, s->club_norm[j])) k = hits++ ? k : (long)j;
+    if (hits != 1) k = -1;
+  }
   if (k >= 0) {
     free(qn);
     *club = (size_t)k;

@@ -25,12 +25,17 @@ typedef enum sl_status {
   SL_EENCODING = 8, /* text is not valid UTF-8 (or a known convertible encoding) */
   SL_EDATA = 9,     /* data unusable for the computation: too few rows, constant column, NaN */
   SL_ETOOL = 10,    /* an external tool (gnuplot, chromium) is missing or failed */
-  SL_EVERSION = 11  /* a saved file has another version or other columns */
+  SL_EVERSION = 11, /* a saved file has another version or other columns */
+  SL_EAMBIG = 12,   /* a name matches several players (or clubs) equally well: the message lists
+                       them and how to pick one ("Name (Club)"); a caller can ask the user */
+  SL_EUNKNOWN = 13  /* a name of a league, position, profile, pool or club is not one scoutlab
+                       knows; the message says "did you mean" when something is close */
 } sl_status;
 
 /* Bounded so that sl_error can live on the stack and be copied freely. */
 #define SL_ERROR_MESSAGE_MAX 768
 #define SL_ERROR_FILE_MAX 512
+#define SL_ERROR_FIELD_MAX 32
 
 typedef struct sl_error {
   sl_status code;
@@ -38,7 +43,14 @@ typedef struct sl_error {
   long line;                          /* 1-based line in file, 0 when unknown */
   long column;                        /* 1-based field (CSV) or character column, 0 when unknown */
   char message[SL_ERROR_MESSAGE_MAX]; /* what was found and what was expected */
+  char field[SL_ERROR_FIELD_MAX];     /* machine-readable: the attribute or option value the
+                                         error is about ("age", "position", "buyer_league",
+                                         "season", "player"), "" when none; lets a front end
+                                         say which of its own options would supply it */
 } sl_error;
+
+/** Sets err->field (if err is non-NULL) and returns code: `return sl_error_field(err, "age", st)`. */
+int sl_error_field(sl_error *err, const char *field, int code);
 
 /** Fills err (if non-NULL) and returns code, so callers can write `return sl_error_set(...)`.
  *  file may be NULL; line/column 0 mean unknown. */

@@ -35,4 +35,15 @@ size_t sl_name_distance(const char *a, const char *b, size_t cap);
 size_t sl_name_suggest(const char *query_norm, const char *const *names_norm, size_t n,
                        size_t *out, size_t want);
 
+/** True when two normalised club names name the same club as data sources write it: every
+ *  word of the shorter is, in order, a prefix of a word of the longer, after spelling out the
+ *  usual abbreviations (utd, st, ath...): "paris s g" = "paris saint germain", "marseille" =
+ *  "olympique marseille", "inter" = "internazionale". Empty names never match. */
+int sl_name_club_match(const char *a_norm, const char *b_norm);
+
+/** The best of a list of club names (any form) for a club as a user typed it: the index of the
+ *  one equal to it after normalisation, else of the only one sl_name_club_match accepts; -1
+ *  when none or several fit. */
+long sl_name_club_find(const char *query, const char *const *clubs, size_t n);
+
 #endif

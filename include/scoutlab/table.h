@@ -60,6 +60,8 @@ typedef struct sl_table {
   size_t rows_read;  /* data rows seen (kept + skipped) */
   sl_skipped_row *skipped;
   size_t nskipped;
+  size_t rows_trailing_empty; /* rows with empty fields beyond the header's columns (a trailing
+                                 delimiter): loaded, the empty fields ignored, one warning says so */
   char **warnings;   /* load-time notes a user should see (encoding converted, mixed currencies) */
   size_t nwarnings;
   char delimiter;    /* detected or given */
@@ -82,6 +84,9 @@ typedef struct sl_load_options {
   size_t max_bytes;         /* 0 = SL_TABLE_DEFAULT_MAX_BYTES */
   const char *const *only_columns; /* NULL-terminated header names to keep; NULL keeps all */
   size_t parallel_min_bytes; /* split larger files over two threads; 0 = SL_TABLE_DEFAULT_PARALLEL_BYTES, SIZE_MAX = never */
+  const sl_schema_map *map; /* explicit role = column mapping, wins over aliases; NULL = none.
+                               Borrowed: must outlive the load call only. Mapped columns are
+                               kept even when only_columns does not list them. */
 } sl_load_options;
 
 /** Loads a CSV file. Returns SL_OK and sets *out to a new table (caller frees with

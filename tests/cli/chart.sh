@@ -123,12 +123,32 @@ if [ "$have_gnuplot" = 1 ]; then
   run_chart 0 "no --script" percentiles "${cmp_fx[@]}" anna -o keep.png
   [ -e keep.gp ] && fail "the temporary script keep.gp was left behind"
 fi
-out=$(SCOUTLAB_GNUPLOT=/nonexistent/gnuplot "$SCOUTLAB" chart percentiles "${cmp_fx[@]}" anna -o missing.png 2>err.txt); st=$?
+out=$(TMPDIR=$PWD/tmpdir SCOUTLAB_GNUPLOT=/nonexistent/gnuplot "$SCOUTLAB" chart percentiles "${cmp_fx[@]}" anna -o missing.png 2>err.txt); st=$?
+expect_eq "$st" 3 "gnuplot missing, TMPDIR absent: exit 3 (no temporary script can be made)"
+mkdir -p tmpdir
+out=$(TMPDIR=$PWD/tmpdir SCOUTLAB_GNUPLOT=/nonexistent/gnuplot "$SCOUTLAB" chart percentiles "${cmp_fx[@]}" anna -o missing.png 2>err.txt); st=$?
 expect_eq "$st" 4 "gnuplot missing: exit 4"
 expect_contains "$(cat err.txt)" "gnuplot not found" "gnuplot missing: said so"
-expect_contains "$(cat err.txt)" "the chart script was kept: missing.gp" "gnuplot missing: script kept and named"
-[ -s missing.gp ] || fail "missing.gp was not kept"
+expect_contains "$(cat err.txt)" "the chart script was kept: $PWD/tmpdir/scoutlab-chart-" "gnuplot missing: temporary script kept and named"
+ls tmpdir/scoutlab-chart-*.gp >/dev/null 2>&1 || fail "the temporary script was not kept"
+[ -e missing.gp ] && fail "no script may be written next to the chart unless asked"
 [ -e missing.png ] && fail "no chart may be left when gnuplot is missing"
+
+# ---- files scoutlab did not create are never overwritten or deleted (issue 18) ----------------
+printf '# my own edited script\n' >mine.gp
+cp mine.gp mine.gp.orig
+if [ "$have_gnuplot" = 1 ]; then
+  run_chart 0 "chart -o mine.png beside a user's mine.gp" percentiles "${cmp_fx[@]}" anna -o mine.png
+  cmp -s mine.gp mine.gp.orig || fail "a pre-existing mine.gp was changed or removed by chart -o mine.png"
+fi
+run_chart 2 "--script equal to the stats input" percentiles "${cmp_fx[@]}" anna -o x.png --script "$SL_TEST_DATA/compare/stats.csv"
+expect_contains "$err" "the script is the same file as the input" "--script = input: said so"
+run_chart 2 "--script equal to the template" percentiles "${cmp_fx[@]}" anna -o x.png --script "$SL_PLOTS/percentiles.gp"
+expect_contains "$err" "the script is the same file as the chart template" "--script = template: said so"
+run_chart 2 "--script equal to the template, by another path" percentiles "${cmp_fx[@]}" anna -o x.png --script "$SL_PLOTS/../plots/percentiles.gp"
+run_chart 2 "--script equal to -o" percentiles "${cmp_fx[@]}" anna -o same.svg --script same.svg
+run_chart 2 "fees: --script equal to the model" fees --model demo.slm -o f.png --script demo.slm
+cmp -s "$SL_PLOTS/percentiles.gp" "$SL_TESTS/../plots/percentiles.gp" || fail "the template was touched"
 
 # ---- usage ---------------------------------------------------------------------------------
 run_chart 2 "unknown chart type" pie "${cmp_fx[@]}" anna -o x.png

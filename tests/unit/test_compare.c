@@ -87,7 +87,7 @@ static void test_index(const sl_compare *c) {
 static void test_find(const sl_compare *c) {
   size_t i;
   sl_error err;
-  INT_EQ(sl_compare_find(c, "martin", &i, &err), SL_EINVAL, "two Leo Martins are ambiguous");
+  INT_EQ(sl_compare_find(c, "martin", &i, &err), SL_EAMBIG, "two Leo Martins are ambiguous");
   OK(strstr(err.message, "Leo Martin (Club C, born 1995)") && strstr(err.message, "be more precise"),
      "ambiguity lists them: %s", err.message);
   i = find(c, "Leo Martin (1995)");
@@ -181,7 +181,7 @@ static void test_per_club(const sl_table *stats, const sl_profiles *pr) {
   INT_EQ(sl_compare_new(stats, &opt, &c, &err), SL_OK, "per-club index");
   INT_EQ(sl_compare_count(c), 11, "one entry per used row");
   size_t i;
-  INT_EQ(sl_compare_find(c, "Emile Faure", &i, &err), SL_EINVAL, "two club rows are ambiguous");
+  INT_EQ(sl_compare_find(c, "Emile Faure", &i, &err), SL_EAMBIG, "two club rows are ambiguous");
   i = find(c, "Emile Faure (Club E)");
   double v[5];
   sl_compare_values(c, i, sl_profiles_find(pr, "centre-back"), v, &err);

@@ -44,5 +44,22 @@ int main(void) {
   OK(n >= 1 && idx[0] == 1, "marseile suggests olympique marseille");
   n = sl_name_suggest("zzzzzzzz", names, 4, idx, 3);
   INT_EQ(n, 0, "nothing close");
+
+  /* Clubs as different sources write them (FBref "Paris S-G", Transfermarkt "Paris Saint-Germain"). */
+  OK(sl_name_club_match("paris s g", "paris saint germain"), "Paris S-G is Paris Saint-Germain");
+  OK(sl_name_club_match("paris saint germain", "paris s g"), "symmetric");
+  OK(sl_name_club_match("marseille", "olympique marseille"), "a club word");
+  OK(sl_name_club_match("fc barcelona", "barcelona"), "FC left out");
+  OK(sl_name_club_match("manchester utd", "manchester united"), "Utd spelt out");
+  OK(sl_name_club_match("psg", "paris saint germain"), "acronym");
+  OK(sl_name_club_match("inter", "internazionale"), "prefix");
+  OK(!sl_name_club_match("manchester city", "manchester united"), "other Manchester club");
+  OK(!sl_name_club_match("nantes", "marseille"), "different clubs");
+  OK(!sl_name_club_match("", "marseille"), "empty never matches");
+  const char *tm[] = {"FC Nantes", "Paris Saint-Germain", "Paris FC", "Olympique Marseille"};
+  INT_EQ(sl_name_club_find("Paris S-G", tm, 4), 1, "Paris S-G found among Paris clubs");
+  INT_EQ(sl_name_club_find("Paris FC", tm, 4), 2, "exact form wins");
+  INT_EQ(sl_name_club_find("Paris", tm, 4), 2, "Paris alone is Paris FC (all its words), not PSG");
+  INT_EQ(sl_name_club_find("Lyon", tm, 4), -1, "absent");
   return SL_TEST_DONE();
 }

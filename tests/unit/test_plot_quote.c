@@ -106,7 +106,7 @@ static void test_input_checks(void) {
   FILE *f = fopen("/dev/null", "w");
   r = sample_radar(common);
   INT_EQ(sl_plot_radar_write(&r, "/nonexistent/plots", f, &err), SL_EIO, "missing template");
-  OK(strstr(err.message, "SCOUTLAB_PLOTDIR") != NULL, "message says how to fix: %s",
+  OK(strstr(err.message, "/nonexistent/plots") != NULL, "message names the directory: %s",
      err.message);
   fclose(f);
 }

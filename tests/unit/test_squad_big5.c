@@ -94,7 +94,7 @@ static void test_two_clubs(const sl_squad *s) {
   INT_EQ(sl_squad_find_player(s, "Emmanuel Agbadou (Reims)", &r, &err), SL_OK, "Agbadou at Reims: %s", err.message);
   SL_CHECK_REL(sl_squad_entry_at(s, w)->minutes, 1230, TOL, "Wolves minutes only");
   SL_CHECK_REL(sl_squad_entry_at(s, r)->minutes, 1260, TOL, "Reims minutes only");
-  INT_EQ(sl_squad_find_player(s, "Emmanuel Agbadou", &w, &err), SL_EINVAL, "ambiguous without a club");
+  INT_EQ(sl_squad_find_player(s, "Emmanuel Agbadou", &w, &err), SL_EAMBIG, "ambiguous without a club");
 }
 
 int main(void) {

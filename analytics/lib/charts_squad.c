@@ -1,14 +1,14 @@
-/* chart_squad.c - squad profile and importance breakdown of one club (chart_data.h). */
+/* chart_squad.c - squad profile and importance breakdown of one club (charts.h). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart_data.h"
+#include "scoutlab/charts.h"
 
 #define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
 
-static const char *season_text(sl_chart_store *st, int season) {
-  return season > 0 ? sl_chart_printf(st, " %d-%02d", season, (season + 1) % 100) : "";
+static const char *season_text(sl_charts_store *st, int season) {
+  return season > 0 ? sl_charts_printf(st, " %d-%02d", season, (season + 1) % 100) : "";
 }
 
 static const sl_squad_club *club_of(const sl_squad *s, size_t k, sl_error *err) {
@@ -21,20 +21,20 @@ static const sl_squad_club *club_of(const sl_squad *s, size_t k, sl_error *err) 
 
 /* Contracts run to 30 June; years_left counts from 30 June at the end of `season`, so the
  * contract ends in the summer of season + 1 + years_left. */
-static const char *contract_label(sl_chart_store *st, const sl_squad_entry *e, int season) {
+static const char *contract_label(sl_charts_store *st, const sl_squad_entry *e, int season) {
   if (season <= 0 || !isfinite(e->years_left)) return NULL;
-  return sl_chart_printf(st, "%.0f", season + 1 + e->years_left);
+  return sl_charts_printf(st, "%.0f", season + 1 + e->years_left);
 }
 
-int sl_chart_squad_from_squad(const sl_squad *s, size_t k, int season, double min_share, sl_chart_store *st,
+int sl_charts_squad_from_squad(const sl_squad *s, size_t k, int season, double min_share, sl_charts_store *st,
                               sl_plot_squad *out, sl_error *err) {
   memset(out, 0, sizeof *out);
   const sl_squad_club *club = club_of(s, k, err);
   if (!club) return err ? err->code : SL_EINVAL;
   size_t n = club->n, m = 0, contracts = 0, left_out = 0;
-  const char **names = sl_chart_alloc(st, n, sizeof *names), **contract = sl_chart_alloc(st, n, sizeof *contract);
-  double *age = sl_chart_alloc(st, n, sizeof *age), *share = sl_chart_alloc(st, n, sizeof *share);
-  double *imp = sl_chart_alloc(st, n, sizeof *imp);
+  const char **names = sl_charts_alloc(st, n, sizeof *names), **contract = sl_charts_alloc(st, n, sizeof *contract);
+  double *age = sl_charts_alloc(st, n, sizeof *age), *share = sl_charts_alloc(st, n, sizeof *share);
+  double *imp = sl_charts_alloc(st, n, sizeof *imp);
   if (!names || !contract || !age || !share || !imp) return OOM(err);
   for (size_t r = 0; r < n; r++) {
     const sl_squad_entry *e = sl_squad_entry_at(s, club->ranked[r]);
@@ -50,14 +50,14 @@ int sl_chart_squad_from_squad(const sl_squad *s, size_t k, int season, double mi
   }
   out->n = m, out->names = names, out->age = age, out->minutes_share = share, out->importance = imp;
   out->contract = contracts ? contract : NULL;
-  out->peak_age_low = SL_CHART_PEAK_AGE_LOW, out->peak_age_high = SL_CHART_PEAK_AGE_HIGH;
+  out->peak_age_low = SL_CHARTS_PEAK_AGE_LOW, out->peak_age_high = SL_CHARTS_PEAK_AGE_HIGH;
   out->xlabel = "Age (years)";
   out->ylabel = "Share of the team's league minutes (%)";
-  out->common.title = sl_chart_printf(st, "%s: who plays, and how old they are", club->name);
-  out->common.subtitle = sl_chart_printf(
+  out->common.title = sl_charts_printf(st, "%s: who plays, and how old they are", club->name);
+  out->common.subtitle = sl_charts_printf(
       st, "%s%s; size and colour: importance; shaded: peak ages %.0f-%.0f%s%s", club->league, season_text(st, season),
-      SL_CHART_PEAK_AGE_LOW, SL_CHART_PEAK_AGE_HIGH, contracts ? "; (year): contract end" : "",
-      left_out ? sl_chart_printf(st, "; %zu under %.0f%% of minutes left out", left_out, 100 * min_share) : "");
+      SL_CHARTS_PEAK_AGE_LOW, SL_CHARTS_PEAK_AGE_HIGH, contracts ? "; (year): contract end" : "",
+      left_out ? sl_charts_printf(st, "; %zu under %.0f%% of minutes left out", left_out, 100 * min_share) : "");
   return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
 
@@ -68,12 +68,12 @@ static const char *component_label(sl_squad_component c) {
   return labels[c];
 }
 
-int sl_chart_importance_from_squad(const sl_squad *s, size_t k, size_t top, int season, sl_chart_store *st,
+int sl_charts_importance_from_squad(const sl_squad *s, size_t k, size_t top, int season, sl_charts_store *st,
                                    sl_plot_importance *out, sl_error *err) {
   memset(out, 0, sizeof *out);
   const sl_squad_club *club = club_of(s, k, err);
   if (!club) return err ? err->code : SL_EINVAL;
-  if (!top) top = SL_CHART_IMPORTANCE_TOP;
+  if (!top) top = SL_CHARTS_IMPORTANCE_TOP;
   size_t n = top < club->n ? top : club->n;
   /* Only the components some player has: a column of zeros would be a legend entry for nothing. */
   int used[SL_SQUAD_COMPONENT_COUNT] = {0};
@@ -82,8 +82,8 @@ int sl_chart_importance_from_squad(const sl_squad *s, size_t k, size_t top, int 
     for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++) used[c] |= sl_squad_entry_at(s, club->ranked[r])->weight[c] > 0;
   for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++)
     if (used[c]) col[nc++] = (size_t)c;
-  const char **players = sl_chart_alloc(st, n, sizeof *players), **labels = sl_chart_alloc(st, nc, sizeof *labels);
-  double *values = sl_chart_alloc(st, n * nc, sizeof *values);
+  const char **players = sl_charts_alloc(st, n, sizeof *players), **labels = sl_charts_alloc(st, nc, sizeof *labels);
+  double *values = sl_charts_alloc(st, n * nc, sizeof *values);
   if (!players || !labels || !values) return OOM(err);
   for (size_t j = 0; j < nc; j++) labels[j] = component_label((sl_squad_component)col[j]);
   for (size_t r = 0; r < n; r++) {
@@ -95,8 +95,8 @@ int sl_chart_importance_from_squad(const sl_squad *s, size_t k, size_t top, int 
   }
   out->n_players = n, out->players = players, out->n_components = nc, out->components = labels, out->values = values;
   out->xlabel = "Importance score (0-100; a segment is the component's weight x its score)";
-  out->common.title = sl_chart_printf(st, "%s: what makes each player important", club->name);
-  out->common.subtitle = sl_chart_printf(st, "%s%s; the %zu most important of %zu players; segments add up to the score",
+  out->common.title = sl_charts_printf(st, "%s: what makes each player important", club->name);
+  out->common.subtitle = sl_charts_printf(st, "%s%s; the %zu most important of %zu players; segments add up to the score",
                                          club->league, season_text(st, season), n, club->n);
   return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }

@@ -1,20 +1,20 @@
-/* chart_fees.c - the fee-model fit on held-out transfers and the age curve (chart_data.h), from
+/* chart_fees.c - the fee-model fit on held-out transfers and the age curve (charts.h), from
  * the fee model's public API: held-out predictions come from refitting the model's own deals
  * before the holdout season, as `scoutlab fit --holdout-from` does. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart_data.h"
+#include "scoutlab/charts.h"
 
 #define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
 
 /* "€6.51m", "€18.8m", "€700k" for labels: three significant digits, so that a bid just outside
  * the range never prints equal to its bound. */
-static const char *short_money(sl_chart_store *st, double eur) {
+static const char *short_money(sl_charts_store *st, double eur) {
   if (!isfinite(eur)) return "n/a";
-  if (eur >= 1e6) return sl_chart_printf(st, "\xe2\x82\xac%.3gm", eur / 1e6);
-  return sl_chart_printf(st, "\xe2\x82\xac%.0fk", eur / 1e3);
+  if (eur >= 1e6) return sl_charts_printf(st, "\xe2\x82\xac%.3gm", eur / 1e6);
+  return sl_charts_printf(st, "\xe2\x82\xac%.0fk", eur / 1e3);
 }
 
 /* The last word of a name ("Leonardo Balerdi" -> "Balerdi"): titles must fit on one line. */
@@ -61,7 +61,7 @@ typedef struct held_out {
   int interval;
 } held_out;
 
-static int predict_held_out(const sl_fees_model *m, int holdout_from, double level, uint64_t seed, sl_chart_store *st,
+static int predict_held_out(const sl_fees_model *m, int holdout_from, double level, uint64_t seed, sl_charts_store *st,
                             held_out *h, sl_error *err) {
   sl_fees_deals *train = training_deals(m->deals, holdout_from);
   if (!train) return OOM(err);
@@ -77,8 +77,8 @@ static int predict_held_out(const sl_fees_model *m, int holdout_from, double lev
   sl_fees_model *tm = NULL;
   int e = sl_fees_fit(train, &o, &tm, NULL, err); /* takes train */
   if (e) return e;
-  h->predicted = sl_chart_alloc(st, ntest, sizeof(double)), h->actual = sl_chart_alloc(st, ntest, sizeof(double));
-  h->low = sl_chart_alloc(st, ntest, sizeof(double)), h->high = sl_chart_alloc(st, ntest, sizeof(double));
+  h->predicted = sl_charts_alloc(st, ntest, sizeof(double)), h->actual = sl_charts_alloc(st, ntest, sizeof(double));
+  h->low = sl_charts_alloc(st, ntest, sizeof(double)), h->high = sl_charts_alloc(st, ntest, sizeof(double));
   if (!h->predicted || !h->actual || !h->low || !h->high) return sl_fees_model_free(tm), OOM(err);
   for (size_t i = 0; i < m->deals->n; i++) {
     const sl_fees_deal *d = &m->deals->deal[i];
@@ -97,35 +97,36 @@ static int predict_held_out(const sl_fees_model *m, int holdout_from, double lev
 static const char *interval_name(int kind) { return kind == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "Student-t"; }
 
 /* Marks the player's estimate and the bid; the title says where the bid falls. */
-static int mark_player(const sl_fees_model *m, const sl_fees_player *p, double level, double bid, sl_chart_store *st,
+static int mark_player(const sl_fees_model *m, const sl_fees_player *p, double level, double bid, sl_charts_store *st,
                        sl_plot_fee_fit *out, sl_error *err) {
   sl_fees_valuation v;
   int e = sl_fees_value(m, p, level, bid, &v, err);
   if (e) return e;
   const char *name = p->name ? p->name : "Player";
-  out->player = sl_chart_printf(st, "%s: %s", name, short_money(st, v.fair_fee));
+  out->player = sl_charts_printf(st, "%s: %s", name, short_money(st, v.fair_fee));
   out->estimate_eur = v.fair_fee, out->estimate_low_eur = v.fee_low, out->estimate_high_eur = v.fee_high;
   out->bid_eur = NAN;
-  const char *range = sl_chart_printf(st, "%s-%s", short_money(st, v.fee_low), short_money(st, v.fee_high));
+  const char *range = sl_charts_printf(st, "%s-%s", short_money(st, v.fee_low), short_money(st, v.fee_high));
   if (isfinite(bid) && bid > 0) {
     const char *where = bid > v.fee_high ? "above" : bid < v.fee_low ? "below" : "inside";
     out->bid_eur = bid;
-    out->bid_label = sl_chart_printf(st, "%s asked", short_money(st, bid));
-    out->common.title = sl_chart_printf(st, "%s for %s: %s the model's %.0f%% range (%s)", short_money(st, bid),
+    out->bid_label = sl_charts_printf(st, "%s asked", short_money(st, bid));
+    out->common.title = sl_charts_printf(st, "%s for %s: %s the model's %.0f%% range (%s)", short_money(st, bid),
                                         surname(name), where, 100 * v.level, range);
   } else {
-    out->common.title = sl_chart_printf(st, "%s: fair fee %s (%.0f%% range %s)", surname(name),
+    out->common.title = sl_charts_printf(st, "%s: fair fee %s (%.0f%% range %s)", surname(name),
                                         short_money(st, v.fair_fee), 100 * v.level, range);
   }
   return out->player && out->common.title ? SL_OK : OOM(err);
 }
 
-int sl_chart_fee_fit_from_model(const sl_fees_model *m, int holdout_from, double level, uint64_t seed,
-                                const sl_fees_player *player, double bid, sl_chart_store *st, sl_plot_fee_fit *out,
+int sl_charts_fee_fit_from_model(const sl_fees_model *m, int holdout_from, double level, uint64_t seed,
+                                const sl_fees_player *player, double bid, sl_charts_store *st, sl_plot_fee_fit *out,
                                 sl_error *err) {
   memset(out, 0, sizeof *out);
   if (!m || !m->deals) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "the model has no training deals");
   if (level <= 0) level = m->level;
+  if (!holdout_from) holdout_from = m->season_max - SL_CHARTS_HOLDOUT_SEASONS + 1;
   held_out h = {0};
   int e = predict_held_out(m, holdout_from, level, seed, st, &h, err);
   if (e) return e;
@@ -134,7 +135,7 @@ int sl_chart_fee_fit_from_model(const sl_fees_model *m, int holdout_from, double
   out->xlabel = "Model estimate (median fee, log scale)";
   out->ylabel = "Fee paid (log scale)";
   out->common.title = "The fee model on transfers it never saw";
-  out->common.subtitle = sl_chart_printf(st, "Held-out transfers %d-%02d (n=%zu), model refitted on %d-%02d; band: %.0f%% "
+  out->common.subtitle = sl_charts_printf(st, "Held-out transfers %d-%02d (n=%zu), model refitted on %d-%02d; band: %.0f%% "
                                              "%s interval, holds %.1f%%",
                                          holdout_from, m->season_max % 100, h.n, m->season_min, (holdout_from - 1) % 100,
                                          100 * level, interval_name(h.interval), 100.0 * (double)h.inside / (double)h.n);
@@ -142,18 +143,24 @@ int sl_chart_fee_fit_from_model(const sl_fees_model *m, int holdout_from, double
   return player ? mark_player(m, player, level, bid, st, out, err) : SL_OK;
 }
 
+const char *sl_charts_default_what_if(const sl_fees_model *m, const sl_fees_player *p) {
+  /* A contract what-if is the question clubs ask; only meaningful when the model has the term. */
+  return m && p && isfinite(p->contract_months) && has_term(m, SL_FEES_VAR_CONTRACT) ? SL_CHARTS_DEFAULT_CONTRACT_WHAT_IF
+                                                                                     : NULL;
+}
+
 /* ---- age curve --------------------------------------------------------------------------------- */
 
-static const char *contract_text(sl_chart_store *st, const sl_fees_player *p) {
+static const char *contract_text(sl_charts_store *st, const sl_fees_player *p) {
   if (!isfinite(p->contract_months)) return "Estimate";
-  return sl_chart_printf(st, "Estimate (%.0f months left on his contract)", p->contract_months);
+  return sl_charts_printf(st, "Estimate (%.0f months left on his contract)", p->contract_months);
 }
 
 static int sweep(const sl_fees_model *m, const sl_fees_player *base, const sl_fees_player *whatif, double level,
                  sl_plot_age_curve *out, double *age, double *fee, double *low, double *high, double *alt,
                  sl_error *err) {
   size_t n = 0;
-  for (double a = SL_CHART_AGE_FROM; a <= SL_CHART_AGE_TO + 1e-9; a += SL_CHART_AGE_STEP, n++) {
+  for (double a = SL_CHARTS_AGE_FROM; a <= SL_CHARTS_AGE_TO + 1e-9; a += SL_CHARTS_AGE_STEP, n++) {
     sl_fees_player q = *base;
     sl_fees_valuation v;
     q.age = a;
@@ -171,8 +178,8 @@ static int sweep(const sl_fees_model *m, const sl_fees_player *base, const sl_fe
 }
 
 /* "contract-until=2029" -> "What if contract until 2029": the legend is for readers. */
-static const char *what_if_text(sl_chart_store *st, const char *what_if) {
-  char *t = sl_chart_printf(st, "What if %s", what_if);
+static const char *what_if_text(sl_charts_store *st, const char *what_if) {
+  char *t = sl_charts_printf(st, "What if %s", what_if);
   char *eq = t ? strchr(t, '=') : NULL;
   if (!eq) return t;
   for (char *c = t + strlen("What if "); c < eq; c++)
@@ -181,15 +188,15 @@ static const char *what_if_text(sl_chart_store *st, const char *what_if) {
   return t;
 }
 
-int sl_chart_age_curve_from_model(const sl_fees_model *m, const sl_fees_player *player, double level,
-                                  const char *what_if, sl_chart_store *st, sl_plot_age_curve *out, sl_error *err) {
+int sl_charts_age_curve_from_model(const sl_fees_model *m, const sl_fees_player *player, double level,
+                                  const char *what_if, sl_charts_store *st, sl_plot_age_curve *out, sl_error *err) {
   memset(out, 0, sizeof *out);
   if (!m || !player) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "age curve: no model or player");
   if (level <= 0) level = m->level;
-  size_t cap = (size_t)((SL_CHART_AGE_TO - SL_CHART_AGE_FROM) / SL_CHART_AGE_STEP) + 2;
-  double *age = sl_chart_alloc(st, cap, sizeof *age), *fee = sl_chart_alloc(st, cap, sizeof *fee);
-  double *low = sl_chart_alloc(st, cap, sizeof *low), *high = sl_chart_alloc(st, cap, sizeof *high);
-  double *alt = what_if ? sl_chart_alloc(st, cap, sizeof *alt) : NULL;
+  size_t cap = (size_t)((SL_CHARTS_AGE_TO - SL_CHARTS_AGE_FROM) / SL_CHARTS_AGE_STEP) + 2;
+  double *age = sl_charts_alloc(st, cap, sizeof *age), *fee = sl_charts_alloc(st, cap, sizeof *fee);
+  double *low = sl_charts_alloc(st, cap, sizeof *low), *high = sl_charts_alloc(st, cap, sizeof *high);
+  double *alt = what_if ? sl_charts_alloc(st, cap, sizeof *alt) : NULL;
   if (!age || !fee || !low || !high || (what_if && !alt)) return OOM(err);
   sl_fees_player w = *player;
   if (what_if && sl_fees_player_apply(&w, what_if, err)) return err->code;
@@ -201,15 +208,15 @@ int sl_chart_age_curve_from_model(const sl_fees_model *m, const sl_fees_player *
   out->age = age, out->fee_eur = fee, out->low_eur = low, out->high_eur = high, out->whatif_eur = alt;
   out->line_label = contract_text(st, player);
   out->whatif_label = what_if ? what_if_text(st, what_if) : NULL;
-  out->player = sl_chart_printf(st, "%s now: %s", name, short_money(st, now.fair_fee));
+  out->player = sl_charts_printf(st, "%s now: %s", name, short_money(st, now.fair_fee));
   out->player_age = player->age, out->player_fee_eur = now.fair_fee;
   out->xlabel = "Age at the transfer (years)";
   out->ylabel = "Estimated fee (median, € millions)";
-  out->common.title = sl_chart_printf(st, "%s: the model's fee for his profile at each age", surname(name));
+  out->common.title = sl_charts_printf(st, "%s: the model's fee for his profile at each age", surname(name));
   const char *value = isfinite(player->market_value)
-                          ? sl_chart_printf(st, ", market value %s held fixed", short_money(st, player->market_value))
+                          ? sl_charts_printf(st, ", market value %s held fixed", short_money(st, player->market_value))
                           : "";
-  out->common.subtitle = sl_chart_printf(st, "%s%s%s%s; band: %.0f%% %s interval; %zu transfers %d-%02d",
+  out->common.subtitle = sl_charts_printf(st, "%s%s%s%s; band: %.0f%% %s interval; %zu transfers %d-%02d",
                                          sl_fees_group_name(player->group), player->league ? ", " : "",
                                          player->league ? player->league : "", value, 100 * level,
                                          interval_name((int)now.interval), m->deals ? m->deals->n : 0, m->season_min,

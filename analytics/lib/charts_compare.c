@@ -1,11 +1,11 @@
-/* chart_compare.c - radar, percentile bars and scatter from the compare index (chart_data.h). */
+/* chart_compare.c - radar, percentile bars and scatter from the compare index (charts.h). */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "chart_data.h"
+#include "scoutlab/charts.h"
 
 #define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
 
@@ -46,31 +46,31 @@ static void column_range(const double *vals, size_t m, size_t nstats, size_t s, 
   for (size_t r = 0; r < m; r++)
     if (!isnan(vals[r * nstats + s])) scratch[k++] = vals[r * nstats + s];
   qsort(scratch, k, sizeof *scratch, cmp_double);
-  *lo = quantile_sorted(scratch, k, SL_CHART_RADAR_LOW_PCT);
-  *hi = quantile_sorted(scratch, k, SL_CHART_RADAR_HIGH_PCT);
+  *lo = quantile_sorted(scratch, k, SL_CHARTS_RADAR_LOW_PCT);
+  *hi = quantile_sorted(scratch, k, SL_CHARTS_RADAR_HIGH_PCT);
 }
 
 /* "Interceptions" -> "Interceptions /90"; rates keep or gain their "%". */
-static const char *stat_label(sl_chart_store *st, const sl_profile_stat *s) {
+static const char *stat_label(sl_charts_store *st, const sl_profile_stat *s) {
   switch (s->kind) {
-  case SL_STAT_PER90: return sl_chart_printf(st, "%s /90", s->label);
-  case SL_STAT_RATE: return strchr(s->label, '%') ? s->label : sl_chart_printf(st, "%s (%%)", s->label);
-  case SL_STAT_TOTAL: return sl_chart_printf(st, "%s (season)", s->label);
+  case SL_STAT_PER90: return sl_charts_printf(st, "%s /90", s->label);
+  case SL_STAT_RATE: return strchr(s->label, '%') ? s->label : sl_charts_printf(st, "%s (%%)", s->label);
+  case SL_STAT_TOTAL: return sl_charts_printf(st, "%s (season)", s->label);
   default: return s->label;
   }
 }
 
 /* "Ligue 1 centre-backs with 900+ minutes (n=52)" */
-static const char *pool_text(sl_chart_store *st, const sl_pool *pool, sl_group g, const char *ref_league,
+static const char *pool_text(sl_charts_store *st, const sl_pool *pool, sl_group g, const char *ref_league,
                              size_t m) {
   const char *where = pool->kind == SL_POOL_ALL    ? "All-league"
                       : pool->kind == SL_POOL_LIST ? pool->leagues
                                                    : ref_league;
-  return sl_chart_printf(st, "%s %ss, %.0f+ min (n=%zu)", where ? where : "", sl_group_name(g), pool->min_minutes, m);
+  return sl_charts_printf(st, "%s %ss, %.0f+ min (n=%zu)", where ? where : "", sl_group_name(g), pool->min_minutes, m);
 }
 
-static const char *season_suffix(sl_chart_store *st, const char *season) {
-  return season ? sl_chart_printf(st, ", %s", season) : "";
+static const char *season_suffix(sl_charts_store *st, const char *season) {
+  return season ? sl_charts_printf(st, ", %s", season) : "";
 }
 
 /* Is label `name` in the comma-separated list (case-insensitive, spaces around items ignored)? */
@@ -119,15 +119,15 @@ static const char *surname(const char *name) {
 /* Titles fit on one line at 17 pt: full names for two players, surnames for more or longer. */
 #define TITLE_MAX_CHARS 60
 
-static const char *radar_title(sl_chart_store *st, const sl_compare *c, const size_t *idx, size_t n) {
+static const char *radar_title(sl_charts_store *st, const sl_compare *c, const size_t *idx, size_t n) {
   const char *name[SL_PLOT_RADAR_MAX_PLAYERS];
   for (size_t p = 0; p < n; p++) name[p] = sl_compare_player(c, idx[p])->name;
   if (n == 2 && strlen(name[0]) + strlen(name[1]) + 4 <= TITLE_MAX_CHARS)
-    return sl_chart_printf(st, "%s vs %s", name[0], name[1]);
+    return sl_charts_printf(st, "%s vs %s", name[0], name[1]);
   for (size_t p = 0; p < n; p++) name[p] = surname(name[p]);
-  if (n == 2) return sl_chart_printf(st, "%s vs %s", name[0], name[1]);
-  if (n == 3) return sl_chart_printf(st, "%s vs %s and %s", name[0], name[1], name[2]);
-  return sl_chart_printf(st, "%s vs %s, %s and %s", name[0], name[1], name[2], name[3]);
+  if (n == 2) return sl_charts_printf(st, "%s vs %s", name[0], name[1]);
+  if (n == 3) return sl_charts_printf(st, "%s vs %s and %s", name[0], name[1], name[2]);
+  return sl_charts_printf(st, "%s vs %s, %s and %s", name[0], name[1], name[2], name[3]);
 }
 
 /* Picks the axes: the named ones, else up to the cap taken in turn from each stat group so that
@@ -141,8 +141,8 @@ static size_t radar_axes(const sl_profile *pr, const char *axes, const double *l
     if (!ok) taken[s] = -1; /* never drawn */
     else if (axes) taken[s] = in_list(axes, pr->stats[s].label);
   }
-  for (size_t round = 0; !axes && k < SL_CHART_RADAR_MAX_AXES && round < n; round++)
-    for (size_t s = 0; s < n && k < SL_CHART_RADAR_MAX_AXES; s++) {
+  for (size_t round = 0; !axes && k < SL_CHARTS_RADAR_MAX_AXES && round < n; round++)
+    for (size_t s = 0; s < n && k < SL_CHARTS_RADAR_MAX_AXES; s++) {
       size_t rank = 0; /* s is the rank-th usable stat of its group */
       for (size_t t = 0; t < s; t++) rank += taken[t] >= 0 && strcmp(pr->stats[t].stat_group, pr->stats[s].stat_group) == 0;
       if (taken[s] == 0 && rank == round) taken[s] = 1, k++;
@@ -155,11 +155,11 @@ static size_t radar_axes(const sl_profile *pr, const char *axes, const double *l
 }
 
 static int radar_fill(const sl_compare *c, const sl_profile *pr, const size_t *idx, size_t n, const size_t *pick,
-                      size_t na, const double *lo, const double *hi, sl_chart_store *st, sl_plot_radar *out,
+                      size_t na, const double *lo, const double *hi, sl_charts_store *st, sl_plot_radar *out,
                       sl_error *err) {
-  const char **players = sl_chart_alloc(st, n, sizeof *players), **labels = sl_chart_alloc(st, na, sizeof *labels);
-  double *values = sl_chart_alloc(st, n * na, sizeof *values), *own = sl_chart_alloc(st, pr->nstats, sizeof *own);
-  double *low = sl_chart_alloc(st, na, sizeof *low), *high = sl_chart_alloc(st, na, sizeof *high);
+  const char **players = sl_charts_alloc(st, n, sizeof *players), **labels = sl_charts_alloc(st, na, sizeof *labels);
+  double *values = sl_charts_alloc(st, n * na, sizeof *values), *own = sl_charts_alloc(st, pr->nstats, sizeof *own);
+  double *low = sl_charts_alloc(st, na, sizeof *low), *high = sl_charts_alloc(st, na, sizeof *high);
   if (!players || !labels || !values || !own || !low || !high) return OOM(err);
   for (size_t a = 0; a < na; a++) {
     const sl_profile_stat *s = &pr->stats[pick[a]];
@@ -179,8 +179,8 @@ static int radar_fill(const sl_compare *c, const sl_profile *pr, const size_t *i
   return SL_OK;
 }
 
-int sl_chart_radar_from_compare(const sl_compare *c, const sl_profile *pr, const sl_pool *pool, const size_t *idx,
-                                size_t n, const char *axes, const char *season, sl_chart_store *st,
+int sl_charts_radar_from_compare(const sl_compare *c, const sl_profile *pr, const sl_pool *pool, const size_t *idx,
+                                size_t n, const char *axes, const char *season, sl_charts_store *st,
                                 sl_plot_radar *out, sl_error *err) {
   memset(out, 0, sizeof *out);
   if (!c || !pr || !pool || !idx || n < SL_PLOT_RADAR_MIN_PLAYERS || n > SL_PLOT_RADAR_MAX_PLAYERS)
@@ -189,8 +189,8 @@ int sl_chart_radar_from_compare(const sl_compare *c, const sl_profile *pr, const
   if (axes && check_axes(pr, axes, err)) return err->code;
   const sl_player *first = sl_compare_player(c, idx[0]);
   sl_group g = pr->peers != SL_GROUP_UNKNOWN ? pr->peers : first->group;
-  double *vals = NULL, *lo = sl_chart_alloc(st, pr->nstats, sizeof *lo), *hi = sl_chart_alloc(st, pr->nstats, sizeof *hi);
-  size_t m = 0, *pick = sl_chart_alloc(st, pr->nstats, sizeof *pick);
+  double *vals = NULL, *lo = sl_charts_alloc(st, pr->nstats, sizeof *lo), *hi = sl_charts_alloc(st, pr->nstats, sizeof *hi);
+  size_t m = 0, *pick = sl_charts_alloc(st, pr->nstats, sizeof *pick);
   if (!lo || !hi || !pick) return OOM(err);
   int e = pool_values(c, pr, g, pool, first->league, &vals, &m, err);
   if (e) return e;
@@ -205,27 +205,27 @@ int sl_chart_radar_from_compare(const sl_compare *c, const sl_profile *pr, const
   e = radar_fill(c, pr, idx, n, pick, na, lo, hi, st, out, err);
   if (e) return e;
   out->common.title = radar_title(st, c, idx, n);
-  out->common.subtitle = sl_chart_printf(st, "Against %s%s; axes: the pool's 5th-95th percentile",
+  out->common.subtitle = sl_charts_printf(st, "Against %s%s; axes: the pool's 5th-95th percentile",
                                          pool_text(st, pool, g, first->league, m), season_suffix(st, season));
   return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
 
 /* ---- percentiles ----------------------------------------------------------------------------- */
 
-static const char *capitalised(sl_chart_store *st, const char *s) {
-  char *t = sl_chart_printf(st, "%s", s ? s : "");
+static const char *capitalised(sl_charts_store *st, const char *s) {
+  char *t = sl_charts_printf(st, "%s", s ? s : "");
   if (t && t[0]) t[0] = (char)toupper((unsigned char)t[0]);
   return t;
 }
 
-int sl_chart_percentiles_from_compare(const sl_compare *c, const sl_profile *pr, const sl_pool *pool, size_t i,
-                                      const char *season, sl_chart_store *st, sl_plot_percentiles *out,
+int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr, const sl_pool *pool, size_t i,
+                                      const char *season, sl_charts_store *st, sl_plot_percentiles *out,
                                       sl_error *err) {
   memset(out, 0, sizeof *out);
   size_t n = pr->nstats;
-  sl_stat_value *v = sl_chart_alloc(st, n, sizeof *v);
-  const char **stats = sl_chart_alloc(st, n, sizeof *stats), **groups = sl_chart_alloc(st, n, sizeof *groups);
-  double *pct = sl_chart_alloc(st, n, sizeof *pct), *val = sl_chart_alloc(st, n, sizeof *val);
+  sl_stat_value *v = sl_charts_alloc(st, n, sizeof *v);
+  const char **stats = sl_charts_alloc(st, n, sizeof *stats), **groups = sl_charts_alloc(st, n, sizeof *groups);
+  double *pct = sl_charts_alloc(st, n, sizeof *pct), *val = sl_charts_alloc(st, n, sizeof *val);
   if (!v || !stats || !groups || !pct || !val) return OOM(err);
   sl_pool_info info;
   int e = sl_compare_percentiles(c, i, pr, pool, v, &info, err);
@@ -241,9 +241,9 @@ int sl_chart_percentiles_from_compare(const sl_compare *c, const sl_profile *pr,
   out->player = p->name, out->n_stats = n, out->stats = stats, out->groups = groups;
   out->percentile = pct, out->value = val;
   const char *where = pool->kind == SL_POOL_LEAGUE ? p->league : info.leagues;
-  out->xlabel = sl_chart_printf(st, "Percentile among %s %ss (%%)", where, sl_group_name(info.group));
-  out->common.title = sl_chart_printf(st, "%s: %s profile", p->name, pr->role);
-  out->common.subtitle = sl_chart_printf(st, "%s, %s%s against %s; value per 90 (or rate) beside each bar%s", p->clubs,
+  out->xlabel = sl_charts_printf(st, "Percentile among %s %ss (%%)", where, sl_group_name(info.group));
+  out->common.title = sl_charts_printf(st, "%s: %s profile", p->name, pr->role);
+  out->common.subtitle = sl_charts_printf(st, "%s, %s%s against %s; value per 90 (or rate) beside each bar%s", p->clubs,
                                          p->league, season_suffix(st, season),
                                          pool_text(st, pool, info.group, where, info.size),
                                          info.player_in_pool ? "" : " (he is outside the pool)");
@@ -275,11 +275,11 @@ static int stat_definition(const sl_profile *pr, const sl_table *stats, const ch
   return SL_OK;
 }
 
-static const char *axis_text(sl_chart_store *st, const sl_profile_stat *s) {
+static const char *axis_text(sl_charts_store *st, const sl_profile_stat *s) {
   switch (s->kind) {
-  case SL_STAT_PER90: return sl_chart_printf(st, "%s per 90", s->label);
-  case SL_STAT_RATE: return strchr(s->label, '%') ? s->label : sl_chart_printf(st, "%s (%%)", s->label);
-  case SL_STAT_TOTAL: return sl_chart_printf(st, "%s (season total)", s->label);
+  case SL_STAT_PER90: return sl_charts_printf(st, "%s per 90", s->label);
+  case SL_STAT_RATE: return strchr(s->label, '%') ? s->label : sl_charts_printf(st, "%s (%%)", s->label);
+  case SL_STAT_TOTAL: return sl_charts_printf(st, "%s (season total)", s->label);
   default: return s->label;
   }
 }
@@ -290,10 +290,10 @@ static int is_highlighted(const size_t *h, size_t nh, size_t j) {
   return 0;
 }
 
-int sl_chart_scatter_from_compare(const sl_compare *c, const sl_table *stats, const sl_profile *pr, sl_group g,
+int sl_charts_scatter_from_compare(const sl_compare *c, const sl_table *stats, const sl_profile *pr, sl_group g,
                                   const sl_pool *pool, const char *ref_league, const char *x_stat,
                                   const char *y_stat, const size_t *highlight, size_t nh, const char *season,
-                                  sl_chart_store *st, sl_plot_scatter *out, sl_error *err) {
+                                  sl_charts_store *st, sl_plot_scatter *out, sl_error *err) {
   memset(out, 0, sizeof *out);
   sl_profile_stat two[2];
   char *colx, *coly;
@@ -301,9 +301,9 @@ int sl_chart_scatter_from_compare(const sl_compare *c, const sl_table *stats, co
     return err->code;
   sl_profile xy = {(char *)"scatter", g, two, 2};
   size_t n = sl_compare_count(c), k = 0, members = 0;
-  const char **names = sl_chart_alloc(st, n, sizeof *names);
-  double *x = sl_chart_alloc(st, n, sizeof *x), *y = sl_chart_alloc(st, n, sizeof *y);
-  int *hl = sl_chart_alloc(st, n, sizeof *hl);
+  const char **names = sl_charts_alloc(st, n, sizeof *names);
+  double *x = sl_charts_alloc(st, n, sizeof *x), *y = sl_charts_alloc(st, n, sizeof *y);
+  int *hl = sl_charts_alloc(st, n, sizeof *hl);
   if (!names || !x || !y || !hl) return OOM(err);
   for (size_t j = 0; j < n; j++) {
     int in = sl_compare_in_pool(c, j, g, pool, ref_league), h = is_highlighted(highlight, nh, j);
@@ -316,8 +316,8 @@ int sl_chart_scatter_from_compare(const sl_compare *c, const sl_table *stats, co
   }
   out->n = k, out->names = names, out->x = x, out->y = y, out->highlight = hl;
   out->xlabel = axis_text(st, &two[0]), out->ylabel = axis_text(st, &two[1]);
-  out->common.title = sl_chart_printf(st, "%s against %s", two[1].label, two[0].label);
-  out->common.subtitle = sl_chart_printf(st, "%s%s; dashed lines are the pool medians", pool_text(st, pool, g, ref_league, members),
+  out->common.title = sl_charts_printf(st, "%s against %s", two[1].label, two[0].label);
+  out->common.subtitle = sl_charts_printf(st, "%s%s; dashed lines are the pool medians", pool_text(st, pool, g, ref_league, members),
                                          season_suffix(st, season));
   return out->xlabel && out->ylabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }

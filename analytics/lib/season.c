@@ -1,0 +1,94 @@
+/* season.c - see include/scoutlab/season.h */
+#include "scoutlab/season.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Two-digit years: "98/99" is 1998 and "21/22" 2021. Data sources reach back to the 1990s at
+ * most with short years, so 60-99 are 19xx and 00-59 are 20xx. */
+#define SL_SEASON_SHORT_PIVOT 60
+
+/* Digits at s: their count (up to 4 read, 5+ returns 5) and value. */
+static int digits(const char *s, int *value) {
+  int n = 0, v = 0;
+  while (isdigit((unsigned char)s[n]) && n < 5) v = v * 10 + (s[n] - '0'), n++;
+  *value = v;
+  return n;
+}
+
+static int full_year(int v, int ndigits) {
+  if (ndigits == 4) return v;
+  return v >= SL_SEASON_SHORT_PIVOT ? 1900 + v : 2000 + v;
+}
+
+static int is_sep(char c) { return c == '-' || c == '/' || c == '_'; }
+
+/* A season starting exactly at s (no leading text): *len gets the characters used. Returns the
+ * first year, or 0. `lone` allows a single four-digit year. */
+static int season_at(const char *s, int lone, size_t *len) {
+  int a, b;
+  int na = digits(s, &a);
+  if (na != 2 && na != 4) return 0;
+  int first = full_year(a, na);
+  if (is_sep(s[na])) {
+    int nb = digits(s + na + 1, &b);
+    if (nb != 2 && nb != 4) return 0;
+    int second = nb == 4 ? b : (first + 1) % 100 == b ? first + 1 : -1;
+    if (second != first + 1 || first < SL_SEASON_MIN || first > SL_SEASON_MAX) return 0;
+    *len = (size_t)(na + 1 + nb);
+    return first;
+  }
+  if (!lone || na != 4 || first < SL_SEASON_MIN || first > SL_SEASON_MAX) return 0;
+  *len = 4;
+  return first;
+}
+
+int sl_season_parse(const char *text, int *first_year, sl_error *err) {
+  const char *s = text ? text : "";
+  while (isspace((unsigned char)*s)) s++;
+  size_t len = 0;
+  int first = season_at(s, 1, &len);
+  const char *rest = s + len;
+  while (first && isspace((unsigned char)*rest)) rest++;
+  if (!first || *rest)
+    return sl_error_field(err, "season",
+                          sl_error_set(err, SL_EPARSE, NULL, 0, 0,
+                                       "season \"%.80s\" is not a season (expected e.g. 2024, 2024-25, "
+                                       "2024/25 or 2024-2025, between %d and %d)",
+                                       text ? text : "", SL_SEASON_MIN, SL_SEASON_MAX));
+  if (first_year) *first_year = first;
+  return SL_OK;
+}
+
+int sl_season_from_path(const char *path, int *first_year) {
+  if (!path) return 0;
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr(base, '.');
+  size_t stem = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+  size_t len = 0;
+  /* A folder of one file per season: "2024.csv". */
+  if (stem == 4 && season_at(base, 1, &len) && len == 4) return (*first_year = season_at(base, 1, &len)), 1;
+  int found = 0;
+  for (size_t i = 0; i < stem; i++) {
+    if (!isdigit((unsigned char)base[i]) || (i && isdigit((unsigned char)base[i - 1]))) continue;
+    int v;
+    /* Only four-digit first years in names: "u19-20" is no season. */
+    if (digits(base + i, &v) != 4) continue;
+    int s = season_at(base + i, 0, &len);
+    if (!s || isdigit((unsigned char)base[i + len])) continue;
+    if (found && found != s) return 0; /* two different seasons named: say none */
+    found = s;
+    i += len - 1;
+  }
+  if (found && first_year) *first_year = found;
+  return found != 0;
+}
+
+const char *sl_season_text(int first_year, char *buf, size_t size) {
+  if (!buf || !size) return buf;
+  if (first_year <= 0) buf[0] = '\0';
+  else snprintf(buf, size, "%d/%02d", first_year, (first_year + 1) % 100);
+  return buf;
+}

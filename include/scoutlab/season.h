@@ -1,0 +1,47 @@
+/* season.h - seasons, written and read one way everywhere.
+ *
+ * A season is named by its first year (2024 = the 2024/25 season). This module reads every form
+ * the data and users write ("2024", "2024-25", "2024/25", "2024/2025", "2024-2025", "24/25",
+ * "21/22"), finds a season written in a file name ("players_data-2024_2025.csv",
+ * "2022-2023 Football Player Stats.csv", a folder file "2024.csv"), and writes a season as
+ * "2024/25". The rule that decides which season a set of inputs is about lives in workspace.h;
+ * this module only reads and writes.
+ *
+ * Pure functions on caller-owned buffers; no allocation, no state; thread-safe.
+ *
+ *   int s;
+ *   if (sl_season_parse("2024-25", &s) == SL_OK) ...              // s == 2024
+ *   sl_season_from_path("data/players_data-2024_2025.csv", &s);    // s == 2024
+ *   char buf[SL_SEASON_TEXT_MAX]; sl_season_text(2024, buf, sizeof buf); // "2024/25"
+ */
+#ifndef SCOUTLAB_SEASON_H
+#define SCOUTLAB_SEASON_H
+
+#include <stddef.h>
+
+#include "scoutlab/error.h"
+
+/* Seasons scoutlab accepts: organised football began in the 1860s, and a first year past 2200
+ * is a typo or an overflowing number, never data. */
+#define SL_SEASON_MIN 1860
+#define SL_SEASON_MAX 2200
+/* "2024/25" plus room: the buffer sl_season_text needs. */
+#define SL_SEASON_TEXT_MAX 16
+
+/** Reads a season as written: "2024" (a first year), "2024-25", "2024/25", "2024_25",
+ *  "2024/2025", "2024-2025", "24/25" or "21/22" (two-digit years are 20xx), surrounding blanks
+ *  ignored. The second year must follow the first. Returns SL_OK and *first_year, or SL_EPARSE
+ *  with a message naming the text and the forms expected. */
+int sl_season_parse(const char *text, int *first_year, sl_error *err);
+
+/** The season a file name states: a pair of consecutive years in the base name
+ *  ("players_data-2024_2025.csv", "2022-2023 Football Player Stats.csv", "stats_2024-25.csv"),
+ *  or a base name that is only a year ("2024.csv", the layout of one file per season; the year
+ *  is taken as the first year). Returns 1 and sets *first_year when the name states one season,
+ *  0 when it states none (or two different ones). */
+int sl_season_from_path(const char *path, int *first_year);
+
+/** Writes the season as "2024/25" into buf and returns buf ("" for 0: unknown). */
+const char *sl_season_text(int first_year, char *buf, size_t size);
+
+#endif

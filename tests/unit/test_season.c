@@ -1,0 +1,54 @@
+/* test_season.c - every season form the data and users write, and seasons in file names. */
+#include "harness.h"
+#include "scoutlab/season.h"
+
+static int parsed(const char *text) {
+  int s = -1;
+  sl_error err;
+  return sl_season_parse(text, &s, &err) == SL_OK ? s : -1;
+}
+
+static int from_path(const char *path) {
+  int s = -1;
+  return sl_season_from_path(path, &s) ? s : -1;
+}
+
+int main(void) {
+  INT_EQ(parsed("2024"), 2024, "a first year");
+  INT_EQ(parsed("2024-25"), 2024, "2024-25");
+  INT_EQ(parsed("2024/25"), 2024, "2024/25");
+  INT_EQ(parsed("2024_25"), 2024, "2024_25");
+  INT_EQ(parsed("2024/2025"), 2024, "2024/2025");
+  INT_EQ(parsed("2022-2023"), 2022, "2022-2023");
+  INT_EQ(parsed(" 21/22 "), 2021, "21/22 (transfermarkt-datasets), blanks around");
+  INT_EQ(parsed("98/99"), 1998, "98/99 is 1998");
+  INT_EQ(parsed("1999/00"), 1999, "century turn");
+  INT_EQ(parsed("2024-26"), -1, "second year must follow the first");
+  INT_EQ(parsed("2024/2026"), -1, "four-digit second year must follow too");
+  INT_EQ(parsed("24"), -1, "a lone short year is no season");
+  INT_EQ(parsed("Seria"), -1, "text");
+  INT_EQ(parsed("20245"), -1, "five digits");
+  INT_EQ(parsed("2300"), -1, "out of range");
+  INT_EQ(parsed(""), -1, "empty");
+  sl_error err;
+  int s;
+  INT_EQ(sl_season_parse("2024-26", &s, &err), SL_EPARSE, "status");
+  STR_EQ(err.field, "season", "field names the attribute");
+  OK(strstr(err.message, "\"2024-26\" is not a season") != NULL, "message names the text: %s", err.message);
+
+  INT_EQ(from_path("/x/fbref-big5-2024-25/players_data-2024_2025.csv"), 2024, "players_data-2024_2025.csv");
+  INT_EQ(from_path("tm-values-2023/2022-2023 Football Player Stats.csv"), 2022, "vinco export");
+  INT_EQ(from_path("fbref-big5-yearly/passing/2024.csv"), 2024, "folder file named by its first year");
+  INT_EQ(from_path("stats_2023-24.csv"), 2023, "2023-24 in a name");
+  INT_EQ(from_path("france.csv"), -1, "no season");
+  INT_EQ(from_path("2023-2024_vs_2024-2025.csv"), -1, "two seasons named: none");
+  INT_EQ(from_path("/data/2019-2020/players.csv"), -1, "only the base name counts");
+  INT_EQ(from_path("u19-20.csv"), -1, "u19-20 is no season");
+  INT_EQ(from_path("players_2024.csv"), -1, "a lone year inside a longer name is not a season");
+
+  char buf[SL_SEASON_TEXT_MAX];
+  STR_EQ(sl_season_text(2024, buf, sizeof buf), "2024/25", "written 2024/25");
+  STR_EQ(sl_season_text(1999, buf, sizeof buf), "1999/00", "written 1999/00");
+  STR_EQ(sl_season_text(0, buf, sizeof buf), "", "unknown is empty");
+  return SL_TEST_DONE();
+}
