@@ -9,6 +9,7 @@
 
 #include "scoutlab/design.h"
 #include "scoutlab/names.h"
+#include "runtime_internal.h"
 
 /* Powers beyond this are numerically useless in a design (use poly()); 10 is NIST's Filip. */
 #define DESIGN_MAX_POWER 10
@@ -192,7 +193,7 @@ static char **labels_from_numbers(const double *v, size_t n) {
   for (size_t i = 0; out && i < n; i++) {
     if (isnan(v[i])) continue;
     char buf[40];
-    snprintf(buf, sizeof buf, "%.15g", v[i]);
+    sl_snprintf_c(buf, sizeof buf, "%.15g", v[i]);
     if (!(out[i] = dup_str(buf))) {
       for (size_t k = 0; k < i; k++) free(out[k]);
       free(out);

@@ -24,6 +24,9 @@
 #include "scoutlab/error.h"
 #include "scoutlab/table.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /* The peer pool's default minutes threshold: ten full matches, below which per-90 rates are noise. */
 #define SL_COMPARE_DEFAULT_MIN_MINUTES 900.0
 /** Most minutes one stats row can hold (sl_compare_options.max_row_minutes overrides): the
@@ -353,5 +356,7 @@ typedef struct sl_similar_info {
 int sl_compare_similar(const sl_compare *c, size_t i, const sl_profile *profile,
                        const sl_similar_options *opt, sl_similar_hit *hits, size_t *nhits,
                        sl_similar_info *info, sl_error *err);
+
+SL_END_DECLS
 
 #endif

@@ -24,6 +24,9 @@
 #include "scoutlab/parse.h"
 #include "scoutlab/schema.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef enum sl_type {
   SL_TYPE_EMPTY = 0, /* every cell missing */
   SL_TYPE_NUMBER,    /* num[] holds the values */
@@ -220,5 +223,7 @@ int sl_table_load_yearly(const char *root, const char *const *tables, size_t nta
 
 /** Frees a join report; NULL does nothing. */
 void sl_join_report_free(sl_join_report *r);
+
+SL_END_DECLS
 
 #endif
