@@ -1,6 +1,7 @@
 #!/bin/bash
 # fees_cli.sh - scoutlab fit / value / predict on the hand-made fixtures in tests/data/fees/:
-# golden outputs (the numbers are the hand calculation in tests/unit/test_fees.c) and the error
+# golden outputs compared as numbers with a relative tolerance of 1e-12 (tests/tools/numdiff.h;
+# the numbers are the hand calculation in tests/unit/test_fees.c) and the error
 # messages a user sees. Regenerate a golden only after checking the new output by hand.
 . "$(dirname "$0")/lib.sh"
 D="$SL_TEST_DATA/fees"
@@ -15,7 +16,7 @@ golden() { # name command...
   local rc=$?
   expect_eq "$rc" 0 "$name: exit status"
   sed -e "s#$D/##g" "$W/$name.out" >"$W/$name.txt"
-  if ! diff -u "$G/$name" "$W/$name.txt" >&2; then fail "$name differs from golden $G/$name"; fi
+  expect_golden "$G/$name" "$W/$name.txt" "$name differs from golden $G/$name"
 }
 
 golden fit_tiny.txt "$SCOUTLAB" fit --transfers "$D/tiny.csv" -o tiny.slm --folds 1
