@@ -116,6 +116,46 @@ static double *sl_nist_design(const sl_nist *d) {
   return x;
 }
 
+/* Wampler's five polynomial problems (R. H. Wampler, JASA 65, 1970, pp. 549-565), generated as
+ * NIST publishes them: x = 0..20, W1: y = 1 + x + ... + x^5; W2: y = sum (x/10)^j (exact to the
+ * 5 decimals NIST prints, so y is the double nearest that decimal); W3, W4, W5: W1 plus
+ * 1, 100 and 10000 times the fixed disturbance e below. Certified values are NIST's headers. */
+#define SL_WAMPLER_ROWS 21
+static const double sl_wampler_e[SL_WAMPLER_ROWS] = {
+    759, -2048, 2048, -2048, 2523, -2048, 2048, -2048, 1838, -2048, 2048,
+    -2048, 1838, -2048, 2048, -2048, 2523, -2048, 2048, -2048, 759};
+/* Standard deviations of B0..B5 for Wampler3; W4 and W5 are 100 and 10000 times these. */
+static const double sl_wampler3_sd[6] = {2152.32624678170, 2363.55173469681, 779.343524331583,
+                                         101.475507550350, 5.64566512170752, 0.112324854679312};
+
+/* Fills d with Wampler problem k (1..5). Returns 0, or -1 when out of memory or k is bad. */
+static int sl_nist_wampler(int k, sl_nist *d) {
+  static const double sigma[6] = {0, 0, 0, 2360.14502379268, 236014.502379268, 23601450.2379268};
+  static const double r2[6] = {0, 1, 1, 0.999995559025820, 0.957478440825662,
+                               0.224668921574940E-02};
+  static const double f[6] = {0, INFINITY, INFINITY, 675524.458240122, 67.5524458240122,
+                              6.7552445824012241E-03};
+  static const double noise[6] = {0, 0, 0, 1, 100, 10000};
+  memset(d, 0, sizeof *d);
+  if (k < 1 || k > 5) return -1;
+  d->n = SL_WAMPLER_ROWS, d->npred = 1, d->nparam = 6, d->intercept = 1;
+  d->y = malloc(d->n * sizeof *d->y);
+  d->x = malloc(d->n * sizeof *d->x);
+  if (!d->y || !d->x) return sl_nist_free(d), -1;
+  for (size_t i = 0; i < d->n; i++) {
+    long long xi = (long long)i, pw = 1, sum = 0, scaled = 0, ten = 100000;
+    for (int j = 0; j <= 5; j++, pw *= xi, ten /= 10) sum += pw, scaled += pw * ten;
+    d->x[i] = (double)xi;
+    d->y[i] = k == 2 ? (double)scaled / 1e5 : (double)sum + noise[k] * sl_wampler_e[i];
+  }
+  for (int j = 0; j <= 5; j++) {
+    d->cert_b[j] = k == 2 ? pow(10.0, -j) : 1.0;
+    d->cert_sd[j] = noise[k] * sl_wampler3_sd[j];
+  }
+  d->cert_sigma = sigma[k], d->cert_r2 = r2[k], d->cert_f = f[k];
+  return 0;
+}
+
 /* Log relative error (McCullough 1998): the number of correct significant digits of q against
  * certified c; -log10|q| when c = 0; capped at 15 (the digits NIST certifies). */
 static double sl_lre(double q, double c) {

@@ -94,14 +94,28 @@ struct sl_load_options;
  *  SCOUTLAB_MAX_BYTES (whole numbers; unset = the documented defaults, docs/limits.md). A value
  *  that is not a whole number is reported on stderr and the default kept. */
 void sl_cli_load_options(struct sl_load_options *o);
+struct sl_schema_map;
+/** The --map option of every command that loads files: adds "ROLE=COLUMN[,ROLE=COLUMN...]" to the
+ *  column mapping of this run, which sl_cli_load_options() then puts into every load's options
+ *  (a mapped column absent from a file is ignored for that file). Repeatable. Returns SL_EXIT_OK,
+ *  or prints "scoutlab CMD: --map ...: why" with the known roles and returns SL_EXIT_USAGE. */
+int sl_cli_map_option(const char *cmd, const char *spec);
+/** The mapping gathered from --map so far (NULL when none): for loads that fill their own
+ *  sl_load_options instead of calling sl_cli_load_options() (set opt.map to it). */
+const struct sl_schema_map *sl_cli_mapping(void);
 /** Prints a loaded table's warnings (duplicate column renamed, encoding converted, mixed
  *  currencies) as "scoutlab CMD: warning: ..." on stderr: every command, not only check. */
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t);
 void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const struct sl_compare_report *r);
 
-/** Path of a bundled data file (profiles.csv, positions-override.csv): under $SCOUTLAB_DATADIR
- *  when set, else the datasets/ directory the binary was built from. Writes buf, returns it. */
+/** Path of a bundled data file (profiles.csv, positions-override.csv), found by sl_data_file()
+ *  ($SCOUTLAB_DATADIR, else share/scoutlab next to the installed program, else the source tree
+ *  it was built from). When none is found, warns on stderr and writes `name` itself into buf.
+ *  Writes buf, returns it. */
 const char *sl_cli_data_file(const char *name, char *buf, size_t size);
+/** Directory of the chart templates by sl_data_plot_dir() ($SCOUTLAB_PLOTDIR, else plots/ in
+ *  the data directory); warns and writes "plots" when none is found. Writes buf, returns it. */
+const char *sl_cli_plot_dir(char *buf, size_t size);
 
 /* The command table, defined in main.c. */
 extern const sl_command sl_commands[];

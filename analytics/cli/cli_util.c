@@ -9,10 +9,8 @@
 
 #include "cli.h"
 
-#ifndef SCOUTLAB_DATADIR
-#define SCOUTLAB_DATADIR "datasets"
-#endif
 #include "scoutlab/compare.h"
+#include "scoutlab/datadir.h"
 #include "scoutlab/parse.h"
 #include "scoutlab/table.h"
 
@@ -208,8 +206,31 @@ static size_t env_limit(const char *name) {
   return (size_t)n;
 }
 
+/* The --map pairs of this run: one command parses its arguments, then loads its files with
+ * sl_cli_load_options, so the mapping lives for the run (freed at exit). */
+static sl_schema_map *sl_cli_map;
+
+static void cli_map_free(void) {
+  sl_schema_map_free(sl_cli_map);
+  sl_cli_map = NULL;
+}
+
+int sl_cli_map_option(const char *cmd, const char *spec) {
+  sl_error err;
+  if (!sl_cli_map) {
+    if (!(sl_cli_map = sl_schema_map_new())) return sl_cli_usage_error(cmd, "out of memory");
+    atexit(cli_map_free);
+  }
+  if (sl_schema_map_add_spec(sl_cli_map, spec, &err) != SL_OK)
+    return sl_cli_usage_error(cmd, "--map %s: %s", spec, err.message);
+  return SL_EXIT_OK;
+}
+
+const struct sl_schema_map *sl_cli_mapping(void) { return sl_cli_map; }
+
 void sl_cli_load_options(struct sl_load_options *o) {
   memset(o, 0, sizeof *o);
+  o->map = sl_cli_map;
   o->max_field_bytes = env_limit("SCOUTLAB_MAX_FIELD_BYTES");
   o->max_columns = env_limit("SCOUTLAB_MAX_COLUMNS");
   o->max_bytes = env_limit("SCOUTLAB_MAX_BYTES");
@@ -272,7 +293,20 @@ void sl_cli_md_cell(FILE *f, const char *s) {
 }
 
 const char *sl_cli_data_file(const char *name, char *buf, size_t size) {
-  const char *dir = getenv("SCOUTLAB_DATADIR");
-  snprintf(buf, size, "%s/%s", dir && *dir ? dir : SCOUTLAB_DATADIR, name);
+  sl_error err;
+  if (sl_data_file(name, buf, size, &err) == SL_OK) return buf;
+  /* A bundled file that is missing means a broken installation: say so once, whatever the command. */
+  char text[SL_ERROR_MESSAGE_MAX + SL_ERROR_FILE_MAX];
+  fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
+  snprintf(buf, size, "%s", name);
+  return buf;
+}
+
+const char *sl_cli_plot_dir(char *buf, size_t size) {
+  sl_error err;
+  if (sl_data_plot_dir(buf, size, &err) == SL_OK) return buf;
+  char text[SL_ERROR_MESSAGE_MAX + SL_ERROR_FILE_MAX];
+  fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
+  snprintf(buf, size, "plots");
   return buf;
 }

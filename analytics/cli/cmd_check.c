@@ -9,7 +9,8 @@
 #include "scoutlab/table.h"
 
 const char sl_help_check[] =
-    "usage: scoutlab check FILE... [--format table|json] [--row NAME] [--max-columns N]\n"
+    "usage: scoutlab check FILE... [--format table|json] [--row NAME] [--map ROLE=COLUMN[,...]]\n"
+    "                              [--max-columns N]\n"
     "\n"
     "Loads each CSV file and prints its rows, columns, the type inferred for each column\n"
     "(number, money, date, text), the role scoutlab recognised (player, minutes, fee...),\n"
@@ -18,6 +19,10 @@ const char sl_help_check[] =
     "  --row NAME     also print every row whose player (or first text column) matches NAME\n"
     "                 (accent- and case-insensitive: 'balerdi' finds 'Leonardo Balerdi')\n"
     "  --format json  machine-readable output\n"
+    "  --map ROLE=COLUMN[,ROLE=COLUMN...]\n"
+    "                 say which column holds a role when its header is not a known name\n"
+    "                 (e.g. --map player=Plyaer,minutes=Mins); repeatable; a mapped column\n"
+    "                 absent from a file is ignored for that file\n"
     "\n"
     "example:\n"
     "  scoutlab check players.csv --row \"Leonardo Balerdi\"\n";
@@ -145,6 +150,17 @@ int sl_cmd_check(int argc, char **argv) {
   int nfiles = 0, status = SL_EXIT_OK;
   if (!files) return SL_EXIT_IO;
   for (int i = 1; i < argc; i++) {
+    const char *map = strcmp(argv[i], "--map") == 0 && i + 1 < argc ? argv[++i]
+                      : strncmp(argv[i], "--map=", 6) == 0         ? argv[i] + 6
+                                                                   : NULL;
+    if (map) {
+      if (sl_cli_map_option("check", map) != SL_EXIT_OK) {
+        free(files);
+        return SL_EXIT_USAGE;
+      }
+      opt.map = sl_cli_mapping();
+      continue;
+    }
     if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
       if (sl_cli_parse_format(argv[++i], 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON, &fmt) != 0) {
         free(files);

@@ -15,7 +15,7 @@
 const char sl_help_ols[] =
     "usage: scoutlab ols FILE --y COL --x COL[,COL...] [--no-intercept] [--weights COL]\n"
     "                   [--ridge LAMBDA | --ridge-cv K | --ridge-gcv] [--seed N]\n"
-    "                   [--level 0.95] [--format table|json|csv] [--save MODEL]\n"
+    "                   [--tol T] [--level 0.95] [--format table|json|csv] [--save MODEL]\n"
     "\n"
     "Fits y on the x columns by least squares (Householder QR, never X'X) and prints the\n"
     "summary as R's summary(lm(...)) does: estimates, standard errors, t and p values with\n"
@@ -24,6 +24,10 @@ const char sl_help_ols[] =
     "Rows with a missing y, x or weight are not used; the count is always printed.\n"
     "\n"
     "  --weights COL    weighted least squares (weights >= 0; 0 leaves a row out of n)\n"
+    "  --tol T          aliasing tolerance, as R's lm(tol = T) (default 1e-7): a column whose\n"
+    "                   part not explained by the earlier columns is below T times its norm is\n"
+    "                   aliased; --tol 0 keeps every column that is not exactly dependent\n"
+    "                   (NIST's Filip polynomial needs it: R's default drops x^10)\n"
     "  --level L        add L confidence intervals of the coefficients (table and csv)\n"
     "  --ridge LAMBDA   ridge regression on standardised x with penalty LAMBDA\n"
     "  --ridge-cv K     ridge with the penalty chosen by K-fold cross-validation (--seed N)\n"
@@ -54,8 +58,8 @@ typedef struct ols_args {
   char *xlist;
   const char *x[MAX_X];
   size_t nx;
-  int intercept, ridge_cv, ridge_gcv, have_level;
-  double ridge, level;
+  int intercept, ridge_cv, ridge_gcv, have_level, have_tol;
+  double ridge, level, tol;
   unsigned long long seed;
   sl_format format;
   int verbose;           /* --verbose: the loader's skipped rows on stderr */
@@ -119,6 +123,10 @@ static int parse_args(int argc, char **argv, ols_args *a) {
       if (!parse_double(v, &a->level) || !(a->level > 0 && a->level < 1))
         return sl_cli_usage_error(CMD, "--level expects a number between 0 and 1 (e.g. 0.95), not '%s'", v);
       a->have_level = 1;
+    } else if ((v = option_value(argc, argv, &i, "--tol"))) {
+      if (!parse_double(v, &a->tol) || !(a->tol >= 0 && a->tol < 1))
+        return sl_cli_usage_error(CMD, "--tol expects a tolerance from 0 to below 1 (e.g. 1e-7), not '%s'", v);
+      a->have_tol = 1;
     } else if ((v = option_value(argc, argv, &i, "--format"))) {
       if (sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON | 1u << SL_FMT_CSV, &a->format))
         return sl_cli_usage_error(CMD, "--format expects table, json or csv, not '%s'", v);
@@ -432,7 +440,8 @@ static int fit_and_print(const sl_design *d, const ols_args *a) {
     return st ? fail(&err) : SL_EXIT_OK;
   }
   sl_ols_fit *f = NULL;
-  if (sl_ols_fit_rows(&rows, NULL, &f, &err)) return fail(&err);
+  sl_ols_options opt = {.tol = a->tol, .tol_set = a->have_tol, .fill_lo = sl_design_fill_lo};
+  if (sl_ols_fit_rows(&rows, &opt, &f, &err)) return fail(&err);
   if (a->format == SL_FMT_JSON) print_json(f, rep, a->loader_skipped);
   else if (a->format == SL_FMT_CSV) print_csv(f, a);
   else print_table(f, a, rep);

@@ -9,9 +9,10 @@
 
 #include "scoutlab/design.h"
 #include "scoutlab/names.h"
+#include "runtime_internal.h"
 
-/* Powers beyond this are numerically useless in a design (use orthogonal polynomials). */
-#define DESIGN_MAX_POWER 9
+/* Powers beyond this are numerically useless in a design (use poly()); 10 is NIST's Filip. */
+#define DESIGN_MAX_POWER 10
 /* Suggestions offered for a misspelt column. */
 #define DESIGN_SUGGESTIONS 1
 
@@ -192,7 +193,7 @@ static char **labels_from_numbers(const double *v, size_t n) {
   for (size_t i = 0; out && i < n; i++) {
     if (isnan(v[i])) continue;
     char buf[40];
-    snprintf(buf, sizeof buf, "%.15g", v[i]);
+    sl_snprintf_c(buf, sizeof buf, "%.15g", v[i]);
     if (!(out[i] = dup_str(buf))) {
       for (size_t k = 0; k < i; k++) free(out[k]);
       free(out);
@@ -481,6 +482,50 @@ static int design_fill(const void *ctx, size_t first, size_t count, double *x, s
   for (size_t t = 0; t < d->nterms; t++) fill_term(d, &d->terms[t], first, count, x, ldx);
   for (size_t k = 0; k < count; k++) y[k] = d->y[rows[k]];
   for (size_t k = 0; w && k < count; k++) w[k] = d->w[rows[k]];
+  return SL_OK;
+}
+
+/* x^p in double-double (repeated exact products by fma): *lo is the remainder x^p - double. */
+static double power_lo(double x, int p) {
+  double hi = x, lo = 0;
+  for (int k = 1; k < p; k++) {
+    double h = hi * x;
+    lo = fma(hi, x, -h) + lo * x;
+    hi = h;
+  }
+  return lo;
+}
+
+/* Remainders of term m's columns: powers exactly, interactions from their components' values
+ * and remainders (a b = ah bh + ah bl + al bh + ...), every other column is exact. */
+static void fill_term_lo(const sl_design *d, const term *m, size_t first, size_t count,
+                         const double *x, size_t ldx, double *xlo) {
+  const size_t *rows = d->used + first;
+  double *col = xlo + m->first_col * ldx;
+  if (m->kind == SL_TERM_POWER)
+    for (size_t k = 0; k < count; k++) col[k] = power_lo(m->num[rows[k]], m->power);
+  else if (m->kind == SL_TERM_INTERACTION) {
+    const term *a = &d->terms[m->a], *b = &d->terms[m->b];
+    size_t c = 0;
+    for (size_t jb = 0; jb < b->ncols; jb++)
+      for (size_t ja = 0; ja < a->ncols; ja++, c++) {
+        size_t ia = (a->first_col + ja) * ldx, ib = (b->first_col + jb) * ldx;
+        for (size_t k = 0; k < count; k++) {
+          double p = x[ia + k] * x[ib + k];
+          col[k + c * ldx] = fma(x[ia + k], x[ib + k], -p) + x[ia + k] * xlo[ib + k] +
+                             xlo[ia + k] * x[ib + k];
+        }
+      }
+  } else
+    for (size_t c = 0; c < m->ncols; c++) memset(col + c * ldx, 0, count * sizeof *col);
+}
+
+int sl_design_fill_lo(const void *ctx, size_t first, size_t count, const double *x, size_t ldx,
+                      double *xlo, sl_error *err) {
+  const sl_design *d = ctx;
+  (void)err;
+  if (d->intercept) memset(xlo, 0, count * sizeof *xlo);
+  for (size_t t = 0; t < d->nterms; t++) fill_term_lo(d, &d->terms[t], first, count, x, ldx, xlo);
   return SL_OK;
 }
 

@@ -44,6 +44,12 @@ int sl_block_read(sl_block_reader *b, size_t first, size_t count, size_t *positi
 /* Validates a source (p >= 1, fill set, intercept column fits). */
 int sl_rows_check(const sl_rows *rows, sl_error *err);
 
+/* Solves the kept columns of f again by Householder QR in double-double arithmetic from the
+ * rows (regress_dd.c): coef, cov_factor and rss are replaced, *ess gets the explained sum of
+ * squares (about the mean with an intercept); f->n rows with w > 0 expected. */
+int sl_ols_solve_dd(sl_ols_fit *f, const sl_rows *rows, const sl_ols_options *opt, double *ess,
+                    sl_error *err);
+
 /* Copies names (or makes x1..xp) into a new array of p strings. NULL on no memory. */
 char **sl_regress_names_copy(const char *const *names, size_t p);
 void sl_regress_names_free(char **names, size_t p);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scoutlab/table.h"
+#include "runtime_internal.h"
 #include "table_internal.h"
 
 /* Text cells live in 1 MiB blocks: one malloc per block instead of one per cell. */
@@ -124,7 +125,7 @@ static void free_contents(sl_table *t) {
   free(t->row_file);
   t->row_line = NULL;
   t->row_file = NULL;
-  t->nrows = t->rows_read = 0;
+  t->nrows = t->rows_read = t->rows_trailing_empty = 0;
 }
 
 void sl_table_internal_clear(sl_table *t, sl_col_state **state) {
@@ -379,7 +380,7 @@ int sl_table_internal_set_number(sl_table *t, sl_col_state *state, size_t col, d
   }
   /* Rare: first cell of the column, or a number in a date/text column; take the general path. */
   char buf[40];
-  snprintf(buf, sizeof buf, "%.17g", v);
+  sl_snprintf_c(buf, sizeof buf, "%.17g", v);
   return sl_table_internal_set_cell(t, state, col, buf, line, 0, err);
 }
 
@@ -399,7 +400,6 @@ void sl_table_internal_recover_text(sl_table *t, sl_col_state *state, size_t col
 
 int sl_table_internal_finish(sl_table *t, sl_col_state *state, sl_error *err) {
   static const sl_type types[] = {SL_TYPE_EMPTY, SL_TYPE_NUMBER, SL_TYPE_MONEY, SL_TYPE_DATE, SL_TYPE_TEXT};
-  int role_taken[SL_ROLE_COUNT] = {0};
   for (size_t i = 0; i < t->ncols; i++) {
     sl_column *c = &t->cols[i];
     c->type = types[state ? state[i].kind : KIND_NONE];
@@ -412,13 +412,26 @@ int sl_table_internal_finish(sl_table *t, sl_col_state *state, sl_error *err) {
       if (!c->num) return sl_error_set(err, SL_ENOMEM, t->files[0], 0, 0, "out of memory");
       for (size_t r = 0; r < t->nrows; r++) c->num[r] = NAN;
     }
-    sl_role r = sl_schema_role_of(c->name);
+  }
+  sl_table_internal_assign_roles(t, NULL);
+  return SL_OK;
+}
+
+void sl_table_internal_assign_roles(sl_table *t, const sl_schema_map *map) {
+  int role_taken[SL_ROLE_COUNT] = {0};
+  for (size_t i = 0; i < t->ncols; i++) {
+    sl_role r = sl_schema_map_role_of(map, t->cols[i].name);
+    t->cols[i].role = r != SL_ROLE_NONE && !role_taken[r] ? r : SL_ROLE_NONE;
+    if (t->cols[i].role) role_taken[r] = 1;
+  }
+  for (size_t i = 0; i < t->ncols; i++) {
+    if (t->cols[i].role || sl_schema_map_role_of(map, t->cols[i].name)) continue;
+    sl_role r = sl_schema_role_of(t->cols[i].name);
     if (r != SL_ROLE_NONE && !role_taken[r]) {
-      c->role = r;
+      t->cols[i].role = r;
       role_taken[r] = 1;
     }
   }
-  return SL_OK;
 }
 
 /* The joined type of a column seen as ta in one half and tb in the other, or -1 when joining
@@ -484,6 +497,7 @@ int sl_table_internal_append(sl_table *a, sl_table *b, long line_offset) {
   }
   a->nrows = na + nb;
   a->rows_read += b->rows_read;
+  a->rows_trailing_empty += b->rows_trailing_empty;
   for (size_t k = 0; k < b->nskipped; k++)
     if (sl_table_add_skip(a, 0, b->skipped[k].line + line_offset, b->skipped[k].reason)) return SL_ENOMEM;
   for (size_t k = 0; k < b->nwarnings; k++) {
@@ -552,7 +566,7 @@ const char *sl_table_text(const sl_table *t, const sl_column *c, size_t row, cha
   if (c->type == SL_TYPE_TEXT) return c->text[row];
   if (!c->num || isnan(c->num[row])) return NULL;
   if (c->type == SL_TYPE_DATE) return sl_date_format(c->num[row], buf, size);
-  snprintf(buf, size, "%.15g", c->num[row]);
+  sl_snprintf_c(buf, size, "%.15g", c->num[row]);
   return buf;
 }
 
@@ -643,6 +657,7 @@ int sl_table_filter(const sl_table *t, const unsigned char *keep, const char *re
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
   d->rows_read = t->rows_read;
+  d->rows_trailing_empty = t->rows_trailing_empty;
   d->delimiter = t->delimiter;
   d->decimal = t->decimal;
   memcpy(d->encoding, t->encoding, sizeof d->encoding);

@@ -29,6 +29,9 @@ void sl_table_internal_recover_text(sl_table *t, sl_col_state *state, size_t col
  * type differs between them in a way that cannot be joined without the original text. */
 int sl_table_internal_append(sl_table *a, sl_table *b, long line_offset);
 int sl_table_internal_finish(sl_table *t, sl_col_state *state, sl_error *err);
+/* Gives columns their roles: mapped columns first (map may be NULL), then aliases; each role goes
+ * to one column only (the first). */
+void sl_table_internal_assign_roles(sl_table *t, const sl_schema_map *map);
 void sl_table_internal_state_free(sl_table *t, sl_col_state *state);
 int sl_table_internal_warn(sl_table *t, const char *fmt, ...);
 /* Copies s into the table's text storage. */

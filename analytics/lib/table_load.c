@@ -67,6 +67,7 @@ typedef struct {
   row_cell *cells;        /* current row, capacity cells_cap */
   size_t cells_cap;
   int row_bad;            /* current row has a NUL or over-long field */
+  int extra_filled;       /* current row has a non-empty field beyond the header's columns */
   long *keep;             /* header field index -> table column, or -1 */
   size_t nheader;
   size_t kept_rows;       /* pass 2: rows kept so far */
@@ -102,7 +103,7 @@ static size_t max_field_bytes(const loader *L) {
 /* ---- header ---- */
 
 static int wanted(const sl_load_options *opt, const char *name) {
-  if (!opt || !opt->only_columns) return 1;
+  if (!opt || !opt->only_columns || sl_schema_map_role_of(opt->map, name)) return 1;
   for (const char *const *p = opt->only_columns; *p; p++)
     if (strcmp(*p, name) == 0) return 1;
   return 0;
@@ -164,6 +165,12 @@ static void remap_pass2(loader *L) {
 
 static int visible_ascii(char c) { return (unsigned char)c > ' ' && (unsigned char)c < 0x7f; }
 
+static int all_blank(const char *s, size_t len) {
+  const char *b = s, *e = s + len;
+  sl_trim_span_range(&b, &e);
+  return b == e;
+}
+
 static void field_cb(void *s, size_t len, void *data) {
   loader *L = data;
   if (L->status != SL_OK) return;
@@ -178,7 +185,10 @@ static void field_cb(void *s, size_t len, void *data) {
     header_field(L, s);
     return;
   }
-  if (L->nfields > L->nheader) return; /* counted, reported at row end */
+  if (L->nfields > L->nheader) { /* counted, reported at row end unless empty */
+    if (s && !all_blank(s, len)) L->extra_filled = 1;
+    return;
+  }
   size_t i = L->nfields - 1;
   if (L->nfields > L->cells_cap) {
     size_t cap = L->cells_cap ? L->cells_cap * 2 : 64;
@@ -236,9 +246,17 @@ static void row_cb(int c, void *data) {
     return;
   }
   if (L->pass == 1) L->t->rows_read++;
+  int extra_filled = L->extra_filled;
+  L->extra_filled = 0;
+  if (nf > L->nheader && !extra_filled) {
+    /* A trailing delimiter on every row (a scraper's habit): the extra fields hold nothing. */
+    if (L->pass == 1) L->t->rows_trailing_empty++;
+    nf = L->nheader;
+  }
   if (nf != L->nheader) {
-    char why[96];
-    snprintf(why, sizeof why, "expected %zu fields, found %zu", L->nheader, nf);
+    char why[128];
+    snprintf(why, sizeof why, "expected %zu fields, found %zu%s", L->nheader, nf,
+             nf > L->nheader ? " (the extra fields are not empty)" : "");
     skip_row(L, why);
     return;
   }
@@ -531,6 +549,7 @@ static void loader_reset(loader *L, int pass) {
   L->in_quotes = 0;
   L->header_done = 0;
   L->nfields = 0;
+  L->extra_filled = 0;
   L->kept_rows = 0;
   L->bytes = 0;
 }
@@ -685,13 +704,33 @@ static int load_parallel(const char *name, const char *path, const char *data, s
   return st;
 }
 
+/* What both the parallel and the ordinary load do last: roles (with the caller's mapping) and the
+ * notes that sum over the whole file. */
+static int finish_load(sl_table *t, const sl_load_options *opt, sl_error *err) {
+  sl_table_internal_assign_roles(t, opt ? opt->map : NULL);
+  if (t->rows_trailing_empty &&
+      sl_table_internal_warn(t, "%zu row%s end%s with empty fields beyond the header's columns (a trailing "
+                                "delimiter): loaded, the empty fields ignored",
+                             t->rows_trailing_empty, t->rows_trailing_empty == 1 ? "" : "s",
+                             t->rows_trailing_empty == 1 ? "s" : "") != SL_OK)
+    return sl_error_set(err, SL_ENOMEM, t->files[0], 0, 0, "out of memory");
+  return SL_OK;
+}
+
 static int load_source(const char *name, const char *path, const char *data, size_t len,
                        const sl_load_options *opt, sl_table **out, sl_error *err) {
   *out = NULL;
   sl_error_clear(err);
   struct stat sb;
   size_t size = path ? (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0) : len;
-  if (load_parallel(name, path, path ? NULL : data, size, opt, out) == SL_OK) return SL_OK;
+  if (load_parallel(name, path, path ? NULL : data, size, opt, out) == SL_OK) {
+    int st = finish_load(*out, opt, err);
+    if (st != SL_OK) {
+      sl_table_free(*out);
+      *out = NULL;
+    }
+    return st;
+  }
   sl_table *t = sl_table_internal_new(name, err);
   if (!t) return err ? err->code : SL_ENOMEM;
   loader L = {.t = t, .opt = opt, .name = name, .err = err, .status = SL_OK};
@@ -729,6 +768,7 @@ static int load_source(const char *name, const char *path, const char *data, siz
   free(L.kept1);
   if (L.status == SL_OK) L.status = sl_table_internal_finish(t, L.state, err);
   if (L.status == SL_OK && L.cp1252) sl_table_internal_warn(t, "converted from Windows-1252 to UTF-8");
+  if (L.status == SL_OK) L.status = finish_load(t, opt, err);
   loader_reset(&L, 0);
   sl_table_internal_state_free(t, L.state);
   if (L.status != SL_OK) {

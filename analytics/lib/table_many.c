@@ -161,6 +161,7 @@ static int stack_rows(sl_table *t, sl_table *const *parts, size_t n) {
       t->row_file[row] = (uint32_t)i;
     }
     t->rows_read += parts[i]->rows_read;
+    t->rows_trailing_empty += parts[i]->rows_trailing_empty;
     for (size_t k = 0; k < parts[i]->nskipped; k++)
       if (sl_table_add_skip(t, (uint32_t)i, parts[i]->skipped[k].line, parts[i]->skipped[k].reason)) return SL_ENOMEM;
     for (size_t k = 0; k < parts[i]->nwarnings; k++)

@@ -34,9 +34,9 @@
 #include "scoutlab/plot.h"
 #include "scoutlab/squad.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "scoutlab/export.h"
+
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 
 /* The radar's axes are taken from the pool's 5th and 95th percentiles: the middle 90% of the
  * peers fill the chart and one outlier cannot squash everyone else into the centre. */
@@ -218,8 +218,6 @@ int sl_charts_check_paths(sl_charts_kind kind, const sl_charts_output *o, sl_err
 int sl_charts_render(sl_charts_kind kind, void *chart, const sl_charts_output *o, sl_charts_result *res,
                      sl_error *err);
 
-#ifdef __cplusplus
-}
-#endif
+SL_END_DECLS
 
 #endif

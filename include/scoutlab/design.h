@@ -22,6 +22,9 @@
 #include "scoutlab/regress.h"
 #include "scoutlab/table.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef struct sl_design sl_design;
 
 /** Kinds of model terms. */
@@ -65,7 +68,7 @@ int sl_design_set_weights(sl_design *d, const char *name, const double *w, sl_er
 int sl_design_add_numeric(sl_design *d, const char *name, const double *values, size_t *term,
                           sl_error *err);
 
-/** Adds values^power (power 2..9) as one column "I(name^power)". */
+/** Adds values^power (power 2..10) as one column "I(name^power)". */
 int sl_design_add_power(sl_design *d, const char *name, const double *values, int power,
                         size_t *term, sl_error *err);
 
@@ -106,11 +109,19 @@ size_t sl_design_row_index(const sl_design *d, size_t k);
 /** A row source over the used rows for sl_ols_fit_rows()/sl_ridge_fit_rows(); borrows d. */
 int sl_design_rows(const sl_design *d, sl_rows *out, sl_error *err);
 
+/** The rounding remainders of a design's columns (powers formed in double-double, products),
+ *  for sl_ols_options.fill_lo with the source from sl_design_rows(): the extended-precision
+ *  solve then sees I(x^k) as exact, not as rounded doubles. ctx is the design. */
+int sl_design_fill_lo(const void *ctx, size_t first, size_t count, const double *x, size_t ldx,
+                      double *xlo, sl_error *err);
+
 /** Index of the first column of term t and its column count (after prepare). */
 int sl_design_term_columns(const sl_design *d, size_t t, size_t *first, size_t *count);
 
 /** Levels of a categorical term (after prepare): *nlevels of them, the reference first.
  *  Borrowed; NULL for other kinds. */
 const char *const *sl_design_levels(const sl_design *d, size_t t, size_t *nlevels);
+
+SL_END_DECLS
 
 #endif

@@ -29,6 +29,9 @@
 
 #include "scoutlab/error.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /* The default canvas for the web: 16:9, 1200 px wide (sharp in a 600 px column on a 2x screen). */
 #define SL_PLOT_DEFAULT_WIDTH 1200
 #define SL_PLOT_DEFAULT_HEIGHT 675
@@ -260,5 +263,7 @@ char *sl_plot_quote(const char *text, int flags);
 /** Picks the format from the output file's extension (.png, .svg, .pdf, any case).
  *  Returns SL_OK and sets *format, or SL_EINVAL naming the expected extensions. */
 int sl_plot_format_from_path(const char *path, sl_plot_format *format, sl_error *err);
+
+SL_END_DECLS
 
 #endif

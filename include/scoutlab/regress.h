@@ -8,8 +8,11 @@
  * aliased columns are found in column order as R's lm (dqrdc2) does: a column whose residual,
  * after projecting out the kept earlier columns, is below tol times its own norm is aliased and
  * gets coefficient NAN. The kept columns are solved by pivoted QR (dgeqp3, dormqr, dtrtrs),
- * then one step of iterative refinement (residuals in long double, correction from the factor)
- * recovers digits on ill-conditioned designs (NIST LRE >= 13.5 on Norris/Pontius/NoInt/Longley).
+ * then, when the condition bound of the scaled X exceeds 100, the fit is improved: a small problem
+ * (rows x (p+1)^2 <= SL_REGRESS_DD_MAX_WORK) is solved again by Householder QR in double-double
+ * arithmetic from its rows (with the rounding remainders of power and product columns when the
+ * source gives them), a large one gets one step of iterative refinement (residuals in long
+ * double, correction from the factor). NIST StRD: >= 12.5 digits on all 11 linear problems.
  * Everything else (R², F, standard errors, intervals, ridge paths and CV folds) comes from the
  * small (p+1)x(p+1) factors; only leverage/Cook's distance need a second pass over the rows.
  *
@@ -29,8 +32,19 @@
 
 #include "scoutlab/error.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /** Default aliasing tolerance: R's lm uses tol = 1e-7 in dqrdc2 (relative residual norm). */
 #define SL_REGRESS_DEFAULT_TOL 1e-7
+/** Smallest tolerance used: a column that is an exact combination of earlier ones still leaves
+ *  a residual of a few rounding errors of its norm (measured 1e-16..1e-15), so tolerances below
+ *  1000 eps (2.2e-13) are raised to it; any column with more signal than that is kept. */
+#define SL_REGRESS_EXACT_TOL 2.220446049250313e-13
+/** Extended-precision solve: a fit whose condition bound calls for refinement and whose QR
+ *  needs at most this many multiply-adds (rows x (p+1)^2) is solved again by Householder QR in
+ *  double-double arithmetic (~32 digits) from the rows; 2^20 keeps it under ~0.1 s and 16 MiB. */
+#define SL_REGRESS_DD_MAX_WORK ((size_t)1 << 20)
 /** Rows read per block: 4096 x 31 doubles is 1 MiB, large enough for BLAS-3 speed, small
  *  enough to stay in cache next to R. */
 #define SL_REGRESS_BLOCK_ROWS 4096
@@ -58,12 +72,22 @@ typedef struct sl_rows {
 
 /** Options of sl_ols_fit_rows(); a zeroed struct (or NULL) gives the defaults. */
 typedef struct sl_ols_options {
-  double tol;    /* aliasing tolerance, 0 = SL_REGRESS_DEFAULT_TOL */
+  double tol;    /* aliasing tolerance, 0 = SL_REGRESS_DEFAULT_TOL (unless tol_set) */
   int influence; /* 1: also compute fitted, residuals, hat and Cook's distance (second pass) */
   int no_refine; /* 1: skip the refinement pass (one step of corrected semi-normal equations
                     with long double residuals, which adds digits on ill-conditioned X) */
   int serial;    /* 1: one thread even for a concurrent source (the two-thread fold orders
                     the Householder steps differently: equal to rounding, not to the bit) */
+  int tol_set;   /* 1: use tol as given, so 0 keeps every column that is not exactly dependent
+                    (R's lm(tol = 0)); tolerances are raised to SL_REGRESS_EXACT_TOL */
+  /* Optional (NULL = every value of X is exact as a double), called with the source's ctx:
+   * given X's rows [first, first+count) as fill() wrote them (x, leading dimension ldx), writes
+   * into xlo the rounding remainder of each value (exact value - double, e.g. the low half of a
+   * power formed in double-double), 0 where the double is exact. Only the extended-precision
+   * solve reads it: Filip's x^k columns rounded to doubles move its exact solution 7 digits
+   * (an exact rational solve of the rounded design agrees with NIST to 7.6 digits only). */
+  int (*fill_lo)(const void *ctx, size_t first, size_t count, const double *x, size_t ldx,
+                 double *xlo, sl_error *err);
 } sl_ols_options;
 
 /** A fitted linear model. Arrays of length p follow the columns of X; aliased columns have
@@ -233,5 +257,7 @@ double sl_ridge_predict(const sl_ridge_fit *fit, const double *x0);
 
 /** A small seeded generator (splitmix64, Steele et al. 2014): state is the caller's. */
 uint64_t sl_splitmix64(uint64_t *state);
+
+SL_END_DECLS
 
 #endif

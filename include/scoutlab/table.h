@@ -24,6 +24,9 @@
 #include "scoutlab/parse.h"
 #include "scoutlab/schema.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef enum sl_type {
   SL_TYPE_EMPTY = 0, /* every cell missing */
   SL_TYPE_NUMBER,    /* num[] holds the values */
@@ -60,6 +63,8 @@ typedef struct sl_table {
   size_t rows_read;  /* data rows seen (kept + skipped) */
   sl_skipped_row *skipped;
   size_t nskipped;
+  size_t rows_trailing_empty; /* rows with empty fields beyond the header's columns (a trailing
+                                 delimiter): loaded, the empty fields ignored, one warning says so */
   char **warnings;   /* load-time notes a user should see (encoding converted, mixed currencies) */
   size_t nwarnings;
   char delimiter;    /* detected or given */
@@ -82,6 +87,9 @@ typedef struct sl_load_options {
   size_t max_bytes;         /* 0 = SL_TABLE_DEFAULT_MAX_BYTES */
   const char *const *only_columns; /* NULL-terminated header names to keep; NULL keeps all */
   size_t parallel_min_bytes; /* split larger files over two threads; 0 = SL_TABLE_DEFAULT_PARALLEL_BYTES, SIZE_MAX = never */
+  const sl_schema_map *map; /* explicit role = column mapping, wins over aliases; NULL = none.
+                               Borrowed: must outlive the load call only. Mapped columns are
+                               kept even when only_columns does not list them. */
 } sl_load_options;
 
 /** Loads a CSV file. Returns SL_OK and sets *out to a new table (caller frees with
@@ -138,5 +146,7 @@ int sl_table_filter(const sl_table *t, const unsigned char *keep, const char *re
  *  the season kept (without a season column: `season` as given, 0 when unknown). SL_ENOTFOUND
  *  when the column exists but no row has the season asked for. */
 int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *chosen, sl_error *err);
+
+SL_END_DECLS
 
 #endif

@@ -130,6 +130,28 @@ awk -F, -v OFS=, 'NR == 4 { $2 = "" } NR == 9 { $1 = "NA" } { print }' small.csv
 got=$("$SCOUTLAB" ols missing.csv --y y --x x1,x2 --format json 2>&1 >/dev/null)
 expect_eq "$got" "40 rows read, 38 used, 2 skipped: missing value in y (1), missing value in x1 (1)" "rows report"
 
+# 6b. --tol (R's lm(tol =)): NIST's Filip as columns x1..x10 (x^k rounded to doubles, as a CSV
+# holds them). The default 1e-7 aliases x10, as R does; --tol 0 keeps all eleven parameters.
+# From rounded columns the exact least-squares answer itself agrees with NIST to 7.6 digits
+# only (tests/unit/test_regress_nist.c), so they are held to 1e-7 here.
+filip="$SL_TEST_DATA/nist/Filip.dat"
+awk 'NR == 1 { print "y,x,x1,x2,x3,x4,x5,x6,x7,x8,x9,x10" } NR >= 61 && NR <= 142 {
+  printf "%s,%s", $1, $2; for (k = 1; k <= 10; k++) printf ",%.17g", $2 ^ k; printf "\n" }' "$filip" > filip.csv
+filip_cert() { awk 'NR >= 31 && NR <= 41 { print $2 }' "$filip"; }
+filip_sd() { awk 'NR >= 31 && NR <= 41 { print $3 }' "$filip"; }
+rel_bad() { # got want tol
+  paste <(printf '%s\n' "$1") <(printf '%s\n' "$2") | awk -v tol="$3" '{ d = $1 - $2; if (d < 0) d = -d
+    s = $2 < 0 ? -$2 : $2; if (!(d <= tol * s)) n++ } END { print n + 0 }'; }
+fx=x1,x2,x3,x4,x5,x6,x7,x8,x9,x10
+json=$("$SCOUTLAB" ols filip.csv --y y --x "$fx" --format json 2>/dev/null)
+expect_contains "$json" '"aliased": ["x10"]}' "Filip at the default tol: x10 aliased, as R"
+json=$("$SCOUTLAB" ols filip.csv --y y --x "$fx" --tol 0 --format json 2>/dev/null)
+expect_contains "$json" '"aliased": []}' "Filip with --tol 0: every column kept"
+expect_eq "$(rel_bad "$(printf '%s' "$json" | json_values estimate)" "$(filip_cert)" 1e-7)" 0 "Filip --tol 0 estimates (7 digits from rounded columns)"
+expect_eq "$(rel_bad "$(printf '%s' "$json" | json_values std_error)" "$(filip_sd)" 1e-7)" 0 "Filip --tol 0 standard errors"
+json=$("$SCOUTLAB" ols filip.csv --y y --x "$fx" --tol 1e-12 --format json 2>/dev/null)
+expect_contains "$json" '"aliased": []}' "Filip with --tol 1e-12: every column kept"
+
 # 7. Bad input: message and exit status.
 check_error() { # expected-status expected-message what args...
   local want_st=$1 want_msg=$2 what=$3; shift 3
@@ -150,6 +172,8 @@ check_error 2 "scoutlab ols: --y COL is required (see scoutlab ols --help)" "no 
 check_error 2 "--x COL[,COL...] is required" "no --x" small.csv --y y
 check_error 2 "choose one of --ridge, --ridge-cv and --ridge-gcv" "two penalties" small.csv --y y --x x1 --ridge 1 --ridge-cv 5
 check_error 2 "--level expects a number between 0 and 1" "bad level" small.csv --y y --x x1 --level 95
+check_error 2 "--tol expects a tolerance from 0 to below 1 (e.g. 1e-7), not '-1'" "bad tol" small.csv --y y --x x1 --tol -1
+check_error 2 "--tol expects a tolerance from 0 to below 1" "tol 1" small.csv --y y --x x1 --tol 1
 check_error 2 "unknown option '--bogus'" "unknown option" small.csv --y y --x x1 --bogus
 check_error 2 "--format expects table, json or csv" "bad format" small.csv --y y --x x1 --format xml
 check_error 3 "nofile.csv: cannot open" "missing file" nofile.csv --y y --x x1

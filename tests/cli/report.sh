@@ -36,7 +36,7 @@ expect_contains "$md" "Rank 2 of 23 at Olympique Sabreval" "rank in squad"
 
 # Percentiles: the interceptions row equals scoutlab percentiles.
 pc=$("$SCOUTLAB" percentiles --stats "$D/players.csv" --season 2024 --values "$D/values.csv" "Tobías Quirandel" \
-  --format csv 2>/dev/null | grep '^Interceptions,')
+  --pool league --format csv 2>/dev/null | grep '^Interceptions,')
 v=$(printf '%s' "$pc" | cut -d, -f5); pct=$(printf '%s' "$pc" | cut -d, -f6)
 row=$(printf '%s\n' "$md" | grep '^| Interceptions |')
 expect_contains "$row" "$(printf '%.2f' "$v")" "interceptions per 90 as scoutlab percentiles ($v)"

@@ -46,7 +46,7 @@ static void test_zero_weights(void) {
   double x[12], y[6] = {1, 3, 2, 5, 4, 100}, w[6] = {1, 1, 1, 1, 1, 0};
   for (int i = 0; i < 6; i++) x[i] = 1, x[i + 6] = i;
   sl_ols_fit *a = NULL, *b = NULL;
-  sl_ols_options opt = {0, 1, 0, 0};
+  sl_ols_options opt = {.influence = 1};
   sl_error err;
   INT_EQ(sl_ols_fit_matrix(x, 6, y, w, 6, 2, NULL, 1, &opt, &a, &err), SL_OK, "weighted");
   double x5[10];
@@ -344,7 +344,7 @@ static void test_parallel_fold(void) {
   }
   const char *names[] = {"(Intercept)", "a", "b"};
   sl_rows par = {N, 3, names, 1, 0, xy_fill, d, 1};
-  sl_ols_options serial = {0, 0, 0, 1};
+  sl_ols_options serial = {.serial = 1};
   sl_ols_fit *fp = NULL, *fs = NULL;
   sl_error err;
   INT_EQ(sl_ols_fit_rows(&par, NULL, &fp, &err), SL_OK, "two threads: %s", err.message);

@@ -125,7 +125,7 @@ static sl_ols_fit *fit_design(const small_data *s, int intercept, const double *
   if (!st) st = sl_design_prepare(d, &err);
   sl_rows rows;
   sl_ols_fit *fit = NULL;
-  sl_ols_options opt = {0, influence, 0, 0};
+  sl_ols_options opt = {.influence = influence};
   if (!st) st = sl_design_rows(d, &rows, &err);
   if (!st) st = sl_ols_fit_rows(&rows, &opt, &fit, &err);
   INT_EQ(st, SL_OK, "fit: %s", err.message);

@@ -120,7 +120,7 @@ static void rows_accounting(void) {
   INT_EQ(t->rows_read, t->nrows + t->nskipped, "read = used + skipped");
   INT_EQ(t->skipped[0].line, 3, "short row line");
   STR_EQ(t->skipped[0].reason, "expected 2 fields, found 1", "short row reason");
-  STR_EQ(t->skipped[1].reason, "expected 2 fields, found 3", "long row reason");
+  STR_EQ(t->skipped[1].reason, "expected 2 fields, found 3 (the extra fields are not empty)", "long row reason");
   STR_EQ(t->skipped[2].reason, "every field is empty", "empty row reason");
   sl_table_free(t);
 
@@ -310,7 +310,74 @@ static void long_column_name(void) {
   sl_table_free(t);
 }
 
+/* fbref-big5-yearly's passing/playing_time/possession/keepers: one trailing comma on every row. */
+static void trailing_empty_fields(void) {
+  sl_error err;
+  sl_table *t = LOAD("Name,Mins\nA,90,\nB,80, \nC,70\nD,60,x\n");
+  OK(t != NULL, "loads");
+  if (!t) return;
+  INT_EQ(t->rows_read, 4, "four rows read");
+  INT_EQ(t->nrows, 3, "rows with empty extra fields and the exact row used");
+  INT_EQ(t->rows_trailing_empty, 2, "two rows had a trailing delimiter");
+  INT_EQ(t->nskipped, 1, "the row with a filled extra field skipped");
+  if (t->nskipped) {
+    STR_EQ(t->skipped[0].reason, "expected 2 fields, found 3 (the extra fields are not empty)", "reason");
+    INT_EQ(t->skipped[0].line, 5, "its line");
+  }
+  INT_EQ(t->nwarnings, 1, "one note, not one per row");
+  if (t->nwarnings)
+    STR_EQ(t->warnings[0], "2 rows end with empty fields beyond the header's columns (a trailing delimiter): "
+                           "loaded, the empty fields ignored", "note");
+  SL_CHECK_REL(num(t, "Mins", 1), 80, 0, "B's minutes");
+  INT_EQ(sl_table_role(t, SL_ROLE_MINUTES) == sl_table_column(t, "Mins"), 1, "Mins is minutes");
+  INT_EQ(sl_table_role(t, SL_ROLE_PLAYER) == sl_table_column(t, "Name"), 1, "Name is the player");
+  sl_table_free(t);
+}
+
+static void column_mapping(void) {
+  sl_error err;
+  sl_schema_map *m = sl_schema_map_new();
+  OK(m && sl_schema_map_add_spec(m, " player = Plyaer ,minutes=Playing Minutes,, league=Leauge", &err) == SL_OK,
+     "spec parses");
+  INT_EQ(sl_schema_map_count(m), 3, "three pairs");
+  sl_load_options opt = {.map = m};
+  static const char csv[] = "Player,Plyaer,Playing Minutes,Min\nX,A,90,1\n";
+  sl_table *t = load(csv, sizeof csv - 1, &opt, &err);
+  OK(t != NULL, "loads");
+  if (t) {
+    OK(sl_table_role(t, SL_ROLE_PLAYER) == sl_table_column(t, "Plyaer"), "mapped column wins over the alias");
+    INT_EQ(sl_table_column(t, "Player")->role, SL_ROLE_NONE, "the alias column loses the role");
+    OK(sl_table_role(t, SL_ROLE_MINUTES) == sl_table_column(t, "Playing Minutes"), "minutes mapped");
+    INT_EQ(sl_table_column(t, "Min")->role, SL_ROLE_NONE, "Min no longer minutes");
+    OK(sl_table_role(t, SL_ROLE_LEAGUE) == NULL, "a mapped column absent from the file is ignored");
+  }
+  sl_table_free(t);
+  static const char *const only[] = {"Min", NULL};
+  opt.only_columns = only;
+  t = load(csv, sizeof csv - 1, &opt, &err);
+  OK(t && t->ncols == 3, "mapped columns kept next to only_columns");
+  sl_table_free(t);
+  INT_EQ(sl_schema_map_add_spec(m, "minutse=Mins", &err), SL_EINVAL, "unknown role refused");
+  OK(strstr(err.message, "unknown role 'minutse'") && strstr(err.message, "minutes"), "message names it and the roles");
+  INT_EQ(sl_schema_map_add_spec(m, "player", &err), SL_EINVAL, "no '=' refused");
+  STR_EQ(err.message, "column mapping 'player' is not ROLE=COLUMN (e.g. player=Plyaer)", "message");
+  INT_EQ(sl_schema_map_add_spec(m, "player=", &err), SL_EINVAL, "no column refused");
+  sl_schema_map_free(m);
+  sl_schema_map_free(NULL);
+  /* Aliases of the exports people have (issue 20). */
+  static const struct { const char *header; sl_role role; } aliases[] = {
+      {"Mins", SL_ROLE_MINUTES},         {"YearBorn", SL_ROLE_BORN},         {"Club", SL_ROLE_CLUB},
+      {"Min_Playing", SL_ROLE_MINUTES},  {"MP_Playing", SL_ROLE_MATCHES},    {"Starts_Playing", SL_ROLE_STARTS},
+      {"Mins_Per_90_Playing", SL_ROLE_NINETIES}, {"Playing Time_Min", SL_ROLE_MINUTES},
+      {"MatchesPlayed", SL_ROLE_MATCHES}, {"mins", SL_ROLE_NONE},
+  };
+  for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+    INT_EQ(sl_schema_role_of(aliases[i].header), aliases[i].role, "alias %s", aliases[i].header);
+}
+
 int main(void) {
+  trailing_empty_fields();
+  column_mapping();
   long_column_name();
   seasons();
   parallel_equals_sequential();

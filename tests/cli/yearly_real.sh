@@ -1,0 +1,49 @@
+# Every table of ../shared/data/fbref-big5-yearly through `scoutlab check`: rows used = data
+# lines in the file, nothing skipped; trailing delimiters loaded with one note; misspelt headers
+# given their role with --map (issue 20).
+. "$SL_TESTS/cli/lib.sh"
+need_shared fbref-big5-yearly/SOURCE.txt
+dir="$SL_SHARED_DATA/fbref-big5-yearly"
+checked=0
+for f in "$dir"/*/*.csv; do
+  table=$(basename "$(dirname "$f")")
+  map=""
+  case "$table" in
+    passing) map="--map player=Plyaer" ;; # sic in the export
+    gca) map="--map league=Leauge" ;;     # sic
+  esac
+  # shellcheck disable=SC2086 # $map is empty or two words
+  out=$("$SCOUTLAB" check $map "$f" 2>&1); st=$?
+  expect_eq "$st" 0 "$table/$(basename "$f") exit status"
+  # No field of these files holds a line break, so data rows = lines - 1.
+  rows=$(($(wc -l < "$f") - 1))
+  expect_contains "$out" "rows read $rows, used $rows, skipped 0" "$table/$(basename "$f") rows used = rows in the file"
+  roles=$(printf '%s\n' "$out" | awk 'NF >= 4 && $1 ~ /^[0-9]+$/ {print $4}' | tr '\n' ' ')
+  for role in player club league born; do
+    case " $roles" in *" $role "*) ;; *) fail "$table/$(basename "$f"): no $role column (roles: $roles)" ;; esac
+  done
+  case "$table" in
+    passing | playing_time | possession | keepers)
+      # 2017's passing names the last column (Matches); every other year ends rows with a comma.
+      if [ "$table/$(basename "$f")" != passing/2017.csv ]; then
+        expect_contains "$out" "$rows rows end with empty fields beyond the header's columns (a trailing delimiter)" \
+          "$table/$(basename "$f") one note for the trailing delimiter"
+      fi ;;
+  esac
+  checked=$((checked + 1))
+done
+expect_eq "$checked" 80 "files checked (10 tables x 8 seasons)"
+
+# Balerdi's minutes as SOURCE.txt says, from playing_time (Mins) and standard (Min).
+out=$("$SCOUTLAB" check "$dir/playing_time/2020.csv" --row "Leonardo Balerdi")
+expect_eq "$(printf '%s\n' "$out" | awk '$1=="Mins"{print $2}')" "1634" "Balerdi 2020/21 minutes in playing_time"
+out=$("$SCOUTLAB" check "$dir/standard/2024.csv" --row "Leonardo Balerdi")
+expect_eq "$(printf '%s\n' "$out" | awk '$1=="Min"{print $2}')" "2273" "Balerdi 2024/25 minutes in standard"
+
+# Without the mapping the misspelt header has no role; a bad mapping is a usage error.
+out=$("$SCOUTLAB" check "$dir/passing/2024.csv")
+expect_eq "$(printf '%s\n' "$out" | awk '$2=="Plyaer"{print $3, $4}')" "text 0" "Plyaer has no role without --map"
+out=$("$SCOUTLAB" check --map plyer=Plyaer "$dir/passing/2024.csv" 2>&1); st=$?
+expect_eq "$st" 2 "unknown role: usage exit status"
+expect_contains "$out" "unknown role 'plyer'" "unknown role message"
+finish
