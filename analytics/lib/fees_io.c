@@ -328,7 +328,7 @@ static int load_deals(reader *r, sl_fees_model *m) {
     if (st) return st;
   }
   d->rows_read = d->count[SL_FEES_USED] = d->n;
-  return SL_OK;
+  return sl_fees_club_index_build(m);
 }
 
 static int load_ols(reader *r, sl_fees_model *m) {
