@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -309,4 +310,8 @@ const char *sl_cli_plot_dir(char *buf, size_t size) {
   fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
   snprintf(buf, size, "plots");
   return buf;
+}
+
+const char *sl_cli_bundled_file(const char *name, char *buf, size_t size) {
+  return access(sl_cli_data_file(name, buf, size), R_OK) == 0 ? buf : NULL;
 }

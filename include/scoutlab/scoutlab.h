@@ -31,5 +31,6 @@
 #include "scoutlab/plot.h"
 #include "scoutlab/charts.h"
 #include "scoutlab/doc.h"
+#include "scoutlab/workspace.h"
 
 #endif
