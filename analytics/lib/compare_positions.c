@@ -11,6 +11,7 @@
 
 #include "scoutlab/names.h"
 #include "scoutlab/season.h"
+#include "runtime_internal.h"
 
 /* Without box touches, aerials and clearances (files with FBref's standard table only):
  * a DF is a centre-back when crosses + progressive passes received per 90 stay below this:
@@ -215,7 +216,7 @@ static void join_positions(sl_compare *c, const pos_entry *e, size_t n) {
     }
     p->group = best->group, p->group_source = SL_POSSRC_FILE;
     snprintf(p->sub_position, sizeof p->sub_position, "%s", best->code);
-    snprintf(p->position_note, sizeof p->position_note, "positions file (season %.0f)", best->season);
+    sl_snprintf_c(p->position_note, sizeof p->position_note, "positions file (season %.0f)", best->season);
   }
 }
 
