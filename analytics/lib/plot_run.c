@@ -264,9 +264,6 @@ static int render(const char *prog, const char *script, const char *output, cons
                       "gnuplot (%s) finished but wrote no chart (does the script set output "
                       "to sl_output?)",
                       prog);
-  sl_plot_format format;
-  if (!st && sl_plot_format_from_path(output, &format, NULL) == SL_OK && format == SL_PLOT_SVG)
-    st = sl_plot_internal_svg_repair(tmp, err);
   if (!st && rename(tmp, output) != 0)
     st = sl_error_set(err, SL_EIO, output, 0, 0, "cannot move the finished chart into place: %s",
                       strerror(errno));
