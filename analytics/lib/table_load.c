@@ -859,6 +859,13 @@ static int read_all(FILE *f, const char *name, size_t max_bytes, char **data, si
       buf = b, cap *= 2;
     }
     size_t got = fread(buf + n, 1, cap - n, f);
+    const char *nul = got ? memchr(buf + n, '\0', got) : NULL;
+    if (nul) { /* /dev/zero or a binary stream: say so now, not after reading gigabytes */
+      long line = 1;
+      for (const char *q = buf; q < nul; q++) line += *q == '\n';
+      free(buf);
+      return sl_error_set(err, SL_EPARSE, name, line, 0, "NUL byte in the file: this looks like a binary file, not CSV");
+    }
     n += got;
     if (got == 0) break;
     if (n > max_bytes) break;
