@@ -12,6 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "runtime_internal.h"
+
 /* Permissions asked for a new output: rw for everyone, as open(2) from a shell redirect asks;
  * the process umask then takes away what the user does not want (022 gives rw-r--r--). */
 #define SL_OUTPUT_MODE 0666
@@ -112,7 +114,7 @@ int sl_output_open(const char *path, sl_output **out, FILE **f, sl_error *err) {
       unlink(o->temp);
     }
     release(o);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", strerror(e));
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(e));
   }
   *out = o;
   *f = o->f;
@@ -133,7 +135,7 @@ int sl_output_commit(sl_output *o, sl_error *err) {
   }
   if (bad) {
     unlink(o->temp);
-    sl_error_set(err, SL_EIO, o->path, 0, 0, "cannot write: %s", strerror(e));
+    sl_error_set(err, SL_EIO, o->path, 0, 0, "cannot write: %s", sl_strerror_c(e));
     release(o);
     return SL_EIO;
   }
@@ -155,7 +157,7 @@ int sl_output_write_file(const char *path, const char *data, size_t len, sl_erro
   if (st != SL_OK) return st;
   if (len && fwrite(data, 1, len, f) != len) {
     sl_output_abort(o);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(errno));
   }
   return sl_output_commit(o, err);
 }
@@ -164,7 +166,7 @@ int sl_output_scratch(const char *near, char **path, sl_error *err) {
   if (!near || !*near || !path) return sl_error_set(err, SL_EINVAL, near, 0, 0, "no scratch file place given");
   *path = NULL;
   int fd = open_unique(near, SL_SCRATCH_MODE, path);
-  if (fd < 0) return sl_error_set(err, SL_EIO, near, 0, 0, "cannot create a scratch file beside it: %s", strerror(errno));
+  if (fd < 0) return sl_error_set(err, SL_EIO, near, 0, 0, "cannot create a scratch file beside it: %s", sl_strerror_c(errno));
   close(fd);
   return SL_OK;
 }
@@ -240,7 +242,7 @@ int sl_output_make_dir(const char *path, sl_error *err) {
     if (stat(buf, &sb) == 0) {
       if (!S_ISDIR(sb.st_mode)) return sl_error_set(err, SL_EIO, buf, 0, 0, "exists and is not a directory");
     } else if (mkdir(buf, 0777) != 0) { /* rwx as umask allows: an ordinary output folder */
-      return sl_error_set(err, SL_EIO, buf, 0, 0, "cannot create directory: %s", strerror(errno));
+      return sl_error_set(err, SL_EIO, buf, 0, 0, "cannot create directory: %s", sl_strerror_c(errno));
     }
     buf[i] = keep;
   }

@@ -186,7 +186,7 @@ int sl_model_read_file(const char *path, char **out, size_t *len, sl_error *err)
   *out = NULL, *len = 0;
   if (!path) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "load: missing path");
   FILE *f = fopen(path, "rb");
-  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", sl_strerror_c(errno));
   size_t cap = MODEL_READ_START, n = 0;
   char *buf = malloc(cap);
   int st = buf ? SL_OK : sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");

@@ -25,6 +25,7 @@
 
 #include "scoutlab/table.h"
 #include "table_internal.h"
+#include "runtime_internal.h"
 #include "textutil.h"
 
 /* 1 MiB reads keep syscalls rare without holding much of a large file in memory. */
@@ -554,7 +555,7 @@ static int run_pass(loader *L, source *src) {
     have += got;
     int at_eof = got == 0;
     if (io_error) {
-      fail(L, SL_EIO, 0, "read error: %s%s", strerror(errno), NULL);
+      fail(L, SL_EIO, 0, "read error: %s%s", sl_strerror_c(errno), NULL);
       break;
     }
     if (L->bytes > max_bytes) {
@@ -627,12 +628,12 @@ static int open_source(const char *path, source *src, sl_error *err) {
   memset(src, 0, sizeof *src);
   src->len = (size_t)-1;
   src->f = fopen(path, "rb");
-  if (!src->f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+  if (!src->f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", sl_strerror_c(errno));
   /* fopen succeeds on a directory on Linux; say so rather than fail at the first read. */
   struct stat sb;
   if (fstat(fileno(src->f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
     fclose(src->f);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", strerror(EISDIR));
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", sl_strerror_c(EISDIR));
   }
   return SL_OK;
 }
@@ -873,7 +874,7 @@ static int read_all(FILE *f, const char *name, size_t max_bytes, char **data, si
   if (!buf) return sl_error_set(err, SL_ENOMEM, name, 0, 0, "out of memory while reading");
   if (ferror(f)) {
     free(buf);
-    return sl_error_set(err, SL_EIO, name, 0, 0, "read error: %s", strerror(errno));
+    return sl_error_set(err, SL_EIO, name, 0, 0, "read error: %s", sl_strerror_c(errno));
   }
   if (n > max_bytes) {
     free(buf);
@@ -891,7 +892,7 @@ static int load_stream(const char *path, const sl_load_options *opt, sl_table **
   int is_stdin = strcmp(path, "-") == 0;
   const char *name = is_stdin ? "<stdin>" : path;
   FILE *f = is_stdin ? stdin : fopen(path, "rb");
-  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", sl_strerror_c(errno));
   char *data = NULL;
   size_t len = 0;
   size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : SL_TABLE_DEFAULT_MAX_BYTES;
