@@ -23,8 +23,9 @@ static char *mixed_table(void) {
   off += (size_t)snprintf(buf, cap, "Player,Pos,Squad,Comp,Born,Min,90s,Tkl,Int,Sh/90,Cmp%%\n");
   for (int k = 0; k < 24; k++) {
     int n90 = k + 2;
-    off += (size_t)snprintf(buf + off, cap - off, "P%02d,DF,Club,xx League,1999,%d,%d,%d,%.2f,%.2f,80.5\n", k, 90 * n90,
-                            n90, 3 * n90, 1.25 + 0.01 * (k % 3), 0.5 + 0.01 * (k % 4));
+    /* integers only: the text must not depend on the host's locale (the locale.* run) */
+    off += (size_t)snprintf(buf + off, cap - off, "P%02d,DF,Club,xx League,1999,%d,%d,%d,1.%02d,0.%02d,80.5\n", k,
+                            90 * n90, n90, 3 * n90, 25 + k % 3, 50 + k % 4);
   }
   return buf;
 }
