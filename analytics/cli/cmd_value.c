@@ -192,13 +192,14 @@ static void print_comparables(const sl_fees_model *m, const sl_fees_comparable *
   (void)m;
 }
 
-static void print_header(const sl_fees_player *p, const sl_fees_model *m, const char *model) {
+static void print_header(const sl_fees_player *p, const sl_fees_model *m, const char *model, const char *seasons) {
   char mv[64];
   printf("%s: %s, age %g", p->name ? p->name : "player", sl_fees_group_name(p->group), p->age);
   if (p->club) printf(", %s", p->club);
   if (p->league) printf(", %s", p->league);
   if (p->season) printf(", season %d", p->season);
   if (p->market_value > 0) printf(", market value %s", sl_cli_money(p->market_value, mv, sizeof mv));
+  printf("\nseasons: %s", seasons);
   printf("\nmodel: %s (%zu deals", model, m->deals ? m->deals->n : 0);
   if (m->season_max > m->season_min) printf(", seasons %d-%d", m->season_min, m->season_max);
   printf(")\n\n");
@@ -224,13 +225,18 @@ static void json_valuation_fields(const sl_fees_valuation *v, const char *indent
   printf(", \"p_at_least_bid\": "), sl_cli_json_number(stdout, v->p_at_least_bid);
 }
 
-static void print_json(const sl_fees_player *p, const sl_fees_valuation *v, const sl_fees_comparable *c,
-                       size_t nc, const sl_fees_valuation *what, const char *const *wnames, size_t nw) {
+static void print_json(const sl_fees_player *p, const char *seasons, const sl_fees_valuation *v,
+                       const sl_fees_comparable *c, size_t nc, const sl_fees_valuation *what,
+                       const char *const *wnames, size_t nw) {
   printf("{\n  \"player\": "), json_text(p->name), printf(",\n");
   printf("  \"position_group\": "), sl_cli_json_string(stdout, sl_fees_group_name(p->group)), printf(",\n");
+  printf("  \"club\": "), json_text(p->club), printf(",\n");
   printf("  \"league\": "), json_text(p->league), printf(",\n");
+  printf("  \"buyer_league\": "), json_text(p->buyer_league), printf(",\n");
   json_num("season", p->season ? p->season : NAN, 1);
   json_num("age", p->age, 1), json_num("market_value", p->market_value, 1);
+  json_num("contract_months", p->contract_months, 1), json_num("minutes_share", p->minutes_share, 1);
+  printf("  \"seasons\": "), sl_cli_json_string(stdout, seasons), printf(",\n");
   json_valuation_fields(v, "  ");
   printf(",\n");
   json_num("log_fee", v->log_fee, 1), json_num("level", v->level, 1), json_num("bid", v->bid, 1);
@@ -278,9 +284,11 @@ static void print_what_if(const char *change, const sl_fees_valuation *base, con
 }
 
 /* Runs the valuation, the comparables and the what-ifs, then prints. */
-static int answer(const value_args *a, const sl_fees_model *m, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
+static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
                   size_t nnotes) {
   sl_error err;
+  const sl_fees_model *m = sl_workspace_model(ws);
+  const char *seasons = sl_workspace_seasons_of(ws)->text;
   sl_fees_valuation v, what[MAX_WHAT_IF];
   if (sl_fees_value(m, p, a->level, a->bid, &v, &err)) return sl_cli_fail(&err);
   for (size_t i = 0; i < nnotes && v.nnotes < SL_FEES_MAX_NOTES; i++) memcpy(v.notes[v.nnotes++], notes[i], SL_FEES_NOTE_MAX);
@@ -292,10 +300,10 @@ static int answer(const value_args *a, const sl_fees_model *m, sl_fees_player *p
   sl_fees_comparable comp[MAX_COMPARABLES];
   size_t nc = sl_fees_comparables(m, p, a->comparables, comp);
   if (a->format == SL_FMT_JSON) {
-    print_json(p, &v, comp, nc, what, a->what_if, a->nwhat);
+    print_json(p, seasons, &v, comp, nc, what, a->what_if, a->nwhat);
     return SL_EXIT_OK;
   }
-  print_header(p, m, a->model);
+  print_header(p, m, a->model, seasons);
   print_valuation(&v);
   print_comparables(m, comp, nc);
   if (a->nwhat) printf("\nwhat-if:\n");
@@ -314,7 +322,7 @@ int sl_cmd_value(int argc, char **argv) {
   size_t nnotes = 0;
   if (!rc) rc = build_player(&a, &ws, &p, notes, &nnotes);
   const sl_fees_model *m = ws ? sl_workspace_model(ws) : NULL;
-  if (!rc) rc = answer(&a, m, &p, notes, nnotes);
+  if (!rc) rc = answer(&a, ws, &p, notes, nnotes);
   sl_chart_output chart = {.output = a.chart};
   if (!rc && a.chart) rc = sl_chart_value_draw(SL_CHART_FEES, m, &p, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);
   sl_workspace_free(ws);

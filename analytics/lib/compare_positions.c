@@ -369,31 +369,71 @@ int sl_compare_assign_positions_(sl_compare *c, const sl_compare_options *opt, s
 }
 
 typedef struct value_entry {
-  char *norm; /* the normalised name, or its words in sorted order (sl_name_word_key) */
+  char *norm;     /* the normalised name, or its words in sorted order (sl_name_word_key) */
   double value;
+  double age;     /* age in the values file, NAN when it has none */
+  char *club;     /* normalised club, NULL when none */
 } value_entry;
+
+/* A values row is of the same person as a stats player only when their ages agree: value
+ * snapshots can be up to a few seasons older than the stats (Transfermarkt's of autumn 2023
+ * against FBref 2024/25 is one year), never younger by more than one. */
+#define SL_VALUES_AGE_OLDER 3.0
+#define SL_VALUES_AGE_YOUNGER 1.0
 
 static int cmp_value(const void *a, const void *b) {
   return strcmp(((const value_entry *)a)->norm, ((const value_entry *)b)->norm);
 }
 
-/* The entries keyed `key`: 0 none, 1 found with *value, -1 two players share the key with
- * different values (refuse to guess). */
-static int lookup_value(const value_entry *e, size_t n, const char *key, double *value) {
-  value_entry k = {(char *)key, 0};
+static int age_fits(const sl_player *p, const value_entry *v) {
+  if (isnan(p->age) || isnan(v->age)) return 1;
+  double d = p->age - v->age;
+  return d <= SL_VALUES_AGE_OLDER && d >= -SL_VALUES_AGE_YOUNGER;
+}
+
+static int club_fits(const sl_player *p, const value_entry *v) {
+  if (!v->club || !p->clubs) return 0;
+  char *clubs = strdup(p->clubs);
+  int fits = 0;
+  for (char *save = NULL, *one = clubs ? strtok_r(clubs, ",", &save) : NULL; one && !fits;
+       one = strtok_r(NULL, ",", &save)) {
+    char *n = sl_name_normalise(one);
+    fits = n && sl_name_club_match(n, v->club);
+    free(n);
+  }
+  free(clubs);
+  return fits;
+}
+
+/* The value of player p among the entries keyed `key`: the one person whose age fits, and when
+ * several do, the one at his club (name alone never decides between two people). 0 none,
+ * 1 found with *value, -1 several candidates and nothing to tell them apart (no guess). */
+static int lookup_value(const value_entry *e, size_t n, const char *key, const sl_player *p, double *value) {
+  value_entry k = {(char *)key, 0, NAN, NULL};
   const value_entry *hit = bsearch(&k, e, n, sizeof *e, cmp_value);
   if (!hit) return 0;
   size_t lo = (size_t)(hit - e), hi = lo;
   while (lo > 0 && strcmp(e[lo - 1].norm, key) == 0) lo--;
   while (hi + 1 < n && strcmp(e[hi + 1].norm, key) == 0) hi++;
-  for (size_t i = lo; i <= hi; i++)
+  size_t fit = 0, at_club = 0, pick = lo, pick_club = lo;
+  for (size_t i = lo; i <= hi; i++) {
+    if (!age_fits(p, &e[i])) continue;
+    if (!fit++) pick = i;
+    if (club_fits(p, &e[i]) && !at_club++) pick_club = i;
+  }
+  if (fit == 1 || (fit > 1 && at_club == 1)) {
+    *value = e[fit == 1 ? pick : pick_club].value;
+    return 1;
+  }
+  if (!fit) return 0;
+  for (size_t i = lo; i <= hi; i++) /* several rows of one person with one value (duplicates) */
     if (e[i].value != e[lo].value) return -1;
   *value = e[lo].value;
   return 1;
 }
 
 static void free_values(value_entry *e, size_t n) {
-  for (size_t k = 0; e && k < n; k++) free(e[k].norm);
+  for (size_t k = 0; e && k < n; k++) free(e[k].norm), free(e[k].club);
   free(e);
 }
 
@@ -402,29 +442,31 @@ static void free_values(value_entry *e, size_t n) {
 static int read_values(const sl_table *values, const sl_column *name, const sl_column *val,
                        value_entry **e, value_entry **w, size_t *n) {
   size_t cap = values->nrows ? values->nrows : 1;
+  const sl_column *age = sl_table_role(values, SL_ROLE_AGE), *club = sl_table_role(values, SL_ROLE_CLUB);
   *n = 0;
   *e = calloc(cap, sizeof **e);
   *w = calloc(cap, sizeof **w);
   if (!*e || !*w) return SL_ENOMEM;
   for (size_t r = 0; r < values->nrows; r++) {
-    const char *nm = text_at(name, r);
-    double v = num_at(values, val, r);
+    const char *nm = text_at(name, r), *cl = club ? text_at(club, r) : NULL;
+    double v = num_at(values, val, r), a = age ? num_at(values, age, r) : NAN;
     char *norm = nm && !isnan(v) ? sl_name_normalise(nm) : NULL;
     char *words = norm ? sl_name_word_key(norm) : NULL;
     if (!words) {
       free(norm); /* no name, no value, invalid UTF-8 or no memory: not a usable entry */
       continue;
     }
-    (*e)[*n] = (value_entry){norm, v};
-    (*w)[(*n)++] = (value_entry){words, v};
+    (*e)[*n] = (value_entry){norm, v, a, cl ? sl_name_normalise(cl) : NULL};
+    (*w)[(*n)++] = (value_entry){words, v, a, cl ? sl_name_normalise(cl) : NULL};
   }
   qsort(*e, *n, sizeof **e, cmp_value);
   qsort(*w, *n, sizeof **w, cmp_value);
   return SL_OK;
 }
 
-/* Market values by name; a name not found as written is tried with its words in sorted order,
- * because sources differ on family-name-first names ("Son Heung-min" / "Heung-min Son"). */
+/* Market values by name, birth (age) and club; a name not found as written is tried with its
+ * words in sorted order, because sources differ on family-name-first names ("Son Heung-min" /
+ * "Heung-min Son"). */
 int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err) {
   const sl_column *name = sl_table_role(values, SL_ROLE_PLAYER), *val = sl_table_role(values, SL_ROLE_MARKET_VALUE);
   if (!name || !val)
@@ -436,10 +478,10 @@ int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err
   for (size_t i = 0; i < c->n && !st; i++) {
     sl_player *p = &c->players[i];
     double v = NAN;
-    if (lookup_value(e, n, p->name_norm, &v) == 0) {
+    if (lookup_value(e, n, p->name_norm, p, &v) == 0) {
       char *key = sl_name_word_key(p->name_norm);
       if (!key) st = SL_ENOMEM;
-      else lookup_value(w, n, key, &v);
+      else lookup_value(w, n, key, p, &v);
       free(key);
     }
     if (isnan(v)) continue;

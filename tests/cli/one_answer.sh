@@ -1,0 +1,141 @@
+#!/bin/bash
+# one_answer.sh - issue 14, "one player, one answer": the same player from the same inputs gets
+# the same fair fee, interval and probability from value, predict, report and chart fees, and
+# P(fair fee >= the printed median) is 50%. Then the rules every command shares: the season
+# rule (stats season from a column or the file name, valued for the next window, a contradicting
+# --season refused), the identity rule ("Name (Club)", ambiguity exit 2 with the candidates) and
+# checked names (a misspelt league or pool exits 2 with "did you mean"). Demo data always; the
+# real files of ../shared/data when present.
+. "$(dirname "$0")/lib.sh"
+D="$SL_DATASETS"
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+cd "$W" || exit 1
+
+json() { # key < json: the first number of "key"
+  sed -n "s/.*\"$1\": \([-0-9.e+]*\).*/\1/p" | head -1
+}
+md_money() { # column of the first "| €" row of the report's fee table, as a plain number
+  awk -F'|' -v c="$1" '/^\| €/ {gsub(/[ €,]/, "", $c); print $c; exit}' "$2"
+}
+
+# ---- the demo data: four commands, one answer -------------------------------------------------
+"$SCOUTLAB" fit --transfers "$D/transfers.csv" -o demo.slm >/dev/null 2>&1
+expect_eq "$?" 0 "fit on the demo transfers"
+data=(--data "$D/players.csv" --data "$D/values.csv" --data "$D/contracts.csv")
+v=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@]}" --bid 25m --format json)
+expect_eq "$?" 0 "value from the demo files"
+fair=$(printf '%s' "$v" | json fair_fee); low=$(printf '%s' "$v" | json fee_low)
+high=$(printf '%s' "$v" | json fee_high); p=$(printf '%s' "$v" | json p_at_least_bid)
+expect_contains "$v" '"seasons": "stats 2024/25 (its season column); valued for a transfer in summer 2025 (2025/26)"' \
+  "value states both seasons"
+
+"$SCOUTLAB" report --quiet --no-charts --player "Tobías Quirandel" --bid 25m --stats "$D/players.csv" \
+  --values "$D/values.csv" --contracts "$D/contracts.csv" --model demo.slm -o r >/dev/null
+expect_eq "$?" 0 "report from the same files"
+# The report prints whole euros: the same numbers to the euro.
+expect_num_eq "$(md_money 2 r/report.md)" "$(awk -v f="$fair" 'BEGIN{printf "%.0f", f}')" "report median = value" --abs 0.5
+expect_num_eq "$(md_money 4 r/report.md)" "$(awk -v f="$low" 'BEGIN{printf "%.0f", f}')" "report low = value" --abs 0.5
+expect_num_eq "$(md_money 5 r/report.md)" "$(awk -v f="$high" 'BEGIN{printf "%.0f", f}')" "report high = value" --abs 0.5
+rp=$(awk -F'|' '/^\| €/ {gsub(/[ %]/, "", $6); print $6; exit}' r/report.md)
+expect_num_eq "$rp" "$(awk -v f="$p" 'BEGIN{printf "%.1f", 100 * f}')" "report P(fee >= bid) = value" --abs 0.05
+expect_contains "$(cat r/report.md)" "stats 2024/25 · valued for summer 2025" "report states both seasons"
+
+"$SCOUTLAB" chart fees --model demo.slm --player "Tobías Quirandel" "${data[@]}" --bid 25m -o fees.svg \
+  --script fees.gp >/dev/null 2>&1
+if [ -s fees.gp ]; then
+  # The script holds the estimate to five significant digits (what the label prints).
+  expect_num_eq "$(awk -F' = ' '$1=="estimate_eur"{print $2}' fees.gp)" "$fair" "chart fees marks value's fair fee" --rel 5e-5
+else
+  fail "chart fees wrote no script"
+fi
+
+# predict on a row holding the attributes value used gives the same numbers.
+printf '%s\n' "$v" | awk '
+  function val(line) { sub(/^  "[a-z_]*": "?/, "", line); sub(/"?,$/, "", line); return line }
+  /^  "player":/ {name = val($0)}
+  /^  "club":/ {club = val($0)}
+  /^  "league":/ {league = val($0)}
+  /^  "season":/ {season = val($0)}
+  /^  "age":/ {age = val($0)}
+  /^  "market_value":/ {mv = val($0)}
+  /^  "contract_months":/ {cm = val($0)}
+  /^  "minutes_share":/ {ms = val($0)}
+  END {print "name,club,league,age,short_pos,season,market_value,contract_months_left,minutes_share";
+       printf "%s,%s,%s,%s,CB,%s,%s,%s,%s\n", name, club, league, age, season, mv, cm, ms}' >row.csv
+"$SCOUTLAB" predict --model demo.slm row.csv --bid 25m >pred.csv 2>/dev/null
+expect_eq "$?" 0 "predict on the row"
+col() { awk -F, -v want="$1" 'NR==1 {for (i = 1; i <= NF; i++) if ($i == want) c = i} NR==2 {print $c}' pred.csv; }
+# predict writes money as whole euros.
+expect_num_eq "$(col fair_fee)" "$fair" "predict fair fee = value" --abs 0.5
+expect_num_eq "$(col fee_low)" "$low" "predict low = value" --abs 0.5
+expect_num_eq "$(col fee_high)" "$high" "predict high = value" --abs 0.5
+expect_num_eq "$(col p_at_least_bid)" "$p" "predict P(fee >= bid) = value" --rel 1e-12
+
+# The printed median is the 50% point of the distribution that gives P(fee >= bid).
+half=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@]}" --bid "$fair" --format json |
+  json p_at_least_bid)
+expect_num_eq "$half" 0.5 "P(fair fee >= printed median) is 50%" --abs 1e-9
+
+# The season rule: a --season that contradicts the file is refused, naming both.
+out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@]}" --season 2010 2>&1)
+expect_eq "$?" 2 "contradicting --season is a usage error"
+expect_contains "$out" "season 2010/11 was asked for, but the stats hold 2019/20 to 2024/25" "it names both"
+out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@]}" --season 2023 --format json)
+expect_contains "$out" "valued for a transfer in summer 2024" "--season 2023: the window after it"
+out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@]}" --window 2026 --format json)
+expect_contains "$out" '"season": 2026' "--window names the transfer window"
+
+# ---- the real files ---------------------------------------------------------------------------
+if [ ! -e "$SL_SHARED_DATA/transfers-tm" ] || [ ! -e "$SL_SHARED_DATA/tm-values-2023/france.csv" ]; then
+  echo "skipped: the real-data part ($SL_SHARED_DATA is absent)" >&2
+  finish
+fi
+S="$SL_SHARED_DATA"
+F="$S/fbref-big5-2024-25/players_data-2024_2025.csv"
+"$SCOUTLAB" fit --transfers "$S/transfers-tm" -o M.slm >/dev/null 2>&1
+expect_eq "$?" 0 "fit on transfers-tm"
+
+# Two Marquinhos in the French values: never a silent pick.
+out=$("$SCOUTLAB" value --model M.slm --player Marquinhos --data "$S/tm-values-2023/france.csv" 2>&1)
+expect_eq "$?" 2 "ambiguous Marquinhos exits 2"
+expect_contains "$out" "Marquinhos (Paris Saint-Germain, age 29, €65.0m); Marquinhos (FC Nantes, age 20, €10.0m)" \
+  "both Marquinhos listed with club, age and value"
+expect_contains "$out" '"Marquinhos (Paris Saint-Germain)"' "the Name (Club) form to use"
+out=$("$SCOUTLAB" value --model M.slm --player "Marquinhos (Paris Saint-Germain)" --data "$S/tm-values-2023/france.csv" \
+  --position CB --format json 2>&1)
+expect_eq "$(printf '%s' "$out" | json market_value)" 65000000 "Marquinhos (Paris Saint-Germain) is valued at his €65m"
+expect_eq "$(printf '%s' "$out" | json age)" 29 "... and is the 29-year-old"
+out=$("$SCOUTLAB" value --model M.slm --player "Marquinhos (Paris S-G)" --data "$S/tm-values-2023/france.csv" \
+  --position CB --format json 2>&1)
+expect_eq "$(printf '%s' "$out" | json market_value)" 65000000 "FBref's short club name works too"
+
+# Misspelt names are errors with a suggestion, never a silent fallback.
+out=$("$SCOUTLAB" value --model M.slm --age 26 --position CB --market-value 10m --buyer-league "Seria A" 2>&1)
+expect_eq "$?" 2 "unknown buyer league exits 2"
+expect_contains "$out" "did you mean Serie A?" "Seria A -> Serie A"
+out=$("$SCOUTLAB" value --model M.slm --age 26 --position CBB --market-value 10m 2>&1)
+expect_eq "$?" 2 "unknown position exits 2"
+expect_contains "$out" "did you mean CB?" "CBB -> CB"
+if [ -e "$F" ]; then
+  out=$("$SCOUTLAB" compare --stats "$F" "Leonardo Balerdi" "William Saliba" --pool Ligue1 2>&1)
+  expect_eq "$?" 2 "compare --pool Ligue1 exits 2"
+  expect_contains "$out" "Ligue 1" "compare --pool Ligue1 suggests Ligue 1"
+
+  # Balerdi: report without --season values him for summer 2025 and says so; value from the same
+  # files gives the same fair fee.
+  "$SCOUTLAB" report --quiet --no-charts --player "Leonardo Balerdi" --bid 25m --stats "$F" \
+    --values "$S/tm-values-2023" --model M.slm -o b >/dev/null 2>b.err
+  expect_eq "$?" 0 "report on Balerdi"
+  expect_contains "$(cat b/report.md)" "stats 2024/25 · valued for summer 2025" "Balerdi valued for 2025/26"
+  bv=$("$SCOUTLAB" value --model M.slm --player Balerdi --data "$F" --data "$S/tm-values-2023/france.csv" \
+    --position CB --bid 25m --format json)
+  expect_num_eq "$(md_money 2 b/report.md)" "$(printf '%s' "$bv" | json fair_fee | awk '{printf "%.0f", $1}')" \
+    "Balerdi: report and value agree" --abs 0.5
+  out=$("$SCOUTLAB" report --quiet --no-charts --player "Leonardo Balerdi" --stats "$F" --season 2019 \
+    --values "$S/tm-values-2023" --model M.slm -o b2 2>&1)
+  expect_eq "$?" 2 "report --season 2019 on the 2024/25 file is refused"
+  expect_contains "$out" "season 2019/20 was asked for, but the stats are of 2024/25 (from the file name" \
+    "the refusal names both seasons"
+fi
+finish
