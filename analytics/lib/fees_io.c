@@ -14,6 +14,7 @@
 
 #include "fees_internal.h"
 #include "runtime_internal.h"
+#include "scoutlab/output.h"
 
 #define MAGIC "scoutlab-fee-model"
 
@@ -72,11 +73,10 @@ static void save_deals(FILE *f, const sl_fees_deals *d) {
 
 /* The regression's own format, through a temporary file next to the model. */
 static int ols_bytes(const sl_fees_model *m, const char *path, char **out, size_t *len, sl_error *err) {
-  size_t plen = strlen(path) + 16;
-  char *tmp = malloc(plen);
-  if (!tmp) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  snprintf(tmp, plen, "%s.ols.tmp", path);
-  int st = sl_ols_save(m->ols, tmp, err);
+  char *tmp = NULL; /* a unique name: two fits saving beside each other never share it */
+  int st = sl_output_scratch(path, &tmp, err);
+  if (st) return st;
+  st = sl_ols_save(m->ols, tmp, err);
   FILE *f = st ? NULL : fopen(tmp, "rb");
   if (!st && !f) st = sl_error_set(err, SL_EIO, tmp, 0, 0, "cannot read back: %s", sl_strerror_c(errno));
   if (f) {
@@ -112,7 +112,7 @@ int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
   size_t olen = 0, blen = 0;
   int st = ols_bytes(m, path, &ols, &olen, err);
   if (st) return st;
-  FILE *mem = open_memstream(&body, &blen);
+  FILE *mem = open_memstream(&body, &blen); /* the body first: the checksum covers it */
   if (!mem) {
     free(ols);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
@@ -127,16 +127,17 @@ int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
     free(body);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
-  FILE *f = fopen(path, "wb");
-  if (!f) {
+  FILE *f;
+  sl_output *o; /* written whole or not at all: a crash keeps the previous model */
+  st = sl_output_open(path, &o, &f, err);
+  if (st) {
     free(body);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(errno));
+    return st;
   }
   fwrite(body, 1, blen, f);
   fprintf(f, CHECKSUM_KEY "%016llx\n", (unsigned long long)fnv1a(body, blen));
   free(body);
-  int bad = ferror(f);
-  if (fclose(f) != 0 || bad) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write (disk full?)");
+  if (sl_output_commit(o, err) != SL_OK) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write (disk full?)");
   return SL_OK;
 }
 
