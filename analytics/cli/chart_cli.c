@@ -6,9 +6,7 @@
 #include "chart_data.h"
 #include "cli.h"
 
-#ifndef SCOUTLAB_PLOTDIR
-#define SCOUTLAB_PLOTDIR "plots"
-#endif
+#include "scoutlab/datadir.h"
 
 static int parse_size(const char *s, int *w, int *h) {
   char *end;
@@ -51,7 +49,8 @@ int sl_chart_render(sl_charts_kind kind, void *chart, const sl_charts_output *gi
   if (kept && kept_size) kept[0] = '\0';
   if (!given) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no chart output given");
   sl_charts_output o = *given;
-  o.plotdir = env_or(o.plotdir, "SCOUTLAB_PLOTDIR", SCOUTLAB_PLOTDIR);
+  char plotdir[SL_DATA_PATH_MAX];
+  if (!o.plotdir) o.plotdir = sl_cli_plot_dir(plotdir, sizeof plotdir);
   o.gnuplot = env_or(o.gnuplot, "SCOUTLAB_GNUPLOT", NULL);
   sl_charts_result res;
   int st = sl_charts_render(kind, chart, &o, &res, err);

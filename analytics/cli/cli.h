@@ -108,9 +108,17 @@ const struct sl_schema_map *sl_cli_mapping(void);
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t);
 void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const struct sl_compare_report *r);
 
-/** Path of a bundled data file (profiles.csv, positions-override.csv): under $SCOUTLAB_DATADIR
- *  when set, else the datasets/ directory the binary was built from. Writes buf, returns it. */
+/** Path of a bundled data file (profiles.csv, positions-override.csv), found by sl_data_file()
+ *  ($SCOUTLAB_DATADIR, else share/scoutlab next to the installed program, else the source tree
+ *  it was built from). When none is found, warns on stderr and writes `name` itself into buf.
+ *  Writes buf, returns it. */
 const char *sl_cli_data_file(const char *name, char *buf, size_t size);
+/** Directory of the chart templates by sl_data_plot_dir() ($SCOUTLAB_PLOTDIR, else plots/ in
+ *  the data directory); warns and writes "plots" when none is found. Writes buf, returns it. */
+const char *sl_cli_plot_dir(char *buf, size_t size);
+
+/** As sl_cli_data_file, or NULL when that file cannot be read (a bundled file is optional). */
+const char *sl_cli_bundled_file(const char *name, char *buf, size_t size);
 
 /* The command table, defined in main.c. */
 extern const sl_command sl_commands[];

@@ -6,13 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
-#ifndef SCOUTLAB_DATADIR
-#define SCOUTLAB_DATADIR "datasets"
-#endif
 #include "scoutlab/compare.h"
+#include "scoutlab/datadir.h"
 #include "scoutlab/parse.h"
 #include "scoutlab/table.h"
 
@@ -295,7 +294,24 @@ void sl_cli_md_cell(FILE *f, const char *s) {
 }
 
 const char *sl_cli_data_file(const char *name, char *buf, size_t size) {
-  const char *dir = getenv("SCOUTLAB_DATADIR");
-  snprintf(buf, size, "%s/%s", dir && *dir ? dir : SCOUTLAB_DATADIR, name);
+  sl_error err;
+  if (sl_data_file(name, buf, size, &err) == SL_OK) return buf;
+  /* A bundled file that is missing means a broken installation: say so once, whatever the command. */
+  char text[SL_ERROR_MESSAGE_MAX + SL_ERROR_FILE_MAX];
+  fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
+  snprintf(buf, size, "%s", name);
   return buf;
+}
+
+const char *sl_cli_plot_dir(char *buf, size_t size) {
+  sl_error err;
+  if (sl_data_plot_dir(buf, size, &err) == SL_OK) return buf;
+  char text[SL_ERROR_MESSAGE_MAX + SL_ERROR_FILE_MAX];
+  fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
+  snprintf(buf, size, "plots");
+  return buf;
+}
+
+const char *sl_cli_bundled_file(const char *name, char *buf, size_t size) {
+  return access(sl_cli_data_file(name, buf, size), R_OK) == 0 ? buf : NULL;
 }

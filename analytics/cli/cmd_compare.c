@@ -27,8 +27,11 @@ const char sl_help_compare[] =
     "  --profiles FILE       role profiles (default datasets/profiles.csv)\n"
     "  --profile ROLE        centre-back, full-back, midfielder, winger-forward, goalkeeper\n"
     "                        (default: the first player's group)\n"
-    "  --pool P              league (each player's own, default), all, or \"Ligue 1,Serie A\"\n"
-    "  --min-minutes N       pool members need N minutes (default 900)\n"
+    "  --pool P              shared (default: one pool for all the players, the Big 5 when the\n"
+    "                        file has Big-5 leagues, else every league), big5, all, league (each\n"
+    "                        player's own), or a set such as \"Ligue 1,Serie A\"\n"
+    "  --min-minutes N       pool members need N minutes (default 900); a player below it is\n"
+    "                        shown with his values and marked (ss), without a percentile\n"
     "  --per-club            one entry per club row instead of combining a season's clubs\n"
     "  --season S            season of a multi-season stats file (default: the latest)\n"
     "  --format F            table (default), csv, json, md\n"
@@ -91,7 +94,7 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
 int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
                  int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a)) {
   a->cmd = argv[0];
-  sl_pool_default(&a->pool);
+  sl_pool_shared(&a->pool);
   a->format = SL_FMT_TABLE;
   a->k = SL_COMPARE_DEFAULT_K;
   a->max_age = a->max_value = NAN;
@@ -148,6 +151,10 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
     sl_compare_options opt = {a->per_club, ctx->positions, ctx->overrides, ctx->values, 0};
     if (sl_compare_new(ctx->stats, &opt, &ctx->index, &err) != SL_OK) st = sl_cli_fail(&err);
   }
+  if (!st && a->pool.kind == SL_POOL_LIST && sl_compare_leagues_check(ctx->index, a->pool.leagues, &err))
+    st = sl_cli_usage_error(a->cmd, "--pool: %s", err.message);
+  if (!st && a->leagues && sl_compare_leagues_check(ctx->index, a->leagues, &err))
+    st = sl_cli_usage_error(a->cmd, "--leagues: %s", err.message);
   if (!st && a->verbose) sl_cmp_print_accounting(ctx, stderr);
   if (!st) sl_cli_index_warnings(a->cmd, ctx->stats, sl_compare_summary(ctx->index));
   return st;
@@ -165,7 +172,7 @@ int sl_cmp_find_all(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t *idx) {
     sl_error err;
     if (sl_compare_find(ctx->index, a->names[k], &idx[k], &err) != SL_OK) {
       fprintf(stderr, "scoutlab %s: %s\n", a->cmd, err.message);
-      return SL_EXIT_DATA;
+      return sl_cli_exit_code(err.code); /* ambiguous: 2, the name must be made precise */
     }
   }
   return 0;

@@ -128,10 +128,10 @@ static void print_coefficients(const sl_fees_model *m) {
 
 static void acc_row(const char *label, const sl_fees_accuracy *a) {
   if (!a->n) return;
-  printf("  %-36s %7zu %8.3f %7.1f%% %7.1f%% %7.1f%%", label, a->n, a->r2_log, 100 * a->mdape,
+  printf("  %-36s %7zu %8.3f %8.3f %7.1f%% %7.1f%% %7.1f%%", label, a->n, a->log_rmse, a->r2_log, 100 * a->mdape,
          100 * a->within25, 100 * a->within50);
-  if (isfinite(a->coverage)) printf(" %8.1f%%\n", 100 * a->coverage);
-  else printf(" %9s\n", "-");
+  if (isfinite(a->coverage)) printf(" %8.1f%% %8.3f\n", 100 * a->coverage, a->mean_width);
+  else printf(" %9s %8s\n", "-", "-");
 }
 
 static const char *interval_name(int kind) {
@@ -143,8 +143,8 @@ static void print_accuracy(const sl_fees_report *r) {
     printf("\nno out-of-sample accuracy (give --holdout-from SEASON or --folds K)\n");
     return;
   }
-  printf("\naccuracy out of sample       %14s %8s %8s %8s %8s %9s\n", "deals", "R2 log", "MdAPE", "+-25%",
-         "+-50%", "coverage");
+  printf("\naccuracy out of sample       %14s %8s %8s %8s %8s %8s %9s %8s\n", "deals", "logRMSE", "R2 log", "MdAPE",
+         "+-25%", "+-50%", "coverage", "width");
   if (r->holdout_from) {
     printf("time split: train on %zu deals before %d, test on %zu from %d (%s interval, %.0f%%)\n",
            r->time_train, r->holdout_from, r->time_test, r->holdout_from, interval_name(r->time_interval),
@@ -175,6 +175,10 @@ static void json_acc(const char *key, const sl_fees_accuracy *a, int last) {
   sl_cli_json_number(stdout, a->within50);
   printf(", \"coverage\": ");
   sl_cli_json_number(stdout, a->coverage);
+  printf(", \"log_rmse\": ");
+  sl_cli_json_number(stdout, a->log_rmse);
+  printf(", \"mean_width\": ");
+  sl_cli_json_number(stdout, a->mean_width);
   printf("}%s\n", last ? "" : ",");
 }
 

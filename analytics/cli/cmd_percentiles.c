@@ -65,8 +65,14 @@ static void position_text(const sl_player *p, char *buf, size_t size) {
   else snprintf(buf, size, "%s (%s)", sl_group_name(p->group), sl_position_source_name(p->group_source));
 }
 
+/* The pool cell: its leagues without the list in parentheses (the heading gives it), its size,
+ * and why the player is not ranked or ranked with care. */
 static void pool_text(const player_report *r, char *buf, size_t size) {
-  snprintf(buf, size, "%s, n=%zu%s", r->info.leagues, r->info.size, r->info.player_in_pool ? "" : " (outside)");
+  const char *paren = strstr(r->info.leagues, " (");
+  int len = paren ? (int)(paren - r->info.leagues) : (int)strlen(r->info.leagues);
+  const char *mark = r->info.small_sample ? " (small sample)" : r->info.below_default ? " (few minutes)"
+                     : r->info.player_in_pool ? "" : " (outside)";
+  snprintf(buf, size, "%.*s, n=%zu%s", len, r->info.leagues, r->info.size, mark);
 }
 
 /* ---- table ------------------------------------------------------------------------------------ */
@@ -116,6 +122,16 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
   printf("profile %s; percentiles (p) against %ss with >= %.0f minutes in %s\n\n", pr->role,
          sl_group_name(r[0].info.group), a->pool.min_minutes,
          a->pool.kind == SL_POOL_LEAGUE ? "each player's league" : r[0].info.leagues);
+  for (size_t k = 0; k < n; k++)
+    if (r[k].info.small_sample)
+      printf("small sample: %s has %.0f minutes (< %.0f): values shown, no percentile (--min-minutes to rank him)\n",
+             sl_compare_player(ctx->index, r[k].index)->name, sl_compare_player(ctx->index, r[k].index)->minutes,
+             a->pool.min_minutes);
+    else if (r[k].info.below_default)
+      printf("few minutes: %s has %.0f minutes (< %.0f): percentiles ranked because --min-minutes was lowered\n",
+             sl_compare_player(ctx->index, r[k].index)->name, sl_compare_player(ctx->index, r[k].index)->minutes,
+             SL_COMPARE_DEFAULT_MIN_MINUTES);
+  if (n) putchar('\n');
   print_meta_table(ctx, r, n, label_width, width);
   const char *group = NULL;
   for (size_t s = 0; s < pr->nstats; s++) {
@@ -127,7 +143,9 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
     snprintf(label, sizeof label, "  %s%s", st->label, st->better == SL_BETTER_LOWER ? " (low)" : "");
     for (size_t k = 0; k < n && k < 64; k++) {
       format_value(st, r[k].v[s].value, vbuf, sizeof vbuf);
-      if (isnan(r[k].v[s].percentile)) snprintf(cell[k], sizeof cell[k], "%8s  p  -", vbuf);
+      if (r[k].info.small_sample) snprintf(cell[k], sizeof cell[k], "%8s  (ss)", vbuf);
+      else if (isnan(r[k].v[s].percentile)) snprintf(cell[k], sizeof cell[k], "%8s  p  -", vbuf);
+      else if (r[k].info.below_default) snprintf(cell[k], sizeof cell[k], "%8s  p%3.0f*", vbuf, r[k].v[s].percentile);
       else snprintf(cell[k], sizeof cell[k], "%8s  p%3.0f", vbuf, r[k].v[s].percentile);
       cells[k] = cell[k];
     }
@@ -149,6 +167,11 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
   }
   table_row(label_width, "mean percentile", qcells, n, width);
   puts("\n(low) = lower is better, its percentile inverted; p = 100 * (worse + 0.5 * equal) / n");
+  for (size_t k = 0; k < n; k++)
+    if (r[k].info.small_sample || r[k].info.below_default) {
+      puts("(ss) = small sample, not ranked; * = ranked on fewer minutes than the default threshold");
+      break;
+    }
 }
 
 /* ---- csv, md, json -------------------------------------------------------------------------- */
@@ -209,7 +232,8 @@ static void print_md(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_r
     for (size_t k = 0; k < n; k++) {
       char v[32];
       format_value(&pr->stats[s], r[k].v[s].value, v, sizeof v);
-      if (isnan(r[k].v[s].percentile)) printf(" %s |", v);
+      if (r[k].info.small_sample) printf(" %s (small sample) |", v);
+      else if (isnan(r[k].v[s].percentile)) printf(" %s |", v);
       else printf(" %s (p%.0f) |", v, r[k].v[s].percentile);
     }
     fputc('\n', stdout);
@@ -235,7 +259,9 @@ static void json_player(const sl_cmp_ctx *ctx, const sl_profile *pr, const playe
   printf(",\"rows\":%zu,\"pool\":{\"group\":", p->nrows);
   sl_cli_json_string(stdout, sl_group_name(r->info.group));
   fputs(",\"leagues\":", stdout), sl_cli_json_string(stdout, r->info.leagues);
-  printf(",\"size\":%zu,\"player_in_pool\":%s},\"mean_percentile\":", r->info.size, r->info.player_in_pool ? "true" : "false");
+  printf(",\"size\":%zu,\"player_in_pool\":%s,\"small_sample\":%s,\"below_default_minutes\":%s},\"mean_percentile\":",
+         r->info.size, r->info.player_in_pool ? "true" : "false", r->info.small_sample ? "true" : "false",
+         r->info.below_default ? "true" : "false");
   sl_cli_json_number(stdout, r->quality);
   fputs(",\"stats\":[", stdout);
   for (size_t s = 0; s < pr->nstats; s++) {
@@ -254,7 +280,7 @@ static void print_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pro
                        const player_report *r, size_t n) {
   fputs("{\"command\":", stdout), sl_cli_json_string(stdout, a->cmd);
   fputs(",\"profile\":", stdout), sl_cli_json_string(stdout, pr->role);
-  static const char *const kinds[] = {"league", "all", "list"};
+  static const char *const kinds[] = {"league", "all", "list", "big5", "shared"};
   printf(",\"pool\":{\"kind\":\"%s\",\"leagues\":", kinds[a->pool.kind]);
   sl_cli_json_string(stdout, a->pool.leagues ? a->pool.leagues : "");
   fputs(",\"min_minutes\":", stdout), sl_cli_json_number(stdout, a->pool.min_minutes);

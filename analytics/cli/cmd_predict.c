@@ -12,12 +12,19 @@
 
 const char sl_help_predict[] =
     "usage: scoutlab predict --model MODEL.slm FILE... [--level 0.8] [--bid X] [--season S]\n"
-    "                        [--format csv] [--verbose]\n"
+    "                        [--format csv] [--verbose] [--score]\n"
     "\n"
     "Values every row of the files (players, market values or transfers) with a model from\n"
     "scoutlab fit and writes CSV: every input column, then fair_fee (median), fee_mean (smeared\n"
-    "expected fee), fee_low, fee_high (interval at --level), p_at_least_bid (with --bid) and\n"
-    "reason. A row that cannot be valued (no age, a position that is only a line, no market\n"
+    "expected fee), fee_low, fee_high (interval at --level), p_at_least_bid (with --bid),\n"
+    "reason, and fit_would_use (yes, or why scoutlab fit would not learn from the row). Each row\n"
+    "is read exactly as fit reads it: in a transfers file the row's league is the buyer's for an\n"
+    "'in' row and the seller's for an 'out' row, the other side's league comes from its own\n"
+    "listing of the move (else its country); a file without a movement column is a list of\n"
+    "players at their clubs (league = the seller's). Seasons may be written 2022, 2022/23,\n"
+    "2022-23, 2022/2023 or 22/23. --score prints, on stderr, the accuracy on the rows fit would\n"
+    "learn from (fit --holdout-from's numbers, when the model was fitted --until the season\n"
+    "before the files). A row that cannot be valued (no age, a position that is only a line, no market\n"
     "value for a model that uses it) keeps its columns with the new ones empty and the reason.\n"
     "Rows without a season are valued as of --season (default: the model's last season).\n"
     "Money is written as plain EUR numbers. Rows the loader skipped (wrong number of fields)\n"
@@ -49,7 +56,8 @@ void sl_cli_predict_echo_row(const sl_table *t, size_t r) {
   }
 }
 
-static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, const char *reason) {
+static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, const char *reason,
+                      const char *fit_use) {
   sl_cli_predict_echo_row(t, r);
   double vals[5] = {NAN, NAN, NAN, NAN, NAN};
   if (ok) vals[0] = round(v->fair_fee), vals[1] = round(v->fee_mean), vals[2] = round(v->fee_low),
@@ -57,6 +65,8 @@ static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, i
   for (int k = 0; k < 5; k++) putchar(','), sl_cli_csv_number(stdout, vals[k]);
   putchar(',');
   sl_cli_csv_field(stdout, reason);
+  putchar(',');
+  sl_cli_csv_field(stdout, fit_use);
   putchar('\n');
 }
 
@@ -76,25 +86,66 @@ static const char *unreadable_number(const sl_table *t, size_t r, char *why, siz
   return NULL;
 }
 
+static int has_term(const sl_fees_model *m, sl_fees_var var) {
+  for (size_t t = 0; t < m->nterms; t++)
+    if (m->terms[t].var == var) return 1;
+  return 0;
+}
+
+/* --score: the rows fit would learn from, scored as fit scores its held-out deals. */
+typedef struct score_acc {
+  double *y, *pred, *low, *high;
+  size_t n;
+} score_acc;
+
+static void print_score(score_acc *s, const sl_fees_model *m) {
+  sl_fees_accuracy a;
+  if (sl_fees_score(s->y, s->pred, s->low, s->high, s->n, &a) != SL_OK) return;
+  fprintf(stderr, "accuracy on the %zu rows fit would learn from (%.0f%% interval):\n", s->n, 100 * m->level);
+  fprintf(stderr, "  %-36s %7s %8s %8s %8s %8s %8s %9s %8s\n", "", "deals", "logRMSE", "R2 log", "MdAPE", "+-25%",
+          "+-50%", "coverage", "width");
+  fprintf(stderr, "  %-36s %7zu %8.3f %8.3f %7.1f%% %7.1f%% %7.1f%% %8.1f%% %8.3f\n", "model", a.n, a.log_rmse, a.r2_log,
+          100 * a.mdape, 100 * a.within25, 100 * a.within50, 100 * a.coverage, a.mean_width);
+}
+
 static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season,
-                       int verbose) {
+                       int verbose, int score) {
   size_t valued = 0;
+  sl_fees_options o = {0};
+  o.no_market_value = !has_term(m, SL_FEES_VAR_MARKET_VALUE);
+  sl_fees_rows *rows = NULL;
+  sl_error err;
+  if (sl_fees_rows_new(t, &o, m, &rows, &err)) return sl_cli_fail(&err);
+  score_acc s = {0};
+  int has_fee = sl_table_role(t, SL_ROLE_FEE) != NULL;
+  if (score) {
+    size_t n = t->nrows ? t->nrows : 1;
+    s.y = malloc(n * sizeof *s.y), s.pred = malloc(n * sizeof *s.pred);
+    s.low = malloc(n * sizeof *s.low), s.high = malloc(n * sizeof *s.high);
+  }
   sl_cli_predict_echo_header(t);
-  printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,reason\n", t->ncols ? "," : "");
+  printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,reason,fit_would_use\n", t->ncols ? "," : "");
   for (size_t r = 0; r < t->nrows; r++) {
     sl_fees_player p;
     sl_fees_valuation v;
-    sl_error err;
-    sl_fees_player_from_row(t, r, &p);
-    if (!p.league && p.club) p.league = sl_fees_club_league(m, p.club);
+    sl_fees_rows_player(rows, r, &p);
     if (!p.season) p.season = season ? season : m->season_max;
     char why[160];
     const char *bad = unreadable_number(t, r, why, sizeof why);
     int ok = !bad && sl_fees_value(m, &p, level, bid, &v, &err) == SL_OK;
     valued += ok;
-    print_row(t, r, &v, ok, ok ? NULL : bad ? bad : err.message);
+    sl_fees_reason use = sl_fees_rows_reason(rows, r);
+    print_row(t, r, &v, ok, ok ? NULL : bad ? bad : err.message,
+              !has_fee ? "no fee column" : use == SL_FEES_USED ? "yes" : sl_fees_reason_text(use));
+    if (ok && use == SL_FEES_USED && s.y && s.pred && s.low && s.high) {
+      s.y[s.n] = log(sl_fees_rows_fee(rows, r)), s.pred[s.n] = log(v.fair_fee);
+      s.low[s.n] = log(v.fee_low), s.high[s.n] = log(v.fee_high), s.n++;
+    }
   }
   sl_cli_predict_accounting(t, valued, verbose);
+  if (score) print_score(&s, m);
+  free(s.y), free(s.pred), free(s.low), free(s.high);
+  sl_fees_rows_free(rows);
   return SL_EXIT_OK;
 }
 
@@ -152,7 +203,7 @@ int sl_cmd_predict(int argc, char **argv) {
   const char **files = calloc((size_t)argc, sizeof *files);
   size_t nfiles = 0;
   double level = 0, bid = NAN, x;
-  int season = 0, verbose = 0;
+  int season = 0, verbose = 0, score = 0;
   sl_format fmt = SL_FMT_CSV;
   sl_money money;
   if (!files) return SL_EXIT_DATA;
@@ -161,6 +212,7 @@ int sl_cmd_predict(int argc, char **argv) {
     int bad = 0;
     if (o[0] != '-') files[nfiles++] = o;
     else if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) verbose = 1;
+    else if (strcmp(o, "--score") == 0) score = 1;
     else if (!v) bad = 1;
     else if (strcmp(o, "--model") == 0) model = v, i++;
     else if (strcmp(o, "--level") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &level) || !(level > 0 && level < 1), i++;
@@ -195,7 +247,7 @@ int sl_cmd_predict(int argc, char **argv) {
   if (!rc) sl_cli_table_warnings("predict", t);
   if (!rc && kind != MODEL_FEES) rc = sl_cli_predict_linear(model, kind == MODEL_RIDGE, t, level, verbose);
   if (!rc && kind == MODEL_FEES) rc = check_columns(m, t);
-  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, level, bid, season, verbose);
+  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, level, bid, season, verbose, score);
   sl_table_free(t);
   sl_fees_model_free(m);
   free(files);

@@ -23,7 +23,9 @@ const char sl_help_similar[] =
     "  --max-value V     market value at most V (\"15m\", \"€700k\"); needs --values; players\n"
     "                    without a known value are left out (and counted)\n"
     "  --values FILE     market values (Player, value), joined by normalised name; repeatable\n"
-    "  --leagues LIST    candidates from these leagues only\n"
+    "  --leagues LIST    candidates from these leagues only (checked against the file)\n"
+    "  --pool P          z-score population and candidates: shared (default: the Big 5, or every\n"
+    "                    league of a non-Big-5 file), big5, all, league (NAME's), or a set\n"
     "  --metric M        euclidean (default) or cosine\n"
     "\n"
     "example:\n"
@@ -60,14 +62,34 @@ static int similar_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   return -1;
 }
 
+/* What each filter removed, and how many had no value or fee to judge by. */
+static void print_filtered(const sl_similar_info *info) {
+  const struct { const char *what; size_t n; } f[] = {
+      {"league", info->excluded_league},     {"age", info->excluded_age},
+      {"minutes", info->excluded_minutes},   {"market value above the limit", info->excluded_value},
+      {"no market value", info->excluded_no_value}, {"fair fee above the limit", info->excluded_fee},
+      {"no fair fee", info->excluded_no_fee}};
+  int any = 0;
+  for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
+    if (!f[k].n) continue;
+    printf("%s%zu %s", any ? ", " : "filtered out: ", f[k].n, f[k].what);
+    any = 1;
+  }
+  if (any) putchar('\n');
+}
+
 static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl_profile *pr,
                              const sl_similar_options *so, const sl_similar_info *info,
                              const sl_similar_hit *hits, size_t n) {
   printf("players like %s (%s, %s, %s): %s distance of z-scores over %zu %s stats\n", t->name,
          sl_group_name(info->group), t->clubs, t->league,
          so->metric == SL_SIMILAR_COSINE ? "cosine" : "RMS (Euclidean)", pr->nstats, pr->role);
-  printf("z-scores over %zu %ss with >= %.0f minutes; %zu candidates after filters\n\n", info->population,
-         sl_group_name(info->group), so->min_minutes, info->candidates);
+  char pool[200];
+  sl_compare_pool_text(ctx->index, so->pool, t->league, pool, sizeof pool);
+  printf("z-scores over %zu %ss with >= %.0f minutes in %s; %zu candidates after filters\n", info->population,
+         sl_group_name(info->group), so->min_minutes, pool, info->candidates);
+  print_filtered(info);
+  putchar('\n');
   printf(" #  ");
   sl_cli_pad(stdout, "player", 28), sl_cli_pad(stdout, "club", 22), sl_cli_pad(stdout, "league", 16);
   printf("%4s  %-24s %7s  %12s  %8s\n", "age", "position", "minutes", "value", "distance");
@@ -92,9 +114,10 @@ static void print_hits_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const s
   fputs("{\"command\":\"similar\",\"player\":", stdout), sl_cli_json_string(stdout, t->name);
   fputs(",\"profile\":", stdout), sl_cli_json_string(stdout, pr->role);
   printf(",\"metric\":\"%s\",\"population\":%zu,\"candidates\":%zu,\"excluded\":{\"age\":%zu,\"value\":%zu,"
-         "\"no_value\":%zu,\"league\":%zu},\"similar\":[",
+         "\"no_value\":%zu,\"league\":%zu,\"minutes\":%zu,\"fee\":%zu,\"no_fee\":%zu},\"similar\":[",
          a->metric == SL_SIMILAR_COSINE ? "cosine" : "euclidean", info->population, info->candidates,
-         info->excluded_age, info->excluded_value, info->excluded_no_value, info->excluded_league);
+         info->excluded_age, info->excluded_value, info->excluded_no_value, info->excluded_league,
+         info->excluded_minutes, info->excluded_fee, info->excluded_no_fee);
   for (size_t h = 0; h < n; h++) {
     const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
     fputs(h ? ",{\"name\":" : "{\"name\":", stdout), sl_cli_json_string(stdout, p->name);
@@ -153,7 +176,7 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   sl_similar_options so;
   sl_similar_default(&so);
   so.k = a->k, so.max_age = a->max_age, so.max_value = a->max_value, so.leagues = a->leagues;
-  so.min_minutes = a->pool.min_minutes, so.metric = a->metric;
+  so.min_minutes = a->pool.min_minutes, so.metric = a->metric, so.pool = &a->pool;
   sl_similar_hit *hits = calloc(so.k, sizeof *hits);
   sl_similar_info info;
   size_t n = 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "scoutlab/version.h"
 
 const sl_command sl_commands[] = {
     {"check", "load CSV files and report rows, columns, types, roles and skipped rows",
@@ -53,7 +54,7 @@ int main(int argc, char **argv) {
     return finish_stdout(SL_EXIT_OK);
   }
   if (strcmp(argv[1], "--version") == 0) {
-    puts("scoutlab 0.1.0");
+    printf("scoutlab %s\n", sl_version());
     return finish_stdout(SL_EXIT_OK);
   }
   for (int i = 0; i < sl_command_count; i++) {

@@ -45,9 +45,11 @@ const char *sl_compare_league_strip_(const char *league) {
   const char *p = league;
   while (*p >= 'a' && *p <= 'z') p++;
   size_t prefix = (size_t)(p - league);
-  /* FBref writes "fr Ligue 1", "eng Premier League": 2-3 lower-case letters, a space, a name. */
+  /* FBref writes "fr Ligue 1", "eng Premier League": 2-3 lower-case letters, a space, a name;
+   * scraped exports drop the space ("frLigue 1", "engPremier League"). */
   if (prefix >= 2 && prefix <= 3 && *p == ' ' && (isupper((unsigned char)p[1]) || isdigit((unsigned char)p[1])))
     return p + 1;
+  if (prefix >= 2 && prefix <= 3 && isupper((unsigned char)*p)) return p;
   return league;
 }
 
@@ -405,6 +407,7 @@ int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_comp
   free(keys);
   c->rep.skipped = c->skips;
   if (!st) count_bad_percentages(c);
+  if (!st && sl_compare_index_leagues_(c)) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory listing leagues");
   if (!st) st = sl_compare_assign_positions_(c, opt, err);
   if (!st && opt->values) st = sl_compare_join_values_(c, opt->values, err);
   if (st) {
@@ -423,6 +426,7 @@ void sl_compare_free(sl_compare *c) {
     free(p->fbref_pos), free(p->rows);
   }
   free(c->players);
+  free(c->league_names);
   free(c->skips);
   for (size_t r = 0; c->skip_text && r < c->t->nrows; r++) free(c->skip_text[r]);
   free(c->skip_text);

@@ -14,7 +14,14 @@ struct sl_compare {
   long *player_of_row; /* t->nrows entries, -1 for skipped rows */
   /* columns of the stats table by role; NULL when absent */
   const sl_column *c_player, *c_club, *c_league, *c_pos, *c_age, *c_born, *c_min, *c_n90;
+  /* distinct main leagues of the players, sorted; the strings are borrowed from players[] */
+  const char **league_names;
+  size_t nleagues;
+  int has_big5; /* 1 when one of them is a Big-5 league: SL_POOL_SHARED is then the Big-5 */
 };
+
+/* Fills league_names / has_big5 once the players exist (compare_pool.c). SL_OK or SL_ENOMEM. */
+int sl_compare_index_leagues_(sl_compare *c);
 
 /* Positions (override, positions file, inference) and market values: compare_positions.c. */
 int sl_compare_assign_positions_(sl_compare *c, const sl_compare_options *opt, sl_error *err);

@@ -1,6 +1,7 @@
 /* compare_profiles.c - role profiles read from a CSV file users can edit (format in
  * docs/compare.md): role,stat,columns,kind,better,group,numerator,denominator[,weight]. */
 #include "compare_impl.h"
+#include "runtime_internal.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -110,7 +111,7 @@ static int read_stat(const sl_table *t, size_t r, sl_profile_stat *s, char **rol
                       s->label);
   else if (!cols && !s->numerator)
     st = sl_error_set(err, SL_EPARSE, file, line, 0, "stat \"%s\": no columns to read it from", s->label);
-  else if (weight && (!(s->weight = strtod(weight, NULL)) || !(s->weight > 0)))
+  else if (weight && (!(s->weight = sl_strtod_c(weight, NULL)) || !(s->weight > 0)))
     st = sl_error_set(err, SL_EPARSE, file, line, 0, "weight \"%s\" is not a positive number", weight);
   if (!st && split_aliases(cols, s)) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (!st && !s->stat_group && !(s->stat_group = strdup("")))

@@ -23,6 +23,7 @@ void sl_similar_default(sl_similar_options *o) {
   o->max_value = NAN;
   o->min_minutes = SL_COMPARE_DEFAULT_MIN_MINUTES;
   o->metric = SL_SIMILAR_EUCLIDEAN;
+  o->max_fee = NAN;
 }
 
 /* Mean and sd (n - 1) of column s over m rows; sd 0 when unusable. */
@@ -64,6 +65,11 @@ static int passes(const sl_compare *c, size_t j, size_t target, const sl_similar
   if (!isnan(o->max_age) && !(p->age <= o->max_age)) return info->excluded_age++, 0;
   if (!isnan(o->max_value) && isnan(p->market_value)) return info->excluded_no_value++, 0;
   if (!isnan(o->max_value) && p->market_value > o->max_value) return info->excluded_value++, 0;
+  if (o->min_age > 0 && !(p->age >= o->min_age)) return info->excluded_age++, 0;
+  if (o->candidate_min_minutes > 0 && !(p->minutes >= o->candidate_min_minutes))
+    return info->excluded_minutes++, 0;
+  if (o->fair_fee && !isnan(o->max_fee) && isnan(o->fair_fee[j])) return info->excluded_no_fee++, 0;
+  if (o->fair_fee && !isnan(o->max_fee) && o->fair_fee[j] > o->max_fee) return info->excluded_fee++, 0;
   return 1;
 }
 
@@ -107,14 +113,15 @@ int sl_compare_similar(const sl_compare *c, size_t i, const sl_profile *profile,
   if (g == SL_GROUP_UNKNOWN)
     return sl_error_set(err, SL_EDATA, NULL, 0, 0, "%s has no known position group: name a profile", p->name);
   size_t ns = profile->nstats, m = 0, *idx = NULL, k = opt->k ? opt->k : SL_COMPARE_DEFAULT_K;
-  sl_pool population = {SL_POOL_ALL, NULL, opt->min_minutes};
+  sl_pool population = {opt->pool ? opt->pool->kind : SL_POOL_ALL, opt->pool ? opt->pool->leagues : NULL,
+                        opt->min_minutes};
   double *vals = NULL, *own = malloc((ns ? ns : 1) * sizeof *own);
   sl_bound *b = calloc(ns ? ns : 1, sizeof *b);
   int st = own && b ? SL_OK : SL_ENOMEM;
   if (!st) {
     sl_compare_bind_(c, profile, b);
     for (size_t s = 0; s < ns; s++) own[s] = sl_compare_value_(c, p, &b[s]);
-    st = sl_compare_pool_matrix_(c, b, ns, g, &population, NULL, &vals, &idx, &m);
+    st = sl_compare_pool_matrix_(c, b, ns, g, &population, p->league, &vals, &idx, &m);
   }
   if (!st) {
     standardise(vals, m, own, b, ns);

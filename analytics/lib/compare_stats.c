@@ -8,33 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-void sl_pool_default(sl_pool *p) {
-  if (!p) return;
-  p->kind = SL_POOL_LEAGUE;
-  p->leagues = NULL;
-  p->min_minutes = SL_COMPARE_DEFAULT_MIN_MINUTES;
-}
-
-int sl_pool_parse(const char *text, sl_pool *p, sl_error *err) {
-  if (!text || !p || !*text)
-    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "pool is empty (expected league, all, or \"Ligue 1,Serie A\")");
-  if (strcasecmp(text, "league") == 0) p->kind = SL_POOL_LEAGUE, p->leagues = NULL;
-  else if (strcasecmp(text, "all") == 0) p->kind = SL_POOL_ALL, p->leagues = NULL;
-  else p->kind = SL_POOL_LIST, p->leagues = text;
-  return SL_OK;
-}
-
-int sl_compare_in_pool(const sl_compare *c, size_t i, sl_group g, const sl_pool *pool,
-                       const char *ref_league) {
-  const sl_player *p = &c->players[i];
-  if (p->group != g || !(p->minutes >= pool->min_minutes)) return 0;
-  switch (pool->kind) {
-  case SL_POOL_ALL: return 1;
-  case SL_POOL_LIST: return sl_compare_league_in_list_(p->league, pool->leagues);
-  default: return ref_league && strcasecmp(p->league, ref_league) == 0;
-  }
-}
-
 /* ---- binding a profile to the table's columns ------------------------------------------------ */
 
 static const sl_column *first_present(const sl_table *t, char *const *aliases, size_t n) {
@@ -193,12 +166,6 @@ int sl_compare_pool_matrix_(const sl_compare *c, const sl_bound *b, size_t nstat
   return SL_OK;
 }
 
-static void describe_pool(const sl_pool *pool, const sl_player *p, char *buf, size_t size) {
-  if (pool->kind == SL_POOL_ALL) snprintf(buf, size, "all leagues");
-  else if (pool->kind == SL_POOL_LIST) snprintf(buf, size, "%s", pool->leagues ? pool->leagues : "");
-  else snprintf(buf, size, "%s", p->league);
-}
-
 /* Percentiles of one player from a pool matrix; column s of vals is stat s. */
 static void rank_player(const double *vals, size_t m, const sl_bound *b, size_t nstats,
                         const double *own, sl_stat_value *out, double *column) {
@@ -236,11 +203,16 @@ int sl_compare_percentiles(const sl_compare *c, size_t i, const sl_profile *prof
   }
   if (!st && !(column = malloc((m ? m : 1) * sizeof *column))) st = SL_ENOMEM;
   if (!st) rank_player(vals, m, b, ns, own, out, column);
+  /* Below the pool's minimum a per-90 over a few matches is noise: values yes, ranks no. */
+  int small = !(p->minutes >= pool->min_minutes);
+  for (size_t s = 0; !st && small && s < ns; s++) out[s].percentile = NAN;
   if (!st && info) {
     info->group = g;
     info->size = m;
     info->player_in_pool = sl_compare_in_pool(c, i, g, pool, p->league);
-    describe_pool(pool, p, info->leagues, sizeof info->leagues);
+    info->small_sample = small;
+    info->below_default = !small && p->minutes < SL_COMPARE_DEFAULT_MIN_MINUTES;
+    sl_compare_pool_text(c, pool, p->league, info->leagues, sizeof info->leagues);
   }
   free(vals), free(idx), free(own), free(column), free(b);
   return st ? sl_error_set(err, st, NULL, 0, 0, "out of memory ranking %s", p->name) : SL_OK;

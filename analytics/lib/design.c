@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "design_private.h"
+#include "runtime_internal.h"
 #include "scoutlab/names.h"
 
 /* Suggestions offered for a misspelt column. */
@@ -245,7 +246,7 @@ char **sl_design_labels_from_numbers(const double *v, size_t n) {
   for (size_t i = 0; out && i < n; i++) {
     if (isnan(v[i])) continue;
     char buf[40];
-    snprintf(buf, sizeof buf, "%.15g", v[i]);
+    sl_snprintf_c(buf, sizeof buf, "%.15g", v[i]);
     if (!(out[i] = sl_design_strdup(buf))) {
       for (size_t k = 0; k < i; k++) free(out[k]);
       free(out);
@@ -391,7 +392,7 @@ static int cmp_str(const void *a, const void *b) {
 
 /* Labels made from numbers sort by value (R's factor() of a number: 9 before 10). */
 static int cmp_num(const void *a, const void *b) {
-  double x = strtod(*(const char *const *)a, NULL), y = strtod(*(const char *const *)b, NULL);
+  double x = sl_strtod_c(*(const char *const *)a, NULL), y = sl_strtod_c(*(const char *const *)b, NULL);
   return (x > y) - (x < y);
 }
 

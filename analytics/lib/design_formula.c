@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "design_private.h"
+#include "runtime_internal.h"
 
 /* poly() degrees accepted: R allows up to unique points - 1; beyond 20 is never a model. */
 #define FORMULA_MAX_DEGREE 20
@@ -601,8 +602,11 @@ int sl_design_spec(const sl_design *d, char **out, sl_error *err) {
       }
     } else if (v->kind == VAR_POLY) {
       put(&b, "poly %zu %d", k, v->degree);
-      for (int j = 0; j < v->degree; j++) put(&b, " %.17g", v->alpha[j]);
-      for (int j = 0; j < v->degree + 2; j++) put(&b, " %.17g", v->norm2[j]);
+      char num[40];
+      for (int j = 0; j < 2 * v->degree + 2; j++) {
+        sl_snprintf_c(num, sizeof num, " %.17g", j < v->degree ? v->alpha[j] : v->norm2[j - v->degree]);
+        put(&b, "%s", num);
+      }
       put(&b, "\n");
     }
   }
@@ -657,7 +661,7 @@ static int read_spec_body(sl_design *d, const char *s, sl_error *err) {
       const char *c = line + used;
       for (int j = 0; j < 2 * deg + 2; j++) {
         char *e;
-        double x = strtod(c, &e);
+        double x = sl_strtod_c(c, &e);
         if (e == c || !isfinite(x)) return bad_spec(err, "poly line with too few numbers");
         if (j < deg) v->alpha[j] = x;
         else v->norm2[j - deg] = x;

@@ -36,6 +36,7 @@ void sl_fees_model_free(sl_fees_model *m) {
   sl_ols_fit_free(m->ols);
   free(m->coef), free(m->column_mean), free(m->calibration);
   sl_fees_deals_free(m->deals);
+  sl_fees_club_index_free_(m->club_index_);
   free(m);
 }
 

@@ -18,16 +18,16 @@ static int dbl_cmp(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* Scores n predictions (log scale; low/high NULL for the baseline). */
-static int score(const double *y, const double *pred, const double *low, const double *high,
-                 size_t n, sl_fees_accuracy *a) {
+int sl_fees_score(const double *y, const double *pred, const double *low, const double *high, size_t n,
+                  sl_fees_accuracy *a) {
   memset(a, 0, sizeof *a);
   a->n = n;
-  a->r2_log = a->mdape = a->within25 = a->within50 = a->coverage = NAN;
+  a->r2_log = a->mdape = a->within25 = a->within50 = a->coverage = a->log_rmse = a->mean_width = NAN;
   if (!n) return SL_OK;
   double *ape = malloc(n * sizeof *ape), mean = 0, sse = 0, sst = 0;
   if (!ape) return SL_ENOMEM;
   size_t w25 = 0, w50 = 0, in = 0;
+  double width = 0;
   for (size_t i = 0; i < n; i++) mean += y[i];
   mean /= (double)n;
   for (size_t i = 0; i < n; i++) {
@@ -35,13 +35,14 @@ static int score(const double *y, const double *pred, const double *low, const d
     sst += (y[i] - mean) * (y[i] - mean);
     ape[i] = fabs(exp(pred[i] - y[i]) - 1);
     w25 += ape[i] <= 0.25, w50 += ape[i] <= 0.5;
-    if (low) in += y[i] >= low[i] && y[i] <= high[i];
+    if (low) in += y[i] >= low[i] && y[i] <= high[i], width += high[i] - low[i];
   }
   qsort(ape, n, sizeof *ape, dbl_cmp);
   a->mdape = n % 2 ? ape[n / 2] : (ape[n / 2 - 1] + ape[n / 2]) / 2;
   a->r2_log = sst > 0 ? 1 - sse / sst : NAN;
   a->within25 = (double)w25 / (double)n, a->within50 = (double)w50 / (double)n;
-  if (low) a->coverage = (double)in / (double)n;
+  if (low) a->coverage = (double)in / (double)n, a->mean_width = width / (double)n;
+  a->log_rmse = sqrt(sse / (double)n);
   free(ape);
   return SL_OK;
 }
@@ -97,9 +98,9 @@ static int predict_into(const sl_fees_model *m, const sl_fees_deals *d, const si
 
 static int score_all(const scored *s, sl_fees_accuracy *model, sl_fees_accuracy *base,
                      sl_fees_accuracy *model_mv) {
-  int st = score(s->y, s->pred, s->low, s->high, s->n, model);
-  if (!st) st = score(s->by, s->bpred, NULL, NULL, s->nb, base);
-  if (!st) st = score(s->my, s->mpred, s->mlow, s->mhigh, s->nb, model_mv);
+  int st = sl_fees_score(s->y, s->pred, s->low, s->high, s->n, model);
+  if (!st) st = sl_fees_score(s->by, s->bpred, NULL, NULL, s->nb, base);
+  if (!st) st = sl_fees_score(s->my, s->mpred, s->mlow, s->mhigh, s->nb, model_mv);
   return st;
 }
 
@@ -209,6 +210,10 @@ int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model 
     return st;
   }
   m->deals = deals;
+  if (sl_fees_club_index_build(m)) {
+    sl_fees_model_free(m), free(r);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
   *out = m;
   if (report) *report = r;
   else free(r);

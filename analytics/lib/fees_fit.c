@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fees_internal.h"
+#include "runtime_internal.h"
 
 /** Fewest calibration deals for a conformal interval: with fewer, the 10% tail quantiles of
  *  an 80% interval rest on one or two residuals. */
@@ -243,7 +244,7 @@ int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
   sl_fees_options defaults = {0};
   const sl_fees_options *o = opt ? opt : &defaults;
   *out = NULL;
-  gsl_set_error_handler_off();
+  sl_gsl_quiet();
   sl_fees_model *m = sl_fees_model_alloc();
   if (!m) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   m->level = o->level > 0 ? o->level : SL_FEES_DEFAULT_LEVEL;
@@ -274,7 +275,7 @@ int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
 
 int sl_fees_interval_of(const sl_fees_model *m, const double *x, double level, double *pred,
                         double *low, double *high, double *se_pred, sl_error *err) {
-  gsl_set_error_handler_off();
+  sl_gsl_quiet();
   *pred = sl_fees_linear(m, x);
   sl_ols_interval iv;
   int st = sl_ols_predict(m->ols, x, 1, level, &iv, err);
@@ -299,7 +300,7 @@ double sl_fees_prob_at_least(const sl_fees_model *m, double log_fee, double se_p
     for (size_t i = 0; i < m->ncal; i++) reach += m->calibration[i] >= gap;
     return (double)reach / (double)m->ncal;
   }
-  gsl_set_error_handler_off();
+  sl_gsl_quiet();
   if (!(se_prediction > 0) || !m->ols || !m->ols->df_residual) return NAN;
   return gsl_cdf_tdist_Q(gap / se_prediction, (double)m->ols->df_residual);
 }

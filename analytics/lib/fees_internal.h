@@ -20,6 +20,31 @@
 /** Fewest deals a fit accepts per design column: fewer and the estimates are mostly noise. */
 #define SL_FEES_MIN_DEALS_PER_COLUMN 3
 
+/** The columns the fee model reads from a table (NULL when absent). */
+typedef struct sl_fees_cols {
+  const sl_column *name, *club, *league, *dealing_club, *dealing_country, *fee, *age, *short_pos,
+      *position, *mv, *movement, *season, *is_loan, *contract_months, *contract_until, *minutes,
+      *buying_league, *selling_league;
+} sl_fees_cols;
+
+/** Finds the columns by role and alias. */
+void sl_fees_find_columns(const sl_table *t, sl_fees_cols *c);
+
+/** The columns a reader found; borrowed. */
+const sl_fees_cols *sl_fees_rows_columns(const sl_fees_rows *rows);
+
+/** 1 when row r is the seller's (out) listing. */
+int sl_fees_rows_from_out_row(const sl_fees_rows *rows, size_t r);
+
+/** The first value of row r that cannot be true, written into why; NULL when none. */
+const char *sl_fees_rows_impossible(const sl_fees_rows *rows, size_t r, char *why, size_t size);
+
+/** Frees a club index; NULL does nothing. */
+void sl_fees_club_index_free_(void *index);
+
+/** Builds the model's club -> league index from m->deals (replacing any earlier one). */
+int sl_fees_club_index_build(sl_fees_model *m);
+
 /** Copies s into the deal list's string pool (NULL stays NULL). NULL when out of memory. */
 const char *sl_fees_pool_strdup(sl_fees_deals *d, const char *s);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fees_internal.h"
+#include "runtime_internal.h"
 
 #define MAGIC "scoutlab-fee-model"
 
@@ -20,25 +21,25 @@ static void put_text(FILE *f, const char *s) {
 }
 
 static void save_meta(FILE *f, const sl_fees_model *m) {
-  fprintf(f, MAGIC " %d\nlevel %.17g\ninterval %s\nt-coverage %.17g\nridge %d %.17g\n",
+  sl_fprintf_c(f, MAGIC " %d\nlevel %.17g\ninterval %s\nt-coverage %.17g\nridge %d %.17g\n",
           SL_FEES_FORMAT_VERSION, m->level, m->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t",
           m->t_coverage_calibration, m->ridge, m->ridge_lambda);
-  fprintf(f, "seasons %d %d %d\nsmearing %.17g\nterms %zu\n", m->season_min, m->season_max,
+  sl_fprintf_c(f, "seasons %d %d %d\nsmearing %.17g\nterms %zu\n", m->season_min, m->season_max,
           m->season_trend, m->smearing, m->nterms);
   for (size_t t = 0; t < m->nterms; t++) {
     const sl_fees_term *term = &m->terms[t];
-    fprintf(f, "term %d %d %zu %zu %zu %.17g\n", (int)term->var, (int)term->kind, term->first,
+    sl_fprintf_c(f, "term %d %d %zu %zu %zu %.17g\n", (int)term->var, (int)term->kind, term->first,
             term->count, term->nlevels, m->feature_sd[t]);
     for (size_t l = 0; l < term->nlevels; l++) fputs("level-name ", f), put_text(f, term->levels[l]), fputc('\n', f);
   }
-  fprintf(f, "columns %zu\n", m->p);
+  sl_fprintf_c(f, "columns %zu\n", m->p);
   for (size_t j = 0; j < m->p; j++) {
-    fprintf(f, "column %.17g %.17g ", m->column_mean[j], m->coef[j]);
+    sl_fprintf_c(f, "column %.17g %.17g ", m->column_mean[j], m->coef[j]);
     put_text(f, m->names[j]);
     fputc('\n', f);
   }
-  fprintf(f, "calibration %zu\n", m->ncal);
-  for (size_t i = 0; i < m->ncal; i++) fprintf(f, "%.17g\n", m->calibration[i]);
+  sl_fprintf_c(f, "calibration %zu\n", m->ncal);
+  for (size_t i = 0; i < m->ncal; i++) sl_fprintf_c(f, "%.17g\n", m->calibration[i]);
 }
 
 static void save_deals(FILE *f, const sl_fees_deals *d) {
@@ -55,7 +56,7 @@ static void save_deals(FILE *f, const sl_fees_deals *d) {
     const sl_fees_player *p = &x->player;
     const char *texts[] = {p->name, p->club, x->buyer, p->league, p->buyer_league};
     for (size_t k = 0; k < 5; k++) put_text(f, texts[k]), fputc('\t', f);
-    fprintf(f, "%d\t%.17g\t%d\t%.17g\t%.17g\t%.17g\t%.17g\t%u\t%ld\t%d\n", p->group, p->age,
+    sl_fprintf_c(f, "%d\t%.17g\t%d\t%.17g\t%.17g\t%.17g\t%.17g\t%u\t%ld\t%d\n", p->group, p->age,
             p->season, p->market_value, p->contract_months, p->minutes_share, x->fee, x->file,
             x->line, x->from_out_row);
   }
@@ -150,7 +151,7 @@ static int numbers(reader *r, char **s, size_t n, double *out) {
   for (size_t i = 0; i < n; i++) {
     char *end;
     errno = 0;
-    out[i] = strtod(*s, &end);
+    out[i] = sl_strtod_c(*s, &end);
     if (end == *s || (*end && *end != ' ' && *end != '\t')) return bad(r, "expected a number");
     *s = *end ? end + 1 : end;
   }
@@ -327,7 +328,7 @@ static int load_deals(reader *r, sl_fees_model *m) {
     if (st) return st;
   }
   d->rows_read = d->count[SL_FEES_USED] = d->n;
-  return SL_OK;
+  return sl_fees_club_index_build(m);
 }
 
 static int load_ols(reader *r, sl_fees_model *m) {

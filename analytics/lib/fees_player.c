@@ -10,22 +10,8 @@
 #define CONTRACT_END_MONTH 6
 #define CONTRACT_END_DAY 30
 
-static double row_number(const sl_table *t, const sl_column *c, size_t row) {
-  double v;
-  if (!c) return NAN;
-  if (sl_table_number(t, c, row, &v) == 1) return v;
-  sl_money money;
-  if (c->type == SL_TYPE_TEXT && c->text[row] && sl_parse_money(c->text[row], t->decimal, &money))
-    return money.amount;
-  return NAN;
-}
-
-static const char *row_text(const sl_column *c, size_t row) {
-  return c && c->type == SL_TYPE_TEXT ? c->text[row] : NULL;
-}
-
-/* A season is a first year a model can mean; anything else (1e86 from a damaged cell or a
- * what-if) is unknown, and casting it to int would be undefined (found by fuzz_options). */
+/* A season is a first year a model can mean; anything else (1e86 from a damaged what-if) is
+ * unknown, and casting it to int would be undefined (found by fuzz_options). */
 #define SEASON_FIRST 1800
 #define SEASON_LAST 2200
 
@@ -34,24 +20,18 @@ static int season_ok(double s) { return s >= SEASON_FIRST && s <= SEASON_LAST &&
 void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p) {
   sl_fees_player_init(p);
   if (!t || row >= t->nrows) return;
-  p->name = row_text(sl_table_role(t, SL_ROLE_PLAYER), row);
-  p->club = row_text(sl_table_role(t, SL_ROLE_CLUB), row);
-  p->league = row_text(sl_table_role(t, SL_ROLE_LEAGUE), row);
-  p->age = row_number(t, sl_table_role(t, SL_ROLE_AGE), row);
-  p->group = sl_fees_position_group(row_text(sl_table_role(t, SL_ROLE_SUB_POSITION), row));
-  if (p->group < 0) {
-    int g = sl_fees_position_group(row_text(sl_table_role(t, SL_ROLE_POSITION), row));
-    p->group = g >= 0 || p->group == -2 ? g : p->group;
-  }
-  p->market_value = row_number(t, sl_table_role(t, SL_ROLE_MARKET_VALUE), row);
-  if (!(p->market_value > 0)) p->market_value = NAN;
-  double season = row_number(t, sl_table_role(t, SL_ROLE_SEASON), row);
-  p->season = season_ok(season) ? (int)season : 0;
-  const sl_column *months = sl_table_column(t, "contract_months_left");
-  p->contract_months = row_number(t, months, row);
-  if (isnan(p->contract_months))
-    p->contract_months = sl_fees_contract_months(p->season, row_number(t, sl_table_role(t, SL_ROLE_CONTRACT_UNTIL), row));
-  p->minutes_share = row_number(t, sl_table_column(t, "minutes_share"), row);
+  sl_fees_rows *rows = NULL;
+  sl_error err;
+  if (sl_fees_rows_new(t, NULL, NULL, &rows, &err)) return;
+  sl_fees_rows_player(rows, row, p);
+  /* "outside: Spain" lives in the reader's pool, which is freed here; every other label is the
+   * table's own. A valuation takes an unknown side as a typical one (NULL). */
+  const char **labels[] = {&p->league, &p->buyer_league};
+  for (int k = 0; k < 2; k++)
+    if (*labels[k] && (strncmp(*labels[k], SL_FEES_OUTSIDE_PREFIX, strlen(SL_FEES_OUTSIDE_PREFIX)) == 0 ||
+                       strcmp(*labels[k], SL_FEES_LEVEL_UNKNOWN) == 0))
+      *labels[k] = NULL;
+  sl_fees_rows_free(rows);
 }
 
 /* "+1" / "-2" change v; a plain number replaces it. */

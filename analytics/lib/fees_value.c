@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "fees_internal.h"
+#include "runtime_internal.h"
 #include "scoutlab/names.h"
 
 /** Days from 1 July (the summer window, when a season's deals are dated) to the year's start. */
@@ -56,7 +57,7 @@ static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fee
     return;
   }
   switch (t->var) {
-  case SL_FEES_VAR_AGE: snprintf(buf, n, "%g", p->age); break;
+  case SL_FEES_VAR_AGE: sl_snprintf_c(buf, n, "%g", p->age); break;
   case SL_FEES_VAR_POSITION: snprintf(buf, n, "%s", sl_fees_group_name(p->group)); break;
   case SL_FEES_VAR_BUYER_LEAGUE:
   case SL_FEES_VAR_SELLER_LEAGUE: {
@@ -70,9 +71,9 @@ static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fee
     else if (!m->season_trend && p->season < m->season_min) snprintf(buf, n, "%d (as %d)", p->season, m->season_min);
     else snprintf(buf, n, "%d", p->season);
     break;
-  case SL_FEES_VAR_MARKET_VALUE: snprintf(buf, n, "EUR %.2fm", p->market_value / 1e6); break;
-  case SL_FEES_VAR_CONTRACT: snprintf(buf, n, "%.0f months", p->contract_months); break;
-  case SL_FEES_VAR_MINUTES: snprintf(buf, n, "%.2f", p->minutes_share); break;
+  case SL_FEES_VAR_MARKET_VALUE: sl_snprintf_c(buf, n, "EUR %.2fm", p->market_value / 1e6); break;
+  case SL_FEES_VAR_CONTRACT: sl_snprintf_c(buf, n, "%.0f months", p->contract_months); break;
+  case SL_FEES_VAR_MINUTES: sl_snprintf_c(buf, n, "%.2f", p->minutes_share); break;
   }
 }
 
@@ -212,24 +213,73 @@ size_t sl_fees_comparables(const sl_fees_model *m, const sl_fees_player *p, size
   return have;
 }
 
-const char *sl_fees_club_league(const sl_fees_model *m, const char *club) {
-  if (!m || !m->deals || !club) return NULL;
-  char *q = sl_name_normalise(club);
-  const char *best = NULL;
-  int best_season = 0;
-  for (size_t i = 0; q && i < m->deals->n; i++) {
+/* ---- club -> league ------------------------------------------------------------------------- */
+
+/* One entry per (normalised club, season) side of a training deal whose league is a covered
+ * league; sorted by name, then season, so a lookup is one binary search for the club's latest
+ * season (predict on 3,000 rows scanned all deals per row before: 52 s). */
+typedef struct club_entry {
+  char *club;         /* normalised, owned */
+  const char *league; /* borrowed from the deals */
+  int season;
+} club_entry;
+
+typedef struct club_index {
+  club_entry *e;
+  size_t n;
+} club_index;
+
+static int club_cmp(const void *a, const void *b) {
+  const club_entry *x = a, *y = b;
+  int c = strcmp(x->club, y->club);
+  return c ? c : (x->season > y->season) - (x->season < y->season);
+}
+
+void sl_fees_club_index_free_(void *index) {
+  club_index *ix = index;
+  if (!ix) return;
+  for (size_t i = 0; i < ix->n; i++) free(ix->e[i].club);
+  free(ix->e), free(ix);
+}
+
+static int covered(const char *league) {
+  return league && strncmp(league, SL_FEES_OUTSIDE_PREFIX, strlen(SL_FEES_OUTSIDE_PREFIX)) != 0 &&
+         strcmp(league, SL_FEES_LEVEL_UNKNOWN) != 0;
+}
+
+int sl_fees_club_index_build(sl_fees_model *m) {
+  sl_fees_club_index_free_(m->club_index_);
+  m->club_index_ = NULL;
+  if (!m->deals) return SL_OK;
+  club_index *ix = calloc(1, sizeof *ix);
+  if (!ix || !(ix->e = malloc((2 * m->deals->n + 1) * sizeof *ix->e))) return free(ix), SL_ENOMEM;
+  for (size_t i = 0; i < m->deals->n; i++) {
     const sl_fees_deal *d = &m->deals->deal[i];
     const char *names[2] = {d->buyer, d->player.club};
     const char *leagues[2] = {d->player.buyer_league, d->player.league};
     for (int s = 0; s < 2; s++) {
-      if (!names[s] || !leagues[s] || strncmp(leagues[s], SL_FEES_OUTSIDE_PREFIX, strlen(SL_FEES_OUTSIDE_PREFIX)) == 0 ||
-          strcmp(leagues[s], SL_FEES_LEVEL_UNKNOWN) == 0 || d->player.season < best_season)
-        continue;
+      if (!names[s] || !covered(leagues[s])) continue;
       char *n = sl_name_normalise(names[s]);
-      if (n && strcmp(n, q) == 0) best = leagues[s], best_season = d->player.season;
-      free(n);
+      if (n) ix->e[ix->n++] = (club_entry){n, leagues[s], d->player.season};
     }
   }
+  qsort(ix->e, ix->n, sizeof *ix->e, club_cmp);
+  m->club_index_ = ix;
+  return SL_OK;
+}
+
+const char *sl_fees_club_league(const sl_fees_model *m, const char *club) {
+  const club_index *ix = m ? m->club_index_ : NULL;
+  if (!ix || !club || !ix->n) return NULL;
+  char *q = sl_name_normalise(club);
+  if (!q) return NULL;
+  size_t lo = 0, hi = ix->n; /* the last entry with this club: its latest season */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(ix->e[mid].club, q) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const char *best = lo > 0 && strcmp(ix->e[lo - 1].club, q) == 0 ? ix->e[lo - 1].league : NULL;
   free(q);
   return best;
 }

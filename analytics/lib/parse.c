@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime_internal.h"
 #include "textutil.h"
 
 /* Doubles hold every integer below 2^53 exactly: 15 decimal digits always fit. */
@@ -139,7 +140,7 @@ static int parse_number_span(const char *b, const char *e, sl_decimal dec, doubl
   if (normalise_number(b, e, dec, buf, sizeof buf) != 0) return 0;
   errno = 0;
   char *end = NULL;
-  double v = strtod(buf, &end);
+  double v = sl_strtod_c(buf, &end);
   if (end == buf || *end != '\0' || !isfinite(v)) return 0;
   if (errno == ERANGE && v != 0 && fabs(v) >= 1.0) return 0; /* overflow, e.g. 1e400 */
   if (errno == ERANGE && fabs(v) < 1.0) return 0;            /* underflow: not a real measurement */

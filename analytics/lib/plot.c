@@ -1,6 +1,7 @@
 /* plot.c - script header, quoting of untrusted text, and template copying.
  * See include/scoutlab/plot.h for the security rules this file implements. */
 #include "plot_internal.h"
+#include "runtime_internal.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -164,10 +165,8 @@ void sl_plot_write_number(FILE *out, double value) {
     return;
   }
   char buf[64];
-  snprintf(buf, sizeof buf, "%.6g", value);
-  /* A caller may have set LC_NUMERIC to a decimal-comma locale; gnuplot wants '.'. */
-  for (char *p = buf; *p; p++)
-    if (*p == ',') *p = '.';
+  /* gnuplot wants '.' whatever the host's LC_NUMERIC says. */
+  sl_snprintf_c(buf, sizeof buf, "%.6g", value);
   fputs(buf, out);
 }
 

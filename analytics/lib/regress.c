@@ -22,6 +22,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "regress_private.h"
+#include "runtime_internal.h"
 
 /* dtpqrt's inner block: 32 columns of reflectors per BLAS-3 update is LAPACK's usual choice. */
 #define TSQR_INNER_BLOCK 32
@@ -577,7 +578,7 @@ int sl_ols_fit_rows(const sl_rows *rows, const sl_ols_options *opt, sl_ols_fit *
   if (!out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "regression: no output given");
   int st = sl_rows_check(rows, err);
   if (st) return st;
-  gsl_set_error_handler_off();
+  sl_gsl_quiet();
   double tol = opt && (opt->tol > 0 || opt->tol_set) ? opt->tol : SL_REGRESS_DEFAULT_TOL;
   if (tol >= 0 && tol < SL_REGRESS_EXACT_TOL) tol = SL_REGRESS_EXACT_TOL;
   if (!(tol >= 0 && tol < 1))

@@ -11,6 +11,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "regress_private.h"
+#include "runtime_internal.h"
 
 #define MODEL_MAGIC "scoutlab-ols"
 #define MODEL_VERSION 1
@@ -190,7 +191,7 @@ int sl_ols_load_buffer(const char *name, const char *data, size_t len,
                        sl_error *err) {
   if (out) *out = NULL;
   if (!out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "load: missing argument");
-  gsl_set_error_handler_off();
+  sl_gsl_quiet();
   sl_model_reader r;
   int st = sl_model_reader_open(&r, name, data, len, err);
   if (st) return st;

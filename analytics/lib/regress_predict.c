@@ -11,6 +11,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "regress_private.h"
+#include "runtime_internal.h"
 
 void sl_ols_vcov(const sl_ols_fit *fit, double *cov) {
   size_t p = fit->p, r = fit->rank;
@@ -117,7 +118,7 @@ int sl_ols_predict(const sl_ols_fit *fit, const double *x0, size_t m, double lev
   if (!(level > 0 && level < 1))
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
                         "predict: level %g is not in (0, 1) (e.g. 0.95)", level);
-  gsl_set_error_handler_off();
+  sl_gsl_quiet();
   size_t p = fit->p, r = fit->rank;
   double df = (double)fit->df_residual;
   double tq = fit->df_residual ? gsl_cdf_tdist_Qinv((1 - level) / 2, df) : NAN;

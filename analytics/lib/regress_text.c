@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "regress_private.h"
+#include "runtime_internal.h"
 
 /* A saved model is a few hundred KiB at SL_REGRESS_MAX_COLUMNS; anything far larger is not one. */
 #define MODEL_MAX_BYTES ((size_t)256 << 20)
@@ -18,7 +19,7 @@
 void sl_model_put_number(FILE *f, double v) {
   if (isnan(v)) fputs("NA", f);
   else if (isinf(v)) fputs(v > 0 ? "Inf" : "-Inf", f);
-  else fprintf(f, "%.17g", v);
+  else sl_fprintf_c(f, "%.17g", v);
 }
 
 void sl_model_put_field(FILE *f, const char *key, double v) {
@@ -95,7 +96,7 @@ int sl_model_parse_number(char **cursor, double *out) {
     if (len >= sizeof tmp) return 0;
     memcpy(tmp, s, len), tmp[len] = '\0';
     errno = 0;
-    *out = strtod(tmp, &endp);
+    *out = sl_strtod_c(tmp, &endp);
     if (*endp != '\0' || errno == ERANGE || !isfinite(*out)) return 0;
   }
   *cursor = e;

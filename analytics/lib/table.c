@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scoutlab/table.h"
+#include "runtime_internal.h"
 #include "table_internal.h"
 
 /* Text cells live in 1 MiB blocks: one malloc per block instead of one per cell. */
@@ -379,7 +380,7 @@ int sl_table_internal_set_number(sl_table *t, sl_col_state *state, size_t col, d
   }
   /* Rare: first cell of the column, or a number in a date/text column; take the general path. */
   char buf[40];
-  snprintf(buf, sizeof buf, "%.17g", v);
+  sl_snprintf_c(buf, sizeof buf, "%.17g", v);
   return sl_table_internal_set_cell(t, state, col, buf, line, 0, err);
 }
 
@@ -565,7 +566,7 @@ const char *sl_table_text(const sl_table *t, const sl_column *c, size_t row, cha
   if (c->type == SL_TYPE_TEXT) return c->text[row];
   if (!c->num || isnan(c->num[row])) return NULL;
   if (c->type == SL_TYPE_DATE) return sl_date_format(c->num[row], buf, size);
-  snprintf(buf, size, "%.15g", c->num[row]);
+  sl_snprintf_c(buf, size, "%.15g", c->num[row]);
   return buf;
 }
 

@@ -34,6 +34,10 @@
 #include "scoutlab/plot.h"
 #include "scoutlab/squad.h"
 
+#include "scoutlab/export.h"
+
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -221,5 +225,7 @@ int sl_charts_render(sl_charts_kind kind, void *chart, const sl_charts_output *o
 #ifdef __cplusplus
 }
 #endif
+
+SL_END_DECLS
 
 #endif

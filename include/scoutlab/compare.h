@@ -24,6 +24,9 @@
 #include "scoutlab/error.h"
 #include "scoutlab/table.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /* The peer pool's default minutes threshold: ten full matches, below which per-90 rates are noise. */
 #define SL_COMPARE_DEFAULT_MIN_MINUTES 900.0
 /** Most minutes one stats row can hold (sl_compare_options.max_row_minutes overrides): the
@@ -214,7 +217,10 @@ int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_er
 typedef enum sl_pool_kind {
   SL_POOL_LEAGUE = 0, /* peers from the player's own (main) league */
   SL_POOL_ALL,        /* every league in the file */
-  SL_POOL_LIST        /* the leagues named in `leagues` */
+  SL_POOL_LIST,       /* the leagues named in `leagues` */
+  SL_POOL_BIG5,       /* the Big-5 leagues (Premier League, La Liga, Serie A, Bundesliga, Ligue 1) */
+  SL_POOL_SHARED      /* one pool for every player of a table: the Big-5 when the index holds a
+                         Big-5 league (FBref's scouting-report peers), else every league present */
 } sl_pool_kind;
 
 typedef struct sl_pool {
@@ -223,12 +229,28 @@ typedef struct sl_pool {
   double min_minutes;   /* pool members need at least this many minutes */
 } sl_pool;
 
-/** Sets *p to the default pool: own league, SL_COMPARE_DEFAULT_MIN_MINUTES. */
+/** Sets *p to the per-league pool (SL_POOL_LEAGUE, SL_COMPARE_DEFAULT_MIN_MINUTES): squad
+ *  importance ranks a player among his own league's peers. */
 void sl_pool_default(sl_pool *p);
 
-/** Parses "league", "all" or a comma-separated list into p->kind / p->leagues (borrows text).
- *  Returns SL_OK or SL_EINVAL for an empty text. */
+/** Sets *p to one pool for every player of a table (SL_POOL_SHARED, SL_COMPARE_DEFAULT_MIN_MINUTES):
+ *  the default of compare, percentiles and similar. */
+void sl_pool_shared(sl_pool *p);
+
+/** Parses "league", "big5" (or "big-5", "big 5"), "all", "shared" or a comma-separated list of
+ *  leagues into p->kind / p->leagues (borrows text). Returns SL_OK or SL_EINVAL for an empty
+ *  text. A list is checked against the data with sl_compare_leagues_check(). */
 int sl_pool_parse(const char *text, sl_pool *p, sl_error *err);
+
+/** Checks that every league of a comma-separated list is a league of the index (country
+ *  prefixes, case and accents ignored). SL_OK, or SL_EUNKNOWN (field "league") naming the first unknown league
+ *  with "did you mean" and the leagues present. NULL or empty list: SL_OK. */
+int sl_compare_leagues_check(const sl_compare *c, const char *list, sl_error *err);
+
+/** Text of a pool for output: "Big 5 (Bundesliga, La Liga, Ligue 1, Premier League, Serie A)",
+ *  "all leagues (...)", the list, or `ref_league` for SL_POOL_LEAGUE. Writes buf, returns it. */
+const char *sl_compare_pool_text(const sl_compare *c, const sl_pool *pool, const char *ref_league,
+                                 char *buf, size_t size);
 
 /** True when player i is a pool member for a query about a player of league `ref_league`
  *  in group g (group, minutes and league all checked). */
@@ -247,7 +269,11 @@ typedef struct sl_pool_info {
   sl_group group;     /* peers' position group */
   size_t size;        /* pool members (group, league, minutes) */
   int player_in_pool; /* 0 when the player is below the minutes threshold or outside the leagues */
-  char leagues[128];  /* "Ligue 1", "all leagues", or the list */
+  int small_sample;   /* 1: the player has fewer minutes than the pool's minimum: his values are
+                         given, his percentiles withheld (NAN), as a per-90 over a few matches is noise */
+  int below_default;  /* 1: ranked although under SL_COMPARE_DEFAULT_MIN_MINUTES, because the
+                         caller lowered the threshold: a percentile to read with care */
+  char leagues[160];  /* "Ligue 1", "Big 5 (...)", "all leagues (...)", or the list */
 } sl_pool_info;
 
 /** The profile used for player i when none is named: the one for his group, or NULL. */
@@ -297,9 +323,16 @@ typedef struct sl_similar_options {
   const char *leagues;    /* candidates' leagues, "Ligue 1,Serie A"; NULL = all */
   double min_minutes;     /* candidates and z-score population need this many minutes */
   sl_similar_metric metric;
+  const sl_pool *pool;    /* z-score population and candidates (its kind and leagues; minutes come
+                             from min_minutes); NULL = every league */
+  double min_age;         /* 0 = no limit (so that a zero-initialised struct filters nothing new) */
+  double candidate_min_minutes; /* candidates (not the population) need this many; 0 = min_minutes */
+  const double *fair_fee; /* EUR per player of the index (sl_compare_count entries, NAN = no fee),
+                             e.g. a fee model's median for each; NULL = no fee filter. Borrowed. */
+  double max_fee;         /* EUR; NAN = no limit (needs fair_fee; players without one excluded) */
 } sl_similar_options;
 
-/** Sets defaults: k 10, no age/value/league filter, 900 minutes, Euclidean. */
+/** Sets defaults: k 10, no age/value/league/fee filter, 900 minutes, Euclidean, every league. */
 void sl_similar_default(sl_similar_options *o);
 
 typedef struct sl_similar_hit {
@@ -313,6 +346,8 @@ typedef struct sl_similar_info {
   size_t population;       /* players the z-scores were computed over (group, minutes) */
   size_t candidates;       /* players passing every filter */
   size_t excluded_age, excluded_value, excluded_no_value, excluded_league;
+  size_t excluded_minutes;  /* below candidate_min_minutes */
+  size_t excluded_fee, excluded_no_fee; /* fair fee above max_fee / no fair fee */
 } sl_similar_info;
 
 /** Up to opt->k nearest players to player i in `profile`'s z-scored stat space, nearest first,
@@ -321,5 +356,7 @@ typedef struct sl_similar_info {
 int sl_compare_similar(const sl_compare *c, size_t i, const sl_profile *profile,
                        const sl_similar_options *opt, sl_similar_hit *hits, size_t *nhits,
                        sl_similar_info *info, sl_error *err);
+
+SL_END_DECLS
 
 #endif

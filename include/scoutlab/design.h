@@ -23,6 +23,9 @@
 #include "scoutlab/regress.h"
 #include "scoutlab/table.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef struct sl_design sl_design;
 
 /** Kinds of model terms. */
@@ -157,5 +160,7 @@ int sl_design_term_columns(const sl_design *d, size_t t, size_t *first, size_t *
 /** Levels of a categorical term of one variable (after prepare): *nlevels of them, the
  *  reference first. Borrowed; NULL for other terms. */
 const char *const *sl_design_levels(const sl_design *d, size_t t, size_t *nlevels);
+
+SL_END_DECLS
 
 #endif

@@ -18,6 +18,9 @@
 
 #include "scoutlab/error.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef struct sl_doc sl_doc;
 
 typedef enum sl_callout_kind {
@@ -61,5 +64,7 @@ int sl_doc_write_html(const sl_doc *d, FILE *f, sl_error *err);
 
 /** Renders the document as GitHub-flavoured Markdown. */
 int sl_doc_write_markdown(const sl_doc *d, FILE *f, sl_error *err);
+
+SL_END_DECLS
 
 #endif

@@ -13,6 +13,9 @@
 
 #include <stddef.h>
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef enum sl_status {
   SL_OK = 0,        /* success */
   SL_EINVAL = 1,    /* invalid argument or option (a caller mistake) */
@@ -69,5 +72,7 @@ const char *sl_strerror(int code);
 
 /** Writes "file:line:column: message" (parts that are unknown left out) into buf and returns buf. */
 const char *sl_error_text(const sl_error *err, char *buf, size_t size);
+
+SL_END_DECLS
 
 #endif

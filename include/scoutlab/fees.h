@@ -28,6 +28,9 @@
 #include "scoutlab/regress.h"
 #include "scoutlab/table.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /** Version written by sl_fees_save(); sl_fees_load() refuses any other. */
 #define SL_FEES_FORMAT_VERSION 1
 /** Default interval level everywhere (issue 5: "default 0.8 everywhere"). */
@@ -86,6 +89,11 @@ typedef enum sl_fees_reason {
                                 negative contract months; the skipped-rows report names it */
   SL_FEES_SKIP_MALFORMED,    /* dropped before selection by the loader (wrong number of fields,
                                 every field empty) or a season filter: t->nskipped on entry */
+  SL_FEES_SKIP_RELISTED,     /* the same move (player, season, both clubs, fee within rounding)
+                                listed again by the same side (Transfermarkt lists some in two
+                                windows); checked after the movement */
+  SL_FEES_SKIP_REPEATED_ROW, /* equal in every cell to an earlier row (the same file twice, or
+                                overlapping exports); checked after the early reasons */
   SL_FEES_REASON_COUNT
 } sl_fees_reason;
 
@@ -102,6 +110,7 @@ const char *sl_fees_reason_text(sl_fees_reason reason);
 typedef struct sl_fees_player {
   const char *name;         /* player name */
   const char *club;         /* his club (the seller) */
+  const char *buyer_club;   /* the buying club, NULL when not known (a valuation) */
   double age;               /* years at the transfer */
   int group;                /* sl_fees_group, or -2 unknown */
   const char *league;       /* the selling club's league (a model level or a country) */
@@ -165,6 +174,37 @@ int sl_fees_deals_from_table(sl_table *t, const sl_fees_options *opt, sl_fees_de
 /** Frees a deal list; NULL does nothing. */
 void sl_fees_deals_free(sl_fees_deals *d);
 
+/* ---- the one row reader ---------------------------------------------------------------------- */
+
+/** A table read the way the fee model reads it: each row's player attributes (buying and
+ *  selling league from the row's side and the other side's listing, the season in any common
+ *  form, league column aliases) and the reason fit would give it. Built once per table (the
+ *  listings are matched and repeated rows found in one pass); fit, the held-out evaluations,
+ *  predict and value all read rows through it, so the same row is the same deal everywhere.
+ *  Borrows the table (and the model, only while it is built). */
+typedef struct sl_fees_rows sl_fees_rows;
+struct sl_fees_model;
+
+/** Builds the reader. opt gives the season range and market-value rule of the selection (NULL:
+ *  defaults). m (may be NULL) gives a league to rows that have a club but no league column, from
+ *  the model's training deals (one index, built with the model). The caller frees *out with
+ *  sl_fees_rows_free(). */
+int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const struct sl_fees_model *m, sl_fees_rows **out,
+                     sl_error *err);
+
+/** Frees a reader; NULL does nothing. */
+void sl_fees_rows_free(sl_fees_rows *rows);
+
+/** Row r's attributes. Strings are borrowed from the table or the reader. */
+void sl_fees_rows_player(const sl_fees_rows *rows, size_t r, sl_fees_player *p);
+
+/** The reason fit gives row r (the order of sl_fees_reason), or SL_FEES_USED for a deal it
+ *  learns from. */
+sl_fees_reason sl_fees_rows_reason(const sl_fees_rows *rows, size_t r);
+
+/** The fee of row r (EUR), NAN when missing. */
+double sl_fees_rows_fee(const sl_fees_rows *rows, size_t r);
+
 /* ---- the model ---------------------------------------------------------------------------- */
 
 /** Kinds of terms. */
@@ -218,6 +258,7 @@ typedef struct sl_fees_model {
                                0: held at the nearest one (sl_fees_options.season_hold) */
   double feature_sd[SL_FEES_MAX_TERMS]; /* SD of each numeric term in training (comparables) */
   sl_fees_deals *deals;     /* the training deals (comparables, club -> league) */
+  void *club_index_;        /* private: club -> league, built once with the deals */
 } sl_fees_model;
 
 /** Accuracy of out-of-sample predictions. */
@@ -227,7 +268,14 @@ typedef struct sl_fees_accuracy {
   double mdape;           /* median |fair_fee/fee - 1| */
   double within25, within50; /* share with |fair_fee/fee - 1| <= 0.25, 0.5 */
   double coverage;        /* share of fees inside the interval (NAN for the baseline) */
+  double log_rmse;        /* sqrt(mean((log fee - log median)²)) */
+  double mean_width;      /* mean of log(high) - log(low) (NAN for the baseline) */
 } sl_fees_accuracy;
+
+/** Scores n predictions on the log scale: y log fees, pred log medians, low/high log interval
+ *  bounds (both NULL for a baseline without interval). SL_ENOMEM only. */
+int sl_fees_score(const double *y, const double *pred, const double *low, const double *high, size_t n,
+                  sl_fees_accuracy *a);
 
 /** What a fit measured. */
 typedef struct sl_fees_report {
@@ -343,9 +391,9 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err);
 /** Months from 1 July of `season` to `until` (days since 1970-01-01), at least 0. */
 double sl_fees_contract_months(int season, double until_days);
 
-/** Fills p from row `row` of a players/values/transfers table (name, club, age, position or
- *  short_pos, league, market value, season, contract, minutes share when present). Strings are
- *  borrowed from t. */
+/** Fills p from row `row` of a players/values/transfers table, as sl_fees_rows_player() reads
+ *  it (it builds a reader for the whole table: for many rows, build one with sl_fees_rows_new).
+ *  Strings are borrowed from t. */
 void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p);
 
 /** Resets p to all-unknown. */
@@ -354,5 +402,7 @@ void sl_fees_player_init(sl_fees_player *p);
 /** The league of a club in the model's training deals (the latest season it appears), or
  *  NULL. Borrowed from the model. */
 const char *sl_fees_club_league(const sl_fees_model *m, const char *club);
+
+SL_END_DECLS
 
 #endif

@@ -12,6 +12,9 @@
 
 #include <stddef.h>
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /** Folds accents and case, maps punctuation/hyphens to spaces and collapses whitespace.
  *  Returns a new string (caller frees with free()) or NULL on invalid UTF-8 / no memory. */
 char *sl_name_normalise(const char *name);
@@ -45,5 +48,7 @@ int sl_name_club_match(const char *a_norm, const char *b_norm);
  *  one equal to it after normalisation, else of the only one sl_name_club_match accepts; -1
  *  when none or several fit. */
 long sl_name_club_find(const char *query, const char *const *clubs, size_t n);
+
+SL_END_DECLS
 
 #endif

@@ -16,6 +16,9 @@
 
 #include "scoutlab/error.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef struct sl_output sl_output;
 
 /** Creates a temporary file in path's directory. Returns SL_OK, sets *out and *f (borrowed). */
@@ -33,5 +36,7 @@ int sl_output_write_file(const char *path, const char *data, size_t len, sl_erro
 
 /** Creates directory path and its missing parents (mkdir -p); SL_EIO when a part is a file. */
 int sl_output_make_dir(const char *path, sl_error *err);
+
+SL_END_DECLS
 
 #endif

@@ -12,6 +12,9 @@
 
 #include <stddef.h>
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef enum sl_decimal {
   SL_DECIMAL_POINT = 0, /* "66.1"; commas only as thousands separators in groups of three */
   SL_DECIMAL_COMMA = 1  /* "66,1" (European ;-separated exports); "1.234,5" also accepted */
@@ -52,5 +55,7 @@ double sl_date_from_ymd(int year, int month, int day);
 
 /** Splits days since 1970-01-01 into year, month, day. */
 void sl_date_to_ymd(double days, int *year, int *month, int *day);
+
+SL_END_DECLS
 
 #endif

@@ -29,6 +29,9 @@
 
 #include "scoutlab/error.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /* The default canvas: 16:9 at a size that stays sharp on a 2x screen at 800 px wide. */
 #define SL_PLOT_DEFAULT_WIDTH 1600
 #define SL_PLOT_DEFAULT_HEIGHT 900
@@ -221,5 +224,7 @@ char *sl_plot_quote(const char *text, int flags);
 /** Picks the format from the output file's extension (.png, .svg, .pdf, any case).
  *  Returns SL_OK and sets *format, or SL_EINVAL naming the expected extensions. */
 int sl_plot_format_from_path(const char *path, sl_plot_format *format, sl_error *err);
+
+SL_END_DECLS
 
 #endif

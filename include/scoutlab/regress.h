@@ -32,6 +32,9 @@
 
 #include "scoutlab/error.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /** Default aliasing tolerance: R's lm uses tol = 1e-7 in dqrdc2 (relative residual norm). */
 #define SL_REGRESS_DEFAULT_TOL 1e-7
 /** Smallest tolerance used: a column that is an exact combination of earlier ones still leaves
@@ -258,5 +261,7 @@ double sl_ridge_predict(const sl_ridge_fit *fit, const double *x0);
 
 /** A small seeded generator (splitmix64, Steele et al. 2014): state is the caller's. */
 uint64_t sl_splitmix64(uint64_t *state);
+
+SL_END_DECLS
 
 #endif

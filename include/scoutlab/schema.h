@@ -17,6 +17,9 @@
 #include <stddef.h>
 
 #include "scoutlab/error.h"
+#include "scoutlab/export.h"
+
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 
 typedef enum sl_role {
   SL_ROLE_NONE = 0,
@@ -91,5 +94,7 @@ sl_role sl_schema_map_role_of(const sl_schema_map *m, const char *column);
 /** Number of pairs, and the i-th pair (column borrowed from m). */
 size_t sl_schema_map_count(const sl_schema_map *m);
 sl_role sl_schema_map_entry(const sl_schema_map *m, size_t i, const char **column);
+
+SL_END_DECLS
 
 #endif

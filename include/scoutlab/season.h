@@ -21,6 +21,10 @@
 
 #include "scoutlab/error.h"
 
+#include "scoutlab/export.h"
+
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 /* Seasons scoutlab accepts: organised football began in the 1860s, and a first year past 2200
  * is a typo or an overflowing number, never data. */
 #define SL_SEASON_MIN 1860
@@ -43,5 +47,7 @@ int sl_season_from_path(const char *path, int *first_year);
 
 /** Writes the season as "2024/25" into buf and returns buf ("" for 0: unknown). */
 const char *sl_season_text(int first_year, char *buf, size_t size);
+
+SL_END_DECLS
 
 #endif

@@ -32,6 +32,9 @@
 #include "scoutlab/error.h"
 #include "scoutlab/table.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef enum sl_squad_component {
   SL_SQUAD_AVAILABILITY = 0, /* "availability" */
   SL_SQUAD_IMPACT,           /* "impact" */
@@ -205,5 +208,7 @@ int sl_squad_find_player(const sl_squad *s, const char *query, size_t *entry, sl
  *  *league gets the league's name as stored (borrowed). SL_ENOTFOUND with a did-you-mean. */
 int sl_squad_league_ranked(const sl_squad *s, const char *query, size_t *out, size_t max, size_t *n,
                            const char **league, sl_error *err);
+
+SL_END_DECLS
 
 #endif

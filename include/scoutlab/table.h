@@ -24,6 +24,9 @@
 #include "scoutlab/parse.h"
 #include "scoutlab/schema.h"
 
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
 typedef enum sl_type {
   SL_TYPE_EMPTY = 0, /* every cell missing */
   SL_TYPE_NUMBER,    /* num[] holds the values */
@@ -143,5 +146,7 @@ int sl_table_filter(const sl_table *t, const unsigned char *keep, const char *re
  *  the season kept (without a season column: `season` as given, 0 when unknown). SL_ENOTFOUND
  *  when the column exists but no row has the season asked for. */
 int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *chosen, sl_error *err);
+
+SL_END_DECLS
 
 #endif

@@ -4,7 +4,7 @@
 . "$SL_TESTS/cli/lib.sh"
 cd "$(mktemp -d)" || exit 1
 trap 'rm -rf "$PWD"' EXIT
-cmp_fx=(--stats "$SL_TEST_DATA/compare/stats.csv" --profiles "$SL_TEST_DATA/compare/profiles.csv" --no-overrides)
+cmp_fx=(--stats "$SL_TEST_DATA/compare/stats.csv" --profiles "$SL_TEST_DATA/compare/profiles.csv" --no-overrides --pool league)
 sq_fx=(--stats "$SL_TEST_DATA/squad/stats.csv" --profiles "$SL_TEST_DATA/squad/profiles.csv" --no-overrides)
 
 # gnuplot may be absent: rendering checks are then skipped (said so), the rest still runs.

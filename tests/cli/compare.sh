@@ -3,7 +3,7 @@
 # statuses for unknown, ambiguous and misused names.
 . "$SL_TESTS/cli/lib.sh"
 d="$SL_TEST_DATA/compare"
-common=(--stats "$d/stats.csv" --profiles "$d/profiles.csv" --no-overrides)
+common=(--stats "$d/stats.csv" --profiles "$d/profiles.csv" --no-overrides --pool league)
 
 got=$("$SCOUTLAB" compare "${common[@]}" anna carl "emile faure" --format csv); st=$?
 expect_eq "$st" 0 "compare exit status"
@@ -24,7 +24,7 @@ expect_eq "$st" 1 "unknown player exit status"
 expect_contains "$got" "no player 'Carl Dain'; did you mean: Carl Dane" "did you mean"
 
 got=$("$SCOUTLAB" compare "${common[@]}" anna martin 2>&1); st=$?
-expect_eq "$st" 1 "ambiguous name exit status"
+expect_eq "$st" 2 "ambiguous name exit status (SL_EAMBIG)"
 expect_contains "$got" "'martin' matches 2 players: Leo Martin (Club C, born 1995); Leo Martin (Club F, born 2001)" "ambiguous list"
 
 got=$("$SCOUTLAB" compare "${common[@]}" anna 2>&1); st=$?
@@ -49,14 +49,14 @@ got=$("$SCOUTLAB" percentiles "${common[@]}" "Emile Faure (Club E)" --per-club -
 expect_eq "$got" "Aerial win %,aerial,rate,higher,25,25,2" "per-club row"
 
 # Similar: order from similar_expected.py; value filter needs --values.
-got=$("$SCOUTLAB" similar "${common[@]}" anna -k 2 --format csv); st=$?
+got=$("$SCOUTLAB" similar "${common[@]}" --pool all anna -k 2 --format csv); st=$?
 expect_eq "$st" 0 "similar exit"
 expect_eq "$(printf '%s\n' "$got" | awk -F, '{print $1","$2","$NF}')" 'rank,player,distance
 1,"Émile Faure",0.710509
 2,"Carl Dane",1.063608' "similar csv"
-got=$("$SCOUTLAB" similar "${common[@]}" anna --max-value 5m 2>&1); st=$?
+got=$("$SCOUTLAB" similar "${common[@]}" --pool all anna --max-value 5m 2>&1); st=$?
 expect_eq "$st" 2 "--max-value without --values"
-got=$("$SCOUTLAB" similar "${common[@]}" anna --max-value 5m --max-age 29 --values "$d/values.csv" --format csv)
+got=$("$SCOUTLAB" similar "${common[@]}" --pool all anna --max-value 5m --max-age 29 --values "$d/values.csv" --format csv)
 expect_eq "$(printf '%s\n' "$got" | tail -n +2 | cut -d, -f2)" '"Kai Lund"' "filters: only Kai"
 
 # Untrusted names in similar's CSV and Markdown: quotes doubled, a formula made text, a pipe or
@@ -68,4 +68,26 @@ expect_contains "$got" $'\n2,"\'=HYPERLINK(""http://x"",""C|<b>D</b>"")","Club C
 got=$("$SCOUTLAB" similar --stats "$inj/stats.csv" --profiles "$d/profiles.csv" --no-overrides anna -k 2 --format md)
 expect_contains "$got" '| 2 | =HYPERLINK("http://x","C\|&lt;b>D&lt;/b>") | Club C |' "similar md: pipe escaped, no raw HTML"
 rm -rf "$inj"
+# One pool for every player by default (a non-Big-5 file: every league present), stated once;
+# a player below the minimum minutes keeps his values and gets a small-sample mark, no percentile.
+nopool=(--stats "$d/stats.csv" --profiles "$d/profiles.csv" --no-overrides)
+got=$("$SCOUTLAB" compare "${nopool[@]}" anna carl dario); st=$?
+expect_eq "$st" 0 "default pool exit status"
+expect_contains "$got" "centre-backs with >= 900 minutes in all leagues (Alpha League, Beta League)" "default pool stated"
+expect_eq "$(printf '%s\n' "$got" | grep -c 'all leagues, n=5')" 1 "one pool for every player"
+expect_contains "$got" "small sample: Dario Ek has 450 minutes (< 900)" "small sample named"
+expect_contains "$got" "4.00  (ss)" "small sample: value, no percentile"
+got=$("$SCOUTLAB" compare "${nopool[@]}" anna dario --format csv | grep '^Tackles won')
+expect_eq "$got" "Tackles won,defending,per90,higher,2,50,5,4,,5" "csv: no percentile below the minimum"
+got=$("$SCOUTLAB" compare "${nopool[@]}" anna dario --min-minutes 400)
+expect_contains "$got" "4.00  p 92*" "lowered threshold: ranked, flagged"
+got=$("$SCOUTLAB" compare "${nopool[@]}" anna carl --pool "Alpha Leage" 2>&1); st=$?
+expect_eq "$st" 2 "unknown pool league is a usage error"
+expect_contains "$got" 'no league "Alpha Leage" in the stats; did you mean "Alpha League"' "pool did you mean"
+got=$("$SCOUTLAB" similar "${nopool[@]}" anna --leagues "Beta Leag" 2>&1); st=$?
+expect_eq "$st" 2 "unknown --leagues league"
+expect_contains "$got" 'did you mean "Beta League"' "--leagues did you mean"
+got=$("$SCOUTLAB" similar "${nopool[@]}" anna --pool "Beta League" --format json); st=$?
+expect_eq "$st" 0 "similar --pool"
+expect_contains "$got" '"population":2' "similar --pool sets the z-score population"
 finish

@@ -6,7 +6,7 @@
 need_shared fbref-big5-2024-25/players_data-2024_2025.csv
 B="$SL_SHARED_DATA/fbref-big5-2024-25/players_data-2024_2025.csv"
 
-got=$("$SCOUTLAB" compare --stats "$B" "Leonardo Balerdi" "Willian Pacho" "Marquinhos" --profile centre-back --format csv); st=$?
+got=$("$SCOUTLAB" compare --stats "$B" "Leonardo Balerdi" "Willian Pacho" "Marquinhos" --profile centre-back --pool league --format csv); st=$?
 expect_eq "$st" 0 "compare exit status"
 expect_eq "$(printf '%s\n' "$got" | grep '^Tackles won,')" \
   "Tackles won,defending,per90,higher,1.442968392,87.06896552,58,1.410381978,83.62068966,58,1.035108959,59.48275862,58" "tackles won"
@@ -35,4 +35,20 @@ if [ -d "$SL_SHARED_DATA/tm-values-2023" ]; then
   too_old=$(printf '%s\n' "$got" | grep -o '"age":[0-9.]*,"minutes"' | tr -d ',"a-z' | awk -F: '$2 > 25' | wc -l)
   expect_eq "$too_old" 0 "no one older than 25"
 fi
+# One Big-5 pool for the whole table by default; misspelt leagues are usage errors with a hint.
+got=$("$SCOUTLAB" compare --stats "$B" "Leonardo Balerdi" "William Saliba" "Luiz Felipe" 2>/dev/null); st=$?
+expect_eq "$st" 0 "default pool exit status"
+expect_contains "$got" "in Big 5 (Bundesliga, La Liga, Ligue 1, Premier League, Serie A)" "Big-5 pool stated"
+expect_eq "$(printf '%s\n' "$got" | grep -o 'Big 5, n=[0-9]*' | sort -u | wc -l)" 1 "one pool size for every player"
+expect_contains "$got" "small sample: Luiz Felipe has 77 minutes (< 900)" "Luiz Felipe flagged"
+lf=$(printf '%s\n' "$got" | grep '^  Tackles won' | grep -o '(ss)' | wc -l)
+expect_eq "$lf" 1 "Luiz Felipe: value without percentile"
+got=$("$SCOUTLAB" compare --stats "$B" balerdi saliba --pool Ligue1 2>&1); st=$?
+expect_eq "$st" 2 "--pool Ligue1 exit status"
+expect_contains "$got" 'did you mean "Ligue 1"' "--pool Ligue1 suggests Ligue 1"
+got=$("$SCOUTLAB" similar --stats "$B" balerdi --leagues Ligue1 2>&1); st=$?
+expect_eq "$st" 2 "similar --leagues Ligue1 exit status"
+expect_contains "$got" 'did you mean "Ligue 1"' "similar --leagues Ligue1 suggests Ligue 1"
+got=$("$SCOUTLAB" similar --stats "$B" balerdi --pool "Ligue 1" --format json 2>/dev/null)
+expect_eq "$(printf '%s\n' "$got" | grep -o '"league":"[^"]*"' | sort -u)" '"league":"Ligue 1"' "similar --pool Ligue 1: Ligue 1 candidates only"
 finish

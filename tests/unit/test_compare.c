@@ -172,6 +172,23 @@ static void test_combined_and_pools(const sl_compare *c, const sl_profiles *pr) 
   pool.min_minutes = 400;
   sl_compare_percentiles(c, find(c, "Anna Stone"), cb, &pool, v, &info, &err);
   INT_EQ(info.size, 6, "lower threshold lets Dario (450 min) in");
+  /* Dario (450 minutes): ranked with a flag below the default threshold, not ranked above it. */
+  size_t dario = find(c, "Dario Ek");
+  sl_compare_percentiles(c, dario, cb, &pool, v, &info, &err);
+  OK(!info.small_sample && info.below_default, "Dario ranked, flagged, at 400 minutes");
+  OK(!isnan(v[0].percentile), "Dario has a percentile at 400 minutes");
+  sl_pool_shared(&pool);
+  sl_compare_percentiles(c, dario, cb, &pool, v, &info, &err);
+  OK(info.small_sample && !info.below_default, "Dario is a small sample at 900 minutes");
+  SL_CHECK_REL(v[0].value, 4.0, TOL, "Dario keeps his value: TklW 20 / 5 nineties");
+  OK(isnan(v[0].percentile), "no percentile for a small sample");
+  STR_EQ(info.leagues, "all leagues (Alpha League, Beta League)", "shared pool of a non-Big-5 file");
+  INT_EQ(info.size, 5, "shared pool = every league, >= 900 minutes");
+  INT_EQ(sl_pool_parse("big5", &pool, &err), SL_OK, "big5 parses");
+  INT_EQ(pool.kind, SL_POOL_BIG5, "big5 kind");
+  INT_EQ(sl_compare_leagues_check(c, "Beta League,alpha league", &err), SL_OK, "known leagues pass");
+  INT_EQ(sl_compare_leagues_check(c, "Alpha Leage", &err), SL_EUNKNOWN, "misspelt league");
+  OK(strstr(err.message, "did you mean \"Alpha League\"") != NULL, "league did you mean: %s", err.message);
 }
 
 static void test_per_club(const sl_table *stats, const sl_profiles *pr) {

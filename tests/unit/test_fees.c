@@ -167,6 +167,70 @@ static void test_selection(void) {
   sl_table_free(t);
 }
 
+/* Issue 15: one reader for every command. predict read a row's league as the seller's; fit
+ * learned it as the buyer's (in rows) with the seller's from the out row. */
+static void test_rows_reader(void) {
+  const char *paths[] = {SELECTION};
+  sl_table *t = NULL;
+  sl_error err;
+  INT_EQ(sl_table_load_many(paths, 1, NULL, &t, &err), SL_OK, "load selection: %s", err.message);
+  if (!t) return;
+  sl_fees_rows *rows = NULL;
+  INT_EQ(sl_fees_rows_new(t, NULL, NULL, &rows, &err), SL_OK, "reader: %s", err.message);
+  sl_fees_player p;
+  sl_fees_rows_player(rows, 0, &p); /* Club B buys Ana Alpha from Club A */
+  STR_EQ(p.buyer_league, "League Two", "in row: the row's league is the buyer's");
+  STR_EQ(p.league, "League One", "in row: the seller's league from the out row");
+  STR_EQ(p.club, "Club A", "seller club");
+  STR_EQ(p.buyer_club, "Club B", "buyer club");
+  INT_EQ(sl_fees_rows_reason(rows, 1), SL_FEES_SKIP_DUPLICATE, "the out row is the move's second listing");
+  sl_fees_rows_player(rows, 1, &p);
+  STR_EQ(p.buyer_league, "League Two", "out row: the buyer's league from the in row");
+  STR_EQ(p.league, "League One", "out row: the row's league is the seller's");
+  sl_fees_rows_player(rows, 2, &p);
+  STR_EQ(p.buyer_league, "outside: Turkey", "unpaired out row: the buyer by country");
+  sl_fees_rows_free(rows);
+  sl_table_free(t);
+}
+
+/* Text rows: a league column named league_name, seasons as text, a move listed twice by the
+ * buyer (two windows), and a row given twice. */
+static void test_rows_text_forms(void) {
+  static const char csv[] =
+      "club,name,age,short_pos,market_value,dealing_club,dealing_country,fee,movement,window,league_name,season,is_loan\n"
+      "Club B,Ana,24,CB,5000000,Club A,Spain,8000000,in,summer,League Two,2010/2011,False\n"
+      "Club B,Ana,24,CB,5000000,Club A,Spain,8010000,in,winter,League Two,2010/11,False\n"
+      "Club A,Ana,24,CB,5000000,Club B,England,8000000,out,summer,League One,10/11,False\n"
+      "Club B,Bo,25,CF,1000000,Club C,Spain,2000000,in,summer,League Two,2011-12,False\n"
+      "Club B,Bo,25,CF,1000000,Club C,Spain,2000000,in,summer,League Two,2011-12,False\n";
+  char path[] = "/tmp/test_fees_rows_XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0) return;
+  OK(write(fd, csv, sizeof csv - 1) == (ssize_t)(sizeof csv - 1), "write fixture");
+  close(fd);
+  const char *paths[] = {path};
+  sl_table *t = NULL;
+  sl_error err;
+  INT_EQ(sl_table_load_many(paths, 1, NULL, &t, &err), SL_OK, "load: %s", err.message);
+  sl_fees_rows *rows = NULL;
+  if (t) INT_EQ(sl_fees_rows_new(t, NULL, NULL, &rows, &err), SL_OK, "reader: %s", err.message);
+  if (rows) {
+    sl_fees_player p;
+    sl_fees_rows_player(rows, 0, &p);
+    INT_EQ(p.season, 2010, "season 2010/2011");
+    STR_EQ(p.buyer_league, "League Two", "league_name is the league column");
+    STR_EQ(p.league, "League One", "seller's league from the out row (season 10/11)");
+    INT_EQ(sl_fees_rows_reason(rows, 0), SL_FEES_USED, "the first listing is used");
+    INT_EQ(sl_fees_rows_reason(rows, 1), SL_FEES_SKIP_RELISTED, "the winter relisting (fee within rounding)");
+    INT_EQ(sl_fees_rows_reason(rows, 2), SL_FEES_SKIP_DUPLICATE, "the seller's listing");
+    INT_EQ(sl_fees_rows_reason(rows, 3), SL_FEES_USED, "Bo's move");
+    INT_EQ(sl_fees_rows_reason(rows, 4), SL_FEES_SKIP_REPEATED_ROW, "Bo's row given twice");
+  }
+  sl_fees_rows_free(rows);
+  sl_table_free(t);
+  remove(path);
+}
+
 static void test_save_load(void) {
   sl_fees_model *m = fit_tiny(), *back = NULL;
   if (!m) return;
@@ -248,6 +312,8 @@ int main(void) {
   test_prob_conformal();
   test_tiny_numbers();
   test_selection();
+  test_rows_reader();
+  test_rows_text_forms();
   test_save_load();
   test_what_if();
   return SL_TEST_DONE();

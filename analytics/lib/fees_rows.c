@@ -1,0 +1,472 @@
+/* fees_rows.c - the one mapping from a table row to the attributes the fee model reads, used
+ * alike by fit (deal selection), the held-out evaluations, predict and value.
+ *
+ * A transfers row (Transfermarkt layout) is written from one club's side: `club` and `league`
+ * are that club's, `dealing_club` / `dealing_country` the other side's, and `movement` says
+ * which side the row's club is (in: the buyer, out: the seller). A move between two covered
+ * leagues is listed twice, once by each side; the other side's row (same player and season,
+ * the fee within rounding) gives that side's league exactly, otherwise only its country is
+ * known ("outside: Spain"). A row without a movement is a deal from the buyer's side when the
+ * table has a fee column (a list of transfers), and otherwise a player at his current club,
+ * i.e. the seller (market values, players, stats). Explicit buying_league / selling_league
+ * columns override all of this.
+ *
+ * The same move listed twice by the same side (Transfermarkt lists some in two windows) and a
+ * row repeated cell for cell (the same file given twice, or two overlapping exports) are
+ * counted and dropped by the selection. */
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fees_internal.h"
+#include "scoutlab/names.h"
+#include "scoutlab/season.h"
+
+/* Seasons (first years) a row can hold. */
+#define SEASON_FIRST 1800
+#define SEASON_LAST 2200
+/* Transfermarkt rounds fees to three significant digits, so the two listings of a move can
+ * differ by up to half a unit in the third digit: 0.5% relative. */
+#define FEE_ROUNDING 0.005
+
+struct sl_fees_rows {
+  const sl_table *t;
+  sl_fees_cols c;
+  sl_fees_options o;
+  int own_is_buyer;           /* rows without a movement: 1 = the row's club buys */
+  size_t *pair;               /* row + 1 of the other side's listing, 0 = none */
+  sl_fees_reason *reason;     /* the selection's verdict on each row */
+  const char **buyer_league;  /* per row, borrowed from t or the pool */
+  const char **seller_league;
+  const char **club_league;   /* per row: the row's own league via the model's club index */
+  sl_fees_deals *pool;        /* string storage for "outside: COUNTRY" labels */
+};
+
+/* ---- seasons ------------------------------------------------------------------------------ */
+
+/* The season of a row: a whole number, or text of any common form; 0 unknown. *bad is set
+ * when the cell holds something that is not a season at all. */
+static int row_season(const sl_table *t, const sl_column *c, size_t r, int *bad) {
+  *bad = 0;
+  if (!c) return 0;
+  if (c->type == SL_TYPE_TEXT) {
+    const char *s = c->text[r];
+    if (!s) return 0;
+    int y = 0;
+    if (sl_season_parse(s, &y, NULL) != SL_OK) y = 0;
+    double v;
+    if (!y && sl_parse_number(s, t->decimal, &v) && v == floor(v) && v >= SEASON_FIRST && v <= SEASON_LAST) y = (int)v;
+    *bad = !y;
+    return y;
+  }
+  double v;
+  int got = sl_table_number(t, c, r, &v);
+  if (got != 1) return 0;
+  if (!(v >= SEASON_FIRST && v <= SEASON_LAST) || v != floor(v)) {
+    *bad = 1;
+    return 0;
+  }
+  return (int)v;
+}
+
+/* ---- columns ------------------------------------------------------------------------------ */
+
+static const sl_column *named(const sl_table *t, const char *const *names) {
+  for (; *names; names++) {
+    const sl_column *c = sl_table_column(t, *names);
+    if (c) return c;
+  }
+  return NULL;
+}
+
+void sl_fees_find_columns(const sl_table *t, sl_fees_cols *c) {
+  c->name = sl_table_role(t, SL_ROLE_PLAYER);
+  c->club = sl_table_role(t, SL_ROLE_CLUB);
+  c->league = sl_table_role(t, SL_ROLE_LEAGUE);
+  /* League columns other exports use (the schema knows Comp, league, competition). */
+  if (!c->league)
+    c->league = named(t, (const char *const[]){"league_name", "competition_name", "league_id", "comp_name",
+                                               "domestic_competition", NULL});
+  c->dealing_club = sl_table_role(t, SL_ROLE_COUNTERPART_CLUB);
+  c->dealing_country = sl_table_role(t, SL_ROLE_COUNTERPART_COUNTRY);
+  c->fee = sl_table_role(t, SL_ROLE_FEE);
+  c->age = sl_table_role(t, SL_ROLE_AGE);
+  c->short_pos = sl_table_role(t, SL_ROLE_SUB_POSITION);
+  c->position = sl_table_role(t, SL_ROLE_POSITION);
+  c->mv = sl_table_role(t, SL_ROLE_MARKET_VALUE);
+  c->movement = sl_table_role(t, SL_ROLE_MOVEMENT);
+  c->season = sl_table_role(t, SL_ROLE_SEASON);
+  c->is_loan = sl_table_role(t, SL_ROLE_IS_LOAN);
+  c->contract_until = sl_table_role(t, SL_ROLE_CONTRACT_UNTIL);
+  c->contract_months = named(t, (const char *const[]){"contract_months_left", "contract_months", NULL});
+  c->minutes = named(t, (const char *const[]){"minutes_share", NULL});
+  c->buying_league = named(t, (const char *const[]){"buying_league", "to_league", "buyer_league", NULL});
+  c->selling_league = named(t, (const char *const[]){"selling_league", "from_league", "seller_league", NULL});
+}
+
+static const char *text_of(const sl_column *c, size_t r) {
+  return c && c->type == SL_TYPE_TEXT ? c->text[r] : NULL;
+}
+
+static double number_of(const sl_table *t, const sl_column *c, size_t r) {
+  double v;
+  return c && sl_table_number(t, c, r, &v) == 1 ? v : NAN;
+}
+
+static int is_true(const char *s) {
+  if (!s) return 0;
+  return strcmp(s, "1") == 0 || strcmp(s, "1.0") == 0 || strcasecmp(s, "true") == 0 ||
+         strcasecmp(s, "yes") == 0;
+}
+
+/* Movement: 1 in, 0 out, -1 neither. Without a movement column: the table's default side. */
+static int movement_of(const sl_fees_rows *x, size_t r) {
+  if (!x->c.movement) return x->own_is_buyer ? 1 : 0;
+  char buf[16];
+  const char *s = sl_table_text(x->t, x->c.movement, r, buf, sizeof buf);
+  if (s && strcasecmp(s, "in") == 0) return 1;
+  if (s && strcasecmp(s, "out") == 0) return 0;
+  return -1;
+}
+
+/* ---- which rows fit can use ---------------------------------------------------------------- */
+
+/* Why a number cell cannot be read: "fee '1e400' is not a number", "age -3 is outside
+ * 14-50"; NULL when it is missing or fine. lo/hi bound the value (NAN = no upper bound). */
+static const char *bad_number(const sl_table *t, const sl_column *c, size_t r, double lo, double hi,
+                              const char *expected, char *why, size_t size) {
+  double v;
+  int got = c ? sl_table_number(t, c, r, &v) : 0;
+  if (got == 0) return NULL;
+  if (got < 0) {
+    char text[64];
+    const char *cell = sl_table_text(t, c, r, text, sizeof text);
+    snprintf(why, size, "%s '%s' is not a number (expected %s)", c->name, cell ? cell : "", expected);
+  } else if (v < lo || v > hi) {
+    if (isnan(hi)) snprintf(why, size, "%s %.15g is negative (expected %s)", c->name, v, expected);
+    else snprintf(why, size, "%s %.15g is outside %g-%g", c->name, v, lo, hi);
+  } else {
+    return NULL;
+  }
+  return why;
+}
+
+const char *sl_fees_rows_impossible(const sl_fees_rows *x, size_t r, char *why, size_t size) {
+  static const char amount[] = "an amount such as 25m, EUR 25m or 25000000";
+  const sl_table *t = x->t;
+  const sl_fees_cols *c = &x->c;
+  int bad;
+  row_season(t, c->season, r, &bad);
+  if (bad) {
+    char text[64];
+    const char *cell = sl_table_text(t, c->season, r, text, sizeof text);
+    snprintf(why, size, "%s '%s' is not a season (expected e.g. 2022, 2022/23, 2022/2023, 22/23)", c->season->name,
+             cell ? cell : "");
+    return why;
+  }
+  const char *w = bad_number(t, c->fee, r, 0, NAN, amount, why, size);
+  if (!w) w = bad_number(t, c->mv, r, 0, NAN, amount, why, size);
+  if (!w) w = bad_number(t, c->age, r, SL_FEES_MIN_AGE, SL_FEES_MAX_AGE, "years", why, size);
+  if (!w) w = bad_number(t, c->minutes, r, 0, 1, "a share of the team's minutes, 0-1", why, size);
+  if (!w) w = bad_number(t, c->contract_months, r, 0, NAN, "months left, 0 or more", why, size);
+  return w;
+}
+
+/* First reason (up to the movement) that rules row r out, or SL_FEES_USED. */
+static sl_fees_reason early_reason(const sl_fees_rows *x, size_t r) {
+  const sl_table *t = x->t;
+  const sl_fees_cols *c = &x->c;
+  const sl_fees_options *o = &x->o;
+  char buf[32], why[160];
+  int bad, season = row_season(t, c->season, r, &bad);
+  if (bad) return SL_FEES_SKIP_IMPOSSIBLE; /* a damaged season is named, not "outside the range" */
+  if (c->season && (!season || (o->since && season < o->since) || (o->until && season > o->until)))
+    return SL_FEES_SKIP_SEASON;
+  if (is_true(sl_table_text(t, c->is_loan, r, buf, sizeof buf))) return SL_FEES_SKIP_LOAN;
+  double fee;
+  int got = c->fee ? sl_table_number(t, c->fee, r, &fee) : 0;
+  if (got == 0) return SL_FEES_SKIP_FEE_UNKNOWN;
+  /* A damaged fee is named as such, never counted as undisclosed or free; the other values
+   * are checked only on paid transfers (Transfermarkt lists a few free moves at age 9). */
+  if (got < 0 || fee < 0) return SL_FEES_SKIP_IMPOSSIBLE;
+  if (fee == 0) return SL_FEES_SKIP_FREE;
+  if (sl_fees_rows_impossible(x, r, why, sizeof why)) return SL_FEES_SKIP_IMPOSSIBLE;
+  if (movement_of(x, r) < 0) return SL_FEES_SKIP_MOVEMENT;
+  return SL_FEES_USED;
+}
+
+/* ---- rows repeated cell for cell ----------------------------------------------------------- */
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+static uint64_t fnv(uint64_t h, const char *s) {
+  for (; s && *s; s++) h = (h ^ (unsigned char)*s) * FNV_PRIME;
+  return (h ^ 0x1f) * FNV_PRIME; /* a separator, so "ab","c" differs from "a","bc" */
+}
+
+typedef struct row_hash {
+  uint64_t h;
+  size_t row;
+} row_hash;
+
+static int hash_cmp(const void *a, const void *b) {
+  const row_hash *x = a, *y = b;
+  if (x->h != y->h) return x->h < y->h ? -1 : 1;
+  return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static int same_cells(const sl_table *t, size_t a, size_t b) {
+  char ba[128], bb[128];
+  for (size_t k = 0; k < t->ncols; k++) {
+    const char *x = sl_table_text(t, &t->cols[k], a, ba, sizeof ba);
+    const char *y = sl_table_text(t, &t->cols[k], b, bb, sizeof bb);
+    if ((x == NULL) != (y == NULL) || (x && strcmp(x, y) != 0)) return 0;
+  }
+  return 1;
+}
+
+/* Marks every row still used and equal in all cells to an earlier row as
+ * SL_FEES_SKIP_REPEATED_ROW (equal rows share their early reasons, so a repeated loan stays a
+ * loan). */
+static int mark_repeated_rows(sl_fees_rows *x) {
+  const sl_table *t = x->t;
+  row_hash *h = malloc((t->nrows ? t->nrows : 1) * sizeof *h);
+  if (!h) return SL_ENOMEM;
+  char buf[128];
+  for (size_t r = 0; r < t->nrows; r++) {
+    uint64_t v = FNV_OFFSET;
+    for (size_t k = 0; k < t->ncols; k++) v = fnv(v, sl_table_text(t, &t->cols[k], r, buf, sizeof buf));
+    h[r] = (row_hash){v, r};
+  }
+  qsort(h, t->nrows, sizeof *h, hash_cmp);
+  for (size_t i = 1; i < t->nrows; i++)
+    for (size_t j = i; x->reason[h[i].row] == SL_FEES_USED && j-- > 0 && h[j].h == h[i].h;)
+      if (x->reason[h[j].row] != SL_FEES_SKIP_REPEATED_ROW && same_cells(t, h[j].row, h[i].row)) {
+        x->reason[h[i].row] = SL_FEES_SKIP_REPEATED_ROW;
+        break;
+      }
+  free(h);
+  return SL_OK;
+}
+
+/* ---- the two listings of a move, and a move listed twice by one side ----------------------- */
+
+typedef struct move_key {
+  const char *name, *club, *other;
+  int season, in;
+  double fee;
+  size_t row;
+} move_key;
+
+static int str_cmp_null(const char *a, const char *b) {
+  if (!a || !b) return a ? 1 : b ? -1 : 0;
+  return strcmp(a, b);
+}
+
+/* Player and season, then side, then fee: the candidates for a row's other listing are one
+ * run, ordered by fee. */
+static int key_cmp(const void *a, const void *b) {
+  const move_key *x = a, *y = b;
+  int c = strcmp(x->name, y->name);
+  if (c) return c;
+  if (x->season != y->season) return x->season < y->season ? -1 : 1;
+  if (x->in != y->in) return x->in < y->in ? -1 : 1;
+  if (x->fee != y->fee) return x->fee < y->fee ? -1 : 1;
+  return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static int fee_close(double a, double b) { return fabs(a - b) <= FEE_ROUNDING * fmax(a, b); }
+
+static move_key key_of(const sl_fees_rows *x, size_t r) {
+  int bad;
+  return (move_key){x->c.name->text[r], text_of(x->c.club, r), text_of(x->c.dealing_club, r),
+                    row_season(x->t, x->c.season, r, &bad), movement_of(x, r) == 1,
+                    number_of(x->t, x->c.fee, r), r};
+}
+
+/* Within one run of keys (same player and season): a later row of the same side with the same
+ * clubs and the fee within rounding is a relisting; an out row whose fee matches an in row's
+ * pairs with it (the in row keeps the deal, the out row is the duplicate). */
+static void match_run(sl_fees_rows *x, move_key *k, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < i; j++)
+      if (k[j].in == k[i].in && x->reason[k[j].row] == SL_FEES_USED && fee_close(k[i].fee, k[j].fee) &&
+          str_cmp_null(k[i].club, k[j].club) == 0 && str_cmp_null(k[i].other, k[j].other) == 0) {
+        x->reason[k[i].row > k[j].row ? k[i].row : k[j].row] = SL_FEES_SKIP_RELISTED;
+        break;
+      }
+  for (size_t i = 0; i < n; i++) { /* out rows (in = 0) sort first */
+    if (k[i].in || x->reason[k[i].row] != SL_FEES_USED) continue;
+    size_t best = n;
+    for (size_t j = 0; j < n; j++) {
+      if (!k[j].in || x->reason[k[j].row] != SL_FEES_USED || !fee_close(k[i].fee, k[j].fee)) continue;
+      /* an exact fee first, then an in row not paired yet */
+      if (best == n || (k[j].fee == k[i].fee && k[best].fee != k[i].fee) ||
+          (x->pair[k[best].row] && !x->pair[k[j].row]))
+        best = j;
+    }
+    if (best == n) continue;
+    x->reason[k[i].row] = SL_FEES_SKIP_DUPLICATE;
+    if (!x->pair[k[best].row]) x->pair[k[best].row] = k[i].row + 1;
+    x->pair[k[i].row] = k[best].row + 1;
+  }
+}
+
+static int match_listings(sl_fees_rows *x) {
+  const sl_table *t = x->t;
+  if (!x->c.name || x->c.name->type != SL_TYPE_TEXT || !x->c.fee) return SL_OK;
+  size_t n = 0;
+  for (size_t r = 0; r < t->nrows; r++) n += x->reason[r] == SL_FEES_USED && x->c.name->text[r];
+  move_key *k = malloc((n ? n : 1) * sizeof *k);
+  if (!k) return SL_ENOMEM;
+  n = 0;
+  for (size_t r = 0; r < t->nrows; r++)
+    if (x->reason[r] == SL_FEES_USED && x->c.name->text[r]) k[n++] = key_of(x, r);
+  qsort(k, n, sizeof *k, key_cmp);
+  for (size_t i = 0, j; i < n; i = j) {
+    for (j = i + 1; j < n && strcmp(k[j].name, k[i].name) == 0 && k[j].season == k[i].season; j++) {}
+    if (x->c.movement || j - i > 1) match_run(x, k + i, j - i);
+  }
+  free(k);
+  return SL_OK;
+}
+
+/* ---- the leagues of each side --------------------------------------------------------------- */
+
+/* "outside: <country>", "unknown" when no country is given. */
+static const char *outside_label(sl_fees_rows *x, size_t r) {
+  char cb[128], label[256];
+  const char *country = sl_table_text(x->t, x->c.dealing_country, r, cb, sizeof cb);
+  if (!country || !*country) return SL_FEES_LEVEL_UNKNOWN;
+  snprintf(label, sizeof label, "%s%s", SL_FEES_OUTSIDE_PREFIX, country);
+  return sl_fees_pool_strdup(x->pool, label);
+}
+
+static const char *own_league(const sl_fees_rows *x, size_t r) {
+  const char *l = text_of(x->c.league, r);
+  return l ? l : x->club_league ? x->club_league[r] : NULL;
+}
+
+static int set_leagues(sl_fees_rows *x, size_t r) {
+  const sl_fees_cols *c = &x->c;
+  if (c->buying_league || c->selling_league) {
+    x->buyer_league[r] = text_of(c->buying_league, r);
+    x->seller_league[r] = text_of(c->selling_league, r);
+  } else {
+    int dir = movement_of(x, r);
+    size_t pair = x->pair[r];
+    const char *other = pair ? own_league(x, pair - 1) : NULL;
+    if (!other && pair == 0 && (c->movement || c->dealing_club || c->dealing_country) && dir >= 0 &&
+        !(other = outside_label(x, r)))
+      return SL_ENOMEM;
+    if (dir == 1) x->buyer_league[r] = own_league(x, r), x->seller_league[r] = other;
+    else if (dir == 0) x->seller_league[r] = own_league(x, r), x->buyer_league[r] = other;
+  }
+  /* A deal's missing side is the level "unknown", as fit has always learned it; a player at
+   * his club has no buyer yet (NULL: a typical one). */
+  if (c->movement || x->own_is_buyer) {
+    if (!x->buyer_league[r]) x->buyer_league[r] = SL_FEES_LEVEL_UNKNOWN;
+    if (!x->seller_league[r]) x->seller_league[r] = SL_FEES_LEVEL_UNKNOWN;
+  }
+  return SL_OK;
+}
+
+/* ---- the rows object ------------------------------------------------------------------------ */
+
+void sl_fees_rows_free(sl_fees_rows *x) {
+  if (!x) return;
+  free(x->pair), free(x->reason), free(x->buyer_league), free(x->seller_league), free(x->club_league);
+  sl_fees_deals_free(x->pool);
+  free(x);
+}
+
+/* The league of each row's club from the model's club index (rows without a league column). */
+static int club_leagues(sl_fees_rows *x, const sl_fees_model *m) {
+  if (!m || x->c.league || !x->c.club) return SL_OK;
+  if (!(x->club_league = calloc(x->t->nrows ? x->t->nrows : 1, sizeof *x->club_league))) return SL_ENOMEM;
+  for (size_t r = 0; r < x->t->nrows; r++) x->club_league[r] = sl_fees_club_league(m, text_of(x->c.club, r));
+  return SL_OK;
+}
+
+int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const sl_fees_model *m, sl_fees_rows **out,
+                     sl_error *err) {
+  if (!t || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no table or output given");
+  *out = NULL;
+  sl_fees_rows *x = calloc(1, sizeof *x);
+  size_t n = t->nrows ? t->nrows : 1;
+  if (x) {
+    x->t = t;
+    if (opt) x->o = *opt;
+    sl_fees_find_columns(t, &x->c);
+    x->own_is_buyer = x->c.fee != NULL;
+    x->pair = calloc(n, sizeof *x->pair), x->reason = calloc(n, sizeof *x->reason);
+    x->buyer_league = calloc(n, sizeof *x->buyer_league), x->seller_league = calloc(n, sizeof *x->seller_league);
+    x->pool = sl_fees_deals_new();
+  }
+  int st = !x || !x->pair || !x->reason || !x->buyer_league || !x->seller_league || !x->pool ? SL_ENOMEM : SL_OK;
+  for (size_t r = 0; !st && r < t->nrows; r++) x->reason[r] = early_reason(x, r);
+  if (!st) st = mark_repeated_rows(x);
+  if (!st) st = match_listings(x);
+  if (!st) st = club_leagues(x, m);
+  for (size_t r = 0; !st && r < t->nrows; r++) st = set_leagues(x, r);
+  if (st) {
+    sl_fees_rows_free(x);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  *out = x;
+  return SL_OK;
+}
+
+const sl_fees_cols *sl_fees_rows_columns(const sl_fees_rows *x) { return &x->c; }
+
+sl_fees_reason sl_fees_rows_reason(const sl_fees_rows *x, size_t r) {
+  if (!x || r >= x->t->nrows) return SL_FEES_SKIP_MALFORMED;
+  if (x->reason[r] != SL_FEES_USED) return x->reason[r];
+  sl_fees_player p;
+  sl_fees_rows_player(x, r, &p);
+  if (!isfinite(p.age)) return SL_FEES_SKIP_AGE;
+  if (p.group < 0) return SL_FEES_SKIP_POSITION;
+  if (!x->o.no_market_value && x->c.mv && isnan(p.market_value)) return SL_FEES_SKIP_MARKET_VALUE;
+  return SL_FEES_USED;
+}
+
+double sl_fees_rows_fee(const sl_fees_rows *x, size_t r) {
+  return x && r < x->t->nrows ? number_of(x->t, x->c.fee, r) : NAN;
+}
+
+int sl_fees_rows_from_out_row(const sl_fees_rows *x, size_t r) {
+  return x && r < x->t->nrows && movement_of(x, r) == 0 && x->c.movement;
+}
+
+void sl_fees_rows_player(const sl_fees_rows *x, size_t r, sl_fees_player *p) {
+  sl_fees_player_init(p);
+  if (!x || r >= x->t->nrows) return;
+  const sl_table *t = x->t;
+  const sl_fees_cols *c = &x->c;
+  p->name = text_of(c->name, r);
+  p->age = number_of(t, c->age, r);
+  p->group = sl_fees_position_group(text_of(c->short_pos, r));
+  if (p->group < 0) {
+    int g = sl_fees_position_group(text_of(c->position, r));
+    p->group = g >= 0 || p->group == -2 ? g : p->group; /* a group, else the line, else unknown */
+  }
+  p->market_value = number_of(t, c->mv, r);
+  if (!(p->market_value > 0)) p->market_value = NAN;
+  int bad;
+  p->season = row_season(t, c->season, r, &bad);
+  int dir = movement_of(x, r);
+  const char *club = text_of(c->club, r), *other = text_of(c->dealing_club, r);
+  p->club = dir == 1 ? other : club;
+  p->buyer_club = dir == 1 ? club : dir == 0 ? other : NULL;
+  p->league = x->seller_league[r];
+  p->buyer_league = x->buyer_league[r];
+  p->contract_months = number_of(t, c->contract_months, r);
+  if (isnan(p->contract_months) && c->contract_until && p->season)
+    p->contract_months = sl_fees_contract_months(p->season, number_of(t, c->contract_until, r));
+  p->minutes_share = number_of(t, c->minutes, r);
+}

@@ -1,0 +1,45 @@
+#!/bin/bash
+# fees_real.sh - issue 15 on the real Transfermarkt transfers (skips when ../shared/data is absent):
+#  - predict reads every row as fit reads it: a model fitted on the seasons before 2017 and
+#    `predict --score` on the 2017-2020 files give, to the printed digit, the accuracy that
+#    `fit --holdout-from 2017` prints for its time split (same rows, same leagues, same numbers);
+#  - the Morata row (Real Madrid -> Chelsea, 2017) is valued with Chelsea's league as the buyer
+#    and LaLiga as the seller (issue 15: predict used the row's league as the seller's: EUR 25.4m);
+#  - seasons written 2017/2018, a league column named league_name and a file without a league
+#    column (club -> league from the model's index) all value the same row alike.
+. "$(dirname "$0")/lib.sh"
+need_shared transfers-tm/2017
+T="$SL_SHARED_DATA/transfers-tm"
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+export LC_ALL=C
+
+fit_out=$("$SCOUTLAB" fit --transfers "$T" --until 2020 --holdout-from 2017 --folds 1 -o "$W/all.slm")
+expect_eq "$?" 0 "fit --holdout-from 2017"
+"$SCOUTLAB" fit --transfers "$T" --until 2016 --folds 1 -o "$W/m16.slm" >/dev/null
+expect_eq "$?" 0 "fit --until 2016"
+"$SCOUTLAB" predict --model "$W/m16.slm" "$T/2017" "$T/2018" "$T/2019" "$T/2020" --score >"$W/p.csv" 2>"$W/score.txt"
+expect_eq "$?" 0 "predict --score"
+fit_row=$(printf '%s\n' "$fit_out" | grep -A1 '^time split' | tail -1 | tr -s ' ')
+pred_row=$(grep '^  model ' "$W/score.txt" | tr -s ' ')
+expect_eq "$pred_row" "$fit_row" "predict on the held-out rows reproduces fit's time-split accuracy"
+
+# Morata: in row of Chelsea FC (Premier League), seller Real Madrid (LaLiga, its out row).
+row=$(grep '^Chelsea FC,Álvaro Morata,' "$W/p.csv" | head -1)
+fair=$(printf '%s\n' "$row" | awk -F, '{print $(NF-6)}')
+awk -v f="$fair" 'BEGIN { exit !(f > 40e6 && f < 60e6) }' || fail "Morata valued with the right leagues: got $fair (the bug gave 25.4m)"
+want=$("$SCOUTLAB" value --model "$W/m16.slm" --age 24 --position CF --league Laliga --buyer-league "Premier League" \
+  --window 2017 --market-value 40m --format json | grep '"fair_fee"' | sed 's/.*"fair_fee": \([^,]*\),.*/\1/')
+awk -v a="$fair" -v b="$want" 'BEGIN { d = a / b - 1; exit !(d < 1e-6 && d > -1e-6) }' ||
+  fail "predict's Morata ($fair) equals value with --league Laliga --buyer-league 'Premier League' ($want)"
+
+# The same rows with other spellings: season 2017/2018, league_name; and no league column.
+head -1 "$T/2017/premier-league.csv" >"$W/h.txt"
+grep '^Chelsea FC,Álvaro Morata,' "$T/2017/premier-league.csv" >"$W/r.txt"
+cat "$W/h.txt" "$W/r.txt" | sed -e '1s/,league,/,league_name,/' -e '2s/,2017,/,2017\/2018,/' >"$W/alias.csv"
+grep -A0 '^Real Madrid,Álvaro Morata,' "$T/2017/laliga.csv" | sed -e 's/,2017,/,17\/18,/' >>"$W/alias.csv"
+"$SCOUTLAB" predict --model "$W/m16.slm" "$W/alias.csv" >"$W/a.csv"
+expect_eq "$?" 0 "predict with league_name and 2017/2018"
+alias_fair=$(sed -n 2p "$W/a.csv" | awk -F, '{print $(NF-6)}')
+expect_eq "$alias_fair" "$fair" "season 2017/2018 and league_name: the same valuation"
+finish
