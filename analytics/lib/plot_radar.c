@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plot_internal.h"
+#include "runtime_internal.h"
 
 #define PI 3.14159265358979323846
 /* Design sizes (points): axis names, their ranges, legend entries. */
@@ -88,7 +89,7 @@ static int radar_lay_out(const sl_plot_radar *c, radar_geom *g) {
   for (size_t a = 0; a < c->n_axes; a++) {
     axis_text *t = &g->axis[a];
     char range[96];
-    snprintf(range, sizeof range, "%.3g \xe2\x80\x93 %.3g", c->axis_low[a], c->axis_high[a]);
+    sl_snprintf_c(range, sizeof range, "%.3g \xe2\x80\x93 %.3g", c->axis_low[a], c->axis_high[a]);
     t->name = sl_plot_text_shorten(c->axes[a], AXIS_MAX_WIDTH * g->w, AXIS_PT, 0, g->scale);
     t->range = strdup(range);
     if (!t->name || !t->range) return SL_ENOMEM;
