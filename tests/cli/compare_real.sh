@@ -8,13 +8,13 @@ B="$SL_SHARED_DATA/fbref-big5-2024-25/players_data-2024_2025.csv"
 
 got=$("$SCOUTLAB" compare --stats "$B" "Leonardo Balerdi" "Willian Pacho" "Marquinhos" --profile centre-back --pool league --format csv); st=$?
 expect_eq "$st" 0 "compare exit status"
-expect_eq "$(printf '%s\n' "$got" | grep '^Tackles won,')" \
+expect_num_eq "$(printf '%s\n' "$got" | grep '^Tackles won,')" \
   "Tackles won,defending,per90,higher,1.442968392,87.06896552,58,1.410381978,83.62068966,58,1.035108959,59.48275862,58" "tackles won"
-expect_eq "$(printf '%s\n' "$got" | grep '^Aerial win %,')" \
+expect_num_eq "$(printf '%s\n' "$got" | grep '^Aerial win %,')" \
   "Aerial win %,aerial,rate,higher,66.10169492,69.82758621,58,51.85185185,12.93103448,58,64.58333333,62.93103448,58" "aerial win %"
-expect_eq "$(printf '%s\n' "$got" | grep '^Pass completion %,')" \
+expect_num_eq "$(printf '%s\n' "$got" | grep '^Pass completion %,')" \
   "Pass completion %,passing,rate,higher,93.80893809,93.96551724,58,94.75357711,97.4137931,58,94.80296973,99.13793103,58" "pass completion %"
-expect_eq "$(printf '%s\n' "$got" | grep '^Progressive passes,')" \
+expect_num_eq "$(printf '%s\n' "$got" | grep '^Progressive passes,')" \
   "Progressive passes,passing,per90,higher,4.24644984,75,58,2.203721841,18.10344828,58,7.518159806,99.13793103,58" "progressive passes"
 
 got=$("$SCOUTLAB" compare --stats "$B" balerdi bremer --pool all)
