@@ -1,29 +1,28 @@
 # plots/fees.gp - the look of the fee model fit: estimate against fee paid on log axes.
 # The scoutlab script header defines, before this body:
-#   title_text subtitle_text credits_text xlabel_text ylabel_text player_text bid_text
+#   title_text (at title_pt) subtitle_text subtitle2_text credits_text xlabel_text ylabel_text player_text bid_text
 #   axis_low_eur axis_high_eur (smallest and largest positive amount, EUR; NaN if none)
 #   has_band has_bid (0/1)   estimate_eur estimate_low_eur estimate_high_eur bid_eur (EUR)
 #   $transfers: transfer number, model estimate, fee paid (EUR)   (counted into n_transfers)
 #   $band: row number, estimate, interval low, interval high (EUR), sorted (empty: no band).
-# Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
-# Text printed 'with labels' from a using expression must go through sl_label(), e.g.
-# using 1:2:(sl_label(name[int($1)])), or quotes and backslashes in it are misread.
+# All text is drawn noenhanced (names print as written). Never print a name 'with labels'
+# from a using expression: gnuplot re-reads such strings as data; scoutlab places them with
+# set label instead.
 
 # ---- house style ------------------------------------------------------------------------
-font_name = 'Liberation Sans'
 ink = '#1f1f1f'
 muted = '#5f5f5f'
 faint = '#8c8c8c'
 rule = '#e3e3e3'
-highlight = '#d1495b'
+highlight = player_colour[1]
 pool_colour = '#6f8aa6'
 # Thousands of transfers overlap: half-transparent points (gnuplot's #AARRGGBB, AA = 0x80)
 # show where they are dense.
 cloud_colour = '#806f8aa6'
 band_colour = '#dfe7ef'   # opaque: the svg terminal draws partial fills unevenly
-base_font = font_name . font_size(10)
-title_font = font_name . ':Bold' . font_size(17)
-bold_font = font_name . ':Bold' . font_size(10)
+base_font = sl_regular(10)
+title_font = sl_bold(title_pt)
+bold_font = sl_bold(10)
 # Sizes in points on the 800x450 design canvas; font_size() scales them to the output.
 f8 = font_size(8)
 f9_5 = font_size(9.5)
@@ -31,12 +30,13 @@ f10_5 = font_size(10.5)
 set termoption font base_font
 set label 901 title_text at screen 0.035, screen 0.935 left font title_font tc rgb ink
 set label 902 subtitle_text at screen 0.035, screen 0.878 left font f10_5 tc rgb muted
-set label 903 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
+set label 903 subtitle2_text at screen 0.035, screen 0.84 left font f10_5 tc rgb muted
+set label 904 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
 
 # ---- layout ------------------------------------------------------------------------------
 set lmargin at screen 0.125
 set rmargin at screen 0.95
-set tmargin at screen 0.80
+set tmargin at screen 0.78
 set bmargin at screen 0.16
 set border 3 lc rgb '#b0b0b0' lw 0.8
 stats $transfers using 1 nooutput   # before the log axes: n_transfers sizes the points

@@ -1,22 +1,21 @@
 # plots/importance.gp - the look of the importance breakdown: one stacked horizontal bar per
 # player, one segment per component of the squad-importance score.
 # The scoutlab script header defines, before this body:
-#   title_text subtitle_text credits_text xlabel_text (strings), sl_scale
+#   title_text (at title_pt) subtitle_text subtitle2_text credits_text xlabel_text (strings), sl_scale
 #   n_players n_components   player_name[p] component_label[k]
 #   $importance: player number (top to bottom), then the points of each component.
-# Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
-# Text printed 'with labels' from a using expression must go through sl_label(), e.g.
-# using 1:2:(sl_label(name[int($1)])), or quotes and backslashes in it are misread.
+# All text is drawn noenhanced (names print as written). Never print a name 'with labels'
+# from a using expression: gnuplot re-reads such strings as data; scoutlab places them with
+# set label instead.
 
 # ---- house style ------------------------------------------------------------------------
-font_name = 'Liberation Sans'
 ink = '#1f1f1f'
 muted = '#5f5f5f'
 faint = '#8c8c8c'
 rule = '#e3e3e3'
-base_font = font_name . font_size(10)
-title_font = font_name . ':Bold' . font_size(17)
-bold_font = font_name . ':Bold' . font_size(10)
+base_font = sl_regular(10)
+title_font = sl_bold(title_pt)
+bold_font = sl_bold(10)
 # Sizes in points on the 800x450 design canvas; font_size() scales them to the output.
 f8 = font_size(8)
 f9_5 = font_size(9.5)
@@ -24,7 +23,8 @@ f10_5 = font_size(10.5)
 set termoption font base_font
 set label 901 title_text at screen 0.035, screen 0.935 left font title_font tc rgb ink
 set label 902 subtitle_text at screen 0.035, screen 0.878 left font f10_5 tc rgb muted
-set label 903 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
+set label 903 subtitle2_text at screen 0.035, screen 0.84 left font f10_5 tc rgb muted
+set label 904 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
 # Components from dark to light, then a warm accent for a fifth and sixth.
 set linetype 1 lc rgb '#2f5d8a'
 set linetype 2 lc rgb '#6f94b8'
@@ -36,7 +36,7 @@ set linetype 6 lc rgb '#b0b0b0'
 # ---- layout ------------------------------------------------------------------------------
 set lmargin at screen 0.22
 set rmargin at screen 0.92
-set tmargin at screen 0.76
+set tmargin at screen 0.72
 set bmargin at screen 0.16
 set border 0
 set yrange [n_players + 0.6 : 0.4]
@@ -45,7 +45,7 @@ set xtics out nomirror scale 0 textcolor rgb muted
 set ytics scale 0 nomirror textcolor rgb ink
 set grid xtics lt 1 lc rgb rule lw 0.8
 set xlabel xlabel_text textcolor rgb muted offset 0, 0.3
-set key at screen 0.22, screen 0.83 left top horizontal Left reverse samplen 1.2 width 2 \
+set key at screen 0.22, screen 0.805 left top horizontal Left reverse samplen 1.2 width 2 \
     font f9_5 textcolor rgb ink nobox
 set style fill solid 1.0 border rgb '#ffffff'
 

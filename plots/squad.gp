@@ -1,26 +1,25 @@
 # plots/squad.gp - the look of the squad profile: age against share of league minutes.
 # The scoutlab script header defines, before this body:
-#   title_text subtitle_text credits_text xlabel_text ylabel_text (strings), sl_scale
+#   title_text (at title_pt) subtitle_text subtitle2_text credits_text xlabel_text ylabel_text (strings), sl_scale
 #   has_peak (0/1) peak_age_low peak_age_high age_low age_high (years)
 #   n_players  name[i] contract[i]
 #   $squad: player number, age (years), minutes share (0-1), importance (0-100), point size,
 #           label anchor age, label anchor share, label right-aligned (1) or left-aligned (0).
 # scoutlab places the labels so names do not overlap, assuming this file's margins, the
 # 8.5 pt label font and the y range 0-105 %: change those and labels may collide.
-# Text variables are already enhanced-text escaped: never print them with 'noenhanced'.
-# Text printed 'with labels' from a using expression must go through sl_label(), e.g.
-# using 1:2:(sl_label(name[int($1)])), or quotes and backslashes in it are misread.
+# All text is drawn noenhanced (names print as written). Never print a name 'with labels'
+# from a using expression: gnuplot re-reads such strings as data; scoutlab places them with
+# set label instead.
 
 # ---- house style ------------------------------------------------------------------------
-font_name = 'Liberation Sans'
 ink = '#1f1f1f'
 muted = '#5f5f5f'
 faint = '#8c8c8c'
 rule = '#e3e3e3'
 highlight = '#d1495b'
 peak_colour = '#eef2f6'
-base_font = font_name . font_size(10)
-title_font = font_name . ':Bold' . font_size(17)
+base_font = sl_regular(10)
+title_font = sl_bold(title_pt)
 # Sizes in points on the 800x450 design canvas; font_size() scales them to the output.
 f8 = font_size(8)
 f8_5 = font_size(8.5)
@@ -28,7 +27,9 @@ f10_5 = font_size(10.5)
 set termoption font base_font
 set label 901 title_text at screen 0.035, screen 0.935 left font title_font tc rgb ink
 set label 902 subtitle_text at screen 0.035, screen 0.878 left font f10_5 tc rgb muted
-set label 903 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
+set label 903 subtitle2_text at screen 0.035, screen 0.84 left font f10_5 tc rgb muted
+set label 904 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
+set label 905 caption_text at screen 0.965, screen 0.035 right font f8 tc rgb muted
 
 # ---- layout ------------------------------------------------------------------------------
 set lmargin at screen 0.10
@@ -63,10 +64,12 @@ label_text(i) = contract[i] eq '' ? name[i] : name[i] . ' (' . contract[i] . ')'
 # A label pushed off its point's row (players of the same age and minutes) gets a thin leader
 # line, so the reader can tell whose it is.
 displaced(i_share, label_share) = abs(label_share - i_share) * 100 > 2.5
+# Names where scoutlab placed them (no two overlap): at label_age, label_share, right-aligned
+# when label_right is 1.
+do for [i=1:n_players] {
+  eval sprintf("set label %d label_text(%d) at first label_age[%d], first label_share[%d] * 100 %s font f8_5 tc rgb ink front", \
+               1000 + i, i, i, i, label_right[i] > 0 ? 'right' : 'left')
+}
 plot $squad using 2:($3 * 100):(displaced($3, $7) ? $6 - $2 : NaN):(($7 - $3) * 100) \
          with vectors nohead lc rgb faint lw 0.8, \
-     '' using 2:($3 * 100):($5 * sl_point_scale):4 with points pt 7 ps variable lc palette, \
-     '' using ($8 > 0 ? NaN : $6):($7 * 100):(sl_label(label_text(int($1)))) with labels left \
-         font f8_5 textcolor rgb ink, \
-     '' using ($8 > 0 ? $6 : NaN):($7 * 100):(sl_label(label_text(int($1)))) with labels right \
-         font f8_5 textcolor rgb ink
+     '' using 2:($3 * 100):($5 * sl_point_scale):4 with points pt 7 ps variable lc palette

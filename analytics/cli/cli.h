@@ -117,6 +117,9 @@ const char *sl_cli_data_file(const char *name, char *buf, size_t size);
  *  the data directory); warns and writes "plots" when none is found. Writes buf, returns it. */
 const char *sl_cli_plot_dir(char *buf, size_t size);
 
+/** As sl_cli_data_file, or NULL when that file cannot be read (a bundled file is optional). */
+const char *sl_cli_bundled_file(const char *name, char *buf, size_t size);
+
 /* The command table, defined in main.c. */
 extern const sl_command sl_commands[];
 extern const int sl_command_count;

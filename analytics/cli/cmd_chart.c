@@ -10,6 +10,7 @@
 #include "chart_data.h"
 #include "cli.h"
 #include "fee_player.h"
+#include "scoutlab/season.h"
 #include "cmd_compare.h"
 #include "scoutlab/names.h"
 #include "scoutlab/parse.h"
@@ -225,7 +226,7 @@ typedef struct chart_fee_args {
   const char *transfers[MAX_FILES], *data[MAX_FILES];
   size_t ntransfers, ndata;
   double age, market_value, contract_months, minutes_share, bid, level;
-  int season, holdout_from;
+  int season, window, holdout_from;
 } chart_fee_args;
 
 static int money_value(const char *s, double *v) {
@@ -260,7 +261,8 @@ static int fee_option(chart_fee_args *a, const char *o, const char *v) {
   if (strcmp(o, "--minutes-share") == 0) return number_value(v, &a->minutes_share);
   if (strcmp(o, "--market-value") == 0) return money_value(v, &a->market_value);
   if (strcmp(o, "--bid") == 0) return money_value(v, &a->bid);
-  if (strcmp(o, "--season") == 0) return season_value(v, &a->season);
+  if (strcmp(o, "--season") == 0) return sl_season_parse(v, &a->season, NULL) ? -1 : 0;
+  if (strcmp(o, "--window") == 0) return season_value(v, &a->window);
   if (strcmp(o, "--holdout-from") == 0) return season_value(v, &a->holdout_from);
   if (strcmp(o, "--level") == 0) return number_value(v, &a->level) || !(a->level > 0 && a->level < 1) ? -1 : 0;
   return 1;
@@ -292,25 +294,19 @@ static int parse_fee_args(int argc, char **argv, chart_fee_args *a) {
   if (!a->out.output) return sl_cli_usage_error("chart", "-o FILE.png|svg|pdf is required");
   if (!a->model == !a->ntransfers) return sl_cli_usage_error("chart", "give --model MODEL.slm or --transfers FILES (one of them)");
   if (a->ndata && !a->player) return sl_cli_usage_error("chart", "--data needs --player NAME");
-  if (a->position && sl_fees_position_group(a->position) < 0)
-    return sl_cli_usage_error("chart", "position '%s' is not a position group (GK, CB, FB, DM/CM, AM/W, CF)", a->position);
   return -1;
 }
 
-/* The player as scoutlab value builds him (fee_player.c): --data row, then the flags on top. */
-static int build_fee_player(const chart_fee_args *a, const sl_fees_model *m, sl_table **tab, sl_fees_player *p) {
-  sl_cli_fee_attrs at = {a->player, a->position, a->contract_until, a->club, a->league, a->buyer_league,
-                         a->data, a->ndata, a->age, a->market_value, a->contract_months, a->minutes_share,
-                         a->season};
-  return sl_cli_fee_player("chart", &at, m, tab, p, NULL, NULL, 0);
-}
-
-static int load_model(const chart_fee_args *a, sl_fees_model **m) {
-  sl_error err;
-  if (a->model) return sl_fees_load(a->model, m, &err) ? sl_cli_fail(&err) : 0;
-  sl_fees_options o = {0};
-  o.folds = 1; /* the chart needs the model, not its accuracy report */
-  return sl_fees_fit_files(a->transfers, a->ntransfers, &o, m, NULL, &err) ? sl_cli_fail(&err) : 0;
+/* The model and the player as scoutlab value builds them (fee_player.c): --data, then the flags.
+ * Fitting from --transfers skips the k-fold: the chart needs the model, not its accuracy. */
+static int build_fee_player(const chart_fee_args *a, sl_workspace **ws, sl_fees_player *p) {
+  sl_cli_fee_attrs at = {.model = a->model, .transfers = a->transfers, .ntransfers = a->ntransfers, .folds = 1,
+                         .player = a->player, .position = a->position, .contract_until = a->contract_until,
+                         .club = a->club, .league = a->league, .buyer_league = a->buyer_league, .data = a->data,
+                         .ndata = a->ndata, .age = a->age, .market_value = a->market_value,
+                         .contract_months = a->contract_months, .minutes_share = a->minutes_share,
+                         .level = a->level, .season = a->season, .window = a->window};
+  return sl_cli_fee_player(&at, ws, p, NULL, NULL, 0);
 }
 
 int sl_chart_value_draw(sl_charts_kind kind, const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
@@ -337,11 +333,10 @@ static int run_fee_family(sl_charts_kind kind, int argc, char **argv) {
   int rc = parse_fee_args(argc, argv, &a);
   if (rc != -1) return rc;
   if (kind == SL_CHARTS_AGE_CURVE && !a.player) return sl_cli_usage_error("chart", "age-curve needs --player NAME");
-  sl_fees_model *m = NULL;
-  sl_table *tab = NULL;
+  sl_workspace *ws = NULL;
   sl_fees_player p;
-  rc = load_model(&a, &m);
-  if (!rc && a.player) rc = build_fee_player(&a, m, &tab, &p);
+  rc = build_fee_player(&a, &ws, &p);
+  const sl_fees_model *m = ws ? sl_workspace_model(ws) : NULL;
   const char *const *sources = a.model ? &a.model : a.transfers;
   input_list inputs = {0};
   add_inputs(&inputs, &a.model, 1), add_inputs(&inputs, a.transfers, a.ntransfers), add_inputs(&inputs, a.data, a.ndata);
@@ -349,8 +344,7 @@ static int run_fee_family(sl_charts_kind kind, int argc, char **argv) {
   if (!rc)
     rc = sl_chart_value_draw(kind, m, a.player ? &p : NULL, a.level, a.bid, a.holdout_from, a.what_if, sources,
                              a.model ? 1 : a.ntransfers, &a.out, stdout);
-  sl_table_free(tab);
-  sl_fees_model_free(m);
+  sl_workspace_free(ws);
   return rc;
 }
 

@@ -9,13 +9,14 @@
 #include "cli.h"
 #include "fee_player.h"
 #include "scoutlab/fees.h"
-#include "scoutlab/names.h"
+#include "scoutlab/season.h"
 #include "scoutlab/table.h"
+#include "scoutlab/workspace.h"
 
 const char sl_help_value[] =
     "usage: scoutlab value --model MODEL.slm --player NAME [--data FILE...] [--age N]\n"
     "                      [--position P] [--league L] [--buyer-league L] [--club C]\n"
-    "                      [--season S] [--market-value X] [--contract-until DATE|YEAR]\n"
+    "                      [--season S] [--window YEAR] [--market-value X] [--contract-until DATE|YEAR]\n"
     "                      [--contract-months N] [--minutes-share X] [--bid X] [--level 0.8]\n"
     "                      [--what-if NAME=VALUE]... [--comparables K] [--format table|json]\n"
     "\n"
@@ -25,11 +26,17 @@ const char sl_help_value[] =
     "Then each term's contribution against a typical training deal (EUR and %), the K most\n"
     "similar past transfers of the same position group, and the what-if lines.\n"
     "\n"
-    "Attributes come from --data (a values, players or transfers file; the player is found by\n"
-    "name, accent- and case-insensitive) and/or the flags, which override the file. A missing\n"
-    "league is looked up from the club in the training deals; a season after the training\n"
-    "seasons extrapolates the fee-inflation trend (or holds it at the last training season\n"
-    "when the model was fitted with --season-hold). Money: 25m, EUR25m, 25,000,000.\n"
+    "Attributes come from --data (season stats, market values or contracts files, told apart by\n"
+    "their columns; the player is found by name, accent- and case-insensitive, \"Name (Club)\"\n"
+    "when several players share it) and/or the flags, which override the files. With stats\n"
+    "and values the record is the one `scoutlab report` values. A missing league is looked up\n"
+    "from the club in the training deals.\n"
+    "\n"
+    "Seasons (the same rule in every command): --season is the season of the player's data\n"
+    "(2024 or 2024-25 = 2024/25); it is read from a season column or the file name when the\n"
+    "files have one, and must agree with them. The valuation is for the transfer window after\n"
+    "it (2024/25 data -> summer 2025) unless --window YEAR names the window. Without any season\n"
+    "the model's last training season is used, with a note. Money: 25m, EUR25m, 25,000,000.\n"
     "\n"
     "  --what-if age=+1 | contract-until=2027 | market-value=15m | league=\"Serie A\" | season=+1\n"
     "  --chart FILE.png  also draw the model's fit on held-out transfers with this bid marked\n"
@@ -49,7 +56,7 @@ typedef struct value_args {
   const char **data;
   size_t ndata;
   double age, market_value, contract_months, minutes_share, bid, level;
-  int season;
+  int season, window;
   const char *what_if[MAX_WHAT_IF];
   size_t nwhat;
   size_t comparables;
@@ -81,7 +88,9 @@ static int parse_opt(value_args *a, const char *o, const char *v) {
   if (strcmp(o, "--minutes-share") == 0) return number_arg(v, &a->minutes_share);
   if (strcmp(o, "--market-value") == 0) return money_arg(v, &a->market_value);
   if (strcmp(o, "--bid") == 0) return money_arg(v, &a->bid);
-  if (strcmp(o, "--season") == 0) return number_arg(v, &x) || x < 1800 || x > 2200 ? -1 : (a->season = (int)x, 0);
+  if (strcmp(o, "--season") == 0) return sl_season_parse(v, &a->season, NULL) ? -1 : 0;
+  if (strcmp(o, "--window") == 0)
+    return number_arg(v, &x) || x < SL_SEASON_MIN || x > SL_SEASON_MAX || x != floor(x) ? -1 : (a->window = (int)x, 0);
   if (strcmp(o, "--level") == 0) return number_arg(v, &a->level) || !(a->level > 0 && a->level < 1) ? -1 : 0;
   if (strcmp(o, "--comparables") == 0)
     return number_arg(v, &x) || x < 0 || x > MAX_COMPARABLES ? -1 : (a->comparables = (size_t)x, 0);
@@ -105,19 +114,19 @@ static int parse_args(int argc, char **argv, value_args *a) {
   }
   if (!a->model) return sl_cli_usage_error("value", "no model (give --model MODEL.slm from scoutlab fit)");
   if (!a->player && a->ndata) return sl_cli_usage_error("value", "--data needs --player NAME");
-  if (a->position && sl_fees_position_group(a->position) < 0)
-    return sl_cli_usage_error("value", "position '%s' is not a position group (GK, CB, FB, DM/CM, AM/W, CF or "
-                                       "CB, LB, RB, DM, CM, AM, LW, RW, CF...)", a->position);
   return SL_EXIT_OK;
 }
 
-/* The record the model values: --data and flags (fee_player.c). */
-static int build_player(const value_args *a, const sl_fees_model *m, sl_table **tab, sl_fees_player *p,
-                        char notes[][SL_FEES_NOTE_MAX], size_t *nnotes) {
-  sl_cli_fee_attrs at = {a->player, a->position, a->contract_until, a->club, a->league, a->buyer_league,
-                         a->data, a->ndata, a->age, a->market_value, a->contract_months, a->minutes_share,
-                         a->season};
-  return sl_cli_fee_player("value", &at, m, tab, p, notes, nnotes, SL_FEES_MAX_NOTES);
+/* The record the model values: the workspace's rule for --data, then the flags (fee_player.c). */
+static int build_player(const value_args *a, sl_workspace **ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
+                        size_t *nnotes) {
+  sl_cli_fee_attrs at = {.model = a->model, .player = a->player, .position = a->position,
+                         .contract_until = a->contract_until, .club = a->club, .league = a->league,
+                         .buyer_league = a->buyer_league, .data = a->data, .ndata = a->ndata, .age = a->age,
+                         .market_value = a->market_value, .contract_months = a->contract_months,
+                         .minutes_share = a->minutes_share, .level = a->level, .season = a->season,
+                         .window = a->window};
+  return sl_cli_fee_player(&at, ws, p, notes, nnotes, SL_FEES_MAX_NOTES);
 }
 
 /* ---- printing ----------------------------------------------------------------------------- */
@@ -299,19 +308,16 @@ static int answer(const value_args *a, const sl_fees_model *m, sl_fees_player *p
 int sl_cmd_value(int argc, char **argv) {
   value_args a;
   int rc = parse_args(argc, argv, &a);
-  sl_fees_model *m = NULL;
-  sl_table *tab = NULL;
-  sl_error err;
-  if (!rc && sl_fees_load(a.model, &m, &err)) rc = sl_cli_fail(&err);
+  sl_workspace *ws = NULL;
   sl_fees_player p;
-  char notes[4][SL_FEES_NOTE_MAX];
+  char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
   size_t nnotes = 0;
-  if (!rc) rc = build_player(&a, m, &tab, &p, notes, &nnotes);
+  if (!rc) rc = build_player(&a, &ws, &p, notes, &nnotes);
+  const sl_fees_model *m = ws ? sl_workspace_model(ws) : NULL;
   if (!rc) rc = answer(&a, m, &p, notes, nnotes);
   sl_chart_output chart = {.output = a.chart};
   if (!rc && a.chart) rc = sl_chart_value_draw(SL_CHART_FEES, m, &p, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);
-  sl_table_free(tab);
-  sl_fees_model_free(m);
+  sl_workspace_free(ws);
   free(a.data);
   return rc;
 }

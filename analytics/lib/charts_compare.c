@@ -53,7 +53,7 @@ static void column_range(const double *vals, size_t m, size_t nstats, size_t s, 
 /* "Interceptions" -> "Interceptions /90"; rates keep or gain their "%". */
 static const char *stat_label(sl_charts_store *st, const sl_profile_stat *s) {
   switch (s->kind) {
-  case SL_STAT_PER90: return sl_charts_printf(st, "%s /90", s->label);
+  case SL_STAT_PER90: return sl_charts_printf(st, "%s per 90", s->label);
   case SL_STAT_RATE: return strchr(s->label, '%') ? s->label : sl_charts_printf(st, "%s (%%)", s->label);
   case SL_STAT_TOTAL: return sl_charts_printf(st, "%s (season)", s->label);
   default: return s->label;
@@ -127,7 +127,11 @@ static const char *radar_title(sl_charts_store *st, const sl_compare *c, const s
   for (size_t p = 0; p < n; p++) name[p] = surname(name[p]);
   if (n == 2) return sl_charts_printf(st, "%s vs %s", name[0], name[1]);
   if (n == 3) return sl_charts_printf(st, "%s vs %s and %s", name[0], name[1], name[2]);
-  return sl_charts_printf(st, "%s vs %s, %s and %s", name[0], name[1], name[2], name[3]);
+  char others[512] = "";
+  for (size_t p = 1, used = 0; p < n && used < sizeof others; p++)
+    used += (size_t)snprintf(others + used, sizeof others - used, "%s%s", p == 1 ? "" : p + 1 == n ? " and " : ", ",
+                             name[p]);
+  return sl_charts_printf(st, "%s vs %s", name[0], others);
 }
 
 /* Picks the axes: the named ones, else up to the cap taken in turn from each stat group so that
@@ -284,9 +288,10 @@ static const char *axis_text(sl_charts_store *st, const sl_profile_stat *s) {
   }
 }
 
+/* 1 + the player's place among the highlighted (his colour number), or 0. */
 static int is_highlighted(const size_t *h, size_t nh, size_t j) {
   for (size_t k = 0; k < nh; k++)
-    if (h[k] == j) return 1;
+    if (h[k] == j) return (int)k + 1;
   return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "scoutlab/names.h"
+#include "runtime_internal.h"
 
 /* A DF is a centre-back when crosses + progressive passes received per 90 stay below this:
  * full-backs receive the ball high and cross (median 2.2 + 3.7 per 90), centre-backs do neither
@@ -179,7 +180,7 @@ static void join_positions(sl_compare *c, const pos_entry *e, size_t n) {
     }
     p->group = best->group, p->group_source = SL_POSSRC_FILE;
     snprintf(p->sub_position, sizeof p->sub_position, "%s", best->code);
-    snprintf(p->position_note, sizeof p->position_note, "positions file (season %.0f)", best->season);
+    sl_snprintf_c(p->position_note, sizeof p->position_note, "positions file (season %.0f)", best->season);
   }
 }
 

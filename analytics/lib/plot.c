@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 /* Text and point sizes relative to pngcairo, measured on gnuplot 5.4 at the same canvas in
  * pixels: the svg terminal maps 1 pt to 1 px where cairo's PNG draws 96/72 px; pdfcairo at
@@ -20,6 +21,12 @@
 #define SL_PLOT_PDF_POINT_RATIO 0.76
 /* PDF pages are sized at CSS pixels (96 per inch), matching cairo's PNG text size. */
 #define SL_PLOT_PDF_PX_PER_INCH 96.0
+/* The house font (Debian fonts-liberation) and, for SVG readers without it, metric-compatible
+ * and generic fallbacks. */
+#define SL_PLOT_FONT "Liberation Sans"
+#define SL_PLOT_SVG_FONTS "Liberation Sans,Arial,Helvetica,sans-serif"
+/* The body text size on the design canvas, points. */
+#define SL_PLOT_BASE_PT 10.0
 
 /* Where quoted text goes: a FILE, or a buffer (NULL buffer: only count). */
 typedef struct quote_sink {
@@ -139,6 +146,18 @@ int sl_plot_format_from_path(const char *path, sl_plot_format *format, sl_error 
   return SL_OK;
 }
 
+void sl_plot_canvas(const sl_plot_common *c, double *w, double *h) {
+  int print = c->format != SL_PLOT_PNG;
+  *w = c->width ? c->width : print ? SL_PLOT_PRINT_WIDTH : SL_PLOT_DEFAULT_WIDTH;
+  *h = c->height ? c->height : print ? SL_PLOT_PRINT_HEIGHT : SL_PLOT_DEFAULT_HEIGHT;
+}
+
+double sl_plot_scale(const sl_plot_common *c) {
+  double w, h;
+  sl_plot_canvas(c, &w, &h);
+  return fmin(w / SL_PLOT_DESIGN_WIDTH, h / SL_PLOT_DESIGN_HEIGHT);
+}
+
 int sl_plot_check_common(const sl_plot_common *c, const char *chart, sl_error *err) {
   if (!c->output || !c->output[0])
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s chart: no output file given", chart);
@@ -146,13 +165,19 @@ int sl_plot_check_common(const sl_plot_common *c, const char *chart, sl_error *e
     if (*p < 0x20 || *p == 0x7F)
       return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
                           "%s chart: output file name contains a control character", chart);
-  int w = c->width ? c->width : SL_PLOT_DEFAULT_WIDTH;
-  int h = c->height ? c->height : SL_PLOT_DEFAULT_HEIGHT;
-  if (w < SL_PLOT_MIN_SIDE || w > SL_PLOT_MAX_SIDE || h < SL_PLOT_MIN_SIDE ||
-      h > SL_PLOT_MAX_SIDE)
+  double w, h;
+  sl_plot_canvas(c, &w, &h);
+  if (w < SL_PLOT_MIN_SIDE || w > SL_PLOT_MAX_SIDE || h < SL_PLOT_MIN_SIDE || h > SL_PLOT_MAX_SIDE)
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
-                        "%s chart: size %dx%d outside %d..%d pixels per side", chart, w, h,
+                        "%s chart: size %.0fx%.0f outside %d..%d pixels per side", chart, w, h,
                         SL_PLOT_MIN_SIDE, SL_PLOT_MAX_SIDE);
+  if (c->dpi != 0 && (!(c->dpi >= SL_PLOT_MIN_DPI) || c->dpi > SL_PLOT_MAX_DPI))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s chart: resolution %g dpi outside %d..%d", chart,
+                        c->dpi, SL_PLOT_MIN_DPI, SL_PLOT_MAX_DPI);
+  if (c->dpi != 0 && c->format == SL_PLOT_PNG && (w * c->dpi / SL_PLOT_CSS_DPI > SL_PLOT_MAX_SIDE ||
+                                                  h * c->dpi / SL_PLOT_CSS_DPI > SL_PLOT_MAX_SIDE))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s chart: %g dpi makes the PNG larger than %d pixels a side",
+                        chart, c->dpi, SL_PLOT_MAX_SIDE);
   if (c->format != SL_PLOT_PNG && c->format != SL_PLOT_SVG && c->format != SL_PLOT_PDF)
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s chart: unknown format %d", chart,
                         (int)c->format);
@@ -179,7 +204,7 @@ void sl_plot_write_number_var(FILE *out, const char *name, double value) {
 void sl_plot_write_string(FILE *out, const char *name, const char *text) {
   quote_sink s = {.file = out};
   fprintf(out, "%s = ", name);
-  quote_to(&s, text, SL_PLOT_QUOTE_ENHANCED);
+  quote_to(&s, text, 0);
   fputc('\n', out);
 }
 
@@ -189,7 +214,7 @@ void sl_plot_write_string_array(FILE *out, const char *name, const char *const *
   for (size_t i = 0; i < n; i++) {
     quote_sink s = {.file = out};
     fprintf(out, "%s[%zu] = ", name, i + 1);
-    quote_to(&s, items ? items[i] : NULL, SL_PLOT_QUOTE_ENHANCED);
+    quote_to(&s, items ? items[i] : NULL, 0);
     fputc('\n', out);
   }
 }
@@ -205,68 +230,144 @@ void sl_plot_write_number_array(FILE *out, const char *name, const double *value
 
 /* Font sizes are written out explicitly (font_size() in the header) rather than with the
  * terminals' fontscale option, because the svg terminal does not scale its character metrics
- * by fontscale and would then misplace axis labels. */
-static void write_terminal(FILE *out, sl_plot_format format, int w, int h, double scale) {
-  switch (format) {
+ * by fontscale and would then misplace axis labels. Text is never enhanced: names print as
+ * written, and no escaping has to survive gnuplot's re-reading of label strings. */
+static void write_terminal(FILE *out, const sl_plot_common *c, double w, double h, double scale) {
+  double px = c->format == SL_PLOT_PNG && c->dpi > 0 ? c->dpi / SL_PLOT_CSS_DPI : 1.0;
+  switch (c->format) {
   case SL_PLOT_PNG:
-    fprintf(out, "set terminal pngcairo size %d,%d enhanced", w, h);
+    fprintf(out, "set terminal pngcairo size %.0f,%.0f noenhanced", w * px, h * px);
     break;
   case SL_PLOT_SVG:
-    fprintf(out, "set terminal svg size %d,%d fixed enhanced", w, h);
+    /* The svg terminal writes the terminal font's name as the CSS font-family of every text
+     * that names no font of its own: a list with metric-compatible and generic fallbacks. */
+    fprintf(out, "set terminal svg size %.0f,%.0f fixed noenhanced font '%s,", w, h, SL_PLOT_SVG_FONTS);
+    sl_plot_write_number(out, SL_PLOT_BASE_PT * scale * SL_PLOT_SVG_FONT_RATIO);
+    fputc('\'', out);
     break;
   case SL_PLOT_PDF:
     fputs("set terminal pdfcairo size ", out);
-    sl_plot_write_number(out, w / SL_PLOT_PDF_PX_PER_INCH);
+    sl_plot_write_number(out, w / SL_PLOT_CSS_DPI);
     fputs("in,", out);
-    sl_plot_write_number(out, h / SL_PLOT_PDF_PX_PER_INCH);
-    fputs("in enhanced", out);
+    sl_plot_write_number(out, h / SL_PLOT_CSS_DPI);
+    fputs("in noenhanced", out);
     break;
   }
   fputs(" fontscale 1 linewidth ", out);
-  sl_plot_write_number(out, scale);
+  sl_plot_write_number(out, scale * px);
   fputs(" background '#ffffff'\n", out);
-  double font_ratio = format == SL_PLOT_SVG   ? SL_PLOT_SVG_FONT_RATIO
-                      : format == SL_PLOT_PDF ? SL_PLOT_PDF_FONT_RATIO
-                                              : 1.0;
-  sl_plot_write_number_var(out, "sl_font_scale", scale * font_ratio);
+  double font_ratio = c->format == SL_PLOT_SVG   ? SL_PLOT_SVG_FONT_RATIO
+                      : c->format == SL_PLOT_PDF ? SL_PLOT_PDF_FONT_RATIO
+                                                 : 1.0;
+  sl_plot_write_number_var(out, "sl_font_scale", scale * font_ratio * px);
   sl_plot_write_number_var(out, "sl_point_scale",
-                           format == SL_PLOT_SVG   ? SL_PLOT_SVG_POINT_RATIO
-                           : format == SL_PLOT_PDF ? SL_PLOT_PDF_POINT_RATIO
-                                                   : 1.0);
+                           (c->format == SL_PLOT_SVG   ? SL_PLOT_SVG_POINT_RATIO
+                            : c->format == SL_PLOT_PDF ? SL_PLOT_PDF_POINT_RATIO
+                                                       : 1.0) * px);
   fputs("font_size(pt) = sprintf(',%g', pt * sl_font_scale)\n", out);
+  /* Fonts by weight. The svg terminal cannot name a weight and a family list together (a
+   * "Name:Bold" font becomes an invalid CSS family), so SVG text takes the terminal's family
+   * list at regular weight. */
+  if (c->format == SL_PLOT_SVG)
+    fputs("sl_regular(pt) = font_size(pt)\nsl_bold(pt) = font_size(pt)\n", out);
+  else
+    fputs("sl_regular(pt) = '" SL_PLOT_FONT "' . font_size(pt)\n"
+          "sl_bold(pt) = '" SL_PLOT_FONT ":Bold' . font_size(pt)\n", out);
 }
 
-void sl_plot_write_header(FILE *out, const char *chart, const sl_plot_common *c) {
-  int w = c->width ? c->width : SL_PLOT_DEFAULT_WIDTH;
-  int h = c->height ? c->height : SL_PLOT_DEFAULT_HEIGHT;
-  double scale = fmin(w / SL_PLOT_DESIGN_WIDTH, h / SL_PLOT_DESIGN_HEIGHT);
+/* The output path as the script names it: absolute, so that `gnuplot chart.gp` writes the same
+ * file from any working directory. */
+static char *absolute_output(const char *output) {
+  if (output[0] == '/') return strdup(output);
+  char cwd[4096];
+  if (!getcwd(cwd, sizeof cwd)) return strdup(output);
+  size_t len = strlen(cwd) + strlen(output) + 2;
+  char *s = malloc(len);
+  if (s) snprintf(s, len, "%s/%s", cwd, output[0] == '.' && output[1] == '/' ? output + 2 : output);
+  return s;
+}
+
+/* Fits the title (shrunk, then shortened), subtitle (two lines) and credits to the canvas and
+ * writes them, recording their boxes. */
+static int write_title_block(FILE *out, const sl_plot_common *c, double w, double h, double scale) {
+  double room = w * (1 - 2 * SL_PLOT_TEXT_LEFT), x = SL_PLOT_TEXT_LEFT * w;
+  double title_pt = SL_PLOT_TITLE_PT;
+  const char *title = c->title ? c->title : "";
+  while (title_pt > SL_PLOT_TITLE_MIN_PT && sl_plot_text_width(title, title_pt, 1, scale) > room) title_pt -= 0.5;
+  char *t = sl_plot_text_shorten(title, room, title_pt, 1, scale), *s1 = NULL, *s2 = NULL;
+  char *cr = sl_plot_text_shorten(c->credits, room, SL_PLOT_CREDITS_PT, 0, scale);
+  int st = t && cr ? sl_plot_text_wrap(c->subtitle, room, SL_PLOT_SUBTITLE_PT, 0, scale, &s1, &s2) : SL_ENOMEM;
+  if (!st) {
+    sl_plot_write_string(out, "title_text", t);
+    sl_plot_write_number_var(out, "title_pt", title_pt);
+    sl_plot_write_string(out, "subtitle_text", s1);
+    sl_plot_write_string(out, "subtitle2_text", s2);
+    sl_plot_write_string(out, "credits_text", cr);
+    sl_plot_layout *l = c->layout;
+    if (t[0]) st = sl_plot_layout_add_text(l, "title", t, x, SL_PLOT_TITLE_Y * h, -1, title_pt, 1, scale);
+    if (!st && s1[0]) st = sl_plot_layout_add_text(l, "subtitle", s1, x, SL_PLOT_SUBTITLE_Y * h, -1, SL_PLOT_SUBTITLE_PT, 0, scale);
+    if (!st && s2[0]) st = sl_plot_layout_add_text(l, "subtitle", s2, x, SL_PLOT_SUBTITLE2_Y * h, -1, SL_PLOT_SUBTITLE_PT, 0, scale);
+    if (!st && cr[0]) st = sl_plot_layout_add_text(l, "credits", cr, x, SL_PLOT_CREDITS_Y * h, -1, SL_PLOT_CREDITS_PT, 0, scale);
+  }
+  free(t), free(s1), free(s2), free(cr);
+  return st;
+}
+
+int sl_plot_write_header(FILE *out, const char *chart, const sl_plot_common *c) {
+  double w, h;
+  sl_plot_canvas(c, &w, &h);
+  double scale = sl_plot_scale(c);
+  if (c->layout) c->layout->width = w, c->layout->height = h;
+  char *output = absolute_output(c->output);
+  if (!output) return SL_ENOMEM;
   quote_sink s = {.file = out};
   fprintf(out,
-          "# scoutlab %s chart. Re-render with: gnuplot <this file>\n"
+          "# scoutlab %s chart. Re-render with: gnuplot <this file>  (from any directory: the\n"
+          "# chart's path below is absolute; define sl_output before this file to write elsewhere).\n"
           "# Settings and data come first; the look (copied from plots/%s.gp) follows the data.\n"
-          "# Text from the data is enhanced-text escaped: keep it out of 'noenhanced' places.\n"
           "set encoding utf8\n"
           "if (!exists(\"sl_output\")) sl_output = ",
           chart, chart);
-  quote_to(&s, c->output, 0);
+  quote_to(&s, output, 0);
+  free(output);
   fputc('\n', out);
-  fprintf(out, "sl_width = %d\nsl_height = %d\n", w, h);
+  fputs("sl_width = ", out);
+  sl_plot_write_number(out, w);
+  fputs("\nsl_height = ", out);
+  sl_plot_write_number(out, h);
+  fputc('\n', out);
   sl_plot_write_number_var(out, "sl_scale", scale);
-  write_terminal(out, c->format, w, h, scale);
+  write_terminal(out, c, w, h, scale);
   fputs("set output sl_output\n", out);
-  /* gnuplot 5.4 wraps a string from a `using` expression in double quotes and re-reads it
-   * as a data field (ended by the next double quote, backslash escapes applied) before
-   * `with labels` prints it: sl_label() doubles backslashes and writes quotes as \042. A
-   * leading \047 (our escape for a leading quote) becomes a plain quote first, because
-   * pngcairo prints it literally after that re-reading. */
-  fputs("sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : "
-        "s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)\n"
-        "sl_label(s) = sl_replace(sl_replace(s[1:4] eq \"\\\\047\" ? \"'\" . s[5:] : s, "
-        "\"\\\\\", \"\\\\\\\\\"), \"\\\"\", \"\\\\042\")\n",
-        out);
-  sl_plot_write_string(out, "title_text", c->title);
-  sl_plot_write_string(out, "subtitle_text", c->subtitle);
-  sl_plot_write_string(out, "credits_text", c->credits);
+  fprintf(out, "# one colour per player, in the order scoutlab was given them, in every chart\narray player_colour[%d] = [",
+          SL_PLOT_PLAYER_COLOURS);
+  for (size_t i = 0; i < SL_PLOT_PLAYER_COLOURS; i++) fprintf(out, "%s'%s'", i ? ", " : "", sl_plot_player_colour(i));
+  fputs("]\n", out);
+  return write_title_block(out, c, w, h, scale);
+}
+
+int sl_plot_write_caption(FILE *out, const sl_plot_common *c, const char *text) {
+  double w, h, scale = sl_plot_scale(c);
+  sl_plot_canvas(c, &w, &h);
+  double room = w * (1 - 2 * SL_PLOT_TEXT_LEFT), gap = 2 * SL_PLOT_CREDITS_PT * SL_PLOT_PX_PER_PT * scale;
+  char *cr = sl_plot_text_shorten(c->credits, room, SL_PLOT_CREDITS_PT, 0, scale);
+  if (!cr) return SL_ENOMEM;
+  double used = c->credits && c->credits[0] ? sl_plot_text_width(cr, SL_PLOT_CREDITS_PT, 0, scale) + gap : 0;
+  free(cr);
+  char *t = sl_plot_text_shorten(text, room - used, SL_PLOT_CREDITS_PT, 0, scale);
+  if (!t) return SL_ENOMEM;
+  sl_plot_write_string(out, "caption_text", t);
+  int st = t[0] ? sl_plot_layout_add_text(c->layout, "caption", t, (1 - SL_PLOT_TEXT_LEFT) * w, SL_PLOT_CREDITS_Y * h, 1,
+                                          SL_PLOT_CREDITS_PT, 0, scale)
+                : SL_OK;
+  free(t);
+  return st;
+}
+
+const char *sl_plot_player_colour(size_t i) {
+  static const char *const colours[SL_PLOT_PLAYER_COLOURS] = {"#d1495b", "#3d6b99", "#e69f00",
+                                                              "#009e73", "#8c6bb1", "#56b4e9"};
+  return colours[i % SL_PLOT_PLAYER_COLOURS];
 }
 
 int sl_plot_write_template(FILE *out, const char *template_dir, const char *chart,
@@ -280,7 +381,7 @@ int sl_plot_write_template(FILE *out, const char *template_dir, const char *char
   if (!in) {
     int st = sl_error_set(err, SL_EIO, path, 0, 0,
                           "cannot read chart template: %s (templates are looked for in %s)",
-                          strerror(errno), template_dir);
+                          sl_strerror_c(errno), template_dir);
     free(path);
     return st;
   }
@@ -298,6 +399,6 @@ int sl_plot_write_template(FILE *out, const char *template_dir, const char *char
   free(path);
   if (fflush(out) != 0 || ferror(out))
     return sl_error_set(err, SL_EIO, NULL, 0, 0, "%s chart: cannot write the script: %s", chart,
-                        strerror(errno));
+                        sl_strerror_c(errno));
   return SL_OK;
 }

@@ -43,43 +43,6 @@ static double median_of(const double *v, size_t n) {
   return med;
 }
 
-int sl_plot_radar_write(const sl_plot_radar *c, const char *template_dir, FILE *out,
-                        sl_error *err) {
-  static const char chart[] = "radar";
-  if (!c || !out) return missing(err, chart, "chart or output stream");
-  int st = sl_plot_check_common(&c->common, chart, err);
-  if (st) return st;
-  if (c->n_players < SL_PLOT_RADAR_MIN_PLAYERS || c->n_players > SL_PLOT_RADAR_MAX_PLAYERS)
-    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
-                        "radar chart: %zu players given, expected %d to %d", c->n_players,
-                        SL_PLOT_RADAR_MIN_PLAYERS, SL_PLOT_RADAR_MAX_PLAYERS);
-  if (c->n_axes < SL_PLOT_RADAR_MIN_AXES)
-    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
-                        "radar chart: %zu axes given, expected at least %d", c->n_axes,
-                        SL_PLOT_RADAR_MIN_AXES);
-  if (!c->players || !c->axes || !c->values || !c->axis_low || !c->axis_high)
-    return missing(err, chart, "players, axes, values or axis range");
-  for (size_t a = 0; a < c->n_axes; a++)
-    if (!isfinite(c->axis_low[a]) || !isfinite(c->axis_high[a]) ||
-        c->axis_low[a] == c->axis_high[a])
-      return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
-                          "radar chart: axis %zu (%s) has an empty or undefined range", a + 1,
-                          c->axes[a] ? c->axes[a] : "?");
-  sl_plot_write_header(out, chart, &c->common);
-  fprintf(out, "n_players = %zu\nn_axes = %zu\n", c->n_players, c->n_axes);
-  sl_plot_write_string_array(out, "player_name", c->players, c->n_players);
-  sl_plot_write_string_array(out, "axis_label", c->axes, c->n_axes);
-  sl_plot_write_number_array(out, "axis_low", c->axis_low, c->n_axes);
-  sl_plot_write_number_array(out, "axis_high", c->axis_high, c->n_axes);
-  fputs("# one row per player: player number, then the raw value on each axis\n"
-        "$radar << EOD\n",
-        out);
-  for (size_t p = 0; p < c->n_players; p++)
-    write_row(out, p + 1, c->values + p * c->n_axes, c->n_axes);
-  fputs("EOD\n", out);
-  return sl_plot_write_template(out, template_dir, chart, err);
-}
-
 /* Counts the blocks of consecutive equal group names. */
 static size_t count_groups(const char *const *groups, size_t n) {
   size_t g = 0;
@@ -88,6 +51,14 @@ static size_t count_groups(const char *const *groups, size_t n) {
       g++;
   return g;
 }
+
+/* plots/percentiles.gp: plot area top and bottom (canvas fractions), bar height as a share of a
+ * row, the bar numbers' largest size (points) and the height of a digit (em). */
+#define PCT_TOP 0.78
+#define PCT_BOTTOM 0.15
+#define PCT_BAR_SHARE 0.68
+#define PCT_VALUE_PT 10.0
+#define PCT_DIGIT_EM 0.8
 
 /* Vertical layout of the bars, in rows from the top: each group takes a heading row, then one
  * row per stat, then a half-row gap before the next group. */
@@ -122,7 +93,17 @@ int sl_plot_percentiles_write(const sl_plot_percentiles *c, const char *template
     rows[i] = y;
     y += 1;
   }
-  sl_plot_write_header(out, chart, &c->common);
+  double w, h, scale = sl_plot_scale(&c->common);
+  sl_plot_canvas(&c->common, &w, &h);
+  /* Bar numbers must fit inside their bar: digits are ~0.72 em tall, a bar is 0.68 of a row. */
+  double bar_px = PCT_BAR_SHARE * (PCT_TOP - PCT_BOTTOM) * h / (y + 0.2);
+  double value_pt = fmin(PCT_VALUE_PT, bar_px / (PCT_DIGIT_EM * SL_PLOT_PX_PER_PT * scale));
+  if (sl_plot_write_header(out, chart, &c->common) ||
+      sl_plot_write_caption(out, &c->common, "Bar: percentile among the peers (red: 80th or better); dotted: the median")) {
+    free(group_names), free(group_row), free(rows);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  sl_plot_write_number_var(out, "value_pt", value_pt);
   sl_plot_write_string(out, "player_text", c->player);
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   fprintf(out, "n_stats = %zu\nn_groups = %zu\n", c->n_stats, n_groups);
@@ -142,6 +123,115 @@ int sl_plot_percentiles_write(const sl_plot_percentiles *c, const char *template
   return sl_plot_write_template(out, template_dir, chart, err);
 }
 
+/* Geometry of plots/scatter.gp: plot area as canvas fractions, name font (points), and the
+ * padding of each axis range beyond the data (share of the data's range). */
+#define SCATTER_LEFT 0.10
+#define SCATTER_RIGHT 0.95
+#define SCATTER_BOTTOM 0.16
+#define SCATTER_TOP 0.78
+#define SCATTER_LABEL_PT 10.0
+#define SCATTER_PAD 0.06
+#define SCATTER_PAD_TOP 0.10
+/* Radii of pool and highlighted points in pixels per unit of scale (pt 7 at ps 1.5 and 2.0). */
+#define SCATTER_POOL_RADIUS 2.4
+#define SCATTER_NAMED_RADIUS 3.2
+/* A name further than this many label heights from its point gets a leader line. */
+#define SCATTER_LEADER_AFTER 0.75
+
+static void finite_range(const double *v, size_t n, double *lo, double *hi) {
+  *lo = INFINITY, *hi = -INFINITY;
+  for (size_t i = 0; i < n; i++)
+    if (isfinite(v[i])) *lo = fmin(*lo, v[i]), *hi = fmax(*hi, v[i]);
+  if (!isfinite(*lo)) *lo = 0, *hi = 1;
+  if (*hi == *lo) *lo -= 1, *hi += 1;
+}
+
+typedef struct scatter_layout {
+  double x_lo, x_hi, y_lo, y_hi;
+  double *ax, *ay; /* label anchors, data units */
+  int *right;
+} scatter_layout;
+
+/* Places the names of the highlighted players (the first highlighted on top and first served)
+ * around their points, avoiding every point and each other; records them in the layout. */
+static int scatter_lay_out(const sl_plot_scatter *c, scatter_layout *L) {
+  double w, h, scale = sl_plot_scale(&c->common);
+  sl_plot_canvas(&c->common, &w, &h);
+  size_t n = c->n;
+  double xl, xh, yl, yh;
+  finite_range(c->x, n, &xl, &xh);
+  finite_range(c->y, n, &yl, &yh);
+  L->x_lo = xl - SCATTER_PAD * (xh - xl), L->x_hi = xh + SCATTER_PAD * (xh - xl);
+  L->y_lo = yl - SCATTER_PAD * (yh - yl), L->y_hi = yh + SCATTER_PAD_TOP * (yh - yl);
+  double aw = (SCATTER_RIGHT - SCATTER_LEFT) * w, ah = (SCATTER_TOP - SCATTER_BOTTOM) * h;
+  double em = SCATTER_LABEL_PT * SL_PLOT_PX_PER_PT * scale;
+  double *px = malloc(n * sizeof *px), *py = malloc(n * sizeof *py), *rad = malloc(n * sizeof *rad);
+  double *wid = malloc(n * sizeof *wid), *pri = malloc(n * sizeof *pri);
+  int *lab = malloc(n * sizeof *lab);
+  L->ax = malloc(n * sizeof *L->ax), L->ay = malloc(n * sizeof *L->ay), L->right = malloc(n * sizeof *L->right);
+  int st = SL_ENOMEM;
+  if (px && py && rad && wid && pri && lab && L->ax && L->ay && L->right) {
+    for (size_t i = 0; i < n; i++) {
+      int hl = c->highlight && c->highlight[i] > 0 && isfinite(c->x[i]) && isfinite(c->y[i]);
+      px[i] = isfinite(c->x[i]) ? (c->x[i] - L->x_lo) / (L->x_hi - L->x_lo) * aw : -1e9;
+      py[i] = isfinite(c->y[i]) ? (c->y[i] - L->y_lo) / (L->y_hi - L->y_lo) * ah : -1e9;
+      rad[i] = (hl ? SCATTER_NAMED_RADIUS : SCATTER_POOL_RADIUS) * scale;
+      wid[i] = sl_plot_text_width(c->names[i], SCATTER_LABEL_PT, 1, scale);
+      lab[i] = hl;
+      pri[i] = hl ? 1000.0 - c->highlight[i] : 0; /* the first highlighted is placed first */
+    }
+    sl_plot_label_request r = {n, px, py, rad, wid, SL_PLOT_LINE_EM * em, pri, aw, ah, lab};
+    st = sl_plot_place_labels(&r, L->ax, L->ay, L->right);
+    for (size_t i = 0; !st && i < n; i++) {
+      if (!lab[i]) continue;
+      double cx = SCATTER_LEFT * w + L->ax[i], cy = SCATTER_BOTTOM * h + L->ay[i];
+      st = sl_plot_layout_add_text(c->common.layout, "label", c->names[i], cx, cy, L->right[i] ? 1 : -1,
+                                   SCATTER_LABEL_PT, 1, scale);
+      L->ax[i] = L->x_lo + L->ax[i] / aw * (L->x_hi - L->x_lo);
+      L->ay[i] = L->y_lo + L->ay[i] / ah * (L->y_hi - L->y_lo);
+    }
+  }
+  free(px), free(py), free(rad), free(wid), free(pri), free(lab);
+  return st;
+}
+
+static int is_named(const sl_plot_scatter *c, size_t i) {
+  return c->highlight && c->highlight[i] > 0 && isfinite(c->x[i]) && isfinite(c->y[i]);
+}
+
+/* The named players in drawing order: the first highlighted last, so that it is on top. */
+static int scatter_write_labels(FILE *out, const sl_plot_scatter *c, const scatter_layout *L) {
+  size_t m = 0;
+  for (size_t i = 0; i < c->n; i++) m += is_named(c, i);
+  size_t *order = malloc((m ? m : 1) * sizeof *order);
+  if (!order) return SL_ENOMEM;
+  for (size_t i = 0, k = m; i < c->n; i++)
+    if (is_named(c, i)) order[--k] = i;
+  double w, h, scale = sl_plot_scale(&c->common);
+  sl_plot_canvas(&c->common, &w, &h);
+  double lh = SL_PLOT_LINE_EM * SCATTER_LABEL_PT * SL_PLOT_PX_PER_PT * scale;
+  double yunit = (L->y_hi - L->y_lo) / ((SCATTER_TOP - SCATTER_BOTTOM) * h);
+  fprintf(out, "n_named = %zu\narray named_id[%zu]\narray named_colour[%zu]\narray named_ax[%zu]\n"
+               "array named_ay[%zu]\narray named_right[%zu]\n", m, m ? m : 1, m ? m : 1, m ? m : 1, m ? m : 1, m ? m : 1);
+  for (size_t k = 0; k < m; k++) {
+    size_t i = order[k];
+    fprintf(out, "named_id[%zu] = %zu; named_colour[%zu] = %d; named_right[%zu] = %d\n", k + 1, i + 1, k + 1,
+            (c->highlight[i] - 1) % SL_PLOT_PLAYER_COLOURS + 1, k + 1, L->right[i]);
+    fprintf(out, "named_ax[%zu] = ", k + 1), sl_plot_write_number(out, L->ax[i]);
+    fprintf(out, "; named_ay[%zu] = ", k + 1), sl_plot_write_number(out, L->ay[i]), fputc('\n', out);
+  }
+  fputs("# the named players in drawing order: number, point x, y, name anchor x, y (data units),\n"
+        "# leader line needed (1: the name sits away from its point)\n$named << EOD\n", out);
+  for (size_t k = 0; k < m; k++) {
+    size_t i = order[k];
+    double row[5] = {c->x[i], c->y[i], L->ax[i], L->ay[i], fabs(L->ay[i] - c->y[i]) / yunit > SCATTER_LEADER_AFTER * lh};
+    write_row(out, k + 1, row, 5);
+  }
+  fputs("EOD\n", out);
+  free(order);
+  return ferror(out) ? SL_EIO : SL_OK;
+}
+
 int sl_plot_scatter_write(const sl_plot_scatter *c, const char *template_dir, FILE *out,
                           sl_error *err) {
   static const char chart[] = "scatter";
@@ -149,27 +239,32 @@ int sl_plot_scatter_write(const sl_plot_scatter *c, const char *template_dir, FI
   int st = sl_plot_check_common(&c->common, chart, err);
   if (st) return st;
   if (c->n == 0 || !c->names || !c->x || !c->y) return missing(err, chart, "names, x or y");
-  sl_plot_write_header(out, chart, &c->common);
-  sl_plot_write_string(out, "xlabel_text", c->xlabel);
-  sl_plot_write_string(out, "ylabel_text", c->ylabel);
-  double x_low = INFINITY, x_high = -INFINITY;
-  for (size_t i = 0; i < c->n; i++)
-    if (isfinite(c->x[i])) {
-      x_low = fmin(x_low, c->x[i]);
-      x_high = fmax(x_high, c->x[i]);
+  scatter_layout L = {0};
+  st = sl_plot_write_header(out, chart, &c->common);
+  if (!st) st = scatter_lay_out(c, &L);
+  if (!st) st = sl_plot_write_caption(out, &c->common, "Grey: the pool; coloured and named: the players compared");
+  if (!st) {
+    sl_plot_write_string(out, "xlabel_text", c->xlabel);
+    sl_plot_write_string(out, "ylabel_text", c->ylabel);
+    sl_plot_write_number_var(out, "x_low", L.x_lo);
+    sl_plot_write_number_var(out, "x_high", L.x_hi);
+    sl_plot_write_number_var(out, "y_low", L.y_lo);
+    sl_plot_write_number_var(out, "y_high", L.y_hi);
+    sl_plot_write_number_var(out, "x_median", median_of(c->x, c->n));
+    sl_plot_write_number_var(out, "y_median", median_of(c->y, c->n));
+    fprintf(out, "n_points = %zu\n", c->n);
+    sl_plot_write_string_array(out, "name", c->names, c->n);
+    fputs("# player number, x, y, colour number when named (0: pool)\n$pool << EOD\n", out);
+    for (size_t i = 0; i < c->n; i++) {
+      double row[3] = {c->x[i], c->y[i], c->highlight && c->highlight[i] > 0 ? c->highlight[i] : 0};
+      write_row(out, i + 1, row, 3);
     }
-  sl_plot_write_number_var(out, "x_low", x_low);
-  sl_plot_write_number_var(out, "x_high", x_high);
-  sl_plot_write_number_var(out, "x_median", median_of(c->x, c->n));
-  sl_plot_write_number_var(out, "y_median", median_of(c->y, c->n));
-  fprintf(out, "n_points = %zu\n", c->n);
-  sl_plot_write_string_array(out, "name", c->names, c->n);
-  fputs("# player number, x, y, highlighted (1) or not (0)\n$pool << EOD\n", out);
-  for (size_t i = 0; i < c->n; i++) {
-    double row[3] = {c->x[i], c->y[i], c->highlight && c->highlight[i] ? 1 : 0};
-    write_row(out, i + 1, row, 3);
+    fputs("EOD\n", out);
+    st = scatter_write_labels(out, c, &L);
   }
-  fputs("EOD\n", out);
+  free(L.ax), free(L.ay), free(L.right);
+  if (st == SL_ENOMEM) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (st) return sl_error_set(err, SL_EIO, NULL, 0, 0, "scatter chart: cannot write the script");
   return sl_plot_write_template(out, template_dir, chart, err);
 }
 
@@ -238,7 +333,7 @@ int sl_plot_fee_fit_write(const sl_plot_fee_fit *c, const char *template_dir, FI
     return missing(err, chart, "predicted or actual fees");
   if (!c->low_eur != !c->high_eur)
     return missing(err, chart, "one side of the interval (give both low_eur and high_eur)");
-  sl_plot_write_header(out, chart, &c->common);
+  if (sl_plot_write_header(out, chart, &c->common)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   sl_plot_write_string(out, "ylabel_text", c->ylabel);
   double lo, hi;
@@ -272,7 +367,7 @@ int sl_plot_age_curve_write(const sl_plot_age_curve *c, const char *template_dir
   if (c->n < 2 || !c->age || !c->fee_eur) return missing(err, chart, "at least two ages and fees");
   if (!c->low_eur != !c->high_eur)
     return missing(err, chart, "one side of the interval (give both low_eur and high_eur)");
-  sl_plot_write_header(out, chart, &c->common);
+  if (sl_plot_write_header(out, chart, &c->common)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   sl_plot_write_string(out, "ylabel_text", c->ylabel);
   sl_plot_write_string(out, "line_text", c->line_label);
@@ -297,6 +392,8 @@ int sl_plot_age_curve_write(const sl_plot_age_curve *c, const char *template_dir
 /* Geometry of plots/squad.gp that label placement relies on: its plot area as fractions of
  * the canvas (lmargin 0.10 to rmargin 0.86, bmargin 0.16 to tmargin 0.80), its label font
  * (8.5 pt) and the y range (0 to 105 % of minutes). */
+#define SQUAD_AREA_LEFT 0.10
+#define SQUAD_AREA_BOTTOM 0.16
 #define SQUAD_AREA_WIDTH 0.76
 #define SQUAD_AREA_HEIGHT 0.64
 #define SQUAD_LABEL_PT 8.5
@@ -312,11 +409,11 @@ int sl_plot_age_curve_write(const sl_plot_age_curve *c, const char *template_dir
 #define SQUAD_PS_MIN 1.2
 #define SQUAD_PS_RANGE 2.2
 
-static size_t utf8_chars(const char *s) {
-  size_t n = 0;
-  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
-    if ((*p & 0xC0) != 0x80) n++;
-  return n;
+/* "Name (2027)": the text the template draws for player i. */
+static void squad_label(const sl_plot_squad *c, size_t i, char *buf, size_t size) {
+  const char *contract = c->contract ? c->contract[i] : NULL;
+  if (contract && *contract) snprintf(buf, size, "%s (%s)", c->names[i], contract);
+  else snprintf(buf, size, "%s", c->names[i] ? c->names[i] : "");
 }
 
 static double squad_point_size(double importance) {
@@ -372,20 +469,24 @@ static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
       l->right) {
     squad_age_range(c, &l->age_lo, &l->age_hi);
     sl_plot_label_request r = {n, px, py, radius, width, LINE_HEIGHT_EM * em, c->importance,
-                               SQUAD_AREA_WIDTH * w, SQUAD_AREA_HEIGHT * h};
+                               SQUAD_AREA_WIDTH * w, SQUAD_AREA_HEIGHT * h, NULL};
     for (size_t i = 0; i < n; i++) {
       l->ps[i] = squad_point_size(c->importance[i]);
       px[i] = (c->age[i] - l->age_lo) / (l->age_hi - l->age_lo) * r.area_width;
       py[i] = c->minutes_share[i] / SQUAD_Y_TOP * r.area_height;
       radius[i] = l->ps[i] * POINT_RADIUS_PX * scale;
-      const char *contract = c->contract ? c->contract[i] : NULL;
-      size_t chars = utf8_chars(c->names[i]) + (contract && *contract ? utf8_chars(contract) + 3 : 0);
-      width[i] = (double)chars * CHAR_WIDTH_EM * em;
+      char label[512];
+      squad_label(c, i, label, sizeof label);
+      width[i] = sl_plot_text_width(label, SQUAD_LABEL_PT, 0, scale);
     }
     st = sl_plot_place_labels(&r, ax, ay, l->right);
     for (size_t i = 0; !st && i < n; i++) {
       l->label_age[i] = l->age_lo + ax[i] / r.area_width * (l->age_hi - l->age_lo);
       l->label_share[i] = ay[i] / r.area_height * SQUAD_Y_TOP;
+      char label[512];
+      squad_label(c, i, label, sizeof label);
+      st = sl_plot_layout_add_text(c->common.layout, "label", label, SQUAD_AREA_LEFT * w + ax[i],
+                                   SQUAD_AREA_BOTTOM * h + ay[i], l->right[i] ? 1 : -1, SQUAD_LABEL_PT, 0, scale);
     }
   }
   free(px);
@@ -410,7 +511,11 @@ int sl_plot_squad_write(const sl_plot_squad *c, const char *template_dir, FILE *
     squad_layout_free(&l);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
-  sl_plot_write_header(out, chart, &c->common);
+  if (sl_plot_write_header(out, chart, &c->common) ||
+      sl_plot_write_caption(out, &c->common, "Size and colour: importance (0-100); thin line: a name moved off its point")) {
+    squad_layout_free(&l);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   sl_plot_write_string(out, "ylabel_text", c->ylabel);
   fprintf(out, "has_peak = %d\n", c->peak_age_high > c->peak_age_low);
@@ -431,6 +536,12 @@ int sl_plot_squad_write(const sl_plot_squad *c, const char *template_dir, FILE *
     write_row(out, i + 1, row, 7);
   }
   fputs("EOD\n", out);
+  fprintf(out, "array label_age[%zu]\narray label_share[%zu]\narray label_right[%zu]\n", c->n, c->n, c->n);
+  for (size_t i = 0; i < c->n; i++) {
+    fprintf(out, "label_age[%zu] = ", i + 1), sl_plot_write_number(out, l.label_age[i]);
+    fprintf(out, "; label_share[%zu] = ", i + 1), sl_plot_write_number(out, l.label_share[i]);
+    fprintf(out, "; label_right[%zu] = %d\n", i + 1, l.right[i]);
+  }
   squad_layout_free(&l);
   return sl_plot_write_template(out, template_dir, chart, err);
 }
@@ -443,7 +554,7 @@ int sl_plot_importance_write(const sl_plot_importance *c, const char *template_d
   if (st) return st;
   if (c->n_players == 0 || c->n_components == 0 || !c->players || !c->components || !c->values)
     return missing(err, chart, "players, components or values");
-  sl_plot_write_header(out, chart, &c->common);
+  if (sl_plot_write_header(out, chart, &c->common)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   fprintf(out, "n_players = %zu\nn_components = %zu\n", c->n_players, c->n_components);
   sl_plot_write_string_array(out, "player_name", c->players, c->n_players);

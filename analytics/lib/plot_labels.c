@@ -31,7 +31,8 @@ static const struct {
   int side;
   double step;
 } spots[] = {{1, 0}, {-1, 0}, {1, 0.9}, {1, -0.9}, {-1, 0.9}, {-1, -0.9},
-             {1, 1.8}, {1, -1.8}, {-1, 1.8}, {-1, -1.8}};
+             {1, 1.8}, {1, -1.8}, {-1, 1.8}, {-1, -1.8}, {1, 2.7}, {1, -2.7}, {-1, 2.7},
+             {-1, -2.7}, {1, 3.6}, {1, -3.6}, {-1, 3.6}, {-1, -3.6}};
 #define N_SPOTS (sizeof spots / sizeof spots[0])
 
 static box spot_box(const sl_plot_label_request *r, size_t i, size_t s, double *ax, double *ay) {
@@ -86,21 +87,27 @@ int sl_plot_place_labels(const sl_plot_label_request *r, double *anchor_x, doubl
     return SL_ENOMEM;
   }
   order_by_priority(order, r->n, r->priority);
+  size_t n_placed = 0;
   for (size_t k = 0; k < r->n; k++) {
     size_t i = order[k];
+    if (r->labelled && !r->labelled[i]) {
+      anchor_x[i] = r->x[i], anchor_y[i] = r->y[i], right_aligned[i] = 0;
+      continue;
+    }
     double best = -1, ax, ay;
     for (size_t s = 0; s < N_SPOTS; s++) {
       box b = spot_box(r, i, s, &ax, &ay);
-      double cost = spot_cost(b, r, placed, k);
+      double cost = spot_cost(b, r, placed, n_placed);
       if (best < 0 || cost < best) {
         best = cost;
         anchor_x[i] = ax;
         anchor_y[i] = ay;
         right_aligned[i] = spots[s].side < 0;
-        placed[k] = b;
+        placed[n_placed] = b;
       }
       if (cost == 0) break;
     }
+    n_placed++;
   }
   free(order);
   free(placed);

@@ -34,6 +34,9 @@ int sl_table_internal_finish(sl_table *t, sl_col_state *state, sl_error *err);
 void sl_table_internal_assign_roles(sl_table *t, const sl_schema_map *map);
 void sl_table_internal_state_free(sl_table *t, sl_col_state *state);
 int sl_table_internal_warn(sl_table *t, const char *fmt, ...);
+/* Stacks finished tables by column name into a new table (*out, caller frees); files, lines and
+ * skipped rows keep pointing at their own files. n >= 1. */
+int sl_table_internal_stack(sl_table *const *parts, size_t n, sl_table **out, sl_error *err);
 /* Copies s into the table's text storage. */
 char *sl_table_internal_strdup(sl_table *t, const char *s);
 

@@ -139,38 +139,45 @@ static int add_columns(sl_table *t, sl_table *const *parts, size_t n) {
   return SL_OK;
 }
 
+/* Rows of every part in order; a part may hold several files already (a joined season), so
+ * file indices are offset by the files of the parts before it. */
 static int stack_rows(sl_table *t, sl_table *const *parts, size_t n) {
-  size_t rows = 0;
-  for (size_t i = 0; i < n; i++) rows += parts[i]->nrows;
+  size_t rows = 0, nfiles = 0;
+  for (size_t i = 0; i < n; i++) rows += parts[i]->nrows, nfiles += parts[i]->nfiles;
   t->nrows = rows;
   t->row_line = malloc((rows ? rows : 1) * sizeof *t->row_line);
   t->row_file = malloc((rows ? rows : 1) * sizeof *t->row_file);
-  char **files = realloc(t->files, n * sizeof *files);
+  char **files = realloc(t->files, (nfiles ? nfiles : 1) * sizeof *files);
+  if (files) t->files = files;
   if (!t->row_line || !t->row_file || !files) return SL_ENOMEM;
-  t->files = files;
-  for (size_t i = t->nfiles; i < n; i++) t->files[i] = NULL;
-  for (size_t i = 0, row = 0; i < n; i++) {
-    if (i >= t->nfiles) {
-      size_t len = strlen(parts[i]->files[0]) + 1;
-      if (!(t->files[i] = malloc(len))) return SL_ENOMEM;
-      memcpy(t->files[i], parts[i]->files[0], len);
-      t->nfiles = i + 1;
+  for (size_t i = t->nfiles; i < nfiles; i++) t->files[i] = NULL;
+  size_t off = 0;
+  for (size_t i = 0, row = 0; i < n; off += parts[i]->nfiles, i++) {
+    for (size_t f = 0; f < parts[i]->nfiles; f++) {
+      if (off + f < t->nfiles) free(t->files[off + f]);
+      size_t len = strlen(parts[i]->files[f]) + 1;
+      t->files[off + f] = malloc(len);
+      if (off + f >= t->nfiles) t->nfiles = off + f + 1;
+      if (!t->files[off + f]) return SL_ENOMEM;
+      memcpy(t->files[off + f], parts[i]->files[f], len);
     }
     for (size_t r = 0; r < parts[i]->nrows; r++, row++) {
       t->row_line[row] = parts[i]->row_line[r];
-      t->row_file[row] = (uint32_t)i;
+      t->row_file[row] = (uint32_t)(off + parts[i]->row_file[r]);
     }
     t->rows_read += parts[i]->rows_read;
     t->rows_trailing_empty += parts[i]->rows_trailing_empty;
     for (size_t k = 0; k < parts[i]->nskipped; k++)
-      if (sl_table_add_skip(t, (uint32_t)i, parts[i]->skipped[k].line, parts[i]->skipped[k].reason)) return SL_ENOMEM;
+      if (sl_table_add_skip(t, (uint32_t)(off + parts[i]->skipped[k].file), parts[i]->skipped[k].line,
+                            parts[i]->skipped[k].reason))
+        return SL_ENOMEM;
     for (size_t k = 0; k < parts[i]->nwarnings; k++)
       if (sl_table_internal_warn(t, "%s: %s", parts[i]->files[0], parts[i]->warnings[k])) return SL_ENOMEM;
   }
   return SL_OK;
 }
 
-static int merge(sl_table *const *parts, size_t n, sl_table **out, sl_error *err) {
+int sl_table_internal_stack(sl_table *const *parts, size_t n, sl_table **out, sl_error *err) {
   sl_table *t = sl_table_internal_new(parts[0]->files[0], err);
   if (!t) return SL_ENOMEM;
   t->delimiter = parts[0]->delimiter;
@@ -200,7 +207,7 @@ int sl_table_load_many(const char *const *paths, size_t npaths, const sl_load_op
       *out = parts[0];
       parts[0] = NULL;
     } else {
-      st = merge(parts, list.n, out, err);
+      st = sl_table_internal_stack(parts, list.n, out, err);
     }
   }
   for (size_t i = 0; i < list.n; i++) {

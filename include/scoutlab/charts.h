@@ -38,10 +38,6 @@
 
 SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
 /* The radar's axes are taken from the pool's 5th and 95th percentiles: the middle 90% of the
  * peers fill the chart and one outlier cannot squash everyone else into the centre. */
 #define SL_CHARTS_RADAR_LOW_PCT 5.0
@@ -221,10 +217,6 @@ int sl_charts_check_paths(sl_charts_kind kind, const sl_charts_output *o, sl_err
  *  extension, or paths that name the same file: sl_charts_check_paths). */
 int sl_charts_render(sl_charts_kind kind, void *chart, const sl_charts_output *o, sl_charts_result *res,
                      sl_error *err);
-
-#ifdef __cplusplus
-}
-#endif
 
 SL_END_DECLS
 

@@ -32,16 +32,28 @@
 #include "scoutlab/export.h"
 SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 
-/* The default canvas: 16:9 at a size that stays sharp on a 2x screen at 800 px wide. */
-#define SL_PLOT_DEFAULT_WIDTH 1600
-#define SL_PLOT_DEFAULT_HEIGHT 900
-/* Smallest and largest canvas accepted, in pixels: below 320 text cannot fit, above 10000
- * the PNG is tens of megabytes. */
-#define SL_PLOT_MIN_SIDE 320
+/* The default canvas for the web: 16:9, 1200 px wide (sharp in a 600 px column on a 2x screen). */
+#define SL_PLOT_DEFAULT_WIDTH 1200
+#define SL_PLOT_DEFAULT_HEIGHT 675
+/* The default print size (PDF, SVG): the text width of an A4 page with 2.5 cm margins, 16 cm,
+ * at 16:9, in CSS pixels (96 per inch): 16 cm = 605 px, 9 cm = 340 px. */
+#define SL_PLOT_PRINT_WIDTH 605
+#define SL_PLOT_PRINT_HEIGHT 340
+/* CSS pixels per inch: the unit of the canvas for every format. */
+#define SL_PLOT_CSS_DPI 96.0
+/* Smallest and largest canvas accepted, in pixels: below 240 (6.3 cm) text cannot fit, above
+ * 10000 the PNG is tens of megabytes. */
+#define SL_PLOT_MIN_SIDE 240
 #define SL_PLOT_MAX_SIDE 10000
-/* Radar charts compare 2 to 4 players: more polygons are unreadable. */
+/* Output resolutions accepted for a PNG sized in inches or cm. */
+#define SL_PLOT_MIN_DPI 50
+#define SL_PLOT_MAX_DPI 1200
+/* Radar charts compare 2 to 6 players: more polygons are unreadable. */
 #define SL_PLOT_RADAR_MIN_PLAYERS 2
-#define SL_PLOT_RADAR_MAX_PLAYERS 4
+#define SL_PLOT_RADAR_MAX_PLAYERS 6
+/* One colour per player, in the order the players are given, in every chart of a run: the
+ * subject first (scoutlab's red), then five that stay apart for colour-blind readers. */
+#define SL_PLOT_PLAYER_COLOURS 6
 /* A radar needs at least 3 axes to enclose an area. */
 #define SL_PLOT_RADAR_MIN_AXES 3
 /* Default gnuplot time limit: a chart of a few thousand points renders in well under 2 s. */
@@ -49,18 +61,42 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 
 typedef enum sl_plot_format {
   SL_PLOT_PNG = 0, /* pngcairo, pixels */
-  SL_PLOT_SVG,     /* svg, pixels as SVG user units */
-  SL_PLOT_PDF      /* pdfcairo, 100 pixels per inch (1600x900 -> 16x9 in) */
+  SL_PLOT_SVG,     /* svg, CSS pixels as SVG user units */
+  SL_PLOT_PDF      /* pdfcairo, 96 CSS pixels per inch (605x340 -> 16 x 9 cm) */
 } sl_plot_format;
+
+/** One piece of text a chart writer placed, in canvas pixels with the origin at the bottom-left
+ *  corner (gnuplot's screen coordinates times the canvas size). */
+typedef struct sl_plot_box {
+  char what[32]; /* "title", "subtitle", "label", "legend", "axis", "value", ... */
+  char *text;    /* the text itself (owned by the layout) */
+  double x0, y0, x1, y1;
+} sl_plot_box;
+
+/** Every text box a writer computed, for tests and for callers that check a chart's fit.
+ *  The caller owns it (usually on the stack, zeroed) and frees it with sl_plot_layout_clear(). */
+typedef struct sl_plot_layout {
+  sl_plot_box *box;
+  size_t n, cap;
+  double width, height; /* the canvas, pixels */
+} sl_plot_layout;
+
+/** Frees the boxes and zeroes the layout; NULL does nothing. */
+void sl_plot_layout_clear(sl_plot_layout *layout);
 
 /** Settings shared by every chart. Strings may be NULL (left out), except output. */
 typedef struct sl_plot_common {
-  const char *title;    /* headline */
-  const char *subtitle; /* season, pool, minimum minutes */
+  const char *title;    /* headline: shrunk, then shortened with an ellipsis, to fit one line */
+  const char *subtitle; /* season, pool, minimum minutes: wrapped to two lines, then shortened */
   const char *credits;  /* data source line, e.g. "Data: FBref, Transfermarkt | scoutlab" */
-  const char *output;   /* the chart file the saved script writes, e.g. "radar.png" */
+  const char *output;   /* the chart file the saved script writes, e.g. "radar.png"; a relative
+                           path is resolved against the working directory and written absolute */
   sl_plot_format format;
-  int width, height; /* pixels; 0 means SL_PLOT_DEFAULT_WIDTH x SL_PLOT_DEFAULT_HEIGHT */
+  int width, height; /* canvas in CSS pixels (96 per inch); 0 means SL_PLOT_DEFAULT_WIDTH x
+                        HEIGHT for PNG, SL_PLOT_PRINT_WIDTH x HEIGHT for PDF and SVG */
+  double dpi;        /* PNG only: output pixels per inch (the PNG is width * dpi / 96 pixels
+                        wide, text keeps its size in inches); 0 = 96, one pixel per CSS pixel */
+  sl_plot_layout *layout; /* when not NULL, filled with every text box the writer placed */
 } sl_plot_common;
 
 /** Radar (gnuplot 5.4 spiderplot): 2-4 players over n_axes stats of a role profile.
@@ -201,11 +237,14 @@ typedef struct sl_plot_runner {
  *  next to output_path and renaming it to output_path only when gnuplot succeeded.
  *  Returns SL_OK; SL_ETOOL when gnuplot is missing, exits non-zero, is killed or times out
  *  (the message quotes gnuplot's stderr); SL_EIO when the output cannot be created or
- *  renamed; SL_EINVAL on bad arguments. The script is left in place either way. An .svg
- *  chart is repaired first: every <path> without a fill of its own gets fill='none' (gnuplot
- *  5.4.4 leaves the radar's later outlines outside their fill="none" group). */
+ *  renamed; SL_EINVAL on bad arguments. The script is left in place either way, and the chart
+ *  is exactly what gnuplot wrote: plain `gnuplot script` makes the same file. */
 int sl_plot_run(const char *script_path, const char *output_path, const sl_plot_runner *runner,
                 sl_error *err);
+
+/** The colour of the i-th player of a chart ("#d1495b"), cycling after SL_PLOT_PLAYER_COLOURS.
+ *  Static storage. */
+const char *sl_plot_player_colour(size_t i);
 
 /** Flags for sl_plot_quote. */
 enum {

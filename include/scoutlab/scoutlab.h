@@ -31,5 +31,8 @@
 #include "scoutlab/plot.h"
 #include "scoutlab/charts.h"
 #include "scoutlab/doc.h"
+#include "scoutlab/workspace.h"
+#include "scoutlab/report.h"
+#include "scoutlab/money.h"
 
 #endif

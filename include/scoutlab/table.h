@@ -147,6 +147,83 @@ int sl_table_filter(const sl_table *t, const unsigned char *keep, const char *re
  *  when the column exists but no row has the season asked for. */
 int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *chosen, sl_error *err);
 
+
+/* ---- one season over several tables, several seasons in one table ----
+ * FBref's tables of one season (standard, defense, passing, possession, misc...) hold one row per
+ * player and club each, with different columns. sl_table_join puts them side by side: the first
+ * table is the base (each of its rows is one row of the result); a row of another table joins
+ * the base row with the same key: player name (accents, case and punctuation folded), club (the
+ * same) and birth year (the born role, else the year of a birth date), each part of the key used
+ * when both tables have it. A key that appears k times in both tables (an exact duplicate row)
+ * is paired in file order; a key that appears a different number of times is ambiguous and its
+ * rows are not joined. Rows of a joined table that are not joined are listed in the result's
+ * skipped report with the reason, so rows_read = nrows + nskipped still holds: rows_read counts
+ * the base's rows and the joined tables' rows that were not joined (a joined row is used inside
+ * a base row; sl_join_report counts those).
+ * Columns: a joined table's key columns are dropped; a column whose name is already present is
+ * dropped when its values equal the present ones on every joined row (Nation, Age, 90s in every
+ * FBref table), else kept as NAME_LABEL (TklW_misc), LABEL being the table's name (the folder
+ * of a file named by its season, "misc/2024.csv", else the file name without .csv). Roles are
+ * given again afterwards (the map first, then aliases; the first column of a role wins).
+ *
+ *   const char *files[] = {"standard/2024.csv", "defense/2024.csv", "misc/2024.csv"};
+ *   sl_table *t; sl_join_report *rep;
+ *   if (sl_table_load_season(files, 3, NULL, &t, &rep, &err) == SL_OK) {
+ *     ... rep->parts[1].matched ... sl_join_report_free(rep); sl_table_free(t); }
+ */
+
+/** Accounting for one file of a join. */
+typedef struct sl_join_part {
+  char *file;          /* path as given */
+  char *label;         /* table name used for renamed columns ("misc") */
+  int season;          /* first year of its season, 0 when unknown */
+  size_t rows;         /* rows of its table (after its own skipped rows) */
+  size_t matched;      /* joined to a base row (for the base: its rows) */
+  size_t unmatched;    /* no base row has the key: listed in skipped */
+  size_t ambiguous;    /* key on a different number of base rows than rows here: listed in skipped */
+  size_t paired_in_order; /* of matched: keys that repeat equally often in both, paired in file order */
+  size_t base_without; /* base rows no row of this table joined (their new columns are missing) */
+  size_t columns_added;   /* columns it adds to the result */
+  size_t columns_shared;  /* columns dropped as equal to ones already present */
+  size_t columns_renamed; /* of added: present already with other values, kept as NAME_LABEL */
+} sl_join_part;
+
+/** Accounting for a join: parts[i] for each file, in the order of the result's files. */
+typedef struct sl_join_report {
+  sl_join_part *parts;
+  size_t nparts;
+  size_t seasons;      /* seasons stacked (sl_table_load_yearly), 1 for one season */
+  char key[64];        /* the key used last, e.g. "player + club + born" */
+} sl_join_report;
+
+/** Joins tables[1..n) onto tables[0] as described above. map (may be NULL) is the column mapping
+ *  for the roles of the result. Returns SL_OK and sets *out (caller frees with sl_table_free())
+ *  and, when report is not NULL, *report (caller frees with sl_join_report_free()). SL_ENOTFOUND
+ *  when a table has no player column (the message names the file; a column mapping fixes it). */
+int sl_table_join(const sl_table *const *tables, size_t n, const sl_schema_map *map, sl_table **out,
+                  sl_join_report **report, sl_error *err);
+
+/** Loads the files of one season (paths[0] is the base, e.g. the standard table) and joins them.
+ *  When the base has no season column and its path names a season (sl_season_from_path:
+ *  "standard/2024.csv", "players_data-2024_2025.csv"), a number column "season" (role season,
+ *  the first year) is added. Ownership as sl_table_join. */
+int sl_table_load_season(const char *const *paths, size_t n, const sl_load_options *opt, sl_table **out,
+                         sl_join_report **report, sl_error *err);
+
+/** The fbref-big5-yearly layout: root/TABLE/YEAR.csv, YEAR the season's first year. Loads the
+ *  seasons first..last (first = last = 0: every YEAR.csv in the base table's folder) of the
+ *  tables named (tables NULL or ntables 0: every table folder under root; the base is "standard"
+ *  when present, else tables[0] or the first folder in sorted order), joins each season's tables
+ *  (sl_table_load_season) and stacks the seasons into one table with a season column, so that
+ *  totals of different seasons are never added up unseen (sl_table_season_subset picks one).
+ *  A season missing in a non-base table joins without it (its part is absent in the report); a
+ *  season missing in the base is SL_ENOTFOUND. Ownership as sl_table_join. */
+int sl_table_load_yearly(const char *root, const char *const *tables, size_t ntables, int first, int last,
+                         const sl_load_options *opt, sl_table **out, sl_join_report **report, sl_error *err);
+
+/** Frees a join report; NULL does nothing. */
+void sl_join_report_free(sl_join_report *r);
+
 SL_END_DECLS
 
 #endif

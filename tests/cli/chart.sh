@@ -63,7 +63,7 @@ expect_num_eq "$(block pct.gp bars | awk -F'\t' '{printf "%s %.1f %.4g|", $1, $3
 
 # ---- scatter: a profile stat against a raw column (per 90) -----------------------------------
 run_chart 0 "scatter" scatter "${cmp_fx[@]}" --x "Tackles won" --y PrgR --highlight "Anna Stone" -o sc.png --script sc.gp
-expect_png sc.png 1600x900 "scatter"
+expect_png sc.png 1200x675 "scatter"
 # Anna: PrgR 10 in 20 nineties = 0.5 per 90; tackles 2 per 90.
 expect_contains "$(block sc.gp pool)" "$(printf '\t2\t0.5\t1')" "scatter: Anna highlighted at (2, 0.5)"
 expect_contains "$(cat sc.gp)" "ylabel_text = 'PrgR per 90'" "scatter: a column is taken per 90"
@@ -73,12 +73,12 @@ expect_contains "$err" "no stat 'Speed'" "scatter: unknown stat named"
 # ---- squad and importance (tests/data/squad: Alpha FC) ---------------------------------------
 run_chart 0 "squad" squad "${sq_fx[@]}" "alpha fc" --contracts "$SL_TEST_DATA/squad/contracts.csv" --season 2024-25 \
   --min-share 0 -o squad.png --script squad.gp
-expect_png squad.png 1600x900 "squad"
+expect_png squad.png 1200x675 "squad"
 # Carl Back's contract runs to 30 June 2027: two years after the 2024-25 season ends.
 expect_contains "$(cat squad.gp)" "contract[2] = '2027'" "squad: contract end label"
 expect_contains "$(cat squad.gp)" "name[2] = 'Carl Back'" "squad: ranked order (Carl second)"
 run_chart 0 "importance" importance "${sq_fx[@]}" "Alpha FC" --top 3 -o imp.png --script imp.gp
-expect_png imp.png 1600x900 "importance"
+expect_png imp.png 1200x675 "importance"
 expect_contains "$(cat imp.gp)" "n_players = 3" "importance: --top 3"
 # Segments are weight x score, so each row adds up to the squad command's total (Carl: 69.7
 # with contracts and values; without them his total is the squad command's own).
@@ -97,7 +97,7 @@ n_test=$(printf '%s\n' "$fit_out" | sed -n 's/.*test on \([0-9]*\) from 2022.*/\
 coverage=$(printf '%s\n' "$fit_out" | awk '/time split/{f=1} f && $1=="model" && NF==7 {print $NF; exit}')
 run_chart 0 "fees" fees --model demo.slm --holdout-from 2022 --player "Lewis Yarley" --data "$SL_DATASETS/values.csv" \
   --bid 12m -o fees.png --script fees.gp
-expect_png fees.png 1600x900 "fees"
+expect_png fees.png 1200x675 "fees"
 expect_eq "$(block fees.gp transfers | wc -l | tr -d ' ')" "$n_test" "fees: every held-out deal drawn"
 expect_contains "$(cat fees.gp)" "holds $coverage" "fees: interval coverage as fit measured it"
 expect_contains "$(cat fees.gp)" "bid_eur = 1.2e+07" "fees: the bid marked"
@@ -108,7 +108,7 @@ expect_num_eq "$(awk -F' = ' '$1=="estimate_eur"{printf "%.5g", $2}' fees.gp)" "
   "fees: the player's estimate is value's fair fee"
 run_chart 0 "age curve" age-curve --model demo.slm --player "Lewis Yarley" --data "$SL_DATASETS/values.csv" \
   --contract-until 2027 -o age.png --script age.gp
-expect_png age.png 1600x900 "age curve"
+expect_png age.png 1200x675 "age curve"
 expect_contains "$(cat age.gp)" "whatif_text = 'What if contract months +24'" "age curve: contract what-if by default"
 expect_num_eq "$(awk -F' = ' '$1=="player_fee_eur"{printf "%.5g", $2}' age.gp)" \
   "$("$SCOUTLAB" value --model demo.slm --player "Lewis Yarley" --data "$SL_DATASETS/values.csv" --contract-until 2027 --format json |
@@ -164,13 +164,13 @@ expect_contains "$err" "did you mean" "percentiles: did-you-mean"
 if [ "$have_gnuplot" = 1 ]; then
   "$SCOUTLAB" compare "${cmp_fx[@]}" anna carl --chart c.png >/dev/null 2>err.txt
   expect_eq "$?" 0 "compare --chart"
-  expect_png c.png 1600x900 "compare --chart"
+  expect_png c.png 1200x675 "compare --chart"
   "$SCOUTLAB" squad "${sq_fx[@]}" "alpha fc" --chart s.png >/dev/null 2>err.txt
   expect_eq "$?" 0 "squad --chart"
-  expect_png s.png 1600x900 "squad --chart"
+  expect_png s.png 1200x675 "squad --chart"
   "$SCOUTLAB" value --model demo.slm --player "Lewis Yarley" --data "$SL_DATASETS/values.csv" --bid 12m --chart v.png >/dev/null 2>err.txt
   expect_eq "$?" 0 "value --chart"
-  expect_png v.png 1600x900 "value --chart"
+  expect_png v.png 1200x675 "value --chart"
 fi
 "$SCOUTLAB" squad "${sq_fx[@]}" --player "carl back" --chart s2.png >/dev/null 2>&1
 expect_eq "$?" 2 "squad --chart needs a club"

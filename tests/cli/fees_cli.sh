@@ -32,10 +32,11 @@ expect_eq "$rc" 2 "value without --model is a usage error"
 expect_contains "$out" "no model (give --model MODEL.slm from scoutlab fit)" "usage message"
 out=$("$SCOUTLAB" value --model tiny.slm --player "Plaier 25" --data "$D/tiny.csv" 2>&1); rc=$?
 expect_eq "$rc" 1 "unknown player exit"
-expect_contains "$out" "no player 'Plaier 25' in the --data files; did you mean: Player 250" "did-you-mean"
+expect_contains "$out" "no player 'Plaier 25'; did you mean: Player 250" "did-you-mean"
 out=$("$SCOUTLAB" value --model tiny.slm --player "player" --data "$D/tiny.csv" 2>&1); rc=$?
-expect_eq "$rc" 1 "ambiguous player exit"
-expect_contains "$out" "'player' matches several players; give the full name:" "ambiguity listed"
+expect_eq "$rc" 2 "ambiguous player exit (the same status in every command)"
+expect_contains "$out" "'player' matches 12 players: Player 200 (club unknown, age 20); " "ambiguity listed with age"
+expect_contains "$out" "name one as \"Name (Club)\"" "ambiguity says how to choose"
 out=$("$SCOUTLAB" value --model tiny.slm --age 25 --position defence 2>&1); rc=$?
 expect_eq "$rc" 2 "line-only position is a usage error"
 expect_contains "$out" "position 'defence' is not a position group" "position message"

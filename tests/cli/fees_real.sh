@@ -28,7 +28,7 @@ row=$(grep '^Chelsea FC,Álvaro Morata,' "$W/p.csv" | head -1)
 fair=$(printf '%s\n' "$row" | awk -F, '{print $(NF-6)}')
 awk -v f="$fair" 'BEGIN { exit !(f > 40e6 && f < 60e6) }' || fail "Morata valued with the right leagues: got $fair (the bug gave 25.4m)"
 want=$("$SCOUTLAB" value --model "$W/m16.slm" --age 24 --position CF --league Laliga --buyer-league "Premier League" \
-  --season 2017 --market-value 40m --format json | grep '"fair_fee"' | sed 's/.*"fair_fee": \([^,]*\),.*/\1/')
+  --window 2017 --market-value 40m --format json | grep '"fair_fee"' | sed 's/.*"fair_fee": \([^,]*\),.*/\1/')
 awk -v a="$fair" -v b="$want" 'BEGIN { d = a / b - 1; exit !(d < 1e-6 && d > -1e-6) }' ||
   fail "predict's Morata ($fair) equals value with --league Laliga --buyer-league 'Premier League' ($want)"
 

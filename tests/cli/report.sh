@@ -21,7 +21,7 @@ ls "$tmp/r" | grep -q partial && fail "a temporary file was left behind"
 
 # The fee: scoutlab value with the same attributes gives the same median and probability.
 val=$("$SCOUTLAB" value --model "$tmp/m.slm" --player "Tobías Quirandel" --age 26 --position CB \
-  --league "Valmorian Ligue" --club "Olympique Sabreval" --season 2025 --market-value 18m --contract-until 2027-06-30 \
+  --league "Valmorian Ligue" --club "Olympique Sabreval" --season 2024 --market-value 18m --contract-until 2027-06-30 \
   --minutes-share 0.87712418300653594 --bid 25m 2>&1)
 median=$(printf '%s\n' "$md" | awk -F'|' '/^\| €/ {gsub(/ /, "", $2); print $2; exit}')
 expect_contains "$val" "$median" "report median $median equals scoutlab value"

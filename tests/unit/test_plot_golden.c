@@ -84,8 +84,8 @@ static void check_script(const char *chart, writer write, const void *input) {
 
 /* The terminal line for each format, written by hand from plot.c's rules: PDF pages at 96 px
  * per inch, line widths by the scale (1600/800 = 2), fonts set explicitly. */
-static void check_terminal(sl_plot_format format, int w, int h, const char *expected) {
-  sl_plot_common common = {.output = "x", .format = format, .width = w, .height = h};
+static void check_terminal(sl_plot_format format, int w, int h, const char *expected, double dpi) {
+  sl_plot_common common = {.output = "/x", .format = format, .width = w, .height = h, .dpi = dpi};
   sl_plot_scatter s = sample_scatter(common);
   char *text = NULL;
   size_t len = 0;
@@ -97,7 +97,7 @@ static void check_terminal(sl_plot_format format, int w, int h, const char *expe
 }
 
 int main(void) {
-  sl_plot_common common = {.output = "chart.png", .format = SL_PLOT_PNG};
+  sl_plot_common common = {.output = "/charts/chart.png", .format = SL_PLOT_PNG}; /* absolute: the script names it as given */
   sl_plot_radar radar = sample_radar(common);
   sl_plot_percentiles pct = sample_percentiles(common);
   sl_plot_scatter scatter = sample_scatter(common);
@@ -114,13 +114,18 @@ int main(void) {
   check_script("importance", w_importance, &imp);
 
   check_terminal(SL_PLOT_PNG, 0, 0,
-                 "set terminal pngcairo size 1600,900 enhanced fontscale 1 linewidth 2 "
-                 "background '#ffffff'\nsl_font_scale = 2\nsl_point_scale = 1\n");
+                 "set terminal pngcairo size 1200,675 noenhanced fontscale 1 linewidth 1.5 "
+                 "background '#ffffff'\nsl_font_scale = 1.5\nsl_point_scale = 1\n", 0);
+  /* 16 x 9 cm at 300 dpi: scale min(605/800, 340/450) = 0.75556 times 300/96; 340 x 3.125 = 1062.5 px, printed 1062. */
+  check_terminal(SL_PLOT_PNG, 605, 340,
+                 "set terminal pngcairo size 1891,1062 noenhanced fontscale 1 linewidth 2.36111 "
+                 "background '#ffffff'\nsl_font_scale = 2.36111\nsl_point_scale = 3.125\n", 300);
   check_terminal(SL_PLOT_SVG, 800, 450,
-                 "set terminal svg size 800,450 fixed enhanced fontscale 1 linewidth 1 "
-                 "background '#ffffff'\nsl_font_scale = 1.33333\nsl_point_scale = 0.35\n");
+                 "set terminal svg size 800,450 fixed noenhanced font 'Liberation Sans,Arial,Helvetica,sans-serif,13.3333' "
+                 "fontscale 1 linewidth 1 background '#ffffff'\nsl_font_scale = 1.33333\nsl_point_scale = 0.35\n", 0);
   check_terminal(SL_PLOT_PDF, 1200, 900,
-                 "set terminal pdfcairo size 12.5in,9.375in enhanced fontscale 1 linewidth 1.5 "
-                 "background '#ffffff'\nsl_font_scale = 1.14205\nsl_point_scale = 0.76\n");
+                 "set terminal pdfcairo size 12.5in,9.375in noenhanced fontscale 1 linewidth 1.5 "
+                 "background '#ffffff'\nsl_font_scale = 1.14205\nsl_point_scale = 0.76\n", 0);
+  check_terminal(SL_PLOT_PDF, 0, 0, "set terminal pdfcairo size 6.30208in,3.54167in noenhanced", 0);
   return SL_TEST_DONE();
 }

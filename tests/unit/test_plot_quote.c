@@ -80,10 +80,10 @@ static void test_input_checks(void) {
 
   r.n_players = 1;
   INT_EQ(write_radar(&r, &err), SL_EINVAL, "one player");
-  OK(strstr(err.message, "expected 2 to 4") != NULL, "message: %s", err.message);
+  OK(strstr(err.message, "expected 2 to 6") != NULL, "message: %s", err.message);
   r = sample_radar(common);
-  r.n_players = 5;
-  INT_EQ(write_radar(&r, &err), SL_EINVAL, "five players");
+  r.n_players = 7;
+  INT_EQ(write_radar(&r, &err), SL_EINVAL, "seven players");
   r = sample_radar(common);
   r.n_axes = 2;
   INT_EQ(write_radar(&r, &err), SL_EINVAL, "two axes");
@@ -101,7 +101,7 @@ static void test_input_checks(void) {
   r = sample_radar(common);
   r.common.width = 100;
   INT_EQ(write_radar(&r, &err), SL_EINVAL, "too narrow");
-  OK(strstr(err.message, "320..10000") != NULL, "message gives the limits: %s", err.message);
+  OK(strstr(err.message, "240..10000") != NULL, "message gives the limits: %s", err.message);
 
   FILE *f = fopen("/dev/null", "w");
   r = sample_radar(common);

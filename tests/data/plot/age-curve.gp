@@ -1,20 +1,24 @@
-# scoutlab age-curve chart. Re-render with: gnuplot <this file>
+# scoutlab age-curve chart. Re-render with: gnuplot <this file>  (from any directory: the
+# chart's path below is absolute; define sl_output before this file to write elsewhere).
 # Settings and data come first; the look (copied from plots/age-curve.gp) follows the data.
-# Text from the data is enhanced-text escaped: keep it out of 'noenhanced' places.
 set encoding utf8
-if (!exists("sl_output")) sl_output = 'chart.png'
-sl_width = 1600
-sl_height = 900
-sl_scale = 2
-set terminal pngcairo size 1600,900 enhanced fontscale 1 linewidth 2 background '#ffffff'
-sl_font_scale = 2
+if (!exists("sl_output")) sl_output = '/charts/chart.png'
+sl_width = 1200
+sl_height = 675
+sl_scale = 1.5
+set terminal pngcairo size 1200,675 noenhanced fontscale 1 linewidth 1.5 background '#ffffff'
+sl_font_scale = 1.5
 sl_point_scale = 1
 font_size(pt) = sprintf(',%g', pt * sl_font_scale)
+sl_regular(pt) = 'Liberation Sans' . font_size(pt)
+sl_bold(pt) = 'Liberation Sans:Bold' . font_size(pt)
 set output sl_output
-sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)
-sl_label(s) = sl_replace(sl_replace(s[1:4] eq "\\047" ? "'" . s[5:] : s, "\\", "\\\\"), "\"", "\\042")
+# one colour per player, in the order scoutlab was given them, in every chart
+array player_colour[6] = ['#d1495b', '#3d6b99', '#e69f00', '#009e73', '#8c6bb1', '#56b4e9']
 title_text = 'Balerdi''s price peaks now'
+title_pt = 17
 subtitle_text = 'Fee model estimate for his profile at each age, Ligue 1 centre-back; band: 80% interval'
+subtitle2_text = ''
 credits_text = 'Data: invented sample for tests | Chart: scoutlab'
 xlabel_text = 'Age (years)'
 ylabel_text = 'Estimated fee (€m)'

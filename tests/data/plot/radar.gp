@@ -1,23 +1,28 @@
-# scoutlab radar chart. Re-render with: gnuplot <this file>
+# scoutlab radar chart. Re-render with: gnuplot <this file>  (from any directory: the
+# chart's path below is absolute; define sl_output before this file to write elsewhere).
 # Settings and data come first; the look (copied from plots/radar.gp) follows the data.
-# Text from the data is enhanced-text escaped: keep it out of 'noenhanced' places.
 set encoding utf8
-if (!exists("sl_output")) sl_output = 'chart.png'
-sl_width = 1600
-sl_height = 900
-sl_scale = 2
-set terminal pngcairo size 1600,900 enhanced fontscale 1 linewidth 2 background '#ffffff'
-sl_font_scale = 2
+if (!exists("sl_output")) sl_output = '/charts/chart.png'
+sl_width = 1200
+sl_height = 675
+sl_scale = 1.5
+set terminal pngcairo size 1200,675 noenhanced fontscale 1 linewidth 1.5 background '#ffffff'
+sl_font_scale = 1.5
 sl_point_scale = 1
 font_size(pt) = sprintf(',%g', pt * sl_font_scale)
+sl_regular(pt) = 'Liberation Sans' . font_size(pt)
+sl_bold(pt) = 'Liberation Sans:Bold' . font_size(pt)
 set output sl_output
-sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)
-sl_label(s) = sl_replace(sl_replace(s[1:4] eq "\\047" ? "'" . s[5:] : s, "\\", "\\\\"), "\"", "\\042")
+# one colour per player, in the order scoutlab was given them, in every chart
+array player_colour[6] = ['#d1495b', '#3d6b99', '#e69f00', '#009e73', '#8c6bb1', '#56b4e9']
 title_text = 'Balerdi reads the game like the league''s best'
+title_pt = 17
 subtitle_text = 'Ligue 1 2024-25, centre-backs with 900+ minutes; axes run from the 5th to the 95th percentile'
+subtitle2_text = ''
 credits_text = 'Data: invented sample for tests | Chart: scoutlab'
 n_players = 3
 n_axes = 6
+n_rings = 4
 array player_name[3]
 player_name[1] = 'Leonardo Balerdi'
 player_name[2] = 'Ibrahima Konaté'
@@ -43,10 +48,126 @@ axis_high[3] = 3.4
 axis_high[4] = 5.2
 axis_high[5] = 93
 axis_high[6] = 1.7
+# where scoutlab drew things, in screen fractions: the radar's centre and radius (as a
+# share of the width and of the height), each axis name's anchor, alignment (-1 left,
+# 0 centre, 1 right) and range line, the legend's top-left corner
+radar_x = 0.403305
+radar_y = 0.4425
+radar_rx = 0.15951
+radar_ry = 0.283574
+array axis_text[6]
+array range_text[6]
+axis_text[1] = 'Tackles won /90'
+range_text[1] = '0.55 – 1.9'
+axis_text[2] = 'Interceptions /90'
+range_text[2] = '0.48 – 1.6'
+axis_text[3] = 'Aerials won /90'
+range_text[3] = '0.9 – 3.4'
+axis_text[4] = 'Prog. passes /90'
+range_text[4] = '1.2 – 5.2'
+axis_text[5] = 'Pass completion %'
+range_text[5] = '78 – 93'
+axis_text[6] = 'Blocks /90'
+range_text[6] = '0.5 – 1.7'
+array axis_x[6]
+axis_x[1] = 0.403305
+axis_x[2] = 0.549672
+axis_x[3] = 0.549672
+axis_x[4] = 0.403305
+axis_x[5] = 0.256937
+axis_x[6] = 0.256937
+array axis_y[6]
+axis_y[1] = 0.784519
+axis_y[2] = 0.634287
+axis_y[3] = 0.276787
+axis_y[4] = 0.126556
+axis_y[5] = 0.276787
+axis_y[6] = 0.634287
+array range_y[6]
+range_y[1] = 0.756
+range_y[2] = 0.605769
+range_y[3] = 0.248269
+range_y[4] = 0.098037
+range_y[5] = 0.248269
+range_y[6] = 0.605769
+array axis_align[6] = [0, -1, -1, 0, 1, 1]
+legend_x = 0.803276
+legend_y = 0.517167
+legend_row = 0.0497778
+rim_note1 = '▲ on the rim: beyond the'
+rim_note2 = 'axis range (5th-95th pct)'
+legend_swatch = 0.0245
+# rings (a quarter of each axis's range apart), blank-line separated: x, y
+$rings << EOD
+1	0	0.25
+1	0.216506	0.125
+1	0.216506	-0.125
+1	3.06162e-17	-0.25
+1	-0.216506	-0.125
+1	-0.216506	0.125
+1	0	0.25
+
+2	0	0.5
+2	0.433013	0.25
+2	0.433013	-0.25
+2	6.12323e-17	-0.5
+2	-0.433013	-0.25
+2	-0.433013	0.25
+2	0	0.5
+
+3	0	0.75
+3	0.649519	0.375
+3	0.649519	-0.375
+3	9.18485e-17	-0.75
+3	-0.649519	-0.375
+3	-0.649519	0.375
+3	0	0.75
+
+4	0	1
+4	0.866025	0.5
+4	0.866025	-0.5
+4	1.22465e-16	-1
+4	-0.866025	-0.5
+4	-0.866025	0.5
+4	0	1
+
+EOD
 # one row per player: player number, then the raw value on each axis
 $radar << EOD
 1	1.42	1.05	2.61	4.85	89.4	1.21
 2	1.1	1.38	2.95	3.1	91.2	0.95
 3	1.75	0.82	1.9	2.4	86	1.6
 EOD
+# each player's polygon, one block per player (index p-1): player, x, y, beyond the rim
+# (1), inside the centre (-1) or neither (0); a missing value is drawn at the centre
+$shape << EOD
+1	0	0.644444	0
+1	0.440745	0.254464	0
+1	0.592361	-0.342	0
+1	1.11749e-16	-0.9125	0
+1	-0.658179	-0.38	0
+1	-0.512398	0.295833	0
+1	0	0.644444	0
+
+
+2	0	0.407407	0
+2	0.695913	0.401786	0
+2	0.710141	-0.41	0
+2	5.81707e-17	-0.475	0
+2	-0.762102	-0.44	0
+2	-0.32476	0.1875	0
+2	0	0.407407	0
+
+
+3	0	0.888889	0
+3	0.262901	0.151786	0
+3	0.34641	-0.2	0
+3	3.67394e-17	-0.3	0
+3	-0.46188	-0.266667	0
+3	-0.793857	0.458333	0
+3	0	0.888889	0
+
+
+EOD
+n_beyond = 0
 

@@ -1,21 +1,26 @@
-# scoutlab squad chart. Re-render with: gnuplot <this file>
+# scoutlab squad chart. Re-render with: gnuplot <this file>  (from any directory: the
+# chart's path below is absolute; define sl_output before this file to write elsewhere).
 # Settings and data come first; the look (copied from plots/squad.gp) follows the data.
-# Text from the data is enhanced-text escaped: keep it out of 'noenhanced' places.
 set encoding utf8
-if (!exists("sl_output")) sl_output = 'chart.png'
-sl_width = 1600
-sl_height = 900
-sl_scale = 2
-set terminal pngcairo size 1600,900 enhanced fontscale 1 linewidth 2 background '#ffffff'
-sl_font_scale = 2
+if (!exists("sl_output")) sl_output = '/charts/chart.png'
+sl_width = 1200
+sl_height = 675
+sl_scale = 1.5
+set terminal pngcairo size 1200,675 noenhanced fontscale 1 linewidth 1.5 background '#ffffff'
+sl_font_scale = 1.5
 sl_point_scale = 1
 font_size(pt) = sprintf(',%g', pt * sl_font_scale)
+sl_regular(pt) = 'Liberation Sans' . font_size(pt)
+sl_bold(pt) = 'Liberation Sans:Bold' . font_size(pt)
 set output sl_output
-sl_replace(s, a, b) = strstrt(s, a) == 0 ? s : s[1:strstrt(s, a) - 1] . b . sl_replace(s[strstrt(s, a) + strlen(a):], a, b)
-sl_label(s) = sl_replace(sl_replace(s[1:4] eq "\\047" ? "'" . s[5:] : s, "\\", "\\\\"), "\"", "\\042")
+# one colour per player, in the order scoutlab was given them, in every chart
+array player_colour[6] = ['#d1495b', '#3d6b99', '#e69f00', '#009e73', '#8c6bb1', '#56b4e9']
 title_text = 'Marseille''s spine is in its prime'
+title_pt = 17
 subtitle_text = 'Ligue 1 2024-25: share of league minutes by age; colour and size show importance; contract end in brackets'
+subtitle2_text = ''
 credits_text = 'Data: invented sample for tests | Chart: scoutlab'
+caption_text = 'Size and colour: importance (0-100); thin line: a name moved off its point'
 xlabel_text = 'Age (years, 1 Jan 2025)'
 ylabel_text = 'Share of league minutes (%)'
 has_peak = 1
@@ -78,4 +83,23 @@ $squad << EOD
 15	22.1	0.12	10	1.42	22.2828	0.12	0
 16	29	0.48	45	2.19	29.1267	0.433516	0
 EOD
+array label_age[16]
+array label_share[16]
+array label_right[16]
+label_age[1] = 32.3621; label_share[1] = 0.97; label_right[1] = 1
+label_age[2] = 26.0428; label_share[2] = 0.88; label_right[2] = 0
+label_age[3] = 27.5757; label_share[3] = 0.363516; label_right[3] = 1
+label_age[4] = 30.1282; label_share[4] = 0.62; label_right[4] = 0
+label_age[5] = 23.2515; label_share[5] = 0.9; label_right[5] = 1
+label_age[6] = 23.4258; label_share[6] = 0.74; label_right[6] = 0
+label_age[7] = 29.8395; label_share[7] = 0.86; label_right[7] = 0
+label_age[8] = 23.1087; label_share[8] = 0.45; label_right[8] = 0
+label_age[9] = 27.2136; label_share[9] = 0.52; label_right[9] = 0
+label_age[10] = 31.8806; label_share[10] = 0.283516; label_right[10] = 1
+label_age[11] = 29.2014; label_share[11] = 0.38; label_right[11] = 0
+label_age[12] = 22.2039; label_share[12] = 0.35; label_right[12] = 0
+label_age[13] = 21.3107; label_share[13] = 0.186484; label_right[13] = 0
+label_age[14] = 28.8893; label_share[14] = 0.2; label_right[14] = 0
+label_age[15] = 22.2828; label_share[15] = 0.12; label_right[15] = 0
+label_age[16] = 29.1267; label_share[16] = 0.433516; label_right[16] = 0
 

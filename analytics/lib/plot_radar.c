@@ -1,0 +1,268 @@
+/* plot_radar.c - the radar writer. The radar is drawn as plain x-y polygons (not gnuplot's
+ * spiderplot, whose SVG output in 5.4.4 leaves later outlines outside their fill="none"
+ * group, so browsers fill them black): scoutlab computes the rings, spokes, each player's
+ * polygon, the rim marks for values beyond an axis, and where each axis name and the legend
+ * go, so that no two texts overlap and all stay on the canvas (recorded in the layout). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plot_internal.h"
+#include "runtime_internal.h"
+
+#define PI 3.14159265358979323846
+/* Design sizes (points): axis names, their ranges, legend entries. */
+#define AXIS_PT 9.5
+#define RANGE_PT 8.0
+#define LEGEND_PT 10.5
+/* The drawing region below the title block and above the credits, as canvas fractions. */
+#define REGION_TOP 0.80
+#define REGION_BOTTOM 0.085
+/* Gap between the rim and an axis name, in axis-name ems; and between legend rows. */
+#define LABEL_GAP_EM 0.6
+#define LEGEND_ROW_EM 1.6
+#define LEGEND_SWATCH_EM 1.4
+/* An axis name may take at most this share of the canvas width before it is shortened. */
+#define AXIS_MAX_WIDTH 0.24
+/* Rings at a quarter, half and three quarters of each axis's range, and the rim. */
+#define N_RINGS 4
+/* The legend's note on the rim marks (two short lines, so it fits beside any radar). */
+#define RIM_NOTE_1 "\xe2\x96\xb2 on the rim: beyond the"
+#define RIM_NOTE_2 "axis range (5th-95th pct)"
+/* Pushing a colliding axis name outward, in steps of a fifth of its line height. */
+#define PUSH_STEP 0.2
+#define PUSH_MAX 12
+
+typedef struct axis_text {
+  char *name, *range;
+  double x, y;     /* anchor, canvas px */
+  int align;       /* -1 left, 0 centre, 1 right */
+  double w, h;     /* block size */
+  double x0, y0;   /* block bottom-left */
+} axis_text;
+
+static double axis_angle(size_t a, size_t n) { return 2 * PI * (double)a / (double)n; }
+
+/* Normalised radius of value v on axis a (0 centre, 1 rim); *beyond set when v lies outside. */
+static double radius_of(double v, double lo, double hi, int *beyond) {
+  double r = (v - lo) / (hi - lo);
+  *beyond = 0;
+  if (!isfinite(r)) return NAN;
+  if (r > 1) *beyond = 1, r = 1;
+  if (r < 0) *beyond = -1, r = 0;
+  return r;
+}
+
+static void place_block(axis_text *t, double cx, double cy, double dist, double theta) {
+  double sx = sin(theta), cy_ = cos(theta);
+  t->x = cx + dist * sx, t->y = cy + dist * cy_;
+  t->align = sx > 0.15 ? -1 : sx < -0.15 ? 1 : 0;
+  t->x0 = t->align < 0 ? t->x : t->align > 0 ? t->x - t->w : t->x - t->w / 2;
+  /* Names above the centre sit with their bottom on the anchor, those below hang from it. */
+  t->y0 = cy_ > 0.15 ? t->y : cy_ < -0.15 ? t->y - t->h : t->y - t->h / 2;
+}
+
+static int blocks_overlap(const axis_text *a, const axis_text *b) {
+  return a->x0 < b->x0 + b->w && b->x0 < a->x0 + a->w && a->y0 < b->y0 + b->h && b->y0 < a->y0 + a->h;
+}
+
+typedef struct radar_geom {
+  double w, h, scale, cx, cy, R;
+  double legend_x, legend_y; /* top-left of the legend, canvas px */
+  axis_text *axis;
+} radar_geom;
+
+static double legend_width(const sl_plot_radar *c, double scale) {
+  double widest = 0;
+  for (size_t p = 0; p < c->n_players; p++) widest = fmax(widest, sl_plot_text_width(c->players[p], LEGEND_PT, 0, scale));
+  return widest + LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * scale;
+}
+
+/* Radius and centre: the biggest circle that leaves room for the names on every side. */
+static int radar_lay_out(const sl_plot_radar *c, radar_geom *g) {
+  sl_plot_canvas(&c->common, &g->w, &g->h);
+  g->scale = sl_plot_scale(&c->common);
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale, rem = RANGE_PT * SL_PLOT_PX_PER_PT * g->scale;
+  g->axis = calloc(c->n_axes, sizeof *g->axis);
+  if (!g->axis) return SL_ENOMEM;
+  double widest = 0, block_h = SL_PLOT_LINE_EM * (em + rem);
+  for (size_t a = 0; a < c->n_axes; a++) {
+    axis_text *t = &g->axis[a];
+    char range[96];
+    sl_snprintf_c(range, sizeof range, "%.3g \xe2\x80\x93 %.3g", c->axis_low[a], c->axis_high[a]);
+    t->name = sl_plot_text_shorten(c->axes[a], AXIS_MAX_WIDTH * g->w, AXIS_PT, 0, g->scale);
+    t->range = strdup(range);
+    if (!t->name || !t->range) return SL_ENOMEM;
+    t->w = fmax(sl_plot_text_width(t->name, AXIS_PT, 0, g->scale), sl_plot_text_width(t->range, RANGE_PT, 0, g->scale));
+    t->h = block_h;
+    widest = fmax(widest, t->w);
+  }
+  double lw = fmax(legend_width(c, g->scale), sl_plot_text_width(RIM_NOTE_1, RANGE_PT, 0, g->scale)), margin = SL_PLOT_TEXT_LEFT * g->w;
+  double left = margin, right = g->w - margin - lw - 2 * em;
+  double top = REGION_TOP * g->h, bottom = REGION_BOTTOM * g->h, gap = LABEL_GAP_EM * em;
+  g->R = fmin((right - left) / 2 - widest - gap, (top - bottom) / 2 - block_h - gap);
+  if (g->R < 2 * em) g->R = 2 * em; /* a tiny canvas: labels may then be shortened below */
+  g->cx = (left + right) / 2, g->cy = (top + bottom) / 2;
+  g->legend_x = right + 2 * em, g->legend_y = g->cy + 0.5 * (double)c->n_players * LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  for (size_t a = 0; a < c->n_axes; a++) {
+    axis_text *t = &g->axis[a];
+    double theta = axis_angle(a, c->n_axes), dist = g->R + gap;
+    place_block(t, g->cx, g->cy, dist, theta);
+    /* Greedy: push a name out along its spoke until it clears the names already placed. */
+    for (int k = 0; k < PUSH_MAX; k++) {
+      int hit = 0;
+      for (size_t b = 0; b < a && !hit; b++) hit = blocks_overlap(t, &g->axis[b]);
+      if (a + 1 == c->n_axes && a > 0) hit |= blocks_overlap(t, &g->axis[0]);
+      if (!hit) break;
+      dist += PUSH_STEP * block_h;
+      place_block(t, g->cx, g->cy, dist, theta);
+    }
+  }
+  return SL_OK;
+}
+
+static void geom_free(radar_geom *g, size_t n) {
+  for (size_t a = 0; g->axis && a < n; a++) free(g->axis[a].name), free(g->axis[a].range);
+  free(g->axis);
+}
+
+static int record_layout(const sl_plot_radar *c, const radar_geom *g) {
+  sl_plot_layout *l = c->common.layout;
+  int st = SL_OK;
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
+  for (size_t a = 0; !st && a < c->n_axes; a++) {
+    const axis_text *t = &g->axis[a];
+    double top = t->y0 + t->h, name_y = top - 0.5 * SL_PLOT_LINE_EM * em;
+    double range_y = t->y0 + 0.5 * SL_PLOT_LINE_EM * RANGE_PT * SL_PLOT_PX_PER_PT * g->scale;
+    st = sl_plot_layout_add_text(l, "axis", t->name, t->x, name_y, t->align, AXIS_PT, 0, g->scale);
+    if (!st) st = sl_plot_layout_add_text(l, "axis range", t->range, t->x, range_y, t->align, RANGE_PT, 0, g->scale);
+  }
+  double row = LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  double text_x = g->legend_x + LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  for (size_t p = 0; !st && p < c->n_players; p++)
+    st = sl_plot_layout_add_text(l, "legend", c->players[p], text_x, g->legend_y - ((double)p + 0.5) * row, -1,
+                                 LEGEND_PT, 0, g->scale);
+  double cy = g->legend_y - ((double)c->n_players + 0.7) * row;
+  if (!st) st = sl_plot_layout_add_text(l, "legend", RIM_NOTE_1, g->legend_x, cy, -1, RANGE_PT, 0, g->scale);
+  if (!st) st = sl_plot_layout_add_text(l, "legend", RIM_NOTE_2, g->legend_x, cy - 0.7 * row, -1, RANGE_PT, 0, g->scale);
+  return st;
+}
+
+static void write_geometry(FILE *out, const sl_plot_radar *c, const radar_geom *g) {
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
+  fprintf(out, "n_players = %zu\nn_axes = %zu\nn_rings = %d\n", c->n_players, c->n_axes, N_RINGS);
+  sl_plot_write_string_array(out, "player_name", c->players, c->n_players);
+  sl_plot_write_string_array(out, "axis_label", c->axes, c->n_axes);
+  sl_plot_write_number_array(out, "axis_low", c->axis_low, c->n_axes);
+  sl_plot_write_number_array(out, "axis_high", c->axis_high, c->n_axes);
+  fputs("# where scoutlab drew things, in screen fractions: the radar's centre and radius (as a\n"
+        "# share of the width and of the height), each axis name's anchor, alignment (-1 left,\n"
+        "# 0 centre, 1 right) and range line, the legend's top-left corner\n", out);
+  sl_plot_write_number_var(out, "radar_x", g->cx / g->w);
+  sl_plot_write_number_var(out, "radar_y", g->cy / g->h);
+  sl_plot_write_number_var(out, "radar_rx", g->R / g->w);
+  sl_plot_write_number_var(out, "radar_ry", g->R / g->h);
+  fprintf(out, "array axis_text[%zu]\narray range_text[%zu]\n", c->n_axes, c->n_axes);
+  for (size_t a = 0; a < c->n_axes; a++) {
+    const axis_text *t = &g->axis[a];
+    char name[48];
+    snprintf(name, sizeof name, "axis_text[%zu]", a + 1);
+    sl_plot_write_string(out, name, t->name);
+    snprintf(name, sizeof name, "range_text[%zu]", a + 1);
+    sl_plot_write_string(out, name, t->range);
+  }
+  double *nx = malloc(3 * c->n_axes * sizeof *nx);
+  if (nx) {
+    double *ny = nx + c->n_axes, *ry = nx + 2 * c->n_axes;
+    for (size_t a = 0; a < c->n_axes; a++) {
+      const axis_text *t = &g->axis[a];
+      nx[a] = t->x / g->w;
+      ny[a] = (t->y0 + t->h - 0.5 * SL_PLOT_LINE_EM * em) / g->h;
+      ry[a] = (t->y0 + 0.5 * SL_PLOT_LINE_EM * RANGE_PT * SL_PLOT_PX_PER_PT * g->scale) / g->h;
+    }
+    sl_plot_write_number_array(out, "axis_x", nx, c->n_axes);
+    sl_plot_write_number_array(out, "axis_y", ny, c->n_axes);
+    sl_plot_write_number_array(out, "range_y", ry, c->n_axes);
+    free(nx);
+  }
+  fprintf(out, "array axis_align[%zu] = [", c->n_axes);
+  for (size_t a = 0; a < c->n_axes; a++) fprintf(out, "%s%d", a ? ", " : "", g->axis[a].align);
+  fputs("]\n", out);
+  sl_plot_write_number_var(out, "legend_x", g->legend_x / g->w);
+  sl_plot_write_number_var(out, "legend_y", g->legend_y / g->h);
+  sl_plot_write_number_var(out, "legend_row", LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale / g->h);
+  sl_plot_write_string(out, "rim_note1", RIM_NOTE_1);
+  sl_plot_write_string(out, "rim_note2", RIM_NOTE_2);
+  sl_plot_write_number_var(out, "legend_swatch", LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale / g->w);
+}
+
+/* Rings and spokes, then one closed polygon per player (x, y in radar units, rim = 1), then
+ * the rim marks for values beyond their axis. */
+static int write_shapes(FILE *out, const sl_plot_radar *c, size_t *n_beyond) {
+  size_t n = c->n_axes;
+  fputs("# rings (a quarter of each axis's range apart), blank-line separated: x, y\n$rings << EOD\n", out);
+  for (int k = 1; k <= N_RINGS; k++) {
+    for (size_t a = 0; a <= n; a++) {
+      double t = axis_angle(a % n, n), r = (double)k / N_RINGS, xy[2] = {r * sin(t), r * cos(t)};
+      fprintf(out, "%d", k);
+      for (int i = 0; i < 2; i++) fputc('\t', out), sl_plot_write_number(out, xy[i]);
+      fputc('\n', out);
+    }
+    fputc('\n', out);
+  }
+  fputs("EOD\n# one row per player: player number, then the raw value on each axis\n$radar << EOD\n", out);
+  for (size_t p = 0; p < c->n_players; p++) {
+    fprintf(out, "%zu", p + 1);
+    for (size_t a = 0; a < n; a++) fputc('\t', out), sl_plot_write_number(out, c->values[p * n + a]);
+    fputc('\n', out);
+  }
+  fputs("EOD\n# each player's polygon, one block per player (index p-1): player, x, y, beyond the rim\n"
+        "# (1), inside the centre (-1) or neither (0); a missing value is drawn at the centre\n$shape << EOD\n", out);
+  *n_beyond = 0;
+  for (size_t p = 0; p < c->n_players; p++) {
+    for (size_t a = 0; a <= n; a++) {
+      int beyond;
+      double r = radius_of(c->values[p * n + a % n], c->axis_low[a % n], c->axis_high[a % n], &beyond);
+      if (!isfinite(r)) r = 0;
+      double t = axis_angle(a % n, n), xy[3] = {r * sin(t), r * cos(t), beyond};
+      if (a < n && beyond) (*n_beyond)++;
+      fprintf(out, "%zu", p + 1);
+      for (int i = 0; i < 3; i++) fputc('\t', out), sl_plot_write_number(out, xy[i]);
+      fputc('\n', out);
+    }
+    fputs("\n\n", out);
+  }
+  fputs("EOD\n", out);
+  return ferror(out) ? SL_EIO : SL_OK;
+}
+
+int sl_plot_radar_write(const sl_plot_radar *c, const char *template_dir, FILE *out, sl_error *err) {
+  static const char chart[] = "radar";
+  if (!c || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "radar chart: chart or output stream missing");
+  int st = sl_plot_check_common(&c->common, chart, err);
+  if (st) return st;
+  if (c->n_players < SL_PLOT_RADAR_MIN_PLAYERS || c->n_players > SL_PLOT_RADAR_MAX_PLAYERS)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "radar chart: %zu players given, expected %d to %d",
+                        c->n_players, SL_PLOT_RADAR_MIN_PLAYERS, SL_PLOT_RADAR_MAX_PLAYERS);
+  if (c->n_axes < SL_PLOT_RADAR_MIN_AXES)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "radar chart: %zu axes given, expected at least %d", c->n_axes,
+                        SL_PLOT_RADAR_MIN_AXES);
+  if (!c->players || !c->axes || !c->values || !c->axis_low || !c->axis_high)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "radar chart: players, axes, values or axis range missing");
+  for (size_t a = 0; a < c->n_axes; a++)
+    if (!isfinite(c->axis_low[a]) || !isfinite(c->axis_high[a]) || c->axis_low[a] == c->axis_high[a])
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "radar chart: axis %zu (%s) has an empty or undefined range",
+                          a + 1, c->axes[a] ? c->axes[a] : "?");
+  radar_geom g = {0};
+  size_t n_beyond = 0;
+  st = radar_lay_out(c, &g);
+  if (!st) st = sl_plot_write_header(out, chart, &c->common);
+  if (!st) st = record_layout(c, &g);
+  if (!st) write_geometry(out, c, &g);
+  if (!st) st = write_shapes(out, c, &n_beyond);
+  geom_free(&g, c->n_axes);
+  if (st == SL_ENOMEM) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (st) return sl_error_set(err, SL_EIO, NULL, 0, 0, "radar chart: cannot write the script");
+  fprintf(out, "n_beyond = %zu\n", n_beyond);
+  return sl_plot_write_template(out, template_dir, chart, err);
+}

@@ -1,0 +1,148 @@
+/* plot_text.c - how wide text is drawn, so that titles, labels and legends are fitted to the
+ * canvas before gnuplot runs: a per-character advance table of Liberation Sans (the font the
+ * templates name; Debian's fonts-liberation, metric-compatible with Arial and Helvetica), and
+ * the boxes every chart records in sl_plot_layout for its tests. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plot_internal.h"
+#include "plot_text_widths.h"
+
+/* A glyph the table does not have (CJK, symbols) is drawn from a fallback font: take a full em,
+ * wider than any Latin letter but W and M, so the estimate stays on the safe side. */
+#define UNKNOWN_GLYPH_EM 1.0
+/* pango applies kerning and cairo rounds positions: the table's sums were within 1% of the ink
+ * width measured on gnuplot 5.4 pngcairo; 3% more keeps every estimate an over-estimate. */
+#define WIDTH_SAFETY 1.03
+/* The ellipsis that marks shortened text (U+2026). */
+static const char ellipsis[] = "\xe2\x80\xa6";
+
+/* Decodes one UTF-8 code point at *p and advances *p (invalid bytes count as one unknown). */
+static unsigned next_codepoint(const unsigned char **p) {
+  const unsigned char *s = *p;
+  unsigned c = s[0];
+  size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+  if (n == 1) {
+    *p += 1;
+    return c < 0x80 ? c : 0xFFFD;
+  }
+  unsigned cp = c & (0x3F >> (n - 1));
+  for (size_t i = 1; i < n; i++) {
+    if ((s[i] & 0xC0) != 0x80) {
+      *p += i;
+      return 0xFFFD;
+    }
+    cp = cp << 6 | (s[i] & 0x3F);
+  }
+  *p += n;
+  return cp;
+}
+
+static double glyph_em(unsigned cp, int bold) {
+  const unsigned short *latin = bold ? sl_text_bold_latin : sl_text_regular_latin;
+  const unsigned short *extra = bold ? sl_text_bold_extra : sl_text_regular_extra;
+  unsigned w = 0;
+  if (cp < 0x20) w = latin[0]; /* control characters are written as spaces */
+  else if (cp >= SL_TEXT_FIRST && cp <= SL_TEXT_LAST) w = latin[cp - SL_TEXT_FIRST];
+  else
+    for (size_t i = 0; i < sizeof sl_text_extra_codepoint / sizeof sl_text_extra_codepoint[0]; i++)
+      if (sl_text_extra_codepoint[i] == cp) w = extra[i];
+  return w ? w / 1000.0 : UNKNOWN_GLYPH_EM;
+}
+
+double sl_plot_text_em(const char *text, int bold) {
+  double em = 0;
+  for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p;) em += glyph_em(next_codepoint(&p), bold);
+  return em * WIDTH_SAFETY;
+}
+
+double sl_plot_text_width(const char *text, double pt, int bold, double scale) {
+  return sl_plot_text_em(text, bold) * pt * SL_PLOT_PX_PER_PT * scale;
+}
+
+/* Byte length of the longest prefix of text (whole code points) whose width plus `reserve` em
+ * fits in max_em. */
+static size_t prefix_fitting(const char *text, double max_em, double reserve, int bold) {
+  double em = reserve * WIDTH_SAFETY;
+  const unsigned char *p = (const unsigned char *)text, *fit = p;
+  while (*p) {
+    const unsigned char *q = p;
+    em += glyph_em(next_codepoint(&q), bold) * WIDTH_SAFETY;
+    if (em > max_em) break;
+    p = fit = q;
+  }
+  return (size_t)(fit - (const unsigned char *)text);
+}
+
+char *sl_plot_text_shorten(const char *text, double max_width, double pt, int bold, double scale) {
+  if (!text) text = "";
+  double px_per_em = pt * SL_PLOT_PX_PER_PT * scale;
+  double max_em = max_width / px_per_em;
+  if (sl_plot_text_em(text, bold) <= max_em) return strdup(text);
+  size_t keep = prefix_fitting(text, max_em, glyph_em(0x2026, bold), bold);
+  while (keep > 0 && text[keep - 1] == ' ') keep--; /* "Balerdi …" reads as a gap */
+  char *s = malloc(keep + sizeof ellipsis);
+  if (!s) return NULL;
+  memcpy(s, text, keep);
+  memcpy(s + keep, ellipsis, sizeof ellipsis);
+  return s;
+}
+
+int sl_plot_text_wrap(const char *text, double max_width, double pt, int bold, double scale, char **line1,
+                      char **line2) {
+  *line1 = *line2 = NULL;
+  if (!text) text = "";
+  double px_per_em = pt * SL_PLOT_PX_PER_PT * scale, max_em = max_width / px_per_em;
+  if (sl_plot_text_em(text, bold) <= max_em) {
+    *line1 = strdup(text), *line2 = strdup("");
+    return *line1 && *line2 ? SL_OK : SL_ENOMEM;
+  }
+  /* Break at the last space (or "; " / ", ") that leaves a first line that fits. */
+  size_t fit = prefix_fitting(text, max_em, 0, bold), cut = fit;
+  while (cut > 0 && text[cut] != ' ') cut--;
+  if (cut == 0) cut = fit; /* one long word: break inside it */
+  *line1 = malloc(cut + 1);
+  if (!*line1) return SL_ENOMEM;
+  memcpy(*line1, text, cut);
+  (*line1)[cut] = '\0';
+  const char *rest = text + cut;
+  while (*rest == ' ') rest++;
+  *line2 = sl_plot_text_shorten(rest, max_width, pt, bold, scale);
+  return *line2 ? SL_OK : SL_ENOMEM;
+}
+
+/* ---- layout boxes ------------------------------------------------------------------------- */
+
+void sl_plot_layout_clear(sl_plot_layout *l) {
+  if (!l) return;
+  for (size_t i = 0; i < l->n; i++) free(l->box[i].text);
+  free(l->box);
+  memset(l, 0, sizeof *l);
+}
+
+int sl_plot_layout_add(sl_plot_layout *l, const char *what, const char *text, double x0, double y0, double x1,
+                       double y1) {
+  if (!l) return SL_OK;
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? 2 * l->cap : 32;
+    sl_plot_box *b = realloc(l->box, cap * sizeof *b);
+    if (!b) return SL_ENOMEM;
+    l->box = b, l->cap = cap;
+  }
+  sl_plot_box *b = &l->box[l->n];
+  snprintf(b->what, sizeof b->what, "%s", what);
+  b->text = strdup(text ? text : "");
+  if (!b->text) return SL_ENOMEM;
+  b->x0 = fmin(x0, x1), b->x1 = fmax(x0, x1), b->y0 = fmin(y0, y1), b->y1 = fmax(y0, y1);
+  l->n++;
+  return SL_OK;
+}
+
+int sl_plot_layout_add_text(sl_plot_layout *l, const char *what, const char *text, double x, double y, int align,
+                            double pt, int bold, double scale) {
+  double w = sl_plot_text_width(text, pt, bold, scale);
+  double h = SL_PLOT_LINE_EM * pt * SL_PLOT_PX_PER_PT * scale;
+  double x0 = align < 0 ? x : align > 0 ? x - w : x - w / 2;
+  return sl_plot_layout_add(l, what, text, x0, y - h / 2, x0 + w, y + h / 2);
+}

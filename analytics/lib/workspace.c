@@ -1,0 +1,347 @@
+/* workspace.c - see include/scoutlab/workspace.h. Loading and the season rule; the player
+ * rules (identity, the fee record, names) are in workspace_player.c. */
+#include "workspace_internal.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scoutlab/season.h"
+
+void sl_workspace_inputs_init(sl_workspace_inputs *in) {
+  memset(in, 0, sizeof *in);
+}
+
+void sl_workspace_attrs_init(sl_workspace_attrs *a) {
+  memset(a, 0, sizeof *a);
+  a->age = a->market_value = a->contract_months = a->minutes_share = NAN;
+}
+
+void sl_ws_note_(sl_workspace *ws, const char *fmt, ...) {
+  if (ws->nnotes >= SL_WORKSPACE_MAX_NOTES) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(ws->notes[ws->nnotes++], SL_FEES_NOTE_MAX, fmt, ap);
+  va_end(ap);
+}
+
+/* ---- seasons ------------------------------------------------------------------------------ */
+
+/* The season of row r: the season column (a number or a season text), else the season its file
+ * name states; 0 when neither says. */
+static int row_season(const sl_table *t, const sl_column *col, const int *file_season, size_t r) {
+  if (col && col->num && isfinite(col->num[r]) && col->num[r] >= SL_SEASON_MIN && col->num[r] <= SL_SEASON_MAX)
+    return (int)col->num[r];
+  int s = 0;
+  if (col && col->text && col->text[r] && sl_season_parse(col->text[r], &s, NULL) == SL_OK) return s;
+  return file_season && t->row_file ? file_season[t->row_file[r]] : 0;
+}
+
+/* The seasons the files state, one per file (0 none). Caller frees. */
+static int *file_seasons(const sl_table *t) {
+  int *fs = calloc(t->nfiles ? t->nfiles : 1, sizeof *fs);
+  for (size_t f = 0; fs && f < t->nfiles; f++)
+    if (!sl_season_from_path(t->files[f], &fs[f])) fs[f] = 0;
+  return fs;
+}
+
+/* Where row r's season came from, for messages ("its season column", "its file name X"). */
+static void season_origin(const sl_table *t, const sl_column *col, size_t r, char *buf, size_t size) {
+  if (col) snprintf(buf, size, "the season column of %s", t->nfiles ? t->files[0] : "the stats");
+  else snprintf(buf, size, "the file name %s", t->row_file && t->nfiles ? t->files[t->row_file[r]] : "");
+}
+
+/* Keeps the rows of season `want` (rows of other seasons, or of none when some have one, go to
+ * the skipped report): a player's totals of two seasons must never be added up. */
+static int keep_season(sl_table **t, const int *season, int want, sl_error *err) {
+  size_t n = (*t)->nrows, kept = 0;
+  unsigned char *keep = malloc(n ? n : 1);
+  if (!keep) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  for (size_t r = 0; r < n; r++) kept += keep[r] = season[r] == want;
+  int st = SL_OK;
+  if (kept < n) {
+    char reason[64], txt[SL_SEASON_TEXT_MAX];
+    snprintf(reason, sizeof reason, "another season than %s", sl_season_text(want, txt, sizeof txt));
+    sl_table *sub = NULL;
+    st = sl_table_filter(*t, keep, reason, &sub, err);
+    if (!st) sl_table_free(*t), *t = sub;
+  }
+  free(keep);
+  return st;
+}
+
+/* The season rule (workspace.h): decides ws->seasons.stats and keeps that season's rows. */
+static int decide_stats_season(sl_workspace *ws, int asked, sl_error *err) {
+  sl_table *t = ws->stats;
+  sl_workspace_seasons *s = &ws->seasons;
+  const sl_column *col = sl_table_role(t, SL_ROLE_SEASON);
+  if (col && !col->num && !col->text) col = NULL;
+  int *fs = col ? NULL : file_seasons(t);
+  int *season = malloc((t->nrows ? t->nrows : 1) * sizeof *season);
+  if (!season || (!col && !fs)) {
+    free(fs), free(season);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  size_t known = 0, asked_rows = 0, first_known = 0;
+  s->stats_first = s->stats_last = 0;
+  for (size_t r = 0; r < t->nrows; r++) {
+    season[r] = row_season(t, col, fs, r);
+    if (!season[r]) continue;
+    if (!known++) first_known = r, s->stats_first = s->stats_last = season[r];
+    if (season[r] < s->stats_first) s->stats_first = season[r];
+    if (season[r] > s->stats_last) s->stats_last = season[r];
+    asked_rows += season[r] == asked;
+  }
+  int st = SL_OK;
+  char a[SL_SEASON_TEXT_MAX], b[SL_SEASON_TEXT_MAX], c[SL_SEASON_TEXT_MAX], origin[600];
+  if (asked && known && !asked_rows) {
+    season_origin(t, col, first_known, origin, sizeof origin);
+    if (s->stats_first == s->stats_last)
+      st = sl_error_set(err, SL_EINVAL, NULL, 0, 0, "season %s was asked for, but the stats are of %s (from %s)",
+                        sl_season_text(asked, a, sizeof a), sl_season_text(s->stats_first, b, sizeof b), origin);
+    else
+      st = sl_error_set(err, SL_EINVAL, NULL, 0, 0, "season %s was asked for, but the stats hold %s to %s (from %s)",
+                        sl_season_text(asked, a, sizeof a), sl_season_text(s->stats_first, b, sizeof b),
+                        sl_season_text(s->stats_last, c, sizeof c), origin);
+    sl_error_field(err, "season", st);
+  } else if (known) {
+    s->stats = asked ? asked : s->stats_last;
+    s->source = col ? SL_SEASON_SOURCE_COLUMN : SL_SEASON_SOURCE_FILE_NAME;
+    if (!asked && s->stats_first != s->stats_last)
+      sl_ws_note_(ws, "the stats hold the seasons %s to %s: %s, the latest, is used",
+                  sl_season_text(s->stats_first, a, sizeof a), sl_season_text(s->stats_last, b, sizeof b),
+                  sl_season_text(s->stats, c, sizeof c));
+    st = keep_season(&ws->stats, season, s->stats, err);
+  } else if (asked) {
+    s->stats = asked, s->source = SL_SEASON_SOURCE_CALLER;
+  }
+  free(fs), free(season);
+  return st;
+}
+
+/* The transfer season valued: the caller's, else the window after the stats season, else the
+ * model's last training season (said in the notes). */
+static void decide_valuation_season(sl_workspace *ws, int asked) {
+  sl_workspace_seasons *s = &ws->seasons;
+  s->valuation_given = asked != 0;
+  if (asked) s->valuation = asked;
+  else if (s->stats) s->valuation = s->stats + 1;
+  else if (ws->model && ws->model->season_max > 0) s->valuation = ws->model->season_max;
+  char st[SL_SEASON_TEXT_MAX], va[SL_SEASON_TEXT_MAX], orig[80] = "";
+  static const char *const source[] = {"unknown", "its season column", "the file name", "as given"};
+  if (s->stats) snprintf(orig, sizeof orig, " (%s)", source[s->source]);
+  int n = 0;
+  if (s->stats) n = snprintf(s->text, sizeof s->text, "stats %s%s", sl_season_text(s->stats, st, sizeof st), orig);
+  else n = snprintf(s->text, sizeof s->text, "stats season unknown");
+  if (n < 0 || (size_t)n >= sizeof s->text) return;
+  if (s->valuation)
+    snprintf(s->text + n, sizeof s->text - (size_t)n, "; valued for a transfer in summer %d (%s)%s", s->valuation,
+             sl_season_text(s->valuation, va, sizeof va),
+             asked ? ", as given" : s->stats ? "" : ", the fee model's last training season");
+}
+
+/* ---- loading ------------------------------------------------------------------------------ */
+
+static int load_files(const char *const *paths, size_t n, const sl_load_options *opt, sl_table **out, sl_error *err) {
+  if (!n) return SL_OK;
+  return sl_table_load_many(paths, n, opt, out, err);
+}
+
+/* The kind of a data file, by its columns. */
+typedef enum { DATA_STATS, DATA_VALUES, DATA_CONTRACTS, DATA_UNKNOWN } data_kind;
+
+static data_kind classify(const sl_table *t) {
+  if (sl_table_role(t, SL_ROLE_MINUTES) || sl_table_role(t, SL_ROLE_NINETIES)) return DATA_STATS;
+  if (sl_table_role(t, SL_ROLE_MARKET_VALUE)) return DATA_VALUES;
+  if (sl_table_role(t, SL_ROLE_CONTRACT_UNTIL)) return DATA_CONTRACTS;
+  if (sl_table_role(t, SL_ROLE_PLAYER)) return DATA_VALUES; /* names and attributes: age, position */
+  return DATA_UNKNOWN;
+}
+
+/* Paths of each kind: the named ones plus the classified data files. */
+typedef struct kind_paths {
+  const char **p;
+  size_t n;
+} kind_paths;
+
+static int add_paths(kind_paths *k, const char *const *paths, size_t n) {
+  const char **grown = realloc(k->p, (k->n + n + 1) * sizeof *grown);
+  if (!grown) return SL_ENOMEM;
+  k->p = grown;
+  for (size_t i = 0; i < n; i++) k->p[k->n++] = paths[i];
+  return SL_OK;
+}
+
+static int classify_data(sl_workspace *ws, const sl_workspace_inputs *in, kind_paths kinds[3], sl_error *err) {
+  for (size_t i = 0; i < in->ndata; i++) {
+    sl_table *t = NULL;
+    int st = sl_table_load_many(&in->data[i], 1, in->load, &t, err);
+    if (st) return st;
+    data_kind k = classify(t);
+    sl_table_free(t);
+    if (k == DATA_UNKNOWN)
+      return sl_error_set(err, SL_EDATA, in->data[i], 0, 0,
+                          "neither stats (minutes), market values, contracts nor player attributes: no column "
+                          "of a player name, minutes, market value or contract expiry");
+    static const char *const kind_name[] = {"season stats", "market values", "contracts"};
+    sl_ws_note_(ws, "%s read as %s", in->data[i], kind_name[k]);
+    if (add_paths(&kinds[k], &in->data[i], 1)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  return SL_OK;
+}
+
+static int load_tables(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
+  kind_paths kinds[3] = {{0}};
+  int st = SL_OK;
+  if (add_paths(&kinds[DATA_STATS], in->stats, in->nstats) || add_paths(&kinds[DATA_VALUES], in->values, in->nvalues) ||
+      add_paths(&kinds[DATA_CONTRACTS], in->contracts, in->ncontracts))
+    st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!st) st = classify_data(ws, in, kinds, err);
+  if (!st) st = load_files(kinds[DATA_STATS].p, kinds[DATA_STATS].n, in->load, &ws->stats, err);
+  if (!st) st = load_files(kinds[DATA_VALUES].p, kinds[DATA_VALUES].n, in->load, &ws->values, err);
+  if (!st) st = load_files(kinds[DATA_CONTRACTS].p, kinds[DATA_CONTRACTS].n, in->load, &ws->contracts, err);
+  for (int k = 0; k < 3; k++) free(kinds[k].p);
+  return st;
+}
+
+/* Positions files are wide: only the columns the position join reads are kept. */
+static int load_positions(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
+  static const char *const cols[] = {"name", "Player", "player", "age", "Age", "season", "Season", "born",
+                                     "Born", "birth_year", "position", "short_pos", "sub_position", NULL};
+  sl_load_options o = {0};
+  if (in->load) o = *in->load;
+  o.only_columns = cols;
+  int st = load_files(in->positions, in->npositions, &o, &ws->positions, err);
+  if (!st && in->overrides) st = load_files(&in->overrides, 1, in->load, &ws->overrides, err);
+  if (!st && in->profiles) st = sl_profiles_load(in->profiles, &ws->profiles, err);
+  return st;
+}
+
+/* Market values of the stats' season when the values hold it, else their latest season: a
+ * value from another season must not be joined as if it were current. */
+static int values_for_season(sl_workspace *ws, sl_error *err) {
+  sl_table *sub = NULL;
+  int chosen = 0;
+  /* Without stats there is no season to match: every row stays, and a player's latest row is
+   * his (workspace_player.c). */
+  if (!ws->values || !ws->stats) return SL_OK;
+  if (sl_table_season_subset(ws->values, ws->seasons.stats, &sub, &chosen, err) != SL_OK &&
+      sl_table_season_subset(ws->values, 0, &sub, &chosen, err) != SL_OK)
+    return err ? err->code : SL_EDATA;
+  if (sub) {
+    char a[SL_SEASON_TEXT_MAX];
+    sl_ws_note_(ws, "market values of %s used", sl_season_text(chosen, a, sizeof a));
+    sl_table_free(ws->values);
+    ws->values = sub;
+  }
+  return SL_OK;
+}
+
+/* ---- indexes and the model ---------------------------------------------------------------- */
+
+static int build_indexes(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
+  if (!ws->stats) return SL_OK;
+  sl_compare_options co = {.positions = ws->positions, .overrides = ws->overrides, .values = ws->values};
+  int st = sl_compare_new(ws->stats, &co, &ws->cmp, err);
+  if (st || !in->squad) return st;
+  sl_squad_options so;
+  sl_squad_default(&so);
+  so.profiles = ws->profiles;
+  so.positions = ws->positions, so.overrides = ws->overrides, so.values = ws->values;
+  so.contracts = ws->contracts;
+  so.season = ws->seasons.stats;
+  return sl_squad_new(ws->stats, &so, &ws->squad, err);
+}
+
+/* The latest season among transfer rows, for the default time split. */
+static int latest_season(const sl_table *t) {
+  const sl_column *c = sl_table_role(t, SL_ROLE_SEASON);
+  int hi = 0;
+  for (size_t r = 0; c && c->num && r < t->nrows; r++)
+    if (!isnan(c->num[r]) && c->num[r] > hi && c->num[r] <= SL_SEASON_MAX) hi = (int)c->num[r];
+  return hi;
+}
+
+void sl_workspace_fee_options(const sl_table *transfers, double level, sl_fees_options *o) {
+  memset(o, 0, sizeof *o);
+  o->level = level > 0 ? level : SL_FEES_DEFAULT_LEVEL;
+  o->seed = SL_WORKSPACE_SEED;
+  int hi = transfers ? latest_season(transfers) : 0;
+  o->holdout_from = hi > SL_WORKSPACE_HOLDOUT_SEASONS ? hi - SL_WORKSPACE_HOLDOUT_SEASONS + 1 : 0;
+}
+
+static int fee_model(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
+  if (in->model) {
+    int st = sl_fees_load(in->model, &ws->model, err);
+    if (!st)
+      sl_ws_note_(ws, "fee model loaded from %s (fitted on seasons %d-%d)", in->model, ws->model->season_min,
+                  ws->model->season_max);
+    return st;
+  }
+  if (!in->ntransfers) return SL_OK;
+  sl_table *t = NULL;
+  int st = load_files(in->transfers, in->ntransfers, in->load, &t, err);
+  if (st) return st;
+  sl_fees_options fo;
+  sl_workspace_fee_options(t, in->level, &fo);
+  fo.folds = in->folds;
+  sl_fees_deals *deals = NULL;
+  st = sl_fees_deals_from_table(t, &fo, &deals, err);
+  sl_table_free(t);
+  if (!st) st = sl_fees_fit(deals, &fo, &ws->model, &ws->fit, err);
+  return st;
+}
+
+int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error *err) {
+  if (!in || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_new: NULL argument");
+  *out = NULL;
+  if (in->season && (in->season < SL_SEASON_MIN || in->season > SL_SEASON_MAX))
+    return sl_error_field(err, "season", sl_error_set(err, SL_EINVAL, NULL, 0, 0, "season %d is out of range (%d-%d)",
+                                                      in->season, SL_SEASON_MIN, SL_SEASON_MAX));
+  sl_workspace *ws = calloc(1, sizeof *ws);
+  if (!ws) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  ws->level = in->level > 0 ? in->level : SL_FEES_DEFAULT_LEVEL;
+  int st = load_tables(ws, in, err);
+  if (!st && ws->stats) st = decide_stats_season(ws, in->season, err);
+  else if (!st && in->season) ws->seasons.stats = in->season, ws->seasons.source = SL_SEASON_SOURCE_CALLER;
+  if (!st) st = values_for_season(ws, err);
+  if (!st) st = load_positions(ws, in, err);
+  if (!st) st = build_indexes(ws, in, err);
+  if (!st) st = fee_model(ws, in, err);
+  if (!st) decide_valuation_season(ws, in->valuation_season);
+  if (st) {
+    sl_workspace_free(ws);
+    return st;
+  }
+  *out = ws;
+  return SL_OK;
+}
+
+void sl_workspace_free(sl_workspace *ws) {
+  if (!ws) return;
+  sl_squad_free(ws->squad);
+  sl_compare_free(ws->cmp);
+  sl_fees_model_free(ws->model);
+  free(ws->fit);
+  sl_profiles_free(ws->profiles);
+  sl_table_free(ws->stats), sl_table_free(ws->values), sl_table_free(ws->contracts);
+  sl_table_free(ws->positions), sl_table_free(ws->overrides);
+  free(ws);
+}
+
+const sl_workspace_seasons *sl_workspace_seasons_of(const sl_workspace *ws) { return &ws->seasons; }
+const sl_table *sl_workspace_stats(const sl_workspace *ws) { return ws->stats; }
+const sl_table *sl_workspace_values(const sl_workspace *ws) { return ws->values; }
+const sl_table *sl_workspace_contracts(const sl_workspace *ws) { return ws->contracts; }
+const sl_table *sl_workspace_positions(const sl_workspace *ws) { return ws->positions; }
+const sl_table *sl_workspace_overrides(const sl_workspace *ws) { return ws->overrides; }
+const sl_compare *sl_workspace_compare(const sl_workspace *ws) { return ws->cmp; }
+const sl_squad *sl_workspace_squad(const sl_workspace *ws) { return ws->squad; }
+const sl_profiles *sl_workspace_profiles(const sl_workspace *ws) { return ws->profiles; }
+const sl_fees_model *sl_workspace_model(const sl_workspace *ws) { return ws->model; }
+const sl_fees_report *sl_workspace_fit_report(const sl_workspace *ws) { return ws->fit; }
+double sl_workspace_level(const sl_workspace *ws) { return ws->level; }
+const char *sl_workspace_note(const sl_workspace *ws, size_t i) { return i < ws->nnotes ? ws->notes[i] : NULL; }
+size_t sl_workspace_note_count(const sl_workspace *ws) { return ws->nnotes; }

@@ -1,0 +1,132 @@
+/* workspace_fee.c - a player's fee-model record, built one way for every command: from his
+ * stats and squad entry (or his values row), then what the caller states. */
+#include "workspace_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+
+#define NOTE(...)                                                                                   \
+  do {                                                                                              \
+    if (notes && nnotes && *nnotes < max_notes) snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, __VA_ARGS__); \
+  } while (0)
+
+/* Group of the fee model from compare's: a sub-position ("CB", "LW") when known, else the
+ * compare group, where midfielders count as DM/CM and forwards as AM/W (the closer half). */
+static int fee_group(const sl_player *p) {
+  int g = p->sub_position[0] ? sl_fees_position_group(p->sub_position) : -2;
+  if (g >= 0) return g;
+  switch (p->group) {
+  case SL_GROUP_GOALKEEPER: return SL_FEES_GK;
+  case SL_GROUP_CENTRE_BACK: return SL_FEES_CB;
+  case SL_GROUP_FULL_BACK: return SL_FEES_FB;
+  case SL_GROUP_MIDFIELDER: return SL_FEES_CM;
+  case SL_GROUP_FORWARD: return SL_FEES_AMW;
+  default: return -2;
+  }
+}
+
+/* 1 when the model has a term reading var (a note about a variable it ignores is noise). */
+static int uses(const sl_fees_model *m, sl_fees_var var) {
+  for (size_t t = 0; m && t < m->nterms; t++)
+    if (m->terms[t].var == var) return 1;
+  return 0;
+}
+
+/* The record from his stats player and club entry. */
+static void from_stats(const sl_workspace *ws, const sl_workspace_player *pl, sl_fees_player *fp) {
+  const sl_player *p = pl->stats;
+  fp->name = p->name;
+  fp->age = p->age;
+  fp->group = fee_group(p);
+  fp->league = p->league;
+  fp->market_value = p->market_value;
+  if (pl->entry) {
+    fp->club = sl_squad_club_at(ws->squad, pl->entry->club)->name;
+    fp->minutes_share = pl->entry->minutes_share;
+  } else {
+    fp->club = pl->club;
+  }
+}
+
+/* The caller's statements, checked: unknown names are errors, never a silent fallback. */
+static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_fees_player *fp,
+                       char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes, sl_error *err) {
+  if (!a) return SL_OK;
+  if (!isnan(a->age)) fp->age = a->age;
+  if (!isnan(a->market_value)) fp->market_value = a->market_value;
+  if (!isnan(a->contract_months)) fp->contract_months = a->contract_months;
+  if (!isnan(a->minutes_share)) fp->minutes_share = a->minutes_share;
+  if (a->club) fp->club = a->club;
+  int st = a->position ? sl_workspace_position(a->position, &fp->group, err) : SL_OK;
+  const char *which[2] = {a->league, a->buyer_league};
+  const char **dest[2] = {&fp->league, &fp->buyer_league};
+  static const char *const field[2] = {"league", "buyer_league"};
+  for (int k = 0; !st && k < 2; k++) {
+    if (!which[k]) continue;
+    int pooled = 0;
+    if (!ws->model) {
+      *dest[k] = which[k];
+      continue;
+    }
+    st = sl_workspace_league(ws, which[k], field[k], dest[k], &pooled, err);
+    if (!st && pooled)
+      NOTE("%s has too few training deals for a level of its own: the model values it with the pooled "
+           "level 'other'", *dest[k]);
+  }
+  if (!st && a->contract_until) {
+    char what[256];
+    snprintf(what, sizeof what, "contract-until=%s", a->contract_until);
+    st = sl_fees_player_apply(fp, what, err);
+    if (st) sl_error_field(err, "contract", st);
+  }
+  return st;
+}
+
+int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                            sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes,
+                            sl_error *err) {
+  if (!ws || !fp) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_fee_player: NULL argument");
+  sl_fees_player_init(fp);
+  if (pl && pl->stats) from_stats(ws, pl, fp);
+  else if (pl && pl->row >= 0) {
+    sl_fees_player_from_row(ws->values, (size_t)pl->row, fp);
+    char place[600];
+    NOTE("attributes from %s (%zu rows read, %zu skipped by the loader)",
+         sl_table_row_place(ws->values, (size_t)pl->row, place, sizeof place), ws->values->rows_read,
+         ws->values->nskipped);
+  }
+  if (pl && !fp->name) fp->name = pl->name;
+  /* The season valued is the workspace's (the window after the stats), whatever a row says. */
+  if (ws->seasons.valuation) fp->season = ws->seasons.valuation;
+  if (pl && pl->entry && isfinite(pl->entry->contract_until) && fp->season)
+    fp->contract_months = sl_fees_contract_months(fp->season, pl->entry->contract_until);
+  int st = apply_given(ws, given, fp, notes, nnotes, max_notes, err);
+  if (st) return st;
+  if (!fp->league && fp->club && ws->model && (fp->league = sl_fees_club_league(ws->model, fp->club)))
+    NOTE("league of %s from the training deals: %s", fp->club, fp->league);
+  int seasonal = uses(ws->model, SL_FEES_VAR_SEASON);
+  if (fp->season && (seasonal || ws->seasons.stats)) NOTE("%s", ws->seasons.text);
+  else if (seasonal) NOTE("season unknown: the fee model's season term takes its training average");
+  if (pl && isnan(fp->market_value) && uses(ws->model, SL_FEES_VAR_MARKET_VALUE))
+    NOTE("no market value for %s in the values files", fp->name ? fp->name : "him");
+  if (fp->group == -2) NOTE("position group of %s unknown", fp->name ? fp->name : "the player");
+  return SL_OK;
+}
+
+int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                       double bid, sl_fees_player *fp_out, sl_fees_valuation *out, sl_error *err) {
+  if (!ws || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_value: NULL argument");
+  if (!ws->model) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no fee model: give past transfers or a saved model");
+  sl_fees_player fp;
+  char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
+  size_t nnotes = 0;
+  int st = sl_workspace_fee_player(ws, pl, given, &fp, notes, &nnotes, SL_FEES_MAX_NOTES, err);
+  if (!st) st = sl_fees_value(ws->model, &fp, ws->level, bid, out, err);
+  if (st) return st;
+  for (size_t i = 0; i < nnotes && out->nnotes < SL_FEES_MAX_NOTES; i++)
+    memcpy(out->notes[out->nnotes++], notes[i], SL_FEES_NOTE_MAX);
+  if (fp_out) *fp_out = fp;
+  return SL_OK;
+}

@@ -1,0 +1,191 @@
+/* workspace.h - one scouting question's inputs, and every rule that decides what they mean.
+ *
+ * A workspace is built once over the files a user gives (season stats, market values,
+ * contracts, positions, past transfers or a saved fee model, role profiles) and decides once,
+ * for every command and every output that reads it:
+ *   - which season the stats are (a season column, else a season written in the file name,
+ *     else the caller's season; a caller's season that contradicts the files is an error);
+ *   - which season a valuation is for (the transfer window after the stats season, 2024/25
+ *     stats -> the 2025 window, unless the caller says otherwise);
+ *   - which rows are the same player (normalised name + birth year, the club in "Name (Club)"
+ *     in any source's spelling; several candidates are SL_EAMBIG, never a silent pick);
+ *   - which fee model (loaded, or fitted with SL_WORKSPACE_SEED and the last
+ *     SL_WORKSPACE_HOLDOUT_SEASONS seasons held out);
+ *   - which league and position names exist (unknown ones are SL_EUNKNOWN with "did you mean").
+ * Commands, the report and the charts read the workspace; none re-decides any of this.
+ *
+ * Ownership: sl_workspace owns every table, index, squad and model it loads or builds and frees
+ * them in sl_workspace_free(). Pointers from accessors are borrowed and valid until then. The
+ * input struct's strings are borrowed during sl_workspace_new() only. Not thread-safe for
+ * building; a built workspace may be read from several threads.
+ *
+ *   sl_workspace_inputs in; sl_workspace_inputs_init(&in);
+ *   in.stats = (const char *[]){"players_data-2024_2025.csv"}; in.nstats = 1; in.model = "tm.slm";
+ *   sl_workspace *ws; sl_workspace_player pl; sl_fees_valuation v;
+ *   if (!sl_workspace_new(&in, &ws, &err) && !sl_workspace_find(ws, "Balerdi", &pl, &err))
+ *     sl_workspace_value(ws, &pl, NULL, 25e6, &v, &err);
+ */
+#ifndef SCOUTLAB_WORKSPACE_H
+#define SCOUTLAB_WORKSPACE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scoutlab/compare.h"
+#include "scoutlab/error.h"
+#include "scoutlab/fees.h"
+#include "scoutlab/squad.h"
+#include "scoutlab/table.h"
+
+#include "scoutlab/export.h"
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see above and scoutlab/export.h */
+
+/* The fee model a workspace fits from transfers: one seed for folds and the calibration split,
+ * and the last three seasons held out to measure accuracy out of time (enough deals for a
+ * stable figure while training stays close to the present). */
+#define SL_WORKSPACE_SEED 1
+#define SL_WORKSPACE_HOLDOUT_SEASONS 3
+/* Notes a workspace keeps (seasons chosen, files classified, names matched). */
+#define SL_WORKSPACE_MAX_NOTES 16
+
+/** Where the stats season came from. */
+typedef enum sl_season_source {
+  SL_SEASON_SOURCE_NONE = 0,  /* unknown: no column, no file name, not given */
+  SL_SEASON_SOURCE_COLUMN,    /* the stats' season column */
+  SL_SEASON_SOURCE_FILE_NAME, /* a season written in the file name */
+  SL_SEASON_SOURCE_CALLER     /* the caller's season (the files say none) */
+} sl_season_source;
+
+/** What the workspace decided about seasons; every output states it. */
+typedef struct sl_workspace_seasons {
+  int stats;                  /* first year of the stats season (2024 = 2024/25); 0 unknown */
+  sl_season_source source;    /* where it came from */
+  int stats_first, stats_last;/* seasons present in the stats files before one was chosen */
+  int valuation;              /* the transfer season valued (2025 = summer 2025, 2025/26); 0 unknown */
+  int valuation_given;        /* 1: the caller chose it; 0: the window after the stats season,
+                                 or the model's last training season when the stats season is unknown */
+  char text[180];             /* "stats 2024/25 (file name players_data-2024_2025.csv); valued for
+                                 a transfer in summer 2025 (2025/26)" */
+} sl_workspace_seasons;
+
+/** The inputs; zero (sl_workspace_inputs_init) means "not given". Arrays are of paths;
+ *  directories are walked as sl_table_load_many does. */
+typedef struct sl_workspace_inputs {
+  const char *const *stats;     size_t nstats;     /* season totals (FBref-style) */
+  const char *const *values;    size_t nvalues;    /* market values (Transfermarkt-style) */
+  const char *const *contracts; size_t ncontracts; /* contract expiry dates */
+  const char *const *positions; size_t npositions; /* Transfermarkt-style sub-positions */
+  const char *const *transfers; size_t ntransfers; /* past transfers, to fit the fee model */
+  const char *const *data;      size_t ndata;      /* files of any kind above but transfers: each
+                                                      is classified by its columns (minutes ->
+                                                      stats, else market value -> values, else
+                                                      contract expiry -> contracts) */
+  const char *model;            /* a saved fee model, instead of transfers; NULL = none */
+  unsigned folds;               /* fitting from transfers: k-fold accuracy folds, 0 = the
+                                   default, 1 = none (the model alone, faster) */
+  const char *profiles;         /* role profiles file; NULL = no profiles (no quality, no compare) */
+  const char *overrides;        /* position overrides file; NULL = none */
+  int season;                   /* the stats season as the caller states it (first year); 0 = from the files */
+  int valuation_season;         /* the transfer season to value; 0 = the window after the stats season */
+  double level;                 /* interval level; 0 = SL_FEES_DEFAULT_LEVEL */
+  int squad;                    /* 1: build the squad (importance); needs stats */
+  const sl_load_options *load;  /* loader limits; NULL = defaults */
+} sl_workspace_inputs;
+
+typedef struct sl_workspace sl_workspace;
+
+/** A player of the workspace: an entry of the stats index, or (without stats) a row of the
+ *  values/data table. */
+typedef struct sl_workspace_player {
+  long index;                    /* sl_compare index of the stats, -1 when found in values only */
+  long row;                      /* row of the values table when index < 0, else -1 */
+  const sl_player *stats;        /* the combined stats player, NULL when index < 0 */
+  const sl_squad_entry *entry;   /* his club entry with the most minutes, NULL when no squad */
+  const char *name;              /* as the files write it */
+  const char *club;              /* his (current) club, NULL when unknown */
+} sl_workspace_player;
+
+/** What a caller states about a player, overriding the data (NAN / NULL = not stated). Names
+ *  of positions and leagues are checked against what the model knows. */
+typedef struct sl_workspace_attrs {
+  double age, market_value, contract_months, minutes_share;
+  const char *position, *contract_until, *club, *league, *buyer_league;
+} sl_workspace_attrs;
+
+/** Sets every input to "not given". */
+void sl_workspace_inputs_init(sl_workspace_inputs *in);
+/** Sets every attribute to "not stated". */
+void sl_workspace_attrs_init(sl_workspace_attrs *a);
+
+/** Loads and decides. Returns SL_OK and *out (the caller frees it with sl_workspace_free());
+ *  on failure a status with err naming the file and what was expected: SL_EINVAL (field
+ *  "season") when the caller's season contradicts the files, naming both. */
+int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error *err);
+/** Frees the workspace; NULL does nothing. */
+void sl_workspace_free(sl_workspace *ws);
+
+/** The season decisions. Borrowed. */
+const sl_workspace_seasons *sl_workspace_seasons_of(const sl_workspace *ws);
+/** The stats table (one season), or NULL. Borrowed. */
+const sl_table *sl_workspace_stats(const sl_workspace *ws);
+/** The market values table (the stats season's, or its latest), or NULL. Borrowed. */
+const sl_table *sl_workspace_values(const sl_workspace *ws);
+const sl_table *sl_workspace_contracts(const sl_workspace *ws);
+const sl_table *sl_workspace_positions(const sl_workspace *ws);
+const sl_table *sl_workspace_overrides(const sl_workspace *ws);
+/** The stats index (players combined over clubs), or NULL without stats. Borrowed. */
+const sl_compare *sl_workspace_compare(const sl_workspace *ws);
+/** The squad (per-club importance), or NULL unless inputs.squad. Borrowed. */
+const sl_squad *sl_workspace_squad(const sl_workspace *ws);
+/** The role profiles, or NULL. Borrowed. */
+const sl_profiles *sl_workspace_profiles(const sl_workspace *ws);
+/** The fee model, or NULL when none was given. Borrowed. */
+const sl_fees_model *sl_workspace_model(const sl_workspace *ws);
+/** What fitting the model measured, or NULL when it was loaded. Borrowed. */
+const sl_fees_report *sl_workspace_fit_report(const sl_workspace *ws);
+/** The interval level every valuation of the workspace uses. */
+double sl_workspace_level(const sl_workspace *ws);
+/** Notes about the inputs (seasons chosen, files classified), `n` of them. Borrowed. */
+const char *sl_workspace_note(const sl_workspace *ws, size_t i);
+size_t sl_workspace_note_count(const sl_workspace *ws);
+
+/** Finds a player as typed: "Balerdi", "Leonardo Balerdi", "Marquinhos (Paris Saint-Germain)"
+ *  or "Marquinhos (1994)" (the club in any source's spelling, or the birth year). SL_ENOTFOUND
+ *  with "did you mean"; SL_EAMBIG (field "player") listing every candidate with club, age and
+ *  market value and the "Name (Club)" form to use. */
+int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_player *out, sl_error *err);
+
+/** The fee-model record of a player: from his stats (age, group, league, minutes share and
+ *  contract from his squad entry), his market value, then what the caller states (may be NULL);
+ *  the season is the workspace's valuation season. `pl` may be NULL for a player known only
+ *  by attributes. Notes (up to max_notes) say where each attribute came from. SL_EUNKNOWN
+ *  (field "position", "league" or "buyer_league") for a name that is not known. */
+int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                            sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes,
+                            sl_error *err);
+
+/** Values a player: sl_workspace_fee_player then sl_fees_value at the workspace's level, with
+ *  the record's notes added to the valuation's (up to SL_FEES_MAX_NOTES). bid NAN = none.
+ *  SL_EINVAL without a model. fp may be NULL. */
+int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                       double bid, sl_fees_player *fp, sl_fees_valuation *out, sl_error *err);
+
+/** The league a caller named, as the model knows it: *canonical gets the training data's
+ *  spelling ("Serie A" for "serie a", "it Serie A"), *pooled 1 when the model pooled it into
+ *  "other" (too few deals). SL_EUNKNOWN (field `field`) with "did you mean" for a name no
+ *  training deal has. */
+int sl_workspace_league(const sl_workspace *ws, const char *name, const char *field, const char **canonical,
+                        int *pooled, sl_error *err);
+
+/** The position group of a position name (sl_fees_position_group), SL_EUNKNOWN with "did you
+ *  mean" for a name that is no position, and for a line only ("defence", "DF"); field
+ *  "position". */
+int sl_workspace_position(const char *name, int *group, sl_error *err);
+
+/** Fee-fit options a workspace uses for `transfers` (seed, held-out seasons, level), so that
+ *  every command fits the same model from the same files. */
+void sl_workspace_fee_options(const sl_table *transfers, double level, sl_fees_options *o);
+
+SL_END_DECLS
+
+#endif
