@@ -120,6 +120,22 @@ const char *sl_cli_plot_dir(char *buf, size_t size);
 /** As sl_cli_data_file, or NULL when that file cannot be read (a bundled file is optional). */
 const char *sl_cli_bundled_file(const char *name, char *buf, size_t size);
 
+#include "scoutlab/squad.h"
+#include "scoutlab/workspace.h"
+/* The squad inputs of `squad` and `chart squad|importance` (NULL / 0 = not given). */
+typedef struct sl_cli_squad_inputs {
+  const char *const *stats, *const *values, *const *contracts, *const *positions;
+  size_t nstats, nvalues, ncontracts, npositions;
+  const char *overrides, *profiles, *weights, *season;
+  int no_overrides;
+  const sl_pool *pool;
+} sl_cli_squad_inputs;
+
+/** Opens the workspace and its squad for a squad command (squad_inputs.c): weights and pool
+ *  into *o, the bundled overrides and profiles unless named, the workspace's notes and the
+ *  loader's warnings on stderr. Returns an exit status; *ws is the caller's to free. */
+int sl_cli_squad_workspace(const char *cmd, const sl_cli_squad_inputs *a, sl_squad_options *o, sl_workspace **ws);
+
 /* The command table, defined in main.c. */
 extern const sl_command sl_commands[];
 extern const int sl_command_count;

@@ -426,48 +426,17 @@ static int parse_squad_args(int argc, char **argv, chart_squad_args *a) {
   return -1;
 }
 
-typedef struct squad_tables {
-  sl_table *stats, *values, *contracts, *positions, *overrides;
-  sl_profiles *profiles;
-  sl_squad *squad;
-} squad_tables;
-
-static int load_list(const char *const *paths, size_t n, sl_table **out) {
-  sl_error err;
-  return n && sl_table_load_many(paths, n, NULL, out, &err) ? sl_cli_fail(&err) : 0;
-}
-
-static int readable(const char *path) { return access(path, R_OK) == 0; }
-
-/* The squad scored as scoutlab squad scores it (same defaults and files). */
-static int load_squad(const chart_squad_args *a, squad_tables *t, int *season) {
-  sl_error err;
-  char obuf[1024], pbuf[1024];
-  sl_cli_data_file("positions-override.csv", obuf, sizeof obuf);
-  sl_cli_data_file("profiles.csv", pbuf, sizeof pbuf);
-  const char *ovr = a->no_overrides ? NULL : a->overrides ? a->overrides : obuf;
-  const char *prof = a->profiles ? a->profiles : pbuf;
-  int rc = load_list(a->stats, a->nstats, &t->stats);
-  if (!rc) rc = load_list(a->values, a->nvalues, &t->values);
-  if (!rc) rc = load_list(a->contracts, a->ncontracts, &t->contracts);
-  if (!rc) rc = load_list(a->positions, a->npositions, &t->positions);
-  if (!rc && ovr && (a->overrides || readable(ovr))) rc = load_list(&ovr, 1, &t->overrides);
-  if (!rc && (a->profiles || readable(prof)) && sl_profiles_load(prof, &t->profiles, &err)) rc = sl_cli_fail(&err);
-  if (rc) return rc;
+/* The squad scored as scoutlab squad scores it: the same workspace (squad_inputs.c). */
+static int load_squad(const chart_squad_args *a, sl_workspace **ws, int *season) {
+  sl_cli_squad_inputs in = {.stats = a->stats, .values = a->values, .contracts = a->contracts,
+                            .positions = a->positions, .nstats = a->nstats, .nvalues = a->nvalues,
+                            .ncontracts = a->ncontracts, .npositions = a->npositions, .overrides = a->overrides,
+                            .profiles = a->profiles, .weights = a->weights, .season = a->season,
+                            .no_overrides = a->no_overrides, .pool = &a->pool};
   sl_squad_options o;
-  sl_squad_default(&o);
-  if (a->weights && sl_squad_weights_parse(a->weights, &o, &err)) return sl_cli_usage_error("chart", "--weights: %s", err.message);
-  o.profiles = t->profiles, o.pool = a->pool, o.positions = t->positions, o.overrides = t->overrides;
-  o.values = t->values, o.contracts = t->contracts;
-  o.season = *season = a->season ? sl_squad_season_parse(a->season) : 0;
-  return sl_squad_new(t->stats, &o, &t->squad, &err) ? sl_cli_fail(&err) : 0;
-}
-
-static void free_squad(squad_tables *t) {
-  sl_squad_free(t->squad);
-  sl_profiles_free(t->profiles);
-  sl_table_free(t->stats), sl_table_free(t->values), sl_table_free(t->contracts);
-  sl_table_free(t->positions), sl_table_free(t->overrides);
+  int rc = sl_cli_squad_workspace("chart", &in, &o, ws);
+  if (!rc) *season = sl_workspace_seasons_of(*ws)->stats;
+  return rc;
 }
 
 int sl_chart_squad_draw(sl_charts_kind kind, const sl_squad *s, size_t club, int season, double min_share, size_t top,
@@ -495,23 +464,23 @@ static int run_squad_family(sl_charts_kind kind, int argc, char **argv) {
   memset(&a, 0, sizeof a);
   int rc = parse_squad_args(argc, argv, &a);
   if (rc != -1) return rc;
-  squad_tables t;
-  memset(&t, 0, sizeof t);
+  sl_workspace *ws = NULL;
   int season = 0;
   size_t club = 0;
-  rc = load_squad(&a, &t, &season);
+  rc = load_squad(&a, &ws, &season);
+  const sl_squad *squad = ws ? sl_workspace_squad(ws) : NULL;
   sl_error err;
-  if (!rc && sl_squad_find_club(t.squad, a.club, &club, &err)) {
+  if (!rc && sl_squad_find_club(squad, a.club, &club, &err)) {
     fprintf(stderr, "scoutlab chart: %s\n", err.message);
-    rc = SL_EXIT_DATA;
+    rc = sl_cli_exit_code(err.code);
   }
   input_list inputs = {0};
   add_inputs(&inputs, a.stats, a.nstats), add_inputs(&inputs, a.values, a.nvalues);
   add_inputs(&inputs, a.contracts, a.ncontracts), add_inputs(&inputs, a.positions, a.npositions);
   add_inputs(&inputs, &a.overrides, 1), add_inputs(&inputs, &a.profiles, 1);
   a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
-  if (!rc) rc = sl_chart_squad_draw(kind, t.squad, club, season, a.min_share, a.top, a.stats, a.nstats, &a.out, stdout);
-  free_squad(&t);
+  if (!rc) rc = sl_chart_squad_draw(kind, squad, club, season, a.min_share, a.top, a.stats, a.nstats, &a.out, stdout);
+  sl_workspace_free(ws);
   return rc;
 }
 

@@ -157,38 +157,17 @@ static int parse_args(int argc, char **argv, sq_args *a) {
 
 /* ---- loading ------------------------------------------------------------------------------- */
 
-/* The workspace over the options' files (the library's season and identity rules), with the
- * squad built from the options' weights and pool. */
+/* The workspace over the options' files (squad_inputs.c, shared with chart squad). */
 static int load_all(const sq_args *a, sq_ctx *ctx, sl_squad_options *o) {
-  sl_error err;
-  char obuf[1024], pbuf[1024];
-  sl_squad_default(o);
-  if (a->weights && sl_squad_weights_parse(a->weights, o, &err))
-    return sl_cli_usage_error("squad", "--weights: %s", err.message);
-  o->pool = a->pool;
-  int season = 0;
-  if (a->season && sl_season_parse(a->season, &season, &err))
-    return sl_cli_usage_error("squad", "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
-  sl_workspace_inputs in;
-  sl_workspace_inputs_init(&in);
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
-  in.stats = a->stats, in.nstats = a->nstats;
-  in.values = a->values, in.nvalues = a->nvalues;
-  in.contracts = a->contracts, in.ncontracts = a->ncontracts;
-  in.positions = a->positions, in.npositions = a->npositions;
-  in.overrides = a->no_overrides ? NULL : a->overrides ? a->overrides : sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
-  in.profiles = a->profiles ? a->profiles : sl_cli_bundled_file("profiles.csv", pbuf, sizeof pbuf);
-  in.season = season;
-  in.squad = 1, in.squad_options = o;
-  in.load = &lim;
-  if (sl_workspace_new(&in, &ctx->ws, &err)) return sl_cli_fail(&err);
-  for (size_t i = 0; i < sl_workspace_note_count(ctx->ws); i++)
-    fprintf(stderr, "scoutlab squad: %s\n", sl_workspace_note(ctx->ws, i));
+  sl_cli_squad_inputs in = {.stats = a->stats, .values = a->values, .contracts = a->contracts,
+                            .positions = a->positions, .nstats = a->nstats, .nvalues = a->nvalues,
+                            .ncontracts = a->ncontracts, .npositions = a->npositions, .overrides = a->overrides,
+                            .profiles = a->profiles, .weights = a->weights, .season = a->season,
+                            .no_overrides = a->no_overrides, .pool = &a->pool};
+  int rc = sl_cli_squad_workspace("squad", &in, o, &ctx->ws);
+  if (rc) return rc;
   ctx->stats = sl_workspace_stats(ctx->ws), ctx->values = sl_workspace_values(ctx->ws);
   ctx->contracts = sl_workspace_contracts(ctx->ws), ctx->squad = sl_workspace_squad(ctx->ws);
-  sl_cli_table_warnings("squad", ctx->stats);
-  sl_cli_index_warnings("squad", ctx->stats, sl_compare_summary(sl_squad_index(ctx->squad)));
   return 0;
 }
 
