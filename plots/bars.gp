@@ -3,7 +3,7 @@
 #   title_text title_pt subtitle_text subtitle2_text credits_text caption_text (fitted strings)
 #   sl_regular(pt) sl_bold(pt) player_colour[p]  n_players n_stats player_name[p] stat_label[s]
 #   xlabel_text area_left area_right area_full x_max area_top area_bottom (screen) row_count half_bar value_pt
-#   value_gap (percentile units) name_x name_y[s] legend_y legend_em legend_x[p] (screen)
+#   value_gap (percentile units) name_x name_y[s] legend_em legend_x[p] legend_yp[p] (screen)
 #   $bars: stat, player, row from the top, percentile, value
 # scoutlab measured every text for Liberation Sans at these sizes and placed it.
 
@@ -41,10 +41,10 @@ do for [s=1:n_stats] {
   set label 100 + s stat_label[s] at screen name_x, screen name_y[s] right font sl_regular(9.5) tc rgb ink
 }
 do for [p=1:n_players] {
-  set object 200 + p rectangle from screen legend_x[p], screen legend_y - 0.3 * legend_em * sl_width / sl_height \
-      to screen legend_x[p] + legend_em, screen legend_y + 0.3 * legend_em * sl_width / sl_height \
+  set object 200 + p rectangle from screen legend_x[p], screen legend_yp[p] - 0.3 * legend_em * sl_width / sl_height \
+      to screen legend_x[p] + legend_em, screen legend_yp[p] + 0.3 * legend_em * sl_width / sl_height \
       fc rgb player_colour[p] fs solid 1.0 noborder front
-  set label 200 + p player_name[p] at screen legend_x[p] + 1.4 * legend_em, screen legend_y left \
+  set label 200 + p player_name[p] at screen legend_x[p] + 1.4 * legend_em, screen legend_yp[p] left \
       font sl_regular(10) tc rgb ink
 }
 value_text(v) = v != v ? '-' : abs(v) >= 1000 ? sprintf('%.0f', v) : gprintf('%.3g', v)

@@ -14,7 +14,8 @@
 #define BARS_VALUE_PT 9.0
 /* The drawing region: legend row, then the bars down to the x axis (canvas fractions). */
 #define BARS_LEGEND_Y 0.775
-#define BARS_TOP 0.73
+#define BARS_TOP 0.70
+#define BARS_LEGEND_ROW_EM 1.5
 #define BARS_BOTTOM 0.15
 #define BARS_RIGHT 0.95
 /* A stat's players take a row each, 0.7 of it the bar; stats are a row apart. */
@@ -69,7 +70,7 @@ static double bar_row(const sl_plot_bars *c, size_t s, size_t p) {
 
 static double row_y_px(const bars_geom *g, double row) { return g->top - row / g->rows * (g->top - g->bottom); }
 
-static int bars_record(const sl_plot_bars *c, const bars_geom *g, double *legend_x) {
+static int bars_record(const sl_plot_bars *c, const bars_geom *g, double *legend_x, double *legend_row) {
   sl_plot_layout *l = c->common.layout;
   int st = SL_OK;
   for (size_t s = 0; !st && s < c->n_stats; s++) {
@@ -84,13 +85,18 @@ static int bars_record(const sl_plot_bars *c, const bars_geom *g, double *legend
       st = sl_plot_layout_add_text(l, "value", t, x, row_y_px(g, bar_row(c, s, p)), -1, g->value_pt, 1, g->scale);
     }
   }
-  /* Legend: swatch and name per player along one row under the subtitle. */
-  double x = g->left, em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  /* Legend: swatch and name per player along a row under the subtitle, from the canvas's text
+   * margin, a second row when the first is full. */
+  double em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale, x0 = SL_PLOT_TEXT_LEFT * g->w, x = x0;
+  double right = (1 - SL_PLOT_TEXT_LEFT) * g->w;
   for (size_t p = 0; !st && p < c->n_players; p++) {
+    double item = 1.4 * em + sl_plot_text_width(c->players[p], BARS_LEGEND_PT, 0, g->scale);
+    if (x + item > right && x > x0) x = x0, legend_row[p] = 1;
+    else legend_row[p] = p && legend_row[p - 1];
     legend_x[p] = x;
-    st = sl_plot_layout_add_text(l, "legend", c->players[p], x + 1.4 * em, BARS_LEGEND_Y * g->h, -1, BARS_LEGEND_PT, 0,
-                                 g->scale);
-    x += 1.4 * em + sl_plot_text_width(c->players[p], BARS_LEGEND_PT, 0, g->scale) + 1.2 * em;
+    double y = BARS_LEGEND_Y * g->h - legend_row[p] * BARS_LEGEND_ROW_EM * em;
+    st = sl_plot_layout_add_text(l, "legend", c->players[p], x + 1.4 * em, y, -1, BARS_LEGEND_PT, 0, g->scale);
+    x += item + 1.2 * em;
   }
   return st;
 }
@@ -105,11 +111,11 @@ int sl_plot_bars_write(const sl_plot_bars *c, const char *template_dir, FILE *ou
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "bars chart: 2 to %d players and 1 to %d stats with values",
                         SL_PLOT_BARS_MAX_PLAYERS, SL_PLOT_BARS_MAX_STATS);
   bars_geom g = {0};
-  double legend_x[SL_PLOT_BARS_MAX_PLAYERS];
+  double legend_x[SL_PLOT_BARS_MAX_PLAYERS], legend_row[SL_PLOT_BARS_MAX_PLAYERS] = {0};
   st = bars_lay_out(c, &g);
   if (!st) st = sl_plot_write_header(out, chart, &c->common);
   if (!st) st = sl_plot_write_caption(out, &c->common, "Bar: percentile among the peers; number: the value");
-  if (!st) st = bars_record(c, &g, legend_x);
+  if (!st) st = bars_record(c, &g, legend_x, legend_row);
   if (!st) {
     fprintf(out, "n_players = %zu\nn_stats = %zu\n", c->n_players, c->n_stats);
     sl_plot_write_string_array(out, "player_name", c->players, c->n_players);
@@ -129,6 +135,9 @@ int sl_plot_bars_write(const sl_plot_bars *c, const char *template_dir, FILE *ou
     sl_plot_write_number_var(out, "legend_em", BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g.scale / g.w);
     for (size_t p = 0; p < c->n_players; p++) legend_x[p] /= g.w;
     sl_plot_write_number_array(out, "legend_x", legend_x, c->n_players);
+    for (size_t p = 0; p < c->n_players; p++)
+      legend_row[p] = BARS_LEGEND_Y - legend_row[p] * BARS_LEGEND_ROW_EM * BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g.scale / g.h;
+    sl_plot_write_number_array(out, "legend_yp", legend_row, c->n_players);
     /* The x axis runs past 100 to the canvas edge, so that the numbers at the bar ends are drawn. */
     sl_plot_write_number_var(out, "area_full", BARS_RIGHT);
     sl_plot_write_number_var(out, "x_max", 100 * (BARS_RIGHT * g.w - g.left) / (g.right - g.left));
