@@ -65,4 +65,26 @@ static sl_test_state sl_test_g; /* per test executable; tests are single-threade
 /* Tests that need ../shared/data exit with this code; CTest reports them as skipped. */
 #define SL_TEST_SKIP 77
 
+/* SL_TEST_HOST_LOCALE=1 (the locale.* copies of the unit tests, tests/CMakeLists.txt): run as a
+ * host program does that calls setlocale(LC_ALL, "") before using the library, under
+ * LC_ALL=de_DE.UTF-8 (decimal comma). Skips when that locale is not installed. */
+#include <locale.h>
+/* strtod in the C locale, for a test's own reading of reference data under that host locale. */
+static inline double sl_test_strtod(const char *s, char **end) {
+  locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0), old = c ? uselocale(c) : (locale_t)0;
+  double v = strtod(s, end);
+  if (c) uselocale(old), freelocale(c);
+  return v;
+}
+#if defined(__GNUC__)
+__attribute__((constructor)) static void sl_test_host_locale(void) {
+  if (!getenv("SL_TEST_HOST_LOCALE")) return;
+  if (!setlocale(LC_ALL, "") || strcmp(localeconv()->decimal_point, ",") != 0) {
+    fprintf(stderr, "skip: locale %s is not installed or has no decimal comma (apt-get install locales; "
+                    "generate it with locale-gen)\n", getenv("LC_ALL") ? getenv("LC_ALL") : "?");
+    exit(SL_TEST_SKIP);
+  }
+}
+#endif
+
 #endif

@@ -10,6 +10,7 @@
 #ifndef SCOUTLAB_TEST_NIST_H
 #define SCOUTLAB_TEST_NIST_H
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,8 +61,7 @@ static int sl_nist_header_line(sl_nist *d, const char *s, long *first, long *las
   return 0;
 }
 
-/* Reads path into d. Returns 0, or -1 with a message in msg. */
-static int sl_nist_read(const char *path, sl_nist *d, char *msg, size_t msgsize) {
+static int sl_nist_read_c(const char *path, sl_nist *d, char *msg, size_t msgsize) {
   memset(d, 0, sizeof *d);
   FILE *f = fopen(path, "r");
   if (!f) return snprintf(msg, msgsize, "%s: cannot open", path), -1;
@@ -98,6 +98,15 @@ static int sl_nist_read(const char *path, sl_nist *d, char *msg, size_t msgsize)
     return -1;
   }
   return 0;
+}
+
+/* Reads path into d. Returns 0, or -1 with a message in msg. NIST writes '.' as decimal point:
+ * read in the C locale whatever the test's host locale (the locale.* tests) is. */
+static int sl_nist_read(const char *path, sl_nist *d, char *msg, size_t msgsize) {
+  locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0), old = c ? uselocale(c) : (locale_t)0;
+  int st = sl_nist_read_c(path, d, msg, msgsize);
+  if (c) uselocale(old), freelocale(c);
+  return st;
 }
 
 /* Design matrix, column-major n x nparam: [1] then the predictors, or the powers x..x^d of a

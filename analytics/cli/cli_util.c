@@ -11,6 +11,7 @@
 #include "cli.h"
 
 #include "scoutlab/compare.h"
+#include "scoutlab/money.h"
 #include "scoutlab/datadir.h"
 #include "scoutlab/parse.h"
 #include "scoutlab/table.h"
@@ -94,26 +95,7 @@ void sl_cli_json_number(FILE *f, double v) {
   else fprintf(f, "%.17g", v);
 }
 
-const char *sl_cli_money(double eur, char *buf, size_t size) {
-  if (!isfinite(eur)) {
-    snprintf(buf, size, "n/a");
-    return buf;
-  }
-  char digits[64];
-  snprintf(digits, sizeof digits, "%.0f", fabs(eur));
-  size_t n = strlen(digits), o = 0;
-  char out[96];
-  if (eur < 0) out[o++] = '-';
-  memcpy(out + o, "\xe2\x82\xac", 3); /* the euro sign in UTF-8 */
-  o += 3;
-  for (size_t i = 0; i < n; i++) {
-    if (i > 0 && (n - i) % 3 == 0) out[o++] = ',';
-    out[o++] = digits[i];
-  }
-  out[o] = '\0';
-  snprintf(buf, size, "%s", out);
-  return buf;
-}
+const char *sl_cli_money(double eur, char *buf, size_t size) { return sl_money_text(eur, buf, size); }
 
 int sl_cli_season_arg(const char *s) {
   /* "2024", "2024-25", "2024/25": the season is named by its first year. */

@@ -194,6 +194,9 @@ void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f) {
     fprintf(f, "positions file: %zu players not found, %zu same name but other birth year, %zu disagreeing "
                "with FBref Pos (FBref kept)\n",
             r->positions_unmatched, r->positions_born_mismatch, r->positions_conflict);
+  if (ctx->positions && r->positions_stale)
+    fprintf(f, "positions file: %zu CB/FB rows seasons older than the stats and contradicted by them (the stats' split "
+               "used)\n", r->positions_stale);
   if (ctx->overrides) fprintf(f, "overrides: %zu rows matched no player\n", r->overrides_unused);
   if (ctx->values) fprintf(f, "values: %zu players got a market value\n", r->values_matched);
   size_t n = sl_compare_count(ctx->index);
@@ -222,10 +225,10 @@ void sl_cmp_json_accounting(const sl_cmp_ctx *ctx, FILE *f) {
     fputc('}', f);
   }
   fprintf(f, "]},\"positions\":{\"override\":%zu,\"file\":%zu,\"inferred\":%zu,\"fbref\":%zu,\"unknown\":%zu,"
-             "\"file_unmatched\":%zu,\"file_born_mismatch\":%zu,\"file_conflict\":%zu}",
+             "\"file_unmatched\":%zu,\"file_born_mismatch\":%zu,\"file_conflict\":%zu,\"file_stale\":%zu}",
           r->by_source[SL_POSSRC_OVERRIDE], r->by_source[SL_POSSRC_FILE], r->by_source[SL_POSSRC_INFERRED],
           r->by_source[SL_POSSRC_FBREF], r->by_source[SL_POSSRC_NONE], r->positions_unmatched,
-          r->positions_born_mismatch, r->positions_conflict);
+          r->positions_born_mismatch, r->positions_conflict, r->positions_stale);
 }
 
 /* --chart FILE (compare only): -1 taken, 0 not ours, or an exit status. */

@@ -122,7 +122,8 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
   printf("profile %s; percentiles (p) against %ss with >= %.0f minutes in %s\n\n", pr->role,
          sl_group_name(r[0].info.group), a->pool.min_minutes,
          a->pool.kind == SL_POOL_LEAGUE ? "each player's league" : r[0].info.leagues);
-  for (size_t k = 0; k < n; k++)
+  int notes = 0;
+  for (size_t k = 0; k < n; k++, notes++)
     if (r[k].info.small_sample)
       printf("small sample: %s has %.0f minutes (< %.0f): values shown, no percentile (--min-minutes to rank him)\n",
              sl_compare_player(ctx->index, r[k].index)->name, sl_compare_player(ctx->index, r[k].index)->minutes,
@@ -131,7 +132,8 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
       printf("few minutes: %s has %.0f minutes (< %.0f): percentiles ranked because --min-minutes was lowered\n",
              sl_compare_player(ctx->index, r[k].index)->name, sl_compare_player(ctx->index, r[k].index)->minutes,
              SL_COMPARE_DEFAULT_MIN_MINUTES);
-  if (n) putchar('\n');
+    else notes--;
+  if (notes) putchar('\n');
   print_meta_table(ctx, r, n, label_width, width);
   const char *group = NULL;
   for (size_t s = 0; s < pr->nstats; s++) {

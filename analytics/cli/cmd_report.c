@@ -1,6 +1,7 @@
-/* cmd_report.c - `scoutlab report`: from "should we bid?" to a shareable document. Loads the
- * inputs, fits or loads the fee model, builds the document (report_player.c / report_club.c)
- * and writes DIR/report.html and DIR/report.md, each whole or not at all. */
+/* cmd_report.c - `scoutlab report`: from "should we bid?" to a shareable document. Parses the
+ * options into a workspace (the library decides seasons, identity and the model), asks the
+ * library for the document (include/scoutlab/report.h) and writes DIR/report.html and
+ * DIR/report.md, each whole or not at all. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,9 +9,11 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "report.h"
 #include "scoutlab/output.h"
 #include "scoutlab/parse.h"
+#include "scoutlab/report.h"
+#include "scoutlab/season.h"
+#include "scoutlab/workspace.h"
 
 const char sl_help_report[] =
     "usage: scoutlab report --player NAME [--bid 25m] --stats FILE [--values FILE] [--contracts FILE]\n"
@@ -35,7 +38,9 @@ const char sl_help_report[] =
     "  --positions FILE     Transfermarkt-style sub-positions to split defenders\n"
     "  --transfers FILE     past transfers to fit the fee model on; repeatable, directories walked\n"
     "  --model M.slm        a model saved by scoutlab fit (instead of --transfers)\n"
-    "  --season S           season of the stats (2024, 2024-25)\n"
+    "  --season S           season of the stats (2024, 2024-25); read from a season column or\n"
+    "                       the file name when they have one, and must agree with them\n"
+    "  --window YEAR        transfer window valued (default: the one after the stats season)\n"
     "  --level L            interval level (default 0.8)\n"
     "  --age N --position P --market-value X --contract-until DATE   override the data\n"
     "  --format F           html, md or both (default both)\n"
@@ -46,6 +51,23 @@ const char sl_help_report[] =
     "  scoutlab report --player \"Tobias Quirandel\" --bid 25m --stats datasets/players.csv \\\n"
     "    --values datasets/values.csv --contracts datasets/contracts.csv \\\n"
     "    --transfers datasets/transfers.csv -o out/report\n";
+
+/* Files of one kind a report can read (repeatable options). */
+#define RP_MAX_FILES 32
+
+typedef struct rp_files {
+  const char *path[RP_MAX_FILES];
+  size_t n;
+} rp_files;
+
+typedef struct rp_args {
+  const char *player, *club, *outdir, *model;
+  rp_files stats, values, contracts, positions, transfers;
+  double bid, level;
+  int season, window;
+  sl_workspace_attrs given; /* --age, --market-value, --position, --contract-until */
+  int html, markdown, quiet, charts;
+} rp_args;
 
 static int add_file(rp_files *f, const char *v) {
   if (f->n == RP_MAX_FILES) return sl_cli_usage_error("report", "at most %d files of one kind", RP_MAX_FILES);
@@ -61,31 +83,43 @@ static int money_option(const char *o, const char *v, double *out) {
   return -1;
 }
 
+static int number_option(const char *o, const char *v, double lo, double hi, const char *what, double *out) {
+  if (!sl_parse_number(v, SL_DECIMAL_POINT, out) || !(*out >= lo && *out <= hi))
+    return sl_cli_usage_error("report", "%s expects %s, got \"%s\"", o, what, v);
+  return -1;
+}
+
 /* One option with its value; returns -1 when taken, 0 when unknown, else an exit status. */
 static int option(rp_args *a, const char *o, const char *v) {
+  double x;
   if (!strcmp(o, "--player")) return a->player = v, -1;
   if (!strcmp(o, "--club")) return a->club = v, -1;
   if (!strcmp(o, "-o") || !strcmp(o, "--output")) return a->outdir = v, -1;
   if (!strcmp(o, "--model")) return a->model = v, -1;
-  if (!strcmp(o, "--season")) return a->season = v, -1;
-  if (!strcmp(o, "--position")) return a->position = v, -1;
-  if (!strcmp(o, "--contract-until")) return a->contract_until = v, -1;
+  if (!strcmp(o, "--position")) return a->given.position = v, -1;
+  if (!strcmp(o, "--contract-until")) return a->given.contract_until = v, -1;
   if (!strcmp(o, "--stats")) return add_file(&a->stats, v);
   if (!strcmp(o, "--values")) return add_file(&a->values, v);
   if (!strcmp(o, "--contracts")) return add_file(&a->contracts, v);
   if (!strcmp(o, "--positions")) return add_file(&a->positions, v);
   if (!strcmp(o, "--transfers")) return add_file(&a->transfers, v);
   if (!strcmp(o, "--bid")) return money_option(o, v, &a->bid);
-  if (!strcmp(o, "--market-value")) return money_option(o, v, &a->market_value);
-  if (!strcmp(o, "--age")) {
-    if (!sl_parse_number(v, SL_DECIMAL_POINT, &a->age) || a->age < 14 || a->age > 45)
-      return sl_cli_usage_error("report", "--age expects a number of years between 14 and 45, got \"%s\"", v);
-    return -1;
+  if (!strcmp(o, "--market-value")) return money_option(o, v, &a->given.market_value);
+  if (!strcmp(o, "--season"))
+    return sl_season_parse(v, &a->season, NULL)
+               ? sl_cli_usage_error("report", "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", v)
+               : -1;
+  if (!strcmp(o, "--window")) {
+    int r = number_option(o, v, SL_SEASON_MIN, SL_SEASON_MAX, "a year such as 2025", &x);
+    a->window = (int)x;
+    return r;
   }
+  if (!strcmp(o, "--age")) return number_option(o, v, 14, 45, "a number of years between 14 and 45", &a->given.age);
   if (!strcmp(o, "--level")) {
-    if (!sl_parse_number(v, SL_DECIMAL_POINT, &a->level) || !(a->level > 0 && a->level < 1))
-      return sl_cli_usage_error("report", "--level expects a number between 0 and 1 such as 0.8, got \"%s\"", v);
-    return -1;
+    int r = number_option(o, v, 0, 1, "a number between 0 and 1 such as 0.8", &a->level);
+    return r == -1 && (a->level <= 0 || a->level >= 1)
+               ? sl_cli_usage_error("report", "--level expects a number between 0 and 1 such as 0.8, got \"%s\"", v)
+               : r;
   }
   if (!strcmp(o, "--format")) {
     a->html = !strcmp(v, "html") || !strcmp(v, "both");
@@ -98,7 +132,8 @@ static int option(rp_args *a, const char *o, const char *v) {
 
 static int parse_args(int argc, char **argv, rp_args *a) {
   memset(a, 0, sizeof *a);
-  a->bid = a->age = a->market_value = NAN;
+  sl_workspace_attrs_init(&a->given);
+  a->bid = NAN;
   a->level = SL_FEES_DEFAULT_LEVEL;
   a->html = a->markdown = a->charts = 1;
   for (int i = 1; i < argc; i++) {
@@ -125,110 +160,36 @@ static int parse_args(int argc, char **argv, rp_args *a) {
   return -1;
 }
 
-static void progress(const rp_ctx *x, const char *what) {
-  if (x->progress) fprintf(stderr, "scoutlab report: %s\n", what);
+static void progress(void *ctx, const char *what) {
+  if (*(const int *)ctx) fprintf(stderr, "scoutlab report: %s\n", what);
 }
 
-static int load(const rp_files *f, const sl_load_options *opt, sl_table **out) {
-  sl_error err;
-  if (!f->n) return SL_EXIT_OK;
-  return sl_table_load_many(f->path, f->n, opt, out, &err) ? sl_cli_fail(&err) : SL_EXIT_OK;
-}
-
-static const char *data_file(const char *name, char *buf, size_t size) {
-  return access(sl_cli_data_file(name, buf, size), R_OK) == 0 ? buf : NULL;
-}
-
-static int load_inputs(rp_ctx *x) {
-  const rp_args *a = x->a;
-  sl_error err;
+/* The workspace over every input the options name, with the bundled profiles and overrides. */
+static int open_workspace(const rp_args *a, const int *show, sl_workspace **ws) {
   char pbuf[1024], obuf[1024];
-  static const char *const pos_cols[] = {"name", "Player", "player", "age", "Age", "season", "Season", "born",
-                                         "Born", "birth_year", "position", "short_pos", "sub_position", NULL};
-  sl_load_options pos_opt = {.only_columns = pos_cols};
-  progress(x, "loading the data");
-  int st = sl_cli_load_stats("report", a->stats.path, a->stats.n, a->season, &x->stats, &x->season);
-  if (!st) st = load(&a->values, NULL, &x->values);
-  if (!st) sl_cli_values_for_season(&x->values, x->season);
-  if (!st) st = load(&a->contracts, NULL, &x->contracts);
-  if (!st) st = load(&a->positions, &pos_opt, &x->positions);
-  const char *ovr = data_file("positions-override.csv", obuf, sizeof obuf);
-  rp_files of = {{ovr}, ovr != NULL};
-  if (!st) st = load(&of, NULL, &x->overrides);
-  const char *prof = data_file("profiles.csv", pbuf, sizeof pbuf);
-  if (!st && !prof) {
-    fprintf(stderr, "scoutlab report: no role profiles (datasets/profiles.csv; set SCOUTLAB_DATADIR)\n");
+  sl_workspace_inputs in;
+  sl_workspace_inputs_init(&in);
+  sl_load_options lim;
+  sl_cli_load_options(&lim);
+  in.stats = a->stats.path, in.nstats = a->stats.n;
+  in.values = a->values.path, in.nvalues = a->values.n;
+  in.contracts = a->contracts.path, in.ncontracts = a->contracts.n;
+  in.positions = a->positions.path, in.npositions = a->positions.n;
+  in.transfers = a->transfers.path, in.ntransfers = a->transfers.n;
+  in.model = a->model;
+  in.profiles = sl_cli_bundled_file("profiles.csv", pbuf, sizeof pbuf);
+  in.overrides = sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
+  in.season = a->season, in.valuation_season = a->window;
+  in.level = a->level;
+  in.squad = 1;
+  in.load = &lim;
+  if (!in.profiles) {
+    fprintf(stderr, "scoutlab report: no role profiles (profiles.csv; set SCOUTLAB_DATADIR)\n");
     return SL_EXIT_IO;
   }
-  if (!st && sl_profiles_load(prof, &x->profiles, &err)) st = sl_cli_fail(&err);
-  return st;
-}
-
-static int build_indexes(rp_ctx *x) {
+  progress((void *)show, a->transfers.n ? "loading the data and fitting the fee model" : "loading the data");
   sl_error err;
-  sl_compare_options co = {.positions = x->positions, .overrides = x->overrides, .values = x->values};
-  if (sl_compare_new(x->stats, &co, &x->cmp, &err)) return sl_cli_fail(&err);
-  sl_squad_options so;
-  sl_squad_default(&so);
-  so.profiles = x->profiles;
-  so.positions = x->positions, so.overrides = x->overrides, so.values = x->values;
-  so.contracts = x->contracts;
-  so.season = x->season;
-  progress(x, "scoring squad importance");
-  if (sl_squad_new(x->stats, &so, &x->squad, &err)) return sl_cli_fail(&err);
-  return SL_EXIT_OK;
-}
-
-/* The latest season among transfer rows, for the default time split. */
-static int latest_season(const sl_table *t) {
-  const sl_column *c = sl_table_role(t, SL_ROLE_SEASON);
-  int hi = 0;
-  for (size_t r = 0; c && c->num && r < t->nrows; r++)
-    if (!isnan(c->num[r]) && c->num[r] > hi) hi = (int)c->num[r];
-  return hi;
-}
-
-/* Seasons held out of training to measure accuracy out of time: the last three. */
-#define RP_HOLDOUT_SEASONS 3
-
-static int fee_model(rp_ctx *x) {
-  sl_error err;
-  const rp_args *a = x->a;
-  if (a->model) {
-    progress(x, "loading the fee model");
-    if (sl_fees_load(a->model, &x->model, &err)) return sl_cli_fail(&err);
-    rp_note(x, "fee model loaded from %s (fitted on seasons %d-%d); its out-of-sample accuracy is printed by "
-               "scoutlab fit", a->model, x->model->season_min, x->model->season_max);
-    return SL_EXIT_OK;
-  }
-  sl_table *t = NULL;
-  int st = load(&a->transfers, NULL, &t);
-  if (st) return st;
-  sl_fees_options fo = {0};
-  fo.level = a->level;
-  int hi = latest_season(t);
-  fo.holdout_from = hi > RP_HOLDOUT_SEASONS ? hi - RP_HOLDOUT_SEASONS + 1 : 0;
-  sl_fees_deals *deals = NULL;
-  if (sl_fees_deals_from_table(t, &fo, &deals, &err)) {
-    sl_table_free(t);
-    return sl_cli_fail(&err);
-  }
-  sl_table_free(t);
-  char msg[128];
-  snprintf(msg, sizeof msg, "fitting the fee model on %zu deals (with time split and cross-validation)", deals->n);
-  progress(x, msg);
-  if (sl_fees_fit(deals, &fo, &x->model, &x->fit, &err)) return sl_cli_fail(&err);
-  return SL_EXIT_OK;
-}
-
-static void free_ctx(rp_ctx *x) {
-  sl_squad_free(x->squad);
-  sl_compare_free(x->cmp);
-  sl_fees_model_free(x->model);
-  free(x->fit);
-  sl_profiles_free(x->profiles);
-  sl_table_free(x->stats), sl_table_free(x->values), sl_table_free(x->contracts);
-  sl_table_free(x->positions), sl_table_free(x->overrides);
+  return sl_workspace_new(&in, ws, &err) ? sl_cli_fail(&err) : SL_EXIT_OK;
 }
 
 static int write_doc(const sl_doc *d, const char *dir, const char *name, int html) {
@@ -252,21 +213,23 @@ int sl_cmd_report(int argc, char **argv) {
   rp_args a;
   int st = parse_args(argc, argv, &a);
   if (st != -1) return st;
-  rp_ctx x = {.a = &a, .progress = !a.quiet && isatty(STDERR_FILENO)};
+  int show = !a.quiet && isatty(STDERR_FILENO);
   sl_error err;
   if (sl_output_make_dir(a.outdir, &err)) return sl_cli_fail(&err);
-  st = load_inputs(&x);
-  if (!st) st = build_indexes(&x);
-  if (!st) st = fee_model(&x);
-  sl_doc *d = st ? NULL : sl_doc_new("", NULL);
-  if (!st && !d) st = SL_EXIT_IO;
-  if (!st) st = a.player ? rp_player_report(&x, d) : rp_club_report(&x, d);
-  if (!st) rp_method_section(&x, d);
-  progress(&x, "writing the report");
+  sl_workspace *ws = NULL;
+  st = open_workspace(&a, &show, &ws);
+  sl_report_request rq;
+  sl_report_request_init(&rq);
+  rq.player = a.player, rq.club = a.club, rq.bid = a.bid, rq.given = &a.given;
+  rq.dir = a.outdir, rq.charts = a.charts, rq.progress = progress, rq.progress_ctx = &show;
+  sl_doc *d = NULL;
+  sl_report_summary sum;
+  if (!st && sl_report_build(ws, &rq, &d, &sum, &err)) st = sl_cli_fail(&err);
+  if (!st) progress(&show, "writing the report");
   if (!st && a.html) st = write_doc(d, a.outdir, "report.html", 1);
   if (!st && a.markdown) st = write_doc(d, a.outdir, "report.md", 0);
-  if (!st && x.summary[0]) printf("\n%s", x.summary);
+  if (!st && sum.text[0]) printf("\n%s", sum.text);
   sl_doc_free(d);
-  free_ctx(&x);
+  sl_workspace_free(ws);
   return st;
 }

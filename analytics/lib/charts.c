@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "runtime_internal.h"
+
 #define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
 /* Attempts at a fresh temporary script name before giving up (names embed the pid). */
 #define SCRIPT_TMP_TRIES 100
@@ -62,12 +64,13 @@ void *sl_charts_alloc(sl_charts_store *st, size_t n, size_t size) {
 char *sl_charts_printf(sl_charts_store *st, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  int len = vsnprintf(NULL, 0, fmt, ap);
+  /* Titles and labels read the same whatever the host's locale. */
+  int len = sl_vsnprintf_c(NULL, 0, fmt, ap);
   va_end(ap);
   char *s = len < 0 ? NULL : sl_charts_alloc(st, (size_t)len + 1, 1);
   if (!s) return NULL;
   va_start(ap, fmt);
-  vsnprintf(s, (size_t)len + 1, fmt, ap);
+  sl_vsnprintf_c(s, (size_t)len + 1, fmt, ap);
   va_end(ap);
   return s;
 }
@@ -231,7 +234,7 @@ static FILE *open_temp_script(char *path, size_t size, sl_error *err) {
     }
     if (errno != EEXIST) break;
   }
-  sl_error_set(err, SL_EIO, path, 0, 0, "cannot create a temporary chart script: %s", strerror(errno));
+  sl_error_set(err, SL_EIO, path, 0, 0, "cannot create a temporary chart script: %s", sl_strerror_c(errno));
   return NULL;
 }
 
@@ -264,10 +267,10 @@ int sl_charts_render(sl_charts_kind kind, void *chart, const sl_charts_output *o
   char tmp[SL_CHARTS_PATH_MAX];
   const char *script = o->script ? o->script : tmp;
   FILE *f = o->script ? fopen(o->script, "w") : open_temp_script(tmp, sizeof tmp, err);
-  if (!f && o->script) return sl_error_set(err, SL_EIO, o->script, 0, 0, "cannot write the chart script: %s", strerror(errno));
+  if (!f && o->script) return sl_error_set(err, SL_EIO, o->script, 0, 0, "cannot write the chart script: %s", sl_strerror_c(errno));
   if (!f) return err ? err->code : SL_EIO;
   st = write_script(kind, chart, o->plotdir ? o->plotdir : "plots", f, err);
-  if (fclose(f) != 0 && !st) st = sl_error_set(err, SL_EIO, script, 0, 0, "cannot write the chart script: %s", strerror(errno));
+  if (fclose(f) != 0 && !st) st = sl_error_set(err, SL_EIO, script, 0, 0, "cannot write the chart script: %s", sl_strerror_c(errno));
   int written = !st;
   sl_plot_runner runner = {o->gnuplot, 0};
   if (!st) st = sl_plot_run(script, o->output, &runner, err);

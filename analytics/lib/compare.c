@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "scoutlab/names.h"
+#include "runtime_internal.h"
 
 
 static const char *const group_names[SL_GROUP_COUNT] = {
@@ -200,9 +201,9 @@ static const char *minutes_problem(const sl_compare *c, size_t r, double max, ch
     const char *cell = sl_table_text(c->t, col, r, text, sizeof text);
     snprintf(buf, size, "%s '%s' is not a number of minutes", col->name, cell ? cell : "");
   } else if (v < 0) {
-    snprintf(buf, size, "%s %g is negative (expected 0 to %g minutes)", col->name, v, max);
+    sl_snprintf_c(buf, size, "%s %g is negative (expected 0 to %g minutes)", col->name, v, max);
   } else if (v * scale > max) {
-    snprintf(buf, size, "%s %g is more than one season holds (at most %g minutes in a row)", col->name, v, max);
+    sl_snprintf_c(buf, size, "%s %g is more than one season holds (at most %g minutes in a row)", col->name, v, max);
   } else {
     return NULL;
   }
@@ -363,7 +364,7 @@ static void count_bad_percentages(sl_compare *c) {
       double v = col->num[r];
       if (c->player_of_row[r] < 0 || isnan(v) || (v >= 0 && v <= 100)) continue;
       if (!c->rep.percent_out_of_range++)
-        snprintf(c->rep.percent_example, sizeof c->rep.percent_example, "%s:%ld: %s %g",
+        sl_snprintf_c(c->rep.percent_example, sizeof c->rep.percent_example, "%s:%ld: %s %g",
                  t->nfiles ? t->files[t->row_file ? t->row_file[r] : 0] : "", t->row_line ? t->row_line[r] : 0,
                  col->name, v);
     }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "scoutlab/names.h"
+#include "runtime_internal.h"
 
 /* Suggestions after "did you mean:" (distinct names). */
 #define SL_FIND_SUGGESTIONS 3
@@ -50,7 +51,7 @@ static int qualifier_fits(const sl_player *p, const char *qual_norm) {
 
 static void describe(const sl_player *p, char *buf, size_t size) {
   if (isnan(p->born)) snprintf(buf, size, "%s (%s)", p->name, p->clubs);
-  else snprintf(buf, size, "%s (%s, born %.0f)", p->name, p->clubs, p->born);
+  else sl_snprintf_c(buf, size, "%s (%s, born %.0f)", p->name, p->clubs, p->born);
 }
 
 /* A player whose rows were all skipped as impossible: the user sees his name in the file, so

@@ -27,6 +27,14 @@ int sl_compare_index_leagues_(sl_compare *c);
 int sl_compare_assign_positions_(sl_compare *c, const sl_compare_options *opt, sl_error *err);
 int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err);
 
+/* The DF split of player p (compare_positions.c): centre-back, full-back, or unknown; with
+ * write_note the reason goes to p->position_note. */
+sl_group sl_compare_split_df_(const sl_compare *c, sl_player *p, int write_note);
+
+/* Per-90 value of a column for player p: sum / nineties for a column of totals, the
+ * minutes-weighted mean for a column that is already per 90 (compare_stats.c). NAN when none. */
+double sl_compare_col_per90_(const sl_compare *c, const sl_player *p, const sl_column *col);
+
 /* Sum of a column over the player's rows; NAN when every row is missing. */
 double sl_compare_sum_(const sl_compare *c, const sl_player *p, const sl_column *col);
 

@@ -10,12 +10,18 @@
 #include <strings.h>
 
 #include "scoutlab/names.h"
+#include "scoutlab/season.h"
+#include "runtime_internal.h"
 
-/* A DF is a centre-back when crosses + progressive passes received per 90 stay below this:
+/* Without box touches, aerials and clearances (files with FBref's standard table only):
+ * a DF is a centre-back when crosses + progressive passes received per 90 stay below this:
  * full-backs receive the ball high and cross (median 2.2 + 3.7 per 90), centre-backs do neither
  * (0.14 + 0.21). Chosen on the 293 Big-5 2024/25 defenders with >= 900 minutes whose
  * Transfermarkt sub-position is known: 93.5% agree (docs/compare.md). */
 #define SL_CB_RULE_THRESHOLD 2.0
+/* A positions-file row more than this many seasons older than the stats may describe another
+ * role (a right-back turned back-three centre-back): the current stats decide the DF split. */
+#define SL_POSITIONS_STALE_SEASONS 2
 /* Birth years from "season - age" are off by one around birthdays: accept that much. */
 #define SL_BORN_TOLERANCE 1.0
 
@@ -152,6 +158,35 @@ static int compatible(sl_group g, const char *fbref_pos) {
   }
 }
 
+/* The season the stats are about: the latest of a season column, else one named in the file
+ * name ("players_data-2024_2025.csv"); 0 when unknown. */
+static int stats_season(const sl_compare *c) {
+  const sl_column *col = sl_table_role(c->t, SL_ROLE_SEASON);
+  double best = 0;
+  for (size_t r = 0; col && r < c->t->nrows; r++) {
+    double v = num_at(c->t, col, r);
+    if (!isnan(v) && v > best) best = v;
+  }
+  int year = 0;
+  if (best > 0) return (int)best;
+  return c->t->nfiles && sl_season_from_path(c->t->files[0], &year) ? year : 0;
+}
+
+/* A positions-file row seasons older than the stats is not the most recent source: when it
+ * splits a DF differently from his current stats (Pavard, Kalulu: RB in 2019-2020, centre-backs
+ * of a back three since), the stats win and the note says why. */
+static int stale_and_disagrees(sl_compare *c, sl_player *p, const pos_entry *best) {
+  int season = stats_season(c);
+  if (!season || isnan(best->season) || season - best->season <= SL_POSITIONS_STALE_SEASONS) return 0;
+  if (best->group != SL_GROUP_CENTRE_BACK && best->group != SL_GROUP_FULL_BACK) return 0;
+  if (strncmp(p->fbref_pos, "DF", 2) != 0) return 0;
+  sl_group now = sl_compare_split_df_(c, p, 0);
+  if (now == SL_GROUP_UNKNOWN || now == best->group) return 0;
+  c->rep.positions_stale++;
+  snprintf(p->position_note, sizeof p->position_note, "positions file %s is from %.0f", best->code, best->season);
+  return 1; /* left unknown: the fallback infers it and appends its reason */
+}
+
 static void join_positions(sl_compare *c, const pos_entry *e, size_t n) {
   for (size_t i = 0; i < c->n; i++) {
     sl_player *p = &c->players[i];
@@ -171,6 +206,8 @@ static void join_positions(sl_compare *c, const pos_entry *e, size_t n) {
       snprintf(p->position_note, sizeof p->position_note, "positions file says only defender");
       continue;
     }
+    if (p->group != SL_GROUP_UNKNOWN) continue; /* the stats file's own, current position */
+    if (stale_and_disagrees(c, p, best)) continue;
     if (!compatible(best->group, p->fbref_pos)) {
       c->rep.positions_conflict++;
       snprintf(p->position_note, sizeof p->position_note, "positions file %s disagrees with Pos %s",
@@ -179,7 +216,7 @@ static void join_positions(sl_compare *c, const pos_entry *e, size_t n) {
     }
     p->group = best->group, p->group_source = SL_POSSRC_FILE;
     snprintf(p->sub_position, sizeof p->sub_position, "%s", best->code);
-    snprintf(p->position_note, sizeof p->position_note, "positions file (season %.0f)", best->season);
+    sl_snprintf_c(p->position_note, sizeof p->position_note, "positions file (season %.0f)", best->season);
   }
 }
 
@@ -198,7 +235,76 @@ static void apply_overrides(sl_compare *c, const pos_entry *e, size_t n) {
   }
 }
 
-/* FBref's first listed position is the main one; DF is split by the crosses rule. */
+/* The back-three score: a logistic model of P(full-back) on five per-90 stats, fitted on the
+ * 1,223 Big-5 defenders (FBref DF, >= 900 minutes) of 2018/19-2020/21 in fbref-big5-yearly whose
+ * transfers-tm sub-position of the nearest season is known (tests/data/compare/cb_logit_fit.py).
+ * Full-backs cross and receive progressive passes; centre-backs, also those of a back three who
+ * carry and cross (Bastoni, Bisseck), touch the ball in their own box and win headers. Agreement
+ * with Transfermarkt, leave-one-season-out: 96.6% (the crosses + PrgR rule alone: 95.6%). */
+#define SL_CB_LOGIT_INTERCEPT 0.0488
+#define SL_CB_LOGIT_CROSSES 1.0126     /* per crosses / 90 */
+#define SL_CB_LOGIT_PRGR 0.8673        /* per progressive passes received / 90 */
+#define SL_CB_LOGIT_DEF_PEN (-0.6963)  /* per touches in the defensive penalty area / 90 */
+#define SL_CB_LOGIT_AERIALS (-0.9938)  /* per aerial duels won / 90 */
+#define SL_CB_LOGIT_CLEARANCES 0.6048  /* per clearances / 90: given the box touches, more clearances
+                                          mark a full-back's emergency defending */
+
+/* Header aliases of the stats the split reads (FBref's site, the Big-5 export, the yearly scrape,
+ * the vinco export). */
+static const char *const crosses_cols[] = {"Crs", "Crs_stats_misc", "Crosses", NULL};
+static const char *const prgr_cols[] = {"PrgR", "PrgR_stats_possession", "ProgPassesRecieved", "RecProg", NULL};
+static const char *const def_pen_cols[] = {"Def Pen", "DefPenTouches", "TouDefPen", NULL};
+static const char *const aerials_cols[] = {"Won", "AerialsWon", "AerWon", NULL};
+static const char *const clearances_cols[] = {"Clr", "Clearences", "Clearances", NULL};
+
+static const sl_column *first_column(const sl_table *t, const char *const *names) {
+  for (; *names; names++) {
+    const sl_column *col = sl_table_column(t, *names);
+    if (col && col->type == SL_TYPE_NUMBER) return col;
+  }
+  return NULL;
+}
+
+/* Per 90 of a column for player p (a per-90 column as it is), NAN when absent. */
+static double split_per90(const sl_compare *c, const sl_player *p, const char *const *names) {
+  const sl_column *col = first_column(c->t, names);
+  return col ? sl_compare_col_per90_(c, p, col) : NAN;
+}
+
+static void note_add(sl_player *p, const char *text) {
+  size_t len = strlen(p->position_note);
+  snprintf(p->position_note + len, sizeof p->position_note - len, "%s%s", len ? "; " : "", text);
+}
+
+/* The DF split for p: SL_GROUP_CENTRE_BACK / SL_GROUP_FULL_BACK, or SL_GROUP_UNKNOWN when the
+ * data cannot tell. The logistic score where the box-touch, aerial and clearance columns exist,
+ * the crosses + PrgR rule elsewhere. */
+sl_group sl_compare_split_df_(const sl_compare *c, sl_player *p, int write_note) {
+  double crs = split_per90(c, p, crosses_cols), prgr = split_per90(c, p, prgr_cols);
+  if (isnan(crs) || isnan(prgr) || !(p->nineties > 0)) {
+    if (write_note) note_add(p, "DF: no Crs/PrgR/minutes to split");
+    return SL_GROUP_UNKNOWN;
+  }
+  double def_pen = split_per90(c, p, def_pen_cols), aerials = split_per90(c, p, aerials_cols);
+  double clr = split_per90(c, p, clearances_cols);
+  if (!isnan(def_pen) && !isnan(aerials) && !isnan(clr)) {
+    double z = SL_CB_LOGIT_INTERCEPT + SL_CB_LOGIT_CROSSES * crs + SL_CB_LOGIT_PRGR * prgr +
+               SL_CB_LOGIT_DEF_PEN * def_pen + SL_CB_LOGIT_AERIALS * aerials + SL_CB_LOGIT_CLEARANCES * clr;
+    double p_fb = 1.0 / (1.0 + exp(-z));
+    char why[96];
+    snprintf(why, sizeof why, "inferred: P(full-back) %.2f (back-three model)", p_fb);
+    if (write_note) note_add(p, why);
+    return p_fb < 0.5 ? SL_GROUP_CENTRE_BACK : SL_GROUP_FULL_BACK;
+  }
+  double per90 = crs + prgr;
+  char why[96];
+  snprintf(why, sizeof why, "inferred: crosses+PrgR %.2f/90 %s %.1f", per90, per90 < SL_CB_RULE_THRESHOLD ? "<" : ">=",
+           SL_CB_RULE_THRESHOLD);
+  if (write_note) note_add(p, why);
+  return per90 < SL_CB_RULE_THRESHOLD ? SL_GROUP_CENTRE_BACK : SL_GROUP_FULL_BACK;
+}
+
+/* FBref's first listed position is the main one; DF is split as sl_compare_split_df_ says. */
 static void fallback(sl_compare *c, sl_player *p) {
   char first[4] = "";
   snprintf(first, sizeof first, "%.2s", p->fbref_pos);
@@ -210,21 +316,8 @@ static void fallback(sl_compare *c, sl_player *p) {
     return;
   }
   if (strcmp(first, "DF") != 0) return;
-  double crs = sl_compare_sum_(c, p, sl_table_column(c->t, "Crs"));
-  double prgr = sl_compare_sum_(c, p, sl_table_column(c->t, "PrgR"));
-  if (isnan(crs) || isnan(prgr) || !(p->nineties > 0)) {
-    size_t len = strlen(p->position_note);
-    snprintf(p->position_note + len, sizeof p->position_note - len, "%sDF: no Crs/PrgR/minutes to split",
-             len ? "; " : "");
-    return;
-  }
-  double per90 = (crs + prgr) / p->nineties;
-  p->group = per90 < SL_CB_RULE_THRESHOLD ? SL_GROUP_CENTRE_BACK : SL_GROUP_FULL_BACK;
-  p->group_source = SL_POSSRC_INFERRED;
-  size_t len = strlen(p->position_note);
-  snprintf(p->position_note + len, sizeof p->position_note - len,
-           "%sinferred: crosses+PrgR %.2f/90 %s %.1f", len ? "; " : "", per90,
-           per90 < SL_CB_RULE_THRESHOLD ? "<" : ">=", SL_CB_RULE_THRESHOLD);
+  p->group = sl_compare_split_df_(c, p, 1);
+  if (p->group != SL_GROUP_UNKNOWN) p->group_source = SL_POSSRC_INFERRED;
 }
 
 /* A stats file may carry its own detailed position next to FBref's Pos (the demo data's
@@ -255,6 +348,7 @@ static void own_positions(sl_compare *c) {
 int sl_compare_assign_positions_(sl_compare *c, const sl_compare_options *opt, sl_error *err) {
   pos_entry *e = NULL;
   size_t n = 0;
+  own_positions(c); /* the stats file's own column is about the same season: the most recent */
   if (opt->positions) {
     int st = read_entries(opt->positions, &e, &n, err);
     if (st) return st;
@@ -267,7 +361,6 @@ int sl_compare_assign_positions_(sl_compare *c, const sl_compare_options *opt, s
     apply_overrides(c, e, n);
     free_entries(e, n);
   }
-  own_positions(c);
   for (size_t i = 0; i < c->n; i++) {
     if (c->players[i].group == SL_GROUP_UNKNOWN) fallback(c, &c->players[i]);
     c->rep.by_source[c->players[i].group_source]++;

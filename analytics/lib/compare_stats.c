@@ -114,6 +114,11 @@ double sl_compare_value_(const sl_compare *c, const sl_player *p, const sl_bound
   }
 }
 
+double sl_compare_col_per90_(const sl_compare *c, const sl_player *p, const sl_column *col) {
+  double total = sl_compare_sum_(c, p, col);
+  return p->nineties > 0 ? total / p->nineties : NAN;
+}
+
 int sl_compare_values(const sl_compare *c, size_t i, const sl_profile *profile, double *out,
                       sl_error *err) {
   if (!c || !profile || !out || i >= c->n)

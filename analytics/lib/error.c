@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime_internal.h"
+
 int sl_error_set(sl_error *err, sl_status code, const char *file, long line, long column,
                  const char *fmt, ...) {
   if (!err) return (int)code;
@@ -15,7 +17,8 @@ int sl_error_set(sl_error *err, sl_status code, const char *file, long line, lon
   err->column = column;
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(err->message, sizeof err->message, fmt, ap);
+  /* Numbers in messages read the same whatever the host's locale. */
+  sl_vsnprintf_c(err->message, sizeof err->message, fmt, ap);
   va_end(ap);
   return (int)code;
 }

@@ -70,7 +70,7 @@ static int ols_bytes(const sl_fees_model *m, const char *path, char **out, size_
   snprintf(tmp, plen, "%s.ols.tmp", path);
   int st = sl_ols_save(m->ols, tmp, err);
   FILE *f = st ? NULL : fopen(tmp, "rb");
-  if (!st && !f) st = sl_error_set(err, SL_EIO, tmp, 0, 0, "cannot read back: %s", strerror(errno));
+  if (!st && !f) st = sl_error_set(err, SL_EIO, tmp, 0, 0, "cannot read back: %s", sl_strerror_c(errno));
   if (f) {
     fseek(f, 0, SEEK_END);
     long n = ftell(f);
@@ -94,7 +94,7 @@ int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
   FILE *f = fopen(path, "wb");
   if (!f) {
     free(ols);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(errno));
   }
   save_meta(f, m);
   save_deals(f, m->deals);
@@ -384,7 +384,7 @@ int sl_fees_load(const char *path, sl_fees_model **out, sl_error *err) {
   if (!path || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no path or output given");
   *out = NULL;
   FILE *f = fopen(path, "rb");
-  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", sl_strerror_c(errno));
   size_t cap = 1 << 16, len = 0, got;
   char *buf = malloc(cap);
   while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
@@ -407,7 +407,7 @@ int sl_fees_load(const char *path, sl_fees_model **out, sl_error *err) {
   if (!buf) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (rerr) {
     free(buf);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", strerror(rerr));
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", sl_strerror_c(rerr));
   }
   int st = sl_fees_load_buffer(path, buf, len, out, err);
   free(buf);

@@ -23,6 +23,7 @@
 #include <strings.h>
 
 #include "fees_internal.h"
+#include "runtime_internal.h"
 #include "scoutlab/names.h"
 #include "scoutlab/season.h"
 
@@ -147,8 +148,8 @@ static const char *bad_number(const sl_table *t, const sl_column *c, size_t r, d
     const char *cell = sl_table_text(t, c, r, text, sizeof text);
     snprintf(why, size, "%s '%s' is not a number (expected %s)", c->name, cell ? cell : "", expected);
   } else if (v < lo || v > hi) {
-    if (isnan(hi)) snprintf(why, size, "%s %.15g is negative (expected %s)", c->name, v, expected);
-    else snprintf(why, size, "%s %.15g is outside %g-%g", c->name, v, lo, hi);
+    if (isnan(hi)) sl_snprintf_c(why, size, "%s %.15g is negative (expected %s)", c->name, v, expected);
+    else sl_snprintf_c(why, size, "%s %.15g is outside %g-%g", c->name, v, lo, hi);
   } else {
     return NULL;
   }

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "runtime_internal.h"
+
 /* Permissions of a finished output file: rw-r--r--, as a shell redirect gives under umask 022. */
 #define SL_OUTPUT_MODE 0644
 /* mkstemp's template suffix: six characters it replaces. */
@@ -47,7 +49,7 @@ int sl_output_open(const char *path, sl_output **out, FILE **f, sl_error *err) {
     free(o->path);
     free(o->temp);
     free(o);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", strerror(e));
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(e));
   }
   *out = o;
   *f = o->f;
@@ -74,7 +76,7 @@ int sl_output_commit(sl_output *o, sl_error *err) {
   }
   if (bad) {
     unlink(o->temp);
-    sl_error_set(err, SL_EIO, o->path, 0, 0, "cannot write: %s", strerror(e));
+    sl_error_set(err, SL_EIO, o->path, 0, 0, "cannot write: %s", sl_strerror_c(e));
     release(o);
     return SL_EIO;
   }
@@ -96,7 +98,7 @@ int sl_output_write_file(const char *path, const char *data, size_t len, sl_erro
   if (st != SL_OK) return st;
   if (len && fwrite(data, 1, len, f) != len) {
     sl_output_abort(o);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(errno));
   }
   return sl_output_commit(o, err);
 }
@@ -116,7 +118,7 @@ int sl_output_make_dir(const char *path, sl_error *err) {
     if (stat(buf, &sb) == 0) {
       if (!S_ISDIR(sb.st_mode)) return sl_error_set(err, SL_EIO, buf, 0, 0, "exists and is not a directory");
     } else if (mkdir(buf, 0777) != 0) { /* rwx as umask allows: an ordinary output folder */
-      return sl_error_set(err, SL_EIO, buf, 0, 0, "cannot create directory: %s", strerror(errno));
+      return sl_error_set(err, SL_EIO, buf, 0, 0, "cannot create directory: %s", sl_strerror_c(errno));
     }
     buf[i] = keep;
   }

@@ -381,7 +381,7 @@ int sl_plot_write_template(FILE *out, const char *template_dir, const char *char
   if (!in) {
     int st = sl_error_set(err, SL_EIO, path, 0, 0,
                           "cannot read chart template: %s (templates are looked for in %s)",
-                          strerror(errno), template_dir);
+                          sl_strerror_c(errno), template_dir);
     free(path);
     return st;
   }
@@ -399,6 +399,6 @@ int sl_plot_write_template(FILE *out, const char *template_dir, const char *char
   free(path);
   if (fflush(out) != 0 || ferror(out))
     return sl_error_set(err, SL_EIO, NULL, 0, 0, "%s chart: cannot write the script: %s", chart,
-                        strerror(errno));
+                        sl_strerror_c(errno));
   return SL_OK;
 }

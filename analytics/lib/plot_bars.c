@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "plot_internal.h"
+#include "runtime_internal.h"
 
 #define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
 /* Design sizes (points): stat names, legend entries, bar numbers at most. */
@@ -28,8 +29,8 @@
 
 static void value_text(double v, char *buf, size_t size) {
   if (!isfinite(v)) snprintf(buf, size, "-");
-  else if (fabs(v) >= 1000) snprintf(buf, size, "%.0f", v);
-  else snprintf(buf, size, "%.3g", v);
+  else if (fabs(v) >= 1000) sl_snprintf_c(buf, size, "%.0f", v);
+  else sl_snprintf_c(buf, size, "%.3g", v);
 }
 
 typedef struct bars_geom {

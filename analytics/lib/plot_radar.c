@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plot_internal.h"
+#include "runtime_internal.h"
 
 #define PI 3.14159265358979323846
 /* Design sizes (points): axis names, their ranges, legend entries. */
@@ -43,8 +44,8 @@ typedef struct axis_text {
 /* Three significant digits, whole numbers from 1000 up (1580, not 1.58e+03). */
 static void number_text(double v, char *buf, size_t size) {
   if (!isfinite(v)) snprintf(buf, size, "-");
-  else if (fabs(v) >= 1000) snprintf(buf, size, "%.0f", v);
-  else snprintf(buf, size, "%.3g", v);
+  else if (fabs(v) >= 1000) sl_snprintf_c(buf, size, "%.0f", v);
+  else sl_snprintf_c(buf, size, "%.3g", v);
 }
 
 /* "st", "nd", "rd" or "th" for a rounded percentile (1st, 22nd, 13th). */
@@ -353,7 +354,7 @@ static int pizza_labels(const sl_plot_pizza *c, radar_geom *g, size_t ng, const 
     double v = c->value[s], p = c->percentile[s];
     char num[32];
     number_text(v, num, sizeof num);
-    if (isfinite(v) && isfinite(p)) snprintf(line, sizeof line, "%s \xc2\xb7 %.0f%s pct", num, p, ordinal(p));
+    if (isfinite(v) && isfinite(p)) sl_snprintf_c(line, sizeof line, "%s \xc2\xb7 %.0f%s pct", num, p, ordinal(p));
     else snprintf(line, sizeof line, "no value");
     t->name = sl_plot_text_shorten(c->stats[s], name_room, AXIS_PT, 0, g->scale);
     t->range = strdup(line);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "plot_internal.h"
+#include "runtime_internal.h"
 
 extern char **environ;
 
@@ -77,7 +78,7 @@ static int make_temp(const char *output, char **out, sl_error *err) {
     if (errno != EEXIST) break;
   }
   int st = sl_error_set(err, SL_EIO, output, 0, 0, "cannot create the chart file here: %s",
-                        strerror(errno));
+                        sl_strerror_c(errno));
   free(tmp);
   return st;
 }
@@ -180,11 +181,11 @@ static void reap(double deadline, child_run *run) {
 static int run_child(const char *prog, char *const argv[], double timeout_s, child_run *run,
                      sl_error *err) {
   int errpipe[2], report[2];
-  if (pipe(errpipe) != 0) return sl_error_set(err, SL_EIO, NULL, 0, 0, "pipe: %s", strerror(errno));
+  if (pipe(errpipe) != 0) return sl_error_set(err, SL_EIO, NULL, 0, 0, "pipe: %s", sl_strerror_c(errno));
   if (pipe(report) != 0) {
     close(errpipe[0]);
     close(errpipe[1]);
-    return sl_error_set(err, SL_EIO, NULL, 0, 0, "pipe: %s", strerror(errno));
+    return sl_error_set(err, SL_EIO, NULL, 0, 0, "pipe: %s", sl_strerror_c(errno));
   }
   fcntl(errpipe[0], F_SETFD, FD_CLOEXEC);
   fcntl(report[0], F_SETFD, FD_CLOEXEC);
@@ -196,7 +197,7 @@ static int run_child(const char *prog, char *const argv[], double timeout_s, chi
     close(errpipe[1]);
     close(report[0]);
     close(report[1]);
-    return sl_error_set(err, SL_ETOOL, NULL, 0, 0, "cannot start gnuplot: %s", strerror(errno));
+    return sl_error_set(err, SL_ETOOL, NULL, 0, 0, "cannot start gnuplot: %s", sl_strerror_c(errno));
   }
   if (run->pid == 0) child_exec(prog, argv, errpipe[1], report[1]);
   close(errpipe[1]);
@@ -210,7 +211,7 @@ static int run_child(const char *prog, char *const argv[], double timeout_s, chi
     close(errpipe[0]);
     waitpid(run->pid, &run->exit_status, 0);
     return sl_error_set(err, SL_ETOOL, NULL, 0, 0, "cannot run %s: %s (%s)", prog,
-                        strerror(child_errno), not_found_hint);
+                        sl_strerror_c(child_errno), not_found_hint);
   }
   collect_stderr(errpipe[0], deadline, run);
   close(errpipe[0]);
@@ -266,7 +267,7 @@ static int render(const char *prog, const char *script, const char *output, cons
                       prog);
   if (!st && rename(tmp, output) != 0)
     st = sl_error_set(err, SL_EIO, output, 0, 0, "cannot move the finished chart into place: %s",
-                      strerror(errno));
+                      sl_strerror_c(errno));
   free(quoted);
   free(assign);
   free(run.stderr_text);
@@ -284,7 +285,7 @@ int sl_plot_run(const char *script_path, const char *output_path, const sl_plot_
   double timeout_s = runner && runner->timeout_s > 0 ? runner->timeout_s : SL_PLOT_DEFAULT_TIMEOUT_S;
   if (access(script_path, R_OK) != 0)
     return sl_error_set(err, SL_EIO, script_path, 0, 0, "cannot read the chart script: %s",
-                        strerror(errno));
+                        sl_strerror_c(errno));
   char *prog = find_program(name);
   if (!prog)
     return sl_error_set(err, SL_ETOOL, NULL, 0, 0, "gnuplot not found: %s (looked for %s)",

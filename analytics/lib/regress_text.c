@@ -36,7 +36,7 @@ int sl_model_create(FILE **out, const char *path, char *const *names, size_t p, 
     if (strpbrk(names[j], "\r\n") || names[j][0] == '\0')
       return sl_error_set(err, SL_EINVAL, path, 0, 0,
                           "save: column %zu has an empty name or one with a line break", j + 1);
-  if (!(*out = fopen(path, "w"))) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+  if (!(*out = fopen(path, "w"))) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(errno));
   fprintf(*out, "%s %d\n# scoutlab %s; format described in docs/model-format.md\n", magic, version, what);
   return SL_OK;
 }
@@ -185,7 +185,7 @@ int sl_model_read_file(const char *path, char **out, size_t *len, sl_error *err)
   *out = NULL, *len = 0;
   if (!path) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "load: missing path");
   FILE *f = fopen(path, "rb");
-  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", sl_strerror_c(errno));
   size_t cap = MODEL_READ_START, n = 0;
   char *buf = malloc(cap);
   int st = buf ? SL_OK : sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");

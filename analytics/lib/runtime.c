@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
   locale_t c;   /* the C locale, or (locale_t)0 when it could not be made */
@@ -38,11 +39,16 @@ double sl_strtod_c(const char *s, char **end) {
 int sl_snprintf_c(char *buf, size_t size, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
+  int n = sl_vsnprintf_c(buf, size, fmt, ap);
+  va_end(ap);
+  return n;
+}
+
+int sl_vsnprintf_c(char *buf, size_t size, const char *fmt, va_list ap) {
   c_locale_scope sc;
   scope_enter(&sc);
   int n = vsnprintf(buf, size, fmt, ap);
   scope_leave(&sc);
-  va_end(ap);
   return n;
 }
 
@@ -55,6 +61,15 @@ int sl_fprintf_c(FILE *f, const char *fmt, ...) {
   scope_leave(&sc);
   va_end(ap);
   return n;
+}
+
+const char *sl_strerror_c(int errnum) {
+  locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+  if (!c) return strerror(errnum);
+  /* The C locale object is never really freed (glibc, musl), so its message stays valid. */
+  const char *s = strerror_l(errnum, c);
+  freelocale(c);
+  return s;
 }
 
 static void gsl_quiet_once(void) {

@@ -19,6 +19,10 @@ double sl_strtod_c(const char *s, char **end);
 /* snprintf / fprintf in the C locale (for model files, chart scripts, CSV cells, labels). */
 int sl_snprintf_c(char *buf, size_t size, const char *fmt, ...) SL_PRINTF_LIKE(3, 4);
 int sl_fprintf_c(FILE *f, const char *fmt, ...) SL_PRINTF_LIKE(2, 3);
+int sl_vsnprintf_c(char *buf, size_t size, const char *fmt, va_list ap);
+/* strerror in the C locale: messages stay in one language inside a host with LC_MESSAGES=de_DE.
+ * Static storage (the C locale's message table). */
+const char *sl_strerror_c(int errnum);
 
 /* Call before any GSL function that may report an error. The first call in the process
  * switches GSL's default handler (which calls abort()) off, unless the host installed a

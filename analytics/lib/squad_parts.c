@@ -1,6 +1,7 @@
 /* squad_parts.c - the components that come from the stats table and the compare index:
  * availability, on-pitch impact, quality against role peers, replaceability, value share.
  * Formulas and constants: docs/squad.md. */
+#include "runtime_internal.h"
 #include "squad_impl.h"
 
 #include <math.h>
@@ -256,7 +257,7 @@ void sl_squad_value_share_(sl_squad *s) {
     char text[160];
     double coverage = covered && club->minutes_total > 0 ? covered[e->club] / club->minutes_total : 0;
     if (!isnan(e->value_eur) && club->value_total > 0 && coverage < SL_SQUAD_VALUE_MIN_COVERAGE) {
-      snprintf(text, sizeof text, "known values cover %.0f%% of the club's minutes (%zu of %zu players): under %.0f%%",
+      sl_snprintf_c(text, sizeof text, "known values cover %.0f%% of the club's minutes (%zu of %zu players): under %.0f%%",
                100 * coverage, club->values_known, club->n, 100 * SL_SQUAD_VALUE_MIN_COVERAGE);
       note(e, SL_SQUAD_VALUE_SHARE, text);
       continue;

@@ -25,6 +25,7 @@
 
 #include "scoutlab/table.h"
 #include "table_internal.h"
+#include "runtime_internal.h"
 #include "textutil.h"
 
 /* 1 MiB reads keep syscalls rare without holding much of a large file in memory. */
@@ -486,7 +487,7 @@ static int run_pass(loader *L, source *src) {
     have += got;
     int at_eof = got == 0;
     if (io_error) {
-      fail(L, SL_EIO, 0, "read error: %s%s", strerror(errno), NULL);
+      fail(L, SL_EIO, 0, "read error: %s%s", sl_strerror_c(errno), NULL);
       break;
     }
     if (L->bytes > max_bytes) {
@@ -558,12 +559,12 @@ static int open_source(const char *path, source *src, sl_error *err) {
   memset(src, 0, sizeof *src);
   src->len = (size_t)-1;
   src->f = fopen(path, "rb");
-  if (!src->f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+  if (!src->f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", sl_strerror_c(errno));
   /* fopen succeeds on a directory on Linux; say so rather than fail at the first read. */
   struct stat sb;
   if (fstat(fileno(src->f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
     fclose(src->f);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", strerror(EISDIR));
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot read: %s", sl_strerror_c(EISDIR));
   }
   return SL_OK;
 }

@@ -342,5 +342,6 @@ const sl_squad *sl_workspace_squad(const sl_workspace *ws) { return ws->squad; }
 const sl_profiles *sl_workspace_profiles(const sl_workspace *ws) { return ws->profiles; }
 const sl_fees_model *sl_workspace_model(const sl_workspace *ws) { return ws->model; }
 const sl_fees_report *sl_workspace_fit_report(const sl_workspace *ws) { return ws->fit; }
+double sl_workspace_level(const sl_workspace *ws) { return ws->level; }
 const char *sl_workspace_note(const sl_workspace *ws, size_t i) { return i < ws->nnotes ? ws->notes[i] : NULL; }
 size_t sl_workspace_note_count(const sl_workspace *ws) { return ws->nnotes; }

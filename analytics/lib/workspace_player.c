@@ -1,5 +1,6 @@
 /* workspace_player.c - the player rules of a workspace: which rows are the player, his
  * fee-model record, and the names of leagues and positions a caller may use. */
+#include "runtime_internal.h"
 #include "workspace_internal.h"
 
 #include <math.h>
@@ -72,8 +73,8 @@ static void describe_row(const sl_table *t, size_t r, char *buf, size_t size) {
   if (mv) sl_table_number(t, mv, r, &v);
   int n = snprintf(buf, size, "%s (%s", name->text[r] ? name->text[r] : "?",
                    club && club->text && club->text[r] ? club->text[r] : "club unknown");
-  if (n > 0 && (size_t)n < size && isfinite(a)) n += snprintf(buf + n, size - (size_t)n, ", age %.0f", a);
-  if (n > 0 && (size_t)n < size && isfinite(v)) n += snprintf(buf + n, size - (size_t)n, ", \xe2\x82\xac%.1fm", v / 1e6);
+  if (n > 0 && (size_t)n < size && isfinite(a)) n += sl_snprintf_c(buf + n, size - (size_t)n, ", age %.0f", a);
+  if (n > 0 && (size_t)n < size && isfinite(v)) n += sl_snprintf_c(buf + n, size - (size_t)n, ", \xe2\x82\xac%.1fm", v / 1e6);
   if (n > 0 && (size_t)n < size) snprintf(buf + n, size - (size_t)n, ")");
 }
 

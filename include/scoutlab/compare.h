@@ -166,6 +166,8 @@ typedef struct sl_compare_report {
   size_t positions_unmatched;   /* players not found in the positions file (when one was given) */
   size_t positions_born_mismatch; /* name found, birth year differs by more than one year */
   size_t positions_conflict;    /* positions-file group incompatible with FBref Pos: not used */
+  size_t positions_stale;       /* positions-file CB/FB seasons older than the stats and
+                                   contradicted by them: the stats' split used instead */
   size_t overrides_unused;      /* override rows that matched no player */
   size_t values_matched;        /* players that got a market value */
   size_t rows_invalid;          /* of rows_skipped: impossible minutes or a duplicate row (a

@@ -32,5 +32,7 @@
 #include "scoutlab/charts.h"
 #include "scoutlab/doc.h"
 #include "scoutlab/workspace.h"
+#include "scoutlab/report.h"
+#include "scoutlab/money.h"
 
 #endif

@@ -143,6 +143,8 @@ const sl_profiles *sl_workspace_profiles(const sl_workspace *ws);
 const sl_fees_model *sl_workspace_model(const sl_workspace *ws);
 /** What fitting the model measured, or NULL when it was loaded. Borrowed. */
 const sl_fees_report *sl_workspace_fit_report(const sl_workspace *ws);
+/** The interval level every valuation of the workspace uses. */
+double sl_workspace_level(const sl_workspace *ws);
 /** Notes about the inputs (seasons chosen, files classified), `n` of them. Borrowed. */
 const char *sl_workspace_note(const sl_workspace *ws, size_t i);
 size_t sl_workspace_note_count(const sl_workspace *ws);

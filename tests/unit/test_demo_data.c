@@ -92,7 +92,7 @@ static int col(const csv *c, const char *name) {
   return 0;
 }
 
-static double num(const csv *c, int r, const char *name) { return atof(c->rows[r][col(c, name)]); }
+static double num(const csv *c, int r, const char *name) { return sl_test_strtod(c->rows[r][col(c, name)], NULL); }
 static const char *txt(const csv *c, int r, const char *name) { return c->rows[r][col(c, name)]; }
 
 /* ---------------------------------------------------------------- 1. regenerate and compare */
@@ -309,7 +309,7 @@ static int design_row(const csv *t, int r, double *x, double *y) {
   const char *fee = txt(t, r, "fee"), *mv = txt(t, r, "market_value"), *share = txt(t, r, "minutes_share");
   int in = !strcmp(txt(t, r, "movement"), "in");
   int other = league_of_country(txt(t, r, "dealing_country"));
-  if (!strcmp(txt(t, r, "is_loan"), "True") || !*fee || atof(fee) <= 0 || !*mv || !*share) return 0;
+  if (!strcmp(txt(t, r, "is_loan"), "True") || !*fee || sl_test_strtod(fee, NULL) <= 0 || !*mv || !*share) return 0;
   if (!in && other != 5) return 0;
   int own = league_index(txt(t, r, "league")), buy = in ? own : other, sell = in ? other : own;
   double age = num(t, r, "age");
@@ -323,9 +323,9 @@ static int design_row(const csv *t, int r, double *x, double *y) {
   if (sell < 5) x[11 + sell] = 1;
   x[16] = num(t, r, "season") - 2019;
   x[17] = num(t, r, "contract_months_left");
-  x[18] = atof(share);
-  x[19] = log(atof(mv));
-  *y = log(atof(fee));
+  x[18] = sl_test_strtod(share, NULL);
+  x[19] = log(sl_test_strtod(mv, NULL));
+  *y = log(sl_test_strtod(fee, NULL));
   return 1;
 }
 

@@ -43,7 +43,7 @@ static int golden_load(void) {
     if (!tok) continue;
     snprintf(g->key, sizeof g->key, "%s", tok);
     while ((tok = strtok(NULL, " \n")) && g->n < GOLDEN_MAX_VALUES)
-      g->v[g->n++] = strcmp(tok, "NA") == 0 ? NAN : strtod(tok, NULL);
+      g->v[g->n++] = strcmp(tok, "NA") == 0 ? NAN : sl_test_strtod(tok, NULL);
     g_count++;
   }
   fclose(f);

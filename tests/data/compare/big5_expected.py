@@ -1,7 +1,8 @@
 # Independent reference for tests/unit/test_compare_big5.c: percentiles of three Ligue 1
 # centre-backs against Ligue 1 centre-backs with >= 900 minutes, computed with pandas from
 # ../shared/data/fbref-big5-2024-25 following docs/compare.md (rows combined per normalised
-# name + birth year, main league = most minutes, DF split by (Crs + PrgR) per 90 < 2, per-90 =
+# name + birth year, main league = most minutes, DF split by the back-three logistic score of
+# analytics/lib/compare_positions.c (P(full-back) < 0.5 is a centre-back), per-90 =
 # total / (Min / 90), rates from their parts, mid-rank percentile). Prints C initialisers.
 # Run: /usr/bin/python3 tests/data/compare/big5_expected.py [path to players_data-2024_2025.csv]
 import sys, unicodedata, re
@@ -17,14 +18,17 @@ def norm(s):
 
 df["key"] = df.Player.map(norm) + "|" + df.Born.astype(str)
 sums = ["Min", "TklW", "Int", "Tkl+Int", "Blocks_stats_defense", "Clr", "Err", "Recov", "Won",
-        "Lost_stats_misc", "Cmp", "Att", "PrgP", "PrgC", "TotDist", "PrgDist", "Crs", "PrgR"]
+        "Lost_stats_misc", "Cmp", "Att", "PrgP", "PrgC", "TotDist", "PrgDist", "Crs", "PrgR", "Def Pen"]
 main = df.sort_values("Min", ascending=False).groupby("key").first()
 p = df.groupby("key")[sums].sum()
 p["league"] = main.Comp.str.replace(r"^[a-z]{2,3} ", "", regex=True)
 p["pos"] = main.Pos
 p["name"] = main.Player
 n90 = p.Min / 90
-p["cb"] = p.pos.str.startswith("DF") & ((p.Crs + p.PrgR) / n90 < 2)
+# SL_CB_LOGIT_* in compare_positions.c: crosses, PrgR, box touches, aerials won, clearances per 90
+z = (0.0488 + 1.0126 * p.Crs / n90 + 0.8673 * p.PrgR / n90 - 0.6963 * p["Def Pen"] / n90
+     - 0.9938 * p.Won / n90 + 0.6048 * p.Clr / n90)
+p["cb"] = p.pos.str.startswith("DF") & (z < 0)
 stats = {
     "TklW": p.TklW / n90, "Int": p.Int / n90, "Tkl+Int": p["Tkl+Int"] / n90,
     "Blocks": p.Blocks_stats_defense / n90, "Clr": p.Clr / n90, "Err": p.Err / n90,
@@ -34,7 +38,8 @@ stats = {
 }
 lower = {"Err"}
 pool = p[p.cb & (p.league == "Ligue 1") & (p.Min >= 900)].index
-print(f"/* pool: {len(pool)} Ligue 1 centre-backs with >= 900 minutes */")
+print(f"/* pool: {len(pool)} Ligue 1 centre-backs with >= 900 minutes; "
+      f"{int((p.cb & (p.Min >= 900)).sum())} in all leagues */")
 for who in ["Leonardo Balerdi", "Willian Pacho", "Marquinhos"]:
     k = p.index[p.name == who][0]
     vals, pcts = [], []

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-#include "report.h"
+#include "report_internal.h"
 #include "scoutlab/output.h"
+#include "scoutlab/season.h"
 
 void rp_note(rp_ctx *x, const char *fmt, ...) {
   if (x->nnotes >= sizeof x->notes / sizeof x->notes[0]) return;
@@ -17,12 +17,10 @@ void rp_note(rp_ctx *x, const char *fmt, ...) {
   va_end(ap);
 }
 
-const char *rp_money(double eur, char *buf, size_t size) {
-  if (!isfinite(eur)) snprintf(buf, size, "n/a");
-  else if (fabs(eur) >= 1e6 && fmod(eur, 1e6) == 0) snprintf(buf, size, "\xe2\x82\xac%.0fm", eur / 1e6);
-  else if (fabs(eur) >= 1e6) snprintf(buf, size, "\xe2\x82\xac%.1fm", eur / 1e6);
-  else snprintf(buf, size, "\xe2\x82\xac%.0fk", eur / 1e3);
-  return buf;
+const char *rp_money(double eur, char *buf, size_t size) { return sl_money_short(eur, buf, size); }
+
+void rp_progress(const rp_ctx *x, const char *what) {
+  if (x->rq->progress) x->rq->progress(x->rq->progress_ctx, what);
 }
 
 const sl_squad_entry *rp_entry_of(const rp_ctx *x, size_t i) {
@@ -38,61 +36,11 @@ const sl_squad_entry *rp_entry_of(const rp_ctx *x, size_t i) {
   return best;
 }
 
-/* Group of the fee model from compare's: a sub-position ("CB", "LW") when known, else the
- * compare group, where midfielders count as DM/CM and forwards as AM/W (the closer half). */
-static int fee_group(const sl_player *p) {
-  int g = p->sub_position[0] ? sl_fees_position_group(p->sub_position) : -2;
-  if (g >= 0) return g;
-  switch (p->group) {
-  case SL_GROUP_GOALKEEPER: return SL_FEES_GK;
-  case SL_GROUP_CENTRE_BACK: return SL_FEES_CB;
-  case SL_GROUP_FULL_BACK: return SL_FEES_FB;
-  case SL_GROUP_MIDFIELDER: return SL_FEES_CM;
-  case SL_GROUP_FORWARD: return SL_FEES_AMW;
-  default: return -2;
-  }
-}
-
-#define NOTE(...)                                                                            \
-  do {                                                                                       \
-    if (*nnotes < max_notes) snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, __VA_ARGS__);    \
-  } while (0)
-
-static void overrides(const rp_args *a, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes,
-                      size_t max_notes) {
-  if (!isnan(a->age)) fp->age = a->age;
-  if (!isnan(a->market_value)) fp->market_value = a->market_value;
-  if (a->position) fp->group = sl_fees_position_group(a->position);
-  if (a->contract_until) {
-    char what[256];
-    sl_error err;
-    snprintf(what, sizeof what, "contract-until=%s", a->contract_until);
-    if (sl_fees_player_apply(fp, what, &err)) NOTE("--contract-until ignored: %.150s", err.message);
-  }
-}
-
-void rp_fee_player(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e, int apply_overrides,
-                   sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
-  sl_fees_player_init(fp);
-  fp->name = p->name;
-  fp->age = p->age;
-  fp->group = fee_group(p);
-  fp->league = p->league;
-  fp->market_value = p->market_value;
-  if (e) {
-    fp->club = sl_squad_club_at(x->squad, e->club)->name;
-    fp->minutes_share = e->minutes_share;
-  }
-  /* A transfer after the season the stats describe happens in the next season's window. */
-  if (x->season) fp->season = x->season + 1;
-  /* Months left from that window, counted the fee model's way (as --contract-until does). */
-  if (e && isfinite(e->contract_until)) fp->contract_months = sl_fees_contract_months(fp->season, e->contract_until);
-  if (apply_overrides) overrides(x->a, fp, notes, nnotes, max_notes);
-  if (!fp->season) NOTE("the stats have no season column: give --season so the fee model can place the transfer in time");
-  if (fp->season) NOTE("valued for a transfer in summer %d, after the %d/%02d season of the stats", fp->season,
-                       x->season, (x->season + 1) % 100);
-  if (isnan(p->market_value) && isnan(fp->market_value)) NOTE("no market value for %s in the values files", p->name);
-  if (fp->group == -2) NOTE("position group of %s unknown", p->name);
+int rp_value(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e, const sl_workspace_attrs *given,
+             double bid, sl_fees_player *fp, sl_fees_valuation *v, sl_error *err) {
+  const char *club = e ? sl_squad_club_at(x->squad, e->club)->name : p->clubs;
+  sl_workspace_player pl = {.index = -1, .row = -1, .stats = p, .entry = e, .name = p->name, .club = club};
+  return sl_workspace_value(x->ws, &pl, given, bid, fp, v, err);
 }
 
 /* Report charts: 16:9 and small enough for a web page, large enough to print. */
@@ -101,20 +49,21 @@ void rp_fee_player(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e,
 
 const char *rp_season_label(const rp_ctx *x, char *buf, size_t size) {
   if (!x->season) return NULL;
-  snprintf(buf, size, "%d-%02d", x->season, (x->season + 1) % 100);
-  return buf;
+  return sl_season_text(x->season, buf, size);
 }
 
-void rp_figure(rp_ctx *x, sl_doc *d, sl_chart_kind kind, void *chart, const char *name, const char *caption) {
-  if (!x->a->charts) return;
+void rp_figure(rp_ctx *x, sl_doc *d, sl_charts_kind kind, void *chart, const char *name, const char *caption) {
+  if (!x->rq->charts) return;
   char dir[4096], path[4200], rel[256];
   sl_error err;
-  snprintf(dir, sizeof dir, "%s/charts", x->a->outdir);
+  snprintf(dir, sizeof dir, "%s/charts", x->rq->dir);
   snprintf(path, sizeof path, "%s/%s.png", dir, name);
   snprintf(rel, sizeof rel, "charts/%s.png", name);
-  sl_chart_output o = {.output = path, .width = RP_CHART_WIDTH, .height = RP_CHART_HEIGHT};
-  if (x->progress) fprintf(stderr, "scoutlab report: drawing %s\n", rel);
-  if (sl_output_make_dir(dir, &err) || sl_chart_render(kind, chart, &o, NULL, 0, &err)) {
+  sl_charts_output o = {.output = path, .width = RP_CHART_WIDTH, .height = RP_CHART_HEIGHT};
+  char what[300];
+  snprintf(what, sizeof what, "drawing %s", rel);
+  rp_progress(x, what);
+  if (sl_output_make_dir(dir, &err) || sl_charts_render(kind, chart, &o, NULL, &err)) {
     if (!x->chart_failed) rp_note(x, "charts left out: %.160s", err.message);
     x->chart_failed = 1;
     return;

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "report.h"
+#include "report_internal.h"
+#include "scoutlab/season.h"
 
 /* Rows of the what-if table: the contract a year longer or running out, one year older. */
 static const char *const rp_what_ifs[][2] = {
@@ -24,16 +24,18 @@ typedef struct {
   size_t nnotes;
 } rp_player;
 
+/* The player and his valuation: the workspace's rules, the caller's statements on top. */
 static int find(rp_ctx *x, rp_player *pl) {
-  sl_error err;
-  if (sl_compare_find(x->cmp, x->a->player, &pl->index, &err)) return sl_cli_fail(&err);
-  pl->p = sl_compare_player(x->cmp, pl->index);
-  pl->e = rp_entry_of(x, pl->index);
-  rp_fee_player(x, pl->p, pl->e, 1, &pl->fp, pl->notes, &pl->nnotes, SL_FEES_MAX_NOTES);
-  if (sl_fees_value(x->model, &pl->fp, x->a->level, x->a->bid, &pl->v, &err)) return sl_cli_fail(&err);
-  for (size_t i = 0; i < pl->nnotes; i++) rp_note(x, "%s", pl->notes[i]);
+  sl_workspace_player wp;
+  int st = sl_workspace_find(x->ws, x->rq->player, &wp, x->err);
+  if (st) return st;
+  pl->index = (size_t)wp.index;
+  pl->p = wp.stats;
+  pl->e = wp.entry;
+  st = sl_workspace_value(x->ws, &wp, x->rq->given, x->rq->bid, &pl->fp, &pl->v, x->err);
+  if (st) return st;
   for (size_t i = 0; i < pl->v.nnotes; i++) rp_note(x, "%s", pl->v.notes[i]);
-  return SL_EXIT_OK;
+  return SL_OK;
 }
 
 /* ---- 1. verdict ---- */
@@ -71,8 +73,12 @@ static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   rp_money(v->fee_mean, mean, sizeof mean), rp_money(v->bid, bid, sizeof bid);
   if (isfinite(v->bid)) snprintf(title, sizeof title, "%s: is %s a realistic fee?", pl->p->name, bid);
   else snprintf(title, sizeof title, "%s: what is a fair fee?", pl->p->name);
-  char season[32] = "";
-  if (x->season) snprintf(season, sizeof season, " \xc2\xb7 stats %d/%02d", x->season, (x->season + 1) % 100);
+  char season[64] = "", st[16];
+  const sl_workspace_seasons *ss = sl_workspace_seasons_of(x->ws);
+  if (x->season && ss->valuation)
+    snprintf(season, sizeof season, " \xc2\xb7 stats %s \xc2\xb7 valued for summer %d", sl_season_text(x->season, st, sizeof st),
+             ss->valuation);
+  else if (ss->valuation) snprintf(season, sizeof season, " \xc2\xb7 valued for summer %d", ss->valuation);
   snprintf(sub, sizeof sub, "%s, %s \xc2\xb7 %s \xc2\xb7 age %.0f%s", pl->fp.club ? pl->fp.club : "",
            pl->p->league ? pl->p->league : "", sl_group_name(pl->p->group), pl->p->age, season);
   sl_doc_set_title(d, title, sub);
@@ -82,12 +88,12 @@ static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   else snprintf(text, sizeof text, "The model's median estimate is %s; the expected fee (mean) is %s.", med, mean);
   sl_doc_heading(d, 1, "Verdict");
   sl_doc_callout(d, kind, head, text);
-  snprintf(x->summary, sizeof x->summary, "%s\n%s\n%s\n", title, head, text);
+  snprintf(x->summary->text, sizeof x->summary->text, "%s\n%s\n%s\n", title, head, text);
   char cell[5][64];
-  sl_cli_money(v->fair_fee, cell[0], sizeof cell[0]);
-  sl_cli_money(v->fee_mean, cell[1], sizeof cell[1]);
-  sl_cli_money(v->fee_low, cell[2], sizeof cell[2]);
-  sl_cli_money(v->fee_high, cell[3], sizeof cell[3]);
+  sl_money_text(v->fair_fee, cell[0], sizeof cell[0]);
+  sl_money_text(v->fee_mean, cell[1], sizeof cell[1]);
+  sl_money_text(v->fee_low, cell[2], sizeof cell[2]);
+  sl_money_text(v->fee_high, cell[3], sizeof cell[3]);
   if (isfinite(v->bid)) snprintf(cell[4], sizeof cell[4], "%.1f%%", 100 * v->p_at_least_bid);
   else snprintf(cell[4], sizeof cell[4], "-");
   const char *hdr[] = {"fair fee (median)", "expected fee (mean)", "low", "high", "P(fair fee \xe2\x89\xa5 bid)"};
@@ -106,7 +112,7 @@ static void contributions(const rp_player *pl, sl_doc *d) {
     const sl_fees_contribution *c = &v->contrib[i];
     snprintf(pct[i], sizeof pct[i], "%+.1f%%", c->percent);
     char m[40];
-    sl_cli_money(fabs(c->eur), m, sizeof m);
+    sl_money_text(fabs(c->eur), m, sizeof m);
     snprintf(eur[i], sizeof eur[i], "%s%s", c->eur < 0 ? "-" : "+", m);
     cells[4 * i] = c->term, cells[4 * i + 1] = c->value, cells[4 * i + 2] = pct[i], cells[4 * i + 3] = eur[i];
   }
@@ -124,10 +130,10 @@ static void comparables(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   char season[RP_COMPARABLES][16], age[RP_COMPARABLES][8], mv[RP_COMPARABLES][40], fee[RP_COMPARABLES][40];
   for (size_t i = 0; i < n; i++) {
     const sl_fees_deal *dl = c[i].deal;
-    snprintf(season[i], sizeof season[i], "%d/%02d", dl->player.season, (dl->player.season + 1) % 100);
+    sl_season_text(dl->player.season, season[i], sizeof season[i]);
     snprintf(age[i], sizeof age[i], "%.0f", dl->player.age);
-    sl_cli_money(dl->player.market_value, mv[i], sizeof mv[i]);
-    sl_cli_money(dl->fee, fee[i], sizeof fee[i]);
+    sl_money_text(dl->player.market_value, mv[i], sizeof mv[i]);
+    sl_money_text(dl->fee, fee[i], sizeof fee[i]);
     const char *row[] = {dl->player.name, season[i], dl->player.club, dl->buyer, age[i], mv[i], fee[i]};
     memcpy(cells + 7 * i, row, sizeof row);
   }
@@ -147,7 +153,7 @@ static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   const char *cells[(sizeof rp_what_ifs / sizeof rp_what_ifs[0] + 1) * 4];
   char fee[4][40], chg[4][24], p[4][24];
   size_t rows = 0;
-  sl_cli_money(pl->v.fair_fee, fee[0], sizeof fee[0]);
+  sl_money_text(pl->v.fair_fee, fee[0], sizeof fee[0]);
   snprintf(p[0], sizeof p[0], isfinite(pl->v.bid) ? "%.1f%%" : "-", 100 * pl->v.p_at_least_bid);
   const char *base[] = {"as he is", fee[0], "", p[0]};
   memcpy(cells, base, sizeof base);
@@ -161,9 +167,9 @@ static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
     sl_fees_valuation v;
     sl_error err;
     if (sl_fees_player_apply(&fp, rp_what_ifs[i][0], &err) ||
-        sl_fees_value(x->model, &fp, x->a->level, x->a->bid, &v, &err))
+        sl_fees_value(x->model, &fp, x->level, x->rq->bid, &v, &err))
       continue;
-    sl_cli_money(v.fair_fee, fee[rows], sizeof fee[rows]);
+    sl_money_text(v.fair_fee, fee[rows], sizeof fee[rows]);
     snprintf(chg[rows], sizeof chg[rows], "%+.1f%%", 100 * (v.fair_fee / pl->v.fair_fee - 1));
     snprintf(p[rows], sizeof p[rows], isfinite(v.bid) ? "%.1f%%" : "-", 100 * v.p_at_least_bid);
     const char *row[] = {rp_what_ifs[i][1], fee[rows], chg[rows], p[rows]};
@@ -281,15 +287,12 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
     const sl_player *p = sl_compare_player(x->cmp, hits[i].player);
     sl_fees_player fp;
     sl_fees_valuation v;
-    char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
-    size_t nn = 0;
     sl_error err;
-    rp_fee_player(x, p, rp_entry_of(x, hits[i].player), 0, &fp, notes, &nn, SL_FEES_MAX_NOTES);
-    int ok = sl_fees_value(x->model, &fp, x->a->level, NAN, &v, &err) == SL_OK;
+    int ok = rp_value(x, p, rp_entry_of(x, hits[i].player), NULL, NAN, &fp, &v, &err) == SL_OK;
     snprintf(b[rows][0], 48, "%.0f", p->age);
     snprintf(b[rows][1], 48, "%.2f", hits[i].distance);
     if (ok) {
-      sl_cli_money(v.fair_fee, b[rows][2], 48);
+      sl_money_text(v.fair_fee, b[rows][2], 48);
       char lo[24], hi[24];
       snprintf(b[rows][3], 48, "%s \xe2\x80\x93 %s", rp_money(v.fee_low, lo, sizeof lo), rp_money(v.fee_high, hi, sizeof hi));
       fees[valued++] = v.fair_fee;
@@ -321,26 +324,26 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
 /* ---- charts ---- */
 
 static void chart_fee_fit(rp_ctx *x, const rp_player *pl, sl_doc *d) {
-  sl_chart_store *st = sl_chart_store_new();
+  sl_charts_store *st = sl_charts_store_new();
   sl_plot_fee_fit c;
   sl_error err;
   int holdout = x->fit ? x->fit->holdout_from : 0;
-  if (st && sl_chart_fee_fit_from_model(x->model, holdout, x->a->level, SL_CHART_FIT_SEED, &pl->fp, x->a->bid, st,
+  if (st && sl_charts_fee_fit_from_model(x->model, holdout, x->level, SL_CHARTS_FIT_SEED, &pl->fp, x->rq->bid, st,
                                         &c, &err) == SL_OK)
-    rp_figure(x, d, SL_CHART_FEES, &c, "fees",
+    rp_figure(x, d, SL_CHARTS_FEES, &c, "fees",
               "The model on transfers it did not see (predicted against actual fee, log scales), with his estimate, "
               "interval and the bid.");
-  sl_chart_store_free(st);
+  sl_charts_store_free(st);
 }
 
 static void chart_age_curve(rp_ctx *x, const rp_player *pl, sl_doc *d) {
-  sl_chart_store *st = sl_chart_store_new();
+  sl_charts_store *st = sl_charts_store_new();
   sl_plot_age_curve c;
   sl_error err;
   const char *what = has_term(x->model, SL_FEES_VAR_CONTRACT) && !isnan(pl->fp.contract_months) ? "contract-months=+24" : NULL;
-  if (st && sl_chart_age_curve_from_model(x->model, &pl->fp, x->a->level, what, st, &c, &err) == SL_OK)
-    rp_figure(x, d, SL_CHART_AGE_CURVE, &c, "age-curve", "The model's fee for the same player at other ages.");
-  sl_chart_store_free(st);
+  if (st && sl_charts_age_curve_from_model(x->model, &pl->fp, x->level, what, st, &c, &err) == SL_OK)
+    rp_figure(x, d, SL_CHARTS_AGE_CURVE, &c, "age-curve", "The model's fee for the same player at other ages.");
+  sl_charts_store_free(st);
 }
 
 static void chart_profile(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hits, size_t n, sl_doc *d) {
@@ -353,28 +356,28 @@ static void chart_profile(rp_ctx *x, const rp_player *pl, const sl_similar_hit *
   size_t idx[4] = {pl->index};
   size_t k = 1;
   for (size_t i = 0; i < n && k < 3; i++) idx[k++] = hits[i].player; /* the two most similar */
-  sl_chart_store *st = sl_chart_store_new();
+  sl_charts_store *st = sl_charts_store_new();
   sl_plot_radar r;
   sl_plot_percentiles pc;
   sl_error err;
-  if (st && k >= 2 && sl_chart_radar_from_compare(x->cmp, prof, &pool, idx, k, NULL, label, st, &r, &err) == SL_OK)
-    rp_figure(x, d, SL_CHART_RADAR, &r, "radar", "Against the two most similar players: axes run from the peer "
+  if (st && k >= 2 && sl_charts_radar_from_compare(x->cmp, prof, &pool, idx, k, NULL, label, st, &r, &err) == SL_OK)
+    rp_figure(x, d, SL_CHARTS_RADAR, &r, "radar", "Against the two most similar players: axes run from the peer "
                                                  "pool's 5th to 95th percentile, raw values on the axes.");
-  if (st && sl_chart_percentiles_from_compare(x->cmp, prof, &pool, pl->index, label, st, &pc, &err) == SL_OK)
-    rp_figure(x, d, SL_CHART_PERCENTILES, &pc, "percentiles", "His scouting profile: percentile against position "
+  if (st && sl_charts_percentiles_from_compare(x->cmp, prof, &pool, pl->index, label, st, &pc, &err) == SL_OK)
+    rp_figure(x, d, SL_CHARTS_PERCENTILES, &pc, "percentiles", "His scouting profile: percentile against position "
                                                               "peers, with the per-90 value beside each bar.");
-  sl_chart_store_free(st);
+  sl_charts_store_free(st);
 }
 
 static void chart_importance(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   if (!pl->e) return;
-  sl_chart_store *st = sl_chart_store_new();
+  sl_charts_store *st = sl_charts_store_new();
   sl_plot_importance c;
   sl_error err;
-  if (st && sl_chart_importance_from_squad(x->squad, pl->e->club, 0, x->season, st, &c, &err) == SL_OK)
-    rp_figure(x, d, SL_CHART_IMPORTANCE, &c, "importance",
+  if (st && sl_charts_importance_from_squad(x->squad, pl->e->club, 0, x->season, st, &c, &err) == SL_OK)
+    rp_figure(x, d, SL_CHARTS_IMPORTANCE, &c, "importance",
               "Squad importance, component by component (each segment is weight x score).");
-  sl_chart_store_free(st);
+  sl_charts_store_free(st);
 }
 
 int rp_player_report(rp_ctx *x, sl_doc *d) {
@@ -398,5 +401,5 @@ int rp_player_report(rp_ctx *x, sl_doc *d) {
   chart_importance(x, &pl, d);
   depth_chart(x, &pl, d);
   replacement(x, &pl, hits, n, d);
-  return SL_EXIT_OK;
+  return SL_OK;
 }

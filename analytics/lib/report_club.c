@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "report.h"
+#include "report_internal.h"
+#include "scoutlab/season.h"
 
 /* Columns of the squad table. */
 #define RP_CLUB_COLS 9
@@ -14,16 +14,13 @@ static void squad_row(rp_ctx *x, const sl_squad_entry *e, const char **cells, ch
   const sl_player *p = sl_compare_player(sl_squad_index(x->squad), e->player);
   sl_fees_player fp;
   sl_fees_valuation v;
-  char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
-  size_t nn = 0;
   sl_error err;
-  rp_fee_player(x, p, e, 0, &fp, notes, &nn, SL_FEES_MAX_NOTES);
-  int ok = sl_fees_value(x->model, &fp, x->a->level, NAN, &v, &err) == SL_OK;
+  int ok = rp_value(x, p, e, NULL, NAN, &fp, &v, &err) == SL_OK;
   snprintf(b[0], 40, "%zu", e->rank_in_club);
   snprintf(b[1], 40, "%.0f", e->age);
   snprintf(b[2], 40, "%.0f%%", 100 * e->minutes_share);
   snprintf(b[3], 40, "%.1f", e->total);
-  if (ok) sl_cli_money(v.fair_fee, b[4], 40);
+  if (ok) sl_money_text(v.fair_fee, b[4], 40);
   else snprintf(b[4], 40, "-");
   if (ok) {
     char lo[20], hi[20];
@@ -37,20 +34,22 @@ static void squad_row(rp_ctx *x, const sl_squad_entry *e, const char **cells, ch
 }
 
 int rp_club_report(rp_ctx *x, sl_doc *d) {
-  sl_error err;
   size_t k;
-  if (sl_squad_find_club(x->squad, x->a->club, &k, &err)) return sl_cli_fail(&err);
+  int status = sl_squad_find_club(x->squad, x->rq->club, &k, x->err);
+  if (status) return status;
+  sl_error err;
   const sl_squad_club *club = sl_squad_club_at(x->squad, k);
   char title[300], sub[300];
   snprintf(title, sizeof title, "%s: squad report", club->name);
-  snprintf(sub, sizeof sub, "%s \xc2\xb7 stats %d/%02d \xc2\xb7 %zu players \xc2\xb7 %.0f team matches", club->league,
-           x->season, (x->season + 1) % 100, club->n, club->team_matches);
+  char stxt[16];
+  snprintf(sub, sizeof sub, "%s \xc2\xb7 stats %s \xc2\xb7 %zu players \xc2\xb7 %.0f team matches", club->league,
+           x->season ? sl_season_text(x->season, stxt, sizeof stxt) : "season unknown", club->n, club->team_matches);
   sl_doc_set_title(d, title, sub);
   const char **cells = calloc(club->n * RP_CLUB_COLS, sizeof *cells);
   char (*b)[7][40] = calloc(club->n ? club->n : 1, sizeof *b);
   if (!cells || !b) {
     free(cells), free(b);
-    return SL_EXIT_IO;
+    return sl_error_set(x->err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
   for (size_t i = 0; i < club->n; i++)
     squad_row(x, sl_squad_entry_at(x->squad, club->ranked[i]), cells + RP_CLUB_COLS * i, b[i]);
@@ -62,14 +61,14 @@ int rp_club_report(rp_ctx *x, sl_doc *d) {
                        "contract years left"};
   sl_doc_table(d, NULL, RP_CLUB_COLS, hdr, cells, club->n, "rllrrrrrr");
   free(cells), free(b);
-  sl_chart_store *st = sl_chart_store_new();
+  sl_charts_store *st = sl_charts_store_new();
   sl_plot_squad sq;
   sl_plot_importance im;
-  if (st && sl_chart_squad_from_squad(x->squad, k, x->season, SL_CHART_SQUAD_MIN_SHARE, st, &sq, &err) == SL_OK)
-    rp_figure(x, d, SL_CHART_SQUAD, &sq, "squad", "The squad by age and share of league minutes; colour and size "
+  if (st && sl_charts_squad_from_squad(x->squad, k, x->season, SL_CHARTS_SQUAD_MIN_SHARE, st, &sq, &err) == SL_OK)
+    rp_figure(x, d, SL_CHARTS_SQUAD, &sq, "squad", "The squad by age and share of league minutes; colour and size "
                                                   "show importance, labels the contract end.");
-  if (st && sl_chart_importance_from_squad(x->squad, k, 0, x->season, st, &im, &err) == SL_OK)
-    rp_figure(x, d, SL_CHART_IMPORTANCE, &im, "importance", "Importance, component by component.");
-  sl_chart_store_free(st);
-  return SL_EXIT_OK;
+  if (st && sl_charts_importance_from_squad(x->squad, k, 0, x->season, st, &im, &err) == SL_OK)
+    rp_figure(x, d, SL_CHARTS_IMPORTANCE, &im, "importance", "Importance, component by component.");
+  sl_charts_store_free(st);
+  return SL_OK;
 }
