@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/output.h"
 
 const char sl_help_fit[] =
     "usage: scoutlab fit --transfers FILE|DIR... -o MODEL.slm [--since SEASON] [--until SEASON]\n"
@@ -222,6 +223,8 @@ static int fit_files(const fit_args *a, sl_fees_model **m, sl_fees_report **r, s
   sl_load_options lim;
   sl_cli_load_options(&lim);
   int st = sl_table_load_many(a->files, a->nfiles, &lim, &t, err);
+  /* Against every file read (directories expanded): -o never replaces a transfers file. */
+  if (!st) st = sl_output_check_paths(&a->out, 1, (const char *const *)t->files, t->nfiles, err);
   if (!st) sl_cli_table_warnings("fit", t);
   if (!st) st = sl_fees_deals_from_table(t, &a->opt, &d, err);
   if (!st && a->verbose) {

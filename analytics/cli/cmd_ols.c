@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "scoutlab/design.h"
+#include "scoutlab/output.h"
 #include "scoutlab/regress.h"
 #include "scoutlab/table.h"
 
@@ -468,7 +469,9 @@ int sl_cmd_ols(int argc, char **argv) {
   openblas_set_num_threads(1);
   sl_load_options lim;
   sl_cli_load_options(&lim);
-  if (sl_table_load(a.file, &lim, &t, &err)) st = fail(&err);
+  const char *inputs[] = {a.file};
+  if (a.save && sl_output_check_paths(&a.save, 1, inputs, 1, &err)) st = fail(&err); /* --save never replaces FILE */
+  if (!st && sl_table_load(a.file, &lim, &t, &err)) st = fail(&err);
   if (!st) a.loader_skipped = t->nskipped;
   if (!st) sl_cli_table_warnings(CMD, t);
   for (size_t k = 0; !st && a.verbose && k < t->nskipped; k++)

@@ -13,6 +13,7 @@
 
 #include "fees_internal.h"
 #include "runtime_internal.h"
+#include "scoutlab/output.h"
 
 #define MAGIC "scoutlab-fee-model"
 
@@ -64,11 +65,10 @@ static void save_deals(FILE *f, const sl_fees_deals *d) {
 
 /* The regression's own format, through a temporary file next to the model. */
 static int ols_bytes(const sl_fees_model *m, const char *path, char **out, size_t *len, sl_error *err) {
-  size_t plen = strlen(path) + 16;
-  char *tmp = malloc(plen);
-  if (!tmp) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  snprintf(tmp, plen, "%s.ols.tmp", path);
-  int st = sl_ols_save(m->ols, tmp, err);
+  char *tmp = NULL; /* a unique name: two fits saving beside each other never share it */
+  int st = sl_output_scratch(path, &tmp, err);
+  if (st) return st;
+  st = sl_ols_save(m->ols, tmp, err);
   FILE *f = st ? NULL : fopen(tmp, "rb");
   if (!st && !f) st = sl_error_set(err, SL_EIO, tmp, 0, 0, "cannot read back: %s", sl_strerror_c(errno));
   if (f) {
@@ -91,10 +91,12 @@ int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
   size_t olen = 0;
   int st = ols_bytes(m, path, &ols, &olen, err);
   if (st) return st;
-  FILE *f = fopen(path, "wb");
-  if (!f) {
+  FILE *f;
+  sl_output *o; /* written whole or not at all: a crash keeps the previous model */
+  st = sl_output_open(path, &o, &f, err);
+  if (st) {
     free(ols);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(errno));
+    return st;
   }
   save_meta(f, m);
   save_deals(f, m->deals);
@@ -102,8 +104,7 @@ int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
   fwrite(ols, 1, olen, f);
   fputs("end\n", f);
   free(ols);
-  int bad = ferror(f);
-  if (fclose(f) != 0 || bad) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write (disk full?)");
+  if (sl_output_commit(o, err) != SL_OK) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write (disk full?)");
   return SL_OK;
 }
 

@@ -1,65 +1,124 @@
-/* output.c - write-to-temporary-then-rename; see include/scoutlab/output.h */
+/* output.c - write-to-temporary-then-rename, and the same-file check; see include/scoutlab/output.h */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "scoutlab/output.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "runtime_internal.h"
 
-/* Permissions of a finished output file: rw-r--r--, as a shell redirect gives under umask 022. */
-#define SL_OUTPUT_MODE 0644
-/* mkstemp's template suffix: six characters it replaces. */
-#define SL_TEMP_SUFFIX ".partial-XXXXXX"
+/* Permissions asked for a new output: rw for everyone, as open(2) from a shell redirect asks;
+ * the process umask then takes away what the user does not want (022 gives rw-r--r--). */
+#define SL_OUTPUT_MODE 0666
+/* A scratch file holds intermediate bytes nobody else needs to read. */
+#define SL_SCRATCH_MODE 0600
+/* Temporary names: destination + ".partial-" + 12 hex digits. */
+#define SL_TEMP_TAG ".partial-"
+#define SL_TEMP_DIGITS 12
+/* Names tried before giving up: with 48 random bits a clash is already improbable. */
+#define SL_TEMP_TRIES 64
 
 struct sl_output {
-  char *path; /* destination */
+  char *path; /* destination (a symlink resolved to its target) */
   char *temp; /* temporary name beside it */
   FILE *f;
 };
 
-int sl_output_open(const char *path, sl_output **out, FILE **f, sl_error *err) {
-  if (!path || !*path || !out || !f) return sl_error_set(err, SL_EINVAL, path, 0, 0, "no output file given");
-  *out = NULL;
-  *f = NULL;
-  sl_output *o = calloc(1, sizeof *o);
-  size_t n = strlen(path);
-  if (o) o->path = malloc(n + 1);
-  if (o) o->temp = malloc(n + sizeof SL_TEMP_SUFFIX);
-  if (!o || !o->path || !o->temp) {
-    if (o) free(o->path);
-    if (o) free(o->temp);
-    free(o);
-    return sl_error_set(err, SL_ENOMEM, path, 0, 0, "out of memory");
+/* 48 bits that differ between processes, calls and tries (pid, clock, address, counter on the
+ * stack): only uniqueness matters, O_EXCL guarantees it, so no global state or entropy source. */
+static uint64_t temp_bits(const void *salt, unsigned attempt) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a over the inputs */
+  uint64_t parts[] = {(uint64_t)getpid(), (uint64_t)ts.tv_sec, (uint64_t)ts.tv_nsec, (uint64_t)(uintptr_t)salt,
+                      attempt};
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+    for (int b = 0; b < 8; b++) h = (h ^ ((parts[i] >> (8 * b)) & 0xFF)) * 1099511628211ULL;
+  return h & ((UINT64_C(1) << 48) - 1);
+}
+
+/* Opens a new file named base + ".partial-XXXXXXXXXXXX" with O_EXCL; *name gets the name. */
+static int open_unique(const char *base, mode_t mode, char **name) {
+  size_t n = strlen(base), cap = n + sizeof SL_TEMP_TAG + SL_TEMP_DIGITS + 1;
+  char *tmp = malloc(cap);
+  if (!tmp) {
+    errno = ENOMEM;
+    return -1;
   }
-  memcpy(o->path, path, n + 1);
-  memcpy(o->temp, path, n);
-  memcpy(o->temp + n, SL_TEMP_SUFFIX, sizeof SL_TEMP_SUFFIX);
-  int fd = mkstemp(o->temp);
-  /* mkstemp makes the file private (0600); a report or chart is an ordinary file to share. */
-  if (fd >= 0) fchmod(fd, SL_OUTPUT_MODE);
-  if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
-    int e = errno;
+  for (unsigned attempt = 0; attempt < SL_TEMP_TRIES; attempt++) {
+    snprintf(tmp, cap, "%s%s%012llx", base, SL_TEMP_TAG, (unsigned long long)temp_bits(&tmp, attempt));
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd >= 0) {
-      close(fd);
-      unlink(o->temp);
+      *name = tmp;
+      return fd;
     }
-    free(o->path);
-    free(o->temp);
-    free(o);
-    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(e));
+    if (errno != EEXIST) break;
   }
-  *out = o;
-  *f = o->f;
-  return SL_OK;
+  int e = errno;
+  free(tmp);
+  errno = e;
+  return -1;
+}
+
+/* The file to write: path itself, or the target of a symbolic link (so the link survives). */
+static char *destination(const char *path) {
+  struct stat sb;
+  int is_link = lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode);
+  char *real = is_link ? realpath(path, NULL) : NULL;
+  if (real) return real;
+  char target[PATH_MAX];
+  ssize_t tn = is_link ? readlink(path, target, sizeof target - 1) : -1;
+  if (tn > 0) { /* a link to a file not there yet: its target, relative to the link's folder */
+    target[tn] = '\0';
+    const char *slash = strrchr(path, '/');
+    int dirlen = target[0] != '/' && slash ? (int)(slash - path) + 1 : 0;
+    size_t cap = (size_t)dirlen + (size_t)tn + 1;
+    char *joined = malloc(cap);
+    if (joined) snprintf(joined, cap, "%.*s%s", dirlen, path, target);
+    return joined;
+  }
+  size_t n = strlen(path) + 1;
+  char *copy = malloc(n);
+  if (copy) memcpy(copy, path, n);
+  return copy;
 }
 
 static void release(sl_output *o) {
   free(o->path);
   free(o->temp);
   free(o);
+}
+
+int sl_output_open(const char *path, sl_output **out, FILE **f, sl_error *err) {
+  if (!path || !*path || !out || !f) return sl_error_set(err, SL_EINVAL, path, 0, 0, "no output file given");
+  *out = NULL;
+  *f = NULL;
+  sl_output *o = calloc(1, sizeof *o);
+  if (o) o->path = destination(path);
+  if (!o || !o->path) {
+    if (o) release(o);
+    return sl_error_set(err, SL_ENOMEM, path, 0, 0, "out of memory");
+  }
+  int fd = open_unique(o->path, SL_OUTPUT_MODE, &o->temp);
+  if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
+    int e = errno;
+    if (fd >= 0) {
+      close(fd);
+      unlink(o->temp);
+    }
+    release(o);
+    return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(e));
+  }
+  *out = o;
+  *f = o->f;
+  return SL_OK;
 }
 
 int sl_output_commit(sl_output *o, sl_error *err) {
@@ -103,6 +162,71 @@ int sl_output_write_file(const char *path, const char *data, size_t len, sl_erro
   return sl_output_commit(o, err);
 }
 
+int sl_output_scratch(const char *near, char **path, sl_error *err) {
+  if (!near || !*near || !path) return sl_error_set(err, SL_EINVAL, near, 0, 0, "no scratch file place given");
+  *path = NULL;
+  int fd = open_unique(near, SL_SCRATCH_MODE, path);
+  if (fd < 0) return sl_error_set(err, SL_EIO, near, 0, 0, "cannot create a scratch file beside it: %s", sl_strerror_c(errno));
+  close(fd);
+  return SL_OK;
+}
+
+/* ---- same-file check ---- */
+
+typedef struct {
+  int exists;
+  dev_t dev;
+  ino_t ino;
+  char path[PATH_MAX + 1]; /* resolved directory + name when the file does not exist yet */
+} file_id;
+
+static void identify(const char *path, file_id *id) {
+  struct stat sb;
+  memset(id, 0, sizeof *id);
+  if (stat(path, &sb) == 0) {
+    id->exists = 1, id->dev = sb.st_dev, id->ino = sb.st_ino;
+    return;
+  }
+  /* Not there yet: two spellings of one new file ("out/m.slm", "./out/../out/m.slm") still clash. */
+  const char *slash = strrchr(path, '/');
+  char dir[PATH_MAX], real[PATH_MAX];
+  snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1, slash ? path : ".");
+  if (!realpath(dir, real)) snprintf(real, sizeof real, "%s", dir);
+  snprintf(id->path, sizeof id->path, "%s/%s", real, slash ? slash + 1 : path);
+}
+
+static int same_file(const file_id *a, const file_id *b) {
+  if (a->exists != b->exists) return 0;
+  return a->exists ? a->dev == b->dev && a->ino == b->ino : strcmp(a->path, b->path) == 0;
+}
+
+static int usable(const char *p) { return p && *p && strcmp(p, "-") != 0; }
+
+int sl_output_check_paths(const char *const *outputs, size_t nout, const char *const *inputs, size_t nin,
+                          sl_error *err) {
+  file_id a, b;
+  for (size_t i = 0; i < nout; i++) {
+    if (!usable(outputs[i])) continue;
+    identify(outputs[i], &a);
+    for (size_t j = 0; j < nin; j++) {
+      if (!usable(inputs[j])) continue;
+      identify(inputs[j], &b);
+      if (same_file(&a, &b))
+        return sl_error_set(err, SL_EINVAL, outputs[i], 0, 0,
+                            "the output %s is the same file as the input %s: an output never replaces an input",
+                            outputs[i], inputs[j]);
+    }
+    for (size_t j = i + 1; j < nout; j++) {
+      if (!usable(outputs[j])) continue;
+      identify(outputs[j], &b);
+      if (same_file(&a, &b))
+        return sl_error_set(err, SL_EINVAL, outputs[i], 0, 0,
+                            "the outputs %s and %s are the same file: each output needs its own name", outputs[i],
+                            outputs[j]);
+    }
+  }
+  return SL_OK;
+}
 int sl_output_make_dir(const char *path, sl_error *err) {
   if (!path || !*path) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no directory given");
   char buf[4096];

@@ -19,7 +19,8 @@
 int sl_ols_save(const sl_ols_fit *fit, const char *path, sl_error *err) {
   if (!fit) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "save: missing argument");
   FILE *f;
-  int st = sl_model_create(&f, path, fit->names, fit->p, MODEL_MAGIC, MODEL_VERSION, "linear model", err);
+  sl_output *o;
+  int st = sl_model_create(&o, &f, path, fit->names, fit->p, MODEL_MAGIC, MODEL_VERSION, "linear model", err);
   if (st) return st;
   fprintf(f, "rows %zu\nrank %zu\ndf_residual %zu\nintercept %d\nweighted %d\n", fit->n,
           fit->rank, fit->df_residual, fit->intercept ? 1 : 0, fit->weighted ? 1 : 0);
@@ -46,7 +47,7 @@ int sl_ols_save(const sl_ols_fit *fit, const char *path, sl_error *err) {
     for (size_t l = 0; l < fit->rank; l++) fputc(' ', f), sl_model_put_number(f, fit->cov_factor[j * fit->rank + l]);
     fputc('\n', f);
   }
-  return sl_model_finish(f, path, err);
+  return sl_model_finish(o, f, path, err);
 }
 
 /* ---- loading ---------------------------------------------------------------------------- */

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "scoutlab/output.h"
 #include "scoutlab/regress.h"
 
 /* The triangular factor R (m x m, column-major, upper) of every row absorbed so far. */
@@ -63,12 +64,14 @@ double sl_regress_pow2_scale(double v);
 void sl_model_put_number(FILE *f, double v);
 /* "key value" on one line. */
 void sl_model_put_field(FILE *f, const char *key, double v);
-/* Opens path for writing (*out) and writes "magic version" and a comment naming `what`, after
- * checking the p column names (none empty or with a line break). */
-int sl_model_create(FILE **out, const char *path, char *const *names, size_t p, const char *magic,
+/* Opens path for writing through a temporary file (*o, *out; sl_output.h) and writes "magic
+ * version" and a comment naming `what`, after checking the p column names (none empty or with a
+ * line break). */
+int sl_model_create(sl_output **o, FILE **out, const char *path, char *const *names, size_t p, const char *magic,
                     int version, const char *what, sl_error *err);
-/* Writes the closing "end" line and closes f; SL_EIO when anything failed to write. */
-int sl_model_finish(FILE *f, const char *path, sl_error *err);
+/* Writes the closing "end" line and renames the temporary over path; SL_EIO when anything failed
+ * to write (the previous file at path is then left as it was). */
+int sl_model_finish(sl_output *o, FILE *f, const char *path, sl_error *err);
 
 /* A private NUL-terminated copy of a model file, read line by line. */
 typedef struct sl_model_reader {

@@ -15,7 +15,8 @@
 int sl_ridge_save(const sl_ridge_fit *fit, const char *path, sl_error *err) {
   if (!fit) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "save: missing argument");
   FILE *f;
-  int st = sl_model_create(&f, path, fit->names, fit->p, RIDGE_MAGIC, RIDGE_VERSION, "ridge model", err);
+  sl_output *o;
+  int st = sl_model_create(&o, &f, path, fit->names, fit->p, RIDGE_MAGIC, RIDGE_VERSION, "ridge model", err);
   if (st) return st;
   fprintf(f, "rows %zu\n", fit->n);
   sl_model_put_field(f, "lambda", fit->lambda);
@@ -30,7 +31,7 @@ int sl_ridge_save(const sl_ridge_fit *fit, const char *path, sl_error *err) {
     sl_model_put_number(f, fit->scale[j]);
     fprintf(f, " %s\n", fit->names[j]);
   }
-  return sl_model_finish(f, path, err);
+  return sl_model_finish(o, f, path, err);
 }
 
 /* "column COEF CENTER SCALE NAME"; column 0 is the intercept (centre 0, scale 1). */

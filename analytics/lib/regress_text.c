@@ -28,23 +28,24 @@ void sl_model_put_field(FILE *f, const char *key, double v) {
   fputc('\n', f);
 }
 
-int sl_model_create(FILE **out, const char *path, char *const *names, size_t p, const char *magic,
+int sl_model_create(sl_output **o, FILE **out, const char *path, char *const *names, size_t p, const char *magic,
                     int version, const char *what, sl_error *err) {
   *out = NULL;
+  *o = NULL;
   if (!path) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "save: missing argument");
   for (size_t j = 0; j < p; j++)
     if (strpbrk(names[j], "\r\n") || names[j][0] == '\0')
       return sl_error_set(err, SL_EINVAL, path, 0, 0,
                           "save: column %zu has an empty name or one with a line break", j + 1);
-  if (!(*out = fopen(path, "w"))) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write: %s", sl_strerror_c(errno));
+  int st = sl_output_open(path, o, out, err); /* a crash mid-write keeps the previous model */
+  if (st) return st;
   fprintf(*out, "%s %d\n# scoutlab %s; format described in docs/model-format.md\n", magic, version, what);
   return SL_OK;
 }
 
-int sl_model_finish(FILE *f, const char *path, sl_error *err) {
+int sl_model_finish(sl_output *o, FILE *f, const char *path, sl_error *err) {
   fputs("end\n", f);
-  int bad = ferror(f);
-  if (fclose(f) != 0 || bad) return sl_error_set(err, SL_EIO, path, 0, 0, "error writing the model file");
+  if (sl_output_commit(o, err) != SL_OK) return sl_error_set(err, SL_EIO, path, 0, 0, "error writing the model file");
   return SL_OK;
 }
 

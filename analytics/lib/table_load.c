@@ -61,7 +61,8 @@ typedef struct {
   int restart_cp1252;     /* pass 1 found invalid UTF-8 before any multi-byte text */
   long line;              /* current physical line, 1-based */
   long row_line;          /* line where the current row started */
-  int in_quotes;          /* quote parity at the current position */
+  int in_quotes;          /* inside a quoted field at the current position (quote_scan) */
+  int qstate;             /* quote_scan's state, a scan_state */
   long quote_line;        /* line where the open quote started */
   int header_done;
   size_t nfields;         /* fields seen in the current row */
@@ -342,12 +343,74 @@ static long from_cp1252(loader *L, const unsigned char *p, size_t n, char **buf,
   return (long)o;
 }
 
-static void track_quotes(loader *L, const char *p, size_t n) {
-  for (const char *q = memchr(p, '"', n); q; q = memchr(q + 1, '"', n - (size_t)(q + 1 - p))) {
-    L->in_quotes = !L->in_quotes;
-    if (L->in_quotes) L->quote_line = L->line;
-    if ((size_t)(q + 1 - p) >= n) break;
+/* Where a scan of the bytes stands, as libcsv's non-strict parser would (libcsv.c: leading blanks
+ * skipped, a closing quote may be followed by blanks, then a delimiter or a line end). */
+typedef enum { SCAN_FIELD_START = 0, SCAN_UNQUOTED, SCAN_QUOTED, SCAN_QUOTE_SEEN, SCAN_QUOTE_BLANKS } scan_state;
+
+static int blank(char c) { return c == ' ' || c == '\t'; }
+
+/* Runs the scan over p[0..n) from *state. Returns 0, or the 1-based column of a stray quote: a
+ * quoted field closed and then followed by something other than blanks, a delimiter or a line end
+ * ("a"b). libcsv then goes on reading the field as quoted, so the following rows would vanish into
+ * it; the caller reports the row instead. */
+static long quote_scan(int *state, const char *p, size_t n, char delim) {
+  if (*state <= SCAN_UNQUOTED && !memchr(p, '"', n)) { /* most lines: no quote at all */
+    if (n && (p[n - 1] == '\n' || p[n - 1] == '\r')) *state = SCAN_FIELD_START;
+    else if (n) {
+      size_t i = n;
+      while (i > 0 && blank(p[i - 1]) && p[i - 1] != delim) i--;
+      if (i == 0 ? *state != SCAN_FIELD_START : p[i - 1] != delim) *state = i < n || i ? SCAN_UNQUOTED : *state;
+      else *state = SCAN_FIELD_START;
+    }
+    return 0;
   }
+  for (size_t i = 0; i < n; i++) {
+    char c = p[i];
+    switch (*state) {
+    case SCAN_FIELD_START:
+      if (c == '"') *state = SCAN_QUOTED;
+      else if (!blank(c) || c == delim) *state = c == delim || c == '\n' || c == '\r' ? SCAN_FIELD_START : SCAN_UNQUOTED;
+      break;
+    case SCAN_UNQUOTED:
+      if (c == delim || c == '\n' || c == '\r') *state = SCAN_FIELD_START;
+      break;
+    case SCAN_QUOTED:
+      if (c == '"') *state = SCAN_QUOTE_SEEN;
+      break;
+    case SCAN_QUOTE_SEEN:
+    case SCAN_QUOTE_BLANKS:
+      if (c == delim || c == '\n' || c == '\r') *state = SCAN_FIELD_START;
+      else if (blank(c)) *state = SCAN_QUOTE_BLANKS;
+      else if (c == '"' && *state == SCAN_QUOTE_SEEN) *state = SCAN_QUOTED; /* "" inside quotes */
+      else return (long)i + 1;
+      break;
+    }
+  }
+  return 0;
+}
+
+/* A stray quote on a line that holds one whole row: the row is listed as skipped and never fed to
+ * libcsv, so the rows after it stay rows. Elsewhere (in the header, or inside a row spanning lines)
+ * it is an error naming the place. */
+static int stray_quote(loader *L, struct csv_parser *P, long col, int whole_row, int before) {
+  (void)P;
+  if (!whole_row || !L->header_done) {
+    char c[32];
+    snprintf(c, sizeof c, "%ld", col);
+    L->qstate = before;
+    return fail(L, SL_EPARSE, col, "a quoted field is closed and text follows at byte column %s (expected a delimiter "
+                "after a closing quote; write the whole field in quotes and double the quotes inside, "
+                "e.g. \"\"\"a\"\"b\")%s", c, NULL);
+  }
+  L->qstate = SCAN_FIELD_START;
+  L->line++;
+  if (L->pass == 2) return L->status;
+  L->t->rows_read++;
+  char why[160];
+  snprintf(why, sizeof why, "a quoted field is closed and text follows at byte column %ld (a stray quote): row "
+                            "skipped so that it does not swallow the rows after it", col);
+  skip_row(L, why);
+  return L->status;
 }
 
 /* Feeds one piece of a physical line (ends_line: the piece includes its '\n'). */
@@ -363,8 +426,13 @@ static int feed(loader *L, struct csv_parser *P, const char *p, size_t n, int en
   } else if (check_utf8(L, (const unsigned char *)p, n) != 0) {
     return L->status != SL_OK ? L->status : -1;
   }
-  if (!L->in_quotes && L->nfields == 0 && P->pstate == 0) L->row_line = L->line;
-  track_quotes(L, p, n);
+  int row_start = L->qstate == SCAN_FIELD_START && L->nfields == 0 && P->pstate == 0;
+  if (row_start) L->row_line = L->line;
+  int before = L->qstate;
+  long stray = quote_scan(&L->qstate, p, n, (char)L->t->delimiter);
+  if (stray) return stray_quote(L, P, stray, row_start && ends_line, before);
+  L->in_quotes = L->qstate == SCAN_QUOTED || L->qstate == SCAN_QUOTE_SEEN;
+  if (L->in_quotes && before != SCAN_QUOTED && before != SCAN_QUOTE_SEEN) L->quote_line = L->line;
   if (csv_parse(P, p, n, field_cb, row_cb, L) != n && L->status == SL_OK)
     return fail(L, SL_EPARSE, 0, "CSV error: %s%s", csv_strerror(csv_error(P)), NULL);
   if (P->entry_pos > max_field_bytes(L)) {
@@ -548,6 +616,7 @@ static void loader_reset(loader *L, int pass) {
   L->line = 1;
   L->row_line = 1;
   L->in_quotes = 0;
+  L->qstate = SCAN_FIELD_START;
   L->header_done = 0;
   L->nfields = 0;
   L->extra_filled = 0;
@@ -780,8 +849,73 @@ static int load_source(const char *name, const char *path, const char *data, siz
   return SL_OK;
 }
 
+/* Reads a whole stream into memory (at most max_bytes + 1 bytes: one more says it is too large). */
+static int read_all(FILE *f, const char *name, size_t max_bytes, char **data, size_t *len, sl_error *err) {
+  size_t cap = SL_READ_CHUNK, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    if (n == cap) {
+      char *b = cap > max_bytes ? NULL : realloc(buf, cap * 2);
+      if (!b) break;
+      buf = b, cap *= 2;
+    }
+    size_t got = fread(buf + n, 1, cap - n, f);
+    const char *nul = got ? memchr(buf + n, '\0', got) : NULL;
+    if (nul) { /* /dev/zero or a binary stream: say so now, not after reading gigabytes */
+      long line = 1;
+      for (const char *q = buf; q < nul; q++) line += *q == '\n';
+      free(buf);
+      return sl_error_set(err, SL_EPARSE, name, line, 0, "NUL byte in the file: this looks like a binary file, not CSV");
+    }
+    n += got;
+    if (got == 0) break;
+    if (n > max_bytes) break;
+  }
+  if (!buf) return sl_error_set(err, SL_ENOMEM, name, 0, 0, "out of memory while reading");
+  if (ferror(f)) {
+    free(buf);
+    return sl_error_set(err, SL_EIO, name, 0, 0, "read error: %s", sl_strerror_c(errno));
+  }
+  if (n > max_bytes) {
+    free(buf);
+    return sl_error_set(err, SL_ELIMIT, name, 0, 0, "input larger than the %zu-byte limit (raise it with "
+                        "SCOUTLAB_MAX_BYTES=N)", max_bytes);
+  }
+  *data = buf;
+  *len = n;
+  return SL_OK;
+}
+
+/* Standard input ("-"), pipes, FIFOs, /dev/stdin and process substitution cannot be read twice
+ * (the second pass, a Windows-1252 restart) nor split: read them once into memory. */
+static int load_stream(const char *path, const sl_load_options *opt, sl_table **out, sl_error *err) {
+  int is_stdin = strcmp(path, "-") == 0;
+  const char *name = is_stdin ? "<stdin>" : path;
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (!f) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open: %s", sl_strerror_c(errno));
+  char *data = NULL;
+  size_t len = 0;
+  size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : SL_TABLE_DEFAULT_MAX_BYTES;
+  int st = read_all(f, name, max_bytes, &data, &len, err);
+  if (!is_stdin) fclose(f);
+  if (st == SL_OK) st = load_source(name, NULL, data, len, opt, out, err);
+  free(data);
+  return st;
+}
+
+static int is_stream(const char *path) {
+  struct stat sb;
+  if (strcmp(path, "-") == 0) return 1;
+  return stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode);
+}
+
 int sl_table_load(const char *path, const sl_load_options *opt, sl_table **out, sl_error *err) {
   if (!path || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no file given");
+  if (is_stream(path)) {
+    *out = NULL;
+    sl_error_clear(err);
+    return load_stream(path, opt, out, err);
+  }
   return load_source(path, path, NULL, 0, opt, out, err);
 }
 

@@ -13,9 +13,10 @@
 /* A directory tree deeper than this is not a data folder (and guards against symlink loops). */
 #define SL_MAX_DIR_DEPTH 8
 
-typedef struct {
+typedef struct path_list {
   char **paths;
   size_t n, cap;
+  struct path_list *notes_; /* special files met in walked folders (only the top list has one) */
 } path_list;
 
 static int push_path(path_list *l, const char *p) {
@@ -49,7 +50,7 @@ static int expand(const char *path, int depth, path_list *out, sl_error *err) {
   if (depth > SL_MAX_DIR_DEPTH) return sl_error_set(err, SL_ELIMIT, path, 0, 0, "directories nested too deep");
   DIR *d = opendir(path);
   if (!d) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot open directory");
-  path_list here = {0};
+  path_list here = {.notes_ = out->notes_};
   int st = SL_OK;
   for (struct dirent *e; st == SL_OK && (e = readdir(d));) {
     if (e->d_name[0] == '.') continue;
@@ -57,6 +58,11 @@ static int expand(const char *path, int depth, path_list *out, sl_error *err) {
     snprintf(full, sizeof full, "%s/%s", path, e->d_name);
     struct stat es;
     if (stat(full, &es) != 0) continue;
+    if (!S_ISDIR(es.st_mode) && !S_ISREG(es.st_mode)) {
+      /* A FIFO or device in a data folder would block the walk or never end: never opened. */
+      if (has_csv_suffix(e->d_name) && out->notes_) st = push_path(out->notes_, full);
+      continue;
+    }
     if (S_ISDIR(es.st_mode) || has_csv_suffix(e->d_name)) st = push_path(&here, full);
   }
   closedir(d);
@@ -195,7 +201,7 @@ int sl_table_load_many(const char *const *paths, size_t npaths, const sl_load_op
                        sl_table **out, sl_error *err) {
   if (!out || !paths || npaths == 0) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no files given");
   *out = NULL;
-  path_list list = {0};
+  path_list specials = {0}, list = {.notes_ = &specials};
   int st = SL_OK;
   for (size_t i = 0; st == SL_OK && i < npaths; i++) st = expand(paths[i], 0, &list, err);
   if (st == SL_OK && list.n == 0) st = sl_error_set(err, SL_ENOTFOUND, paths[0], 0, 0, "no .csv files found");
@@ -210,10 +216,20 @@ int sl_table_load_many(const char *const *paths, size_t npaths, const sl_load_op
       st = sl_table_internal_stack(parts, list.n, out, err);
     }
   }
+  for (size_t i = 0; st == SL_OK && i < specials.n; i++)
+    if (sl_table_internal_warn(*out, "%s is not a regular file (a FIFO, socket or device): skipped, never opened",
+                               specials.paths[i]) != SL_OK)
+      st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (st != SL_OK && *out) {
+    sl_table_free(*out);
+    *out = NULL;
+  }
   for (size_t i = 0; i < list.n; i++) {
     if (parts) sl_table_free(parts[i]);
     free(list.paths[i]);
   }
+  for (size_t i = 0; i < specials.n; i++) free(specials.paths[i]);
+  free(specials.paths);
   free(parts);
   free(list.paths);
   return st;

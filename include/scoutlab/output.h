@@ -1,6 +1,10 @@
-/* output.h - files written whole or not at all. A report, chart script or model is written to a
- * temporary file beside its destination and renamed over it only when complete, so an
- * interrupted run never leaves a half-written file under the name the user asked for.
+/* output.h - files written whole or not at all, and never over an input. A report, chart script
+ * or model is written to a temporary file beside its destination (a unique name, created with
+ * O_EXCL and the umask's permissions, as a shell redirect would) and renamed over it only when
+ * complete, so an interrupted run never leaves a half-written file under the name the user asked
+ * for. A destination that is a symbolic link is written where the link points (the link stays).
+ * sl_output_check_paths refuses, before anything is written, an output that is the same file as
+ * an input, a template or another output of the run (device and inode, through symlinks).
  *
  * The sl_output owns the temporary file until sl_output_commit() or sl_output_abort(), each of
  * which frees it; the FILE* it hands out is borrowed and must not be closed by the caller.
@@ -12,6 +16,7 @@
 #ifndef SCOUTLAB_OUTPUT_H
 #define SCOUTLAB_OUTPUT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "scoutlab/error.h"
@@ -33,6 +38,19 @@ void sl_output_abort(sl_output *o);
 
 /** Writes len bytes to path through a temporary file (sl_output_open + commit). */
 int sl_output_write_file(const char *path, const char *data, size_t len, sl_error *err);
+
+/** Refuses outputs that would replace a file the run reads or writes twice: each of outputs[0..nout)
+ *  against each of inputs[0..nin) (data files, templates, models read) and against the other
+ *  outputs. Same file = same device and inode when both exist (symlinks and hard links followed),
+ *  else the same resolved directory and name. "-" (standard input or output) and NULL entries are
+ *  skipped. Returns SL_OK, or SL_EINVAL with a message naming both paths (err->file = the output). */
+int sl_output_check_paths(const char *const *outputs, size_t nout, const char *const *inputs, size_t nin,
+                          sl_error *err);
+
+/** Creates an empty scratch file with a unique name beside `near` (private, 0600) and sets *path to
+ *  its name (the caller removes the file and frees *path with free()). For a temporary that
+ *  another writer fills by name, such as a model's own format embedded in a larger file. */
+int sl_output_scratch(const char *near, char **path, sl_error *err);
 
 /** Creates directory path and its missing parents (mkdir -p); SL_EIO when a part is a file. */
 int sl_output_make_dir(const char *path, sl_error *err);

@@ -1,6 +1,8 @@
 /* Tests for the table loader: each case is input bytes with the expected table or message. */
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "scoutlab/table.h"
@@ -252,6 +254,7 @@ static void parallel_equals_sequential(void) {
       {"\"Quoted\nName\",90,0.5,C1\n", "quoted line break near the split"},
       {"P,lots,0.1,C1\n", "minutes turn to text in the second half"},
       {"\"Open quote,1,2,3\n", "unterminated quote in the second half"},
+      {"\"Str\"ay,1,0.5,C1\n", "stray quote in the second half"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     size_t len;
@@ -375,7 +378,59 @@ static void column_mapping(void) {
     INT_EQ(sl_schema_role_of(aliases[i].header), aliases[i].role, "alias %s", aliases[i].header);
 }
 
+/* Issue 16: "a"b used to make libcsv read on as a quoted field: three rows vanished into one cell
+ * and the counts said "read 1, used 1, skipped 0". */
+static void stray_quote(void) {
+  sl_error err;
+  sl_table *t = LOAD("name,v\n\"a\"b,2\nc,3\nd,4\n\"e\",5\n");
+  OK(t != NULL, "loads");
+  if (!t) return;
+  INT_EQ(t->rows_read, 4, "four rows read");
+  INT_EQ(t->nrows, 3, "the three rows after it used");
+  INT_EQ(t->nskipped, 1, "the stray-quote row skipped");
+  if (t->nskipped) {
+    INT_EQ(t->skipped[0].line, 2, "its line");
+    STR_EQ(t->skipped[0].reason, "a quoted field is closed and text follows at byte column 4 (a stray quote): row "
+                                 "skipped so that it does not swallow the rows after it", "reason");
+  }
+  STR_EQ(text(t, "name", 2), "e", "last row intact");
+  sl_table_free(t);
+  /* Quotes that libcsv reads as meant stay as they were. */
+  t = LOAD("name,v\n\"a\" ,1\n\"x\"\"y\",2\nq\"r,3\n \"s\",4\n");
+  OK(t && t->nrows == 4 && t->nskipped == 0, "blank after a closing quote, doubled quote, quote inside a bare field");
+  if (t) STR_EQ(text(t, "name", 1), "x\"y", "doubled quote");
+  if (t) STR_EQ(text(t, "name", 2), "q\"r", "bare quote kept");
+  sl_table_free(t);
+  t = LOAD("name,v\n\"two\nlines\"x,1\nb,2\n");
+  OK(t == NULL && err.code == SL_EPARSE && err.line == 3 && err.column == 7, "inside a row over two lines: an error at the place");
+  sl_table_free(t);
+}
+
+/* Non-regular files: read once (a pipe); in a walked folder, never opened. */
+static void special_files(void) {
+  char dir[] = "/tmp/sl_special_XXXXXX";
+  if (!mkdtemp(dir)) return;
+  char p[300], q[300];
+  snprintf(p, sizeof p, "%s/a.csv", dir);
+  FILE *f = fopen(p, "w");
+  if (f) fputs("player,min\nA,90\n", f), fclose(f);
+  snprintf(q, sizeof q, "%s/pipe.csv", dir);
+  OK(mkfifo(q, 0600) == 0, "fifo made");
+  const char *paths[] = {dir};
+  sl_table *t = NULL;
+  sl_error err;
+  INT_EQ(sl_table_load_many(paths, 1, NULL, &t, &err), SL_OK, "a folder with a FIFO loads (not blocked)");
+  if (t) {
+    INT_EQ(t->nrows, 1, "the regular file's row");
+    OK(t->nwarnings == 1 && strstr(t->warnings[0], "pipe.csv is not a regular file"), "a note names it");
+  }
+  sl_table_free(t);
+  unlink(q), unlink(p), rmdir(dir);
+}
+
 int main(void) {
+  stray_quote();
+  special_files();
   trailing_empty_fields();
   column_mapping();
   long_column_name();
