@@ -45,6 +45,7 @@ static const char *option_for_field(const char *field) {
       {"age", "--age"},           {"position", "--position"},         {"season", "--season"},
       {"market_value", "--market-value"}, {"buyer_league", "--buyer-league"}, {"league", "--league"},
       {"player", "--player"},     {"contract", "--contract-until"},   {"pool", "--pool"},
+      {"profile", "--profile"},
   };
   for (size_t i = 0; field && field[0] && i < sizeof map / sizeof map[0]; i++)
     if (!strcmp(map[i][0], field)) return map[i][1];

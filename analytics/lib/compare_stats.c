@@ -186,9 +186,10 @@ int sl_compare_percentiles(const sl_compare *c, size_t i, const sl_profile *prof
   const sl_player *p = &c->players[i];
   sl_group g = profile->peers != SL_GROUP_UNKNOWN ? profile->peers : p->group;
   if (g == SL_GROUP_UNKNOWN)
-    return sl_error_set(err, SL_EDATA, NULL, 0, 0,
-                        "%s has no known position group (%s): name a profile, e.g. --profile centre-back",
-                        p->name, p->position_note[0] ? p->position_note : "no Pos");
+    return sl_error_field(err, "profile",
+                          sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                                       "%s has no known position group (%s): name a profile, e.g. centre-back",
+                                       p->name, p->position_note[0] ? p->position_note : "no Pos"));
   size_t ns = profile->nstats, m = 0, *idx = NULL;
   double *vals = NULL, *own = malloc((ns ? ns : 1) * sizeof *own), *column = NULL;
   sl_bound *b = calloc(ns ? ns : 1, sizeof *b);

@@ -293,14 +293,15 @@ static int numeric_row(const sl_fees_model *m, const sl_fees_term *t, const sl_f
   double v = NAN;
   switch (t->var) {
   case SL_FEES_VAR_AGE:
-    if (!isfinite(p->age)) return sl_error_set(err, SL_EDATA, NULL, 0, 0, "age unknown: the model needs it (scoutlab value: --age)");
+    if (!isfinite(p->age)) return sl_error_field(err, "age", sl_error_set(err, SL_EDATA, NULL, 0, 0, "age unknown: the model needs it"));
     x[t->first] = p->age, x[t->first + 1] = p->age * p->age;
     return 1;
   case SL_FEES_VAR_SEASON: v = p->season ? season_value(m, p->season) : NAN; break;
   case SL_FEES_VAR_MARKET_VALUE:
     if (!(p->market_value > 0))
-      return sl_error_set(err, SL_EDATA, NULL, 0, 0,
-                          "market value unknown: the model uses it (give --market-value, or fit with --no-market-value)");
+      return sl_error_field(err, "market_value",
+                            sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                                         "market value unknown: the model uses it (or refit without market value)"));
     v = log(p->market_value);
     break;
   case SL_FEES_VAR_CONTRACT: v = p->contract_months; break;
@@ -323,9 +324,10 @@ int sl_fees_design_row(const sl_fees_model *m, const sl_fees_player *p, double *
     int k;
     if (term->var == SL_FEES_VAR_POSITION) {
       if (p->group < 0 || p->group >= SL_FEES_GROUP_COUNT)
-        return sl_error_set(err, SL_EDATA, NULL, 0, 0,
-                            "position unknown or only a line (defence/midfield/attack): the model needs "
-                            "a group (GK, CB, FB, DM/CM, AM/W, CF; scoutlab value: --position)");
+        return sl_error_field(err, "position",
+                              sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                                           "position unknown or only a line (defence/midfield/attack): the model "
+                                           "needs a group (GK, CB, FB, DM/CM, AM/W, CF)"));
       if (sl_fees_level_index(term, sl_fees_group_name(p->group)) < 0)
         return sl_error_set(err, SL_EDATA, NULL, 0, 0, "the model saw no %s transfers",
                             sl_fees_group_name(p->group));

@@ -152,7 +152,7 @@ static int time_split(const sl_fees_deals *d, const sl_fees_options *o, sl_fees_
   int st = SL_OK;
   if (!nte || !ntr)
     st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
-                      "--holdout-from %d leaves %zu training and %zu test deals: both must be non-empty",
+                      "a time split at season %d leaves %zu training and %zu test deals: both must be non-empty",
                       o->holdout_from, ntr, nte);
   sl_fees_model *m = NULL;
   scored s = {0};

@@ -46,7 +46,8 @@ static int relative(const char *s, double *v) {
 static int contract_until(sl_fees_player *p, const char *s, sl_error *err) {
   double days, year;
   if (!p->season)
-    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "contract-until needs the season of the valuation (give --season)");
+    return sl_error_field(err, "season", sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                                                      "a contract end date needs the season of the valuation"));
   if (sl_parse_number(s, SL_DECIMAL_POINT, &year) && year == floor(year) && year > 1900 && year < 2200)
     days = sl_date_from_ymd((int)year, CONTRACT_END_MONTH, CONTRACT_END_DAY);
   else if (!sl_parse_date(s, &days))

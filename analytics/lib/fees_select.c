@@ -186,7 +186,7 @@ static int note_columns(sl_fees_deals *d, const sl_fees_cols *c, const sl_fees_o
   if (!d->has_minutes)
     st = st ? st : sl_fees_deals_note(d, "no minutes_share column: term dropped");
   if (!d->has_season)
-    st = st ? st : sl_fees_deals_note(d, "no season column: season term dropped, --since/--until ignored");
+    st = st ? st : sl_fees_deals_note(d, "no season column: season term dropped, season limits ignored");
   if (!c->movement)
     st = st ? st : sl_fees_deals_note(d, "no movement column: every row is taken as one deal");
   return st;

@@ -40,30 +40,14 @@ static int find(rp_ctx *x, rp_player *pl) {
 
 /* ---- 1. verdict ---- */
 
+/* The fees library's verdict (one text for every command), as a callout colour. */
 static sl_callout_kind verdict(const sl_fees_valuation *v, char *text, size_t size) {
-  char bid[32], lo[32], hi[32], med[32];
-  rp_money(v->bid, bid, sizeof bid), rp_money(v->fee_low, lo, sizeof lo), rp_money(v->fee_high, hi, sizeof hi);
-  rp_money(v->fair_fee, med, sizeof med);
-  double p = v->p_at_least_bid;
-  double one_in = p > 0 ? 1.0 / p : INFINITY;
-  char odds[64] = "practically none";
-  if (isfinite(one_in)) snprintf(odds, sizeof odds, "about 1 in %.0f", one_in);
-  if (v->bid > v->fee_high) {
-    snprintf(text, size, "%s is above the model's %.0f%% range (%s to %s): the probability that the fair fee "
-             "reaches it is %.0f%%, %s comparable deals. On this evidence the price is not realistic; it "
-             "would be a premium for something the data do not show.", bid, 100 * v->level, lo, hi, 100 * p, odds);
-    return SL_CALLOUT_BAD;
+  switch (sl_fees_verdict(v, text, size)) {
+  case SL_FEES_VERDICT_ABOVE: return SL_CALLOUT_BAD;
+  case SL_FEES_VERDICT_PREMIUM: return SL_CALLOUT_WARN;
+  case SL_FEES_VERDICT_REALISTIC: return SL_CALLOUT_GOOD;
+  default: return SL_CALLOUT_NEUTRAL;
   }
-  if (v->bid >= v->fair_fee) {
-    snprintf(text, size, "%s is inside the model's %.0f%% range (%s to %s) but above its median of %s: "
-             "the probability that the fair fee reaches it is %.0f%%, %s. Realistic, at a premium.",
-             bid, 100 * v->level, lo, hi, med, 100 * p, odds);
-    return SL_CALLOUT_WARN;
-  }
-  snprintf(text, size, "%s is %s the model's median of %s (%.0f%% range %s to %s): the probability that the fair "
-           "fee is at least that much is %.0f%%. The price is realistic.", bid,
-           v->bid >= v->fee_low ? "below" : "below the whole range and", med, 100 * v->level, lo, hi, 100 * p);
-  return SL_CALLOUT_GOOD;
 }
 
 static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {

@@ -42,7 +42,7 @@ expect_eq "$rc" 2 "line-only position is a usage error"
 expect_contains "$out" "position 'defence' is not a position group" "position message"
 out=$("$SCOUTLAB" value --model tiny.slm --position CM 2>&1); rc=$?
 expect_eq "$rc" 1 "no age"
-expect_contains "$out" "age unknown: the model needs it (scoutlab value: --age)" "age message"
+expect_contains "$out" "age unknown: the model needs it (give --age)" "age message"
 head -c 300 tiny.slm >cut.slm
 out=$("$SCOUTLAB" value --model cut.slm --age 25 --position CM 2>&1); rc=$?
 expect_eq "$rc" 1 "truncated model"
@@ -56,5 +56,5 @@ expect_eq "$rc" 2 "fit without -o"
 expect_contains "$out" "no output model (give -o MODEL.slm)" "fit usage message"
 out=$("$SCOUTLAB" fit --transfers "$D/tiny.csv" --holdout-from 2030 -o x.slm 2>&1); rc=$?
 expect_eq "$rc" 1 "empty test set"
-expect_contains "$out" "--holdout-from 2030 leaves" "holdout message"
+expect_contains "$out" "a time split at season 2030 leaves" "holdout message"
 finish
