@@ -128,6 +128,20 @@ static int default_file(const char *given, const char *name, char *buf, size_t s
   return access(buf, R_OK) == 0;
 }
 
+/* Tells the user, as check does, which columns were found already per 90 (used as given). */
+static void print_per90_note(const sl_cmp_args *a, const sl_cmp_ctx *ctx) {
+  const sl_per90_report *r = sl_compare_per90(ctx->index);
+  if (!r->per90_columns) return;
+  const char *file = ctx->stats->nfiles ? ctx->stats->files[0] : "stats";
+  if (r->whole_file)
+    fprintf(stderr, "scoutlab %s: note: %s is per 90: %zu of %zu count columns are already per 90 minutes (%s); "
+                    "they are used as given, not divided by 90s again\n",
+            a->cmd, file, r->per90_columns, r->stat_columns - r->ratio_columns, r->examples);
+  else if (a->verbose)
+    fprintf(stderr, "scoutlab %s: note: %zu columns of %s are already per 90 (%s): used as given\n", a->cmd,
+            r->per90_columns, file, r->examples);
+}
+
 int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   memset(ctx, 0, sizeof *ctx);
   sl_error err;
@@ -157,6 +171,7 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
     st = sl_cli_usage_error(a->cmd, "--leagues: %s", err.message);
   if (!st && a->verbose) sl_cmp_print_accounting(ctx, stderr);
   if (!st) sl_cli_index_warnings(a->cmd, ctx->stats, sl_compare_summary(ctx->index));
+  if (!st) print_per90_note(a, ctx);
   return st;
 }
 

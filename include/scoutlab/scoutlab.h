@@ -29,6 +29,7 @@
 #include "scoutlab/compare.h"
 #include "scoutlab/squad.h"
 #include "scoutlab/plot.h"
+#include "scoutlab/binding.h"
 #include "scoutlab/charts.h"
 #include "scoutlab/doc.h"
 #include "scoutlab/workspace.h"

@@ -1,0 +1,184 @@
+/* binding.c - the flat API for language bindings; see include/scoutlab/binding.h. */
+#include "scoutlab/binding.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scoutlab/datadir.h"
+#include "scoutlab/fees.h"
+
+struct sl_binding_valuation {
+  sl_fees_valuation v;
+  sl_fees_player p;
+  char player[SL_ERROR_MESSAGE_MAX]; /* copies: the valuation outlives nothing it borrows */
+  char club[SL_ERROR_MESSAGE_MAX];
+  char league[SL_ERROR_MESSAGE_MAX];
+};
+
+static int fail(int st, const sl_error *err, char *msg, size_t size) {
+  if (msg && size) sl_error_text(err, msg, size);
+  return st ? st : SL_EINVAL;
+}
+
+int sl_binding_table_load(const char *const *paths, size_t n, sl_table **out, char *msg, size_t msgsize) {
+  sl_error err;
+  int st = sl_table_load_many(paths, n, NULL, out, &err);
+  return st ? fail(st, &err, msg, msgsize) : SL_OK;
+}
+
+size_t sl_binding_table_rows(const sl_table *t) { return t ? t->nrows : 0; }
+size_t sl_binding_table_columns(const sl_table *t) { return t ? t->ncols : 0; }
+
+const char *sl_binding_column_name(const sl_table *t, size_t j) { return t && j < t->ncols ? t->cols[j].name : NULL; }
+
+const char *sl_binding_column_type(const sl_table *t, size_t j) {
+  return t && j < t->ncols ? sl_type_name(t->cols[j].type) : NULL;
+}
+
+double sl_binding_cell_number(const sl_table *t, size_t j, size_t row) {
+  if (!t || j >= t->ncols || row >= t->nrows || !t->cols[j].num) return NAN;
+  return t->cols[j].num[row];
+}
+
+const char *sl_binding_cell_text(const sl_table *t, size_t j, size_t row, char *buf, size_t size) {
+  if (!t || j >= t->ncols) return NULL;
+  return sl_table_text(t, &t->cols[j], row, buf, size);
+}
+
+int sl_binding_workspace_new(const char *const *stats, size_t nstats, const char *const *data, size_t ndata,
+                             const char *const *transfers, size_t ntransfers, const char *model, int season,
+                             sl_workspace **out, char *msg, size_t msgsize) {
+  sl_workspace_inputs in;
+  sl_workspace_inputs_init(&in);
+  in.stats = stats, in.nstats = nstats;
+  in.data = data, in.ndata = ndata;
+  in.transfers = transfers, in.ntransfers = ntransfers;
+  in.model = model;
+  in.season = season;
+  /* As the commands do: the squad gives minutes share and contract; bundled files when installed. */
+  in.squad = nstats + ndata > 0;
+  char profiles[SL_DATA_PATH_MAX], overrides[SL_DATA_PATH_MAX];
+  sl_error err;
+  if (sl_data_file("profiles.csv", profiles, sizeof profiles, &err) == SL_OK) in.profiles = profiles;
+  if (sl_data_file("positions-override.csv", overrides, sizeof overrides, &err) == SL_OK) in.overrides = overrides;
+  int st = sl_workspace_new(&in, out, &err);
+  return st ? fail(st, &err, msg, msgsize) : SL_OK;
+}
+
+int sl_binding_model_save(const sl_workspace *ws, const char *path, char *msg, size_t msgsize) {
+  sl_error err;
+  const sl_fees_model *m = ws ? sl_workspace_model(ws) : NULL;
+  if (!m) return fail(sl_error_set(&err, SL_EINVAL, NULL, 0, 0, "no fee model: give transfers or a model"), &err, msg,
+                      msgsize);
+  int st = sl_fees_save(m, path, &err);
+  return st ? fail(st, &err, msg, msgsize) : SL_OK;
+}
+
+size_t sl_binding_model_coef_count(const sl_workspace *ws) {
+  const sl_fees_model *m = ws ? sl_workspace_model(ws) : NULL;
+  return m ? m->p : 0;
+}
+
+const char *sl_binding_model_coef_name(const sl_workspace *ws, size_t j) {
+  const sl_fees_model *m = ws ? sl_workspace_model(ws) : NULL;
+  return m && j < m->p ? m->names[j] : NULL;
+}
+
+double sl_binding_model_coef(const sl_workspace *ws, size_t j) {
+  const sl_fees_model *m = ws ? sl_workspace_model(ws) : NULL;
+  return m && j < m->p ? m->coef[j] : NAN;
+}
+
+size_t sl_binding_model_deals(const sl_workspace *ws) {
+  const sl_fees_model *m = ws ? sl_workspace_model(ws) : NULL;
+  return m && m->deals ? m->deals->n : 0;
+}
+
+static void copy_text(char *dst, size_t size, const char *src) { snprintf(dst, size, "%s", src ? src : ""); }
+
+int sl_binding_value(const sl_workspace *ws, const char *player, double bid, sl_binding_valuation **out, char *msg,
+                     size_t msgsize) {
+  sl_error err;
+  *out = NULL;
+  sl_workspace_player pl;
+  int st = sl_workspace_find(ws, player, &pl, &err);
+  if (st) return fail(st, &err, msg, msgsize);
+  sl_binding_valuation *v = calloc(1, sizeof *v);
+  if (!v) return fail(sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory"), &err, msg, msgsize);
+  st = sl_workspace_value(ws, &pl, NULL, bid > 0 ? bid : NAN, &v->p, &v->v, &err);
+  if (st) {
+    free(v);
+    return fail(st, &err, msg, msgsize);
+  }
+  copy_text(v->player, sizeof v->player, v->p.name ? v->p.name : pl.name);
+  copy_text(v->club, sizeof v->club, v->p.club ? v->p.club : pl.club);
+  copy_text(v->league, sizeof v->league, v->p.league);
+  v->p.name = v->player, v->p.club = v->club, v->p.league = v->league[0] ? v->league : NULL;
+  v->p.buyer_club = v->p.buyer_league = NULL;
+  *out = v;
+  return SL_OK;
+}
+
+void sl_binding_valuation_free(sl_binding_valuation *v) { free(v); }
+
+static const char *const valuation_keys[] = {"fair_fee", "fee_mean", "fee_low", "fee_high", "level", "bid",
+                                             "p_at_least_bid", "log_fee", "se_prediction", "typical_fee", "age",
+                                             "market_value", "contract_months", "minutes_share", "season"};
+#define NKEYS (sizeof valuation_keys / sizeof valuation_keys[0])
+
+size_t sl_binding_valuation_key_count(void) { return NKEYS; }
+const char *sl_binding_valuation_key(size_t i) { return i < NKEYS ? valuation_keys[i] : NULL; }
+
+double sl_binding_valuation_number(const sl_binding_valuation *b, const char *key) {
+  if (!b || !key) return NAN;
+  const sl_fees_valuation *v = &b->v;
+  const sl_fees_player *p = &b->p;
+  const double values[NKEYS] = {v->fair_fee,
+                                v->fee_mean,
+                                v->fee_low,
+                                v->fee_high,
+                                v->level,
+                                v->bid,
+                                v->p_at_least_bid,
+                                v->log_fee,
+                                v->se_prediction,
+                                v->typical_fee,
+                                p->age,
+                                p->market_value,
+                                p->contract_months,
+                                p->minutes_share,
+                                p->season > 0 ? (double)p->season : NAN};
+  for (size_t i = 0; i < NKEYS; i++)
+    if (strcmp(key, valuation_keys[i]) == 0) return values[i];
+  return NAN;
+}
+
+const char *sl_binding_valuation_text(const sl_binding_valuation *b, const char *key) {
+  if (!b || !key) return NULL;
+  if (strcmp(key, "player") == 0) return b->player[0] ? b->player : NULL;
+  if (strcmp(key, "club") == 0) return b->club[0] ? b->club : NULL;
+  if (strcmp(key, "league") == 0) return b->league[0] ? b->league : NULL;
+  if (strcmp(key, "position_group") == 0) return b->p.group >= 0 ? sl_fees_group_name(b->p.group) : NULL;
+  if (strcmp(key, "interval") == 0) return b->v.interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal" : "t";
+  return NULL;
+}
+
+size_t sl_binding_valuation_term_count(const sl_binding_valuation *b) { return b ? b->v.ncontrib : 0; }
+
+const char *sl_binding_valuation_term(const sl_binding_valuation *b, size_t i, const char **value, double *percent,
+                                      double *eur) {
+  if (!b || i >= b->v.ncontrib) return NULL;
+  const sl_fees_contribution *c = &b->v.contrib[i];
+  if (value) *value = c->value;
+  if (percent) *percent = c->percent;
+  if (eur) *eur = c->eur;
+  return c->term;
+}
+
+size_t sl_binding_valuation_note_count(const sl_binding_valuation *b) { return b ? b->v.nnotes : 0; }
+
+const char *sl_binding_valuation_note(const sl_binding_valuation *b, size_t i) {
+  return b && i < b->v.nnotes ? b->v.notes[i] : NULL;
+}

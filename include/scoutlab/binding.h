@@ -1,0 +1,91 @@
+/* binding.h - a flat API for language bindings (Python's ctypes, R's .Call, FFI): opaque
+ * handles, numbers and strings only, so a binding never depends on a struct's layout. Errors
+ * come back as a status (0 ok, an sl_status otherwise) and the message text in a caller buffer.
+ * python/scoutlab/ is written over this header alone.
+ *
+ * Ownership: a handle made here (sl_table, sl_workspace, sl_binding_valuation) is the caller's
+ * and is freed with its own _free(). Strings returned are borrowed from the handle and valid
+ * until it is freed; number getters return NAN for "unknown". Thread safety: see export.h.
+ *
+ *   sl_workspace *ws; sl_binding_valuation *v; char msg[1024];
+ *   const char *data[] = {"values.csv"};
+ *   if (!sl_binding_workspace_new(NULL, 0, data, 1, NULL, 0, "demo.slm", 0, &ws, msg, sizeof msg) &&
+ *       !sl_binding_value(ws, "Quirandel", 25e6, &v, msg, sizeof msg))
+ *     printf("%.0f\n", sl_binding_valuation_number(v, "fair_fee"));
+ */
+#ifndef SCOUTLAB_BINDING_H
+#define SCOUTLAB_BINDING_H
+
+#include <stddef.h>
+
+#include "scoutlab/table.h"
+#include "scoutlab/workspace.h"
+
+#include "scoutlab/export.h"
+
+SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
+
+/* ---- tables ---- */
+
+/** Loads CSV files or directories (as sl_table_load_many) into *out with the default limits.
+ *  The caller frees it with sl_table_free(). On failure writes "file:line:column: message". */
+int sl_binding_table_load(const char *const *paths, size_t n, sl_table **out, char *msg, size_t msgsize);
+size_t sl_binding_table_rows(const sl_table *t);
+size_t sl_binding_table_columns(const sl_table *t);
+/** Header text of column j; NULL when out of range. */
+const char *sl_binding_column_name(const sl_table *t, size_t j);
+/** "empty", "number", "money", "date" or "text" (sl_type_name); NULL when out of range. */
+const char *sl_binding_column_type(const sl_table *t, size_t j);
+/** The cell's number (money in EUR or the column's currency, dates as days since 1970-01-01);
+ *  NAN when missing, text, or out of range. */
+double sl_binding_cell_number(const sl_table *t, size_t j, size_t row);
+/** The cell as text (numbers as %.15g, dates as YYYY-MM-DD) in buf; NULL when missing. */
+const char *sl_binding_cell_text(const sl_table *t, size_t j, size_t row, char *buf, size_t size);
+
+/* ---- workspace (the files of one question) and the fee model ---- */
+
+/** A workspace over stats files, other data files (classified by their columns: values,
+ *  contracts...), past transfers to fit the fee model from (as `scoutlab fit` does), or a saved
+ *  model; the bundled role profiles and position overrides are used when found (datadir.h).
+ *  season 0 = from the files. Any list may be empty. Free with sl_workspace_free(). */
+int sl_binding_workspace_new(const char *const *stats, size_t nstats, const char *const *data, size_t ndata,
+                             const char *const *transfers, size_t ntransfers, const char *model, int season,
+                             sl_workspace **out, char *msg, size_t msgsize);
+/** Saves the workspace's fee model (fitted or loaded) as a scoutlab-fee-model file. */
+int sl_binding_model_save(const sl_workspace *ws, const char *path, char *msg, size_t msgsize);
+/** Coefficients of the fee model's regression: their count, and name/estimate of each
+ *  (NULL/NAN out of range or without a model). */
+size_t sl_binding_model_coef_count(const sl_workspace *ws);
+const char *sl_binding_model_coef_name(const sl_workspace *ws, size_t j);
+double sl_binding_model_coef(const sl_workspace *ws, size_t j);
+/** Deals the model was fitted on (0 without a model). */
+size_t sl_binding_model_deals(const sl_workspace *ws);
+
+/* ---- valuing a player ---- */
+
+typedef struct sl_binding_valuation sl_binding_valuation;
+
+/** Values the player named `player` (as `scoutlab value` finds him) at the workspace's level;
+ *  bid in EUR, NAN or 0 for none. Free *out with sl_binding_valuation_free(). */
+int sl_binding_value(const sl_workspace *ws, const char *player, double bid, sl_binding_valuation **out, char *msg,
+                     size_t msgsize);
+void sl_binding_valuation_free(sl_binding_valuation *v);
+/** Number keys of a valuation, in a fixed order: i < sl_binding_valuation_key_count(). */
+size_t sl_binding_valuation_key_count(void);
+const char *sl_binding_valuation_key(size_t i);
+/** The value of a number key (fair_fee, fee_mean, fee_low, fee_high, level, bid, p_at_least_bid,
+ *  log_fee, se_prediction, typical_fee, age, market_value, season...); NAN when unknown. */
+double sl_binding_valuation_number(const sl_binding_valuation *v, const char *key);
+/** Text facts: "player", "club", "position_group", "league", "interval"; NULL when unknown. */
+const char *sl_binding_valuation_text(const sl_binding_valuation *v, const char *key);
+/** The reasons: one per model term, its name, the player's value, effect in % and EUR. */
+size_t sl_binding_valuation_term_count(const sl_binding_valuation *v);
+const char *sl_binding_valuation_term(const sl_binding_valuation *v, size_t i, const char **value, double *percent,
+                                      double *eur);
+/** Notes (assumptions made for this player). */
+size_t sl_binding_valuation_note_count(const sl_binding_valuation *v);
+const char *sl_binding_valuation_note(const sl_binding_valuation *v, size_t i);
+
+SL_END_DECLS
+
+#endif

@@ -1,0 +1,228 @@
+"""scoutlab for Python: the libscoutlab C library through ctypes (no compiled extension).
+
+Results are plain dicts and lists (wrap them in pandas.DataFrame if you like).
+
+    import scoutlab
+    ws = scoutlab.Workspace(transfers=["transfers.csv"], data=["values.csv"])
+    v = ws.value("Tobías Quirandel", bid=25e6)
+    print(v["fair_fee"], v["fee_low"], v["fee_high"], v["p_at_least_bid"])
+
+The library is found at $SCOUTLAB_LIBRARY, else next to this package as installed
+(PREFIX/lib), else by the system's loader (libscoutlab.so.MAJOR.MINOR).
+Everything is read through the flat API of scoutlab/binding.h: no struct layouts are mirrored.
+"""
+import ctypes
+import math
+import os
+
+try:
+    from . import _location  # written at install time: where libscoutlab is from here
+except ImportError:  # the source tree
+    _location = None
+
+__all__ = ["ScoutlabError", "Workspace", "load_table", "version", "value", "fit_fee_model"]
+
+_MSG = 2048  # bytes of error text the library may write
+
+
+class ScoutlabError(Exception):
+    """A libscoutlab failure: .code is the sl_status (1 invalid, 2 parse, 4 I/O, 6 not found...)."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+
+
+def _candidates():
+    env = os.environ.get("SCOUTLAB_LIBRARY")
+    if env:
+        yield env
+        return
+    here = os.path.dirname(os.path.abspath(__file__))
+    if _location is not None:
+        yield os.path.normpath(os.path.join(here, _location.LIBRARY_FROM_PACKAGE))
+        yield _location.SONAME
+    yield "libscoutlab.so"
+
+
+def _load():
+    errors = []
+    for path in _candidates():
+        try:
+            return ctypes.CDLL(path)
+        except OSError as e:
+            errors.append(str(e))
+    raise ImportError("libscoutlab not found (set SCOUTLAB_LIBRARY): " + "; ".join(errors))
+
+
+_lib = _load()
+_c = ctypes
+_P = _c.c_void_p
+_S = _c.c_char_p
+_SZ = _c.c_size_t
+_D = _c.c_double
+_STRS = _c.POINTER(_c.c_char_p)
+
+
+def _sig(name, res, *args):
+    f = getattr(_lib, name)
+    f.restype = res
+    f.argtypes = list(args)
+    return f
+
+
+_version = _sig("sl_version", _S)
+_table_load = _sig("sl_binding_table_load", _c.c_int, _STRS, _SZ, _c.POINTER(_P), _S, _SZ)
+_table_free = _sig("sl_table_free", None, _P)
+_rows = _sig("sl_binding_table_rows", _SZ, _P)
+_cols = _sig("sl_binding_table_columns", _SZ, _P)
+_col_name = _sig("sl_binding_column_name", _S, _P, _SZ)
+_col_type = _sig("sl_binding_column_type", _S, _P, _SZ)
+_cell_num = _sig("sl_binding_cell_number", _D, _P, _SZ, _SZ)
+_cell_text = _sig("sl_binding_cell_text", _S, _P, _SZ, _SZ, _S, _SZ)
+_ws_new = _sig("sl_binding_workspace_new", _c.c_int, _STRS, _SZ, _STRS, _SZ, _STRS, _SZ, _S, _c.c_int,
+               _c.POINTER(_P), _S, _SZ)
+_ws_free = _sig("sl_workspace_free", None, _P)
+_model_save = _sig("sl_binding_model_save", _c.c_int, _P, _S, _S, _SZ)
+_coef_count = _sig("sl_binding_model_coef_count", _SZ, _P)
+_coef_name = _sig("sl_binding_model_coef_name", _S, _P, _SZ)
+_coef = _sig("sl_binding_model_coef", _D, _P, _SZ)
+_deals = _sig("sl_binding_model_deals", _SZ, _P)
+_value = _sig("sl_binding_value", _c.c_int, _P, _S, _D, _c.POINTER(_P), _S, _SZ)
+_val_free = _sig("sl_binding_valuation_free", None, _P)
+_key_count = _sig("sl_binding_valuation_key_count", _SZ)
+_key = _sig("sl_binding_valuation_key", _S, _SZ)
+_val_num = _sig("sl_binding_valuation_number", _D, _P, _S)
+_val_text = _sig("sl_binding_valuation_text", _S, _P, _S)
+_term_count = _sig("sl_binding_valuation_term_count", _SZ, _P)
+_term = _sig("sl_binding_valuation_term", _S, _P, _SZ, _c.POINTER(_S), _c.POINTER(_D), _c.POINTER(_D))
+_note_count = _sig("sl_binding_valuation_note_count", _SZ, _P)
+_note = _sig("sl_binding_valuation_note", _S, _P, _SZ)
+
+
+def _b(s):
+    return os.fsencode(s) if isinstance(s, os.PathLike) else s.encode("utf-8")
+
+
+def _u(b):
+    return None if b is None else b.decode("utf-8", "replace")
+
+
+def _paths(items):
+    if isinstance(items, (str, bytes, os.PathLike)):
+        items = [items]
+    items = [_b(x) for x in items]
+    arr = (_c.c_char_p * max(len(items), 1))(*items)
+    return arr, len(items)
+
+
+def _num(x):
+    return None if math.isnan(x) else x
+
+
+def _check(st, msg):
+    if st:
+        raise ScoutlabError(st, _u(msg.value) or "scoutlab error %d" % st)
+
+
+def version():
+    """The loaded library's version, e.g. "0.1.0"."""
+    return _u(_version())
+
+
+def load_table(paths):
+    """Loads CSV files (or directories) into {column name: list of values}: numbers as float,
+    money in EUR, dates as "YYYY-MM-DD" text, missing cells as None."""
+    arr, n = _paths(paths)
+    t = _P()
+    msg = _c.create_string_buffer(_MSG)
+    _check(_table_load(arr, n, _c.byref(t), msg, _MSG), msg)
+    try:
+        out = {}
+        buf = _c.create_string_buffer(64)
+        nrows = _rows(t)
+        for j in range(_cols(t)):
+            kind = _u(_col_type(t, j))
+            if kind in ("number", "money"):
+                col = [_num(_cell_num(t, j, i)) for i in range(nrows)]
+            else:
+                col = [_u(_cell_text(t, j, i, buf, 64)) for i in range(nrows)]
+            out[_u(_col_name(t, j))] = col
+        return out
+    finally:
+        _table_free(t)
+
+
+class Workspace:
+    """The files of one question: stats, other data (market values, contracts...), past
+    transfers to fit the fee model from, or a saved model (model="m.slm")."""
+
+    def __init__(self, stats=(), data=(), transfers=(), model=None, season=0):
+        self._keep = [_paths(stats), _paths(data), _paths(transfers)]
+        (sa, sn), (da, dn), (ta, tn) = self._keep
+        self._ws = _P()
+        msg = _c.create_string_buffer(_MSG)
+        st = _ws_new(sa, sn, da, dn, ta, tn, _b(model) if model else None, int(season), _c.byref(self._ws), msg, _MSG)
+        _check(st, msg)
+
+    def close(self):
+        if self._ws:
+            _ws_free(self._ws)
+            self._ws = _P()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
+    def coefficients(self):
+        """The fee model's log-fee regression: [{"name": ..., "estimate": ...}, ...]."""
+        return [{"name": _u(_coef_name(self._ws, j)), "estimate": _num(_coef(self._ws, j))}
+                for j in range(_coef_count(self._ws))]
+
+    def deals(self):
+        """Number of past transfers the fee model learned from."""
+        return _deals(self._ws)
+
+    def save_model(self, path):
+        msg = _c.create_string_buffer(_MSG)
+        _check(_model_save(self._ws, _b(path), msg, _MSG), msg)
+
+    def value(self, player, bid=None):
+        """Fair fee of one player as `scoutlab value` gives it: a dict of numbers (EUR), texts,
+        "terms" (the reasons) and "notes"."""
+        v = _P()
+        msg = _c.create_string_buffer(_MSG)
+        _check(_value(self._ws, _b(player), float(bid) if bid else math.nan, _c.byref(v), msg, _MSG), msg)
+        try:
+            out = {}
+            for i in range(_key_count()):
+                k = _key(i)
+                out[_u(k)] = _num(_val_num(v, k))
+            for k in ("player", "club", "league", "position_group", "interval"):
+                out[k] = _u(_val_text(v, k.encode()))
+            terms = []
+            for i in range(_term_count(v)):
+                val, pct, eur = _S(), _D(), _D()
+                name = _term(v, i, _c.byref(val), _c.byref(pct), _c.byref(eur))
+                terms.append({"term": _u(name), "value": _u(val.value), "percent": pct.value, "eur": eur.value})
+            out["terms"] = terms
+            out["notes"] = [_u(_note(v, i)) for i in range(_note_count(v))]
+            return out
+        finally:
+            _val_free(v)
+
+
+def fit_fee_model(transfers, data=()):
+    """Fits the fee model from past transfers as `scoutlab fit` does; returns a Workspace."""
+    return Workspace(transfers=transfers, data=data)
+
+
+def value(player, bid=None, model=None, transfers=(), data=(), stats=()):
+    """One-shot valuation: Workspace(...).value(player, bid)."""
+    with Workspace(stats=stats, data=data, transfers=transfers, model=model) as ws:
+        return ws.value(player, bid)

@@ -1,0 +1,45 @@
+#!/bin/sh
+# python_value.sh SCOUTLAB LIB PYTHONDIR DATASETS - the Python module (ctypes over libscoutlab.so)
+# values the demo player exactly as `scoutlab value` does (same model file, same data), loads a
+# table, fits a model and reports an unknown player as ScoutlabError with "did you mean".
+set -eu
+bin=$1 lib=$2 pydir=$3 data=$4
+py=/usr/bin/python3
+[ -x "$py" ] || { echo "skip: /usr/bin/python3 not found (apt-get install python3)"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$bin" fit --transfers "$data/transfers.csv" -o "$tmp/demo.slm" >/dev/null
+"$bin" value --model "$tmp/demo.slm" --player "Tobías Quirandel" --data "$data/values.csv" --bid 25m \
+  --format json >"$tmp/cli.json"
+cd "$tmp"
+SCOUTLAB_LIBRARY=$lib PYTHONPATH=$pydir "$py" - "$tmp/cli.json" "$tmp/demo.slm" "$data" <<'PY'
+import json, math, sys
+import scoutlab
+cli = json.load(open(sys.argv[1]))
+model, data = sys.argv[2], sys.argv[3]
+v = scoutlab.value("Tobías Quirandel", bid=25e6, model=model, data=[data + "/values.csv"])
+bad = 0
+for k in ("fair_fee", "fee_mean", "fee_low", "fee_high", "p_at_least_bid", "log_fee", "age", "market_value"):
+    if not math.isclose(v[k], cli[k], rel_tol=1e-12):
+        print("FAIL %s: python %r, scoutlab value %r" % (k, v[k], cli[k])); bad = 1
+for k in ("player", "position_group", "league", "interval"):
+    if v[k] != cli[k]:
+        print("FAIL %s: python %r, scoutlab value %r" % (k, v[k], cli[k])); bad = 1
+if [t["term"] for t in v["terms"]] != [c["term"] for c in cli["contributions"]]:
+    print("FAIL terms differ"); bad = 1
+t = scoutlab.load_table(data + "/contracts.csv")
+if len(t["Player"]) != 2633 or not isinstance(t["annual_wage"][0], float):
+    print("FAIL load_table: %d rows" % len(t["Player"])); bad = 1
+with scoutlab.fit_fee_model([data + "/transfers.csv"]) as ws:
+    names = [c["name"] for c in ws.coefficients()]
+    if ws.deals() < 1000 or "age" not in names:
+        print("FAIL fit: %d deals, %r" % (ws.deals(), names[:3])); bad = 1
+try:
+    scoutlab.value("Quirandelx Nobody", model=model, data=[data + "/values.csv"])
+    print("FAIL unknown player accepted"); bad = 1
+except scoutlab.ScoutlabError as e:
+    if e.code != 6:
+        print("FAIL unknown player: code %d: %s" % (e.code, e)); bad = 1
+print("python: fair fee %.0f, matches scoutlab value" % v["fair_fee"])
+sys.exit(bad)
+PY
