@@ -90,4 +90,22 @@ expect_contains "$got" 'did you mean "Beta League"' "--leagues did you mean"
 got=$("$SCOUTLAB" similar "${nopool[@]}" anna --pool "Beta League" --format json); st=$?
 expect_eq "$st" 0 "similar --pool"
 expect_contains "$got" '"population":2' "similar --pool sets the z-score population"
+# --stats-list: columns as in the file (per 90), a profile label (its rate parts), ':total', ':low',
+# a role. Anna's TklW 40 / 20 nineties = 2.0 against {1.5, 1.8, 2.0, 2.1, 2.25} -> (2 + 0.5)/5 = 50.
+got=$("$SCOUTLAB" compare "${nopool[@]}" anna carl --stats-list "TklW,Aerial win %,Clr:total,Err:low,minutes" --format csv); st=$?
+expect_eq "$st" 0 "stats-list exit status"
+expect_eq "$got" 'stat,group,kind,better,Anna Stone value,Anna Stone percentile,Anna Stone peers,Carl Dane value,Carl Dane percentile,Carl Dane peers
+TklW,,per90,higher,2,50,5,1.5,10,5
+Aerial win %,aerial,rate,higher,60,50,5,75,90,5
+Clr,,total,higher,100,60,5,150,90,5
+Err,,per90,lower,0.1,30,5,0.03333333333,70,5
+minutes,,total,higher,1800,60,5,2700,90,5' "stats-list csv"
+got=$("$SCOUTLAB" percentiles "${nopool[@]}" anna --stats-list "TklW,Clrr" 2>&1); st=$?
+expect_eq "$st" 2 "unknown stat is a usage error"
+expect_contains "$got" 'no stat "Clrr" among the number columns of the stats or the profiles'"'"' stats; did you mean: Clr' "stat did you mean"
+got=$("$SCOUTLAB" similar "${nopool[@]}" anna --stats-list "TklW,Clr:bogus" 2>&1); st=$?
+expect_eq "$st" 2 "unknown modifier"
+got=$("$SCOUTLAB" similar "${nopool[@]}" anna --stats-list "TklW,Clr" --format json); st=$?
+expect_eq "$st" 0 "similar with a stats list"
+expect_contains "$got" '"profile":"chosen"' "similar uses the chosen stats"
 finish
