@@ -467,6 +467,9 @@ static size_t feed_lines(loader *L, struct csv_parser *P, const char *buf, size_
       continue;
     }
     size_t len = n - off;
+    /* A line cut by the read: wait for the rest (a row is judged whole, e.g. for a stray quote),
+     * unless it is longer than a read, a long field that must be fed in pieces. */
+    if (!at_eof && len < SL_READ_CHUNK) break;
     if (!at_eof && !L->cp1252) {
       /* keep a possibly split UTF-8 sequence for the next read */
       size_t back = 0;
