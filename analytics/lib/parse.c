@@ -135,7 +135,8 @@ static int normalise_number(const char *b, const char *e, sl_decimal dec, char *
 
 static int parse_number_span(const char *b, const char *e, sl_decimal dec, double *out) {
   if (b >= e || (size_t)(e - b) >= SL_NUMBER_MAX_CHARS) return 0;
-  if (sl_parse_plain_decimal(b, (size_t)(e - b), out)) return 1;
+  /* The fast path reads a dot as a point: in decimal-comma text "2.183" is 2183 (a thousands dot). */
+  if ((dec == SL_DECIMAL_POINT || !memchr(b, '.', (size_t)(e - b))) && sl_parse_plain_decimal(b, (size_t)(e - b), out)) return 1;
   char buf[SL_NUMBER_MAX_CHARS];
   if (normalise_number(b, e, dec, buf, sizeof buf) != 0) return 0;
   errno = 0;
@@ -189,6 +190,8 @@ typedef struct {
 } sl_multiplier;
 
 static const sl_multiplier sl_multipliers[] = {
+    /* German Excel / Transfermarkt.de: "10,00 Mio. €", "1,5 Mrd. €", "500 Tsd. €" */
+    {"Mio.", 1e6}, {"Mrd.", 1e9}, {"Tsd.", 1e3}, {"Mio", 1e6}, {"Mrd", 1e9},
     {"bn", 1e9}, {"mio", 1e6}, {"mn", 1e6}, {"Th.", 1e3}, {"th", 1e3},
     {"m", 1e6},  {"M", 1e6},   {"k", 1e3},  {"K", 1e3},   {"b", 1e9}, {NULL, 0}};
 
@@ -274,8 +277,13 @@ int sl_parse_date(const char *s, double *days) {
   char buf[24], mon[4], tail;
   memcpy(buf, b, n);
   buf[n] = '\0';
-  int y = 0, m = 0, d = 0;
+  int y = 0, m = 0, d = 0, hh = 0, mm = 0, ss = 0;
   if (sscanf(buf, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && n == 10) {
+  } else if (n >= 19 && (buf[10] == ' ' || buf[10] == 'T') && (n == 19 || (n == 20 && buf[19] == 'Z')) &&
+             sscanf(buf, "%4d-%2d-%2d", &y, &m, &d) == 3 && sscanf(buf + 11, "%2d:%2d:%2d", &hh, &mm, &ss) == 3 &&
+             buf[4] == '-' && buf[7] == '-' && buf[13] == ':' && buf[16] == ':' && hh >= 0 && hh < 24 && mm >= 0 &&
+             mm < 60 && ss >= 0 && ss < 61) {
+    /* "1999-01-26 00:00:00" (pandas, transfermarkt-datasets): the day counts, the time is dropped */
   } else if ((sscanf(buf, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3 ||
               sscanf(buf, "%2d.%2d.%4d%c", &d, &m, &y, &tail) == 3) &&
              (n == 10 || n == 9 || n == 8) && y >= 1000) {

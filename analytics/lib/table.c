@@ -284,7 +284,8 @@ int sl_table_internal_begin_row(sl_table *t, sl_col_state *state, long line, sl_
 /* Classifies a non-empty cell. */
 static cell_kind classify(const char *s, sl_decimal dec, double *v, char currency[4]) {
   currency[0] = '\0';
-  if (sl_parse_plain_decimal(s, strlen(s), v) || sl_parse_number(s, dec, v)) return KIND_NUMBER;
+  int fast = dec == SL_DECIMAL_POINT || !strchr(s, '.'); /* "2.183" in a decimal-comma file is 2183 */
+  if ((fast && sl_parse_plain_decimal(s, strlen(s), v)) || sl_parse_number(s, dec, v)) return KIND_NUMBER;
   sl_money m;
   if (sl_parse_money(s, dec, &m)) {
     *v = m.amount;
@@ -705,4 +706,21 @@ int sl_table_season_subset(const sl_table *t, int season, sl_table **out, int *c
   free(keep);
   if (st == SL_OK) *chosen = want;
   return st;
+}
+
+sl_column *sl_table_internal_add_number_column(sl_table *t, const char *name, sl_role role) {
+  sl_column *cols = realloc(t->cols, (t->ncols + 1) * sizeof *cols);
+  if (!cols) return NULL;
+  t->cols = cols;
+  sl_column *c = &cols[t->ncols];
+  memset(c, 0, sizeof *c);
+  c->type = SL_TYPE_NUMBER;
+  c->role = role;
+  c->name = heap_strdup(name);
+  c->num = malloc((t->nrows ? t->nrows : 1) * sizeof *c->num);
+  t->ncols++; /* sl_table_free releases it even when half made */
+  if (!c->name || !c->num) return NULL;
+  for (size_t r = 0; r < t->nrows; r++) c->num[r] = NAN;
+  c->missing = t->nrows;
+  return c;
 }

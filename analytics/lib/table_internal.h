@@ -37,6 +37,13 @@ int sl_table_internal_warn(sl_table *t, const char *fmt, ...);
 /* Stacks finished tables by column name into a new table (*out, caller frees); files, lines and
  * skipped rows keep pointing at their own files. n >= 1. */
 int sl_table_internal_stack(sl_table *const *parts, size_t n, sl_table **out, sl_error *err);
+/* Appends a NUMBER column of missing cells named `name` (unique already) with `role`; NULL when out
+ * of memory (the table stays valid to free). The caller fills num[] and sets missing. */
+sl_column *sl_table_internal_add_number_column(sl_table *t, const char *name, sl_role role);
+/* Columns derived at the end of a load (table_derive.c): seasons written as text or as the end
+ * year read as first years, text ages ("25-123") as years, an age from the date of birth or the
+ * birth year and the season when the file has no age. Each change is said in a warning. */
+int sl_table_internal_derive(sl_table *t, sl_error *err);
 /* Copies s into the table's text storage. */
 char *sl_table_internal_strdup(sl_table *t, const char *s);
 

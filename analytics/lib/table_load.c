@@ -80,6 +80,10 @@ typedef struct {
   sl_decimal decimal;
   int end_pstate;         /* libcsv state after the last byte: 0 = between rows */
   long *kept1;            /* pass 1's keep map, for pass 2 */
+  size_t header_rows;     /* rows the header spans (2 or 3 for a grouped header), 0/1 = one */
+  size_t header_row;      /* header rows finished so far */
+  char **flat;            /* flattened names of a grouped header, nflat of them (freed at the end) */
+  size_t nflat;
   size_t nkept1;
 } loader;
 
@@ -184,6 +188,8 @@ static void field_cb(void *s, size_t len, void *data) {
     return;
   }
   if (!L->header_done) {
+    if (L->header_rows > 1 && L->header_row + 1 < L->header_rows) return; /* upper rows: in the flat names */
+    if (L->header_rows > 1) s = L->nfields <= L->nflat ? L->flat[L->nfields - 1] : NULL;
     header_field(L, s);
     return;
   }
@@ -214,8 +220,10 @@ static void field_cb(void *s, size_t len, void *data) {
   size_t n = (size_t)(e - b);
   c->len = n;
   /* Most cells of a large numeric file are plain decimals: convert without copying the text. */
+  /* In a decimal-comma file "2.183" is 2,183 minutes (a thousands dot), not 2.183: the fast path
+   * reads dots as points, so such cells take the full parser. */
   c->plain = L->pass == 1 && n > 0 && sl_table_internal_numeric_kind(L->state, (size_t)L->keep[i]) &&
-             sl_parse_plain_decimal(b, n, &c->value);
+             (L->t->decimal == SL_DECIMAL_POINT || !memchr(b, '.', n)) && sl_parse_plain_decimal(b, n, &c->value);
   if (c->plain) return;
   char *t = xrealloc(L, c->text, n + 1);
   if (!t) return;
@@ -243,6 +251,7 @@ static void row_cb(int c, void *data) {
   size_t nf = L->nfields;
   L->nfields = 0;
   if (!L->header_done) {
+    if (L->header_rows > 1 && ++L->header_row < L->header_rows) return;
     L->header_done = 1;
     if (L->pass == 2) remap_pass2(L);
     return;
@@ -458,6 +467,9 @@ static size_t feed_lines(loader *L, struct csv_parser *P, const char *buf, size_
       continue;
     }
     size_t len = n - off;
+    /* A line cut by the read: wait for the rest (a row is judged whole, e.g. for a stray quote),
+     * unless it is longer than a read, a long field that must be fed in pieces. */
+    if (!at_eof && len < SL_READ_CHUNK) break;
     if (!at_eof && !L->cp1252) {
       /* keep a possibly split UTF-8 sequence for the next read */
       size_t back = 0;
@@ -533,6 +545,158 @@ static int check_bom(loader *L, char *buf, size_t *n, size_t *skip) {
   return SL_OK;
 }
 
+/* ---- grouped (multi-row) headers ----
+ * FBref's "Get table as CSV" writes a group row above the names (",,,Playing Time,Playing Time,
+ * Performance,..." over "Rk,Player,...,MP,Starts,Min,...,Gls"); pandas writes a MultiIndex as one
+ * row per level and a row of index names. Such a header is flattened into one row of names: the
+ * lower name the first time it appears in its row (so "Gls", "Min" keep the names FBref's tables
+ * and scoutlab's profiles use), GROUP_NAME when it repeats (soccerdata's flattening: "Per 90
+ * Minutes_Gls"), the group alone over an empty name, the index name in pandas' third row. */
+
+/* Rows the sniff looks at: the two header rows, pandas' index-name row, one data row. */
+#define SL_HEADER_ROWS_MAX 4
+
+typedef struct {
+  char **cell[SL_HEADER_ROWS_MAX];
+  size_t n[SL_HEADER_ROWS_MAX], rows, cap_fail;
+  size_t max_cols;
+} sniff_rows;
+
+static void sniff_field(void *s, size_t len, void *data) {
+  sniff_rows *r = data;
+  if (r->rows >= SL_HEADER_ROWS_MAX || r->n[r->rows] >= r->max_cols) return;
+  size_t i = r->rows, k = r->n[i];
+  char **c = realloc(r->cell[i], (k + 1) * sizeof *c);
+  if (!c) {
+    r->cap_fail = 1;
+    return;
+  }
+  r->cell[i] = c;
+  const char *b = s ? s : "", *e = b + (s ? len : 0);
+  sl_trim_span_range(&b, &e);
+  c[k] = malloc((size_t)(e - b) + 1);
+  if (!c[k]) {
+    r->cap_fail = 1;
+    return;
+  }
+  memcpy(c[k], b, (size_t)(e - b));
+  c[k][e - b] = '\0';
+  r->n[i]++;
+}
+
+static void sniff_row(int c, void *data) {
+  sniff_rows *r = data;
+  (void)c;
+  if (r->rows < SL_HEADER_ROWS_MAX) r->rows++;
+}
+
+static void sniff_free(sniff_rows *r) {
+  for (size_t i = 0; i < SL_HEADER_ROWS_MAX; i++) {
+    for (size_t k = 0; k < r->n[i]; k++) free(r->cell[i][k]);
+    free(r->cell[i]);
+  }
+}
+
+static const char *cell_at(const sniff_rows *r, size_t row, size_t k) {
+  return row < r->rows && k < r->n[row] ? r->cell[row][k] : "";
+}
+
+/* A group row: some names repeat in neighbouring columns, and the row below names roles. */
+static int is_group_row(const sniff_rows *r) {
+  if (r->rows < 3 || r->n[0] != r->n[1] || r->n[0] < 2) return 0;
+  size_t repeats = 0, top_empty = 0, low_numbers = 0, top_player = 0;
+  for (size_t k = 0; k < r->n[0]; k++) {
+    const char *a = r->cell[0][k];
+    double v;
+    repeats += k > 0 && a[0] && strcmp(a, r->cell[0][k - 1]) == 0;
+    top_empty += !a[0];
+    low_numbers += sl_parse_number(r->cell[1][k], SL_DECIMAL_POINT, &v) || sl_parse_number(r->cell[1][k], SL_DECIMAL_COMMA, &v);
+    top_player += sl_schema_role_of(a) == SL_ROLE_PLAYER;
+  }
+  /* Groups span neighbours and leave the cells over Rk/Player empty; the row below is names,
+   * not data (at most a quarter numbers: "90s" is a name), and the player is not named on top. */
+  return repeats > 0 && top_empty > 0 && 4 * low_numbers <= r->n[0] && top_player == 0;
+}
+
+/* pandas' index-name row: names only where both levels above are empty. */
+static int is_index_row(const sniff_rows *r) {
+  if (r->rows < 4 || r->n[2] != r->n[0]) return 0;
+  int named = 0;
+  for (size_t k = 0; k < r->n[2]; k++) {
+    if (!r->cell[2][k][0]) continue;
+    if (r->cell[0][k][0] || r->cell[1][k][0]) return 0;
+    named++;
+  }
+  return named > 0;
+}
+
+/* True when no column before k has the same lower name. */
+static int first_in_row(const sniff_rows *r, size_t row, size_t k) {
+  for (size_t j = 0; j < k; j++)
+    if (strcmp(r->cell[row][j], r->cell[row][k]) == 0) return 0;
+  return 1;
+}
+
+static char *flat_name(const sniff_rows *r, size_t k, int index_row) {
+  const char *top = cell_at(r, 0, k), *low = cell_at(r, 1, k), *idx = index_row ? cell_at(r, 2, k) : "";
+  char buf[SL_COLUMN_NAME_BYTES];
+  if (!low[0] && !top[0]) snprintf(buf, sizeof buf, "%s", idx);
+  else if (!low[0]) snprintf(buf, sizeof buf, "%s", top);
+  else if (!top[0] || first_in_row(r, 1, k)) snprintf(buf, sizeof buf, "%s", low);
+  else snprintf(buf, sizeof buf, "%s_%s", top, low);
+  size_t n = strlen(buf) + 1;
+  char *out = malloc(n);
+  if (out) memcpy(out, buf, n);
+  return out;
+}
+
+/* Looks at the first rows; for a grouped header sets L->header_rows and L->flat. */
+static int grouped_header(loader *L, const char *p, size_t n) {
+  if (L->pass != 1 || L->flat) return SL_OK; /* pass 2 reuses pass 1's names */
+  struct csv_parser P;
+  sniff_rows r = {.max_cols = L->opt && L->opt->max_columns ? L->opt->max_columns : SL_TABLE_DEFAULT_MAX_COLUMNS};
+  if (csv_init(&P, CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0) return SL_OK;
+  csv_set_delim(&P, (unsigned char)L->t->delimiter);
+  csv_parse(&P, p, n, sniff_field, sniff_row, &r);
+  csv_free(&P);
+  int st = SL_OK;
+  if (!r.cap_fail && is_group_row(&r)) {
+    int idx = is_index_row(&r);
+    L->header_rows = idx ? 3 : 2;
+    L->flat = calloc(r.n[0], sizeof *L->flat);
+    if (!L->flat) st = fail(L, SL_ENOMEM, 0, "out of memory%s%s", NULL, NULL);
+    for (size_t k = 0; st == SL_OK && k < r.n[0]; k++, L->nflat++)
+      if (!(L->flat[k] = flat_name(&r, k, idx))) st = fail(L, SL_ENOMEM, 0, "out of memory%s%s", NULL, NULL);
+    if (st == SL_OK && sl_table_internal_warn(L->t, "the header spans %zu rows (a grouped export): names flattened, "
+                                              "e.g. '%s'", L->header_rows, L->nflat ? L->flat[L->nflat - 1] : "") != SL_OK)
+      st = fail(L, SL_ENOMEM, 0, "out of memory%s%s", NULL, NULL);
+  }
+  sniff_free(&r);
+  return st;
+}
+
+/* True when a file starting with p[0..n) has a grouped header (the parallel split then declines:
+ * its halves would take the group row for the header). */
+static int sniff_grouped(const char *p, size_t n, char delim) {
+  struct csv_parser P;
+  sniff_rows r = {.max_cols = SL_TABLE_DEFAULT_MAX_COLUMNS};
+  if (csv_init(&P, CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0) return 1;
+  csv_set_delim(&P, (unsigned char)delim);
+  csv_parse(&P, p, n, sniff_field, sniff_row, &r);
+  csv_free(&P);
+  int grouped = r.cap_fail || is_group_row(&r);
+  sniff_free(&r);
+  return grouped;
+}
+
+static void flat_free(loader *L) {
+  for (size_t i = 0; i < L->nflat; i++) free(L->flat[i]);
+  free(L->flat);
+  L->flat = NULL;
+  L->nflat = 0;
+  L->header_rows = 0;
+}
+
 /* One pass over the source. */
 static int run_pass(loader *L, source *src) {
   struct csv_parser P;
@@ -574,6 +738,7 @@ static int run_pass(loader *L, source *src) {
                           : L->opt && L->opt->delimiter ? L->opt->delimiter
                                                         : detect_delimiter(buf + start, sn);
         L->t->decimal = L->force_decimal ? L->decimal : detect_decimal(buf + start, sn, L->t->delimiter);
+        if (!L->cp1252 && !L->force_delimiter && grouped_header(L, buf + start, sn) != SL_OK) break;
       }
       csv_set_delim(&P, (unsigned char)L->t->delimiter);
     }
@@ -621,6 +786,7 @@ static void loader_reset(loader *L, int pass) {
   L->nfields = 0;
   L->extra_filled = 0;
   L->kept_rows = 0;
+  L->header_row = 0;
   L->bytes = 0;
 }
 
@@ -745,6 +911,7 @@ static int load_parallel(const char *name, const char *path, const char *data, s
   if (!hend || hend > split) return SL_EINVAL;
   char delim = opt && opt->delimiter ? opt->delimiter : detect_delimiter(head, nhead);
   sl_decimal dec = detect_decimal(head, nhead, delim);
+  if (sniff_grouped(head, nhead, delim)) return SL_EINVAL;
   half a, b;
   half_init(&a, name, opt, delim, dec);
   half_init(&b, name, opt, delim, dec);
@@ -778,6 +945,8 @@ static int load_parallel(const char *name, const char *path, const char *data, s
  * notes that sum over the whole file. */
 static int finish_load(sl_table *t, const sl_load_options *opt, sl_error *err) {
   sl_table_internal_assign_roles(t, opt ? opt->map : NULL);
+  int st = sl_table_internal_derive(t, err);
+  if (st) return st;
   if (t->rows_trailing_empty &&
       sl_table_internal_warn(t, "%zu row%s end%s with empty fields beyond the header's columns (a trailing "
                                 "delimiter): loaded, the empty fields ignored",
@@ -820,6 +989,7 @@ static int load_source(const char *name, const char *path, const char *data, siz
     if (!L.restart_cp1252) break;
     /* Invalid UTF-8 before any valid multi-byte text: start over as Windows-1252. */
     sl_table_internal_clear(t, &L.state);
+    flat_free(&L);
     L.restart_cp1252 = 0;
     L.cp1252 = 1;
     snprintf(t->encoding, sizeof t->encoding, "Windows-1252");
@@ -836,6 +1006,7 @@ static int load_source(const char *name, const char *path, const char *data, siz
     }
   }
   free(L.kept1);
+  flat_free(&L);
   if (L.status == SL_OK) L.status = sl_table_internal_finish(t, L.state, err);
   if (L.status == SL_OK && L.cp1252) sl_table_internal_warn(t, "converted from Windows-1252 to UTF-8");
   if (L.status == SL_OK) L.status = finish_load(t, opt, err);

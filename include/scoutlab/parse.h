@@ -39,11 +39,13 @@ typedef struct sl_money {
   char currency[4]; /* ISO 4217 code ("EUR", "GBP", "USD"), "" when the text named none */
 } sl_money;
 
-/** Money: "€10.00m", "€700k", "£20.5m", "25m", "25M EUR", "$3bn", "25,000,000", "€25.000.000".
+/** Money: "€10.00m", "€700k", "£20.5m", "25m", "25M EUR", "$3bn", "25,000,000", "€25.000.000",
+ *  and German exports' "10,00 Mio. €", "1,5 Mrd. €", "500 Tsd. €" (with SL_DECIMAL_COMMA).
  *  A plain number is money with no currency. */
 int sl_parse_money(const char *s, sl_decimal dec, sl_money *out);
 
-/** Calendar dates: "2025-06-30", "30/06/2025", "30.06.2025", "Jun 30, 2025", "30 Jun 2025".
+/** Calendar dates: "2025-06-30", "2025-06-30 00:00:00" (the time dropped), "30/06/2025",
+ *  "30.06.2025", "Jun 30, 2025", "30 Jun 2025".
  *  Writes days since 1970-01-01. Rejects impossible dates such as 31/02/2025. */
 int sl_parse_date(const char *s, double *days);
 

@@ -16,6 +16,7 @@ static void numbers(void) {
       {"66,1", SL_DECIMAL_COMMA, 1, 66.1},
       {"1.234,5", SL_DECIMAL_COMMA, 1, 1234.5},
       {"17.7", SL_DECIMAL_COMMA, 1, 17.7},     /* ;-file written with decimal points */
+      {"2.183", SL_DECIMAL_COMMA, 1, 2183},    /* issue 20: a thousands dot in a decimal-comma file */
       {" 42\xc2\xa0", SL_DECIMAL_POINT, 1, 42}, /* trailing no-break space */
       {"1e400", SL_DECIMAL_POINT, 0, 0},
       {"-nan", SL_DECIMAL_POINT, 0, 0},
@@ -76,7 +77,30 @@ static void money(void) {
   }
 }
 
+/* Issue 20: German Excel money. */
+static void money_german(void) {
+  static const struct { const char *in; double amount; const char *cur; } cases[] = {
+      {"10,00 Mio. \xe2\x82\xac", 10e6, "EUR"},
+      {"1,5 Mrd. \xe2\x82\xac", 1.5e9, "EUR"},
+      {"500 Tsd. \xe2\x82\xac", 500e3, "EUR"},
+      {"2,75 Mio \xe2\x82\xac", 2.75e6, "EUR"},
+      {"\xe2\x82\xac 12.500.000", 12.5e6, "EUR"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    sl_money m = {0};
+    OK(sl_parse_money(cases[i].in, SL_DECIMAL_COMMA, &m), "German money '%s'", cases[i].in);
+    SL_CHECK_REL(m.amount, cases[i].amount, 1e-15, "German money '%s'", cases[i].in);
+    STR_EQ(m.currency, cases[i].cur, "German money '%s' currency", cases[i].in);
+  }
+}
+
 static void dates(void) {
+  OK(sl_parse_date("1999-01-26 00:00:00", &(double){0}), "pandas / transfermarkt-datasets date-time");
+  double dt = 0;
+  OK(sl_parse_date("2025-06-30 13:45:10", &dt) && dt == 20269, "the time is dropped");
+  OK(sl_parse_date("2025-06-30T00:00:00Z", &dt) && dt == 20269, "ISO 8601 with T and Z");
+  OK(!sl_parse_date("2025-06-30 25:00:00", &dt), "hour 25 rejected");
+  OK(!sl_parse_date("2025-06-30 00:00", &dt), "minutes without seconds rejected");
   double d;
   OK(sl_parse_date("1970-01-01", &d) && d == 0, "epoch");
   OK(sl_parse_date("2025-06-30", &d) && d == 20269, "2025-06-30 is day 20269 (date -d 2025-06-30 +%%s / 86400)");
@@ -106,6 +130,7 @@ int main(void) {
   numbers();
   fast_path_exact();
   money();
+  money_german();
   dates();
   missing();
   return SL_TEST_DONE();
