@@ -13,10 +13,11 @@ const char sl_help_fit[] =
     "usage: scoutlab fit --transfers FILE|DIR... -o MODEL.slm [--since SEASON] [--until SEASON]\n"
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
-    "                    [--folds 5] [--seed 1] [--format table|json] [--verbose]\n"
+    "                    [--season-mode auto|trend|level|none] [--half-life auto|none|H]\n"
+    "                    [--rolling SEASON] [--folds 5] [--seed 1] [--format table|json] [--verbose]\n"
     "\n"
     "Fits the hedonic transfer-fee model log(fee) ~ age + age^2 + position group + buying league\n"
-    "+ selling league + season + log(market value) [+ contract months + minutes share] on the\n"
+    "+ selling league [+ season] + log(market value) [+ contract months + minutes share] on the\n"
     "permanent paid transfers of the files (loans, free transfers, unknown fees and the second\n"
     "listing of a move between two covered clubs are counted and left out), prints the\n"
     "coefficients, the interval it reports, and the out-of-sample accuracy (time split with\n"
@@ -24,6 +25,12 @@ const char sl_help_fit[] =
     "The saved model is refitted on every selected deal.\n"
     "\n"
     "  --holdout-from S  train on seasons before S, test on S and later\n"
+    "  --rolling S       also predict every season from S on by a model of the seasons before it\n"
+    "  --season-mode M   how the season enters: trend (linear, extrapolated), level (one per\n"
+    "                    season, the last carried forward), none; auto (default): chosen with\n"
+    "                    the half-life on the inner split (the last training seasons holding\n"
+    "                    25% of the deals held out, never the test seasons), which is printed\n"
+    "  --half-life H     weight deals 0.5^((last season - season)/H); none; auto (default)\n"
     "  --no-market-value leave market value out (the model then works without it)\n"
     "  --ridge           ridge (GCV) point predictions, conformal intervals\n"
     "  --interval        auto (default): t unless its held-out coverage is off, then conformal\n"
@@ -56,6 +63,19 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
   if (strcmp(o, "--since") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.since = (int)n, 0;
   if (strcmp(o, "--until") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.until = (int)n, 0;
   if (strcmp(o, "--holdout-from") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.holdout_from = (int)n, 0;
+  if (strcmp(o, "--rolling") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.rolling_from = (int)n, 0;
+  if (strcmp(o, "--season-mode") == 0) {
+    static const char *const modes[] = {"auto", "trend", "level", "none"};
+    for (int k = 0; k < 4; k++)
+      if (strcmp(v, modes[k]) == 0) return a->opt.season_mode = k, 0;
+    return -1;
+  }
+  if (strcmp(o, "--half-life") == 0) {
+    if (strcmp(v, "auto") == 0) return a->opt.half_life = 0, 0;
+    if (strcmp(v, "none") == 0) return a->opt.half_life = SL_FEES_NO_WEIGHTS, 0;
+    a->opt.half_life = strtod(v, &end);
+    return *end || !(a->opt.half_life > 0 && a->opt.half_life < 100) ? -1 : 0;
+  }
   if (strcmp(o, "--folds") == 0 && int_arg(v, 1, 100, &n)) return a->opt.folds = (unsigned)n, 0;
   if (strcmp(o, "--seed") == 0 && int_arg(v, 0, 2147483647L, &n)) return a->opt.seed = (uint64_t)n, 0;
   if (strcmp(o, "--level") == 0) {
@@ -103,6 +123,41 @@ static void print_selection(const sl_fees_deals *d) {
          d->out_rows_kept);
 }
 
+static const char *mode_name(int mode) {
+  return mode == SL_FEES_SEASON_LEVEL ? "level" : mode == SL_FEES_SEASON_NONE ? "none" : "trend";
+}
+
+static void print_recency(const sl_fees_model *m) {
+  if (m->season_max > m->season_min)
+    printf("\nseasons %d-%d; season %s%s\n", m->season_min, m->season_max,
+           m->season_mode == SL_FEES_SEASON_LEVEL  ? "as a level per season, the last carried forward"
+           : m->season_mode == SL_FEES_SEASON_NONE ? "term: none"
+                                                  : "as a linear trend",
+           m->season_mode != SL_FEES_SEASON_TREND ? ""
+           : m->season_trend                      ? ", extrapolated beyond them"
+                                                  : ", held at the nearest training season beyond them");
+  else putchar('\n');
+  if (m->season_max == m->season_min) return;
+  if (m->half_life > 0) printf("training weights: half-life %g seasons (a deal %g seasons old weighs 1/2)\n", m->half_life, m->half_life);
+  else printf("training weights: none (every deal weighs 1)\n");
+  if (!m->inner_from) return;
+  printf("chosen on the inner time split (trained before %d, scored on %zu deals of %d-%d): season %s, half-life %s%.3g; "
+         "log-RMSE %.3f\n", m->inner_from, m->inner_n, m->inner_from, m->season_max, mode_name(m->season_mode),
+         m->half_life > 0 ? "" : "none", m->half_life > 0 ? m->half_life : 0.0, m->inner_score);
+  printf("  inner log-RMSE   %8s", "no weights");
+  static const double lives[] = SL_FEES_HALF_LIVES;
+  for (int h = 0; h < SL_FEES_NHALF_LIVES; h++) printf("  h=%-5g", lives[h]);
+  putchar('\n');
+  for (int mode = 0; mode < 3; mode++) {
+    printf("  season %-9s", mode_name(mode + 1));
+    for (int h = 0; h <= SL_FEES_NHALF_LIVES; h++) {
+      if (isfinite(m->inner_grid[mode][h])) printf(h ? "  %7.3f" : " %10.3f", m->inner_grid[mode][h]);
+      else printf(h ? "  %7s" : " %10s", "-");
+    }
+    putchar('\n');
+  }
+}
+
 static void print_coefficients(const sl_fees_model *m) {
   const sl_ols_fit *f = m->ols;
   printf("\ncoefficients (log EUR; OLS, %zu deals, R\xc2\xb2 %.3f, residual SE %.3f on %zu df)%s\n", f->n,
@@ -115,10 +170,7 @@ static void print_coefficients(const sl_fees_model *m) {
     if (m->ridge) printf(" %10.4f", m->coef[j]);
     putchar('\n');
   }
-  if (m->season_max > m->season_min)
-    printf("\nseasons %d-%d; season term %s beyond them\n", m->season_min, m->season_max,
-           m->season_trend ? "extrapolated" : "held at the nearest training season");
-  else putchar('\n');
+  print_recency(m);
   printf("smearing factor %.4f: expected fee = median fee x %.4f (Duan 1983)\n", m->smearing, m->smearing);
   if (!m->ncal) printf("interval reported: Student t (too few deals to hold out a calibration set)\n");
   else
@@ -140,7 +192,7 @@ static const char *interval_name(int kind) {
 }
 
 static void print_accuracy(const sl_fees_report *r) {
-  if (!r->holdout_from && !r->folds) {
+  if (!r->holdout_from && !r->folds && !r->nrolling) {
     printf("\nno out-of-sample accuracy (give --holdout-from SEASON or --folds K)\n");
     return;
   }
@@ -153,6 +205,30 @@ static void print_accuracy(const sl_fees_report *r) {
     acc_row("model", &r->time_model);
     acc_row("model, deals with a market value", &r->time_model_mv);
     acc_row("baseline fee = market value", &r->time_baseline);
+    acc_row("baseline value x last ratio", &r->time_ratio);
+    acc_row("model, buyers' in rows", &r->time_model_in);
+    acc_row("fee = market value, in rows", &r->time_baseline_in);
+    acc_row("value x last ratio, in rows", &r->time_ratio_in);
+    if (r->time_inner_from)
+      printf("  (the time split's model: season %s, half-life %s%.3g, inner log-RMSE %.3f on %d-%d)\n",
+             mode_name(r->time_season_mode), r->time_half_life > 0 ? "" : "none",
+             r->time_half_life > 0 ? r->time_half_life : 0.0, r->time_inner_score, r->time_inner_from,
+             r->holdout_from - 1);
+  }
+  if (r->nrolling) {
+    printf("rolling one season ahead (each season predicted by a model of the seasons before it), log-RMSE:\n");
+    printf("  %-7s %6s %6s %8s %8s %8s %8s %8s %8s  %s\n", "season", "train", "test", "model", "value", "ratio",
+           "coverage", "width", "MdAPE", "chosen");
+    for (size_t k = 0; k < r->nrolling; k++) {
+      const sl_fees_season_accuracy *a = &r->rolling[k];
+      printf("  %-7d %6zu %6zu %8.3f %8.3f %8.3f %7.1f%% %8.3f %7.1f%%  season %s, half-life ", a->season, a->train,
+             a->model.n, a->model.log_rmse, a->baseline.log_rmse, a->ratio.log_rmse, 100 * a->model.coverage,
+             a->model.mean_width, 100 * a->model.mdape, mode_name(a->season_mode));
+      if (a->half_life > 0) printf("%g\n", a->half_life);
+      else printf("none\n");
+    }
+    printf("  %-7s %6s %6s %8.3f %8.3f %8.3f   (mean over %zu seasons)\n", "mean", "", "", r->rolling_mean_log_rmse,
+           r->rolling_mean_baseline, r->rolling_mean_ratio, r->nrolling);
   }
   if (r->folds) {
     printf("%u-fold cross-validation (%s interval, %.0f%%)\n", r->folds, interval_name(r->kfold_interval),

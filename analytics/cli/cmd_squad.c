@@ -9,7 +9,9 @@
 #include "chart_data.h"
 #include "cli.h"
 #include "scoutlab/parse.h"
+#include "scoutlab/season.h"
 #include "scoutlab/squad.h"
+#include "scoutlab/workspace.h"
 
 
 #define SQ_MAX_FILES 16     /* --stats/--values/... given more often than this is a typo */
@@ -67,9 +69,9 @@ typedef struct sq_args {
 } sq_args;
 
 typedef struct sq_ctx {
-  sl_table *stats, *values, *contracts, *positions, *overrides;
-  sl_profiles *profiles;
-  sl_squad *squad;
+  sl_workspace *ws; /* owns everything below */
+  const sl_table *stats, *values, *contracts;
+  const sl_squad *squad;
 } sq_ctx;
 
 static const char *const short_names[SL_SQUAD_COMPONENT_COUNT] = {"avail", "impact", "quality",
@@ -155,51 +157,42 @@ static int parse_args(int argc, char **argv, sq_args *a) {
 
 /* ---- loading ------------------------------------------------------------------------------- */
 
-static int load(const char *const *paths, size_t n, sl_table **out) {
-  sl_error err;
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
-  return sl_table_load_many(paths, n, &lim, out, &err) ? sl_cli_fail(&err) : 0;
-}
-
-static const char *default_file(const char *given, const char *name, char *buf, size_t size) {
-  if (given) return given;
-  return access(sl_cli_data_file(name, buf, size), R_OK) == 0 ? buf : NULL;
-}
-
+/* The workspace over the options' files (the library's season and identity rules), with the
+ * squad built from the options' weights and pool. */
 static int load_all(const sq_args *a, sq_ctx *ctx, sl_squad_options *o) {
   sl_error err;
   char obuf[1024], pbuf[1024];
-  int chosen = 0;
-  int st = sl_cli_load_stats("squad", a->stats, a->nstats, a->season, &ctx->stats, &chosen);
-  if (!st && a->nvalues) st = load(a->values, a->nvalues, &ctx->values);
-  if (!st) sl_cli_values_for_season(&ctx->values, chosen);
-  if (!st && a->ncontracts) st = load(a->contracts, a->ncontracts, &ctx->contracts);
-  if (!st && a->npositions) st = load(a->positions, a->npositions, &ctx->positions);
-  const char *ovr = a->no_overrides ? NULL : default_file(a->overrides, "positions-override.csv", obuf, sizeof obuf);
-  if (!st && ovr) st = load(&ovr, 1, &ctx->overrides);
-  const char *prof = default_file(a->profiles, "profiles.csv", pbuf, sizeof pbuf);
-  if (!st && prof && sl_profiles_load(prof, &ctx->profiles, &err)) st = sl_cli_fail(&err);
-  if (st) return st;
   sl_squad_default(o);
   if (a->weights && sl_squad_weights_parse(a->weights, o, &err))
     return sl_cli_usage_error("squad", "--weights: %s", err.message);
-  o->profiles = ctx->profiles;
   o->pool = a->pool;
-  o->positions = ctx->positions, o->overrides = ctx->overrides, o->values = ctx->values;
-  o->contracts = ctx->contracts;
-  o->season = a->season ? sl_squad_season_parse(a->season) : chosen;
-  if (sl_squad_new(ctx->stats, o, &ctx->squad, &err)) return sl_cli_fail(&err);
+  int season = 0;
+  if (a->season && sl_season_parse(a->season, &season, &err))
+    return sl_cli_usage_error("squad", "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
+  sl_workspace_inputs in;
+  sl_workspace_inputs_init(&in);
+  sl_load_options lim;
+  sl_cli_load_options(&lim);
+  in.stats = a->stats, in.nstats = a->nstats;
+  in.values = a->values, in.nvalues = a->nvalues;
+  in.contracts = a->contracts, in.ncontracts = a->ncontracts;
+  in.positions = a->positions, in.npositions = a->npositions;
+  in.overrides = a->no_overrides ? NULL : a->overrides ? a->overrides : sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
+  in.profiles = a->profiles ? a->profiles : sl_cli_bundled_file("profiles.csv", pbuf, sizeof pbuf);
+  in.season = season;
+  in.squad = 1, in.squad_options = o;
+  in.load = &lim;
+  if (sl_workspace_new(&in, &ctx->ws, &err)) return sl_cli_fail(&err);
+  for (size_t i = 0; i < sl_workspace_note_count(ctx->ws); i++)
+    fprintf(stderr, "scoutlab squad: %s\n", sl_workspace_note(ctx->ws, i));
+  ctx->stats = sl_workspace_stats(ctx->ws), ctx->values = sl_workspace_values(ctx->ws);
+  ctx->contracts = sl_workspace_contracts(ctx->ws), ctx->squad = sl_workspace_squad(ctx->ws);
+  sl_cli_table_warnings("squad", ctx->stats);
   sl_cli_index_warnings("squad", ctx->stats, sl_compare_summary(sl_squad_index(ctx->squad)));
   return 0;
 }
 
-static void free_all(sq_ctx *ctx) {
-  sl_squad_free(ctx->squad);
-  sl_profiles_free(ctx->profiles);
-  sl_table_free(ctx->stats), sl_table_free(ctx->values), sl_table_free(ctx->contracts);
-  sl_table_free(ctx->positions), sl_table_free(ctx->overrides);
-}
+static void free_all(sq_ctx *ctx) { sl_workspace_free(ctx->ws); }
 
 /* ---- shared printing ----------------------------------------------------------------------- */
 
@@ -563,7 +556,7 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
   sl_error err;
   if (sl_squad_find_player(ctx->squad, a->player, &i, &err)) {
     fprintf(stderr, "scoutlab squad: %s\n", err.message);
-    return SL_EXIT_DATA;
+    return sl_cli_exit_code(err.code);
   }
   const sl_squad_entry *e = sl_squad_entry_at(ctx->squad, i);
   const sl_squad_club *c = sl_squad_club_at(ctx->squad, e->club);
@@ -586,6 +579,8 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
   printf("%simportance %.1f / 100: rank %zu of %zu at %s; rank %zu of %zu %ss in %s\n\n", md ? "\n" : "", e->total,
          e->rank_in_club, c->n, c->name, e->rank_in_league_group, e->league_group_size, sl_group_name(p->group),
          c->league);
+  char used[SL_SQUAD_COMPONENT_COUNT * 240];
+  printf("%simportance %s\n\n", md ? "" : "", sl_squad_entry_inputs(e, used, sizeof used));
   printf(md ? "| component | score | weight | inputs |\n|---|---:|---:|---|\n" : "%-15s %6s %6s  %s\n", "component",
          "score", "weight", "inputs");
   for (int k = 0; k < SL_SQUAD_COMPONENT_COUNT; k++) {

@@ -131,24 +131,6 @@ static int build_player(const value_args *a, sl_workspace **ws, sl_fees_player *
 
 /* ---- printing ----------------------------------------------------------------------------- */
 
-static const char *short_money(double eur, char *buf, size_t n) {
-  if (eur >= 1e6) snprintf(buf, n, "\xe2\x82\xac%.1fm", eur / 1e6);
-  else snprintf(buf, n, "\xe2\x82\xac%.0fk", eur / 1e3);
-  return buf;
-}
-
-static void verdict(const sl_fees_valuation *v, char *buf, size_t n) {
-  char b[32], lo[32], hi[32], odds[64] = "";
-  short_money(v->bid, b, sizeof b);
-  short_money(v->fee_low, lo, sizeof lo), short_money(v->fee_high, hi, sizeof hi);
-  double p = v->p_at_least_bid;
-  if (p > 0 && p < 0.5) snprintf(odds, sizeof odds, "about 1 in %.0f comparable deals reached it", 1 / p);
-  else if (p >= 0.5) snprintf(odds, sizeof odds, "about %.0f in 10 comparable deals reached it", 10 * p);
-  else snprintf(odds, sizeof odds, "no comparable deal in the calibration set reached it");
-  const char *where = v->bid > v->fee_high ? "above" : v->bid < v->fee_low ? "below" : "inside";
-  snprintf(buf, n, "%s is %s the model's %.0f%% range (%s-%s); %s", b, where, 100 * v->level, lo, hi, odds);
-}
-
 static void print_valuation(const sl_fees_valuation *v) {
   char a[64], b[64];
   printf("fair fee (median)      %s\n", sl_cli_money(v->fair_fee, a, sizeof a));
@@ -158,9 +140,9 @@ static void print_valuation(const sl_fees_valuation *v) {
   printf("%-22s %s - %s   (%s interval)\n", range, sl_cli_money(v->fee_low, a, sizeof a), sl_cli_money(v->fee_high, b, sizeof b),
          v->interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal" : "Student t");
   if (isfinite(v->bid)) {
-    char text[256];
+    char text[SL_FEES_VERDICT_MAX];
     printf("bid %s: P(fair fee >= bid) = %.1f%%\n", sl_cli_money(v->bid, a, sizeof a), 100 * v->p_at_least_bid);
-    verdict(v, text, sizeof text);
+    sl_fees_verdict(v, text, sizeof text);
     printf("verdict: %s\n", text);
   }
   printf("\nwhy (each term against the typical training deal, median %s; effects multiply):\n",

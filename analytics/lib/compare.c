@@ -407,6 +407,9 @@ int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_comp
   for (size_t k = 0; k < nkeys; k++) free((char *)keys[k].norm);
   free(keys);
   c->rep.skipped = c->skips;
+  if (!st && !(c->scales = calloc(stats->ncols ? stats->ncols : 1, sizeof *c->scales)))
+    st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory building the player index");
+  if (!st) st = sl_compare_column_scales(stats, c->scales, &c->per90, err);
   if (!st) count_bad_percentages(c);
   if (!st && sl_compare_index_leagues_(c)) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory listing leagues");
   if (!st) st = sl_compare_assign_positions_(c, opt, err);
@@ -428,6 +431,7 @@ void sl_compare_free(sl_compare *c) {
   }
   free(c->players);
   free(c->league_names);
+  free(c->scales);
   free(c->skips);
   for (size_t r = 0; c->skip_text && r < c->t->nrows; r++) free(c->skip_text[r]);
   free(c->skip_text);
@@ -446,6 +450,8 @@ long sl_compare_player_of_row(const sl_compare *c, size_t row) {
 }
 
 const sl_compare_report *sl_compare_summary(const sl_compare *c) { return c ? &c->rep : NULL; }
+
+const sl_per90_report *sl_compare_per90(const sl_compare *c) { return c ? &c->per90 : NULL; }
 
 double sl_compare_sum_(const sl_compare *c, const sl_player *p, const sl_column *col) {
   double sum = 0;

@@ -18,6 +18,8 @@ struct sl_compare {
   const char **league_names;
   size_t nleagues;
   int has_big5; /* 1 when one of them is a Big-5 league: SL_POOL_SHARED is then the Big-5 */
+  sl_column_scale *scales; /* t->ncols entries: total, per 90 or ratio (compare_per90.c) */
+  sl_per90_report per90;
 };
 
 /* Fills league_names / has_big5 once the players exist (compare_pool.c). SL_OK or SL_ENOMEM. */
@@ -32,8 +34,12 @@ int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err
 sl_group sl_compare_split_df_(const sl_compare *c, sl_player *p, int write_note);
 
 /* Per-90 value of a column for player p: sum / nineties for a column of totals, the
- * minutes-weighted mean for a column that is already per 90 (compare_stats.c). NAN when none. */
+ * minutes-weighted mean for a column that is already per 90 (compare_per90.c). NAN when none. */
 double sl_compare_col_per90_(const sl_compare *c, const sl_player *p, const sl_column *col);
+/* The season total of a column for p: the sum, or per 90 x nineties for a per-90 column. */
+double sl_compare_col_total_(const sl_compare *c, const sl_player *p, const sl_column *col);
+/* 1 when the index found col already per 90 (c->scales). */
+int sl_compare_column_is_per90_(const sl_compare *c, const sl_column *col);
 
 /* Sum of a column over the player's rows; NAN when every row is missing. */
 double sl_compare_sum_(const sl_compare *c, const sl_player *p, const sl_column *col);

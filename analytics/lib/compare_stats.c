@@ -67,7 +67,7 @@ void sl_compare_bind_(const sl_compare *c, const sl_profile *pr, sl_bound *b) {
 static double expr_sum(const sl_compare *c, const sl_player *p, const sl_term *terms, size_t n) {
   double total = 0;
   for (size_t k = 0; k < n; k++) {
-    double v = sl_compare_sum_(c, p, terms[k].col);
+    double v = sl_compare_col_total_(c, p, terms[k].col);
     if (isnan(v)) return NAN;
     total += terms[k].sign * v;
   }
@@ -105,18 +105,10 @@ double sl_compare_value_(const sl_compare *c, const sl_player *p, const sl_bound
   if (!b->col) return NAN;
   if (b->stat->kind == SL_STAT_RATE) return percent_or_nan(weighted_mean(c, p, b->col));
   switch (b->stat->kind) {
-  case SL_STAT_PER90: {
-    double total = sl_compare_sum_(c, p, b->col);
-    return p->nineties > 0 ? total / p->nineties : NAN;
-  }
-  case SL_STAT_TOTAL: return sl_compare_sum_(c, p, b->col);
+  case SL_STAT_PER90: return sl_compare_col_per90_(c, p, b->col);
+  case SL_STAT_TOTAL: return sl_compare_col_total_(c, p, b->col);
   default: return weighted_mean(c, p, b->col);
   }
-}
-
-double sl_compare_col_per90_(const sl_compare *c, const sl_player *p, const sl_column *col) {
-  double total = sl_compare_sum_(c, p, col);
-  return p->nineties > 0 ? total / p->nineties : NAN;
 }
 
 int sl_compare_values(const sl_compare *c, size_t i, const sl_profile *profile, double *out,

@@ -6,12 +6,12 @@
  *   position: six groups, DM/CM the reference;
  *   buying league, selling league: factors, the most frequent level the reference; levels with
  *        fewer than SL_FEES_MIN_LEVEL_DEALS training deals are pooled into "other";
- *   season: a linear trend in (season - last training season), i.e. constant fee inflation per
- *        year. A factor per season would fit the past better but says nothing about a season it
- *        has not seen, and every use of the model (the time split, a valuation in 2025) asks
- *        about such seasons. Beyond the training seasons the trend is extrapolated (it
- *        predicted 2017-2020 and the demo's 2022-2024 better than holding it), or held at the
- *        nearest training season with season_hold = 1;
+ *   season, one of three forms (sl_fees_season_mode, chosen by the inner time split):
+ *        a linear trend in (season - last training season), i.e. constant fee inflation per
+ *        year, extrapolated beyond the training seasons (or held with season_hold = 1);
+ *        a level per season (the latest season the reference), a later season taking the
+ *        last level: the market of the last seasons carried forward, no extrapolation; or
+ *        no season term, recency then entering only through the training weights;
  *   log market value, contract months left, minutes share: linear.
  * An unknown value of an averaged term (league, season, contract, minutes) takes the training
  * mean of its columns, i.e. "a typical deal" for that term, so its contribution is zero. */
@@ -58,6 +58,38 @@ long sl_fees_level_index(const sl_fees_term *t, const char *label) {
   for (size_t l = 0; l < t->nlevels; l++)
     if (strcmp(t->levels[l], SL_FEES_LEVEL_OTHER) == 0) return (long)l;
   return -1;
+}
+
+static int add_level(sl_fees_term *t, const char *label);
+
+/* Season levels: every season with at least SL_FEES_MIN_LEVEL_DEALS deals, the latest first
+ * (the reference); the latest training season is always a level, rarer earlier seasons share
+ * the level of the nearest earlier one that has enough deals (or the earliest level). */
+static int season_levels(sl_fees_term *t, const sl_fees_deals *d, const size_t *idx, size_t n, int lo, int hi) {
+  size_t span = (size_t)(hi - lo) + 1;
+  size_t *count = calloc(span, sizeof *count);
+  if (!count) return SL_ENOMEM;
+  for (size_t i = 0; i < n; i++) count[d->deal[idx[i]].player.season - lo]++;
+  int st = SL_OK;
+  for (int s = hi; !st && s >= lo; s--)
+    if (s == hi || count[s - lo] >= SL_FEES_MIN_LEVEL_DEALS) {
+      char b[16];
+      snprintf(b, sizeof b, "%d", s);
+      st = add_level(t, b);
+    }
+  free(count);
+  return st;
+}
+
+long sl_fees_season_level(const sl_fees_term *t, int season) {
+  if (!season || !t->nlevels) return -1;
+  long best = -1, best_season = 0, earliest = 0, earliest_season = 0;
+  for (size_t l = 0; l < t->nlevels; l++) {
+    long s = strtol(t->levels[l], NULL, 10);
+    if (s <= season && (best < 0 || s > best_season)) best = (long)l, best_season = s;
+    if (l == 0 || s < earliest_season) earliest = (long)l, earliest_season = s;
+  }
+  return best >= 0 ? best : earliest;
 }
 
 static const char *deal_label(const sl_fees_deal *d, sl_fees_var v) {
@@ -162,8 +194,11 @@ static int setup_terms(sl_fees_model *m, const sl_fees_deals *d, const size_t *i
     add_term(m, SL_FEES_VAR_SELLER_LEAGUE, SL_FEES_TERM_FACTOR);
   } else append_note(note, note_size, "no league columns: league terms dropped");
   distinct_seasons(d, idx, n, &m->season_min, &m->season_max);
-  if (d->has_season && m->season_max > m->season_min) add_term(m, SL_FEES_VAR_SEASON, SL_FEES_TERM_LINEAR);
-  else if (d->has_season) append_note(note, note_size, "one training season: season term dropped");
+  m->season_mode = o->season_mode ? o->season_mode : SL_FEES_SEASON_TREND;
+  if (d->has_season && m->season_max > m->season_min && m->season_mode != SL_FEES_SEASON_NONE)
+    add_term(m, SL_FEES_VAR_SEASON, m->season_mode == SL_FEES_SEASON_LEVEL ? SL_FEES_TERM_FACTOR : SL_FEES_TERM_LINEAR);
+  else if (d->has_season && m->season_max == m->season_min)
+    append_note(note, note_size, "one training season: season term dropped");
   if (d->has_market_value && !o->no_market_value) {
     if (numeric_known(d, idx, n, SL_FEES_VAR_MARKET_VALUE)) add_term(m, SL_FEES_VAR_MARKET_VALUE, SL_FEES_TERM_LINEAR);
     else append_note(note, note_size, "market value missing for some deals: term dropped");
@@ -183,6 +218,8 @@ static int setup_terms(sl_fees_model *m, const sl_fees_deals *d, const size_t *i
   for (size_t t = 0; t < m->nterms; t++) {
     sl_fees_term *term = &m->terms[t];
     int st = term->var == SL_FEES_VAR_POSITION ? position_levels(term, d, idx, n)
+             : term->var == SL_FEES_VAR_SEASON && term->kind == SL_FEES_TERM_FACTOR
+                 ? season_levels(term, d, idx, n, m->season_min, m->season_max)
              : term->kind == SL_FEES_TERM_FACTOR ? league_levels(term, d, idx, n)
                                                  : SL_OK;
     if (st) return st;
@@ -293,6 +330,12 @@ int sl_fees_design_row(const sl_fees_model *m, const sl_fees_player *p, double *
         return sl_error_set(err, SL_EDATA, NULL, 0, 0, "the model saw no %s transfers",
                             sl_fees_group_name(p->group));
       k = factor_row(m, term, sl_fees_group_name(p->group), x);
+    } else if (term->var == SL_FEES_VAR_SEASON && term->kind == SL_FEES_TERM_FACTOR) {
+      long l = sl_fees_season_level(term, p->season);
+      if (l < 0) use_means(m, term, x);
+      else
+        for (size_t j = 0; j < term->count; j++) x[term->first + j] = (long)j + 1 == l;
+      k = l >= 0;
     } else if (term->var == SL_FEES_VAR_BUYER_LEAGUE) k = factor_row(m, term, p->buyer_league, x);
     else if (term->var == SL_FEES_VAR_SELLER_LEAGUE) k = factor_row(m, term, p->league, x);
     else if ((k = numeric_row(m, term, p, x, err)) == SL_EDATA) return k; /* 0/1 = known */

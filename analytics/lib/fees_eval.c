@@ -52,13 +52,17 @@ typedef struct scored {
   double *y, *pred, *low, *high; /* model, n of them */
   double *by, *bpred;            /* baseline, nb of them (deals with a market value) */
   double *my, *mpred, *mlow, *mhigh; /* model on the baseline's deals */
-  size_t n, nb;
+  double *rpred;                 /* ratio baseline on the baseline's deals */
+  double *iy, *ipred, *ilow, *ihigh, *ibase, *iratio; /* in rows with a market value */
+  size_t n, nb, ni;
   int interval;                  /* interval kind of the last model (0 when they differ) */
 } scored;
 
 static int scored_init(scored *s, size_t cap) {
   memset(s, 0, sizeof *s);
-  double **arr[] = {&s->y, &s->pred, &s->low, &s->high, &s->by, &s->bpred, &s->my, &s->mpred, &s->mlow, &s->mhigh};
+  double **arr[] = {&s->y,     &s->pred,  &s->low,  &s->high, &s->by,    &s->bpred, &s->my,    &s->mpred,
+                    &s->mlow,  &s->mhigh, &s->rpred, &s->iy,   &s->ipred, &s->ilow,  &s->ihigh, &s->ibase,
+                    &s->iratio};
   for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++)
     if (!(*arr[i] = malloc((cap ? cap : 1) * sizeof(double)))) return SL_ENOMEM;
   s->interval = -1;
@@ -66,13 +70,36 @@ static int scored_init(scored *s, size_t cap) {
 }
 
 static void scored_free(scored *s) {
-  double *arr[] = {s->y, s->pred, s->low, s->high, s->by, s->bpred, s->my, s->mpred, s->mlow, s->mhigh};
+  double *arr[] = {s->y,     s->pred,  s->low,  s->high, s->by,    s->bpred, s->my,    s->mpred, s->mlow,
+                   s->mhigh, s->rpred, s->iy,   s->ipred, s->ilow,  s->ihigh, s->ibase, s->iratio};
   for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++) free(arr[i]);
 }
 
-/* Predicts the test deals with model m and adds them to s. */
+/* log of the median fee/market value ratio of the last season among deals idx (0 when none has
+ * a market value): the naive "market value, corrected for last season's market" baseline. */
+static double last_season_log_ratio(const sl_fees_deals *d, const size_t *idx, size_t n) {
+  int last = 0;
+  for (size_t i = 0; i < n; i++)
+    if (d->deal[idx[i]].player.season > last && d->deal[idx[i]].player.market_value > 0) last = d->deal[idx[i]].player.season;
+  double *r = malloc((n ? n : 1) * sizeof *r);
+  size_t k = 0;
+  for (size_t i = 0; r && i < n; i++) {
+    const sl_fees_deal *x = &d->deal[idx[i]];
+    if (x->player.season == last && x->player.market_value > 0) r[k++] = log(x->fee / x->player.market_value);
+  }
+  double med = 0;
+  if (k) {
+    qsort(r, k, sizeof *r, dbl_cmp);
+    med = k % 2 ? r[k / 2] : (r[k / 2 - 1] + r[k / 2]) / 2;
+  }
+  free(r);
+  return med;
+}
+
+/* Predicts the test deals with model m and adds them to s (log_ratio: the ratio baseline's
+ * shift). */
 static int predict_into(const sl_fees_model *m, const sl_fees_deals *d, const size_t *test,
-                        size_t nt, scored *s, sl_error *err) {
+                        size_t nt, double log_ratio, scored *s, sl_error *err) {
   double *x = malloc(m->p * sizeof *x);
   if (!x) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   s->interval = s->interval < 0 || s->interval == (int)m->interval ? (int)m->interval : 0;
@@ -80,7 +107,7 @@ static int predict_into(const sl_fees_model *m, const sl_fees_deals *d, const si
     const sl_fees_deal *deal = &d->deal[test[k]];
     double pred, lo, hi, se, y = log(deal->fee);
     int st = sl_fees_design_row(m, &deal->player, x, NULL, err);
-    if (!st) st = sl_fees_interval_of(m, x, m->level, &pred, &lo, &hi, &se, err);
+    if (!st) st = sl_fees_interval_of(m, x, deal->player.market_value, m->level, &pred, &lo, &hi, &se, err);
     if (st) {
       free(x);
       return st;
@@ -89,7 +116,12 @@ static int predict_into(const sl_fees_model *m, const sl_fees_deals *d, const si
     if (deal->player.market_value > 0) {
       s->by[s->nb] = y, s->bpred[s->nb] = log(deal->player.market_value);
       s->my[s->nb] = y, s->mpred[s->nb] = pred, s->mlow[s->nb] = lo, s->mhigh[s->nb] = hi;
+      s->rpred[s->nb] = log(deal->player.market_value) + log_ratio;
       s->nb++;
+      if (!deal->from_out_row) {
+        s->iy[s->ni] = y, s->ipred[s->ni] = pred, s->ilow[s->ni] = lo, s->ihigh[s->ni] = hi;
+        s->ibase[s->ni] = log(deal->player.market_value), s->iratio[s->ni] = s->rpred[s->nb - 1], s->ni++;
+      }
     }
   }
   free(x);
@@ -126,9 +158,17 @@ static int time_split(const sl_fees_deals *d, const sl_fees_options *o, sl_fees_
   scored s = {0};
   if (!st) st = sl_fees_fit_subset(d, train, ntr, o, &m, NULL, 0, err);
   if (!st && scored_init(&s, nte)) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  if (!st) st = predict_into(m, d, test, nte, &s, err);
-  if (!st && score_all(&s, &r->time_model, &r->time_baseline, &r->time_model_mv))
+  if (!st) st = predict_into(m, d, test, nte, last_season_log_ratio(d, train, ntr), &s, err);
+  if (!st && (score_all(&s, &r->time_model, &r->time_baseline, &r->time_model_mv) ||
+              sl_fees_score(s.by, s.rpred, NULL, NULL, s.nb, &r->time_ratio) ||
+              sl_fees_score(s.iy, s.ipred, s.ilow, s.ihigh, s.ni, &r->time_model_in) ||
+              sl_fees_score(s.iy, s.ibase, NULL, NULL, s.ni, &r->time_baseline_in) ||
+              sl_fees_score(s.iy, s.iratio, NULL, NULL, s.ni, &r->time_ratio_in)))
     st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!st) {
+    r->time_season_mode = m->season_mode, r->time_half_life = m->half_life;
+    r->time_inner_score = m->inner_score, r->time_inner_from = m->inner_from;
+  }
   r->time_interval = s.interval;
   scored_free(&s);
   sl_fees_model_free(m);
@@ -154,7 +194,7 @@ static int kfold(const sl_fees_deals *d, const sl_fees_options *o, unsigned k, s
     }
     sl_fees_model *m = NULL;
     st = sl_fees_fit_subset(d, train, ntr, o, &m, NULL, 0, err);
-    if (!st) st = predict_into(m, d, test, nte, &s, err);
+    if (!st) st = predict_into(m, d, test, nte, 0, &s, err);
     sl_fees_model_free(m);
   }
   if (!st && score_all(&s, &r->kfold_model, &r->kfold_baseline, &r->kfold_model_mv))
@@ -162,6 +202,53 @@ static int kfold(const sl_fees_deals *d, const sl_fees_options *o, unsigned k, s
   r->kfold_interval = s.interval;
   scored_free(&s);
   free(fold), free(train), free(test);
+  return st;
+}
+
+/* Each season from o->rolling_from on, predicted by a model fitted on the seasons before it. */
+static int rolling(const sl_fees_deals *d, const sl_fees_options *o, sl_fees_report *r, sl_error *err) {
+  int last = 0;
+  for (size_t i = 0; i < d->n; i++)
+    if (d->deal[i].player.season > last) last = d->deal[i].player.season;
+  size_t *train = malloc((d->n ? d->n : 1) * sizeof *train), *test = malloc((d->n ? d->n : 1) * sizeof *test);
+  int st = !train || !test ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+  double sum[3] = {0};
+  for (int season = o->rolling_from; !st && season <= last && r->nrolling < SL_FEES_MAX_ROLLING; season++) {
+    size_t ntr = 0, nte = 0;
+    for (size_t i = 0; i < d->n; i++) {
+      if (d->deal[i].player.season < season) train[ntr++] = i;
+      else if (d->deal[i].player.season == season) test[nte++] = i;
+    }
+    if (!nte || !ntr) continue;
+    sl_fees_model *m = NULL;
+    scored s = {0};
+    st = sl_fees_fit_subset(d, train, ntr, o, &m, NULL, 0, err);
+    if (!st && scored_init(&s, nte)) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    if (!st) st = predict_into(m, d, test, nte, last_season_log_ratio(d, train, ntr), &s, err);
+    sl_fees_season_accuracy *a = &r->rolling[r->nrolling];
+    a->season = season, a->train = ntr;
+    int no_mv = s.nb == 0; /* a model without market value: scored on every deal, no baselines */
+    if (!st && (sl_fees_score(no_mv ? s.y : s.my, no_mv ? s.pred : s.mpred, no_mv ? s.low : s.mlow,
+                              no_mv ? s.high : s.mhigh, no_mv ? s.n : s.nb, &a->model) ||
+                sl_fees_score(s.by, s.bpred, NULL, NULL, s.nb, &a->baseline) ||
+                sl_fees_score(s.by, s.rpred, NULL, NULL, s.nb, &a->ratio)))
+      st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    if (!st) {
+      a->season_mode = m->season_mode, a->half_life = m->half_life;
+      sum[0] += a->model.log_rmse, sum[1] += a->baseline.log_rmse, sum[2] += a->ratio.log_rmse;
+      r->nrolling++;
+    }
+    scored_free(&s);
+    sl_fees_model_free(m);
+  }
+  if (!st && !r->nrolling)
+    st = sl_error_set(err, SL_EDATA, NULL, 0, 0, "rolling evaluation from %d: no season from then on has both earlier and own deals",
+                      o->rolling_from);
+  if (r->nrolling) {
+    r->rolling_mean_log_rmse = sum[0] / (double)r->nrolling;
+    r->rolling_mean_baseline = sum[1] / (double)r->nrolling, r->rolling_mean_ratio = sum[2] / (double)r->nrolling;
+  }
+  free(train), free(test);
   return st;
 }
 
@@ -197,6 +284,7 @@ int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model 
     if (note[0]) report_note(r, note);
   }
   if (!st && o.holdout_from) st = time_split(deals, &o, r, err);
+  if (!st && o.rolling_from) st = rolling(deals, &o, r, err);
   if (!st && k > 1 && (st = kfold(deals, &o, k, r, err)) == SL_EDATA) {
     char text[SL_FEES_NOTE_MAX]; /* too few deals for k folds is a fact to report, not a failure */
     snprintf(text, sizeof text, "%u-fold accuracy not computed: %.150s", k, err ? err->message : "too few deals");

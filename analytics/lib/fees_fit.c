@@ -1,13 +1,21 @@
-/* fees_fit.c - fitting the log-fee regression on a set of deals: OLS by the regress module
- * (optionally ridge for the point predictions), Duan's smearing factor, and the split-conformal
- * calibration that decides which interval is honest.
+/* fees_fit.c - fitting the log-fee regression on a set of deals: weighted OLS by the regress
+ * module (optionally ridge for the point predictions), Duan's smearing factor, the inner time
+ * split that chooses how recency enters, and the calibration of the predictive distribution.
  *
- * Calibration: a seeded share of the training deals is held out, the same design is fitted on
- * the rest, and the held-out log residuals (signed, sorted) are kept. The t-interval's coverage
- * on them is measured; when it is more than SL_FEES_COVERAGE_TOL from the level, the model
- * reports the conformal interval (Lei et al. 2018, split conformal, with signed residuals so
- * that a skewed residual distribution gives an asymmetric interval). The coefficients reported
- * are refitted on all training deals. */
+ * Inner time split: the most recent training seasons holding calibration_share of the deals are
+ * held out, and each candidate setting (season as a trend, a level carried forward, or absent;
+ * training weights 0.5^((last season - season) / h) for no h or h = 1-4 seasons) is fitted on
+ * the earlier seasons and scored by log-RMSE on the held-out ones. The best is refitted on all
+ * training deals. Its held-out residuals are the calibration set: out-of-time errors of the very
+ * kind a valuation makes (exchangeability holds better for the latest seasons than for a random
+ * share), kept per market-value band when every band has enough of them (Mondrian conformal,
+ * Vovk et al. 2005), so a band's interval has its own width.
+ *
+ * Predictive distribution (conformal): log fee = x'b + r, r drawn from the band's residuals
+ * centred on their median; its CDF is the linear interpolation of the empirical CDF through (r_(i), (i - 1/2)/n). The
+ * median (the fair fee), the interval's ends and P(fee >= bid) are all read from this one
+ * distribution, so P(fee >= median) is 1/2 exactly. Without enough deals to hold out: Student t
+ * around x'b. */
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -16,13 +24,15 @@
 #include <string.h>
 
 #include "fees_internal.h"
-#include "runtime_internal.h"
 
 /** Fewest calibration deals for a conformal interval: with fewer, the 10% tail quantiles of
  *  an 80% interval rest on one or two residuals. */
 #define SL_FEES_MIN_CALIBRATION 20
-/** (1 - 0.8)/2 is 0.09999999999999998 in doubles: without slack, floor(20 x 0.1) gives 1, not 2. */
-#define INDEX_SLACK 1e-9
+/** Fewest calibration deals per market-value band before the bands get their own widths: the
+ *  10% tails of a band then rest on at least 10 residuals. */
+#define SL_FEES_MIN_BAND_CALIBRATION 100
+/** Fewest deals on each side of the inner time split (else a random calibration split). */
+#define SL_FEES_MIN_INNER_DEALS 50
 /** Mixed into the seed so the calibration split differs from the k-fold assignment ("calib"). */
 #define CALIBRATION_STREAM 0x63616c6962ULL
 
@@ -32,18 +42,29 @@ double sl_fees_smearing(const double *residuals, size_t n) {
   return n ? s / (double)n : NAN;
 }
 
-void sl_fees_conformal_offsets(const double *sorted, size_t n, double level, double *low,
-                               double *high) {
-  if (!n) {
-    *low = *high = NAN;
-    return;
+/* ---- the predictive distribution --------------------------------------------------------- */
+
+double sl_fees_residual_quantile(const double *z, size_t n, double q) {
+  if (!n) return NAN;
+  double h = q * (double)n + 0.5; /* 1-based position of plotting point (i - 1/2)/n */
+  if (h <= 1) return z[0];
+  if (h >= (double)n) return z[n - 1];
+  size_t i = (size_t)floor(h);
+  double f = h - (double)i;
+  return z[i - 1] + f * (z[i] - z[i - 1]);
+}
+
+double sl_fees_residual_cdf(const double *z, size_t n, double g) {
+  if (!n || isnan(g)) return NAN;
+  if (g < z[0]) return 0;
+  if (g >= z[n - 1]) return 1;
+  size_t lo = 0, hi = n - 1; /* largest i (0-based) with z[i] <= g: z[lo] <= g < z[hi] */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (z[mid] <= g) lo = mid;
+    else hi = mid;
   }
-  double a = (1 - level) / 2;
-  long lo = (long)floor((double)(n + 1) * a + INDEX_SLACK);
-  long hi = (long)ceil((double)(n + 1) * (1 - a) - INDEX_SLACK);
-  if (lo < 1) lo = 1;
-  if (hi > (long)n) hi = (long)n;
-  *low = sorted[lo - 1], *high = sorted[hi - 1];
+  return ((double)lo + 0.5 + (g - z[lo]) / (z[hi] - z[lo])) / (double)n;
 }
 
 static int dbl_cmp(const void *a, const void *b) {
@@ -103,16 +124,27 @@ static int ridge_coef(const double *X, const double *y, size_t n, size_t p,
 
 /* OLS (and ridge when asked) on rows X (n x p column-major). coef gets the predicting
  * coefficients (aliased columns 0). */
-static int regress(const sl_fees_model *m, const double *X, const double *y, size_t n, int ridge,
-                   sl_ols_fit **ols, double *coef, double *lambda, sl_error *err) {
-  int st = sl_ols_fit_matrix(X, n, y, NULL, n, m->p, (const char *const *)m->names, 1, NULL, ols, err);
+static int regress(const sl_fees_model *m, const double *X, const double *y, const double *w, size_t n,
+                   int ridge, sl_ols_fit **ols, double *coef, double *lambda, sl_error *err) {
+  int st = sl_ols_fit_matrix(X, n, y, w, n, m->p, (const char *const *)m->names, 1, NULL, ols, err);
   if (st) return st;
   for (size_t j = 0; j < m->p; j++) coef[j] = (*ols)->aliased[j] ? 0 : (*ols)->coef[j];
   if (ridge) st = ridge_coef(X, y, n, m->p, (const char *const *)m->names, coef, lambda, err);
   return st;
 }
 
-/* ---- the design of a set of deals ------------------------------------------------------------ */
+/* ---- weights and the design of a set of deals ----------------------------------------------- */
+
+/* Recency weights 0.5^((last season - season) / h), NULL (unweighted) for h <= 0. */
+static double *season_weights(const sl_fees_deals *d, const size_t *idx, size_t n, double half_life) {
+  if (!(half_life > 0) || !n) return NULL;
+  int last = d->deal[idx[0]].player.season;
+  for (size_t i = 1; i < n; i++)
+    if (d->deal[idx[i]].player.season > last) last = d->deal[idx[i]].player.season;
+  double *w = malloc(n * sizeof *w);
+  for (size_t i = 0; w && i < n; i++) w[i] = pow(0.5, (double)(last - d->deal[idx[i]].player.season) / half_life);
+  return w;
+}
 
 static int build_matrix(const sl_fees_model *m, const sl_fees_deals *d, const size_t *idx,
                         size_t n, double *X, double *y, sl_error *err) {
@@ -148,21 +180,223 @@ static void column_stats(sl_fees_model *m, const double *X, size_t n) {
   }
 }
 
-/* Rows idx of X (n rows) copied into a new nk x p matrix. */
-static double *take_rows(const double *X, size_t n, size_t p, const size_t *rows, size_t nk) {
-  double *out = malloc((nk ? nk : 1) * p * sizeof *out);
-  if (!out) return NULL;
-  for (size_t j = 0; j < p; j++)
-    for (size_t i = 0; i < nk; i++) out[j * nk + i] = X[j * n + rows[i]];
-  return out;
+/* Terms, design, weighted fit, smearing and column statistics of one setting on deals idx. */
+static int fit_setting(const sl_fees_deals *d, const size_t *idx, size_t n, const sl_fees_options *o,
+                       sl_fees_model **out, char *note, size_t note_size, sl_error *err) {
+  *out = NULL;
+  sl_fees_model *m = sl_fees_model_alloc();
+  if (!m) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  m->level = o->level > 0 ? o->level : SL_FEES_DEFAULT_LEVEL;
+  m->ridge = o->ridge;
+  m->half_life = o->half_life > 0 ? o->half_life : 0;
+  m->nbands = 1; /* no calibration residuals yet: one empty band */
+  int st = sl_fees_model_setup(m, d, idx, n, o, note, note_size);
+  if (st) st = sl_error_set(err, st, NULL, 0, 0, "out of memory");
+  if (!st && n < m->p * SL_FEES_MIN_DEALS_PER_COLUMN)
+    st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                      "%zu deals for %zu model columns: at least %d deals per column are needed",
+                      n, m->p, SL_FEES_MIN_DEALS_PER_COLUMN);
+  double *X = NULL, *y = NULL, *w = NULL, *res = NULL;
+  if (!st) {
+    X = malloc(n * m->p * sizeof *X), y = malloc(n * sizeof *y), res = malloc(n * sizeof *res);
+    m->coef = malloc(m->p * sizeof *m->coef), m->column_mean = malloc(m->p * sizeof *m->column_mean);
+    w = season_weights(d, idx, n, m->half_life);
+    if (!X || !y || !res || !m->coef || !m->column_mean || (m->half_life > 0 && !w))
+      st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  if (!st) st = build_matrix(m, d, idx, n, X, y, err);
+  if (!st) st = regress(m, X, y, w, n, m->ridge, &m->ols, m->coef, &m->ridge_lambda, err);
+  if (!st) {
+    double sw = 0, se = 0; /* weighted smearing: the mean of exp(residual) the fit stands for */
+    for (size_t i = 0; i < n; i++) {
+      double pred = 0;
+      for (size_t j = 0; j < m->p; j++) pred += X[j * n + i] * m->coef[j];
+      double wi = w ? w[i] : 1;
+      sw += wi, se += wi * exp(y[i] - pred);
+    }
+    m->smearing = se / sw;
+    column_stats(m, X, n);
+  }
+  free(X), free(y), free(w), free(res);
+  if (st) {
+    sl_fees_model_free(m);
+    return st;
+  }
+  *out = m;
+  return SL_OK;
 }
 
-/* Holds out a seeded share of rows, fits on the rest, keeps the held-out residuals sorted and
- * measures the t-interval's coverage on them. */
-static int calibrate(sl_fees_model *m, const double *X, const double *y, size_t n,
-                     const sl_fees_options *o, sl_error *err) {
+static int has_mv_term_(const sl_fees_model *m) {
+  for (size_t t = 0; t < m->nterms; t++)
+    if (m->terms[t].var == SL_FEES_VAR_MARKET_VALUE) return 1;
+  return 0;
+}
+
+/* ---- the inner time split ------------------------------------------------------------------ */
+
+/* The latest seasons holding at least `share` of the deals are `late`, the rest `early`.
+ * Returns the first late season, or 0 when the split would leave either side too small or
+ * fewer than two earlier seasons (no trend or level could be learned). */
+static int time_split_of(const sl_fees_deals *d, const size_t *idx, size_t n, double share, size_t *early,
+                         size_t *ne, size_t *late, size_t *nl) {
+  int lo = 0, hi = 0;
+  for (size_t i = 0; i < n; i++) {
+    int s = d->deal[idx[i]].player.season;
+    if (!s) return 0;
+    if (!i || s < lo) lo = s;
+    if (!i || s > hi) hi = s;
+  }
+  if (hi - lo < 2) return 0;
+  int from = hi;
+  for (; from > lo + 1; from--) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += d->deal[idx[i]].player.season >= from;
+    if ((double)k >= share * (double)n) break;
+  }
+  *ne = *nl = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (d->deal[idx[i]].player.season >= from) late[(*nl)++] = idx[i];
+    else early[(*ne)++] = idx[i];
+  }
+  return *ne >= SL_FEES_MIN_INNER_DEALS && *nl >= SL_FEES_MIN_INNER_DEALS ? from : 0;
+}
+
+/* Residuals (log fee - x'b) of model m on deals idx; 1 where the design fails (a position the
+ * early seasons never saw): such a deal is left out of the score. */
+static size_t residuals_of(const sl_fees_model *m, const sl_fees_deals *d, const size_t *idx, size_t n, double *res,
+                           double *mv, double *x) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    const sl_fees_deal *deal = &d->deal[idx[i]];
+    if (sl_fees_design_row(m, &deal->player, x, NULL, NULL) != SL_OK) continue;
+    res[k] = log(deal->fee) - sl_fees_linear(m, x);
+    mv[k++] = deal->player.market_value;
+  }
+  return k;
+}
+
+typedef struct inner {
+  int from;             /* first late season, 0 = no time split */
+  size_t *early, *late, ne, nl;
+  double *res, *mv;     /* residuals of the best setting on the late deals */
+  size_t nres;
+  double best;
+  sl_fees_options chosen;
+  sl_fees_model *early_model; /* the best setting fitted on the early deals */
+} inner;
+
+static void inner_free(inner *in) {
+  free(in->early), free(in->late), free(in->res), free(in->mv);
+  sl_fees_model_free(in->early_model);
+}
+
+/* Tries every candidate setting on the inner split and keeps the best one's residuals. */
+static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inner *in, double grid[3][SL_FEES_NHALF_LIVES + 1],
+                          sl_error *err) {
+  static const double lives[] = SL_FEES_HALF_LIVES;
+  double *res = malloc(in->nl * sizeof *res), *mv = malloc(in->nl * sizeof *mv), *x = NULL;
+  in->res = malloc(in->nl * sizeof *in->res), in->mv = malloc(in->nl * sizeof *in->mv);
+  if (!res || !mv || !in->res || !in->mv) {
+    free(res), free(mv);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  in->best = INFINITY;
+  int st = SL_OK;
+  for (int mode = SL_FEES_SEASON_TREND; !st && mode <= SL_FEES_SEASON_NONE; mode++) {
+    if (o->season_mode && o->season_mode != mode) continue;
+    for (int h = 0; !st && h <= SL_FEES_NHALF_LIVES; h++) {
+      double life = h ? lives[h - 1] : SL_FEES_NO_WEIGHTS;
+      if ((o->half_life && o->half_life != life) || (o->ridge && h)) continue; /* ridge fits unweighted */
+      sl_fees_options c = *o;
+      c.season_mode = mode, c.half_life = life;
+      sl_fees_model *m = NULL;
+      if (fit_setting(d, in->early, in->ne, &c, &m, NULL, 0, err)) {
+        sl_error_clear(err); /* a setting the early seasons cannot fit is not a candidate */
+        continue;
+      }
+      free(x);
+      if (!(x = malloc(m->p * sizeof *x))) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+      size_t k = st ? 0 : residuals_of(m, d, in->late, in->nl, res, mv, x);
+      double ss = 0;
+      for (size_t i = 0; i < k; i++) ss += res[i] * res[i];
+      double rmse = k ? sqrt(ss / (double)k) : INFINITY;
+      grid[mode - 1][h] = rmse;
+      if (!st && rmse < in->best) {
+        in->best = rmse, in->chosen = c, in->nres = k;
+        memcpy(in->res, res, k * sizeof *res), memcpy(in->mv, mv, k * sizeof *mv);
+        sl_fees_model_free(in->early_model);
+        in->early_model = m, m = NULL;
+      }
+      sl_fees_model_free(m);
+    }
+  }
+  free(res), free(mv), free(x);
+  if (!st && !in->early_model) st = sl_error_set(err, SL_EDATA, NULL, 0, 0, "no setting could be fitted on the seasons before %d", in->from);
+  return st;
+}
+
+/* ---- calibration --------------------------------------------------------------------------- */
+
+static int band_of_value(double market_value) {
+  if (!(market_value > 0)) return -1;
+  return market_value < SL_FEES_BAND_1 ? 0 : market_value < SL_FEES_BAND_2 ? 1 : 2;
+}
+
+/* Stores residuals res (with their deals' market values) as the calibration set: sorted per
+ * market-value band when the model uses market value and every band has enough of them, else
+ * pooled. */
+static int store_calibration(sl_fees_model *m, const double *res, const double *mv, size_t n, int banded) {
+  if (!(m->calibration = malloc((n ? n : 1) * sizeof *m->calibration))) return SL_ENOMEM;
+  size_t count[SL_FEES_MAX_BANDS] = {0};
+  for (size_t i = 0; i < n; i++) {
+    int b = band_of_value(mv[i]);
+    if (b < 0) banded = 0;
+    else count[b]++;
+  }
+  for (int b = 0; b < SL_FEES_MAX_BANDS; b++) banded = banded && count[b] >= SL_FEES_MIN_BAND_CALIBRATION;
+  m->nbands = banded ? SL_FEES_MAX_BANDS : 1;
+  m->band_first[0] = 0;
+  for (size_t b = 0, k = 0; b < m->nbands; b++) {
+    for (size_t i = 0; i < n; i++)
+      if (!banded || band_of_value(mv[i]) == (int)b) m->calibration[k++] = res[i];
+    m->band_first[b + 1] = k;
+    double *z = m->calibration + m->band_first[b];
+    size_t nz = m->band_first[b + 1] - m->band_first[b];
+    qsort(z, nz, sizeof *z, dbl_cmp);
+    /* Centred on their median: the fair fee stays x'b (the regression's median, refitted on
+     * every training season), the residuals give the spread and skew around it. Uncentred, the
+     * early fit's lag behind the market of the held-out seasons would be added a second time
+     * to a model that has learned those seasons (measured: log-RMSE 0.936 against 0.89). */
+    double med = sl_fees_residual_quantile(z, nz, 0.5);
+    for (size_t i = 0; i < nz; i++) z[i] -= med;
+  }
+  m->ncal = n;
+  return SL_OK;
+}
+
+/* Share of residuals inside the early model's t-interval at the model's level. */
+static double t_coverage(const sl_fees_model *early, const sl_fees_deals *d, const size_t *idx, size_t n, double level) {
+  double *x = malloc(early->p * sizeof *x);
+  size_t inside = 0, k = 0;
+  for (size_t i = 0; x && i < n; i++) {
+    const sl_fees_deal *deal = &d->deal[idx[i]];
+    sl_ols_interval iv;
+    if (sl_fees_design_row(early, &deal->player, x, NULL, NULL) != SL_OK) continue;
+    if (sl_ols_predict(early->ols, x, 1, level, &iv, NULL) != SL_OK) continue;
+    double y = log(deal->fee), pred = sl_fees_linear(early, x);
+    /* the interval around the predicting coefficients (ridge ones when ridge) */
+    k++, inside += y >= iv.pred_low - iv.fit + pred && y <= iv.pred_high - iv.fit + pred;
+  }
+  free(x);
+  return k ? (double)inside / (double)k : NAN;
+}
+
+/* Random split (no usable seasons): a seeded share held out, the same setting fitted on the
+ * rest, its held-out residuals kept. */
+static int random_calibration(sl_fees_model *m, const sl_fees_deals *d, const size_t *idx, size_t n,
+                              const sl_fees_options *o, sl_error *err) {
   double share = o->calibration_share > 0 ? o->calibration_share : SL_FEES_DEFAULT_CALIBRATION;
-  size_t *fit_rows = malloc(n * sizeof *fit_rows), *cal_rows = malloc(n * sizeof *cal_rows);
+  size_t *fit_rows = malloc((n ? n : 1) * sizeof *fit_rows), *cal_rows = malloc((n ? n : 1) * sizeof *cal_rows);
   size_t nf = 0, nc = 0;
   uint64_t state = o->seed ^ CALIBRATION_STREAM;
   if (!fit_rows || !cal_rows) {
@@ -171,98 +405,69 @@ static int calibrate(sl_fees_model *m, const double *X, const double *y, size_t 
   }
   for (size_t i = 0; i < n; i++) {
     double u = (double)(sl_splitmix64(&state) >> 11) * 0x1.0p-53; /* uniform in [0,1) */
-    if (u < share) cal_rows[nc++] = i;
-    else fit_rows[nf++] = i;
+    if (u < share) cal_rows[nc++] = idx[i];
+    else fit_rows[nf++] = idx[i];
   }
   int st = SL_OK;
-  double *Xf = NULL, *yf = NULL, *coef = NULL, *x0 = NULL;
-  sl_ols_fit *ols = NULL;
-  m->ncal = 0;
-  if (nc < SL_FEES_MIN_CALIBRATION || nf < m->p * SL_FEES_MIN_DEALS_PER_COLUMN) goto done;
-  Xf = take_rows(X, n, m->p, fit_rows, nf), yf = malloc(nf * sizeof *yf);
-  coef = malloc(m->p * sizeof *coef), x0 = malloc(m->p * sizeof *x0);
-  m->calibration = malloc(nc * sizeof *m->calibration);
-  if (!Xf || !yf || !coef || !x0 || !m->calibration) {
-    st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-    goto done;
+  sl_fees_model *part = NULL;
+  m->ncal = 0, m->nbands = 1;
+  if (nc >= SL_FEES_MIN_CALIBRATION && nf >= m->p * SL_FEES_MIN_DEALS_PER_COLUMN &&
+      fit_setting(d, fit_rows, nf, o, &part, NULL, 0, err) == SL_OK) {
+    double *res = malloc(nc * sizeof *res), *mv = malloc(nc * sizeof *mv), *x = malloc(part->p * sizeof *x);
+    if (!res || !mv || !x) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    size_t k = st ? 0 : residuals_of(part, d, cal_rows, nc, res, mv, x);
+    if (!st && k >= SL_FEES_MIN_CALIBRATION && store_calibration(m, res, mv, k, has_mv_term_(m)))
+      st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    if (!st && m->ncal) m->t_coverage_calibration = t_coverage(part, d, cal_rows, nc, m->level);
+    free(res), free(mv), free(x);
   }
-  for (size_t i = 0; i < nf; i++) yf[i] = y[fit_rows[i]];
-  double lambda = 0;
-  if ((st = regress(m, Xf, yf, nf, m->ridge, &ols, coef, &lambda, err))) goto done;
-  size_t inside = 0;
-  for (size_t k = 0; k < nc; k++) {
-    double pred = 0;
-    for (size_t j = 0; j < m->p; j++) pred += (x0[j] = X[j * n + cal_rows[k]]) * coef[j];
-    m->calibration[k] = y[cal_rows[k]] - pred;
-    sl_ols_interval iv;
-    if (sl_ols_predict(ols, x0, 1, m->level, &iv, NULL) == SL_OK)
-      inside += y[cal_rows[k]] >= iv.pred_low && y[cal_rows[k]] <= iv.pred_high;
-  }
-  m->ncal = nc;
-  qsort(m->calibration, nc, sizeof *m->calibration, dbl_cmp);
-  m->t_coverage_calibration = (double)inside / (double)nc;
-done:
-  sl_ols_fit_free(ols);
-  free(fit_rows), free(cal_rows), free(Xf), free(yf), free(coef), free(x0);
+  sl_error_clear(err);
+  sl_fees_model_free(part);
+  free(fit_rows), free(cal_rows);
   return st;
 }
 
 static void choose_interval(sl_fees_model *m, const sl_fees_options *o) {
-  if (!m->ncal) m->interval = SL_FEES_INTERVAL_T;
-  else if (o->interval == 1) m->interval = SL_FEES_INTERVAL_T;
-  else if (o->interval == 2 || m->ridge) m->interval = SL_FEES_INTERVAL_CONFORMAL;
+  if (!m->ncal || o->interval == 1) m->interval = SL_FEES_INTERVAL_T;
+  else if (o->interval == 2 || m->ridge || m->half_life > 0) m->interval = SL_FEES_INTERVAL_CONFORMAL;
   else m->interval = fabs(m->t_coverage_calibration - m->level) > SL_FEES_COVERAGE_TOL
                          ? SL_FEES_INTERVAL_CONFORMAL
                          : SL_FEES_INTERVAL_T;
-}
-
-static int fit_all(sl_fees_model *m, const double *X, const double *y, size_t n,
-                   const sl_fees_options *o, sl_error *err) {
-  m->coef = malloc(m->p * sizeof *m->coef);
-  m->column_mean = malloc(m->p * sizeof *m->column_mean);
-  double *res = malloc(n * sizeof *res);
-  int st = !m->coef || !m->column_mean || !res ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
-  if (!st) st = regress(m, X, y, n, m->ridge, &m->ols, m->coef, &m->ridge_lambda, err);
-  if (!st) {
-    for (size_t i = 0; i < n; i++) {
-      double pred = 0;
-      for (size_t j = 0; j < m->p; j++) pred += X[j * n + i] * m->coef[j];
-      res[i] = y[i] - pred;
-    }
-    m->smearing = sl_fees_smearing(res, n);
-    column_stats(m, X, n);
-    st = calibrate(m, X, y, n, o, err);
-  }
-  if (!st) choose_interval(m, o);
-  free(res);
-  return st;
 }
 
 int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
                        const sl_fees_options *opt, sl_fees_model **out, char *note,
                        size_t note_size, sl_error *err) {
   sl_fees_options defaults = {0};
-  const sl_fees_options *o = opt ? opt : &defaults;
+  sl_fees_options o = opt ? *opt : defaults;
   *out = NULL;
-  sl_gsl_quiet();
-  sl_fees_model *m = sl_fees_model_alloc();
-  if (!m) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  m->level = o->level > 0 ? o->level : SL_FEES_DEFAULT_LEVEL;
-  m->ridge = o->ridge;
-  int st = sl_fees_model_setup(m, d, idx, n, o, note, note_size);
-  if (st) st = sl_error_set(err, st, NULL, 0, 0, "out of memory");
-  if (!st && n < m->p * SL_FEES_MIN_DEALS_PER_COLUMN)
-    st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
-                      "%zu deals for %zu model columns: at least %d deals per column are needed",
-                      n, m->p, SL_FEES_MIN_DEALS_PER_COLUMN);
-  double *X = NULL, *y = NULL;
-  if (!st) {
-    X = malloc(n * m->p * sizeof *X), y = malloc(n * sizeof *y);
-    if (!X || !y) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  gsl_set_error_handler_off();
+  double share = o.calibration_share > 0 ? o.calibration_share : SL_FEES_DEFAULT_CALIBRATION;
+  inner in = {0};
+  double grid[3][SL_FEES_NHALF_LIVES + 1];
+  for (int a = 0; a < 3; a++)
+    for (int b = 0; b <= SL_FEES_NHALF_LIVES; b++) grid[a][b] = NAN;
+  in.early = malloc((n ? n : 1) * sizeof *in.early), in.late = malloc((n ? n : 1) * sizeof *in.late);
+  int st = !in.early || !in.late ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+  if (!st && d->has_season) in.from = time_split_of(d, idx, n, share, in.early, &in.ne, in.late, &in.nl);
+  if (!st && in.from) st = choose_setting(d, &o, &in, grid, err);
+  if (!st && in.from) o = in.chosen;
+  if (!o.season_mode) o.season_mode = SL_FEES_SEASON_TREND; /* no inner split: the classic model */
+  if (o.half_life == 0) o.half_life = SL_FEES_NO_WEIGHTS;
+  sl_fees_model *m = NULL;
+  if (!st) st = fit_setting(d, idx, n, &o, &m, note, note_size, err);
+  if (!st && in.from) {
+    m->inner_from = in.from, m->inner_score = in.best, m->inner_n = in.nres;
+    memcpy(m->inner_grid, grid, sizeof grid);
+    if (in.nres >= SL_FEES_MIN_CALIBRATION && store_calibration(m, in.res, in.mv, in.nres, has_mv_term_(m)))
+      st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    if (!st && m->ncal) m->t_coverage_calibration = t_coverage(in.early_model, d, in.late, in.nl, m->level);
+  } else if (!st) {
+    memcpy(m->inner_grid, grid, sizeof grid);
+    st = random_calibration(m, d, idx, n, &o, err);
   }
-  if (!st) st = build_matrix(m, d, idx, n, X, y, err);
-  if (!st) st = fit_all(m, X, y, n, o, err);
-  free(X), free(y);
+  if (!st) choose_interval(m, &o);
+  inner_free(&in);
   if (st) {
     sl_fees_model_free(m);
     return st;
@@ -273,34 +478,74 @@ int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
 
 /* ---- intervals and probabilities --------------------------------------------------------- */
 
-int sl_fees_interval_of(const sl_fees_model *m, const double *x, double level, double *pred,
-                        double *low, double *high, double *se_pred, sl_error *err) {
-  sl_gsl_quiet();
-  *pred = sl_fees_linear(m, x);
-  sl_ols_interval iv;
-  int st = sl_ols_predict(m->ols, x, 1, level, &iv, err);
-  if (st) return st;
-  *se_pred = sqrt(iv.se_fit * iv.se_fit + m->ols->sigma * m->ols->sigma);
-  if (m->interval == SL_FEES_INTERVAL_CONFORMAL) {
-    double lo, hi;
-    sl_fees_conformal_offsets(m->calibration, m->ncal, level, &lo, &hi);
-    *low = *pred + lo, *high = *pred + hi;
-  } else {
-    *low = iv.pred_low, *high = iv.pred_high;
+/* The residuals of the band a player's market value falls in (the middle band when banded and
+ * the value is unknown, which a model with market value never values). */
+static const double *band_residuals(const sl_fees_model *m, double market_value, size_t *n) {
+  size_t b = 0;
+  if (m->nbands == SL_FEES_MAX_BANDS) {
+    int v = band_of_value(market_value);
+    b = v < 0 ? 1 : (size_t)v;
   }
+  *n = m->band_first[b + 1] - m->band_first[b];
+  return m->calibration + m->band_first[b];
+}
+
+int sl_fees_dist_of(const sl_fees_model *m, const double *x, double market_value, sl_fees_dist *dist,
+                    sl_error *err) {
+  gsl_set_error_handler_off();
+  memset(dist, 0, sizeof *dist);
+  dist->center = sl_fees_linear(m, x);
+  sl_ols_interval iv;
+  int st = sl_ols_predict(m->ols, x, 1, m->level, &iv, err);
+  if (st) return st;
+  dist->se = sqrt(iv.se_fit * iv.se_fit + m->ols->sigma * m->ols->sigma);
+  dist->df = (double)m->ols->df_residual;
+  dist->smearing = m->smearing;
+  if (m->interval == SL_FEES_INTERVAL_CONFORMAL && m->ncal) dist->z = band_residuals(m, market_value, &dist->nz);
+  return SL_OK;
+}
+
+double sl_fees_dist_quantile(const sl_fees_dist *d, double q) {
+  if (d->z) return d->center + sl_fees_residual_quantile(d->z, d->nz, q);
+  if (!(d->df > 0)) return NAN;
+  return d->center + d->se * gsl_cdf_tdist_Pinv(q, d->df);
+}
+
+double sl_fees_dist_upper(const sl_fees_dist *d, double log_bid) {
+  if (isnan(log_bid)) return NAN;
+  if (d->z) return 1 - sl_fees_residual_cdf(d->z, d->nz, log_bid - d->center);
+  if (!(d->se > 0) || !(d->df > 0)) return NAN;
+  return gsl_cdf_tdist_Q((log_bid - d->center) / d->se, d->df);
+}
+
+double sl_fees_dist_mean(const sl_fees_dist *d) {
+  if (!d->z) return exp(d->center) * d->smearing;
+  double s = 0;
+  for (size_t i = 0; i < d->nz; i++) s += exp(d->z[i]);
+  return exp(d->center) * s / (double)d->nz;
+}
+
+int sl_fees_interval_of(const sl_fees_model *m, const double *x, double market_value, double level,
+                        double *median, double *low, double *high, double *se_pred, sl_error *err) {
+  sl_fees_dist d;
+  int st = sl_fees_dist_of(m, x, market_value, &d, err);
+  if (st) return st;
+  *median = d.z ? sl_fees_dist_quantile(&d, 0.5) : d.center; /* t: symmetric, exactly x'b */
+  *low = sl_fees_dist_quantile(&d, (1 - level) / 2);
+  *high = sl_fees_dist_quantile(&d, (1 + level) / 2);
+  *se_pred = d.se;
   return SL_OK;
 }
 
 double sl_fees_prob_at_least(const sl_fees_model *m, double log_fee, double se_prediction,
                              double bid) {
   if (!(bid > 0) || !isfinite(log_fee)) return NAN;
-  double gap = log(bid) - log_fee;
-  if (m->interval == SL_FEES_INTERVAL_CONFORMAL && m->ncal) {
-    size_t reach = 0;
-    for (size_t i = 0; i < m->ncal; i++) reach += m->calibration[i] >= gap;
-    return (double)reach / (double)m->ncal;
-  }
-  sl_gsl_quiet();
-  if (!(se_prediction > 0) || !m->ols || !m->ols->df_residual) return NAN;
-  return gsl_cdf_tdist_Q(gap / se_prediction, (double)m->ols->df_residual);
+  gsl_set_error_handler_off();
+  sl_fees_dist d = {0};
+  d.center = log_fee, d.se = se_prediction;
+  d.df = m->ols ? (double)m->ols->df_residual : 0;
+  if (m->interval == SL_FEES_INTERVAL_CONFORMAL && m->ncal) d.z = m->calibration, d.nz = m->ncal;
+  if (m->nbands > 1) d.z = NULL; /* banded: the band is unknown here; sl_fees_value knows it */
+  if (!d.z && m->interval == SL_FEES_INTERVAL_CONFORMAL) return NAN;
+  return sl_fees_dist_upper(&d, log(bid));
 }

@@ -86,9 +86,37 @@ int sl_fees_design_row(const sl_fees_model *m, const sl_fees_player *p, double *
 /** x'coef over the design columns. */
 double sl_fees_linear(const sl_fees_model *m, const double *x);
 
-/** Interval for a design row at `level`: log-scale low/high and the t scale. */
-int sl_fees_interval_of(const sl_fees_model *m, const double *x, double level, double *pred,
-                        double *low, double *high, double *se_pred, sl_error *err);
+/** The predictive distribution of log fee for one design row: x'b plus the calibration
+ *  residuals of the player's market-value band (conformal), or Student t around x'b. */
+typedef struct sl_fees_dist {
+  double center;      /* x'b */
+  double se, df;      /* t scale sqrt(se_fit² + sigma²) and residual df */
+  double smearing;    /* the model's, for the t mean */
+  const double *z;    /* sorted residuals (conformal), NULL for t; borrowed from the model */
+  size_t nz;
+} sl_fees_dist;
+
+int sl_fees_dist_of(const sl_fees_model *m, const double *x, double market_value, sl_fees_dist *dist,
+                    sl_error *err);
+/** Log-scale quantile q of the distribution. */
+double sl_fees_dist_quantile(const sl_fees_dist *d, double q);
+/** P(log fee >= log_bid). */
+double sl_fees_dist_upper(const sl_fees_dist *d, double log_bid);
+/** The mean fee (EUR): exp(x'b) times the mean of exp(residual) (smearing for t). */
+double sl_fees_dist_mean(const sl_fees_dist *d);
+/** Quantile q of n sorted residuals z: linear interpolation between plotting points
+ *  (i - 1/2)/n, the ends beyond them. */
+double sl_fees_residual_quantile(const double *z, size_t n, double q);
+/** The matching CDF at g: 0 below z[0], 1 from z[n-1]. */
+double sl_fees_residual_cdf(const double *z, size_t n, double g);
+
+/** Median, interval at `level` (log scale) and the t scale for a design row. */
+int sl_fees_interval_of(const sl_fees_model *m, const double *x, double market_value, double level,
+                        double *median, double *low, double *high, double *se_pred, sl_error *err);
+
+/** The level of a season in a season factor: the latest level at or before it (a later season
+ *  carries the last level forward), else the earliest; -1 for an unknown season (0). */
+long sl_fees_season_level(const sl_fees_term *t, int season);
 
 /** Level index of label in a factor term, or -1 (exact, then pooled/outside rules). */
 long sl_fees_level_index(const sl_fees_term *t, const char *label);

@@ -6,6 +6,7 @@
  * gives back the same doubles. A load checks every count against the bytes left, so a truncated
  * or damaged file is an SL_EPARSE with its line, never a crash or a huge allocation. */
 #include <errno.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,8 +26,15 @@ static void save_meta(FILE *f, const sl_fees_model *m) {
   sl_fprintf_c(f, MAGIC " %d\nlevel %.17g\ninterval %s\nt-coverage %.17g\nridge %d %.17g\n",
           SL_FEES_FORMAT_VERSION, m->level, m->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t",
           m->t_coverage_calibration, m->ridge, m->ridge_lambda);
-  sl_fprintf_c(f, "seasons %d %d %d\nsmearing %.17g\nterms %zu\n", m->season_min, m->season_max,
-          m->season_trend, m->smearing, m->nterms);
+  sl_fprintf_c(f, "seasons %d %d %d\nsmearing %.17g\n", m->season_min, m->season_max, m->season_trend,
+               m->smearing);
+  sl_fprintf_c(f, "recency %d %.17g %d %.17g %zu\ninner-grid", m->season_mode, m->half_life, m->inner_from,
+               m->inner_score, m->inner_n);
+  for (int a = 0; a < 3; a++)
+    for (int b = 0; b <= SL_FEES_NHALF_LIVES; b++) sl_fprintf_c(f, " %.17g", m->inner_grid[a][b]);
+  sl_fprintf_c(f, "\nbands %zu", m->nbands);
+  for (size_t b = 0; b <= m->nbands; b++) sl_fprintf_c(f, " %zu", m->band_first[b]);
+  sl_fprintf_c(f, "\nterms %zu\n", m->nterms);
   for (size_t t = 0; t < m->nterms; t++) {
     const sl_fees_term *term = &m->terms[t];
     sl_fprintf_c(f, "term %d %d %zu %zu %zu %.17g\n", (int)term->var, (int)term->kind, term->first,
@@ -85,25 +93,50 @@ static int ols_bytes(const sl_fees_model *m, const char *path, char **out, size_
   return st;
 }
 
+/* FNV-1a, 64 bits: not a cryptographic seal, a check that the file is the one scoutlab wrote
+ * (issue 16: one edited digit of a coefficient made a valuation 4.7x larger, silently). */
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+static uint64_t fnv1a(const char *p, size_t n) {
+  uint64_t h = FNV_OFFSET;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * FNV_PRIME;
+  return h;
+}
+
+#define CHECKSUM_KEY "checksum fnv1a64 "
+
 int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
   if (!m || !path || !m->ols) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no model or path given");
-  char *ols = NULL;
-  size_t olen = 0;
+  char *ols = NULL, *body = NULL;
+  size_t olen = 0, blen = 0;
   int st = ols_bytes(m, path, &ols, &olen, err);
   if (st) return st;
+  FILE *mem = open_memstream(&body, &blen); /* the body first: the checksum covers it */
+  if (!mem) {
+    free(ols);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  save_meta(mem, m);
+  save_deals(mem, m->deals);
+  fprintf(mem, "ols %zu\n", olen);
+  fwrite(ols, 1, olen, mem);
+  fputs("end\n", mem);
+  free(ols);
+  if (fclose(mem) != 0 || !body) {
+    free(body);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
   FILE *f;
   sl_output *o; /* written whole or not at all: a crash keeps the previous model */
   st = sl_output_open(path, &o, &f, err);
   if (st) {
-    free(ols);
+    free(body);
     return st;
   }
-  save_meta(f, m);
-  save_deals(f, m->deals);
-  fprintf(f, "ols %zu\n", olen);
-  fwrite(ols, 1, olen, f);
-  fputs("end\n", f);
-  free(ols);
+  fwrite(body, 1, blen, f);
+  fprintf(f, CHECKSUM_KEY "%016llx\n", (unsigned long long)fnv1a(body, blen));
+  free(body);
   if (sl_output_commit(o, err) != SL_OK) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write (disk full?)");
   return SL_OK;
 }
@@ -111,6 +144,7 @@ int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
 /* ---- loading ------------------------------------------------------------------------------ */
 
 typedef struct reader {
+  const char *orig; /* the bytes as given (buf is cut into lines in place) */
   char *buf;
   size_t len, pos;
   long line;
@@ -170,8 +204,9 @@ static int count_of(reader *r, char **s, size_t *n) {
 
 /* The kind sl_fees_fit gives each variable: the design writer relies on it (age writes two
  * columns), so a file pairing them otherwise is damaged, not a different model. */
-static sl_fees_term_kind kind_of_var(sl_fees_var v) {
+static sl_fees_term_kind kind_of_var(sl_fees_var v, sl_fees_term_kind given) {
   switch (v) {
+  case SL_FEES_VAR_SEASON: return given == SL_FEES_TERM_FACTOR ? given : SL_FEES_TERM_LINEAR;
   case SL_FEES_VAR_AGE: return SL_FEES_TERM_QUADRATIC;
   case SL_FEES_VAR_POSITION:
   case SL_FEES_VAR_BUYER_LEAGUE:
@@ -205,7 +240,7 @@ static int load_terms(reader *r, sl_fees_model *m) {
         !(v[4] >= 0 && v[4] <= (double)(r->len - r->pos)) || !(v[2] >= 1 && v[3] >= 0 && v[2] + v[3] <= SL_REGRESS_MAX_COLUMNS))
       return bad(r, "a term is out of range");
     term->var = (sl_fees_var)v[0], term->kind = (sl_fees_term_kind)v[1];
-    if (v[0] != floor(v[0]) || v[1] != floor(v[1]) || term->kind != kind_of_var(term->var))
+    if (v[0] != floor(v[0]) || v[1] != floor(v[1]) || term->kind != kind_of_var(term->var, term->kind))
       return bad(r, "a term's kind does not match its variable");
     term->first = (size_t)v[2], term->count = (size_t)v[3];
     m->feature_sd[t] = v[5];
@@ -248,7 +283,15 @@ static int load_columns(reader *r, sl_fees_model *m) {
   for (m->ncal = 0; m->ncal < nc; m->ncal++) {
     if (!(s = next_line(r))) return bad(r, "calibration residuals cut short");
     if (numbers(r, &s, 1, &m->calibration[m->ncal])) return SL_EPARSE;
+    if (!isfinite(m->calibration[m->ncal])) return bad(r, "a calibration residual is not finite");
   }
+  if (m->band_first[m->nbands] != nc) return bad(r, "the bands do not cover the calibration residuals");
+  for (size_t b = 0; b < m->nbands; b++)
+    for (size_t i = m->band_first[b] + 1; i < m->band_first[b + 1]; i++)
+      if (m->calibration[i] < m->calibration[i - 1]) return bad(r, "calibration residuals out of order");
+  if (m->interval == SL_FEES_INTERVAL_CONFORMAL && !nc) return bad(r, "a conformal interval without residuals");
+  for (size_t j = 0; j < m->p; j++)
+    if (!isfinite(m->coef[j]) || !isfinite(m->column_mean[j])) return bad(r, "a coefficient or column mean is not finite");
   return SL_OK;
 }
 
@@ -260,8 +303,11 @@ static int load_header(reader *r, sl_fees_model *m) {
   long version = strtol(s + strlen(MAGIC) + 1, NULL, 10);
   if (version != SL_FEES_FORMAT_VERSION)
     return sl_error_set(r->err, SL_EVERSION, r->name, 1, 0,
-                        "fee model format version %ld; this scoutlab reads version %d (refit with scoutlab fit)",
-                        version, SL_FEES_FORMAT_VERSION);
+                        "fee model format version %ld; this scoutlab reads version %d (%s; refit with scoutlab fit)",
+                        version, SL_FEES_FORMAT_VERSION,
+                        version < SL_FEES_FORMAT_VERSION ? "written by an earlier scoutlab, before recency weights, "
+                                                           "season levels and banded intervals"
+                                                         : "written by a later scoutlab");
   double v[3];
   if (keyword(r, "level", &rest) || numbers(r, &rest, 1, &m->level)) return SL_EPARSE;
   if (keyword(r, "interval", &rest)) return SL_EPARSE;
@@ -275,6 +321,28 @@ static int load_header(reader *r, sl_fees_model *m) {
   m->season_min = (int)v[0], m->season_max = (int)v[1], m->season_trend = v[2] != 0;
   if (keyword(r, "smearing", &rest) || numbers(r, &rest, 1, &m->smearing)) return SL_EPARSE;
   if (!(m->level > 0 && m->level < 1)) return bad(r, "level out of range");
+  if (!(m->smearing > 0) || !isfinite(m->smearing)) return bad(r, "the smearing factor is not a positive number");
+  double rv[5];
+  if (keyword(r, "recency", &rest) || numbers(r, &rest, 5, rv)) return SL_EPARSE;
+  if (!(rv[0] >= SL_FEES_SEASON_TREND && rv[0] <= SL_FEES_SEASON_NONE) || rv[0] != floor(rv[0]) || !(rv[1] >= 0) ||
+      !season_ok(rv[2]) || !(rv[4] >= 0 && rv[4] <= 1e12))
+    return bad(r, "recency settings out of range");
+  m->season_mode = (int)rv[0], m->half_life = rv[1], m->inner_from = (int)rv[2], m->inner_score = rv[3];
+  m->inner_n = (size_t)rv[4];
+  if (keyword(r, "inner-grid", &rest) || numbers(r, &rest, 3 * (SL_FEES_NHALF_LIVES + 1), &m->inner_grid[0][0]))
+    return SL_EPARSE;
+  double nb;
+  if (keyword(r, "bands", &rest) || numbers(r, &rest, 1, &nb)) return SL_EPARSE;
+  if (nb != 1 && nb != SL_FEES_MAX_BANDS) return bad(r, "band count is neither 1 nor 3");
+  m->nbands = (size_t)nb;
+  double first[SL_FEES_MAX_BANDS + 1];
+  if (numbers(r, &rest, m->nbands + 1, first)) return SL_EPARSE;
+  for (size_t b = 0; b <= m->nbands; b++) {
+    if (!(first[b] >= 0 && first[b] <= 1e12) || first[b] != floor(first[b]) || (b && first[b] < first[b - 1]) ||
+        (!b && first[b] != 0))
+      return bad(r, "band offsets out of order");
+    m->band_first[b] = (size_t)first[b];
+  }
   return SL_OK;
 }
 
@@ -352,6 +420,33 @@ static int load_ols(reader *r, sl_fees_model *m) {
     if (r->buf[r->pos + k] == '\n') r->line++;
   r->pos += n;
   if (keyword(r, "end", &s)) return SL_EPARSE;
+  const sl_ols_fit *f = m->ols;
+  if (!(f->sigma > 0) || !isfinite(f->sigma)) return bad(r, "the residual standard error is not a positive number");
+  /* The model's predicting coefficients are a second copy of the regression's (OLS): they must
+   * agree, or the file was edited. */
+  for (size_t j = 0; !m->ridge && j < m->p; j++)
+    if (!f->aliased[j] && m->coef[j] != f->coef[j])
+      return sl_error_set(r->err, SL_EPARSE, r->name, r->line, 0,
+                          "the model's coefficient of '%s' (%.17g) differs from its regression's (%.17g): the file "
+                          "was edited; refit with scoutlab fit", m->names[j], m->coef[j], f->coef[j]);
+  return SL_OK;
+}
+
+/* The last line: the checksum of every byte before it. */
+static int check_sum(reader *r) {
+  size_t body = r->pos;
+  char *s;
+  if (keyword(r, "checksum", &s)) return SL_EPARSE;
+  unsigned long long want;
+  char *end;
+  if (strncmp(s, "fnv1a64 ", 8) != 0) return bad(r, "unknown checksum kind");
+  want = strtoull(s + 8, &end, 16);
+  if (*end || end == s + 8) return bad(r, "checksum is not a hexadecimal number");
+  if (want != (unsigned long long)fnv1a(r->orig, body))
+    return sl_error_set(r->err, SL_EPARSE, r->name, r->line, 0,
+                        "the model file was changed after scoutlab wrote it (its checksum does not match): refit "
+                        "with scoutlab fit");
+  if (r->pos != r->len) return bad(r, "bytes after the checksum");
   return SL_OK;
 }
 
@@ -359,7 +454,7 @@ int sl_fees_load_buffer(const char *name, const char *data, size_t len, sl_fees_
                         sl_error *err) {
   if (!out || (!data && len)) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no data or output given");
   *out = NULL;
-  reader r = {malloc(len + 1), len, 0, 0, name ? name : "model", err};
+  reader r = {data, malloc(len + 1), len, 0, 0, name ? name : "model", err};
   sl_fees_model *m = sl_fees_model_alloc();
   int st = !r.buf || !m ? SL_ENOMEM : SL_OK;
   if (!st) {
@@ -371,6 +466,7 @@ int sl_fees_load_buffer(const char *name, const char *data, size_t len, sl_fees_
   if (!st) st = load_columns(&r, m);
   if (!st) st = load_deals(&r, m);
   if (!st) st = load_ols(&r, m);
+  if (!st) st = check_sum(&r);
   if (st == SL_ENOMEM) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   free(r.buf);
   if (st) {

@@ -67,7 +67,11 @@ static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fee
     break;
   }
   case SL_FEES_VAR_SEASON:
-    if (!m->season_trend && p->season > m->season_max) snprintf(buf, n, "%d (as %d)", p->season, m->season_max);
+    if (t->kind == SL_FEES_TERM_FACTOR) {
+      long l = sl_fees_season_level(t, p->season);
+      if (l >= 0 && strtol(t->levels[l], NULL, 10) != p->season) snprintf(buf, n, "%d (as %s)", p->season, t->levels[l]);
+      else snprintf(buf, n, "%d", p->season);
+    } else if (!m->season_trend && p->season > m->season_max) snprintf(buf, n, "%d (as %d)", p->season, m->season_max);
     else if (!m->season_trend && p->season < m->season_min) snprintf(buf, n, "%d (as %d)", p->season, m->season_min);
     else snprintf(buf, n, "%d", p->season);
     break;
@@ -107,6 +111,10 @@ static void unknown_notes(const sl_fees_model *m, const sl_fees_player *p, const
                                                                    : NULL;
       if (label) add_note(v, "%s '%s' is not one the model knows: a typical one is assumed", term->name, label);
       else add_note(v, "%s unknown: the training average is assumed", term->name);
+    } else if (term->var == SL_FEES_VAR_SEASON && term->kind == SL_FEES_TERM_FACTOR) {
+      if (p->season > m->season_max)
+        add_note(v, "season %d is after the training seasons (to %d): the last season's market level is carried "
+                    "forward (no extrapolated trend)", p->season, m->season_max);
     } else if (term->var == SL_FEES_VAR_SEASON && !m->season_trend &&
                (p->season > m->season_max || p->season < m->season_min)) {
       int held = p->season > m->season_max ? m->season_max : m->season_min;
@@ -149,20 +157,61 @@ int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level,
   int known[SL_FEES_MAX_TERMS] = {0};
   int st = sl_fees_design_row(m, p, x, known, err);
   double pred = NAN, lo = NAN, hi = NAN, se = NAN;
-  if (!st) st = sl_fees_interval_of(m, x, level, &pred, &lo, &hi, &se, err);
+  sl_fees_dist dist;
+  if (!st) st = sl_fees_interval_of(m, x, p->market_value, level, &pred, &lo, &hi, &se, err);
+  if (!st) st = sl_fees_dist_of(m, x, p->market_value, &dist, err);
   if (!st) {
     out->log_fee = pred, out->se_prediction = se;
     out->df = m->ols ? (double)m->ols->df_residual : NAN;
-    out->fair_fee = exp(pred), out->fee_mean = out->fair_fee * m->smearing;
+    out->fair_fee = exp(pred), out->fee_mean = sl_fees_dist_mean(&dist);
     out->fee_low = exp(lo), out->fee_high = exp(hi);
     out->level = level, out->interval = m->interval;
     out->bid = bid > 0 ? bid : NAN;
-    out->p_at_least_bid = sl_fees_prob_at_least(m, pred, se, bid);
+    out->p_at_least_bid = bid > 0 ? sl_fees_dist_upper(&dist, log(bid)) : NAN;
     contributions(m, p, x, known, out);
     unknown_notes(m, p, known, out);
   }
   free(x);
   return st;
+}
+
+/* ---- the verdict ---------------------------------------------------------------------------- */
+
+/* "€25m", "€18.8m", "€700k": what a person reads in a sentence. */
+static const char *verdict_money(double eur, char *buf, size_t size) {
+  if (!isfinite(eur)) snprintf(buf, size, "n/a");
+  else if (fabs(eur) >= 1e6 && fmod(eur, 1e6) == 0) snprintf(buf, size, "\xe2\x82\xac%.0fm", eur / 1e6);
+  else if (fabs(eur) >= 1e6) snprintf(buf, size, "\xe2\x82\xac%.1fm", eur / 1e6);
+  else snprintf(buf, size, "\xe2\x82\xac%.0fk", eur / 1e3);
+  return buf;
+}
+
+sl_fees_verdict_kind sl_fees_verdict(const sl_fees_valuation *v, char *text, size_t size) {
+  if (!size) return SL_FEES_VERDICT_NONE;
+  text[0] = '\0';
+  if (!v || !isfinite(v->bid)) return SL_FEES_VERDICT_NONE;
+  char bid[32], lo[32], hi[32], med[32], odds[64] = "practically none";
+  verdict_money(v->bid, bid, sizeof bid), verdict_money(v->fee_low, lo, sizeof lo);
+  verdict_money(v->fee_high, hi, sizeof hi), verdict_money(v->fair_fee, med, sizeof med);
+  double p = v->p_at_least_bid;
+  if (p > 0) snprintf(odds, sizeof odds, "about 1 in %.0f", 1 / p);
+  if (v->bid > v->fee_high) {
+    snprintf(text, size, "%s is above the model's %.0f%% range (%s to %s): the probability that the fair fee "
+             "reaches it is %.1f%%, %s comparable deals. On this evidence the price is not realistic; it "
+             "would be a premium for something the data do not show.", bid, 100 * v->level, lo, hi, 100 * p, odds);
+    return SL_FEES_VERDICT_ABOVE;
+  }
+  if (v->bid > v->fair_fee) {
+    snprintf(text, size, "%s is inside the model's %.0f%% range (%s to %s) but above its median of %s: "
+             "the probability that the fair fee reaches it is %.0f%%, %s. Realistic, at a premium.",
+             bid, 100 * v->level, lo, hi, med, 100 * p, odds);
+    return SL_FEES_VERDICT_PREMIUM;
+  }
+  snprintf(text, size, "%s is %s the model's median of %s (%.0f%% range %s to %s): the probability that the fair "
+           "fee is at least that much is %.0f%%. The price is realistic.", bid,
+           v->bid == v->fair_fee ? "at" : v->bid >= v->fee_low ? "below" : "below the whole range and", med,
+           100 * v->level, lo, hi, 100 * p);
+  return SL_FEES_VERDICT_REALISTIC;
 }
 
 /* ---- comparables -------------------------------------------------------------------------- */

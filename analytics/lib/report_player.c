@@ -227,11 +227,11 @@ static void importance(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   const sl_squad_entry *e = pl->e;
   if (!e) return;
   const sl_squad_club *club = sl_squad_club_at(x->squad, e->club);
-  char text[400], head[120];
+  char text[1600], head[120], used[SL_SQUAD_COMPONENT_COUNT * 240];
   snprintf(head, sizeof head, "Importance %.1f / 100", e->total);
-  snprintf(text, sizeof text, "Rank %zu of %zu at %s; %zu of %zu %ss in %s. %.0f%% of the team's league minutes.",
-           e->rank_in_club, club->n, club->name, e->rank_in_league_group, e->league_group_size,
-           sl_group_name(pl->p->group), club->league, 100 * e->minutes_share);
+  snprintf(text, sizeof text, "Rank %zu of %zu at %s; %zu of %zu %ss in %s. %.0f%% of the team's league minutes. "
+           "Importance %s.", e->rank_in_club, club->n, club->name, e->rank_in_league_group, e->league_group_size,
+           sl_group_name(pl->p->group), club->league, 100 * e->minutes_share, sl_squad_entry_inputs(e, used, sizeof used));
   sl_doc_callout(d, SL_CALLOUT_NEUTRAL, head, text);
   const char *hdr[] = {"component", "score", "weight", "basis"};
   const char *cells[SL_SQUAD_COMPONENT_COUNT * 4];

@@ -26,6 +26,27 @@ const char *sl_squad_component_name(sl_squad_component c) {
   return c >= 0 && c < SL_SQUAD_COMPONENT_COUNT ? component_names[c] : "";
 }
 
+const char *sl_squad_entry_inputs(const sl_squad_entry *e, char *buf, size_t size) {
+  if (!buf || !size) return buf;
+  size_t off = 0;
+  buf[0] = '\0';
+  for (int pass = 0; pass < 2; pass++) {
+    int first = 1;
+    for (int k = 0; k < SL_SQUAD_COMPONENT_COUNT; k++) {
+      int used = e->weight[k] > 0;
+      if (used != (pass == 0)) continue;
+      const char *lead = first ? (pass ? (off ? "; left out: " : "left out: ") : "from ") : ", ";
+      int w = pass && e->note[k][0]
+                  ? snprintf(buf + off, size - off, "%s%s (%s)", lead, component_names[k], e->note[k])
+                  : snprintf(buf + off, size - off, "%s%s", lead, component_names[k]);
+      if (w < 0 || (size_t)w >= size - off) return buf;
+      off += (size_t)w;
+      first = 0;
+    }
+  }
+  return buf;
+}
+
 const char *sl_team_matches_source_name(sl_team_matches_source s) {
   static const char *const names[] = {"team_matches column", "Min%", "max MP"};
   return s >= 0 && s <= SL_TEAM_MATCHES_MAX_MP ? names[s] : "";

@@ -247,7 +247,8 @@ static int build_indexes(sl_workspace *ws, const sl_workspace_inputs *in, sl_err
   int st = sl_compare_new(ws->stats, &co, &ws->cmp, err);
   if (st || !in->squad) return st;
   sl_squad_options so;
-  sl_squad_default(&so);
+  if (in->squad_options) so = *in->squad_options;
+  else sl_squad_default(&so);
   so.profiles = ws->profiles;
   so.positions = ws->positions, so.overrides = ws->overrides, so.values = ws->values;
   so.contracts = ws->contracts;

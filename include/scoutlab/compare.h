@@ -124,6 +124,52 @@ const sl_profile *sl_profiles_find(const sl_profiles *p, const char *role);
 /** The first profile whose role names group g, or NULL. Borrowed. */
 const sl_profile *sl_profiles_for_group(const sl_profiles *p, sl_group g);
 
+typedef struct sl_compare sl_compare;
+
+/** A profile of the stats a user names, for compare, percentiles, similar and charts:
+ *  "TklW, Int, Aerial win %, PrgP:raw, Err:low". Each name is, in this order, a number column
+ *  of the index's stats table as written, a stat label of `profiles` (may be NULL; its
+ *  definition, rate parts and aliases are copied), a column role ("minutes", "age"), or a
+ *  column in another case. A column of counts is per 90 (one already per 90 is used as given),
+ *  a '%' column a rate, another ratio as is, minutes/matches as totals, age as is; ":per90", ":raw" (as is), ":total" force the kind,
+ *  ":low" makes lower better. Peers of the profile: `peers` (e.g. the first player's group).
+ *  Returns SL_OK and *out with one profile, role "chosen" (caller frees with
+ *  sl_profiles_free()); SL_EUNKNOWN (field "stats") for a name that is none of these, with
+ *  "did you mean" among the number columns and profile labels; SL_EINVAL for an empty list. */
+int sl_compare_stats_parse(const sl_compare *c, const sl_profiles *profiles, const char *list, sl_group peers,
+                           sl_profiles **out, sl_error *err);
+
+/* ---- totals or per 90: column by column ----------------------------------------------------- */
+
+typedef enum sl_column_scale {
+  SL_SCALE_NONE = 0, /* not a stat: text, name, minutes, age, season... */
+  SL_SCALE_TOTAL,    /* a season total: divided by 90s for a per-90 value */
+  SL_SCALE_PER90,    /* already per 90 (header "Sh/90", "SCA90", or values that are rates): as is */
+  SL_SCALE_RATIO     /* a share or ratio by its header ('%', G/Sh): as is */
+} sl_column_scale;
+
+/** What sl_compare_column_scales found. */
+typedef struct sl_per90_report {
+  size_t stat_columns;  /* number columns that are stats */
+  size_t per90_columns; /* of them already per 90 */
+  size_t by_header;     /* of per90_columns: named so (Sh/90, SCA90) rather than found in the data */
+  size_t ratio_columns; /* of stat_columns: '%' or '/' in the header */
+  int whole_file;       /* 1: most count columns are per 90, the file is a per-90 export */
+  char examples[200];   /* the per-90 columns, ", "-joined, cut with "..." */
+} sl_per90_report;
+
+/** Classifies every column of t (scales has t->ncols entries): a column is per 90 when its header
+ *  says so or when its values are mostly not whole numbers and do not grow with the rows' 90s
+ *  (method in docs/compare.md). rep may be NULL. SL_OK, SL_EINVAL, SL_ENOMEM. The index does this
+ *  itself; `check` calls it to tell the user. */
+int sl_compare_column_scales(const sl_table *t, sl_column_scale *scales, sl_per90_report *rep, sl_error *err);
+
+/** "total", "per 90", "ratio", "not a stat". Static storage. */
+const char *sl_column_scale_name(sl_column_scale s);
+
+/** What the index found about per-90 columns of its stats table. Borrowed. */
+const sl_per90_report *sl_compare_per90(const sl_compare *c);
+
 /* ---- the player index ---------------------------------------------------------------------- */
 
 typedef struct sl_player {
@@ -185,7 +231,6 @@ typedef struct sl_compare_options {
   double max_row_minutes;      /* rows with more minutes are skipped; 0 = SL_COMPARE_MAX_ROW_MINUTES */
 } sl_compare_options;
 
-typedef struct sl_compare sl_compare;
 
 /** Builds the index over a stats table (borrowed; it must outlive the index). opt may be NULL.
  *  Returns SL_OK and sets *out (caller frees with sl_compare_free()); SL_ENOTFOUND when the

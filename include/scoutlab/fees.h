@@ -32,7 +32,7 @@
 SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 
 /** Version written by sl_fees_save(); sl_fees_load() refuses any other. */
-#define SL_FEES_FORMAT_VERSION 1
+#define SL_FEES_FORMAT_VERSION 2
 /** Default interval level everywhere (issue 5: "default 0.8 everywhere"). */
 #define SL_FEES_DEFAULT_LEVEL 0.8
 /** Default folds of the k-fold accuracy (5 keeps 80% of the deals in every training set). */
@@ -135,6 +135,8 @@ typedef struct sl_fees_deal {
 typedef struct sl_fees_options {
   int since, until;          /* seasons kept, inclusive; 0 = no bound */
   int holdout_from;          /* time split: train before it, test on it and later; 0 = none */
+  int rolling_from;          /* rolling one-season-ahead evaluation of every season from it on
+                                (each trained on the seasons before); 0 = none */
   int no_market_value;       /* 1: leave log(market value) out of the model */
   int ridge;                 /* 1: ridge (GCV penalty) for the point predictions */
   int interval;              /* 0 auto, 1 always t, 2 always conformal */
@@ -145,7 +147,32 @@ typedef struct sl_fees_options {
   unsigned folds;            /* 0 = SL_FEES_DEFAULT_FOLDS; 1 = no k-fold */
   uint64_t seed;             /* folds and calibration split (0 is a valid seed) */
   double calibration_share;  /* 0 = SL_FEES_DEFAULT_CALIBRATION */
+  int season_mode;           /* how the season enters: 0 = chosen by the inner time split
+                                (SL_FEES_SEASON_AUTO), or one sl_fees_season_mode */
+  double half_life;          /* training weight 0.5^((last season - season) / half_life):
+                                0 = chosen by the inner time split, > 0 fixed (seasons),
+                                SL_FEES_NO_WEIGHTS (< 0) = every deal weighs 1 */
 } sl_fees_options;
+
+/** How the season enters the model. */
+typedef enum sl_fees_season_mode {
+  SL_FEES_SEASON_AUTO = 0,  /* the inner time split chooses among the three below */
+  SL_FEES_SEASON_TREND = 1, /* linear trend (constant fee inflation), extrapolated or held */
+  SL_FEES_SEASON_LEVEL = 2, /* one level per season; a later season takes the last one's level */
+  SL_FEES_SEASON_NONE = 3   /* no season term (recency only through the weights) */
+} sl_fees_season_mode;
+
+/** sl_fees_options.half_life: no recency weights. */
+#define SL_FEES_NO_WEIGHTS (-1.0)
+/** Half-lives (seasons) the inner time split tries, besides no weights: the issue's peers found
+ *  1-4 seasons best; longer ones are close to unweighted on 18 seasons. */
+#define SL_FEES_HALF_LIVES {1.0, 2.0, 3.0, 4.0}
+#define SL_FEES_NHALF_LIVES 4
+/** Market-value bands with their own interval width (conformal per band): under EUR 1m,
+ *  1-5m, 5m and more (issue 15: one width covered 64% under 1m and 85% over 5m). */
+#define SL_FEES_BAND_1 1e6
+#define SL_FEES_BAND_2 5e6
+#define SL_FEES_MAX_BANDS 3
 
 /** The deals selected from transfer rows, with the count of every reason. */
 typedef struct sl_fees_deals {
@@ -251,8 +278,19 @@ typedef struct sl_fees_model {
   sl_fees_interval interval;/* the interval reported */
   double level;             /* the level the interval choice was checked at */
   double t_coverage_calibration; /* held-out coverage of the t-interval at `level` */
-  double *calibration;      /* ncal sorted held-out log residuals (signed) */
+  double *calibration;      /* ncal held-out log residuals (signed), sorted within each band */
   size_t ncal;
+  size_t nbands;            /* 1 (pooled) or SL_FEES_MAX_BANDS (by market value) */
+  size_t band_first[SL_FEES_MAX_BANDS + 1]; /* band b holds calibration[band_first[b] ..
+                                               band_first[b+1]) */
+  int season_mode;          /* sl_fees_season_mode used (never AUTO) */
+  double half_life;         /* recency half-life used, seasons; 0 = no weights */
+  int inner_from;           /* first season of the inner time split (0: a random split) */
+  double inner_score;       /* log-RMSE of the chosen settings on the inner split */
+  size_t inner_n;           /* deals scored there */
+  double inner_grid[3][SL_FEES_NHALF_LIVES + 1]; /* log-RMSE by mode (trend, level, none) and
+                                                    half-life (none, then SL_FEES_HALF_LIVES);
+                                                    NAN = not tried */
   int season_min, season_max; /* training seasons */
   int season_trend;         /* 1: the trend is extrapolated beyond the training seasons;
                                0: held at the nearest one (sl_fees_options.season_hold) */
@@ -278,8 +316,28 @@ int sl_fees_score(const double *y, const double *pred, const double *low, const 
                   sl_fees_accuracy *a);
 
 /** What a fit measured. */
+/** Most test seasons a rolling evaluation reports (a century of seasons is plenty). */
+#define SL_FEES_MAX_ROLLING 100
+
+/** One season of the rolling one-season-ahead evaluation. */
+typedef struct sl_fees_season_accuracy {
+  int season;                 /* the test season; trained on every season before it */
+  size_t train;               /* training deals */
+  sl_fees_accuracy model;     /* on the test deals with a market value (all of them for a model
+                                 without market value) */
+  sl_fees_accuracy baseline;  /* fee = market value, same deals */
+  sl_fees_accuracy ratio;     /* fee = market value x the last training season's median
+                                 fee/value ratio, same deals */
+  int season_mode;            /* what the inner split chose for this season's model */
+  double half_life;
+} sl_fees_season_accuracy;
+
 typedef struct sl_fees_report {
   sl_fees_accuracy time_model, time_baseline;   /* time split (n = 0 without holdout_from) */
+  sl_fees_accuracy time_ratio;                  /* fee = market value x last training season's
+                                                   median fee/value ratio */
+  sl_fees_accuracy time_model_in, time_baseline_in, time_ratio_in; /* the same on the buyers'
+                                                   in rows only (the issue's 2,874 deals) */
   sl_fees_accuracy time_model_mv;               /* model on the baseline's deals (market value known) */
   sl_fees_accuracy kfold_model, kfold_baseline; /* k-fold (n = 0 with folds = 1) */
   sl_fees_accuracy kfold_model_mv;
@@ -290,6 +348,12 @@ typedef struct sl_fees_report {
   double level;
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX]; /* terms dropped and why */
   size_t nnotes;
+  sl_fees_season_accuracy rolling[SL_FEES_MAX_ROLLING]; /* with rolling_from */
+  size_t nrolling;
+  double rolling_mean_log_rmse, rolling_mean_baseline, rolling_mean_ratio; /* averages over seasons */
+  int time_season_mode;                         /* the time split model's choice */
+  double time_half_life, time_inner_score;
+  int time_inner_from;
 } sl_fees_report;
 
 /** Fits the model on deals (all of them; the accuracy evaluations refit on their own subsets).
@@ -357,15 +421,30 @@ typedef struct sl_fees_valuation {
 int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
                   sl_fees_valuation *out, sl_error *err);
 
-/** P(fee >= bid) from the predictive distribution: Student-t with df on the log scale for the
- *  t-interval, the share of calibration residuals r with log_fee + r >= log(bid) otherwise. */
+/** P(fee >= bid) from the predictive distribution around log_fee (x'b): Student t with the
+ *  model's df and scale se_prediction for the t-interval; for the conformal one, 1 - F(log(bid)
+ *  - log_fee) with F the CDF of the calibration residuals, linear between the plotting points
+ *  (i - 1/2)/n (so P(fee >= median) = 1/2 exactly). NAN without a bid, and for a model whose
+ *  calibration is kept per market-value band (sl_fees_value() knows the band). */
 double sl_fees_prob_at_least(const sl_fees_model *m, double log_fee, double se_prediction,
                              double bid);
 
-/** Conformal interval at `level` from n sorted residuals: lower index floor((n+1)(1-level)/2),
- *  upper ceil((n+1)(1+level)/2), 1-based and clipped to [1, n]. Writes the offsets. */
-void sl_fees_conformal_offsets(const double *sorted, size_t n, double level, double *low,
-                               double *high);
+/** The verdict on a bid, one for every command (value, report, charts). */
+typedef enum sl_fees_verdict_kind {
+  SL_FEES_VERDICT_NONE = 0,  /* no bid */
+  SL_FEES_VERDICT_REALISTIC, /* at or below the median: the fair fee reaches it at least half the time */
+  SL_FEES_VERDICT_PREMIUM,   /* above the median, inside the interval: realistic at a premium */
+  SL_FEES_VERDICT_ABOVE      /* above the interval: not realistic on this evidence */
+} sl_fees_verdict_kind;
+
+/** Longest verdict text, bytes with the NUL. */
+#define SL_FEES_VERDICT_MAX 512
+
+/** The verdict on v's bid in words ("EUR 25m is above the model's 80% range (EUR 2.6m to
+ *  EUR 18.8m): the probability that the fair fee reaches it is 5%, about 1 in 19 ...") into
+ *  text (at most size bytes, SL_FEES_VERDICT_MAX is enough), and its kind. The numbers are v's:
+ *  the median, interval and P(fee >= bid) of one predictive distribution. */
+sl_fees_verdict_kind sl_fees_verdict(const sl_fees_valuation *v, char *text, size_t size);
 
 /** Duan's smearing factor: the mean of exp(residuals). */
 double sl_fees_smearing(const double *residuals, size_t n);

@@ -157,6 +157,12 @@ typedef struct sl_squad_entry {
   size_t rank_in_league_group, league_group_size; /* among his group in his league */
 } sl_squad_entry;
 
+/** Which components an importance score used, for every output that prints one: "from
+ *  availability, impact, quality, replaceability; left out: contract_age (no contract date),
+ *  value_share (no market value)". Two outputs with the same text used the same inputs.
+ *  Writes buf and returns it. */
+const char *sl_squad_entry_inputs(const sl_squad_entry *e, char *buf, size_t size);
+
 /** What was read and what could be computed. */
 typedef struct sl_squad_report {
   size_t rows_read;          /* data rows the loader saw */

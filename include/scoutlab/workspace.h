@@ -89,6 +89,9 @@ typedef struct sl_workspace_inputs {
   int valuation_season;         /* the transfer season to value; 0 = the window after the stats season */
   double level;                 /* interval level; 0 = SL_FEES_DEFAULT_LEVEL */
   int squad;                    /* 1: build the squad (importance); needs stats */
+  const sl_squad_options *squad_options; /* weights, pool and constants of the squad; NULL = the
+                                            defaults (sl_squad_default). Its tables, profiles and
+                                            season are the workspace's, whatever it holds */
   const sl_load_options *load;  /* loader limits; NULL = defaults */
 } sl_workspace_inputs;
 

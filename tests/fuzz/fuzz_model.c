@@ -1,5 +1,5 @@
 /* libFuzzer harness: arbitrary bytes as a saved model, through every loader (the fee model,
- * "scoutlab-fee-model 1", which embeds the regression's "scoutlab-ols 1"; the regression on its
+ * "scoutlab-fee-model 2", which embeds the regression's "scoutlab-ols 1"; the regression on its
  * own; and "scoutlab-ridge 1"). Invariants: a refused load leaves *out NULL with an error message; a model that
  * loads can value a player / predict a row without touching memory it does not own. */
 #include <math.h>

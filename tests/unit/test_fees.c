@@ -42,20 +42,6 @@ static sl_fees_model *fit_tiny(void) {
 static void test_smearing_and_conformal(void) {
   double res[] = {0, log(2.0), -log(2.0)};
   SL_CHECK_REL(sl_fees_smearing(res, 3), 3.5 / 3, 1e-15, "smearing (1 + 2 + 0.5)/3");
-  double sorted[19], lo, hi;
-  for (int i = 0; i < 19; i++) sorted[i] = i - 9; /* -9..9 */
-  /* n = 19, level 0.8: lower index floor(20*0.1) = 2, upper ceil(20*0.9) = 18 (1-based). */
-  sl_fees_conformal_offsets(sorted, 19, 0.8, &lo, &hi);
-  SL_CHECK_REL(lo, -8, 0, "conformal lower = 2nd smallest");
-  SL_CHECK_REL(hi, 8, 0, "conformal upper = 18th smallest");
-  /* n = 9: floor(10*0.1) = 1, ceil(10*0.9) = 9: the extremes. */
-  sl_fees_conformal_offsets(sorted + 5, 9, 0.8, &lo, &hi);
-  SL_CHECK_REL(lo, -4, 0, "n=9 lower = smallest");
-  SL_CHECK_REL(hi, 4, 0, "n=9 upper = largest");
-  /* n = 4 at 0.9: ceil(5*0.95) = 5 > n is clipped to n; floor(5*0.05) = 0 clipped to 1. */
-  sl_fees_conformal_offsets(sorted, 4, 0.9, &lo, &hi);
-  SL_CHECK_REL(lo, -9, 0, "clipped lower");
-  SL_CHECK_REL(hi, -6, 0, "clipped upper");
 }
 
 static void test_tiny_numbers(void) {
@@ -101,10 +87,36 @@ static void test_prob_conformal(void) {
   memset(&m, 0, sizeof m);
   double cal[] = {-0.2, -0.1, 0, 0.1, 0.2};
   m.calibration = cal, m.ncal = 5, m.interval = SL_FEES_INTERVAL_CONFORMAL;
-  /* gap = ln(11/10) = 0.0953: residuals reaching it are 0.1 and 0.2, so 2 of 5. */
-  SL_CHECK_REL(sl_fees_prob_at_least(&m, log(10e6), 1, 11e6), 0.4, 0, "empirical P = 2/5");
-  SL_CHECK_REL(sl_fees_prob_at_least(&m, log(10e6), 1, 10e6), 0.6, 0, "gap 0: 3 of 5 (>=)");
+  /* The CDF runs linearly through (r_i, (i - 1/2)/5). gap = ln(11/10) = 0.0953 lies between
+   * r_3 = 0 and r_4 = 0.1: F = (2.5 + 0.0953/0.1)/5 = 0.69062, P = 0.30938 (by hand). */
+  SL_CHECK_REL(sl_fees_prob_at_least(&m, log(10e6), 1, 11e6), 1 - (2.5 + log(1.1) / 0.1) / 5, 1e-12,
+               "interpolated P");
+  /* At the median residual (0) P is 1/2 exactly: the fair fee is the distribution's median. */
+  SL_CHECK_REL(sl_fees_prob_at_least(&m, log(10e6), 1, 10e6), 0.5, 1e-15, "P(fee >= median) = 1/2");
+  SL_CHECK_REL(sl_fees_prob_at_least(&m, log(10e6), 1, 10e6 * exp(0.25)), 0, 0, "beyond the largest: 0");
+  SL_CHECK_REL(sl_fees_prob_at_least(&m, log(10e6), 1, 10e6 * exp(-0.25)), 1, 0, "below the smallest: 1");
   OK(isnan(sl_fees_prob_at_least(&m, log(10e6), 1, NAN)), "no bid: NAN");
+}
+
+/* One verdict for every command (issue 15): the kind follows the bid against median and range. */
+static void test_verdict(void) {
+  sl_fees_valuation v;
+  memset(&v, 0, sizeof v);
+  v.fair_fee = 20e6, v.fee_low = 12e6, v.fee_high = 34e6, v.level = 0.8;
+  char text[SL_FEES_VERDICT_MAX];
+  v.bid = NAN;
+  INT_EQ(sl_fees_verdict(&v, text, sizeof text), SL_FEES_VERDICT_NONE, "no bid");
+  v.bid = 25e6, v.p_at_least_bid = 0.3;
+  INT_EQ(sl_fees_verdict(&v, text, sizeof text), SL_FEES_VERDICT_PREMIUM, "inside, above the median");
+  STR_EQ(text, "\xe2\x82\xac" "25m is inside the model's 80% range (\xe2\x82\xac" "12m to \xe2\x82\xac" "34m) but above its "
+         "median of \xe2\x82\xac" "20m: the probability that the fair fee reaches it is 30%, about 1 in 3. Realistic, at a premium.",
+         "premium text");
+  v.bid = 40e6, v.p_at_least_bid = 0.05;
+  INT_EQ(sl_fees_verdict(&v, text, sizeof text), SL_FEES_VERDICT_ABOVE, "above the range");
+  OK(strstr(text, "about 1 in 20 comparable deals") != NULL, "odds: %s", text);
+  v.bid = 20e6, v.p_at_least_bid = 0.5;
+  INT_EQ(sl_fees_verdict(&v, text, sizeof text), SL_FEES_VERDICT_REALISTIC, "at the median");
+  OK(strstr(text, "is at the model's median") != NULL, "at: %s", text);
 }
 
 static void test_positions(void) {
@@ -262,12 +274,13 @@ static void test_save_load(void) {
   OK(len > 0 && len < sizeof buf, "model file read (%zu bytes)", len);
   char *v2 = malloc(len + 1);
   memcpy(v2, buf, len);
-  v2[19] = '2'; /* "scoutlab-fee-model 1" -> version 2 */
-  INT_EQ(sl_fees_load_buffer("v2.slm", v2, len, &back, &err), SL_EVERSION, "other version refused");
-  OK(strstr(err.message, "version 2") != NULL, "message names the version: %s", err.message);
+  v2[19] = '1'; /* "scoutlab-fee-model 2" -> version 1, the format before issue 15 */
+  INT_EQ(sl_fees_load_buffer("v1.slm", v2, len, &back, &err), SL_EVERSION, "version 1 refused");
+  OK(strstr(err.message, "version 1; this scoutlab reads version 2 (written by an earlier scoutlab") != NULL,
+     "message names both versions: %s", err.message);
   char *col = strstr(v2, "column ");
   char *name = col ? strstr(col, "(Intercept)") : NULL;
-  v2[19] = '1';
+  v2[19] = '2';
   if (name) name[1] = 'X'; /* a column that the regression block does not have */
   INT_EQ(sl_fees_load_buffer("cols.slm", v2, len, &back, &err), SL_EVERSION, "mismatched columns refused: %s",
          err.message);
@@ -309,6 +322,7 @@ static void test_what_if(void) {
 int main(void) {
   test_smearing_and_conformal();
   test_positions();
+  test_verdict();
   test_prob_conformal();
   test_tiny_numbers();
   test_selection();
