@@ -5,7 +5,8 @@
  *
  * Ownership: a handle made here (sl_table, sl_workspace, sl_binding_valuation) is the caller's
  * and is freed with its own _free(). Strings returned are borrowed from the handle and valid
- * until it is freed; number getters return NAN for "unknown". Thread safety: see export.h.
+ * until it is freed (a valuation's term names are borrowed from its workspace's model: free the
+ * valuation first); number getters return NAN for "unknown". Thread safety: see export.h.
  *
  *   sl_workspace *ws; sl_binding_valuation *v; char msg[1024];
  *   const char *data[] = {"values.csv"};

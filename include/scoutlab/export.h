@@ -14,8 +14,17 @@
  * the library keeps no mutable global state. Functions are reentrant; different objects may
  * be used from different threads at once; an object may be read (through const pointers)
  * from several threads at once but not changed by one thread while another uses it.
- * Numbers are parsed and written in the C locale whatever the host's setlocale(); the one
- * process-wide setting the library touches is GSL's error handler, once (see regress.h).
+ * Functions that say they use threads (the CSV loader, large least-squares fits) start and
+ * join them inside the call.
+ *
+ * Locale: numbers are parsed and written (model files, chart scripts, CSV cells, messages) in
+ * the C locale whatever the host's setlocale() says, by switching only the calling thread's
+ * locale (uselocale) around each conversion; the process locale is never changed.
+ *
+ * GSL: its default error handler calls abort(). The first scoutlab call that evaluates a GSL
+ * distribution switches it off (gsl_set_error_handler_off) once per process, unless the host
+ * has installed a handler of its own, which is then kept; scoutlab never changes it again and
+ * checks the values GSL returns instead.
  */
 #ifndef SCOUTLAB_EXPORT_H
 #define SCOUTLAB_EXPORT_H
