@@ -15,6 +15,7 @@
 
 const char sl_help_ols[] =
     "usage: scoutlab ols FILE --y COL --x COL[,COL...] [--no-intercept] [--weights COL]\n"
+    "       scoutlab ols FILE --formula \"Y ~ TERMS\" [--reference VAR=LEVEL] [--weights COL]\n"
     "                   [--ridge LAMBDA | --ridge-cv K | --ridge-gcv] [--seed N]\n"
     "                   [--tol T] [--level 0.95] [--format table|json|csv] [--save MODEL]\n"
     "\n"
@@ -23,7 +24,18 @@ const char sl_help_ols[] =
     "significance stars, residual standard error, R² (uncentred with --no-intercept), F test.\n"
     "Columns that are linear combinations of earlier ones are reported as aliased (NA), as R.\n"
     "Rows with a missing y, x or weight are not used; the count is always printed.\n"
+    "FILE may be a directory: every .csv below it is loaded and stacked by column name.\n"
     "\n"
+    "  --formula F      an R model formula, as lm(F) reads it, e.g.\n"
+    "                   \"log(fee) ~ age + I(age^2) + position + league + log(market_value)\"\n"
+    "                   terms: columns (text columns are factors), log(x), sqrt(x), I(x^k),\n"
+    "                   poly(x, k) (R's orthogonal polynomials), C(x) (x as a factor);\n"
+    "                   a:b interaction, a*b = a + b + a:b, - b drops a term, - 1 or + 0 the\n"
+    "                   intercept. Factors use R's treatment contrasts: the first level in\n"
+    "                   sorted (bytewise) order is the reference; coefficients are named as\n"
+    "                   R prints them (positionCB, age:positionCF). Rows where log() has a\n"
+    "                   value <= 0 are skipped and counted, as missing values are\n"
+    "  --reference V=L  level L as the reference of factor V (repeat, or V=L,W=M)\n"
     "  --weights COL    weighted least squares (weights >= 0; 0 leaves a row out of n)\n"
     "  --tol T          aliasing tolerance, as R's lm(tol = T) (default 1e-7): a column whose\n"
     "                   part not explained by the earlier columns is below T times its norm is\n"
@@ -44,8 +56,10 @@ const char sl_help_ols[] =
     "exit status: 0 ok, 1 bad data (missing column, text in a number column, too few rows,\n"
     "constant column), 2 usage, 3 file cannot be read\n"
     "\n"
-    "example:\n"
-    "  scoutlab ols transfers.csv --y fee --x age,market_value --level 0.9\n";
+    "examples:\n"
+    "  scoutlab ols transfers.csv --y fee --x age,market_value --level 0.9\n"
+    "  scoutlab ols ../shared/data/transfers-tm --reference short_pos=CB \\\n"
+    "      --formula \"log(fee) ~ age + I(age^2) + short_pos + log(market_value)\"\n";
 
 #define CMD "ols"
 /* R's print.summary.lm uses digits = max(3, getOption("digits") - 3) = 4. */
@@ -54,8 +68,14 @@ const char sl_help_ols[] =
 #define R_EPS 2.220446049250313e-16
 #define MAX_X 4096
 
+/* --reference items at most (one per factor of a formula). */
+#define MAX_REFERENCES 64
+
 typedef struct ols_args {
-  const char *file, *y, *weights, *save;
+  const char *file, *y, *weights, *save, *formula;
+  char *reflist[MAX_REFERENCES]; /* owned copies of the --reference values */
+  const char *references[MAX_REFERENCES];
+  size_t nreferences, nreflists;
   char *xlist;
   const char *x[MAX_X];
   size_t nx;
@@ -71,6 +91,27 @@ static int parse_double(const char *s, double *out) {
   char *e;
   *out = strtod(s, &e);
   return e != s && *e == '\0' && isfinite(*out);
+}
+
+/* Adds the items of "V=L[,W=M...]" to the references. */
+static int add_references(ols_args *a, const char *list) {
+  if (a->nreflists == MAX_REFERENCES) return -1;
+  char *copy = malloc(strlen(list) + 1);
+  if (!copy) return -1;
+  strcpy(copy, list);
+  a->reflist[a->nreflists++] = copy;
+  for (char *s = copy, *c; s; s = c ? c + 1 : NULL) {
+    c = strchr(s, ',');
+    if (c) *c = '\0';
+    if (!strchr(s, '=') || s[0] == '=' || a->nreferences == MAX_REFERENCES) return -1;
+    a->references[a->nreferences++] = s;
+  }
+  return 0;
+}
+
+static void free_args(ols_args *a) {
+  free(a->xlist);
+  for (size_t k = 0; k < a->nreflists; k++) free(a->reflist[k]);
 }
 
 static int split_x(ols_args *a, const char *list) {
@@ -108,6 +149,10 @@ static int parse_args(int argc, char **argv, ols_args *a) {
     else if ((v = option_value(argc, argv, &i, "--x"))) {
       if (split_x(a, v)) return sl_cli_usage_error(CMD, "--x expects COL[,COL...] without empty names");
     } else if ((v = option_value(argc, argv, &i, "--weights"))) a->weights = v;
+    else if ((v = option_value(argc, argv, &i, "--formula"))) a->formula = v;
+    else if ((v = option_value(argc, argv, &i, "--reference"))) {
+      if (add_references(a, v)) return sl_cli_usage_error(CMD, "--reference expects VARIABLE=LEVEL[,VARIABLE=LEVEL...], not '%s'", v);
+    }
     else if ((v = option_value(argc, argv, &i, "--save"))) a->save = v;
     else if ((v = option_value(argc, argv, &i, "--ridge-cv"))) {
       if (!parse_double(v, &d) || d < 2 || d != floor(d) || d > 1000)
@@ -140,12 +185,20 @@ static int parse_args(int argc, char **argv, ols_args *a) {
     else a->file = argv[i];
   }
   if (!a->file) return sl_cli_usage_error(CMD, "no FILE given");
-  if (!a->y || !*a->y) return sl_cli_usage_error(CMD, "--y COL is required");
-  if (!a->nx) return sl_cli_usage_error(CMD, "--x COL[,COL...] is required");
+  if (a->formula && (a->y || a->nx))
+    return sl_cli_usage_error(CMD, "--formula replaces --y and --x: give one or the other");
+  if (a->formula && !a->intercept)
+    return sl_cli_usage_error(CMD, "with --formula, drop the intercept in the formula (y ~ x - 1)");
+  if (a->nreferences && !a->formula) return sl_cli_usage_error(CMD, "--reference needs --formula");
+  if (a->formula && !*a->formula) return sl_cli_usage_error(CMD, "--formula expects a formula such as \"y ~ x + z\"");
+  if (!a->formula && (!a->y || !*a->y)) return sl_cli_usage_error(CMD, "--y COL is required (or --formula)");
+  if (!a->formula && !a->nx) return sl_cli_usage_error(CMD, "--x COL[,COL...] is required");
   if ((a->ridge >= 0) + (a->ridge_cv > 0) + a->ridge_gcv > 1)
     return sl_cli_usage_error(CMD, "choose one of --ridge, --ridge-cv and --ridge-gcv");
   if ((a->ridge >= 0 || a->ridge_cv || a->ridge_gcv) && !a->intercept)
     return sl_cli_usage_error(CMD, "ridge needs the intercept (drop --no-intercept)");
+  if ((a->ridge >= 0 || a->ridge_cv || a->ridge_gcv) && a->formula && a->save)
+    return sl_cli_usage_error(CMD, "a ridge fit of a formula cannot be saved yet (save a least-squares fit, or use --y/--x)");
   return 0;
 }
 
@@ -196,7 +249,7 @@ static int check_constant(const sl_design *d, const sl_table *t, const ols_args 
 static void print_rows_line(FILE *f, const sl_design_report *r, size_t loader) {
   fprintf(f, "%zu rows read, %zu used, %zu skipped", r->rows_read + loader, r->rows_used, r->rows_skipped + loader);
   for (size_t i = 0; i < r->nskips; i++)
-    fprintf(f, "%s missing value in %s (%zu)", i ? "," : ":", r->skips[i].variable, r->skips[i].rows);
+    fprintf(f, "%s %s in %s (%zu)", i ? "," : ":", r->skips[i].reason, r->skips[i].variable, r->skips[i].rows);
   if (loader) fprintf(f, "%s malformed, skipped by the loader (%zu)", r->nskips ? "," : ":", loader);
   fputc('\n', f);
 }
@@ -207,7 +260,7 @@ static void json_rows(const sl_design_report *r, size_t loader) {
          r->rows_read + loader, r->rows_used, r->rows_skipped + loader);
   for (size_t i = 0; i < r->nskips; i++) {
     char why[256];
-    snprintf(why, sizeof why, "missing value in %s", r->skips[i].variable);
+    snprintf(why, sizeof why, "%s in %s", r->skips[i].reason, r->skips[i].variable);
     printf("%s", i ? ", " : ""), sl_cli_json_string(stdout, why), printf(": %zu", r->skips[i].rows);
   }
   if (loader) printf("%s\"malformed, skipped by the loader\": %zu", r->nskips ? ", " : "", loader);
@@ -246,6 +299,11 @@ static const char *stars(double p) {
 }
 
 static void print_formula(const ols_args *a) {
+  if (a->formula) {
+    printf("Call:\nscoutlab ols: %s  (file %s%s%s)\n\n", a->formula, a->file, a->weights ? ", weights " : "",
+           a->weights ? a->weights : "");
+    return;
+  }
   printf("Call:\nscoutlab ols: %s ~ ", a->y);
   if (!a->intercept) printf("0 + ");
   for (size_t j = 0; j < a->nx; j++) printf("%s%s", j ? " + " : "", a->x[j]);
@@ -387,8 +445,27 @@ static void print_ridge(const sl_ridge_fit *r, const ols_args *a, const sl_desig
 
 /* ---- the command --------------------------------------------------------------------------- */
 
+static int build_formula_design(const sl_table *t, const ols_args *a, sl_design **out) {
+  sl_error err;
+  sl_formula_options o = {a->weights, a->references, a->nreferences};
+  if (sl_design_from_formula(t, a->formula, &o, out, &err)) {
+    if (err.code == SL_EPARSE) {
+      fprintf(stderr, "scoutlab ols: %s (see scoutlab ols --help)\n", err.message);
+      return SL_EXIT_USAGE;
+    }
+    if (err.code == SL_ENOTFOUND && !err.file[0]) {
+      char msg[SL_ERROR_MESSAGE_MAX];
+      snprintf(msg, sizeof msg, "%s", err.message);
+      sl_error_set(&err, SL_ENOTFOUND, a->file, 0, 0, "%s", msg);
+    }
+    return fail(&err);
+  }
+  return 0;
+}
+
 static int build_design(const sl_table *t, const ols_args *a, sl_design **out) {
   sl_error err;
+  if (a->formula) return build_formula_design(t, a, out);
   const char *role[] = {"response", "predictor", "weights"};
   const char *all[MAX_X + 2];
   size_t n = 0;
@@ -443,6 +520,10 @@ static int fit_and_print(const sl_design *d, const ols_args *a) {
   sl_ols_fit *f = NULL;
   sl_ols_options opt = {.tol = a->tol, .tol_set = a->have_tol, .fill_lo = sl_design_fill_lo};
   if (sl_ols_fit_rows(&rows, &opt, &f, &err)) return fail(&err);
+  if (a->formula && a->save && sl_design_spec(d, &f->design, &err)) {
+    sl_ols_fit_free(f);
+    return fail(&err);
+  }
   if (a->format == SL_FMT_JSON) print_json(f, rep, a->loader_skipped);
   else if (a->format == SL_FMT_CSV) print_csv(f, a);
   else print_table(f, a, rep);
@@ -460,7 +541,7 @@ int sl_cmd_ols(int argc, char **argv) {
   ols_args a;
   int st = parse_args(argc, argv, &a);
   if (st) {
-    free(a.xlist);
+    free_args(&a);
     return st;
   }
   sl_table *t = NULL;
@@ -471,16 +552,16 @@ int sl_cmd_ols(int argc, char **argv) {
   sl_cli_load_options(&lim);
   const char *inputs[] = {a.file};
   if (a.save && sl_output_check_paths(&a.save, 1, inputs, 1, &err)) st = fail(&err); /* --save never replaces FILE */
-  if (!st && sl_table_load(a.file, &lim, &t, &err)) st = fail(&err);
+  if (!st && sl_table_load_many(inputs, 1, &lim, &t, &err)) st = fail(&err);
   if (!st) a.loader_skipped = t->nskipped;
   if (!st) sl_cli_table_warnings(CMD, t);
   for (size_t k = 0; !st && a.verbose && k < t->nskipped; k++)
     fprintf(stderr, "skipped %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
   if (!st) st = build_design(t, &a, &d);
-  if (!st) st = check_constant(d, t, &a);
+  if (!st && !a.formula) st = check_constant(d, t, &a);
   if (!st) st = fit_and_print(d, &a);
   sl_design_free(d);
   sl_table_free(t);
-  free(a.xlist);
+  free_args(&a);
   return st;
 }

@@ -4,9 +4,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "predict.h"
+#include "scoutlab/design.h"
 #include "scoutlab/regress.h"
 
 /* R's predict.lm default level for a least-squares model. */
@@ -74,8 +76,8 @@ static const char *predict_values(const sl_ols_fit *ols, const sl_ridge_fit *rf,
 }
 
 static void predict_rows(const sl_ols_fit *ols, const sl_ridge_fit *rf, const model_columns *m,
-                         const sl_table *t, const sl_column **cols, double *x0, double level,
-                         int verbose) {
+                         const sl_table *t, const sl_column **cols, const sl_design *des,
+                         double *x0, double level, int verbose) {
   size_t valued = 0, nvalues = ols ? 6 : 1;
   sl_cli_predict_echo_header(t);
   printf("%s%sreason\n", t->ncols ? "," : "", ols ? "fit,se_fit,conf_low,conf_high,pred_low,pred_high," : "fit,");
@@ -83,7 +85,9 @@ static void predict_rows(const sl_ols_fit *ols, const sl_ridge_fit *rf, const mo
     char why[OLS_REASON_MAX];
     double v[6] = {NAN, NAN, NAN, NAN, NAN, NAN};
     sl_error err;
-    const char *reason = row_values(m, t, cols, r, x0, why, sizeof why);
+    /* A formula model's rows come from its design (transforms, factor levels). */
+    const char *reason = des ? (sl_design_row_x(des, r, x0, why, sizeof why) ? why : NULL)
+                             : row_values(m, t, cols, r, x0, why, sizeof why);
     if (!reason) reason = predict_values(ols, rf, x0, level, v, &err);
     valued += !reason || reason == no_residual_df;
     sl_cli_predict_echo_row(t, r);
@@ -93,6 +97,20 @@ static void predict_rows(const sl_ols_fit *ols, const sl_ridge_fit *rf, const mo
     putchar('\n');
   }
   sl_cli_predict_accounting(t, valued, verbose);
+}
+
+/* The design of a formula model over the rows of t; its columns must be the model's. */
+static int formula_design(const sl_ols_fit *ols, const sl_table *t, sl_design **des) {
+  sl_error err;
+  if (sl_design_from_spec(t, ols->design, des, &err)) return sl_cli_fail(&err);
+  const char *const *names = sl_design_names(*des);
+  size_t p = sl_design_columns(*des), j = 0;
+  while (j < p && j < ols->p && strcmp(names[j], ols->names[j]) == 0) j++;
+  if (j == p && p == ols->p) return SL_EXIT_OK;
+  sl_error_set(&err, SL_EVERSION, t->nfiles ? t->files[0] : NULL, 0, 0,
+               "the model's formula gives column '%s' here, the model has '%s'",
+               j < p ? names[j] : "(none)", j < ols->p ? ols->names[j] : "(none)");
+  return sl_cli_fail(&err);
 }
 
 /* Loads the least-squares or ridge model at path and predicts every row with it. */
@@ -105,9 +123,11 @@ int sl_cli_predict_linear(const char *path, int ridge, const sl_table *t, double
                           : (model_columns){ols->p, ols->names, ols->intercept, ols->aliased};
   const sl_column **cols = calloc(m.p, sizeof *cols);
   double *x0 = calloc(m.p, sizeof *x0);
-  int rc = cols && x0 ? map_columns(&m, t, cols) : SL_EXIT_DATA;
+  sl_design *des = NULL;
+  int rc = !cols || !x0 ? SL_EXIT_DATA : ols && ols->design ? formula_design(ols, t, &des) : map_columns(&m, t, cols);
   if (!cols || !x0) fprintf(stderr, "scoutlab predict: out of memory\n");
-  if (!rc) predict_rows(ols, rf, &m, t, cols, x0, level > 0 ? level : OLS_DEFAULT_LEVEL, verbose);
+  if (!rc) predict_rows(ols, rf, &m, t, cols, des, x0, level > 0 ? level : OLS_DEFAULT_LEVEL, verbose);
+  sl_design_free(des);
   free(cols);
   free(x0);
   sl_ols_fit_free(ols);

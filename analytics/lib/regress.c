@@ -207,6 +207,7 @@ void sl_ols_fit_free(sl_ols_fit *fit) {
   free(fit->residuals);
   free(fit->hat);
   free(fit->cooks);
+  free(fit->design);
   free(fit);
 }
 

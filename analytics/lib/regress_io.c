@@ -15,12 +15,18 @@
 
 #define MODEL_MAGIC "scoutlab-ols"
 #define MODEL_VERSION 1
+/* Version 2 = version 1 plus the design block (a formula model); written only when there is one,
+ * so models of plain columns stay readable by older scoutlab builds. */
+#define MODEL_VERSION_DESIGN 2
+/* Lines of a design block at most (formula, levels, poly lines). */
+#define MODEL_DESIGN_MAX_LINES ((size_t)1 << 20)
 
 int sl_ols_save(const sl_ols_fit *fit, const char *path, sl_error *err) {
   if (!fit) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "save: missing argument");
   FILE *f;
   sl_output *o;
-  int st = sl_model_create(&o, &f, path, fit->names, fit->p, MODEL_MAGIC, MODEL_VERSION, "linear model", err);
+  int st = sl_model_create(&o, &f, path, fit->names, fit->p, MODEL_MAGIC,
+                           fit->design ? MODEL_VERSION_DESIGN : MODEL_VERSION, "linear model", err);
   if (st) return st;
   fprintf(f, "rows %zu\nrank %zu\ndf_residual %zu\nintercept %d\nweighted %d\n", fit->n,
           fit->rank, fit->df_residual, fit->intercept ? 1 : 0, fit->weighted ? 1 : 0);
@@ -46,6 +52,11 @@ int sl_ols_save(const sl_ols_fit *fit, const char *path, sl_error *err) {
     fputs("factor", f);
     for (size_t l = 0; l < fit->rank; l++) fputc(' ', f), sl_model_put_number(f, fit->cov_factor[j * fit->rank + l]);
     fputc('\n', f);
+  }
+  if (fit->design) {
+    size_t lines = 0;
+    for (const char *c = fit->design; *c; c++) lines += *c == '\n';
+    fprintf(f, "design %zu\n%s", lines, fit->design);
   }
   return sl_model_finish(o, f, path, err);
 }
@@ -125,7 +136,37 @@ static void restore_tests(sl_ols_fit *f) {
   }
 }
 
-static int read_body(sl_model_reader *r, sl_ols_fit *f) {
+/* Version 2: "design N" and N lines kept verbatim (the design module reads them). */
+static int read_design(sl_model_reader *r, sl_ols_fit *f) {
+  size_t n = 0, len = 0;
+  int st = sl_model_keyed_count(r, "design", MODEL_DESIGN_MAX_LINES, &n);
+  if (st) return st;
+  char *out = malloc(1);
+  if (!out) return sl_error_set(r->err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  out[0] = '\0';
+  for (size_t k = 0; k < n; k++) {
+    char *s = sl_model_next_line(r);
+    if (!s) {
+      free(out);
+      return sl_model_damaged(r, "design block ends early");
+    }
+    size_t sl = strlen(s);
+    char *grown = realloc(out, len + sl + 2);
+    if (!grown) {
+      free(out);
+      return sl_error_set(r->err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    out = grown;
+    memcpy(out + len, s, sl);
+    len += sl;
+    out[len++] = '\n';
+    out[len] = '\0';
+  }
+  f->design = out;
+  return SL_OK;
+}
+
+static int read_body(sl_model_reader *r, sl_ols_fit *f, int version) {
   size_t p = 0, kept = 0;
   int st = sl_model_keyed_count(r, "columns", SL_REGRESS_MAX_COLUMNS, &p);
   if (st) return st;
@@ -142,6 +183,7 @@ static int read_body(sl_model_reader *r, sl_ols_fit *f) {
   for (size_t j = 0; j < p && !st; j++) kept += !f->aliased[j];
   if (!st && kept != f->rank) return sl_model_damaged(r, "rank disagrees with the aliased columns");
   for (size_t j = 0; j < p && !st; j++) st = read_factor(r, f, j);
+  if (!st && version == MODEL_VERSION_DESIGN) st = read_design(r, f);
   return st ? st : sl_model_read_end(r);
 }
 
@@ -159,9 +201,10 @@ int sl_ols_load_buffer(const char *name, const char *data, size_t len,
     free(r.buf);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
-  st = sl_model_read_header(&r, MODEL_MAGIC, MODEL_VERSION);
+  int version = 0;
+  st = sl_model_read_header_range(&r, MODEL_MAGIC, MODEL_VERSION, MODEL_VERSION_DESIGN, &version);
   if (!st) st = read_scalars(&r, f);
-  if (!st) st = read_body(&r, f);
+  if (!st) st = read_body(&r, f, version);
   if (!st) st = check_names(&r, f, expect_names, p);
   free(r.buf);
   if (st) {

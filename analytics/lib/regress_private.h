@@ -104,6 +104,9 @@ int sl_model_read_end(sl_model_reader *r);
 /* The first line must be "magic version": SL_EPARSE for another file, SL_EVERSION for another
  * version of this one. */
 int sl_model_read_header(sl_model_reader *r, const char *magic, int version);
+/* As sl_model_read_header() accepting versions lowest..version; *got_version says which. */
+int sl_model_read_header_range(sl_model_reader *r, const char *magic, int lowest, int version,
+                               int *got_version);
 /* Reads a whole model file into a new buffer (*out, caller frees), refusing oversized files. */
 int sl_model_read_file(const char *path, char **out, size_t *len, sl_error *err);
 

@@ -166,6 +166,12 @@ int sl_model_read_end(sl_model_reader *r) {
 }
 
 int sl_model_read_header(sl_model_reader *r, const char *magic, int version) {
+  int got;
+  return sl_model_read_header_range(r, magic, version, version, &got);
+}
+
+int sl_model_read_header_range(sl_model_reader *r, const char *magic, int lowest, int version,
+                               int *got_version) {
   char *s = sl_model_next_line(r);
   size_t ml = strlen(magic);
   if (!s || strncmp(s, magic, ml) != 0 || s[ml] != ' ')
@@ -174,11 +180,18 @@ int sl_model_read_header(sl_model_reader *r, const char *magic, int version) {
   s += ml;
   size_t got;
   if (!sl_model_parse_count(&s, 1000000, &got) || *s != '\0') return sl_model_damaged(r, "bad version number");
-  if (got != (size_t)version)
+  if (got < (size_t)lowest || got > (size_t)version) {
+    if (lowest == version)
+      return sl_error_set(r->err, SL_EVERSION, r->name, r->line, 0,
+                          "model file has format version %zu; this scoutlab reads version %d "
+                          "(refit the model or use a matching scoutlab)",
+                          got, version);
     return sl_error_set(r->err, SL_EVERSION, r->name, r->line, 0,
-                        "model file has format version %zu; this scoutlab reads version %d "
+                        "model file has format version %zu; this scoutlab reads versions %d to %d "
                         "(refit the model or use a matching scoutlab)",
-                        got, version);
+                        got, lowest, version);
+  }
+  *got_version = (int)got;
   return SL_OK;
 }
 

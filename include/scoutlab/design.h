@@ -1,6 +1,7 @@
 /* design.h - model design matrices as R's model.matrix builds them: intercept, numeric columns,
- * categorical predictors as dummies against a reference level, powers (I(age^2)) and
- * interactions (a:b), with the response and optional weights. The matrix is never stored:
+ * categorical predictors as dummies against a reference level, powers (I(age^2)), R's
+ * orthogonal poly(), logs and interactions (a:b), with the response and optional weights, built
+ * term by term or from an R formula (sl_design_from_formula). The matrix is never stored:
  * sl_design_rows() hands the regression a row source that expands terms block by block.
  *
  * Rows with a missing response, predictor or weight (NAN, or NULL text) are not used and are
@@ -39,6 +40,8 @@ typedef enum sl_term_kind {
 typedef struct sl_design_skip {
   const char *variable; /* borrowed from the design */
   size_t rows;          /* rows skipped because this variable (the first missing one) */
+  const char *reason;   /* "missing value", or why a transform has no value ("a value <= 0"
+                           for log(fee)); borrowed, static */
 } sl_design_skip;
 
 /** How the rows were used (after sl_design_prepare()). */
@@ -89,6 +92,42 @@ int sl_design_add_interaction(sl_design *d, size_t term_a, size_t term_b, size_t
 int sl_design_add_table_column(sl_design *d, const sl_table *t, const char *name,
                                int categorical, size_t *term, sl_error *err);
 
+/** Options of sl_design_from_formula(); NULL or zeroed gives no weights, R's reference levels. */
+typedef struct sl_formula_options {
+  const char *weights;              /* weights column, or NULL */
+  const char *const *references;    /* "VARIABLE=LEVEL" items (VARIABLE as in the formula: position,
+                                       or season for C(season)); borrowed */
+  size_t nreferences;
+} sl_formula_options;
+
+/** Builds and prepares the design of an R model formula over the table's columns, e.g.
+ *  "log(fee) ~ age + I(age^2) + position + league + log(market_value)":
+ *  variables are columns (text columns become factors), log(x), sqrt(x), I(x^k) (k = 2..10),
+ *  poly(x, k) (R's orthogonal polynomials over the rows used), C(x) (x as a factor); terms join
+ *  with +, a:b multiplies, a*b = a + b + a:b, - term removes, - 1 or + 0 drops the intercept.
+ *  Factors use R's treatment contrasts (first level in bytewise order, as R in the C locale, or
+ *  the reference given) and R's rule for indicators in interactions and without intercept;
+ *  columns are named as R prints them (positionCB, age:positionCF, poly(age, 2)1). Rows where a
+ *  variable is missing or a transform undefined (log of a value <= 0) are counted as skipped.
+ *  SL_EPARSE (with the character column) for a malformed formula, SL_ENOTFOUND for an unknown
+ *  column (did-you-mean), SL_EDATA for a text column under a numeric transform. On success *out
+ *  is a new prepared design (free with sl_design_free()); it borrows t. */
+int sl_design_from_formula(const sl_table *t, const char *formula, const sl_formula_options *opt,
+                           sl_design **out, sl_error *err);
+
+/** The saved form of a formula design: its formula, every factor's levels and every poly()'s
+ *  coefficients, as lines of text; *out is a new string the caller frees with free(). */
+int sl_design_spec(const sl_design *d, char **out, sl_error *err);
+
+/** A design over new rows of t from a saved form (no response needed): the same variables,
+ *  levels, coefficients and columns as the fit. Free with sl_design_free(); it borrows t. */
+int sl_design_from_spec(const sl_table *t, const char *spec, sl_design **out, sl_error *err);
+
+/** Row `row` of such a design (any row of t) into x (sl_design_columns() values): 0, or 1 with
+ *  the reason it has no values in why ("age is missing", "position 'XX' is not a level of the
+ *  model", "log(market_value): a value <= 0 in market_value"). */
+int sl_design_row_x(const sl_design *d, size_t row, double *x, char *why, size_t size);
+
 /** Decides the rows used, the levels and the column names. Fails with SL_EDATA when a used
  *  value is infinite or a weight negative, SL_ENOTFOUND for an unknown reference level,
  *  SL_EINVAL without a response. Call once, after adding every term. */
@@ -118,8 +157,8 @@ int sl_design_fill_lo(const void *ctx, size_t first, size_t count, const double 
 /** Index of the first column of term t and its column count (after prepare). */
 int sl_design_term_columns(const sl_design *d, size_t t, size_t *first, size_t *count);
 
-/** Levels of a categorical term (after prepare): *nlevels of them, the reference first.
- *  Borrowed; NULL for other kinds. */
+/** Levels of a categorical term of one variable (after prepare): *nlevels of them, the
+ *  reference first. Borrowed; NULL for other terms. */
 const char *const *sl_design_levels(const sl_design *d, size_t t, size_t *nlevels);
 
 SL_END_DECLS

@@ -125,6 +125,10 @@ typedef struct sl_ols_fit {
   double *residuals;    /* y_i - fitted_i (unweighted, as R's residuals()) */
   double *hat;          /* leverage w_i x_i'(X'WX)^-1 x_i */
   double *cooks;        /* Cook's distance as R's cooks.distance() */
+  /* Optional saved form of the design the columns came from (a formula with its factor levels
+   * and poly() coefficients, from sl_design_spec()), owned (free()d by sl_ols_fit_free()); NULL
+   * when the columns are plain table columns. sl_ols_save() stores it, sl_ols_load() restores it. */
+  char *design;
 } sl_ols_fit;
 
 /** Fits by least squares from a row source. Returns SL_OK and sets *out to a new fit (free with
@@ -166,7 +170,7 @@ int sl_ols_predict(const sl_ols_fit *fit, const double *x0, size_t m, double lev
                    sl_ols_interval *out, sl_error *err);
 
 /** Saves a fit in the versioned text format described in docs/model-format.md
- *  ("scoutlab-ols 1"); numbers are written with 17 significant digits so that a load gives
+ *  ("scoutlab-ols 1", or "scoutlab-ols 2" when fit->design is set); numbers are written with 17 significant digits so that a load gives
  *  back the same doubles. Influence arrays are not saved. SL_EIO when the file can't be written,
  *  SL_EINVAL when a name holds a line break. */
 int sl_ols_save(const sl_ols_fit *fit, const char *path, sl_error *err);

@@ -129,3 +129,47 @@ if (dir.exists(tm)) {
   cat("#", names(coef(m2)), "\n")
   fit_summary("tm2", m2)
 }
+
+# Part 3: two formula models fitted by `scoutlab ols DIR --formula ...` on every file of
+# ../shared/data/transfers-tm (tests/cli/ols_formula_real.sh). R's lm evaluates log() and poly()
+# on the whole data frame before dropping incomplete rows (and stops at log(0) = -Inf), while
+# scoutlab skips such rows first; so the rows are subset to complete cases with fee > 0 and
+# market_value > 0 beforehand, which gives both the same rows. Levels sort in the C locale
+# (set above), as scoutlab sorts them. C(season) is R's C() on season made a factor first.
+# Keys: fN.names (coefficient names joined by '|'), fN.coef/.se/... as fit_summary, and
+# fN.pred.* predict.lm (level 0.95) on 2020/premier-league.csv at the rows R can predict
+# (fN.pred.rows, 1-based data rows).
+if (dir.exists(tm)) {
+  fs <- list.files(tm, pattern = "\\.csv$", recursive = TRUE, full.names = TRUE)
+  fs <- sort(fs[file.size(fs) > 0])
+  rd <- function(f) read.csv(f, stringsAsFactors = FALSE, na.strings = c("", "NA"),
+                             check.names = FALSE, encoding = "UTF-8")
+  all <- do.call(rbind, lapply(fs, rd))
+  out("tmall.n", nrow(all))
+  s <- subset(all, !is.na(fee) & fee > 0 & !is.na(market_value) & market_value > 0 &
+                   !is.na(age) & !is.na(short_pos) & !is.na(league) & !is.na(window) &
+                   !is.na(season))
+  s$short_pos <- relevel(factor(s$short_pos), ref = "CB")
+  s$season <- factor(s$season)
+  names_line <- function(key, fit) cat(paste0(key, ".names"), paste(names(coef(fit)), collapse = "|"), "\n")
+  nd <- rd(file.path(tm, "2020", "premier-league.csv"))
+  nd$season <- factor(nd$season, levels = levels(s$season))
+  pred_block <- function(key, fit) {
+    p <- predict(fit, nd, interval = "prediction", level = 0.95, se.fit = TRUE)
+    ok <- which(is.finite(p$fit[, 1]))
+    out(paste0(key, ".pred.rows"), ok)
+    out(paste0(key, ".pred.fit"), p$fit[ok, 1])
+    out(paste0(key, ".pred.se"), p$se.fit[ok])
+    out(paste0(key, ".pred.plo"), p$fit[ok, 2])
+    out(paste0(key, ".pred.phi"), p$fit[ok, 3])
+  }
+  f1 <- lm(log(fee) ~ age + I(age^2) + short_pos + league + log(market_value), data = s)
+  names_line("f1", f1)
+  fit_summary("f1", f1)
+  pred_block("f1", f1)
+  f2 <- lm(log(fee) ~ poly(age, 3) + log(market_value) * window + C(season) + age:short_pos - 1,
+           data = s)
+  names_line("f2", f2)
+  fit_summary("f2", f2)
+  pred_block("f2", f2)
+}
