@@ -322,6 +322,12 @@ static void mark_unusable(const sl_design *d, uint32_t *first) {
     size_t v = check_order(d, k);
     if (!variable_used(d, v)) continue;
     const variable *var = &d->vars[v];
+    uint32_t missing = (uint32_t)(2 * v + 1);
+    if (var->kind != VAR_FACTOR && !var->source) { /* the common case, one test per cell */
+      for (size_t i = 0; i < d->n; i++)
+        if (!first[i] && isnan(var->num[i])) first[i] = missing;
+      continue;
+    }
     for (size_t i = 0; i < d->n; i++) {
       if (first[i]) continue;
       int s = sl_design_value_state(var, i);

@@ -19,6 +19,8 @@ SL=${1:?usage: growth.sh path/to/scoutlab [shared-data-dir]}
 S=${2:-$(dirname "$0")/../../../shared/data}
 SCALES=${BENCH_SCALES:-1 10 100}
 RUNS=${BENCH_RUNS:-1}
+# BENCH_SKIP: commands left out, e.g. "report fit" (report at 10x ran over 15 minutes here).
+SKIP=" ${BENCH_SKIP:-} "
 W=$(mktemp -d /tmp/sl-growth.XXXXXX)
 trap 'rm -rf "$W"' EXIT
 STATS="$S/fbref-big5-2024-25/players_data-2024_2025.csv"
@@ -76,19 +78,21 @@ for k in $SCALES; do
   replicate "$STATS" "$W/stats$k.csv" "$k" Player Squad
   replicate "$VALUES" "$W/values$k.csv" "$k" Player club
   big=1; [ "$k" -ge 100 ] && [ "${BENCH_BIG:-0}" != 1 ] && big=0
+  case "$SKIP" in *" fit "*) [ "$big" = 1 ] && case "$SKIP" in *" report "*) big=0 ;; esac ;; esac
   [ "$big" = 1 ] && replicate "$TM" "$W/tm$k.csv" "$k" name club
   echo "# scale ${k}x: stats $(($(stat -c %s "$W/stats$k.csv") / 1024)) KiB, values $(($(stat -c %s "$W/values$k.csv") / 1024)) KiB$([ "$big" = 1 ] && echo ", transfers $(($(stat -c %s "$W/tm$k.csv") / 1048576)) MiB"); load $(cut -d' ' -f1 /proc/loadavg)"
   read -r T[predict,$k] M[predict,$k] < <(time_cmd "$SL" predict --model "$W/tm.slm" "$W/values$k.csv")
-  if [ "$big" = 1 ]; then
+  if [ "$big" = 1 ] && [[ "$SKIP" != *" fit "* ]]; then
     read -r T[fit,$k] M[fit,$k] < <(time_cmd "$SL" fit --transfers "$W/tm$k.csv" -o "$W/fit$k.slm" --folds 1)
   else T[fit,$k]=NA; M[fit,$k]=NA; fi
   read -r T[compare,$k] M[compare,$k] < <(time_cmd "$SL" compare --stats "$W/stats$k.csv" "Leonardo Balerdi" "Lucas Beraldo" "Willian Pacho")
   read -r T[similar,$k] M[similar,$k] < <(time_cmd "$SL" similar --stats "$W/stats$k.csv" "Leonardo Balerdi")
   read -r T[squad,$k] M[squad,$k] < <(time_cmd "$SL" squad --stats "$W/stats$k.csv" Marseille)
-  if [ "$big" = 1 ]; then
+  if [ "$big" = 1 ] && [[ "$SKIP" != *" report "* ]]; then
     read -r T[report,$k] M[report,$k] < <(time_cmd "$SL" report --player "Leonardo Balerdi" --bid 25m --season 2024 \
       --stats "$W/stats$k.csv" --values "$W/values$k.csv" --transfers "$W/tm$k.csv" -o "$W/report$k")
   else T[report,$k]=NA; M[report,$k]=NA; fi
+  for c in predict fit compare similar squad report; do echo "#   $c ${k}x: ${T[$c,$k]} s, ${M[$c,$k]} MiB"; done
   rm -f "$W/tm$k.csv"
 done
 
