@@ -27,6 +27,9 @@ const char sl_help_compare[] =
     "  --profiles FILE       role profiles (default datasets/profiles.csv)\n"
     "  --profile ROLE        centre-back, full-back, midfielder, winger-forward, goalkeeper\n"
     "                        (default: the first player's group)\n"
+    "  --stats-list LIST     the stats to show instead of a profile: number columns as in the\n"
+    "                        file (\"TklW,Int,Cmp%\"), profile labels (\"Aerial win %\"), or roles\n"
+    "                        (\"minutes\"); counts per 90, ':raw' as is, ':total', ':low'\n"
     "  --pool P              shared (default: one pool for all the players, the Big 5 when the\n"
     "                        file has Big-5 leagues, else every league), big5, all, league (each\n"
     "                        player's own), or a set such as \"Ligue 1,Serie A\"\n"
@@ -67,7 +70,7 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   if (strcmp(o, "--no-overrides") == 0) return a->no_overrides = 1, -1;
   static const char *const with_value[] = {"--stats", "--positions", "--values", "--overrides",
                                            "--profiles", "--profile", "--pool", "--min-minutes",
-                                           "--format", "--season"};
+                                           "--format", "--season", "--stats-list"};
   int known = 0;
   for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++) known |= strcmp(o, with_value[k]) == 0;
   if (!known) return 0;
@@ -79,6 +82,7 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   if (strcmp(o, "--overrides") == 0) return a->overrides = v, -1;
   if (strcmp(o, "--profiles") == 0) return a->profiles = v, -1;
   if (strcmp(o, "--profile") == 0) return a->profile = v, -1;
+  if (strcmp(o, "--stats-list") == 0) return a->stats_list = v, -1;
   if (strcmp(o, "--season") == 0) return a->season = v, -1;
   if (strcmp(o, "--min-minutes") == 0) return parse_number(a->cmd, o, v, &a->pool.min_minutes);
   if (strcmp(o, "--pool") == 0) {
@@ -244,6 +248,28 @@ void sl_cmp_json_accounting(const sl_cmp_ctx *ctx, FILE *f) {
           r->by_source[SL_POSSRC_OVERRIDE], r->by_source[SL_POSSRC_FILE], r->by_source[SL_POSSRC_INFERRED],
           r->by_source[SL_POSSRC_FBREF], r->by_source[SL_POSSRC_NONE], r->positions_unmatched,
           r->positions_born_mismatch, r->positions_conflict, r->positions_stale);
+}
+
+int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, const sl_profile **pr,
+                   sl_profiles **owned) {
+  const sl_player *p = sl_compare_player(ctx->index, first);
+  *pr = NULL, *owned = NULL;
+  if (a->stats_list) {
+    sl_error err;
+    if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, p->group, owned, &err) != SL_OK)
+      return sl_cli_usage_error(a->cmd, "--stats-list: %s", err.message);
+    *pr = &(*owned)->items[0];
+    return 0;
+  }
+  if (a->profile) {
+    *pr = sl_profiles_find(ctx->profiles, a->profile);
+    return *pr ? 0 : sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
+  }
+  *pr = sl_compare_default_profile(ctx->index, ctx->profiles, first);
+  if (*pr) return 0;
+  fprintf(stderr, "scoutlab %s: no profile for %s (position %s: %s); name one with --profile or --stats-list\n",
+          a->cmd, p->name, sl_group_name(p->group), p->position_note);
+  return SL_EXIT_DATA;
 }
 
 /* --chart FILE (compare only): -1 taken, 0 not ours, or an exit status. */

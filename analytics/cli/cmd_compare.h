@@ -22,6 +22,7 @@ typedef struct sl_cmp_args {
   int no_overrides;
   const char *profiles;   /* NULL = datasets/profiles.csv */
   const char *profile;    /* --profile */
+  const char *stats_list; /* --stats-list: the stats to show instead of a profile */
   const char *season;     /* --season: which season of a multi-season stats file */
   sl_pool pool;
   int per_club, verbose;
@@ -67,6 +68,12 @@ void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f);
 
 /** JSON object members "rows" and "positions" (no braces), for JSON output. */
 void sl_cmp_json_accounting(const sl_cmp_ctx *ctx, FILE *f);
+
+/** The profile to use for players whose first is `first`: --stats-list (built into *owned, which
+ *  the caller frees with sl_profiles_free), --profile, or the first player's group. Sets *pr;
+ *  returns 0, or an exit status after printing why. */
+int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, const sl_profile **pr,
+                   sl_profiles **owned);
 
 /** Prints a side-by-side report of players idx[0..n) in the chosen format; 0 or exit status. */
 int sl_cmp_report(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx, size_t n,

@@ -127,7 +127,15 @@ static const char *mode_name(int mode) {
   return mode == SL_FEES_SEASON_LEVEL ? "level" : mode == SL_FEES_SEASON_NONE ? "none" : "trend";
 }
 
+/* "3" or "none": a half-life in words. */
+static const char *life_text(double half_life, char *buf, size_t n) {
+  if (half_life > 0) snprintf(buf, n, "%g", half_life);
+  else snprintf(buf, n, "none");
+  return buf;
+}
+
 static void print_recency(const sl_fees_model *m) {
+  char life[32];
   if (m->season_max > m->season_min)
     printf("\nseasons %d-%d; season %s%s\n", m->season_min, m->season_max,
            m->season_mode == SL_FEES_SEASON_LEVEL  ? "as a level per season, the last carried forward"
@@ -141,9 +149,9 @@ static void print_recency(const sl_fees_model *m) {
   if (m->half_life > 0) printf("training weights: half-life %g seasons (a deal %g seasons old weighs 1/2)\n", m->half_life, m->half_life);
   else printf("training weights: none (every deal weighs 1)\n");
   if (!m->inner_from) return;
-  printf("chosen on the inner time split (trained before %d, scored on %zu deals of %d-%d): season %s, half-life %s%.3g; "
+  printf("chosen on the inner time split (trained before %d, scored on %zu deals of %d-%d): season %s, half-life %s; "
          "log-RMSE %.3f\n", m->inner_from, m->inner_n, m->inner_from, m->season_max, mode_name(m->season_mode),
-         m->half_life > 0 ? "" : "none", m->half_life > 0 ? m->half_life : 0.0, m->inner_score);
+         life_text(m->half_life, life, sizeof life), m->inner_score);
   printf("  inner log-RMSE   %8s", "no weights");
   static const double lives[] = SL_FEES_HALF_LIVES;
   for (int h = 0; h < SL_FEES_NHALF_LIVES; h++) printf("  h=%-5g", lives[h]);
@@ -209,11 +217,11 @@ static void print_accuracy(const sl_fees_report *r) {
     acc_row("model, buyers' in rows", &r->time_model_in);
     acc_row("fee = market value, in rows", &r->time_baseline_in);
     acc_row("value x last ratio, in rows", &r->time_ratio_in);
+    char life[32];
     if (r->time_inner_from)
-      printf("  (the time split's model: season %s, half-life %s%.3g, inner log-RMSE %.3f on %d-%d)\n",
-             mode_name(r->time_season_mode), r->time_half_life > 0 ? "" : "none",
-             r->time_half_life > 0 ? r->time_half_life : 0.0, r->time_inner_score, r->time_inner_from,
-             r->holdout_from - 1);
+      printf("  (the time split's model: season %s, half-life %s, inner log-RMSE %.3f on %d-%d)\n",
+             mode_name(r->time_season_mode), life_text(r->time_half_life, life, sizeof life), r->time_inner_score,
+             r->time_inner_from, r->holdout_from - 1);
   }
   if (r->nrolling) {
     printf("rolling one season ahead (each season predicted by a model of the seasons before it), log-RMSE:\n");
@@ -221,11 +229,10 @@ static void print_accuracy(const sl_fees_report *r) {
            "coverage", "width", "MdAPE", "chosen");
     for (size_t k = 0; k < r->nrolling; k++) {
       const sl_fees_season_accuracy *a = &r->rolling[k];
-      printf("  %-7d %6zu %6zu %8.3f %8.3f %8.3f %7.1f%% %8.3f %7.1f%%  season %s, half-life ", a->season, a->train,
+      char life[32];
+      printf("  %-7d %6zu %6zu %8.3f %8.3f %8.3f %7.1f%% %8.3f %7.1f%%  season %s, half-life %s\n", a->season, a->train,
              a->model.n, a->model.log_rmse, a->baseline.log_rmse, a->ratio.log_rmse, 100 * a->model.coverage,
-             a->model.mean_width, 100 * a->model.mdape, mode_name(a->season_mode));
-      if (a->half_life > 0) printf("%g\n", a->half_life);
-      else printf("none\n");
+             a->model.mean_width, 100 * a->model.mdape, mode_name(a->season_mode), life_text(a->half_life, life, sizeof life));
     }
     printf("  %-7s %6s %6s %8.3f %8.3f %8.3f   (mean over %zu seasons)\n", "mean", "", "", r->rolling_mean_log_rmse,
            r->rolling_mean_baseline, r->rolling_mean_ratio, r->nrolling);
@@ -279,6 +286,10 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
   }
   printf("},\n  \"smearing\": ");
   sl_cli_json_number(stdout, m->smearing);
+  printf(",\n  \"season_mode\": \"%s\",\n  \"half_life\": ", mode_name(m->season_mode));
+  sl_cli_json_number(stdout, m->half_life > 0 ? m->half_life : NAN);
+  printf(",\n  \"inner_from\": %d,\n  \"inner_log_rmse\": ", m->inner_from);
+  sl_cli_json_number(stdout, m->inner_from ? m->inner_score : NAN);
   printf(",\n  \"interval\": \"%s\",\n  \"level\": ", m->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t");
   sl_cli_json_number(stdout, m->level);
   printf(",\n  \"accuracy\": {\n");
@@ -287,8 +298,22 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
   json_acc("time_baseline", &r->time_baseline, 0);
   json_acc("kfold_model", &r->kfold_model, 0);
   json_acc("kfold_model_with_market_value", &r->kfold_model_mv, 0);
+  json_acc("time_ratio_baseline", &r->time_ratio, 0);
+  json_acc("time_model_in_rows", &r->time_model_in, 0);
+  json_acc("time_baseline_in_rows", &r->time_baseline_in, 0);
   json_acc("kfold_baseline", &r->kfold_baseline, 1);
-  printf("  }\n}\n");
+  printf("  },\n  \"rolling\": [");
+  for (size_t k = 0; k < r->nrolling; k++) {
+    const sl_fees_season_accuracy *a = &r->rolling[k];
+    printf("%s\n    {\"season\": %d, \"train\": %zu, \"n\": %zu, \"log_rmse\": ", k ? "," : "", a->season, a->train,
+           a->model.n);
+    sl_cli_json_number(stdout, a->model.log_rmse);
+    printf(", \"baseline_log_rmse\": "), sl_cli_json_number(stdout, a->baseline.log_rmse);
+    printf(", \"ratio_log_rmse\": "), sl_cli_json_number(stdout, a->ratio.log_rmse);
+    printf(", \"coverage\": "), sl_cli_json_number(stdout, a->model.coverage);
+    printf(", \"mean_width\": "), sl_cli_json_number(stdout, a->model.mean_width), printf("}");
+  }
+  printf("]\n}\n");
 }
 
 /* sl_fees_fit_files() in three steps, so that --verbose can list the table's skipped rows

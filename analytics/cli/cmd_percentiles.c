@@ -18,7 +18,7 @@ const char sl_help_percentiles[] =
     "\n"
     "One player's scouting report: every stat of his role profile, its value (per 90, or a rate),\n"
     "its percentile among his position peers in the pool, the number of peers, and a bar.\n"
-    "Options as scoutlab compare (--positions, --overrides, --profiles, --profile, --pool,\n"
+    "Options as scoutlab compare (--positions, --overrides, --profiles, --profile, --stats-list, --pool,\n"
     "--min-minutes, --per-club, --format table|csv|json|md, --verbose).\n"
     "\n"
     "example:\n"
@@ -298,26 +298,13 @@ static void print_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pro
 
 /* ---- the report ------------------------------------------------------------------------------- */
 
-static const sl_profile *choose_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first) {
-  if (a->profile) {
-    const sl_profile *pr = sl_profiles_find(ctx->profiles, a->profile);
-    if (!pr) sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
-    return pr;
-  }
-  const sl_profile *pr = sl_compare_default_profile(ctx->index, ctx->profiles, first);
-  if (!pr) {
-    const sl_player *p = sl_compare_player(ctx->index, first);
-    fprintf(stderr, "scoutlab %s: no profile for %s (position %s: %s); name one with --profile\n", a->cmd,
-            p->name, sl_group_name(p->group), p->position_note);
-  }
-  return pr;
-}
-
 int sl_cmp_report(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx, size_t n, int with_bars) {
-  const sl_profile *pr = choose_profile(a, ctx, idx[0]);
-  if (!pr) return a->profile ? SL_EXIT_USAGE : SL_EXIT_DATA;
+  const sl_profile *pr = NULL;
+  sl_profiles *owned = NULL;
+  int st = sl_cmp_profile(a, ctx, idx[0], &pr, &owned);
+  if (st) return st;
   player_report *r = calloc(n, sizeof *r);
-  int st = r ? 0 : SL_EXIT_DATA;
+  if (!r) st = SL_EXIT_DATA;
   for (size_t k = 0; !st && k < n; k++) {
     sl_error err;
     r[k].index = idx[k];
@@ -333,6 +320,7 @@ int sl_cmp_report(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx
   }
   for (size_t k = 0; r && k < n; k++) free(r[k].v);
   free(r);
+  sl_profiles_free(owned);
   return st;
 }
 

@@ -17,6 +17,7 @@ const char sl_help_similar[] =
     "position group with at least --min-minutes (default 900).\n"
     "\n"
     "options (besides those of scoutlab compare: --positions, --overrides, --profiles, --profile,\n"
+    "--stats-list,\n"
     "--min-minutes, --per-club, --format, --verbose):\n"
     "  -k N              how many (default 10)\n"
     "  --max-age A       candidates aged at most A\n"
@@ -162,17 +163,13 @@ static void print_hits_csv(const sl_cmp_ctx *ctx, const sl_similar_hit *hits, si
 }
 
 static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
-  const sl_profile *pr = a->profile ? sl_profiles_find(ctx->profiles, a->profile)
-                                    : sl_compare_default_profile(ctx->index, ctx->profiles, target);
   const sl_player *t = sl_compare_player(ctx->index, target);
-  if (!pr) {
-    if (a->profile) return sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
-    fprintf(stderr, "scoutlab similar: no profile for %s (position %s); name one with --profile\n", t->name,
-            sl_group_name(t->group));
-    return SL_EXIT_DATA;
-  }
   if (!isnan(a->max_value) && !ctx->values)
     return sl_cli_usage_error(a->cmd, "--max-value needs --values FILE (market values by player name)");
+  const sl_profile *pr = NULL;
+  sl_profiles *owned = NULL;
+  int pst = sl_cmp_profile(a, ctx, target, &pr, &owned);
+  if (pst) return pst;
   sl_similar_options so;
   sl_similar_default(&so);
   so.k = a->k, so.max_age = a->max_age, so.max_value = a->max_value, so.leagues = a->leagues;
@@ -181,13 +178,17 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   sl_similar_info info;
   size_t n = 0;
   sl_error err;
-  if (!hits) return SL_EXIT_DATA;
+  if (!hits) {
+    sl_profiles_free(owned);
+    return SL_EXIT_DATA;
+  }
   int st = sl_compare_similar(ctx->index, target, pr, &so, hits, &n, &info, &err);
   if (st) st = sl_cli_fail(&err);
   else if (a->format == SL_FMT_JSON) print_hits_json(a, ctx, t, pr, &info, hits, n);
   else if (a->format == SL_FMT_CSV || a->format == SL_FMT_MD) print_hits_csv(ctx, hits, n, a->format == SL_FMT_MD);
   else print_hits_table(ctx, t, pr, &so, &info, hits, n);
   free(hits);
+  sl_profiles_free(owned);
   return st;
 }
 

@@ -134,7 +134,7 @@ static int build_player(const value_args *a, sl_workspace **ws, sl_fees_player *
 static void print_valuation(const sl_fees_valuation *v) {
   char a[64], b[64];
   printf("fair fee (median)      %s\n", sl_cli_money(v->fair_fee, a, sizeof a));
-  printf("expected fee (mean)    %s   (median x smearing factor)\n", sl_cli_money(v->fee_mean, a, sizeof a));
+  printf("expected fee (mean)    %s   (mean of the predictive distribution)\n", sl_cli_money(v->fee_mean, a, sizeof a));
   char range[16];
   snprintf(range, sizeof range, "%.0f%% range", 100 * v->level);
   printf("%-22s %s - %s   (%s interval)\n", range, sl_cli_money(v->fee_low, a, sizeof a), sl_cli_money(v->fee_high, b, sizeof b),

@@ -126,6 +126,19 @@ const sl_profile *sl_profiles_for_group(const sl_profiles *p, sl_group g);
 
 typedef struct sl_compare sl_compare;
 
+/** A profile of the stats a user names, for compare, percentiles, similar and charts:
+ *  "TklW, Int, Aerial win %, PrgP:raw, Err:low". Each name is, in this order, a number column
+ *  of the index's stats table as written, a stat label of `profiles` (may be NULL; its
+ *  definition, rate parts and aliases are copied), a column role ("minutes", "age"), or a
+ *  column in another case. A column of counts is per 90 (one already per 90 is used as given),
+ *  a '%' column a rate, another ratio as is, minutes/matches as totals, age as is; ":per90", ":raw" (as is), ":total" force the kind,
+ *  ":low" makes lower better. Peers of the profile: `peers` (e.g. the first player's group).
+ *  Returns SL_OK and *out with one profile, role "chosen" (caller frees with
+ *  sl_profiles_free()); SL_EUNKNOWN (field "stats") for a name that is none of these, with
+ *  "did you mean" among the number columns and profile labels; SL_EINVAL for an empty list. */
+int sl_compare_stats_parse(const sl_compare *c, const sl_profiles *profiles, const char *list, sl_group peers,
+                           sl_profiles **out, sl_error *err);
+
 /* ---- totals or per 90: column by column ----------------------------------------------------- */
 
 typedef enum sl_column_scale {

@@ -4,6 +4,7 @@
 # against R's predict.lm on 2020/premier-league.csv. Skips when the shared data is absent.
 . "$SL_TESTS/cli/lib.sh"
 need_shared transfers-tm
+[ -x /usr/bin/python3 ] || { echo "skipped: /usr/bin/python3 is absent (apt-get install python3)" >&2; exit 77; }
 golden="$SL_TESTS/golden/regress_golden.txt"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 tm="$SL_SHARED_DATA/transfers-tm"
@@ -47,7 +48,7 @@ $(gold "$key.adjr2")" 1e-9)" 0 "$key: residual SD, df, R², adjusted R²"
   expect_eq "$?" 0 "$key: predict exit status"
   local rows; rows=$(gold "$key.pred.rows" | paste -sd,)
   pick() { # column-name: that column at the golden rows (CSV parsed with quotes)
-    python3 -c 'import csv,sys
+    /usr/bin/python3 -c 'import csv,sys
 rows=list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
 for i in sys.argv[3].split(","): print(rows[int(i)-1][sys.argv[2]] or "NA")' "$tmp/$key.pred" "$1" "$rows"; }
   expect_eq "$(bad_numbers "$(pick fit)" "$(gold "$key.pred.fit")" 1e-9)" 0 "$key: predicted fit"
