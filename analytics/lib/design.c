@@ -124,7 +124,7 @@ int sl_design_set_response(sl_design *d, const char *name, const double *y, sl_e
   int st = check_open(d, name, err);
   if (st) return st;
   if (!y) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "design: no response values");
-  size_t v;
+  size_t v = 0;
   if ((st = sl_design_push_variable(d, VAR_NUMERIC, name, &v, err))) return st;
   d->vars[v].num = y;
   d->yvar = v;
@@ -135,7 +135,7 @@ int sl_design_set_weights(sl_design *d, const char *name, const double *w, sl_er
   int st = check_open(d, name, err);
   if (st) return st;
   if (!w) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "design: no weight values");
-  size_t v;
+  size_t v = 0;
   if ((st = sl_design_push_variable(d, VAR_NUMERIC, name, &v, err))) return st;
   d->vars[v].num = w;
   d->wvar = v;
@@ -145,7 +145,7 @@ int sl_design_set_weights(sl_design *d, const char *name, const double *w, sl_er
 /* One variable and the term made of it alone. */
 static int add_single(sl_design *d, var_kind kind, const char *label, size_t *term_out,
                       variable **out, sl_error *err) {
-  size_t v;
+  size_t v = 0;
   int st = sl_design_push_variable(d, kind, label, &v, err);
   if (!st) st = sl_design_push_term(d, &v, 1, term_out, err);
   *out = st ? NULL : &d->vars[v];
@@ -322,6 +322,12 @@ static void mark_unusable(const sl_design *d, uint32_t *first) {
     size_t v = check_order(d, k);
     if (!variable_used(d, v)) continue;
     const variable *var = &d->vars[v];
+    uint32_t missing = (uint32_t)(2 * v + 1);
+    if (var->kind != VAR_FACTOR && !var->source) { /* the common case, one test per cell */
+      for (size_t i = 0; i < d->n; i++)
+        if (!first[i] && isnan(var->num[i])) first[i] = missing;
+      continue;
+    }
     for (size_t i = 0; i < d->n; i++) {
       if (first[i]) continue;
       int s = sl_design_value_state(var, i);

@@ -297,7 +297,7 @@ static int parse_atom(parser *p, term_list *out) {
     }
     return list_add(p, out, NULL, 0); /* the empty term: the intercept */
   }
-  size_t v;
+  size_t v = 0;
   int st = parse_variable(p, &v);
   return st ? st : list_add(p, out, &v, 1);
 }
@@ -405,7 +405,7 @@ static int factor_labels(sl_design *d, variable *v, const sl_column *c, sl_error
 
 static int build_variable(sl_design *d, const sl_table *t, const parsed_var *pv, int want_factor,
                           int response, sl_error *err) {
-  size_t index;
+  size_t index = 0;
   int st = sl_design_push_variable(d, VAR_NUMERIC, pv->label, &index, err);
   if (st) return st;
   variable *v = &d->vars[index];
@@ -510,7 +510,7 @@ static int build_design(const sl_table *t, parser *p, const term_list *terms, co
   /* Every parsed variable becomes design variable k (the response too, unused when predicting). */
   for (size_t k = 0; k < p->nvars && !st; k++) {
     if (predict && k == 0) {
-      size_t index;
+      size_t index = 0;
       st = sl_design_push_variable(d, VAR_NUMERIC, p->vars[0].label, &index, err);
       continue;
     }

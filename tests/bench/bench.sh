@@ -32,6 +32,9 @@ if [ -f "$lib" ]; then
   cc -std=c11 -O2 -I"$here/../../include" "$here/load_split.c" "$lib" \
     $(pkg-config --libs libutf8proc gsl lapacke openblas) -lcsv -lm -lpthread -o "$split"
 fi
+# libcsv's own scan of the same file (csv_scan.c): the floor under the loader.
+scan="$dir/csv_scan"
+cc -std=c11 -O2 "$here/csv_scan.c" -lcsv -o "$scan"
 xs=$(seq -s, -f 'x%g' 1 "$cols")
 echo "file: $csv ($(du -h "$csv" | cut -f1), $rows rows x $cols predictors); $runs runs each, $(nproc) CPUs"
 # Warm the page cache so the first tool is not charged for the disk.
@@ -72,6 +75,8 @@ for i in $(seq "$runs"); do
     run load-1thr "$split" "$csv" 1
     awk '{print "load-1thr-ms", $2}' "$dir/load-1thr.out" >> "$dir/inproc.txt.$$"
   fi
+  run csv-scan "$scan" "$csv"
+  awk '{print "csv-scan-ms", $2}' "$dir/csv-scan.out" >> "$dir/inproc.txt.$$"
 done
 [ "${BENCH_SKIP_R:-0}" = 1 ] || { echo "R (once)"; run R Rscript -e "d <- read.csv(commandArgs(TRUE)[1]); print(summary(lm(y ~ ., data = d)))" "$csv"; }
 
@@ -96,6 +101,10 @@ if [ -n "$split" ]; then
   awk -v l2="$l2" -v l1="$l1" -v w0="$w0" -v r2="$(med load-2thr 3)" -v r1="$(med load-1thr 3)" 'BEGIN {
     printf "scoutlab split: CSV load %.2f s (two threads; %.2f s on one, %.0f / %.0f MiB), rest (design, fit, summary, exit) %.2f s\n",
            l2 / 1000, l1 / 1000, r2 / 1024, r1 / 1024, w0 - l2 / 1000 }'
+  sc=$(awk '$1 == "csv-scan-ms" { print $2 }' "$dir/inproc.txt.$$" | median)
+  awk -v sc="$sc" -v l1="$l1" -v l2="$l2" 'BEGIN {
+    printf "libcsv scan alone (csv_scan.c, one thread, count-only callbacks): %.2f s; the one-thread load is %.1fx it, the two-thread load %.1fx\n",
+           sc / 1000, l1 / sc, l2 / sc }'
   rm -f "$dir/inproc.txt.$$"
 fi
 # The summaries should agree: show each one's first slope.
