@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "scoutlab/names.h"
+#include "scoutlab/season.h"
 #include "runtime_internal.h"
 
 
@@ -81,6 +82,8 @@ typedef struct row_key {
   size_t row;
   const char *norm; /* owned by the keys array's builder */
   double born;
+  double season; /* first year of the row's season on a multi-season table, NAN otherwise or
+                    when seasons are pooled */
 } row_key;
 
 static int cmp_key(const void *a, const void *b) {
@@ -91,11 +94,17 @@ static int cmp_key(const void *a, const void *b) {
   int xn = isnan(x->born), yn = isnan(y->born);
   if (xn != yn) return xn - yn;
   if (!xn && x->born != y->born) return x->born < y->born ? -1 : 1;
+  int xs = isnan(x->season), ys = isnan(y->season);
+  if (xs != ys) return xs - ys;
+  if (!xs && x->season != y->season) return x->season < y->season ? -1 : 1;
   return x->row < y->row ? -1 : x->row > y->row;
 }
 
+/* Same player, and on a multi-season table the same season: seasons are never added up unless
+ * the caller pools them (sl_compare_options.pool_seasons). */
 static int same_player(const row_key *a, const row_key *b) {
   if (strcmp(a->norm, b->norm) != 0) return 0;
+  if (!((isnan(a->season) && isnan(b->season)) || a->season == b->season)) return 0;
   return (isnan(a->born) && isnan(b->born)) || a->born == b->born;
 }
 
@@ -134,6 +143,25 @@ static double row_minutes(const sl_compare *c, size_t row) {
   return m;
 }
 
+/* The season of an entry (multi-season table, not pooled) and its text: "2020/21", or the
+ * range of a pooled entry, "2023/24-2024/25". */
+static void seasons_of(const sl_compare *c, sl_player *p) {
+  double lo = NAN, hi = NAN;
+  for (size_t k = 0; c->c_season && k < p->nrows; k++) {
+    double v = cell_num(c, c->c_season, p->rows[k]);
+    if (isnan(v)) continue;
+    if (isnan(lo) || v < lo) lo = v;
+    if (isnan(hi) || v > hi) hi = v;
+  }
+  if (isnan(lo) || !c->multi_season) return;
+  char a[12], b[12];
+  sl_season_text((int)lo, a, sizeof a);
+  sl_season_text((int)hi, b, sizeof b);
+  if (lo == hi) snprintf(p->seasons, sizeof p->seasons, "%s", a);
+  else snprintf(p->seasons, sizeof p->seasons, "%s-%s", a, b);
+  p->season = lo == hi && !c->pool_seasons ? (int)lo : 0;
+}
+
 /* Fills player p from rows keys[0..n). */
 static int make_player(sl_compare *c, sl_player *p, const row_key *keys, size_t n) {
   memset(p, 0, sizeof *p);
@@ -162,6 +190,7 @@ static int make_player(sl_compare *c, sl_player *p, const row_key *keys, size_t 
   p->minutes = have_min ? min_sum : 90.0 * n90_sum;
   p->nineties = p->minutes / 90.0;
   p->born = keys[0].born;
+  seasons_of(c, p);
   p->name = strdup(cell_text(c->c_player, keys[0].row));
   p->name_norm = strdup(keys[0].norm);
   p->league = strdup(sl_compare_league_strip_(cell_text(c->c_league, main_row)));
@@ -310,6 +339,7 @@ static int collect_keys(sl_compare *c, row_key *keys, size_t *nkeys, double max_
     keys[*nkeys].row = r;
     keys[*nkeys].norm = norm;
     keys[*nkeys].born = cell_num(c, c->c_born, r);
+    keys[*nkeys].season = c->multi_season && !c->pool_seasons ? cell_num(c, c->c_season, r) : NAN;
     (*nkeys)++;
   }
   return drop_duplicates(c, keys, nkeys);
@@ -343,6 +373,14 @@ static int find_columns(sl_compare *c, sl_error *err) {
   c->c_born = sl_table_role(t, SL_ROLE_BORN);
   c->c_min = sl_table_role(t, SL_ROLE_MINUTES);
   c->c_n90 = sl_table_role(t, SL_ROLE_NINETIES);
+  c->c_season = sl_table_role(t, SL_ROLE_SEASON);
+  double first = NAN;
+  for (size_t r = 0; c->c_season && r < t->nrows && !c->multi_season; r++) {
+    double v = cell_num(c, c->c_season, r);
+    if (isnan(v)) continue;
+    if (isnan(first)) first = v;
+    c->multi_season = v != first;
+  }
   const char *file = t->nfiles ? t->files[0] : NULL;
   if (!c->c_player || c->c_player->type != SL_TYPE_TEXT)
     return sl_error_set(err, SL_ENOTFOUND, file, 1, 0,
@@ -389,6 +427,7 @@ int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_comp
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory building the player index");
   }
   c->t = stats;
+  c->pool_seasons = opt->pool_seasons;
   for (size_t r = 0; r < stats->nrows; r++) c->player_of_row[r] = -1;
   c->rep.rows_read = stats->rows_read;
   c->rep.rows_skipped_load = stats->nskipped;

@@ -51,4 +51,25 @@ expect_eq "$st" 2 "similar --leagues Ligue1 exit status"
 expect_contains "$got" 'did you mean "Ligue 1"' "similar --leagues Ligue1 suggests Ligue 1"
 got=$("$SCOUTLAB" similar --stats "$B" balerdi --pool "Ligue 1" --format json 2>/dev/null)
 expect_eq "$(printf '%s\n' "$got" | grep -o '"league":"[^"]*"' | sort -u)" '"league":"Ligue 1"' "similar --pool Ligue 1: Ligue 1 candidates only"
+# Several seasons from fbref-big5-yearly: Balerdi season by season (minutes as SOURCE.txt says),
+# two seasons pooled (per 90 = (50 + 39) tackles won / ((2271 + 2273) / 90) = 1.762764085), and
+# two players of different seasons in one table. A yearly folder without --seasons is refused.
+Y="$SL_SHARED_DATA/fbref-big5-yearly"
+if [ -d "$Y/standard" ]; then
+  got=$("$SCOUTLAB" percentiles --stats "$Y" --seasons 2020-2024 "Leonardo Balerdi" --stats-list "TklW,minutes" --format csv 2>/dev/null); st=$?
+  expect_eq "$st" 0 "percentiles --seasons exit status"
+  expect_contains "$got" "Leonardo Balerdi 2020/21 value" "season by season: 2020/21 column"
+  expect_contains "$got" "Leonardo Balerdi 2024/25 value" "season by season: 2024/25 column"
+  mins=$(printf '%s\n' "$got" | grep '^minutes,' | cut -d, -f5,17)
+  expect_eq "$mins" "1634,2273" "minutes 2020/21 and 2024/25"
+  got=$("$SCOUTLAB" percentiles --stats "$Y" --seasons 2023-2024 --pool-seasons balerdi --stats-list "TklW,minutes" --format csv 2>/dev/null)
+  expect_contains "$got" "TklW,,per90,higher,1.762764085," "pooled: sum of totals over sum of minutes"
+  expect_contains "$got" "minutes,,total,higher,4544," "pooled minutes"
+  got=$("$SCOUTLAB" compare --stats "$Y" --seasons 2022-2024 "Leonardo Balerdi (2022/23)" "Willian Pacho (2024/25)" 2>/dev/null); st=$?
+  expect_eq "$st" 0 "compare across seasons"
+  expect_contains "$got" "Leonardo Balerdi 2022/23" "Balerdi's season named"
+  expect_contains "$got" "Willian Pacho 2024/25" "Pacho's season named"
+  got=$("$SCOUTLAB" percentiles --stats "$Y" balerdi 2>&1); st=$?
+  expect_eq "$st" 2 "yearly folder without --seasons"
+fi
 finish
