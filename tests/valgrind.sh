@@ -26,7 +26,7 @@ command -v valgrind > /dev/null || { echo "valgrind not found: apt-get install v
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON > /dev/null || exit 1
 fi
-cmake --build "$build" -j2 --target scoutlab > /dev/null || { echo "build failed" >&2; exit 1; }
+cmake --build "$build" -j2 --target scoutlab numdiff > /dev/null || { echo "build failed" >&2; exit 1; }
 bin=$(find "$root/$build" -name scoutlab -type f -perm -u+x | head -1)
 [ -n "$bin" ] || { echo "no scoutlab binary under $build" >&2; exit 1; }
 
@@ -55,6 +55,7 @@ fi
 
 export SCOUTLAB="$wrapper" SL_TEST_DATA="$root/tests/data" SL_SHARED_DATA="$root/../shared/data"
 export SL_DATASETS="$root/datasets" SL_PLOTS="$root/plots" SL_TESTS="$root/tests"
+export NUMDIFF="$root/$build/tests/numdiff" # the golden comparison (tests/tools/numdiff.h)
 failed=0 differs=""
 for s in "${scripts[@]}"; do
   start=$(date +%s)

@@ -1,5 +1,5 @@
-# Every file in tests/data/bad/ through `scoutlab check`: the exact output, messages and exit
-# status are in <name>.expected (SL_UPDATE_GOLDEN=1 rewrites them; review the diff).
+# Every file in tests/data/bad/ through `scoutlab check`: the output (numbers to a relative 1e-12,
+# text exactly), messages and exit status are in <name>.expected (SL_UPDATE_GOLDEN=1 rewrites them; review the diff).
 . "$SL_TESTS/cli/lib.sh"
 dir="$SL_TEST_DATA/bad"
 run() { # file -> normalised stdout+stderr and status
@@ -11,7 +11,7 @@ for f in "$dir"/*.csv; do
   exp="${f%.csv}.expected"
   if [ "${SL_UPDATE_GOLDEN:-0}" = 1 ]; then printf '%s\n' "$got" > "$exp"; continue; fi
   [ -f "$exp" ] || { fail "no expected output for $f"; continue; }
-  expect_eq "$got" "$(cat "$exp")" "$(basename "$f")"
+  expect_num_eq "$got" "$(cat "$exp")" "$(basename "$f")"
 done
 
 # Cases that cannot be committed as files: a directory, an unreadable file, a 50 MB field,

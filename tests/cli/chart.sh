@@ -47,7 +47,7 @@ expect_contains "$(cat radar.gp)" "axis_low[1] = 1.55" "radar tackles 5th percen
 expect_contains "$(cat radar.gp)" "axis_high[1] = 2.225" "radar tackles 95th percentile"
 expect_contains "$(cat radar.gp)" "axis_low[3] = 0.253" "radar errors: 95th at the centre"
 expect_contains "$(cat radar.gp)" "axis_high[3] = 0.04" "radar errors: 5th at the rim"
-expect_eq "$(block radar.gp radar | head -1)" "$(printf '1\t2\t5\t0.1\t60\t90.9091')" "radar: Anna's raw values"
+expect_num_eq "$(block radar.gp radar | head -1)" "$(printf '1\t2\t5\t0.1\t60\t90.9091')" "radar: Anna's raw values"
 expect_contains "$(cat radar.gp)" "subtitle_text = 'Against Alpha League centre-backs, 900+ min (n=3)" "radar subtitle names the pool"
 expect_contains "$(cat radar.gp)" "credits_text = 'Data: stats.csv | Chart: scoutlab'" "credits default to the file name"
 run_chart 2 "radar with one player" radar "${cmp_fx[@]}" anna -o r1.png
@@ -58,7 +58,7 @@ expect_contains "$err" "no stat 'Speed' in the centre-back profile" "unknown axi
 run_chart 0 "percentiles" percentiles "${cmp_fx[@]}" "carl dane" -o pct.png --script pct.gp --size 1200x675
 expect_png pct.png 1200x675 "percentiles"
 # Carl: tackles p16.7 (1.5), clearances p66.7 (5), errors p83.3 (0.0333), aerial % p83.3 (75).
-expect_eq "$(block pct.gp bars | awk -F'\t' '{printf "%s %.1f %.4g|", $1, $3, $4}')" \
+expect_num_eq "$(block pct.gp bars | awk -F'\t' '{printf "%s %.1f %.4g|", $1, $3, $4}')" \
   "1 16.7 1.5|2 66.7 5|3 83.3 0.03333|4 83.3 75|5 83.3 93.75|" "percentiles: Carl's percentiles and values"
 
 # ---- scatter: a profile stat against a raw column (per 90) -----------------------------------
@@ -83,7 +83,7 @@ expect_contains "$(cat imp.gp)" "n_players = 3" "importance: --top 3"
 # Segments are weight x score, so each row adds up to the squad command's total (Carl: 69.7
 # with contracts and values; without them his total is the squad command's own).
 carl_total=$("$SCOUTLAB" squad "${sq_fx[@]}" "Alpha FC" --format csv | awk -F, '$2=="Carl Back"{print $8}')
-expect_eq "$(block imp.gp importance | awk -F'\t' '$1==2{s=0; for(i=2;i<=NF;i++) s+=$i; printf "%.2f", s}')" "$carl_total" \
+expect_num_eq "$(block imp.gp importance | awk -F'\t' '$1==2{s=0; for(i=2;i<=NF;i++) s+=$i; printf "%.2f", s}')" "$carl_total" \
   "importance: Carl's segments add up to his total"
 run_chart 1 "unknown club" squad "${sq_fx[@]}" "Alpah FC" -o bad.png
 expect_contains "$err" "did you mean: Alpha FC" "squad: did-you-mean"
@@ -104,13 +104,13 @@ expect_contains "$(cat fees.gp)" "bid_eur = 1.2e+07" "fees: the bid marked"
 # The player's estimate is value's fair fee (same model, same attributes).
 fair=$("$SCOUTLAB" value --model demo.slm --player "Lewis Yarley" --data "$SL_DATASETS/values.csv" --format json |
   sed -n 's/.*"fair_fee": \([0-9.e+]*\),.*/\1/p' | head -1)
-expect_eq "$(awk -F' = ' '$1=="estimate_eur"{printf "%.5g", $2}' fees.gp)" "$(awk -v f="$fair" 'BEGIN{printf "%.5g", f}')" \
+expect_num_eq "$(awk -F' = ' '$1=="estimate_eur"{printf "%.5g", $2}' fees.gp)" "$(awk -v f="$fair" 'BEGIN{printf "%.5g", f}')" \
   "fees: the player's estimate is value's fair fee"
 run_chart 0 "age curve" age-curve --model demo.slm --player "Lewis Yarley" --data "$SL_DATASETS/values.csv" \
   --contract-until 2027 -o age.png --script age.gp
 expect_png age.png 1200x675 "age curve"
 expect_contains "$(cat age.gp)" "whatif_text = 'What if contract months +24'" "age curve: contract what-if by default"
-expect_eq "$(awk -F' = ' '$1=="player_fee_eur"{printf "%.5g", $2}' age.gp)" \
+expect_num_eq "$(awk -F' = ' '$1=="player_fee_eur"{printf "%.5g", $2}' age.gp)" \
   "$("$SCOUTLAB" value --model demo.slm --player "Lewis Yarley" --data "$SL_DATASETS/values.csv" --contract-until 2027 --format json |
     sed -n 's/.*"fair_fee": \([0-9.e+]*\),.*/\1/p' | head -1 | awk '{printf "%.5g", $1}')" "age curve: the marked fee is value's"
 run_chart 1 "fees: unknown player" fees --model demo.slm --player "Lewis Yarly" --data "$SL_DATASETS/values.csv" -o bad.png

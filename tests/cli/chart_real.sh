@@ -31,16 +31,16 @@ block() { awk -v b="\$$2 << EOD" '$0==b{f=1;next} /^EOD$/{f=0} f' "$1"; }
 chart radar radar.png radar --stats "$big5" "Leonardo Balerdi" "Lucas Beraldo" "Willian Pacho" \
   --axes "Tackles won,Interceptions,Clearances,Aerial win %,Pass completion %,Progressive passes"
 expect_contains "$(cat radar.gp)" "axis_label[6] = 'Progressive passes per 90'" "radar axes as asked"
-expect_eq "$(block radar.gp radar | awk -F'\t' '$1==1{print $7}')" "4.24645" "radar: Balerdi's progressive passes per 90"
+expect_num_eq "$(block radar.gp radar | awk -F'\t' '$1==1{print $7}')" "4.24645" "radar: Balerdi's progressive passes per 90"
 # Aerial win % = 39 / (39 + 20) = 66.1%.
-expect_eq "$(block radar.gp radar | awk -F'\t' '$1==1{printf "%.1f", $5}')" "66.1" "radar: Balerdi's aerial win %"
+expect_num_eq "$(block radar.gp radar | awk -F'\t' '$1==1{printf "%.1f", $5}')" "66.1" "radar: Balerdi's aerial win %"
 expect_contains "$(cat radar.gp)" "Against Ligue 1 centre-backs, 900+ min (n=" "radar: Ligue 1 pool"
 expect_contains "$(cat radar.gp)" "2024-25" "radar: season from the file name"
 
 # Percentiles: the same numbers as scoutlab percentiles.
 chart percentiles pct.png percentiles --stats "$big5" "Leonardo Balerdi"
 pct=$("$SCOUTLAB" percentiles --stats "$big5" "Leonardo Balerdi" --format csv | awk -F, 'NR==2{printf "%.4g", $6}')
-expect_eq "$(block pct.gp bars | awk -F'\t' 'NR==1{printf "%.4g", $3}')" "$pct" "percentiles: first stat's percentile as the command's"
+expect_num_eq "$(block pct.gp bars | awk -F'\t' 'NR==1{printf "%.4g", $3}')" "$pct" "percentiles: first stat's percentile as the command's"
 
 chart scatter scatter.png scatter --stats "$big5" --x "Progressive passes" --y Interceptions \
   --highlight "Leonardo Balerdi,Lucas Beraldo"

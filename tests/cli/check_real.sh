@@ -11,7 +11,7 @@ row=$(printf '%s\n' "$out" | sed -n '/^row at/,$p')
 expect_eq "$(printf '%s\n' "$row" | awk '$1=="Min"{print $2}')" "2183" "Balerdi minutes"
 expect_eq "$(printf '%s\n' "$row" | awk '$1=="Tkl"{print $2}')" "50" "Balerdi tackles"
 expect_eq "$(printf '%s\n' "$row" | awk '$1=="Int"{print $2}')" "32" "Balerdi interceptions"
-expect_eq "$(printf '%s\n' "$row" | awk '$1=="Won%"{print $2}')" "66.1" "Balerdi aerial win %"
+expect_num_eq "$(printf '%s\n' "$row" | awk '$1=="Won%"{print $2}')" "66.1" "Balerdi aerial win %"
 expect_eq "$(printf '%s\n' "$out" | awk '$2=="Min"{print $3, $4}')" "number minutes" "Min typed and given its role"
 
 # Accent- and case-insensitive lookup.

@@ -8,13 +8,13 @@ B="$SL_SHARED_DATA/fbref-big5-2024-25/players_data-2024_2025.csv"
 
 got=$("$SCOUTLAB" compare --stats "$B" "Leonardo Balerdi" "Willian Pacho" "Marquinhos" --profile centre-back --pool league --format csv); st=$?
 expect_eq "$st" 0 "compare exit status"
-expect_eq "$(printf '%s\n' "$got" | grep '^Tackles won,')" \
+expect_num_eq "$(printf '%s\n' "$got" | grep '^Tackles won,')" \
   "Tackles won,defending,per90,higher,1.442968392,87.5,60,1.410381978,84.16666667,60,1.035108959,59.16666667,60" "tackles won"
-expect_eq "$(printf '%s\n' "$got" | grep '^Aerial win %,')" \
+expect_num_eq "$(printf '%s\n' "$got" | grep '^Aerial win %,')" \
   "Aerial win %,aerial,rate,higher,66.10169492,70.83333333,60,51.85185185,12.5,60,64.58333333,64.16666667,60" "aerial win %"
-expect_eq "$(printf '%s\n' "$got" | grep '^Pass completion %,')" \
+expect_num_eq "$(printf '%s\n' "$got" | grep '^Pass completion %,')" \
   "Pass completion %,passing,rate,higher,93.80893809,94.16666667,60,94.75357711,97.5,60,94.80296973,99.16666667,60" "pass completion %"
-expect_eq "$(printf '%s\n' "$got" | grep '^Progressive passes,')" \
+expect_num_eq "$(printf '%s\n' "$got" | grep '^Progressive passes,')" \
   "Progressive passes,passing,per90,higher,4.24644984,74.16666667,60,2.203721841,17.5,60,7.518159806,99.16666667,60" "progressive passes"
 
 got=$("$SCOUTLAB" compare --stats "$B" balerdi bremer --pool all)

@@ -12,7 +12,6 @@ need_shared transfers-tm/2017
 T="$SL_SHARED_DATA/transfers-tm"
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
-export LC_ALL=C
 
 fit_out=$("$SCOUTLAB" fit --transfers "$T" --until 2020 --holdout-from 2017 --folds 1 -o "$W/all.slm")
 expect_eq "$?" 0 "fit --holdout-from 2017"

@@ -18,7 +18,7 @@ expect_eq() { # got expected what
 expect_num_eq() { # got expected what [numdiff options...]
   local got=$1 exp=$2 what=$3
   shift 3
-  if ! "$NUMDIFF" "$@" <(printf '%s\n' "$exp") <(printf '%s\n' "$got") >/dev/null; then
+  if ! "$NUMDIFF" "$@" <(printf '%s\n' "$exp") <(printf '%s\n' "$got") >&2; then
     fail "$what"
     printf '  got:      %s\n  expected: %s\n' "$got" "$exp" >&2
   fi

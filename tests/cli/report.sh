@@ -3,12 +3,12 @@
 . "$SL_TESTS/cli/lib.sh"
 D="$SL_DATASETS"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-common="--stats $D/players.csv --season 2024 --values $D/values.csv --contracts $D/contracts.csv"
+common=(--stats "$D/players.csv" --season 2024 --values "$D/values.csv" --contracts "$D/contracts.csv")
 
 "$SCOUTLAB" fit --transfers "$D/transfers.csv" --holdout-from 2022 -o "$tmp/m.slm" > /dev/null 2>&1
 expect_eq "$?" 0 "fit the demo model"
 
-out=$("$SCOUTLAB" report --quiet --player "tobias quirandel" --bid 25m $common --model "$tmp/m.slm" -o "$tmp/r" 2>&1)
+out=$("$SCOUTLAB" report --quiet --player "tobias quirandel" --bid 25m "${common[@]}" --model "$tmp/m.slm" -o "$tmp/r" 2>&1)
 expect_eq "$?" 0 "report exit status"
 expect_contains "$out" "wrote $tmp/r/report.html" "html written"
 expect_contains "$out" "wrote $tmp/r/report.md" "markdown written"
@@ -29,7 +29,7 @@ p=$(printf '%s\n' "$md" | awk -F'|' '/^\| €/ {gsub(/ /, "", $6); print $6; exi
 expect_contains "$val" "$p" "P(fair fee >= bid) $p equals scoutlab value"
 
 # Importance: the same total and ranks as scoutlab squad.
-sq=$("$SCOUTLAB" squad $common --player "Tobías Quirandel" 2>&1)
+sq=$("$SCOUTLAB" squad "${common[@]}" --player "Tobías Quirandel" 2>&1)
 total=$(printf '%s\n' "$sq" | sed -n 's/^importance \([0-9.]*\) \/ 100.*/\1/p')
 expect_contains "$md" "**Importance $total / 100**" "importance $total equals scoutlab squad"
 expect_contains "$md" "Rank 2 of 23 at Olympique Sabreval" "rank in squad"
@@ -43,20 +43,20 @@ expect_contains "$row" "$(printf '%.2f' "$v")" "interceptions per 90 as scoutlab
 expect_contains "$row" "$(printf '%.0f' "$pct")" "interceptions percentile as scoutlab percentiles ($pct)"
 
 # The club report.
-out=$("$SCOUTLAB" report --quiet --club sabreval $common --model "$tmp/m.slm" -o "$tmp/c" --format md 2>&1)
+out=$("$SCOUTLAB" report --quiet --club sabreval "${common[@]}" --model "$tmp/m.slm" -o "$tmp/c" --format md 2>&1)
 expect_eq "$?" 0 "club report"
 expect_contains "$(cat "$tmp/c/report.md")" "| 2 | Tobías Quirandel | centre-back | 26 |" "club table row"
 [ -e "$tmp/c/report.html" ] && fail "--format md wrote html"
 
 # Errors: unknown player (did you mean), missing options, an output path that is a file.
-out=$("$SCOUTLAB" report --quiet --player "Quirandell" $common --model "$tmp/m.slm" -o "$tmp/x" 2>&1); st=$?
+out=$("$SCOUTLAB" report --quiet --player "Quirandell" "${common[@]}" --model "$tmp/m.slm" -o "$tmp/x" 2>&1); st=$?
 expect_eq "$st" 1 "unknown player exit status"
 expect_contains "$out" "did you mean" "did you mean"
 out=$("$SCOUTLAB" report --player X --stats "$D/players.csv" -o "$tmp/x" 2>&1); st=$?
 expect_eq "$st" 2 "no model: usage"
 expect_contains "$out" "give --transfers FILE (to fit the fee model) or --model M.slm" "no model message"
 touch "$tmp/file"
-out=$("$SCOUTLAB" report --quiet --player X $common --model "$tmp/m.slm" -o "$tmp/file" 2>&1); st=$?
+out=$("$SCOUTLAB" report --quiet --player X "${common[@]}" --model "$tmp/m.slm" -o "$tmp/file" 2>&1); st=$?
 expect_eq "$st" 3 "output is a file: I/O status"
 expect_contains "$out" "exists and is not a directory" "output is a file message"
 finish

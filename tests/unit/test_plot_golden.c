@@ -1,4 +1,4 @@
-/* test_plot_golden.c - the script text of every chart type, compared byte for byte.
+/* test_plot_golden.c - the script text of every chart type: text exactly, numbers to 1e-12.
  *
  * A script is the header and data written by the C code, a marker line, then the template
  * copied verbatim. The part before the marker is compared with tests/data/plot/<chart>.gp
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "harness.h"
+#include "numdiff.h"
 #include "scoutlab/plot.h"
 #include "test_plot_samples.h"
 #include "test_plot_writers.h"
@@ -68,8 +69,11 @@ static void check_script(const char *chart, writer write, const void *input) {
   if (golden) {
     size_t glen = strlen(golden);
     if (glen && golden[glen - 1] == '\n') golden[glen - 1] = '\0';
-    OK(strcmp(text, golden) == 0, "%s: header and data differ from %s (diff the new script)",
-       chart, golden_path);
+    /* Numbers to a relative 1e-12 (libm may differ in the last bits), text exactly. */
+    numdiff_opts o = NUMDIFF_DEFAULTS;
+    char why[1024] = "";
+    OK(numdiff_text(golden, strlen(golden), text, strlen(text), &o, why, sizeof why) == 0,
+       "%s: header and data differ from %s (diff the new script): %s", chart, golden_path, why);
   }
   char *tmpl = slurp(template_path);
   OK(tmpl && strcmp(cut + strlen(marker), tmpl) == 0, "%s: template copied verbatim", chart);
