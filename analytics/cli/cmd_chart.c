@@ -14,6 +14,9 @@
 #include "cmd_compare.h"
 #include "scoutlab/names.h"
 #include "scoutlab/parse.h"
+#include "scoutlab/schema.h"
+#include "scoutlab/season.h"
+#include "scoutlab/table.h"
 
 const char sl_help_chart[] =
     "usage: scoutlab chart TYPE [data options] -o FILE.png|svg|pdf [--script FILE.gp]\n"
@@ -139,8 +142,10 @@ int sl_chart_compare_draw(sl_charts_kind kind, const sl_cmp_args *a, const sl_cm
   if (!o.inputs) cmp_inputs(a, &inputs, &o);
   sl_error err;
   int e;
-  union { sl_plot_radar r; sl_plot_percentiles p; } chart;
+  union { sl_plot_radar r; sl_plot_percentiles p; sl_plot_bars b; } chart;
   if (kind == SL_CHARTS_RADAR) e = sl_charts_radar_from_compare(ctx->index, pr, &a->pool, idx, n, axes, season, st, &chart.r, &err);
+  else if (kind == SL_CHARTS_BARS) e = sl_charts_bars_from_compare(ctx->index, pr, &a->pool, idx, n, axes, season, st, &chart.b, &err);
+  else if (kind == SL_CHARTS_PIZZA) e = sl_charts_pizza_from_compare(ctx->index, pr, &a->pool, idx[0], season, st, &chart.p, &err);
   else e = sl_charts_percentiles_from_compare(ctx->index, pr, &a->pool, idx[0], season, st, &chart.p, &err);
   rc = e ? sl_cli_fail(&err) : sl_chart_render_cli(kind, &chart, &o, note);
   sl_charts_store_free(st);
@@ -198,8 +203,12 @@ static int run_compare_family(sl_charts_kind kind, int argc, char **argv) {
   int st = sl_cmp_parse(argc, argv, &c.cmp, cmp_option);
   if (st != -1) return st;
   if (!c.out.output) return sl_cli_usage_error("chart", "-o FILE.png|svg|pdf is required");
-  size_t want_lo = kind == SL_CHARTS_RADAR ? SL_PLOT_RADAR_MIN_PLAYERS : kind == SL_CHARTS_PERCENTILES ? 1 : 0;
-  size_t want_hi = kind == SL_CHARTS_RADAR ? SL_PLOT_RADAR_MAX_PLAYERS : kind == SL_CHARTS_PERCENTILES ? 1 : 64;
+  int one = kind == SL_CHARTS_PERCENTILES || kind == SL_CHARTS_PIZZA;
+  size_t want_lo = kind == SL_CHARTS_RADAR ? SL_PLOT_RADAR_MIN_PLAYERS : kind == SL_CHARTS_BARS ? 2 : one ? 1 : 0;
+  size_t want_hi = kind == SL_CHARTS_RADAR  ? SL_PLOT_RADAR_MAX_PLAYERS
+                   : kind == SL_CHARTS_BARS ? SL_PLOT_BARS_MAX_PLAYERS
+                   : one                    ? 1
+                                            : 64;
   if (kind == SL_CHARTS_SCATTER && (!c.x || !c.y)) return sl_cli_usage_error("chart", "scatter needs --x STAT and --y STAT");
   if (kind == SL_CHARTS_SCATTER && (st = add_highlights(&c))) return free(c.highlight_copy), st;
   if (c.cmp.nnames < want_lo || c.cmp.nnames > want_hi)
@@ -515,13 +524,122 @@ static int run_squad_family(sl_charts_kind kind, int argc, char **argv) {
   return rc;
 }
 
+/* ---- trend: one player across the seasons of a multi-season layout -------------------------- */
+
+/* The fbref-big5-yearly export misspells two headers (issue 20): give them their roles. */
+#define YEARLY_DEFAULT_MAP "player=Plyaer,league=Leauge"
+
+typedef struct chart_trend_args {
+  sl_charts_output out;
+  const char *yearly, *player, *stats, *map, *group;
+  const char *positions[MAX_FILES];
+  size_t npositions;
+  int first, last;
+  sl_pool pool;
+} chart_trend_args;
+
+static int parse_trend_args(int argc, char **argv, chart_trend_args *a) {
+  sl_pool_default(&a->pool);
+  a->pool.kind = SL_POOL_SHARED; /* the Big-5 peers of each season, as FBref's scouting reports */
+  for (int i = 1; i < argc; i++) {
+    int r = sl_chart_option(argc, argv, &i, &a->out, 1, "chart");
+    if (r > 0) return r;
+    if (r == -1) continue;
+    const char *o = argv[i];
+    if (i + 1 >= argc) return sl_cli_usage_error("chart", "%s needs a value (or is not an option of this chart)", o);
+    const char *v = argv[++i];
+    const char **slot = strcmp(o, "--yearly") == 0   ? &a->yearly
+                        : strcmp(o, "--player") == 0 ? &a->player
+                        : strcmp(o, "--stats") == 0  ? &a->stats
+                        : strcmp(o, "--map") == 0    ? &a->map
+                        : strcmp(o, "--group") == 0  ? &a->group
+                        : strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0 ? &a->out.output
+                                                                             : NULL;
+    if (slot) {
+      *slot = v;
+      continue;
+    }
+    sl_error err;
+    if (strcmp(o, "--positions") == 0) {
+      if (a->npositions == MAX_FILES) return sl_cli_usage_error("chart", "too many --positions files");
+      a->positions[a->npositions++] = v;
+    } else if (strcmp(o, "--from") == 0 || strcmp(o, "--to") == 0) {
+      int *y = o[2] == 'f' ? &a->first : &a->last;
+      if (sl_season_parse(v, y, &err)) return sl_cli_usage_error("chart", "%s: %s", o, err.message);
+    } else if (strcmp(o, "--pool") == 0) {
+      if (sl_pool_parse(v, &a->pool, &err)) return sl_cli_usage_error("chart", "--pool: %s", err.message);
+    } else if (strcmp(o, "--min-minutes") == 0) {
+      if (number_value(v, &a->pool.min_minutes) || a->pool.min_minutes < 0)
+        return sl_cli_usage_error("chart", "bad value for --min-minutes: \"%s\"", v);
+    } else
+      return sl_cli_usage_error("chart", "unknown option %s", o);
+  }
+  if (!a->out.output) return sl_cli_usage_error("chart", "-o FILE.png|svg|pdf is required");
+  if (!a->yearly) return sl_cli_usage_error("chart", "trend needs --yearly DIR (the fbref-big5-yearly layout)");
+  if (!a->player) return sl_cli_usage_error("chart", "trend needs --player NAME");
+  return -1;
+}
+
+static int run_trend(int argc, char **argv) {
+  chart_trend_args a;
+  memset(&a, 0, sizeof a);
+  int rc = parse_trend_args(argc, argv, &a);
+  if (rc != -1) return rc;
+  rc = 0;
+  sl_error err;
+  sl_schema_map *map = sl_schema_map_new();
+  if (!map) return SL_EXIT_DATA;
+  if (sl_schema_map_add_spec(map, a.map ? a.map : YEARLY_DEFAULT_MAP, &err)) {
+    sl_schema_map_free(map);
+    return sl_cli_usage_error("chart", "--map: %s", err.message);
+  }
+  sl_load_options lo;
+  sl_cli_load_options(&lo);
+  lo.map = map;
+  sl_table *t = NULL;
+  sl_join_report *rep = NULL;
+  sl_charts_store *st = sl_charts_store_new();
+  sl_profile pr;
+  sl_plot_trend chart;
+  sl_table *pos = NULL;
+  sl_compare_options copt = {0};
+  sl_group g = a.group ? sl_group_parse(a.group) : SL_GROUP_UNKNOWN;
+  if (a.group && g == SL_GROUP_UNKNOWN)
+    rc = sl_cli_usage_error("chart", "--group expects centre-back, full-back, midfielder, winger-forward or goalkeeper");
+  else if (a.npositions && sl_table_load_many(a.positions, a.npositions, NULL, &pos, &err))
+    rc = sl_cli_fail(&err);
+  copt.positions = pos;
+  if (!rc)
+    rc = !st ? SL_EXIT_DATA
+         : sl_table_load_yearly(a.yearly, NULL, 0, a.first, a.last, &lo, &t, &rep, &err) ? sl_cli_fail(&err)
+         : sl_charts_trend_profile(a.stats, st, &pr, &err)                                ? sl_cli_fail(&err)
+                                                                                          : 0;
+  if (!rc) {
+    pr.peers = g;
+    if (sl_charts_trend_from_table(t, a.player, &pr, &a.pool, &copt, a.first, a.last, st, &chart, &err))
+      rc = sl_cli_fail(&err);
+  }
+  if (!rc) {
+    const char *src = a.yearly;
+    if (!a.out.credits) a.out.credits = sl_charts_credits(st, &src, 1);
+    a.out.inputs = &src, a.out.ninputs = 1;
+    rc = sl_chart_render_cli(SL_CHARTS_TREND, &chart, &a.out, stdout);
+  }
+  sl_charts_store_free(st);
+  sl_table_free(pos);
+  sl_join_report_free(rep);
+  sl_table_free(t);
+  sl_schema_map_free(map);
+  return rc;
+}
+
 /* ---- the command ----------------------------------------------------------------------------- */
 
 int sl_cmd_chart(int argc, char **argv) {
-  if (argc < 2) return sl_cli_usage_error("chart", "name a chart type: radar, percentiles, scatter, fees, age-curve, squad, importance");
+  if (argc < 2) return sl_cli_usage_error("chart", "name a chart type: radar, percentiles, pizza, bars, scatter, fees, age-curve, squad, importance, trend");
   int kind = sl_charts_kind_parse(argv[1]);
   if (kind < 0)
-    return sl_cli_usage_error("chart", "unknown chart type '%s' (radar, percentiles, scatter, fees, age-curve, squad, importance)",
+    return sl_cli_usage_error("chart", "unknown chart type '%s' (radar, percentiles, pizza, bars, scatter, fees, age-curve, squad, importance, trend)",
                               argv[1]);
   for (int i = 2; i < argc; i++)
     if (sl_cli_is_help(argv[i])) return fputs(sl_help_chart, stdout), SL_EXIT_OK;
@@ -532,7 +650,10 @@ int sl_cmd_chart(int argc, char **argv) {
   for (int i = 2; i < argc; i++) args[i - 1] = argv[i];
   int n = argc - 1, rc;
   switch (kind) {
+  case SL_CHARTS_TREND: rc = run_trend(n, args); break;
   case SL_CHARTS_RADAR:
+  case SL_CHARTS_PIZZA:
+  case SL_CHARTS_BARS:
   case SL_CHARTS_PERCENTILES:
   case SL_CHARTS_SCATTER: rc = run_compare_family((sl_charts_kind)kind, n, args); break;
   case SL_CHARTS_FEES:

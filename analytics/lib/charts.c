@@ -25,8 +25,8 @@ struct sl_charts_store {
   size_t n, cap;
 };
 
-static const char *const kind_names[SL_CHARTS_KIND_COUNT] = {"radar",     "percentiles", "scatter", "fees",
-                                                             "age-curve", "squad",       "importance"};
+static const char *const kind_names[SL_CHARTS_KIND_COUNT] = {
+    "radar", "percentiles", "scatter", "fees", "age-curve", "squad", "importance", "pizza", "bars", "trend"};
 
 const char *sl_charts_kind_name(sl_charts_kind k) {
   return k >= 0 && k < SL_CHARTS_KIND_COUNT ? kind_names[k] : "";
@@ -212,6 +212,9 @@ static int write_script(sl_charts_kind kind, const void *chart, const char *dir,
   case SL_CHARTS_AGE_CURVE: return sl_plot_age_curve_write(chart, dir, f, err);
   case SL_CHARTS_SQUAD: return sl_plot_squad_write(chart, dir, f, err);
   case SL_CHARTS_IMPORTANCE: return sl_plot_importance_write(chart, dir, f, err);
+  case SL_CHARTS_PIZZA: return sl_plot_pizza_write(chart, dir, f, err);
+  case SL_CHARTS_BARS: return sl_plot_bars_write(chart, dir, f, err);
+  case SL_CHARTS_TREND: return sl_plot_trend_write(chart, dir, f, err);
   default: return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "unknown chart type %d", (int)kind);
   }
 }
@@ -240,7 +243,7 @@ static int fill_common(sl_plot_common *common, const sl_charts_output *o, sl_err
   int st = sl_plot_format_from_path(o->output, &common->format, err);
   if (st) return st;
   common->output = o->output;
-  common->width = o->width, common->height = o->height;
+  common->width = o->width, common->height = o->height, common->dpi = o->dpi;
   if (o->title) common->title = o->title;
   if (o->subtitle) common->subtitle = o->subtitle;
   if (o->credits) common->credits = o->credits;
@@ -258,8 +261,9 @@ int sl_charts_render(sl_charts_kind kind, void *chart, const sl_charts_output *o
   int st = fill_common(common, o, err);
   if (!st) st = sl_charts_check_paths(kind, o, err);
   if (st) return st;
-  res->width = common->width ? common->width : SL_PLOT_DEFAULT_WIDTH;
-  res->height = common->height ? common->height : SL_PLOT_DEFAULT_HEIGHT;
+  int print = common->format != SL_PLOT_PNG;
+  res->width = common->width ? common->width : print ? SL_PLOT_PRINT_WIDTH : SL_PLOT_DEFAULT_WIDTH;
+  res->height = common->height ? common->height : print ? SL_PLOT_PRINT_HEIGHT : SL_PLOT_DEFAULT_HEIGHT;
   char tmp[SL_CHARTS_PATH_MAX];
   const char *script = o->script ? o->script : tmp;
   FILE *f = o->script ? fopen(o->script, "w") : open_temp_script(tmp, sizeof tmp, err);

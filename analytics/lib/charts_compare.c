@@ -120,7 +120,7 @@ static const char *surname(const char *name) {
 #define TITLE_MAX_CHARS 60
 
 static const char *radar_title(sl_charts_store *st, const sl_compare *c, const size_t *idx, size_t n) {
-  const char *name[SL_PLOT_RADAR_MAX_PLAYERS];
+  const char *name[SL_PLOT_BARS_MAX_PLAYERS > SL_PLOT_RADAR_MAX_PLAYERS ? SL_PLOT_BARS_MAX_PLAYERS : SL_PLOT_RADAR_MAX_PLAYERS];
   for (size_t p = 0; p < n; p++) name[p] = sl_compare_player(c, idx[p])->name;
   if (n == 2 && strlen(name[0]) + strlen(name[1]) + 4 <= TITLE_MAX_CHARS)
     return sl_charts_printf(st, "%s vs %s", name[0], name[1]);
@@ -325,4 +325,62 @@ int sl_charts_scatter_from_compare(const sl_compare *c, const sl_table *stats, c
   out->common.subtitle = sl_charts_printf(st, "%s%s; dashed lines are the pool medians", pool_text(st, pool, g, ref_league, members),
                                          season_suffix(st, season));
   return out->xlabel && out->ylabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
+}
+
+/* ---- pizza and bars ------------------------------------------------------------------------ */
+
+int sl_charts_pizza_from_compare(const sl_compare *c, const sl_profile *pr, const sl_pool *pool, size_t i,
+                                 const char *season, sl_charts_store *st, sl_plot_pizza *out, sl_error *err) {
+  int e = sl_charts_percentiles_from_compare(c, pr, pool, i, season, st, out, err);
+  if (e) return e;
+  const char **stats = (const char **)out->stats; /* the store's own array, filled just above */
+  for (size_t s = 0; s < out->n_stats; s++) {
+    const sl_profile_stat *ps = &pr->stats[s];
+    stats[s] = ps->kind == SL_STAT_PER90 ? sl_charts_printf(st, "%s per 90", ps->label) : ps->label;
+    if (!stats[s]) return OOM(err);
+  }
+  const sl_player *p = sl_compare_player(c, i);
+  out->common.title = sl_charts_printf(st, "%s: %s percentiles", p->name, pr->role);
+  /* The bars' subtitle ends "...; value per 90 (or rate) beside each bar": say where it is here. */
+  const char *sub = out->common.subtitle, *cut = sub ? strstr(sub, "; value per 90") : NULL;
+  if (cut) out->common.subtitle = sl_charts_printf(st, "%.*s%s", (int)(cut - sub), sub, strchr(cut + 1, ';') ? strchr(cut + 1, ';') : "");
+  return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
+}
+
+int sl_charts_bars_from_compare(const sl_compare *c, const sl_profile *pr, const sl_pool *pool, const size_t *idx,
+                                size_t n, const char *axes, const char *season, sl_charts_store *st,
+                                sl_plot_bars *out, sl_error *err) {
+  memset(out, 0, sizeof *out);
+  if (!c || !pr || !pool || !idx || n < 2 || n > SL_PLOT_BARS_MAX_PLAYERS)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "a bars chart compares 2 to %d players (got %zu)",
+                        SL_PLOT_BARS_MAX_PLAYERS, n);
+  if (axes && check_axes(pr, axes, err)) return err->code;
+  size_t ns = pr->nstats;
+  double *lo = sl_charts_alloc(st, ns, sizeof *lo), *hi = sl_charts_alloc(st, ns, sizeof *hi);
+  size_t *pick = sl_charts_alloc(st, ns, sizeof *pick);
+  sl_stat_value *v = sl_charts_alloc(st, ns, sizeof *v);
+  if (!lo || !hi || !pick || !v) return OOM(err);
+  for (size_t s = 0; s < ns; s++) lo[s] = 0, hi[s] = 1; /* every stat is drawable on the 0-100 scale */
+  size_t na = radar_axes(pr, axes, lo, hi, pick);
+  const char **players = sl_charts_alloc(st, n, sizeof *players), **labels = sl_charts_alloc(st, na, sizeof *labels);
+  double *pct = sl_charts_alloc(st, n * na, sizeof *pct), *val = sl_charts_alloc(st, n * na, sizeof *val);
+  if (!players || !labels || !pct || !val) return OOM(err);
+  sl_pool_info info = {0};
+  for (size_t p = 0; p < n; p++) {
+    int e = sl_compare_percentiles(c, idx[p], pr, pool, v, &info, err);
+    if (e) return e;
+    players[p] = sl_compare_player(c, idx[p])->name;
+    for (size_t a = 0; a < na; a++) pct[p * na + a] = v[pick[a]].percentile, val[p * na + a] = v[pick[a]].value;
+  }
+  for (size_t a = 0; a < na; a++)
+    if (!(labels[a] = stat_label(st, &pr->stats[pick[a]]))) return OOM(err);
+  const sl_player *first = sl_compare_player(c, idx[0]);
+  const char *where = pool->kind == SL_POOL_LEAGUE ? first->league : info.leagues;
+  out->n_players = n, out->players = players, out->n_stats = na, out->stats = labels;
+  out->percentile = pct, out->value = val;
+  out->xlabel = sl_charts_printf(st, "Percentile among %s %ss", where, sl_group_name(info.group));
+  out->common.title = radar_title(st, c, idx, n);
+  out->common.subtitle = sl_charts_printf(st, "Against %s%s; bar: percentile, number: the value",
+                                          pool_text(st, pool, info.group, where, info.size), season_suffix(st, season));
+  return out->xlabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }

@@ -452,9 +452,8 @@ static void squad_layout_free(squad_layout *l) {
 
 /* Point sizes and label anchors in data units (age, share 0-1). */
 static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
-  int w = c->common.width ? c->common.width : SL_PLOT_DEFAULT_WIDTH;
-  int h = c->common.height ? c->common.height : SL_PLOT_DEFAULT_HEIGHT;
-  double scale = fmin(w / SL_PLOT_DESIGN_WIDTH, h / SL_PLOT_DESIGN_HEIGHT);
+  double w, h, scale = sl_plot_scale(&c->common);
+  sl_plot_canvas(&c->common, &w, &h);
   double em = SQUAD_LABEL_PT * scale * PX_PER_PT;
   size_t n = c->n;
   double *px = malloc(n * sizeof *px), *py = malloc(n * sizeof *py);

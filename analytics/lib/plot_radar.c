@@ -41,6 +41,20 @@ typedef struct axis_text {
   double x0, y0;   /* block bottom-left */
 } axis_text;
 
+/* Three significant digits, whole numbers from 1000 up (1580, not 1.58e+03). */
+static void number_text(double v, char *buf, size_t size) {
+  if (!isfinite(v)) snprintf(buf, size, "-");
+  else if (fabs(v) >= 1000) sl_snprintf_c(buf, size, "%.0f", v);
+  else sl_snprintf_c(buf, size, "%.3g", v);
+}
+
+/* "st", "nd", "rd" or "th" for a rounded percentile (1st, 22nd, 13th). */
+static const char *ordinal(double p) {
+  long n = lround(p);
+  if (n % 100 >= 11 && n % 100 <= 13) return "th";
+  return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+}
+
 static double axis_angle(size_t a, size_t n) { return 2 * PI * (double)a / (double)n; }
 
 /* Normalised radius of value v on axis a (0 centre, 1 rim); *beyond set when v lies outside. */
@@ -66,6 +80,13 @@ static int blocks_overlap(const axis_text *a, const axis_text *b) {
   return a->x0 < b->x0 + b->w && b->x0 < a->x0 + a->w && a->y0 < b->y0 + b->h && b->y0 < a->y0 + a->h;
 }
 
+/* Places n label blocks around a ring of radius g->R (angle of block k: (k + offset) / n of a
+ * turn, clockwise from the top), each pushed out along its spoke until it clears the others;
+ * then shrinks the ring until every block lies inside [left, right] x [bottom, top]. */
+struct radar_geom;
+static void fit_ring(struct radar_geom *g, size_t n, double offset, double left, double right, double bottom,
+                     double top, double gap, double block_h);
+
 typedef struct radar_geom {
   double w, h, scale, cx, cy, R;
   double legend_x, legend_y; /* top-left of the legend, canvas px */
@@ -89,7 +110,9 @@ static int radar_lay_out(const sl_plot_radar *c, radar_geom *g) {
   for (size_t a = 0; a < c->n_axes; a++) {
     axis_text *t = &g->axis[a];
     char range[96];
-    sl_snprintf_c(range, sizeof range, "%.3g \xe2\x80\x93 %.3g", c->axis_low[a], c->axis_high[a]);
+    char lo[32], hi[32];
+    number_text(c->axis_low[a], lo, sizeof lo), number_text(c->axis_high[a], hi, sizeof hi);
+    snprintf(range, sizeof range, "%s \xe2\x80\x93 %s", lo, hi);
     t->name = sl_plot_text_shorten(c->axes[a], AXIS_MAX_WIDTH * g->w, AXIS_PT, 0, g->scale);
     t->range = strdup(range);
     if (!t->name || !t->range) return SL_ENOMEM;
@@ -104,21 +127,38 @@ static int radar_lay_out(const sl_plot_radar *c, radar_geom *g) {
   if (g->R < 2 * em) g->R = 2 * em; /* a tiny canvas: labels may then be shortened below */
   g->cx = (left + right) / 2, g->cy = (top + bottom) / 2;
   g->legend_x = right + 2 * em, g->legend_y = g->cy + 0.5 * (double)c->n_players * LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
-  for (size_t a = 0; a < c->n_axes; a++) {
+  fit_ring(g, c->n_axes, 0, left, right, bottom, top, gap, block_h);
+  return SL_OK;
+}
+
+static void place_ring(radar_geom *g, size_t n, double offset, double gap, double block_h) {
+  for (size_t a = 0; a < n; a++) {
     axis_text *t = &g->axis[a];
-    double theta = axis_angle(a, c->n_axes), dist = g->R + gap;
+    double theta = 2 * PI * ((double)a + offset) / (double)n, dist = g->R + gap;
     place_block(t, g->cx, g->cy, dist, theta);
-    /* Greedy: push a name out along its spoke until it clears the names already placed. */
-    for (int k = 0; k < PUSH_MAX; k++) {
+    for (int k = 0; k < 4 * PUSH_MAX; k++) {
       int hit = 0;
       for (size_t b = 0; b < a && !hit; b++) hit = blocks_overlap(t, &g->axis[b]);
-      if (a + 1 == c->n_axes && a > 0) hit |= blocks_overlap(t, &g->axis[0]);
+      if (a + 1 == n && a > 0) hit |= blocks_overlap(t, &g->axis[0]);
       if (!hit) break;
       dist += PUSH_STEP * block_h;
       place_block(t, g->cx, g->cy, dist, theta);
     }
   }
-  return SL_OK;
+}
+
+static void fit_ring(radar_geom *g, size_t n, double offset, double left, double right, double bottom, double top,
+                     double gap, double block_h) {
+  for (int round = 0; round < 12; round++) {
+    place_ring(g, n, offset, gap, block_h);
+    double over = 0;
+    for (size_t a = 0; a < n; a++) {
+      const axis_text *t = &g->axis[a];
+      over = fmax(over, fmax(fmax(left - t->x0, t->x0 + t->w - right), fmax(bottom - t->y0, t->y0 + t->h - top)));
+    }
+    if (over <= 0 || g->R <= 2 * block_h) return;
+    g->R = fmax(2 * block_h, g->R - over - 1);
+  }
 }
 
 static void geom_free(radar_geom *g, size_t n) {
@@ -264,5 +304,175 @@ int sl_plot_radar_write(const sl_plot_radar *c, const char *template_dir, FILE *
   if (st == SL_ENOMEM) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (st) return sl_error_set(err, SL_EIO, NULL, 0, 0, "radar chart: cannot write the script");
   fprintf(out, "n_beyond = %zu\n", n_beyond);
+  return sl_plot_write_template(out, template_dir, chart, err);
+}
+
+/* ---- percentile pizza ---------------------------------------------------------------------- */
+
+/* Points per slice edge: enough for a smooth arc at 4000 px. */
+#define PIZZA_ARC_STEPS 24
+#define PIZZA_GROUP_COLOURS 6
+/* Slice colours by stat group (muted, apart from the player colours' red). */
+static const char *const pizza_group_colour[PIZZA_GROUP_COLOURS] = {"#2f5d8a", "#c8863a", "#4f8f6a",
+                                                                    "#8c6bb1", "#b05a6a", "#6f7f8f"};
+
+static int same_group(const sl_plot_pizza *c, size_t a, size_t b) {
+  const char *x = c->groups[a] ? c->groups[a] : "", *y = c->groups[b] ? c->groups[b] : "";
+  return strcmp(x, y) == 0;
+}
+
+/* Group number (0-based, in order of first appearance) of each stat. */
+static size_t pizza_groups(const sl_plot_pizza *c, size_t *group, size_t *first) {
+  size_t ng = 0;
+  for (size_t s = 0; s < c->n_stats; s++) {
+    size_t g = ng;
+    for (size_t k = 0; k < ng; k++)
+      if (same_group(c, first[k], s)) g = k;
+    if (g == ng) first[ng++] = s;
+    group[s] = g;
+  }
+  return ng;
+}
+
+static int pizza_labels(const sl_plot_pizza *c, radar_geom *g, size_t ng, const size_t *first) {
+  sl_plot_canvas(&c->common, &g->w, &g->h);
+  g->scale = sl_plot_scale(&c->common);
+  size_t n = c->n_stats;
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale, rem = RANGE_PT * SL_PLOT_PX_PER_PT * g->scale;
+  g->axis = calloc(n, sizeof *g->axis);
+  if (!g->axis) return SL_ENOMEM;
+  double widest = 0, block_h = SL_PLOT_LINE_EM * (em + rem), legend = 0;
+  for (size_t k = 0; k < ng; k++) legend = fmax(legend, sl_plot_text_width(c->groups[first[k]], LEGEND_PT, 0, g->scale));
+  legend += LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  double margin = SL_PLOT_TEXT_LEFT * g->w, left = margin, right = g->w - margin - legend - 2 * em;
+  double top = REGION_TOP * g->h, bottom = REGION_BOTTOM * g->h, gap = LABEL_GAP_EM * em;
+  /* Names are limited to what leaves the pie a third of the region's height. */
+  double name_room = fmin(AXIS_MAX_WIDTH * g->w, ((right - left) - (top - bottom) / 3) / 2 - gap);
+  for (size_t s = 0; s < n; s++) {
+    axis_text *t = &g->axis[s];
+    char line[96];
+    double v = c->value[s], p = c->percentile[s];
+    char num[32];
+    number_text(v, num, sizeof num);
+    if (isfinite(v) && isfinite(p)) sl_snprintf_c(line, sizeof line, "%s \xc2\xb7 %.0f%s pct", num, p, ordinal(p));
+    else snprintf(line, sizeof line, "no value");
+    t->name = sl_plot_text_shorten(c->stats[s], name_room, AXIS_PT, 0, g->scale);
+    t->range = strdup(line);
+    if (!t->name || !t->range) return SL_ENOMEM;
+    t->w = fmax(sl_plot_text_width(t->name, AXIS_PT, 0, g->scale), sl_plot_text_width(t->range, RANGE_PT, 0, g->scale));
+    t->h = block_h;
+    widest = fmax(widest, t->w);
+  }
+  g->R = fmin((right - left) / 2 - widest - gap, (top - bottom) / 2 - block_h - gap);
+  if (g->R < 2 * em) g->R = 2 * em;
+  g->cx = (left + right) / 2, g->cy = (top + bottom) / 2;
+  g->legend_x = right + 2 * em;
+  g->legend_y = g->cy + 0.5 * (double)ng * LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  fit_ring(g, n, 0.5, left, right, bottom, top, gap, block_h);
+  return SL_OK;
+}
+
+static int pizza_record(const sl_plot_pizza *c, const radar_geom *g, size_t ng, const size_t *first) {
+  sl_plot_layout *l = c->common.layout;
+  int st = SL_OK;
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
+  for (size_t s = 0; !st && s < c->n_stats; s++) {
+    const axis_text *t = &g->axis[s];
+    st = sl_plot_layout_add_text(l, "axis", t->name, t->x, t->y0 + t->h - 0.5 * SL_PLOT_LINE_EM * em, t->align,
+                                 AXIS_PT, 0, g->scale);
+    if (!st)
+      st = sl_plot_layout_add_text(l, "value", t->range, t->x,
+                                   t->y0 + 0.5 * SL_PLOT_LINE_EM * RANGE_PT * SL_PLOT_PX_PER_PT * g->scale, t->align,
+                                   RANGE_PT, 0, g->scale);
+  }
+  double row = LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  double text_x = g->legend_x + LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  for (size_t k = 0; !st && k < ng; k++)
+    st = sl_plot_layout_add_text(l, "legend", c->groups[first[k]], text_x, g->legend_y - ((double)k + 0.5) * row, -1,
+                                 LEGEND_PT, 0, g->scale);
+  return st;
+}
+
+static void pizza_write_data(FILE *out, const sl_plot_pizza *c, const radar_geom *g, const size_t *group, size_t ng,
+                             const size_t *first) {
+  size_t n = c->n_stats;
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
+  fprintf(out, "n_stats = %zu\nn_groups = %zu\n", n, ng);
+  sl_plot_write_string(out, "player_text", c->player);
+  sl_plot_write_string_array(out, "stat_label", c->stats, n);
+  fprintf(out, "array group_label[%zu]\narray group_colour[%zu]\n", ng, ng);
+  for (size_t k = 0; k < ng; k++) {
+    char name[48];
+    snprintf(name, sizeof name, "group_label[%zu]", k + 1);
+    sl_plot_write_string(out, name, c->groups[first[k]]);
+    fprintf(out, "group_colour[%zu] = '%s'\n", k + 1, pizza_group_colour[k % PIZZA_GROUP_COLOURS]);
+  }
+  fputs("# where scoutlab drew things (screen fractions): the pie's centre and radius, each stat's\n"
+        "# name and value lines, the legend\n", out);
+  sl_plot_write_number_var(out, "radar_x", g->cx / g->w);
+  sl_plot_write_number_var(out, "radar_y", g->cy / g->h);
+  sl_plot_write_number_var(out, "radar_rx", g->R / g->w);
+  sl_plot_write_number_var(out, "radar_ry", g->R / g->h);
+  fprintf(out, "array axis_text[%zu]\narray range_text[%zu]\narray axis_x[%zu]\narray axis_y[%zu]\n"
+               "array range_y[%zu]\narray axis_align[%zu]\n", n, n, n, n, n, n);
+  for (size_t s = 0; s < n; s++) {
+    const axis_text *t = &g->axis[s];
+    char name[48];
+    snprintf(name, sizeof name, "axis_text[%zu]", s + 1);
+    sl_plot_write_string(out, name, t->name);
+    snprintf(name, sizeof name, "range_text[%zu]", s + 1);
+    sl_plot_write_string(out, name, t->range);
+    fprintf(out, "axis_x[%zu] = ", s + 1), sl_plot_write_number(out, t->x / g->w);
+    fprintf(out, "; axis_y[%zu] = ", s + 1), sl_plot_write_number(out, (t->y0 + t->h - 0.5 * SL_PLOT_LINE_EM * em) / g->h);
+    fprintf(out, "; range_y[%zu] = ", s + 1);
+    sl_plot_write_number(out, (t->y0 + 0.5 * SL_PLOT_LINE_EM * RANGE_PT * SL_PLOT_PX_PER_PT * g->scale) / g->h);
+    fprintf(out, "; axis_align[%zu] = %d\n", s + 1, t->align);
+  }
+  sl_plot_write_number_var(out, "legend_x", g->legend_x / g->w);
+  sl_plot_write_number_var(out, "legend_y", g->legend_y / g->h);
+  sl_plot_write_number_var(out, "legend_row", LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale / g->h);
+  sl_plot_write_number_var(out, "legend_swatch", LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale / g->w);
+  fputs("# stat number, percentile (0-100), value (per 90 or rate), group number\n$pizza << EOD\n", out);
+  for (size_t s = 0; s < n; s++) {
+    fprintf(out, "%zu\t", s + 1), sl_plot_write_number(out, c->percentile[s]);
+    fputc('\t', out), sl_plot_write_number(out, c->value[s]);
+    fprintf(out, "\t%zu\n", group[s] + 1);
+  }
+  fputs("EOD\n# each slice as a polygon, one block per stat (index s-1): x, y in pie units (rim = 1);\n"
+        "# then the same slices at full length (the 100th percentile), for the background\n$slices << EOD\n", out);
+  for (int full = 0; full < 2; full++)
+    for (size_t s = 0; s < n; s++) {
+      double r = full ? 1 : isfinite(c->percentile[s]) ? fmax(0, fmin(100, c->percentile[s])) / 100 : 0;
+      double a0 = 2 * PI * (double)s / (double)n, a1 = 2 * PI * ((double)s + 1) / (double)n;
+      fputs("0\t0\n", out);
+      for (int k = 0; k <= PIZZA_ARC_STEPS; k++) {
+        double t = a0 + (a1 - a0) * k / PIZZA_ARC_STEPS;
+        sl_plot_write_number(out, r * sin(t)), fputc('\t', out), sl_plot_write_number(out, r * cos(t)), fputc('\n', out);
+      }
+      fputs("0\t0\n\n\n", out);
+    }
+  fputs("EOD\n", out);
+}
+
+int sl_plot_pizza_write(const sl_plot_pizza *c, const char *template_dir, FILE *out, sl_error *err) {
+  static const char chart[] = "pizza";
+  if (!c || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "pizza chart: chart or output stream missing");
+  int st = sl_plot_check_common(&c->common, chart, err);
+  if (st) return st;
+  if (c->n_stats < SL_PLOT_RADAR_MIN_AXES || !c->stats || !c->groups || !c->percentile || !c->value)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "pizza chart: at least %d stats with groups, percentiles and values",
+                        SL_PLOT_RADAR_MIN_AXES);
+  size_t *group = malloc(2 * c->n_stats * sizeof *group), ng = 0;
+  radar_geom g = {0};
+  st = group ? SL_OK : SL_ENOMEM;
+  if (!st) ng = pizza_groups(c, group, group + c->n_stats);
+  if (!st) st = pizza_labels(c, &g, ng, group + c->n_stats);
+  if (!st) st = sl_plot_write_header(out, chart, &c->common);
+  if (!st) st = sl_plot_write_caption(out, &c->common, "Slice length: percentile among the peers (rim = 100th)");
+  if (!st) st = pizza_record(c, &g, ng, group + c->n_stats);
+  if (!st) pizza_write_data(out, c, &g, group, ng, group + c->n_stats);
+  geom_free(&g, c->n_stats);
+  free(group);
+  if (st) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   return sl_plot_write_template(out, template_dir, chart, err);
 }

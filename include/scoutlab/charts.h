@@ -74,6 +74,9 @@ typedef enum sl_charts_kind {
   SL_CHARTS_AGE_CURVE,
   SL_CHARTS_SQUAD,
   SL_CHARTS_IMPORTANCE,
+  SL_CHARTS_PIZZA,
+  SL_CHARTS_BARS,
+  SL_CHARTS_TREND,
   SL_CHARTS_KIND_COUNT
 } sl_charts_kind;
 
@@ -134,6 +137,33 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
                                        size_t i, const char *season, sl_charts_store *st,
                                        sl_plot_percentiles *out, sl_error *err);
 
+/** Percentile pizza of player i: the percentile bars' data (sl_charts_percentiles_from_compare)
+ *  drawn as slices, per-90 stats labelled "per 90". */
+int sl_charts_pizza_from_compare(const sl_compare *c, const sl_profile *profile, const sl_pool *pool, size_t i,
+                                 const char *season, sl_charts_store *st, sl_plot_pizza *out, sl_error *err);
+
+/** Comparison bars of players idx[0..n) (2-6) on the radar's stats of `profile` (or those named
+ *  in `axes`): each player's percentile against `pool` and his value. */
+int sl_charts_bars_from_compare(const sl_compare *c, const sl_profile *profile, const sl_pool *pool,
+                                const size_t *idx, size_t n, const char *axes, const char *season,
+                                sl_charts_store *st, sl_plot_bars *out, sl_error *err);
+
+/** Trend of one player across the seasons of a stacked multi-season table (a season column, as
+ *  sl_table_load_yearly makes): for each season from `first` to `last` (first years; 0 = every
+ *  season present), the table's rows of that season are indexed (sl_compare_new) and the
+ *  player's value and percentile against `pool` computed for each stat of `profile` (at most
+ *  SL_PLOT_TREND_MAX_STATS), each season indexed with `copt` (may be NULL; its positions table
+ *  gives players the position group a season's columns cannot). `player` is found as sl_compare_find does; a season he is absent
+ *  from, or below the pool's minutes, is NaN. SL_ENOTFOUND when he is in no season. */
+int sl_charts_trend_from_table(const sl_table *seasons, const char *player, const sl_profile *profile,
+                               const sl_pool *pool, const sl_compare_options *copt, int first, int last,
+                               sl_charts_store *st, sl_plot_trend *out, sl_error *err);
+
+/** A trend profile from "COLUMN=Label,COLUMN,..." (NULL or "": six defender and passer stats
+ *  of the fbref-big5-yearly layout): per 90 unless the column ends in '%'. Strings and arrays
+ *  live in the store. SL_EINVAL for more than SL_PLOT_TREND_MAX_STATS or none. */
+int sl_charts_trend_profile(const char *spec, sl_charts_store *st, sl_profile *out, sl_error *err);
+
 /** Scatter of two stats over the pool of position group g (league pools: ref_league).
  *  Each of x_stat / y_stat is a label of `profile` (its definition: per 90, rate...) or else a
  *  stats-table column, taken per 90 (or as given when the name ends in '%'). Players
@@ -189,7 +219,9 @@ typedef struct sl_charts_output {
   const char *title;    /* replaces the builder's title */
   const char *subtitle; /* replaces the builder's subtitle */
   const char *credits;  /* replaces the builder's credits */
-  int width, height;    /* pixels; 0 = SL_PLOT_DEFAULT_WIDTH x HEIGHT */
+  int width, height;    /* canvas in CSS pixels (96 per inch); 0 = 1200x675 for PNG, 16x9 cm
+                           (SL_PLOT_PRINT_WIDTH x HEIGHT) for PDF and SVG */
+  double dpi;           /* PNG: output pixels per inch (0 = 96: one pixel per canvas pixel) */
   const char *plotdir;  /* the templates' directory; NULL = "plots" in the working directory */
   const char *gnuplot;  /* gnuplot program; NULL = gnuplot on PATH */
   const char *const *inputs; /* files the chart was made from: never written (may be NULL) */

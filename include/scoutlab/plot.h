@@ -197,6 +197,54 @@ typedef struct sl_plot_importance {
   const char *xlabel;            /* e.g. "Importance score (points)" */
 } sl_plot_importance;
 
+/** Percentile pizza (as mplsoccer draws it): one slice per stat, its length the percentile
+ *  among the peers (0 centre, 100 rim), slices coloured by stat group; each stat named around
+ *  the rim with its value (per 90 or rate) and percentile. Same data as sl_plot_percentiles. */
+typedef sl_plot_percentiles sl_plot_pizza;
+
+/** Comparison bars: 2-6 players side by side on each of n_stats stats; a bar's length is the
+ *  player's percentile among his peers (a common 0-100 scale for stats of different units),
+ *  its label the value itself (per 90 or rate). */
+typedef struct sl_plot_bars {
+  sl_plot_common common;
+  size_t n_players;
+  const char *const *players; /* n_players names, in colour order */
+  size_t n_stats;
+  const char *const *stats;   /* n_stats labels with units, e.g. "Tackles won per 90" */
+  const double *percentile;   /* n_players x n_stats, row-major [p * n_stats + s], 0..100, NaN: none */
+  const double *value;        /* n_players x n_stats values printed at the bar ends */
+  const char *xlabel;         /* e.g. "Percentile among Big-5 centre-backs" */
+} sl_plot_bars;
+
+/** Trend: one player's stats across seasons, one small panel per stat; each panel plots the
+ *  percentile among the season's peers (0-100) and labels each point with the value (per 90 or
+ *  rate). NaN marks a season he did not play enough. */
+typedef struct sl_plot_trend {
+  sl_plot_common common;
+  const char *player;
+  size_t n_seasons;
+  const char *const *seasons; /* n_seasons labels, e.g. "2020-21", oldest first */
+  size_t n_stats;
+  const char *const *stats;   /* n_stats labels with units */
+  const double *percentile;   /* n_stats x n_seasons, row-major [s * n_seasons + k] */
+  const double *value;        /* n_stats x n_seasons */
+} sl_plot_trend;
+
+/* Most players on one bars chart and most stats on bars and trend charts (a panel each). */
+#define SL_PLOT_BARS_MAX_PLAYERS 6
+#define SL_PLOT_BARS_MAX_STATS 10
+#define SL_PLOT_TREND_MAX_STATS 8
+#define SL_PLOT_TREND_MAX_SEASONS 12
+
+/** As sl_plot_radar_write, for the percentile pizza (template pizza.gp). */
+int sl_plot_pizza_write(const sl_plot_pizza *chart, const char *template_dir, FILE *out, sl_error *err);
+
+/** As sl_plot_radar_write, for comparison bars (template bars.gp). */
+int sl_plot_bars_write(const sl_plot_bars *chart, const char *template_dir, FILE *out, sl_error *err);
+
+/** As sl_plot_radar_write, for the trend panels (template trend.gp). */
+int sl_plot_trend_write(const sl_plot_trend *chart, const char *template_dir, FILE *out, sl_error *err);
+
 /** Writes the self-contained radar script to out, with the body of
  *  <template_dir>/radar.gp. Returns SL_OK, SL_EINVAL (bad counts, sizes or ranges, with the
  *  field named), or SL_EIO (template unreadable, write failed). */

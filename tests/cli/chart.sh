@@ -150,6 +150,16 @@ run_chart 2 "--script equal to -o" percentiles "${cmp_fx[@]}" anna -o same.svg -
 run_chart 2 "fees: --script equal to the model" fees --model demo.slm -o f.png --script demo.slm
 cmp -s "$SL_PLOTS/percentiles.gp" "$SL_TESTS/../plots/percentiles.gp" || fail "the template was touched"
 
+# ---- issue 16: a name of 300 quotes and backslashes (the old label escaper recursed once per
+# character and overflowed gnuplot's stack); the squad chart labels every player ---------------
+long=$(printf "'\\\\%.0s" $(seq 1 150))
+awk -v n="$long" -F, 'BEGIN{OFS=","} NR==3{$1="\"" n "\""} {print}' "$SL_TEST_DATA/squad/stats.csv" >quotes.csv
+if [ "$have_gnuplot" = 1 ]; then
+  run_chart 0 "squad with a 300-character name of quotes and backslashes" squad --stats quotes.csv \
+    --profiles "$SL_TEST_DATA/squad/profiles.csv" --no-overrides "alpha fc" --min-share 0 -o quotes.svg --script quotes.gp
+  expect_contains "$(cat quotes.svg)" "$(printf "'\\\\%.0s" $(seq 1 20))" "the long name is drawn literally"
+fi
+
 # ---- usage ---------------------------------------------------------------------------------
 run_chart 2 "unknown chart type" pie "${cmp_fx[@]}" anna -o x.png
 expect_contains "$err" "unknown chart type 'pie'" "unknown type named"

@@ -53,8 +53,8 @@ axis_high[6] = 1.7
 # 0 centre, 1 right) and range line, the legend's top-left corner
 radar_x = 0.403305
 radar_y = 0.4425
-radar_rx = 0.15951
-radar_ry = 0.283574
+radar_rx = 0.158677
+radar_ry = 0.282093
 array axis_text[6]
 array range_text[6]
 axis_text[1] = 'Tackles won /90'
@@ -71,25 +71,25 @@ axis_text[6] = 'Blocks /90'
 range_text[6] = '0.5 – 1.7'
 array axis_x[6]
 axis_x[1] = 0.403305
-axis_x[2] = 0.549672
-axis_x[3] = 0.549672
+axis_x[2] = 0.54895
+axis_x[3] = 0.54895
 axis_x[4] = 0.403305
-axis_x[5] = 0.256937
-axis_x[6] = 0.256937
+axis_x[5] = 0.257659
+axis_x[6] = 0.257659
 array axis_y[6]
-axis_y[1] = 0.784519
-axis_y[2] = 0.634287
-axis_y[3] = 0.276787
-axis_y[4] = 0.126556
-axis_y[5] = 0.276787
-axis_y[6] = 0.634287
+axis_y[1] = 0.783037
+axis_y[2] = 0.633546
+axis_y[3] = 0.277528
+axis_y[4] = 0.128037
+axis_y[5] = 0.277528
+axis_y[6] = 0.633546
 array range_y[6]
-range_y[1] = 0.756
-range_y[2] = 0.605769
-range_y[3] = 0.248269
-range_y[4] = 0.098037
-range_y[5] = 0.248269
-range_y[6] = 0.605769
+range_y[1] = 0.754519
+range_y[2] = 0.605028
+range_y[3] = 0.249009
+range_y[4] = 0.0995185
+range_y[5] = 0.249009
+range_y[6] = 0.605028
 array axis_align[6] = [0, -1, -1, 0, 1, 1]
 legend_x = 0.803276
 legend_y = 0.517167

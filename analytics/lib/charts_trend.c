@@ -1,0 +1,137 @@
+/* charts_trend.c - one player's stats across seasons (charts.h): each season of a stacked
+ * multi-season table is indexed on its own, so per-90 values and percentiles are those of that
+ * season's peers, exactly as `scoutlab percentiles` computes them for one season. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scoutlab/charts.h"
+#include "scoutlab/season.h"
+
+#define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
+
+static int cmp_int(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+/* The distinct seasons in [first, last] (0 = no bound), sorted, at most SL_PLOT_TREND_MAX_SEASONS
+ * of the latest. */
+static size_t seasons_in(const sl_table *t, int first, int last, int *out) {
+  const sl_column *s = sl_table_role(t, SL_ROLE_SEASON);
+  int seen[64];
+  size_t n = 0;
+  for (size_t r = 0; s && r < t->nrows; r++) {
+    double v = s->num[r];
+    if (!isfinite(v) || (first && v < first) || (last && v > last)) continue;
+    int y = (int)v, dup = 0;
+    for (size_t k = 0; k < n && !dup; k++) dup = seen[k] == y;
+    if (!dup && n < sizeof seen / sizeof seen[0]) seen[n++] = y;
+  }
+  qsort(seen, n, sizeof seen[0], cmp_int);
+  size_t skip = n > SL_PLOT_TREND_MAX_SEASONS ? n - SL_PLOT_TREND_MAX_SEASONS : 0;
+  for (size_t k = skip; k < n; k++) out[k - skip] = seen[k];
+  return n - skip;
+}
+
+/* The player's values and percentiles in one season's rows; NaN when he is not there. */
+static int one_season(const sl_table *t, int season, const char *player, const sl_profile *pr, const sl_pool *pool,
+                      const sl_compare_options *copt, sl_stat_value *v, int *found, const char **name,
+                      sl_charts_store *st, sl_error *err) {
+  sl_table *sub = NULL;
+  int chosen = 0, e = sl_table_season_subset(t, season, &sub, &chosen, err);
+  if (e) return e;
+  sl_compare *c = NULL;
+  e = sl_compare_new(sub ? sub : t, copt, &c, err);
+  size_t i = 0;
+  *found = 0;
+  if (!e && sl_compare_find(c, player, &i, NULL) == SL_OK) {
+    sl_pool_info info;
+    e = sl_compare_percentiles(c, i, pr, pool, v, &info, err);
+    *found = !e;
+    if (!e && !*name) *name = sl_charts_printf(st, "%s", sl_compare_player(c, i)->name);
+  }
+  sl_compare_free(c);
+  sl_table_free(sub);
+  return e;
+}
+
+int sl_charts_trend_from_table(const sl_table *t, const char *player, const sl_profile *pr, const sl_pool *pool,
+                               const sl_compare_options *copt, int first, int last, sl_charts_store *st,
+                               sl_plot_trend *out, sl_error *err) {
+  memset(out, 0, sizeof *out);
+  if (!t || !player || !pr || !pool || !pr->nstats)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "trend: no table, player, profile or pool");
+  int years[SL_PLOT_TREND_MAX_SEASONS];
+  size_t ns = pr->nstats < SL_PLOT_TREND_MAX_STATS ? pr->nstats : SL_PLOT_TREND_MAX_STATS;
+  size_t n = seasons_in(t, first, last, years);
+  if (n < 2)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "a trend needs two seasons or more; the table holds %zu in %d-%d", n,
+                        first, last);
+  const char **labels = sl_charts_alloc(st, n, sizeof *labels), **stats = sl_charts_alloc(st, ns, sizeof *stats);
+  double *pct = sl_charts_alloc(st, ns * n, sizeof *pct), *val = sl_charts_alloc(st, ns * n, sizeof *val);
+  sl_stat_value *v = sl_charts_alloc(st, pr->nstats, sizeof *v);
+  if (!labels || !stats || !pct || !val || !v) return OOM(err);
+  const char *name = NULL;
+  size_t seasons_found = 0;
+  for (size_t k = 0; k < n; k++) {
+    char text[SL_SEASON_TEXT_MAX];
+    labels[k] = sl_charts_printf(st, "%s", sl_season_text(years[k], text, sizeof text));
+    int found = 0, e = one_season(t, years[k], player, pr, pool, copt, v, &found, &name, st, err);
+    if (e) return e;
+    seasons_found += found;
+    for (size_t s = 0; s < ns; s++) {
+      pct[s * n + k] = found ? v[s].percentile : NAN;
+      val[s * n + k] = found ? v[s].value : NAN;
+    }
+  }
+  if (!seasons_found) return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "no player '%s' in any season %d-%d", player,
+                                          years[0], years[n - 1]);
+  for (size_t s = 0; s < ns; s++) {
+    const sl_profile_stat *p = &pr->stats[s];
+    stats[s] = p->kind == SL_STAT_PER90 ? sl_charts_printf(st, "%s per 90", p->label) : p->label;
+    if (!stats[s]) return OOM(err);
+  }
+  char a[SL_SEASON_TEXT_MAX], b[SL_SEASON_TEXT_MAX];
+  out->player = name, out->n_seasons = n, out->seasons = labels, out->n_stats = ns, out->stats = stats;
+  out->percentile = pct, out->value = val;
+  out->common.title = sl_charts_printf(st, "%s, %s to %s", name, sl_season_text(years[0], a, sizeof a),
+                                       sl_season_text(years[n - 1], b, sizeof b));
+  out->common.subtitle = sl_charts_printf(st, "Percentile among each season's %s peers with %.0f+ minutes; "
+                                              "a gap: a season below that",
+                                          pool->kind == SL_POOL_LEAGUE ? "league" : "Big-5", pool->min_minutes);
+  return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
+}
+
+/* The fbref-big5-yearly columns of a defender's and passer's trend: column=label, per 90 unless
+ * the column ends in '%' (then the rate as given). */
+static const char default_trend_stats[] = "TklW=Tackles won,Interceptions=Interceptions,Clearences=Clearances,"
+                                          "AerialsWon%=Aerial win %,ProgressivePasses=Progressive passes,"
+                                          "TotCmp%=Pass completion %";
+
+int sl_charts_trend_profile(const char *spec, sl_charts_store *st, sl_profile *out, sl_error *err) {
+  memset(out, 0, sizeof *out);
+  if (!spec || !*spec) spec = default_trend_stats;
+  char *copy = sl_charts_printf(st, "%s", spec);
+  sl_profile_stat *stats = sl_charts_alloc(st, SL_PLOT_TREND_MAX_STATS, sizeof *stats);
+  if (!copy || !stats) return OOM(err);
+  size_t n = 0;
+  for (char *save = NULL, *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+    while (*item == ' ') item++;
+    if (!*item) continue;
+    if (n == SL_PLOT_TREND_MAX_STATS)
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "a trend shows at most %d stats", SL_PLOT_TREND_MAX_STATS);
+    char *eq = strchr(item, '='), **col = sl_charts_alloc(st, 1, sizeof *col);
+    if (!col) return OOM(err);
+    if (eq) *eq = '\0';
+    *col = item;
+    sl_profile_stat *s = &stats[n++];
+    s->label = eq && eq[1] ? eq + 1 : item;
+    s->stat_group = (char *)"";
+    s->columns = col, s->ncolumns = 1, s->weight = 1, s->better = SL_BETTER_HIGHER;
+    s->kind = item[strlen(item) - 1] == '%' ? SL_STAT_RAW : SL_STAT_PER90;
+  }
+  if (!n) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no stats named for the trend");
+  out->role = (char *)"trend", out->peers = SL_GROUP_UNKNOWN, out->stats = stats, out->nstats = n;
+  return SL_OK;
+}

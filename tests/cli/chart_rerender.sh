@@ -1,0 +1,48 @@
+# The kept script is the whole truth (issue 18): for every chart type, as PNG and SVG, plain
+# `gnuplot chart.gp` run from another directory rewrites exactly the file scoutlab made (byte for
+# byte: neither terminal writes a date). Fixtures: tests/data (compare, squad), the demo
+# transfers; the trend uses ../shared/data/fbref-big5-yearly when present.
+. "$SL_TESTS/cli/lib.sh"
+command -v gnuplot >/dev/null 2>&1 || { echo "skipped: gnuplot not found" >&2; exit 77; }
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/made" "$work/elsewhere"
+cd "$work/made" || exit 1
+cmp_fx=(--stats "$SL_TEST_DATA/compare/stats.csv" --profiles "$SL_TEST_DATA/compare/profiles.csv" --no-overrides --pool league)
+sq_fx=(--stats "$SL_TEST_DATA/squad/stats.csv" --profiles "$SL_TEST_DATA/squad/profiles.csv" --no-overrides)
+"$SCOUTLAB" fit --transfers "$SL_DATASETS/transfers.csv" --holdout-from 2022 --folds 1 -o demo.slm >/dev/null 2>&1 ||
+  fail "demo model fit"
+fee_fx=(--model demo.slm --holdout-from 2022 --player "Lewis Yarley" --data "$SL_DATASETS/values.csv")
+
+charts=(
+  "radar|${cmp_fx[*]@Q} 'anna stone' 'carl dane'"
+  "percentiles|${cmp_fx[*]@Q} 'carl dane'"
+  "pizza|${cmp_fx[*]@Q} 'carl dane'"
+  "bars|${cmp_fx[*]@Q} 'anna stone' 'carl dane'"
+  "scatter|${cmp_fx[*]@Q} --x 'Tackles won' --y PrgR --highlight 'Anna Stone,Carl Dane'"
+  "squad|${sq_fx[*]@Q} 'alpha fc'"
+  "importance|${sq_fx[*]@Q} 'alpha fc'"
+  "fees|${fee_fx[*]@Q} --bid 12m"
+  "age-curve|${fee_fx[*]@Q}"
+)
+if [ -d "$SL_SHARED_DATA/fbref-big5-yearly" ] && [ -d "$SL_SHARED_DATA/transfers-tm" ]; then
+  charts+=("trend|--yearly '$SL_SHARED_DATA/fbref-big5-yearly' --positions '$SL_SHARED_DATA/transfers-tm' --player 'Leonardo Balerdi' --from 2020 --to 2024")
+fi
+checked=0
+for entry in "${charts[@]}"; do
+  type=${entry%%|*}
+  args=${entry#*|}
+  for ext in png svg; do
+    out="$type.$ext"
+    eval "\"\$SCOUTLAB\" chart $type $args -o $out --script $type-$ext.gp" >/dev/null 2>err.txt ||
+      { fail "$type $ext: scoutlab chart failed: $(tail -2 err.txt)"; continue; }
+    cp "$out" "ref-$out"
+    (cd "$work/elsewhere" && gnuplot "$work/made/$type-$ext.gp" 2>err.txt) || fail "$type $ext: plain gnuplot failed"
+    cmp -s "$out" "ref-$out" || fail "$type $ext: plain gnuplot from another directory made a different file"
+    [ -e "$work/elsewhere/$out" ] && fail "$type $ext: the script wrote into the directory it ran from"
+    checked=$((checked + 1))
+  done
+done
+expect_eq "$checked" "$((2 * ${#charts[@]}))" "every chart type checked, PNG and SVG"
+[ "$checked" -ge 18 ] || fail "only $checked renders checked"
+finish
