@@ -134,7 +134,7 @@ int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
   sl_pool_shared(&a->pool);
   a->format = SL_FMT_TABLE;
   a->k = SL_COMPARE_DEFAULT_K;
-  a->max_age = a->max_value = NAN;
+  a->max_age = a->max_value = a->max_fee = NAN;
   for (int i = 1; i < argc; i++) {
     if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
       if (a->nnames == sizeof a->names / sizeof a->names[0]) return sl_cli_usage_error(a->cmd, "too many names");

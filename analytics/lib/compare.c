@@ -162,6 +162,24 @@ static void seasons_of(const sl_compare *c, sl_player *p) {
   p->season = lo == hi && !c->pool_seasons ? (int)lo : 0;
 }
 
+/* The row of a player's current club: the latest season, then the latest date of a date column
+ * (a transfer or last-match date), else `main_row`, the row with the most minutes. */
+static size_t current_row(const sl_compare *c, const sl_player *p, size_t main_row) {
+  const sl_column *date = NULL;
+  for (size_t j = 0; j < c->t->ncols && !date; j++)
+    if (c->t->cols[j].type == SL_TYPE_DATE) date = &c->t->cols[j];
+  size_t best = main_row;
+  double best_season = cell_num(c, c->c_season, main_row), best_date = cell_num(c, date, main_row);
+  for (size_t k = 0; k < p->nrows; k++) {
+    size_t r = p->rows[k];
+    double s = cell_num(c, c->c_season, r), d = cell_num(c, date, r);
+    int later = !isnan(s) && (isnan(best_season) || s > best_season);
+    if (!later && (isnan(s) || s == best_season) && !isnan(d) && (isnan(best_date) || d > best_date)) later = 1;
+    if (later) best = r, best_season = s, best_date = d;
+  }
+  return best;
+}
+
 /* Fills player p from rows keys[0..n). */
 static int make_player(sl_compare *c, sl_player *p, const row_key *keys, size_t n) {
   memset(p, 0, sizeof *p);
@@ -194,10 +212,11 @@ static int make_player(sl_compare *c, sl_player *p, const row_key *keys, size_t 
   p->name = strdup(cell_text(c->c_player, keys[0].row));
   p->name_norm = strdup(keys[0].norm);
   p->league = strdup(sl_compare_league_strip_(cell_text(c->c_league, main_row)));
+  p->club = strdup(cell_text(c->c_club, current_row(c, p, main_row)));
   p->fbref_pos = strdup(cell_text(c->c_pos, main_row));
   if (!p->clubs) p->clubs = strdup("");
   if (!p->leagues) p->leagues = strdup("");
-  if (!p->name || !p->name_norm || !p->league || !p->fbref_pos || !p->clubs || !p->leagues)
+  if (!p->name || !p->name_norm || !p->league || !p->fbref_pos || !p->clubs || !p->leagues || !p->club)
     return SL_ENOMEM;
   return SL_OK;
 }
@@ -465,7 +484,7 @@ void sl_compare_free(sl_compare *c) {
   if (!c) return;
   for (size_t i = 0; i < c->n; i++) {
     sl_player *p = &c->players[i];
-    free(p->name), free(p->name_norm), free(p->clubs), free(p->league), free(p->leagues);
+    free(p->name), free(p->name_norm), free(p->clubs), free(p->club), free(p->league), free(p->leagues);
     free(p->fbref_pos), free(p->rows);
   }
   free(c->players);

@@ -176,6 +176,8 @@ typedef struct sl_player {
   char *name;          /* as in the stats file */
   char *name_norm;     /* sl_name_normalise(name) */
   char *clubs;         /* "Bournemouth, Valencia" in file order */
+  char *club;          /* current club: that of the latest season's row, then of the latest date
+                          when the table has one, else the row with the most minutes */
   char *league;        /* league with most minutes, country prefix removed: "Ligue 1" */
   char *leagues;       /* every league played in, ", "-joined */
   char *fbref_pos;     /* Pos of the row with most minutes ("DF,MF") */

@@ -72,4 +72,28 @@ if [ -d "$Y/standard" ]; then
   got=$("$SCOUTLAB" percentiles --stats "$Y" balerdi 2>&1); st=$?
   expect_eq "$st" 2 "yearly folder without --seasons"
 fi
+# Shortlist: centre-backs like Balerdi, at most 26, fair fee under 15m from a fee model; what each
+# filter removed is said; the current club of a two-club player is the one he played most for.
+if [ -d "$SL_SHARED_DATA/transfers-tm" ] && [ -d "$SL_SHARED_DATA/tm-values-2023" ]; then
+  tmp=$(mktemp -d)
+  "$SCOUTLAB" fit --transfers "$SL_SHARED_DATA/transfers-tm" --holdout-from 2017 -o "$tmp/tm.slm" >/dev/null 2>&1
+  got=$("$SCOUTLAB" similar --stats "$B" "Leonardo Balerdi" --model "$tmp/tm.slm" --values "$SL_SHARED_DATA/tm-values-2023" \
+        --max-age 26 --max-fee 15m --format json 2>/dev/null); st=$?
+  expect_eq "$st" 0 "similar --max-fee exit status"
+  expect_contains "$got" '"similar":[{' "shortlist not empty"
+  expect_eq "$(printf '%s\n' "$got" | grep -o '"group":"[a-z-]*"' | sort -u)" '"group":"centre-back"' "only centre-backs"
+  fees_over=$(printf '%s\n' "$got" | grep -o '"no_fee":[0-9]*' | cut -d: -f2)
+  expect_eq "$([ "${fees_over:-0}" -gt 0 ] && echo yes)" yes "players without a fair fee counted"
+  txt=$("$SCOUTLAB" similar --stats "$B" "Leonardo Balerdi" --model "$tmp/tm.slm" --values "$SL_SHARED_DATA/tm-values-2023" \
+        --max-age 26 --max-fee 15m 2>/dev/null)
+  expect_contains "$txt" "fair fee above the limit" "fee filter reported"
+  expect_contains "$txt" "no fair fee" "no-fee count reported"
+  over=$(printf '%s\n' "$txt" | grep -E '^ ?[0-9]+  ' | grep -oE '€[0-9,]+$' | tr -d '€,' | awk '$1 >= 15000000' | wc -l)
+  expect_eq "$over" 0 "every fair fee under 15m"
+  rm -rf "$tmp"
+fi
+got=$("$SCOUTLAB" similar --stats "$B" "Leonardo Balerdi" -k 300 --format json 2>/dev/null)
+expect_contains "$got" '"name":"Anthony Rouault","club":"Stuttgart","clubs":"Rennes, Stuttgart"' "current club: most minutes"
+got=$("$SCOUTLAB" similar --stats "$B" balerdi --max-fee 15m 2>&1); st=$?
+expect_eq "$st" 2 "--max-fee without --model"
 finish
