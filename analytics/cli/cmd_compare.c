@@ -6,10 +6,12 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "chart_data.h"
 #include "scoutlab/parse.h"
+#include "scoutlab/season.h"
 
 
 const char sl_help_compare[] =
@@ -37,6 +39,11 @@ const char sl_help_compare[] =
     "                        shown with his values and marked (ss), without a percentile\n"
     "  --per-club            one entry per club row instead of combining a season's clubs\n"
     "  --season S            season of a multi-season stats file (default: the latest)\n"
+    "  --seasons A-B         several seasons (\"2020-2024\" = 2020/21 to 2024/25, \"2023/24\" one; --stats may be\n"
+    "                        the fbref-big5-yearly folder): one entry per player and season,\n"
+    "                        ranked against that season's peers; name \"Balerdi (2022/23)\"\n"
+    "  --pool-seasons        with --seasons: the seasons pooled minute-weighted (per 90 = sum of\n"
+    "                        totals / sum of minutes), as FBref's \"last 365 days\"\n"
     "  --format F            table (default), csv, json, md\n"
     "  --verbose             rows read/used/skipped and position sources on stderr\n"
     "  --chart FILE          also draw a radar of the players (2-4) to FILE.png|svg|pdf\n"
@@ -60,6 +67,30 @@ static int parse_number(const char *cmd, const char *opt, const char *s, double 
   return -1;
 }
 
+/* --seasons: one season ("2022/23") or a range of first years or seasons ("2020-2024",
+ * "2020/21-2024/25"). -1 taken, or the usage exit status. */
+static int parse_seasons(sl_cmp_args *a, const char *v) {
+  sl_error err;
+  int first = 0, last = 0;
+  /* "2023-2024" is the range of first years 2023 and 2024 here (two seasons), as "2020-2024" is
+   * five; one season is written "2023/24" */
+  int years = strlen(v) == 9 && v[4] == '-' && strspn(v, "0123456789") == 4 && strspn(v + 5, "0123456789") == 4;
+  if (!years && sl_season_parse(v, &first, &err) == SL_OK) last = first;
+  for (const char *dash = strchr(v, '-'); !first && dash; dash = strchr(dash + 1, '-')) {
+    char left[32];
+    size_t len = (size_t)(dash - v);
+    if (len >= sizeof left) break;
+    memcpy(left, v, len);
+    left[len] = '\0';
+    if (sl_season_parse(left, &first, &err) != SL_OK || sl_season_parse(dash + 1, &last, &err) != SL_OK) first = 0;
+  }
+  if (!first || last < first)
+    return sl_cli_usage_error(a->cmd, "--seasons expects a season or a range such as 2020-2024 or 2020/21-2024/25, "
+                                      "got \"%s\"", v);
+  a->seasons_first = first, a->seasons_last = last;
+  return -1;
+}
+
 /* One shared option at argv[*i]: -1 taken, 0 unknown, or an exit status. */
 static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   const char *o = argv[*i];
@@ -68,9 +99,10 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   if (strcmp(o, "--per-club") == 0) return a->per_club = 1, -1;
   if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) return a->verbose = 1, -1;
   if (strcmp(o, "--no-overrides") == 0) return a->no_overrides = 1, -1;
+  if (strcmp(o, "--pool-seasons") == 0) return a->pool_seasons = 1, -1;
   static const char *const with_value[] = {"--stats", "--positions", "--values", "--overrides",
                                            "--profiles", "--profile", "--pool", "--min-minutes",
-                                           "--format", "--season", "--stats-list"};
+                                           "--format", "--season", "--stats-list", "--seasons"};
   int known = 0;
   for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++) known |= strcmp(o, with_value[k]) == 0;
   if (!known) return 0;
@@ -84,6 +116,7 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   if (strcmp(o, "--profile") == 0) return a->profile = v, -1;
   if (strcmp(o, "--stats-list") == 0) return a->stats_list = v, -1;
   if (strcmp(o, "--season") == 0) return a->season = v, -1;
+  if (strcmp(o, "--seasons") == 0) return parse_seasons(a, v);
   if (strcmp(o, "--min-minutes") == 0) return parse_number(a->cmd, o, v, &a->pool.min_minutes);
   if (strcmp(o, "--pool") == 0) {
     sl_error err;
@@ -101,7 +134,7 @@ int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
   sl_pool_shared(&a->pool);
   a->format = SL_FMT_TABLE;
   a->k = SL_COMPARE_DEFAULT_K;
-  a->max_age = a->max_value = NAN;
+  a->max_age = a->max_value = a->max_fee = NAN;
   for (int i = 1; i < argc; i++) {
     if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
       if (a->nnames == sizeof a->names / sizeof a->names[0]) return sl_cli_usage_error(a->cmd, "too many names");
@@ -146,6 +179,61 @@ static void print_per90_note(const sl_cmp_args *a, const sl_cmp_ctx *ctx) {
             r->per90_columns, file, r->examples);
 }
 
+/* A directory in the fbref-big5-yearly layout (root/standard/YEAR.csv, one folder per table). */
+static int yearly_root(const char *path) {
+  char buf[4096];
+  struct stat sb;
+  snprintf(buf, sizeof buf, "%s/standard", path);
+  return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* The stats of --seasons first..last: a yearly layout loads those seasons' tables joined per
+ * season (sl_table_load_yearly); other files keep the rows of those seasons. Several seasons
+ * stay apart in the index (one entry per player and season) unless --pool-seasons. */
+static int load_seasons(const sl_cmp_args *a, sl_table **out) {
+  sl_error err;
+  sl_load_options lim;
+  sl_cli_load_options(&lim);
+  sl_table *t = NULL;
+  int first = a->seasons_first, last = a->seasons_last;
+  if (a->nstats == 1 && yearly_root(a->stats[0])) {
+    /* passing names its player column "Plyaer" (SOURCE.txt), which the join does not read yet */
+    static const char *const tables[] = {"standard", "defense", "possession", "misc", "gca", "shooting"};
+    sl_join_report *rep = NULL;
+    int st = sl_table_load_yearly(a->stats[0], tables, sizeof tables / sizeof tables[0], first, last, &lim, &t, &rep,
+                                  &err);
+    sl_join_report_free(rep);
+    if (st) return sl_cli_fail(&err);
+  } else if (sl_table_load_many(a->stats, a->nstats, &lim, &t, &err)) {
+    return sl_cli_fail(&err);
+  }
+  const sl_column *season = sl_table_role(t, SL_ROLE_SEASON);
+  if (!season) {
+    sl_table_free(t);
+    fprintf(stderr, "scoutlab %s: --seasons needs stats with a season column (or the fbref-big5-yearly layout)\n",
+            a->cmd);
+    return SL_EXIT_DATA;
+  }
+  unsigned char *keep = calloc(t->nrows ? t->nrows : 1, 1);
+  size_t kept = 0;
+  for (size_t r = 0; keep && r < t->nrows; r++) {
+    double v;
+    keep[r] = sl_table_number(t, season, r, &v) == 1 && v >= first && v <= last;
+    kept += keep[r];
+  }
+  sl_table *sub = NULL;
+  int st = !keep ? SL_EXIT_DATA : sl_table_filter(t, keep, "outside --seasons", &sub, &err) ? sl_cli_fail(&err) : 0;
+  free(keep);
+  sl_table_free(t);
+  if (!st && !kept) {
+    sl_table_free(sub);
+    fprintf(stderr, "scoutlab %s: no rows of seasons %d to %d in the stats\n", a->cmd, first, last);
+    return SL_EXIT_DATA;
+  }
+  if (!st) *out = sub;
+  return st;
+}
+
 int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   memset(ctx, 0, sizeof *ctx);
   sl_error err;
@@ -155,7 +243,11 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
                                          "sub_position", NULL};
   sl_load_options pos_opt = {.only_columns = pos_cols};
   int chosen = 0;
-  int st = sl_cli_load_stats(a->cmd, a->stats, a->nstats, a->season, &ctx->stats, &chosen);
+  int st = a->seasons_first ? load_seasons(a, &ctx->stats)
+           : a->nstats == 1 && yearly_root(a->stats[0])
+               ? sl_cli_usage_error(a->cmd, "%s holds one folder per table: name the seasons with --seasons", a->stats[0])
+               : sl_cli_load_stats(a->cmd, a->stats, a->nstats, a->season, &ctx->stats, &chosen);
+  if (!st && a->seasons_first) chosen = a->seasons_last;
   if (!st && a->npositions) st = load_tables(a->positions, a->npositions, &pos_opt, &ctx->positions);
   if (!st && a->nvalues) st = load_tables(a->values, a->nvalues, NULL, &ctx->values);
   if (!st) sl_cli_values_for_season(&ctx->values, chosen);
@@ -166,7 +258,7 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   default_file(a->profiles, "profiles.csv", pbuf, sizeof pbuf, &prof);
   if (!st && sl_profiles_load(prof, &ctx->profiles, &err) != SL_OK) st = sl_cli_fail(&err);
   if (!st) {
-    sl_compare_options opt = {a->per_club, ctx->positions, ctx->overrides, ctx->values, 0};
+    sl_compare_options opt = {a->per_club, ctx->positions, ctx->overrides, ctx->values, 0, a->pool_seasons};
     if (sl_compare_new(ctx->stats, &opt, &ctx->index, &err) != SL_OK) st = sl_cli_fail(&err);
   }
   if (!st && a->pool.kind == SL_POOL_LIST && sl_compare_leagues_check(ctx->index, a->pool.leagues, &err))

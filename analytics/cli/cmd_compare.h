@@ -24,6 +24,8 @@ typedef struct sl_cmp_args {
   const char *profile;    /* --profile */
   const char *stats_list; /* --stats-list: the stats to show instead of a profile */
   const char *season;     /* --season: which season of a multi-season stats file */
+  int seasons_first, seasons_last; /* --seasons 2020-2024: first years; 0 = not given */
+  int pool_seasons;       /* --pool-seasons: those seasons pooled minute-weighted */
   sl_pool pool;
   int per_club, verbose;
   sl_format format;
@@ -32,6 +34,8 @@ typedef struct sl_cmp_args {
   /* similar */
   size_t k;
   double max_age, max_value;
+  double min_age, candidate_minutes, max_fee; /* similar: 0 / NAN = no limit */
+  const char *model;      /* similar --model: a fee model for --max-fee */
   const char *leagues;
   sl_similar_metric metric;
   const char *chart;      /* compare --chart FILE: also draw a radar */

@@ -10,6 +10,8 @@
 #define SL_LABEL_MARGIN 2
 /* Narrowest player column in table output: room for "12345.67  p100". */
 #define SL_MIN_COLUMN 16
+/* Seasons percentiles --seasons shows side by side: more than a career's worth is a typo. */
+#define SL_PERCENTILES_MAX_SEASONS 32
 /* Percentile bar: one '#' per 5 percentile points. */
 #define SL_BAR_STEP 5.0
 
@@ -88,7 +90,8 @@ static void print_meta_table(const sl_cmp_ctx *ctx, const player_report *r, size
   const char *cells[6][64];
   for (size_t k = 0; k < n && k < 64; k++) {
     const sl_player *p = sl_compare_player(ctx->index, r[k].index);
-    snprintf(buf[0][k], 160, "%s", p->name);
+    if (p->seasons[0]) snprintf(buf[0][k], 160, "%s %s", p->name, p->seasons);
+    else snprintf(buf[0][k], 160, "%s", p->name);
     snprintf(buf[1][k], 160, "%s", p->clubs);
     snprintf(buf[2][k], 160, "%s", p->league);
     position_text(p, buf[3][k], 160);
@@ -107,7 +110,7 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
     const sl_player *p = sl_compare_player(ctx->index, r[k].index);
     char pos[160];
     position_text(p, pos, sizeof pos);
-    int w = (int)strlen(p->name) + 2, wc = (int)strlen(p->clubs) + 2, wp = (int)strlen(pos) + 2;
+    int w = (int)(strlen(p->name) + strlen(p->seasons)) + 3, wc = (int)strlen(p->clubs) + 2, wp = (int)strlen(pos) + 2;
     if (w > width) width = w;
     if (wc > width && wc < 40) width = wc;
     if (wp > width) width = wp;
@@ -119,9 +122,13 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
     int w = (int)strlen(pr->stats[s].label) + 2 + SL_LABEL_MARGIN + (pr->stats[s].better == SL_BETTER_LOWER ? 6 : 0);
     if (w > label_width) label_width = w;
   }
-  printf("profile %s; percentiles (p) against %ss with >= %.0f minutes in %s\n\n", pr->role,
+  printf("profile %s; percentiles (p) against %ss with >= %.0f minutes in %s%s\n", pr->role,
          sl_group_name(r[0].info.group), a->pool.min_minutes,
-         a->pool.kind == SL_POOL_LEAGUE ? "each player's league" : r[0].info.leagues);
+         a->pool.kind == SL_POOL_LEAGUE ? "each player's league" : r[0].info.leagues,
+         !a->seasons_first ? "" : a->pool_seasons ? ", seasons pooled as the players'" : ", each of the player's season");
+  if (a->seasons_first && a->pool_seasons)
+    printf("seasons pooled minute-weighted: per 90 = sum of the seasons' totals / sum of their minutes\n");
+  putchar('\n');
   int notes = 0;
   for (size_t k = 0; k < n; k++, notes++)
     if (r[k].info.small_sample)
@@ -185,11 +192,11 @@ static void csv_number(double v) {
 static void print_csv(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_report *r, size_t n) {
   fputs("stat,group,kind,better", stdout);
   for (size_t k = 0; k < n; k++) {
-    const char *name = sl_compare_player(ctx->index, r[k].index)->name;
+    const sl_player *p = sl_compare_player(ctx->index, r[k].index);
     static const char *const suffix[] = {" value", " percentile", " peers"};
     for (int m = 0; m < 3; m++) {
       char h[256];
-      snprintf(h, sizeof h, "%s%s", name, suffix[m]);
+      snprintf(h, sizeof h, "%s%s%s%s", p->name, p->seasons[0] ? " " : "", p->seasons, suffix[m]);
       fputc(',', stdout);
       sl_cli_csv_field(stdout, h);
     }
@@ -248,6 +255,7 @@ static void json_player(const sl_cmp_ctx *ctx, const sl_profile *pr, const playe
   fputs(",\"clubs\":", stdout), sl_cli_json_string(stdout, p->clubs);
   fputs(",\"league\":", stdout), sl_cli_json_string(stdout, p->league);
   fputs(",\"leagues\":", stdout), sl_cli_json_string(stdout, p->leagues);
+  fputs(",\"seasons\":", stdout), sl_cli_json_string(stdout, p->seasons);
   fputs(",\"position\":{\"group\":", stdout), sl_cli_json_string(stdout, sl_group_name(p->group));
   fputs(",\"source\":", stdout), sl_cli_json_string(stdout, sl_position_source_name(p->group_source));
   fputs(",\"sub_position\":", stdout), sl_cli_json_string(stdout, p->sub_position);
@@ -324,7 +332,14 @@ int sl_cmp_report(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx
   return st;
 }
 
+/* One player; with --seasons (not pooled) his seasons side by side, each against its own
+ * season's peers. */
 static int run_percentiles(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t player) {
+  size_t seasons[SL_PERCENTILES_MAX_SEASONS];
+  size_t n = a->seasons_first && !a->pool_seasons
+                 ? sl_compare_player_seasons(ctx->index, player, seasons, SL_PERCENTILES_MAX_SEASONS)
+                 : 0;
+  if (n > 1) return sl_cmp_report(a, ctx, seasons, n, 0);
   return sl_cmp_report(a, ctx, &player, 1, 1);
 }
 

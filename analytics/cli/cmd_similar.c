@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "cmd_compare.h"
+#include "scoutlab/fees.h"
 #include "scoutlab/parse.h"
+#include "scoutlab/season.h"
 
 const char sl_help_similar[] =
     "usage: scoutlab similar --stats FILE NAME [-k 10] [--max-age 25] [--max-value 15m]\n"
@@ -28,6 +30,13 @@ const char sl_help_similar[] =
     "  --pool P          z-score population and candidates: shared (default: the Big 5, or every\n"
     "                    league of a non-Big-5 file), big5, all, league (NAME's), or a set\n"
     "  --metric M        euclidean (default) or cosine\n"
+    "  --min-age A       candidates aged at least A\n"
+    "  --candidate-minutes N  candidates played at least N minutes (the z-scores still use\n"
+    "                    --min-minutes)\n"
+    "  --model M         a fee model (scoutlab fit -o M): each candidate's fair fee, the model's\n"
+    "                    median for his age, position, league and market value (needs --values)\n"
+    "  --max-fee V       fair fee at most V (\"15m\"); needs --model; candidates the model cannot\n"
+    "                    value (no market value) are left out and counted\n"
     "\n"
     "example:\n"
     "  scoutlab similar --stats players_data-2024_2025.csv \"Leonardo Balerdi\" -k 10 --max-age 25 \\\n"
@@ -36,7 +45,8 @@ const char sl_help_similar[] =
 static int similar_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   const char *o = argv[*i];
   int known = strcmp(o, "-k") == 0 || strcmp(o, "--max-age") == 0 || strcmp(o, "--max-value") == 0 ||
-              strcmp(o, "--leagues") == 0 || strcmp(o, "--metric") == 0;
+              strcmp(o, "--leagues") == 0 || strcmp(o, "--metric") == 0 || strcmp(o, "--min-age") == 0 ||
+              strcmp(o, "--candidate-minutes") == 0 || strcmp(o, "--model") == 0 || strcmp(o, "--max-fee") == 0;
   if (!known) return 0;
   if (*i + 1 >= argc) return sl_cli_usage_error(a->cmd, "%s needs a value", o);
   const char *v = argv[++*i];
@@ -53,6 +63,19 @@ static int similar_option(int argc, char **argv, int *i, sl_cmp_args *a) {
     if (!sl_parse_money(v, SL_DECIMAL_POINT, &m) || m.amount < 0)
       return sl_cli_usage_error(a->cmd, "--max-value expects an amount such as 15m or €700k, got \"%s\"", v);
     a->max_value = m.amount;
+  } else if (strcmp(o, "--min-age") == 0) {
+    if (!sl_parse_number(v, SL_DECIMAL_POINT, &a->min_age) || a->min_age <= 0)
+      return sl_cli_usage_error(a->cmd, "--min-age expects a positive number, got \"%s\"", v);
+  } else if (strcmp(o, "--candidate-minutes") == 0) {
+    if (!sl_parse_number(v, SL_DECIMAL_POINT, &a->candidate_minutes) || a->candidate_minutes < 0)
+      return sl_cli_usage_error(a->cmd, "--candidate-minutes expects a non-negative number, got \"%s\"", v);
+  } else if (strcmp(o, "--model") == 0) {
+    a->model = v;
+  } else if (strcmp(o, "--max-fee") == 0) {
+    sl_money m;
+    if (!sl_parse_money(v, SL_DECIMAL_POINT, &m) || m.amount < 0)
+      return sl_cli_usage_error(a->cmd, "--max-fee expects an amount such as 15m or €700k, got \"%s\"", v);
+    a->max_fee = m.amount;
   } else if (strcmp(o, "--leagues") == 0) {
     a->leagues = v;
   } else if (strcmp(v, "euclidean") == 0 || strcmp(v, "cosine") == 0) {
@@ -82,8 +105,9 @@ static void print_filtered(const sl_similar_info *info) {
 static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl_profile *pr,
                              const sl_similar_options *so, const sl_similar_info *info,
                              const sl_similar_hit *hits, size_t n) {
+  const double *fee = so->fair_fee;
   printf("players like %s (%s, %s, %s): %s distance of z-scores over %zu %s stats\n", t->name,
-         sl_group_name(info->group), t->clubs, t->league,
+         sl_group_name(info->group), t->club, t->league,
          so->metric == SL_SIMILAR_COSINE ? "cosine" : "RMS (Euclidean)", pr->nstats, pr->role);
   char pool[200];
   sl_compare_pool_text(ctx->index, so->pool, t->league, pool, sizeof pool);
@@ -93,18 +117,24 @@ static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl
   putchar('\n');
   printf(" #  ");
   sl_cli_pad(stdout, "player", 28), sl_cli_pad(stdout, "club", 22), sl_cli_pad(stdout, "league", 16);
-  printf("%4s  %-24s %7s  %12s  %8s\n", "age", "position", "minutes", "value", "distance");
+  printf("%4s  %-24s %7s  %12s  %8s%s\n", "age", "position", "minutes", "value", "distance", fee ? "      fair fee" : "");
   for (size_t h = 0; h < n; h++) {
     const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
     char pos[64], money[48];
     snprintf(pos, sizeof pos, "%s%s%s", p->sub_position[0] ? p->sub_position : sl_group_name(p->group),
              p->group_source == SL_POSSRC_INFERRED ? " (inferred)" : "", "");
     printf("%2zu  ", h + 1);
-    sl_cli_pad(stdout, p->name, 28), sl_cli_pad(stdout, p->clubs, 22), sl_cli_pad(stdout, p->league, 16);
+    sl_cli_pad(stdout, p->name, 28), sl_cli_pad(stdout, p->club, 22), sl_cli_pad(stdout, p->league, 16);
     printf("%4.0f  %-24s %7.0f  ", p->age, pos, p->minutes);
     const char *m = isnan(p->market_value) ? "n/a" : sl_cli_money(p->market_value, money, sizeof money);
     int cols = sl_cli_text_columns(m); /* right-align by display columns: the euro sign is three bytes */
-    printf("%*s%s  %8.3f\n", cols < 12 ? 12 - cols : 0, "", m, hits[h].distance);
+    printf("%*s%s  %8.3f", cols < 12 ? 12 - cols : 0, "", m, hits[h].distance);
+    if (fee) {
+      const char *f = isnan(fee[hits[h].player]) ? "n/a" : sl_cli_money(fee[hits[h].player], money, sizeof money);
+      int fc = sl_cli_text_columns(f);
+      printf("  %*s%s", fc < 12 ? 12 - fc : 0, "", f);
+    }
+    putchar('\n');
   }
   if (!n) puts("(no player passes the filters)");
 }
@@ -122,6 +152,7 @@ static void print_hits_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const s
   for (size_t h = 0; h < n; h++) {
     const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
     fputs(h ? ",{\"name\":" : "{\"name\":", stdout), sl_cli_json_string(stdout, p->name);
+    fputs(",\"club\":", stdout), sl_cli_json_string(stdout, p->club);
     fputs(",\"clubs\":", stdout), sl_cli_json_string(stdout, p->clubs);
     fputs(",\"league\":", stdout), sl_cli_json_string(stdout, p->league);
     fputs(",\"group\":", stdout), sl_cli_json_string(stdout, sl_group_name(p->group));
@@ -162,24 +193,72 @@ static void print_hits_csv(const sl_cmp_ctx *ctx, const sl_similar_hit *hits, si
   }
 }
 
+/* The fees model's group for a player: his sub-position when known, else his group. */
+static int fees_group(const sl_player *p) {
+  int g = p->sub_position[0] ? sl_fees_position_group(p->sub_position) : -2;
+  if (g >= 0) return g;
+  static const int by_group[SL_GROUP_COUNT] = {-2, SL_FEES_GK, SL_FEES_CB, SL_FEES_FB, SL_FEES_CM, SL_FEES_CF};
+  return by_group[p->group];
+}
+
+/* Fair fees (the model's median) of the players of group g with enough minutes, NAN for the
+ * others and for those the model cannot value (no market value, no age). The valuation season
+ * is the one after the stats' season (a summer window), as scoutlab value --season. */
+static double *fair_fees(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_fees_model *m, sl_group g,
+                         int season, size_t *valued) {
+  size_t n = sl_compare_count(ctx->index);
+  double *fee = malloc((n ? n : 1) * sizeof *fee);
+  *valued = 0;
+  for (size_t i = 0; fee && i < n; i++) {
+    const sl_player *p = sl_compare_player(ctx->index, i);
+    fee[i] = NAN;
+    if (p->group != g || !(p->minutes >= a->pool.min_minutes)) continue;
+    sl_fees_player fp = {.name = p->name, .club = p->club, .age = p->age, .group = fees_group(p),
+                         .league = p->league, .season = season, .market_value = p->market_value,
+                         .contract_months = NAN, .minutes_share = NAN};
+    sl_fees_valuation v;
+    sl_error err;
+    if (sl_fees_value(m, &fp, 0, NAN, &v, &err) == SL_OK) fee[i] = v.fair_fee, ++*valued;
+  }
+  return fee;
+}
+
 static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   const sl_player *t = sl_compare_player(ctx->index, target);
   if (!isnan(a->max_value) && !ctx->values)
     return sl_cli_usage_error(a->cmd, "--max-value needs --values FILE (market values by player name)");
+  if (!isnan(a->max_fee) && !a->model)
+    return sl_cli_usage_error(a->cmd, "--max-fee needs --model FILE (a fee model saved by scoutlab fit)");
   const sl_profile *pr = NULL;
   sl_profiles *owned = NULL;
   int pst = sl_cmp_profile(a, ctx, target, &pr, &owned);
   if (pst) return pst;
+  sl_fees_model *model = NULL;
+  double *fee = NULL;
+  size_t valued = 0;
+  if (a->model) {
+    sl_error err;
+    if (sl_fees_load(a->model, &model, &err) != SL_OK) {
+      sl_profiles_free(owned);
+      return sl_cli_fail(&err);
+    }
+    int season = t->season ? t->season + 1 : 0;
+    if (!season && ctx->stats->nfiles && sl_season_from_path(ctx->stats->files[0], &season)) season++;
+    fee = fair_fees(a, ctx, model, t->group, season, &valued);
+    if (!season) fprintf(stderr, "scoutlab similar: note: the stats name no season; fair fees use the model's typical season\n");
+  }
   sl_similar_options so;
   sl_similar_default(&so);
   so.k = a->k, so.max_age = a->max_age, so.max_value = a->max_value, so.leagues = a->leagues;
   so.min_minutes = a->pool.min_minutes, so.metric = a->metric, so.pool = &a->pool;
+  so.min_age = a->min_age, so.candidate_min_minutes = a->candidate_minutes;
+  so.fair_fee = fee, so.max_fee = a->max_fee;
   sl_similar_hit *hits = calloc(so.k, sizeof *hits);
   sl_similar_info info;
   size_t n = 0;
   sl_error err;
   if (!hits) {
-    sl_profiles_free(owned);
+    sl_profiles_free(owned), sl_fees_model_free(model), free(fee);
     return SL_EXIT_DATA;
   }
   int st = sl_compare_similar(ctx->index, target, pr, &so, hits, &n, &info, &err);
@@ -187,8 +266,12 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   else if (a->format == SL_FMT_JSON) print_hits_json(a, ctx, t, pr, &info, hits, n);
   else if (a->format == SL_FMT_CSV || a->format == SL_FMT_MD) print_hits_csv(ctx, hits, n, a->format == SL_FMT_MD);
   else print_hits_table(ctx, t, pr, &so, &info, hits, n);
+  if (fee && a->format == SL_FMT_TABLE)
+    printf("\nfair fee: the model's median for each candidate (%zu of the group valued; no market value, no fee)\n", valued);
   free(hits);
   sl_profiles_free(owned);
+  sl_fees_model_free(model);
+  free(fee);
   return st;
 }
 

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "scoutlab/names.h"
+#include "scoutlab/season.h"
 #include "runtime_internal.h"
 
 
@@ -81,6 +82,8 @@ typedef struct row_key {
   size_t row;
   const char *norm; /* owned by the keys array's builder */
   double born;
+  double season; /* first year of the row's season on a multi-season table, NAN otherwise or
+                    when seasons are pooled */
 } row_key;
 
 static int cmp_key(const void *a, const void *b) {
@@ -91,11 +94,17 @@ static int cmp_key(const void *a, const void *b) {
   int xn = isnan(x->born), yn = isnan(y->born);
   if (xn != yn) return xn - yn;
   if (!xn && x->born != y->born) return x->born < y->born ? -1 : 1;
+  int xs = isnan(x->season), ys = isnan(y->season);
+  if (xs != ys) return xs - ys;
+  if (!xs && x->season != y->season) return x->season < y->season ? -1 : 1;
   return x->row < y->row ? -1 : x->row > y->row;
 }
 
+/* Same player, and on a multi-season table the same season: seasons are never added up unless
+ * the caller pools them (sl_compare_options.pool_seasons). */
 static int same_player(const row_key *a, const row_key *b) {
   if (strcmp(a->norm, b->norm) != 0) return 0;
+  if (!((isnan(a->season) && isnan(b->season)) || a->season == b->season)) return 0;
   return (isnan(a->born) && isnan(b->born)) || a->born == b->born;
 }
 
@@ -134,6 +143,43 @@ static double row_minutes(const sl_compare *c, size_t row) {
   return m;
 }
 
+/* The season of an entry (multi-season table, not pooled) and its text: "2020/21", or the
+ * range of a pooled entry, "2023/24-2024/25". */
+static void seasons_of(const sl_compare *c, sl_player *p) {
+  double lo = NAN, hi = NAN;
+  for (size_t k = 0; c->c_season && k < p->nrows; k++) {
+    double v = cell_num(c, c->c_season, p->rows[k]);
+    if (isnan(v)) continue;
+    if (isnan(lo) || v < lo) lo = v;
+    if (isnan(hi) || v > hi) hi = v;
+  }
+  if (isnan(lo) || !c->multi_season) return;
+  char a[12], b[12];
+  sl_season_text((int)lo, a, sizeof a);
+  sl_season_text((int)hi, b, sizeof b);
+  if (lo == hi) snprintf(p->seasons, sizeof p->seasons, "%s", a);
+  else snprintf(p->seasons, sizeof p->seasons, "%s-%s", a, b);
+  p->season = lo == hi && !c->pool_seasons ? (int)lo : 0;
+}
+
+/* The row of a player's current club: the latest season, then the latest date of a date column
+ * (a transfer or last-match date), else `main_row`, the row with the most minutes. */
+static size_t current_row(const sl_compare *c, const sl_player *p, size_t main_row) {
+  const sl_column *date = NULL;
+  for (size_t j = 0; j < c->t->ncols && !date; j++)
+    if (c->t->cols[j].type == SL_TYPE_DATE) date = &c->t->cols[j];
+  size_t best = main_row;
+  double best_season = cell_num(c, c->c_season, main_row), best_date = cell_num(c, date, main_row);
+  for (size_t k = 0; k < p->nrows; k++) {
+    size_t r = p->rows[k];
+    double s = cell_num(c, c->c_season, r), d = cell_num(c, date, r);
+    int later = !isnan(s) && (isnan(best_season) || s > best_season);
+    if (!later && (isnan(s) || s == best_season) && !isnan(d) && (isnan(best_date) || d > best_date)) later = 1;
+    if (later) best = r, best_season = s, best_date = d;
+  }
+  return best;
+}
+
 /* Fills player p from rows keys[0..n). */
 static int make_player(sl_compare *c, sl_player *p, const row_key *keys, size_t n) {
   memset(p, 0, sizeof *p);
@@ -162,13 +208,15 @@ static int make_player(sl_compare *c, sl_player *p, const row_key *keys, size_t 
   p->minutes = have_min ? min_sum : 90.0 * n90_sum;
   p->nineties = p->minutes / 90.0;
   p->born = keys[0].born;
+  seasons_of(c, p);
   p->name = strdup(cell_text(c->c_player, keys[0].row));
   p->name_norm = strdup(keys[0].norm);
   p->league = strdup(sl_compare_league_strip_(cell_text(c->c_league, main_row)));
+  p->club = strdup(cell_text(c->c_club, current_row(c, p, main_row)));
   p->fbref_pos = strdup(cell_text(c->c_pos, main_row));
   if (!p->clubs) p->clubs = strdup("");
   if (!p->leagues) p->leagues = strdup("");
-  if (!p->name || !p->name_norm || !p->league || !p->fbref_pos || !p->clubs || !p->leagues)
+  if (!p->name || !p->name_norm || !p->league || !p->fbref_pos || !p->clubs || !p->leagues || !p->club)
     return SL_ENOMEM;
   return SL_OK;
 }
@@ -310,6 +358,7 @@ static int collect_keys(sl_compare *c, row_key *keys, size_t *nkeys, double max_
     keys[*nkeys].row = r;
     keys[*nkeys].norm = norm;
     keys[*nkeys].born = cell_num(c, c->c_born, r);
+    keys[*nkeys].season = c->multi_season && !c->pool_seasons ? cell_num(c, c->c_season, r) : NAN;
     (*nkeys)++;
   }
   return drop_duplicates(c, keys, nkeys);
@@ -343,6 +392,14 @@ static int find_columns(sl_compare *c, sl_error *err) {
   c->c_born = sl_table_role(t, SL_ROLE_BORN);
   c->c_min = sl_table_role(t, SL_ROLE_MINUTES);
   c->c_n90 = sl_table_role(t, SL_ROLE_NINETIES);
+  c->c_season = sl_table_role(t, SL_ROLE_SEASON);
+  double first = NAN;
+  for (size_t r = 0; c->c_season && r < t->nrows && !c->multi_season; r++) {
+    double v = cell_num(c, c->c_season, r);
+    if (isnan(v)) continue;
+    if (isnan(first)) first = v;
+    c->multi_season = v != first;
+  }
   const char *file = t->nfiles ? t->files[0] : NULL;
   if (!c->c_player || c->c_player->type != SL_TYPE_TEXT)
     return sl_error_set(err, SL_ENOTFOUND, file, 1, 0,
@@ -389,6 +446,7 @@ int sl_compare_new(const sl_table *stats, const sl_compare_options *opt, sl_comp
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory building the player index");
   }
   c->t = stats;
+  c->pool_seasons = opt->pool_seasons;
   for (size_t r = 0; r < stats->nrows; r++) c->player_of_row[r] = -1;
   c->rep.rows_read = stats->rows_read;
   c->rep.rows_skipped_load = stats->nskipped;
@@ -426,7 +484,7 @@ void sl_compare_free(sl_compare *c) {
   if (!c) return;
   for (size_t i = 0; i < c->n; i++) {
     sl_player *p = &c->players[i];
-    free(p->name), free(p->name_norm), free(p->clubs), free(p->league), free(p->leagues);
+    free(p->name), free(p->name_norm), free(p->clubs), free(p->club), free(p->league), free(p->leagues);
     free(p->fbref_pos), free(p->rows);
   }
   free(c->players);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "scoutlab/names.h"
+#include "scoutlab/season.h"
 #include "runtime_internal.h"
 
 /* Suggestions after "did you mean:" (distinct names). */
@@ -29,12 +30,15 @@ static void split_query(const char *q, char **name, char **qual) {
   }
 }
 
-/* A qualifier is a birth year when it is four digits, otherwise a club name. */
-static int qualifier_fits(const sl_player *p, const char *qual_norm) {
+/* A qualifier is a birth year when it is four digits, a season when it reads as one with two
+ * years ("2022/23", "2022-23"), otherwise a club name. */
+static int qualifier_fits(const sl_player *p, const char *qual, const char *qual_norm) {
   if (!qual_norm || !*qual_norm) return 1;
   char *end;
   long year = strtol(qual_norm, &end, 10);
   if (*end == '\0' && end - qual_norm == 4) return !isnan(p->born) && (long)p->born == year;
+  int season = 0;
+  if (strpbrk(qual, "/-_") && sl_season_parse(qual, &season, NULL) == SL_OK) return p->season == season;
   /* Each of his clubs, as the stats file writes it, against the club as the user wrote it
    * (which may be another source's form: "Paris Saint-Germain" for FBref's "Paris S-G"). */
   char *clubs = strdup(p->clubs ? p->clubs : "");
@@ -118,6 +122,32 @@ static int ambiguous(const sl_compare *c, const char *query, const size_t *hits,
   return sl_error_field(err, "player", SL_EAMBIG);
 }
 
+/* Whether the hits are one player (name and birth year) in different seasons. */
+static int one_person(const sl_compare *c, const size_t *hits, size_t n) {
+  const sl_player *a = &c->players[hits[0]];
+  for (size_t k = 1; k < n; k++) {
+    const sl_player *b = &c->players[hits[k]];
+    if (!a->season || b->season == a->season || strcmp(a->name_norm, b->name_norm) != 0) return 0;
+    if (!((isnan(a->born) && isnan(b->born)) || a->born == b->born)) return 0;
+  }
+  return 1;
+}
+
+size_t sl_compare_player_seasons(const sl_compare *c, size_t i, size_t *out, size_t max) {
+  if (!c || i >= c->n) return 0;
+  const sl_player *p = &c->players[i];
+  size_t n = 0;
+  for (size_t j = 0; j < c->n; j++) {
+    const sl_player *q = &c->players[j];
+    if (strcmp(q->name_norm, p->name_norm) != 0 || !((isnan(q->born) && isnan(p->born)) || q->born == p->born)) continue;
+    if (n == max) break;
+    size_t pos = n++;
+    while (pos > 0 && c->players[out[pos - 1]].season > q->season) out[pos] = out[pos - 1], pos--;
+    out[pos] = j;
+  }
+  return n;
+}
+
 int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_error *err) {
   if (!c || !query || !index) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_find: NULL argument");
   char *name = NULL, *qual = NULL;
@@ -135,9 +165,16 @@ int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_er
   size_t nhits = 0;
   for (size_t i = 0; i < c->n; i++) {
     int s = sl_name_match_score(qn, c->players[i].name_norm);
-    if (s == 0 || s < best || !qualifier_fits(&c->players[i], qualn)) continue;
+    if (s == 0 || s < best || !qualifier_fits(&c->players[i], qual, qualn)) continue;
     if (s > best) best = s, nhits = 0;
     hits[nhits++] = i;
+  }
+  if (nhits > 1 && one_person(c, hits, nhits)) {
+    /* one player in several seasons: the latest, unless the query names a season */
+    size_t latest = hits[0];
+    for (size_t k = 1; k < nhits; k++)
+      if (c->players[hits[k]].season > c->players[latest].season) latest = hits[k];
+    hits[0] = latest, nhits = 1;
   }
   if (nhits == 1) {
     *index = hits[0];

@@ -24,6 +24,7 @@ void sl_pool_default(sl_pool *p) {
   p->kind = SL_POOL_LEAGUE;
   p->leagues = NULL;
   p->min_minutes = SL_COMPARE_DEFAULT_MIN_MINUTES;
+  p->season = 0;
 }
 
 void sl_pool_shared(sl_pool *p) {
@@ -79,6 +80,7 @@ int sl_compare_in_pool(const sl_compare *c, size_t i, sl_group g, const sl_pool 
                        const char *ref_league) {
   const sl_player *p = &c->players[i];
   if (p->group != g || !(p->minutes >= pool->min_minutes)) return 0;
+  if (pool->season && p->season && p->season != pool->season) return 0;
   switch (effective_kind(c, pool)) {
   case SL_POOL_ALL: return 1;
   case SL_POOL_BIG5: return is_big5(p->league);

@@ -114,7 +114,7 @@ int sl_compare_similar(const sl_compare *c, size_t i, const sl_profile *profile,
     return sl_error_set(err, SL_EDATA, NULL, 0, 0, "%s has no known position group: name a profile", p->name);
   size_t ns = profile->nstats, m = 0, *idx = NULL, k = opt->k ? opt->k : SL_COMPARE_DEFAULT_K;
   sl_pool population = {opt->pool ? opt->pool->kind : SL_POOL_ALL, opt->pool ? opt->pool->leagues : NULL,
-                        opt->min_minutes};
+                        opt->min_minutes, p->season};
   double *vals = NULL, *own = malloc((ns ? ns : 1) * sizeof *own);
   sl_bound *b = calloc(ns ? ns : 1, sizeof *b);
   int st = own && b ? SL_OK : SL_ENOMEM;

@@ -184,6 +184,9 @@ int sl_compare_percentiles(const sl_compare *c, size_t i, const sl_profile *prof
   if (!c || !profile || !pool || !out || i >= c->n)
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_percentiles: bad argument");
   const sl_player *p = &c->players[i];
+  sl_pool own_season = *pool; /* a multi-season index ranks a player against his season's peers */
+  if (!own_season.season) own_season.season = p->season;
+  pool = &own_season;
   sl_group g = profile->peers != SL_GROUP_UNKNOWN ? profile->peers : p->group;
   if (g == SL_GROUP_UNKNOWN)
     return sl_error_field(err, "profile",
@@ -269,8 +272,10 @@ static int quality_group(const sl_compare *c, const sl_profile *pr, sl_group g, 
     const sl_player *p = &c->players[i];
     if (p->group != g) continue;
     size_t k = 0;
+    sl_pool own_season = *pool;
+    if (!own_season.season) own_season.season = p->season;
     for (size_t r = 0; r < m; r++)
-      if (sl_compare_in_pool(c, idx[r], g, pool, p->league))
+      if (sl_compare_in_pool(c, idx[r], g, &own_season, p->league))
         memcpy(sub + k++ * ns, vals + r * ns, ns * sizeof *sub);
     for (size_t s = 0; s < ns; s++) own[s] = sl_compare_value_(c, p, &b[s]);
     rank_player(sub, k, b, ns, own, v, column);

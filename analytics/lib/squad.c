@@ -327,7 +327,7 @@ int sl_squad_new(const sl_table *stats, const sl_squad_options *opt, sl_squad **
   s->t = stats;
   s->opt = *opt;
   /* Per-club entries by construction: a player's minutes for another club never count here. */
-  sl_compare_options copt = {1, opt->positions, opt->overrides, opt->values, 0};
+  sl_compare_options copt = {1, opt->positions, opt->overrides, opt->values, 0, 0};
   st = sl_compare_new(stats, &copt, &s->index, err);
   if (!st) {
     s->n = sl_compare_count(s->index);

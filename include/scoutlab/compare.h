@@ -176,6 +176,8 @@ typedef struct sl_player {
   char *name;          /* as in the stats file */
   char *name_norm;     /* sl_name_normalise(name) */
   char *clubs;         /* "Bournemouth, Valencia" in file order */
+  char *club;          /* current club: that of the latest season's row, then of the latest date
+                          when the table has one, else the row with the most minutes */
   char *league;        /* league with most minutes, country prefix removed: "Ligue 1" */
   char *leagues;       /* every league played in, ", "-joined */
   char *fbref_pos;     /* Pos of the row with most minutes ("DF,MF") */
@@ -190,6 +192,9 @@ typedef struct sl_player {
   double market_value; /* EUR, from the values table; NAN when unknown */
   size_t *rows;        /* indices of the stats-table rows combined into this player */
   size_t nrows;
+  int season;          /* multi-season table: first year of this entry's season (one entry per
+                          player and season); 0 for a one-season table or pooled seasons */
+  char seasons[24];    /* "2020/21", "2023/24-2024/25" when pooled; "" for a one-season table */
 } sl_player;
 
 typedef struct sl_compare_skip {
@@ -229,6 +234,10 @@ typedef struct sl_compare_options {
   const sl_table *overrides;   /* optional: player, born (optional), sub_position */
   const sl_table *values;      /* optional: player name, market value (MONEY) */
   double max_row_minutes;      /* rows with more minutes are skipped; 0 = SL_COMPARE_MAX_ROW_MINUTES */
+  int pool_seasons;            /* a table of several seasons (a season column): 0 = one entry per
+                                  player and season, ranked against that season's peers; 1 = the
+                                  seasons pooled into one entry, minute-weighted (per 90 = sum of
+                                  totals / sum of minutes), as FBref's "last 365 days" */
 } sl_compare_options;
 
 
@@ -254,10 +263,15 @@ long sl_compare_player_of_row(const sl_compare *c, size_t row);
 const sl_compare_report *sl_compare_summary(const sl_compare *c);
 
 /** Finds a player by a name as typed ("balerdi", "Leonardo Balerdi", "Max Aarons (Valencia)":
- *  a club in parentheses narrows the search). Returns SL_OK and *index; SL_ENOTFOUND with
+ *  a club in parentheses narrows the search, a birth year "(1999)" or a season "(2022/23)" too;
+ *  one player in several seasons of a multi-season index is his latest season unless named). Returns SL_OK and *index; SL_ENOTFOUND with
  *  "no player 'X'; did you mean: A, B, C"; SL_EINVAL when several players match equally well,
  *  listing them ("... (Club, born 1999)") and asking for a more precise name. */
 int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_error *err);
+
+/** The entries of player i (same name and birth year) in every season of a multi-season index,
+ *  oldest first, into out (room for max); returns how many (1 for a one-season index). */
+size_t sl_compare_player_seasons(const sl_compare *c, size_t i, size_t *out, size_t max);
 
 /* ---- pools, values and percentiles -------------------------------------------------------- */
 
@@ -274,6 +288,8 @@ typedef struct sl_pool {
   sl_pool_kind kind;
   const char *leagues;  /* SL_POOL_LIST: "Ligue 1,Serie A" (country prefixes and case ignored); borrowed */
   double min_minutes;   /* pool members need at least this many minutes */
+  int season;           /* multi-season index: members of this season only; 0 = the queried
+                           player's own season (percentiles, quality, similar set it) */
 } sl_pool;
 
 /** Sets *p to the per-league pool (SL_POOL_LEAGUE, SL_COMPARE_DEFAULT_MIN_MINUTES): squad

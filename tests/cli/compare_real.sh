@@ -51,4 +51,49 @@ expect_eq "$st" 2 "similar --leagues Ligue1 exit status"
 expect_contains "$got" 'did you mean "Ligue 1"' "similar --leagues Ligue1 suggests Ligue 1"
 got=$("$SCOUTLAB" similar --stats "$B" balerdi --pool "Ligue 1" --format json 2>/dev/null)
 expect_eq "$(printf '%s\n' "$got" | grep -o '"league":"[^"]*"' | sort -u)" '"league":"Ligue 1"' "similar --pool Ligue 1: Ligue 1 candidates only"
+# Several seasons from fbref-big5-yearly: Balerdi season by season (minutes as SOURCE.txt says),
+# two seasons pooled (per 90 = (50 + 39) tackles won / ((2271 + 2273) / 90) = 1.762764085), and
+# two players of different seasons in one table. A yearly folder without --seasons is refused.
+Y="$SL_SHARED_DATA/fbref-big5-yearly"
+if [ -d "$Y/standard" ]; then
+  got=$("$SCOUTLAB" percentiles --stats "$Y" --seasons 2020-2024 "Leonardo Balerdi" --stats-list "TklW,minutes" --format csv 2>/dev/null); st=$?
+  expect_eq "$st" 0 "percentiles --seasons exit status"
+  expect_contains "$got" "Leonardo Balerdi 2020/21 value" "season by season: 2020/21 column"
+  expect_contains "$got" "Leonardo Balerdi 2024/25 value" "season by season: 2024/25 column"
+  mins=$(printf '%s\n' "$got" | grep '^minutes,' | cut -d, -f5,17)
+  expect_eq "$mins" "1634,2273" "minutes 2020/21 and 2024/25"
+  got=$("$SCOUTLAB" percentiles --stats "$Y" --seasons 2023-2024 --pool-seasons balerdi --stats-list "TklW,minutes" --format csv 2>/dev/null)
+  expect_contains "$got" "TklW,,per90,higher,1.762764085," "pooled: sum of totals over sum of minutes"
+  expect_contains "$got" "minutes,,total,higher,4544," "pooled minutes"
+  got=$("$SCOUTLAB" compare --stats "$Y" --seasons 2022-2024 "Leonardo Balerdi (2022/23)" "Willian Pacho (2024/25)" 2>/dev/null); st=$?
+  expect_eq "$st" 0 "compare across seasons"
+  expect_contains "$got" "Leonardo Balerdi 2022/23" "Balerdi's season named"
+  expect_contains "$got" "Willian Pacho 2024/25" "Pacho's season named"
+  got=$("$SCOUTLAB" percentiles --stats "$Y" balerdi 2>&1); st=$?
+  expect_eq "$st" 2 "yearly folder without --seasons"
+fi
+# Shortlist: centre-backs like Balerdi, at most 26, fair fee under 15m from a fee model; what each
+# filter removed is said; the current club of a two-club player is the one he played most for.
+if [ -d "$SL_SHARED_DATA/transfers-tm" ] && [ -d "$SL_SHARED_DATA/tm-values-2023" ]; then
+  tmp=$(mktemp -d)
+  "$SCOUTLAB" fit --transfers "$SL_SHARED_DATA/transfers-tm" --holdout-from 2017 -o "$tmp/tm.slm" >/dev/null 2>&1
+  got=$("$SCOUTLAB" similar --stats "$B" "Leonardo Balerdi" --model "$tmp/tm.slm" --values "$SL_SHARED_DATA/tm-values-2023" \
+        --max-age 26 --max-fee 15m --format json 2>/dev/null); st=$?
+  expect_eq "$st" 0 "similar --max-fee exit status"
+  expect_contains "$got" '"similar":[{' "shortlist not empty"
+  expect_eq "$(printf '%s\n' "$got" | grep -o '"group":"[a-z-]*"' | sort -u)" '"group":"centre-back"' "only centre-backs"
+  fees_over=$(printf '%s\n' "$got" | grep -o '"no_fee":[0-9]*' | cut -d: -f2)
+  expect_eq "$([ "${fees_over:-0}" -gt 0 ] && echo yes)" yes "players without a fair fee counted"
+  txt=$("$SCOUTLAB" similar --stats "$B" "Leonardo Balerdi" --model "$tmp/tm.slm" --values "$SL_SHARED_DATA/tm-values-2023" \
+        --max-age 26 --max-fee 15m 2>/dev/null)
+  expect_contains "$txt" "fair fee above the limit" "fee filter reported"
+  expect_contains "$txt" "no fair fee" "no-fee count reported"
+  over=$(printf '%s\n' "$txt" | grep -E '^ ?[0-9]+  ' | grep -oE '€[0-9,]+$' | tr -d '€,' | awk '$1 >= 15000000' | wc -l)
+  expect_eq "$over" 0 "every fair fee under 15m"
+  rm -rf "$tmp"
+fi
+got=$("$SCOUTLAB" similar --stats "$B" "Leonardo Balerdi" -k 300 --format json 2>/dev/null)
+expect_contains "$got" '"name":"Anthony Rouault","club":"Stuttgart","clubs":"Rennes, Stuttgart"' "current club: most minutes"
+got=$("$SCOUTLAB" similar --stats "$B" balerdi --max-fee 15m 2>&1); st=$?
+expect_eq "$st" 2 "--max-fee without --model"
 finish

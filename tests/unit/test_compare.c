@@ -260,6 +260,23 @@ static void test_similar(const sl_table *stats, const sl_profiles *pr) {
     STR_EQ(sl_compare_player(c, hits[h].player)->name_norm, order[h], "neighbour %zu", h);
     SL_CHECK_REL(hits[h].distance, dist[h], 1e-9, "distance %zu", h);
   }
+  /* Fair-fee filter: Émile 9m, Carl 20m, Kai unknown, Leo 3m; at most 10m -> Émile, Leo; Carl
+   * counted above the limit, Kai without a fee. Minutes filter: Leo (1000), Kai (1300) below 1500. */
+  double *fee = malloc(sl_compare_count(c) * sizeof *fee);
+  for (size_t j = 0; j < sl_compare_count(c); j++) fee[j] = NAN;
+  fee[find(c, "Émile Faure")] = 9e6, fee[find(c, "Carl Dane")] = 20e6, fee[find(c, "Leo Martin (1995)")] = 3e6;
+  so.fair_fee = fee, so.max_fee = 10e6;
+  INT_EQ(sl_compare_similar(c, anna, cb, &so, hits, &n, &info, &err), SL_OK, "similar with a fee limit");
+  INT_EQ(n, 2, "two under 10m");
+  STR_EQ(sl_compare_player(c, hits[0].player)->name_norm, "emile faure", "nearest under the fee limit");
+  INT_EQ(info.excluded_fee, 1, "Carl above the fee limit");
+  INT_EQ(info.excluded_no_fee, 1, "Kai has no fair fee");
+  so.candidate_min_minutes = 1500;
+  sl_compare_similar(c, anna, cb, &so, hits, &n, &info, &err);
+  INT_EQ(n, 1, "Leo (1000 minutes) below the candidates' minutes");
+  INT_EQ(info.excluded_minutes, 2, "Leo and Kai (1300 minutes) counted, before the fee test");
+  so.fair_fee = NULL, so.max_fee = NAN, so.candidate_min_minutes = 0;
+  free(fee);
   so.metric = SL_SIMILAR_COSINE;
   sl_compare_similar(c, anna, cb, &so, hits, &n, &info, &err);
   SL_CHECK_REL(hits[0].distance, 0.586966610623412, 1e-9, "cosine nearest is Carl");
