@@ -23,18 +23,7 @@ void rp_progress(const rp_ctx *x, const char *what) {
   if (x->rq->progress) x->rq->progress(x->rq->progress_ctx, what);
 }
 
-const sl_squad_entry *rp_entry_of(const rp_ctx *x, size_t i) {
-  const sl_player *p = sl_compare_player(x->cmp, i);
-  const sl_compare *per_club = sl_squad_index(x->squad);
-  const sl_squad_entry *best = NULL;
-  for (size_t k = 0; k < p->nrows; k++) {
-    long e = sl_compare_player_of_row(per_club, p->rows[k]);
-    if (e < 0) continue;
-    const sl_squad_entry *en = sl_squad_entry_at(x->squad, (size_t)e);
-    if (!best || en->minutes > best->minutes) best = en;
-  }
-  return best;
-}
+const sl_squad_entry *rp_entry_of(const rp_ctx *x, size_t i) { return sl_workspace_entry(x->ws, i); }
 
 int rp_value(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e, const sl_workspace_attrs *given,
              double bid, sl_fees_player *fp, sl_fees_valuation *v, sl_error *err) {

@@ -17,9 +17,8 @@
 
 /* ---- finding the player ------------------------------------------------------------------- */
 
-/* His club entry with the most minutes (the club a fee is paid to). */
-static const sl_squad_entry *entry_of(const sl_workspace *ws, size_t index) {
-  if (!ws->squad) return NULL;
+const sl_squad_entry *sl_workspace_entry(const sl_workspace *ws, size_t index) {
+  if (!ws || !ws->squad || !ws->cmp || index >= sl_compare_count(ws->cmp)) return NULL;
   const sl_player *p = sl_compare_player(ws->cmp, index);
   const sl_compare *per_club = sl_squad_index(ws->squad);
   const sl_squad_entry *best = NULL;
@@ -189,7 +188,7 @@ int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_pl
     if (st) return st;
     out->index = (long)i;
     out->stats = sl_compare_player(ws->cmp, i);
-    out->entry = entry_of(ws, i);
+    out->entry = sl_workspace_entry(ws, i);
     out->name = out->stats->name;
     out->club = out->entry ? sl_squad_club_at(ws->squad, out->entry->club)->name : out->stats->clubs;
     return SL_OK;

@@ -158,6 +158,10 @@ size_t sl_workspace_note_count(const sl_workspace *ws);
  *  market value and the "Name (Club)" form to use. */
 int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_player *out, sl_error *err);
 
+/** The squad entry of stats-index player `index`: his club with the most minutes (the club a
+ *  fee is paid to), or NULL without a squad. Borrowed. */
+const sl_squad_entry *sl_workspace_entry(const sl_workspace *ws, size_t index);
+
 /** The fee-model record of a player: from his stats (age, group, league, minutes share and
  *  contract from his squad entry), his market value, then what the caller states (may be NULL);
  *  the season is the workspace's valuation season. `pl` may be NULL for a player known only
