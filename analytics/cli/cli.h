@@ -71,8 +71,6 @@ void sl_cli_json_number(FILE *f, double v);
 /** Formats an amount as "€12,345,678" into buf. */
 const char *sl_cli_money(double eur, char *buf, size_t size);
 
-/** First year of a season written "2024", "2024-25" or "2024/25"; 0 when not a season. */
-int sl_cli_season_arg(const char *s);
 
 struct sl_table;
 /** Loads stats files (directories walked) and keeps one season: `season` ("2024-25"), or the

@@ -14,6 +14,7 @@
 #include "scoutlab/money.h"
 #include "scoutlab/datadir.h"
 #include "scoutlab/parse.h"
+#include "scoutlab/season.h"
 #include "scoutlab/table.h"
 
 int sl_cli_usage_error(const char *cmd, const char *fmt, ...) {
@@ -98,14 +99,6 @@ void sl_cli_json_number(FILE *f, double v) {
 
 const char *sl_cli_money(double eur, char *buf, size_t size) { return sl_money_text(eur, buf, size); }
 
-int sl_cli_season_arg(const char *s) {
-  /* "2024", "2024-25", "2024/25": the season is named by its first year. */
-  if (!s || strlen(s) < 4) return 0;
-  for (int i = 0; i < 4; i++)
-    if (s[i] < '0' || s[i] > '9') return 0;
-  if (s[4] && s[4] != '-' && s[4] != '/') return 0;
-  return atoi(s);
-}
 
 int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const char *season,
                       sl_table **out, int *chosen) {
@@ -113,7 +106,7 @@ int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const
   sl_table *t = NULL, *sub = NULL;
   int want = 0, got = 0;
   *out = NULL;
-  if (season && !(want = sl_cli_season_arg(season)))
+  if (season && sl_season_parse(season, &want, NULL))
     return sl_cli_usage_error(cmd, "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", season);
   sl_load_options lim;
   sl_cli_load_options(&lim);

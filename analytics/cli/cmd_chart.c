@@ -15,7 +15,6 @@
 #include "scoutlab/names.h"
 #include "scoutlab/parse.h"
 #include "scoutlab/schema.h"
-#include "scoutlab/season.h"
 #include "scoutlab/table.h"
 
 const char sl_help_chart[] =
@@ -438,9 +437,7 @@ static int parse_squad_args(int argc, char **argv, chart_squad_args *a) {
   if (!a->out.output) return sl_cli_usage_error("chart", "-o FILE.png|svg|pdf is required");
   if (!a->nstats) return sl_cli_usage_error("chart", "--stats FILE is required");
   if (!a->club) return sl_cli_usage_error("chart", "name a club (e.g. marseille)");
-  if (a->season && !sl_squad_season_parse(a->season))
-    return sl_cli_usage_error("chart", "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
-  return -1;
+  return -1; /* --season is read with the inputs (squad_inputs.c) */
 }
 
 /* The squad scored as scoutlab squad scores it: the same workspace (squad_inputs.c). */
@@ -463,10 +460,6 @@ int sl_chart_squad_draw(sl_charts_kind kind, const sl_squad *s, size_t club, int
   sl_charts_output o = *given;
   if (!o.credits) o.credits = sl_charts_credits(st, sources, nsources);
   if (!o.inputs) o.inputs = sources, o.ninputs = nsources;
-  if (!season) { /* the season in the file name still belongs in the subtitle */
-    const char *named = sl_charts_season_from_name(st, sources[0]);
-    season = named ? sl_squad_season_parse(named) : 0;
-  }
   union { sl_plot_squad s; sl_plot_importance i; } chart;
   sl_error err;
   int e = kind == SL_CHARTS_SQUAD ? sl_charts_squad_from_squad(s, club, season, min_share, st, &chart.s, &err)

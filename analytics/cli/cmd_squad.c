@@ -150,9 +150,7 @@ static int parse_args(int argc, char **argv, sq_args *a) {
   if (!!a->club + !!a->player + !!a->league != 1)
     return sl_cli_usage_error("squad", "name exactly one of: a club, --player NAME, --league LEAGUE");
   if (a->chart && !a->club) return sl_cli_usage_error("squad", "--chart draws a club's squad: name a club");
-  if (a->season && !sl_squad_season_parse(a->season))
-    return sl_cli_usage_error("squad", "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
-  return -1;
+  return -1; /* --season is read with the inputs (squad_inputs.c) */
 }
 
 /* ---- loading ------------------------------------------------------------------------------- */
@@ -446,7 +444,7 @@ static int run_club(const sq_args *a, const sl_squad_options *o, const sq_ctx *c
   if (a->format != SL_FMT_CSV) club_header(stdout, c);
   print_list(stdout, o, ctx, c->ranked, c->n, 0, a->format);
   sl_chart_output chart = {.output = a->chart};
-  if (a->chart) return sl_chart_squad_draw(SL_CHART_SQUAD, ctx->squad, k, o->season, SL_CHART_SQUAD_MIN_SHARE, 0, a->stats, a->nstats, &chart, stderr);
+  if (a->chart) return sl_chart_squad_draw(SL_CHART_SQUAD, ctx->squad, k, sl_workspace_seasons_of(ctx->ws)->stats, SL_CHART_SQUAD_MIN_SHARE, 0, a->stats, a->nstats, &chart, stderr);
   return 0;
 }
 

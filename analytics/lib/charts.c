@@ -1,6 +1,6 @@
 /* charts.c - the store behind charts.h, chart names, credits and seasons from file names, and
  * rendering: the script written where asked or to a temporary file, gnuplot run, clean-up. */
-#define _XOPEN_SOURCE 700 /* realpath */
+#define _XOPEN_SOURCE 700 /* fdopen, kill, O_EXCL */
 #include "scoutlab/charts.h"
 
 #include <ctype.h>
@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "runtime_internal.h"
+#include "scoutlab/output.h"
+#include "scoutlab/season.h"
 
 #define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
 /* Attempts at a fresh temporary script name before giving up (names embed the pid). */
@@ -122,49 +124,11 @@ const char *sl_charts_model_credits(sl_charts_store *st, const sl_fees_model *m,
 }
 
 const char *sl_charts_season_from_name(sl_charts_store *st, const char *path) {
-  size_t len;
-  const char *b = base_name(path, &len);
-  /* Two consecutive years written as YYYY?YYYY (FBref: "2024_2025", "2024-2025"). */
-  for (size_t i = 0; i + 9 <= len; i++) {
-    const char *s = b + i;
-    int digits = 1;
-    for (int k = 0; k < 9; k++) digits &= k == 4 ? !isalnum((unsigned char)s[k]) : isdigit((unsigned char)s[k]) != 0;
-    if (!digits) continue;
-    int y1 = atoi(s), y2 = atoi(s + 5);
-    if (y2 == y1 + 1) return sl_charts_printf(st, "%d-%02d", y1, y2 % 100);
-  }
-  return NULL;
+  int first;
+  return sl_season_from_path(path, &first) ? sl_charts_printf(st, "%d-%02d", first, (first + 1) % 100) : NULL;
 }
 
 /* ---- paths ---------------------------------------------------------------------------------- */
-
-/* A file's identity: device and inode when it exists, else its resolved directory plus name. */
-typedef struct file_id {
-  int exists;
-  dev_t dev;
-  ino_t ino;
-  char path[PATH_MAX + NAME_MAX + 2];
-} file_id;
-
-static void identify(const char *path, file_id *id) {
-  struct stat sb;
-  memset(id, 0, sizeof *id);
-  if (stat(path, &sb) == 0) {
-    id->exists = 1, id->dev = sb.st_dev, id->ino = sb.st_ino;
-    return;
-  }
-  const char *slash = strrchr(path, '/');
-  char dir[PATH_MAX];
-  snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1, slash ? path : ".");
-  char real[PATH_MAX];
-  if (!realpath(dir, real)) snprintf(real, sizeof real, "%s", dir);
-  snprintf(id->path, sizeof id->path, "%s/%s", real, slash ? slash + 1 : path);
-}
-
-static int same_file(const file_id *a, const file_id *b) {
-  if (a->exists != b->exists) return 0;
-  return a->exists ? a->dev == b->dev && a->ino == b->ino : strcmp(a->path, b->path) == 0;
-}
 
 static char *template_path(sl_charts_kind kind, const char *plotdir) {
   const char *dir = plotdir ? plotdir : "plots", *name = sl_charts_kind_name(kind);
@@ -183,19 +147,16 @@ int sl_charts_check_paths(sl_charts_kind kind, const sl_charts_output *o, sl_err
   if (!o || !o->output) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no output file given");
   char *tpl = template_path(kind, o->plotdir);
   if (!tpl) return OOM(err);
-  file_id out, script, other;
-  identify(o->output, &out);
-  if (o->script) identify(o->script, &script);
+  const char *out = o->output, *script = o->script;
   int st = SL_OK;
-  if (o->script && same_file(&out, &script)) st = refuse(err, "script", o->script, "chart file", o->output);
-  identify(tpl, &other);
-  if (!st && same_file(&out, &other)) st = refuse(err, "chart file", o->output, "chart template", tpl);
-  if (!st && o->script && same_file(&script, &other)) st = refuse(err, "script", o->script, "chart template", tpl);
+  if (script && sl_output_same_file(out, script)) st = refuse(err, "script", script, "chart file", out);
+  if (!st && sl_output_same_file(out, tpl)) st = refuse(err, "chart file", out, "chart template", tpl);
+  if (!st && script && sl_output_same_file(script, tpl)) st = refuse(err, "script", script, "chart template", tpl);
   for (size_t i = 0; !st && i < o->ninputs; i++) {
-    if (!o->inputs || !o->inputs[i]) continue;
-    identify(o->inputs[i], &other);
-    if (same_file(&out, &other)) st = refuse(err, "chart file", o->output, "input", o->inputs[i]);
-    else if (o->script && same_file(&script, &other)) st = refuse(err, "script", o->script, "input", o->inputs[i]);
+    const char *in = o->inputs ? o->inputs[i] : NULL;
+    if (!in) continue;
+    if (sl_output_same_file(out, in)) st = refuse(err, "chart file", out, "input", in);
+    else if (script && sl_output_same_file(script, in)) st = refuse(err, "script", script, "input", in);
   }
   free(tpl);
   return st;

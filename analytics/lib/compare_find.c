@@ -16,20 +16,6 @@
 /* Players named in an ambiguity message before "...". */
 #define SL_FIND_AMBIGUOUS_LIST 8
 
-/* Splits "Name (Club)" or "Name (1999)" into name and qualifier (both new strings, or NULL). */
-static void split_query(const char *q, char **name, char **qual) {
-  *name = NULL, *qual = NULL;
-  const char *open = strrchr(q, '(');
-  size_t len = strlen(q);
-  while (len && q[len - 1] == ' ') len--;
-  if (open && len && q[len - 1] == ')' && open > q) {
-    *name = strndup(q, (size_t)(open - q));
-    *qual = strndup(open + 1, (size_t)(q + len - 1 - (open + 1)));
-  } else {
-    *name = strdup(q);
-  }
-}
-
 /* A qualifier is a birth year when it is four digits, a season when it reads as one with two
  * years ("2022/23", "2022-23"), otherwise a club name. */
 static int qualifier_fits(const sl_player *p, const char *qual, const char *qual_norm) {
@@ -41,16 +27,7 @@ static int qualifier_fits(const sl_player *p, const char *qual, const char *qual
   if (strpbrk(qual, "/-_") && sl_season_parse(qual, &season, NULL) == SL_OK) return p->season == season;
   /* Each of his clubs, as the stats file writes it, against the club as the user wrote it
    * (which may be another source's form: "Paris Saint-Germain" for FBref's "Paris S-G"). */
-  char *clubs = strdup(p->clubs ? p->clubs : "");
-  int fits = 0;
-  for (char *save = NULL, *one = clubs ? strtok_r(clubs, ",", &save) : NULL; one && !fits;
-       one = strtok_r(NULL, ",", &save)) {
-    char *n = sl_name_normalise(one);
-    fits = n && (strstr(n, qual_norm) != NULL || sl_name_club_match(n, qual_norm));
-    free(n);
-  }
-  free(clubs);
-  return fits;
+  return sl_name_club_in_list(p->clubs, qual_norm);
 }
 
 static void describe(const sl_player *p, char *buf, size_t size) {
@@ -151,7 +128,7 @@ size_t sl_compare_player_seasons(const sl_compare *c, size_t i, size_t *out, siz
 int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_error *err) {
   if (!c || !query || !index) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_find: NULL argument");
   char *name = NULL, *qual = NULL;
-  split_query(query, &name, &qual);
+  sl_name_split_qualifier(query, &name, &qual);
   char *qn = name ? sl_name_normalise(name) : NULL;
   char *qualn = qual ? sl_name_normalise(qual) : NULL;
   size_t *hits = malloc((c->n ? c->n : 1) * sizeof *hits);

@@ -391,19 +391,7 @@ static int age_fits(const sl_player *p, const value_entry *v) {
   return d <= SL_VALUES_AGE_OLDER && d >= -SL_VALUES_AGE_YOUNGER;
 }
 
-static int club_fits(const sl_player *p, const value_entry *v) {
-  if (!v->club || !p->clubs) return 0;
-  char *clubs = strdup(p->clubs);
-  int fits = 0;
-  for (char *save = NULL, *one = clubs ? strtok_r(clubs, ",", &save) : NULL; one && !fits;
-       one = strtok_r(NULL, ",", &save)) {
-    char *n = sl_name_normalise(one);
-    fits = n && sl_name_club_match(n, v->club);
-    free(n);
-  }
-  free(clubs);
-  return fits;
-}
+static int club_fits(const sl_player *p, const value_entry *v) { return sl_name_club_in_list(p->clubs, v->club); }
 
 /* The value of player p among the entries keyed `key`: the one person whose age fits, and when
  * several do, the one at his club (name alone never decides between two people). 0 none,

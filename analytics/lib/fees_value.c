@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "fees_internal.h"
+#include "scoutlab/money.h"
 #include "runtime_internal.h"
 #include "scoutlab/names.h"
 
@@ -178,21 +179,14 @@ int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level,
 /* ---- the verdict ---------------------------------------------------------------------------- */
 
 /* "€25m", "€18.8m", "€700k": what a person reads in a sentence. */
-static const char *verdict_money(double eur, char *buf, size_t size) {
-  if (!isfinite(eur)) snprintf(buf, size, "n/a");
-  else if (fabs(eur) >= 1e6 && fmod(eur, 1e6) == 0) snprintf(buf, size, "\xe2\x82\xac%.0fm", eur / 1e6);
-  else if (fabs(eur) >= 1e6) snprintf(buf, size, "\xe2\x82\xac%.1fm", eur / 1e6);
-  else snprintf(buf, size, "\xe2\x82\xac%.0fk", eur / 1e3);
-  return buf;
-}
 
 sl_fees_verdict_kind sl_fees_verdict(const sl_fees_valuation *v, char *text, size_t size) {
   if (!size) return SL_FEES_VERDICT_NONE;
   text[0] = '\0';
   if (!v || !isfinite(v->bid)) return SL_FEES_VERDICT_NONE;
   char bid[32], lo[32], hi[32], med[32], odds[64] = "practically none";
-  verdict_money(v->bid, bid, sizeof bid), verdict_money(v->fee_low, lo, sizeof lo);
-  verdict_money(v->fee_high, hi, sizeof hi), verdict_money(v->fair_fee, med, sizeof med);
+  sl_money_short(v->bid, bid, sizeof bid), sl_money_short(v->fee_low, lo, sizeof lo);
+  sl_money_short(v->fee_high, hi, sizeof hi), sl_money_short(v->fair_fee, med, sizeof med);
   double p = v->p_at_least_bid;
   if (p > 0) snprintf(odds, sizeof odds, "about 1 in %.0f", 1 / p);
   if (v->bid > v->fee_high) {

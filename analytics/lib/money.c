@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime_internal.h"
+
 /* The euro sign in UTF-8. */
 #define EURO "\xe2\x82\xac"
 
@@ -15,7 +17,7 @@ const char *sl_money_text(double eur, char *buf, size_t size) {
     return buf;
   }
   char digits[64], out[96];
-  snprintf(digits, sizeof digits, "%.0f", fabs(eur));
+  sl_snprintf_c(digits, sizeof digits, "%.0f", fabs(eur));
   size_t n = strlen(digits), o = 0;
   if (eur <= -0.5) out[o++] = '-';
   memcpy(out + o, EURO, 3);
@@ -32,8 +34,8 @@ const char *sl_money_text(double eur, char *buf, size_t size) {
 const char *sl_money_short(double eur, char *buf, size_t size) {
   if (!buf || !size) return buf;
   if (!isfinite(eur)) snprintf(buf, size, "n/a");
-  else if (fabs(eur) >= 1e6 && fmod(eur, 1e6) == 0) snprintf(buf, size, EURO "%.0fm", eur / 1e6);
-  else if (fabs(eur) >= 1e6) snprintf(buf, size, EURO "%.1fm", eur / 1e6);
-  else snprintf(buf, size, EURO "%.0fk", eur / 1e3);
+  else if (fabs(eur) >= 1e6 && fmod(eur, 1e6) == 0) sl_snprintf_c(buf, size, EURO "%.0fm", eur / 1e6);
+  else if (fabs(eur) >= 1e6) sl_snprintf_c(buf, size, EURO "%.1fm", eur / 1e6);
+  else sl_snprintf_c(buf, size, EURO "%.0fk", eur / 1e3);
   return buf;
 }

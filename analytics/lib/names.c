@@ -299,3 +299,34 @@ long sl_name_club_find(const char *query, const char *const *clubs, size_t n) {
   free(q);
   return exact >= 0 ? exact : ties == 1 ? best : -1;
 }
+
+int sl_name_club_in_list(const char *clubs, const char *club_norm) {
+  if (!clubs || !club_norm || !*club_norm) return 0;
+  char *copy = strdup(clubs);
+  int fits = 0;
+  for (char *save = NULL, *one = copy ? strtok_r(copy, ",", &save) : NULL; one && !fits;
+       one = strtok_r(NULL, ",", &save)) {
+    char *n = sl_name_normalise(one);
+    fits = n && (strstr(n, club_norm) != NULL || sl_name_club_match(n, club_norm));
+    free(n);
+  }
+  free(copy);
+  return fits;
+}
+
+int sl_name_split_qualifier(const char *q, char **name, char **qual) {
+  *name = NULL, *qual = NULL;
+  const char *open = strrchr(q, '(');
+  size_t len = strlen(q);
+  while (len && q[len - 1] == ' ') len--;
+  if (open && open > q && len && q[len - 1] == ')') {
+    *name = strndup(q, (size_t)(open - q));
+    *qual = strndup(open + 1, (size_t)(q + len - 1 - (open + 1)));
+    if (*name && *qual) return 0;
+    free(*name), free(*qual);
+    *name = *qual = NULL;
+    return -1;
+  }
+  *name = strdup(q);
+  return *name ? 0 : -1;
+}

@@ -200,6 +200,12 @@ static int same_file(const file_id *a, const file_id *b) {
   return a->exists ? a->dev == b->dev && a->ino == b->ino : strcmp(a->path, b->path) == 0;
 }
 
+int sl_output_same_file(const char *a, const char *b) {
+  file_id ia, ib;
+  identify(a, &ia), identify(b, &ib);
+  return same_file(&ia, &ib);
+}
+
 static int usable(const char *p) { return p && *p && strcmp(p, "-") != 0; }
 
 int sl_output_check_paths(const char *const *outputs, size_t nout, const char *const *inputs, size_t nin,

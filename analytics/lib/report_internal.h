@@ -18,8 +18,6 @@
 #include "scoutlab/table.h"
 #include "scoutlab/workspace.h"
 
-#define RP_COMPARABLES SL_REPORT_COMPARABLES
-#define RP_SIMILAR SL_REPORT_SIMILAR
 /* Caveats the method section lists. */
 #define RP_MAX_NOTES 16
 

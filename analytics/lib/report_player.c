@@ -107,11 +107,11 @@ static void contributions(const rp_player *pl, sl_doc *d) {
 }
 
 static void comparables(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
-  sl_fees_comparable c[RP_COMPARABLES];
-  size_t n = sl_fees_comparables(x->model, &pl->fp, RP_COMPARABLES, c);
+  sl_fees_comparable c[SL_REPORT_COMPARABLES];
+  size_t n = sl_fees_comparables(x->model, &pl->fp, SL_REPORT_COMPARABLES, c);
   const char *hdr[] = {"player", "season", "from", "to", "age", "market value", "fee"};
-  const char *cells[RP_COMPARABLES * 7];
-  char season[RP_COMPARABLES][16], age[RP_COMPARABLES][8], mv[RP_COMPARABLES][40], fee[RP_COMPARABLES][40];
+  const char *cells[SL_REPORT_COMPARABLES * 7];
+  char season[SL_REPORT_COMPARABLES][16], age[SL_REPORT_COMPARABLES][8], mv[SL_REPORT_COMPARABLES][40], fee[SL_REPORT_COMPARABLES][40];
   for (size_t i = 0; i < n; i++) {
     const sl_fees_deal *dl = c[i].deal;
     sl_season_text(dl->player.season, season[i], sizeof season[i]);
@@ -263,11 +263,11 @@ static int cmp_double(const void *a, const void *b) {
 
 static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hits, size_t n, sl_doc *d) {
   const char *hdr[] = {"player", "club", "league", "age", "similarity distance", "fair fee", "range"};
-  const char *cells[RP_SIMILAR * 7];
-  char b[RP_SIMILAR][4][48];
-  double fees[RP_SIMILAR];
+  const char *cells[SL_REPORT_SIMILAR * 7];
+  char b[SL_REPORT_SIMILAR][4][48];
+  double fees[SL_REPORT_SIMILAR];
   size_t rows = 0, valued = 0;
-  for (size_t i = 0; i < n && rows < RP_SIMILAR; i++) {
+  for (size_t i = 0; i < n && rows < SL_REPORT_SIMILAR; i++) {
     const sl_player *p = sl_compare_player(x->cmp, hits[i].player);
     sl_fees_player fp;
     sl_fees_valuation v;
@@ -377,8 +377,8 @@ int rp_player_report(rp_ctx *x, sl_doc *d) {
   chart_age_curve(x, &pl, d);
   sl_doc_heading(d, 1, "The player");
   profile(x, &pl, d);
-  sl_similar_hit hits[RP_SIMILAR];
-  size_t n = similar(x, &pl, hits, RP_SIMILAR);
+  sl_similar_hit hits[SL_REPORT_SIMILAR];
+  size_t n = similar(x, &pl, hits, SL_REPORT_SIMILAR);
   chart_profile(x, &pl, hits, n, d);
   sl_doc_heading(d, 1, "His squad");
   importance(x, &pl, d);

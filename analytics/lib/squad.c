@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "scoutlab/names.h"
+#include "scoutlab/season.h"
 #include "scoutlab/parse.h"
 
 /* FBref rounds Min% to 0.1: from 10% up the team-minutes estimate is within 0.5% (0.2 matches). */
@@ -115,17 +116,8 @@ int sl_squad_weights_parse(const char *text, sl_squad_options *o, sl_error *err)
 }
 
 int sl_squad_season_parse(const char *text) {
-  if (!text) return 0;
-  char *end;
-  long y = strtol(text, &end, 10);
-  if (end == text || y < 1800 || y > 2200) return 0;
-  if (*end == '\0') return (int)y;
-  if (*end != '-' && *end != '/') return 0;
-  char *end2;
-  long y2 = strtol(end + 1, &end2, 10);
-  if (*end2 != '\0' || end2 == end + 1) return 0;
-  if ((end2 - end - 1 == 2 && y2 == (y + 1) % 100) || y2 == y + 1) return (int)y;
-  return 0;
+  int first;
+  return sl_season_parse(text, &first, NULL) == SL_OK ? first : 0;
 }
 
 const char *sl_squad_league_strip_(const char *league) {

@@ -160,10 +160,13 @@ static data_kind classify(const sl_table *t) {
   return DATA_UNKNOWN;
 }
 
-/* Paths of each kind: the named ones plus the classified data files. */
+/* Paths of each kind: the named ones plus the classified data files. When a data file is the
+ * only file of its kind, the table classify_data loaded is kept (`kept`), so no file is read
+ * twice (a pipe could not be). */
 typedef struct kind_paths {
   const char **p;
   size_t n;
+  sl_table *kept;
 } kind_paths;
 
 static int add_paths(kind_paths *k, const char *const *paths, size_t n) {
@@ -180,7 +183,12 @@ static int classify_data(sl_workspace *ws, const sl_workspace_inputs *in, kind_p
     int st = sl_table_load_many(&in->data[i], 1, in->load, &t, err);
     if (st) return st;
     data_kind k = classify(t);
-    sl_table_free(t);
+    if (k != DATA_UNKNOWN && !kinds[k].n) {
+      kinds[k].kept = t;
+    } else {
+      sl_table_free(t);
+      if (k != DATA_UNKNOWN) sl_table_free(kinds[k].kept), kinds[k].kept = NULL; /* several: stacked by the loader */
+    }
     if (k == DATA_UNKNOWN)
       return sl_error_set(err, SL_EDATA, in->data[i], 0, 0,
                           "neither stats (minutes), market values, contracts nor player attributes: no column "
@@ -199,10 +207,13 @@ static int load_tables(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
       add_paths(&kinds[DATA_CONTRACTS], in->contracts, in->ncontracts))
     st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (!st) st = classify_data(ws, in, kinds, err);
-  if (!st) st = load_files(kinds[DATA_STATS].p, kinds[DATA_STATS].n, in->load, &ws->stats, err);
-  if (!st) st = load_files(kinds[DATA_VALUES].p, kinds[DATA_VALUES].n, in->load, &ws->values, err);
-  if (!st) st = load_files(kinds[DATA_CONTRACTS].p, kinds[DATA_CONTRACTS].n, in->load, &ws->contracts, err);
-  for (int k = 0; k < 3; k++) free(kinds[k].p);
+  sl_table **dest[3] = {&ws->stats, &ws->values, &ws->contracts};
+  for (int k = 0; k < 3; k++) {
+    if (!st && kinds[k].kept) *dest[k] = kinds[k].kept, kinds[k].kept = NULL;
+    else if (!st) st = load_files(kinds[k].p, kinds[k].n, in->load, dest[k], err);
+    sl_table_free(kinds[k].kept);
+    free(kinds[k].p);
+  }
   return st;
 }
 

@@ -31,21 +31,6 @@ const sl_squad_entry *sl_workspace_entry(const sl_workspace *ws, size_t index) {
   return best;
 }
 
-/* Splits "Name (Club)" into name and qualifier (new strings; qual NULL without one). */
-static int split_query(const char *q, char **name, char **qual) {
-  *name = NULL, *qual = NULL;
-  const char *open = strrchr(q, '(');
-  size_t len = strlen(q);
-  while (len && q[len - 1] == ' ') len--;
-  if (open && open > q && len && q[len - 1] == ')') {
-    *name = strndup(q, (size_t)(open - q));
-    *qual = strndup(open + 1, (size_t)(q + len - 1 - (open + 1)));
-    return *name && *qual ? SL_OK : SL_ENOMEM;
-  }
-  *name = strdup(q);
-  return *name ? SL_OK : SL_ENOMEM;
-}
-
 /* The qualifier fits row r: a four-digit birth year, or his club in any source's spelling. */
 static int row_fits(const sl_table *t, size_t r, const char *qual_norm) {
   if (!qual_norm) return 1;
@@ -56,11 +41,7 @@ static int row_fits(const sl_table *t, size_t r, const char *qual_norm) {
     return born && born->num && isfinite(born->num[r]) && (long)born->num[r] == year;
   }
   const sl_column *club = sl_table_role(t, SL_ROLE_CLUB);
-  const char *c = club && club->text ? club->text[r] : NULL;
-  char *cn = c ? sl_name_normalise(c) : NULL;
-  int fits = cn && (strstr(cn, qual_norm) != NULL || sl_name_club_match(cn, qual_norm));
-  free(cn);
-  return fits;
+  return sl_name_club_in_list(club && club->text ? club->text[r] : NULL, qual_norm);
 }
 
 /* "Marquinhos (FC Nantes, age 20, €10.0m)" for a values row. */
@@ -146,7 +127,7 @@ static int find_row(const sl_table *t, const char *query, size_t *row, sl_error 
     return sl_error_set(err, SL_ENOTFOUND, t->nfiles ? t->files[0] : NULL, 0, 0,
                         "no player-name column (Player, name)");
   char *name = NULL, *qual = NULL;
-  if (split_query(query, &name, &qual)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (sl_name_split_qualifier(query, &name, &qual)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   char *qn = sl_name_normalise(name), *qualn = qual ? sl_name_normalise(qual) : NULL;
   size_t *hits = malloc((t->nrows ? t->nrows : 1) * sizeof *hits), nhits = 0;
   int best = 0, st = SL_OK;

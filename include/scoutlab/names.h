@@ -49,6 +49,14 @@ int sl_name_club_match(const char *a_norm, const char *b_norm);
  *  when none or several fit. */
 long sl_name_club_find(const char *query, const char *const *clubs, size_t n);
 
+/** 1 when one of the clubs in a ", "-joined list ("Bournemouth, Valencia", any source's
+ *  spelling) is the club club_norm (normalised): contains it, or sl_name_club_match. */
+int sl_name_club_in_list(const char *clubs, const char *club_norm);
+
+/** Splits a player as typed, "Name (Club)" or "Name (1999)", into *name and *qual (new strings
+ *  the caller frees; *qual NULL without a qualifier). Returns 0, or -1 when out of memory. */
+int sl_name_split_qualifier(const char *query, char **name, char **qual);
+
 SL_END_DECLS
 
 #endif

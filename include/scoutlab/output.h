@@ -47,6 +47,10 @@ int sl_output_write_file(const char *path, const char *data, size_t len, sl_erro
 int sl_output_check_paths(const char *const *outputs, size_t nout, const char *const *inputs, size_t nin,
                           sl_error *err);
 
+/** 1 when paths a and b name the same file by sl_output_check_paths' rule (device and inode
+ *  when both exist, else the same resolved directory and name), else 0. */
+int sl_output_same_file(const char *a, const char *b);
+
 /** Creates an empty scratch file with a unique name beside `near` (private, 0600) and sets *path to
  *  its name (the caller removes the file and frees *path with free()). For a temporary that
  *  another writer fills by name, such as a model's own format embedded in a larger file. */

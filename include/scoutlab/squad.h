@@ -91,8 +91,8 @@ const char *sl_squad_component_name(sl_squad_component c);
  *  non-numeric value, or every weight zero). */
 int sl_squad_weights_parse(const char *text, sl_squad_options *o, sl_error *err);
 
-/** Parses a season as typed ("2024", "2024-25", "2024/25", "2024/2025") into its first year;
- *  0 when the text is not a season. */
+/** Parses a season as typed into its first year (sl_season_parse: "2024", "2024-25",
+ *  "2024/25", "2024/2025"...); 0 when the text is not a season. */
 int sl_squad_season_parse(const char *text);
 
 /** How the number of team matches of a club was found. */
