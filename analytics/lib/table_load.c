@@ -453,13 +453,25 @@ static int feed(loader *L, struct csv_parser *P, const char *p, size_t n, int en
   return L->status;
 }
 
-/* Splits a buffer at newlines and feeds each line; returns bytes consumed. Without a newline
+/* The byte that ends the first line of p[0..n): a '\n', or a lone '\r' (old Mac line ends, which
+ * libcsv also takes as the end of a row, so that line numbers and the parallel split agree with
+ * the rows). NULL when there is none, or when p ends in a '\r' whose '\n' may be in the next
+ * read (at_eof 0). */
+static const char *line_end(const char *p, size_t n, int at_eof) {
+  const char *nl = memchr(p, '\n', n);
+  const char *cr = memchr(p, '\r', nl ? (size_t)(nl - p) : n);
+  if (!cr || (nl && cr + 1 == nl)) return nl;
+  if (cr + 1 < p + n) return cr; /* a '\r' followed by something other than '\n' */
+  return at_eof ? cr : NULL;
+}
+
+/* Splits a buffer at line ends and feeds each line; returns bytes consumed. Without a line end
  * the whole buffer is fed (a long field) unless it ends inside a UTF-8 sequence. */
 static size_t feed_lines(loader *L, struct csv_parser *P, const char *buf, size_t n, int at_eof,
                          char **conv, size_t *conv_cap) {
   size_t off = 0;
   while (off < n && L->status == SL_OK && !L->restart_cp1252) {
-    const char *nl = memchr(buf + off, '\n', n - off);
+    const char *nl = line_end(buf + off, n - off, at_eof);
     if (nl) {
       size_t len = (size_t)(nl - (buf + off)) + 1;
       if (feed(L, P, buf + off, len, 1, conv, conv_cap) != SL_OK) break;
@@ -846,7 +858,9 @@ static size_t header_end(const char *head, size_t n, size_t *lines) {
   *lines = 0;
   for (size_t i = 0; i < n; i++) {
     if (head[i] == '"') q = !q;
-    if (head[i] == '\n') {
+    if (head[i] == '\r' && i + 1 < n && head[i + 1] == '\n') continue;
+    if (head[i] == '\n' || head[i] == '\r') {
+      if (head[i] == '\r' && i + 1 == n) return 0; /* a '\r' at the end of what was read may be half of a "\r\n" */
       ++*lines;
       if (!q) return i + 1;
     }
