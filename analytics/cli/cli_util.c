@@ -46,7 +46,7 @@ static const char *option_for_field(const char *field) {
       {"age", "--age"},           {"position", "--position"},         {"season", "--season"},
       {"market_value", "--market-value"}, {"buyer_league", "--buyer-league"}, {"league", "--league"},
       {"player", "--player"},     {"contract", "--contract-until"},   {"pool", "--pool"},
-      {"profile", "--profile"},
+      {"profile", "--profile"},   {"seasons", "--season or --seasons"},
   };
   for (size_t i = 0; field && field[0] && i < sizeof map / sizeof map[0]; i++)
     if (!strcmp(map[i][0], field)) return map[i][1];
@@ -58,6 +58,8 @@ int sl_cli_fail(const sl_error *err) {
   const char *opt = option_for_field(err->field);
   if (opt && (err->code == SL_ENOTFOUND || err->code == SL_EDATA))
     fprintf(stderr, "scoutlab: %s (give %s)\n", sl_error_text(err, buf, sizeof buf), opt);
+  else if (opt && err->code == SL_EINVAL) /* the option given, or to be given, is the one to fix */
+    fprintf(stderr, "scoutlab: %s (see %s)\n", sl_error_text(err, buf, sizeof buf), opt);
   else
     fprintf(stderr, "scoutlab: %s\n", sl_error_text(err, buf, sizeof buf));
   return sl_cli_exit_code(err->code);
@@ -165,8 +167,16 @@ void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const 
             cmd, r->percent_out_of_range, r->percent_out_of_range == 1 ? "" : "s", r->percent_example);
 }
 
+/* Warnings about the files listed before the rest are only counted: a folder of real exports
+ * (one renamed column per file and season) must not bury the answer. */
+#define SL_CLI_WARNINGS_LISTED 4
+
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t) {
-  for (size_t k = 0; t && k < t->nwarnings; k++) fprintf(stderr, "scoutlab %s: warning: %s\n", cmd, t->warnings[k]);
+  size_t n = t ? t->nwarnings : 0, shown = n > SL_CLI_WARNINGS_LISTED + 1 ? SL_CLI_WARNINGS_LISTED : n;
+  for (size_t k = 0; k < shown; k++) fprintf(stderr, "scoutlab %s: warning: %s\n", cmd, t->warnings[k]);
+  if (shown < n)
+    fprintf(stderr, "scoutlab %s: warning: %zu more warnings about the files (scoutlab check FILE lists a file's own)\n", cmd,
+            n - shown);
 }
 
 /* One limit from the environment: 0 (the default) when unset or malformed. */

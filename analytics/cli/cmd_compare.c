@@ -6,8 +6,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "chart_data.h"
 #include "scoutlab/parse.h"
@@ -100,7 +98,7 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) return a->verbose = 1, -1;
   if (strcmp(o, "--no-overrides") == 0) return a->no_overrides = 1, -1;
   if (strcmp(o, "--pool-seasons") == 0) return a->pool_seasons = 1, -1;
-  static const char *const with_value[] = {"--stats", "--positions", "--values", "--overrides",
+  static const char *const with_value[] = {"--stats", "--positions", "--values", "--contracts", "--overrides",
                                            "--profiles", "--profile", "--pool", "--min-minutes",
                                            "--format", "--season", "--stats-list", "--seasons"};
   int known = 0;
@@ -111,6 +109,7 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   if (strcmp(o, "--stats") == 0) return add_file(a->stats, &a->nstats, v, a, o);
   if (strcmp(o, "--positions") == 0) return add_file(a->positions, &a->npositions, v, a, o);
   if (strcmp(o, "--values") == 0) return add_file(a->values, &a->nvalues, v, a, o);
+  if (strcmp(o, "--contracts") == 0) return add_file(a->contracts, &a->ncontracts, v, a, o);
   if (strcmp(o, "--overrides") == 0) return a->overrides = v, -1;
   if (strcmp(o, "--profiles") == 0) return a->profiles = v, -1;
   if (strcmp(o, "--profile") == 0) return a->profile = v, -1;
@@ -150,21 +149,6 @@ int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
   return -1;
 }
 
-static int load_tables(const char *const *paths, size_t n, const sl_load_options *opt, sl_table **out) {
-  sl_error err;
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
-  if (opt) lim.only_columns = opt->only_columns;
-  if (sl_table_load_many(paths, n, &lim, out, &err) != SL_OK) return sl_cli_fail(&err);
-  return 0;
-}
-
-static int default_file(const char *given, const char *name, char *buf, size_t size, const char **out) {
-  if (given) return *out = given, 1;
-  *out = sl_cli_data_file(name, buf, size);
-  return access(buf, R_OK) == 0;
-}
-
 /* Tells the user, as check does, which columns were found already per 90 (used as given). */
 static void print_per90_note(const sl_cmp_args *a, const sl_cmp_ctx *ctx) {
   const sl_per90_report *r = sl_compare_per90(ctx->index);
@@ -179,89 +163,41 @@ static void print_per90_note(const sl_cmp_args *a, const sl_cmp_ctx *ctx) {
             r->per90_columns, file, r->examples);
 }
 
-/* A directory in the fbref-big5-yearly layout (root/standard/YEAR.csv, one folder per table). */
-static int yearly_root(const char *path) {
-  char buf[4096];
-  struct stat sb;
-  snprintf(buf, sizeof buf, "%s/standard", path);
-  return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-/* The stats of --seasons first..last: a yearly layout loads those seasons' tables joined per
- * season (sl_table_load_yearly); other files keep the rows of those seasons. Several seasons
- * stay apart in the index (one entry per player and season) unless --pool-seasons. */
-static int load_seasons(const sl_cmp_args *a, sl_table **out) {
-  sl_error err;
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
-  sl_table *t = NULL;
-  int first = a->seasons_first, last = a->seasons_last;
-  if (a->nstats == 1 && yearly_root(a->stats[0])) {
-    /* passing names its player column "Plyaer" (SOURCE.txt), which the join does not read yet */
-    static const char *const tables[] = {"standard", "defense", "possession", "misc", "gca", "shooting"};
-    sl_join_report *rep = NULL;
-    int st = sl_table_load_yearly(a->stats[0], tables, sizeof tables / sizeof tables[0], first, last, &lim, &t, &rep,
-                                  &err);
-    sl_join_report_free(rep);
-    if (st) return sl_cli_fail(&err);
-  } else if (sl_table_load_many(a->stats, a->nstats, &lim, &t, &err)) {
-    return sl_cli_fail(&err);
-  }
-  const sl_column *season = sl_table_role(t, SL_ROLE_SEASON);
-  if (!season) {
-    sl_table_free(t);
-    fprintf(stderr, "scoutlab %s: --seasons needs stats with a season column (or the fbref-big5-yearly layout)\n",
-            a->cmd);
-    return SL_EXIT_DATA;
-  }
-  unsigned char *keep = calloc(t->nrows ? t->nrows : 1, 1);
-  size_t kept = 0;
-  for (size_t r = 0; keep && r < t->nrows; r++) {
-    double v;
-    keep[r] = sl_table_number(t, season, r, &v) == 1 && v >= first && v <= last;
-    kept += keep[r];
-  }
-  sl_table *sub = NULL;
-  int st = !keep ? SL_EXIT_DATA : sl_table_filter(t, keep, "outside --seasons", &sub, &err) ? sl_cli_fail(&err) : 0;
-  free(keep);
-  sl_table_free(t);
-  if (!st && !kept) {
-    sl_table_free(sub);
-    fprintf(stderr, "scoutlab %s: no rows of seasons %d to %d in the stats\n", a->cmd, first, last);
-    return SL_EXIT_DATA;
-  }
-  if (!st) *out = sub;
-  return st;
-}
-
 int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   memset(ctx, 0, sizeof *ctx);
   sl_error err;
-  /* A positions directory such as transfers-tm holds ~130,000 rows: keep only what the join reads. */
-  static const char *const pos_cols[] = {"name", "Player", "player", "age", "Age", "season", "Season",
-                                         "born", "Born", "birth_year", "position", "short_pos",
-                                         "sub_position", NULL};
-  sl_load_options pos_opt = {.only_columns = pos_cols};
-  int chosen = 0;
-  int st = a->seasons_first ? load_seasons(a, &ctx->stats)
-           : a->nstats == 1 && yearly_root(a->stats[0])
-               ? sl_cli_usage_error(a->cmd, "%s holds one folder per table: name the seasons with --seasons", a->stats[0])
-               : sl_cli_load_stats(a->cmd, a->stats, a->nstats, a->season, &ctx->stats, &chosen);
-  if (!st && a->seasons_first) chosen = a->seasons_last;
-  if (!st && a->npositions) st = load_tables(a->positions, a->npositions, &pos_opt, &ctx->positions);
-  if (!st && a->nvalues) st = load_tables(a->values, a->nvalues, NULL, &ctx->values);
-  if (!st) sl_cli_values_for_season(&ctx->values, chosen);
+  int season = 0;
+  if (a->season && sl_season_parse(a->season, &season, &err))
+    return sl_cli_usage_error(a->cmd, "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
   char obuf[1024], pbuf[1024];
-  const char *ovr, *prof;
-  if (!st && !a->no_overrides && default_file(a->overrides, "positions-override.csv", obuf, sizeof obuf, &ovr))
-    st = load_tables(&ovr, 1, NULL, &ctx->overrides);
-  default_file(a->profiles, "profiles.csv", pbuf, sizeof pbuf, &prof);
-  if (!st && sl_profiles_load(prof, &ctx->profiles, &err) != SL_OK) st = sl_cli_fail(&err);
-  if (!st) {
-    sl_compare_options opt = {a->per_club, ctx->positions, ctx->overrides, ctx->values, 0, a->pool_seasons};
-    if (sl_compare_new(ctx->stats, &opt, &ctx->index, &err) != SL_OK) st = sl_cli_fail(&err);
-  }
-  if (!st && a->pool.kind == SL_POOL_LIST && sl_compare_leagues_check(ctx->index, a->pool.leagues, &err))
+  sl_load_options lim;
+  sl_cli_load_options(&lim);
+  sl_workspace_inputs in;
+  sl_workspace_inputs_init(&in);
+  in.stats = a->stats, in.nstats = a->nstats;
+  in.values = a->values, in.nvalues = a->nvalues;
+  in.positions = a->positions, in.npositions = a->npositions;
+  in.overrides = a->no_overrides ? NULL
+                 : a->overrides  ? a->overrides
+                                 : sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
+  in.profiles = a->profiles ? a->profiles : sl_cli_data_file("profiles.csv", pbuf, sizeof pbuf);
+  in.contracts = a->contracts, in.ncontracts = a->ncontracts;
+  in.model = a->model;
+  /* Fair fees read each player's club entry (minutes share, contract), as value and report do. */
+  in.squad = a->model != NULL;
+  in.season = season;
+  in.seasons_first = a->seasons_first, in.seasons_last = a->seasons_last;
+  in.pool_seasons = a->pool_seasons, in.per_club = a->per_club;
+  in.load = &lim;
+  if (sl_workspace_new(&in, &ctx->ws, &err)) return sl_cli_fail(&err);
+  for (size_t i = 0; i < sl_workspace_note_count(ctx->ws); i++)
+    fprintf(stderr, "scoutlab %s: %s\n", a->cmd, sl_workspace_note(ctx->ws, i));
+  ctx->stats = sl_workspace_stats(ctx->ws), ctx->values = sl_workspace_values(ctx->ws);
+  ctx->positions = sl_workspace_positions(ctx->ws), ctx->overrides = sl_workspace_overrides(ctx->ws);
+  ctx->profiles = sl_workspace_profiles(ctx->ws), ctx->index = sl_workspace_compare(ctx->ws);
+  sl_cli_table_warnings(a->cmd, ctx->stats);
+  int st = 0;
+  if (a->pool.kind == SL_POOL_LIST && sl_compare_leagues_check(ctx->index, a->pool.leagues, &err))
     st = sl_cli_usage_error(a->cmd, "--pool: %s", err.message);
   if (!st && a->leagues && sl_compare_leagues_check(ctx->index, a->leagues, &err))
     st = sl_cli_usage_error(a->cmd, "--leagues: %s", err.message);
@@ -272,10 +208,8 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
 }
 
 void sl_cmp_free(sl_cmp_ctx *ctx) {
-  sl_compare_free(ctx->index);
-  sl_profiles_free(ctx->profiles);
-  sl_table_free(ctx->stats), sl_table_free(ctx->positions), sl_table_free(ctx->values);
-  sl_table_free(ctx->overrides);
+  sl_workspace_free(ctx->ws);
+  memset(ctx, 0, sizeof *ctx);
 }
 
 int sl_cmp_find_all(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t *idx) {

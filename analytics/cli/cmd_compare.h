@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "scoutlab/compare.h"
+#include "scoutlab/workspace.h"
 
 #define SL_CMP_MAX_FILES 16 /* --stats/--positions/--values given more than this is a typo */
 
@@ -18,6 +19,8 @@ typedef struct sl_cmp_args {
   size_t npositions;
   const char *values[SL_CMP_MAX_FILES];
   size_t nvalues;
+  const char *contracts[SL_CMP_MAX_FILES]; /* similar --model: contract expiry for the fair fees */
+  size_t ncontracts;
   const char *overrides;  /* NULL = datasets/positions-override.csv when present */
   int no_overrides;
   const char *profiles;   /* NULL = datasets/profiles.csv */
@@ -41,10 +44,13 @@ typedef struct sl_cmp_args {
   const char *chart;      /* compare --chart FILE: also draw a radar */
 } sl_cmp_args;
 
+/* What the comparison commands read: one workspace (the season rule, the identity rule, the
+ * pool's files) and its parts, borrowed from it. */
 typedef struct sl_cmp_ctx {
-  sl_table *stats, *positions, *values, *overrides;
-  sl_profiles *profiles;
-  sl_compare *index;
+  sl_workspace *ws;
+  const sl_table *stats, *positions, *values, *overrides;
+  const sl_profiles *profiles;
+  const sl_compare *index;
 } sl_cmp_ctx;
 
 /** Parses the shared options; names collected as positionals. Returns -1 when all is well, or
@@ -59,7 +65,8 @@ int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
 int sl_cmp_one_player(int argc, char **argv, int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a),
                       int (*run)(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t player));
 
-/** Loads the files and builds the index; returns 0 or an exit status (message printed). */
+/** Builds the workspace over the files (include/scoutlab/workspace.h); returns 0 or an exit
+ *  status (message printed). */
 int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx);
 
 void sl_cmp_free(sl_cmp_ctx *ctx);

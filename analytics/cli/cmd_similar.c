@@ -33,8 +33,9 @@ const char sl_help_similar[] =
     "  --min-age A       candidates aged at least A\n"
     "  --candidate-minutes N  candidates played at least N minutes (the z-scores still use\n"
     "                    --min-minutes)\n"
-    "  --model M         a fee model (scoutlab fit -o M): each candidate's fair fee, the model's\n"
-    "                    median for his age, position, league and market value (needs --values)\n"
+    "  --model M         a fee model (scoutlab fit -o M): each candidate's fair fee, valued as\n"
+    "                    scoutlab value and report value him (needs --values)\n"
+    "  --contracts FILE  contract expiry dates, for the fair fees (as in scoutlab report)\n"
     "  --max-fee V       fair fee at most V (\"15m\"); needs --model; candidates the model cannot\n"
     "                    value (no market value) are left out and counted\n"
     "\n"
@@ -141,7 +142,7 @@ static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl
 
 static void print_hits_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_player *t,
                             const sl_profile *pr, const sl_similar_info *info, const sl_similar_hit *hits,
-                            size_t n) {
+                            size_t n, const double *fee) {
   fputs("{\"command\":\"similar\",\"player\":", stdout), sl_cli_json_string(stdout, t->name);
   fputs(",\"profile\":", stdout), sl_cli_json_string(stdout, pr->role);
   printf(",\"metric\":\"%s\",\"population\":%zu,\"candidates\":%zu,\"excluded\":{\"age\":%zu,\"value\":%zu,"
@@ -162,6 +163,7 @@ static void print_hits_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const s
     fputs(",\"minutes\":", stdout), sl_cli_json_number(stdout, p->minutes);
     fputs(",\"market_value_eur\":", stdout), sl_cli_json_number(stdout, p->market_value);
     fputs(",\"distance\":", stdout), sl_cli_json_number(stdout, hits[h].distance);
+    if (fee) fputs(",\"fair_fee_eur\":", stdout), sl_cli_json_number(stdout, fee[hits[h].player]);
     printf(",\"shared_stats\":%zu}", hits[h].shared);
   }
   fputs("],", stdout);
@@ -169,9 +171,11 @@ static void print_hits_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const s
   fputs("}\n", stdout);
 }
 
-static void print_hits_csv(const sl_cmp_ctx *ctx, const sl_similar_hit *hits, size_t n, int md) {
-  if (md) puts("| # | player | club | league | age | position | minutes | value EUR | distance |\n|---:|---|---|---|---:|---|---:|---:|---:|");
-  else puts("rank,player,clubs,league,age,group,position_source,minutes,market_value_eur,distance");
+static void print_hits_csv(const sl_cmp_ctx *ctx, const sl_similar_hit *hits, size_t n, int md, const double *fee) {
+  if (md) printf("| # | player | club | league | age | position | minutes | value EUR | distance |%s\n"
+                 "|---:|---|---|---|---:|---|---:|---:|---:|%s\n", fee ? " fair fee EUR |" : "", fee ? "---:|" : "");
+  else printf("rank,player,clubs,league,age,group,position_source,minutes,market_value_eur,distance%s\n",
+              fee ? ",fair_fee_eur" : "");
   for (size_t h = 0; h < n; h++) {
     const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
     const char *text[3] = {p->name, p->clubs, p->league};
@@ -181,31 +185,25 @@ static void print_hits_csv(const sl_cmp_ctx *ctx, const sl_similar_hit *hits, si
       md ? sl_cli_md_cell(stdout, text[k]) : sl_cli_csv_text(stdout, text[k]);
       if (md) fputs(" |", stdout);
     }
+    char value[32] = "", fair[32] = ""; /* unknown: an empty CSV field, not "nan" */
+    if (!isnan(p->market_value)) snprintf(value, sizeof value, "%.0f", p->market_value);
+    if (fee && !isnan(fee[hits[h].player])) snprintf(fair, sizeof fair, "%.0f", fee[hits[h].player]);
     if (md) {
-      printf(" %.0f | %s | %.0f | %.0f | %.4f |\n", p->age, sl_group_name(p->group), p->minutes,
-             p->market_value, hits[h].distance);
+      printf(" %.0f | %s | %.0f | %s | %.4f |", p->age, sl_group_name(p->group), p->minutes, value, hits[h].distance);
+      if (fee) printf(" %s |", fair);
     } else {
-      char value[32] = ""; /* unknown value: an empty CSV field, not "nan" */
-      if (!isnan(p->market_value)) snprintf(value, sizeof value, "%.0f", p->market_value);
-      printf(",%.0f,%s,%s,%.0f,%s,%.6f\n", p->age, sl_group_name(p->group),
-             sl_position_source_name(p->group_source), p->minutes, value, hits[h].distance);
+      printf(",%.0f,%s,%s,%.0f,%s,%.6f", p->age, sl_group_name(p->group), sl_position_source_name(p->group_source),
+             p->minutes, value, hits[h].distance);
+      if (fee) printf(",%s", fair);
     }
+    putchar('\n');
   }
 }
 
-/* The fees model's group for a player: his sub-position when known, else his group. */
-static int fees_group(const sl_player *p) {
-  int g = p->sub_position[0] ? sl_fees_position_group(p->sub_position) : -2;
-  if (g >= 0) return g;
-  static const int by_group[SL_GROUP_COUNT] = {-2, SL_FEES_GK, SL_FEES_CB, SL_FEES_FB, SL_FEES_CM, SL_FEES_CF};
-  return by_group[p->group];
-}
-
-/* Fair fees (the model's median) of the players of group g with enough minutes, NAN for the
- * others and for those the model cannot value (no market value, no age). The valuation season
- * is the one after the stats' season (a summer window), as scoutlab value --season. */
-static double *fair_fees(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_fees_model *m, sl_group g,
-                         int season, size_t *valued) {
+/* Fair fees (the model's median) of the candidates of group g with enough minutes, NAN for the
+ * others and for those the model cannot value (no market value, no age): each valued as
+ * scoutlab value values him, by the workspace (its season rule and fee record). */
+static double *fair_fees(const sl_cmp_args *a, const sl_cmp_ctx *ctx, sl_group g, size_t *valued) {
   size_t n = sl_compare_count(ctx->index);
   double *fee = malloc((n ? n : 1) * sizeof *fee);
   *valued = 0;
@@ -213,12 +211,12 @@ static double *fair_fees(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_f
     const sl_player *p = sl_compare_player(ctx->index, i);
     fee[i] = NAN;
     if (p->group != g || !(p->minutes >= a->pool.min_minutes)) continue;
-    sl_fees_player fp = {.name = p->name, .club = p->club, .age = p->age, .group = fees_group(p),
-                         .league = p->league, .season = season, .market_value = p->market_value,
-                         .contract_months = NAN, .minutes_share = NAN};
+    sl_workspace_player pl;
     sl_fees_valuation v;
     sl_error err;
-    if (sl_fees_value(m, &fp, 0, NAN, &v, &err) == SL_OK) fee[i] = v.fair_fee, ++*valued;
+    if (sl_workspace_player_at(ctx->ws, i, &pl, &err) == SL_OK &&
+        sl_workspace_value(ctx->ws, &pl, NULL, NAN, NULL, &v, &err) == SL_OK)
+      fee[i] = v.fair_fee, ++*valued;
   }
   return fee;
 }
@@ -233,19 +231,12 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   sl_profiles *owned = NULL;
   int pst = sl_cmp_profile(a, ctx, target, &pr, &owned);
   if (pst) return pst;
-  sl_fees_model *model = NULL;
   double *fee = NULL;
   size_t valued = 0;
   if (a->model) {
-    sl_error err;
-    if (sl_fees_load(a->model, &model, &err) != SL_OK) {
-      sl_profiles_free(owned);
-      return sl_cli_fail(&err);
-    }
-    int season = t->season ? t->season + 1 : 0;
-    if (!season && ctx->stats->nfiles && sl_season_from_path(ctx->stats->files[0], &season)) season++;
-    fee = fair_fees(a, ctx, model, t->group, season, &valued);
-    if (!season) fprintf(stderr, "scoutlab similar: note: the stats name no season; fair fees use the model's typical season\n");
+    fee = fair_fees(a, ctx, t->group, &valued);
+    if (!sl_workspace_seasons_of(ctx->ws)->stats)
+      fprintf(stderr, "scoutlab similar: note: the stats name no season; fair fees use the model's last training season\n");
   }
   sl_similar_options so;
   sl_similar_default(&so);
@@ -258,19 +249,18 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   size_t n = 0;
   sl_error err;
   if (!hits) {
-    sl_profiles_free(owned), sl_fees_model_free(model), free(fee);
+    sl_profiles_free(owned), free(fee);
     return SL_EXIT_DATA;
   }
   int st = sl_compare_similar(ctx->index, target, pr, &so, hits, &n, &info, &err);
   if (st) st = sl_cli_fail(&err);
-  else if (a->format == SL_FMT_JSON) print_hits_json(a, ctx, t, pr, &info, hits, n);
-  else if (a->format == SL_FMT_CSV || a->format == SL_FMT_MD) print_hits_csv(ctx, hits, n, a->format == SL_FMT_MD);
+  else if (a->format == SL_FMT_JSON) print_hits_json(a, ctx, t, pr, &info, hits, n, fee);
+  else if (a->format == SL_FMT_CSV || a->format == SL_FMT_MD) print_hits_csv(ctx, hits, n, a->format == SL_FMT_MD, fee);
   else print_hits_table(ctx, t, pr, &so, &info, hits, n);
   if (fee && a->format == SL_FMT_TABLE)
     printf("\nfair fee: the model's median for each candidate (%zu of the group valued; no market value, no fee)\n", valued);
   free(hits);
   sl_profiles_free(owned);
-  sl_fees_model_free(model);
   free(fee);
   return st;
 }

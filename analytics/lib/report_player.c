@@ -166,13 +166,13 @@ static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
 /* ---- 3. the player ---- */
 
 static void profile(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
-  const sl_profile *prof = sl_profiles_for_group(x->profiles, pl->p->group);
+  const sl_profile *prof = sl_compare_default_profile(x->cmp, x->profiles, pl->index);
   if (!prof) {
     sl_doc_paragraph(d, "No role profile for his position group: no percentile table.");
     return;
   }
   sl_pool pool;
-  sl_pool_default(&pool);
+  sl_pool_shared(&pool); /* the pool percentiles and compare use by default */
   sl_stat_value *vals = calloc(prof->nstats, sizeof *vals);
   const char **cells = calloc(prof->nstats * 4, sizeof *cells);
   char (*buf)[2][32] = calloc(prof->nstats, sizeof *buf);
@@ -196,8 +196,12 @@ static void profile(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
 }
 
 static size_t similar(const rp_ctx *x, const rp_player *pl, sl_similar_hit *hits, size_t k) {
-  const sl_profile *prof = sl_profiles_for_group(x->profiles, pl->p->group);
-  sl_similar_options o = {.k = k, .max_age = NAN, .max_value = NAN, .min_minutes = SL_COMPARE_DEFAULT_MIN_MINUTES};
+  const sl_profile *prof = sl_compare_default_profile(x->cmp, x->profiles, pl->index);
+  sl_similar_options o;
+  sl_pool pool;
+  sl_similar_default(&o); /* the options scoutlab similar starts from, its pool too */
+  sl_pool_shared(&pool);
+  o.k = k, o.pool = &pool;
   size_t n = 0;
   sl_similar_info info;
   sl_error err;
@@ -331,12 +335,12 @@ static void chart_age_curve(rp_ctx *x, const rp_player *pl, sl_doc *d) {
 }
 
 static void chart_profile(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hits, size_t n, sl_doc *d) {
-  const sl_profile *prof = sl_profiles_for_group(x->profiles, pl->p->group);
+  const sl_profile *prof = sl_compare_default_profile(x->cmp, x->profiles, pl->index);
   if (!prof) return;
   char season[16];
   const char *label = rp_season_label(x, season, sizeof season);
   sl_pool pool;
-  sl_pool_default(&pool);
+  sl_pool_shared(&pool); /* the pool percentiles and compare use by default */
   size_t idx[4] = {pl->index};
   size_t k = 1;
   for (size_t i = 0; i < n && k < 3; i++) idx[k++] = hits[i].player; /* the two most similar */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "scoutlab/season.h"
 
@@ -25,121 +26,6 @@ void sl_ws_note_(sl_workspace *ws, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(ws->notes[ws->nnotes++], SL_FEES_NOTE_MAX, fmt, ap);
   va_end(ap);
-}
-
-/* ---- seasons ------------------------------------------------------------------------------ */
-
-/* The season of row r: the season column (a number or a season text), else the season its file
- * name states; 0 when neither says. */
-static int row_season(const sl_table *t, const sl_column *col, const int *file_season, size_t r) {
-  if (col && col->num && isfinite(col->num[r]) && col->num[r] >= SL_SEASON_MIN && col->num[r] <= SL_SEASON_MAX)
-    return (int)col->num[r];
-  int s = 0;
-  if (col && col->text && col->text[r] && sl_season_parse(col->text[r], &s, NULL) == SL_OK) return s;
-  return file_season && t->row_file ? file_season[t->row_file[r]] : 0;
-}
-
-/* The seasons the files state, one per file (0 none). Caller frees. */
-static int *file_seasons(const sl_table *t) {
-  int *fs = calloc(t->nfiles ? t->nfiles : 1, sizeof *fs);
-  for (size_t f = 0; fs && f < t->nfiles; f++)
-    if (!sl_season_from_path(t->files[f], &fs[f])) fs[f] = 0;
-  return fs;
-}
-
-/* Where row r's season came from, for messages ("its season column", "its file name X"). */
-static void season_origin(const sl_table *t, const sl_column *col, size_t r, char *buf, size_t size) {
-  if (col) snprintf(buf, size, "the season column of %s", t->nfiles ? t->files[0] : "the stats");
-  else snprintf(buf, size, "the file name %s", t->row_file && t->nfiles ? t->files[t->row_file[r]] : "");
-}
-
-/* Keeps the rows of season `want` (rows of other seasons, or of none when some have one, go to
- * the skipped report): a player's totals of two seasons must never be added up. */
-static int keep_season(sl_table **t, const int *season, int want, sl_error *err) {
-  size_t n = (*t)->nrows, kept = 0;
-  unsigned char *keep = malloc(n ? n : 1);
-  if (!keep) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  for (size_t r = 0; r < n; r++) kept += keep[r] = season[r] == want;
-  int st = SL_OK;
-  if (kept < n) {
-    char reason[64], txt[SL_SEASON_TEXT_MAX];
-    snprintf(reason, sizeof reason, "another season than %s", sl_season_text(want, txt, sizeof txt));
-    sl_table *sub = NULL;
-    st = sl_table_filter(*t, keep, reason, &sub, err);
-    if (!st) sl_table_free(*t), *t = sub;
-  }
-  free(keep);
-  return st;
-}
-
-/* The season rule (workspace.h): decides ws->seasons.stats and keeps that season's rows. */
-static int decide_stats_season(sl_workspace *ws, int asked, sl_error *err) {
-  sl_table *t = ws->stats;
-  sl_workspace_seasons *s = &ws->seasons;
-  const sl_column *col = sl_table_role(t, SL_ROLE_SEASON);
-  if (col && !col->num && !col->text) col = NULL;
-  int *fs = col ? NULL : file_seasons(t);
-  int *season = malloc((t->nrows ? t->nrows : 1) * sizeof *season);
-  if (!season || (!col && !fs)) {
-    free(fs), free(season);
-    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  }
-  size_t known = 0, asked_rows = 0, first_known = 0;
-  s->stats_first = s->stats_last = 0;
-  for (size_t r = 0; r < t->nrows; r++) {
-    season[r] = row_season(t, col, fs, r);
-    if (!season[r]) continue;
-    if (!known++) first_known = r, s->stats_first = s->stats_last = season[r];
-    if (season[r] < s->stats_first) s->stats_first = season[r];
-    if (season[r] > s->stats_last) s->stats_last = season[r];
-    asked_rows += season[r] == asked;
-  }
-  int st = SL_OK;
-  char a[SL_SEASON_TEXT_MAX], b[SL_SEASON_TEXT_MAX], c[SL_SEASON_TEXT_MAX], origin[600];
-  if (asked && known && !asked_rows) {
-    season_origin(t, col, first_known, origin, sizeof origin);
-    if (s->stats_first == s->stats_last)
-      st = sl_error_set(err, SL_EINVAL, NULL, 0, 0, "season %s was asked for, but the stats are of %s (from %s)",
-                        sl_season_text(asked, a, sizeof a), sl_season_text(s->stats_first, b, sizeof b), origin);
-    else
-      st = sl_error_set(err, SL_EINVAL, NULL, 0, 0, "season %s was asked for, but the stats hold %s to %s (from %s)",
-                        sl_season_text(asked, a, sizeof a), sl_season_text(s->stats_first, b, sizeof b),
-                        sl_season_text(s->stats_last, c, sizeof c), origin);
-    sl_error_field(err, "season", st);
-  } else if (known) {
-    s->stats = asked ? asked : s->stats_last;
-    s->source = col ? SL_SEASON_SOURCE_COLUMN : SL_SEASON_SOURCE_FILE_NAME;
-    if (!asked && s->stats_first != s->stats_last)
-      sl_ws_note_(ws, "the stats hold the seasons %s to %s: %s, the latest, is used",
-                  sl_season_text(s->stats_first, a, sizeof a), sl_season_text(s->stats_last, b, sizeof b),
-                  sl_season_text(s->stats, c, sizeof c));
-    st = keep_season(&ws->stats, season, s->stats, err);
-  } else if (asked) {
-    s->stats = asked, s->source = SL_SEASON_SOURCE_CALLER;
-  }
-  free(fs), free(season);
-  return st;
-}
-
-/* The transfer season valued: the caller's, else the window after the stats season, else the
- * model's last training season (said in the notes). */
-static void decide_valuation_season(sl_workspace *ws, int asked) {
-  sl_workspace_seasons *s = &ws->seasons;
-  s->valuation_given = asked != 0;
-  if (asked) s->valuation = asked;
-  else if (s->stats) s->valuation = s->stats + 1;
-  else if (ws->model && ws->model->season_max > 0) s->valuation = ws->model->season_max;
-  char st[SL_SEASON_TEXT_MAX], va[SL_SEASON_TEXT_MAX], orig[80] = "";
-  static const char *const source[] = {"unknown", "its season column", "the file name", "as given"};
-  if (s->stats) snprintf(orig, sizeof orig, " (%s)", source[s->source]);
-  int n = 0;
-  if (s->stats) n = snprintf(s->text, sizeof s->text, "stats %s%s", sl_season_text(s->stats, st, sizeof st), orig);
-  else n = snprintf(s->text, sizeof s->text, "stats season unknown");
-  if (n < 0 || (size_t)n >= sizeof s->text) return;
-  if (s->valuation)
-    snprintf(s->text + n, sizeof s->text - (size_t)n, "; valued for a transfer in summer %d (%s)%s", s->valuation,
-             sl_season_text(s->valuation, va, sizeof va),
-             asked ? ", as given" : s->stats ? "" : ", the fee model's last training season");
 }
 
 /* ---- loading ------------------------------------------------------------------------------ */
@@ -200,17 +86,49 @@ static int classify_data(sl_workspace *ws, const sl_workspace_inputs *in, kind_p
   return SL_OK;
 }
 
+/* A directory in the fbref-big5-yearly layout (root/standard/YEAR.csv, one folder per table). */
+static int yearly_root(const char *path) {
+  char buf[4096];
+  struct stat sb;
+  int n = snprintf(buf, sizeof buf, "%s/standard", path);
+  return n > 0 && (size_t)n < sizeof buf && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && stat(buf, &sb) == 0 &&
+         S_ISDIR(sb.st_mode);
+}
+
+/* Stats in the yearly layout: the tables a comparison reads, of the seasons asked for, joined
+ * per season (sl_table_load_yearly). */
+static int load_yearly(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
+  /* passing names its player column "Plyaer" (SOURCE.txt), which the join does not read yet */
+  static const char *const tables[] = {"standard", "defense", "possession", "misc", "gca", "shooting"};
+  int lo = in->seasons_first ? in->seasons_first : in->season, hi = in->seasons_first ? in->seasons_last : in->season;
+  if (!lo)
+    return sl_error_field(err, "seasons", sl_error_set(err, SL_EINVAL, in->stats[0], 0, 0,
+                                                       "holds one folder per table (the fbref-big5-yearly "
+                                                       "layout): name the season or seasons to load"));
+  sl_join_report *rep = NULL;
+  int st = sl_table_load_yearly(in->stats[0], tables, sizeof tables / sizeof tables[0], lo, hi, in->load, &ws->stats,
+                                &rep, err);
+  sl_join_report_free(rep);
+  return st;
+}
+
 static int load_tables(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
   kind_paths kinds[3] = {{0}};
+  int yearly = in->nstats == 1 && yearly_root(in->stats[0]);
   int st = SL_OK;
-  if (add_paths(&kinds[DATA_STATS], in->stats, in->nstats) || add_paths(&kinds[DATA_VALUES], in->values, in->nvalues) ||
+  if ((!yearly && add_paths(&kinds[DATA_STATS], in->stats, in->nstats)) ||
+      add_paths(&kinds[DATA_VALUES], in->values, in->nvalues) ||
       add_paths(&kinds[DATA_CONTRACTS], in->contracts, in->ncontracts))
     st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (!st) st = classify_data(ws, in, kinds, err);
+  if (!st && yearly && kinds[DATA_STATS].n)
+    st = sl_error_set(err, SL_EINVAL, kinds[DATA_STATS].p[0], 0, 0,
+                      "season stats besides the yearly-layout folder %s: give the stats one way", in->stats[0]);
+  if (!st && yearly) st = load_yearly(ws, in, err);
   sl_table **dest[3] = {&ws->stats, &ws->values, &ws->contracts};
   for (int k = 0; k < 3; k++) {
     if (!st && kinds[k].kept) *dest[k] = kinds[k].kept, kinds[k].kept = NULL;
-    else if (!st) st = load_files(kinds[k].p, kinds[k].n, in->load, dest[k], err);
+    else if (!st && kinds[k].n) st = load_files(kinds[k].p, kinds[k].n, in->load, dest[k], err);
     sl_table_free(kinds[k].kept);
     free(kinds[k].p);
   }
@@ -254,7 +172,8 @@ static int values_for_season(sl_workspace *ws, sl_error *err) {
 
 static int build_indexes(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
   if (!ws->stats) return SL_OK;
-  sl_compare_options co = {.positions = ws->positions, .overrides = ws->overrides, .values = ws->values};
+  sl_compare_options co = {.per_club = in->per_club, .positions = ws->positions, .overrides = ws->overrides,
+                           .values = ws->values, .pool_seasons = in->pool_seasons};
   int st = sl_compare_new(ws->stats, &co, &ws->cmp, err);
   if (st || !in->squad) return st;
   sl_squad_options so;
@@ -312,17 +231,28 @@ int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error
   if (in->season && (in->season < SL_SEASON_MIN || in->season > SL_SEASON_MAX))
     return sl_error_field(err, "season", sl_error_set(err, SL_EINVAL, NULL, 0, 0, "season %d is out of range (%d-%d)",
                                                       in->season, SL_SEASON_MIN, SL_SEASON_MAX));
+  if (in->seasons_first && in->season)
+    return sl_error_field(err, "seasons", sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                                                       "one season and a range of seasons were both given"));
+  if (in->seasons_first && (in->seasons_last < in->seasons_first || in->seasons_first < SL_SEASON_MIN ||
+                            in->seasons_last > SL_SEASON_MAX))
+    return sl_error_field(err, "seasons", sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                                                       "the seasons %d-%d are not in order or out of range (%d-%d)",
+                                                       in->seasons_first, in->seasons_last, SL_SEASON_MIN,
+                                                       SL_SEASON_MAX));
   sl_workspace *ws = calloc(1, sizeof *ws);
   if (!ws) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   ws->level = in->level > 0 ? in->level : SL_FEES_DEFAULT_LEVEL;
+  int lo = in->seasons_first ? in->seasons_first : in->season, hi = in->seasons_first ? in->seasons_last : in->season;
   int st = load_tables(ws, in, err);
-  if (!st && ws->stats) st = decide_stats_season(ws, in->season, err);
-  else if (!st && in->season) ws->seasons.stats = in->season, ws->seasons.source = SL_SEASON_SOURCE_CALLER;
+  if (!st && ws->stats) st = sl_ws_decide_stats_season(ws, lo, hi, err);
+  else if (!st && in->season) ws->seasons.stats = ws->seasons.stats_range_first = in->season,
+                              ws->seasons.source = SL_SEASON_SOURCE_CALLER;
   if (!st) st = values_for_season(ws, err);
   if (!st) st = load_positions(ws, in, err);
   if (!st) st = build_indexes(ws, in, err);
   if (!st) st = fee_model(ws, in, err);
-  if (!st) decide_valuation_season(ws, in->valuation_season);
+  if (!st) sl_ws_decide_valuation_season(ws, in->valuation_season);
   if (st) {
     sl_workspace_free(ws);
     return st;

@@ -17,6 +17,11 @@ struct sl_workspace {
   size_t nnotes;
 };
 
+/* The season rule (workspace_season.c): the stats season, or the range lo..hi (0 0: the caller
+ * named none); then the valuation season (0: the window after the stats season). */
+int sl_ws_decide_stats_season(sl_workspace *ws, int lo, int hi, sl_error *err);
+void sl_ws_decide_valuation_season(sl_workspace *ws, int asked);
+
 /* Adds a note (dropped past SL_WORKSPACE_MAX_NOTES). */
 void sl_ws_note_(sl_workspace *ws, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -159,6 +159,20 @@ static int find_row(const sl_table *t, const char *query, size_t *row, sl_error 
   return st;
 }
 
+int sl_workspace_player_at(const sl_workspace *ws, size_t index, sl_workspace_player *out, sl_error *err) {
+  if (!ws || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_player_at: NULL argument");
+  if (!ws->cmp || index >= sl_compare_count(ws->cmp))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_player_at: no player %zu in the stats", index);
+  memset(out, 0, sizeof *out);
+  out->row = -1;
+  out->index = (long)index;
+  out->stats = sl_compare_player(ws->cmp, index);
+  out->entry = sl_workspace_entry(ws, index);
+  out->name = out->stats->name;
+  out->club = out->entry ? sl_squad_club_at(ws->squad, out->entry->club)->name : out->stats->clubs;
+  return SL_OK;
+}
+
 int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_player *out, sl_error *err) {
   if (!ws || !query || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_find: NULL argument");
   memset(out, 0, sizeof *out);
@@ -166,13 +180,7 @@ int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_pl
   if (ws->cmp) {
     size_t i;
     int st = sl_compare_find(ws->cmp, query, &i, err);
-    if (st) return st;
-    out->index = (long)i;
-    out->stats = sl_compare_player(ws->cmp, i);
-    out->entry = sl_workspace_entry(ws, i);
-    out->name = out->stats->name;
-    out->club = out->entry ? sl_squad_club_at(ws->squad, out->entry->club)->name : out->stats->clubs;
-    return SL_OK;
+    return st ? st : sl_workspace_player_at(ws, i, out, err);
   }
   if (!ws->values)
     return sl_error_field(err, "player", sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0,

@@ -58,7 +58,9 @@ typedef enum sl_season_source {
 
 /** What the workspace decided about seasons; every output states it. */
 typedef struct sl_workspace_seasons {
-  int stats;                  /* first year of the stats season (2024 = 2024/25); 0 unknown */
+  int stats;                  /* first year of the stats season (2024 = 2024/25); 0 unknown; with
+                                 a range of seasons, the latest of them */
+  int stats_range_first;      /* the earliest season kept (== stats unless a range was asked for) */
   sl_season_source source;    /* where it came from */
   int stats_first, stats_last;/* seasons present in the stats files before one was chosen */
   int valuation;              /* the transfer season valued (2025 = summer 2025, 2025/26); 0 unknown */
@@ -86,6 +88,12 @@ typedef struct sl_workspace_inputs {
   const char *profiles;         /* role profiles file; NULL = no profiles (no quality, no compare) */
   const char *overrides;        /* position overrides file; NULL = none */
   int season;                   /* the stats season as the caller states it (first year); 0 = from the files */
+  int seasons_first, seasons_last; /* instead of one season: the stats seasons first..last (first
+                                      years), one index entry per player and season (or pooled,
+                                      below); a stats path in the fbref-big5-yearly layout (one
+                                      folder per table) loads those seasons' tables joined */
+  int pool_seasons;             /* with a range: each player's seasons pooled minute-weighted */
+  int per_club;                 /* 1: one index entry per club row instead of one per player */
   int valuation_season;         /* the transfer season to value; 0 = the window after the stats season */
   double level;                 /* interval level; 0 = SL_FEES_DEFAULT_LEVEL */
   int squad;                    /* 1: build the squad (importance); needs stats */
@@ -122,7 +130,8 @@ void sl_workspace_attrs_init(sl_workspace_attrs *a);
 
 /** Loads and decides. Returns SL_OK and *out (the caller frees it with sl_workspace_free());
  *  on failure a status with err naming the file and what was expected: SL_EINVAL (field
- *  "season") when the caller's season contradicts the files, naming both. */
+ *  "season", or "seasons" for a range) when the caller's season contradicts the files, naming
+ *  both; SL_EINVAL (field "seasons") for a yearly-layout folder without a season or range. */
 int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error *err);
 /** Frees the workspace; NULL does nothing. */
 void sl_workspace_free(sl_workspace *ws);
@@ -157,6 +166,10 @@ size_t sl_workspace_note_count(const sl_workspace *ws);
  *  with "did you mean"; SL_EAMBIG (field "player") listing every candidate with club, age and
  *  market value and the "Name (Club)" form to use. */
 int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_player *out, sl_error *err);
+
+/** Player `index` of the stats index (sl_workspace_compare) as sl_workspace_find gives him.
+ *  SL_EINVAL when there is no such player. */
+int sl_workspace_player_at(const sl_workspace *ws, size_t index, sl_workspace_player *out, sl_error *err);
 
 /** The squad entry of stats-index player `index`: his club with the most minutes (the club a
  *  fee is paid to), or NULL without a squad. Borrowed. */

@@ -72,6 +72,20 @@ expect_num_eq "$(col fee_low)" "$low" "predict low = value" --abs 0.5
 expect_num_eq "$(col fee_high)" "$high" "predict high = value" --abs 0.5
 expect_num_eq "$(col p_at_least_bid)" "$p" "predict P(fee >= bid) = value" --rel 1e-12
 
+# A similar player's fair fee: the same in scoutlab similar --model, in the report's replacement
+# table and in scoutlab value (one fee record: his club entry's minutes share and contract).
+sim=$("$SCOUTLAB" similar --stats "$D/players.csv" --values "$D/values.csv" --contracts "$D/contracts.csv" \
+  --model demo.slm "Tobías Quirandel" -k 1 --format csv 2>/dev/null | sed -n 2p)
+sname=$(printf '%s' "$sim" | cut -d, -f2 | tr -d '"')
+sfee=$("$SCOUTLAB" value --model demo.slm --player "$sname" "${data[@]}" --format json | json fair_fee)
+expect_contains "$(cat r/report.md)" "| $sname |" "the report's replacement table lists $sname"
+rfee=$(awk -F'|' -v n=" $sname " '$2 == n {gsub(/[ €,]/, "", $7); print $7; exit}' r/report.md)
+expect_num_eq "$rfee" "$(awk -v f="$sfee" 'BEGIN{printf "%.0f", f}')" "report fair fee of $sname = value" --abs 0.5
+sjson=$("$SCOUTLAB" similar --stats "$D/players.csv" --values "$D/values.csv" --contracts "$D/contracts.csv" \
+  --model demo.slm "Tobías Quirandel" -k 1 --format json 2>/dev/null)
+expect_num_eq "$(printf '%s' "$sjson" | grep -o '"fair_fee_eur":[-0-9.e+]*' | head -1 | cut -d: -f2)" "$sfee" \
+  "similar --model fair fee of $sname = value" --rel 1e-9
+
 # The printed median is the 50% point of the distribution that gives P(fee >= bid).
 half=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@]}" --bid "$fair" --format json |
   json p_at_least_bid)

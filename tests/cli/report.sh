@@ -34,9 +34,10 @@ total=$(printf '%s\n' "$sq" | sed -n 's/^importance \([0-9.]*\) \/ 100.*/\1/p')
 expect_contains "$md" "**Importance $total / 100**" "importance $total equals scoutlab squad"
 expect_contains "$md" "Rank 2 of 23 at Olympique Sabreval" "rank in squad"
 
-# Percentiles: the interceptions row equals scoutlab percentiles.
+# Percentiles: the interceptions row equals scoutlab percentiles, each with its default pool
+# (one rule: the shared pool of the whole table).
 pc=$("$SCOUTLAB" percentiles --stats "$D/players.csv" --season 2024 --values "$D/values.csv" "Tobías Quirandel" \
-  --pool league --format csv 2>/dev/null | grep '^Interceptions,')
+  --format csv 2>/dev/null | grep '^Interceptions,')
 v=$(printf '%s' "$pc" | cut -d, -f5); pct=$(printf '%s' "$pc" | cut -d, -f6)
 row=$(printf '%s\n' "$md" | grep '^| Interceptions |')
 expect_contains "$row" "$(printf '%.2f' "$v")" "interceptions per 90 as scoutlab percentiles ($v)"
