@@ -852,18 +852,24 @@ static void half_free(half *h) {
   if (h->src.f) fclose(h->src.f);
 }
 
-/* End of the header row (just past its line break) in head[0..n), honouring quotes; 0 if none. */
-static size_t header_end(const char *head, size_t n, size_t *lines) {
-  int q = 0;
+/* End of the header row (just past its line break) in head[0..n), with quotes read as libcsv
+ * reads them (quote_scan: a quote opens a quoted field only at the start of a field, so the '"'
+ * of `name"` is text); 0 if none, or when what was read ends in a '\r' that may be half of a
+ * "\r\n". */
+static size_t header_end(const char *head, size_t n, char delim, size_t *lines) {
+  int state = SCAN_FIELD_START;
   *lines = 0;
   for (size_t i = 0; i < n; i++) {
-    if (head[i] == '"') q = !q;
-    if (head[i] == '\r' && i + 1 < n && head[i + 1] == '\n') continue;
-    if (head[i] == '\n' || head[i] == '\r') {
-      if (head[i] == '\r' && i + 1 == n) return 0; /* a '\r' at the end of what was read may be half of a "\r\n" */
+    char c = head[i];
+    int quoted = state == SCAN_QUOTED;
+    if (c == '\r' && i + 1 < n && head[i + 1] == '\n') continue;
+    if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 == n) return 0;
       ++*lines;
-      if (!q) return i + 1;
+      if (!quoted) return i + 1;
+      continue;
     }
+    if (quote_scan(&state, &c, 1, delim)) return 0; /* a stray quote: the ordinary load reports it */
   }
   return 0;
 }
@@ -921,9 +927,9 @@ static int load_parallel(const char *name, const char *path, const char *data, s
   size_t split = plan_split(path, data, size, head, &nhead);
   const unsigned char *u = (const unsigned char *)head;
   if (!split || nhead < 4 || u[0] >= 0x80) return SL_EINVAL; /* BOMs and odd starts: ordinary way */
-  size_t hend = header_end(head, nhead, &hlines);
-  if (!hend || hend > split) return SL_EINVAL;
   char delim = opt && opt->delimiter ? opt->delimiter : detect_delimiter(head, nhead);
+  size_t hend = header_end(head, nhead, delim, &hlines);
+  if (!hend || hend > split) return SL_EINVAL;
   sl_decimal dec = detect_decimal(head, nhead, delim);
   if (sniff_grouped(head, nhead, delim)) return SL_EINVAL;
   half a, b;
