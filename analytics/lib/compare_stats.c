@@ -250,38 +250,158 @@ int sl_compare_quality(const sl_compare *c, const sl_profiles *profiles, size_t 
   return st;
 }
 
-/* All players of group g: one matrix over every candidate pool member of any league, then each
- * player ranked against the members of his own pool. */
+/* ---- quality of every player: one sorted pool per (league, season), not one scan per player ---- */
+
+/* A player or a pool member, placed by the pool it is ranked in (players) or belongs to
+ * (members). Players and members sort the same way, so a player's pool is one or two contiguous
+ * runs of the sorted members. */
+typedef struct pool_place {
+  const char *league; /* NULL when the pool kind does not depend on the player's league */
+  int season;         /* a player's pool season / a member's own season; 0 = none */
+  size_t at;          /* player index (players) or row of the value matrix (members) */
+} pool_place;
+
+/* League, then season; league only when !use_season. The league order is strcasecmp's, the one
+ * sl_compare_in_pool matches an own-league pool with. */
+static int place_cmp_key(const pool_place *x, const char *league, int use_season, int season) {
+  int c = x->league && league ? strcasecmp(x->league, league) : 0;
+  if (c || !use_season) return c;
+  return (x->season > season) - (x->season < season);
+}
+
+static int cmp_place(const void *a, const void *b) {
+  const pool_place *x = a, *y = b;
+  int c = place_cmp_key(x, y->league, 1, y->season);
+  return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* [*lo, *hi): the members with that league (and season when use_season), by binary search. */
+static void place_range(const pool_place *v, size_t n, const char *league, int use_season, int season,
+                        size_t *lo, size_t *hi) {
+  size_t a = 0, b = n;
+  while (a < b) {
+    size_t mid = a + (b - a) / 2;
+    if (place_cmp_key(&v[mid], league, use_season, season) < 0) a = mid + 1;
+    else b = mid;
+  }
+  *lo = a, b = n;
+  while (a < b) {
+    size_t mid = a + (b - a) / 2;
+    if (place_cmp_key(&v[mid], league, use_season, season) <= 0) a = mid + 1;
+    else b = mid;
+  }
+  *hi = a;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* How many of the sorted values v[0..n) are < x (or <= x with or_equal). */
+static size_t count_below(const double *v, size_t n, double x, int or_equal) {
+  size_t a = 0, b = n;
+  while (a < b) {
+    size_t mid = a + (b - a) / 2;
+    if (v[mid] < x || (or_equal && v[mid] == x)) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/* sl_percentile_midrank of x against the sorted non-NAN values v[0..n): worse and equal counted
+ * by two binary searches instead of a scan, then the same formula, so the same double. */
+static double percentile_sorted(const double *v, size_t n, double x, int lower_is_better) {
+  if (isnan(x) || !n) return NAN;
+  size_t below = count_below(v, n, x, 0), upto = count_below(v, n, x, 1);
+  size_t equal = upto - below, worse = lower_is_better ? n - upto : below;
+  return 100.0 * ((double)worse + 0.5 * (double)equal) / (double)n;
+}
+
+/* Column s of the pool made of the member runs [lo[k], hi[k]): its non-NAN values sorted into
+ * out; returns how many. */
+static size_t sorted_column(const double *vals, size_t ns, size_t s, const pool_place *members,
+                            const size_t *lo, const size_t *hi, size_t nruns, double *out) {
+  size_t have = 0;
+  for (size_t k = 0; k < nruns; k++)
+    for (size_t r = lo[k]; r < hi[k]; r++) {
+      double x = vals[members[r].at * ns + s];
+      if (!isnan(x)) out[have++] = x;
+    }
+  qsort(out, have, sizeof *out, cmp_double);
+  return have;
+}
+
+/* All players of group g. The old way ranked each player against a scan of every candidate
+ * (O(players x pool)); the pool a player is ranked in depends only on his season (when the pool
+ * names none) and, for an own-league pool, his league. So players are grouped by that key, each
+ * key's pool is sorted once per stat, and each percentile is two binary searches: O(n log n).
+ * The numbers are those of sl_percentile_midrank, bit for bit (test_compare_fast checks it
+ * against the scan on randomized tables). */
 static int quality_group(const sl_compare *c, const sl_profile *pr, sl_group g, const sl_pool *pool,
                          double *out) {
-  size_t ns = pr->nstats, m = 0, *idx = NULL;
+  size_t ns = pr->nstats, m = 0, *idx = NULL, np = 0, nm = 0;
   sl_pool wide = *pool;
-  wide.kind = SL_POOL_ALL; /* every league; each player's own pool is filtered below */
-  double *vals = NULL, *own = malloc((ns ? ns : 1) * sizeof *own), *sub = NULL;
+  wide.kind = SL_POOL_ALL; /* every league; each key's pool is cut out of it below */
+  /* Whether the player's own league picks his pool: sl_compare_in_pool's default case. */
+  int by_league = pool->kind != SL_POOL_ALL && pool->kind != SL_POOL_BIG5 && pool->kind != SL_POOL_LIST &&
+                  pool->kind != SL_POOL_SHARED;
+  double *vals = NULL, *own = malloc((ns ? ns : 1) * sizeof *own), *sorted = NULL;
+  size_t *have = calloc(ns ? ns : 1, sizeof *have);
   sl_bound *b = calloc(ns ? ns : 1, sizeof *b);
   sl_stat_value *v = calloc(ns ? ns : 1, sizeof *v);
-  int st = own && b && v ? SL_OK : SL_ENOMEM;
+  pool_place *players = malloc((c->n ? c->n : 1) * sizeof *players), *members = NULL;
+  int st = own && have && b && v && players ? SL_OK : SL_ENOMEM;
   if (!st) {
     sl_compare_bind_(c, pr, b);
     st = sl_compare_pool_matrix_(c, b, ns, g, &wide, NULL, &vals, &idx, &m);
   }
-  double *column = NULL;
-  if (!st && (!(sub = malloc((m ? m : 1) * (ns ? ns : 1) * sizeof *sub)) || !(column = malloc((m ? m : 1) * sizeof *column))))
+  if (!st && (!(members = malloc((m ? m : 1) * sizeof *members)) ||
+              !(sorted = malloc((m ? m : 1) * (ns ? ns : 1) * sizeof *sorted))))
     st = SL_ENOMEM;
-  for (size_t i = 0; !st && i < c->n; i++) {
-    const sl_player *p = &c->players[i];
-    if (p->group != g) continue;
-    size_t k = 0;
-    sl_pool own_season = *pool;
-    if (!own_season.season) own_season.season = p->season;
-    for (size_t r = 0; r < m; r++)
-      if (sl_compare_in_pool(c, idx[r], g, &own_season, p->league))
-        memcpy(sub + k++ * ns, vals + r * ns, ns * sizeof *sub);
-    for (size_t s = 0; s < ns; s++) own[s] = sl_compare_value_(c, p, &b[s]);
-    rank_player(sub, k, b, ns, own, v, column);
-    out[i] = weighted_quality(v, b, ns);
+  if (!st) {
+    /* The league part of a league-independent pool (Big-5, a list) does not vary by player: it
+     * is checked here once, with the season left to the runs below. */
+    sl_pool any_season = *pool;
+    any_season.season = 0;
+    for (size_t r = 0; r < m; r++) {
+      const sl_player *q = &c->players[idx[r]];
+      if (!by_league && !sl_compare_in_pool(c, idx[r], g, &any_season, NULL)) continue;
+      members[nm++] = (pool_place){by_league ? q->league : NULL, q->season, r};
+    }
+    for (size_t i = 0; i < c->n; i++) {
+      const sl_player *p = &c->players[i];
+      if (p->group != g) continue;
+      players[np++] = (pool_place){by_league ? p->league : NULL, pool->season ? pool->season : p->season, i};
+    }
+    qsort(members, nm, sizeof *members, cmp_place);
+    qsort(players, np, sizeof *players, cmp_place);
   }
-  free(vals), free(idx), free(own), free(sub), free(column), free(b), free(v);
+  for (size_t a = 0, e; !st && a < np; a = e) {
+    const pool_place *key = &players[a];
+    for (e = a + 1; e < np && place_cmp_key(&players[e], key->league, 1, key->season) == 0;) e++;
+    /* sl_compare_in_pool's season rule: a pool season takes members of that season and those
+     * without one; no pool season takes every season. */
+    size_t lo[2], hi[2], nruns = 1;
+    if (!key->season) place_range(members, nm, key->league, 0, 0, &lo[0], &hi[0]);
+    else {
+      place_range(members, nm, key->league, 1, 0, &lo[0], &hi[0]);
+      place_range(members, nm, key->league, 1, key->season, &lo[1], &hi[1]);
+      nruns = 2;
+    }
+    for (size_t s = 0; s < ns; s++) have[s] = sorted_column(vals, ns, s, members, lo, hi, nruns, sorted + s * m);
+    for (size_t k = a; k < e; k++) {
+      const sl_player *p = &c->players[players[k].at];
+      for (size_t s = 0; s < ns; s++) {
+        own[s] = sl_compare_value_(c, p, &b[s]);
+        v[s].value = own[s];
+        v[s].peers = have[s];
+        v[s].percentile = percentile_sorted(sorted + s * m, have[s], own[s], b[s].stat->better == SL_BETTER_LOWER);
+      }
+      out[players[k].at] = weighted_quality(v, b, ns);
+    }
+  }
+  free(vals), free(idx), free(own), free(sorted), free(have), free(b), free(v), free(players), free(members);
   return st;
 }
 
