@@ -310,7 +310,12 @@ static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inne
       sl_fees_options c = *o;
       c.season_mode = mode, c.half_life = life;
       sl_fees_model *m = NULL;
-      if (fit_setting(d, in->early, in->ne, &c, &m, NULL, 0, err)) {
+      int fs = fit_setting(d, in->early, in->ne, &c, &m, NULL, 0, err);
+      if (fs == SL_ENOMEM) { /* no memory (or no room for OpenBLAS) fits no setting: say so */
+        st = fs;
+        break;
+      }
+      if (fs) {
         sl_error_clear(err); /* a setting the early seasons cannot fit is not a candidate */
         continue;
       }

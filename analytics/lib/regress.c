@@ -441,7 +441,10 @@ static void *fold_job_run(void *arg) {
  * threads, whose factors are then stacked and re-factored once more (TSQR's tree, one level):
  * still Householder QR of all the rows, in another order. */
 static int accumulate(const sl_rows *rows, const sl_ols_options *opt, sl_tsqr *q, sl_error *err) {
-  if (!rows->concurrent || (opt && opt->serial) || rows->n < SL_REGRESS_PARALLEL_MIN_ROWS)
+  /* Two folding threads need two OpenBLAS buffers; under a memory limit that leaves room for
+   * one only, the serial fold gives the same answer to rounding instead of hanging. */
+  if (!rows->concurrent || (opt && opt->serial) || rows->n < SL_REGRESS_PARALLEL_MIN_ROWS ||
+      sl_blas_room(2, NULL) != SL_OK)
     return accumulate_range(rows, 0, rows->n, q, err);
   size_t half = rows->n / 2 / SL_REGRESS_BLOCK_ROWS * SL_REGRESS_BLOCK_ROWS;
   fold_job j = {.rows = rows, .from = half, .to = rows->n};
@@ -579,6 +582,8 @@ int sl_ols_fit_rows(const sl_rows *rows, const sl_ols_options *opt, sl_ols_fit *
   int st = sl_rows_check(rows, err);
   if (st) return st;
   sl_gsl_quiet();
+  st = sl_blas_room(1, err);
+  if (st) return st;
   double tol = opt && (opt->tol > 0 || opt->tol_set) ? opt->tol : SL_REGRESS_DEFAULT_TOL;
   if (tol >= 0 && tol < SL_REGRESS_EXACT_TOL) tol = SL_REGRESS_EXACT_TOL;
   if (!(tol >= 0 && tol < 1))

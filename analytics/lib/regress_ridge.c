@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "regress_private.h"
+#include "runtime_internal.h"
 
 /* Folds beyond this are leave-almost-one-out on tiny data; the per-fold factors would dominate. */
 #define RIDGE_MAX_FOLDS 1000
@@ -313,6 +314,7 @@ int sl_ridge_fit_rows(const sl_rows *rows, const sl_ridge_options *opt, sl_ridge
   if (opt) o = *opt;
   if (!out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "ridge: no output given");
   int st = check_options(rows, &o, err);
+  if (!st) st = sl_blas_room(1, err);
   if (st) return st;
   unsigned k = o.method == SL_RIDGE_CV ? o.folds : 1;
   if (k > rows->n)

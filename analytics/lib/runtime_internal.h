@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "scoutlab/error.h"
+
 #if defined(__GNUC__)
 #define SL_PRINTF_LIKE(fmt, args) __attribute__((format(printf, fmt, args)))
 #else
@@ -29,5 +31,11 @@ const char *sl_strerror_c(int errnum);
  * handler of its own, which is kept; later calls do nothing. The GSL routines scoutlab uses
  * then return NaN or a status, which the callers check. */
 void sl_gsl_quiet(void);
+
+/* Call before LAPACK/BLAS work that `callers` threads do at once (runtime_blas.c). Under an
+ * address-space limit (RLIMIT_AS) it checks that OpenBLAS's work buffers (128 MiB each) can be
+ * mapped, since OpenBLAS spins for ever when they cannot; SL_ENOMEM with a message saying so,
+ * else SL_OK. Once it passed for n callers it returns SL_OK at once for up to n. err may be NULL. */
+int sl_blas_room(size_t callers, sl_error *err);
 
 #endif
