@@ -368,7 +368,9 @@ int sl_compare_quality(const sl_compare *c, const sl_profiles *profiles, size_t 
                        const sl_pool *pool, double *quality, sl_error *err);
 
 /** sl_compare_quality for every player at once (out has sl_compare_count() entries), sharing
- *  the per-profile value matrices: the way to score a whole squad or league. */
+ *  the per-profile value matrices: the way to score a whole squad or league. Each pool's values
+ *  are sorted once and each percentile found by binary search (the same numbers as
+ *  sl_percentile_midrank), so the time is O(n log n) in the players, not O(n x pool). */
 int sl_compare_quality_all(const sl_compare *c, const sl_profiles *profiles, const sl_pool *pool,
                            double *out, sl_error *err);
 
