@@ -8,10 +8,11 @@
 #include "cli.h"
 #include "predict.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/season.h"
 #include "scoutlab/table.h"
 
 const char sl_help_predict[] =
-    "usage: scoutlab predict --model MODEL.slm FILE... [--level 0.8] [--bid X] [--season S]\n"
+    "usage: scoutlab predict --model MODEL.slm FILE... [--level 0.8] [--bid X] [--season S] [--window Y]\n"
     "                        [--format csv] [--verbose] [--score]\n"
     "\n"
     "Values every row of the files (players, market values or transfers) with a model from\n"
@@ -26,7 +27,12 @@ const char sl_help_predict[] =
     "learn from (fit --holdout-from's numbers, when the model was fitted --until the season\n"
     "before the files). A row that cannot be valued (no age, a position that is only a line, no market\n"
     "value for a model that uses it) keeps its columns with the new ones empty and the reason.\n"
-    "Rows without a season are valued as of --season (default: the model's last season).\n"
+    "Seasons (the rule of every command): a transfer row is valued for its own season; a player's\n"
+    "row (no fee or movement column) holds the season of his data - its season column, else the\n"
+    "season in the file name, else --season S - and is valued for the window after it (2024/25\n"
+    "data -> summer 2025), as scoutlab value values him. --window YEAR values every row for that\n"
+    "transfer window. Rows with no season at all: the model's last season, with a note. The\n"
+    "window column says which season each row was valued for.\n"
     "Money is written as plain EUR numbers. Rows the loader skipped (wrong number of fields)\n"
     "are not in the output: a warning says how many, and --verbose lists them with the counts\n"
     "read / valued / not valued on stderr.\n"
@@ -56,13 +62,13 @@ void sl_cli_predict_echo_row(const sl_table *t, size_t r) {
   }
 }
 
-static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, const char *reason,
+static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, int window, const char *reason,
                       const char *fit_use) {
   sl_cli_predict_echo_row(t, r);
-  double vals[5] = {NAN, NAN, NAN, NAN, NAN};
+  double vals[6] = {NAN, NAN, NAN, NAN, NAN, window ? window : NAN};
   if (ok) vals[0] = round(v->fair_fee), vals[1] = round(v->fee_mean), vals[2] = round(v->fee_low),
           vals[3] = round(v->fee_high), vals[4] = v->p_at_least_bid;
-  for (int k = 0; k < 5; k++) putchar(','), sl_cli_csv_number(stdout, vals[k]);
+  for (int k = 0; k < 6; k++) putchar(','), sl_cli_csv_number(stdout, vals[k]);
   putchar(',');
   sl_cli_csv_field(stdout, reason);
   putchar(',');
@@ -108,7 +114,7 @@ static void print_score(score_acc *s, const sl_fees_model *m) {
           100 * a.mdape, 100 * a.within25, 100 * a.within50, 100 * a.coverage, a.mean_width);
 }
 
-static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season,
+static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season, int window,
                        int verbose, int score) {
   size_t valued = 0;
   sl_fees_options o = {0};
@@ -116,6 +122,8 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
   sl_fees_rows *rows = NULL;
   sl_error err;
   if (sl_fees_rows_new(t, &o, m, &rows, &err)) return sl_cli_fail(&err);
+  sl_fees_rows_seasons(rows, season, window);
+  size_t model_season = 0; /* rows with no season at all: valued at the model's last season */
   score_acc s = {0};
   int has_fee = sl_table_role(t, SL_ROLE_FEE) != NULL;
   if (score) {
@@ -124,18 +132,18 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     s.low = malloc(n * sizeof *s.low), s.high = malloc(n * sizeof *s.high);
   }
   sl_cli_predict_echo_header(t);
-  printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,reason,fit_would_use\n", t->ncols ? "," : "");
+  printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,window,reason,fit_would_use\n", t->ncols ? "," : "");
   for (size_t r = 0; r < t->nrows; r++) {
     sl_fees_player p;
     sl_fees_valuation v;
     sl_fees_rows_player(rows, r, &p);
-    if (!p.season) p.season = season ? season : m->season_max;
+    if (!p.season && m->season_max > 0) p.season = m->season_max, model_season++;
     char why[160];
     const char *bad = unreadable_number(t, r, why, sizeof why);
     int ok = !bad && sl_fees_value(m, &p, level, bid, &v, &err) == SL_OK;
     valued += ok;
     sl_fees_reason use = sl_fees_rows_reason(rows, r);
-    print_row(t, r, &v, ok, ok ? NULL : bad ? bad : err.message,
+    print_row(t, r, &v, ok, p.season, ok ? NULL : bad ? bad : err.message,
               !has_fee ? "no fee column" : use == SL_FEES_USED ? "yes" : sl_fees_reason_text(use));
     if (ok && use == SL_FEES_USED && s.y && s.pred && s.low && s.high) {
       s.y[s.n] = log(sl_fees_rows_fee(rows, r)), s.pred[s.n] = log(v.fair_fee);
@@ -143,6 +151,10 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     }
   }
   sl_cli_predict_accounting(t, valued, verbose);
+  if (model_season)
+    fprintf(stderr, "scoutlab predict: note: %zu row%s name%s no season (no season column or file name): valued for "
+                    "summer %d, the model's last training season (give --season or --window)\n",
+            model_season, model_season == 1 ? "" : "s", model_season == 1 ? "s" : "", m->season_max);
   if (score) print_score(&s, m);
   free(s.y), free(s.pred), free(s.low), free(s.high);
   sl_fees_rows_free(rows);
@@ -202,8 +214,8 @@ int sl_cmd_predict(int argc, char **argv) {
   const char *model = NULL;
   const char **files = calloc((size_t)argc, sizeof *files);
   size_t nfiles = 0;
-  double level = 0, bid = NAN, x;
-  int season = 0, verbose = 0, score = 0;
+  double level = 0, bid = NAN;
+  int season = 0, window = 0, verbose = 0, score = 0;
   sl_format fmt = SL_FMT_CSV;
   sl_money money;
   if (!files) return SL_EXIT_DATA;
@@ -217,7 +229,8 @@ int sl_cmd_predict(int argc, char **argv) {
     else if (strcmp(o, "--model") == 0) model = v, i++;
     else if (strcmp(o, "--level") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &level) || !(level > 0 && level < 1), i++;
     else if (strcmp(o, "--bid") == 0) bad = !sl_parse_money(v, SL_DECIMAL_POINT, &money) || !((bid = money.amount) > 0), i++;
-    else if (strcmp(o, "--season") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &x) || x < 1800 || x > 2200, season = (int)x, i++;
+    else if (strcmp(o, "--season") == 0) bad = sl_season_parse(v, &season, NULL) != SL_OK, i++;
+    else if (strcmp(o, "--window") == 0) bad = sl_season_parse(v, &window, NULL) != SL_OK, i++;
     else if (strcmp(o, "--format") == 0) bad = sl_cli_parse_format(v, 1u << SL_FMT_CSV, &fmt) != 0, i++;
     else bad = 1;
     if (bad) {
@@ -236,18 +249,18 @@ int sl_cmd_predict(int argc, char **argv) {
   sl_load_options lim;
   sl_cli_load_options(&lim);
   model_kind kind = model_kind_of(model);
-  if (kind != MODEL_FEES && (!isnan(bid) || season || (kind == MODEL_RIDGE && level > 0))) {
+  if (kind != MODEL_FEES && (!isnan(bid) || season || window || (kind == MODEL_RIDGE && level > 0))) {
     free(files);
     return sl_cli_usage_error("predict", "%s", kind == MODEL_RIDGE && level > 0
                               ? "--level: a ridge model gives the fitted value only, no interval"
-                              : "--bid and --season are for fee models (scoutlab fit), not for a model from scoutlab ols");
+                              : "--bid, --season and --window are for fee models (scoutlab fit), not for a model from scoutlab ols");
   }
   if ((kind == MODEL_FEES && sl_fees_load(model, &m, &err)) || sl_table_load_many(files, nfiles, &lim, &t, &err))
     rc = sl_cli_fail(&err);
   if (!rc) sl_cli_table_warnings("predict", t);
   if (!rc && kind != MODEL_FEES) rc = sl_cli_predict_linear(model, kind == MODEL_RIDGE, t, level, verbose);
   if (!rc && kind == MODEL_FEES) rc = check_columns(m, t);
-  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, level, bid, season, verbose, score);
+  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, level, bid, season, window, verbose, score);
   sl_table_free(t);
   sl_fees_model_free(m);
   free(files);

@@ -222,7 +222,16 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const struct
 /** Frees a reader; NULL does nothing. */
 void sl_fees_rows_free(sl_fees_rows *rows);
 
-/** Row r's attributes. Strings are borrowed from the table or the reader. */
+/** The season rule of a reader (the same as the workspace's): a deal's season is its own
+ *  transfer season; a player's row (a table without a fee or movement column) holds the
+ *  season of his data (a season column, else the season in the file name, else data_season),
+ *  and is valued for the transfer window after it (2024/25 data -> the 2025 window). window
+ *  (0 = none) values every row for that transfer season instead. Rows with no season at all
+ *  get 0 (the caller's default, e.g. the model's last season). */
+void sl_fees_rows_seasons(sl_fees_rows *rows, int data_season, int window);
+
+/** Row r's attributes; p->season is the transfer season valued (sl_fees_rows_seasons). Strings
+ *  are borrowed from the table or the reader. */
 void sl_fees_rows_player(const sl_fees_rows *rows, size_t r, sl_fees_player *p);
 
 /** The reason fit gives row r (the order of sl_fees_reason), or SL_FEES_USED for a deal it

@@ -50,13 +50,15 @@ else
   fail "chart fees wrote no script"
 fi
 
-# predict on a row holding the attributes value used gives the same numbers.
+# predict on a row holding the attributes value used gives the same numbers. The row is a player
+# at his club, so its season is the season of his data (value's "season" is the window valued,
+# the one after it): the same season rule in both commands.
 printf '%s\n' "$v" | awk '
   function val(line) { sub(/^  "[a-z_]*": "?/, "", line); sub(/"?,$/, "", line); return line }
   /^  "player":/ {name = val($0)}
   /^  "club":/ {club = val($0)}
   /^  "league":/ {league = val($0)}
-  /^  "season":/ {season = val($0)}
+  /^  "season":/ {season = val($0) - 1}
   /^  "age":/ {age = val($0)}
   /^  "market_value":/ {mv = val($0)}
   /^  "contract_months":/ {cm = val($0)}
@@ -68,6 +70,7 @@ expect_eq "$?" 0 "predict on the row"
 col() { awk -F, -v want="$1" 'NR==1 {for (i = 1; i <= NF; i++) if ($i == want) c = i} NR==2 {print $c}' pred.csv; }
 # predict writes money as whole euros.
 expect_num_eq "$(col fair_fee)" "$fair" "predict fair fee = value" --abs 0.5
+expect_eq "$(col window)" 2025 "predict states the window valued (2025)"
 expect_num_eq "$(col fee_low)" "$low" "predict low = value" --abs 0.5
 expect_num_eq "$(col fee_high)" "$high" "predict high = value" --abs 0.5
 expect_num_eq "$(col p_at_least_bid)" "$p" "predict P(fee >= bid) = value" --rel 1e-12
