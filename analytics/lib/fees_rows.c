@@ -483,6 +483,10 @@ void sl_fees_rows_player(const sl_fees_rows *x, size_t r, sl_fees_player *p) {
     int g = sl_fees_position_group(text_of(c->position, r));
     p->group = g >= 0 || p->group == -2 ? g : p->group; /* a group, else the line, else unknown */
   }
+  if (p->group == -1) { /* a line only: the groups it may be (valued as their mixture) */
+    p->line_groups = sl_fees_position_line(text_of(c->short_pos, r));
+    if (!p->line_groups) p->line_groups = sl_fees_position_line(text_of(c->position, r));
+  }
   p->market_value = number_of(t, c->mv, r);
   if (!(p->market_value > 0)) p->market_value = NAN;
   p->season = valued_season(x, r);

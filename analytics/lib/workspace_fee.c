@@ -61,7 +61,10 @@ static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_f
   if (!isnan(a->contract_months)) fp->contract_months = a->contract_months;
   if (!isnan(a->minutes_share)) fp->minutes_share = a->minutes_share;
   if (a->club) fp->club = a->club;
-  int st = a->position ? sl_workspace_position(a->position, &fp->group, err) : SL_OK;
+  unsigned line = a->position ? sl_fees_position_line(a->position) : 0;
+  int st = SL_OK;
+  if (line) fp->group = -1, fp->line_groups = line; /* a line: valued as the mixture of its groups */
+  else if (a->position) st = sl_workspace_position(a->position, &fp->group, err), fp->line_groups = 0;
   const char *which[2] = {a->league, a->buyer_league};
   const char **dest[2] = {&fp->league, &fp->buyer_league};
   static const char *const field[2] = {"league", "buyer_league"};

@@ -64,8 +64,19 @@ typedef enum sl_fees_group {
  *  a line of the team ("defence", "Defensa", "DF", "MF"...) and -2 when it is unknown. */
 int sl_fees_position_group(const char *position);
 
+/** The groups a line of the team may be, as a bit set (1u << group): defence ("defence",
+ *  "Defensa", "DF") CB and FB; midfield DM/CM and AM/W; attack AM/W and CF; a list of lines
+ *  (FBref's "DF,MF") their union. 0 when the text is no line (a group, or unknown). A player
+ *  known only by a line is valued as the mixture of those groups, weighted by the model's
+ *  training deals (sl_fees_value). */
+unsigned sl_fees_position_line(const char *position);
+
 /** Label of a group ("GK", "CB", "FB", "DM/CM", "AM/W", "CF"); "" for an invalid group. */
 const char *sl_fees_group_name(int group);
+
+/** A player's position as the model values it, for output: his group ("CB"), the groups of his
+ *  line ("CB/FB": a line, valued as their mixture), or "" when unknown. Writes into buf. */
+const char *sl_fees_position_text(int group, unsigned line_groups, char *buf, size_t size);
 
 /* ---- row selection ------------------------------------------------------------------------ */
 
@@ -119,6 +130,8 @@ typedef struct sl_fees_player {
   double market_value;      /* EUR, not millions */
   double contract_months;   /* months left on the contract with the seller */
   double minutes_share;     /* share of the team's league minutes, 0..1 */
+  unsigned line_groups;     /* group -1 (only a line of the team is known): the groups that line
+                               may be, bit (1u << group) each (sl_fees_position_line); 0 none */
 } sl_fees_player;
 
 /** One past transfer as the model learned from it. Strings are owned by the deal list. */
@@ -426,7 +439,10 @@ typedef struct sl_fees_valuation {
  *  SL_EDATA (saying which flag to give) when age, position, or a market value the model
  *  uses is unknown, and (naming the value) when one cannot be true: age outside
  *  SL_FEES_MIN_AGE..SL_FEES_MAX_AGE, negative market value or contract months, minutes share
- *  outside 0-1. */
+ *  outside 0-1. A player known only by a line (group -1 with line_groups) is valued as the
+ *  mixture of the line's groups weighted by their shares of the training deals: the median,
+ *  interval and P(fee >= bid) are those of the mixture distribution, the contributions those
+ *  of the likeliest group, and a note names the weights. */
 int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
                   sl_fees_valuation *out, sl_error *err);
 

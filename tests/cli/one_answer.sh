@@ -94,6 +94,20 @@ half=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@
   json p_at_least_bid)
 expect_num_eq "$half" 0.5 "P(fair fee >= printed median) is 50%" --abs 1e-9
 
+# A position known only as a line ("defence") is valued as the mixture of CB and FB weighted by
+# the training deals: its median lies between theirs, it is the mixture's 50% point, and the
+# note names the weights.
+mix() { "$SCOUTLAB" value --model demo.slm --age 26 --market-value 18m --league "Valmorian Ligue" --window 2025 "$@"; }
+cb=$(mix --position CB --format json | json fair_fee); fb=$(mix --position FB --format json | json fair_fee)
+line=$(mix --position defence --format json)
+lm=$(printf '%s' "$line" | json fair_fee)
+awk -v m="$lm" -v a="$cb" -v b="$fb" 'BEGIN { lo = a < b ? a : b; hi = a < b ? b : a; exit !(m > lo && m < hi) }' ||
+  fail "the defence mixture's median $lm lies between FB $fb and CB $cb"
+expect_contains "$line" "position known only as a line: valued as a mixture of CB" "the mixture note"
+expect_contains "$line" '"position_group": "CB/FB"' "the position says both groups"
+lhalf=$(mix --position defence --bid "$lm" --format json | json p_at_least_bid)
+expect_num_eq "$lhalf" 0.5 "P(fee >= the mixture's median) is 50%" --abs 1e-6
+
 # The season rule: a --season that contradicts the file is refused, naming both.
 out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@]}" --season 2010 2>&1)
 expect_eq "$?" 2 "contradicting --season is a usage error"
