@@ -13,6 +13,8 @@
 
 const char sl_help_predict[] =
     "usage: scoutlab predict --model MODEL.slm FILE... [--level 0.8] [--bid X] [--season S] [--window Y]\n"
+    "       scoutlab predict --model MODEL.slm --data FILE... | --stats F --values F [--contracts F]\n"
+    "                        [--leagues LIST] [--position P] [options above]\n"
     "                        [--format csv] [--verbose] [--score]\n"
     "\n"
     "Values every row of the files (players, market values or transfers) with a model from\n"
@@ -37,6 +39,13 @@ const char sl_help_predict[] =
     "are not in the output: a warning says how many, and --verbose lists them with the counts\n"
     "read / valued / not valued on stderr.\n"
     "\n"
+    "Players instead of rows: with --data FILE (any kind, classified by its columns), --stats,\n"
+    "--values and --contracts (each repeatable, folders walked) the files are joined as scoutlab\n"
+    "value joins them and every player is valued as value and report value him (name, club,\n"
+    "league, age, position, market value, contract, minutes share, the fee columns, window, and\n"
+    "the reason when he cannot be valued). --leagues \"Ligue 1,Serie A\" and --position CB (or a\n"
+    "line: defence) keep some players; a count of the others goes to stderr.\n"
+    "\n"
     "With a model from scoutlab ols --save, every row gets fit, se_fit, conf_low, conf_high\n"
     "(interval of the mean) and pred_low, pred_high (of a new observation, weight 1) at --level\n"
     "(default 0.95), as R's predict.lm; a ridge model gives fit only. The model's columns are\n"
@@ -44,6 +53,8 @@ const char sl_help_predict[] =
     "\n"
     "example:\n"
     "  scoutlab predict --model tm.slm ../shared/data/tm-values-2023/france.csv --bid 25m\n"
+    "  scoutlab predict --model tm.slm --stats players_data-2024_2025.csv --values tm-values-2023 \\\n"
+    "      --leagues \"Ligue 1\" --position CB --bid 25m\n"
     "  scoutlab ols transfers.csv --y log_fee --x age,log_value --save lm.txt\n"
     "  scoutlab predict --model lm.txt players.csv --level 0.9\n";
 
@@ -210,9 +221,25 @@ static model_kind model_kind_of(const char *path) {
   return MODEL_FEES;
 }
 
+/* --data/--stats/--values/--contracts FILE, --leagues, --position: the batch over a
+ * workspace's players. -1 taken (i advanced), 0 not one of them. */
+static int batch_option(const char *o, const char *v, int *i, sl_cli_predict_batch_args *b, const char **lists[4],
+                        size_t *counts[4]) {
+  static const char *const files[4] = {"--data", "--stats", "--values", "--contracts"};
+  for (int k = 0; k < 4; k++)
+    if (strcmp(o, files[k]) == 0) return lists[k][(*counts[k])++] = v, ++*i, -1;
+  if (strcmp(o, "--leagues") == 0) return b->leagues = v, ++*i, -1;
+  if (strcmp(o, "--position") == 0) return b->position = v, ++*i, -1;
+  return 0;
+}
+
 int sl_cmd_predict(int argc, char **argv) {
   const char *model = NULL;
   const char **files = calloc((size_t)argc, sizeof *files);
+  const char **bfiles[4] = {calloc((size_t)argc, sizeof(char *)), calloc((size_t)argc, sizeof(char *)),
+                            calloc((size_t)argc, sizeof(char *)), calloc((size_t)argc, sizeof(char *))};
+  size_t nb[4] = {0}, *nbp[4] = {&nb[0], &nb[1], &nb[2], &nb[3]};
+  sl_cli_predict_batch_args batch = {0};
   size_t nfiles = 0;
   double level = 0, bid = NAN;
   int season = 0, window = 0, verbose = 0, score = 0;
@@ -226,6 +253,7 @@ int sl_cmd_predict(int argc, char **argv) {
     else if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) verbose = 1;
     else if (strcmp(o, "--score") == 0) score = 1;
     else if (!v) bad = 1;
+    else if (batch_option(o, v, &i, &batch, bfiles, nbp)) continue;
     else if (strcmp(o, "--model") == 0) model = v, i++;
     else if (strcmp(o, "--level") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &level) || !(level > 0 && level < 1), i++;
     else if (strcmp(o, "--bid") == 0) bad = !sl_parse_money(v, SL_DECIMAL_POINT, &money) || !((bid = money.amount) > 0), i++;
@@ -235,9 +263,29 @@ int sl_cmd_predict(int argc, char **argv) {
     else bad = 1;
     if (bad) {
       free(files);
+      for (int k = 0; k < 4; k++) free(bfiles[k]);
       return sl_cli_usage_error("predict", "bad option or value '%s%s%s'", o, v ? " " : "", v ? v : "");
     }
   }
+  if (nb[0] + nb[1] + nb[2] + nb[3] || batch.leagues || batch.position) {
+    int rc = 0;
+    if (nfiles) rc = sl_cli_usage_error("predict", "give the files either as FILE... (each row valued) or with "
+                                                   "--data/--stats/--values/--contracts (each player), not both");
+    else if (!model) rc = sl_cli_usage_error("predict", "no model (give --model MODEL.slm)");
+    else if (model_kind_of(model) != MODEL_FEES)
+      rc = sl_cli_usage_error("predict", "--data/--stats/--values value players with a fee model (scoutlab fit)");
+    else if (!(nb[0] + nb[1] + nb[2])) rc = sl_cli_usage_error("predict", "--leagues and --position filter the players of --data/--stats/--values");
+    if (!rc) {
+      batch.model = model, batch.data = bfiles[0], batch.ndata = nb[0], batch.stats = bfiles[1], batch.nstats = nb[1];
+      batch.values = bfiles[2], batch.nvalues = nb[2], batch.contracts = bfiles[3], batch.ncontracts = nb[3];
+      batch.season = season, batch.window = window, batch.level = level, batch.bid = bid;
+      rc = sl_cli_predict_batch(&batch);
+    }
+    free(files);
+    for (int k = 0; k < 4; k++) free(bfiles[k]);
+    return rc;
+  }
+  for (int k = 0; k < 4; k++) free(bfiles[k]);
   if (!model || !nfiles) {
     free(files);
     return sl_cli_usage_error("predict", "%s", !model ? "no model (give --model MODEL.slm)" : "no input files");

@@ -22,4 +22,18 @@ void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose);
  * value only. Returns a process exit status. */
 int sl_cli_predict_linear(const char *path, int ridge, const sl_table *t, double level, int verbose);
 
+/* predict over the players of a workspace (predict_batch.c): the files a department has, joined
+ * as scoutlab value joins them. */
+typedef struct sl_cli_predict_batch_args {
+  const char *model;
+  const char *const *data, *const *stats, *const *values, *const *contracts;
+  size_t ndata, nstats, nvalues, ncontracts;
+  const char *leagues, *position; /* filters, NULL = all */
+  int season, window;
+  double level, bid;
+} sl_cli_predict_batch_args;
+
+/* Values every player and writes one CSV line each; returns a process exit status. */
+int sl_cli_predict_batch(const sl_cli_predict_batch_args *a);
+
 #endif

@@ -163,6 +163,23 @@ if [ -e "$F" ]; then
     --position CB --bid 25m --format json)
   expect_num_eq "$(md_money 2 b/report.md)" "$(printf '%s' "$bv" | json fair_fee | awk '{printf "%.0f", $1}')" \
     "Balerdi: report and value agree" --abs 0.5
+  # The batch: predict over the FBref file joined with the values folder values every Ligue 1
+  # centre-back who has a market value, Balerdi at the same fee as value and the report.
+  "$SCOUTLAB" predict --model M.slm --stats "$F" --values "$S/tm-values-2023" --leagues "Ligue 1" --position CB \
+    --bid 25m >batch.csv 2>batch.err
+  expect_eq "$?" 0 "predict over the stats and values"
+  bcol() { awk -F, -v want="$1" -v who="$2" 'NR==1 {for (i = 1; i <= NF; i++) if ($i == want) c = i}
+    NR>1 && $1 == who {print $c}' batch.csv; }
+  expect_num_eq "$(bcol fair_fee "Leonardo Balerdi")" "$(printf '%s' "$bv" | json fair_fee)" \
+    "Balerdi: predict's batch and value agree" --abs 0.5
+  expect_num_eq "$(bcol p_at_least_bid "Leonardo Balerdi")" "$(printf '%s' "$bv" | json p_at_least_bid)" \
+    "Balerdi: the same P(fee >= 25m)" --rel 1e-9
+  with_value=$(awk -F, 'NR==1 {for (i = 1; i <= NF; i++) {if ($i == "market_value") m = i; if ($i == "fair_fee") f = i}}
+    NR>1 && $m != "" {n++; if ($f != "") v++} END {print n + 0, v + 0}' batch.csv)
+  expect_eq "${with_value% *}" "${with_value#* }" "every Ligue 1 centre-back with a value is valued ($with_value)"
+  awk -v n="${with_value% *}" 'BEGIN { exit !(n >= 20) }' || fail "at least 20 Ligue 1 centre-backs with a value ($with_value)"
+  expect_eq "$(awk -F, 'NR>1 && $3 != "Ligue 1" && $3 != ""' batch.csv | wc -l)" 0 "only Ligue 1"
+
   out=$("$SCOUTLAB" report --quiet --no-charts --player "Leonardo Balerdi" --stats "$F" --season 2019 \
     --values "$S/tm-values-2023" --model M.slm -o b2 2>&1)
   expect_eq "$?" 2 "report --season 2019 on the 2024/25 file is refused"
