@@ -20,6 +20,8 @@ const char sl_help_compare[] =
     "\n"
     "options:\n"
     "  --stats FILE          season totals (FBref-style); repeatable, directories load every *.csv\n"
+    "  --values FILE|DIR     market values (Transfermarkt-style), joined by name, birth year, club\n"
+    "  --contracts FILE      contract expiry dates (similar --model: for the fair fees)\n"
     "  --positions FILE|DIR  Transfermarkt-style sub-positions (name, age+season or born,\n"
     "                        short_pos/position), joined by name and birth year\n"
     "  --overrides FILE      manual sub-positions (player,born,sub_position); default\n"
