@@ -2,7 +2,8 @@
  * is --opt value; `--` ends the options (a later argument that starts with '-' is a file, passed
  * as ./NAME); --version prints the version; a long option the command's help does not list is
  * refused with "did you mean" (the help text is the list of options, so the two cannot drift
- * apart: tests/cli/conventions.sh checks that every option a parser reads is in its help). */
+ * apart: tests/cli/conventions.sh checks that every option a parser reads is in its help);
+ * --map ROLE=COLUMN names columns for every command that loads files (sl_cli_load_options). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,7 @@ int sl_cli_conventions(const sl_command *c, int argc, char **argv, int *nargc, c
     }
   }
   int n = 0, rc = -1, options_done = 0;
+  int own_map = strstr(c->help, "--map") != NULL; /* check and chart read --map themselves */
   for (int i = 0; i < argc && rc < 0; i++) {
     const char *a = argv[i];
     if (i == 0 || options_done || a[0] != '-' || a[1] != '-') {
@@ -101,6 +103,12 @@ int sl_cli_conventions(const sl_command *c, int argc, char **argv, int *nargc, c
     }
     const char *eq = strchr(a, '=');
     size_t len = eq ? (size_t)(eq - a) : strlen(a);
+    if (len == 5 && !strncmp(a, "--map", 5) && !own_map) { /* every command that loads files */
+      const char *spec = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+      rc = spec ? sl_cli_map_option(c->name, spec) : sl_cli_usage_error(c->name, "--map needs ROLE=COLUMN[,...]");
+      if (rc == SL_EXIT_OK) rc = -1;
+      continue;
+    }
     int listed = !strcmp(a, "--help");
     for (size_t k = 0; k < nknown && !listed; k++) listed = strlen(known[k]) == len && !strncmp(known[k], a, len);
     if (!listed) {

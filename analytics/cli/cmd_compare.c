@@ -284,7 +284,11 @@ int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, co
   *pr = NULL, *owned = NULL;
   if (a->stats_list) {
     sl_error err;
-    if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, p->group, owned, &err) != SL_OK)
+    /* The peers: the --profile's group when one is named (a file without positions), else his. */
+    const sl_profile *named = a->profile ? sl_profiles_find(ctx->profiles, a->profile) : NULL;
+    if (a->profile && !named) return sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
+    sl_group g = named && named->peers != SL_GROUP_UNKNOWN ? named->peers : p->group;
+    if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, g, owned, &err) != SL_OK)
       return sl_cli_usage_error(a->cmd, "--stats-list: %s", err.message);
     *pr = &(*owned)->items[0];
     return 0;

@@ -56,6 +56,16 @@ out=$("$SCOUTLAB" check -- -values.csv 2>&1); st=$?
 expect_eq "$st" 0 "check -- -values.csv reads the file"
 expect_contains "$out" "rows read" "the file's report"
 
+# --map names the columns of an export whose names no alias knows, in any command that loads.
+printf 'Nombre,Equipo,Minutos,Pos,Edad,Comp\nA Uno,Club X,900,DF,25,Liga X\nB Dos,Club X,1800,DF,27,Liga X\n' >es.csv
+out=$("$SCOUTLAB" compare --stats es.csv "A Uno" "B Dos" --map player=Nombre,club=Equipo,minutes=Minutos,age=Edad \
+  --map=position=Pos,league=Comp --profile centre-back --stats-list minutes --format csv 2>&1); st=$?
+expect_eq "$st" 0 "compare with --map"
+expect_contains "$out" "B Dos" "the mapped player column is read"
+expect_contains "$out" "1800" "the mapped minutes column is read"
+out=$("$SCOUTLAB" compare --stats es.csv "A Uno" "B Dos" --map player=Nombre 2>&1)
+expect_contains "$out" "es.csv:1: no minutes column (expected Min, minutes or 90s)" "without the minutes mapping: no minutes column"
+
 # `-` is standard input (read once into memory: the loader's second pass works).
 out=$(cat "$D/values.csv" | "$SCOUTLAB" check - 2>&1); st=$?
 expect_eq "$st" 0 "cat F | scoutlab check -"
