@@ -46,6 +46,12 @@ int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out);
 /** True when argv[i] is "--help" or "-h". */
 int sl_cli_is_help(const char *arg);
 
+/** The first member of every JSON object scoutlab prints at top level (one documented rule,
+ *  docs/json.md): "schema": {"tool": "scoutlab CMD", "version": SL_CLI_JSON_VERSION,
+ *  "money": "EUR"} and a comma. Every money amount in JSON and CSV is in euros. */
+#define SL_CLI_JSON_VERSION 1
+void sl_cli_json_schema(FILE *f, const char *cmd);
+
 /** Writes s as a JSON string literal (quotes and escapes included). */
 void sl_cli_json_string(FILE *f, const char *s);
 

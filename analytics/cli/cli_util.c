@@ -77,6 +77,11 @@ int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out) {
 
 int sl_cli_is_help(const char *arg) { return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0; }
 
+void sl_cli_json_schema(FILE *f, const char *cmd) {
+  fprintf(f, "\"schema\": {\"tool\": \"scoutlab %s\", \"version\": %d, \"money\": \"EUR\"}, ", cmd,
+          SL_CLI_JSON_VERSION);
+}
+
 void sl_cli_json_string(FILE *f, const char *s) {
   fputc('"', f);
   for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {

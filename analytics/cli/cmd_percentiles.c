@@ -288,7 +288,8 @@ static void json_player(const sl_cmp_ctx *ctx, const sl_profile *pr, const playe
 
 static void print_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_profile *pr,
                        const player_report *r, size_t n) {
-  fputs("{\"command\":", stdout), sl_cli_json_string(stdout, a->cmd);
+  putchar('{'), sl_cli_json_schema(stdout, a->cmd);
+  fputs("\"command\":", stdout), sl_cli_json_string(stdout, a->cmd);
   fputs(",\"profile\":", stdout), sl_cli_json_string(stdout, pr->role);
   static const char *const kinds[] = {"league", "all", "list", "big5", "shared"};
   printf(",\"pool\":{\"kind\":\"%s\",\"leagues\":", kinds[a->pool.kind]);
