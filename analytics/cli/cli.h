@@ -17,7 +17,8 @@ enum {
   SL_EXIT_TOOL = 4
 };
 
-typedef enum { SL_FMT_TABLE, SL_FMT_JSON, SL_FMT_CSV, SL_FMT_MD } sl_format;
+/* SL_FMT_TIDY: long CSV, one line per player and stat (compare, percentiles). */
+typedef enum { SL_FMT_TABLE, SL_FMT_JSON, SL_FMT_CSV, SL_FMT_MD, SL_FMT_TIDY } sl_format;
 
 /* One subcommand: name, one-line summary, and its entry point (argv[0] is the command name). */
 typedef struct sl_command {

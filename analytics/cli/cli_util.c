@@ -66,7 +66,7 @@ int sl_cli_fail(const sl_error *err) {
 }
 
 int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out) {
-  static const char *names[] = {"table", "json", "csv", "md"};
+  static const char *names[] = {"table", "json", "csv", "md", "tidy"};
   for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
     if (strcmp(s, names[i]) == 0 && (allowed & (1u << i))) {
       *out = (sl_format)i;

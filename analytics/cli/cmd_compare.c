@@ -44,7 +44,8 @@ const char sl_help_compare[] =
     "                        ranked against that season's peers; name \"Balerdi (2022/23)\"\n"
     "  --pool-seasons        with --seasons: the seasons pooled minute-weighted (per 90 = sum of\n"
     "                        totals / sum of minutes), as FBref's \"last 365 days\"\n"
-    "  --format F            table (default), csv, json, md\n"
+    "  --format F            table (default), csv (wide: one column per player), tidy (long CSV:\n"
+    "                        one line per player and stat), json, md\n"
     "  --verbose             rows read/used/skipped and position sources on stderr\n"
     "  --chart FILE          also draw a radar of the players (2-4) to FILE.png|svg|pdf\n"
     "\n"
@@ -123,9 +124,10 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
     sl_error err;
     return sl_pool_parse(v, &a->pool, &err) ? sl_cli_usage_error(a->cmd, "%s", err.message) : -1;
   }
-  unsigned all = (1u << SL_FMT_TABLE) | (1u << SL_FMT_JSON) | (1u << SL_FMT_CSV) | (1u << SL_FMT_MD);
+  unsigned all = (1u << SL_FMT_TABLE) | (1u << SL_FMT_JSON) | (1u << SL_FMT_CSV) | (1u << SL_FMT_MD) |
+                  (1u << SL_FMT_TIDY);
   if (sl_cli_parse_format(v, all, &a->format))
-    return sl_cli_usage_error(a->cmd, "--format expects table, csv, json or md, got \"%s\"", v);
+    return sl_cli_usage_error(a->cmd, "--format expects table, csv, tidy, json or md, got \"%s\"", v);
   return -1;
 }
 
