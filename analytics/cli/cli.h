@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "scoutlab/error.h"
+#include "scoutlab/table.h"
 
 enum {
   SL_EXIT_OK = 0,
@@ -142,6 +143,19 @@ typedef struct sl_cli_squad_inputs {
 int sl_cli_squad_workspace(const char *cmd, const sl_cli_squad_inputs *a, sl_squad_options *o, sl_workspace **ws);
 
 /* The command table, defined in main.c. */
+struct sl_workspace_inputs;
+/* What a workspace reads unless the user says otherwise: the bundled position overrides and
+ * role profiles (datasets/), the loader limits of SCOUTLAB_MAX_* and the --map pairs. The
+ * buffers hold the paths, so the struct must outlive sl_workspace_new. */
+typedef struct sl_cli_defaults {
+  char overrides[1024], profiles[1024];
+  struct sl_load_options load;
+} sl_cli_defaults;
+/** Fills in's overrides (the user's, none with no_overrides, else the bundled file), profiles
+ *  (the user's, else the bundled file) and load options from d. */
+void sl_cli_workspace_defaults(struct sl_workspace_inputs *in, sl_cli_defaults *d, const char *overrides,
+                               int no_overrides, const char *profiles);
+
 /** The conventions of every subcommand (argv.c), applied before its parser: --opt=value split,
  *  `--` ending the options, --version, and a long option its help does not list refused with
  *  "did you mean". Returns -1 to go on with nargc and nargv (free nargv and storage after), or an

@@ -16,6 +16,7 @@
 #include "scoutlab/parse.h"
 #include "scoutlab/season.h"
 #include "scoutlab/table.h"
+#include "scoutlab/workspace.h"
 
 int sl_cli_usage_error(const char *cmd, const char *fmt, ...) {
   va_list ap;
@@ -301,6 +302,16 @@ const char *sl_cli_plot_dir(char *buf, size_t size) {
   fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
   snprintf(buf, size, "plots");
   return buf;
+}
+
+void sl_cli_workspace_defaults(struct sl_workspace_inputs *in, sl_cli_defaults *d, const char *overrides,
+                               int no_overrides, const char *profiles) {
+  sl_cli_load_options(&d->load);
+  in->load = &d->load;
+  in->overrides = no_overrides ? NULL
+                  : overrides  ? overrides
+                               : sl_cli_bundled_file("positions-override.csv", d->overrides, sizeof d->overrides);
+  in->profiles = profiles ? profiles : sl_cli_bundled_file("profiles.csv", d->profiles, sizeof d->profiles);
 }
 
 const char *sl_cli_bundled_file(const char *name, char *buf, size_t size) {

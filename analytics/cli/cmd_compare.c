@@ -173,18 +173,13 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   int season = 0;
   if (a->season && sl_season_parse(a->season, &season, &err))
     return sl_cli_usage_error(a->cmd, "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
-  char obuf[1024], pbuf[1024];
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
+  sl_cli_defaults def;
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
+  sl_cli_workspace_defaults(&in, &def, a->overrides, a->no_overrides, a->profiles);
   in.stats = a->stats, in.nstats = a->nstats;
   in.values = a->values, in.nvalues = a->nvalues;
   in.positions = a->positions, in.npositions = a->npositions;
-  in.overrides = a->no_overrides ? NULL
-                 : a->overrides  ? a->overrides
-                                 : sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
-  in.profiles = a->profiles ? a->profiles : sl_cli_data_file("profiles.csv", pbuf, sizeof pbuf);
   in.contracts = a->contracts, in.ncontracts = a->ncontracts;
   in.model = a->model;
   /* Fair fees read each player's club entry (minutes share, contract), as value and report do. */
@@ -192,7 +187,6 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   in.season = season;
   in.seasons_first = a->seasons_first, in.seasons_last = a->seasons_last;
   in.pool_seasons = a->pool_seasons, in.per_club = a->per_club;
-  in.load = &lim;
   if (sl_workspace_new(&in, &ctx->ws, &err)) return sl_cli_fail(&err);
   for (size_t i = 0; i < sl_workspace_note_count(ctx->ws); i++)
     fprintf(stderr, "scoutlab %s: %s\n", a->cmd, sl_workspace_note(ctx->ws, i));
