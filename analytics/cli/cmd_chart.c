@@ -45,7 +45,7 @@ const char sl_help_chart[] =
     "  fees         --model M.slm | --transfers FILE|DIR...   [--holdout-from SEASON]\n"
     "               [--player NAME [--data FILE...] [attribute flags] --bid 25m] [--level 0.8]\n"
     "               the model refitted on seasons before SEASON (default: all but the last\n"
-    "               four) and its estimate of each later transfer; the player's bid marked\n"
+    "               three) and its estimate of each later transfer; the player's bid marked\n"
     "  age-curve    --model M.slm --player NAME [--data FILE...] [attribute flags]\n"
     "               [--what-if contract-until=2029] [--level 0.8]\n"
     "  squad        --stats FILE CLUB [--contracts FILE --season 2024-25] [--values FILE]\n"

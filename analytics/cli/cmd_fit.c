@@ -93,7 +93,7 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
 
 static int parse_args(int argc, char **argv, fit_args *a) {
   memset(a, 0, sizeof *a);
-  a->opt.seed = 1;
+  a->opt.seed = SL_FEES_DEFAULT_SEED; /* the seed of every command (fees.h) */
   if (!(a->files = calloc((size_t)argc, sizeof *a->files))) return SL_EXIT_DATA;
   for (int i = 1; i < argc; i++) {
     const char *o = argv[i];

@@ -37,6 +37,11 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 #define SL_FEES_DEFAULT_LEVEL 0.8
 /** Default folds of the k-fold accuracy (5 keeps 80% of the deals in every training set). */
 #define SL_FEES_DEFAULT_FOLDS 5
+/** The out-of-time check every command shows by default (workspace fits, the fee chart, the
+ *  report): the last three training seasons held out (enough deals for a stable figure while
+ *  training stays close to the present), and one seed for folds and the calibration split. */
+#define SL_FEES_DEFAULT_HOLDOUT_SEASONS 3
+#define SL_FEES_DEFAULT_SEED 1
 /** Share of the training deals held out to calibrate the intervals (split conformal). */
 #define SL_FEES_DEFAULT_CALIBRATION 0.25
 /** Largest number of model terms (the list in the top comment has eight). */
