@@ -228,9 +228,28 @@ static int check_numeric(const sl_table *t, const char *name, const char *role) 
   return 0;
 }
 
-/* A column with one value on every used row cannot be told apart from the intercept. */
+/* The first row-used value of column `name` if it has that value on every row used, else NAN. */
+static double constant_value(const sl_design *d, const sl_table *t, const char *name) {
+  const sl_design_report *rep = sl_design_report_get(d);
+  const double *v = sl_table_column(t, name)->num;
+  double first = v[sl_design_row_index(d, 0)];
+  for (size_t k = 1; k < rep->rows_used; k++)
+    if (v[sl_design_row_index(d, k)] != first) return NAN;
+  return first;
+}
+
+/* A column with one value on every used row cannot be told apart from the intercept. A constant
+ * response leaves nothing to explain (with an intercept; without one, when it is 0). */
 static int check_constant(const sl_design *d, const sl_table *t, const ols_args *a) {
   const sl_design_report *rep = sl_design_report_get(d);
+  double yc = rep->rows_used > 1 ? constant_value(d, t, a->y) : NAN;
+  if (!isnan(yc) && (a->intercept || yc == 0)) {
+    sl_error err;
+    sl_error_set(&err, SL_EDATA, a->file, 0, 0,
+                 "response column '%s' is constant (%.15g on every row used): there is no "
+                 "variation to explain", a->y, yc);
+    return fail(&err);
+  }
   for (size_t j = 0; a->intercept && j < a->nx && rep->rows_used > 1; j++) {
     const double *v = sl_table_column(t, a->x[j])->num;
     double first = v[sl_design_row_index(d, 0)];
@@ -520,6 +539,10 @@ static int fit_and_print(const sl_design *d, const ols_args *a) {
   sl_ols_fit *f = NULL;
   sl_ols_options opt = {.tol = a->tol, .tol_set = a->have_tol, .fill_lo = sl_design_fill_lo};
   if (sl_ols_fit_rows(&rows, &opt, &f, &err)) return fail(&err);
+  if (sl_ols_check_summary(f, &err)) { /* never a summary of inf or nan */
+    sl_ols_fit_free(f);
+    return fail(&err);
+  }
   if (a->formula && a->save && sl_design_spec(d, &f->design, &err)) {
     sl_ols_fit_free(f);
     return fail(&err);
