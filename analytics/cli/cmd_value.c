@@ -131,14 +131,24 @@ static int build_player(const value_args *a, sl_workspace **ws, sl_fees_player *
 
 /* ---- printing ----------------------------------------------------------------------------- */
 
+/* "age, log market value": the terms a valuation extrapolates. */
+static const char *extrapolated_terms(const sl_fees_valuation *v, char *buf, size_t size) {
+  buf[0] = '\0';
+  for (size_t i = 0, len = 0; i < v->nextrapolated && len < size; i++)
+    len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "", v->extrapolated[i].input);
+  return buf;
+}
+
 static void print_valuation(const sl_fees_valuation *v) {
-  char a[64], b[64];
+  char a[64], b[64], terms[256];
   printf("fair fee (median)      %s\n", sl_cli_money(v->fair_fee, a, sizeof a));
   printf("expected fee (mean)    %s   (mean of the predictive distribution)\n", sl_cli_money(v->fee_mean, a, sizeof a));
   char range[16];
   snprintf(range, sizeof range, "%.0f%% range", 100 * v->level);
   printf("%-22s %s - %s   (%s interval)\n", range, sl_cli_money(v->fee_low, a, sizeof a), sl_cli_money(v->fee_high, b, sizeof b),
          v->interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal" : "Student t");
+  if (v->nextrapolated)
+    printf("extrapolated           beyond the training deals in %s (see notes)\n", extrapolated_terms(v, terms, sizeof terms));
   if (isfinite(v->bid)) {
     char text[SL_FEES_VERDICT_MAX];
     printf("bid %s: P(fair fee >= bid) = %.1f%%\n", sl_cli_money(v->bid, a, sizeof a), 100 * v->p_at_least_bid);
@@ -205,6 +215,16 @@ static void json_valuation_fields(const sl_fees_valuation *v, const char *indent
   printf(", \"fee_low\": "), sl_cli_json_number(stdout, v->fee_low);
   printf(", \"fee_high\": "), sl_cli_json_number(stdout, v->fee_high);
   printf(", \"p_at_least_bid\": "), sl_cli_json_number(stdout, v->p_at_least_bid);
+  printf(", \"extrapolated\": [");
+  for (size_t i = 0; i < v->nextrapolated; i++) {
+    const sl_fees_extrapolation *e = &v->extrapolated[i];
+    printf("%s{\"term\": ", i ? ", " : ""), sl_cli_json_string(stdout, e->term);
+    printf(", \"input\": "), sl_cli_json_string(stdout, e->input);
+    printf(", \"value\": "), sl_cli_json_number(stdout, e->value);
+    printf(", \"training_low\": "), sl_cli_json_number(stdout, e->low);
+    printf(", \"training_high\": "), sl_cli_json_number(stdout, e->high), putchar('}');
+  }
+  putchar(']');
 }
 
 static void print_json(const sl_fees_player *p, const char *seasons, const sl_fees_valuation *v,
@@ -262,6 +282,8 @@ static void print_what_if(const char *change, const sl_fees_valuation *base, con
          100 * (w->fair_fee / base->fair_fee - 1), 100 * w->level, sl_cli_money(w->fee_low, lo, sizeof lo),
          sl_cli_money(w->fee_high, hi, sizeof hi));
   if (isfinite(w->bid)) printf(", P(>= bid) %.1f%%", 100 * w->p_at_least_bid);
+  char terms[256];
+  if (w->nextrapolated) printf(", extrapolated in %s", extrapolated_terms(w, terms, sizeof terms));
   putchar('\n');
 }
 
