@@ -6,6 +6,7 @@
  * The training deals are written by the test, so their ranges are known by construction:
  * ages 20-30, market values EUR 1m-50m, contract months 6-48, minutes share 0.1-0.9, seasons
  * 2018-2020. The margins (fees.h): 10% of the range's width (log scale for money), 1 season. */
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,8 @@ static int write_deals(void) {
   if (fd < 0) return -1;
   FILE *f = fdopen(fd, "w");
   if (!f) return -1;
+  /* The file is CSV with decimal points whatever locale the test runs under (locale.* copy). */
+  locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0), old = c ? uselocale(c) : (locale_t)0;
   const char *pos[] = {"CB", "CM", "CF"};
   fprintf(f, "name,age,short_pos,market_value,contract_months_left,minutes_share,season,fee\n");
   for (int i = 0; i < DEALS; i++) {
@@ -39,6 +42,7 @@ static int write_deals(void) {
     double fee = mv * exp(0.01 * (months - 24) - 0.02 * (age - 25) + 0.05 * (season - 2019) + noise);
     fprintf(f, "Player %d,%g,%s,%.17g,%g,%.17g,%d,%.17g\n", i, age, pos[i % 3], mv, months, minutes, season, fee);
   }
+  if (c) uselocale(old), freelocale(c);
   return fclose(f);
 }
 
