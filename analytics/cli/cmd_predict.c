@@ -164,7 +164,8 @@ void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose) {
     fprintf(stderr, "rows: read %zu, valued %zu, not valued %zu (reason column), skipped by the loader %zu\n",
             t->rows_read, valued, t->nrows - valued, t->nskipped);
     for (size_t k = 0; k < t->nskipped; k++)
-      fprintf(stderr, "  skipped %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
+      fprintf(stderr, "  skipped %s:%ld: %s\n", SL_CLI_SHOWN(t->files[t->skipped[k].file]), t->skipped[k].line,
+              SL_CLI_SHOWN(t->skipped[k].reason));
   } else if (t->nskipped) {
     fprintf(stderr, "scoutlab predict: warning: %zu row%s skipped by the loader, not in the output (--verbose lists them)\n",
             t->nskipped, t->nskipped == 1 ? "" : "s");

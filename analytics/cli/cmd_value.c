@@ -163,7 +163,7 @@ static void print_valuation(const sl_fees_valuation *v) {
     char eur[64];
     sl_cli_money(fabs(c->eur), eur + 1, sizeof eur - 1);
     eur[0] = c->eur < 0 ? '-' : '+';
-    printf("  %-18s %-26s %+8.1f%% %16s\n", c->term, c->value, c->percent, eur);
+    printf("  %-18s %-26s %+8.1f%% %16s\n", c->term, SL_CLI_SHOWN(c->value), c->percent, eur);
   }
 }
 
@@ -177,8 +177,8 @@ static void print_comparables(const sl_fees_model *m, const sl_fees_comparable *
     snprintf(move, sizeof move, "%s (%s) -> %s (%s)", d->player.club ? d->player.club : "?",
              d->player.league ? d->player.league : "?", d->buyer ? d->buyer : "?",
              d->player.buyer_league ? d->player.buyer_league : "?");
-    printf("  %-24.24s %6d %4.0f %-60.60s %14s %14s\n", d->player.name ? d->player.name : "?", d->player.season,
-           d->player.age, move, sl_cli_money(d->player.market_value, mv, sizeof mv),
+    printf("  %-24.24s %6d %4.0f %-60.60s %14s %14s\n", SL_CLI_SHOWN(d->player.name ? d->player.name : "?"),
+           d->player.season, d->player.age, SL_CLI_SHOWN(move), sl_cli_money(d->player.market_value, mv, sizeof mv),
            sl_cli_money(d->fee, fee, sizeof fee));
   }
   (void)m;
@@ -186,13 +186,13 @@ static void print_comparables(const sl_fees_model *m, const sl_fees_comparable *
 
 static void print_header(const sl_fees_player *p, const sl_fees_model *m, const char *model, const char *seasons) {
   char mv[64];
-  printf("%s: %s, age %g", p->name ? p->name : "player", sl_fees_group_name(p->group), p->age);
-  if (p->club) printf(", %s", p->club);
-  if (p->league) printf(", %s", p->league);
+  printf("%s: %s, age %g", p->name ? SL_CLI_SHOWN(p->name) : "player", sl_fees_group_name(p->group), p->age);
+  if (p->club) printf(", %s", SL_CLI_SHOWN(p->club));
+  if (p->league) printf(", %s", SL_CLI_SHOWN(p->league));
   if (p->season) printf(", season %d", p->season);
   if (p->market_value > 0) printf(", market value %s", sl_cli_money(p->market_value, mv, sizeof mv));
-  printf("\nseasons: %s", seasons);
-  printf("\nmodel: %s (%zu deals", model, m->deals ? m->deals->n : 0);
+  printf("\nseasons: %s", SL_CLI_SHOWN(seasons));
+  printf("\nmodel: %s (%zu deals", SL_CLI_SHOWN(model), m->deals ? m->deals->n : 0);
   if (m->season_max > m->season_min) printf(", seasons %d-%d", m->season_min, m->season_max);
   printf(")\n\n");
 }
@@ -278,7 +278,7 @@ static void print_json(const sl_fees_player *p, const char *seasons, const sl_fe
 
 static void print_what_if(const char *change, const sl_fees_valuation *base, const sl_fees_valuation *w) {
   char a[64], lo[64], hi[64];
-  printf("  %-24s fair fee %14s (%+.1f%%), %.0f%% range %s - %s", change, sl_cli_money(w->fair_fee, a, sizeof a),
+  printf("  %-24s fair fee %14s (%+.1f%%), %.0f%% range %s - %s", SL_CLI_SHOWN(change), sl_cli_money(w->fair_fee, a, sizeof a),
          100 * (w->fair_fee / base->fair_fee - 1), 100 * w->level, sl_cli_money(w->fee_low, lo, sizeof lo),
          sl_cli_money(w->fee_high, hi, sizeof hi));
   if (isfinite(w->bid)) printf(", P(>= bid) %.1f%%", 100 * w->p_at_least_bid);
@@ -313,7 +313,7 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
   if (a->nwhat) printf("\nwhat-if:\n");
   for (size_t i = 0; i < a->nwhat; i++) print_what_if(a->what_if[i], &v, &what[i]);
   if (v.nnotes) printf("\nnotes:\n");
-  for (size_t i = 0; i < v.nnotes; i++) printf("  - %s\n", v.notes[i]);
+  for (size_t i = 0; i < v.nnotes; i++) printf("  - %s\n", SL_CLI_SHOWN(v.notes[i]));
   return SL_EXIT_OK;
 }
 

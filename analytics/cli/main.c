@@ -65,6 +65,6 @@ int main(int argc, char **argv) {
     }
     return finish_stdout(sl_commands[i].run(argc - 1, argv + 1));
   }
-  fprintf(stderr, "scoutlab: unknown command '%s' (see scoutlab --help)\n", argv[1]);
+  fprintf(stderr, "scoutlab: unknown command '%s' (see scoutlab --help)\n", SL_CLI_SHOWN(argv[1]));
   return SL_EXIT_USAGE;
 }
