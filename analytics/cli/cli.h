@@ -77,7 +77,8 @@ const char *sl_cli_shown_as(sl_format fmt, const char *s, char *buf, size_t size
 /** Writes text made of lines (the library's summaries, which quote names): each line as the
  *  terminal shows it, the line breaks kept. */
 void sl_cli_put_lines(FILE *f, const char *text);
-/** Writes s as the terminal shows it and spaces up to width terminal columns. */
+/** Writes s as the terminal shows it and spaces up to width terminal columns (one space when s
+ *  fills them or more, so that the next column never runs into it). */
 void sl_cli_pad(FILE *f, const char *s, int width);
 /** Writes s as the text of a Markdown table cell (sl_text_markdown: markup characters escaped,
  *  line breaks as spaces, controls visible). */

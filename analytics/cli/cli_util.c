@@ -297,7 +297,9 @@ void sl_cli_pad(FILE *f, const char *s, int width) {
   char buf[SL_CLI_SHOWN_MAX];
   sl_cli_shown(s, buf, sizeof buf);
   fputs(buf, f);
-  for (int cols = sl_cli_text_columns(buf); cols < width; cols++) fputc(' ', f);
+  int cols = sl_cli_text_columns(buf);
+  if (width > 0 && cols >= width) fputc(' ', f); /* a longer text still ends its column */
+  for (; cols < width; cols++) fputc(' ', f);
 }
 
 void sl_cli_md_cell(FILE *f, const char *s) {
