@@ -154,6 +154,15 @@ typedef struct sl_cli_squad_inputs {
 int sl_cli_squad_workspace(const char *cmd, const sl_cli_squad_inputs *a, sl_squad_options *o, sl_workspace **ws);
 
 /* The command table, defined in main.c. */
+/** The conventions of every subcommand (argv.c), applied before its parser: --opt=value split,
+ *  `--` ending the options, --version, and a long option its help does not list refused with
+ *  "did you mean". Returns -1 to go on with nargc and nargv (free nargv and storage after), or an
+ *  exit status (the message printed). */
+int sl_cli_conventions(const sl_command *c, int argc, char **argv, int *nargc, char ***nargv, char **storage);
+
+/** "unknown command" with "did you mean"; returns SL_EXIT_USAGE. */
+int sl_cli_suggest_command(const char *name);
+
 extern const sl_command sl_commands[];
 extern const int sl_command_count;
 

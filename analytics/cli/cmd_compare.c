@@ -20,6 +20,8 @@ const char sl_help_compare[] =
     "\n"
     "options:\n"
     "  --stats FILE          season totals (FBref-style); repeatable, directories load every *.csv\n"
+    "  --values FILE|DIR     market values (Transfermarkt-style), joined by name, birth year, club\n"
+    "  --contracts FILE      contract expiry dates (similar --model: for the fair fees)\n"
     "  --positions FILE|DIR  Transfermarkt-style sub-positions (name, age+season or born,\n"
     "                        short_pos/position), joined by name and birth year\n"
     "  --overrides FILE      manual sub-positions (player,born,sub_position); default\n"
@@ -283,7 +285,11 @@ int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, co
   *pr = NULL, *owned = NULL;
   if (a->stats_list) {
     sl_error err;
-    if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, p->group, owned, &err) != SL_OK)
+    /* The peers: the --profile's group when one is named (a file without positions), else his. */
+    const sl_profile *named = a->profile ? sl_profiles_find(ctx->profiles, a->profile) : NULL;
+    if (a->profile && !named) return sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
+    sl_group g = named && named->peers != SL_GROUP_UNKNOWN ? named->peers : p->group;
+    if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, g, owned, &err) != SL_OK)
       return sl_cli_usage_error(a->cmd, "--stats-list: %s", err.message);
     *pr = &(*owned)->items[0];
     return 0;

@@ -10,7 +10,7 @@
 #include "scoutlab/output.h"
 
 const char sl_help_fit[] =
-    "usage: scoutlab fit --transfers FILE|DIR... -o MODEL.slm [--since SEASON] [--until SEASON]\n"
+    "usage: scoutlab fit --transfers FILE|DIR... -o|--output MODEL.slm [--since SEASON] [--until SEASON]\n"
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
     "                    [--season-mode auto|trend|level|none] [--half-life auto|none|H]\n"

@@ -17,7 +17,8 @@
 
 const char sl_help_report[] =
     "usage: scoutlab report --player NAME [--bid 25m] --stats FILE [--values FILE] [--contracts FILE]\n"
-    "                       [--transfers FILE|DIR | --model M.slm] -o DIR [--format html|md|both]\n"
+    "                       [--transfers FILE|DIR | --model M.slm] -o|--output DIR\n"
+    "                       [--format html|md|both]\n"
     "       scoutlab report --club NAME --stats FILE ... -o DIR\n"
     "\n"
     "Writes DIR/report.html (self-contained, charts beside it in DIR/charts) and DIR/report.md:\n"

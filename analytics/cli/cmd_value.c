@@ -186,7 +186,9 @@ static void print_comparables(const sl_fees_model *m, const sl_fees_comparable *
 
 static void print_header(const sl_fees_player *p, const sl_fees_model *m, const char *model, const char *seasons) {
   char mv[64];
-  printf("%s: %s, age %g", p->name ? SL_CLI_SHOWN(p->name) : "player", sl_fees_group_name(p->group), p->age);
+  char pos[64];
+  printf("%s: %s, age %g", p->name ? SL_CLI_SHOWN(p->name) : "player",
+         sl_fees_position_text(p->group, p->line_groups, pos, sizeof pos), p->age);
   if (p->club) printf(", %s", SL_CLI_SHOWN(p->club));
   if (p->league) printf(", %s", SL_CLI_SHOWN(p->league));
   if (p->season) printf(", season %d", p->season);
@@ -231,7 +233,9 @@ static void print_json(const sl_fees_player *p, const char *seasons, const sl_fe
                        const sl_fees_comparable *c, size_t nc, const sl_fees_valuation *what,
                        const char *const *wnames, size_t nw) {
   printf("{\n  \"player\": "), json_text(p->name), printf(",\n");
-  printf("  \"position_group\": "), sl_cli_json_string(stdout, sl_fees_group_name(p->group)), printf(",\n");
+  char pos[64];
+  printf("  \"position_group\": "), sl_cli_json_string(stdout, sl_fees_position_text(p->group, p->line_groups, pos, sizeof pos)),
+      printf(",\n");
   printf("  \"club\": "), json_text(p->club), printf(",\n");
   printf("  \"league\": "), json_text(p->league), printf(",\n");
   printf("  \"buyer_league\": "), json_text(p->buyer_league), printf(",\n");

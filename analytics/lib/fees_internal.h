@@ -101,6 +101,10 @@ typedef struct sl_fees_dist {
 
 int sl_fees_dist_of(const sl_fees_model *m, const double *x, double market_value, sl_fees_dist *dist,
                     sl_error *err);
+/** sl_fees_value for a player known only by a line (group -1, line_groups set): the mixture of
+ *  the line's groups (fees_mixture.c). */
+int sl_fees_value_line(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
+                       sl_fees_valuation *out, sl_error *err);
 /** Log-scale quantile q of the distribution. */
 double sl_fees_dist_quantile(const sl_fees_dist *d, double q);
 /** P(log fee >= log_bid). */

@@ -256,6 +256,7 @@ int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level,
                   sl_fees_valuation *out, sl_error *err) {
   if (!m || !p || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no model, player or output given");
   memset(out, 0, sizeof *out);
+  if (p->group == -1 && p->line_groups) return sl_fees_value_line(m, p, level, bid, out, err);
   int bad = check_player(p, err);
   if (bad) return bad;
   if (level <= 0) level = m->level;

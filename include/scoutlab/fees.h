@@ -65,8 +65,19 @@ typedef enum sl_fees_group {
  *  a line of the team ("defence", "Defensa", "DF", "MF"...) and -2 when it is unknown. */
 int sl_fees_position_group(const char *position);
 
+/** The groups a line of the team may be, as a bit set (1u << group): defence ("defence",
+ *  "Defensa", "DF") CB and FB; midfield DM/CM and AM/W; attack AM/W and CF; a list of lines
+ *  (FBref's "DF,MF") their union. 0 when the text is no line (a group, or unknown). A player
+ *  known only by a line is valued as the mixture of those groups, weighted by the model's
+ *  training deals (sl_fees_value). */
+unsigned sl_fees_position_line(const char *position);
+
 /** Label of a group ("GK", "CB", "FB", "DM/CM", "AM/W", "CF"); "" for an invalid group. */
 const char *sl_fees_group_name(int group);
+
+/** A player's position as the model values it, for output: his group ("CB"), the groups of his
+ *  line ("CB/FB": a line, valued as their mixture), or "" when unknown. Writes into buf. */
+const char *sl_fees_position_text(int group, unsigned line_groups, char *buf, size_t size);
 
 /* ---- row selection ------------------------------------------------------------------------ */
 
@@ -133,6 +144,8 @@ typedef struct sl_fees_player {
   double market_value;      /* EUR, not millions */
   double contract_months;   /* months left on the contract with the seller */
   double minutes_share;     /* share of the team's league minutes, 0..1 */
+  unsigned line_groups;     /* group -1 (only a line of the team is known): the groups that line
+                               may be, bit (1u << group) each (sl_fees_position_line); 0 none */
 } sl_fees_player;
 
 /** One past transfer as the model learned from it. Strings are owned by the deal list. */
@@ -236,7 +249,16 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const struct
 /** Frees a reader; NULL does nothing. */
 void sl_fees_rows_free(sl_fees_rows *rows);
 
-/** Row r's attributes. Strings are borrowed from the table or the reader. */
+/** The season rule of a reader (the same as the workspace's): a deal's season is its own
+ *  transfer season; a player's row (a table without a fee or movement column) holds the
+ *  season of his data (a season column, else the season in the file name, else data_season),
+ *  and is valued for the transfer window after it (2024/25 data -> the 2025 window). window
+ *  (0 = none) values every row for that transfer season instead. Rows with no season at all
+ *  get 0 (the caller's default, e.g. the model's last season). */
+void sl_fees_rows_seasons(sl_fees_rows *rows, int data_season, int window);
+
+/** Row r's attributes; p->season is the transfer season valued (sl_fees_rows_seasons). Strings
+ *  are borrowed from the table or the reader. */
 void sl_fees_rows_player(const sl_fees_rows *rows, size_t r, sl_fees_player *p);
 
 /** The reason fit gives row r (the order of sl_fees_reason), or SL_FEES_USED for a deal it
@@ -451,7 +473,10 @@ typedef struct sl_fees_valuation {
  *  contract months negative or above SL_FEES_MAX_CONTRACT_MONTHS, minutes share outside 0-1.
  *  A possible value outside the training deals' range (beyond the margins) is valued, and
  *  listed in out->extrapolated with an "extrapolation: ..." note. A valuation that is not a
- *  finite amount is SL_EDATA, never a result. */
+ *  finite amount is SL_EDATA, never a result. A player known only by a line (group -1 with
+ *  line_groups) is valued as the mixture of the line's groups weighted by their shares of the
+ *  training deals: the median, interval and P(fee >= bid) are those of the mixture
+ *  distribution, the contributions those of the likeliest group, and a note names the weights. */
 int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
                   sl_fees_valuation *out, sl_error *err);
 

@@ -171,6 +171,13 @@ int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_pl
  *  SL_EINVAL when there is no such player. */
 int sl_workspace_player_at(const sl_workspace *ws, size_t index, sl_workspace_player *out, sl_error *err);
 
+/** The players a batch valuation goes through: the stats index's players, or, without stats,
+ *  every row of the values table (a player's row per season stays a row of its own). */
+size_t sl_workspace_player_count(const sl_workspace *ws);
+/** Player i (0 <= i < sl_workspace_player_count) as sl_workspace_find gives him. SL_EINVAL
+ *  when there is no such player. */
+int sl_workspace_player_nth(const sl_workspace *ws, size_t i, sl_workspace_player *out, sl_error *err);
+
 /** The squad entry of stats-index player `index`: his club with the most minutes (the club a
  *  fee is paid to), or NULL without a squad. Borrowed. */
 const sl_squad_entry *sl_workspace_entry(const sl_workspace *ws, size_t index);

@@ -116,7 +116,7 @@ out=$("$SCOUTLAB" predict --model rmodel.txt new.csv --level 0.9 2>&1); st=$?
 expect_eq "$st" 2 "--level with a ridge model: usage error"
 out=$("$SCOUTLAB" predict --model wmodel.txt new.csv --bid 25m 2>&1); st=$?
 expect_eq "$st" 2 "--bid with an ols model: usage error"
-expect_contains "$out" "--bid and --season are for fee models" "--bid refused for an ols model"
+expect_contains "$out" "--bid, --season and --window are for fee models" "--bid refused for an ols model"
 
 # 6. Rows with missing values are counted, never silently dropped.
 awk -F, -v OFS=, 'NR == 4 { $2 = "" } NR == 9 { $1 = "NA" } { print }' small.csv > missing.csv
@@ -244,7 +244,7 @@ check_error 1 "log(g) needs numbers, but column 'g' is text" "formula text colum
 check_error 1 "reference 'h=a': the formula has no factor 'h'" "formula reference" small.csv --formula "y ~ g" --reference h=a
 check_error 1 "reference level 'z' of g does not occur in the rows used" "formula reference level" small.csv --formula "y ~ g" --reference g=z
 check_error 2 "--formula replaces --y and --x" "formula and --x" small.csv --formula "y ~ g" --x x1
-check_error 2 "unknown option '--bogus'" "unknown option" small.csv --y y --x x1 --bogus
+check_error 2 "unknown option --bogus (see scoutlab ols --help)" "unknown option" small.csv --y y --x x1 --bogus
 check_error 2 "--format expects table, json or csv" "bad format" small.csv --y y --x x1 --format xml
 check_error 3 "nofile.csv: cannot open" "missing file" nofile.csv --y y --x x1
 finish

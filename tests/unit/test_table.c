@@ -301,6 +301,30 @@ done:
   sl_table_free(b);
   /* A '"' inside a header name is text, as libcsv reads it: the header ends at its own line
    * break in both loads (a fuzz finding: the split's header copy ran on into the first row). */
+  /* A header ended by a lone CR, then an empty line: the split's header copy must not pair its
+   * CR with the second half's first '\n' (a fuzz finding: y6 was reported on line 3). */
+  static const char empty_line[] = "x;y\rplapla\n\ny6";
+  a = b = NULL;
+  INT_EQ(sl_table_load_buffer("e.csv", empty_line, sizeof empty_line - 1, &seq, &a, &ea), SL_OK, "CR header, empty line");
+  INT_EQ(sl_table_load_buffer("e.csv", empty_line, sizeof empty_line - 1, &par, &b, &eb), SL_OK, "two threads too");
+  if (a && b) {
+    same_table(a, b, "CR header, empty line");
+    if (a->nskipped == 2) INT_EQ(a->skipped[1].line, 4, "y6 is on line 4");
+  }
+  sl_table_free(a);
+  sl_table_free(b);
+  /* An empty line before the header: both loads skip it (a fuzz finding: the split took the
+   * empty line for the header, and the second half lost its rows). */
+  static const char leading[] = "\nA,X,90\nB,,,\nD,W,70\n";
+  a = b = NULL;
+  INT_EQ(sl_table_load_buffer("l.csv", leading, sizeof leading - 1, &seq, &a, &ea), SL_OK, "empty first line");
+  INT_EQ(sl_table_load_buffer("l.csv", leading, sizeof leading - 1, &par, &b, &eb), SL_OK, "two threads too");
+  if (a && b) {
+    same_table(a, b, "empty first line");
+    INT_EQ(a->nrows, 2, "both rows kept");
+  }
+  sl_table_free(a);
+  sl_table_free(b);
   static const char quoted[] = "Player,Min,contract\"\nA B \",2183,2027-06-30\n";
   a = b = NULL;
   INT_EQ(sl_table_load_buffer("q.csv", quoted, sizeof quoted - 1, &seq, &a, &ea), SL_OK, "quote in a header name");
