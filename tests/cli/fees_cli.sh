@@ -85,7 +85,7 @@ out=$("$SCOUTLAB" predict --model demo.slm outside.csv 2>&1); rc=$?
 expect_eq "$rc" 0 "predict outside the data: exit status"
 expect_eq "$(printf '%s\n' "$out" | cut -d, -f1,13- | sed -n '2,6p')" "A,\"market value 1e+30 is not a footballer's (expected at most 2000000000 EUR, ten times the highest ever listed)\",no fee column,
 B,contract months 1e+09 is not a contract's (expected at most 120: ten years),no fee column,
-C,,no fee column,season 2200 (training 2016 to 2019)
+C,,no fee column,season 2201 (training 2016 to 2019)
 D,,no fee column,age 45 (training 17 to 36)
 E,,no fee column," "predict: refusals in reason, extrapolations in their column"
 finish
