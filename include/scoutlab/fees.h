@@ -126,6 +126,9 @@ typedef enum sl_fees_reason {
 /** Seasons outside the training seasons that are not flagged: valuing the transfer window after
  *  the last training season is what a model is for. */
 #define SL_FEES_SEASON_MARGIN 1
+/** A machine key for a reason ("used", "loan", "fee_unknown", "free_transfer"...), stable
+ *  across versions for JSON; sl_fees_reason_text gives the sentence. "" for an invalid one. */
+const char *sl_fees_reason_key(sl_fees_reason reason);
 
 /** Plain-words text of a reason ("loan", "listed twice (out side of an in move)"). */
 const char *sl_fees_reason_text(sl_fees_reason reason);

@@ -42,6 +42,17 @@ b=$("$SCOUTLAB" percentiles --stats="$D/players.csv" --season=2024 "Tobías Quir
 expect_eq "$b" "$a" "--opt=value gives the same output"
 [ -n "$a" ] || fail "percentiles printed nothing"
 
+# Tidy (long) CSV: one line per player and stat, the same numbers as the wide CSV.
+t=$("$SCOUTLAB" compare --stats "$D/players.csv" --season 2024 "Tobías Quirandel" "Tiago Nogares" --format tidy 2>/dev/null)
+expect_eq "$(printf '%s\n' "$t" | head -1)" "player,club,league,season,stat,group,kind,better,value,percentile,peers" "tidy header"
+wide=$("$SCOUTLAB" compare --stats "$D/players.csv" --season 2024 "Tobías Quirandel" "Tiago Nogares" --format csv 2>/dev/null)
+nstats=$(($(printf '%s\n' "$wide" | wc -l) - 1))
+expect_eq "$(($(printf '%s\n' "$t" | wc -l) - 1))" "$((2 * nstats))" "tidy: one line per player and stat"
+tv=$(printf '%s\n' "$t" | awk -F, '$1 == "Tiago Nogares" && $5 == "Interceptions" {print $9, $10}')
+wv=$(printf '%s\n' "$wide" | awk -F, '$1 == "Interceptions" {print $8, $9}')
+expect_num_eq "$tv" "$wv" "tidy and wide agree (Nogares' interceptions)" --rel 1e-9
+expect_contains "$t" ",2024,Tackles won," "tidy names the season"
+
 # --version on every command; help CMD is CMD --help.
 for c in check report fit value predict ols compare percentiles similar squad chart; do
   out=$("$SCOUTLAB" "$c" --version 2>&1); st=$?

@@ -47,7 +47,7 @@ expect_golden_key "$(printf '%s' "$json" | json_values estimate)" weighted.coef 
 expect_golden_key "$(printf '%s' "$json" | json_values std_error)" weighted.se 1e-10 "JSON standard errors"
 expect_golden_key "$(printf '%s' "$json" | json_values residual_sd)" weighted.sigma 1e-10 "JSON residual SD"
 expect_golden_key "$(printf '%s' "$json" | json_values adj_r_squared)" weighted.adjr2 1e-10 "JSON adjusted R2"
-expect_contains "$json" '{"n": 40, "df": 37, "coefficients": [{"name": "(Intercept)", "estimate": ' "JSON layout"
+expect_contains "$json" '{"schema": {"tool": "scoutlab ols", "version": 1, "money": "EUR"}, "n": 40, "df": 37, "coefficients": [{"name": "(Intercept)", "estimate": ' "JSON layout"
 expect_contains "$json" '"aliased": []}' "JSON aliased list"
 
 # 3. No intercept: R² uncentred, as R.
