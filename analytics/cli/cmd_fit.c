@@ -172,7 +172,7 @@ static void print_coefficients(const sl_fees_model *m) {
          f->r_squared, f->sigma, f->df_residual, m->ridge ? "; predictions use ridge" : "");
   printf("  %-44s %10s %10s %8s %10s%s\n", "column", "estimate", "std.error", "t", "p", m->ridge ? "      ridge" : "");
   for (size_t j = 0; j < f->p; j++) {
-    printf("  %-44s ", f->names[j]);
+    printf("  %-44s ", SL_CLI_SHOWN(f->names[j])); /* league levels come from the data */
     if (f->aliased[j]) printf("%10s %10s %8s %10s", "aliased", "", "", "");
     else printf("%10.4f %10.4f %8.2f %10.3g", f->coef[j], f->std_error[j], f->t_value[j], f->p_value[j]);
     if (m->ridge) printf(" %10.4f", m->coef[j]);
@@ -337,7 +337,8 @@ static int fit_files(const fit_args *a, sl_fees_model **m, sl_fees_report **r, s
   if (!st && a->verbose) {
     fprintf(stderr, "rows: read %zu, used %zu, not used %zu\n", d->rows_read, d->n, d->rows_read - d->n);
     for (size_t k = 0; k < t->nskipped; k++)
-      fprintf(stderr, "  not used %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
+      fprintf(stderr, "  not used %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line,
+              SL_CLI_SHOWN(t->skipped[k].reason));
   }
   sl_table_free(t);
   return st ? st : sl_fees_fit(d, &a->opt, m, r, err);
@@ -366,7 +367,7 @@ int sl_cmd_fit(int argc, char **argv) {
     for (size_t t = 0; t < m->nterms; t++) printf("%s %s", t ? "," : "", m->terms[t].name);
     putchar('\n');
     print_selection(m->deals);
-    for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", r->notes[i]);
+    for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", SL_CLI_SHOWN(r->notes[i]));
     print_coefficients(m);
     print_accuracy(r);
     printf("\nsaved %s: trained on all %zu deals", a.out, m->deals->n);
