@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "scoutlab/error.h"
+#include "scoutlab/table.h"
 
 enum {
   SL_EXIT_OK = 0,
@@ -17,7 +18,8 @@ enum {
   SL_EXIT_TOOL = 4
 };
 
-typedef enum { SL_FMT_TABLE, SL_FMT_JSON, SL_FMT_CSV, SL_FMT_MD } sl_format;
+/* SL_FMT_TIDY: long CSV, one line per player and stat (compare, percentiles). */
+typedef enum { SL_FMT_TABLE, SL_FMT_JSON, SL_FMT_CSV, SL_FMT_MD, SL_FMT_TIDY } sl_format;
 
 /* One subcommand: name, one-line summary, and its entry point (argv[0] is the command name). */
 typedef struct sl_command {
@@ -46,6 +48,12 @@ int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out);
 /** True when argv[i] is "--help" or "-h". */
 int sl_cli_is_help(const char *arg);
 
+/** The first member of every JSON object scoutlab prints at top level (one documented rule,
+ *  docs/json.md): "schema": {"tool": "scoutlab CMD", "version": SL_CLI_JSON_VERSION,
+ *  "money": "EUR"} and a comma. Every money amount in JSON and CSV is in euros. */
+#define SL_CLI_JSON_VERSION 1
+void sl_cli_json_schema(FILE *f, const char *cmd);
+
 /** Writes s as a JSON string literal (quotes and escapes included). */
 void sl_cli_json_string(FILE *f, const char *s);
 
@@ -59,10 +67,29 @@ void sl_cli_csv_text(FILE *f, const char *s);
 void sl_cli_csv_number(FILE *f, double v);
 /** Terminal columns of UTF-8 text, one per character (names are not wide CJK in practice). */
 int sl_cli_text_columns(const char *s);
-/** Writes s and spaces up to width terminal columns. */
+/** Text from the data as the terminal shows it (sl_text_terminal: control characters visible, so
+ *  a name cannot set the title or forge table lines), in buf; returns buf. Escaping twice gives
+ *  the same text, so an already shown text may pass again. */
+const char *sl_cli_shown(const char *s, char *buf, size_t size);
+/** Bytes of s as the terminal shows it (its escaped length), for column widths. */
+size_t sl_cli_shown_len(const char *s);
+/** Room for a shown name: longer ones end early on the terminal (CSV and JSON keep them whole). */
+#define SL_CLI_SHOWN_MAX 4096
+/** sl_cli_shown() into a buffer that lives until the end of the enclosing statement's block, for
+ *  printf arguments: printf("%s", SL_CLI_SHOWN(p->name)). */
+#define SL_CLI_SHOWN(s) sl_cli_shown((s), (char[SL_CLI_SHOWN_MAX]){0}, SL_CLI_SHOWN_MAX)
+/** s as it must appear in output of format fmt: a Markdown cell's text for SL_FMT_MD, else as
+ *  the terminal shows it; in buf, returned. */
+const char *sl_cli_shown_as(sl_format fmt, const char *s, char *buf, size_t size);
+#define SL_CLI_SHOWN_AS(fmt, s) sl_cli_shown_as((fmt), (s), (char[SL_CLI_SHOWN_MAX]){0}, SL_CLI_SHOWN_MAX)
+/** Writes text made of lines (the library's summaries, which quote names): each line as the
+ *  terminal shows it, the line breaks kept. */
+void sl_cli_put_lines(FILE *f, const char *text);
+/** Writes s as the terminal shows it and spaces up to width terminal columns (one space when s
+ *  fills them or more, so that the next column never runs into it). */
 void sl_cli_pad(FILE *f, const char *s, int width);
-/** Writes s as the text of a Markdown table cell: | escaped, < as &lt; (no raw HTML when the
- *  table is rendered), line breaks as spaces. */
+/** Writes s as the text of a Markdown table cell (sl_text_markdown: markup characters escaped,
+ *  line breaks as spaces, controls visible). */
 void sl_cli_md_cell(FILE *f, const char *s);
 
 /** Prints v with 17 significant digits, or null when not finite (JSON). */
@@ -135,6 +162,28 @@ typedef struct sl_cli_squad_inputs {
 int sl_cli_squad_workspace(const char *cmd, const sl_cli_squad_inputs *a, sl_squad_options *o, sl_workspace **ws);
 
 /* The command table, defined in main.c. */
+struct sl_workspace_inputs;
+/* What a workspace reads unless the user says otherwise: the bundled position overrides and
+ * role profiles (datasets/), the loader limits of SCOUTLAB_MAX_* and the --map pairs. The
+ * buffers hold the paths, so the struct must outlive sl_workspace_new. */
+typedef struct sl_cli_defaults {
+  char overrides[1024], profiles[1024];
+  struct sl_load_options load;
+} sl_cli_defaults;
+/** Fills in's overrides (the user's, none with no_overrides, else the bundled file), profiles
+ *  (the user's, else the bundled file) and load options from d. */
+void sl_cli_workspace_defaults(struct sl_workspace_inputs *in, sl_cli_defaults *d, const char *overrides,
+                               int no_overrides, const char *profiles);
+
+/** The conventions of every subcommand (argv.c), applied before its parser: --opt=value split,
+ *  `--` ending the options, --version, and a long option its help does not list refused with
+ *  "did you mean". Returns -1 to go on with nargc and nargv (free nargv and storage after), or an
+ *  exit status (the message printed). */
+int sl_cli_conventions(const sl_command *c, int argc, char **argv, int *nargc, char ***nargv, char **storage);
+
+/** "unknown command" with "did you mean"; returns SL_EXIT_USAGE. */
+int sl_cli_suggest_command(const char *name);
+
 extern const sl_command sl_commands[];
 extern const int sl_command_count;
 

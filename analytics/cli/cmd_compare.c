@@ -20,6 +20,8 @@ const char sl_help_compare[] =
     "\n"
     "options:\n"
     "  --stats FILE          season totals (FBref-style); repeatable, directories load every *.csv\n"
+    "  --values FILE|DIR     market values (Transfermarkt-style), joined by name, birth year, club\n"
+    "  --contracts FILE      contract expiry dates (similar --model: for the fair fees)\n"
     "  --positions FILE|DIR  Transfermarkt-style sub-positions (name, age+season or born,\n"
     "                        short_pos/position), joined by name and birth year\n"
     "  --overrides FILE      manual sub-positions (player,born,sub_position); default\n"
@@ -42,7 +44,8 @@ const char sl_help_compare[] =
     "                        ranked against that season's peers; name \"Balerdi (2022/23)\"\n"
     "  --pool-seasons        with --seasons: the seasons pooled minute-weighted (per 90 = sum of\n"
     "                        totals / sum of minutes), as FBref's \"last 365 days\"\n"
-    "  --format F            table (default), csv, json, md\n"
+    "  --format F            table (default), csv (wide: one column per player), tidy (long CSV:\n"
+    "                        one line per player and stat), json, md\n"
     "  --verbose             rows read/used/skipped and position sources on stderr\n"
     "  --chart FILE          also draw a radar of the players (2-4) to FILE.png|svg|pdf\n"
     "\n"
@@ -121,9 +124,10 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
     sl_error err;
     return sl_pool_parse(v, &a->pool, &err) ? sl_cli_usage_error(a->cmd, "%s", err.message) : -1;
   }
-  unsigned all = (1u << SL_FMT_TABLE) | (1u << SL_FMT_JSON) | (1u << SL_FMT_CSV) | (1u << SL_FMT_MD);
+  unsigned all = (1u << SL_FMT_TABLE) | (1u << SL_FMT_JSON) | (1u << SL_FMT_CSV) | (1u << SL_FMT_MD) |
+                  (1u << SL_FMT_TIDY);
   if (sl_cli_parse_format(v, all, &a->format))
-    return sl_cli_usage_error(a->cmd, "--format expects table, csv, json or md, got \"%s\"", v);
+    return sl_cli_usage_error(a->cmd, "--format expects table, csv, tidy, json or md, got \"%s\"", v);
   return -1;
 }
 
@@ -157,10 +161,10 @@ static void print_per90_note(const sl_cmp_args *a, const sl_cmp_ctx *ctx) {
   if (r->whole_file)
     fprintf(stderr, "scoutlab %s: note: %s is per 90: %zu of %zu count columns are already per 90 minutes (%s); "
                     "they are used as given, not divided by 90s again\n",
-            a->cmd, file, r->per90_columns, r->stat_columns - r->ratio_columns, r->examples);
+            a->cmd, SL_CLI_SHOWN(file), r->per90_columns, r->stat_columns - r->ratio_columns, SL_CLI_SHOWN(r->examples));
   else if (a->verbose)
     fprintf(stderr, "scoutlab %s: note: %zu columns of %s are already per 90 (%s): used as given\n", a->cmd,
-            r->per90_columns, file, r->examples);
+            r->per90_columns, SL_CLI_SHOWN(file), SL_CLI_SHOWN(r->examples));
 }
 
 int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
@@ -169,18 +173,13 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   int season = 0;
   if (a->season && sl_season_parse(a->season, &season, &err))
     return sl_cli_usage_error(a->cmd, "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
-  char obuf[1024], pbuf[1024];
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
+  sl_cli_defaults def;
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
+  sl_cli_workspace_defaults(&in, &def, a->overrides, a->no_overrides, a->profiles);
   in.stats = a->stats, in.nstats = a->nstats;
   in.values = a->values, in.nvalues = a->nvalues;
   in.positions = a->positions, in.npositions = a->npositions;
-  in.overrides = a->no_overrides ? NULL
-                 : a->overrides  ? a->overrides
-                                 : sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
-  in.profiles = a->profiles ? a->profiles : sl_cli_data_file("profiles.csv", pbuf, sizeof pbuf);
   in.contracts = a->contracts, in.ncontracts = a->ncontracts;
   in.model = a->model;
   /* Fair fees read each player's club entry (minutes share, contract), as value and report do. */
@@ -188,10 +187,9 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   in.season = season;
   in.seasons_first = a->seasons_first, in.seasons_last = a->seasons_last;
   in.pool_seasons = a->pool_seasons, in.per_club = a->per_club;
-  in.load = &lim;
   if (sl_workspace_new(&in, &ctx->ws, &err)) return sl_cli_fail(&err);
   for (size_t i = 0; i < sl_workspace_note_count(ctx->ws); i++)
-    fprintf(stderr, "scoutlab %s: %s\n", a->cmd, sl_workspace_note(ctx->ws, i));
+    fprintf(stderr, "scoutlab %s: %s\n", a->cmd, SL_CLI_SHOWN(sl_workspace_note(ctx->ws, i)));
   ctx->stats = sl_workspace_stats(ctx->ws), ctx->values = sl_workspace_values(ctx->ws);
   ctx->positions = sl_workspace_positions(ctx->ws), ctx->overrides = sl_workspace_overrides(ctx->ws);
   ctx->profiles = sl_workspace_profiles(ctx->ws), ctx->index = sl_workspace_compare(ctx->ws);
@@ -216,7 +214,7 @@ int sl_cmp_find_all(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t *idx) {
   for (size_t k = 0; k < a->nnames; k++) {
     sl_error err;
     if (sl_compare_find(ctx->index, a->names[k], &idx[k], &err) != SL_OK) {
-      fprintf(stderr, "scoutlab %s: %s\n", a->cmd, err.message);
+      fprintf(stderr, "scoutlab %s: %s\n", a->cmd, SL_CLI_SHOWN(err.message));
       return sl_cli_exit_code(err.code); /* ambiguous: 2, the name must be made precise */
     }
   }
@@ -228,9 +226,9 @@ void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f) {
   fprintf(f, "rows: read %zu, used %zu, skipped %zu (by the loader %zu)\n", r->rows_read, r->rows_used,
           r->rows_skipped + r->rows_skipped_load, r->rows_skipped_load);
   for (size_t k = 0; k < ctx->stats->nskipped; k++)
-    fprintf(f, "  skipped line %ld: %s\n", ctx->stats->skipped[k].line, ctx->stats->skipped[k].reason);
+    fprintf(f, "  skipped line %ld: %s\n", ctx->stats->skipped[k].line, SL_CLI_SHOWN(ctx->stats->skipped[k].reason));
   for (size_t k = 0; k < r->rows_skipped; k++)
-    fprintf(f, "  skipped line %ld: %s\n", r->skipped[k].line, r->skipped[k].reason);
+    fprintf(f, "  skipped line %ld: %s\n", r->skipped[k].line, SL_CLI_SHOWN(r->skipped[k].reason));
   fprintf(f, "players: %zu (%zu combined from several clubs)\n", r->players, r->players_multi_club);
   fprintf(f, "positions: override %zu, positions file %zu, inferred %zu, FBref %zu, unknown %zu\n",
           r->by_source[SL_POSSRC_OVERRIDE], r->by_source[SL_POSSRC_FILE], r->by_source[SL_POSSRC_INFERRED],
@@ -248,7 +246,8 @@ void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f) {
   for (size_t i = 0; i < n; i++) {
     const sl_player *p = sl_compare_player(ctx->index, i);
     if (p->group_source == SL_POSSRC_INFERRED || p->group_source == SL_POSSRC_NONE)
-      fprintf(f, "  position %s for %s (%s): %s\n", sl_group_name(p->group), p->name, p->clubs, p->position_note);
+      fprintf(f, "  position %s for %s (%s): %s\n", sl_group_name(p->group), SL_CLI_SHOWN(p->name), SL_CLI_SHOWN(p->clubs),
+              SL_CLI_SHOWN(p->position_note));
   }
 }
 
@@ -282,7 +281,11 @@ int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, co
   *pr = NULL, *owned = NULL;
   if (a->stats_list) {
     sl_error err;
-    if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, p->group, owned, &err) != SL_OK)
+    /* The peers: the --profile's group when one is named (a file without positions), else his. */
+    const sl_profile *named = a->profile ? sl_profiles_find(ctx->profiles, a->profile) : NULL;
+    if (a->profile && !named) return sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
+    sl_group g = named && named->peers != SL_GROUP_UNKNOWN ? named->peers : p->group;
+    if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, g, owned, &err) != SL_OK)
       return sl_cli_usage_error(a->cmd, "--stats-list: %s", err.message);
     *pr = &(*owned)->items[0];
     return 0;
@@ -294,7 +297,7 @@ int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, co
   *pr = sl_compare_default_profile(ctx->index, ctx->profiles, first);
   if (*pr) return 0;
   fprintf(stderr, "scoutlab %s: no profile for %s (position %s: %s); name one with --profile or --stats-list\n",
-          a->cmd, p->name, sl_group_name(p->group), p->position_note);
+          a->cmd, SL_CLI_SHOWN(p->name), sl_group_name(p->group), SL_CLI_SHOWN(p->position_note));
   return SL_EXIT_DATA;
 }
 

@@ -10,7 +10,7 @@
 #include "scoutlab/output.h"
 
 const char sl_help_fit[] =
-    "usage: scoutlab fit --transfers FILE|DIR... -o MODEL.slm [--since SEASON] [--until SEASON]\n"
+    "usage: scoutlab fit --transfers FILE|DIR... -o|--output MODEL.slm [--since SEASON] [--until SEASON]\n"
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
     "                    [--season-mode auto|trend|level|none] [--half-life auto|none|H]\n"
@@ -93,7 +93,7 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
 
 static int parse_args(int argc, char **argv, fit_args *a) {
   memset(a, 0, sizeof *a);
-  a->opt.seed = 1;
+  a->opt.seed = SL_FEES_DEFAULT_SEED; /* the seed of every command (fees.h) */
   if (!(a->files = calloc((size_t)argc, sizeof *a->files))) return SL_EXIT_DATA;
   for (int i = 1; i < argc; i++) {
     const char *o = argv[i];
@@ -172,7 +172,7 @@ static void print_coefficients(const sl_fees_model *m) {
          f->r_squared, f->sigma, f->df_residual, m->ridge ? "; predictions use ridge" : "");
   printf("  %-44s %10s %10s %8s %10s%s\n", "column", "estimate", "std.error", "t", "p", m->ridge ? "      ridge" : "");
   for (size_t j = 0; j < f->p; j++) {
-    printf("  %-44s ", f->names[j]);
+    printf("  %-44s ", SL_CLI_SHOWN(f->names[j])); /* league levels come from the data */
     if (f->aliased[j]) printf("%10s %10s %8s %10s", "aliased", "", "", "");
     else printf("%10.4f %10.4f %8.2f %10.3g", f->coef[j], f->std_error[j], f->t_value[j], f->p_value[j]);
     if (m->ridge) printf(" %10.4f", m->coef[j]);
@@ -268,23 +268,29 @@ static void json_acc(const char *key, const sl_fees_accuracy *a, int last) {
 
 static void print_json(const sl_fees_model *m, const sl_fees_report *r, const char *path) {
   const sl_fees_deals *d = m->deals;
-  printf("{\n  \"model\": ");
+  printf("{\n  "), sl_cli_json_schema(stdout, "fit");
+  printf("\n  \"model\": ");
   sl_cli_json_string(stdout, path);
   printf(",\n  \"rows_read\": %zu,\n  \"deals\": %zu,\n  \"not_used\": {", d->rows_read, d->n);
   for (int k = 1, first = 1; k < SL_FEES_REASON_COUNT; k++) {
     if (!d->count[k]) continue;
     printf("%s", first ? "" : ", "), first = 0;
-    sl_cli_json_string(stdout, sl_fees_reason_text((sl_fees_reason)k));
+    sl_cli_json_string(stdout, sl_fees_reason_key((sl_fees_reason)k));
     printf(": %zu", d->count[k]);
   }
-  printf("},\n  \"coefficients\": {");
+  printf("},\n  \"coefficients\": [");
+  /* Standard errors, t and p are the least-squares fit's; a ridge model's estimates have none. */
+  const sl_ols_fit *o = m->ridge ? NULL : m->ols;
   for (size_t j = 0; j < m->p; j++) {
-    printf("%s", j ? ", " : "");
+    printf("%s\n    {\"name\": ", j ? "," : "");
     sl_cli_json_string(stdout, m->names[j]);
-    printf(": ");
-    sl_cli_json_number(stdout, m->coef[j]);
+    printf(", \"estimate\": "), sl_cli_json_number(stdout, m->coef[j]);
+    printf(", \"std_error\": "), sl_cli_json_number(stdout, o && j < o->p ? o->std_error[j] : NAN);
+    printf(", \"t\": "), sl_cli_json_number(stdout, o && j < o->p ? o->t_value[j] : NAN);
+    printf(", \"p\": "), sl_cli_json_number(stdout, o && j < o->p ? o->p_value[j] : NAN);
+    putchar('}');
   }
-  printf("},\n  \"smearing\": ");
+  printf("\n  ],\n  \"smearing\": ");
   sl_cli_json_number(stdout, m->smearing);
   printf(",\n  \"season_mode\": \"%s\",\n  \"half_life\": ", mode_name(m->season_mode));
   sl_cli_json_number(stdout, m->half_life > 0 ? m->half_life : NAN);
@@ -331,7 +337,8 @@ static int fit_files(const fit_args *a, sl_fees_model **m, sl_fees_report **r, s
   if (!st && a->verbose) {
     fprintf(stderr, "rows: read %zu, used %zu, not used %zu\n", d->rows_read, d->n, d->rows_read - d->n);
     for (size_t k = 0; k < t->nskipped; k++)
-      fprintf(stderr, "  not used %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
+      fprintf(stderr, "  not used %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line,
+              SL_CLI_SHOWN(t->skipped[k].reason));
   }
   sl_table_free(t);
   return st ? st : sl_fees_fit(d, &a->opt, m, r, err);
@@ -360,7 +367,7 @@ int sl_cmd_fit(int argc, char **argv) {
     for (size_t t = 0; t < m->nterms; t++) printf("%s %s", t ? "," : "", m->terms[t].name);
     putchar('\n');
     print_selection(m->deals);
-    for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", r->notes[i]);
+    for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", SL_CLI_SHOWN(r->notes[i]));
     print_coefficients(m);
     print_accuracy(r);
     printf("\nsaved %s: trained on all %zu deals", a.out, m->deals->n);

@@ -8,16 +8,21 @@
 #include "cli.h"
 #include "predict.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/season.h"
 #include "scoutlab/table.h"
 
 const char sl_help_predict[] =
-    "usage: scoutlab predict --model MODEL.slm FILE... [--level 0.8] [--bid X] [--season S]\n"
+    "usage: scoutlab predict --model MODEL.slm FILE... [--level 0.8] [--bid X] [--season S] [--window Y]\n"
+    "       scoutlab predict --model MODEL.slm --data FILE... | --stats F --values F [--contracts F]\n"
+    "                        [--leagues LIST] [--position P] [options above]\n"
     "                        [--format csv] [--verbose] [--score]\n"
     "\n"
     "Values every row of the files (players, market values or transfers) with a model from\n"
     "scoutlab fit and writes CSV: every input column, then fair_fee (median), fee_mean (smeared\n"
     "expected fee), fee_low, fee_high (interval at --level), p_at_least_bid (with --bid),\n"
-    "reason, and fit_would_use (yes, or why scoutlab fit would not learn from the row). Each row\n"
+    "reason, fit_would_use (yes, or why scoutlab fit would not learn from the row) and\n"
+    "extrapolated (the inputs beyond the training deals' range, e.g. \"age 45 (training 17 to\n"
+    "36)\"; empty when none: the row is valued, but the model is extended past its data). Each row\n"
     "is read exactly as fit reads it: in a transfers file the row's league is the buyer's for an\n"
     "'in' row and the seller's for an 'out' row, the other side's league comes from its own\n"
     "listing of the move (else its country); a file without a movement column is a list of\n"
@@ -26,10 +31,22 @@ const char sl_help_predict[] =
     "learn from (fit --holdout-from's numbers, when the model was fitted --until the season\n"
     "before the files). A row that cannot be valued (no age, a position that is only a line, no market\n"
     "value for a model that uses it) keeps its columns with the new ones empty and the reason.\n"
-    "Rows without a season are valued as of --season (default: the model's last season).\n"
+    "Seasons (the rule of every command): a transfer row is valued for its own season; a player's\n"
+    "row (no fee or movement column) holds the season of his data - its season column, else the\n"
+    "season in the file name, else --season S - and is valued for the window after it (2024/25\n"
+    "data -> summer 2025), as scoutlab value values him. --window YEAR values every row for that\n"
+    "transfer window. Rows with no season at all: the model's last season, with a note. The\n"
+    "window column says which season each row was valued for.\n"
     "Money is written as plain EUR numbers. Rows the loader skipped (wrong number of fields)\n"
     "are not in the output: a warning says how many, and --verbose lists them with the counts\n"
     "read / valued / not valued on stderr.\n"
+    "\n"
+    "Players instead of rows: with --data FILE (any kind, classified by its columns), --stats,\n"
+    "--values and --contracts (each repeatable, folders walked) the files are joined as scoutlab\n"
+    "value joins them and every player is valued as value and report value him (name, club,\n"
+    "league, age, position, market value, contract, minutes share, the fee columns, window, and\n"
+    "the reason when he cannot be valued). --leagues \"Ligue 1,Serie A\" and --position CB (or a\n"
+    "line: defence) keep some players; a count of the others goes to stderr.\n"
     "\n"
     "With a model from scoutlab ols --save, every row gets fit, se_fit, conf_low, conf_high\n"
     "(interval of the mean) and pred_low, pred_high (of a new observation, weight 1) at --level\n"
@@ -38,6 +55,8 @@ const char sl_help_predict[] =
     "\n"
     "example:\n"
     "  scoutlab predict --model tm.slm ../shared/data/tm-values-2023/france.csv --bid 25m\n"
+    "  scoutlab predict --model tm.slm --stats players_data-2024_2025.csv --values tm-values-2023 \\\n"
+    "      --leagues \"Ligue 1\" --position CB --bid 25m\n"
     "  scoutlab ols transfers.csv --y log_fee --x age,log_value --save lm.txt\n"
     "  scoutlab predict --model lm.txt players.csv --level 0.9\n";
 
@@ -56,18 +75,31 @@ void sl_cli_predict_echo_row(const sl_table *t, size_t r) {
   }
 }
 
-static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, const char *reason,
+static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, int window, const char *reason,
                       const char *fit_use) {
   sl_cli_predict_echo_row(t, r);
-  double vals[5] = {NAN, NAN, NAN, NAN, NAN};
+  double vals[6] = {NAN, NAN, NAN, NAN, NAN, window ? window : NAN};
   if (ok) vals[0] = round(v->fair_fee), vals[1] = round(v->fee_mean), vals[2] = round(v->fee_low),
           vals[3] = round(v->fee_high), vals[4] = v->p_at_least_bid;
-  for (int k = 0; k < 5; k++) putchar(','), sl_cli_csv_number(stdout, vals[k]);
+  for (int k = 0; k < 6; k++) putchar(','), sl_cli_csv_number(stdout, vals[k]);
   putchar(',');
   sl_cli_csv_field(stdout, reason);
   putchar(',');
   sl_cli_csv_field(stdout, fit_use);
+  putchar(',');
+  char text[512];
+  sl_cli_csv_field(stdout, ok ? sl_cli_predict_extrapolated(v, text, sizeof text) : NULL);
   putchar('\n');
+}
+
+const char *sl_cli_predict_extrapolated(const sl_fees_valuation *v, char *buf, size_t size) {
+  buf[0] = '\0';
+  for (size_t i = 0, len = 0; i < v->nextrapolated && len < size; i++) {
+    const sl_fees_extrapolation *e = &v->extrapolated[i];
+    len += (size_t)snprintf(buf + len, size - len, "%s%s %.15g (training %.15g to %.15g)", i ? "; " : "", e->input,
+                            e->value, e->low, e->high);
+  }
+  return buf[0] ? buf : NULL;
 }
 
 /* A number cell the valuation reads that holds text (1e400, -nan): named, rather than reported
@@ -108,7 +140,7 @@ static void print_score(score_acc *s, const sl_fees_model *m) {
           100 * a.mdape, 100 * a.within25, 100 * a.within50, 100 * a.coverage, a.mean_width);
 }
 
-static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season,
+static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season, int window,
                        int verbose, int score) {
   size_t valued = 0;
   sl_fees_options o = {0};
@@ -116,6 +148,8 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
   sl_fees_rows *rows = NULL;
   sl_error err;
   if (sl_fees_rows_new(t, &o, m, &rows, &err)) return sl_cli_fail(&err);
+  sl_fees_rows_seasons(rows, season, window);
+  size_t model_season = 0; /* rows with no season at all: valued at the model's last season */
   score_acc s = {0};
   int has_fee = sl_table_role(t, SL_ROLE_FEE) != NULL;
   if (score) {
@@ -124,18 +158,18 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     s.low = malloc(n * sizeof *s.low), s.high = malloc(n * sizeof *s.high);
   }
   sl_cli_predict_echo_header(t);
-  printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,reason,fit_would_use\n", t->ncols ? "," : "");
+  printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,window,reason,fit_would_use,extrapolated\n", t->ncols ? "," : "");
   for (size_t r = 0; r < t->nrows; r++) {
     sl_fees_player p;
     sl_fees_valuation v;
     sl_fees_rows_player(rows, r, &p);
-    if (!p.season) p.season = season ? season : m->season_max;
+    if (!p.season && m->season_max > 0) p.season = m->season_max, model_season++;
     char why[160];
     const char *bad = unreadable_number(t, r, why, sizeof why);
     int ok = !bad && sl_fees_value(m, &p, level, bid, &v, &err) == SL_OK;
     valued += ok;
     sl_fees_reason use = sl_fees_rows_reason(rows, r);
-    print_row(t, r, &v, ok, ok ? NULL : bad ? bad : err.message,
+    print_row(t, r, &v, ok, p.season, ok ? NULL : bad ? bad : err.message,
               !has_fee ? "no fee column" : use == SL_FEES_USED ? "yes" : sl_fees_reason_text(use));
     if (ok && use == SL_FEES_USED && s.y && s.pred && s.low && s.high) {
       s.y[s.n] = log(sl_fees_rows_fee(rows, r)), s.pred[s.n] = log(v.fair_fee);
@@ -143,6 +177,10 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     }
   }
   sl_cli_predict_accounting(t, valued, verbose);
+  if (model_season)
+    fprintf(stderr, "scoutlab predict: note: %zu row%s name%s no season (no season column or file name): valued for "
+                    "summer %d, the model's last training season (give --season or --window)\n",
+            model_season, model_season == 1 ? "" : "s", model_season == 1 ? "s" : "", m->season_max);
   if (score) print_score(&s, m);
   free(s.y), free(s.pred), free(s.low), free(s.high);
   sl_fees_rows_free(rows);
@@ -154,7 +192,8 @@ void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose) {
     fprintf(stderr, "rows: read %zu, valued %zu, not valued %zu (reason column), skipped by the loader %zu\n",
             t->rows_read, valued, t->nrows - valued, t->nskipped);
     for (size_t k = 0; k < t->nskipped; k++)
-      fprintf(stderr, "  skipped %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
+      fprintf(stderr, "  skipped %s:%ld: %s\n", SL_CLI_SHOWN(t->files[t->skipped[k].file]), t->skipped[k].line,
+              SL_CLI_SHOWN(t->skipped[k].reason));
   } else if (t->nskipped) {
     fprintf(stderr, "scoutlab predict: warning: %zu row%s skipped by the loader, not in the output (--verbose lists them)\n",
             t->nskipped, t->nskipped == 1 ? "" : "s");
@@ -198,12 +237,28 @@ static model_kind model_kind_of(const char *path) {
   return MODEL_FEES;
 }
 
+/* --data/--stats/--values/--contracts FILE, --leagues, --position: the batch over a
+ * workspace's players. -1 taken (i advanced), 0 not one of them. */
+static int batch_option(const char *o, const char *v, int *i, sl_cli_predict_batch_args *b, const char **lists[4],
+                        size_t *counts[4]) {
+  static const char *const files[4] = {"--data", "--stats", "--values", "--contracts"};
+  for (int k = 0; k < 4; k++)
+    if (strcmp(o, files[k]) == 0) return lists[k][(*counts[k])++] = v, ++*i, -1;
+  if (strcmp(o, "--leagues") == 0) return b->leagues = v, ++*i, -1;
+  if (strcmp(o, "--position") == 0) return b->position = v, ++*i, -1;
+  return 0;
+}
+
 int sl_cmd_predict(int argc, char **argv) {
   const char *model = NULL;
   const char **files = calloc((size_t)argc, sizeof *files);
+  const char **bfiles[4] = {calloc((size_t)argc, sizeof(char *)), calloc((size_t)argc, sizeof(char *)),
+                            calloc((size_t)argc, sizeof(char *)), calloc((size_t)argc, sizeof(char *))};
+  size_t nb[4] = {0}, *nbp[4] = {&nb[0], &nb[1], &nb[2], &nb[3]};
+  sl_cli_predict_batch_args batch = {0};
   size_t nfiles = 0;
-  double level = 0, bid = NAN, x;
-  int season = 0, verbose = 0, score = 0;
+  double level = 0, bid = NAN;
+  int season = 0, window = 0, verbose = 0, score = 0;
   sl_format fmt = SL_FMT_CSV;
   sl_money money;
   if (!files) return SL_EXIT_DATA;
@@ -214,17 +269,39 @@ int sl_cmd_predict(int argc, char **argv) {
     else if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) verbose = 1;
     else if (strcmp(o, "--score") == 0) score = 1;
     else if (!v) bad = 1;
+    else if (batch_option(o, v, &i, &batch, bfiles, nbp)) continue;
     else if (strcmp(o, "--model") == 0) model = v, i++;
     else if (strcmp(o, "--level") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &level) || !(level > 0 && level < 1), i++;
     else if (strcmp(o, "--bid") == 0) bad = !sl_parse_money(v, SL_DECIMAL_POINT, &money) || !((bid = money.amount) > 0), i++;
-    else if (strcmp(o, "--season") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &x) || x < 1800 || x > 2200, season = (int)x, i++;
+    else if (strcmp(o, "--season") == 0) bad = sl_season_parse(v, &season, NULL) != SL_OK, i++;
+    else if (strcmp(o, "--window") == 0) bad = sl_season_parse(v, &window, NULL) != SL_OK, i++;
     else if (strcmp(o, "--format") == 0) bad = sl_cli_parse_format(v, 1u << SL_FMT_CSV, &fmt) != 0, i++;
     else bad = 1;
     if (bad) {
       free(files);
+      for (int k = 0; k < 4; k++) free(bfiles[k]);
       return sl_cli_usage_error("predict", "bad option or value '%s%s%s'", o, v ? " " : "", v ? v : "");
     }
   }
+  if (nb[0] + nb[1] + nb[2] + nb[3] || batch.leagues || batch.position) {
+    int rc = 0;
+    if (nfiles) rc = sl_cli_usage_error("predict", "give the files either as FILE... (each row valued) or with "
+                                                   "--data/--stats/--values/--contracts (each player), not both");
+    else if (!model) rc = sl_cli_usage_error("predict", "no model (give --model MODEL.slm)");
+    else if (model_kind_of(model) != MODEL_FEES)
+      rc = sl_cli_usage_error("predict", "--data/--stats/--values value players with a fee model (scoutlab fit)");
+    else if (!(nb[0] + nb[1] + nb[2])) rc = sl_cli_usage_error("predict", "--leagues and --position filter the players of --data/--stats/--values");
+    if (!rc) {
+      batch.model = model, batch.data = bfiles[0], batch.ndata = nb[0], batch.stats = bfiles[1], batch.nstats = nb[1];
+      batch.values = bfiles[2], batch.nvalues = nb[2], batch.contracts = bfiles[3], batch.ncontracts = nb[3];
+      batch.season = season, batch.window = window, batch.level = level, batch.bid = bid;
+      rc = sl_cli_predict_batch(&batch);
+    }
+    free(files);
+    for (int k = 0; k < 4; k++) free(bfiles[k]);
+    return rc;
+  }
+  for (int k = 0; k < 4; k++) free(bfiles[k]);
   if (!model || !nfiles) {
     free(files);
     return sl_cli_usage_error("predict", "%s", !model ? "no model (give --model MODEL.slm)" : "no input files");
@@ -236,18 +313,18 @@ int sl_cmd_predict(int argc, char **argv) {
   sl_load_options lim;
   sl_cli_load_options(&lim);
   model_kind kind = model_kind_of(model);
-  if (kind != MODEL_FEES && (!isnan(bid) || season || (kind == MODEL_RIDGE && level > 0))) {
+  if (kind != MODEL_FEES && (!isnan(bid) || season || window || (kind == MODEL_RIDGE && level > 0))) {
     free(files);
     return sl_cli_usage_error("predict", "%s", kind == MODEL_RIDGE && level > 0
                               ? "--level: a ridge model gives the fitted value only, no interval"
-                              : "--bid and --season are for fee models (scoutlab fit), not for a model from scoutlab ols");
+                              : "--bid, --season and --window are for fee models (scoutlab fit), not for a model from scoutlab ols");
   }
   if ((kind == MODEL_FEES && sl_fees_load(model, &m, &err)) || sl_table_load_many(files, nfiles, &lim, &t, &err))
     rc = sl_cli_fail(&err);
   if (!rc) sl_cli_table_warnings("predict", t);
   if (!rc && kind != MODEL_FEES) rc = sl_cli_predict_linear(model, kind == MODEL_RIDGE, t, level, verbose);
   if (!rc && kind == MODEL_FEES) rc = check_columns(m, t);
-  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, level, bid, season, verbose, score);
+  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, level, bid, season, window, verbose, score);
   sl_table_free(t);
   sl_fees_model_free(m);
   free(files);

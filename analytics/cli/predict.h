@@ -13,6 +13,10 @@
 void sl_cli_predict_echo_header(const sl_table *t);
 /* Row r's input cells, as they were read, separated by commas. */
 void sl_cli_predict_echo_row(const sl_table *t, size_t r);
+struct sl_fees_valuation;
+/* The extrapolated column: the inputs v values beyond the training range ("age 45 (training 17
+ * to 36); ..."), or NULL when none. Written into buf. */
+const char *sl_cli_predict_extrapolated(const struct sl_fees_valuation *v, char *buf, size_t size);
 /* The row accounting on stderr: counts with --verbose (and the loader's skipped rows),
  * otherwise only a warning when the loader skipped rows. */
 void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose);
@@ -21,5 +25,19 @@ void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose);
  * intervals at confidence level `level` (0: 0.95), or ridge ("scoutlab-ridge") with the fitted
  * value only. Returns a process exit status. */
 int sl_cli_predict_linear(const char *path, int ridge, const sl_table *t, double level, int verbose);
+
+/* predict over the players of a workspace (predict_batch.c): the files a department has, joined
+ * as scoutlab value joins them. */
+typedef struct sl_cli_predict_batch_args {
+  const char *model;
+  const char *const *data, *const *stats, *const *values, *const *contracts;
+  size_t ndata, nstats, nvalues, ncontracts;
+  const char *leagues, *position; /* filters, NULL = all */
+  int season, window;
+  double level, bid;
+} sl_cli_predict_batch_args;
+
+/* Values every player and writes one CSV line each; returns a process exit status. */
+int sl_cli_predict_batch(const sl_cli_predict_batch_args *a);
 
 #endif

@@ -216,8 +216,9 @@ int sl_charts_age_curve_from_model(const sl_fees_model *m, const sl_fees_player 
   const char *value = isfinite(player->market_value)
                           ? sl_charts_printf(st, ", market value %s held fixed", short_money(st, player->market_value))
                           : "";
+  char pos[64];
   out->common.subtitle = sl_charts_printf(st, "%s%s%s%s; band: %.0f%% %s interval; %zu transfers %d-%02d",
-                                         sl_fees_group_name(player->group), player->league ? ", " : "",
+                                         sl_fees_position_text(player->group, player->line_groups, pos, sizeof pos), player->league ? ", " : "",
                                          player->league ? player->league : "", value, 100 * level,
                                          interval_name((int)now.interval), m->deals ? m->deals->n : 0, m->season_min,
                                          m->season_max % 100);

@@ -55,6 +55,8 @@ const char *sl_compare_league_strip_(const char *league) {
   return league;
 }
 
+int sl_compare_league_in_list(const char *league, const char *list) { return sl_compare_league_in_list_(league, list); }
+
 int sl_compare_league_in_list_(const char *league, const char *list) {
   if (!league || !list) return 0;
   char *want = sl_name_normalise(sl_compare_league_strip_(league));

@@ -42,6 +42,9 @@ const char *sl_fees_rows_impossible(const sl_fees_rows *rows, size_t r, char *wh
 /** Frees a club index; NULL does nothing. */
 void sl_fees_club_index_free_(void *index);
 
+/** Sets m->range_low/range_high from m->deals (NAN without deals). */
+void sl_fees_ranges_build(sl_fees_model *m);
+
 /** Builds the model's club -> league index from m->deals (replacing any earlier one). */
 int sl_fees_club_index_build(sl_fees_model *m);
 
@@ -98,6 +101,10 @@ typedef struct sl_fees_dist {
 
 int sl_fees_dist_of(const sl_fees_model *m, const double *x, double market_value, sl_fees_dist *dist,
                     sl_error *err);
+/** sl_fees_value for a player known only by a line (group -1, line_groups set): the mixture of
+ *  the line's groups (fees_mixture.c). */
+int sl_fees_value_line(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
+                       sl_fees_valuation *out, sl_error *err);
 /** Log-scale quantile q of the distribution. */
 double sl_fees_dist_quantile(const sl_fees_dist *d, double q);
 /** P(log fee >= log_bid). */

@@ -80,7 +80,9 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
   if (KEY("market-value") && sl_parse_money(v, SL_DECIMAL_POINT, &money)) return p->market_value = money.amount, SL_OK;
   if (KEY("league")) return p->league = v, SL_OK;
   if (KEY("buyer-league")) return p->buyer_league = v, SL_OK;
-  if (KEY("position") && sl_fees_position_group(v) >= 0) return p->group = sl_fees_position_group(v), SL_OK;
+  if (KEY("position") && sl_fees_position_group(v) >= 0)
+    return p->group = sl_fees_position_group(v), p->line_groups = 0, SL_OK;
+  if (KEY("position") && sl_fees_position_line(v)) return p->group = -1, p->line_groups = sl_fees_position_line(v), SL_OK;
 #undef KEY
   return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
                       "what-if '%s' not understood: use age=+1|27, season=+1|2026, contract-until=2027|DATE, "

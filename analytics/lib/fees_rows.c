@@ -45,6 +45,10 @@ struct sl_fees_rows {
   const char **seller_league;
   const char **club_league;   /* per row: the row's own league via the model's club index */
   sl_fees_deals *pool;        /* string storage for "outside: COUNTRY" labels */
+  int players_list;           /* no fee and no movement column: players at their clubs, whose
+                                 season is the season of their data, not of a deal */
+  int *file_season;           /* players list: the season each file's name states, 0 none */
+  int data_season, window;    /* sl_fees_rows_seasons: the caller's defaults, 0 = none */
 };
 
 /* ---- seasons ------------------------------------------------------------------------------ */
@@ -156,6 +160,15 @@ static const char *bad_number(const sl_table *t, const sl_column *c, size_t r, d
   return why;
 }
 
+/* A value above what any player or contract can hold (fees.h: SL_FEES_MAX_MARKET_VALUE...). */
+static const char *too_large(const sl_table *t, const sl_column *c, size_t r, double max, const char *why_max,
+                             char *why, size_t size) {
+  double v;
+  if (!c || sl_table_number(t, c, r, &v) <= 0 || !(v > max)) return NULL;
+  sl_snprintf_c(why, size, "%s %.15g is above %.15g (%s)", c->name, v, max, why_max);
+  return why;
+}
+
 const char *sl_fees_rows_impossible(const sl_fees_rows *x, size_t r, char *why, size_t size) {
   static const char amount[] = "an amount such as 25m, EUR 25m or 25000000";
   const sl_table *t = x->t;
@@ -174,6 +187,8 @@ const char *sl_fees_rows_impossible(const sl_fees_rows *x, size_t r, char *why, 
   if (!w) w = bad_number(t, c->age, r, SL_FEES_MIN_AGE, SL_FEES_MAX_AGE, "years", why, size);
   if (!w) w = bad_number(t, c->minutes, r, 0, 1, "a share of the team's minutes, 0-1", why, size);
   if (!w) w = bad_number(t, c->contract_months, r, 0, NAN, "months left, 0 or more", why, size);
+  if (!w) w = too_large(t, c->mv, r, SL_FEES_MAX_MARKET_VALUE, "EUR, ten times the highest ever listed", why, size);
+  if (!w) w = too_large(t, c->contract_months, r, SL_FEES_MAX_CONTRACT_MONTHS, "ten years", why, size);
   return w;
 }
 
@@ -382,6 +397,7 @@ static int set_leagues(sl_fees_rows *x, size_t r) {
 void sl_fees_rows_free(sl_fees_rows *x) {
   if (!x) return;
   free(x->pair), free(x->reason), free(x->buyer_league), free(x->seller_league), free(x->club_league);
+  free(x->file_season);
   sl_fees_deals_free(x->pool);
   free(x);
 }
@@ -408,8 +424,14 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const sl_fee
     x->pair = calloc(n, sizeof *x->pair), x->reason = calloc(n, sizeof *x->reason);
     x->buyer_league = calloc(n, sizeof *x->buyer_league), x->seller_league = calloc(n, sizeof *x->seller_league);
     x->pool = sl_fees_deals_new();
+    x->players_list = !x->c.fee && !x->c.movement;
+    x->file_season = calloc(t->nfiles ? t->nfiles : 1, sizeof *x->file_season);
+    for (size_t f = 0; x->file_season && f < t->nfiles; f++)
+      if (!sl_season_from_path(t->files[f], &x->file_season[f])) x->file_season[f] = 0;
   }
-  int st = !x || !x->pair || !x->reason || !x->buyer_league || !x->seller_league || !x->pool ? SL_ENOMEM : SL_OK;
+  int st = !x || !x->pair || !x->reason || !x->buyer_league || !x->seller_league || !x->pool || !x->file_season
+               ? SL_ENOMEM
+               : SL_OK;
   for (size_t r = 0; !st && r < t->nrows; r++) x->reason[r] = early_reason(x, r);
   if (!st) st = mark_repeated_rows(x);
   if (!st) st = match_listings(x);
@@ -444,6 +466,22 @@ int sl_fees_rows_from_out_row(const sl_fees_rows *x, size_t r) {
   return x && r < x->t->nrows && movement_of(x, r) == 0 && x->c.movement;
 }
 
+void sl_fees_rows_seasons(sl_fees_rows *x, int data_season, int window) {
+  if (x) x->data_season = data_season, x->window = window;
+}
+
+/* The transfer season row r is valued for (fees.h, sl_fees_rows_seasons): a deal's own season;
+ * for a player's row the window after the season of his data (its column, else its file name,
+ * else the caller's); the caller's window over all. 0 unknown. */
+static int valued_season(const sl_fees_rows *x, size_t r) {
+  if (x->window) return x->window;
+  int bad, s = row_season(x->t, x->c.season, r, &bad);
+  if (!x->players_list) return s;
+  if (!s && x->t->row_file && x->t->row_file[r] < x->t->nfiles) s = x->file_season[x->t->row_file[r]];
+  if (!s) s = x->data_season;
+  return s ? s + 1 : 0;
+}
+
 void sl_fees_rows_player(const sl_fees_rows *x, size_t r, sl_fees_player *p) {
   sl_fees_player_init(p);
   if (!x || r >= x->t->nrows) return;
@@ -456,10 +494,13 @@ void sl_fees_rows_player(const sl_fees_rows *x, size_t r, sl_fees_player *p) {
     int g = sl_fees_position_group(text_of(c->position, r));
     p->group = g >= 0 || p->group == -2 ? g : p->group; /* a group, else the line, else unknown */
   }
+  if (p->group == -1) { /* a line only: the groups it may be (valued as their mixture) */
+    p->line_groups = sl_fees_position_line(text_of(c->short_pos, r));
+    if (!p->line_groups) p->line_groups = sl_fees_position_line(text_of(c->position, r));
+  }
   p->market_value = number_of(t, c->mv, r);
   if (!(p->market_value > 0)) p->market_value = NAN;
-  int bad;
-  p->season = row_season(t, c->season, r, &bad);
+  p->season = valued_season(x, r);
   int dir = movement_of(x, r);
   const char *club = text_of(c->club, r), *other = text_of(c->dealing_club, r);
   p->club = dir == 1 ? other : club;

@@ -132,9 +132,70 @@ int sl_fees_position_group(const char *position) {
   return -2;
 }
 
+/* The lines of the team and the groups each may be. */
+static const struct {
+  const char *text;
+  unsigned groups;
+} line_words[] = {
+    {"defence", 1u << SL_FEES_CB | 1u << SL_FEES_FB},    {"defense", 1u << SL_FEES_CB | 1u << SL_FEES_FB},
+    {"defender", 1u << SL_FEES_CB | 1u << SL_FEES_FB},   {"df", 1u << SL_FEES_CB | 1u << SL_FEES_FB},
+    {"defensa", 1u << SL_FEES_CB | 1u << SL_FEES_FB},    {"midfield", 1u << SL_FEES_CM | 1u << SL_FEES_AMW},
+    {"midfielder", 1u << SL_FEES_CM | 1u << SL_FEES_AMW}, {"mf", 1u << SL_FEES_CM | 1u << SL_FEES_AMW},
+    {"centrocampista", 1u << SL_FEES_CM | 1u << SL_FEES_AMW}, {"attack", 1u << SL_FEES_AMW | 1u << SL_FEES_CF},
+    {"forward", 1u << SL_FEES_AMW | 1u << SL_FEES_CF},   {"fw", 1u << SL_FEES_AMW | 1u << SL_FEES_CF},
+    {"delantero", 1u << SL_FEES_AMW | 1u << SL_FEES_CF},
+};
+
+/* One line word (trimmed, any case) as groups; 0 when it is none. */
+static unsigned line_of(const char *s, size_t n) {
+  while (n && *s == ' ') s++, n--;
+  while (n && s[n - 1] == ' ') n--;
+  char buf[32];
+  if (!n || n >= sizeof buf) return 0;
+  for (size_t i = 0; i < n; i++) buf[i] = (char)tolower((unsigned char)s[i]);
+  buf[n] = 0;
+  for (size_t i = 0; i < sizeof line_words / sizeof line_words[0]; i++)
+    if (strcmp(buf, line_words[i].text) == 0) return line_words[i].groups;
+  return 0;
+}
+
+unsigned sl_fees_position_line(const char *position) {
+  if (!position) return 0;
+  unsigned all = 0;
+  for (const char *p = position;;) {
+    const char *comma = strchr(p, ',');
+    size_t n = comma ? (size_t)(comma - p) : strlen(p);
+    unsigned g = line_of(p, n);
+    if (!g) return 0; /* one part is no line: the whole is not a line */
+    all |= g;
+    if (!comma) return all;
+    p = comma + 1;
+  }
+}
+
+const char *sl_fees_position_text(int group, unsigned line_groups, char *buf, size_t size) {
+  if (!size) return buf;
+  buf[0] = '\0';
+  if (group >= 0) return snprintf(buf, size, "%s", sl_fees_group_name(group)), buf;
+  size_t n = 0;
+  for (int g = 0; group == -1 && g < SL_FEES_GROUP_COUNT && n < size; g++)
+    if (line_groups >> g & 1u) {
+      int w = snprintf(buf + n, size - n, "%s%s", n ? "/" : "", sl_fees_group_name(g));
+      n = w > 0 ? n + (size_t)w : size;
+    }
+  return buf;
+}
+
 const char *sl_fees_group_name(int group) {
   static const char *const names[SL_FEES_GROUP_COUNT] = {"GK", "CB", "FB", "DM/CM", "AM/W", "CF"};
   return group >= 0 && group < SL_FEES_GROUP_COUNT ? names[group] : "";
+}
+
+const char *sl_fees_reason_key(sl_fees_reason reason) {
+  static const char *const key[SL_FEES_REASON_COUNT] = {
+      "used", "season", "loan", "fee_unknown", "free_transfer", "movement", "listed_twice", "age",
+      "position", "market_value", "impossible", "malformed", "relisted", "repeated_row"};
+  return reason >= 0 && reason < SL_FEES_REASON_COUNT && key[reason] ? key[reason] : "";
 }
 
 const char *sl_fees_reason_text(sl_fees_reason reason) {

@@ -855,23 +855,36 @@ static void half_free(half *h) {
 /* End of the header row (just past its line break) in head[0..n), with quotes read as libcsv
  * reads them (quote_scan: a quote opens a quoted field only at the start of a field, so the '"'
  * of `name"` is text); 0 if none, or when what was read ends in a '\r' that may be half of a
- * "\r\n". */
+ * "\r\n", or when the header ends in a lone '\r'. */
 static size_t header_end(const char *head, size_t n, char delim, size_t *lines) {
-  int state = SCAN_FIELD_START;
+  int state = SCAN_FIELD_START, line_empty = 1;
   *lines = 0;
   for (size_t i = 0; i < n; i++) {
     char c = head[i];
     int quoted = state == SCAN_QUOTED;
+    if (c != '\n' && c != '\r') line_empty = 0;
     if (c == '\r' && i + 1 < n && head[i + 1] == '\n') continue;
     if (c == '\n' || c == '\r') {
+      /* A header ended by a lone '\r' is left to the ordinary load: its copy before the second
+       * half would pair with a '\n' starting that half into one "\r\n" (a fuzz finding). */
+      if (c == '\r' && !quoted) return 0;
       if (c == '\r' && i + 1 == n) return 0;
       ++*lines;
-      if (!quoted) return i + 1;
+      if (!quoted && !line_empty) return i + 1;
+      line_empty = 1; /* an empty line before the header: libcsv skips it, so does the header */
       continue;
     }
     if (quote_scan(&state, &c, 1, delim)) return 0; /* a stray quote: the ordinary load reports it */
   }
   return 0;
+}
+
+/* The halves read the same header (else the split misjudged where it ends: load the ordinary way). */
+static int same_header(const sl_table *a, const sl_table *b) {
+  if (a->ncols != b->ncols) return 0;
+  for (size_t c = 0; c < a->ncols; c++)
+    if (strcmp(a->cols[c].name, b->cols[c].name)) return 0;
+  return 1;
 }
 
 static int half_ok(const half *h) {
@@ -946,7 +959,7 @@ static int load_parallel(const char *name, const char *path, const char *data, s
   if (st == SL_OK) {
     run_pass(&a.L, &a.src);
     pthread_join(tid, NULL);
-    if (!half_ok(&a) || !half_ok(&b) || a.L.end_pstate != 0) st = SL_EINVAL;
+    if (!half_ok(&a) || !half_ok(&b) || a.L.end_pstate != 0 || !same_header(a.L.t, b.L.t)) st = SL_EINVAL;
   }
   if (st == SL_OK) st = sl_table_internal_finish(a.L.t, a.L.state, &a.err);
   if (st == SL_OK) st = sl_table_internal_finish(b.L.t, b.L.state, &b.err);

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scoutlab/season.h"
+
 
 #define NOTE(...)                                                                                   \
   do {                                                                                              \
@@ -59,7 +61,10 @@ static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_f
   if (!isnan(a->contract_months)) fp->contract_months = a->contract_months;
   if (!isnan(a->minutes_share)) fp->minutes_share = a->minutes_share;
   if (a->club) fp->club = a->club;
-  int st = a->position ? sl_workspace_position(a->position, &fp->group, err) : SL_OK;
+  unsigned line = a->position ? sl_fees_position_line(a->position) : 0;
+  int st = SL_OK;
+  if (line) fp->group = -1, fp->line_groups = line; /* a line: valued as the mixture of its groups */
+  else if (a->position) st = sl_workspace_position(a->position, &fp->group, err), fp->line_groups = 0;
   const char *which[2] = {a->league, a->buyer_league};
   const char **dest[2] = {&fp->league, &fp->buyer_league};
   static const char *const field[2] = {"league", "buyer_league"};
@@ -98,8 +103,11 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
          ws->values->nskipped);
   }
   if (pl && !fp->name) fp->name = pl->name;
-  /* The season valued is the workspace's (the window after the stats), whatever a row says. */
-  if (ws->seasons.valuation) fp->season = ws->seasons.valuation;
+  /* The season valued is the workspace's (the window after the stats, or the caller's), whatever
+   * a row says; without either, a values row's own season (the window after it, as predict reads
+   * the row) comes before the model's last training season. */
+  int row_season = !ws->seasons.stats && !ws->seasons.valuation_given && pl && !pl->stats && fp->season;
+  if (ws->seasons.valuation && !row_season) fp->season = ws->seasons.valuation;
   if (pl && pl->entry && isfinite(pl->entry->contract_until) && fp->season)
     fp->contract_months = sl_fees_contract_months(fp->season, pl->entry->contract_until);
   int st = apply_given(ws, given, fp, notes, nnotes, max_notes, err);
@@ -107,7 +115,11 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   if (!fp->league && fp->club && ws->model && (fp->league = sl_fees_club_league(ws->model, fp->club)))
     NOTE("league of %s from the training deals: %s", fp->club, fp->league);
   int seasonal = uses(ws->model, SL_FEES_VAR_SEASON);
-  if (fp->season && (seasonal || ws->seasons.stats)) NOTE("%s", ws->seasons.text);
+  char data_season[SL_SEASON_TEXT_MAX];
+  if (row_season)
+    NOTE("season of his values row %s: valued for a transfer in summer %d",
+         sl_season_text(fp->season - 1, data_season, sizeof data_season), fp->season);
+  else if (fp->season && (seasonal || ws->seasons.stats)) NOTE("%s", ws->seasons.text);
   else if (seasonal) NOTE("season unknown: the fee model's season term takes its training average");
   if (pl && isnan(fp->market_value) && uses(ws->model, SL_FEES_VAR_MARKET_VALUE))
     NOTE("no market value for %s in the values files", fp->name ? fp->name : "him");

@@ -173,6 +173,30 @@ int sl_workspace_player_at(const sl_workspace *ws, size_t index, sl_workspace_pl
   return SL_OK;
 }
 
+size_t sl_workspace_player_count(const sl_workspace *ws) {
+  if (!ws) return 0;
+  return ws->cmp ? sl_compare_count(ws->cmp) : ws->values ? ws->values->nrows : 0;
+}
+
+/* Player of values row r (no stats). */
+static void values_player(const sl_workspace *ws, size_t r, sl_workspace_player *out) {
+  memset(out, 0, sizeof *out);
+  out->index = -1;
+  out->row = (long)r;
+  const sl_column *name = sl_table_role(ws->values, SL_ROLE_PLAYER), *club = sl_table_role(ws->values, SL_ROLE_CLUB);
+  out->name = name && name->text ? name->text[r] : NULL;
+  out->club = club && club->text ? club->text[r] : NULL;
+}
+
+int sl_workspace_player_nth(const sl_workspace *ws, size_t i, sl_workspace_player *out, sl_error *err) {
+  if (!ws || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_player_nth: NULL argument");
+  if (ws->cmp) return sl_workspace_player_at(ws, i, out, err);
+  if (!ws->values || i >= ws->values->nrows)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_player_nth: no player %zu", i);
+  values_player(ws, i, out);
+  return SL_OK;
+}
+
 int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_player *out, sl_error *err) {
   if (!ws || !query || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_find: NULL argument");
   memset(out, 0, sizeof *out);
@@ -188,10 +212,7 @@ int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_pl
   size_t r = 0;
   int st = find_row(ws->values, query, &r, err);
   if (st) return st;
-  out->row = (long)r;
-  const sl_column *name = sl_table_role(ws->values, SL_ROLE_PLAYER), *club = sl_table_role(ws->values, SL_ROLE_CLUB);
-  out->name = name->text[r];
-  out->club = club && club->text ? club->text[r] : NULL;
+  values_player(ws, r, out);
   return SL_OK;
 }
 

@@ -305,6 +305,10 @@ void sl_pool_shared(sl_pool *p);
  *  text. A list is checked against the data with sl_compare_leagues_check(). */
 int sl_pool_parse(const char *text, sl_pool *p, sl_error *err);
 
+/** 1 when `league` is one of the comma-separated list, with country prefixes ("fr Ligue 1"),
+ *  case and accents ignored; 0 otherwise (also for NULL). */
+int sl_compare_league_in_list(const char *league, const char *list);
+
 /** Checks that every league of a comma-separated list is a league of the index (country
  *  prefixes, case and accents ignored). SL_OK, or SL_EUNKNOWN (field "league") naming the first unknown league
  *  with "did you mean" and the leagues present. NULL or empty list: SL_OK. */

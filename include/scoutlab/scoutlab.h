@@ -35,5 +35,6 @@
 #include "scoutlab/workspace.h"
 #include "scoutlab/report.h"
 #include "scoutlab/money.h"
+#include "scoutlab/text.h"
 
 #endif

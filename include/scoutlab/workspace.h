@@ -40,11 +40,9 @@
 #include "scoutlab/export.h"
 SL_BEGIN_DECLS /* C linkage, exported; thread safety: see above and scoutlab/export.h */
 
-/* The fee model a workspace fits from transfers: one seed for folds and the calibration split,
- * and the last three seasons held out to measure accuracy out of time (enough deals for a
- * stable figure while training stays close to the present). */
-#define SL_WORKSPACE_SEED 1
-#define SL_WORKSPACE_HOLDOUT_SEASONS 3
+/* The fee model a workspace fits from transfers: fees.h's default seed and held-out seasons. */
+#define SL_WORKSPACE_SEED SL_FEES_DEFAULT_SEED
+#define SL_WORKSPACE_HOLDOUT_SEASONS SL_FEES_DEFAULT_HOLDOUT_SEASONS
 /* Notes a workspace keeps (seasons chosen, files classified, names matched). */
 #define SL_WORKSPACE_MAX_NOTES 16
 
@@ -170,6 +168,13 @@ int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_pl
 /** Player `index` of the stats index (sl_workspace_compare) as sl_workspace_find gives him.
  *  SL_EINVAL when there is no such player. */
 int sl_workspace_player_at(const sl_workspace *ws, size_t index, sl_workspace_player *out, sl_error *err);
+
+/** The players a batch valuation goes through: the stats index's players, or, without stats,
+ *  every row of the values table (a player's row per season stays a row of its own). */
+size_t sl_workspace_player_count(const sl_workspace *ws);
+/** Player i (0 <= i < sl_workspace_player_count) as sl_workspace_find gives him. SL_EINVAL
+ *  when there is no such player. */
+int sl_workspace_player_nth(const sl_workspace *ws, size_t i, sl_workspace_player *out, sl_error *err);
 
 /** The squad entry of stats-index player `index`: his club with the most minutes (the club a
  *  fee is paid to), or NULL without a squad. Borrowed. */

@@ -47,7 +47,7 @@ expect_golden_key "$(printf '%s' "$json" | json_values estimate)" weighted.coef 
 expect_golden_key "$(printf '%s' "$json" | json_values std_error)" weighted.se 1e-10 "JSON standard errors"
 expect_golden_key "$(printf '%s' "$json" | json_values residual_sd)" weighted.sigma 1e-10 "JSON residual SD"
 expect_golden_key "$(printf '%s' "$json" | json_values adj_r_squared)" weighted.adjr2 1e-10 "JSON adjusted R2"
-expect_contains "$json" '{"n": 40, "df": 37, "coefficients": [{"name": "(Intercept)", "estimate": ' "JSON layout"
+expect_contains "$json" '{"schema": {"tool": "scoutlab ols", "version": 1, "money": "EUR"}, "n": 40, "df": 37, "coefficients": [{"name": "(Intercept)", "estimate": ' "JSON layout"
 expect_contains "$json" '"aliased": []}' "JSON aliased list"
 
 # 3. No intercept: R² uncentred, as R.
@@ -116,7 +116,7 @@ out=$("$SCOUTLAB" predict --model rmodel.txt new.csv --level 0.9 2>&1); st=$?
 expect_eq "$st" 2 "--level with a ridge model: usage error"
 out=$("$SCOUTLAB" predict --model wmodel.txt new.csv --bid 25m 2>&1); st=$?
 expect_eq "$st" 2 "--bid with an ols model: usage error"
-expect_contains "$out" "--bid and --season are for fee models" "--bid refused for an ols model"
+expect_contains "$out" "--bid, --season and --window are for fee models" "--bid refused for an ols model"
 
 # 6. Rows with missing values are counted, never silently dropped.
 awk -F, -v OFS=, 'NR == 4 { $2 = "" } NR == 9 { $1 = "NA" } { print }' small.csv > missing.csv
@@ -169,6 +169,51 @@ expect_eq "$(printf '%s\n' "$pred" | sed -n '3,4p' | awk -F, '{ print $NF }')" "
 x1 is missing" "formula predict: reasons for rows it cannot value"
 expect_eq "$(printf '%s\n' "$pred" | sed -n 2p | cut -d, -f1-2)" "3,b" "formula predict keeps the input cells"
 
+# 6d. Values whose squares overflow or underflow (issue 16): near 1e200 and 1e-200 the fit is the
+# unscaled one scaled (columns are scaled by powers of two inside the fit), never inf or nan.
+scaled_csv() { # x-suffix y-suffix: small.csv with x1, x2 and y written as "<value>e<suffix>"
+  awk -F, -v OFS=, -v sx="$1" -v sy="$2" 'NR == 1 { print; next } { $1 = $1 "e" sy; $2 = $2 "e" sx; $3 = $3 "e" sx; print }' small.csv
+}
+base=$("$SCOUTLAB" ols small.csv --y y --x x1,x2 --format json 2>/dev/null)
+for pair in "200 200" "-200 -200" "200 0" "0 200" "-200 0" "0 -200"; do
+  set -- $pair
+  scaled_csv "$1" "$2" > scaled.csv
+  json=$("$SCOUTLAB" ols scaled.csv --y y --x x1,x2 --format json 2>/dev/null); st=$?
+  expect_eq "$st" 0 "x e$1, y e$2: exit status"
+  # intercept and sigma scale as y, slopes as y/x; t, R² and F do not change.
+  want=$(printf '%s' "$base" | json_values estimate | awk -v sx="1e$1" -v sy="1e$2" 'NR == 1 { printf "%.17g\n", $1 * sy; next } { printf "%.17g\n", $1 * sy / sx }')
+  expect_num_eq "$(printf '%s' "$json" | json_values estimate)" "$want" "x e$1, y e$2: estimates" --rel 1e-12
+  want=$(printf '%s' "$base" | json_values std_error | awk -v sx="1e$1" -v sy="1e$2" 'NR == 1 { printf "%.17g\n", $1 * sy; next } { printf "%.17g\n", $1 * sy / sx }')
+  expect_num_eq "$(printf '%s' "$json" | json_values std_error)" "$want" "x e$1, y e$2: standard errors" --rel 1e-12
+  want=$(printf '%s' "$base" | json_values residual_sd | awk -v sy="1e$2" '{ printf "%.17g\n", $1 * sy }')
+  expect_num_eq "$(printf '%s' "$json" | json_values residual_sd)" "$want" "x e$1, y e$2: residual SD" --rel 1e-12
+  for key in t r_squared adj_r_squared f_statistic; do
+    expect_num_eq "$(printf '%s' "$json" | json_values $key)" "$(printf '%s' "$base" | json_values $key)" "x e$1, y e$2: $key" --rel 1e-11
+  done
+  table=$("$SCOUTLAB" ols scaled.csv --y y --x x1,x2 2>&1)
+  case "$table" in *inf* | *nan* | *NaN*) fail "x e$1, y e$2: the table shows inf or nan"; printf '%s\n' "$table" >&2 ;; esac
+done
+scaled_csv -200 200 > apart.csv
+scaled_csv 0 200 > bigy.csv
+check_error_ols() { # expected-status expected-message what args...
+  local want_st=$1 want_msg=$2 what=$3; shift 3
+  local out; out=$("$SCOUTLAB" ols "$@" 2>&1); local st=$?
+  expect_eq "$st" "$want_st" "$what: exit status"
+  expect_eq "$out" "$want_msg" "$what: message"
+}
+check_error_ols 1 "scoutlab: regression: the estimate for x1 is inf, outside the range of a double (the response and this column differ in scale by a factor near 1e308 or more: rescale one of them)" \
+  "slopes of 1e400" apart.csv --y y --x x1,x2 --format table
+check_error_ols 1 "scoutlab: ridge: the residual sum of squares is inf, outside the range of a double (responses beyond about 1e154: rescale the response)" \
+  "ridge RSS of 1e400" bigy.csv --y y --x x1,x2 --ridge 1
+awk -F, -v OFS=, 'NR > 1 { $1 = 2.5 } { print }' small.csv > consty.csv
+check_error_ols 1 "scoutlab: consty.csv: response column 'y' is constant (2.5 on every row used): there is no variation to explain" \
+  "constant response" consty.csv --y y --x x1,x2
+check_error_ols 1 "scoutlab: regression: the response is constant (2.5 on every row used): there is no variation to explain" \
+  "constant response in a formula" consty.csv --formula "y ~ x1 + sqrt(x2)"
+head -3 small.csv > two.csv
+check_error_ols 1 "scoutlab: regression: 2 rows for 2 estimated coefficients leave no residual degrees of freedom: the residual standard error, standard errors and tests are undefined (need more rows than coefficients)" \
+  "no residual degrees of freedom" two.csv --y y --x x1
+
 # 7. Bad input: message and exit status.
 check_error() { # expected-status expected-message what args...
   local want_st=$1 want_msg=$2 what=$3; shift 3
@@ -199,7 +244,7 @@ check_error 1 "log(g) needs numbers, but column 'g' is text" "formula text colum
 check_error 1 "reference 'h=a': the formula has no factor 'h'" "formula reference" small.csv --formula "y ~ g" --reference h=a
 check_error 1 "reference level 'z' of g does not occur in the rows used" "formula reference level" small.csv --formula "y ~ g" --reference g=z
 check_error 2 "--formula replaces --y and --x" "formula and --x" small.csv --formula "y ~ g" --x x1
-check_error 2 "unknown option '--bogus'" "unknown option" small.csv --y y --x x1 --bogus
+check_error 2 "unknown option --bogus (see scoutlab ols --help)" "unknown option" small.csv --y y --x x1 --bogus
 check_error 2 "--format expects table, json or csv" "bad format" small.csv --y y --x x1 --format xml
 check_error 3 "nofile.csv: cannot open" "missing file" nofile.csv --y y --x x1
 finish

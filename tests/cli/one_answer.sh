@@ -50,13 +50,20 @@ else
   fail "chart fees wrote no script"
 fi
 
-# predict on a row holding the attributes value used gives the same numbers.
+# The out-of-time check: the workspace's fit, the fee chart and the report hold out the same last
+# three seasons with the same seed (one default, fees.h).
+"$SCOUTLAB" chart fees --model demo.slm -o fit.svg --script fit.gp >/dev/null 2>&1
+expect_contains "$(cat fit.gp)" "Held-out transfers 2022-24" "chart fees holds out the last three seasons, as fit"
+
+# predict on a row holding the attributes value used gives the same numbers. The row is a player
+# at his club, so its season is the season of his data (value's "season" is the window valued,
+# the one after it): the same season rule in both commands.
 printf '%s\n' "$v" | awk '
   function val(line) { sub(/^  "[a-z_]*": "?/, "", line); sub(/"?,$/, "", line); return line }
   /^  "player":/ {name = val($0)}
   /^  "club":/ {club = val($0)}
   /^  "league":/ {league = val($0)}
-  /^  "season":/ {season = val($0)}
+  /^  "season":/ {season = val($0) - 1}
   /^  "age":/ {age = val($0)}
   /^  "market_value":/ {mv = val($0)}
   /^  "contract_months":/ {cm = val($0)}
@@ -68,6 +75,7 @@ expect_eq "$?" 0 "predict on the row"
 col() { awk -F, -v want="$1" 'NR==1 {for (i = 1; i <= NF; i++) if ($i == want) c = i} NR==2 {print $c}' pred.csv; }
 # predict writes money as whole euros.
 expect_num_eq "$(col fair_fee)" "$fair" "predict fair fee = value" --abs 0.5
+expect_eq "$(col window)" 2025 "predict states the window valued (2025)"
 expect_num_eq "$(col fee_low)" "$low" "predict low = value" --abs 0.5
 expect_num_eq "$(col fee_high)" "$high" "predict high = value" --abs 0.5
 expect_num_eq "$(col p_at_least_bid)" "$p" "predict P(fee >= bid) = value" --rel 1e-12
@@ -90,6 +98,20 @@ expect_num_eq "$(printf '%s' "$sjson" | grep -o '"fair_fee_eur":[-0-9.e+]*' | he
 half=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@]}" --bid "$fair" --format json |
   json p_at_least_bid)
 expect_num_eq "$half" 0.5 "P(fair fee >= printed median) is 50%" --abs 1e-9
+
+# A position known only as a line ("defence") is valued as the mixture of CB and FB weighted by
+# the training deals: its median lies between theirs, it is the mixture's 50% point, and the
+# note names the weights.
+mix() { "$SCOUTLAB" value --model demo.slm --age 26 --market-value 18m --league "Valmorian Ligue" --window 2025 "$@"; }
+cb=$(mix --position CB --format json | json fair_fee); fb=$(mix --position FB --format json | json fair_fee)
+line=$(mix --position defence --format json)
+lm=$(printf '%s' "$line" | json fair_fee)
+awk -v m="$lm" -v a="$cb" -v b="$fb" 'BEGIN { lo = a < b ? a : b; hi = a < b ? b : a; exit !(m > lo && m < hi) }' ||
+  fail "the defence mixture's median $lm lies between FB $fb and CB $cb"
+expect_contains "$line" "position known only as a line: valued as a mixture of CB" "the mixture note"
+expect_contains "$line" '"position_group": "CB/FB"' "the position says both groups"
+lhalf=$(mix --position defence --bid "$lm" --format json | json p_at_least_bid)
+expect_num_eq "$lhalf" 0.5 "P(fee >= the mixture's median) is 50%" --abs 1e-6
 
 # The season rule: a --season that contradicts the file is refused, naming both.
 out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@]}" --season 2010 2>&1)
@@ -146,6 +168,23 @@ if [ -e "$F" ]; then
     --position CB --bid 25m --format json)
   expect_num_eq "$(md_money 2 b/report.md)" "$(printf '%s' "$bv" | json fair_fee | awk '{printf "%.0f", $1}')" \
     "Balerdi: report and value agree" --abs 0.5
+  # The batch: predict over the FBref file joined with the values folder values every Ligue 1
+  # centre-back who has a market value, Balerdi at the same fee as value and the report.
+  "$SCOUTLAB" predict --model M.slm --stats "$F" --values "$S/tm-values-2023" --leagues "Ligue 1" --position CB \
+    --bid 25m >batch.csv 2>batch.err
+  expect_eq "$?" 0 "predict over the stats and values"
+  bcol() { awk -F, -v want="$1" -v who="$2" 'NR==1 {for (i = 1; i <= NF; i++) if ($i == want) c = i}
+    NR>1 && $1 == who {print $c}' batch.csv; }
+  expect_num_eq "$(bcol fair_fee "Leonardo Balerdi")" "$(printf '%s' "$bv" | json fair_fee)" \
+    "Balerdi: predict's batch and value agree" --abs 0.5
+  expect_num_eq "$(bcol p_at_least_bid "Leonardo Balerdi")" "$(printf '%s' "$bv" | json p_at_least_bid)" \
+    "Balerdi: the same P(fee >= 25m)" --rel 1e-9
+  with_value=$(awk -F, 'NR==1 {for (i = 1; i <= NF; i++) {if ($i == "market_value") m = i; if ($i == "fair_fee") f = i}}
+    NR>1 && $m != "" {n++; if ($f != "") v++} END {print n + 0, v + 0}' batch.csv)
+  expect_eq "${with_value% *}" "${with_value#* }" "every Ligue 1 centre-back with a value is valued ($with_value)"
+  awk -v n="${with_value% *}" 'BEGIN { exit !(n >= 20) }' || fail "at least 20 Ligue 1 centre-backs with a value ($with_value)"
+  expect_eq "$(awk -F, 'NR>1 && $3 != "Ligue 1" && $3 != ""' batch.csv | wc -l)" 0 "only Ligue 1"
+
   out=$("$SCOUTLAB" report --quiet --no-charts --player "Leonardo Balerdi" --stats "$F" --season 2019 \
     --values "$S/tm-values-2023" --model M.slm -o b2 2>&1)
   expect_eq "$?" 2 "report --season 2019 on the 2024/25 file is refused"
