@@ -178,7 +178,7 @@ static int time_split(const sl_fees_deals *d, const size_t *use, size_t nuse, co
   for (size_t k = 0; k < nuse; k++) {
     size_t i = use[k];
     if (d->deal[i].player.season < o->holdout_from) train[ntr++] = i;
-    else test[nte++] = i;
+    else if (!o->performance || d->deal[i].player.stats_season) test[nte++] = i; /* scored where joined */
   }
   r->time_train = ntr, r->time_test = nte;
   int st = SL_OK;
