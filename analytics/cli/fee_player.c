@@ -12,6 +12,7 @@ static int open_workspace(const sl_cli_fee_attrs *a, sl_workspace **ws) {
   sl_cli_load_options(&lim);
   char obuf[1024];
   in.model = a->model;
+  in.performance_model = a->performance_model;
   in.transfers = a->transfers, in.ntransfers = a->ntransfers;
   in.folds = a->folds;
   in.data = a->data, in.ndata = a->ndata;
