@@ -180,8 +180,6 @@ static void player_terms(const perf_part *part, const cols *k, const club_total 
   const sl_table *t = part->t;
   memset(out, 0, sizeof *out);
   out->name = p->name;
-  out->season = p->season ? p->season : part->season;
-  out->born = isfinite(p->born) ? p->born : out->season && isfinite(p->age) ? out->season - p->age : NAN;
   out->minutes = p->minutes;
   size_t main_row = p->nrows ? p->rows[0] : 0;
   double most = -1, starts = 0;
@@ -190,6 +188,9 @@ static void player_terms(const perf_part *part, const cols *k, const club_total 
     if (isfinite(m) && m > most) most = m, main_row = p->rows[j];
     starts = isfinite(s) && isfinite(starts) ? starts + s : NAN;
   }
+  /* A one-season table gives its entries season 0 (compare.h): the season column's, else the caller's. */
+  out->season = p->season ? p->season : p->nrows ? row_season(part, k, main_row) : part->season;
+  out->born = isfinite(p->born) ? p->born : out->season && isfinite(p->age) ? out->season - p->age : NAN;
   out->club = k->club && k->club->text && p->nrows ? k->club->text[main_row] : NULL;
   out->club_minutes = out->minutes_share = out->starts_share = out->team_points = NAN;
   char *norm = out->club ? sl_name_normalise(out->club) : NULL;
