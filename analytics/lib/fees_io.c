@@ -319,8 +319,9 @@ static int load_columns(reader *r, sl_fees_model *m) {
 static int load_header(reader *r, sl_fees_model *m) {
   char *s = next_line(r), *rest;
   if (!s || strncmp(s, MAGIC " ", strlen(MAGIC) + 1) != 0)
-    return sl_error_set(r->err, SL_EPARSE, r->name, 1, 0, "not a scoutlab fee model (expected '" MAGIC " %d' on line 1)",
-                        SL_FEES_FORMAT_VERSION);
+    return sl_error_set(r->err, SL_EPARSE, r->name, 1, 0,
+                        "not a scoutlab fee model (expected '" MAGIC " %d' or '" MAGIC " %d' on line 1)",
+                        SL_FEES_FORMAT_VERSION_MIN, SL_FEES_FORMAT_VERSION);
   long version = strtol(s + strlen(MAGIC) + 1, NULL, 10);
   if (version < SL_FEES_FORMAT_VERSION_MIN || version > SL_FEES_FORMAT_VERSION)
     return sl_error_set(r->err, SL_EVERSION, r->name, 1, 0,

@@ -24,13 +24,14 @@
 #include "harness.h"
 #include "scoutlab/perf.h"
 
-#define HEADER "Player,Squad,Comp,Born,Age,MP,Starts,Min,90s,npxG,xAG,PrgP,PrgC,PointsPerMatch,season\n"
+#define HEADER "Player,Squad,Comp,Born,Age,MP,Starts,Min,npxG,xAG,PrgP,PrgC,PointsPerMatch,season\n"
 
-/* One stats row of season 2019. */
+/* One stats row of season 2019. Decimals are written as text (the test also runs under a
+ * decimal-comma locale, where %f would write "2,0" into a comma-separated file). */
 static size_t row(char *buf, size_t at, size_t size, const char *name, const char *club, int born, int mp,
-                  int starts, int minutes, double npxg, double xag, int prgp, int prgc, double ppm) {
-  int n = snprintf(buf + at, size - at, "%s,%s,fr Ligue 1,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%d,%d,%.1f,2019\n", name,
-                   club, born, 2019 - born, mp, starts, minutes, minutes / 90.0, npxg, xag, prgp, prgc, ppm);
+                  int starts, int minutes, const char *npxg, const char *xag, int prgp, int prgc, const char *ppm) {
+  int n = snprintf(buf + at, size - at, "%s,%s,fr Ligue 1,%d,%d,%d,%d,%d,%s,%s,%d,%d,%s,2019\n", name, club, born,
+                   2019 - born, mp, starts, minutes, npxg, xag, prgp, prgc, ppm);
   return at + (n > 0 ? (size_t)n : 0);
 }
 
@@ -39,20 +40,20 @@ static char *season_csv(void) {
   char *b = malloc(size);
   if (!b) return NULL;
   at = (size_t)snprintf(b, size, HEADER);
-  at = row(b, at, size, "Ana Alves", "Alpha FC", 1995, 10, 10, 900, 2.0, 1.0, 30, 20, 2.0);
-  at = row(b, at, size, "Bruno Costa", "Alpha FC", 1996, 10, 8, 720, 0.5, 0.5, 10, 10, 2.0);
-  at = row(b, at, size, "Carl Duval", "Alpha FC", 2000, 4, 2, 180, 0.6, 0.0, 1, 2, 1.0);
-  at = row(b, at, size, "Dan Evans", "Alpha FC", 1994, 10, 10, 900, 0.1, 0.1, 5, 5, 2.0);
+  at = row(b, at, size, "Ana Alves", "Alpha FC", 1995, 10, 10, 900, "2.0", "1.0", 30, 20, "2.0");
+  at = row(b, at, size, "Bruno Costa", "Alpha FC", 1996, 10, 8, 720, "0.5", "0.5", 10, 10, "2.0");
+  at = row(b, at, size, "Carl Duval", "Alpha FC", 2000, 4, 2, 180, "0.6", "0.0", 1, 2, "1.0");
+  at = row(b, at, size, "Dan Evans", "Alpha FC", 1994, 10, 10, 900, "0.1", "0.1", 5, 5, "2.0");
   for (int i = 0; i < 8; i++) { /* 900 + 720 + 180 + 900 + 8 x 900 = 9,900 */
     char name[32];
     snprintf(name, sizeof name, "Alpha Filler %c", 'A' + i);
-    at = row(b, at, size, name, "Alpha FC", 1990 + i, 10, 10, 900, 0.0, 0.0, 0, 0, 2.0);
+    at = row(b, at, size, name, "Alpha FC", 1990 + i, 10, 10, 900, "0.0", "0.0", 0, 0, "2.0");
   }
-  at = row(b, at, size, "Dan Evans", "Beta FC", 1995, 5, 5, 450, 0.2, 0.3, 9, 0, 1.5);
+  at = row(b, at, size, "Dan Evans", "Beta FC", 1995, 5, 5, 450, "0.2", "0.3", 9, 0, "1.5");
   for (int i = 0; i < 11; i++) { /* 450 + 10 x 900 + 450 = 9,900 */
     char name[32];
     snprintf(name, sizeof name, "Beta Filler %c", 'A' + i);
-    at = row(b, at, size, name, "Beta FC", 1990 + i, 10, 10, i < 10 ? 900 : 450, 0.0, 0.0, 0, 0, 1.5);
+    at = row(b, at, size, name, "Beta FC", 1990 + i, 10, 10, i < 10 ? 900 : 450, "0.0", "0.0", 0, 0, "1.5");
   }
   return b;
 }
