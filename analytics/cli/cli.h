@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "scoutlab/error.h"
+#include "scoutlab/table.h"
 
 enum {
   SL_EXIT_OK = 0,
@@ -17,7 +18,8 @@ enum {
   SL_EXIT_TOOL = 4
 };
 
-typedef enum { SL_FMT_TABLE, SL_FMT_JSON, SL_FMT_CSV, SL_FMT_MD } sl_format;
+/* SL_FMT_TIDY: long CSV, one line per player and stat (compare, percentiles). */
+typedef enum { SL_FMT_TABLE, SL_FMT_JSON, SL_FMT_CSV, SL_FMT_MD, SL_FMT_TIDY } sl_format;
 
 /* One subcommand: name, one-line summary, and its entry point (argv[0] is the command name). */
 typedef struct sl_command {
@@ -45,6 +47,12 @@ int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out);
 
 /** True when argv[i] is "--help" or "-h". */
 int sl_cli_is_help(const char *arg);
+
+/** The first member of every JSON object scoutlab prints at top level (one documented rule,
+ *  docs/json.md): "schema": {"tool": "scoutlab CMD", "version": SL_CLI_JSON_VERSION,
+ *  "money": "EUR"} and a comma. Every money amount in JSON and CSV is in euros. */
+#define SL_CLI_JSON_VERSION 1
+void sl_cli_json_schema(FILE *f, const char *cmd);
 
 /** Writes s as a JSON string literal (quotes and escapes included). */
 void sl_cli_json_string(FILE *f, const char *s);
@@ -135,6 +143,28 @@ typedef struct sl_cli_squad_inputs {
 int sl_cli_squad_workspace(const char *cmd, const sl_cli_squad_inputs *a, sl_squad_options *o, sl_workspace **ws);
 
 /* The command table, defined in main.c. */
+struct sl_workspace_inputs;
+/* What a workspace reads unless the user says otherwise: the bundled position overrides and
+ * role profiles (datasets/), the loader limits of SCOUTLAB_MAX_* and the --map pairs. The
+ * buffers hold the paths, so the struct must outlive sl_workspace_new. */
+typedef struct sl_cli_defaults {
+  char overrides[1024], profiles[1024];
+  struct sl_load_options load;
+} sl_cli_defaults;
+/** Fills in's overrides (the user's, none with no_overrides, else the bundled file), profiles
+ *  (the user's, else the bundled file) and load options from d. */
+void sl_cli_workspace_defaults(struct sl_workspace_inputs *in, sl_cli_defaults *d, const char *overrides,
+                               int no_overrides, const char *profiles);
+
+/** The conventions of every subcommand (argv.c), applied before its parser: --opt=value split,
+ *  `--` ending the options, --version, and a long option its help does not list refused with
+ *  "did you mean". Returns -1 to go on with nargc and nargv (free nargv and storage after), or an
+ *  exit status (the message printed). */
+int sl_cli_conventions(const sl_command *c, int argc, char **argv, int *nargc, char ***nargv, char **storage);
+
+/** "unknown command" with "did you mean"; returns SL_EXIT_USAGE. */
+int sl_cli_suggest_command(const char *name);
+
 extern const sl_command sl_commands[];
 extern const int sl_command_count;
 

@@ -16,6 +16,7 @@
 #include "scoutlab/parse.h"
 #include "scoutlab/season.h"
 #include "scoutlab/table.h"
+#include "scoutlab/workspace.h"
 
 int sl_cli_usage_error(const char *cmd, const char *fmt, ...) {
   va_list ap;
@@ -66,7 +67,7 @@ int sl_cli_fail(const sl_error *err) {
 }
 
 int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out) {
-  static const char *names[] = {"table", "json", "csv", "md"};
+  static const char *names[] = {"table", "json", "csv", "md", "tidy"};
   for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
     if (strcmp(s, names[i]) == 0 && (allowed & (1u << i))) {
       *out = (sl_format)i;
@@ -76,6 +77,11 @@ int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out) {
 }
 
 int sl_cli_is_help(const char *arg) { return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0; }
+
+void sl_cli_json_schema(FILE *f, const char *cmd) {
+  fprintf(f, "\"schema\": {\"tool\": \"scoutlab %s\", \"version\": %d, \"money\": \"EUR\"}, ", cmd,
+          SL_CLI_JSON_VERSION);
+}
 
 void sl_cli_json_string(FILE *f, const char *s) {
   fputc('"', f);
@@ -296,6 +302,16 @@ const char *sl_cli_plot_dir(char *buf, size_t size) {
   fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
   snprintf(buf, size, "plots");
   return buf;
+}
+
+void sl_cli_workspace_defaults(struct sl_workspace_inputs *in, sl_cli_defaults *d, const char *overrides,
+                               int no_overrides, const char *profiles) {
+  sl_cli_load_options(&d->load);
+  in->load = &d->load;
+  in->overrides = no_overrides ? NULL
+                  : overrides  ? overrides
+                               : sl_cli_bundled_file("positions-override.csv", d->overrides, sizeof d->overrides);
+  in->profiles = profiles ? profiles : sl_cli_bundled_file("profiles.csv", d->profiles, sizeof d->profiles);
 }
 
 const char *sl_cli_bundled_file(const char *name, char *buf, size_t size) {

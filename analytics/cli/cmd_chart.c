@@ -18,7 +18,7 @@
 #include "scoutlab/table.h"
 
 const char sl_help_chart[] =
-    "usage: scoutlab chart TYPE [data options] -o FILE.png|svg|pdf [--script FILE.gp]\n"
+    "usage: scoutlab chart TYPE [data options] -o|--output FILE.png|svg|pdf [--script FILE.gp]\n"
     "                      [--title T] [--subtitle T] [--credits T] [--size WxH[cm|in]] [--dpi N]\n"
     "\n"
     "Draws a chart with gnuplot (found on PATH or at $SCOUTLAB_GNUPLOT; templates in plots/ or\n"
@@ -55,9 +55,10 @@ const char sl_help_chart[] =
     "Compare options (radar, percentiles, scatter) are those of scoutlab compare (--positions,\n"
     "--overrides, --profiles, --per-club); squad options those of scoutlab squad (--weights,\n"
     "--positions, --profiles, --pool, --min-minutes); attribute flags those of scoutlab value\n"
-    "(--age, --position, --league, --buyer-league, --club, --season, --market-value,\n"
-    "--contract-until, --contract-months, --minutes-share). --season also names the season in\n"
-    "subtitles (default: read from the stats file name, e.g. players_data-2024_2025.csv).\n"
+    "(--age, --position, --league, --buyer-league, --club, --season, --window, --market-value,\n"
+    "--contract-until, --contract-months, --minutes-share); --map ROLE=COLUMN names a column.\n"
+    "--season also names the season in subtitles (default: read from the stats file name, e.g.\n"
+    "players_data-2024_2025.csv).\n"
     "Credits default to the data file names.\n"
     "\n"
     "examples:\n"

@@ -111,7 +111,8 @@ static void print_table(const sl_table *t) {
 }
 
 static void print_json(const sl_table *t, int last) {
-  printf("{\"file\": ");
+  putchar('{'), sl_cli_json_schema(stdout, "check");
+  printf("\"file\": ");
   sl_cli_json_string(stdout, t->files[0]);
   printf(", \"rows_read\": %zu, \"rows_used\": %zu, \"rows_skipped\": %zu, \"columns\": [", t->rows_read,
          t->nrows, t->nskipped);

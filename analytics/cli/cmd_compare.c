@@ -20,6 +20,8 @@ const char sl_help_compare[] =
     "\n"
     "options:\n"
     "  --stats FILE          season totals (FBref-style); repeatable, directories load every *.csv\n"
+    "  --values FILE|DIR     market values (Transfermarkt-style), joined by name, birth year, club\n"
+    "  --contracts FILE      contract expiry dates (similar --model: for the fair fees)\n"
     "  --positions FILE|DIR  Transfermarkt-style sub-positions (name, age+season or born,\n"
     "                        short_pos/position), joined by name and birth year\n"
     "  --overrides FILE      manual sub-positions (player,born,sub_position); default\n"
@@ -42,7 +44,8 @@ const char sl_help_compare[] =
     "                        ranked against that season's peers; name \"Balerdi (2022/23)\"\n"
     "  --pool-seasons        with --seasons: the seasons pooled minute-weighted (per 90 = sum of\n"
     "                        totals / sum of minutes), as FBref's \"last 365 days\"\n"
-    "  --format F            table (default), csv, json, md\n"
+    "  --format F            table (default), csv (wide: one column per player), tidy (long CSV:\n"
+    "                        one line per player and stat), json, md\n"
     "  --verbose             rows read/used/skipped and position sources on stderr\n"
     "  --chart FILE          also draw a radar of the players (2-4) to FILE.png|svg|pdf\n"
     "\n"
@@ -121,9 +124,10 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
     sl_error err;
     return sl_pool_parse(v, &a->pool, &err) ? sl_cli_usage_error(a->cmd, "%s", err.message) : -1;
   }
-  unsigned all = (1u << SL_FMT_TABLE) | (1u << SL_FMT_JSON) | (1u << SL_FMT_CSV) | (1u << SL_FMT_MD);
+  unsigned all = (1u << SL_FMT_TABLE) | (1u << SL_FMT_JSON) | (1u << SL_FMT_CSV) | (1u << SL_FMT_MD) |
+                  (1u << SL_FMT_TIDY);
   if (sl_cli_parse_format(v, all, &a->format))
-    return sl_cli_usage_error(a->cmd, "--format expects table, csv, json or md, got \"%s\"", v);
+    return sl_cli_usage_error(a->cmd, "--format expects table, csv, tidy, json or md, got \"%s\"", v);
   return -1;
 }
 
@@ -169,18 +173,13 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   int season = 0;
   if (a->season && sl_season_parse(a->season, &season, &err))
     return sl_cli_usage_error(a->cmd, "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
-  char obuf[1024], pbuf[1024];
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
+  sl_cli_defaults def;
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
+  sl_cli_workspace_defaults(&in, &def, a->overrides, a->no_overrides, a->profiles);
   in.stats = a->stats, in.nstats = a->nstats;
   in.values = a->values, in.nvalues = a->nvalues;
   in.positions = a->positions, in.npositions = a->npositions;
-  in.overrides = a->no_overrides ? NULL
-                 : a->overrides  ? a->overrides
-                                 : sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
-  in.profiles = a->profiles ? a->profiles : sl_cli_data_file("profiles.csv", pbuf, sizeof pbuf);
   in.contracts = a->contracts, in.ncontracts = a->ncontracts;
   in.model = a->model;
   /* Fair fees read each player's club entry (minutes share, contract), as value and report do. */
@@ -188,7 +187,6 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   in.season = season;
   in.seasons_first = a->seasons_first, in.seasons_last = a->seasons_last;
   in.pool_seasons = a->pool_seasons, in.per_club = a->per_club;
-  in.load = &lim;
   if (sl_workspace_new(&in, &ctx->ws, &err)) return sl_cli_fail(&err);
   for (size_t i = 0; i < sl_workspace_note_count(ctx->ws); i++)
     fprintf(stderr, "scoutlab %s: %s\n", a->cmd, sl_workspace_note(ctx->ws, i));
@@ -282,7 +280,11 @@ int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, co
   *pr = NULL, *owned = NULL;
   if (a->stats_list) {
     sl_error err;
-    if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, p->group, owned, &err) != SL_OK)
+    /* The peers: the --profile's group when one is named (a file without positions), else his. */
+    const sl_profile *named = a->profile ? sl_profiles_find(ctx->profiles, a->profile) : NULL;
+    if (a->profile && !named) return sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
+    sl_group g = named && named->peers != SL_GROUP_UNKNOWN ? named->peers : p->group;
+    if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, g, owned, &err) != SL_OK)
       return sl_cli_usage_error(a->cmd, "--stats-list: %s", err.message);
     *pr = &(*owned)->items[0];
     return 0;

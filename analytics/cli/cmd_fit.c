@@ -11,7 +11,7 @@
 #include "scoutlab/perf.h"
 
 const char sl_help_fit[] =
-    "usage: scoutlab fit --transfers FILE|DIR... -o MODEL.slm [--stats DIR|FILE...]\n"
+    "usage: scoutlab fit --transfers FILE|DIR... -o|--output MODEL.slm [--stats DIR|FILE...]\n"
     "                    [--since SEASON] [--until SEASON]\n"
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
@@ -295,24 +295,30 @@ static void json_acc(const char *key, const sl_fees_accuracy *a, int last) {
 
 static void print_json(const sl_fees_model *m, const sl_fees_report *r, const char *path) {
   const sl_fees_deals *d = m->deals;
-  printf("{\n  \"model\": ");
+  printf("{\n  "), sl_cli_json_schema(stdout, "fit");
+  printf("\n  \"model\": ");
   sl_cli_json_string(stdout, path);
   printf(",\n  \"rows_read\": %zu,\n  \"deals\": %zu,\n  \"performance_deals\": %zu,\n  \"not_used\": {", d->rows_read,
          d->n, r->performance_deals);
   for (int k = 1, first = 1; k < SL_FEES_REASON_COUNT; k++) {
     if (!d->count[k]) continue;
     printf("%s", first ? "" : ", "), first = 0;
-    sl_cli_json_string(stdout, sl_fees_reason_text((sl_fees_reason)k));
+    sl_cli_json_string(stdout, sl_fees_reason_key((sl_fees_reason)k));
     printf(": %zu", d->count[k]);
   }
-  printf("},\n  \"coefficients\": {");
+  printf("},\n  \"coefficients\": [");
+  /* Standard errors, t and p are the least-squares fit's; a ridge model's estimates have none. */
+  const sl_ols_fit *o = m->ridge ? NULL : m->ols;
   for (size_t j = 0; j < m->p; j++) {
-    printf("%s", j ? ", " : "");
+    printf("%s\n    {\"name\": ", j ? "," : "");
     sl_cli_json_string(stdout, m->names[j]);
-    printf(": ");
-    sl_cli_json_number(stdout, m->coef[j]);
+    printf(", \"estimate\": "), sl_cli_json_number(stdout, m->coef[j]);
+    printf(", \"std_error\": "), sl_cli_json_number(stdout, o && j < o->p ? o->std_error[j] : NAN);
+    printf(", \"t\": "), sl_cli_json_number(stdout, o && j < o->p ? o->t_value[j] : NAN);
+    printf(", \"p\": "), sl_cli_json_number(stdout, o && j < o->p ? o->p_value[j] : NAN);
+    putchar('}');
   }
-  printf("},\n  \"smearing\": ");
+  printf("\n  ],\n  \"smearing\": ");
   sl_cli_json_number(stdout, m->smearing);
   printf(",\n  \"season_mode\": \"%s\",\n  \"half_life\": ", mode_name(m->season_mode));
   sl_cli_json_number(stdout, m->half_life > 0 ? m->half_life : NAN);

@@ -387,7 +387,8 @@ static void print_csv(const sl_ols_fit *f, const ols_args *a) {
 }
 
 static void print_json(const sl_ols_fit *f, const sl_design_report *rep, size_t loader) {
-  printf("{\"n\": %zu, \"df\": %zu, \"coefficients\": [", f->n, f->df_residual);
+  putchar('{'), sl_cli_json_schema(stdout, "ols");
+  printf("\"n\": %zu, \"df\": %zu, \"coefficients\": [", f->n, f->df_residual);
   for (size_t j = 0; j < f->p; j++) {
     printf("%s{\"name\": ", j ? ", " : "");
     sl_cli_json_string(stdout, f->names[j]);
@@ -410,7 +411,8 @@ static void print_json(const sl_ols_fit *f, const sl_design_report *rep, size_t 
 static void print_ridge(const sl_ridge_fit *r, const ols_args *a, const sl_design_report *rep) {
   const char *how = a->ridge_cv ? "k-fold cross-validation" : a->ridge_gcv ? "GCV" : "given";
   if (a->format == SL_FMT_JSON) {
-    printf("{\"n\": %zu, \"df\": ", r->n);
+    putchar('{'), sl_cli_json_schema(stdout, "ols");
+    printf("\"n\": %zu, \"df\": ", r->n);
     sl_cli_json_number(stdout, r->df);
     printf(", \"lambda\": ");
     sl_cli_json_number(stdout, r->lambda);

@@ -21,7 +21,7 @@ const char sl_help_percentiles[] =
     "One player's scouting report: every stat of his role profile, its value (per 90, or a rate),\n"
     "its percentile among his position peers in the pool, the number of peers, and a bar.\n"
     "Options as scoutlab compare (--positions, --overrides, --profiles, --profile, --stats-list, --pool,\n"
-    "--min-minutes, --per-club, --format table|csv|json|md, --verbose).\n"
+    "--min-minutes, --per-club, --format table|csv|tidy|json|md, --verbose).\n"
     "\n"
     "example:\n"
     "  scoutlab percentiles --stats players_data-2024_2025.csv \"Leonardo Balerdi\"\n";
@@ -215,6 +215,26 @@ static void print_csv(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_
   }
 }
 
+/* Long CSV: one line per player and stat, the columns named once (for R, pandas, a database). */
+static void print_tidy(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_report *r, size_t n) {
+  puts("player,club,league,season,stat,group,kind,better,value,percentile,peers");
+  for (size_t k = 0; k < n; k++) {
+    const sl_player *p = sl_compare_player(ctx->index, r[k].index);
+    for (size_t s = 0; s < pr->nstats; s++) {
+      const sl_profile_stat *st = &pr->stats[s];
+      sl_cli_csv_field(stdout, p->name), fputc(',', stdout), sl_cli_csv_field(stdout, p->club), fputc(',', stdout);
+      sl_cli_csv_field(stdout, p->league), fputc(',', stdout);
+      int season = p->season ? p->season : sl_workspace_seasons_of(ctx->ws)->stats; /* one season: the file's */
+      sl_cli_csv_number(stdout, season ? season : NAN), fputc(',', stdout);
+      sl_cli_csv_field(stdout, st->label), fputc(',', stdout), sl_cli_csv_field(stdout, st->stat_group);
+      printf(",%s,%s,", kind_name(st->kind), better_name(st->better));
+      sl_cli_csv_number(stdout, r[k].v[s].value), fputc(',', stdout);
+      sl_cli_csv_number(stdout, r[k].v[s].percentile);
+      printf(",%zu\n", r[k].v[s].peers);
+    }
+  }
+}
+
 static void print_md(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_report *r, size_t n) {
   printf("| %s |", pr->role);
   for (size_t k = 0; k < n; k++) fputc(' ', stdout), sl_cli_md_cell(stdout, sl_compare_player(ctx->index, r[k].index)->name), fputs(" |", stdout);
@@ -288,7 +308,8 @@ static void json_player(const sl_cmp_ctx *ctx, const sl_profile *pr, const playe
 
 static void print_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_profile *pr,
                        const player_report *r, size_t n) {
-  fputs("{\"command\":", stdout), sl_cli_json_string(stdout, a->cmd);
+  putchar('{'), sl_cli_json_schema(stdout, a->cmd);
+  fputs("\"command\":", stdout), sl_cli_json_string(stdout, a->cmd);
   fputs(",\"profile\":", stdout), sl_cli_json_string(stdout, pr->role);
   static const char *const kinds[] = {"league", "all", "list", "big5", "shared"};
   printf(",\"pool\":{\"kind\":\"%s\",\"leagues\":", kinds[a->pool.kind]);
@@ -323,6 +344,7 @@ int sl_cmp_report(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx
   if (!st) {
     if (a->format == SL_FMT_JSON) print_json(a, ctx, pr, r, n);
     else if (a->format == SL_FMT_CSV) print_csv(ctx, pr, r, n);
+    else if (a->format == SL_FMT_TIDY) print_tidy(ctx, pr, r, n);
     else if (a->format == SL_FMT_MD) print_md(ctx, pr, r, n);
     else print_table(a, ctx, pr, r, n, with_bars);
   }

@@ -17,7 +17,8 @@
 
 const char sl_help_report[] =
     "usage: scoutlab report --player NAME [--bid 25m] --stats FILE [--values FILE] [--contracts FILE]\n"
-    "                       [--transfers FILE|DIR | --model M.slm] -o DIR [--format html|md|both]\n"
+    "                       [--transfers FILE|DIR | --model M.slm] -o|--output DIR\n"
+    "                       [--format html|md|both]\n"
     "       scoutlab report --club NAME --stats FILE ... -o DIR\n"
     "\n"
     "Writes DIR/report.html (self-contained, charts beside it in DIR/charts) and DIR/report.md:\n"
@@ -166,23 +167,19 @@ static void progress(void *ctx, const char *what) {
 
 /* The workspace over every input the options name, with the bundled profiles and overrides. */
 static int open_workspace(const rp_args *a, const int *show, sl_workspace **ws) {
-  char pbuf[1024], obuf[1024];
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
+  sl_cli_defaults def;
+  sl_cli_workspace_defaults(&in, &def, NULL, 0, NULL);
   in.stats = a->stats.path, in.nstats = a->stats.n;
   in.values = a->values.path, in.nvalues = a->values.n;
   in.contracts = a->contracts.path, in.ncontracts = a->contracts.n;
   in.positions = a->positions.path, in.npositions = a->positions.n;
   in.transfers = a->transfers.path, in.ntransfers = a->transfers.n;
   in.model = a->model;
-  in.profiles = sl_cli_bundled_file("profiles.csv", pbuf, sizeof pbuf);
-  in.overrides = sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
   in.season = a->season, in.valuation_season = a->window;
   in.level = a->level;
   in.squad = 1;
-  in.load = &lim;
   if (!in.profiles) {
     fprintf(stderr, "scoutlab report: no role profiles (profiles.csv; set SCOUTLAB_DATADIR)\n");
     return SL_EXIT_IO;

@@ -143,7 +143,8 @@ static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl
 static void print_hits_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_player *t,
                             const sl_profile *pr, const sl_similar_info *info, const sl_similar_hit *hits,
                             size_t n, const double *fee) {
-  fputs("{\"command\":\"similar\",\"player\":", stdout), sl_cli_json_string(stdout, t->name);
+  putchar('{'), sl_cli_json_schema(stdout, "similar");
+  fputs("\"command\":\"similar\",\"player\":", stdout), sl_cli_json_string(stdout, t->name);
   fputs(",\"profile\":", stdout), sl_cli_json_string(stdout, pr->role);
   printf(",\"metric\":\"%s\",\"population\":%zu,\"candidates\":%zu,\"excluded\":{\"age\":%zu,\"value\":%zu,"
          "\"no_value\":%zu,\"league\":%zu,\"minutes\":%zu,\"fee\":%zu,\"no_fee\":%zu},\"similar\":[",

@@ -435,7 +435,7 @@ static int run_club(const sq_args *a, const sl_squad_options *o, const sq_ctx *c
   }
   const sl_squad_club *c = sl_squad_club_at(ctx->squad, k);
   if (a->format == SL_FMT_JSON) {
-    fputc('{', stdout);
+    fputc('{', stdout), sl_cli_json_schema(stdout, "squad");
     json_club(stdout, c);
     fputc(',', stdout);
     json_list(stdout, o, ctx, c->ranked, c->n);
@@ -461,7 +461,8 @@ static int run_league(const sq_args *a, const sl_squad_options *o, const sq_ctx 
   }
   size_t shown = a->top && a->top < n ? a->top : n;
   if (a->format == SL_FMT_JSON) {
-    fputs("{\"league\":", stdout);
+    fputc('{', stdout), sl_cli_json_schema(stdout, "squad");
+    fputs("\"league\":", stdout);
     sl_cli_json_string(stdout, league);
     fprintf(stdout, ",\"entries\":%zu,", n);
     json_list(stdout, o, ctx, idx, shown);
@@ -539,7 +540,7 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
   const sl_squad_club *c = sl_squad_club_at(ctx->squad, e->club);
   const sl_player *p = player_of(ctx, i);
   if (a->format == SL_FMT_JSON) {
-    fputc('{', stdout);
+    fputc('{', stdout), sl_cli_json_schema(stdout, "squad");
     json_club(stdout, c);
     fputc(',', stdout);
     json_list(stdout, o, ctx, &i, 1);

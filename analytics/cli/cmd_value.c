@@ -218,7 +218,8 @@ static void print_json(const sl_fees_player *p, const char *model, const char *w
                        const sl_fees_valuation *v,
                        const sl_fees_comparable *c, size_t nc, const sl_fees_valuation *what,
                        const char *const *wnames, size_t nw) {
-  printf("{\n  \"player\": "), json_text(p->name), printf(",\n");
+  printf("{\n  "), sl_cli_json_schema(stdout, "value");
+  printf("\n  \"player\": "), json_text(p->name), printf(",\n");
   char pos[64];
   printf("  \"position_group\": "), sl_cli_json_string(stdout, sl_fees_position_text(p->group, p->line_groups, pos, sizeof pos)),
       printf(",\n");

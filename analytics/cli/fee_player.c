@@ -8,19 +8,16 @@
 static int open_workspace(const sl_cli_fee_attrs *a, sl_workspace **ws) {
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
-  char obuf[1024];
+  sl_cli_defaults def;
+  sl_cli_workspace_defaults(&in, &def, NULL, 0, NULL);
   in.model = a->model;
   in.performance_model = a->performance_model;
   in.transfers = a->transfers, in.ntransfers = a->ntransfers;
   in.folds = a->folds;
   in.data = a->data, in.ndata = a->ndata;
-  in.overrides = sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
   in.season = a->season, in.valuation_season = a->window;
   in.level = a->level;
   in.squad = a->ndata > 0; /* minutes share and contract come from the squad entry, as in report */
-  in.load = &lim;
   sl_error err;
   return sl_workspace_new(&in, ws, &err) ? sl_cli_fail(&err) : SL_EXIT_OK;
 }

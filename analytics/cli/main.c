@@ -27,7 +27,10 @@ const int sl_command_count = (int)(sizeof sl_commands / sizeof sl_commands[0]);
 
 static void print_main_help(FILE *f) {
   fputs("scoutlab - player valuation and squad analytics\n\n"
-        "usage: scoutlab COMMAND [options]   (scoutlab COMMAND --help for details)\n\n"
+        "usage: scoutlab COMMAND [options]   (scoutlab help COMMAND, or COMMAND --help, for details)\n\n"
+        "Every command: --opt=value or --opt value, -- before arguments that start with '-', -\n"
+        "for standard input, --version, --map ROLE=COLUMN[,...] to name the columns of an export\n"
+        "(--map player=Plyaer,minutes=Mins); an unknown option gets \"did you mean\".\n\n"
         "commands:\n",
         f);
   for (int i = 0; i < sl_command_count; i++)
@@ -49,6 +52,11 @@ int main(int argc, char **argv) {
     print_main_help(stderr);
     return SL_EXIT_USAGE;
   }
+  if (strcmp(argv[1], "help") == 0 && argc >= 3) { /* scoutlab help CMD */
+    for (int i = 0; i < sl_command_count; i++)
+      if (strcmp(argv[2], sl_commands[i].name) == 0) return fputs(sl_commands[i].help, stdout), finish_stdout(SL_EXIT_OK);
+    return sl_cli_suggest_command(argv[2]);
+  }
   if (sl_cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
     print_main_help(stdout);
     return finish_stdout(SL_EXIT_OK);
@@ -63,8 +71,12 @@ int main(int argc, char **argv) {
       fputs(sl_commands[i].help, stdout);
       return finish_stdout(SL_EXIT_OK);
     }
-    return finish_stdout(sl_commands[i].run(argc - 1, argv + 1));
+    int nargc = 0;
+    char **nargv = NULL, *storage = NULL;
+    int rc = sl_cli_conventions(&sl_commands[i], argc - 1, argv + 1, &nargc, &nargv, &storage);
+    if (rc < 0) rc = sl_commands[i].run(nargc, nargv);
+    free(nargv), free(storage);
+    return finish_stdout(rc);
   }
-  fprintf(stderr, "scoutlab: unknown command '%s' (see scoutlab --help)\n", argv[1]);
-  return SL_EXIT_USAGE;
+  return sl_cli_suggest_command(argv[1]);
 }

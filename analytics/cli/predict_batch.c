@@ -16,20 +16,16 @@
 static int open_workspace(const sl_cli_predict_batch_args *a, sl_workspace **ws) {
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
-  char obuf[1024], pbuf[1024];
+  sl_cli_defaults def;
+  sl_cli_workspace_defaults(&in, &def, NULL, 0, NULL);
   in.model = a->model;
   in.data = a->data, in.ndata = a->ndata;
   in.stats = a->stats, in.nstats = a->nstats;
   in.values = a->values, in.nvalues = a->nvalues;
   in.contracts = a->contracts, in.ncontracts = a->ncontracts;
-  in.overrides = sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
-  in.profiles = sl_cli_bundled_file("profiles.csv", pbuf, sizeof pbuf);
   in.season = a->season, in.valuation_season = a->window;
   in.level = a->level;
   in.squad = 1; /* minutes share and contract from the player's club entry, as value and report */
-  in.load = &lim;
   sl_error err;
   if (sl_workspace_new(&in, ws, &err)) return sl_cli_fail(&err);
   for (size_t i = 0; i < sl_workspace_note_count(*ws); i++)

@@ -10,7 +10,6 @@
 
 int sl_cli_squad_workspace(const char *cmd, const sl_cli_squad_inputs *a, sl_squad_options *o, sl_workspace **ws) {
   sl_error err;
-  char obuf[1024], pbuf[1024];
   sl_squad_default(o);
   if (a->weights && sl_squad_weights_parse(a->weights, o, &err))
     return sl_cli_usage_error(cmd, "--weights: %s", err.message);
@@ -20,19 +19,14 @@ int sl_cli_squad_workspace(const char *cmd, const sl_cli_squad_inputs *a, sl_squ
     return sl_cli_usage_error(cmd, "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", a->season);
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
+  sl_cli_defaults def;
+  sl_cli_workspace_defaults(&in, &def, a->overrides, a->no_overrides, a->profiles);
   in.stats = a->stats, in.nstats = a->nstats;
   in.values = a->values, in.nvalues = a->nvalues;
   in.contracts = a->contracts, in.ncontracts = a->ncontracts;
   in.positions = a->positions, in.npositions = a->npositions;
-  in.overrides = a->no_overrides ? NULL
-                 : a->overrides  ? a->overrides
-                                 : sl_cli_bundled_file("positions-override.csv", obuf, sizeof obuf);
-  in.profiles = a->profiles ? a->profiles : sl_cli_bundled_file("profiles.csv", pbuf, sizeof pbuf);
   in.season = season;
   in.squad = 1, in.squad_options = o;
-  in.load = &lim;
   if (sl_workspace_new(&in, ws, &err)) return sl_cli_fail(&err);
   for (size_t i = 0; i < sl_workspace_note_count(*ws); i++)
     fprintf(stderr, "scoutlab %s: %s\n", cmd, sl_workspace_note(*ws, i));

@@ -191,6 +191,13 @@ const char *sl_fees_group_name(int group) {
   return group >= 0 && group < SL_FEES_GROUP_COUNT ? names[group] : "";
 }
 
+const char *sl_fees_reason_key(sl_fees_reason reason) {
+  static const char *const key[SL_FEES_REASON_COUNT] = {
+      "used", "season", "loan", "fee_unknown", "free_transfer", "movement", "listed_twice", "age",
+      "position", "market_value", "impossible", "malformed", "relisted", "repeated_row"};
+  return reason >= 0 && reason < SL_FEES_REASON_COUNT && key[reason] ? key[reason] : "";
+}
+
 const char *sl_fees_reason_text(sl_fees_reason reason) {
   static const char *const text[SL_FEES_REASON_COUNT] = {
       "used",

@@ -121,6 +121,10 @@ typedef enum sl_fees_reason {
 #define SL_FEES_MIN_AGE 14.0
 #define SL_FEES_MAX_AGE 50.0
 
+/** A machine key for a reason ("used", "loan", "fee_unknown", "free_transfer"...), stable
+ *  across versions for JSON; sl_fees_reason_text gives the sentence. "" for an invalid one. */
+const char *sl_fees_reason_key(sl_fees_reason reason);
+
 /** Plain-words text of a reason ("loan", "listed twice (out side of an in move)"). */
 const char *sl_fees_reason_text(sl_fees_reason reason);
 

@@ -83,7 +83,7 @@ case_run "1e400, -nan, negative fee, impossible ages (fit --verbose)" 0 \
 case_run "fee of zero (fit --verbose)" 0 "not used: free transfer (fee 0)                                             1" \
   "fee_zero.csv:14: free transfer (fee 0)" -- \
   "$SCOUTLAB" fit --transfers "$B/fee_zero.csv" -o zero.slm --folds 1 --verbose
-case_run "fee of zero (fit --format json)" 0 '"rows_read": 13' '"free transfer (fee 0)": 1' -- \
+case_run "fee of zero (fit --format json)" 0 '"rows_read": 13' '"free_transfer": 1' -- \
   "$SCOUTLAB" fit --transfers "$B/fee_zero.csv" -o zero.slm --folds 1 --format json
 case_run "a bid of zero (value)" 2 "bad option or value '--bid 0'" -- \
   "$SCOUTLAB" value --model zero.slm --age 25 --position CM --bid 0

@@ -47,7 +47,7 @@ expect_golden_key "$(printf '%s' "$json" | json_values estimate)" weighted.coef 
 expect_golden_key "$(printf '%s' "$json" | json_values std_error)" weighted.se 1e-10 "JSON standard errors"
 expect_golden_key "$(printf '%s' "$json" | json_values residual_sd)" weighted.sigma 1e-10 "JSON residual SD"
 expect_golden_key "$(printf '%s' "$json" | json_values adj_r_squared)" weighted.adjr2 1e-10 "JSON adjusted R2"
-expect_contains "$json" '{"n": 40, "df": 37, "coefficients": [{"name": "(Intercept)", "estimate": ' "JSON layout"
+expect_contains "$json" '{"schema": {"tool": "scoutlab ols", "version": 1, "money": "EUR"}, "n": 40, "df": 37, "coefficients": [{"name": "(Intercept)", "estimate": ' "JSON layout"
 expect_contains "$json" '"aliased": []}' "JSON aliased list"
 
 # 3. No intercept: R² uncentred, as R.
@@ -199,7 +199,7 @@ check_error 1 "log(g) needs numbers, but column 'g' is text" "formula text colum
 check_error 1 "reference 'h=a': the formula has no factor 'h'" "formula reference" small.csv --formula "y ~ g" --reference h=a
 check_error 1 "reference level 'z' of g does not occur in the rows used" "formula reference level" small.csv --formula "y ~ g" --reference g=z
 check_error 2 "--formula replaces --y and --x" "formula and --x" small.csv --formula "y ~ g" --x x1
-check_error 2 "unknown option '--bogus'" "unknown option" small.csv --y y --x x1 --bogus
+check_error 2 "unknown option --bogus (see scoutlab ols --help)" "unknown option" small.csv --y y --x x1 --bogus
 check_error 2 "--format expects table, json or csv" "bad format" small.csv --y y --x x1 --format xml
 check_error 3 "nofile.csv: cannot open" "missing file" nofile.csv --y y --x x1
 finish
