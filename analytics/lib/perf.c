@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "fees_internal.h"
 #include "scoutlab/names.h"
@@ -337,16 +336,6 @@ int sl_perf_index_new(const sl_table *stats, const sl_compare *c, int season, sl
   return SL_OK;
 }
 
-/* A folder in the fbref-big5-yearly layout (root/standard/, one folder per table). */
-static int yearly_root(const char *path) {
-  char buf[4096];
-  struct stat sb;
-  size_t n = strlen(path);
-  if (n + sizeof "/standard" > sizeof buf) return 0;
-  memcpy(buf, path, n), memcpy(buf + n, "/standard", sizeof "/standard");
-  return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
 int sl_perf_index_load(const char *const *paths, size_t npaths, const sl_load_options *opt,
                        sl_perf_index **out, sl_error *err) {
   if (!out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_perf_index_load: out is NULL");
@@ -360,7 +349,7 @@ int sl_perf_index_load(const char *const *paths, size_t npaths, const sl_load_op
   for (size_t i = 0; !st && i < npaths; i++) {
     sl_table *t = NULL;
     sl_join_report *rep = NULL;
-    if (yearly_root(paths[i])) st = sl_table_load_yearly(paths[i], tables, 2, 0, 0, opt, &t, &rep, err);
+    if (sl_table_yearly_root(paths[i])) st = sl_table_load_yearly(paths[i], tables, 2, 0, 0, opt, &t, &rep, err);
     else {
       st = sl_table_load_season(&paths[i], 1, opt, &t, &rep, err);
       if (!st && !sl_table_role(t, SL_ROLE_SEASON))

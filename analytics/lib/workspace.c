@@ -86,15 +86,6 @@ static int classify_data(sl_workspace *ws, const sl_workspace_inputs *in, kind_p
   return SL_OK;
 }
 
-/* A directory in the fbref-big5-yearly layout (root/standard/YEAR.csv, one folder per table). */
-static int yearly_root(const char *path) {
-  char buf[4096];
-  struct stat sb;
-  int n = snprintf(buf, sizeof buf, "%s/standard", path);
-  return n > 0 && (size_t)n < sizeof buf && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && stat(buf, &sb) == 0 &&
-         S_ISDIR(sb.st_mode);
-}
-
 /* Stats in the yearly layout: the tables a comparison reads, of the seasons asked for, joined
  * per season (sl_table_load_yearly). */
 static int load_yearly(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
@@ -114,7 +105,7 @@ static int load_yearly(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
 
 static int load_tables(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
   kind_paths kinds[3] = {{0}};
-  int yearly = in->nstats == 1 && yearly_root(in->stats[0]);
+  int yearly = in->nstats == 1 && sl_table_yearly_root(in->stats[0]);
   int st = SL_OK;
   if ((!yearly && add_paths(&kinds[DATA_STATS], in->stats, in->nstats)) ||
       add_paths(&kinds[DATA_VALUES], in->values, in->nvalues) ||
