@@ -52,8 +52,8 @@ static int unknown_option(const char *cmd, const char *opt, char **known, size_t
   for (size_t i = 0; norm && i < n; i++) norm[i] = known[i] + 2;
   if (norm && n) got = sl_name_suggest(opt + 2, norm, n, best, 1);
   free(norm);
-  if (got) return sl_cli_usage_error(cmd, "unknown option %s; did you mean %s?", opt, known[best[0]]);
-  return sl_cli_usage_error(cmd, "unknown option %s", opt);
+  if (got) return sl_cli_usage_error(cmd, "unknown option %s; did you mean %s?", SL_CLI_SHOWN(opt), known[best[0]]);
+  return sl_cli_usage_error(cmd, "unknown option %s", SL_CLI_SHOWN(opt));
 }
 
 int sl_cli_conventions(const sl_command *c, int argc, char **argv, int *nargc, char ***nargv, char **storage) {
@@ -136,9 +136,9 @@ int sl_cli_suggest_command(const char *name) {
   if (norm) got = sl_name_suggest(name, norm, (size_t)sl_command_count, best, 1);
   free(norm);
   if (got)
-    fprintf(stderr, "scoutlab: unknown command '%s'; did you mean %s? (see scoutlab --help)\n", name,
+    fprintf(stderr, "scoutlab: unknown command '%s'; did you mean %s? (see scoutlab --help)\n", SL_CLI_SHOWN(name),
             sl_commands[best[0]].name);
   else
-    fprintf(stderr, "scoutlab: unknown command '%s' (see scoutlab --help)\n", name);
+    fprintf(stderr, "scoutlab: unknown command '%s' (see scoutlab --help)\n", SL_CLI_SHOWN(name));
   return SL_EXIT_USAGE;
 }

@@ -67,10 +67,29 @@ void sl_cli_csv_text(FILE *f, const char *s);
 void sl_cli_csv_number(FILE *f, double v);
 /** Terminal columns of UTF-8 text, one per character (names are not wide CJK in practice). */
 int sl_cli_text_columns(const char *s);
-/** Writes s and spaces up to width terminal columns. */
+/** Text from the data as the terminal shows it (sl_text_terminal: control characters visible, so
+ *  a name cannot set the title or forge table lines), in buf; returns buf. Escaping twice gives
+ *  the same text, so an already shown text may pass again. */
+const char *sl_cli_shown(const char *s, char *buf, size_t size);
+/** Bytes of s as the terminal shows it (its escaped length), for column widths. */
+size_t sl_cli_shown_len(const char *s);
+/** Room for a shown name: longer ones end early on the terminal (CSV and JSON keep them whole). */
+#define SL_CLI_SHOWN_MAX 4096
+/** sl_cli_shown() into a buffer that lives until the end of the enclosing statement's block, for
+ *  printf arguments: printf("%s", SL_CLI_SHOWN(p->name)). */
+#define SL_CLI_SHOWN(s) sl_cli_shown((s), (char[SL_CLI_SHOWN_MAX]){0}, SL_CLI_SHOWN_MAX)
+/** s as it must appear in output of format fmt: a Markdown cell's text for SL_FMT_MD, else as
+ *  the terminal shows it; in buf, returned. */
+const char *sl_cli_shown_as(sl_format fmt, const char *s, char *buf, size_t size);
+#define SL_CLI_SHOWN_AS(fmt, s) sl_cli_shown_as((fmt), (s), (char[SL_CLI_SHOWN_MAX]){0}, SL_CLI_SHOWN_MAX)
+/** Writes text made of lines (the library's summaries, which quote names): each line as the
+ *  terminal shows it, the line breaks kept. */
+void sl_cli_put_lines(FILE *f, const char *text);
+/** Writes s as the terminal shows it and spaces up to width terminal columns (one space when s
+ *  fills them or more, so that the next column never runs into it). */
 void sl_cli_pad(FILE *f, const char *s, int width);
-/** Writes s as the text of a Markdown table cell: | escaped, < as &lt; (no raw HTML when the
- *  table is rendered), line breaks as spaces. */
+/** Writes s as the text of a Markdown table cell (sl_text_markdown: markup characters escaped,
+ *  line breaks as spaces, controls visible). */
 void sl_cli_md_cell(FILE *f, const char *s);
 
 /** Prints v with 17 significant digits, or null when not finite (JSON). */

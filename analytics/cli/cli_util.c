@@ -16,15 +16,16 @@
 #include "scoutlab/parse.h"
 #include "scoutlab/season.h"
 #include "scoutlab/table.h"
+#include "scoutlab/text.h"
 #include "scoutlab/workspace.h"
 
 int sl_cli_usage_error(const char *cmd, const char *fmt, ...) {
   va_list ap;
-  fprintf(stderr, "scoutlab %s: ", cmd);
+  char text[SL_CLI_SHOWN_MAX];
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  vsnprintf(text, sizeof text, fmt, ap); /* it may quote an argument, or a name from the data */
   va_end(ap);
-  fprintf(stderr, " (see scoutlab %s --help)\n", cmd);
+  fprintf(stderr, "scoutlab %s: %s (see scoutlab %s --help)\n", cmd, SL_CLI_SHOWN(text), cmd);
   return SL_EXIT_USAGE;
 }
 
@@ -57,12 +58,14 @@ static const char *option_for_field(const char *field) {
 int sl_cli_fail(const sl_error *err) {
   char buf[SL_ERROR_MESSAGE_MAX + SL_ERROR_FILE_MAX + 64];
   const char *opt = option_for_field(err->field);
+  /* Messages quote names and cells from the data: shown escaped, as tables show them. */
+  const char *text = SL_CLI_SHOWN(sl_error_text(err, buf, sizeof buf));
   if (opt && (err->code == SL_ENOTFOUND || err->code == SL_EDATA))
-    fprintf(stderr, "scoutlab: %s (give %s)\n", sl_error_text(err, buf, sizeof buf), opt);
+    fprintf(stderr, "scoutlab: %s (give %s)\n", text, opt);
   else if (opt && err->code == SL_EINVAL) /* the option given, or to be given, is the one to fix */
-    fprintf(stderr, "scoutlab: %s (see %s)\n", sl_error_text(err, buf, sizeof buf), opt);
+    fprintf(stderr, "scoutlab: %s (see %s)\n", text, opt);
   else
-    fprintf(stderr, "scoutlab: %s\n", sl_error_text(err, buf, sizeof buf));
+    fprintf(stderr, "scoutlab: %s\n", text);
   return sl_cli_exit_code(err->code);
 }
 
@@ -164,13 +167,13 @@ void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const 
   for (size_t k = 0, shown = 0; k < r->rows_skipped && shown < SL_CLI_INVALID_LISTED && r->rows_invalid; k++) {
     if (!r->skipped[k].invalid) continue;
     const char *file = stats && r->skipped[k].file < stats->nfiles ? stats->files[r->skipped[k].file] : "";
-    fprintf(stderr, "  %s:%ld: %s\n", file, r->skipped[k].line, r->skipped[k].reason);
+    fprintf(stderr, "  %s:%ld: %s\n", file, r->skipped[k].line, SL_CLI_SHOWN(r->skipped[k].reason));
     shown++;
   }
   if (r->percent_out_of_range)
     fprintf(stderr, "scoutlab %s: warning: %zu cell%s of %% columns outside 0-100 (first %s): treated as "
                     "missing where a profile uses them\n",
-            cmd, r->percent_out_of_range, r->percent_out_of_range == 1 ? "" : "s", r->percent_example);
+            cmd, r->percent_out_of_range, r->percent_out_of_range == 1 ? "" : "s", SL_CLI_SHOWN(r->percent_example));
 }
 
 /* Warnings about the files listed before the rest are only counted: a folder of real exports
@@ -179,7 +182,7 @@ void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const 
 
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t) {
   size_t n = t ? t->nwarnings : 0, shown = n > SL_CLI_WARNINGS_LISTED + 1 ? SL_CLI_WARNINGS_LISTED : n;
-  for (size_t k = 0; k < shown; k++) fprintf(stderr, "scoutlab %s: warning: %s\n", cmd, t->warnings[k]);
+  for (size_t k = 0; k < shown; k++) fprintf(stderr, "scoutlab %s: warning: %s\n", cmd, SL_CLI_SHOWN(t->warnings[k]));
   if (shown < n)
     fprintf(stderr, "scoutlab %s: warning: %zu more warnings about the files (scoutlab check FILE lists a file's own)\n", cmd,
             n - shown);
@@ -271,18 +274,47 @@ int sl_cli_text_columns(const char *s) {
   return cols;
 }
 
+const char *sl_cli_shown(const char *s, char *buf, size_t size) {
+  sl_text_terminal(buf, size, s);
+  return buf;
+}
+
+const char *sl_cli_shown_as(sl_format fmt, const char *s, char *buf, size_t size) {
+  if (fmt == SL_FMT_MD) sl_text_markdown(buf, size, s, SL_TEXT_MD_CELL);
+  else sl_text_terminal(buf, size, s);
+  return buf;
+}
+
+void sl_cli_put_lines(FILE *f, const char *text) {
+  char line[SL_CLI_SHOWN_MAX / SL_TEXT_ESCAPE_GROWTH];
+  for (const char *s = text ? text : "", *nl; *s; s = nl ? nl + 1 : s + strlen(s)) {
+    nl = strchr(s, '\n');
+    size_t len = nl ? (size_t)(nl - s) : strlen(s);
+    if (len >= sizeof line) len = sizeof line - 1; /* a summary line is far shorter */
+    memcpy(line, s, len), line[len] = '\0';
+    fputs(SL_CLI_SHOWN(line), f);
+    if (nl) fputc('\n', f);
+  }
+}
+
+size_t sl_cli_shown_len(const char *s) { return sl_text_terminal(NULL, 0, s); }
+
 void sl_cli_pad(FILE *f, const char *s, int width) {
-  fputs(s, f);
-  for (int cols = sl_cli_text_columns(s); cols < width; cols++) fputc(' ', f);
+  char buf[SL_CLI_SHOWN_MAX];
+  sl_cli_shown(s, buf, sizeof buf);
+  fputs(buf, f);
+  int cols = sl_cli_text_columns(buf);
+  if (width > 0 && cols >= width) fputc(' ', f); /* a longer text still ends its column */
+  for (; cols < width; cols++) fputc(' ', f);
 }
 
 void sl_cli_md_cell(FILE *f, const char *s) {
-  for (; s && *s; s++) {
-    if (*s == '|') fputs("\\|", f);
-    else if (*s == '<') fputs("&lt;", f);
-    else if (*s == '\n' || *s == '\r') fputc(' ', f);
-    else fputc(*s, f);
-  }
+  char small[SL_CLI_SHOWN_MAX];
+  size_t n = sl_text_markdown(small, sizeof small, s, SL_TEXT_MD_CELL);
+  char *big = n < sizeof small ? NULL : malloc(n + 1);
+  if (big) sl_text_markdown(big, n + 1, s, SL_TEXT_MD_CELL);
+  fputs(big ? big : small, f); /* out of memory: the cell ends early, still escaped */
+  free(big);
 }
 
 const char *sl_cli_data_file(const char *name, char *buf, size_t size) {

@@ -45,7 +45,7 @@ const char sl_help_chart[] =
     "  fees         --model M.slm | --transfers FILE|DIR...   [--holdout-from SEASON]\n"
     "               [--player NAME [--data FILE...] [attribute flags] --bid 25m] [--level 0.8]\n"
     "               the model refitted on seasons before SEASON (default: all but the last\n"
-    "               four) and its estimate of each later transfer; the player's bid marked\n"
+    "               three) and its estimate of each later transfer; the player's bid marked\n"
     "  age-curve    --model M.slm --player NAME [--data FILE...] [attribute flags]\n"
     "               [--what-if contract-until=2029] [--level 0.8]\n"
     "  squad        --stats FILE CLUB [--contracts FILE --season 2024-25] [--values FILE]\n"
@@ -108,7 +108,7 @@ static const sl_profile *pick_profile(const sl_cmp_args *a, const sl_cmp_ctx *ct
   if (a->profile) *rc = sl_cli_usage_error("chart", "no profile \"%s\" in the profiles file", a->profile);
   else {
     const sl_player *p = sl_compare_player(ctx->index, first);
-    fprintf(stderr, "scoutlab chart: no profile for %s (position %s); name one with --profile\n", p->name,
+    fprintf(stderr, "scoutlab chart: no profile for %s (position %s); name one with --profile\n", SL_CLI_SHOWN(p->name),
             sl_group_name(p->group));
     *rc = SL_EXIT_DATA;
   }
@@ -482,7 +482,7 @@ static int run_squad_family(sl_charts_kind kind, int argc, char **argv) {
   const sl_squad *squad = ws ? sl_workspace_squad(ws) : NULL;
   sl_error err;
   if (!rc && sl_squad_find_club(squad, a.club, &club, &err)) {
-    fprintf(stderr, "scoutlab chart: %s\n", err.message);
+    fprintf(stderr, "scoutlab chart: %s\n", SL_CLI_SHOWN(err.message));
     rc = sl_cli_exit_code(err.code);
   }
   input_list inputs = {0};

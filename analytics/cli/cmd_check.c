@@ -32,10 +32,10 @@ static void print_money_or_number(const sl_table *t, const sl_column *c, size_t 
   if (c->type == SL_TYPE_MONEY && isfinite(c->num[r]) && (!c->currency[0] || strcmp(c->currency, "EUR") == 0))
     printf("%s", sl_cli_money(c->num[r], buf, sizeof buf));
   else if (c->type == SL_TYPE_MONEY && isfinite(c->num[r]))
-    printf("%.2f %s", c->num[r], c->currency);
+    printf("%.2f %s", c->num[r], SL_CLI_SHOWN(c->currency));
   else {
     const char *s = sl_table_text(t, c, r, buf, sizeof buf);
-    printf("%s", s ? s : "(missing)");
+    printf("%s", s ? SL_CLI_SHOWN(s) : "(missing)");
   }
 }
 
@@ -57,16 +57,16 @@ static int print_rows(const sl_table *t, const char *query) {
     free(n);
     if (!hit) continue;
     char place[600];
-    printf("\nrow at %s:\n", sl_table_row_place(t, r, place, sizeof place));
+    printf("\nrow at %s:\n", SL_CLI_SHOWN(sl_table_row_place(t, r, place, sizeof place)));
     for (size_t i = 0; i < t->ncols; i++) {
-      printf("  %-28s ", t->cols[i].name);
+      printf("  %-28s ", SL_CLI_SHOWN(t->cols[i].name));
       print_money_or_number(t, &t->cols[i], r);
       putchar('\n');
     }
     found++;
   }
   free(q);
-  if (!found) fprintf(stderr, "scoutlab check: no row matches '%s' in %s\n", query, t->files[0]);
+  if (!found) fprintf(stderr, "scoutlab check: no row matches '%s' in %s\n", SL_CLI_SHOWN(query), SL_CLI_SHOWN(t->files[0]));
   return found;
 }
 
@@ -90,7 +90,7 @@ static const char *first_text(const sl_table *t, const sl_column *c) {
 }
 
 static void print_table(const sl_table *t) {
-  printf("%s: %zu rows, %zu columns (delimiter '%s', decimal %s, %s)\n", t->files[0], t->nrows,
+  printf("%s: %zu rows, %zu columns (delimiter '%s', decimal %s, %s)\n", SL_CLI_SHOWN(t->files[0]), t->nrows,
          t->ncols, t->delimiter == '\t' ? "\\t" : (char[2]){t->delimiter, 0},
          t->decimal == SL_DECIMAL_COMMA ? "comma" : "point", t->encoding);
   printf("rows read %zu, used %zu, skipped %zu\n", t->rows_read, t->nrows, t->nskipped);
@@ -102,12 +102,13 @@ static void print_table(const sl_table *t) {
     if (c->type == SL_TYPE_TEXT && c->first_text_line && (expects_number(c->role) || mostly_numbers(t, c)))
       snprintf(note, sizeof note, "kept as text: %zu cells not numbers/dates, first at line %ld: '%.24s'", c->not_numeric,
                c->first_text_line, first_text(t, c));
-    printf("  %-4zu %-28s %-7s %-16s %8zu  %s\n", i + 1, c->name, sl_type_name(c->type),
-           sl_role_name(c->role), c->missing, note);
+    printf("  %-4zu %-28s %-7s %-16s %8zu  %s\n", i + 1, SL_CLI_SHOWN(c->name), sl_type_name(c->type),
+           sl_role_name(c->role), c->missing, SL_CLI_SHOWN(note));
   }
-  for (size_t i = 0; i < t->nwarnings; i++) printf("warning: %s\n", t->warnings[i]);
+  for (size_t i = 0; i < t->nwarnings; i++) printf("warning: %s\n", SL_CLI_SHOWN(t->warnings[i]));
   for (size_t i = 0; i < t->nskipped; i++)
-    printf("skipped %s:%ld: %s\n", t->files[t->skipped[i].file], t->skipped[i].line, t->skipped[i].reason);
+    printf("skipped %s:%ld: %s\n", SL_CLI_SHOWN(t->files[t->skipped[i].file]), t->skipped[i].line,
+           SL_CLI_SHOWN(t->skipped[i].reason));
 }
 
 static void print_json(const sl_table *t, int last) {

@@ -161,10 +161,10 @@ static void print_per90_note(const sl_cmp_args *a, const sl_cmp_ctx *ctx) {
   if (r->whole_file)
     fprintf(stderr, "scoutlab %s: note: %s is per 90: %zu of %zu count columns are already per 90 minutes (%s); "
                     "they are used as given, not divided by 90s again\n",
-            a->cmd, file, r->per90_columns, r->stat_columns - r->ratio_columns, r->examples);
+            a->cmd, SL_CLI_SHOWN(file), r->per90_columns, r->stat_columns - r->ratio_columns, SL_CLI_SHOWN(r->examples));
   else if (a->verbose)
     fprintf(stderr, "scoutlab %s: note: %zu columns of %s are already per 90 (%s): used as given\n", a->cmd,
-            r->per90_columns, file, r->examples);
+            r->per90_columns, SL_CLI_SHOWN(file), SL_CLI_SHOWN(r->examples));
 }
 
 int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
@@ -189,7 +189,7 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   in.pool_seasons = a->pool_seasons, in.per_club = a->per_club;
   if (sl_workspace_new(&in, &ctx->ws, &err)) return sl_cli_fail(&err);
   for (size_t i = 0; i < sl_workspace_note_count(ctx->ws); i++)
-    fprintf(stderr, "scoutlab %s: %s\n", a->cmd, sl_workspace_note(ctx->ws, i));
+    fprintf(stderr, "scoutlab %s: %s\n", a->cmd, SL_CLI_SHOWN(sl_workspace_note(ctx->ws, i)));
   ctx->stats = sl_workspace_stats(ctx->ws), ctx->values = sl_workspace_values(ctx->ws);
   ctx->positions = sl_workspace_positions(ctx->ws), ctx->overrides = sl_workspace_overrides(ctx->ws);
   ctx->profiles = sl_workspace_profiles(ctx->ws), ctx->index = sl_workspace_compare(ctx->ws);
@@ -214,7 +214,7 @@ int sl_cmp_find_all(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t *idx) {
   for (size_t k = 0; k < a->nnames; k++) {
     sl_error err;
     if (sl_compare_find(ctx->index, a->names[k], &idx[k], &err) != SL_OK) {
-      fprintf(stderr, "scoutlab %s: %s\n", a->cmd, err.message);
+      fprintf(stderr, "scoutlab %s: %s\n", a->cmd, SL_CLI_SHOWN(err.message));
       return sl_cli_exit_code(err.code); /* ambiguous: 2, the name must be made precise */
     }
   }
@@ -226,9 +226,9 @@ void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f) {
   fprintf(f, "rows: read %zu, used %zu, skipped %zu (by the loader %zu)\n", r->rows_read, r->rows_used,
           r->rows_skipped + r->rows_skipped_load, r->rows_skipped_load);
   for (size_t k = 0; k < ctx->stats->nskipped; k++)
-    fprintf(f, "  skipped line %ld: %s\n", ctx->stats->skipped[k].line, ctx->stats->skipped[k].reason);
+    fprintf(f, "  skipped line %ld: %s\n", ctx->stats->skipped[k].line, SL_CLI_SHOWN(ctx->stats->skipped[k].reason));
   for (size_t k = 0; k < r->rows_skipped; k++)
-    fprintf(f, "  skipped line %ld: %s\n", r->skipped[k].line, r->skipped[k].reason);
+    fprintf(f, "  skipped line %ld: %s\n", r->skipped[k].line, SL_CLI_SHOWN(r->skipped[k].reason));
   fprintf(f, "players: %zu (%zu combined from several clubs)\n", r->players, r->players_multi_club);
   fprintf(f, "positions: override %zu, positions file %zu, inferred %zu, FBref %zu, unknown %zu\n",
           r->by_source[SL_POSSRC_OVERRIDE], r->by_source[SL_POSSRC_FILE], r->by_source[SL_POSSRC_INFERRED],
@@ -246,7 +246,8 @@ void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f) {
   for (size_t i = 0; i < n; i++) {
     const sl_player *p = sl_compare_player(ctx->index, i);
     if (p->group_source == SL_POSSRC_INFERRED || p->group_source == SL_POSSRC_NONE)
-      fprintf(f, "  position %s for %s (%s): %s\n", sl_group_name(p->group), p->name, p->clubs, p->position_note);
+      fprintf(f, "  position %s for %s (%s): %s\n", sl_group_name(p->group), SL_CLI_SHOWN(p->name), SL_CLI_SHOWN(p->clubs),
+              SL_CLI_SHOWN(p->position_note));
   }
 }
 
@@ -296,7 +297,7 @@ int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, co
   *pr = sl_compare_default_profile(ctx->index, ctx->profiles, first);
   if (*pr) return 0;
   fprintf(stderr, "scoutlab %s: no profile for %s (position %s: %s); name one with --profile or --stats-list\n",
-          a->cmd, p->name, sl_group_name(p->group), p->position_note);
+          a->cmd, SL_CLI_SHOWN(p->name), sl_group_name(p->group), SL_CLI_SHOWN(p->position_note));
   return SL_EXIT_DATA;
 }
 

@@ -107,7 +107,7 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
 
 static int parse_args(int argc, char **argv, fit_args *a) {
   memset(a, 0, sizeof *a);
-  a->opt.seed = 1;
+  a->opt.seed = SL_FEES_DEFAULT_SEED; /* the seed of every command (fees.h) */
   if (!(a->files = calloc((size_t)argc, sizeof *a->files)) || !(a->stats = calloc((size_t)argc, sizeof *a->stats)))
     return SL_EXIT_DATA;
   for (int i = 1; i < argc; i++) {
@@ -192,7 +192,7 @@ static void print_coefficients(const sl_fees_model *m) {
          f->r_squared, f->sigma, f->df_residual, m->ridge ? "; predictions use ridge" : "");
   printf("  %-44s %10s %10s %8s %10s%s\n", "column", "estimate", "std.error", "t", "p", m->ridge ? "      ridge" : "");
   for (size_t j = 0; j < f->p; j++) {
-    printf("  %-44s ", f->names[j]);
+    printf("  %-44s ", SL_CLI_SHOWN(f->names[j])); /* league levels come from the data */
     if (f->aliased[j]) printf("%10s %10s %8s %10s", "aliased", "", "", "");
     else printf("%10.4f %10.4f %8.2f %10.3g", f->coef[j], f->std_error[j], f->t_value[j], f->p_value[j]);
     if (m->ridge) printf(" %10.4f", m->coef[j]);
@@ -369,7 +369,8 @@ static int fit_files(fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_erro
   if (!st && a->verbose) {
     fprintf(stderr, "rows: read %zu, used %zu, not used %zu\n", d->rows_read, d->n, d->rows_read - d->n);
     for (size_t k = 0; k < t->nskipped; k++)
-      fprintf(stderr, "  not used %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
+      fprintf(stderr, "  not used %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line,
+              SL_CLI_SHOWN(t->skipped[k].reason));
   }
   sl_table_free(t);
   if (!st && a->nstats) { /* performance from the stats of the season before each deal */
@@ -425,7 +426,7 @@ int sl_cmd_fit(int argc, char **argv) {
     putchar('\n');
     print_selection(m->deals);
     if (a.nstats) print_join(&a.join);
-    for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", r->notes[i]);
+    for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", SL_CLI_SHOWN(r->notes[i]));
     print_coefficients(m);
     print_accuracy(r);
     if (r->performance_deals)

@@ -228,9 +228,28 @@ static int check_numeric(const sl_table *t, const char *name, const char *role) 
   return 0;
 }
 
-/* A column with one value on every used row cannot be told apart from the intercept. */
+/* The first row-used value of column `name` if it has that value on every row used, else NAN. */
+static double constant_value(const sl_design *d, const sl_table *t, const char *name) {
+  const sl_design_report *rep = sl_design_report_get(d);
+  const double *v = sl_table_column(t, name)->num;
+  double first = v[sl_design_row_index(d, 0)];
+  for (size_t k = 1; k < rep->rows_used; k++)
+    if (v[sl_design_row_index(d, k)] != first) return NAN;
+  return first;
+}
+
+/* A column with one value on every used row cannot be told apart from the intercept. A constant
+ * response leaves nothing to explain (with an intercept; without one, when it is 0). */
 static int check_constant(const sl_design *d, const sl_table *t, const ols_args *a) {
   const sl_design_report *rep = sl_design_report_get(d);
+  double yc = rep->rows_used > 1 ? constant_value(d, t, a->y) : NAN;
+  if (!isnan(yc) && (a->intercept || yc == 0)) {
+    sl_error err;
+    sl_error_set(&err, SL_EDATA, a->file, 0, 0,
+                 "response column '%s' is constant (%.15g on every row used): there is no "
+                 "variation to explain", a->y, yc);
+    return fail(&err);
+  }
   for (size_t j = 0; a->intercept && j < a->nx && rep->rows_used > 1; j++) {
     const double *v = sl_table_column(t, a->x[j])->num;
     double first = v[sl_design_row_index(d, 0)];
@@ -249,7 +268,7 @@ static int check_constant(const sl_design *d, const sl_table *t, const ols_args 
 static void print_rows_line(FILE *f, const sl_design_report *r, size_t loader) {
   fprintf(f, "%zu rows read, %zu used, %zu skipped", r->rows_read + loader, r->rows_used, r->rows_skipped + loader);
   for (size_t i = 0; i < r->nskips; i++)
-    fprintf(f, "%s %s in %s (%zu)", i ? "," : ":", r->skips[i].reason, r->skips[i].variable, r->skips[i].rows);
+    fprintf(f, "%s %s in %s (%zu)", i ? "," : ":", r->skips[i].reason, SL_CLI_SHOWN(r->skips[i].variable), r->skips[i].rows);
   if (loader) fprintf(f, "%s malformed, skipped by the loader (%zu)", r->nskips ? "," : ":", loader);
   fputc('\n', f);
 }
@@ -300,14 +319,14 @@ static const char *stars(double p) {
 
 static void print_formula(const ols_args *a) {
   if (a->formula) {
-    printf("Call:\nscoutlab ols: %s  (file %s%s%s)\n\n", a->formula, a->file, a->weights ? ", weights " : "",
-           a->weights ? a->weights : "");
+    printf("Call:\nscoutlab ols: %s  (file %s%s%s)\n\n", SL_CLI_SHOWN(a->formula), SL_CLI_SHOWN(a->file),
+           a->weights ? ", weights " : "", a->weights ? SL_CLI_SHOWN(a->weights) : "");
     return;
   }
-  printf("Call:\nscoutlab ols: %s ~ ", a->y);
+  printf("Call:\nscoutlab ols: %s ~ ", SL_CLI_SHOWN(a->y));
   if (!a->intercept) printf("0 + ");
-  for (size_t j = 0; j < a->nx; j++) printf("%s%s", j ? " + " : "", a->x[j]);
-  printf("  (file %s%s%s)\n\n", a->file, a->weights ? ", weights " : "", a->weights ? a->weights : "");
+  for (size_t j = 0; j < a->nx; j++) printf("%s%s", j ? " + " : "", SL_CLI_SHOWN(a->x[j]));
+  printf("  (file %s%s%s)\n\n", SL_CLI_SHOWN(a->file), a->weights ? ", weights " : "", a->weights ? SL_CLI_SHOWN(a->weights) : "");
 }
 
 /* Coefficient table cells: estimate, SE, t, p, and the optional confidence limits. */
@@ -338,7 +357,7 @@ static void print_table(const sl_ols_fit *f, const ols_args *a, const sl_design_
   for (int c = 0; c < TABLE_COLS; c++) width[c] = (int)strlen(head[c]);
   for (size_t j = 0; j < p; j++) {
     naliased += (size_t)f->aliased[j];
-    if (strlen(f->names[j]) > namew) namew = strlen(f->names[j]);
+    if (sl_cli_shown_len(f->names[j]) > namew) namew = sl_cli_shown_len(f->names[j]); /* factor levels are data */
     table_cells(f, a, j, de, ds, tq, cell);
     for (int c = 0; c < TABLE_COLS; c++)
       if ((int)strlen(cell[c]) > width[c]) width[c] = (int)strlen(cell[c]);
@@ -354,7 +373,7 @@ static void print_table(const sl_ols_fit *f, const ols_args *a, const sl_design_
   putchar('\n');
   for (size_t j = 0; j < p; j++) {
     table_cells(f, a, j, de, ds, tq, cell);
-    printf("%-*s", (int)namew, f->names[j]);
+    printf("%-*s", (int)namew, SL_CLI_SHOWN(f->names[j]));
     for (int c = 0; c < 4; c++) printf(" %*s", width[c], cell[c]);
     printf(" %-3s", stars(f->p_value[j]));
     if (a->have_level) printf(" %*s %*s", width[4], cell[4], width[5], cell[5]);
@@ -442,7 +461,7 @@ static void print_ridge(const sl_ridge_fit *r, const ols_args *a, const sl_desig
   printf("lambda: %.6g   effective df: %.4g   RSS: %.6g   GCV: %.6g\n", r->lambda, r->df, r->rss, r->gcv);
   if (a->ridge_cv) printf("folds: %d, seed %llu\n", a->ridge_cv, a->seed);
   printf("\nCoefficients (original scale):\n");
-  for (size_t j = 0; j < r->p; j++) printf("  %-24s %14.6g\n", r->names[j], r->coef[j]);
+  for (size_t j = 0; j < r->p; j++) printf("  %-24s %14.6g\n", SL_CLI_SHOWN(r->names[j]), r->coef[j]);
 }
 
 /* ---- the command --------------------------------------------------------------------------- */
@@ -452,7 +471,7 @@ static int build_formula_design(const sl_table *t, const ols_args *a, sl_design 
   sl_formula_options o = {a->weights, a->references, a->nreferences};
   if (sl_design_from_formula(t, a->formula, &o, out, &err)) {
     if (err.code == SL_EPARSE) {
-      fprintf(stderr, "scoutlab ols: %s (see scoutlab ols --help)\n", err.message);
+      fprintf(stderr, "scoutlab ols: %s (see scoutlab ols --help)\n", SL_CLI_SHOWN(err.message));
       return SL_EXIT_USAGE;
     }
     if (err.code == SL_ENOTFOUND && !err.file[0]) {
@@ -522,6 +541,10 @@ static int fit_and_print(const sl_design *d, const ols_args *a) {
   sl_ols_fit *f = NULL;
   sl_ols_options opt = {.tol = a->tol, .tol_set = a->have_tol, .fill_lo = sl_design_fill_lo};
   if (sl_ols_fit_rows(&rows, &opt, &f, &err)) return fail(&err);
+  if (sl_ols_check_summary(f, &err)) { /* never a summary of inf or nan */
+    sl_ols_fit_free(f);
+    return fail(&err);
+  }
   if (a->formula && a->save && sl_design_spec(d, &f->design, &err)) {
     sl_ols_fit_free(f);
     return fail(&err);
@@ -558,7 +581,8 @@ int sl_cmd_ols(int argc, char **argv) {
   if (!st) a.loader_skipped = t->nskipped;
   if (!st) sl_cli_table_warnings(CMD, t);
   for (size_t k = 0; !st && a.verbose && k < t->nskipped; k++)
-    fprintf(stderr, "skipped %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
+    fprintf(stderr, "skipped %s:%ld: %s\n", SL_CLI_SHOWN(t->files[t->skipped[k].file]), t->skipped[k].line,
+            SL_CLI_SHOWN(t->skipped[k].reason));
   if (!st) st = build_design(t, &a, &d);
   if (!st && !a.formula) st = check_constant(d, t, &a);
   if (!st) st = fit_and_print(d, &a);

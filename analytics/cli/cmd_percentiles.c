@@ -34,7 +34,7 @@ typedef struct player_report {
 } player_report;
 
 static const char *format_value(const sl_profile_stat *s, double v, char *buf, size_t size) {
-  if (isnan(v)) snprintf(buf, size, "n/a");
+  if (!isfinite(v)) snprintf(buf, size, "n/a"); /* never nan or inf where the table says n/a */
   else if (s->kind == SL_STAT_PER90) snprintf(buf, size, "%.2f", v);
   else if (s->kind == SL_STAT_RATE) snprintf(buf, size, "%.1f%%", v);
   else if (s->kind == SL_STAT_TOTAL) snprintf(buf, size, "%.0f", v);
@@ -110,21 +110,23 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
     const sl_player *p = sl_compare_player(ctx->index, r[k].index);
     char pos[160];
     position_text(p, pos, sizeof pos);
-    int w = (int)(strlen(p->name) + strlen(p->seasons)) + 3, wc = (int)strlen(p->clubs) + 2, wp = (int)strlen(pos) + 2;
+    /* Widths of the text as shown (control characters escaped, sl_cli_pad). */
+    int w = (int)(sl_cli_shown_len(p->name) + strlen(p->seasons)) + 3, wc = (int)sl_cli_shown_len(p->clubs) + 2,
+        wp = (int)sl_cli_shown_len(pos) + 2;
     if (w > width) width = w;
     if (wc > width && wc < 40) width = wc;
     if (wp > width) width = wp;
     pool_text(&r[k], pos, sizeof pos);
-    if ((int)strlen(pos) + 2 > width) width = (int)strlen(pos) + 2;
+    if ((int)sl_cli_shown_len(pos) + 2 > width) width = (int)sl_cli_shown_len(pos) + 2;
   }
   int label_width = 24;
   for (size_t s = 0; s < pr->nstats; s++) {
-    int w = (int)strlen(pr->stats[s].label) + 2 + SL_LABEL_MARGIN + (pr->stats[s].better == SL_BETTER_LOWER ? 6 : 0);
+    int w = (int)sl_cli_shown_len(pr->stats[s].label) + 2 + SL_LABEL_MARGIN + (pr->stats[s].better == SL_BETTER_LOWER ? 6 : 0);
     if (w > label_width) label_width = w;
   }
-  printf("profile %s; percentiles (p) against %ss with >= %.0f minutes in %s%s\n", pr->role,
+  printf("profile %s; percentiles (p) against %ss with >= %.0f minutes in %s%s\n", SL_CLI_SHOWN(pr->role),
          sl_group_name(r[0].info.group), a->pool.min_minutes,
-         a->pool.kind == SL_POOL_LEAGUE ? "each player's league" : r[0].info.leagues,
+         a->pool.kind == SL_POOL_LEAGUE ? "each player's league" : SL_CLI_SHOWN(r[0].info.leagues),
          !a->seasons_first ? "" : a->pool_seasons ? ", seasons pooled as the players'" : ", each of the player's season");
   if (a->seasons_first && a->pool_seasons)
     printf("seasons pooled minute-weighted: per 90 = sum of the seasons' totals / sum of their minutes\n");
@@ -133,11 +135,11 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
   for (size_t k = 0; k < n; k++, notes++)
     if (r[k].info.small_sample)
       printf("small sample: %s has %.0f minutes (< %.0f): values shown, no percentile (--min-minutes to rank him)\n",
-             sl_compare_player(ctx->index, r[k].index)->name, sl_compare_player(ctx->index, r[k].index)->minutes,
+             SL_CLI_SHOWN(sl_compare_player(ctx->index, r[k].index)->name), sl_compare_player(ctx->index, r[k].index)->minutes,
              a->pool.min_minutes);
     else if (r[k].info.below_default)
       printf("few minutes: %s has %.0f minutes (< %.0f): percentiles ranked because --min-minutes was lowered\n",
-             sl_compare_player(ctx->index, r[k].index)->name, sl_compare_player(ctx->index, r[k].index)->minutes,
+             SL_CLI_SHOWN(sl_compare_player(ctx->index, r[k].index)->name), sl_compare_player(ctx->index, r[k].index)->minutes,
              SL_COMPARE_DEFAULT_MIN_MINUTES);
     else notes--;
   if (notes) putchar('\n');
@@ -145,7 +147,7 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
   const char *group = NULL;
   for (size_t s = 0; s < pr->nstats; s++) {
     const sl_profile_stat *st = &pr->stats[s];
-    if (*st->stat_group && (!group || strcmp(group, st->stat_group) != 0)) printf("%s\n", st->stat_group);
+    if (*st->stat_group && (!group || strcmp(group, st->stat_group) != 0)) printf("%s\n", SL_CLI_SHOWN(st->stat_group));
     group = st->stat_group;
     char label[128], cell[64][64], vbuf[32];
     const char *cells[64];
@@ -236,7 +238,7 @@ static void print_tidy(const sl_cmp_ctx *ctx, const sl_profile *pr, const player
 }
 
 static void print_md(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_report *r, size_t n) {
-  printf("| %s |", pr->role);
+  fputs("| ", stdout), sl_cli_md_cell(stdout, pr->role), fputs(" |", stdout);
   for (size_t k = 0; k < n; k++) fputc(' ', stdout), sl_cli_md_cell(stdout, sl_compare_player(ctx->index, r[k].index)->name), fputs(" |", stdout);
   fputs("\n|---|", stdout);
   for (size_t k = 0; k < n; k++) fputs("---:|", stdout);
@@ -257,7 +259,8 @@ static void print_md(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_r
     fputc('\n', stdout);
   }
   for (size_t s = 0; s < pr->nstats; s++) {
-    printf("| %s%s |", pr->stats[s].label, pr->stats[s].better == SL_BETTER_LOWER ? " (lower is better)" : "");
+    fputs("| ", stdout), sl_cli_md_cell(stdout, pr->stats[s].label);
+    printf("%s |", pr->stats[s].better == SL_BETTER_LOWER ? " (lower is better)" : "");
     for (size_t k = 0; k < n; k++) {
       char v[32];
       format_value(&pr->stats[s], r[k].v[s].value, v, sizeof v);

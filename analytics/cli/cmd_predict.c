@@ -20,7 +20,9 @@ const char sl_help_predict[] =
     "Values every row of the files (players, market values or transfers) with a model from\n"
     "scoutlab fit and writes CSV: every input column, then fair_fee (median), fee_mean (smeared\n"
     "expected fee), fee_low, fee_high (interval at --level), p_at_least_bid (with --bid),\n"
-    "reason, and fit_would_use (yes, or why scoutlab fit would not learn from the row). Each row\n"
+    "reason, fit_would_use (yes, or why scoutlab fit would not learn from the row) and\n"
+    "extrapolated (the inputs beyond the training deals' range, e.g. \"age 45 (training 17 to\n"
+    "36)\"; empty when none: the row is valued, but the model is extended past its data). Each row\n"
     "is read exactly as fit reads it: in a transfers file the row's league is the buyer's for an\n"
     "'in' row and the seller's for an 'out' row, the other side's league comes from its own\n"
     "listing of the move (else its country); a file without a movement column is a list of\n"
@@ -84,7 +86,20 @@ static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, i
   sl_cli_csv_field(stdout, reason);
   putchar(',');
   sl_cli_csv_field(stdout, fit_use);
+  putchar(',');
+  char text[512];
+  sl_cli_csv_field(stdout, ok ? sl_cli_predict_extrapolated(v, text, sizeof text) : NULL);
   putchar('\n');
+}
+
+const char *sl_cli_predict_extrapolated(const sl_fees_valuation *v, char *buf, size_t size) {
+  buf[0] = '\0';
+  for (size_t i = 0, len = 0; i < v->nextrapolated && len < size; i++) {
+    const sl_fees_extrapolation *e = &v->extrapolated[i];
+    len += (size_t)snprintf(buf + len, size - len, "%s%s %.15g (training %.15g to %.15g)", i ? "; " : "", e->input,
+                            e->value, e->low, e->high);
+  }
+  return buf[0] ? buf : NULL;
 }
 
 /* A number cell the valuation reads that holds text (1e400, -nan): named, rather than reported
@@ -143,7 +158,7 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     s.low = malloc(n * sizeof *s.low), s.high = malloc(n * sizeof *s.high);
   }
   sl_cli_predict_echo_header(t);
-  printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,window,reason,fit_would_use\n", t->ncols ? "," : "");
+  printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,window,reason,fit_would_use,extrapolated\n", t->ncols ? "," : "");
   for (size_t r = 0; r < t->nrows; r++) {
     sl_fees_player p;
     sl_fees_valuation v;
@@ -177,7 +192,8 @@ void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose) {
     fprintf(stderr, "rows: read %zu, valued %zu, not valued %zu (reason column), skipped by the loader %zu\n",
             t->rows_read, valued, t->nrows - valued, t->nskipped);
     for (size_t k = 0; k < t->nskipped; k++)
-      fprintf(stderr, "  skipped %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line, t->skipped[k].reason);
+      fprintf(stderr, "  skipped %s:%ld: %s\n", SL_CLI_SHOWN(t->files[t->skipped[k].file]), t->skipped[k].line,
+              SL_CLI_SHOWN(t->skipped[k].reason));
   } else if (t->nskipped) {
     fprintf(stderr, "scoutlab predict: warning: %zu row%s skipped by the loader, not in the output (--verbose lists them)\n",
             t->nskipped, t->nskipped == 1 ? "" : "s");

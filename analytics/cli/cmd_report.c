@@ -162,7 +162,7 @@ static int parse_args(int argc, char **argv, rp_args *a) {
 }
 
 static void progress(void *ctx, const char *what) {
-  if (*(const int *)ctx) fprintf(stderr, "scoutlab report: %s\n", what);
+  if (*(const int *)ctx) fprintf(stderr, "scoutlab report: %s\n", SL_CLI_SHOWN(what));
 }
 
 /* The workspace over every input the options name, with the bundled profiles and overrides. */
@@ -225,7 +225,7 @@ int sl_cmd_report(int argc, char **argv) {
   if (!st) progress(&show, "writing the report");
   if (!st && a.html) st = write_doc(d, a.outdir, "report.html", 1);
   if (!st && a.markdown) st = write_doc(d, a.outdir, "report.md", 0);
-  if (!st && sum.text[0]) printf("\n%s", sum.text);
+  if (!st && sum.text[0]) putchar('\n'), sl_cli_put_lines(stdout, sum.text);
   sl_doc_free(d);
   sl_workspace_free(ws);
   return st;

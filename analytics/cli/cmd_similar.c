@@ -107,13 +107,13 @@ static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl
                              const sl_similar_options *so, const sl_similar_info *info,
                              const sl_similar_hit *hits, size_t n) {
   const double *fee = so->fair_fee;
-  printf("players like %s (%s, %s, %s): %s distance of z-scores over %zu %s stats\n", t->name,
-         sl_group_name(info->group), t->club, t->league,
-         so->metric == SL_SIMILAR_COSINE ? "cosine" : "RMS (Euclidean)", pr->nstats, pr->role);
+  printf("players like %s (%s, %s, %s): %s distance of z-scores over %zu %s stats\n", SL_CLI_SHOWN(t->name),
+         sl_group_name(info->group), SL_CLI_SHOWN(t->club), SL_CLI_SHOWN(t->league),
+         so->metric == SL_SIMILAR_COSINE ? "cosine" : "RMS (Euclidean)", pr->nstats, SL_CLI_SHOWN(pr->role));
   char pool[200];
   sl_compare_pool_text(ctx->index, so->pool, t->league, pool, sizeof pool);
   printf("z-scores over %zu %ss with >= %.0f minutes in %s; %zu candidates after filters\n", info->population,
-         sl_group_name(info->group), so->min_minutes, pool, info->candidates);
+         sl_group_name(info->group), so->min_minutes, SL_CLI_SHOWN(pool), info->candidates);
   print_filtered(info);
   putchar('\n');
   printf(" #  ");
@@ -121,12 +121,13 @@ static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl
   printf("%4s  %-24s %7s  %12s  %8s%s\n", "age", "position", "minutes", "value", "distance", fee ? "      fair fee" : "");
   for (size_t h = 0; h < n; h++) {
     const sl_player *p = sl_compare_player(ctx->index, hits[h].player);
-    char pos[64], money[48];
+    char pos[64], money[48], age[16] = "n/a"; /* an unknown age is n/a, never nan */
+    if (isfinite(p->age)) snprintf(age, sizeof age, "%.0f", p->age);
     snprintf(pos, sizeof pos, "%s%s%s", p->sub_position[0] ? p->sub_position : sl_group_name(p->group),
              p->group_source == SL_POSSRC_INFERRED ? " (inferred)" : "", "");
     printf("%2zu  ", h + 1);
     sl_cli_pad(stdout, p->name, 28), sl_cli_pad(stdout, p->club, 22), sl_cli_pad(stdout, p->league, 16);
-    printf("%4.0f  %-24s %7.0f  ", p->age, pos, p->minutes);
+    printf("%4s  ", age), sl_cli_pad(stdout, pos, 24), printf(" %7.0f  ", p->minutes);
     const char *m = isnan(p->market_value) ? "n/a" : sl_cli_money(p->market_value, money, sizeof money);
     int cols = sl_cli_text_columns(m); /* right-align by display columns: the euro sign is three bytes */
     printf("%*s%s  %8.3f", cols < 12 ? 12 - cols : 0, "", m, hits[h].distance);
@@ -186,14 +187,15 @@ static void print_hits_csv(const sl_cmp_ctx *ctx, const sl_similar_hit *hits, si
       md ? sl_cli_md_cell(stdout, text[k]) : sl_cli_csv_text(stdout, text[k]);
       if (md) fputs(" |", stdout);
     }
-    char value[32] = "", fair[32] = ""; /* unknown: an empty CSV field, not "nan" */
+    char value[32] = "", fair[32] = "", age[16] = ""; /* unknown: an empty CSV field, not "nan" */
+    if (isfinite(p->age)) snprintf(age, sizeof age, "%.0f", p->age);
     if (!isnan(p->market_value)) snprintf(value, sizeof value, "%.0f", p->market_value);
     if (fee && !isnan(fee[hits[h].player])) snprintf(fair, sizeof fair, "%.0f", fee[hits[h].player]);
     if (md) {
-      printf(" %.0f | %s | %.0f | %s | %.4f |", p->age, sl_group_name(p->group), p->minutes, value, hits[h].distance);
+      printf(" %s | %s | %.0f | %s | %.4f |", age, sl_group_name(p->group), p->minutes, value, hits[h].distance);
       if (fee) printf(" %s |", fair);
     } else {
-      printf(",%.0f,%s,%s,%.0f,%s,%.6f", p->age, sl_group_name(p->group), sl_position_source_name(p->group_source),
+      printf(",%s,%s,%s,%.0f,%s,%.6f", age, sl_group_name(p->group), sl_position_source_name(p->group_source),
              p->minutes, value, hits[h].distance);
       if (fee) printf(",%s", fair);
     }

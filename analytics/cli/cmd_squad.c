@@ -204,10 +204,10 @@ static void print_weights(FILE *f, const sl_squad_options *o) {
   fputc('\n', f);
 }
 
-static void print_file_notes(FILE *f, const sl_squad *s, const char *prefix) {
+static void print_file_notes(FILE *f, const sl_squad *s, const char *prefix, sl_format fmt) {
   const sl_squad_report *r = sl_squad_summary(s);
   for (size_t k = 0; k < sizeof r->notes / sizeof r->notes[0]; k++)
-    if (r->notes[k][0]) fprintf(f, "%s%s\n", prefix, r->notes[k]);
+    if (r->notes[k][0]) fprintf(f, "%s%s\n", prefix, SL_CLI_SHOWN_AS(fmt, r->notes[k]));
 }
 
 static void print_accounting(FILE *f, const sq_ctx *ctx) {
@@ -215,9 +215,9 @@ static void print_accounting(FILE *f, const sq_ctx *ctx) {
   const sl_compare_report *c = sl_compare_summary(sl_squad_index(ctx->squad));
   fprintf(f, "rows: read %zu, used %zu, skipped %zu\n", r->rows_read, r->rows_used, r->rows_skipped);
   for (size_t k = 0; k < ctx->stats->nskipped; k++)
-    fprintf(f, "  skipped line %ld: %s\n", ctx->stats->skipped[k].line, ctx->stats->skipped[k].reason);
+    fprintf(f, "  skipped line %ld: %s\n", ctx->stats->skipped[k].line, SL_CLI_SHOWN(ctx->stats->skipped[k].reason));
   for (size_t k = 0; k < c->rows_skipped; k++)
-    fprintf(f, "  skipped line %ld: %s\n", c->skipped[k].line, c->skipped[k].reason);
+    fprintf(f, "  skipped line %ld: %s\n", c->skipped[k].line, SL_CLI_SHOWN(c->skipped[k].reason));
   fprintf(f, "entries (player x club): %zu in %zu clubs\n", sl_squad_count(ctx->squad), r->clubs);
   if (ctx->contracts) fprintf(f, "contracts: %zu entries matched\n", r->contracts_matched);
   if (ctx->values) fprintf(f, "values: %zu entries matched\n", r->values_matched);
@@ -365,7 +365,7 @@ static void list_row(FILE *f, sl_format fmt, const sq_ctx *ctx, const sl_squad_e
 
 /* Per-player notes under a table: what each left-out or partial component lacked. Reasons that
  * hold for every player are printed once above the table instead. */
-static void list_notes(FILE *f, const sq_ctx *ctx, const size_t *idx, size_t n) {
+static void list_notes(FILE *f, const sq_ctx *ctx, const size_t *idx, size_t n, sl_format fmt) {
   static const char *const file_level[] = {"no values given", "no role profiles given",
                                            "no on-off columns in the stats file", "no contracts file",
                                            "no season given to count contract years from"};
@@ -377,8 +377,9 @@ static void list_notes(FILE *f, const sq_ctx *ctx, const size_t *idx, size_t n) 
       for (size_t j = 0; j < sizeof file_level / sizeof file_level[0]; j++) shared |= strcmp(e->note[c], file_level[j]) == 0;
       if (!e->note[c][0] || shared) continue;
       if (!header++) fputs("\nnotes (component: why left out or partial):\n", f);
-      fprintf(f, "  %s: %s: %s%s\n", player_of(ctx, e->player)->name, sl_squad_component_name((sl_squad_component)c),
-              e->note[c], isnan(e->score[c]) ? " (left out)" : "");
+      fprintf(f, "  %s: %s: %s%s\n", SL_CLI_SHOWN_AS(fmt, player_of(ctx, e->player)->name),
+              sl_squad_component_name((sl_squad_component)c), SL_CLI_SHOWN_AS(fmt, e->note[c]),
+              isnan(e->score[c]) ? " (left out)" : "");
     }
   }
 }
@@ -387,12 +388,12 @@ static void print_list(FILE *f, const sl_squad_options *o, const sq_ctx *ctx, co
                        int with_club, sl_format fmt) {
   if (fmt != SL_FMT_CSV) {
     print_weights(f, o);
-    print_file_notes(f, ctx->squad, "left out: ");
+    print_file_notes(f, ctx->squad, "left out: ", fmt);
     fputc('\n', f);
   }
   list_header(f, fmt, with_club);
   for (size_t k = 0; k < n; k++) list_row(f, fmt, ctx, sl_squad_entry_at(ctx->squad, idx[k]), k + 1, with_club);
-  if (fmt != SL_FMT_CSV) list_notes(f, ctx, idx, n);
+  if (fmt != SL_FMT_CSV) list_notes(f, ctx, idx, n, fmt);
 }
 
 static void json_list(FILE *f, const sl_squad_options *o, const sq_ctx *ctx, const size_t *idx, size_t n) {
@@ -407,8 +408,9 @@ static void json_list(FILE *f, const sl_squad_options *o, const sq_ctx *ctx, con
   fputs("]}\n", f);
 }
 
-static void club_header(FILE *f, const sl_squad_club *c) {
-  fprintf(f, "%s (%s): %zu players; %.0f team matches (from %s), team minutes %.0f\n", c->name, c->league, c->n,
+static void club_header(FILE *f, const sl_squad_club *c, sl_format fmt) {
+  fprintf(f, "%s (%s): %zu players; %.0f team matches (from %s), team minutes %.0f\n", SL_CLI_SHOWN_AS(fmt, c->name),
+          SL_CLI_SHOWN_AS(fmt, c->league), c->n,
           c->team_matches, sl_team_matches_source_name(c->team_matches_source), c->team_minutes);
   fprintf(f, "minutes accounting: %.0f player minutes = %.3f x team minutes (11 on the pitch, fewer after red cards)\n",
           c->minutes_total, c->players_on_pitch);
@@ -430,7 +432,7 @@ static int run_club(const sq_args *a, const sl_squad_options *o, const sq_ctx *c
   size_t k;
   sl_error err;
   if (sl_squad_find_club(ctx->squad, a->club, &k, &err)) {
-    fprintf(stderr, "scoutlab squad: %s\n", err.message);
+    fprintf(stderr, "scoutlab squad: %s\n", SL_CLI_SHOWN(err.message));
     return SL_EXIT_DATA;
   }
   const sl_squad_club *c = sl_squad_club_at(ctx->squad, k);
@@ -441,7 +443,7 @@ static int run_club(const sq_args *a, const sl_squad_options *o, const sq_ctx *c
     json_list(stdout, o, ctx, c->ranked, c->n);
     return 0;
   }
-  if (a->format != SL_FMT_CSV) club_header(stdout, c);
+  if (a->format != SL_FMT_CSV) club_header(stdout, c, a->format);
   print_list(stdout, o, ctx, c->ranked, c->n, 0, a->format);
   sl_chart_output chart = {.output = a->chart};
   if (a->chart) return sl_chart_squad_draw(SL_CHART_SQUAD, ctx->squad, k, sl_workspace_seasons_of(ctx->ws)->stats, SL_CHART_SQUAD_MIN_SHARE, 0, a->stats, a->nstats, &chart, stderr);
@@ -455,7 +457,7 @@ static int run_league(const sq_args *a, const sl_squad_options *o, const sq_ctx 
   sl_error err;
   if (!idx) return SL_EXIT_DATA;
   if (sl_squad_league_ranked(ctx->squad, a->league, idx, total, &n, &league, &err)) {
-    fprintf(stderr, "scoutlab squad: %s\n", err.message);
+    fprintf(stderr, "scoutlab squad: %s\n", SL_CLI_SHOWN(err.message));
     free(idx);
     return SL_EXIT_DATA;
   }
@@ -467,7 +469,8 @@ static int run_league(const sq_args *a, const sl_squad_options *o, const sq_ctx 
     fprintf(stdout, ",\"entries\":%zu,", n);
     json_list(stdout, o, ctx, idx, shown);
   } else {
-    if (a->format != SL_FMT_CSV) printf("%s: the %zu most important of %zu players (per club)\n", league, shown, n);
+    if (a->format != SL_FMT_CSV)
+      printf("%s: the %zu most important of %zu players (per club)\n", SL_CLI_SHOWN_AS(a->format, league), shown, n);
     print_list(stdout, o, ctx, idx, shown, 1, a->format);
   }
   free(idx);
@@ -495,16 +498,17 @@ static void detail_impact(FILE *f, const sl_squad_entry *e, const sl_squad_optio
             e->effective_minutes / (e->effective_minutes + o->k_xg_on_off));
 }
 
-static void detail_replace(FILE *f, const sq_ctx *ctx, const sl_squad_entry *e) {
+static void detail_replace(FILE *f, const sq_ctx *ctx, const sl_squad_entry *e, sl_format fmt) {
   fprintf(f, "%zu others with real minutes in %.0f slot(s) -> depth %.1f; next man up ", e->depth, e->group_slots,
           e->depth_score);
-  if (e->next_man >= 0) fprintf(f, "%s (quality %.1f)", player_of(ctx, (size_t)e->next_man)->name, e->next_quality);
+  if (e->next_man >= 0)
+    fprintf(f, "%s (quality %.1f)", SL_CLI_SHOWN_AS(fmt, player_of(ctx, (size_t)e->next_man)->name), e->next_quality);
   else fprintf(f, "league median (%.0f)", e->next_quality);
   if (!isnan(e->gap_score)) fprintf(f, " -> gap %.1f", e->gap_score);
 }
 
 static void detail(FILE *f, sl_squad_component c, const sq_ctx *ctx, const sl_squad_options *o,
-                   const sl_squad_entry *e) {
+                   const sl_squad_entry *e, sl_format fmt) {
   const sl_squad_club *club = sl_squad_club_at(ctx->squad, e->club);
   switch (c) {
   case SL_SQUAD_AVAILABILITY: detail_availability(f, e, club); break;
@@ -514,9 +518,10 @@ static void detail(FILE *f, sl_squad_component c, const sq_ctx *ctx, const sl_sq
       fprintf(f, "compare quality %.1f -> %.1f (x%.3f toward 50)", e->quality_raw, e->quality,
               e->minutes / (e->minutes + o->k_quality));
     break;
-  case SL_SQUAD_REPLACEABILITY: detail_replace(f, ctx, e); break;
+  case SL_SQUAD_REPLACEABILITY: detail_replace(f, ctx, e, fmt); break;
   case SL_SQUAD_CONTRACT_AGE:
-    fprintf(f, "age %.0f -> %.1f", e->age, e->age_score);
+    if (isnan(e->age)) fputs("age n/a", f);
+    else fprintf(f, "age %.0f -> %.1f", e->age, e->age_score);
     if (!isnan(e->years_left)) fprintf(f, "; %.1f years left -> %.1f", e->years_left, e->contract_score);
     break;
   default:
@@ -526,14 +531,15 @@ static void detail(FILE *f, sl_squad_component c, const sq_ctx *ctx, const sl_sq
               100 * e->value_share);
     }
   }
-  if (e->note[c][0]) fprintf(f, "%s[%s]", c == SL_SQUAD_IMPACT && isnan(e->effective_minutes) ? "" : " ", e->note[c]);
+  if (e->note[c][0])
+    fprintf(f, "%s[%s]", c == SL_SQUAD_IMPACT && isnan(e->effective_minutes) ? "" : " ", SL_CLI_SHOWN_AS(fmt, e->note[c]));
 }
 
 static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx *ctx) {
   size_t i;
   sl_error err;
   if (sl_squad_find_player(ctx->squad, a->player, &i, &err)) {
-    fprintf(stderr, "scoutlab squad: %s\n", err.message);
+    fprintf(stderr, "scoutlab squad: %s\n", SL_CLI_SHOWN(err.message));
     return sl_cli_exit_code(err.code);
   }
   const sl_squad_entry *e = sl_squad_entry_at(ctx->squad, i);
@@ -552,13 +558,16 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
     return 0;
   }
   int md = a->format == SL_FMT_MD;
-  printf("%s%s - %s, %s, %s (%s), age %.0f\n", md ? "## " : "", p->name, c->name, c->league, sl_group_name(p->group),
-         sl_position_source_name(p->group_source), p->age);
+  sl_format fmt = a->format;
+  char age[16] = "n/a"; /* never nan */
+  if (isfinite(p->age)) snprintf(age, sizeof age, "%.0f", p->age);
+  printf("%s%s - %s, %s, %s (%s), age %s\n", md ? "## " : "", SL_CLI_SHOWN_AS(fmt, p->name), SL_CLI_SHOWN_AS(fmt, c->name),
+         SL_CLI_SHOWN_AS(fmt, c->league), sl_group_name(p->group), sl_position_source_name(p->group_source), age);
   printf("%simportance %.1f / 100: rank %zu of %zu at %s; rank %zu of %zu %ss in %s\n\n", md ? "\n" : "", e->total,
-         e->rank_in_club, c->n, c->name, e->rank_in_league_group, e->league_group_size, sl_group_name(p->group),
-         c->league);
+         e->rank_in_club, c->n, SL_CLI_SHOWN_AS(fmt, c->name), e->rank_in_league_group, e->league_group_size,
+         sl_group_name(p->group), SL_CLI_SHOWN_AS(fmt, c->league));
   char used[SL_SQUAD_COMPONENT_COUNT * 240];
-  printf("%simportance %s\n\n", md ? "" : "", sl_squad_entry_inputs(e, used, sizeof used));
+  printf("%simportance %s\n\n", md ? "" : "", SL_CLI_SHOWN_AS(fmt, sl_squad_entry_inputs(e, used, sizeof used)));
   printf(md ? "| component | score | weight | inputs |\n|---|---:|---:|---|\n" : "%-15s %6s %6s  %s\n", "component",
          "score", "weight", "inputs");
   for (int k = 0; k < SL_SQUAD_COMPONENT_COUNT; k++) {
@@ -567,7 +576,7 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
     fputs(md ? " | " : " ", stdout);
     num(stdout, e->weight[k], 6, 3);
     fputs(md ? " | " : "  ", stdout);
-    detail(stdout, (sl_squad_component)k, ctx, o, e);
+    detail(stdout, (sl_squad_component)k, ctx, o, e, fmt);
     fputs(md ? " |\n" : "\n", stdout);
   }
   printf("\n");

@@ -136,14 +136,24 @@ static int build_player(const value_args *a, sl_workspace **ws, sl_fees_player *
 
 /* ---- printing ----------------------------------------------------------------------------- */
 
+/* "age, log market value": the terms a valuation extrapolates. */
+static const char *extrapolated_terms(const sl_fees_valuation *v, char *buf, size_t size) {
+  buf[0] = '\0';
+  for (size_t i = 0, len = 0; i < v->nextrapolated && len < size; i++)
+    len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "", v->extrapolated[i].input);
+  return buf;
+}
+
 static void print_valuation(const sl_fees_valuation *v) {
-  char a[64], b[64];
+  char a[64], b[64], terms[256];
   printf("fair fee (median)      %s\n", sl_cli_money(v->fair_fee, a, sizeof a));
   printf("expected fee (mean)    %s   (mean of the predictive distribution)\n", sl_cli_money(v->fee_mean, a, sizeof a));
   char range[16];
   snprintf(range, sizeof range, "%.0f%% range", 100 * v->level);
   printf("%-22s %s - %s   (%s interval)\n", range, sl_cli_money(v->fee_low, a, sizeof a), sl_cli_money(v->fee_high, b, sizeof b),
          v->interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal" : "Student t");
+  if (v->nextrapolated)
+    printf("extrapolated           beyond the training deals in %s (see notes)\n", extrapolated_terms(v, terms, sizeof terms));
   if (isfinite(v->bid)) {
     char text[SL_FEES_VERDICT_MAX];
     printf("bid %s: P(fair fee >= bid) = %.1f%%\n", sl_cli_money(v->bid, a, sizeof a), 100 * v->p_at_least_bid);
@@ -158,7 +168,7 @@ static void print_valuation(const sl_fees_valuation *v) {
     char eur[64];
     sl_cli_money(fabs(c->eur), eur + 1, sizeof eur - 1);
     eur[0] = c->eur < 0 ? '-' : '+';
-    printf("  %-18s %-26s %+8.1f%% %16s\n", c->term, c->value, c->percent, eur);
+    printf("  %-18s %-26s %+8.1f%% %16s\n", c->term, SL_CLI_SHOWN(c->value), c->percent, eur);
   }
 }
 
@@ -172,8 +182,8 @@ static void print_comparables(const sl_fees_model *m, const sl_fees_comparable *
     snprintf(move, sizeof move, "%s (%s) -> %s (%s)", d->player.club ? d->player.club : "?",
              d->player.league ? d->player.league : "?", d->buyer ? d->buyer : "?",
              d->player.buyer_league ? d->player.buyer_league : "?");
-    printf("  %-24.24s %6d %4.0f %-60.60s %14s %14s\n", d->player.name ? d->player.name : "?", d->player.season,
-           d->player.age, move, sl_cli_money(d->player.market_value, mv, sizeof mv),
+    printf("  %-24.24s %6d %4.0f %-60.60s %14s %14s\n", SL_CLI_SHOWN(d->player.name ? d->player.name : "?"),
+           d->player.season, d->player.age, SL_CLI_SHOWN(move), sl_cli_money(d->player.market_value, mv, sizeof mv),
            sl_cli_money(d->fee, fee, sizeof fee));
   }
   (void)m;
@@ -182,14 +192,14 @@ static void print_comparables(const sl_fees_model *m, const sl_fees_comparable *
 static void print_header(const sl_fees_player *p, const sl_fees_model *m, const char *model, const char *seasons) {
   char mv[64];
   char pos[64];
-  printf("%s: %s, age %g", p->name ? p->name : "player", sl_fees_position_text(p->group, p->line_groups, pos, sizeof pos),
-         p->age);
-  if (p->club) printf(", %s", p->club);
-  if (p->league) printf(", %s", p->league);
+  printf("%s: %s, age %g", p->name ? SL_CLI_SHOWN(p->name) : "player",
+         sl_fees_position_text(p->group, p->line_groups, pos, sizeof pos), p->age);
+  if (p->club) printf(", %s", SL_CLI_SHOWN(p->club));
+  if (p->league) printf(", %s", SL_CLI_SHOWN(p->league));
   if (p->season) printf(", season %d", p->season);
   if (p->market_value > 0) printf(", market value %s", sl_cli_money(p->market_value, mv, sizeof mv));
-  printf("\nseasons: %s", seasons);
-  printf("\nmodel: %s (%zu deals", model, m->deals ? m->deals->n : 0);
+  printf("\nseasons: %s", SL_CLI_SHOWN(seasons));
+  printf("\nmodel: %s (%zu deals", SL_CLI_SHOWN(model), m->deals ? m->deals->n : 0);
   if (m->season_max > m->season_min) printf(", seasons %d-%d", m->season_min, m->season_max);
   printf(")\n\n");
 }
@@ -212,6 +222,16 @@ static void json_valuation_fields(const sl_fees_valuation *v, const char *indent
   printf(", \"fee_low\": "), sl_cli_json_number(stdout, v->fee_low);
   printf(", \"fee_high\": "), sl_cli_json_number(stdout, v->fee_high);
   printf(", \"p_at_least_bid\": "), sl_cli_json_number(stdout, v->p_at_least_bid);
+  printf(", \"extrapolated\": [");
+  for (size_t i = 0; i < v->nextrapolated; i++) {
+    const sl_fees_extrapolation *e = &v->extrapolated[i];
+    printf("%s{\"term\": ", i ? ", " : ""), sl_cli_json_string(stdout, e->term);
+    printf(", \"input\": "), sl_cli_json_string(stdout, e->input);
+    printf(", \"value\": "), sl_cli_json_number(stdout, e->value);
+    printf(", \"training_low\": "), sl_cli_json_number(stdout, e->low);
+    printf(", \"training_high\": "), sl_cli_json_number(stdout, e->high), putchar('}');
+  }
+  putchar(']');
 }
 
 static void print_json(const sl_fees_player *p, const char *model, const char *why, const char *seasons,
@@ -272,10 +292,12 @@ static void print_json(const sl_fees_player *p, const char *model, const char *w
 
 static void print_what_if(const char *change, const sl_fees_valuation *base, const sl_fees_valuation *w) {
   char a[64], lo[64], hi[64];
-  printf("  %-24s fair fee %14s (%+.1f%%), %.0f%% range %s - %s", change, sl_cli_money(w->fair_fee, a, sizeof a),
+  printf("  %-24s fair fee %14s (%+.1f%%), %.0f%% range %s - %s", SL_CLI_SHOWN(change), sl_cli_money(w->fair_fee, a, sizeof a),
          100 * (w->fair_fee / base->fair_fee - 1), 100 * w->level, sl_cli_money(w->fee_low, lo, sizeof lo),
          sl_cli_money(w->fee_high, hi, sizeof hi));
   if (isfinite(w->bid)) printf(", P(>= bid) %.1f%%", 100 * w->p_at_least_bid);
+  char terms[256];
+  if (w->nextrapolated) printf(", extrapolated in %s", extrapolated_terms(w, terms, sizeof terms));
   putchar('\n');
 }
 
@@ -309,7 +331,7 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
   if (a->nwhat) printf("\nwhat-if:\n");
   for (size_t i = 0; i < a->nwhat; i++) print_what_if(a->what_if[i], &v, &what[i]);
   if (v.nnotes) printf("\nnotes:\n");
-  for (size_t i = 0; i < v.nnotes; i++) printf("  - %s\n", v.notes[i]);
+  for (size_t i = 0; i < v.nnotes; i++) printf("  - %s\n", SL_CLI_SHOWN(v.notes[i]));
   return SL_EXIT_OK;
 }
 

@@ -13,6 +13,10 @@
 void sl_cli_predict_echo_header(const sl_table *t);
 /* Row r's input cells, as they were read, separated by commas. */
 void sl_cli_predict_echo_row(const sl_table *t, size_t r);
+struct sl_fees_valuation;
+/* The extrapolated column: the inputs v values beyond the training range ("age 45 (training 17
+ * to 36); ..."), or NULL when none. Written into buf. */
+const char *sl_cli_predict_extrapolated(const struct sl_fees_valuation *v, char *buf, size_t size);
 /* The row accounting on stderr: counts with --verbose (and the loader's skipped rows),
  * otherwise only a warning when the loader skipped rows. */
 void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose);

@@ -29,7 +29,7 @@ static int open_workspace(const sl_cli_predict_batch_args *a, sl_workspace **ws)
   sl_error err;
   if (sl_workspace_new(&in, ws, &err)) return sl_cli_fail(&err);
   for (size_t i = 0; i < sl_workspace_note_count(*ws); i++)
-    fprintf(stderr, "scoutlab predict: %s\n", sl_workspace_note(*ws, i));
+    fprintf(stderr, "scoutlab predict: %s\n", SL_CLI_SHOWN(sl_workspace_note(*ws, i)));
   sl_cli_table_warnings("predict", sl_workspace_stats(*ws));
   fprintf(stderr, "scoutlab predict: %s\n", sl_workspace_seasons_of(*ws)->text);
   return SL_EXIT_OK;
@@ -58,7 +58,7 @@ static int in_position(const char *want, const sl_fees_player *fp) {
 
 static void print_header(void) {
   puts("player,club,league,age,position,market_value,contract_months,minutes_share,fair_fee,fee_mean,fee_low,"
-       "fee_high,p_at_least_bid,window,reason");
+       "fee_high,p_at_least_bid,window,reason,extrapolated");
 }
 
 static void print_line(const sl_fees_player *fp, const char *name, const char *club, const sl_fees_valuation *v,
@@ -75,6 +75,9 @@ static void print_line(const sl_fees_player *fp, const char *name, const char *c
   for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) putchar(','), sl_cli_csv_number(stdout, vals[k]);
   putchar(',');
   sl_cli_csv_field(stdout, ok ? NULL : reason);
+  putchar(',');
+  char text[512];
+  sl_cli_csv_field(stdout, ok ? sl_cli_predict_extrapolated(v, text, sizeof text) : NULL);
   putchar('\n');
 }
 

@@ -36,7 +36,7 @@ static int map_columns(const model_columns *m, const sl_table *t, const sl_colum
     if ((m->intercept && j == 0) || (m->aliased && m->aliased[j])) continue;
     if ((cols[j] = sl_table_column(t, m->names[j])) != NULL) continue;
     fprintf(stderr, "scoutlab predict: %s: the model uses column '%s', and the file has no such column\n",
-            t->nfiles ? t->files[0] : "", m->names[j]);
+            t->nfiles ? SL_CLI_SHOWN(t->files[0]) : "", SL_CLI_SHOWN(m->names[j]));
     return SL_EXIT_DATA;
   }
   return SL_EXIT_OK;

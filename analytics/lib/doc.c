@@ -1,5 +1,6 @@
 /* doc.c - report documents rendered to HTML and Markdown; see include/scoutlab/doc.h */
 #include "scoutlab/doc.h"
+#include "textutil.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -292,29 +293,20 @@ int sl_doc_write_html(const sl_doc *d, FILE *f, sl_error *err) {
 
 /* ---- Markdown ---- */
 
-/* Escapes the characters Markdown would read as markup; newlines become spaces in cells. */
-static void md_text(FILE *f, const char *s, int in_table) {
-  for (; *s; s++) {
-    if (strchr("\\`*_{}[]<>#|!", *s)) fputc('\\', f);
-    if (*s == '\n' && in_table) {
-      fputc(' ', f);
-      continue;
-    }
-    fputc(*s, f);
-  }
-}
+/* Text as Markdown shows it, never as markup (scoutlab/text.h: one escaping rule). */
+static void md_text(FILE *f, const char *s, sl_text_md_context context) { sl_text_markdown_write(f, s, context); }
 
 static void md_table(FILE *f, const block *b) {
   if (b->a) {
     fputs("*", f);
-    md_text(f, b->a, 1);
+    md_text(f, b->a, SL_TEXT_MD_CELL);
     fputs("*\n\n", f);
   }
   for (size_t r = 0; r <= b->nrows; r++) {
     fputs("|", f);
     for (size_t c = 0; c < b->ncols; c++) {
       fputc(' ', f);
-      md_text(f, b->cells[r * b->ncols + c], 1);
+      md_text(f, b->cells[r * b->ncols + c], SL_TEXT_MD_CELL);
       fputs(" |", f);
     }
     fputc('\n', f);
@@ -332,34 +324,34 @@ static void md_block(FILE *f, const block *b) {
   switch (b->type) {
   case BLOCK_HEADING:
     fputs(b->level == 1 ? "## " : "### ", f);
-    md_text(f, b->a, 0);
+    md_text(f, b->a, SL_TEXT_MD_LINE);
     fputs("\n\n", f);
     break;
   case BLOCK_PARAGRAPH:
-    md_text(f, b->a, 0);
+    md_text(f, b->a, SL_TEXT_MD_PARAGRAPH);
     fputs("\n\n", f);
     break;
   case BLOCK_CALLOUT:
     fputs("> **", f);
-    md_text(f, b->a, 1);
+    md_text(f, b->a, SL_TEXT_MD_CELL);
     fputs("**\n>\n> ", f);
-    md_text(f, b->b, 1);
+    md_text(f, b->b, SL_TEXT_MD_LINE);
     fputs("\n\n", f);
     break;
   case BLOCK_TABLE: md_table(f, b); break;
   case BLOCK_FIGURE:
     fputs("![", f);
-    md_text(f, b->b, 1);
+    md_text(f, b->b, SL_TEXT_MD_CELL);
     fputs("](", f);
-    fputs(b->a, f);
+    fputs(b->a, f); /* a chart file the report names (charts/radar.png), not data */
     fputs(")\n\n*", f);
-    md_text(f, b->c, 1);
+    md_text(f, b->c, SL_TEXT_MD_CELL);
     fputs("*\n\n", f);
     break;
   case BLOCK_LIST:
     for (size_t i = 0; i < b->nrows; i++) {
       fputs("- ", f);
-      md_text(f, b->cells[i], 1);
+      md_text(f, b->cells[i], SL_TEXT_MD_LINE);
       fputc('\n', f);
     }
     fputc('\n', f);
@@ -370,11 +362,11 @@ static void md_block(FILE *f, const block *b) {
 int sl_doc_write_markdown(const sl_doc *d, FILE *f, sl_error *err) {
   if (!d || !f) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no document");
   fputs("# ", f);
-  md_text(f, d->title, 1);
+  md_text(f, d->title, SL_TEXT_MD_LINE);
   fputs("\n\n", f);
   if (d->subtitle) {
     fputc('_', f);
-    md_text(f, d->subtitle, 1);
+    md_text(f, d->subtitle, SL_TEXT_MD_CELL);
     fputs("_\n\n", f);
   }
   for (size_t i = 0; i < d->n; i++) md_block(f, &d->blocks[i]);

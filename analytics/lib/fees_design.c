@@ -27,7 +27,11 @@
 
 #include "fees_internal.h"
 
-sl_fees_model *sl_fees_model_alloc(void) { return calloc(1, sizeof(sl_fees_model)); }
+sl_fees_model *sl_fees_model_alloc(void) {
+  sl_fees_model *m = calloc(1, sizeof(sl_fees_model));
+  if (m) sl_fees_ranges_build(m); /* no deals yet: no ranges */
+  return m;
+}
 
 void sl_fees_model_free(sl_fees_model *m) {
   if (!m) return;

@@ -340,6 +340,7 @@ int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model 
     return st;
   }
   m->deals = deals;
+  sl_fees_ranges_build(m);
   if (sl_fees_club_index_build(m)) {
     sl_fees_model_free(m), free(r);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");

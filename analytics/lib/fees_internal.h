@@ -42,6 +42,9 @@ const char *sl_fees_rows_impossible(const sl_fees_rows *rows, size_t r, char *wh
 /** Frees a club index; NULL does nothing. */
 void sl_fees_club_index_free_(void *index);
 
+/** Sets m->range_low/range_high from m->deals (NAN without deals). */
+void sl_fees_ranges_build(sl_fees_model *m);
+
 /** Builds the model's club -> league index from m->deals (replacing any earlier one). */
 int sl_fees_club_index_build(sl_fees_model *m);
 

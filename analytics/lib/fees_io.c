@@ -432,6 +432,7 @@ static int load_deals(reader *r, sl_fees_model *m) {
     if (st) return st;
   }
   d->rows_read = d->count[SL_FEES_USED] = d->n;
+  sl_fees_ranges_build(m);
   return sl_fees_club_index_build(m);
 }
 

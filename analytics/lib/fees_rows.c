@@ -160,6 +160,15 @@ static const char *bad_number(const sl_table *t, const sl_column *c, size_t r, d
   return why;
 }
 
+/* A value above what any player or contract can hold (fees.h: SL_FEES_MAX_MARKET_VALUE...). */
+static const char *too_large(const sl_table *t, const sl_column *c, size_t r, double max, const char *why_max,
+                             char *why, size_t size) {
+  double v;
+  if (!c || sl_table_number(t, c, r, &v) <= 0 || !(v > max)) return NULL;
+  sl_snprintf_c(why, size, "%s %.15g is above %.15g (%s)", c->name, v, max, why_max);
+  return why;
+}
+
 const char *sl_fees_rows_impossible(const sl_fees_rows *x, size_t r, char *why, size_t size) {
   static const char amount[] = "an amount such as 25m, EUR 25m or 25000000";
   const sl_table *t = x->t;
@@ -178,6 +187,8 @@ const char *sl_fees_rows_impossible(const sl_fees_rows *x, size_t r, char *why, 
   if (!w) w = bad_number(t, c->age, r, SL_FEES_MIN_AGE, SL_FEES_MAX_AGE, "years", why, size);
   if (!w) w = bad_number(t, c->minutes, r, 0, 1, "a share of the team's minutes, 0-1", why, size);
   if (!w) w = bad_number(t, c->contract_months, r, 0, NAN, "months left, 0 or more", why, size);
+  if (!w) w = too_large(t, c->mv, r, SL_FEES_MAX_MARKET_VALUE, "EUR, ten times the highest ever listed", why, size);
+  if (!w) w = too_large(t, c->contract_months, r, SL_FEES_MAX_CONTRACT_MONTHS, "ten years", why, size);
   return w;
 }
 

@@ -109,9 +109,10 @@ static void contributions(const sl_fees_model *m, const sl_fees_player *p, const
 }
 
 static void unknown_notes(const sl_fees_model *m, const sl_fees_player *p, const int *known,
-                          sl_fees_valuation *v) {
+                          unsigned extrapolated, sl_fees_valuation *v) {
   for (size_t t = 0; t < m->nterms; t++) {
     const sl_fees_term *term = &m->terms[t];
+    if (extrapolated & 1u << t) continue; /* its note says it */
     if (!known[t]) {
       const char *label = term->var == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league
                           : term->var == SL_FEES_VAR_SELLER_LEAGUE ? p->league
@@ -135,8 +136,23 @@ static void unknown_notes(const sl_fees_model *m, const sl_fees_player *p, const
 }
 
 /* Values that cannot be true are refused, as the deal selection refuses them (fees.h,
- * SL_FEES_SKIP_IMPOSSIBLE): a model extrapolated to age 200 answers nonsense with confidence. */
+ * SL_FEES_SKIP_IMPOSSIBLE): a model extrapolated to age 200 answers nonsense with confidence.
+ * NAN is "unknown"; an infinity is neither known nor unknown. */
 static int check_player(const sl_fees_player *p, sl_error *err) {
+  const struct { const char *what; double v; } values[] = {
+      {"age", p->age}, {"market value", p->market_value}, {"contract months", p->contract_months},
+      {"minutes share", p->minutes_share}};
+  for (size_t k = 0; k < sizeof values / sizeof values[0]; k++)
+    if (isinf(values[k].v))
+      return sl_error_set(err, SL_EDATA, NULL, 0, 0, "%s %g is not a finite number", values[k].what, values[k].v);
+  if (p->market_value > SL_FEES_MAX_MARKET_VALUE)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                        "market value %.15g is not a footballer's (expected at most %.15g EUR, ten times "
+                        "the highest ever listed)", p->market_value, SL_FEES_MAX_MARKET_VALUE);
+  if (p->contract_months > SL_FEES_MAX_CONTRACT_MONTHS)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                        "contract months %g is not a contract's (expected at most %g: ten years)",
+                        p->contract_months, SL_FEES_MAX_CONTRACT_MONTHS);
   if (isfinite(p->age) && (p->age < SL_FEES_MIN_AGE || p->age > SL_FEES_MAX_AGE))
     return sl_error_set(err, SL_EDATA, NULL, 0, 0, "age %g is not a footballer's age (expected %g-%g)", p->age,
                         SL_FEES_MIN_AGE, SL_FEES_MAX_AGE);
@@ -149,6 +165,99 @@ static int check_player(const sl_fees_player *p, sl_error *err) {
     return sl_error_set(err, SL_EDATA, NULL, 0, 0, "contract months %g is negative (expected months left, 0 or more)",
                         p->contract_months);
   return SL_OK;
+}
+
+/* ---- the training range ------------------------------------------------------------------- */
+
+/* The player's value of a numeric term's input, in the units of sl_fees_player; NAN unknown. */
+static double input_of(const sl_fees_var var, const sl_fees_player *p) {
+  switch (var) {
+  case SL_FEES_VAR_AGE: return p->age;
+  case SL_FEES_VAR_SEASON: return p->season ? p->season : NAN;
+  case SL_FEES_VAR_MARKET_VALUE: return p->market_value > 0 ? p->market_value : NAN;
+  default: return sl_fees_player_numeric(p, var); /* contract, minutes, the performance terms */
+  }
+}
+
+void sl_fees_ranges_build(sl_fees_model *m) {
+  for (size_t t = 0; t < SL_FEES_MAX_TERMS; t++) m->range_low[t] = m->range_high[t] = NAN;
+  for (size_t t = 0; m->deals && t < m->nterms; t++) {
+    if (m->terms[t].kind == SL_FEES_TERM_FACTOR && m->terms[t].var != SL_FEES_VAR_SEASON) continue;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < m->deals->n; i++) {
+      double v = input_of(m->terms[t].var, &m->deals->deal[i].player);
+      if (isnan(v)) continue;
+      lo = fmin(lo, v), hi = fmax(hi, v);
+    }
+    if (lo <= hi) m->range_low[t] = lo, m->range_high[t] = hi;
+  }
+}
+
+/* How far outside [lo, hi] a value may lie before it is extrapolation: SL_FEES_SEASON_MARGIN
+ * seasons, else SL_FEES_RANGE_MARGIN of the width on the model's scale (log for money). */
+static int beyond_range(sl_fees_var var, double v, double lo, double hi) {
+  if (var == SL_FEES_VAR_SEASON) return v < lo - SL_FEES_SEASON_MARGIN || v > hi + SL_FEES_SEASON_MARGIN;
+  if (var == SL_FEES_VAR_MARKET_VALUE) v = log(v), lo = log(lo), hi = log(hi);
+  double margin = SL_FEES_RANGE_MARGIN * (hi - lo);
+  return v < lo - margin || v > hi + margin;
+}
+
+/* One input in words: "age 45", "market value €500m", "season 2201". */
+static void input_text(sl_fees_var var, double v, char *buf, size_t n) {
+  char money[32];
+  switch (var) {
+  case SL_FEES_VAR_AGE: sl_snprintf_c(buf, n, "%g", v); break;
+  case SL_FEES_VAR_SEASON: snprintf(buf, n, "%.0f", v); break;
+  case SL_FEES_VAR_MARKET_VALUE: snprintf(buf, n, "%s", sl_money_short(v, money, sizeof money)); break;
+  case SL_FEES_VAR_CONTRACT: sl_snprintf_c(buf, n, "%.0f", v); break;
+  default: sl_snprintf_c(buf, n, "%.2f", v); break;
+  }
+}
+
+/* What the model does with a season beyond its training seasons. */
+static const char *season_consequence(const sl_fees_model *m, const sl_fees_term *t, double season,
+                                      char *buf, size_t n) {
+  if (t->kind == SL_FEES_TERM_FACTOR)
+    snprintf(buf, n, "the %s season's market level is used", season > m->season_max ? "last" : "first");
+  else if (!m->season_trend)
+    snprintf(buf, n, "the season term is held at %d", season > m->season_max ? m->season_max : m->season_min);
+  else snprintf(buf, n, "the fee inflation trend is extrapolated");
+  return buf;
+}
+
+/* Inputs beyond the training range: listed, and one note each. Returns a mask of the terms
+ * flagged (their own season note is then not repeated). */
+static unsigned extrapolations(const sl_fees_model *m, const sl_fees_player *p, const int *known,
+                               sl_fees_valuation *v) {
+  static const char *const label[] = {[SL_FEES_VAR_AGE] = "age", [SL_FEES_VAR_SEASON] = "season",
+                                      [SL_FEES_VAR_MARKET_VALUE] = "market value",
+                                      [SL_FEES_VAR_CONTRACT] = "contract months",
+                                      [SL_FEES_VAR_MINUTES] = "minutes share",
+                                      [SL_FEES_VAR_STARTS] = "starts share",
+                                      [SL_FEES_VAR_NPXG_XAG] = "npxG+xAG per 90",
+                                      [SL_FEES_VAR_PROGRESSIVE] = "progressive actions per 90",
+                                      [SL_FEES_VAR_TEAM_POINTS] = "club points per match"};
+  unsigned mask = 0;
+  for (size_t t = 0; t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    double x = input_of(term->var, p), lo = m->range_low[t], hi = m->range_high[t];
+    if (!known[t] || isnan(x) || isnan(lo) || !beyond_range(term->var, x, lo, hi)) continue;
+    v->extrapolated[v->nextrapolated++] = (sl_fees_extrapolation){term->name, label[term->var], x, lo, hi};
+    mask |= 1u << t;
+    char val[48], low[48], high[48], what[96];
+    input_text(term->var, x, val, sizeof val);
+    input_text(term->var, lo, low, sizeof low);
+    input_text(term->var, hi, high, sizeof high);
+    if (term->var == SL_FEES_VAR_SEASON)
+      add_note(v, "extrapolation: season %s is more than %d season%s outside the training seasons %s-%s: %s",
+               val, SL_FEES_SEASON_MARGIN, SL_FEES_SEASON_MARGIN == 1 ? "" : "s", low, high,
+               season_consequence(m, term, x, what, sizeof what));
+    else
+      add_note(v, "extrapolation: %s %s is outside the training range %s to %s (by more than %.0f%% of "
+                  "it): the model is extended beyond the deals it learned from", label[term->var], val, low,
+               high, 100 * SL_FEES_RANGE_MARGIN);
+  }
+  return mask;
 }
 
 int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
@@ -177,7 +286,11 @@ int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level,
     out->bid = bid > 0 ? bid : NAN;
     out->p_at_least_bid = bid > 0 ? sl_fees_dist_upper(&dist, log(bid)) : NAN;
     contributions(m, p, x, known, out);
-    unknown_notes(m, p, known, out);
+    unknown_notes(m, p, known, extrapolations(m, p, known, out), out);
+    if (!(isfinite(out->fair_fee) && isfinite(out->fee_mean) && isfinite(out->fee_low) && isfinite(out->fee_high)))
+      st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                        "the valuation is not a finite amount (median %g EUR): the player's values are too far "
+                        "from the deals the model learned from", out->fair_fee);
   }
   free(x);
   return st;

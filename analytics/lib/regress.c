@@ -402,6 +402,16 @@ static int ols_from_r(sl_ols_fit *f, const double *raug, sl_error *err) {
   return SL_OK;
 }
 
+/* Notes whether the responses of the rows with weight > 0 differ (before q->rows counts them). */
+static void track_response(sl_tsqr *q, const sl_block_reader *b, size_t count) {
+  size_t seen = q->rows;
+  for (size_t i = 0; i < count && !q->y_varies; i++) {
+    if (!(b->w[i] > 0)) continue;
+    if (seen++ == 0) q->y_first = b->yraw[i];
+    else if (b->yraw[i] != q->y_first) q->y_varies = 1;
+  }
+}
+
 /* Folds rows [from, to) into q. */
 static int accumulate_range(const sl_rows *rows, size_t from, size_t to, sl_tsqr *q,
                             sl_error *err) {
@@ -411,6 +421,7 @@ static int accumulate_range(const sl_rows *rows, size_t from, size_t to, sl_tsqr
   for (size_t first = from; first < to && !st; first += b.ld) {
     size_t count = to - first < b.ld ? to - first : b.ld, positive = 0;
     st = sl_block_read(&b, first, count, &positive, err);
+    if (!st) track_response(q, &b, count);
     if (!st) st = sl_tsqr_absorb(q, b.blk, b.ld, count, err);
     q->rows += positive;
   }
@@ -468,6 +479,8 @@ static int accumulate(const sl_rows *rows, const sl_ols_options *opt, sl_tsqr *q
     lapack_int info = LAPACKE_dtpqrt_work(LAPACK_COL_MAJOR, m, m, m, nb, q->r, m, j.q.r, m,
                                           q->t, nb, q->work);
     if (info != 0) st = sl_error_set(err, SL_EINVAL, NULL, 0, 0, "dtpqrt rejected argument %d", (int)-info);
+    if (q->rows && j.q.rows) q->y_varies |= j.q.y_varies || j.q.y_first != q->y_first;
+    else if (j.q.rows) q->y_first = j.q.y_first, q->y_varies = j.q.y_varies;
     q->rows += j.q.rows;
   }
   sl_tsqr_release(&j.q);
@@ -572,6 +585,176 @@ static int improvement(const sl_ols_fit *f, const double *raug, const sl_ols_opt
   return kappa <= SL_REFINE_KAPPA ? 0 : 1;
 }
 
+/* ---- scaling: data whose squares leave the range of a double --------------------------------
+ * Sums of squares of values near 1e200 overflow (and of values near 1e-200 underflow to zero)
+ * although the values, the coefficients and sigma are representable. So a column of [X | y]
+ * whose norm (read off the first factor: Q is orthogonal) lies outside [2^-k, 2^k] is scaled by
+ * a power of two to norm [0.5, 1) before anything squares it, and the results are scaled back:
+ * with X D and y c fitted, b = D b' / c, se = D se' / c, F = D F', sigma = sigma' / c, rss and tss
+ * by 1/c²; t, p, R², F and VIF are scale-free. Powers of two make both directions exact.
+ * Columns in range are left alone, so ordinary data take the very same path bit for bit. */
+
+/* 2^128 ~ 3e38: squares of such norms (2^256) and their double-double error terms (2^-362 at the
+ * small end) stay far inside the range of a double, for sums over any number of rows. */
+#define SL_REGRESS_SCALE_FREE_EXP 128
+
+/* Exponent e with |v| 2^e in [0.5, 1); 0 for 0 or a non-finite v. */
+static int pow2_exponent(double v) {
+  int e;
+  if (v == 0 || !isfinite(v)) return 0;
+  (void)frexp(v, &e);
+  return -e;
+}
+
+/* A source handing out the rows of `rows` with column j scaled by 2^e[j] (y by 2^e[p]). */
+typedef struct scaled_source {
+  const sl_rows *rows;
+  int (*fill_lo)(const void *ctx, size_t first, size_t count, const double *x, size_t ldx,
+                 double *xlo, sl_error *err); /* the caller's (sl_ols_options), or NULL */
+  const int *e; /* p + 1 exponents */
+} scaled_source;
+
+/* Scales the p columns of x (leading dimension ldx, count rows) by 2^e[j]. */
+static void scale_columns(const int *e, size_t p, size_t count, double *x, size_t ldx) {
+  for (size_t j = 0; j < p; j++)
+    for (size_t i = 0; e[j] && i < count; i++) x[i + j * ldx] = ldexp(x[i + j * ldx], e[j]);
+}
+
+static int scaled_fill(const void *ctx, size_t first, size_t count, double *x, size_t ldx,
+                       double *y, double *w, sl_error *err) {
+  const scaled_source *s = ctx;
+  int st = s->rows->fill(s->rows->ctx, first, count, x, ldx, y, w, err);
+  if (st) return st;
+  scale_columns(s->e, s->rows->p, count, x, ldx);
+  scale_columns(s->e + s->rows->p, 1, count, y, count);
+  return SL_OK;
+}
+
+/* The rounding remainders of the scaled values are the scaled remainders; fill_lo is handed
+ * the unscaled x it was written for. */
+static int scaled_fill_lo(const void *ctx, size_t first, size_t count, const double *x,
+                          size_t ldx, double *xlo, sl_error *err) {
+  const scaled_source *s = ctx;
+  size_t p = s->rows->p;
+  double *raw = malloc((ldx ? ldx : 1) * p * sizeof *raw);
+  if (!raw) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  for (size_t j = 0; j < p; j++)
+    for (size_t i = 0; i < count; i++) raw[i + j * ldx] = ldexp(x[i + j * ldx], -s->e[j]);
+  int st = s->fill_lo(s->rows->ctx, first, count, raw, ldx, xlo, err);
+  free(raw);
+  if (!st) scale_columns(s->e, p, count, xlo, ldx);
+  return st;
+}
+
+/* Exponents of the largest |value| of each column of [X | y] over every row (pass 1 has
+ * checked that they are finite). */
+static int prescale_exponents(const sl_rows *rows, int *e, sl_error *err) {
+  size_t p = rows->p;
+  sl_block_reader b;
+  double *top = calloc(p + 1, sizeof *top);
+  if (!top || sl_block_reader_init(&b, rows)) {
+    free(top);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  int st = SL_OK;
+  for (size_t first = 0; first < rows->n && !st; first += b.ld) {
+    size_t count = rows->n - first < b.ld ? rows->n - first : b.ld;
+    st = rows->fill(rows->ctx, first, count, b.blk, b.ld, b.blk + p * b.ld, rows->weighted ? b.w : NULL, err);
+    for (size_t j = 0; !st && j <= p; j++)
+      for (size_t i = 0; i < count; i++) top[j] = fmax(top[j], fabs(b.blk[i + j * b.ld]));
+  }
+  for (size_t j = 0; j <= p; j++) e[j] = pow2_exponent(top[j]);
+  sl_block_reader_release(&b);
+  free(top);
+  return st;
+}
+
+static int factor_finite(const sl_tsqr *q) {
+  for (size_t j = 0; j < q->m; j++)
+    for (size_t i = 0; i <= j; i++)
+      if (!isfinite(q->r[i + j * q->m])) return 0;
+  return 1;
+}
+
+int sl_tsqr_scale_exponents(const sl_tsqr *q, int *e) {
+  size_t m = q->m;
+  for (size_t j = 0; j < m; j++) {
+    double norm = 0;
+    for (size_t i = 0; i <= j; i++) norm = hypot(norm, q->r[i + j * m]);
+    int k = pow2_exponent(norm);
+    e[j] = k > SL_REGRESS_SCALE_FREE_EXP || k < -SL_REGRESS_SCALE_FREE_EXP ? k : 0;
+  }
+  for (size_t j = 0; j < m; j++)
+    if (e[j]) return 1;
+  return 0;
+}
+
+void sl_tsqr_scale(sl_tsqr *q, const int *e) {
+  size_t m = q->m;
+  for (size_t j = 0; j < m; j++)
+    for (size_t i = 0; e[j] && i <= j; i++) q->r[i + j * m] = ldexp(q->r[i + j * m], e[j]);
+}
+
+/* Adds the scaling the factor's columns need to e (the exponents its rows were read with) and
+ * scales the factor. Returns 1 when some column of the data is to be read scaled. */
+static int scale_factor(sl_tsqr *q, int *e) {
+  int more[SL_REGRESS_MAX_COLUMNS + 1], any = 0;
+  sl_tsqr_scale_exponents(q, more);
+  sl_tsqr_scale(q, more);
+  for (size_t j = 0; j < q->m; j++) {
+    e[j] += more[j];
+    any |= e[j] != 0;
+  }
+  return any;
+}
+
+/* Results of the fit of [X D | y c] (D = 2^e[j], c = 2^e[p]) for [X | y]. */
+static void unscale_fit(sl_ols_fit *f, const int *e) {
+  size_t p = f->p, r = f->rank;
+  int ey = e[p];
+  for (size_t j = 0; j < p; j++) {
+    if (f->aliased[j]) continue;
+    f->coef[j] = ldexp(f->coef[j], e[j] - ey);
+    f->std_error[j] = ldexp(f->std_error[j], e[j] - ey);
+    for (size_t l = 0; l < r; l++) f->cov_factor[j * r + l] = ldexp(f->cov_factor[j * r + l], e[j]);
+  }
+  f->sigma = ldexp(f->sigma, -ey);
+  /* |y| beyond ~1e154 (below ~1e-154) makes these two Inf (0): not representable, and nothing
+   * else is derived from them. */
+  f->rss = ldexp(f->rss, -2 * ey);
+  f->tss = ldexp(f->tss, -2 * ey);
+  for (size_t i = 0; f->fitted && i < f->n_rows; i++) {
+    f->fitted[i] = ldexp(f->fitted[i], -ey);
+    f->residuals[i] = ldexp(f->residuals[i], -ey);
+  }
+}
+
+/* A coefficient or factor that does not fit in a double after scaling back: the response and a
+ * column differ in scale by more than the range of a double. */
+static int check_representable(const sl_ols_fit *f, sl_error *err) {
+  for (size_t j = 0; j < f->p; j++) {
+    if (f->aliased[j]) continue;
+    /* Without residual degrees of freedom sigma and the standard errors are NAN by definition. */
+    int ok = isfinite(f->coef[j]) && (isfinite(f->std_error[j]) || f->df_residual == 0);
+    for (size_t l = 0; ok && l < f->rank; l++) ok = isfinite(f->cov_factor[j * f->rank + l]);
+    if (!ok)
+      return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                          "regression: the estimate for %s is %g, outside the range of a double "
+                          "(the response and this column differ in scale by a factor near "
+                          "1e308 or more: rescale one of them)", f->names[j], f->coef[j]);
+  }
+  return SL_OK;
+}
+
+/* A response with one value on every row used leaves nothing to explain: with an intercept its
+ * total sum of squares is 0 (and without one, when that value is 0), so R² and F are 0/0. */
+static int check_response(const sl_tsqr *q, const sl_rows *rows, sl_error *err) {
+  if (q->y_varies || !q->rows || (!rows->intercept && q->y_first != 0)) return SL_OK;
+  return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                      "regression: the response is constant (%.15g on every row used): there is "
+                      "no variation to explain", q->y_first);
+}
+
 int sl_ols_fit_rows(const sl_rows *rows, const sl_ols_options *opt, sl_ols_fit **out,
                     sl_error *err) {
   if (out) *out = NULL;
@@ -586,12 +769,35 @@ int sl_ols_fit_rows(const sl_rows *rows, const sl_ols_options *opt, sl_ols_fit *
   sl_tsqr q;
   if (sl_tsqr_init(&q, rows->p + 1)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   sl_ols_fit *f = fit_new(rows->names, rows->p);
+  int *e = calloc(rows->p + 1, sizeof *e); /* column scaling exponents, y's last */
   double ess = NAN; /* explained sum of squares, when the double-double solve gives it */
-  st = f ? accumulate(rows, opt, &q, err) : sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  st = f && e ? accumulate(rows, opt, &q, err) : sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (!st && q.rows < rows->p)
     st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
                       "regression: %zu usable rows for %zu parameters (need at least as many rows "
                       "as parameters)", q.rows, rows->p);
+  if (!st) st = check_response(&q, rows, err);
+  /* Every later pass reads the rows through `src`: scaled when some column needs it. */
+  sl_ols_options scaled_opt = opt ? *opt : (sl_ols_options){0};
+  scaled_source ctx = {rows, scaled_opt.fill_lo, e};
+  sl_rows scaled = *rows;
+  scaled.fill = scaled_fill, scaled.ctx = &ctx;
+  if (scaled_opt.fill_lo) scaled_opt.fill_lo = scaled_fill_lo;
+  if (!st && !factor_finite(&q)) {
+    /* Values near the top of the double range: dtpqrt's norms overflowed. Fold again from rows
+     * scaled to |value| < 1. */
+    st = prescale_exponents(rows, e, err);
+    memset(q.r, 0, q.m * q.m * sizeof *q.r);
+    q.rows = 0;
+    if (!st) st = accumulate(&scaled, &scaled_opt, &q, err);
+    if (!st && !factor_finite(&q))
+      st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                        "regression: the weighted values are too large for a double even after "
+                        "scaling (are the weights near 1e300?)");
+  }
+  const sl_rows *src = rows;
+  const sl_ols_options *src_opt = opt;
+  if (!st && scale_factor(&q, e)) src = &scaled, src_opt = &scaled_opt;
   if (!st) {
     f->n = q.rows;
     f->intercept = rows->intercept;
@@ -600,11 +806,14 @@ int sl_ols_fit_rows(const sl_rows *rows, const sl_ols_options *opt, sl_ols_fit *
     st = ols_from_r(f, q.r, err);
   }
   int how = st ? 0 : improvement(f, q.r, opt);
-  if (how == 1) st = refine(f, rows, err);
-  if (how == 2) st = sl_ols_solve_dd(f, rows, opt, &ess, err);
+  if (how == 1) st = refine(f, src, err);
+  if (how == 2) st = sl_ols_solve_dd(f, src, src_opt, &ess, err);
   if (!st && how) ols_statistics(f, q.r, ess);
-  if (!st && opt && opt->influence) st = sl_ols_influence(f, rows, err);
+  if (!st && opt && opt->influence) st = sl_ols_influence(f, src, err);
+  if (!st && src != rows) unscale_fit(f, e);
+  if (!st) st = check_representable(f, err);
   sl_tsqr_release(&q);
+  free(e);
   if (st) {
     sl_ols_fit_free(f);
     return st;
@@ -639,6 +848,38 @@ int sl_ols_fit_matrix(const double *x, size_t ldx, const double *y, const double
   matrix_ctx ctx = {x, y, w, ldx, p};
   sl_rows rows = {n, p, names, intercept, w != NULL, matrix_fill, &ctx, 1};
   return sl_ols_fit_rows(&rows, opt, out, err);
+}
+
+int sl_ols_check_summary(const sl_ols_fit *f, sl_error *err) {
+  if (!f) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "regression: no fit given");
+  if (f->df_residual == 0)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                        "regression: %zu rows for %zu estimated coefficients leave no residual "
+                        "degrees of freedom: the residual standard error, standard errors and "
+                        "tests are undefined (need more rows than coefficients)", f->n, f->rank);
+  if (f->sigma == 0)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                        "regression: the fit is exact (every residual is 0): the standard errors "
+                        "are 0 and the t and F tests undefined");
+  struct { const char *what; double v; } stat[] = {
+      {"residual standard error", f->sigma}, {"R-squared", f->r_squared},
+      {"adjusted R-squared", f->adj_r_squared}, {"F statistic", f->f_df1 > 0 ? f->f_statistic : 0},
+      {"p-value of the F test", f->f_df1 > 0 ? f->f_p : 0}};
+  for (size_t k = 0; k < sizeof stat / sizeof stat[0]; k++)
+    if (!isfinite(stat[k].v))
+      return sl_error_set(err, SL_EDATA, NULL, 0, 0, "regression: the %s is %g, not a finite number",
+                          stat[k].what, stat[k].v);
+  for (size_t j = 0; j < f->p; j++) {
+    if (f->aliased[j]) continue;
+    double v[3] = {f->std_error[j], f->t_value[j], f->p_value[j]};
+    const char *what[3] = {"standard error", "t value", "p-value"};
+    for (int k = 0; k < 3; k++)
+      if (!isfinite(v[k]))
+        return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                            "regression: the %s of %s is %g, not a finite number", what[k],
+                            f->names[j], v[k]);
+  }
+  return SL_OK;
 }
 
 long sl_ols_column(const sl_ols_fit *fit, const char *name) {

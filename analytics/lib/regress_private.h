@@ -17,6 +17,8 @@ typedef struct sl_tsqr {
   double *t;     /* nb x m, dtpqrt's reflector blocks (discarded) */
   double *work;  /* nb x m */
   size_t rows;   /* rows absorbed with positive weight */
+  double y_first; /* the response of the first of them */
+  int y_varies;   /* 1: some later one has another response */
 } sl_tsqr;
 
 int sl_tsqr_init(sl_tsqr *q, size_t m);
@@ -24,6 +26,13 @@ void sl_tsqr_release(sl_tsqr *q);
 /* Folds `count` rows held column-major in b (leading dimension ldb, m columns) into R.
  * b is overwritten. */
 int sl_tsqr_absorb(sl_tsqr *q, double *b, size_t ldb, size_t count, sl_error *err);
+
+/* Column scaling of data whose squares leave the range of a double (regress.c): sets e[j] to
+ * the power of two that brings the norm of column j of R (the norm of column j of the data) to
+ * [0.5, 1) when that norm is outside [2^-128, 2^128], else 0; returns 1 when some e[j] != 0. */
+int sl_tsqr_scale_exponents(const sl_tsqr *q, int *e);
+/* Multiplies column j of R by 2^e[j] (exact): R of the data with column j scaled likewise. */
+void sl_tsqr_scale(sl_tsqr *q, const int *e);
 
 /* One block of rows read from a source, weights applied: column j of X at blk + j*ld, y at
  * blk + p*ld, already multiplied by sqrt(w). */

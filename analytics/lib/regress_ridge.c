@@ -11,6 +11,7 @@
  * factors stacked, and the held-out error of any coefficient vector b is exactly
  * ||T_f (-b, 1)||², so no second pass over the rows is needed.
  */
+#include <float.h>
 #include <lapacke.h>
 #include <math.h>
 #include <stdlib.h>
@@ -306,6 +307,53 @@ static int ridge_finish(sl_ridge_fit *f, const sl_rows *rows, const sl_ridge_opt
   return SL_OK;
 }
 
+/* Data whose squares leave the range of a double (|values| near 1e200 or 1e-200): every fold
+ * factor's columns are scaled by the powers of two the whole data's norms call for (regress.c;
+ * never the intercept's, whose factor entry is sqrt of the weight sum), so the fit below runs on
+ * X D and y c. Standardising makes the ridge fit of X D that of X; y c scales coefficients by c,
+ * and sums of squares (RSS, GCV, CV scores) by c². Returns 1 when something was scaled. */
+static int ridge_scale(sl_tsqr *acc, unsigned k, int *e) {
+  if (!sl_tsqr_scale_exponents(&acc[k], e)) return 0;
+  e[0] = 0;
+  for (unsigned i = 0; i <= k; i++) sl_tsqr_scale(&acc[i], e);
+  return 1;
+}
+
+/* Back to the data's units; a residual sum of squares below the range of a double (responses
+ * near 1e-160 or smaller) would read 0, so it is refused. */
+static int ridge_unscale(sl_ridge_fit *f, const int *e, sl_error *err) {
+  int ey = e[f->p];
+  double rss = f->rss;
+  for (size_t j = 0; j < f->p; j++) {
+    f->coef[j] = ldexp(f->coef[j], e[j] - ey);
+    f->center[j] = ldexp(f->center[j], -e[j]);
+    f->scale[j] = ldexp(f->scale[j], -e[j]);
+  }
+  f->rss = ldexp(f->rss, -2 * ey);
+  f->gcv = ldexp(f->gcv, -2 * ey);
+  for (size_t g = 0; g < f->grid_size; g++) f->grid_score[g] = ldexp(f->grid_score[g], -2 * ey);
+  if (rss > 0 && !(f->rss > DBL_MIN))
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                        "ridge: the residual sum of squares is below the range of a double "
+                        "(responses near 1e-154 or smaller: rescale the response)");
+  return SL_OK;
+}
+
+/* A result that does not fit in a double once scaled back is refused, never handed out. */
+static int ridge_check_finite(const sl_ridge_fit *f, sl_error *err) {
+  for (size_t j = 0; j < f->p; j++)
+    if (!isfinite(f->coef[j]) || !isfinite(f->center[j]) || !isfinite(f->scale[j]))
+      return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                          "ridge: the estimate for %s is %g, outside the range of a double (the "
+                          "response and this column differ in scale by a factor near 1e308 or "
+                          "more: rescale one of them)", f->names[j], f->coef[j]);
+  if (!isfinite(f->rss) || !isfinite(f->gcv) || !(f->rss > 0 || f->rss == 0))
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                        "ridge: the residual sum of squares is %g, outside the range of a double "
+                        "(responses beyond about 1e154: rescale the response)", f->rss);
+  return SL_OK;
+}
+
 int sl_ridge_fit_rows(const sl_rows *rows, const sl_ridge_options *opt, sl_ridge_fit **out,
                       sl_error *err) {
   if (out) *out = NULL;
@@ -322,7 +370,8 @@ int sl_ridge_fit_rows(const sl_rows *rows, const sl_ridge_options *opt, sl_ridge
   sl_tsqr *acc = calloc(k + 1, sizeof *acc);
   unsigned short *fold = k > 1 ? make_folds(rows->n, k, o.seed) : NULL;
   double *tmp = malloc(m * (m + 1) * sizeof *tmp);
-  int ok = acc && tmp && (k == 1 || fold) && ridge_alloc(&f, rows, grid) == SL_OK;
+  int *e = calloc(m, sizeof *e), scaled = 0; /* column scaling exponents, y's last */
+  int ok = acc && tmp && e && (k == 1 || fold) && ridge_alloc(&f, rows, grid) == SL_OK;
   for (unsigned i = 0; ok && i <= k; i++) ok = sl_tsqr_init(&acc[i], m) == SL_OK;
   st = ok ? ridge_accumulate(rows, fold, acc, k, err)
           : sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
@@ -334,12 +383,16 @@ int sl_ridge_fit_rows(const sl_rows *rows, const sl_ridge_options *opt, sl_ridge
       st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
                         "ridge: %zu usable rows for %zu parameters", f->n, rows->p);
   }
+  if (!st) scaled = ridge_scale(acc, k, e);
   if (!st && grid) make_grid(f, &o);
   if (!st && k > 1) st = cv_scores(f, rows, acc, k, &acc[k], tmp, tmp + m * m, err);
   if (!st && k > 1) st = merge_folds(acc, k, k, all, tmp, err);
   if (!st) st = ridge_finish(f, rows, &o, all->r, err);
+  if (!st && scaled) st = ridge_unscale(f, e, err);
+  if (!st) st = ridge_check_finite(f, err);
   for (unsigned i = 0; acc && i <= k; i++) sl_tsqr_release(&acc[i]);
   free(acc);
+  free(e);
   free(fold);
   free(tmp);
   if (st) {

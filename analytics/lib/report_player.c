@@ -50,6 +50,21 @@ static sl_callout_kind verdict(const sl_fees_valuation *v, char *text, size_t si
   }
 }
 
+/* Appends s to out as one line: line breaks a name holds become spaces (the caller shows the
+ * summary line by line). */
+static void summary_line(char *out, size_t size, const char *s) {
+  size_t len = strlen(out);
+  if (len + 2 > size) return;
+  for (; *s && len + 2 < size; s++) out[len++] = *s == '\n' || *s == '\r' ? ' ' : *s;
+  out[len++] = '\n', out[len] = '\0';
+}
+
+/* The summary: title, headline and verdict, three lines. */
+static void summary_lines(char *out, size_t size, const char *title, const char *head, const char *text) {
+  out[0] = '\0';
+  summary_line(out, size, title), summary_line(out, size, head), summary_line(out, size, text);
+}
+
 static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   const sl_fees_valuation *v = &pl->v;
   char title[300], sub[400], head[160], text[700], med[32], lo[32], hi[32], mean[32], bid[32];
@@ -72,7 +87,7 @@ static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   else snprintf(text, sizeof text, "The model's median estimate is %s; the expected fee (mean) is %s.", med, mean);
   sl_doc_heading(d, 1, "Verdict");
   sl_doc_callout(d, kind, head, text);
-  snprintf(x->summary->text, sizeof x->summary->text, "%s\n%s\n%s\n", title, head, text);
+  summary_lines(x->summary->text, sizeof x->summary->text, title, head, text);
   char cell[5][64];
   sl_money_text(v->fair_fee, cell[0], sizeof cell[0]);
   sl_money_text(v->fee_mean, cell[1], sizeof cell[1]);

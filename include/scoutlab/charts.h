@@ -52,12 +52,10 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 #define SL_CHARTS_SQUAD_MIN_SHARE 0.05
 /* Importance chart: more bars than this no longer leave a readable line per name at 675 px. */
 #define SL_CHARTS_IMPORTANCE_TOP 15
-/* `scoutlab fit`'s default seed: the fee chart's refit then splits calibration deals as fit's
- * own time split did, so the chart's coverage is the one fit printed. */
-#define SL_CHARTS_FIT_SEED 1
-/* The fee chart holds out the model's last four seasons unless told otherwise (fit's own
- * example, --holdout-from 2017 on seasons to 2020, does the same). */
-#define SL_CHARTS_HOLDOUT_SEASONS 4
+/* The fee chart's refit: the seed and held-out seasons of every command (fees.h), so that the
+ * chart's coverage is the one fit and the report print. */
+#define SL_CHARTS_FIT_SEED SL_FEES_DEFAULT_SEED
+#define SL_CHARTS_HOLDOUT_SEASONS SL_FEES_DEFAULT_HOLDOUT_SEASONS
 /* Age curve sweep: the ages at which transfers are common in the training data. */
 #define SL_CHARTS_AGE_FROM 17.0
 #define SL_CHARTS_AGE_TO 35.0

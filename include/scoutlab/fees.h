@@ -45,12 +45,18 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 #define SL_FEES_DEFAULT_LEVEL 0.8
 /** Default folds of the k-fold accuracy (5 keeps 80% of the deals in every training set). */
 #define SL_FEES_DEFAULT_FOLDS 5
+/** The out-of-time check every command shows by default (workspace fits, the fee chart, the
+ *  report): the last three training seasons held out (enough deals for a stable figure while
+ *  training stays close to the present), and one seed for folds and the calibration split. */
+#define SL_FEES_DEFAULT_HOLDOUT_SEASONS 3
+#define SL_FEES_DEFAULT_SEED 1
 /** Share of the training deals held out to calibrate the intervals (split conformal). */
 #define SL_FEES_DEFAULT_CALIBRATION 0.25
 /** Largest number of model terms (the list in the top comment has twelve; room for more). */
 #define SL_FEES_MAX_TERMS 16
-/** Notes one valuation can carry (unknown attributes, extrapolated season...). */
-#define SL_FEES_MAX_NOTES 8
+/** Notes one valuation can carry: one per term (unknown, or extrapolated beyond the training
+ *  range) and as many again for what the caller assumed about the player's record. */
+#define SL_FEES_MAX_NOTES (2 * SL_FEES_MAX_TERMS)
 /** Length of a note or a term's value description, bytes including the NUL. */
 #define SL_FEES_NOTE_MAX 200
 
@@ -121,6 +127,18 @@ typedef enum sl_fees_reason {
 #define SL_FEES_MIN_AGE 14.0
 #define SL_FEES_MAX_AGE 50.0
 
+/** Largest market value a row or a player can hold, EUR: ten times the highest ever listed
+ *  (about EUR 200m); beyond it a value is a typo or a unit error, refused, never extrapolated. */
+#define SL_FEES_MAX_MARKET_VALUE 2e9
+/** Most contract months left a row or a player can hold: ten years. FIFA caps contracts at five
+ *  years where national law allows no longer (RSTP art. 18.2); the longest known ran 8.5. */
+#define SL_FEES_MAX_CONTRACT_MONTHS 120.0
+/** A valuation input farther outside the training deals' range than this share of the range's
+ *  width (on the model's scale: log for the market value) is flagged as extrapolation. */
+#define SL_FEES_RANGE_MARGIN 0.1
+/** Seasons outside the training seasons that are not flagged: valuing the transfer window after
+ *  the last training season is what a model is for. */
+#define SL_FEES_SEASON_MARGIN 1
 /** A machine key for a reason ("used", "loan", "fee_unknown", "free_transfer"...), stable
  *  across versions for JSON; sl_fees_reason_text gives the sentence. "" for an invalid one. */
 const char *sl_fees_reason_key(sl_fees_reason reason);
@@ -353,6 +371,10 @@ typedef struct sl_fees_model {
   int season_trend;         /* 1: the trend is extrapolated beyond the training seasons;
                                0: held at the nearest one (sl_fees_options.season_hold) */
   double feature_sd[SL_FEES_MAX_TERMS]; /* SD of each numeric term in training (comparables) */
+  double range_low[SL_FEES_MAX_TERMS];  /* smallest and largest value of each numeric term's */
+  double range_high[SL_FEES_MAX_TERMS]; /* input in the training deals, in the player's units
+                                           (years, EUR, months, share, season); NAN for factors
+                                           and for a model without its deals */
   sl_fees_deals *deals;     /* the training deals (comparables, club -> league) */
   void *club_index_;        /* private: club -> league, built once with the deals */
 } sl_fees_model;
@@ -458,6 +480,16 @@ typedef struct sl_fees_contribution {
   double eur;                 /* typical median fee x (exp(log_effect) - 1) */
 } sl_fees_contribution;
 
+/** An input of a valuation outside the training deals' range by more than the margin
+ *  (SL_FEES_RANGE_MARGIN of the range's width, SL_FEES_SEASON_MARGIN seasons): the model is
+ *  extrapolated there, and the valuation says so. */
+typedef struct sl_fees_extrapolation {
+  const char *term;  /* term name ("age", "log market value", "season"...), borrowed from the model */
+  const char *input; /* the input it reads ("age", "market value", "season"...), static */
+  double value;      /* the player's value, in the units of sl_fees_player (EUR, not log) */
+  double low, high;  /* the training range, same units */
+} sl_fees_extrapolation;
+
 /** A valuation. */
 typedef struct sl_fees_valuation {
   double log_fee;             /* prediction on the log scale */
@@ -474,20 +506,26 @@ typedef struct sl_fees_valuation {
   double typical_fee;         /* exp(typical_log_fee) */
   sl_fees_contribution contrib[SL_FEES_MAX_TERMS];
   size_t ncontrib;            /* one per term; log effects sum to log_fee - typical_log_fee */
-  char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX]; /* assumptions made for this player */
+  char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX]; /* assumptions made for this player, and
+                                                      one "extrapolation: ..." per entry below */
   size_t nnotes;
+  sl_fees_extrapolation extrapolated[SL_FEES_MAX_TERMS]; /* inputs beyond the training range */
+  size_t nextrapolated;
 } sl_fees_valuation;
 
 /** Values one player at interval level `level` (0 = model's level) and, when bid is finite
  *  and > 0, the probability that the fair fee is at least the bid. Unknown attributes that the
  *  model can average over (leagues, contract, minutes) take the training mean, with a note;
  *  SL_EDATA (saying which flag to give) when age, position, or a market value the model
- *  uses is unknown, and (naming the value) when one cannot be true: age outside
- *  SL_FEES_MIN_AGE..SL_FEES_MAX_AGE, negative market value or contract months, minutes share
- *  outside 0-1. A player known only by a line (group -1 with line_groups) is valued as the
- *  mixture of the line's groups weighted by their shares of the training deals: the median,
- *  interval and P(fee >= bid) are those of the mixture distribution, the contributions those
- *  of the likeliest group, and a note names the weights. */
+ *  uses is unknown, and (naming the value) when one cannot be true: infinite, age outside
+ *  SL_FEES_MIN_AGE..SL_FEES_MAX_AGE, market value negative or above SL_FEES_MAX_MARKET_VALUE,
+ *  contract months negative or above SL_FEES_MAX_CONTRACT_MONTHS, minutes share outside 0-1.
+ *  A possible value outside the training deals' range (beyond the margins) is valued, and
+ *  listed in out->extrapolated with an "extrapolation: ..." note. A valuation that is not a
+ *  finite amount is SL_EDATA, never a result. A player known only by a line (group -1 with
+ *  line_groups) is valued as the mixture of the line's groups weighted by their shares of the
+ *  training deals: the median, interval and P(fee >= bid) are those of the mixture
+ *  distribution, the contributions those of the likeliest group, and a note names the weights. */
 int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
                   sl_fees_valuation *out, sl_error *err);
 

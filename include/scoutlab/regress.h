@@ -133,8 +133,12 @@ typedef struct sl_ols_fit {
 
 /** Fits by least squares from a row source. Returns SL_OK and sets *out to a new fit (free with
  *  sl_ols_fit_free()); on failure returns a status (SL_EINVAL bad arguments, SL_EDATA fewer
- *  rows than columns / non-finite values / negative weights, SL_ENOMEM), leaves *out NULL and
- *  fills err. opt may be NULL. */
+ *  rows than columns / non-finite values / negative weights / a constant response, or an
+ *  estimate beyond the range of a double, SL_ENOMEM), leaves *out NULL and fills err. opt may
+ *  be NULL. A column of X or y whose norm is outside [2^-128, 2^128] (values near 1e200 or
+ *  1e-200, whose squares overflow or underflow) is fitted scaled by a power of two and the
+ *  results scaled back exactly; rss and tss alone may then be Inf or 0 when the sums of squares
+ *  themselves are outside the range of a double (sigma, R², F and the intervals are not). */
 int sl_ols_fit_rows(const sl_rows *rows, const sl_ols_options *opt, sl_ols_fit **out,
                     sl_error *err);
 
@@ -146,6 +150,12 @@ int sl_ols_fit_matrix(const double *x, size_t ldx, const double *y, const double
 
 /** Frees a fit; NULL does nothing. */
 void sl_ols_fit_free(sl_ols_fit *fit);
+
+/** Checks that the summary of a fit (sigma, R², adjusted R², F and its p-value, and the standard
+ *  error, t and p of every column not aliased) consists of finite numbers, as a printed summary
+ *  needs: SL_OK, or SL_EDATA with a message saying why not (no residual degrees of freedom, an
+ *  exact fit, ...). */
+int sl_ols_check_summary(const sl_ols_fit *fit, sl_error *err);
 
 /** Index of the column named `name`, or -1. */
 long sl_ols_column(const sl_ols_fit *fit, const char *name);

@@ -36,5 +36,6 @@
 #include "scoutlab/workspace.h"
 #include "scoutlab/report.h"
 #include "scoutlab/money.h"
+#include "scoutlab/text.h"
 
 #endif

@@ -44,11 +44,9 @@
 #include "scoutlab/export.h"
 SL_BEGIN_DECLS /* C linkage, exported; thread safety: see above and scoutlab/export.h */
 
-/* The fee model a workspace fits from transfers: one seed for folds and the calibration split,
- * and the last three seasons held out to measure accuracy out of time (enough deals for a
- * stable figure while training stays close to the present). */
-#define SL_WORKSPACE_SEED 1
-#define SL_WORKSPACE_HOLDOUT_SEASONS 3
+/* The fee model a workspace fits from transfers: fees.h's default seed and held-out seasons. */
+#define SL_WORKSPACE_SEED SL_FEES_DEFAULT_SEED
+#define SL_WORKSPACE_HOLDOUT_SEASONS SL_FEES_DEFAULT_HOLDOUT_SEASONS
 /* Notes a workspace keeps (seasons chosen, files classified, names matched). */
 #define SL_WORKSPACE_MAX_NOTES 16
 

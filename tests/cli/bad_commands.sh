@@ -42,8 +42,9 @@ case_run "invalid UTF-8 in a UTF-8 file (squad)" 1 "mixed_encoding.csv:3:2: inva
 # ---- ragged rows and duplicate columns are loaded, and accounted for ----
 case_run "ragged rows (compare JSON accounting)" 0 '"read":5,"used":2,"skipped":3,"skipped_by_loader":3' \
   '"reason":"expected 3 fields, found 2"' -- stats "$B/ragged.csv" A D --profile centre-back --format json
-case_run "ragged rows (ols)" 0 "5 rows read, 2 used, 3 skipped: malformed, skipped by the loader (3)" -- \
-  "$SCOUTLAB" ols "$B/ragged.csv" --y minutes --x minutes
+# (Two rows for two coefficients leave no residual degrees of freedom: refused after the accounting.)
+case_run "ragged rows (ols)" 1 "5 rows read, 2 used, 3 skipped: malformed, skipped by the loader (3)" \
+  "leave no residual degrees of freedom" -- "$SCOUTLAB" ols "$B/ragged.csv" --y minutes --x minutes --format json
 case_run "duplicate column names (compare)" 1 "scoutlab compare: warning: duplicate column name 'minutes' renamed to 'minutes.2'" -- \
   stats "$B/duplicate_columns.csv" A A
 

@@ -66,7 +66,7 @@ sed 's/^Carl Dane,/"=HYPERLINK(""http:\/\/x"",""C|<b>D<\/b>"")",/' "$d/stats.csv
 got=$("$SCOUTLAB" similar --stats "$inj/stats.csv" --profiles "$d/profiles.csv" --no-overrides anna -k 2 --format csv)
 expect_contains "$got" $'\n2,"\'=HYPERLINK(""http://x"",""C|<b>D</b>"")","Club C",' "similar csv: quoted, formula neutralised"
 got=$("$SCOUTLAB" similar --stats "$inj/stats.csv" --profiles "$d/profiles.csv" --no-overrides anna -k 2 --format md)
-expect_contains "$got" '| 2 | =HYPERLINK("http://x","C\|&lt;b>D&lt;/b>") | Club C |' "similar md: pipe escaped, no raw HTML"
+expect_contains "$got" '| 2 | =HYPERLINK\("http://x","C\|\<b\>D\</b\>"\) | Club C |' "similar md: pipe escaped, no raw HTML"
 rm -rf "$inj"
 # One pool for every player by default (a non-Big-5 file: every league present), stated once;
 # a player below the minimum minutes keeps his values and gets a small-sample mark, no percentile.

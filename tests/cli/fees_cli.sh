@@ -59,4 +59,33 @@ expect_contains "$out" "no output model (give -o MODEL.slm)" "fit usage message"
 out=$("$SCOUTLAB" fit --transfers "$D/tiny.csv" --holdout-from 2030 -o x.slm 2>&1); rc=$?
 expect_eq "$rc" 1 "empty test set"
 expect_contains "$out" "a time split at season 2030 leaves" "holdout message"
+# Inputs outside the data (issue 16): impossible ones refused with exit 1, possible ones beyond the
+# training range valued and flagged (table line, note, JSON key, predict column), never n/a.
+"$SCOUTLAB" fit --transfers "$SL_DATASETS/transfers.csv" --until 2019 --folds 1 -o demo.slm >/dev/null 2>&1
+out=$("$SCOUTLAB" value --model demo.slm --age 25 --position CB --season 2018 --market-value 1e30 2>&1); rc=$?
+expect_eq "$rc" 1 "market value 1e30: exit status"
+expect_eq "$out" "scoutlab: market value 1e+30 is not a footballer's (expected at most 2000000000 EUR, ten times the highest ever listed)" \
+  "market value 1e30: message"
+out=$("$SCOUTLAB" value --model demo.slm --age 25 --position CB --season 2018 --market-value 10m --contract-months 1e9 2>&1); rc=$?
+expect_eq "$rc" 1 "contract months 1e9: exit status"
+expect_eq "$out" "scoutlab: contract months 1e+09 is not a contract's (expected at most 120: ten years)" "contract months 1e9: message"
+out=$("$SCOUTLAB" value --model demo.slm --age 25 --position CB --season 2200 --market-value 10m 2>&1); rc=$?
+expect_eq "$rc" 0 "season 2200: valued"
+expect_contains "$out" "extrapolated           beyond the training deals in season (see notes)" "season 2200: flagged under the range"
+expect_contains "$out" "  - extrapolation: season 2201 is more than 1 season outside the training seasons 2016-2019: the last season's market level is used" \
+  "season 2200: the note says what the model does"
+case "$out" in *n/a*) fail "season 2200: n/a in the valuation" ;; esac
+out=$("$SCOUTLAB" value --model demo.slm --age 25 --position CB --season 2200 --market-value 10m --format json 2>&1)
+expect_contains "$out" '"extrapolated": [{"term": "season", "input": "season", "value": 2201, "training_low": 2016, "training_high": 2019}]' \
+  "season 2200: JSON key"
+out=$("$SCOUTLAB" value --model demo.slm --age 25 --position CB --season 2018 --market-value 10m --format json 2>&1)
+expect_contains "$out" '"extrapolated": [],' "inside the training range: an empty JSON list"
+printf 'name,age,short_pos,market_value,contract_months_left,season\nA,25,CB,1e30,24,2018\nB,25,CB,10000000,1000000000,2018\nC,25,CB,10000000,24,2200\nD,45,CB,10000000,24,2018\nE,25,CB,10000000,24,2018\n' >outside.csv
+out=$("$SCOUTLAB" predict --model demo.slm outside.csv 2>&1); rc=$?
+expect_eq "$rc" 0 "predict outside the data: exit status"
+expect_eq "$(printf '%s\n' "$out" | cut -d, -f1,13- | sed -n '2,6p')" "A,\"market value 1e+30 is not a footballer's (expected at most 2000000000 EUR, ten times the highest ever listed)\",no fee column,
+B,contract months 1e+09 is not a contract's (expected at most 120: ten years),no fee column,
+C,,no fee column,season 2201 (training 2016 to 2019)
+D,,no fee column,age 45 (training 17 to 36)
+E,,no fee column," "predict: refusals in reason, extrapolations in their column"
 finish

@@ -25,7 +25,7 @@ expect_eq "$pred_row" "$fit_row" "predict on the held-out rows reproduces fit's 
 
 # Morata: in row of Chelsea FC (Premier League), seller Real Madrid (LaLiga, its out row).
 row=$(grep '^Chelsea FC,Álvaro Morata,' "$W/p.csv" | head -1)
-fair=$(printf '%s\n' "$row" | awk -F, '{print $(NF-7)}')
+fair=$(printf '%s\n' "$row" | awk -F, '{print $(NF-8)}')
 awk -v f="$fair" 'BEGIN { exit !(f > 40e6 && f < 60e6) }' || fail "Morata valued with the right leagues: got $fair (the bug gave 25.4m)"
 want=$("$SCOUTLAB" value --model "$W/m16.slm" --age 24 --position CF --league Laliga --buyer-league "Premier League" \
   --window 2017 --market-value 40m --format json | grep '"fair_fee"' | sed 's/.*"fair_fee": \([^,]*\),.*/\1/')
@@ -39,6 +39,6 @@ cat "$W/h.txt" "$W/r.txt" | sed -e '1s/,league,/,league_name,/' -e '2s/,2017,/,2
 grep -A0 '^Real Madrid,Álvaro Morata,' "$T/2017/laliga.csv" | sed -e 's/,2017,/,17\/18,/' >>"$W/alias.csv"
 "$SCOUTLAB" predict --model "$W/m16.slm" "$W/alias.csv" >"$W/a.csv"
 expect_eq "$?" 0 "predict with league_name and 2017/2018"
-alias_fair=$(sed -n 2p "$W/a.csv" | awk -F, '{print $(NF-7)}')
+alias_fair=$(sed -n 2p "$W/a.csv" | awk -F, '{print $(NF-8)}')
 expect_eq "$alias_fair" "$fair" "season 2017/2018 and league_name: the same valuation"
 finish

@@ -169,6 +169,51 @@ expect_eq "$(printf '%s\n' "$pred" | sed -n '3,4p' | awk -F, '{ print $NF }')" "
 x1 is missing" "formula predict: reasons for rows it cannot value"
 expect_eq "$(printf '%s\n' "$pred" | sed -n 2p | cut -d, -f1-2)" "3,b" "formula predict keeps the input cells"
 
+# 6d. Values whose squares overflow or underflow (issue 16): near 1e200 and 1e-200 the fit is the
+# unscaled one scaled (columns are scaled by powers of two inside the fit), never inf or nan.
+scaled_csv() { # x-suffix y-suffix: small.csv with x1, x2 and y written as "<value>e<suffix>"
+  awk -F, -v OFS=, -v sx="$1" -v sy="$2" 'NR == 1 { print; next } { $1 = $1 "e" sy; $2 = $2 "e" sx; $3 = $3 "e" sx; print }' small.csv
+}
+base=$("$SCOUTLAB" ols small.csv --y y --x x1,x2 --format json 2>/dev/null)
+for pair in "200 200" "-200 -200" "200 0" "0 200" "-200 0" "0 -200"; do
+  set -- $pair
+  scaled_csv "$1" "$2" > scaled.csv
+  json=$("$SCOUTLAB" ols scaled.csv --y y --x x1,x2 --format json 2>/dev/null); st=$?
+  expect_eq "$st" 0 "x e$1, y e$2: exit status"
+  # intercept and sigma scale as y, slopes as y/x; t, R² and F do not change.
+  want=$(printf '%s' "$base" | json_values estimate | awk -v sx="1e$1" -v sy="1e$2" 'NR == 1 { printf "%.17g\n", $1 * sy; next } { printf "%.17g\n", $1 * sy / sx }')
+  expect_num_eq "$(printf '%s' "$json" | json_values estimate)" "$want" "x e$1, y e$2: estimates" --rel 1e-12
+  want=$(printf '%s' "$base" | json_values std_error | awk -v sx="1e$1" -v sy="1e$2" 'NR == 1 { printf "%.17g\n", $1 * sy; next } { printf "%.17g\n", $1 * sy / sx }')
+  expect_num_eq "$(printf '%s' "$json" | json_values std_error)" "$want" "x e$1, y e$2: standard errors" --rel 1e-12
+  want=$(printf '%s' "$base" | json_values residual_sd | awk -v sy="1e$2" '{ printf "%.17g\n", $1 * sy }')
+  expect_num_eq "$(printf '%s' "$json" | json_values residual_sd)" "$want" "x e$1, y e$2: residual SD" --rel 1e-12
+  for key in t r_squared adj_r_squared f_statistic; do
+    expect_num_eq "$(printf '%s' "$json" | json_values $key)" "$(printf '%s' "$base" | json_values $key)" "x e$1, y e$2: $key" --rel 1e-11
+  done
+  table=$("$SCOUTLAB" ols scaled.csv --y y --x x1,x2 2>&1)
+  case "$table" in *inf* | *nan* | *NaN*) fail "x e$1, y e$2: the table shows inf or nan"; printf '%s\n' "$table" >&2 ;; esac
+done
+scaled_csv -200 200 > apart.csv
+scaled_csv 0 200 > bigy.csv
+check_error_ols() { # expected-status expected-message what args...
+  local want_st=$1 want_msg=$2 what=$3; shift 3
+  local out; out=$("$SCOUTLAB" ols "$@" 2>&1); local st=$?
+  expect_eq "$st" "$want_st" "$what: exit status"
+  expect_eq "$out" "$want_msg" "$what: message"
+}
+check_error_ols 1 "scoutlab: regression: the estimate for x1 is inf, outside the range of a double (the response and this column differ in scale by a factor near 1e308 or more: rescale one of them)" \
+  "slopes of 1e400" apart.csv --y y --x x1,x2 --format table
+check_error_ols 1 "scoutlab: ridge: the residual sum of squares is inf, outside the range of a double (responses beyond about 1e154: rescale the response)" \
+  "ridge RSS of 1e400" bigy.csv --y y --x x1,x2 --ridge 1
+awk -F, -v OFS=, 'NR > 1 { $1 = 2.5 } { print }' small.csv > consty.csv
+check_error_ols 1 "scoutlab: consty.csv: response column 'y' is constant (2.5 on every row used): there is no variation to explain" \
+  "constant response" consty.csv --y y --x x1,x2
+check_error_ols 1 "scoutlab: regression: the response is constant (2.5 on every row used): there is no variation to explain" \
+  "constant response in a formula" consty.csv --formula "y ~ x1 + sqrt(x2)"
+head -3 small.csv > two.csv
+check_error_ols 1 "scoutlab: regression: 2 rows for 2 estimated coefficients leave no residual degrees of freedom: the residual standard error, standard errors and tests are undefined (need more rows than coefficients)" \
+  "no residual degrees of freedom" two.csv --y y --x x1
+
 # 7. Bad input: message and exit status.
 check_error() { # expected-status expected-message what args...
   local want_st=$1 want_msg=$2 what=$3; shift 3

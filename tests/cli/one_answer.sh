@@ -50,6 +50,11 @@ else
   fail "chart fees wrote no script"
 fi
 
+# The out-of-time check: the workspace's fit, the fee chart and the report hold out the same last
+# three seasons with the same seed (one default, fees.h).
+"$SCOUTLAB" chart fees --model demo.slm -o fit.svg --script fit.gp >/dev/null 2>&1
+expect_contains "$(cat fit.gp)" "Held-out transfers 2022-24" "chart fees holds out the last three seasons, as fit"
+
 # predict on a row holding the attributes value used gives the same numbers. The row is a player
 # at his club, so its season is the season of his data (value's "season" is the window valued,
 # the one after it): the same season rule in both commands.

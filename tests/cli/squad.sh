@@ -27,7 +27,7 @@ expect_contains "$csv" ",'@SUM(A1)," "@ name neutralised"
 expect_eq "$(printf '%s\n' "$csv" | grep -c "^[0-9]*,[=@]")" 0 "no cell starts a formula"
 sed -i 's/^Dan Reserve,/Dan | <i>Reserve<\/i>,/' "$inj/stats.csv"
 md=$("$SCOUTLAB" squad --stats "$inj/stats.csv" --profiles "$fx/profiles.csv" --no-overrides "Alpha FC" --format md)
-expect_contains "$md" '| Dan \| &lt;i>Reserve&lt;/i>' "md: a pipe in a name cannot split the row, no raw HTML"
+expect_contains "$md" '| Dan \| \<i\>Reserve\</i\>' "md: a pipe in a name cannot split the row, no raw HTML"
 rm -rf "$inj"
 
 # JSON: accounting and a null for a left-out component.
