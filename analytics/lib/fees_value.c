@@ -179,6 +179,8 @@ static double input_of(const sl_fees_var var, const sl_fees_player *p) {
   }
 }
 
+static int has_numeric_terms(const sl_fees_model *m, const sl_fees_player *p);
+
 void sl_fees_ranges_build(sl_fees_model *m) {
   for (size_t t = 0; t < SL_FEES_MAX_TERMS; t++) m->range_low[t] = m->range_high[t] = NAN;
   for (size_t t = 0; m->deals && t < m->nterms; t++) {
@@ -186,7 +188,7 @@ void sl_fees_ranges_build(sl_fees_model *m) {
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < m->deals->n; i++) {
       double v = input_of(m->terms[t].var, &m->deals->deal[i].player);
-      if (isnan(v)) continue;
+      if (isnan(v) || !has_numeric_terms(m, &m->deals->deal[i].player)) continue; /* not a training deal */
       lo = fmin(lo, v), hi = fmax(hi, v);
     }
     if (lo <= hi) m->range_low[t] = lo, m->range_high[t] = hi;
