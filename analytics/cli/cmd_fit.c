@@ -8,9 +8,11 @@
 #include "cli.h"
 #include "scoutlab/fees.h"
 #include "scoutlab/output.h"
+#include "scoutlab/perf.h"
 
 const char sl_help_fit[] =
-    "usage: scoutlab fit --transfers FILE|DIR... -o|--output MODEL.slm [--since SEASON] [--until SEASON]\n"
+    "usage: scoutlab fit --transfers FILE|DIR... -o|--output MODEL.slm [--stats DIR|FILE...]\n"
+    "                    [--since SEASON] [--until SEASON]\n"
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
     "                    [--season-mode auto|trend|level|none] [--half-life auto|none|H]\n"
@@ -24,6 +26,13 @@ const char sl_help_fit[] =
     "--holdout-from, and k-fold) next to the naive baseline fee = market value.\n"
     "The saved model is refitted on every selected deal.\n"
     "\n"
+    "  --stats DIR|FILE  performance from a stats history: each transfer of season S is joined to\n"
+    "                    the player's stats of S-1 (name + birth year, club breaking ties;\n"
+    "                    ambiguous matches left out) and the model learns from the joined deals\n"
+    "                    with minutes and starts share, npxG+xAG and progressive actions per 90\n"
+    "                    and his club's points per match; DIR in the fbref-big5-yearly layout,\n"
+    "                    or one file per season. The time split also scores the model without\n"
+    "                    these terms on the same deals\n"
     "  --holdout-from S  train on seasons before S, test on S and later\n"
     "  --rolling S       also predict every season from S on by a model of the seasons before it\n"
     "  --season-mode M   how the season enters: trend (linear, extrapolated), level (one per\n"
@@ -40,11 +49,16 @@ const char sl_help_fit[] =
     "  --verbose         every row not used, with its file, line and reason, on stderr\n"
     "\n"
     "example:\n"
-    "  scoutlab fit --transfers ../shared/data/transfers-tm --until 2020 --holdout-from 2017 -o tm.slm\n";
+    "  scoutlab fit --transfers ../shared/data/transfers-tm --until 2020 --holdout-from 2017 -o tm.slm\n"
+    "  scoutlab fit --transfers ../shared/data/transfers-tm --stats ../shared/data/fbref-big5-yearly \\\n"
+    "      --no-market-value --holdout-from 2019 -o perf.slm\n";
 
 typedef struct fit_args {
   const char **files;
   size_t nfiles;
+  const char **stats;
+  size_t nstats;
+  sl_perf_join_report join;   /* filled when stats are given */
   const char *out;
   sl_fees_options opt;
   sl_format format;
@@ -94,12 +108,18 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
 static int parse_args(int argc, char **argv, fit_args *a) {
   memset(a, 0, sizeof *a);
   a->opt.seed = SL_FEES_DEFAULT_SEED; /* the seed of every command (fees.h) */
-  if (!(a->files = calloc((size_t)argc, sizeof *a->files))) return SL_EXIT_DATA;
+  if (!(a->files = calloc((size_t)argc, sizeof *a->files)) || !(a->stats = calloc((size_t)argc, sizeof *a->stats)))
+    return SL_EXIT_DATA;
   for (int i = 1; i < argc; i++) {
     const char *o = argv[i];
     if (strcmp(o, "--transfers") == 0) {
       while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0 && strcmp(argv[i + 1], "-o") != 0)
         a->files[a->nfiles++] = argv[++i];
+    } else if (strcmp(o, "--stats") == 0) {
+      size_t before = a->nstats;
+      while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0 && strcmp(argv[i + 1], "-o") != 0)
+        a->stats[a->nstats++] = argv[++i];
+      if (a->nstats == before) return sl_cli_usage_error("fit", "--stats needs a folder or files");
     } else if (strcmp(o, "--no-market-value") == 0) a->opt.no_market_value = 1;
     else if (strcmp(o, "--ridge") == 0) a->opt.ridge = 1;
     else if (strcmp(o, "--season-hold") == 0) a->opt.season_hold = 1;
@@ -217,6 +237,13 @@ static void print_accuracy(const sl_fees_report *r) {
     acc_row("model, buyers' in rows", &r->time_model_in);
     acc_row("fee = market value, in rows", &r->time_baseline_in);
     acc_row("value x last ratio, in rows", &r->time_ratio_in);
+    if (r->performance_deals) {
+      printf("  the same test deals, the model without the performance terms:\n");
+      acc_row("fitted on the same training deals", &r->time_plain_same);
+      char label[64];
+      snprintf(label, sizeof label, "fitted on every deal before (%zu)", r->time_plain_all_train);
+      acc_row(label, &r->time_plain_all);
+    }
     char life[32];
     if (r->time_inner_from)
       printf("  (the time split's model: season %s, half-life %s, inner log-RMSE %.3f on %d-%d)\n",
@@ -271,7 +298,8 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
   printf("{\n  "), sl_cli_json_schema(stdout, "fit");
   printf("\n  \"model\": ");
   sl_cli_json_string(stdout, path);
-  printf(",\n  \"rows_read\": %zu,\n  \"deals\": %zu,\n  \"not_used\": {", d->rows_read, d->n);
+  printf(",\n  \"rows_read\": %zu,\n  \"deals\": %zu,\n  \"performance_deals\": %zu,\n  \"not_used\": {", d->rows_read,
+         d->n, r->performance_deals);
   for (int k = 1, first = 1; k < SL_FEES_REASON_COUNT; k++) {
     if (!d->count[k]) continue;
     printf("%s", first ? "" : ", "), first = 0;
@@ -307,6 +335,10 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
   json_acc("time_ratio_baseline", &r->time_ratio, 0);
   json_acc("time_model_in_rows", &r->time_model_in, 0);
   json_acc("time_baseline_in_rows", &r->time_baseline_in, 0);
+  if (r->performance_deals) {
+    json_acc("time_without_performance_same_deals", &r->time_plain_same, 0);
+    json_acc("time_without_performance_every_deal", &r->time_plain_all, 0);
+  }
   json_acc("kfold_baseline", &r->kfold_baseline, 1);
   printf("  },\n  \"rolling\": [");
   for (size_t k = 0; k < r->nrolling; k++) {
@@ -324,7 +356,7 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
 
 /* sl_fees_fit_files() in three steps, so that --verbose can list the table's skipped rows
  * (loader skips and every deal left out, with its reason) before the table is freed. */
-static int fit_files(const fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_error *err) {
+static int fit_files(fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_error *err) {
   sl_table *t = NULL;
   sl_fees_deals *d = NULL;
   sl_load_options lim;
@@ -341,14 +373,40 @@ static int fit_files(const fit_args *a, sl_fees_model **m, sl_fees_report **r, s
               SL_CLI_SHOWN(t->skipped[k].reason));
   }
   sl_table_free(t);
-  return st ? st : sl_fees_fit(d, &a->opt, m, r, err);
+  if (!st && a->nstats) { /* performance from the stats of the season before each deal */
+    sl_perf_index *ix = NULL;
+    st = sl_perf_index_load(a->stats, a->nstats, &lim, &ix, err);
+    if (!st) st = sl_perf_join(ix, d, &a->join, err);
+    sl_perf_index_free(ix);
+    a->opt.performance = 1;
+  }
+  if (st) {
+    sl_fees_deals_free(d);
+    return st;
+  }
+  return sl_fees_fit(d, &a->opt, m, r, err);
+}
+
+static void print_join(const sl_perf_join_report *j) {
+  printf("performance: deals joined to the stats of the season before (stats %d/%02d-%d/%02d): %zu of %zu "
+         "whose season before has stats (%.1f%%; %zu deals in all)\n",
+         j->first_season, (j->first_season + 1) % 100, j->last_season, (j->last_season + 1) % 100, j->joined,
+         j->in_range, 100 * j->rate, j->deals);
+  printf("  joined by the club among players of one name and birth year %zu; birth year one off the age's %zu\n",
+         j->joined_by_club, j->joined_born_off);
+  printf("  not used: no player of that name and birth year %zu, ambiguous (left out) %zu, a term missing %zu\n",
+         j->not_found, j->ambiguous, j->incomplete);
+  printf("  terms from the stats:");
+  for (int k = 0, first = 1; k < SL_PERF_TERM_COUNT; k++)
+    if (j->terms >> k & 1u) printf("%s %s", first ? "" : ",", sl_perf_term_name((sl_perf_term)k)), first = 0;
+  putchar('\n');
 }
 
 int sl_cmd_fit(int argc, char **argv) {
   fit_args a;
   int rc = parse_args(argc, argv, &a);
   if (rc) {
-    free(a.files);
+    free(a.files), free(a.stats);
     return rc;
   }
   sl_fees_model *m = NULL;
@@ -357,7 +415,7 @@ int sl_cmd_fit(int argc, char **argv) {
   int st = fit_files(&a, &m, &r, &err);
   if (!st) st = sl_fees_save(m, a.out, &err);
   if (st) {
-    free(a.files);
+    free(a.files), free(a.stats);
     sl_fees_model_free(m), free(r);
     return sl_cli_fail(&err);
   }
@@ -367,14 +425,17 @@ int sl_cmd_fit(int argc, char **argv) {
     for (size_t t = 0; t < m->nterms; t++) printf("%s %s", t ? "," : "", m->terms[t].name);
     putchar('\n');
     print_selection(m->deals);
+    if (a.nstats) print_join(&a.join);
     for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", SL_CLI_SHOWN(r->notes[i]));
     print_coefficients(m);
     print_accuracy(r);
-    printf("\nsaved %s: trained on all %zu deals", a.out, m->deals->n);
+    if (r->performance_deals)
+      printf("\nsaved %s: trained on the %zu deals joined to stats (of %zu)", a.out, r->performance_deals, m->deals->n);
+    else printf("\nsaved %s: trained on all %zu deals", a.out, m->deals->n);
     if (m->season_max > m->season_min) printf(", seasons %d-%d", m->season_min, m->season_max);
     putchar('\n');
   }
-  free(a.files);
+  free(a.files), free(a.stats);
   sl_fees_model_free(m), free(r);
   return SL_EXIT_OK;
 }

@@ -14,7 +14,8 @@
 #include "scoutlab/workspace.h"
 
 const char sl_help_value[] =
-    "usage: scoutlab value --model MODEL.slm --player NAME [--data FILE...] [--age N]\n"
+    "usage: scoutlab value --model MODEL.slm [--performance-model PERF.slm] --player NAME\n"
+    "                      [--data FILE...] [--age N]\n"
     "                      [--position P] [--league L] [--buyer-league L] [--club C]\n"
     "                      [--season S] [--window YEAR] [--market-value X] [--contract-until DATE|YEAR]\n"
     "                      [--contract-months N] [--minutes-share X] [--bid X] [--level 0.8]\n"
@@ -38,6 +39,9 @@ const char sl_help_value[] =
     "it (2024/25 data -> summer 2025) unless --window YEAR names the window. Without any season\n"
     "the model's last training season is used, with a note. Money: 25m, EUR25m, 25,000,000.\n"
     "\n"
+    "  --performance-model PERF.slm  a no-market-value model with performance terms (scoutlab fit\n"
+    "                    --stats --no-market-value): values the player when he has no market\n"
+    "                    value, from his stats of the season before (the output says which model)\n"
     "  --what-if age=+1 | contract-until=2027 | market-value=15m | league=\"Serie A\" | season=+1\n"
     "  --chart FILE.png  also draw the model's fit on held-out transfers with this bid marked\n"
     "\n"
@@ -52,7 +56,7 @@ const char sl_help_value[] =
 #define MAX_COMPARABLES 50
 
 typedef struct value_args {
-  const char *model, *player, *position, *contract_until, *club, *league, *buyer_league;
+  const char *model, *performance_model, *player, *position, *contract_until, *club, *league, *buyer_league;
   const char **data;
   size_t ndata;
   double age, market_value, contract_months, minutes_share, bid, level;
@@ -76,6 +80,7 @@ static int number_arg(const char *s, double *v) { return sl_parse_number(s, SL_D
 static int parse_opt(value_args *a, const char *o, const char *v) {
   double x;
   if (strcmp(o, "--model") == 0) return a->model = v, 0;
+  if (strcmp(o, "--performance-model") == 0) return a->performance_model = v, 0;
   if (strcmp(o, "--player") == 0) return a->player = v, 0;
   if (strcmp(o, "--chart") == 0) return a->chart = v, 0;
   if (strcmp(o, "--position") == 0) return a->position = v, 0;
@@ -120,7 +125,7 @@ static int parse_args(int argc, char **argv, value_args *a) {
 /* The record the model values: the workspace's rule for --data, then the flags (fee_player.c). */
 static int build_player(const value_args *a, sl_workspace **ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
                         size_t *nnotes) {
-  sl_cli_fee_attrs at = {.model = a->model, .player = a->player, .position = a->position,
+  sl_cli_fee_attrs at = {.model = a->model, .performance_model = a->performance_model, .player = a->player, .position = a->position,
                          .contract_until = a->contract_until, .club = a->club, .league = a->league,
                          .buyer_league = a->buyer_league, .data = a->data, .ndata = a->ndata, .age = a->age,
                          .market_value = a->market_value, .contract_months = a->contract_months,
@@ -229,7 +234,8 @@ static void json_valuation_fields(const sl_fees_valuation *v, const char *indent
   putchar(']');
 }
 
-static void print_json(const sl_fees_player *p, const char *seasons, const sl_fees_valuation *v,
+static void print_json(const sl_fees_player *p, const char *model, const char *why, const char *seasons,
+                       const sl_fees_valuation *v,
                        const sl_fees_comparable *c, size_t nc, const sl_fees_valuation *what,
                        const char *const *wnames, size_t nw) {
   printf("{\n  "), sl_cli_json_schema(stdout, "value");
@@ -244,6 +250,9 @@ static void print_json(const sl_fees_player *p, const char *seasons, const sl_fe
   json_num("age", p->age, 1), json_num("market_value", p->market_value, 1);
   json_num("contract_months", p->contract_months, 1), json_num("minutes_share", p->minutes_share, 1);
   printf("  \"seasons\": "), sl_cli_json_string(stdout, seasons), printf(",\n");
+  printf("  \"model\": "), json_text(model), printf(",\n");
+  printf("  \"model_choice\": "), json_text(why[0] ? why : NULL), printf(",\n");
+  json_num("stats_season", p->stats_season ? p->stats_season : NAN, 1);
   json_valuation_fields(v, "  ");
   printf(",\n");
   json_num("log_fee", v->log_fee, 1), json_num("level", v->level, 1), json_num("bid", v->bid, 1);
@@ -296,10 +305,13 @@ static void print_what_if(const char *change, const sl_fees_valuation *base, con
 static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
                   size_t nnotes) {
   sl_error err;
-  const sl_fees_model *m = sl_workspace_model(ws);
+  const char *path = NULL;
+  char why[SL_FEES_NOTE_MAX];
+  const sl_fees_model *m = sl_workspace_model_for(ws, p, &path, why, sizeof why);
   const char *seasons = sl_workspace_seasons_of(ws)->text;
   sl_fees_valuation v, what[MAX_WHAT_IF];
   if (sl_fees_value(m, p, a->level, a->bid, &v, &err)) return sl_cli_fail(&err);
+  if (why[0] && v.nnotes < SL_FEES_MAX_NOTES) memcpy(v.notes[v.nnotes++], why, SL_FEES_NOTE_MAX);
   for (size_t i = 0; i < nnotes && v.nnotes < SL_FEES_MAX_NOTES; i++) memcpy(v.notes[v.nnotes++], notes[i], SL_FEES_NOTE_MAX);
   for (size_t i = 0; i < a->nwhat; i++) {
     sl_fees_player q = *p;
@@ -309,10 +321,11 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
   sl_fees_comparable comp[MAX_COMPARABLES];
   size_t nc = sl_fees_comparables(m, p, a->comparables, comp);
   if (a->format == SL_FMT_JSON) {
-    print_json(p, seasons, &v, comp, nc, what, a->what_if, a->nwhat);
+    print_json(p, path ? path : a->model, why, seasons, &v, comp, nc, what, a->what_if, a->nwhat);
     return SL_EXIT_OK;
   }
-  print_header(p, m, a->model, seasons);
+  print_header(p, m, path ? path : a->model, seasons);
+  if (why[0]) printf("%s\n\n", why);
   print_valuation(&v);
   print_comparables(m, comp, nc);
   if (a->nwhat) printf("\nwhat-if:\n");
@@ -330,7 +343,7 @@ int sl_cmd_value(int argc, char **argv) {
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
   size_t nnotes = 0;
   if (!rc) rc = build_player(&a, &ws, &p, notes, &nnotes);
-  const sl_fees_model *m = ws ? sl_workspace_model(ws) : NULL;
+  const sl_fees_model *m = ws ? sl_workspace_model_for(ws, &p, NULL, NULL, 0) : NULL;
   if (!rc) rc = answer(&a, ws, &p, notes, nnotes);
   sl_chart_output chart = {.output = a.chart};
   if (!rc && a.chart) rc = sl_chart_value_draw(SL_CHART_FEES, m, &p, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);

@@ -11,6 +11,7 @@ static int open_workspace(const sl_cli_fee_attrs *a, sl_workspace **ws) {
   sl_cli_defaults def;
   sl_cli_workspace_defaults(&in, &def, NULL, 0, NULL);
   in.model = a->model;
+  in.performance_model = a->performance_model;
   in.transfers = a->transfers, in.ntransfers = a->ntransfers;
   in.folds = a->folds;
   in.data = a->data, in.ndata = a->ndata;

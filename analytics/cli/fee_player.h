@@ -13,6 +13,7 @@
 /* The attributes as the command line gives them; NAN / NULL / 0 = not given. */
 typedef struct sl_cli_fee_attrs {
   const char *model;                   /* --model */
+  const char *performance_model;       /* --performance-model */
   const char *const *transfers;        /* --transfers (instead of --model) */
   size_t ntransfers;
   const char *player, *position, *contract_until, *club, *league, *buyer_league;

@@ -12,7 +12,11 @@
  *        a level per season (the latest season the reference), a later season taking the
  *        last level: the market of the last seasons carried forward, no extrapolation; or
  *        no season term, recency then entering only through the training weights;
- *   log market value, contract months left, minutes share: linear.
+ *   log market value, contract months left, minutes share: linear;
+ *   with sl_fees_options.performance, the season before's performance from a stats history
+ *        (minutes share, starts share, npxG+xAG per 90, progressive actions per 90, his club's
+ *        points per match; scoutlab/perf.h): linear, each dropped with a note when the stats
+ *        have no column for it.
  * An unknown value of an averaged term (league, season, contract, minutes) takes the training
  * mean of its columns, i.e. "a typical deal" for that term, so its contribution is zero. */
 #include <math.h>
@@ -148,20 +152,35 @@ static int position_levels(sl_fees_term *t, const sl_fees_deals *d, const size_t
 
 /* ---- terms -------------------------------------------------------------------------------- */
 
-static const char *var_name(sl_fees_var v) {
-  static const char *const n[] = {"age", "position", "buying league", "selling league", "season",
-                                  "log market value", "contract months", "minutes share"};
-  return n[v];
+const char *sl_fees_var_name(sl_fees_var v) {
+  static const char *const n[SL_FEES_VAR_COUNT] = {
+      "age",           "position",        "buying league",   "selling league",
+      "season",        "log market value", "contract months", "minutes share",
+      "starts share",  "npxG+xAG per 90", "progressive actions per 90", "club points per match"};
+  return (unsigned)v < SL_FEES_VAR_COUNT ? n[v] : "";
+}
+
+static const char *var_name(sl_fees_var v) { return sl_fees_var_name(v); }
+
+int sl_fees_var_is_performance(sl_fees_var v) { return v >= SL_FEES_VAR_STARTS && v < SL_FEES_VAR_COUNT; }
+
+double sl_fees_player_numeric(const sl_fees_player *p, sl_fees_var v) {
+  switch (v) {
+  case SL_FEES_VAR_AGE: return p->age;
+  case SL_FEES_VAR_MARKET_VALUE: return p->market_value;
+  case SL_FEES_VAR_CONTRACT: return p->contract_months;
+  case SL_FEES_VAR_MINUTES: return p->minutes_share;
+  case SL_FEES_VAR_STARTS: return p->starts_share;
+  case SL_FEES_VAR_NPXG_XAG: return p->npxg_xag_per90;
+  case SL_FEES_VAR_PROGRESSIVE: return p->progressive_per90;
+  case SL_FEES_VAR_TEAM_POINTS: return p->team_points;
+  default: return NAN;
+  }
 }
 
 static int numeric_known(const sl_fees_deals *d, const size_t *idx, size_t n, sl_fees_var v) {
-  for (size_t i = 0; i < n; i++) {
-    const sl_fees_player *p = &d->deal[idx[i]].player;
-    double x = v == SL_FEES_VAR_MARKET_VALUE ? p->market_value
-               : v == SL_FEES_VAR_CONTRACT  ? p->contract_months
-                                            : p->minutes_share;
-    if (!isfinite(x)) return 0;
-  }
+  for (size_t i = 0; i < n; i++)
+    if (!isfinite(sl_fees_player_numeric(&d->deal[idx[i]].player, v))) return 0;
   return 1;
 }
 
@@ -207,9 +226,11 @@ static int setup_terms(sl_fees_model *m, const sl_fees_deals *d, const size_t *i
     if (numeric_known(d, idx, n, SL_FEES_VAR_MARKET_VALUE)) add_term(m, SL_FEES_VAR_MARKET_VALUE, SL_FEES_TERM_LINEAR);
     else append_note(note, note_size, "market value missing for some deals: term dropped");
   }
-  static const sl_fees_var opt_vars[] = {SL_FEES_VAR_CONTRACT, SL_FEES_VAR_MINUTES};
-  const int present[] = {d->has_contract, d->has_minutes};
-  for (int k = 0; k < 2; k++) {
+  static const sl_fees_var opt_vars[] = {SL_FEES_VAR_CONTRACT, SL_FEES_VAR_MINUTES, SL_FEES_VAR_STARTS,
+                                          SL_FEES_VAR_NPXG_XAG, SL_FEES_VAR_PROGRESSIVE, SL_FEES_VAR_TEAM_POINTS};
+  int perf = o->performance && d->has_performance; /* the deals idx are the joined ones (fees_eval.c) */
+  const int present[] = {d->has_contract, d->has_minutes || perf, perf, perf, perf, perf};
+  for (int k = 0; k < (int)(sizeof opt_vars / sizeof opt_vars[0]); k++) {
     if (!present[k]) continue;
     if (numeric_known(d, idx, n, opt_vars[k])) add_term(m, opt_vars[k], SL_FEES_TERM_LINEAR);
     else {
@@ -308,8 +329,12 @@ static int numeric_row(const sl_fees_model *m, const sl_fees_term *t, const sl_f
                                          "market value unknown: the model uses it (or refit without market value)"));
     v = log(p->market_value);
     break;
-  case SL_FEES_VAR_CONTRACT: v = p->contract_months; break;
-  case SL_FEES_VAR_MINUTES: v = p->minutes_share; break;
+  case SL_FEES_VAR_CONTRACT:
+  case SL_FEES_VAR_MINUTES:
+  case SL_FEES_VAR_STARTS:
+  case SL_FEES_VAR_NPXG_XAG:
+  case SL_FEES_VAR_PROGRESSIVE:
+  case SL_FEES_VAR_TEAM_POINTS: v = sl_fees_player_numeric(p, t->var); break;
   default: break;
   }
   if (!isfinite(v)) {

@@ -136,17 +136,49 @@ static int score_all(const scored *s, sl_fees_accuracy *model, sl_fees_accuracy 
   return st;
 }
 
-static int time_split(const sl_fees_deals *d, const sl_fees_options *o, sl_fees_report *r,
-                      sl_error *err) {
-  size_t *train = malloc((d->n ? d->n : 1) * sizeof *train), *test = malloc((d->n ? d->n : 1) * sizeof *test);
+/* The model without performance terms on the performance model's test deals: fitted on the
+ * training deals train[0..ntr) (the same deals, or every deal before the split), scored into *a. */
+static int plain_on_same_test(const sl_fees_deals *d, const size_t *train, size_t ntr, const size_t *test, size_t nte,
+                              const sl_fees_options *o, sl_fees_accuracy *a, sl_error *err) {
+  sl_fees_options plain = *o;
+  plain.performance = 0;
+  sl_fees_model *m = NULL;
+  scored s = {0};
+  int st = sl_fees_fit_subset(d, train, ntr, &plain, &m, NULL, 0, err);
+  if (!st && scored_init(&s, nte)) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!st) st = predict_into(m, d, test, nte, 0, &s, err);
+  if (!st && sl_fees_score(s.y, s.pred, s.low, s.high, s.n, a)) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  scored_free(&s);
+  sl_fees_model_free(m);
+  return st;
+}
+
+/* The two comparisons of a performance model's time split (fees.h, sl_fees_report). */
+static int performance_comparisons(const sl_fees_deals *d, const size_t *train, size_t ntr, const size_t *test,
+                                   size_t nte, const sl_fees_options *o, sl_fees_report *r, sl_error *err) {
+  int st = plain_on_same_test(d, train, ntr, test, nte, o, &r->time_plain_same, err);
+  size_t *every = st ? NULL : malloc((d->n ? d->n : 1) * sizeof *every), nev = 0;
+  if (!st && !every) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  for (size_t i = 0; every && i < d->n; i++)
+    if (d->deal[i].player.season < o->holdout_from) every[nev++] = i;
+  r->time_plain_all_train = nev;
+  if (!st) st = plain_on_same_test(d, every, nev, test, nte, o, &r->time_plain_all, err);
+  free(every);
+  return st;
+}
+
+static int time_split(const sl_fees_deals *d, const size_t *use, size_t nuse, const sl_fees_options *o,
+                      sl_fees_report *r, sl_error *err) {
+  size_t *train = malloc((nuse ? nuse : 1) * sizeof *train), *test = malloc((nuse ? nuse : 1) * sizeof *test);
   size_t ntr = 0, nte = 0;
   if (!train || !test) {
     free(train), free(test);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
-  for (size_t i = 0; i < d->n; i++) {
+  for (size_t k = 0; k < nuse; k++) {
+    size_t i = use[k];
     if (d->deal[i].player.season < o->holdout_from) train[ntr++] = i;
-    else test[nte++] = i;
+    else if (!o->performance || d->deal[i].player.stats_season) test[nte++] = i; /* scored where joined */
   }
   r->time_train = ntr, r->time_test = nte;
   int st = SL_OK;
@@ -169,6 +201,7 @@ static int time_split(const sl_fees_deals *d, const sl_fees_options *o, sl_fees_
     r->time_season_mode = m->season_mode, r->time_half_life = m->half_life;
     r->time_inner_score = m->inner_score, r->time_inner_from = m->inner_from;
   }
+  if (!st && o->performance) st = performance_comparisons(d, train, ntr, test, nte, o, r, err);
   r->time_interval = s.interval;
   scored_free(&s);
   sl_fees_model_free(m);
@@ -176,21 +209,21 @@ static int time_split(const sl_fees_deals *d, const sl_fees_options *o, sl_fees_
   return st;
 }
 
-static int kfold(const sl_fees_deals *d, const sl_fees_options *o, unsigned k, sl_fees_report *r,
-                 sl_error *err) {
-  unsigned *fold = malloc((d->n ? d->n : 1) * sizeof *fold);
-  size_t *train = malloc((d->n ? d->n : 1) * sizeof *train), *test = malloc((d->n ? d->n : 1) * sizeof *test);
+static int kfold(const sl_fees_deals *d, const size_t *use, size_t nuse, const sl_fees_options *o, unsigned k,
+                 sl_fees_report *r, sl_error *err) {
+  unsigned *fold = malloc((nuse ? nuse : 1) * sizeof *fold);
+  size_t *train = malloc((nuse ? nuse : 1) * sizeof *train), *test = malloc((nuse ? nuse : 1) * sizeof *test);
   scored s = {0};
-  int st = !fold || !train || !test || scored_init(&s, d->n)
+  int st = !fold || !train || !test || scored_init(&s, nuse)
                ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
                : SL_OK;
   uint64_t state = o->seed;
-  for (size_t i = 0; !st && i < d->n; i++) fold[i] = (unsigned)(sl_splitmix64(&state) % k);
+  for (size_t i = 0; !st && i < nuse; i++) fold[i] = (unsigned)(sl_splitmix64(&state) % k);
   for (unsigned f = 0; !st && f < k; f++) {
     size_t ntr = 0, nte = 0;
-    for (size_t i = 0; i < d->n; i++) {
-      if (fold[i] == f) test[nte++] = i;
-      else train[ntr++] = i;
+    for (size_t i = 0; i < nuse; i++) {
+      if (fold[i] == f) test[nte++] = use[i];
+      else train[ntr++] = use[i];
     }
     sl_fees_model *m = NULL;
     st = sl_fees_fit_subset(d, train, ntr, o, &m, NULL, 0, err);
@@ -206,16 +239,18 @@ static int kfold(const sl_fees_deals *d, const sl_fees_options *o, unsigned k, s
 }
 
 /* Each season from o->rolling_from on, predicted by a model fitted on the seasons before it. */
-static int rolling(const sl_fees_deals *d, const sl_fees_options *o, sl_fees_report *r, sl_error *err) {
+static int rolling(const sl_fees_deals *d, const size_t *use, size_t nuse, const sl_fees_options *o,
+                   sl_fees_report *r, sl_error *err) {
   int last = 0;
-  for (size_t i = 0; i < d->n; i++)
-    if (d->deal[i].player.season > last) last = d->deal[i].player.season;
-  size_t *train = malloc((d->n ? d->n : 1) * sizeof *train), *test = malloc((d->n ? d->n : 1) * sizeof *test);
+  for (size_t k = 0; k < nuse; k++)
+    if (d->deal[use[k]].player.season > last) last = d->deal[use[k]].player.season;
+  size_t *train = malloc((nuse ? nuse : 1) * sizeof *train), *test = malloc((nuse ? nuse : 1) * sizeof *test);
   int st = !train || !test ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
   double sum[3] = {0};
   for (int season = o->rolling_from; !st && season <= last && r->nrolling < SL_FEES_MAX_ROLLING; season++) {
     size_t ntr = 0, nte = 0;
-    for (size_t i = 0; i < d->n; i++) {
+    for (size_t k = 0; k < nuse; k++) {
+      size_t i = use[k];
       if (d->deal[i].player.season < season) train[ntr++] = i;
       else if (d->deal[i].player.season == season) test[nte++] = i;
     }
@@ -272,20 +307,27 @@ int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model 
   }
   unsigned k = o.folds ? o.folds : SL_FEES_DEFAULT_FOLDS;
   sl_fees_report *r = calloc(1, sizeof *r);
-  size_t *all = malloc((deals->n ? deals->n : 1) * sizeof *all);
+  size_t *all = malloc((deals->n ? deals->n : 1) * sizeof *all), nall = 0;
   int st = !r || !all ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
-  for (size_t i = 0; !st && i < deals->n; i++) all[i] = i;
+  if (o.performance && !deals->has_performance) o.performance = 0; /* no stats joined: the usual model */
+  /* A performance model learns from the deals joined to the stats of the season before only. */
+  for (size_t i = 0; !st && i < deals->n; i++)
+    if (!o.performance || deals->deal[i].player.stats_season) all[nall++] = i;
+  if (!st && o.performance && !nall)
+    st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                      "no deal was joined to the stats of the season before: the performance terms cannot be learned");
+  if (r) r->performance_deals = o.performance ? nall : 0;
   char note[4 * SL_FEES_NOTE_MAX] = "";
   sl_fees_model *m = NULL;
-  if (!st) st = sl_fees_fit_subset(deals, all, deals->n, &o, &m, note, sizeof note, err);
+  if (!st) st = sl_fees_fit_subset(deals, all, nall, &o, &m, note, sizeof note, err);
   if (!st) {
     r->level = o.level, r->holdout_from = o.holdout_from, r->folds = k > 1 ? k : 0;
     for (size_t i = 0; i < deals->nnotes; i++) report_note(r, deals->notes[i]);
     if (note[0]) report_note(r, note);
   }
-  if (!st && o.holdout_from) st = time_split(deals, &o, r, err);
-  if (!st && o.rolling_from) st = rolling(deals, &o, r, err);
-  if (!st && k > 1 && (st = kfold(deals, &o, k, r, err)) == SL_EDATA) {
+  if (!st && o.holdout_from) st = time_split(deals, all, nall, &o, r, err);
+  if (!st && o.rolling_from) st = rolling(deals, all, nall, &o, r, err);
+  if (!st && k > 1 && (st = kfold(deals, all, nall, &o, k, r, err)) == SL_EDATA) {
     char text[SL_FEES_NOTE_MAX]; /* too few deals for k folds is a fact to report, not a failure */
     snprintf(text, sizeof text, "%u-fold accuracy not computed: %.150s", k, err ? err->message : "too few deals");
     report_note(r, text);

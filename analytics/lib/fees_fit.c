@@ -199,7 +199,9 @@ static int fit_setting(const sl_fees_deals *d, const size_t *idx, size_t n, cons
   double *X = NULL, *y = NULL, *w = NULL, *res = NULL;
   if (!st) {
     X = malloc(n * m->p * sizeof *X), y = malloc(n * sizeof *y), res = malloc(n * sizeof *res);
-    m->coef = malloc(m->p * sizeof *m->coef), m->column_mean = malloc(m->p * sizeof *m->column_mean);
+    /* zeroed: a training deal whose league is "unknown" and pooled reads the column means (the
+     * reference level, 0) while they are still being computed */
+    m->coef = malloc(m->p * sizeof *m->coef), m->column_mean = calloc(m->p, sizeof *m->column_mean);
     w = season_weights(d, idx, n, m->half_life);
     if (!X || !y || !res || !m->coef || !m->column_mean || (m->half_life > 0 && !w))
       st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");

@@ -86,6 +86,10 @@ int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
 int sl_fees_design_row(const sl_fees_model *m, const sl_fees_player *p, double *x, int *known,
                        sl_error *err);
 
+/** The value of a numeric variable for p (market value in EUR, not its log); NAN for a factor
+ *  or an unknown value. */
+double sl_fees_player_numeric(const sl_fees_player *p, sl_fees_var v);
+
 /** x'coef over the design columns. */
 double sl_fees_linear(const sl_fees_model *m, const double *x);
 

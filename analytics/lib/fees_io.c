@@ -1,4 +1,5 @@
-/* fees_io.c - saving and loading a fee model: "scoutlab-fee-model 1", line-oriented text with
+/* fees_io.c - saving and loading a fee model: "scoutlab-fee-model 2" (3 for a model with
+ * performance terms: their variables, and five more fields per deal), line-oriented text with
  * the terms, levels, column means and coefficients, smearing, calibration residuals, training
  * seasons and files, the training deals (for comparables), then the regression in the regress
  * module's own format ("ols BYTES" followed by exactly that many bytes), then "end".
@@ -22,9 +23,17 @@ static void put_text(FILE *f, const char *s) {
   for (; s && *s; s++) fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
 
+/* The version a model is written as: 3 only when it needs it (a performance term), so that a
+ * model without one stays readable by a scoutlab that reads version 2. */
+static int version_of(const sl_fees_model *m) {
+  for (size_t t = 0; t < m->nterms; t++)
+    if (sl_fees_var_is_performance(m->terms[t].var)) return SL_FEES_FORMAT_VERSION;
+  return SL_FEES_FORMAT_VERSION_MIN;
+}
+
 static void save_meta(FILE *f, const sl_fees_model *m) {
   sl_fprintf_c(f, MAGIC " %d\nlevel %.17g\ninterval %s\nt-coverage %.17g\nridge %d %.17g\n",
-          SL_FEES_FORMAT_VERSION, m->level, m->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t",
+          version_of(m), m->level, m->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t",
           m->t_coverage_calibration, m->ridge, m->ridge_lambda);
   sl_fprintf_c(f, "seasons %d %d %d\nsmearing %.17g\n", m->season_min, m->season_max, m->season_trend,
                m->smearing);
@@ -51,23 +60,31 @@ static void save_meta(FILE *f, const sl_fees_model *m) {
   for (size_t i = 0; i < m->ncal; i++) sl_fprintf_c(f, "%.17g\n", m->calibration[i]);
 }
 
-static void save_deals(FILE *f, const sl_fees_deals *d) {
+/* Version 3 adds has_performance to the deals line and five fields to each deal: starts share,
+ * npxG+xAG per 90, progressive per 90, club points per match, stats season. */
+static void save_deals(FILE *f, const sl_fees_deals *d, int version) {
   fprintf(f, "files %zu\n", d ? d->nfiles : 0);
   for (size_t i = 0; d && i < d->nfiles; i++) fputs("file ", f), put_text(f, d->files[i]), fputc('\n', f);
   if (!d) {
-    fputs("deals 0 0 0 0 0 0\n", f);
+    fputs(version > SL_FEES_FORMAT_VERSION_MIN ? "deals 0 0 0 0 0 0 0\n" : "deals 0 0 0 0 0 0\n", f);
     return;
   }
-  fprintf(f, "deals %zu %d %d %d %d %d\n", d->n, d->has_market_value, d->has_contract,
+  fprintf(f, "deals %zu %d %d %d %d %d", d->n, d->has_market_value, d->has_contract,
           d->has_minutes, d->has_leagues, d->has_season);
+  if (version > SL_FEES_FORMAT_VERSION_MIN) fprintf(f, " %d", d->has_performance);
+  fputc('\n', f);
   for (size_t i = 0; i < d->n; i++) {
     const sl_fees_deal *x = &d->deal[i];
     const sl_fees_player *p = &x->player;
     const char *texts[] = {p->name, p->club, x->buyer, p->league, p->buyer_league};
     for (size_t k = 0; k < 5; k++) put_text(f, texts[k]), fputc('\t', f);
-    sl_fprintf_c(f, "%d\t%.17g\t%d\t%.17g\t%.17g\t%.17g\t%.17g\t%u\t%ld\t%d\n", p->group, p->age,
+    sl_fprintf_c(f, "%d\t%.17g\t%d\t%.17g\t%.17g\t%.17g\t%.17g\t%u\t%ld\t%d", p->group, p->age,
             p->season, p->market_value, p->contract_months, p->minutes_share, x->fee, x->file,
             x->line, x->from_out_row);
+    if (version > SL_FEES_FORMAT_VERSION_MIN)
+      sl_fprintf_c(f, "\t%.17g\t%.17g\t%.17g\t%.17g\t%d", p->starts_share, p->npxg_xag_per90, p->progressive_per90,
+                   p->team_points, p->stats_season);
+    fputc('\n', f);
   }
 }
 
@@ -118,7 +135,7 @@ int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
   save_meta(mem, m);
-  save_deals(mem, m->deals);
+  save_deals(mem, m->deals, version_of(m));
   fprintf(mem, "ols %zu\n", olen);
   fwrite(ols, 1, olen, mem);
   fputs("end\n", mem);
@@ -150,6 +167,7 @@ typedef struct reader {
   long line;
   const char *name;
   sl_error *err;
+  int version;      /* the file's format version */
 } reader;
 
 static int bad(reader *r, const char *what) {
@@ -236,17 +254,20 @@ static int load_terms(reader *r, sl_fees_model *m) {
     double v[6];
     if (keyword(r, "term", &s) || numbers(r, &s, 6, v)) return SL_EPARSE;
     sl_fees_term *term = &m->terms[m->nterms++];
-    if (!(v[0] >= 0 && v[0] <= SL_FEES_VAR_MINUTES && v[1] >= 0 && v[1] <= SL_FEES_TERM_FACTOR) ||
+    if (!(v[0] >= 0 && v[0] < SL_FEES_VAR_COUNT && v[1] >= 0 && v[1] <= SL_FEES_TERM_FACTOR) ||
         !(v[4] >= 0 && v[4] <= (double)(r->len - r->pos)) || !(v[2] >= 1 && v[3] >= 0 && v[2] + v[3] <= SL_REGRESS_MAX_COLUMNS))
       return bad(r, "a term is out of range");
     term->var = (sl_fees_var)v[0], term->kind = (sl_fees_term_kind)v[1];
     if (v[0] != floor(v[0]) || v[1] != floor(v[1]) || term->kind != kind_of_var(term->var, term->kind))
       return bad(r, "a term's kind does not match its variable");
+    if (r->version < SL_FEES_FORMAT_VERSION && sl_fees_var_is_performance(term->var))
+      return sl_error_set(r->err, SL_EVERSION, r->name, r->line, 0,
+                          "a performance term (%s) in a version-%d fee model: performance terms need version %d; "
+                          "the file was edited or mixes two formats; refit with scoutlab fit",
+                          sl_fees_var_name(term->var), r->version, SL_FEES_FORMAT_VERSION);
     term->first = (size_t)v[2], term->count = (size_t)v[3];
     m->feature_sd[t] = v[5];
-    static const char *const names[] = {"age", "position", "buying league", "selling league", "season",
-                                        "log market value", "contract months", "minutes share"};
-    term->name = names[term->var];
+    term->name = sl_fees_var_name(term->var);
     size_t nl = (size_t)v[4];
     if (nl && !(term->levels = calloc(nl, sizeof *term->levels))) return SL_ENOMEM;
     for (size_t l = 0; l < nl; l++) {
@@ -298,16 +319,18 @@ static int load_columns(reader *r, sl_fees_model *m) {
 static int load_header(reader *r, sl_fees_model *m) {
   char *s = next_line(r), *rest;
   if (!s || strncmp(s, MAGIC " ", strlen(MAGIC) + 1) != 0)
-    return sl_error_set(r->err, SL_EPARSE, r->name, 1, 0, "not a scoutlab fee model (expected '" MAGIC " %d' on line 1)",
-                        SL_FEES_FORMAT_VERSION);
+    return sl_error_set(r->err, SL_EPARSE, r->name, 1, 0,
+                        "not a scoutlab fee model (expected '" MAGIC " %d' or '" MAGIC " %d' on line 1)",
+                        SL_FEES_FORMAT_VERSION_MIN, SL_FEES_FORMAT_VERSION);
   long version = strtol(s + strlen(MAGIC) + 1, NULL, 10);
-  if (version != SL_FEES_FORMAT_VERSION)
+  if (version < SL_FEES_FORMAT_VERSION_MIN || version > SL_FEES_FORMAT_VERSION)
     return sl_error_set(r->err, SL_EVERSION, r->name, 1, 0,
-                        "fee model format version %ld; this scoutlab reads version %d (%s; refit with scoutlab fit)",
-                        version, SL_FEES_FORMAT_VERSION,
-                        version < SL_FEES_FORMAT_VERSION ? "written by an earlier scoutlab, before recency weights, "
-                                                           "season levels and banded intervals"
-                                                         : "written by a later scoutlab");
+                        "fee model format version %ld; this scoutlab reads versions %d-%d (%s; refit with scoutlab fit)",
+                        version, SL_FEES_FORMAT_VERSION_MIN, SL_FEES_FORMAT_VERSION,
+                        version < SL_FEES_FORMAT_VERSION_MIN ? "written by an earlier scoutlab, before recency weights, "
+                                                               "season levels and banded intervals"
+                                                             : "written by a later scoutlab");
+  r->version = (int)version;
   double v[3];
   if (keyword(r, "level", &rest) || numbers(r, &rest, 1, &m->level)) return SL_EPARSE;
   if (keyword(r, "interval", &rest)) return SL_EPARSE;
@@ -346,28 +369,39 @@ static int load_header(reader *r, sl_fees_model *m) {
   return SL_OK;
 }
 
-/* Splits a deal line at tabs into 15 fields. */
-static int deal_fields(reader *r, char *s, char **f) {
-  for (int i = 0; i < 15; i++) {
+/* Fields of a deal line: five texts and ten numbers, and five more numbers from version 3. */
+#define DEAL_FIELDS_V2 15
+#define DEAL_FIELDS_V3 20
+
+/* Splits a deal line at tabs into n fields. */
+static int deal_fields(reader *r, char *s, char **f, int n) {
+  for (int i = 0; i < n; i++) {
     f[i] = s;
     char *tab = strchr(s, '\t');
-    if (i < 14 && !tab) return bad(r, "a deal line has too few fields");
+    if (i < n - 1 && !tab) return bad(r, "a deal line has too few fields");
     if (tab) *tab = 0, s = tab + 1;
   }
   return SL_OK;
 }
 
 static int load_deal(reader *r, sl_fees_deals *d, char *s) {
-  char *f[15];
-  if (deal_fields(r, s, f)) return SL_EPARSE;
+  char *f[DEAL_FIELDS_V3];
+  int nf = r->version > SL_FEES_FORMAT_VERSION_MIN ? DEAL_FIELDS_V3 : DEAL_FIELDS_V2;
+  if (deal_fields(r, s, f, nf)) return SL_EPARSE;
   sl_fees_deal deal = {0};
   sl_fees_player *p = &deal.player;
+  sl_fees_player_init(p);
   const char **texts[] = {&p->name, &p->club, &deal.buyer, &p->league, &p->buyer_league};
   for (int k = 0; k < 5; k++) *texts[k] = f[k][0] ? f[k] : NULL;
-  double v[10];
+  double v[DEAL_FIELDS_V3 - 5];
   char *nums = f[5];
-  for (int k = 6; k < 15; k++) f[k][-1] = ' '; /* rejoin the numeric fields */
-  if (numbers(r, &nums, 10, v)) return SL_EPARSE;
+  for (int k = 6; k < nf; k++) f[k][-1] = ' '; /* rejoin the numeric fields */
+  if (numbers(r, &nums, (size_t)nf - 5, v)) return SL_EPARSE;
+  if (nf == DEAL_FIELDS_V3) {
+    if (!season_ok(v[14])) return bad(r, "a deal's stats season is out of range");
+    p->starts_share = v[10], p->npxg_xag_per90 = v[11], p->progressive_per90 = v[12], p->team_points = v[13];
+    p->stats_season = (int)v[14];
+  }
   if (!(v[0] >= 0 && v[0] < SL_FEES_GROUP_COUNT) || !(v[6] > 0) || !(v[7] >= 0 && v[7] < (double)(d->nfiles ? d->nfiles : 1)) ||
       !season_ok(v[2]) || !(v[8] >= 0 && v[8] <= SL_FEES_MAX_LINE))
     return bad(r, "a deal is out of range");
@@ -387,10 +421,11 @@ static int load_deals(reader *r, sl_fees_model *m) {
     if (keyword(r, "file", &s)) return SL_EPARSE;
     if (sl_fees_deals_add_file(d, s) == (uint32_t)-1) return SL_ENOMEM;
   }
-  double v[5];
-  if (keyword(r, "deals", &s) || count_of(r, &s, &n) || numbers(r, &s, 5, v)) return SL_EPARSE;
+  double v[6];
+  int nflags = r->version > SL_FEES_FORMAT_VERSION_MIN ? 6 : 5;
+  if (keyword(r, "deals", &s) || count_of(r, &s, &n) || numbers(r, &s, (size_t)nflags, v)) return SL_EPARSE;
   d->has_market_value = v[0] != 0, d->has_contract = v[1] != 0, d->has_minutes = v[2] != 0;
-  d->has_leagues = v[3] != 0, d->has_season = v[4] != 0;
+  d->has_leagues = v[3] != 0, d->has_season = v[4] != 0, d->has_performance = nflags > 5 && v[5] != 0;
   for (size_t i = 0; i < n; i++) {
     if (!(s = next_line(r))) return bad(r, "deals cut short");
     int st = load_deal(r, d, s);
@@ -455,7 +490,7 @@ int sl_fees_load_buffer(const char *name, const char *data, size_t len, sl_fees_
                         sl_error *err) {
   if (!out || (!data && len)) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no data or output given");
   *out = NULL;
-  reader r = {data, malloc(len + 1), len, 0, 0, name ? name : "model", err};
+  reader r = {data, malloc(len + 1), len, 0, 0, name ? name : "model", err, 0};
   sl_fees_model *m = sl_fees_model_alloc();
   int st = !r.buf || !m ? SL_ENOMEM : SL_OK;
   if (!st) {

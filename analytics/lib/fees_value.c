@@ -27,6 +27,7 @@
 void sl_fees_player_init(sl_fees_player *p) {
   memset(p, 0, sizeof *p);
   p->age = p->market_value = p->contract_months = p->minutes_share = NAN;
+  p->starts_share = p->npxg_xag_per90 = p->progressive_per90 = p->team_points = NAN;
   p->group = -2;
 }
 
@@ -78,7 +79,12 @@ static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fee
     break;
   case SL_FEES_VAR_MARKET_VALUE: sl_snprintf_c(buf, n, "EUR %.2fm", p->market_value / 1e6); break;
   case SL_FEES_VAR_CONTRACT: sl_snprintf_c(buf, n, "%.0f months", p->contract_months); break;
-  case SL_FEES_VAR_MINUTES: sl_snprintf_c(buf, n, "%.2f", p->minutes_share); break;
+  case SL_FEES_VAR_MINUTES:
+  case SL_FEES_VAR_STARTS:
+  case SL_FEES_VAR_NPXG_XAG:
+  case SL_FEES_VAR_PROGRESSIVE:
+  case SL_FEES_VAR_TEAM_POINTS: sl_snprintf_c(buf, n, "%.2f", sl_fees_player_numeric(p, t->var)); break;
+  default: break;
   }
 }
 
@@ -169,11 +175,11 @@ static double input_of(const sl_fees_var var, const sl_fees_player *p) {
   case SL_FEES_VAR_AGE: return p->age;
   case SL_FEES_VAR_SEASON: return p->season ? p->season : NAN;
   case SL_FEES_VAR_MARKET_VALUE: return p->market_value > 0 ? p->market_value : NAN;
-  case SL_FEES_VAR_CONTRACT: return p->contract_months;
-  case SL_FEES_VAR_MINUTES: return p->minutes_share;
-  default: return NAN;
+  default: return sl_fees_player_numeric(p, var); /* contract, minutes, the performance terms */
   }
 }
+
+static int has_numeric_terms(const sl_fees_model *m, const sl_fees_player *p);
 
 void sl_fees_ranges_build(sl_fees_model *m) {
   for (size_t t = 0; t < SL_FEES_MAX_TERMS; t++) m->range_low[t] = m->range_high[t] = NAN;
@@ -182,7 +188,7 @@ void sl_fees_ranges_build(sl_fees_model *m) {
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < m->deals->n; i++) {
       double v = input_of(m->terms[t].var, &m->deals->deal[i].player);
-      if (isnan(v)) continue;
+      if (isnan(v) || !has_numeric_terms(m, &m->deals->deal[i].player)) continue; /* not a training deal */
       lo = fmin(lo, v), hi = fmax(hi, v);
     }
     if (lo <= hi) m->range_low[t] = lo, m->range_high[t] = hi;
@@ -228,7 +234,11 @@ static unsigned extrapolations(const sl_fees_model *m, const sl_fees_player *p, 
   static const char *const label[] = {[SL_FEES_VAR_AGE] = "age", [SL_FEES_VAR_SEASON] = "season",
                                       [SL_FEES_VAR_MARKET_VALUE] = "market value",
                                       [SL_FEES_VAR_CONTRACT] = "contract months",
-                                      [SL_FEES_VAR_MINUTES] = "minutes share"};
+                                      [SL_FEES_VAR_MINUTES] = "minutes share",
+                                      [SL_FEES_VAR_STARTS] = "starts share",
+                                      [SL_FEES_VAR_NPXG_XAG] = "npxG+xAG per 90",
+                                      [SL_FEES_VAR_PROGRESSIVE] = "progressive actions per 90",
+                                      [SL_FEES_VAR_TEAM_POINTS] = "club points per match"};
   unsigned mask = 0;
   for (size_t t = 0; t < m->nterms; t++) {
     const sl_fees_term *term = &m->terms[t];
@@ -327,10 +337,18 @@ static double numeric_of(const sl_fees_model *m, sl_fees_var v, const sl_fees_pl
   case SL_FEES_VAR_AGE: return p->age;
   case SL_FEES_VAR_SEASON: return p->season ? p->season - m->season_max : NAN;
   case SL_FEES_VAR_MARKET_VALUE: return p->market_value > 0 ? log(p->market_value) : NAN;
-  case SL_FEES_VAR_CONTRACT: return p->contract_months;
-  case SL_FEES_VAR_MINUTES: return p->minutes_share;
-  default: return NAN;
+  default: return sl_fees_player_numeric(p, v);
   }
+}
+
+/* 1 when the deal has every numeric term of the model (a performance model learned only from
+ * the deals joined to stats; the others are not its comparables). */
+static int has_numeric_terms(const sl_fees_model *m, const sl_fees_player *p) {
+  for (size_t t = 0; t < m->nterms; t++)
+    if (m->terms[t].kind != SL_FEES_TERM_FACTOR && m->terms[t].var != SL_FEES_VAR_SEASON &&
+        !isfinite(sl_fees_player_numeric(p, m->terms[t].var)))
+      return 0;
+  return 1;
 }
 
 static double distance(const sl_fees_model *m, const sl_fees_player *a, const sl_fees_player *b) {
@@ -358,7 +376,7 @@ size_t sl_fees_comparables(const sl_fees_model *m, const sl_fees_player *p, size
   size_t have = 0;
   for (size_t i = 0; i < m->deals->n; i++) {
     const sl_fees_deal *d = &m->deals->deal[i];
-    if (d->player.group != p->group) continue;
+    if (d->player.group != p->group || !has_numeric_terms(m, &d->player)) continue;
     double dist = distance(m, p, &d->player);
     if (have == k && dist >= out[k - 1].distance) continue;
     size_t pos = have < k ? have++ : k - 1;

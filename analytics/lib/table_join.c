@@ -580,6 +580,14 @@ static int load_year(const char *root, const name_list *tl, int year, const sl_l
   return st;
 }
 
+int sl_table_yearly_root(const char *path) {
+  char buf[SL_JOIN_PATH_MAX];
+  struct stat sb;
+  int n = path ? snprintf(buf, sizeof buf, "%s/standard", path) : -1;
+  return n > 0 && (size_t)n < sizeof buf && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && stat(buf, &sb) == 0 &&
+         S_ISDIR(sb.st_mode);
+}
+
 int sl_table_load_yearly(const char *root, const char *const *tables, size_t ntables, int first, int last,
                          const sl_load_options *opt, sl_table **out, sl_join_report **report, sl_error *err) {
   if (!root || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no folder given");

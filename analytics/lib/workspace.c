@@ -86,15 +86,6 @@ static int classify_data(sl_workspace *ws, const sl_workspace_inputs *in, kind_p
   return SL_OK;
 }
 
-/* A directory in the fbref-big5-yearly layout (root/standard/YEAR.csv, one folder per table). */
-static int yearly_root(const char *path) {
-  char buf[4096];
-  struct stat sb;
-  int n = snprintf(buf, sizeof buf, "%s/standard", path);
-  return n > 0 && (size_t)n < sizeof buf && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && stat(buf, &sb) == 0 &&
-         S_ISDIR(sb.st_mode);
-}
-
 /* Stats in the yearly layout: the tables a comparison reads, of the seasons asked for, joined
  * per season (sl_table_load_yearly). */
 static int load_yearly(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
@@ -114,7 +105,7 @@ static int load_yearly(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
 
 static int load_tables(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
   kind_paths kinds[3] = {{0}};
-  int yearly = in->nstats == 1 && yearly_root(in->stats[0]);
+  int yearly = in->nstats == 1 && sl_table_yearly_root(in->stats[0]);
   int st = SL_OK;
   if ((!yearly && add_paths(&kinds[DATA_STATS], in->stats, in->nstats)) ||
       add_paths(&kinds[DATA_VALUES], in->values, in->nvalues) ||
@@ -203,7 +194,34 @@ void sl_workspace_fee_options(const sl_table *transfers, double level, sl_fees_o
   o->holdout_from = hi > SL_WORKSPACE_HOLDOUT_SEASONS ? hi - SL_WORKSPACE_HOLDOUT_SEASONS + 1 : 0;
 }
 
+/* 1 when m has a performance term (only a stats history gives it). */
+static int has_performance(const sl_fees_model *m) {
+  for (size_t t = 0; m && t < m->nterms; t++)
+    if (sl_fees_var_is_performance(m->terms[t].var)) return 1;
+  return 0;
+}
+
+/* The performance model and the performance terms of the stats' players. */
+static int performance(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
+  int st = SL_OK;
+  if (in->performance_model) {
+    st = sl_fees_load(in->performance_model, &ws->perf_model, err);
+    if (!st && !has_performance(ws->perf_model))
+      st = sl_error_field(err, "performance_model",
+                          sl_error_set(err, SL_EINVAL, in->performance_model, 0, 0,
+                                       "has no performance terms: fit it with stats of the seasons before "
+                                       "(scoutlab fit --stats) and without market value"));
+    if (!st)
+      sl_ws_note_(ws, "performance model loaded from %s (fitted on seasons %d-%d)", in->performance_model,
+                  ws->perf_model->season_min, ws->perf_model->season_max);
+  }
+  if (st || !ws->cmp || (!has_performance(ws->model) && !ws->perf_model)) return st;
+  ws->perf_own_index = in->per_club || in->pool_seasons; /* the terms need one entry per player and season */
+  return sl_perf_index_new(ws->stats, ws->perf_own_index ? NULL : ws->cmp, ws->seasons.stats, &ws->perf, err);
+}
+
 static int fee_model(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
+  ws->model_path = in->model, ws->perf_model_path = in->performance_model;
   if (in->model) {
     int st = sl_fees_load(in->model, &ws->model, err);
     if (!st)
@@ -252,6 +270,7 @@ int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error
   if (!st) st = load_positions(ws, in, err);
   if (!st) st = build_indexes(ws, in, err);
   if (!st) st = fee_model(ws, in, err);
+  if (!st) st = performance(ws, in, err);
   if (!st) sl_ws_decide_valuation_season(ws, in->valuation_season);
   if (st) {
     sl_workspace_free(ws);
@@ -266,6 +285,8 @@ void sl_workspace_free(sl_workspace *ws) {
   sl_squad_free(ws->squad);
   sl_compare_free(ws->cmp);
   sl_fees_model_free(ws->model);
+  sl_fees_model_free(ws->perf_model);
+  sl_perf_index_free(ws->perf);
   free(ws->fit);
   sl_profiles_free(ws->profiles);
   sl_table_free(ws->stats), sl_table_free(ws->values), sl_table_free(ws->contracts);
@@ -283,6 +304,8 @@ const sl_compare *sl_workspace_compare(const sl_workspace *ws) { return ws->cmp;
 const sl_squad *sl_workspace_squad(const sl_workspace *ws) { return ws->squad; }
 const sl_profiles *sl_workspace_profiles(const sl_workspace *ws) { return ws->profiles; }
 const sl_fees_model *sl_workspace_model(const sl_workspace *ws) { return ws->model; }
+const sl_fees_model *sl_workspace_performance_model(const sl_workspace *ws) { return ws->perf_model; }
+const sl_perf_index *sl_workspace_perf(const sl_workspace *ws) { return ws->perf; }
 const sl_fees_report *sl_workspace_fit_report(const sl_workspace *ws) { return ws->fit; }
 double sl_workspace_level(const sl_workspace *ws) { return ws->level; }
 const char *sl_workspace_note(const sl_workspace *ws, size_t i) { return i < ws->nnotes ? ws->notes[i] : NULL; }

@@ -1,5 +1,6 @@
 /* workspace_fee.c - a player's fee-model record, built one way for every command: from his
- * stats and squad entry (or his values row), then what the caller states. */
+ * stats and squad entry (or his values row), his performance terms of his stats season when a
+ * model has such terms, then what the caller states; and which model values him. */
 #include "workspace_internal.h"
 
 #include <math.h>
@@ -50,6 +51,27 @@ static void from_stats(const sl_workspace *ws, const sl_workspace_player *pl, sl
   } else {
     fp->club = pl->club;
   }
+}
+
+/* His performance terms (scoutlab/perf.h) of his stats season: the terms of the season just
+ * before the transfer, which is what a performance model learned from. */
+static void performance_terms(const sl_workspace *ws, const sl_workspace_player *pl, sl_fees_player *fp,
+                              char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
+  if (!ws->perf || !pl || !pl->stats || pl->index < 0) return;
+  sl_perf_terms t;
+  const sl_player *p = pl->stats;
+  int season = p->season ? p->season : ws->seasons.stats;
+  if (ws->perf_own_index) {
+    sl_perf_match m = sl_perf_find(ws->perf, p->name, p->born, season, pl->club, &t);
+    if (m != SL_PERF_FOUND && m != SL_PERF_FOUND_BY_CLUB) return;
+  } else if (sl_perf_terms_of(ws->perf, (size_t)pl->index, &t, NULL) != SL_OK)
+    return;
+  sl_perf_apply(&t, fp);
+  char s[SL_SEASON_TEXT_MAX];
+  sl_season_text(t.season, s, sizeof s);
+  NOTE("performance, %s (%.40s, %.0f min): minutes share %.2f, starts %.2f, npxG+xAG/90 %.2f, progressive/90 %.1f, "
+       "club points/match %.2f", s, t.club ? t.club : "?", t.minutes, t.minutes_share, t.starts_share,
+       t.npxg_xag_per90, t.progressive_per90, t.team_points);
 }
 
 /* The caller's statements, checked: unknown names are errors, never a silent fallback. */
@@ -110,6 +132,12 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   if (ws->seasons.valuation && !row_season) fp->season = ws->seasons.valuation;
   if (pl && pl->entry && isfinite(pl->entry->contract_until) && fp->season)
     fp->contract_months = sl_fees_contract_months(fp->season, pl->entry->contract_until);
+  performance_terms(ws, pl, fp, notes, nnotes, max_notes);
+  if (fp->stats_season && fp->season && fp->stats_season != fp->season - 1) {
+    char s[SL_SEASON_TEXT_MAX];
+    NOTE("his latest stats are of %s, not of the season just before a transfer in summer %d (what the "
+         "performance terms were learned from)", sl_season_text(fp->stats_season, s, sizeof s), fp->season);
+  }
   int st = apply_given(ws, given, fp, notes, nnotes, max_notes, err);
   if (st) return st;
   if (!fp->league && fp->club && ws->model && (fp->league = sl_fees_club_league(ws->model, fp->club)))
@@ -127,6 +155,31 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   return SL_OK;
 }
 
+const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fees_player *fp, const char **path,
+                                            char *why, size_t size) {
+  if (why && size) why[0] = '\0';
+  if (path) *path = NULL;
+  if (!ws || !ws->model) return NULL;
+  int no_value = fp && !(fp->market_value > 0) && uses(ws->model, SL_FEES_VAR_MARKET_VALUE);
+  if (!ws->perf_model) {
+    if (path) *path = ws->model_path;
+    return ws->model;
+  }
+  const sl_fees_model *m = no_value ? ws->perf_model : ws->model;
+  if (path) *path = no_value ? ws->perf_model_path : ws->model_path;
+  char s[SL_SEASON_TEXT_MAX];
+  if (why && size && no_value && fp->stats_season)
+    snprintf(why, size, "valued by the no-market-value performance model (%.60s): no market value for him; his %s "
+             "stats stand in for it", ws->perf_model_path, sl_season_text(fp->stats_season, s, sizeof s));
+  else if (why && size && no_value)
+    snprintf(why, size, "valued by the no-market-value performance model (%.60s): no market value for him, nor "
+             "stats (its performance terms take their training averages)", ws->perf_model_path);
+  else if (why && size)
+    snprintf(why, size, "valued by the model %.60s: his market value is known (the performance model is for players "
+             "without one)", ws->model_path ? ws->model_path : "fitted from the transfers");
+  return m;
+}
+
 int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                        double bid, sl_fees_player *fp_out, sl_fees_valuation *out, sl_error *err) {
   if (!ws || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_value: NULL argument");
@@ -135,7 +188,10 @@ int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, co
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
   size_t nnotes = 0;
   int st = sl_workspace_fee_player(ws, pl, given, &fp, notes, &nnotes, SL_FEES_MAX_NOTES, err);
-  if (!st) st = sl_fees_value(ws->model, &fp, ws->level, bid, out, err);
+  char why[SL_FEES_NOTE_MAX];
+  const sl_fees_model *m = st ? NULL : sl_workspace_model_for(ws, &fp, NULL, why, sizeof why);
+  if (!st && why[0] && nnotes < SL_FEES_MAX_NOTES) memcpy(notes[nnotes++], why, SL_FEES_NOTE_MAX);
+  if (!st) st = sl_fees_value(m, &fp, ws->level, bid, out, err);
   if (st) return st;
   for (size_t i = 0; i < nnotes && out->nnotes < SL_FEES_MAX_NOTES; i++)
     memcpy(out->notes[out->nnotes++], notes[i], SL_FEES_NOTE_MAX);

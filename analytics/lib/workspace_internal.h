@@ -11,6 +11,10 @@ struct sl_workspace {
   sl_squad *squad;
   sl_fees_model *model;
   sl_fees_report *fit; /* NULL when the model was loaded */
+  sl_fees_model *perf_model; /* inputs.performance_model, or NULL */
+  const char *model_path, *perf_model_path; /* as given (borrowed from the inputs' caller) */
+  sl_perf_index *perf; /* performance terms of the stats, when a model has such terms */
+  int perf_own_index;  /* 1: the perf index has its own player index (ws->cmp is pooled or per club) */
   double level;
   sl_workspace_seasons seasons;
   char notes[SL_WORKSPACE_MAX_NOTES][SL_FEES_NOTE_MAX];

@@ -3,7 +3,10 @@
  * reasons, comparables, what-if). docs/fee-model.md explains every choice.
  *
  * Model: log(fee) = b0 + age + age² + position group + buying league + selling league
- *                  + season + log(market value) + contract months left + minutes share + e.
+ *                  + season + log(market value) + contract months left + minutes share + e,
+ *                  and with performance from a stats history (scoutlab/perf.h) the season
+ *                  before's starts share, npxG+xAG per 90, progressive actions per 90 and his
+ *                  club's points per match.
  * A term whose column is absent from the data is dropped with a note (never an error).
  * Median fee = exp(prediction); expected fee = median x Duan's smearing factor mean(exp(e_i)).
  * Intervals: Student-t prediction intervals from the regression, or split-conformal quantiles
@@ -31,8 +34,13 @@
 #include "scoutlab/export.h"
 SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 
-/** Version written by sl_fees_save(); sl_fees_load() refuses any other. */
-#define SL_FEES_FORMAT_VERSION 2
+/** Newest model file version, written by sl_fees_save() for a model with performance terms
+ *  (their variables and the deals' performance values); a model without them is written as
+ *  SL_FEES_FORMAT_VERSION_MIN, byte for byte as before. sl_fees_load() reads both and refuses
+ *  any other version. */
+#define SL_FEES_FORMAT_VERSION 3
+/** Oldest model file version sl_fees_load() reads (recency weights, season levels, bands). */
+#define SL_FEES_FORMAT_VERSION_MIN 2
 /** Default interval level everywhere (issue 5: "default 0.8 everywhere"). */
 #define SL_FEES_DEFAULT_LEVEL 0.8
 /** Default folds of the k-fold accuracy (5 keeps 80% of the deals in every training set). */
@@ -44,11 +52,11 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 #define SL_FEES_DEFAULT_SEED 1
 /** Share of the training deals held out to calibrate the intervals (split conformal). */
 #define SL_FEES_DEFAULT_CALIBRATION 0.25
-/** Largest number of model terms (the list in the top comment has eight). */
-#define SL_FEES_MAX_TERMS 8
+/** Largest number of model terms (the list in the top comment has twelve; room for more). */
+#define SL_FEES_MAX_TERMS 16
 /** Notes one valuation can carry: one per term (unknown, or extrapolated beyond the training
  *  range) and as many again for what the caller assumed about the player's record. */
-#define SL_FEES_MAX_NOTES 16
+#define SL_FEES_MAX_NOTES (2 * SL_FEES_MAX_TERMS)
 /** Length of a note or a term's value description, bytes including the NUL. */
 #define SL_FEES_NOTE_MAX 200
 
@@ -154,6 +162,13 @@ typedef struct sl_fees_player {
   double minutes_share;     /* share of the team's league minutes, 0..1 */
   unsigned line_groups;     /* group -1 (only a line of the team is known): the groups that line
                                may be, bit (1u << group) each (sl_fees_position_line); 0 none */
+  /* Performance in the season before (scoutlab/perf.h, sl_perf_apply); minutes_share above is
+   * that season's when it comes from the stats. */
+  double starts_share;      /* league starts / his club's league matches, 0..1 */
+  double npxg_xag_per90;    /* non-penalty xG + expected assists per 90 */
+  double progressive_per90; /* progressive passes + progressive carries per 90 */
+  double team_points;       /* his club's league points per match, 0..3 */
+  int stats_season;         /* first year of the stats season these come from; 0 = none */
 } sl_fees_player;
 
 /** One past transfer as the model learned from it. Strings are owned by the deal list. */
@@ -187,6 +202,9 @@ typedef struct sl_fees_options {
   double half_life;          /* training weight 0.5^((last season - season) / half_life):
                                 0 = chosen by the inner time split, > 0 fixed (seasons),
                                 SL_FEES_NO_WEIGHTS (< 0) = every deal weighs 1 */
+  int performance;           /* 1: learn from the deals joined to stats (stats_season != 0, see
+                                scoutlab/perf.h) with the performance terms; the time split
+                                then also scores the model without them on the same deals */
 } sl_fees_options;
 
 /** How the season enters the model. */
@@ -217,6 +235,7 @@ typedef struct sl_fees_deals {
   size_t count[SL_FEES_REASON_COUNT]; /* count[SL_FEES_USED] == n; the counts sum to rows_read */
   size_t out_rows_kept;     /* kept deals that came from an out row (buyer outside coverage) */
   int has_market_value, has_contract, has_minutes, has_leagues, has_season; /* columns seen */
+  int has_performance;      /* joined to a stats history (sl_perf_join) */
   char **files;             /* source files, nfiles */
   size_t nfiles;
   char **notes;             /* what was assumed about the columns, nnotes */
@@ -288,8 +307,21 @@ typedef enum sl_fees_term_kind {
 /** Variables a term can read. */
 typedef enum sl_fees_var {
   SL_FEES_VAR_AGE = 0, SL_FEES_VAR_POSITION, SL_FEES_VAR_BUYER_LEAGUE, SL_FEES_VAR_SELLER_LEAGUE,
-  SL_FEES_VAR_SEASON, SL_FEES_VAR_MARKET_VALUE, SL_FEES_VAR_CONTRACT, SL_FEES_VAR_MINUTES
+  SL_FEES_VAR_SEASON, SL_FEES_VAR_MARKET_VALUE, SL_FEES_VAR_CONTRACT, SL_FEES_VAR_MINUTES,
+  /* performance terms (format version 3): the season before's, from a stats history */
+  SL_FEES_VAR_STARTS,       /* starts share */
+  SL_FEES_VAR_NPXG_XAG,     /* npxG + xAG per 90 */
+  SL_FEES_VAR_PROGRESSIVE,  /* progressive passes + carries per 90 */
+  SL_FEES_VAR_TEAM_POINTS,  /* his club's points per match */
+  SL_FEES_VAR_COUNT
 } sl_fees_var;
+
+/** 1 for a variable only a stats history gives (starts share to club points per match; minutes
+ *  share, which a transfers file may also give, is not one): a model file with one is version 3. */
+int sl_fees_var_is_performance(sl_fees_var v);
+
+/** Name of a variable as the model's terms write it ("age", "starts share"); "" when invalid. */
+const char *sl_fees_var_name(sl_fees_var v);
 
 /** One model term and its columns in the design (column 0 is the intercept). */
 typedef struct sl_fees_term {
@@ -402,6 +434,13 @@ typedef struct sl_fees_report {
   int time_season_mode;                         /* the time split model's choice */
   double time_half_life, time_inner_score;
   int time_inner_from;
+  /* With sl_fees_options.performance: the deals learned from and, on the time split's test
+   * deals, the model without performance terms fitted on the same training deals, and fitted on
+   * every training deal (joined or not: the model without stats of before). */
+  size_t performance_deals;                     /* deals joined to stats (the ones used) */
+  sl_fees_accuracy time_plain_same;             /* no performance terms, same training deals */
+  sl_fees_accuracy time_plain_all;              /* no performance terms, every deal before the split */
+  size_t time_plain_all_train;                  /* its training deals */
 } sl_fees_report;
 
 /** Fits the model on deals (all of them; the accuracy evaluations refit on their own subsets).
@@ -417,10 +456,12 @@ int sl_fees_fit_files(const char *const *paths, size_t npaths, const sl_fees_opt
 /** Frees a model; NULL does nothing. */
 void sl_fees_model_free(sl_fees_model *m);
 
-/** Saves the model ("scoutlab-fee-model 1": metadata, deals, then the regress format). */
+/** Saves the model ("scoutlab-fee-model 2", or 3 with performance terms: metadata, deals, then
+ *  the regress format; docs/fee-model.md). */
 int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err);
 
-/** Loads a saved model. SL_EVERSION for another version or columns that do not match the
+/** Loads a saved model (format SL_FEES_FORMAT_VERSION_MIN to SL_FEES_FORMAT_VERSION). SL_EVERSION
+ *  for another version, a performance term in a version-2 file, or columns that do not match the
  *  terms, SL_EPARSE (with the line) for a damaged or truncated file, SL_EIO when unreadable. */
 int sl_fees_load(const char *path, sl_fees_model **out, sl_error *err);
 

@@ -27,6 +27,7 @@
 #include "scoutlab/design.h"
 #include "scoutlab/fees.h"
 #include "scoutlab/compare.h"
+#include "scoutlab/perf.h"
 #include "scoutlab/squad.h"
 #include "scoutlab/plot.h"
 #include "scoutlab/binding.h"

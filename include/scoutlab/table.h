@@ -221,6 +221,9 @@ int sl_table_load_season(const char *const *paths, size_t n, const sl_load_optio
 int sl_table_load_yearly(const char *root, const char *const *tables, size_t ntables, int first, int last,
                          const sl_load_options *opt, sl_table **out, sl_join_report **report, sl_error *err);
 
+/** 1 when path is a folder in the fbref-big5-yearly layout (root/standard/ exists), else 0. */
+int sl_table_yearly_root(const char *path);
+
 /** Frees a join report; NULL does nothing. */
 void sl_join_report_free(sl_join_report *r);
 

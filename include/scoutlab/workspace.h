@@ -10,7 +10,10 @@
  *   - which rows are the same player (normalised name + birth year, the club in "Name (Club)"
  *     in any source's spelling; several candidates are SL_EAMBIG, never a silent pick);
  *   - which fee model (loaded, or fitted with SL_WORKSPACE_SEED and the last
- *     SL_WORKSPACE_HOLDOUT_SEASONS seasons held out);
+ *     SL_WORKSPACE_HOLDOUT_SEASONS seasons held out), and which one values a player: a
+ *     no-market-value performance model, when given, for a player without a market value;
+ *   - a player's performance terms: those of his stats season (scoutlab/perf.h), when a model
+ *     has performance terms;
  *   - which league and position names exist (unknown ones are SL_EUNKNOWN with "did you mean").
  * Commands, the report and the charts read the workspace; none re-decides any of this.
  *
@@ -34,6 +37,7 @@
 #include "scoutlab/compare.h"
 #include "scoutlab/error.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/perf.h"
 #include "scoutlab/squad.h"
 #include "scoutlab/table.h"
 
@@ -81,6 +85,9 @@ typedef struct sl_workspace_inputs {
                                                       stats, else market value -> values, else
                                                       contract expiry -> contracts) */
   const char *model;            /* a saved fee model, instead of transfers; NULL = none */
+  const char *performance_model;/* a saved no-market-value model with performance terms (scoutlab
+                                   fit --stats --no-market-value): values the players without a
+                                   market value; NULL = none */
   unsigned folds;               /* fitting from transfers: k-fold accuracy folds, 0 = the
                                    default, 1 = none (the model alone, faster) */
   const char *profiles;         /* role profiles file; NULL = no profiles (no quality, no compare) */
@@ -151,6 +158,18 @@ const sl_squad *sl_workspace_squad(const sl_workspace *ws);
 const sl_profiles *sl_workspace_profiles(const sl_workspace *ws);
 /** The fee model, or NULL when none was given. Borrowed. */
 const sl_fees_model *sl_workspace_model(const sl_workspace *ws);
+/** The performance model (inputs.performance_model), or NULL. Borrowed. */
+const sl_fees_model *sl_workspace_performance_model(const sl_workspace *ws);
+/** The performance-terms index over the stats, or NULL (built when a model has performance
+ *  terms and there are stats). Borrowed. */
+const sl_perf_index *sl_workspace_perf(const sl_workspace *ws);
+
+/** The model that values a fee record, and why, in one sentence into why (may be NULL): the
+ *  workspace's model, unless it uses a market value the record lacks and a performance model
+ *  was given, which then values him. *path (may be NULL) gets the chosen model's file, NULL for
+ *  a fitted one. NULL when the workspace has no model. Borrowed. */
+const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fees_player *fp, const char **path,
+                                            char *why, size_t size);
 /** What fitting the model measured, or NULL when it was loaded. Borrowed. */
 const sl_fees_report *sl_workspace_fit_report(const sl_workspace *ws);
 /** The interval level every valuation of the workspace uses. */
@@ -189,7 +208,8 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
                             sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes,
                             sl_error *err);
 
-/** Values a player: sl_workspace_fee_player then sl_fees_value at the workspace's level, with
+/** Values a player: sl_workspace_fee_player then sl_fees_value at the workspace's level with
+ *  the model sl_workspace_model_for chooses (a note says which and why when there is a choice),
  *  the record's notes added to the valuation's (up to SL_FEES_MAX_NOTES). bid NAN = none.
  *  SL_EINVAL without a model. fp may be NULL. */
 int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,

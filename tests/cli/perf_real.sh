@@ -1,0 +1,54 @@
+#!/bin/bash
+# perf_real.sh - performance from a stats history through the CLI (issue 15; skips when
+# ../shared/data is absent):
+#  - `fit --stats fbref-big5-yearly --no-market-value` prints the join (924 of 2,693 deals of
+#    2018-2020, 34.3%), saves a version-3 model, and its time split scores the model without the
+#    performance terms on the same 2020 deals (the performance model well below it);
+#  - `value --performance-model` values Balerdi without a market value (only his 2024/25 stats) by
+#    the performance model and says so, and with his 2023 market value by the model with market
+#    value, saying that too;
+#  - a model without performance terms is still written as version 2.
+. "$(dirname "$0")/lib.sh"
+need_shared transfers-tm/2020
+need_shared fbref-big5-yearly/standard/2024.csv
+need_shared fbref-big5-2024-25/players_data-2024_2025.csv
+need_shared tm-values-2023/france.csv
+S="$SL_SHARED_DATA"
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+
+out=$("$SCOUTLAB" fit --transfers "$S/transfers-tm" --stats "$S/fbref-big5-yearly" --no-market-value \
+  --holdout-from 2020 --folds 1 -o "$W/perf.slm")
+expect_eq "$?" 0 "fit --stats"
+expect_contains "$out" "performance: deals joined to the stats of the season before (stats 2017/18-2024/25): 924 of 2693 whose season before has stats (34.3%; 17872 deals in all)" "join line"
+expect_contains "$out" "terms from the stats: minutes share, starts share, npxG+xAG per 90, progressive actions per 90, club points per match" "terms line"
+expect_contains "$out" "saved $W/perf.slm: trained on the 924 deals joined to stats (of 17872)" "trained on the joined deals"
+model=$(printf '%s\n' "$out" | grep '^  model  ' | awk '{print $3}')
+plain=$(printf '%s\n' "$out" | grep 'fitted on every deal before' | awk '{print $(NF-6)}')
+expect_num_eq "$model" "0.944" "performance model log-RMSE on 2020" --rel 0.02
+expect_num_eq "$plain" "1.155" "no-market-value model without the terms, same deals" --rel 0.02
+awk -v a="$model" -v b="$plain" 'BEGIN { exit !(a <= b - 0.2) }' || fail "performance model $model at least 0.2 below $plain"
+expect_eq "$(head -1 "$W/perf.slm")" "scoutlab-fee-model 3" "a performance model is version 3"
+
+"$SCOUTLAB" fit --transfers "$S/transfers-tm/2019" "$S/transfers-tm/2020" --folds 1 -o "$W/mv.slm" >/dev/null
+expect_eq "$?" 0 "fit with market value"
+expect_eq "$(head -1 "$W/mv.slm")" "scoutlab-fee-model 2" "a model without performance terms stays version 2"
+
+# Without a market value (stats only): the performance model, from his 2024/25 stats.
+v=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --player Balerdi \
+  --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" --position CB --bid 25m --format json)
+expect_eq "$?" 0 "value without a market value"
+expect_contains "$v" "\"model\": \"$W/perf.slm\"" "valued by the performance model"
+expect_contains "$v" "no market value for him; his 2024/25 stats stand in for it" "says why"
+expect_contains "$v" "\"stats_season\": 2024" "his 2024/25 stats"
+# With his 2023 market value: the model with market value, and it says so.
+v=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --player Balerdi \
+  --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" "$S/tm-values-2023/france.csv" --position CB --bid 25m)
+expect_eq "$?" 0 "value with a market value"
+expect_contains "$v" "valued by the model $W/mv.slm: his market value is known" "the market-value model, and why"
+# A model without performance terms given as the performance model is refused.
+"$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/mv.slm" --player Balerdi \
+  --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" --position CB >/dev/null 2>"$W/err.txt"
+expect_eq "$?" 2 "a performance model without performance terms"
+expect_contains "$(cat "$W/err.txt")" "has no performance terms" "message"
+finish
