@@ -39,6 +39,9 @@ const char sl_help_report[] =
     "  --positions FILE     Transfermarkt-style sub-positions to split defenders\n"
     "  --transfers FILE     past transfers to fit the fee model on; repeatable, directories walked\n"
     "  --model M.slm        a model saved by scoutlab fit (instead of --transfers)\n"
+    "  --performance-model P.slm  a no-market-value model with performance terms (scoutlab fit\n"
+    "                       --no-market-value --stats DIR): values a player without a market value,\n"
+    "                       and gives every other player a second answer from his stats alone\n"
     "  --season S           season of the stats (2024, 2024-25); read from a season column or\n"
     "                       the file name when they have one, and must agree with them\n"
     "  --window YEAR        transfer window valued (default: the one after the stats season)\n"
@@ -62,7 +65,7 @@ typedef struct rp_files {
 } rp_files;
 
 typedef struct rp_args {
-  const char *player, *club, *outdir, *model;
+  const char *player, *club, *outdir, *model, *performance_model;
   rp_files stats, values, contracts, positions, transfers;
   double bid, level;
   int season, window;
@@ -97,6 +100,7 @@ static int option(rp_args *a, const char *o, const char *v) {
   if (!strcmp(o, "--club")) return a->club = v, -1;
   if (!strcmp(o, "-o") || !strcmp(o, "--output")) return a->outdir = v, -1;
   if (!strcmp(o, "--model")) return a->model = v, -1;
+  if (!strcmp(o, "--performance-model")) return a->performance_model = v, -1;
   if (!strcmp(o, "--position")) return a->given.position = v, -1;
   if (!strcmp(o, "--contract-until")) return a->given.contract_until = v, -1;
   if (!strcmp(o, "--stats")) return add_file(&a->stats, v);
@@ -177,6 +181,7 @@ static int open_workspace(const rp_args *a, const int *show, sl_workspace **ws) 
   in.positions = a->positions.path, in.npositions = a->positions.n;
   in.transfers = a->transfers.path, in.ntransfers = a->transfers.n;
   in.model = a->model;
+  in.performance_model = a->performance_model;
   in.season = a->season, in.valuation_season = a->window;
   in.level = a->level;
   in.squad = 1;

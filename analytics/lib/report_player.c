@@ -20,6 +20,7 @@ typedef struct {
   const sl_squad_entry *e;      /* his club entry, may be NULL */
   sl_fees_player fp;
   sl_fees_valuation v;
+  sl_workspace_player wp;       /* as the workspace found him */
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
   size_t nnotes;
 } rp_player;
@@ -29,6 +30,7 @@ static int find(rp_ctx *x, rp_player *pl) {
   sl_workspace_player wp;
   int st = sl_workspace_find(x->ws, x->rq->player, &wp, x->err);
   if (st) return st;
+  pl->wp = wp;
   pl->index = (size_t)wp.index;
   pl->p = wp.stats;
   pl->e = wp.entry;
@@ -65,6 +67,28 @@ static void summary_lines(char *out, size_t size, const char *title, const char 
   summary_line(out, size, title), summary_line(out, size, head), summary_line(out, size, text);
 }
 
+/* The other answer (issue 15): with a performance model given, what his stats alone justify,
+ * beside the market-value answer above, and which one is the default and why. */
+static void second_answer(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
+  sl_fees_valuation s;
+  sl_error err;
+  if (sl_workspace_value_from_stats(x->ws, &pl->wp, x->rq->given, x->rq->bid, &s, &err)) return;
+  char med[40], lo[40], hi[40], mv[40], bid[40], p[96] = "", text[900];
+  sl_money_short(s.fair_fee, med, sizeof med), sl_money_short(s.fee_low, lo, sizeof lo);
+  sl_money_short(s.fee_high, hi, sizeof hi), sl_money_short(pl->fp.market_value, mv, sizeof mv);
+  if (isfinite(s.bid))
+    snprintf(p, sizeof p, "; P(fair fee \xe2\x89\xa5 %s) = %.1f%%", sl_money_short(s.bid, bid, sizeof bid),
+             100 * s.p_at_least_bid);
+  snprintf(text, sizeof text, "From his stats alone (the no-market-value performance model: minutes and starts share, "
+           "chance creation and progression per 90, his club's points per match), his market value of %s set aside: "
+           "fair fee %s (%.0f%% range %s \xe2\x80\x93 %s)%s. The verdict above is the default: with a market "
+           "value known, the market-value model measured better out of time (docs/fee-model.md). This answer says "
+           "what his recent play alone would justify, and counts for more when his market value is old.",
+           mv, med, 100 * s.level, lo, hi, p);
+  sl_doc_heading(d, 2, "A second answer, from his stats alone");
+  sl_doc_paragraph(d, text);
+}
+
 static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   const sl_fees_valuation *v = &pl->v;
   char title[300], sub[400], head[160], text[700], med[32], lo[32], hi[32], mean[32], bid[32];
@@ -98,6 +122,7 @@ static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   const char *hdr[] = {"fair fee (median)", "expected fee (mean)", "low", "high", "P(fair fee \xe2\x89\xa5 bid)"};
   const char *cells[] = {cell[0], cell[1], cell[2], cell[3], cell[4]};
   sl_doc_table(d, NULL, 5, hdr, cells, 1, "rrrrr");
+  second_answer(x, pl, d);
 }
 
 /* ---- 2. why ---- */

@@ -180,6 +180,23 @@ const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fee
   return m;
 }
 
+int sl_workspace_value_from_stats(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                                  double bid, sl_fees_valuation *out, sl_error *err) {
+  if (!ws || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_value_from_stats: NULL argument");
+  sl_fees_player fp;
+  int st = ws->perf_model ? sl_workspace_fee_player(ws, pl, given, &fp, NULL, NULL, 0, err) : SL_ENOTFOUND;
+  if (st == SL_ENOTFOUND || (!st && !(fp.market_value > 0)))
+    return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "no second answer: %s",
+                        ws->perf_model ? "the performance model already values him" : "no performance model");
+  if (st) return st;
+  fp.market_value = NAN; /* his stats alone */
+  st = sl_fees_value(ws->perf_model, &fp, ws->level, bid, out, err);
+  if (!st && out->nnotes < SL_FEES_MAX_NOTES)
+    snprintf(out->notes[out->nnotes++], SL_FEES_NOTE_MAX, "the no-market-value performance model (%.60s) on his "
+             "stats alone, his market value set aside", ws->perf_model_path ? ws->perf_model_path : "fitted");
+  return st;
+}
+
 int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                        double bid, sl_fees_player *fp_out, sl_fees_valuation *out, sl_error *err) {
   if (!ws || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_value: NULL argument");

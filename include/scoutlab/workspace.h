@@ -164,6 +164,13 @@ const sl_fees_model *sl_workspace_performance_model(const sl_workspace *ws);
  *  terms and there are stats). Borrowed. */
 const sl_perf_index *sl_workspace_perf(const sl_workspace *ws);
 
+/** The other answer, for a player the workspace's model values from his market value: the
+ *  no-market-value performance model on his stats alone (his market value set aside), so a
+ *  report can show both. SL_ENOTFOUND when there is no second answer (no performance model, or
+ *  no market value, when the performance model already gives the first). */
+int sl_workspace_value_from_stats(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                                  double bid, sl_fees_valuation *out, sl_error *err);
+
 /** The model that values a fee record, and why, in one sentence into why (may be NULL): the
  *  workspace's model, unless it uses a market value the record lacks and a performance model
  *  was given, which then values him. *path (may be NULL) gets the chosen model's file, NULL for

@@ -185,6 +185,28 @@ if [ -e "$F" ]; then
   awk -v n="${with_value% *}" 'BEGIN { exit !(n >= 20) }' || fail "at least 20 Ligue 1 centre-backs with a value ($with_value)"
   expect_eq "$(awk -F, 'NR>1 && $3 != "Ligue 1" && $3 != ""' batch.csv | wc -l)" 0 "only Ligue 1"
 
+  # Issue 15: Balerdi answered twice. The report shows the market-value verdict and, from the
+  # performance model, a second answer from his stats alone: the same as value gives him
+  # without a market value.
+  if [ -d "$S/fbref-big5-yearly/standard" ]; then
+    "$SCOUTLAB" fit --transfers "$S/transfers-tm" --stats "$S/fbref-big5-yearly" --no-market-value --folds 1 \
+      -o P.slm >/dev/null 2>&1
+    expect_eq "$?" 0 "fit the performance model"
+    "$SCOUTLAB" report --quiet --no-charts --player "Leonardo Balerdi" --bid 25m --stats "$F" \
+      --values "$S/tm-values-2023" --model M.slm --performance-model P.slm -o b3 >/dev/null 2>&1
+    expect_eq "$?" 0 "report with the performance model"
+    r3=$(cat b3/report.md)
+    expect_contains "$r3" "### A second answer, from his stats alone" "the second answer's section"
+    expect_num_eq "$(md_money 2 b3/report.md)" "$(printf '%s' "$bv" | json fair_fee | awk '{printf "%.0f", $1}')" \
+      "the default answer is still the market-value model's" --abs 0.5
+    pv=$("$SCOUTLAB" value --model M.slm --performance-model P.slm --player Balerdi --position CB --bid 25m \
+      --data "$F" --format json 2>/dev/null)
+    want=$(printf '%s' "$pv" | json fair_fee | awk '{printf "%.1f", $1 / 1e6}')
+    expect_contains "$r3" "fair fee €${want}m" "the second answer is value's without a market value (€${want}m)"
+    wantp=$(printf '%s' "$pv" | json p_at_least_bid | awk '{printf "%.1f", 100 * $1}')
+    expect_contains "$r3" "= ${wantp}%" "the same P(fee >= 25m) (${wantp}%)"
+  fi
+
   out=$("$SCOUTLAB" report --quiet --no-charts --player "Leonardo Balerdi" --stats "$F" --season 2019 \
     --values "$S/tm-values-2023" --model M.slm -o b2 2>&1)
   expect_eq "$?" 2 "report --season 2019 on the 2024/25 file is refused"
