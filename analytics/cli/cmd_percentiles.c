@@ -124,6 +124,7 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
     int w = (int)sl_cli_shown_len(pr->stats[s].label) + 2 + SL_LABEL_MARGIN + (pr->stats[s].better == SL_BETTER_LOWER ? 6 : 0);
     if (w > label_width) label_width = w;
   }
+  printf("%s\n", sl_workspace_seasons_of(ctx->ws)->stats_text);
   printf("profile %s; percentiles (p) against %ss with >= %.0f minutes in %s%s\n", SL_CLI_SHOWN(pr->role),
          sl_group_name(r[0].info.group), a->pool.min_minutes,
          a->pool.kind == SL_POOL_LEAGUE ? "each player's league" : SL_CLI_SHOWN(r[0].info.leagues),
@@ -313,6 +314,7 @@ static void print_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pro
                        const player_report *r, size_t n) {
   putchar('{'), sl_cli_json_schema(stdout, a->cmd);
   fputs("\"command\":", stdout), sl_cli_json_string(stdout, a->cmd);
+  fputs(",\"seasons\":", stdout), sl_cli_json_string(stdout, sl_workspace_seasons_of(ctx->ws)->stats_text);
   fputs(",\"profile\":", stdout), sl_cli_json_string(stdout, pr->role);
   static const char *const kinds[] = {"league", "all", "list", "big5", "shared"};
   printf(",\"pool\":{\"kind\":\"%s\",\"leagues\":", kinds[a->pool.kind]);

@@ -107,6 +107,8 @@ static void print_hits_table(const sl_cmp_ctx *ctx, const sl_player *t, const sl
                              const sl_similar_options *so, const sl_similar_info *info,
                              const sl_similar_hit *hits, size_t n) {
   const double *fee = so->fair_fee;
+  const sl_workspace_seasons *ss = sl_workspace_seasons_of(ctx->ws);
+  printf("%s\n", fee ? ss->text : ss->stats_text); /* the valuation season only where fees are shown */
   printf("players like %s (%s, %s, %s): %s distance of z-scores over %zu %s stats\n", SL_CLI_SHOWN(t->name),
          sl_group_name(info->group), SL_CLI_SHOWN(t->club), SL_CLI_SHOWN(t->league),
          so->metric == SL_SIMILAR_COSINE ? "cosine" : "RMS (Euclidean)", pr->nstats, SL_CLI_SHOWN(pr->role));
@@ -145,7 +147,8 @@ static void print_hits_json(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const s
                             const sl_profile *pr, const sl_similar_info *info, const sl_similar_hit *hits,
                             size_t n, const double *fee) {
   putchar('{'), sl_cli_json_schema(stdout, "similar");
-  fputs("\"command\":\"similar\",\"player\":", stdout), sl_cli_json_string(stdout, t->name);
+  fputs("\"command\":\"similar\",\"seasons\":", stdout), sl_cli_json_string(stdout, sl_workspace_seasons_of(ctx->ws)->text);
+  fputs(",\"player\":", stdout), sl_cli_json_string(stdout, t->name);
   fputs(",\"profile\":", stdout), sl_cli_json_string(stdout, pr->role);
   printf(",\"metric\":\"%s\",\"population\":%zu,\"candidates\":%zu,\"excluded\":{\"age\":%zu,\"value\":%zu,"
          "\"no_value\":%zu,\"league\":%zu,\"minutes\":%zu,\"fee\":%zu,\"no_fee\":%zu},\"similar\":[",

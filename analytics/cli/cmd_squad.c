@@ -408,16 +408,18 @@ static void json_list(FILE *f, const sl_squad_options *o, const sq_ctx *ctx, con
   fputs("]}\n", f);
 }
 
-static void club_header(FILE *f, const sl_squad_club *c, sl_format fmt) {
-  fprintf(f, "%s (%s): %zu players; %.0f team matches (from %s), team minutes %.0f\n", SL_CLI_SHOWN_AS(fmt, c->name),
+static void club_header(FILE *f, const sl_squad_club *c, sl_format fmt, const char *seasons) {
+  fprintf(f, "%s (%s): %zu players; %.0f team matches (from %s), team minutes %.0f; %s\n", SL_CLI_SHOWN_AS(fmt, c->name),
           SL_CLI_SHOWN_AS(fmt, c->league), c->n,
-          c->team_matches, sl_team_matches_source_name(c->team_matches_source), c->team_minutes);
+          c->team_matches, sl_team_matches_source_name(c->team_matches_source), c->team_minutes, seasons);
   fprintf(f, "minutes accounting: %.0f player minutes = %.3f x team minutes (11 on the pitch, fewer after red cards)\n",
           c->minutes_total, c->players_on_pitch);
 }
 
-static void json_club(FILE *f, const sl_squad_club *c) {
-  fputs("\"club\":", f);
+static void json_club(FILE *f, const sl_squad_club *c, const char *seasons) {
+  fputs("\"seasons\":", f);
+  sl_cli_json_string(f, seasons);
+  fputs(",\"club\":", f);
   sl_cli_json_string(f, c->name);
   fputs(",\"league\":", f);
   sl_cli_json_string(f, c->league);
@@ -438,12 +440,12 @@ static int run_club(const sq_args *a, const sl_squad_options *o, const sq_ctx *c
   const sl_squad_club *c = sl_squad_club_at(ctx->squad, k);
   if (a->format == SL_FMT_JSON) {
     fputc('{', stdout), sl_cli_json_schema(stdout, "squad");
-    json_club(stdout, c);
+    json_club(stdout, c, sl_workspace_seasons_of(ctx->ws)->stats_text);
     fputc(',', stdout);
     json_list(stdout, o, ctx, c->ranked, c->n);
     return 0;
   }
-  if (a->format != SL_FMT_CSV) club_header(stdout, c, a->format);
+  if (a->format != SL_FMT_CSV) club_header(stdout, c, a->format, sl_workspace_seasons_of(ctx->ws)->stats_text);
   print_list(stdout, o, ctx, c->ranked, c->n, 0, a->format);
   sl_chart_output chart = {.output = a->chart};
   if (a->chart) return sl_chart_squad_draw(SL_CHART_SQUAD, ctx->squad, k, sl_workspace_seasons_of(ctx->ws)->stats, SL_CHART_SQUAD_MIN_SHARE, 0, a->stats, a->nstats, &chart, stderr);
@@ -547,7 +549,7 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
   const sl_player *p = player_of(ctx, i);
   if (a->format == SL_FMT_JSON) {
     fputc('{', stdout), sl_cli_json_schema(stdout, "squad");
-    json_club(stdout, c);
+    json_club(stdout, c, sl_workspace_seasons_of(ctx->ws)->stats_text);
     fputc(',', stdout);
     json_list(stdout, o, ctx, &i, 1);
     return 0;

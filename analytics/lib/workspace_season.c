@@ -156,6 +156,7 @@ void sl_ws_decide_valuation_season(sl_workspace *ws, int asked) {
                                                                     s->stats, st, sizeof st), orig);
   else n = snprintf(s->text, sizeof s->text, "stats season unknown");
   if (n < 0 || (size_t)n >= sizeof s->text) return;
+  snprintf(s->stats_text, sizeof s->stats_text, "%s", s->text);
   if (s->valuation)
     snprintf(s->text + n, sizeof s->text - (size_t)n, "; valued for a transfer in summer %d (%s)%s", s->valuation,
              sl_season_text(s->valuation, va, sizeof va),

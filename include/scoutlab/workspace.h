@@ -68,6 +68,7 @@ typedef struct sl_workspace_seasons {
   int valuation;              /* the transfer season valued (2025 = summer 2025, 2025/26); 0 unknown */
   int valuation_given;        /* 1: the caller chose it; 0: the window after the stats season,
                                  or the model's last training season when the stats season is unknown */
+  char stats_text[180];       /* the stats part alone: "stats 2024/25 (the file name)" */
   char text[180];             /* "stats 2024/25 (file name players_data-2024_2025.csv); valued for
                                  a transfer in summer 2025 (2025/26)" */
 } sl_workspace_seasons;
