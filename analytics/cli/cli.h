@@ -99,17 +99,6 @@ void sl_cli_json_number(FILE *f, double v);
 const char *sl_cli_money(double eur, char *buf, size_t size);
 
 
-struct sl_table;
-/** Loads stats files (directories walked) and keeps one season: `season` ("2024-25"), or the
- *  latest when the files hold several (said on stderr). *chosen gets the season (0 unknown,
- *  may be NULL). Returns an exit status; on success *out is the caller's to sl_table_free(). */
-int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const char *season,
-                      struct sl_table **out, int *chosen);
-
-/** Keeps the rows of a values table for `season` (or its latest season when it has none of
- *  that season, or when season is 0); tables without a season column are left as they are. */
-void sl_cli_values_for_season(struct sl_table **values, int season);
-
 /** Warns on stderr, --verbose or not, about stats rows skipped for impossible values or as
  *  duplicates and about '%' cells outside 0-100 (the index treats those rates as missing). */
 struct sl_compare_report;

@@ -14,7 +14,6 @@
 #include "scoutlab/money.h"
 #include "scoutlab/datadir.h"
 #include "scoutlab/parse.h"
-#include "scoutlab/season.h"
 #include "scoutlab/table.h"
 #include "scoutlab/text.h"
 #include "scoutlab/workspace.h"
@@ -110,49 +109,6 @@ void sl_cli_json_number(FILE *f, double v) {
 
 const char *sl_cli_money(double eur, char *buf, size_t size) { return sl_money_text(eur, buf, size); }
 
-
-int sl_cli_load_stats(const char *cmd, const char *const *paths, size_t n, const char *season,
-                      sl_table **out, int *chosen) {
-  sl_error err;
-  sl_table *t = NULL, *sub = NULL;
-  int want = 0, got = 0;
-  *out = NULL;
-  if (season && sl_season_parse(season, &want, NULL))
-    return sl_cli_usage_error(cmd, "--season expects e.g. 2024, 2024-25 or 2024/25, got \"%s\"", season);
-  sl_load_options lim;
-  sl_cli_load_options(&lim);
-  if (sl_table_load_many(paths, n, &lim, &t, &err)) return sl_cli_fail(&err);
-  sl_cli_table_warnings(cmd, t);
-  if (sl_table_season_subset(t, want, &sub, &got, &err)) {
-    sl_table_free(t);
-    return sl_cli_fail(&err);
-  }
-  if (sub) {
-    /* Season totals of different seasons must never be added up as one player's. */
-    if (!want) fprintf(stderr, "scoutlab %s: the stats hold several seasons; using %d/%02d (choose with --season)\n",
-                       cmd, got, (got + 1) % 100);
-    sl_table_free(t);
-    t = sub;
-  }
-  if (chosen) *chosen = got;
-  *out = t;
-  return SL_EXIT_OK;
-}
-
-void sl_cli_values_for_season(sl_table **values, int season) {
-  sl_table *sub = NULL;
-  int chosen = 0;
-  sl_error err;
-  if (!*values) return;
-  /* Market values of the stats' season when the file has it, else its latest season: a value
-   * from another season must not be joined as if it were current. */
-  if (sl_table_season_subset(*values, season, &sub, &chosen, &err) != SL_OK)
-    sl_table_season_subset(*values, 0, &sub, &chosen, &err);
-  if (sub) {
-    sl_table_free(*values);
-    *values = sub;
-  }
-}
 
 /* Rows that cannot be true change every percentile: say so even without --verbose. Up to
  * three are listed; more would drown the output, and --verbose lists them all. */

@@ -55,9 +55,7 @@ const char *sl_compare_league_strip_(const char *league) {
   return league;
 }
 
-int sl_compare_league_in_list(const char *league, const char *list) { return sl_compare_league_in_list_(league, list); }
-
-int sl_compare_league_in_list_(const char *league, const char *list) {
+int sl_compare_league_in_list(const char *league, const char *list) {
   if (!league || !list) return 0;
   char *want = sl_name_normalise(sl_compare_league_strip_(league));
   int found = 0;

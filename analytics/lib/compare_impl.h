@@ -49,8 +49,6 @@ double sl_compare_sum_(const sl_compare *c, const sl_player *p, const sl_column 
 /* League text without FBref's lower-case country prefix ("fr Ligue 1" -> "Ligue 1"). */
 const char *sl_compare_league_strip_(const char *league);
 
-/* True when `league` (stripped) is in the comma-separated list, ignoring case and prefixes. */
-int sl_compare_league_in_list_(const char *league, const char *list);
 
 /* Group of a Transfermarkt position code or text ("CB", "Centre-Back", "Defensa"); *generic_df
  * is set when the text says only "defender". */

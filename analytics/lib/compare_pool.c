@@ -84,7 +84,7 @@ int sl_compare_in_pool(const sl_compare *c, size_t i, sl_group g, const sl_pool 
   switch (effective_kind(c, pool)) {
   case SL_POOL_ALL: return 1;
   case SL_POOL_BIG5: return is_big5(p->league);
-  case SL_POOL_LIST: return sl_compare_league_in_list_(p->league, pool->leagues);
+  case SL_POOL_LIST: return sl_compare_league_in_list(p->league, pool->leagues);
   default: return ref_league && strcasecmp(p->league, ref_league) == 0;
   }
 }
@@ -150,7 +150,7 @@ int sl_compare_leagues_check(const sl_compare *c, const char *list, sl_error *er
     while (*b == ' ') b++;
     while (f > b && f[-1] == ' ') *--f = '\0';
     int found = !*b;
-    for (size_t k = 0; k < c->nleagues && !found; k++) found = sl_compare_league_in_list_(c->league_names[k], b);
+    for (size_t k = 0; k < c->nleagues && !found; k++) found = sl_compare_league_in_list(c->league_names[k], b);
     if (!found) {
       char hint[256], present[512];
       size_t off = 0;

@@ -61,7 +61,7 @@ static int passes(const sl_compare *c, size_t j, size_t target, const sl_similar
   if (j == target) return 0;
   /* per-club rows of the target himself */
   if (strcmp(p->name_norm, t->name_norm) == 0 && ((isnan(p->born) && isnan(t->born)) || p->born == t->born)) return 0;
-  if (o->leagues && !sl_compare_league_in_list_(p->league, o->leagues)) return info->excluded_league++, 0;
+  if (o->leagues && !sl_compare_league_in_list(p->league, o->leagues)) return info->excluded_league++, 0;
   if (!isnan(o->max_age) && !(p->age <= o->max_age)) return info->excluded_age++, 0;
   if (!isnan(o->max_value) && isnan(p->market_value)) return info->excluded_no_value++, 0;
   if (!isnan(o->max_value) && p->market_value > o->max_value) return info->excluded_value++, 0;
