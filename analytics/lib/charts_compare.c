@@ -61,12 +61,13 @@ static const char *stat_label(sl_charts_store *st, const sl_profile_stat *s) {
 }
 
 /* "Ligue 1 centre-backs with 900+ minutes (n=52)" */
-static const char *pool_text(sl_charts_store *st, const sl_pool *pool, sl_group g, const char *ref_league,
-                             size_t m) {
-  const char *where = pool->kind == SL_POOL_ALL    ? "All-league"
-                      : pool->kind == SL_POOL_LIST ? pool->leagues
-                                                   : ref_league;
-  return sl_charts_printf(st, "%s %ss, %.0f+ min (n=%zu)", where ? where : "", sl_group_name(g), pool->min_minutes, m);
+/* "Big 5 (...) centre-backs, 900+ min (n=323)": the pool as sl_compare_pool_text names it, so a
+ * chart's subtitle says what compare and percentiles say of the same pool. */
+static const char *pool_text(sl_charts_store *st, const sl_compare *c, const sl_pool *pool, sl_group g,
+                             const char *ref_league, size_t m) {
+  char where[sizeof ((sl_pool_info *)0)->leagues]; /* the text compare gives its pools */
+  sl_compare_pool_text(c, pool, ref_league, where, sizeof where);
+  return sl_charts_printf(st, "%s %ss, %.0f+ min (n=%zu)", where, sl_group_name(g), pool->min_minutes, m);
 }
 
 static const char *season_suffix(sl_charts_store *st, const char *season) {
@@ -210,7 +211,7 @@ int sl_charts_radar_from_compare(const sl_compare *c, const sl_profile *pr, cons
   if (e) return e;
   out->common.title = radar_title(st, c, idx, n);
   out->common.subtitle = sl_charts_printf(st, "Against %s%s; axes: the pool's 5th-95th percentile",
-                                         pool_text(st, pool, g, first->league, m), season_suffix(st, season));
+                                         pool_text(st, c, pool, g, first->league, m), season_suffix(st, season));
   return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
 
@@ -249,7 +250,7 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
   out->common.title = sl_charts_printf(st, "%s: %s profile", p->name, pr->role);
   out->common.subtitle = sl_charts_printf(st, "%s, %s%s against %s; value per 90 (or rate) beside each bar%s", p->clubs,
                                          p->league, season_suffix(st, season),
-                                         pool_text(st, pool, info.group, where, info.size),
+                                         pool_text(st, c, pool, info.group, p->league, info.size),
                                          info.player_in_pool ? "" : " (he is outside the pool)");
   return out->xlabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
@@ -322,7 +323,7 @@ int sl_charts_scatter_from_compare(const sl_compare *c, const sl_table *stats, c
   out->n = k, out->names = names, out->x = x, out->y = y, out->highlight = hl;
   out->xlabel = axis_text(st, &two[0]), out->ylabel = axis_text(st, &two[1]);
   out->common.title = sl_charts_printf(st, "%s against %s", two[1].label, two[0].label);
-  out->common.subtitle = sl_charts_printf(st, "%s%s; dashed lines are the pool medians", pool_text(st, pool, g, ref_league, members),
+  out->common.subtitle = sl_charts_printf(st, "%s%s; dashed lines are the pool medians", pool_text(st, c, pool, g, ref_league, members),
                                          season_suffix(st, season));
   return out->xlabel && out->ylabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
@@ -381,6 +382,6 @@ int sl_charts_bars_from_compare(const sl_compare *c, const sl_profile *pr, const
   out->xlabel = sl_charts_printf(st, "Percentile among %s %ss", where, sl_group_name(info.group));
   out->common.title = radar_title(st, c, idx, n);
   out->common.subtitle = sl_charts_printf(st, "Against %s%s; bar: percentile, number: the value",
-                                          pool_text(st, pool, info.group, where, info.size), season_suffix(st, season));
+                                          pool_text(st, c, pool, info.group, first->league, info.size), season_suffix(st, season));
   return out->xlabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }

@@ -25,6 +25,11 @@ chart() { # what file.png args... (1200x675, the README size)
   [ "$have_gnuplot" = 1 ] && expect_eq "$(png_size "$png")" 1200x675 "$what: PNG size"
   [ -s "${png%.png}.gp" ] || fail "$what: script not written"
 }
+# The pool size percentiles reports for Balerdi (extra arguments: pool options).
+pool_size() {
+  "$SCOUTLAB" percentiles --stats "$big5" "Leonardo Balerdi" "$@" --format json 2>/dev/null |
+    grep -o '"size":[0-9]*' | head -1 | cut -d: -f2
+}
 block() { awk -v b="\$$2 << EOD" '$0==b{f=1;next} /^EOD$/{f=0} f' "$1"; }
 
 # Radar: Balerdi, 2,183 minutes, 103 progressive passes -> 103 / (2183/90) = 4.2464 per 90.
@@ -34,7 +39,13 @@ expect_contains "$(cat radar.gp)" "axis_label[6] = 'Progressive passes per 90'" 
 expect_num_eq "$(block radar.gp radar | awk -F'\t' '$1==1{print $7}')" "4.24645" "radar: Balerdi's progressive passes per 90"
 # Aerial win % = 39 / (39 + 20) = 66.1%.
 expect_num_eq "$(block radar.gp radar | awk -F'\t' '$1==1{printf "%.1f", $5}')" "66.1" "radar: Balerdi's aerial win %"
-expect_contains "$(cat radar.gp)" "Against Ligue 1 centre-backs, 900+ min (n=" "radar: Ligue 1 pool"
+# The subtitle names the pool the axes were drawn from, as percentiles names it (323 Big-5
+# centre-backs by default, 60 in Ligue 1 with --pool league; percentiles --format json says the same).
+big5_text="Big 5 (Bundesliga, La Liga, Ligue 1, Premier League, Serie A) centre-backs, 900+ min"
+expect_contains "$(cat radar.gp)" "Against $big5_text (n=$(pool_size))" "radar: the shared Big-5 pool"
+chart radar radar-league.png radar --stats "$big5" "Leonardo Balerdi" "Lucas Beraldo" "Willian Pacho" --pool league
+expect_contains "$(cat radar-league.gp)" "Against Ligue 1 centre-backs, 900+ min (n=$(pool_size --pool league))" \
+  "radar: the league pool"
 expect_contains "$(cat radar.gp)" "2024-25" "radar: season from the file name"
 
 # Percentiles: the same numbers as scoutlab percentiles.
