@@ -8,7 +8,11 @@
  *   compare_bench STATS.csv PROFILES.csv [DUMP]
  * DUMP (optional) gets the answers of the comparison and the similarity query, in the format
  * compare_peer.py writes, so that the script can check both tools agree. Runs with default
- * options (no positions or override file), so defenders are split by the inferred rule only. */
+ * options (no positions or override file), so defenders are split by the inferred rule only.
+ * With BENCH_YEARLY set to an fbref-big5-yearly folder, it also times the multi-season pool
+ * (issue 17): seasons 2023/24-2024/25 of the ten tables joined, each player's two seasons pooled
+ * minute-weighted, the same three-player comparison and similarity query on that index
+ * ("query compare3_2seasons" and "query similar_2seasons"; scoutlab only, no peer). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +20,11 @@
 #include <time.h>
 
 #include "scoutlab/compare.h"
+#include "scoutlab/workspace.h"
 
 #define REPEATS 50 /* enough for a stable median on a quiet machine, short enough to wait for */
+#define YEARLY_FIRST 2023 /* the two seasons a "last 365 days" scouting report pools */
+#define YEARLY_LAST 2024
 
 static double now_ms(void) {
   struct timespec ts;
@@ -33,6 +40,51 @@ static int cmp_double(const void *a, const void *b) {
 static void report(const char *what, double *ms, size_t n) {
   qsort(ms, n, sizeof *ms, cmp_double);
   printf("query %s %.3f %.3f\n", what, ms[n / 2], ms[n - 1]);
+}
+
+/* compare3 and similar over the two pooled seasons of the yearly folder; 0 ok. */
+static int bench_two_seasons(const char *yearly, const char *profiles_path) {
+  /* Over two seasons a second Marquinhos (Nantes, born 2003) appears: the PSG one by his club. */
+  static const char *const names[] = {"Leonardo Balerdi", "Willian Pacho", "Marquinhos (Paris S-G)"};
+  sl_workspace_inputs in;
+  sl_workspace_inputs_init(&in);
+  in.stats = &yearly, in.nstats = 1, in.profiles = profiles_path;
+  in.seasons_first = YEARLY_FIRST, in.seasons_last = YEARLY_LAST, in.pool_seasons = 1;
+  sl_workspace *ws = NULL;
+  sl_error err;
+  double t0 = now_ms();
+  if (sl_workspace_new(&in, &ws, &err)) return fprintf(stderr, "yearly: %s\n", err.message), 1;
+  printf("load_2seasons %.3f %.3f\n", now_ms() - t0, now_ms() - t0);
+  const sl_compare *c = sl_workspace_compare(ws);
+  const sl_profile *cb = sl_profiles_find(sl_workspace_profiles(ws), "centre-back");
+  sl_pool pool;
+  sl_pool_default(&pool);
+  sl_stat_value v[64];
+  double ms[REPEATS];
+  for (int r = 0; r < REPEATS; r++) {
+    double a = now_ms();
+    for (int k = 0; k < 3; k++) {
+      size_t i;
+      if (sl_compare_find(c, names[k], &i, &err) || sl_compare_percentiles(c, i, cb, &pool, v, NULL, &err))
+        return fprintf(stderr, "%s\n", err.message), sl_workspace_free(ws), 1;
+    }
+    ms[r] = now_ms() - a;
+  }
+  report("compare3_2seasons", ms, REPEATS);
+  sl_similar_options so;
+  sl_similar_default(&so);
+  sl_similar_hit hits[SL_COMPARE_DEFAULT_K];
+  size_t n;
+  for (int r = 0; r < REPEATS; r++) {
+    double a = now_ms();
+    size_t i;
+    if (sl_compare_find(c, names[0], &i, &err) || sl_compare_similar(c, i, cb, &so, hits, &n, NULL, &err))
+      return fprintf(stderr, "%s\n", err.message), sl_workspace_free(ws), 1;
+    ms[r] = now_ms() - a;
+  }
+  report("similar_2seasons", ms, REPEATS);
+  sl_workspace_free(ws);
+  return 0;
 }
 
 int main(int argc, char **argv) {
@@ -126,6 +178,8 @@ int main(int argc, char **argv) {
   }
   report("quality_all", ms, REPEATS / 5);
   free(q);
+  const char *yearly = getenv("BENCH_YEARLY");
+  if (yearly && *yearly && bench_two_seasons(yearly, profiles_path)) return 1;
   sl_compare_free(c);
   sl_profiles_free(pr);
   sl_table_free(t);

@@ -17,6 +17,9 @@ runs=${BENCH_RUNS:-3}
 big5=$(realpath -m "$root/../shared/data/fbref-big5-2024-25/players_data-2024_2025.csv")
 profiles="$root/datasets/profiles.csv"
 [ -f "$big5" ] || { echo "skipped: $big5 is absent"; exit 77; }
+# The multi-season pool (scoutlab only): the yearly folder beside the 2024/25 file, when present.
+yearly=$(realpath -m "$root/../shared/data/fbref-big5-yearly")
+[ -d "$yearly" ] && export BENCH_YEARLY="$yearly"
 [ -f "$build/analytics/libscoutlab.a" ] || { echo "build scoutlab first: cmake --build $build"; exit 2; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 exe="$work/compare_bench"
@@ -60,6 +63,11 @@ row compare3 "compare 3 CBs (find + percentiles)"
 row similar "similar to Balerdi, k = 10"
 row pct_all "percentiles, all-league pool"
 row quality_all "quality of every player"
+if [ -n "${BENCH_YEARLY:-}" ]; then
+  row load_2seasons "load + index 2023/24-2024/25 (10 tables)"
+  row compare3_2seasons "compare 3 CBs, two seasons pooled"
+  row similar_2seasons "similar to Balerdi, two seasons pooled"
+fi
 a=$(med scoutlab peak_kib); b=$(med pandas peak_kib)
 awk -v a="$a" -v b="$b" 'BEGIN { printf "%-40s %12.0f %12.0f %10.1f\n", "peak memory, MiB", a / 1024, b / 1024, b / a }'
 printf 'worst single query, ms: compare3 %s / %s, similar %s / %s (scoutlab / pandas)\n' \

@@ -9,8 +9,10 @@
 # Definitions follow docs/compare.md, as tests/data/compare/big5_expected.py does: rows combined
 # per normalised name + birth year (rows without a name or minutes, over 5000 minutes or
 # repeating name/born/club/league are dropped first), main league and FBref Pos from the row with
-# the most minutes, a DF is a centre-back when (Crs + PrgR) per 90 < 2.0 (scoutlab's inferred rule;
-# the C side runs without positions or override files so it uses the same rule), per-90 = total /
+# the most minutes, a DF is a centre-back when scoutlab's back-three score (a logistic model of
+# P(full-back) on crosses, progressive passes received, touches in the defensive box, aerials won
+# and clearances per 90: compare_positions.c) is below 0.5 (the C side runs without positions or
+# override files, so it uses the same rule), per-90 = total /
 # (Min / 90), rates from their parts (outside 0-100: missing), mid-rank percentiles, z-scores with
 # the n - 1 standard deviation, RMS Euclidean distance over the stats both players have.
 #
@@ -29,7 +31,9 @@ import pandas as pd
 REPEATS = 50  # as compare_bench.c
 MIN_MINUTES = 900.0  # SL_COMPARE_DEFAULT_MIN_MINUTES
 MAX_ROW_MINUTES = 5000.0  # SL_COMPARE_MAX_ROW_MINUTES
-CB_RULE = 2.0  # SL_CB_RULE_THRESHOLD
+# SL_CB_LOGIT_*: the back-three score's intercept and coefficients per stat per 90.
+CB_RULE = 2.0  # SL_CB_RULE_THRESHOLD: the crosses + PrgR rule where a score stat is missing
+CB_LOGIT = {"intercept": 0.0488, "Crs": 1.0126, "PrgR": 0.8673, "Def Pen": -0.6963, "Won": -0.9938, "Clr": 0.6048}
 K = 10  # SL_COMPARE_DEFAULT_K
 NAMES = ["Leonardo Balerdi", "Willian Pacho", "Marquinhos"]
 
@@ -53,13 +57,16 @@ def build_index(df):
     p["league"] = p.Comp.str.replace(r"^[a-z]{2,3} (?=[A-Z0-9])", "", regex=True)
     p["n90"] = np.where(p.Min.notna(), p.Min / 90, p["90s"])
     first = p.Pos.fillna("").str[:2]
+    z = CB_LOGIT["intercept"] + sum(CB_LOGIT[c] * p[c] / p.n90 for c in CB_LOGIT if c != "intercept")
+    p_full_back = 1 / (1 + np.exp(-z))
     crs_prgr = (p.Crs + p.PrgR) / p.n90
+    p_full_back = p_full_back.where(p_full_back.notna(), (crs_prgr >= CB_RULE).astype(float).where(crs_prgr.notna()))
     group = pd.Series("unknown", index=p.index)
     group[first == "GK"] = "goalkeeper"
     group[first == "MF"] = "midfielder"
     group[first == "FW"] = "winger-forward"
-    group[(first == "DF") & (crs_prgr < CB_RULE)] = "centre-back"
-    group[(first == "DF") & (crs_prgr >= CB_RULE)] = "full-back"
+    group[(first == "DF") & (p_full_back < 0.5)] = "centre-back"
+    group[(first == "DF") & (p_full_back >= 0.5)] = "full-back"
     p["group"] = group
     return p.reset_index()
 
