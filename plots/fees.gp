@@ -48,8 +48,8 @@ m = 1e6   # axes in millions of euros
 set xtics nomirror out scale 0.5 textcolor rgb muted
 set ytics nomirror out scale 0.5 textcolor rgb muted
 if (axis_low_eur == axis_low_eur && axis_high_eur / axis_low_eur > 1e4) {
-  set xtics ('€10k' 0.01, '€100k' 0.1, '€1m' 1, '€10m' 10, '€100m' 100, '€1bn' 1000)
-  set ytics ('€10k' 0.01, '€100k' 0.1, '€1m' 1, '€10m' 10, '€100m' 100, '€1bn' 1000)
+  set xtics ('€1k' 0.001, '€10k' 0.01, '€100k' 0.1, '€1m' 1, '€10m' 10, '€100m' 100, '€1bn' 1000)
+  set ytics ('€1k' 0.001, '€10k' 0.01, '€100k' 0.1, '€1m' 1, '€10m' 10, '€100m' 100, '€1bn' 1000)
   set mxtics 10
   set mytics 10
 } else {
