@@ -85,6 +85,7 @@ typedef struct {
   char **flat;            /* flattened names of a grouped header, nflat of them (freed at the end) */
   size_t nflat;
   size_t nkept1;
+  int no_fast_split;      /* every row through libcsv (sl_load_options.csv_only) */
 } loader;
 
 static void *xrealloc(loader *L, void *p, size_t n) {
@@ -422,6 +423,37 @@ static int stray_quote(loader *L, struct csv_parser *P, long col, int whole_row,
   return L->status;
 }
 
+/* A blank as libcsv trims it around an unquoted field: a space or a tab, unless it is the
+ * delimiter (libcsv's default is_space, which the loader keeps). */
+static int csv_blank(char c, char delim) { return (c == ' ' || c == '\t') && c != delim; }
+
+/* One whole row on one line without a quote, split as libcsv would split it, without its
+ * byte-by-byte copy into a field buffer: each field is the span between delimiters with its
+ * blanks trimmed, an empty one passed as NULL (CSV_EMPTY_IS_NULL), and a line of blanks is no
+ * row at all (libcsv skips empty rows). The line ends in "\n", "\r\n" or a lone "\r"
+ * (line_end), the only line-end bytes in it. Most rows of a large file take this path;
+ * test_table.c and fuzz_table check that it gives what libcsv gives. */
+static void split_plain_row(loader *L, const char *p, size_t n) {
+  char delim = (char)L->t->delimiter;
+  const char *end = p + n;
+  while (end > p && (end[-1] == '\n' || end[-1] == '\r')) end--;
+  const char *q = p;
+  while (q < end && csv_blank(*q, delim)) q++;
+  if (q == end) return;
+  for (const char *f = p;;) {
+    const char *d = memchr(f, delim, (size_t)(end - f));
+    const char *fe = d ? d : end;
+    while (f < fe && csv_blank(*f, delim)) f++;
+    while (fe > f && csv_blank(fe[-1], delim)) fe--;
+    /* field_cb reads a data field by its length only (the header, which it reads as a string,
+     * never comes here), so the span need not be NUL-terminated */
+    field_cb(fe > f ? (void *)(uintptr_t)f : NULL, (size_t)(fe - f), L);
+    if (!d || L->status != SL_OK) break;
+    f = d + 1;
+  }
+  if (L->status == SL_OK) row_cb(0, L);
+}
+
 /* Feeds one piece of a physical line (ends_line: the piece includes its '\n'). */
 static int feed(loader *L, struct csv_parser *P, const char *p, size_t n, int ends_line,
                 char **conv, size_t *conv_cap) {
@@ -437,6 +469,11 @@ static int feed(loader *L, struct csv_parser *P, const char *p, size_t n, int en
   }
   int row_start = L->qstate == SCAN_FIELD_START && L->nfields == 0 && P->pstate == 0;
   if (row_start) L->row_line = L->line;
+  if (row_start && ends_line && L->header_done && !L->no_fast_split && !memchr(p, '"', n)) {
+    split_plain_row(L, p, n);
+    L->line++;
+    return L->status;
+  }
   int before = L->qstate;
   long stray = quote_scan(&L->qstate, p, n, (char)L->t->delimiter);
   if (stray) return stray_quote(L, P, stray, row_start && ends_line, before);
@@ -840,7 +877,8 @@ static void *run_half(void *arg) {
 static void half_init(half *h, const char *name, const sl_load_options *opt, char delim, sl_decimal dec) {
   memset(h, 0, sizeof *h);
   h->L = (loader){.opt = opt, .name = name, .err = &h->err, .status = SL_OK,
-                  .force_delimiter = delim, .force_decimal = 1, .decimal = dec};
+                  .force_delimiter = delim, .force_decimal = 1, .decimal = dec,
+                  .no_fast_split = opt && opt->csv_only};
   h->L.t = sl_table_internal_new(name, &h->err);
   loader_reset(&h->L, 1);
 }
@@ -1005,7 +1043,7 @@ static int load_source(const char *name, const char *path, const char *data, siz
   }
   sl_table *t = sl_table_internal_new(name, err);
   if (!t) return err ? err->code : SL_ENOMEM;
-  loader L = {.t = t, .opt = opt, .name = name, .err = err, .status = SL_OK};
+  loader L = {.t = t, .opt = opt, .name = name, .err = err, .status = SL_OK, .no_fast_split = opt && opt->csv_only};
   source src;
   for (int attempt = 0; attempt < 2; attempt++) {
     loader_reset(&L, 1);

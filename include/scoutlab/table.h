@@ -90,6 +90,9 @@ typedef struct sl_load_options {
   const sl_schema_map *map; /* explicit role = column mapping, wins over aliases; NULL = none.
                                Borrowed: must outlive the load call only. Mapped columns are
                                kept even when only_columns does not list them. */
+  int csv_only;             /* 1: every row through libcsv's parser; 0 (default): rows on one line
+                               without a quote are split directly, as libcsv would split them
+                               (faster; the tests and fuzz_table compare the two) */
 } sl_load_options;
 
 /** Loads a CSV file. Returns SL_OK and sets *out to a new table (caller frees with

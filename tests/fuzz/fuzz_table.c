@@ -1,7 +1,8 @@
 /* libFuzzer harness: arbitrary bytes through the CSV loader (delimiter and decimal detection,
  * grouped headers, stray quotes, trailing delimiters, type inference, money/date/season parsing,
  * derived ages, encodings). Invariants: read = used + skipped; the two-thread load (forced on
- * any size) gives the same status, rows, skipped rows and cells as the one-thread load. */
+ * any size) and the load with every row through libcsv (csv_only, no direct split of plain
+ * rows) give the same status, rows, skipped rows and cells as the default one-thread load. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,14 +34,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   sl_load_options opt = {.max_field_bytes = 4096, .max_columns = 512, .parallel_min_bytes = SIZE_MAX};
   sl_load_options par = opt;
   par.parallel_min_bytes = 1; /* split every input that can be split */
-  sl_table *t = NULL, *u = NULL;
-  sl_error err, err2;
+  sl_load_options libcsv = opt;
+  libcsv.csv_only = 1;
+  sl_table *t = NULL, *u = NULL, *w = NULL;
+  sl_error err, err2, err3;
   int st = sl_table_load_buffer("fuzz.csv", (const char *)data, size, &opt, &t, &err);
   int st2 = sl_table_load_buffer("fuzz.csv", (const char *)data, size, &par, &u, &err2);
-  if (st != st2) abort();
+  int st3 = sl_table_load_buffer("fuzz.csv", (const char *)data, size, &libcsv, &w, &err3);
+  if (st != st2 || st != st3) abort();
+  if (st != SL_OK && (err.line != err3.line || strcmp(err.message, err3.message))) abort();
   if (st == SL_OK) {
     if (t->rows_read != t->nrows + t->nskipped) abort();
     same_or_abort(t, u);
+    same_or_abort(t, w);
     char buf[64];
     for (size_t c = 0; c < t->ncols; c++)
       for (size_t r = 0; r < t->nrows; r++) {
@@ -51,5 +57,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   sl_table_free(t);
   sl_table_free(u);
+  sl_table_free(w);
   return 0;
 }

@@ -273,16 +273,67 @@ static void parallel_equals_sequential(void) {
   }
 }
 
-/* Loads bytes one-thread (*a) and two-thread (*b), checks both load and give the same table;
+/* Loads bytes one-thread (*a) and two-thread (*b), checks both load and give the same table,
+ * and the same again with every row through libcsv (csv_only: no direct split of plain rows);
  * returns 1 when both loaded (the caller checks the content and frees both). */
 static int both_ways(const char *bytes, size_t len, const char *what, sl_table **a, sl_table **b) {
   sl_load_options par = {.parallel_min_bytes = 1}, seq = {.parallel_min_bytes = (size_t)-1};
-  sl_error ea, eb;
+  sl_load_options libcsv = {.parallel_min_bytes = (size_t)-1, .csv_only = 1};
+  sl_error ea, eb, ec;
+  sl_table *c = NULL;
   *a = *b = NULL;
   INT_EQ(sl_table_load_buffer("case.csv", bytes, len, &seq, a, &ea), SL_OK, "%s: loads", what);
   INT_EQ(sl_table_load_buffer("case.csv", bytes, len, &par, b, &eb), SL_OK, "%s: loads in two threads", what);
+  INT_EQ(sl_table_load_buffer("case.csv", bytes, len, &libcsv, &c, &ec), SL_OK, "%s: loads through libcsv", what);
   if (*a && *b) same_table(*a, *b, what);
+  if (*a && c) same_table(*a, c, what);
+  sl_table_free(c);
   return *a && *b;
+}
+
+/* Rows on one line without a quote are split by the loader itself, not by libcsv: blanks around
+ * fields trimmed (but not a tab or space that is the delimiter), empty fields missing, lines of
+ * blanks no row, CRLF / CR / LF line ends, trailing and missing fields, decimal commas. Each case
+ * must give exactly what libcsv gives (both_ways loads it both ways and compares). */
+static void plain_rows_as_libcsv_splits_them(void) {
+  static const struct { const char *bytes, *what; size_t rows, skipped; } cases[] = {
+      {"a,b,c\n 1 ,\t2\t, 3\n", "blanks around fields", 1, 0},
+      {"a,b,c\n1,,3\n,,\n4,5,\n", "empty fields (a row of empties is skipped)", 2, 1},
+      {"a,b\n1,2\n\n   \n\t\n3,4\n", "blank lines and lines of blanks are no rows", 2, 0},
+      {"a,b\r\n1,2\r\n3,4\r\n", "CRLF", 2, 0},
+      {"a,b\r1,2\r3,4\r", "lone CRs", 2, 0},
+      {"a,b\n1,2,\n3,4,\n", "a trailing delimiter on every row", 2, 0},
+      {"a,b\n1,2,9\n3\n5,6\n", "extra and missing fields", 1, 2},
+      {"a\tb\tc\nx y\t 2 \t3\n\t\t\n", "tab-delimited, spaces trimmed, tabs split", 1, 1},
+      {"a;b\n1,5;2,25\n3;4\n", "semicolons and decimal commas", 2, 0},
+      {"name,v\nZoë Ø,1\n Łukasz ,2\n", "UTF-8 names", 2, 0},
+      {"a,b\n1,2\n\"x\",3\n4,5", "a quoted row among plain ones, no final line end", 3, 0},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    sl_table *a, *b;
+    if (!both_ways(cases[k].bytes, strlen(cases[k].bytes), cases[k].what, &a, &b)) continue;
+    INT_EQ(a->nrows, cases[k].rows, "%s: rows", cases[k].what);
+    INT_EQ(a->nskipped, cases[k].skipped, "%s: skipped", cases[k].what);
+    sl_table_free(a);
+    sl_table_free(b);
+  }
+  /* A space-delimited file: the delimiter is never trimmed, so "1  2" has an empty middle field. */
+  sl_load_options sp = {.delimiter = ' ', .parallel_min_bytes = (size_t)-1}, spc = sp;
+  spc.csv_only = 1;
+  const char *text = "a b c\n1  2\n3 4 5\n";
+  sl_table *x = NULL, *y = NULL;
+  sl_error e1, e2;
+  INT_EQ(sl_table_load_buffer("sp.csv", text, strlen(text), &sp, &x, &e1), SL_OK, "space-delimited loads");
+  INT_EQ(sl_table_load_buffer("sp.csv", text, strlen(text), &spc, &y, &e2), SL_OK, "space-delimited through libcsv");
+  if (x && y) {
+    same_table(x, y, "space-delimited");
+    INT_EQ(x->nrows, 2, "space-delimited: two rows");
+    const sl_column *b = sl_table_column(x, "b");
+    double v = 0;
+    INT_EQ(b ? sl_table_number(x, b, 0, &v) : -2, 0, "space-delimited: b missing in '1  2'");
+  }
+  sl_table_free(x);
+  sl_table_free(y);
 }
 #define BOTH_WAYS(s, what, a, b) both_ways((s), sizeof(s) - 1, (what), (a), (b))
 
@@ -490,6 +541,7 @@ int main(void) {
   seasons();
   parallel_equals_sequential();
   lone_carriage_returns();
+  plain_rows_as_libcsv_splits_them();
   header_ends();
   formats();
   types_and_missing();
