@@ -42,6 +42,45 @@ static void report(const char *what, double *ms, size_t n) {
   printf("query %s %.3f %.3f\n", what, ms[n / 2], ms[n - 1]);
 }
 
+/* Times REPEATS runs of the three-player comparison (find + percentiles of each) and reports
+ * them as `what`; 0 ok. */
+static int time_compare3(const sl_compare *c, const sl_profile *cb, const sl_pool *pool, const char *const *names,
+                         const char *what) {
+  sl_stat_value v[64];
+  sl_error err;
+  double ms[REPEATS];
+  for (int r = 0; r < REPEATS; r++) {
+    double a = now_ms();
+    for (int k = 0; k < 3; k++) {
+      size_t i;
+      if (sl_compare_find(c, names[k], &i, &err) || sl_compare_percentiles(c, i, cb, pool, v, NULL, &err))
+        return fprintf(stderr, "%s\n", err.message), 1;
+    }
+    ms[r] = now_ms() - a;
+  }
+  report(what, ms, REPEATS);
+  return 0;
+}
+
+/* Times REPEATS similarity queries (k = 10) for `name`, reported as `what`; 0 ok. The last
+ * query's hits are left in hits / *n. */
+static int time_similar(const sl_compare *c, const sl_profile *cb, const char *name, const char *what,
+                        sl_similar_hit *hits, size_t *n) {
+  sl_similar_options so;
+  sl_similar_default(&so);
+  sl_error err;
+  double ms[REPEATS];
+  for (int r = 0; r < REPEATS; r++) {
+    double a = now_ms();
+    size_t i;
+    if (sl_compare_find(c, name, &i, &err) || sl_compare_similar(c, i, cb, &so, hits, n, NULL, &err))
+      return fprintf(stderr, "%s\n", err.message), 1;
+    ms[r] = now_ms() - a;
+  }
+  report(what, ms, REPEATS);
+  return 0;
+}
+
 /* compare3 and similar over the two pooled seasons of the yearly folder; 0 ok. */
 static int bench_two_seasons(const char *yearly, const char *profiles_path) {
   /* Over two seasons a second Marquinhos (Nantes, born 2003) appears: the PSG one by his club. */
@@ -59,32 +98,12 @@ static int bench_two_seasons(const char *yearly, const char *profiles_path) {
   const sl_profile *cb = sl_profiles_find(sl_workspace_profiles(ws), "centre-back");
   sl_pool pool;
   sl_pool_default(&pool);
-  sl_stat_value v[64];
-  double ms[REPEATS];
-  for (int r = 0; r < REPEATS; r++) {
-    double a = now_ms();
-    for (int k = 0; k < 3; k++) {
-      size_t i;
-      if (sl_compare_find(c, names[k], &i, &err) || sl_compare_percentiles(c, i, cb, &pool, v, NULL, &err))
-        return fprintf(stderr, "%s\n", err.message), sl_workspace_free(ws), 1;
-    }
-    ms[r] = now_ms() - a;
-  }
-  report("compare3_2seasons", ms, REPEATS);
-  sl_similar_options so;
-  sl_similar_default(&so);
   sl_similar_hit hits[SL_COMPARE_DEFAULT_K];
   size_t n;
-  for (int r = 0; r < REPEATS; r++) {
-    double a = now_ms();
-    size_t i;
-    if (sl_compare_find(c, names[0], &i, &err) || sl_compare_similar(c, i, cb, &so, hits, &n, NULL, &err))
-      return fprintf(stderr, "%s\n", err.message), sl_workspace_free(ws), 1;
-    ms[r] = now_ms() - a;
-  }
-  report("similar_2seasons", ms, REPEATS);
+  int bad = time_compare3(c, cb, &pool, names, "compare3_2seasons") ||
+            time_similar(c, cb, names[0], "similar_2seasons", hits, &n);
   sl_workspace_free(ws);
-  return 0;
+  return bad;
 }
 
 int main(int argc, char **argv) {
@@ -113,21 +132,14 @@ int main(int argc, char **argv) {
   sl_pool_default(&pool);
   sl_stat_value v[64];
   double ms[REPEATS];
-  for (int r = 0; r < REPEATS; r++) {
-    double a = now_ms();
-    for (int k = 0; k < 3; k++) {
-      size_t i;
-      if (sl_compare_find(c, names[k], &i, &err) || sl_compare_percentiles(c, i, cb, &pool, v, NULL, &err)) {
-        fprintf(stderr, "%s\n", err.message);
-        return 1;
-      }
-      if (dump && r == REPEATS - 1)
-        for (size_t s = 0; s < cb->nstats; s++)
-          fprintf(dump, "pct\t%s\t%s\t%.12g\t%.12g\n", names[k], cb->stats[s].label, v[s].value, v[s].percentile);
-    }
-    ms[r] = now_ms() - a;
+  if (time_compare3(c, cb, &pool, names, "compare3")) return 1;
+  for (int k = 0; dump && k < 3; k++) { /* the answers, outside the timing */
+    size_t i;
+    sl_compare_find(c, names[k], &i, &err);
+    sl_compare_percentiles(c, i, cb, &pool, v, NULL, &err);
+    for (size_t s = 0; s < cb->nstats; s++)
+      fprintf(dump, "pct\t%s\t%s\t%.12g\t%.12g\n", names[k], cb->stats[s].label, v[s].value, v[s].percentile);
   }
-  report("compare3", ms, REPEATS);
   for (int k = 0; dump && k < 3; k++) { /* pool sizes, outside the timing: the groups must agree too */
     size_t i;
     sl_pool_info info;
@@ -144,24 +156,14 @@ int main(int argc, char **argv) {
     ms[r] = now_ms() - a;
   }
   report("pct_all", ms, REPEATS);
-  sl_similar_options so;
-  sl_similar_default(&so);
   sl_similar_hit hits[SL_COMPARE_DEFAULT_K];
   size_t n;
-  for (int r = 0; r < REPEATS; r++) {
-    double a = now_ms();
-    size_t i;
-    sl_compare_find(c, names[0], &i, &err);
-    if (sl_compare_similar(c, i, cb, &so, hits, &n, NULL, &err)) {
-      fprintf(stderr, "%s\n", err.message);
-      return 1;
-    }
-    ms[r] = now_ms() - a;
-  }
-  report("similar", ms, REPEATS);
+  if (time_similar(c, cb, names[0], "similar", hits, &n)) return 1;
   if (dump) {
     size_t i;
     sl_similar_info info;
+    sl_similar_options so;
+    sl_similar_default(&so);
     sl_compare_find(c, names[0], &i, &err);
     sl_compare_similar(c, i, cb, &so, hits, &n, &info, &err);
     fprintf(dump, "population\t%zu\tcandidates\t%zu\n", info.population, info.candidates);
