@@ -9,7 +9,8 @@
  * known ("outside: Spain"). A row without a movement is a deal from the buyer's side when the
  * table has a fee column (a list of transfers), and otherwise a player at his current club,
  * i.e. the seller (market values, players, stats). Explicit buying_league / selling_league
- * columns override all of this.
+ * columns (schema roles buyer_league / seller_league) override all of this. A list naming both
+ * clubs (from_club_name / to_club_name) is such a list of deals from the buyer's side.
  *
  * The same move listed twice by the same side (Transfermarkt lists some in two windows) and a
  * row repeated cell for cell (the same file given twice, or two overlapping exports) are
@@ -109,8 +110,14 @@ void sl_fees_find_columns(const sl_table *t, sl_fees_cols *c) {
   c->contract_until = sl_table_role(t, SL_ROLE_CONTRACT_UNTIL);
   c->contract_months = named(t, (const char *const[]){"contract_months_left", "contract_months", NULL});
   c->minutes = named(t, (const char *const[]){"minutes_share", NULL});
-  c->buying_league = named(t, (const char *const[]){"buying_league", "to_league", "buyer_league", NULL});
-  c->selling_league = named(t, (const char *const[]){"selling_league", "from_league", "seller_league", NULL});
+  c->buying_league = sl_table_role(t, SL_ROLE_BUYER_LEAGUE);
+  c->selling_league = sl_table_role(t, SL_ROLE_SELLER_LEAGUE);
+  /* A list of transfers naming both clubs (transfermarkt-datasets: from_club_name, to_club_name)
+   * is read as rows from the buyer's side: the buying club is the row's club and the selling club
+   * the other side, so every rule below (no movement column: the buyer's side) applies as is. */
+  const sl_column *buyer = sl_table_role(t, SL_ROLE_BUYER_CLUB), *seller = sl_table_role(t, SL_ROLE_SELLER_CLUB);
+  if (!c->club && !c->movement && buyer && c->fee) c->club = buyer;
+  if (buyer && seller && c->club == buyer && !c->dealing_club) c->dealing_club = seller;
 }
 
 static const char *text_of(const sl_column *c, size_t r) {

@@ -20,7 +20,9 @@ static const sl_role_entry sl_roles[] = {
     {SL_ROLE_NONE, "", {NULL}},
     {SL_ROLE_PLAYER, "player", {"Player", "name", "player_name", "player", "Spieler", NULL}},
     {SL_ROLE_CLUB, "club", {"Squad", "club", "team", "club_name", "current_club_name", "Verein", NULL}},
-    {SL_ROLE_LEAGUE, "league", {"Comp", "league", "competition", NULL}},
+    {SL_ROLE_LEAGUE, "league",
+     {"Comp", "league", "competition", "current_club_domestic_competition_id", "player_club_domestic_competition_id",
+      NULL}},
     {SL_ROLE_POSITION, "position", {"Pos", "position", "pos", NULL}},
     {SL_ROLE_SUB_POSITION, "sub_position", {"short_pos", "sub_position", "detailed_position", NULL}},
     {SL_ROLE_AGE, "age", {"Age", "age", "Alter", NULL}},
@@ -45,6 +47,14 @@ static const sl_role_entry sl_roles[] = {
     {SL_ROLE_TEAM_MATCHES, "team_matches", {"team_matches", NULL}},
     {SL_ROLE_ON_OFF, "on_off", {"On-Off", "on_off", NULL}},
     {SL_ROLE_XG_ON_OFF, "xg_on_off", {"xG+/-90", "On-Off_xG", "xg_on_off", NULL}},
+    {SL_ROLE_PLAYER_ID, "player_id", {"player_id", "tm_player_id", "transfermarkt_id", NULL}},
+    {SL_ROLE_DATE, "date", {"date", "transfer_date", "valuation_date", NULL}},
+    {SL_ROLE_SELLER_CLUB, "seller_club", {"from_club_name", "from_club", "selling_club", "seller_club", NULL}},
+    {SL_ROLE_BUYER_CLUB, "buyer_club", {"to_club_name", "to_club", "buying_club", "buyer_club", NULL}},
+    {SL_ROLE_SELLER_LEAGUE, "seller_league",
+     {"selling_league", "from_league", "seller_league", "from_club_domestic_competition_id", NULL}},
+    {SL_ROLE_BUYER_LEAGUE, "buyer_league",
+     {"buying_league", "to_league", "buyer_league", "to_club_domestic_competition_id", NULL}},
 };
 
 _Static_assert(sizeof sl_roles / sizeof sl_roles[0] == SL_ROLE_COUNT, "one entry per role");

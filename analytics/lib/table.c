@@ -219,6 +219,12 @@ static void index_free(sl_table *t) {
   t->names_ = NULL;
 }
 
+/* A column appended after the load: indexed when the table keeps an index; when the index cannot
+ * grow it is dropped, and lookups search the columns in order (slower, as correct). */
+static void index_appended(sl_table *t) {
+  if (t->names_ && index_add(t, t->ncols - 1) != SL_OK) index_free(t);
+}
+
 int sl_table_internal_add_column(sl_table *t, const char *name, sl_col_state **state, sl_error *err) {
   char unique[300];
   snprintf(unique, sizeof unique, "%s", name);
@@ -720,7 +726,42 @@ sl_column *sl_table_internal_add_number_column(sl_table *t, const char *name, sl
   c->num = malloc((t->nrows ? t->nrows : 1) * sizeof *c->num);
   t->ncols++; /* sl_table_free releases it even when half made */
   if (!c->name || !c->num) return NULL;
+  index_appended(t);
   for (size_t r = 0; r < t->nrows; r++) c->num[r] = NAN;
   c->missing = t->nrows;
   return c;
+}
+
+int sl_table_internal_copy_column(sl_table *t, const sl_table *src, const sl_column *sc, const char *name,
+                                  sl_role role, const long *partner) {
+  sl_column *cols = realloc(t->cols, (t->ncols + 1) * sizeof *cols);
+  if (!cols) return SL_ENOMEM;
+  t->cols = cols;
+  sl_column *c = &cols[t->ncols];
+  memset(c, 0, sizeof *c);
+  c->name = heap_strdup(name);
+  c->type = sc->type;
+  c->role = role;
+  memcpy(c->currency, sc->currency, sizeof c->currency);
+  size_t n = t->nrows ? t->nrows : 1;
+  if (sc->type == SL_TYPE_TEXT) c->text = calloc(n, sizeof *c->text);
+  else c->num = malloc(n * sizeof *c->num);
+  t->ncols++; /* from here sl_table_free releases it, even half-filled */
+  if (!c->name || (!c->text && !c->num)) return SL_ENOMEM;
+  index_appended(t);
+  for (size_t r = 0; r < t->nrows; r++) {
+    long p = partner[r];
+    if (c->text) {
+      const char *s = p >= 0 ? sc->text[p] : NULL;
+      c->text[r] = s ? sl_table_internal_strdup(t, s) : NULL;
+      if (s && !c->text[r]) return SL_ENOMEM;
+      double v;
+      if (!s) c->missing++;
+      else if (!sl_parse_number(s, src->decimal, &v)) c->not_numeric++;
+    } else {
+      c->num[r] = p >= 0 && sc->num ? sc->num[p] : NAN;
+      c->missing += isnan(c->num[r]);
+    }
+  }
+  return SL_OK;
 }

@@ -109,51 +109,69 @@ static int row_season(const sl_column *season, int file_season, size_t r) {
   return file_season;
 }
 
-/* Completed years on SL_AGE_MONTH/SL_AGE_DAY of the season's first year. */
-static double age_at(double birth_days, int season) {
-  int y, m, d;
+/* Completed years on a day (days since 1970-01-01). */
+static double age_on(double birth_days, double day) {
+  int y, m, d, ty, tm, td;
   sl_date_to_ymd(birth_days, &y, &m, &d);
-  int age = season - y;
-  if (m > SL_AGE_MONTH || (m == SL_AGE_MONTH && d > SL_AGE_DAY)) age--;
+  sl_date_to_ymd(day, &ty, &tm, &td);
+  int age = ty - y;
+  if (m > tm || (m == tm && d > td)) age--;
   return age;
 }
 
-static int derive_age(sl_table *t) {
+/* The day row r's age is counted at: its own date (a transfer's or a valuation's), else
+ * SL_AGE_MONTH/SL_AGE_DAY of its season's first year; NAN when neither is known. */
+static double age_day(const sl_column *date, const sl_column *season, int file_season, size_t r) {
+  if (date && !isnan(date->num[r])) return date->num[r];
+  int s = row_season(season, file_season, r);
+  return s ? sl_date_from_ymd(s, SL_AGE_MONTH, SL_AGE_DAY) : NAN;
+}
+
+int sl_table_internal_derive_age(sl_table *t) {
   const sl_column *age = sl_table_role(t, SL_ROLE_AGE);
   if (age) return age->type == SL_TYPE_TEXT ? age_from_text(t, (sl_column *)age) : SL_OK;
   const sl_column *dob = sl_table_role(t, SL_ROLE_BIRTH_DATE), *born = sl_table_role(t, SL_ROLE_BORN);
+  const sl_column *date = sl_table_role(t, SL_ROLE_DATE);
   if (dob && dob->type != SL_TYPE_DATE) dob = NULL;
   if (born && born->type != SL_TYPE_NUMBER) born = NULL;
+  if (date && date->type != SL_TYPE_DATE) date = NULL;
   const sl_column *season = sl_table_role(t, SL_ROLE_SEASON);
+  if (season && season->type != SL_TYPE_NUMBER) season = NULL;
   int file_season = 0;
   if (t->nfiles) sl_season_from_path(t->files[0], &file_season);
-  if ((!dob && !born) || (!season && !file_season)) return SL_OK;
+  if ((!dob && !born) || (!season && !file_season && !date)) return SL_OK;
   size_t idob = dob ? (size_t)(dob - t->cols) : 0, iborn = born ? (size_t)(born - t->cols) : 0;
-  size_t iseason = season ? (size_t)(season - t->cols) : 0;
+  size_t iseason = season ? (size_t)(season - t->cols) : 0, idate = date ? (size_t)(date - t->cols) : 0;
   if (sl_table_column_index(t, "age") >= 0) return SL_OK; /* a column named age without the role: leave it */
   sl_column *c = sl_table_internal_add_number_column(t, "age", SL_ROLE_AGE);
   if (!c) return SL_ENOMEM;
   dob = dob ? &t->cols[idob] : NULL; /* the columns moved when one was added */
   born = born ? &t->cols[iborn] : NULL;
   season = season ? &t->cols[iseason] : NULL;
+  date = date ? &t->cols[idate] : NULL;
   c->missing = 0;
   for (size_t r = 0; r < t->nrows; r++) {
-    int s = row_season(season, file_season, r);
-    double v = NAN;
-    if (s && dob && !isnan(dob->num[r])) v = age_at(dob->num[r], s);
-    else if (s && born && !isnan(born->num[r])) v = s - born->num[r];
+    double day = age_day(date, season, file_season, r), v = NAN;
+    int y, m, d;
+    if (!isnan(day) && dob && !isnan(dob->num[r])) v = age_on(dob->num[r], day);
+    else if (!isnan(day) && born && !isnan(born->num[r])) sl_date_to_ymd(day, &y, &m, &d), v = y - born->num[r];
     c->num[r] = v;
     c->missing += isnan(v);
   }
-  return sl_table_internal_warn(t, "no age column: 'age' derived from %s and the season (completed years on %d %s of "
-                                   "the season's first year%s)",
-                                dob ? dob->name : born->name, SL_AGE_DAY, "September",
+  char when[160];
+  if (date)
+    snprintf(when, sizeof when, "at each row's %s (else on %d September of the season's first year)", date->name,
+             SL_AGE_DAY);
+  else
+    snprintf(when, sizeof when, "and the season (completed years on %d September of the season's first year)",
+             SL_AGE_DAY);
+  return sl_table_internal_warn(t, "no age column: 'age' derived from %s %s%s", dob ? dob->name : born->name, when,
                                 dob ? "" : "; from a birth year, the age that calendar year");
 }
 
 int sl_table_internal_derive(sl_table *t, sl_error *err) {
   int st = derive_season(t);
-  if (st == SL_OK) st = derive_age(t);
+  if (st == SL_OK) st = sl_table_internal_derive_age(t);
   if (st != SL_OK) return sl_error_set(err, SL_ENOMEM, t->nfiles ? t->files[0] : NULL, 0, 0, "out of memory");
   return SL_OK;
 }

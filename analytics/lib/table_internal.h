@@ -40,6 +40,15 @@ int sl_table_internal_stack(sl_table *const *parts, size_t n, sl_table **out, sl
 /* Appends a NUMBER column of missing cells named `name` (unique already) with `role`; NULL when out
  * of memory (the table stays valid to free). The caller fills num[] and sets missing. */
 sl_column *sl_table_internal_add_number_column(sl_table *t, const char *name, sl_role role);
+/* Appends a copy of column sc of src named `name` (not in t yet) with `role`: row r of t takes
+ * src's row partner[r], missing when partner[r] < 0. SL_ENOMEM leaves t valid to free. Column
+ * pointers into t move. */
+int sl_table_internal_copy_column(sl_table *t, const sl_table *src, const sl_column *sc, const char *name,
+                                  sl_role role, const long *partner);
+/* The age column derived from a date of birth (or birth year) at each row's date (role date),
+ * else on 1 September of its season; nothing when t has an age or lacks what it needs. A text
+ * age of FBref's site ("25-123") is read as years. A warning says what was done. */
+int sl_table_internal_derive_age(sl_table *t);
 /* Columns derived at the end of a load (table_derive.c): seasons written as text or as the end
  * year read as first years, text ages ("25-123") as years, an age from the date of birth or the
  * birth year and the season when the file has no age. Each change is said in a warning. */

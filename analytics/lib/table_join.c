@@ -212,38 +212,6 @@ static void unique_name(const sl_table *out, const char *name, const char *label
   for (int k = 2; sl_table_column_index(out, buf) >= 0; k++) snprintf(buf, size, "%s_%s.%d", name, label, k);
 }
 
-/* Appends column sc of src to out, row r taking src's row partner[r] (missing when -1). */
-static int add_column(sl_table *out, const sl_table *src, const sl_column *sc, const char *name, const long *partner) {
-  sl_column *cols = realloc(out->cols, (out->ncols + 1) * sizeof *cols);
-  if (!cols) return SL_ENOMEM;
-  out->cols = cols;
-  sl_column *c = &cols[out->ncols];
-  memset(c, 0, sizeof *c);
-  c->name = dup_str(name);
-  c->type = sc->type;
-  memcpy(c->currency, sc->currency, sizeof c->currency);
-  size_t n = out->nrows ? out->nrows : 1;
-  if (sc->type == SL_TYPE_TEXT) c->text = calloc(n, sizeof *c->text);
-  else c->num = malloc(n * sizeof *c->num);
-  out->ncols++; /* from here sl_table_free releases it, even half-filled */
-  if (!c->name || (!c->text && !c->num)) return SL_ENOMEM;
-  for (size_t r = 0; r < out->nrows; r++) {
-    long p = partner[r];
-    if (c->text) {
-      const char *s = p >= 0 ? sc->text[p] : NULL;
-      c->text[r] = s ? sl_table_internal_strdup(out, s) : NULL;
-      if (s && !c->text[r]) return SL_ENOMEM;
-      double v;
-      if (!s) c->missing++;
-      else if (!sl_parse_number(s, src->decimal, &v)) c->not_numeric++;
-    } else {
-      c->num[r] = p >= 0 && sc->num ? sc->num[p] : NAN;
-      c->missing += isnan(c->num[r]);
-    }
-  }
-  return SL_OK;
-}
-
 static int add_columns(sl_table *out, const sl_table *src, const key_cols *k, const char *label,
                        const long *partner, sl_join_part *part) {
   char name[512];
@@ -256,7 +224,7 @@ static int add_columns(sl_table *out, const sl_table *src, const key_cols *k, co
       continue;
     }
     unique_name(out, sc->name, label, name, sizeof name);
-    if (add_column(out, src, sc, name, partner) != SL_OK) return SL_ENOMEM;
+    if (sl_table_internal_copy_column(out, src, sc, name, SL_ROLE_NONE, partner) != SL_OK) return SL_ENOMEM;
     part->columns_added++;
     part->columns_renamed += have != NULL;
   }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fees_internal.h"
 #include "scoutlab/season.h"
 
 void sl_workspace_inputs_init(sl_workspace_inputs *in) {
@@ -36,10 +37,11 @@ static int load_files(const char *const *paths, size_t n, const sl_load_options 
 }
 
 /* The kind of a data file, by its columns. */
-typedef enum { DATA_STATS, DATA_VALUES, DATA_CONTRACTS, DATA_UNKNOWN } data_kind;
+typedef enum { DATA_STATS, DATA_VALUES, DATA_CONTRACTS, DATA_HISTORY, DATA_KINDS, DATA_UNKNOWN = DATA_KINDS } data_kind;
 
 static data_kind classify(const sl_table *t) {
   if (sl_table_role(t, SL_ROLE_MINUTES) || sl_table_role(t, SL_ROLE_NINETIES)) return DATA_STATS;
+  if (sl_table_is_value_history(t)) return DATA_HISTORY; /* player_valuations.csv: no names */
   if (sl_table_role(t, SL_ROLE_MARKET_VALUE)) return DATA_VALUES;
   if (sl_table_role(t, SL_ROLE_CONTRACT_UNTIL)) return DATA_CONTRACTS;
   if (sl_table_role(t, SL_ROLE_PLAYER)) return DATA_VALUES; /* names and attributes: age, position */
@@ -47,7 +49,7 @@ static data_kind classify(const sl_table *t) {
 }
 
 /* Paths of each kind: the named ones plus the classified data files. When a data file is the
- * only file of its kind, the table classify_data loaded is kept (`kept`), so no file is read
+ * only file of its kind, the table classify_paths loaded is kept (`kept`), so no file is read
  * twice (a pipe could not be). */
 typedef struct kind_paths {
   const char **p;
@@ -63,12 +65,16 @@ static int add_paths(kind_paths *k, const char *const *paths, size_t n) {
   return SL_OK;
 }
 
-static int classify_data(sl_workspace *ws, const sl_workspace_inputs *in, kind_paths kinds[3], sl_error *err) {
-  for (size_t i = 0; i < in->ndata; i++) {
+/* Loads each path and files it under its kind. `values` (the --values files): market values,
+ * or a value history told apart by its columns; otherwise (--data) any kind. */
+static int classify_paths(sl_workspace *ws, const sl_workspace_inputs *in, const char *const *paths, size_t n,
+                          int values, kind_paths kinds[DATA_KINDS], sl_error *err) {
+  for (size_t i = 0; i < n; i++) {
     sl_table *t = NULL;
-    int st = sl_table_load_many(&in->data[i], 1, in->load, &t, err);
+    int st = sl_table_load_many(&paths[i], 1, in->load, &t, err);
     if (st) return st;
     data_kind k = classify(t);
+    if (values) k = k == DATA_HISTORY ? DATA_HISTORY : DATA_VALUES;
     if (k != DATA_UNKNOWN && !kinds[k].n) {
       kinds[k].kept = t;
     } else {
@@ -76,12 +82,13 @@ static int classify_data(sl_workspace *ws, const sl_workspace_inputs *in, kind_p
       if (k != DATA_UNKNOWN) sl_table_free(kinds[k].kept), kinds[k].kept = NULL; /* several: stacked by the loader */
     }
     if (k == DATA_UNKNOWN)
-      return sl_error_set(err, SL_EDATA, in->data[i], 0, 0,
+      return sl_error_set(err, SL_EDATA, paths[i], 0, 0,
                           "neither stats (minutes), market values, contracts nor player attributes: no column "
                           "of a player name, minutes, market value or contract expiry");
-    static const char *const kind_name[] = {"season stats", "market values", "contracts"};
-    sl_ws_note_(ws, "%s read as %s", in->data[i], kind_name[k]);
-    if (add_paths(&kinds[k], &in->data[i], 1)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    static const char *const kind_name[] = {"season stats", "market values", "contracts",
+                                            "a market value history (by player_id and date)"};
+    if (!values || k == DATA_HISTORY) sl_ws_note_(ws, "%s read as %s", paths[i], kind_name[k]);
+    if (add_paths(&kinds[k], &paths[i], 1)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
   return SL_OK;
 }
@@ -104,20 +111,20 @@ static int load_yearly(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
 }
 
 static int load_tables(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
-  kind_paths kinds[3] = {{0}};
+  kind_paths kinds[DATA_KINDS] = {{0}};
   int yearly = in->nstats == 1 && sl_table_yearly_root(in->stats[0]);
   int st = SL_OK;
   if ((!yearly && add_paths(&kinds[DATA_STATS], in->stats, in->nstats)) ||
-      add_paths(&kinds[DATA_VALUES], in->values, in->nvalues) ||
       add_paths(&kinds[DATA_CONTRACTS], in->contracts, in->ncontracts))
     st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  if (!st) st = classify_data(ws, in, kinds, err);
+  if (!st) st = classify_paths(ws, in, in->values, in->nvalues, 1, kinds, err);
+  if (!st) st = classify_paths(ws, in, in->data, in->ndata, 0, kinds, err);
   if (!st && yearly && kinds[DATA_STATS].n)
     st = sl_error_set(err, SL_EINVAL, kinds[DATA_STATS].p[0], 0, 0,
                       "season stats besides the yearly-layout folder %s: give the stats one way", in->stats[0]);
   if (!st && yearly) st = load_yearly(ws, in, err);
-  sl_table **dest[3] = {&ws->stats, &ws->values, &ws->contracts};
-  for (int k = 0; k < 3; k++) {
+  sl_table **dest[DATA_KINDS] = {&ws->stats, &ws->values, &ws->contracts, &ws->history};
+  for (int k = 0; k < DATA_KINDS; k++) {
     if (!st && kinds[k].kept) *dest[k] = kinds[k].kept, kinds[k].kept = NULL;
     else if (!st && kinds[k].n) st = load_files(kinds[k].p, kinds[k].n, in->load, dest[k], err);
     sl_table_free(kinds[k].kept);
@@ -243,6 +250,47 @@ static int fee_model(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *
   return st;
 }
 
+/* A value history (player_valuations.csv) joined onto the values table by player_id: each
+ * player's market value on the day his transfer window opens (SL_WORKSPACE_WINDOW_MONTH/DAY of
+ * the window sl_workspace_fee_player values him for), the latest valuation at or before it. */
+static int attach_history(sl_workspace *ws, sl_error *err) {
+  if (!ws->history) return SL_OK;
+  const char *file = ws->history->nfiles ? ws->history->files[0] : NULL;
+  if (!ws->values || !sl_table_role(ws->values, SL_ROLE_PLAYER_ID))
+    return sl_error_field(err, "values",
+                          sl_error_set(err, SL_EINVAL, file, 0, 0,
+                                       "is a market value history keyed by player_id: give the players it belongs "
+                                       "to as well, a file with player_id and names (transfermarkt-datasets "
+                                       "players.csv)"));
+  sl_fees_rows *rows = NULL;
+  size_t n = ws->values->nrows;
+  double *as_of = malloc((n ? n : 1) * sizeof *as_of);
+  int st = !as_of ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
+                  : sl_fees_rows_new(ws->values, NULL, NULL, &rows, err);
+  for (size_t r = 0; !st && r < n; r++) {
+    sl_fees_player p;
+    sl_fees_rows_player(rows, r, &p);
+    int window = sl_ws_own_window(ws, p.season) ? p.season : ws->seasons.valuation;
+    as_of[r] = window ? sl_date_from_ymd(window, SL_WORKSPACE_WINDOW_MONTH, SL_WORKSPACE_WINDOW_DAY) : NAN;
+  }
+  sl_fees_rows_free(rows);
+  if (!st) st = sl_table_attach_values(ws->values, ws->history, as_of, &ws->history_report, err);
+  free(as_of);
+  if (st) return st;
+  ws->history_date_col = (long)ws->values->ncols - 1; /* market_value_date, added last */
+  const sl_attach_report *h = &ws->history_report;
+  char first[16] = "", last[16] = "";
+  sl_ws_day_text(h->as_of_first, first, sizeof first), sl_ws_day_text(h->as_of_last, last, sizeof last);
+  /* The file is named by the note that classified it. */
+  sl_ws_note_(ws, "market value history by player_id: the latest valuation at or before %s%s%s; %zu of %zu players "
+              "joined, %zu keep their own value, %zu have none (valued only later)", first[0] ? first : "now",
+              strcmp(first, last) ? " to " : "", strcmp(first, last) ? last : "", h->matched, h->rows, h->kept_own,
+              h->none_before);
+  sl_table_free(ws->history);
+  ws->history = NULL;
+  return SL_OK;
+}
+
 int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error *err) {
   if (!in || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_new: NULL argument");
   *out = NULL;
@@ -261,6 +309,7 @@ int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error
   sl_workspace *ws = calloc(1, sizeof *ws);
   if (!ws) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   ws->level = in->level > 0 ? in->level : SL_FEES_DEFAULT_LEVEL;
+  ws->history_date_col = -1;
   int lo = in->seasons_first ? in->seasons_first : in->season, hi = in->seasons_first ? in->seasons_last : in->season;
   int st = load_tables(ws, in, err);
   if (!st && ws->stats) st = sl_ws_decide_stats_season(ws, lo, hi, err);
@@ -272,6 +321,7 @@ int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error
   if (!st) st = fee_model(ws, in, err);
   if (!st) st = performance(ws, in, err);
   if (!st) sl_ws_decide_valuation_season(ws, in->valuation_season);
+  if (!st) st = attach_history(ws, err);
   if (st) {
     sl_workspace_free(ws);
     return st;
@@ -290,7 +340,7 @@ void sl_workspace_free(sl_workspace *ws) {
   free(ws->fit);
   sl_profiles_free(ws->profiles);
   sl_table_free(ws->stats), sl_table_free(ws->values), sl_table_free(ws->contracts);
-  sl_table_free(ws->positions), sl_table_free(ws->overrides);
+  sl_table_free(ws->positions), sl_table_free(ws->overrides), sl_table_free(ws->history);
   free(ws);
 }
 
@@ -310,3 +360,6 @@ const sl_fees_report *sl_workspace_fit_report(const sl_workspace *ws) { return w
 double sl_workspace_level(const sl_workspace *ws) { return ws->level; }
 const char *sl_workspace_note(const sl_workspace *ws, size_t i) { return i < ws->nnotes ? ws->notes[i] : NULL; }
 size_t sl_workspace_note_count(const sl_workspace *ws) { return ws->nnotes; }
+const sl_attach_report *sl_workspace_history(const sl_workspace *ws) {
+  return ws && ws->history_report.file[0] ? &ws->history_report : NULL;
+}

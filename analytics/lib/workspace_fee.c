@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scoutlab/money.h"
 #include "scoutlab/season.h"
 
 
@@ -74,6 +75,27 @@ static void performance_terms(const sl_workspace *ws, const sl_workspace_player 
        t.npxg_xag_per90, t.progressive_per90, t.team_points);
 }
 
+/* Where his market value came from when a value history was joined: its date, or why none. */
+static void history_note(const sl_workspace *ws, const sl_workspace_player *pl, const sl_fees_player *fp,
+                         char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
+  const sl_attach_report *h = sl_workspace_history(ws);
+  if (!h) return;
+  char day[16], window[16];
+  double when = sl_workspace_market_value_date(ws, pl);
+  int w = sl_ws_own_window(ws, fp->season) ? fp->season : ws->seasons.valuation;
+  sl_ws_day_text(w ? sl_date_from_ymd(w, SL_WORKSPACE_WINDOW_MONTH, SL_WORKSPACE_WINDOW_DAY) : NAN, window,
+                 sizeof window);
+  char money[SL_MONEY_TEXT_MAX];
+  if (!isnan(when))
+    NOTE("market value %s of %s from %.120s: his latest valuation at or before %s",
+         sl_money_text(fp->market_value, money, sizeof money), sl_ws_day_text(when, day, sizeof day), h->file,
+         window[0] ? window : "the last one");
+  else if (fp->market_value > 0)
+    NOTE("no valuation of his player_id in %.120s: his market value is the players file's own", h->file);
+  else
+    NOTE("no valuation in %.120s at or before %s: no market value", h->file, window[0] ? window : "now");
+}
+
 /* The caller's statements, checked: unknown names are errors, never a silent fallback. */
 static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_fees_player *fp,
                        char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes, sl_error *err) {
@@ -111,6 +133,21 @@ static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_f
   return st;
 }
 
+int sl_ws_own_window(const sl_workspace *ws, int row_window) {
+  return !ws->seasons.stats && !ws->seasons.valuation_given && row_window;
+}
+
+const char *sl_ws_day_text(double days, char *buf, size_t size) {
+  if (size) buf[0] = '\0';
+  return isnan(days) || !size ? buf : sl_date_format(days, buf, size);
+}
+
+double sl_workspace_market_value_date(const sl_workspace *ws, const sl_workspace_player *pl) {
+  if (!ws || !pl || !ws->values || ws->history_date_col < 0 || pl->row < 0 || (size_t)pl->row >= ws->values->nrows)
+    return NAN;
+  return ws->values->cols[ws->history_date_col].num[pl->row];
+}
+
 int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                             sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes,
                             sl_error *err) {
@@ -123,12 +160,13 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
     NOTE("attributes from %s (%zu rows read, %zu skipped by the loader)",
          sl_table_row_place(ws->values, (size_t)pl->row, place, sizeof place), ws->values->rows_read,
          ws->values->nskipped);
+    history_note(ws, pl, fp, notes, nnotes, max_notes);
   }
   if (pl && !fp->name) fp->name = pl->name;
   /* The season valued is the workspace's (the window after the stats, or the caller's), whatever
    * a row says; without either, a values row's own season (the window after it, as predict reads
    * the row) comes before the model's last training season. */
-  int row_season = !ws->seasons.stats && !ws->seasons.valuation_given && pl && !pl->stats && fp->season;
+  int row_season = pl && !pl->stats && sl_ws_own_window(ws, fp->season);
   if (ws->seasons.valuation && !row_season) fp->season = ws->seasons.valuation;
   if (pl && pl->entry && isfinite(pl->entry->contract_until) && fp->season)
     fp->contract_months = sl_fees_contract_months(fp->season, pl->entry->contract_until);

@@ -6,6 +6,9 @@
 
 struct sl_workspace {
   sl_table *stats, *values, *contracts, *positions, *overrides;
+  sl_table *history;                 /* a value history until it is joined onto values, then NULL */
+  sl_attach_report history_report;   /* that join (file "" when there was none) */
+  long history_date_col;             /* values' column of the valuation dates, -1 none */
   sl_profiles *profiles;
   sl_compare *cmp;
   sl_squad *squad;
@@ -25,6 +28,12 @@ struct sl_workspace {
  * named none); then the valuation season (0: the window after the stats season). */
 int sl_ws_decide_stats_season(sl_workspace *ws, int lo, int hi, sl_error *err);
 void sl_ws_decide_valuation_season(sl_workspace *ws, int asked);
+
+/* 1 when a values row is valued for its own window (row_window, the one after its season): the
+ * workspace has no stats season and the caller named no window (workspace_fee.c). */
+int sl_ws_own_window(const sl_workspace *ws, int row_window);
+/* "2025-07-01" into buf ("" for NAN); returns buf. */
+const char *sl_ws_day_text(double days, char *buf, size_t size);
 
 /* Adds a note (dropped past SL_WORKSPACE_MAX_NOTES). */
 void sl_ws_note_(sl_workspace *ws, const char *fmt, ...)

@@ -50,6 +50,12 @@ typedef enum sl_role {
   SL_ROLE_TEAM_MATCHES,     /* matches the team played in the season: team_matches */
   SL_ROLE_ON_OFF,           /* on-off goal difference per 90: On-Off */
   SL_ROLE_XG_ON_OFF,        /* on-off xG difference per 90: On-Off_xG, xG+/-90 */
+  SL_ROLE_PLAYER_ID,        /* a source's own player key: player_id (transfermarkt-datasets) */
+  SL_ROLE_DATE,             /* the date a row is about: transfer_date, a valuation's date */
+  SL_ROLE_SELLER_CLUB,      /* the selling club of a transfer row: from_club_name */
+  SL_ROLE_BUYER_CLUB,       /* the buying club of a transfer row: to_club_name */
+  SL_ROLE_SELLER_LEAGUE,    /* the selling club's league: from_club_domestic_competition_id */
+  SL_ROLE_BUYER_LEAGUE,     /* the buying club's league: to_club_domestic_competition_id */
   SL_ROLE_COUNT
 } sl_role;
 

@@ -227,6 +227,52 @@ int sl_table_load_yearly(const char *root, const char *const *tables, size_t nta
 /** 1 when path is a folder in the fbref-big5-yearly layout (root/standard/ exists), else 0. */
 int sl_table_yearly_root(const char *path);
 
+/* ---- a source's own player key: attributes and value histories ----
+ * transfermarkt-datasets keys its tables by player_id: transfers.csv has no date of birth or
+ * position, players.csv holds them; player_valuations.csv holds every market value a player had,
+ * with its date. These functions join such a table onto t by the player_id role (the cells
+ * compared as text, so 100001 matches "100001"), adding columns in place (column pointers into t
+ * move; fetch them again). Neither changes t's rows: a row that finds nothing keeps its cells. */
+
+/** Accounting for one attach. */
+typedef struct sl_attach_report {
+  size_t rows;          /* rows of t */
+  size_t matched;       /* rows joined to a row of the other table */
+  size_t no_key;        /* rows of t without a player_id */
+  size_t not_found;     /* rows whose player_id the other table does not hold */
+  size_t ambiguous;     /* rows whose player_id the players table holds more than once (not joined) */
+  size_t none_before;   /* values: rows whose player has valuations, none at or before the date */
+  size_t kept_own;      /* values: rows not joined that keep t's own market value */
+  double as_of_first, as_of_last; /* values: the earliest and latest as-of days asked (days since
+                                     1970-01-01); NAN when every row took its latest */
+  char columns[256];    /* the columns added, comma-separated */
+  char file[256];       /* the other table's file (its first) */
+} sl_attach_report;
+
+/** Adds to t, for each row whose player_id is on exactly one row of `players`, the attributes
+ *  of that row that t lacks (by role: date of birth, birth year, position, sub-position,
+ *  nationality, and the name when t has none), then, when t has no age, the age at each row's
+ *  date (role date, e.g. transfer_date), else on 1 September of its season (a warning says
+ *  so). A date of birth is the same on every date; a position is the player's as the players
+ *  file states it now. SL_EINVAL (field "player_id") when either table has no player_id column.
+ *  rep may be NULL. */
+int sl_table_attach_players(sl_table *t, const sl_table *players, sl_attach_report *rep, sl_error *err);
+
+/** Adds to t the market value each row's player had on his as-of day: the latest row of
+ *  `history` with his player_id and a date (role date) at or before as_of[r] (days since
+ *  1970-01-01, one per row of t; NAN, or as_of NULL, = his latest). Two columns are added:
+ *  market_value_on_date (role market_value, taken from t's own market value column, which keeps
+ *  its cells) and market_value_date (the valuation's date). A row whose player has no valuation
+ *  in the history keeps t's own market value (its date missing); one whose valuations all come
+ *  after the day gets none. rep->as_of_first/last give the range of as-of days asked. SL_EINVAL
+ *  (field "player_id", "date" or "market_value") when a column is missing. rep may be NULL. */
+int sl_table_attach_values(sl_table *t, const sl_table *history, const double *as_of, sl_attach_report *rep,
+                           sl_error *err);
+
+/** 1 when t is a value history: a player_id, a date and a market value, and no player name
+ *  (transfermarkt-datasets player_valuations.csv), else 0. */
+int sl_table_is_value_history(const sl_table *t);
+
 /** Frees a join report; NULL does nothing. */
 void sl_join_report_free(sl_join_report *r);
 

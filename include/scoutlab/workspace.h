@@ -47,6 +47,10 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see above and scoutlab/exp
 /* The fee model a workspace fits from transfers: fees.h's default seed and held-out seasons. */
 #define SL_WORKSPACE_SEED SL_FEES_DEFAULT_SEED
 #define SL_WORKSPACE_HOLDOUT_SEASONS SL_FEES_DEFAULT_HOLDOUT_SEASONS
+/* A market value history is read on the day the valuation's transfer window opens, 1 July (the
+ * summer window, which every valuation season names): the value a buyer sees then. */
+#define SL_WORKSPACE_WINDOW_MONTH 7
+#define SL_WORKSPACE_WINDOW_DAY 1
 /* Notes a workspace keeps (seasons chosen, files classified, names matched). */
 #define SL_WORKSPACE_MAX_NOTES 16
 
@@ -77,14 +81,20 @@ typedef struct sl_workspace_seasons {
  *  directories are walked as sl_table_load_many does. */
 typedef struct sl_workspace_inputs {
   const char *const *stats;     size_t nstats;     /* season totals (FBref-style) */
-  const char *const *values;    size_t nvalues;    /* market values (Transfermarkt-style) */
+  const char *const *values;    size_t nvalues;    /* market values (Transfermarkt-style), or a value
+                                                      history by player_id and date (transfermarkt-
+                                                      datasets player_valuations.csv), told apart by
+                                                      its columns and joined onto the players file
+                                                      by player_id: each one's latest valuation at or
+                                                      before his window opens (SL_WORKSPACE_WINDOW_*) */
   const char *const *contracts; size_t ncontracts; /* contract expiry dates */
   const char *const *positions; size_t npositions; /* Transfermarkt-style sub-positions */
   const char *const *transfers; size_t ntransfers; /* past transfers, to fit the fee model */
   const char *const *data;      size_t ndata;      /* files of any kind above but transfers: each
                                                       is classified by its columns (minutes ->
-                                                      stats, else market value -> values, else
-                                                      contract expiry -> contracts) */
+                                                      stats, player_id + date + market value and no
+                                                      name -> a value history, else market value ->
+                                                      values, else contract expiry -> contracts) */
   const char *model;            /* a saved fee model, instead of transfers; NULL = none */
   const char *performance_model;/* a saved no-market-value model with performance terms (scoutlab
                                    fit --stats --no-market-value): values the players without a
@@ -182,6 +192,11 @@ const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fee
 const sl_fees_report *sl_workspace_fit_report(const sl_workspace *ws);
 /** The interval level every valuation of the workspace uses. */
 double sl_workspace_level(const sl_workspace *ws);
+/** The join of a value history onto the values (NULL when none was given). Borrowed. */
+const sl_attach_report *sl_workspace_history(const sl_workspace *ws);
+/** The date (days since 1970-01-01) of the valuation a history gave the player's market value,
+ *  NAN when none (no history, none for him, or a stats player). */
+double sl_workspace_market_value_date(const sl_workspace *ws, const sl_workspace_player *pl);
 /** Notes about the inputs (seasons chosen, files classified), `n` of them. Borrowed. */
 const char *sl_workspace_note(const sl_workspace *ws, size_t i);
 size_t sl_workspace_note_count(const sl_workspace *ws);
