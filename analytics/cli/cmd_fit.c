@@ -11,7 +11,8 @@
 #include "scoutlab/perf.h"
 
 const char sl_help_fit[] =
-    "usage: scoutlab fit --transfers FILE|DIR... -o|--output MODEL.slm [--stats DIR|FILE...]\n"
+    "usage: scoutlab fit --transfers FILE|DIR... -o|--output MODEL.slm [--players FILE...]\n"
+    "                    [--stats DIR|FILE...]\n"
     "                    [--since SEASON] [--until SEASON]\n"
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
@@ -33,6 +34,10 @@ const char sl_help_fit[] =
     "                    and his club's points per match; DIR in the fbref-big5-yearly layout,\n"
     "                    or one file per season. The time split also scores the model without\n"
     "                    these terms on the same deals\n"
+    "  --players FILE    a players file keyed by player_id (transfermarkt-datasets players.csv):\n"
+    "                    each transfer row takes its player's date of birth (age at the\n"
+    "                    transfer_date), position and sub-position from it; the output counts the\n"
+    "                    rows joined and the player_ids it does not hold\n"
     "  --holdout-from S  train on seasons before S, test on S and later\n"
     "  --rolling S       also predict every season from S on by a model of the seasons before it\n"
     "  --season-mode M   how the season enters: trend (linear, extrapolated), level (one per\n"
@@ -50,6 +55,7 @@ const char sl_help_fit[] =
     "\n"
     "example:\n"
     "  scoutlab fit --transfers ../shared/data/transfers-tm --until 2020 --holdout-from 2017 -o tm.slm\n"
+    "  scoutlab fit --transfers transfers.csv --players players.csv -o tmd.slm   (transfermarkt-datasets)\n"
     "  scoutlab fit --transfers ../shared/data/transfers-tm --stats ../shared/data/fbref-big5-yearly \\\n"
     "      --no-market-value --holdout-from 2019 -o perf.slm\n";
 
@@ -58,6 +64,9 @@ typedef struct fit_args {
   size_t nfiles;
   const char **stats;
   size_t nstats;
+  const char **players;       /* --players: attributes keyed by player_id */
+  size_t nplayers;
+  sl_attach_report attach;    /* filled when players are given */
   sl_perf_join_report join;   /* filled when stats are given */
   const char *out;
   sl_fees_options opt;
@@ -108,7 +117,8 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
 static int parse_args(int argc, char **argv, fit_args *a) {
   memset(a, 0, sizeof *a);
   a->opt.seed = SL_FEES_DEFAULT_SEED; /* the seed of every command (fees.h) */
-  if (!(a->files = calloc((size_t)argc, sizeof *a->files)) || !(a->stats = calloc((size_t)argc, sizeof *a->stats)))
+  if (!(a->files = calloc((size_t)argc, sizeof *a->files)) || !(a->stats = calloc((size_t)argc, sizeof *a->stats)) ||
+      !(a->players = calloc((size_t)argc, sizeof *a->players)))
     return SL_EXIT_DATA;
   for (int i = 1; i < argc; i++) {
     const char *o = argv[i];
@@ -120,6 +130,11 @@ static int parse_args(int argc, char **argv, fit_args *a) {
       while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0 && strcmp(argv[i + 1], "-o") != 0)
         a->stats[a->nstats++] = argv[++i];
       if (a->nstats == before) return sl_cli_usage_error("fit", "--stats needs a folder or files");
+    } else if (strcmp(o, "--players") == 0) {
+      size_t before = a->nplayers;
+      while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0 && strcmp(argv[i + 1], "-o") != 0)
+        a->players[a->nplayers++] = argv[++i];
+      if (a->nplayers == before) return sl_cli_usage_error("fit", "--players needs a players file");
     } else if (strcmp(o, "--no-market-value") == 0) a->opt.no_market_value = 1;
     else if (strcmp(o, "--ridge") == 0) a->opt.ridge = 1;
     else if (strcmp(o, "--season-hold") == 0) a->opt.season_hold = 1;
@@ -293,8 +308,9 @@ static void json_acc(const char *key, const sl_fees_accuracy *a, int last) {
   printf("}%s\n", last ? "" : ",");
 }
 
-static void print_json(const sl_fees_model *m, const sl_fees_report *r, const char *path) {
+static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fit_args *a) {
   const sl_fees_deals *d = m->deals;
+  const char *path = a->out;
   printf("{\n  "), sl_cli_json_schema(stdout, "fit");
   printf("\n  \"model\": ");
   sl_cli_json_string(stdout, path);
@@ -306,7 +322,17 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
     sl_cli_json_string(stdout, sl_fees_reason_key((sl_fees_reason)k));
     printf(": %zu", d->count[k]);
   }
-  printf("},\n  \"coefficients\": [");
+  printf("},\n  \"players\": ");
+  if (a->nplayers) {
+    const sl_attach_report *p = &a->attach;
+    printf("{\"file\": "), sl_cli_json_string(stdout, p->file);
+    printf(", \"rows\": %zu, \"joined\": %zu, \"not_found\": %zu, \"ambiguous\": %zu, \"no_player_id\": %zu, "
+           "\"columns_added\": ", p->rows, p->matched, p->not_found, p->ambiguous, p->no_key);
+    sl_cli_json_string(stdout, p->columns), putchar('}');
+  } else {
+    printf("null");
+  }
+  printf(",\n  \"coefficients\": [");
   /* Standard errors, t and p are the least-squares fit's; a ridge model's estimates have none. */
   const sl_ols_fit *o = m->ridge ? NULL : m->ols;
   for (size_t j = 0; j < m->p; j++) {
@@ -364,6 +390,14 @@ static int fit_files(fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_erro
   int st = sl_table_load_many(a->files, a->nfiles, &lim, &t, err);
   /* Against every file read (directories expanded): -o never replaces a transfers file. */
   if (!st) st = sl_output_check_paths(&a->out, 1, (const char *const *)t->files, t->nfiles, err);
+  if (!st && a->nplayers) { /* ages and positions by player_id */
+    sl_table *players = NULL;
+    st = sl_table_load_many(a->players, a->nplayers, &lim, &players, err);
+    if (!st) st = sl_output_check_paths(&a->out, 1, (const char *const *)players->files, players->nfiles, err);
+    if (!st) sl_cli_table_warnings("fit", players);
+    if (!st) st = sl_table_attach_players(t, players, &a->attach, err);
+    sl_table_free(players);
+  }
   if (!st) sl_cli_table_warnings("fit", t);
   if (!st) st = sl_fees_deals_from_table(t, &a->opt, &d, err);
   if (!st && a->verbose) {
@@ -387,6 +421,13 @@ static int fit_files(fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_erro
   return sl_fees_fit(d, &a->opt, m, r, err);
 }
 
+static void print_attach(const sl_attach_report *r) {
+  printf("players: %zu of %zu transfer rows joined to %s on player_id (columns added: %s)\n", r->matched, r->rows,
+         SL_CLI_SHOWN(r->file), r->columns[0] ? SL_CLI_SHOWN(r->columns) : "none");
+  printf("  not joined: player_id not in the players file %zu, on several of its rows %zu, no player_id %zu\n",
+         r->not_found, r->ambiguous, r->no_key);
+}
+
 static void print_join(const sl_perf_join_report *j) {
   printf("performance: deals joined to the stats of the season before (stats %d/%02d-%d/%02d): %zu of %zu "
          "whose season before has stats (%.1f%%; %zu deals in all)\n",
@@ -406,7 +447,7 @@ int sl_cmd_fit(int argc, char **argv) {
   fit_args a;
   int rc = parse_args(argc, argv, &a);
   if (rc) {
-    free(a.files), free(a.stats);
+    free(a.files), free(a.stats), free(a.players);
     return rc;
   }
   sl_fees_model *m = NULL;
@@ -415,15 +456,16 @@ int sl_cmd_fit(int argc, char **argv) {
   int st = fit_files(&a, &m, &r, &err);
   if (!st) st = sl_fees_save(m, a.out, &err);
   if (st) {
-    free(a.files), free(a.stats);
+    free(a.files), free(a.stats), free(a.players);
     sl_fees_model_free(m), free(r);
     return sl_cli_fail(&err);
   }
-  if (a.format == SL_FMT_JSON) print_json(m, r, a.out);
+  if (a.format == SL_FMT_JSON) print_json(m, r, &a);
   else {
     printf("fee model: log(fee) on");
     for (size_t t = 0; t < m->nterms; t++) printf("%s %s", t ? "," : "", m->terms[t].name);
     putchar('\n');
+    if (a.nplayers) print_attach(&a.attach);
     print_selection(m->deals);
     if (a.nstats) print_join(&a.join);
     for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", SL_CLI_SHOWN(r->notes[i]));
@@ -435,7 +477,7 @@ int sl_cmd_fit(int argc, char **argv) {
     if (m->season_max > m->season_min) printf(", seasons %d-%d", m->season_min, m->season_max);
     putchar('\n');
   }
-  free(a.files), free(a.stats);
+  free(a.files), free(a.stats), free(a.players);
   sl_fees_model_free(m), free(r);
   return SL_EXIT_OK;
 }

@@ -12,7 +12,8 @@
 #include "scoutlab/table.h"
 
 const char sl_help_predict[] =
-    "usage: scoutlab predict --model MODEL.slm FILE... [--level 0.8] [--bid X] [--season S] [--window Y]\n"
+    "usage: scoutlab predict --model MODEL.slm FILE... [--players FILE] [--level 0.8] [--bid X] [--season S]\n"
+    "                        [--window Y]\n"
     "       scoutlab predict --model MODEL.slm --data FILE... | --stats F --values F [--contracts F]\n"
     "                        [--leagues LIST] [--position P] [options above]\n"
     "                        [--format csv] [--verbose] [--score]\n"
@@ -26,7 +27,10 @@ const char sl_help_predict[] =
     "is read exactly as fit reads it: in a transfers file the row's league is the buyer's for an\n"
     "'in' row and the seller's for an 'out' row, the other side's league comes from its own\n"
     "listing of the move (else its country); a file without a movement column is a list of\n"
-    "players at their clubs (league = the seller's). Seasons may be written 2022, 2022/23,\n"
+    "players at their clubs (league = the seller's); with --players FILE (a players file keyed by\n"
+    "player_id, transfermarkt-datasets players.csv) each row takes its player's date of birth (the\n"
+    "age at its transfer_date), position and sub-position from it, as fit --players does. Seasons\n"
+    "may be written 2022, 2022/23,\n"
     "2022-23, 2022/2023 or 22/23. --score prints, on stderr, the accuracy on the rows fit would\n"
     "learn from (fit --holdout-from's numbers, when the model was fitted --until the season\n"
     "before the files). A row that cannot be valued (no age, a position that is only a line, no market\n"
@@ -44,8 +48,11 @@ const char sl_help_predict[] =
     "Players instead of rows: with --data FILE (any kind, classified by its columns), --stats,\n"
     "--values and --contracts (each repeatable, folders walked) the files are joined as scoutlab\n"
     "value joins them and every player is valued as value and report value him (name, club,\n"
-    "league, age, position, market value, contract, minutes share, the fee columns, window, and\n"
-    "the reason when he cannot be valued). --leagues \"Ligue 1,Serie A\" and --position CB (or a\n"
+    "league, age, position, market value, contract, minutes share, the fee columns, window, the\n"
+    "reason when he cannot be valued, and market_value_date: the day of the valuation his market\n"
+    "value is when --values gives a value history by player_id, transfermarkt-datasets'\n"
+    "player_valuations.csv, joined to the --data players file: the latest at or before 1 July of\n"
+    "the window valued). --leagues \"Ligue 1,Serie A\" and --position CB (or a\n"
     "line: defence) keep some players; a count of the others goes to stderr.\n"
     "\n"
     "With a model from scoutlab ols --save, every row gets fit, se_fit, conf_low, conf_high\n"
@@ -220,6 +227,22 @@ static int check_columns(const sl_fees_model *m, const sl_table *t) {
   return SL_EXIT_OK;
 }
 
+/* --players: ages and positions by player_id (sl_table_attach_players), the join said on stderr. */
+static int attach_players(sl_table *t, const char *path, const sl_load_options *lim, sl_error *err) {
+  sl_table *p = NULL;
+  sl_attach_report rep;
+  int st = sl_table_load_many(&path, 1, lim, &p, err);
+  if (!st) sl_cli_table_warnings("predict", p);
+  if (!st) st = sl_table_attach_players(t, p, &rep, err);
+  sl_table_free(p);
+  if (!st)
+    fprintf(stderr, "scoutlab predict: players: %zu of %zu rows joined to %s on player_id (columns added: %s); not "
+                    "joined: player_id not in it %zu, on several of its rows %zu, no player_id %zu\n",
+            rep.matched, rep.rows, SL_CLI_SHOWN(rep.file), rep.columns[0] ? SL_CLI_SHOWN(rep.columns) : "none",
+            rep.not_found, rep.ambiguous, rep.no_key);
+  return st;
+}
+
 typedef enum { MODEL_FEES, MODEL_OLS, MODEL_RIDGE } model_kind;
 
 /* The kind of model file by its first word; anything else, unreadable files included, goes to
@@ -251,7 +274,7 @@ static int batch_option(const char *o, const char *v, int *i, sl_cli_predict_bat
 
 int sl_cmd_predict(int argc, char **argv) {
   const char *model = NULL;
-  const char **files = calloc((size_t)argc, sizeof *files);
+  const char **files = calloc((size_t)argc, sizeof *files), *players = NULL;
   const char **bfiles[4] = {calloc((size_t)argc, sizeof(char *)), calloc((size_t)argc, sizeof(char *)),
                             calloc((size_t)argc, sizeof(char *)), calloc((size_t)argc, sizeof(char *))};
   size_t nb[4] = {0}, *nbp[4] = {&nb[0], &nb[1], &nb[2], &nb[3]};
@@ -271,6 +294,7 @@ int sl_cmd_predict(int argc, char **argv) {
     else if (!v) bad = 1;
     else if (batch_option(o, v, &i, &batch, bfiles, nbp)) continue;
     else if (strcmp(o, "--model") == 0) model = v, i++;
+    else if (strcmp(o, "--players") == 0) players = v, i++;
     else if (strcmp(o, "--level") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &level) || !(level > 0 && level < 1), i++;
     else if (strcmp(o, "--bid") == 0) bad = !sl_parse_money(v, SL_DECIMAL_POINT, &money) || !((bid = money.amount) > 0), i++;
     else if (strcmp(o, "--season") == 0) bad = sl_season_parse(v, &season, NULL) != SL_OK, i++;
@@ -319,7 +343,8 @@ int sl_cmd_predict(int argc, char **argv) {
                               ? "--level: a ridge model gives the fitted value only, no interval"
                               : "--bid, --season and --window are for fee models (scoutlab fit), not for a model from scoutlab ols");
   }
-  if ((kind == MODEL_FEES && sl_fees_load(model, &m, &err)) || sl_table_load_many(files, nfiles, &lim, &t, &err))
+  if ((kind == MODEL_FEES && sl_fees_load(model, &m, &err)) || sl_table_load_many(files, nfiles, &lim, &t, &err) ||
+      (players && attach_players(t, players, &lim, &err)))
     rc = sl_cli_fail(&err);
   if (!rc) sl_cli_table_warnings("predict", t);
   if (!rc && kind != MODEL_FEES) rc = sl_cli_predict_linear(model, kind == MODEL_RIDGE, t, level, verbose);

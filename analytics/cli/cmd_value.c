@@ -15,7 +15,7 @@
 
 const char sl_help_value[] =
     "usage: scoutlab value --model MODEL.slm [--performance-model PERF.slm] --player NAME\n"
-    "                      [--data FILE...] [--age N]\n"
+    "                      [--data FILE...] [--values FILE...] [--age N]\n"
     "                      [--position P] [--league L] [--buyer-league L] [--club C]\n"
     "                      [--season S] [--window YEAR] [--market-value X] [--contract-until DATE|YEAR]\n"
     "                      [--contract-months N] [--minutes-share X] [--bid X] [--level 0.8]\n"
@@ -29,7 +29,11 @@ const char sl_help_value[] =
     "\n"
     "Attributes come from --data (season stats, market values or contracts files, told apart by\n"
     "their columns; the player is found by name, accent- and case-insensitive, \"Name (Club)\"\n"
-    "when several players share it) and/or the flags, which override the files. With stats\n"
+    "when several players share it) and/or the flags, which override the files. --values adds\n"
+    "market values: a Transfermarkt-style file, or a value history by player_id and date\n"
+    "(transfermarkt-datasets player_valuations.csv, joined to the --data players file on\n"
+    "player_id: his latest valuation at or before 1 July of the window valued, whose date the\n"
+    "output states). With stats\n"
     "and values the record is the one `scoutlab report` values. A missing league is looked up\n"
     "from the club in the training deals.\n"
     "\n"
@@ -57,8 +61,8 @@ const char sl_help_value[] =
 
 typedef struct value_args {
   const char *model, *performance_model, *player, *position, *contract_until, *club, *league, *buyer_league;
-  const char **data;
-  size_t ndata;
+  const char **data, **values;
+  size_t ndata, nvalues;
   double age, market_value, contract_months, minutes_share, bid, level;
   int season, window;
   const char *what_if[MAX_WHAT_IF];
@@ -66,6 +70,7 @@ typedef struct value_args {
   size_t comparables;
   sl_format format;
   const char *chart; /* --chart FILE: the model's held-out fit with this player's bid marked */
+  double market_value_date; /* out: the day of the valuation his market value is, NAN none */
 } value_args;
 
 static int money_arg(const char *s, double *v) {
@@ -106,31 +111,35 @@ static int parse_opt(value_args *a, const char *o, const char *v) {
 
 static int parse_args(int argc, char **argv, value_args *a) {
   memset(a, 0, sizeof *a);
-  a->age = a->market_value = a->contract_months = a->minutes_share = a->bid = NAN;
+  a->age = a->market_value = a->contract_months = a->minutes_share = a->bid = a->market_value_date = NAN;
   a->comparables = DEFAULT_COMPARABLES;
-  if (!(a->data = calloc((size_t)argc, sizeof *a->data))) return SL_EXIT_DATA;
+  if (!(a->data = calloc((size_t)argc, sizeof *a->data)) || !(a->values = calloc((size_t)argc, sizeof *a->values)))
+    return SL_EXIT_DATA;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--data") == 0) {
       while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a->data[a->ndata++] = argv[++i];
+    } else if (strcmp(argv[i], "--values") == 0) {
+      while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a->values[a->nvalues++] = argv[++i];
     } else if (i + 1 < argc && parse_opt(a, argv[i], argv[i + 1]) == 0) i++;
     else
       return sl_cli_usage_error("value", "bad option or value '%s%s%s'", argv[i], i + 1 < argc ? " " : "",
                                 i + 1 < argc ? argv[i + 1] : "");
   }
   if (!a->model) return sl_cli_usage_error("value", "no model (give --model MODEL.slm from scoutlab fit)");
-  if (!a->player && a->ndata) return sl_cli_usage_error("value", "--data needs --player NAME");
+  if (!a->player && (a->ndata || a->nvalues)) return sl_cli_usage_error("value", "--data and --values need --player NAME");
   return SL_EXIT_OK;
 }
 
 /* The record the model values: the workspace's rule for --data, then the flags (fee_player.c). */
-static int build_player(const value_args *a, sl_workspace **ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
+static int build_player(value_args *a, sl_workspace **ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
                         size_t *nnotes) {
   sl_cli_fee_attrs at = {.model = a->model, .performance_model = a->performance_model, .player = a->player, .position = a->position,
                          .contract_until = a->contract_until, .club = a->club, .league = a->league,
-                         .buyer_league = a->buyer_league, .data = a->data, .ndata = a->ndata, .age = a->age,
+                         .buyer_league = a->buyer_league, .data = a->data, .ndata = a->ndata, .values = a->values,
+                         .nvalues = a->nvalues, .age = a->age,
                          .market_value = a->market_value, .contract_months = a->contract_months,
                          .minutes_share = a->minutes_share, .level = a->level, .season = a->season,
-                         .window = a->window};
+                         .window = a->window, .market_value_date = &a->market_value_date};
   return sl_cli_fee_player(&at, ws, p, notes, nnotes, SL_FEES_MAX_NOTES);
 }
 
@@ -234,7 +243,8 @@ static void json_valuation_fields(const sl_fees_valuation *v, const char *indent
   putchar(']');
 }
 
-static void print_json(const sl_fees_player *p, const char *model, const char *why, const char *seasons,
+static void print_json(const sl_fees_player *p, double market_value_date, const char *model, const char *why,
+                       const char *seasons,
                        const sl_fees_valuation *v,
                        const sl_fees_comparable *c, size_t nc, const sl_fees_valuation *what,
                        const char *const *wnames, size_t nw) {
@@ -248,6 +258,9 @@ static void print_json(const sl_fees_player *p, const char *model, const char *w
   printf("  \"buyer_league\": "), json_text(p->buyer_league), printf(",\n");
   json_num("season", p->season ? p->season : NAN, 1);
   json_num("age", p->age, 1), json_num("market_value", p->market_value, 1);
+  char day[16] = "";
+  if (!isnan(market_value_date)) sl_date_format(market_value_date, day, sizeof day);
+  printf("  \"market_value_date\": "), json_text(day[0] ? day : NULL), printf(",\n");
   json_num("contract_months", p->contract_months, 1), json_num("minutes_share", p->minutes_share, 1);
   printf("  \"seasons\": "), sl_cli_json_string(stdout, seasons), printf(",\n");
   printf("  \"model\": "), json_text(model), printf(",\n");
@@ -321,7 +334,8 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
   sl_fees_comparable comp[MAX_COMPARABLES];
   size_t nc = sl_fees_comparables(m, p, a->comparables, comp);
   if (a->format == SL_FMT_JSON) {
-    print_json(p, path ? path : a->model, why, seasons, &v, comp, nc, what, a->what_if, a->nwhat);
+    print_json(p, a->market_value_date, path ? path : a->model, why, seasons, &v, comp, nc, what, a->what_if,
+               a->nwhat);
     return SL_EXIT_OK;
   }
   print_header(p, m, path ? path : a->model, seasons);
@@ -348,6 +362,6 @@ int sl_cmd_value(int argc, char **argv) {
   sl_chart_output chart = {.output = a.chart};
   if (!rc && a.chart) rc = sl_chart_value_draw(SL_CHART_FEES, m, &p, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);
   sl_workspace_free(ws);
-  free(a.data);
+  free(a.data), free(a.values);
   return rc;
 }

@@ -15,6 +15,7 @@ static int open_workspace(const sl_cli_fee_attrs *a, sl_workspace **ws) {
   in.transfers = a->transfers, in.ntransfers = a->ntransfers;
   in.folds = a->folds;
   in.data = a->data, in.ndata = a->ndata;
+  in.values = a->values, in.nvalues = a->nvalues;
   in.season = a->season, in.valuation_season = a->window;
   in.level = a->level;
   in.squad = a->ndata > 0; /* minutes share and contract come from the squad entry, as in report */
@@ -28,7 +29,7 @@ int sl_cli_fee_player(const sl_cli_fee_attrs *a, sl_workspace **ws, sl_fees_play
   if (rc) return rc;
   sl_error err;
   sl_workspace_player pl, *plp = NULL;
-  if (a->player && a->ndata) {
+  if (a->player && (a->ndata || a->nvalues)) {
     if (sl_workspace_find(*ws, a->player, &pl, &err)) return sl_cli_fail(&err);
     plp = &pl;
   }
@@ -38,6 +39,7 @@ int sl_cli_fee_player(const sl_cli_fee_attrs *a, sl_workspace **ws, sl_fees_play
   at.minutes_share = a->minutes_share, at.position = a->position, at.contract_until = a->contract_until;
   at.club = a->club, at.league = a->league, at.buyer_league = a->buyer_league;
   if (sl_workspace_fee_player(*ws, plp, &at, p, notes, nnotes, max_notes, &err)) return sl_cli_fail(&err);
+  if (a->market_value_date) *a->market_value_date = plp ? sl_workspace_market_value_date(*ws, plp) : NAN;
   if (!p->name) p->name = a->player;
   return SL_EXIT_OK;
 }

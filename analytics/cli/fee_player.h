@@ -19,9 +19,13 @@ typedef struct sl_cli_fee_attrs {
   const char *player, *position, *contract_until, *club, *league, *buyer_league;
   const char *const *data;             /* --data files */
   size_t ndata;
+  const char *const *values;           /* --values files (market values, or a value history) */
+  size_t nvalues;
   double age, market_value, contract_months, minutes_share, level;
   int season, window;                  /* --season (of the data), --window (transfer season) */
   unsigned folds;                      /* when fitting from --transfers: 1 = no k-fold */
+  double *market_value_date;           /* out, when not NULL: the day of the valuation a value
+                                          history gave his market value (NAN: none) */
 } sl_cli_fee_attrs;
 
 /** Opens the workspace over the model and the --data files and builds the player's record

@@ -58,11 +58,11 @@ static int in_position(const char *want, const sl_fees_player *fp) {
 
 static void print_header(void) {
   puts("player,club,league,age,position,market_value,contract_months,minutes_share,fair_fee,fee_mean,fee_low,"
-       "fee_high,p_at_least_bid,window,reason,extrapolated");
+       "fee_high,p_at_least_bid,window,reason,extrapolated,market_value_date");
 }
 
 static void print_line(const sl_fees_player *fp, const char *name, const char *club, const sl_fees_valuation *v,
-                       int ok, const char *reason) {
+                       int ok, const char *reason, double value_date) {
   char pos[64];
   sl_cli_csv_field(stdout, name), putchar(',');
   sl_cli_csv_field(stdout, club), putchar(',');
@@ -78,6 +78,9 @@ static void print_line(const sl_fees_player *fp, const char *name, const char *c
   putchar(',');
   char text[512];
   sl_cli_csv_field(stdout, ok ? sl_cli_predict_extrapolated(v, text, sizeof text) : NULL);
+  char day[16];
+  putchar(',');
+  sl_cli_csv_field(stdout, isnan(value_date) ? NULL : sl_date_format(value_date, day, sizeof day));
   putchar('\n');
 }
 
@@ -102,7 +105,7 @@ int sl_cli_predict_batch(const sl_cli_predict_batch_args *a) {
     if (!st) st = sl_workspace_value(ws, &pl, NULL, a->bid, NULL, &v, &err);
     if (!built) sl_fees_player_init(&fp), fp.name = pl.name;
     valued += !st, listed++;
-    print_line(&fp, pl.name, pl.club, &v, !st, err.message);
+    print_line(&fp, pl.name, pl.club, &v, !st, err.message, sl_workspace_market_value_date(ws, &pl));
   }
   if (!rc && filtered)
     fprintf(stderr, "scoutlab predict: %zu players: %zu valued, %zu not (reason column); %zu left out by the league "
