@@ -3,7 +3,8 @@
  * as ./NAME); --version prints the version; a long option the command's help does not list is
  * refused with "did you mean" (the help text is the list of options, so the two cannot drift
  * apart: tests/cli/conventions.sh checks that every option a parser reads is in its help);
- * --map ROLE=COLUMN names columns for every command that loads files (sl_cli_load_options). */
+ * --map ROLE=COLUMN names columns for every command that loads files (sl_cli_load_options);
+ * --quiet/-q and --verbose/-v set this run's verbosity, one meaning in every command (cli.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,20 @@
 #include "cli.h"
 #include "scoutlab/names.h"
 #include "scoutlab/version.h"
+
+/* This run's --quiet / --verbose: the CLI is one process per command, and every command reads
+ * the same two switches (the library keeps no such state). */
+static int run_quiet, run_verbose;
+
+int sl_cli_quiet(void) { return run_quiet; }
+int sl_cli_verbose(void) { return run_verbose; }
+
+/* -q/--quiet or -v/--verbose at a: taken (1) or not (0). */
+static int verbosity_option(const char *a) {
+  if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) return run_quiet = 1;
+  if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) return run_verbose = 1;
+  return 0;
+}
 
 /* Longest option name the help texts use, with room. */
 #define OPTION_NAME_MAX 48
@@ -86,6 +101,7 @@ int sl_cli_conventions(const sl_command *c, int argc, char **argv, int *nargc, c
   int own_map = strstr(c->help, "--map") != NULL; /* check and chart read --map themselves */
   for (int i = 0; i < argc && rc < 0; i++) {
     const char *a = argv[i];
+    if (i > 0 && !options_done && verbosity_option(a)) continue;
     if (i == 0 || options_done || a[0] != '-' || a[1] != '-') {
       int file = options_done && a[0] == '-' && a[1];
       out[n++] = w;
@@ -126,6 +142,8 @@ int sl_cli_conventions(const sl_command *c, int argc, char **argv, int *nargc, c
   }
   free_list(known, nknown);
   *nargc = n;
+  if (rc < 0 && run_quiet && run_verbose)
+    rc = sl_cli_usage_error(c->name, "--quiet and --verbose ask for opposite things: give one");
   return rc;
 }
 

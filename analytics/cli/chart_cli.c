@@ -91,7 +91,7 @@ int sl_chart_render_cli(sl_charts_kind kind, void *chart, const sl_charts_output
     if (kept[0]) fprintf(stderr, "scoutlab: the chart script was kept: %s (run gnuplot %s to retry)\n", kept, kept);
     return rc;
   }
-  if (note)
+  if (note && !sl_cli_quiet())
     fprintf(note, "wrote %s (%s chart, %dx%d%s)%s%s\n", o->output, sl_charts_kind_name(kind), res.width, res.height,
             o->dpi > 0 ? " at the given dpi" : "", kept[0] ? "; script: " : "", kept);
   return SL_EXIT_OK;

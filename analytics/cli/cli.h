@@ -92,6 +92,35 @@ void sl_cli_pad(FILE *f, const char *s, int width);
  *  line breaks as spaces, controls visible). */
 void sl_cli_md_cell(FILE *f, const char *s);
 
+/* ---- records: one table written as CSV or JSON (cli_records.c) ----
+ * CSV: a header row of the column names, then one line per record (RFC 4180, formula guard).
+ * JSON: {"schema": {...}, "rows": [{"NAME": value, ...}, ...]}: the same cells, numbers as
+ * numbers, missing cells null. Declare the columns, then give each record's cells in order.
+ *   sl_cli_records w; sl_cli_records_begin(&w, stdout, fmt, "predict");
+ *   sl_cli_records_column(&w, "fair_fee"); ... sl_cli_records_number(&w, v); sl_cli_records_end_row(&w);
+ *   sl_cli_records_finish(&w);
+ * Column names are borrowed until sl_cli_records_finish; a name declared twice is written
+ * NAME.1 (pandas' reading of a repeated header), in CSV and JSON alike. */
+typedef struct sl_cli_records {
+  FILE *f;
+  int json, started, failed;
+  const char *cmd;
+  const char **names;
+  char **renamed; /* names written NAME.1 (a name declared twice), owned */
+  size_t ncols, cap, col, nrows, nrenamed;
+} sl_cli_records;
+void sl_cli_records_begin(sl_cli_records *w, FILE *f, sl_format fmt, const char *cmd);
+void sl_cli_records_column(sl_cli_records *w, const char *name);
+/** Every column of t, by name (predict keeps the input columns). */
+void sl_cli_records_table_columns(sl_cli_records *w, const struct sl_table *t);
+void sl_cli_records_text(sl_cli_records *w, const char *s);   /* NULL: empty / null */
+void sl_cli_records_number(sl_cli_records *w, double v);      /* not finite: empty / null */
+/** An input cell: in CSV as the file wrote it, in JSON a number, a date "YYYY-MM-DD" or text. */
+void sl_cli_records_cell(sl_cli_records *w, const struct sl_table *t, const struct sl_column *c, size_t r);
+void sl_cli_records_table_row(sl_cli_records *w, const struct sl_table *t, size_t r);
+void sl_cli_records_end_row(sl_cli_records *w);
+void sl_cli_records_finish(sl_cli_records *w);
+
 /** Prints v with 17 significant digits, or null when not finite (JSON). */
 void sl_cli_json_number(FILE *f, double v);
 
@@ -169,6 +198,42 @@ void sl_cli_workspace_defaults(struct sl_workspace_inputs *in, sl_cli_defaults *
  *  "did you mean". Returns -1 to go on with nargc and nargv (free nargv and storage after), or an
  *  exit status (the message printed). */
 int sl_cli_conventions(const sl_command *c, int argc, char **argv, int *nargc, char ***nargv, char **storage);
+
+/* ---- --quiet / --verbose: one meaning in every command ----
+ * The convention layer (sl_cli_conventions) takes -q/--quiet and -v/--verbose out of every
+ * command's arguments; commands ask sl_cli_quiet() / sl_cli_verbose() and print through the
+ * helpers below (cli_notes.c), so the rule lives in one place:
+ *   --quiet   nothing on stderr but errors: no notes, warnings or progress;
+ *   --verbose also the accounting on stderr: rows read, used and skipped of what was loaded, each
+ *             skipped row with its file, line and reason (a command may add its own counts).
+ * Both at once is a usage error. Every help lists them with SL_CLI_HELP_VERBOSITY. */
+#define SL_CLI_HELP_VERBOSITY                                                                     \
+  "  -q, --quiet       only errors on stderr: no notes, warnings or progress\n"                    \
+  "  -v, --verbose     the accounting on stderr: rows read, used and skipped, each skipped row\n"  \
+  "                    with its file, line and reason\n"
+int sl_cli_quiet(void);
+int sl_cli_verbose(void);
+/** "scoutlab CMD: text" on stderr, unless --quiet. */
+void sl_cli_note(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/** "scoutlab CMD: warning: text" on stderr, unless --quiet. */
+void sl_cli_warning(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/** With --verbose: "rows (WHAT FILE): read N, used N, skipped N" and "  skipped FILE:LINE: reason"
+ *  for each row the loader (or a later step) skipped, on stderr. Nothing otherwise, or for NULL. */
+void sl_cli_accounting(const char *what, const struct sl_table *t);
+struct sl_workspace;
+/** A workspace's notes (unless --quiet) and, with --verbose, the accounting of each table it
+ *  loaded (stats, values, contracts, positions), on stderr. */
+void sl_cli_workspace_report(const char *cmd, const struct sl_workspace *ws);
+/** The accounting part alone (commands that show the workspace's notes in their own output). */
+void sl_cli_workspace_accounting(const struct sl_workspace *ws);
 
 /** "unknown command" with "did you mean"; returns SL_EXIT_USAGE. */
 int sl_cli_suggest_command(const char *name);

@@ -115,7 +115,7 @@ const char *sl_cli_money(double eur, char *buf, size_t size) { return sl_money_t
 #define SL_CLI_INVALID_LISTED 3
 
 void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const struct sl_compare_report *r) {
-  if (!r) return;
+  if (!r || sl_cli_quiet()) return;
   if (r->rows_invalid)
     fprintf(stderr, "scoutlab %s: warning: %zu stats row%s skipped as impossible or duplicated%s\n", cmd,
             r->rows_invalid, r->rows_invalid == 1 ? "" : "s",
@@ -137,7 +137,7 @@ void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const 
 #define SL_CLI_WARNINGS_LISTED 4
 
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t) {
-  size_t n = t ? t->nwarnings : 0, shown = n > SL_CLI_WARNINGS_LISTED + 1 ? SL_CLI_WARNINGS_LISTED : n;
+  size_t n = t && !sl_cli_quiet() ? t->nwarnings : 0, shown = n > SL_CLI_WARNINGS_LISTED + 1 ? SL_CLI_WARNINGS_LISTED : n;
   for (size_t k = 0; k < shown; k++) fprintf(stderr, "scoutlab %s: warning: %s\n", cmd, SL_CLI_SHOWN(t->warnings[k]));
   if (shown < n)
     fprintf(stderr, "scoutlab %s: warning: %zu more warnings about the files (scoutlab check FILE lists a file's own)\n", cmd,
@@ -152,7 +152,8 @@ static size_t env_limit(const char *name) {
   errno = 0;
   unsigned long long n = strtoull(v, &end, 10);
   if (*end || errno || n == 0 || v[0] == '-' || n > SIZE_MAX) {
-    fprintf(stderr, "scoutlab: %s='%s' is not a whole number above 0: the default limit is kept\n", name, v);
+    if (!sl_cli_quiet())
+      fprintf(stderr, "scoutlab: warning: %s='%s' is not a whole number above 0: the default limit is kept\n", name, v);
     return 0;
   }
   return (size_t)n;
@@ -278,7 +279,7 @@ const char *sl_cli_data_file(const char *name, char *buf, size_t size) {
   if (sl_data_file(name, buf, size, &err) == SL_OK) return buf;
   /* A bundled file that is missing means a broken installation: say so once, whatever the command. */
   char text[SL_ERROR_MESSAGE_MAX + SL_ERROR_FILE_MAX];
-  fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
+  if (!sl_cli_quiet()) fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
   snprintf(buf, size, "%s", name);
   return buf;
 }
@@ -287,7 +288,7 @@ const char *sl_cli_plot_dir(char *buf, size_t size) {
   sl_error err;
   if (sl_data_plot_dir(buf, size, &err) == SL_OK) return buf;
   char text[SL_ERROR_MESSAGE_MAX + SL_ERROR_FILE_MAX];
-  fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
+  if (!sl_cli_quiet()) fprintf(stderr, "scoutlab: warning: %s\n", sl_error_text(&err, text, sizeof text));
   snprintf(buf, size, "plots");
   return buf;
 }

@@ -60,6 +60,7 @@ const char sl_help_chart[] =
     "--season also names the season in subtitles (default: read from the stats file name, e.g.\n"
     "players_data-2024_2025.csv).\n"
     "Credits default to the data file names.\n"
+    SL_CLI_HELP_VERBOSITY
     "\n"
     "examples:\n"
     "  scoutlab chart radar --stats players_data-2024_2025.csv \"Leonardo Balerdi\" \"Bremer\" -o r.png\n"
@@ -323,7 +324,9 @@ static int build_fee_player(const chart_fee_args *a, sl_workspace **ws, sl_fees_
                          .ndata = a->ndata, .age = a->age, .market_value = a->market_value,
                          .contract_months = a->contract_months, .minutes_share = a->minutes_share,
                          .level = a->level, .season = a->season, .window = a->window};
-  return sl_cli_fee_player(&at, ws, p, NULL, NULL, 0);
+  int rc = sl_cli_fee_player(&at, ws, p, NULL, NULL, 0);
+  sl_cli_workspace_accounting(*ws);
+  return rc;
 }
 
 int sl_chart_value_draw(sl_charts_kind kind, const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
@@ -450,6 +453,7 @@ static int load_squad(const chart_squad_args *a, sl_workspace **ws, int *season)
                             .no_overrides = a->no_overrides, .pool = &a->pool};
   sl_squad_options o;
   int rc = sl_cli_squad_workspace("chart", &in, &o, ws);
+  if (!rc) sl_cli_workspace_accounting(*ws);
   if (!rc) *season = sl_workspace_seasons_of(*ws)->stats;
   return rc;
 }

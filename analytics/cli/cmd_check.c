@@ -10,11 +10,12 @@
 
 const char sl_help_check[] =
     "usage: scoutlab check FILE... [--format table|json] [--row NAME] [--map ROLE=COLUMN[,...]]\n"
-    "                              [--max-columns N]\n"
+    "                              [--max-columns N] [-q|-v]\n"
     "\n"
     "Loads each CSV file and prints its rows, columns, the type inferred for each column\n"
     "(number, money, date, text), the role scoutlab recognised (player, minutes, fee...),\n"
-    "missing counts, warnings, and the skipped-rows report: read = used + skipped.\n"
+    "missing counts, warnings, and the skipped-rows report: read = used + skipped (on standard\n"
+    "output: --verbose adds nothing, --quiet leaves it).\n"
     "\n"
     "  --row NAME     also print every row whose player (or first text column) matches NAME\n"
     "                 (accent- and case-insensitive: 'balerdi' finds 'Leonardo Balerdi')\n"
@@ -23,6 +24,7 @@ const char sl_help_check[] =
     "                 say which column holds a role when its header is not a known name\n"
     "                 (e.g. --map player=Plyaer,minutes=Mins); repeatable; a mapped column\n"
     "                 absent from a file is ignored for that file\n"
+    SL_CLI_HELP_VERBOSITY
     "\n"
     "example:\n"
     "  scoutlab check players.csv --row \"Leonardo Balerdi\"\n";

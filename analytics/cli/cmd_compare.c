@@ -46,11 +46,12 @@ const char sl_help_compare[] =
     "                        totals / sum of minutes), as FBref's \"last 365 days\"\n"
     "  --format F            table (default), csv (wide: one column per player), tidy (long CSV:\n"
     "                        one line per player and stat), json, md\n"
-    "  --verbose             rows read/used/skipped and position sources on stderr\n"
+    "                        (--verbose adds the players combined and each position's source)\n"
     "  --chart FILE          also draw a radar of the players (2-4) to FILE.png|svg|pdf\n"
     "\n"
     "A name may be partial (\"balerdi\"), accent-free, or qualified: \"Max Aarons (Valencia)\",\n"
     "\"Leo Martin (1995)\". Percentile = 100 * (worse + 0.5 * equal) / n (docs/compare.md).\n"
+    SL_CLI_HELP_VERBOSITY
     "\n"
     "example:\n"
     "  scoutlab compare --stats players_data-2024_2025.csv \"Leonardo Balerdi\" \"Gleison Bremer\" \\\n"
@@ -98,7 +99,6 @@ static int shared_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   int has = *i + 1 < argc;
   const char *v = has ? argv[*i + 1] : NULL;
   if (strcmp(o, "--per-club") == 0) return a->per_club = 1, -1;
-  if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) return a->verbose = 1, -1;
   if (strcmp(o, "--no-overrides") == 0) return a->no_overrides = 1, -1;
   if (strcmp(o, "--pool-seasons") == 0) return a->pool_seasons = 1, -1;
   static const char *const with_value[] = {"--stats", "--positions", "--values", "--contracts", "--overrides",
@@ -135,6 +135,7 @@ int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
                  int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a)) {
   a->cmd = argv[0];
   sl_pool_shared(&a->pool);
+  a->verbose = sl_cli_verbose();
   a->format = SL_FMT_TABLE;
   a->k = SL_COMPARE_DEFAULT_K;
   a->max_age = a->max_value = a->max_fee = NAN;
@@ -159,12 +160,12 @@ static void print_per90_note(const sl_cmp_args *a, const sl_cmp_ctx *ctx) {
   if (!r->per90_columns) return;
   const char *file = ctx->stats->nfiles ? ctx->stats->files[0] : "stats";
   if (r->whole_file)
-    fprintf(stderr, "scoutlab %s: note: %s is per 90: %zu of %zu count columns are already per 90 minutes (%s); "
-                    "they are used as given, not divided by 90s again\n",
-            a->cmd, SL_CLI_SHOWN(file), r->per90_columns, r->stat_columns - r->ratio_columns, SL_CLI_SHOWN(r->examples));
+    sl_cli_note(a->cmd, "note: %s is per 90: %zu of %zu count columns are already per 90 minutes (%s); they are used "
+                        "as given, not divided by 90s again",
+                file, r->per90_columns, r->stat_columns - r->ratio_columns, r->examples);
   else if (a->verbose)
-    fprintf(stderr, "scoutlab %s: note: %zu columns of %s are already per 90 (%s): used as given\n", a->cmd,
-            r->per90_columns, SL_CLI_SHOWN(file), SL_CLI_SHOWN(r->examples));
+    sl_cli_note(a->cmd, "note: %zu columns of %s are already per 90 (%s): used as given", r->per90_columns, file,
+                r->examples);
 }
 
 int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
@@ -188,8 +189,7 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   in.seasons_first = a->seasons_first, in.seasons_last = a->seasons_last;
   in.pool_seasons = a->pool_seasons, in.per_club = a->per_club;
   if (sl_workspace_new(&in, &ctx->ws, &err)) return sl_cli_fail(&err);
-  for (size_t i = 0; i < sl_workspace_note_count(ctx->ws); i++)
-    fprintf(stderr, "scoutlab %s: %s\n", a->cmd, SL_CLI_SHOWN(sl_workspace_note(ctx->ws, i)));
+  for (size_t i = 0; i < sl_workspace_note_count(ctx->ws); i++) sl_cli_note(a->cmd, "%s", sl_workspace_note(ctx->ws, i));
   ctx->stats = sl_workspace_stats(ctx->ws), ctx->values = sl_workspace_values(ctx->ws);
   ctx->positions = sl_workspace_positions(ctx->ws), ctx->overrides = sl_workspace_overrides(ctx->ws);
   ctx->profiles = sl_workspace_profiles(ctx->ws), ctx->index = sl_workspace_compare(ctx->ws);
@@ -331,6 +331,8 @@ int sl_cmp_one_player(int argc, char **argv, int (*extra)(int argc, char **argv,
   int st = sl_cmp_parse(argc, argv, &a, extra);
   if (st != -1) return st;
   if (a.nnames != 1) return sl_cli_usage_error(a.cmd, "name exactly one player (got %zu)", a.nnames);
+  if (a.format == SL_FMT_TIDY && !strcmp(a.cmd, "similar")) /* one line per candidate is already long */
+    return sl_cli_usage_error(a.cmd, "--format expects table, csv, json or md, got \"tidy\"");
   sl_cmp_ctx ctx;
   size_t idx[1];
   st = sl_cmp_load(&a, &ctx);

@@ -17,7 +17,7 @@ const char sl_help_fit[] =
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
     "                    [--season-mode auto|trend|level|none] [--half-life auto|none|H]\n"
-    "                    [--rolling SEASON] [--folds 5] [--seed 1] [--format table|json] [--verbose]\n"
+    "                    [--rolling SEASON] [--folds 5] [--seed 1] [--format table|json|csv] [-q|-v]\n"
     "\n"
     "Fits the hedonic transfer-fee model log(fee) ~ age + age^2 + position group + buying league\n"
     "+ selling league [+ season] + log(market value) [+ contract months + minutes share] on the\n"
@@ -51,7 +51,11 @@ const char sl_help_fit[] =
     "  --season-hold     hold the season term at the nearest training season beyond them\n"
     "                    (default: extrapolate the linear fee-inflation trend)\n"
     "  --folds K         k-fold accuracy (1 = none); --seed N makes folds and calibration split\n"
-    "  --verbose         every row not used, with its file, line and reason, on stderr\n"
+    "  --format F        table (default); json (the deals not used by reason key, coefficients\n"
+    "                    with SE and p, accuracy, docs/json.md); csv: the coefficients, one line\n"
+    "                    each (name,estimate,std_error,t,p), the deal counts on stderr\n"
+    "                    (--verbose lists every row not used, with its file, line and reason)\n"
+    SL_CLI_HELP_VERBOSITY
     "\n"
     "example:\n"
     "  scoutlab fit --transfers ../shared/data/transfers-tm --until 2020 --holdout-from 2017 -o tm.slm\n"
@@ -110,13 +114,15 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
     return a->opt.interval < 0 ? -1 : 0;
   }
   if (strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0) return a->out = v, 0;
-  if (strcmp(o, "--format") == 0) return sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON, &a->format);
+  if (strcmp(o, "--format") == 0)
+    return sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON | 1u << SL_FMT_CSV, &a->format);
   return -1;
 }
 
 static int parse_args(int argc, char **argv, fit_args *a) {
   memset(a, 0, sizeof *a);
   a->opt.seed = SL_FEES_DEFAULT_SEED; /* the seed of every command (fees.h) */
+  a->verbose = sl_cli_verbose();
   if (!(a->files = calloc((size_t)argc, sizeof *a->files)) || !(a->stats = calloc((size_t)argc, sizeof *a->stats)) ||
       !(a->players = calloc((size_t)argc, sizeof *a->players)))
     return SL_EXIT_DATA;
@@ -138,7 +144,6 @@ static int parse_args(int argc, char **argv, fit_args *a) {
     } else if (strcmp(o, "--no-market-value") == 0) a->opt.no_market_value = 1;
     else if (strcmp(o, "--ridge") == 0) a->opt.ridge = 1;
     else if (strcmp(o, "--season-hold") == 0) a->opt.season_hold = 1;
-    else if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) a->verbose = 1;
     else if (i + 1 < argc && o[0] == '-' && parse_value_opt(a, o, argv[i + 1]) == 0) i++;
     else if (o[0] == '-') return sl_cli_usage_error("fit", "bad option or value '%s%s%s'", o, i + 1 < argc ? " " : "", i + 1 < argc ? argv[i + 1] : "");
     else return sl_cli_usage_error("fit", "unexpected argument '%s' (transfer files go after --transfers)", o);
@@ -380,6 +385,29 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
   printf("]\n}\n");
 }
 
+/* CSV: the coefficients as JSON gives them (a ridge fit's estimates have no SE, t or p); the
+ * deal counts go beside them on stderr. */
+static void print_csv(const sl_fees_model *m) {
+  static const char *const names[] = {"name", "estimate", "std_error", "t", "p"};
+  const sl_ols_fit *o = m->ridge ? NULL : m->ols;
+  sl_cli_records w;
+  sl_cli_records_begin(&w, stdout, SL_FMT_CSV, "fit");
+  for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) sl_cli_records_column(&w, names[k]);
+  for (size_t j = 0; j < m->p; j++) {
+    sl_cli_records_text(&w, m->names[j]);
+    sl_cli_records_number(&w, m->coef[j]);
+    sl_cli_records_number(&w, o && j < o->p ? o->std_error[j] : NAN);
+    sl_cli_records_number(&w, o && j < o->p ? o->t_value[j] : NAN);
+    sl_cli_records_number(&w, o && j < o->p ? o->p_value[j] : NAN);
+    sl_cli_records_end_row(&w);
+  }
+  sl_cli_records_finish(&w);
+  const sl_fees_deals *d = m->deals;
+  sl_cli_note("fit", "deals: %zu rows read, %zu used", d->rows_read, d->count[SL_FEES_USED]);
+  for (int r = 1; r < SL_FEES_REASON_COUNT; r++)
+    if (d->count[r]) sl_cli_note("fit", "  not used: %s %zu", sl_fees_reason_text((sl_fees_reason)r), d->count[r]);
+}
+
 /* sl_fees_fit_files() in three steps, so that --verbose can list the table's skipped rows
  * (loader skips and every deal left out, with its reason) before the table is freed. */
 static int fit_files(fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_error *err) {
@@ -461,6 +489,7 @@ int sl_cmd_fit(int argc, char **argv) {
     return sl_cli_fail(&err);
   }
   if (a.format == SL_FMT_JSON) print_json(m, r, &a);
+  else if (a.format == SL_FMT_CSV) print_csv(m);
   else {
     printf("fee model: log(fee) on");
     for (size_t t = 0; t < m->nterms; t++) printf("%s %s", t ? "," : "", m->terms[t].name);

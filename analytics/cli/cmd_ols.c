@@ -51,10 +51,11 @@ const char sl_help_ols[] =
     "  --save MODEL     write the fitted model, least squares or ridge (docs/model-format.md);\n"
     "                   scoutlab predict --model MODEL FILE then predicts every row of FILE\n"
     "                   (least squares with confidence and prediction intervals)\n"
-    "  --verbose        list the rows the loader skipped (wrong number of fields...) on stderr\n"
+    "                   (--verbose lists the rows the loader skipped: wrong number of fields...)\n"
     "\n"
     "exit status: 0 ok, 1 bad data (missing column, text in a number column, too few rows,\n"
     "constant column), 2 usage, 3 file cannot be read\n"
+    SL_CLI_HELP_VERBOSITY
     "\n"
     "examples:\n"
     "  scoutlab ols transfers.csv --y fee --x age,market_value --level 0.9\n"
@@ -83,7 +84,6 @@ typedef struct ols_args {
   double ridge, level, tol;
   unsigned long long seed;
   sl_format format;
-  int verbose;           /* --verbose: the loader's skipped rows on stderr */
   size_t loader_skipped; /* rows the loader dropped (wrong field count...): read = used + skipped */
 } ols_args;
 
@@ -178,7 +178,6 @@ static int parse_args(int argc, char **argv, ols_args *a) {
         return sl_cli_usage_error(CMD, "--format expects table, json or csv, not '%s'", v);
     } else if (strcmp(argv[i], "--no-intercept") == 0) a->intercept = 0;
     else if (strcmp(argv[i], "--ridge-gcv") == 0) a->ridge_gcv = 1;
-    else if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0) a->verbose = 1;
     else if (argv[i][0] == '-' && argv[i][1] != '\0')
       return sl_cli_usage_error(CMD, "unknown option '%s'", argv[i]);
     else if (a->file) return sl_cli_usage_error(CMD, "one FILE only ('%s' and '%s')", a->file, argv[i]);
@@ -520,7 +519,7 @@ static int fit_and_print(const sl_design *d, const ols_args *a) {
   sl_rows rows;
   sl_error err;
   const sl_design_report *rep = sl_design_report_get(d);
-  if (a->format != SL_FMT_TABLE) print_rows_line(stderr, rep, a->loader_skipped);
+  if (a->format != SL_FMT_TABLE && !sl_cli_quiet()) print_rows_line(stderr, rep, a->loader_skipped);
   int st = sl_design_rows(d, &rows, &err);
   if (!st && rep->rows_used < rows.p) {
     st = sl_error_set(&err, SL_EDATA, a->file, 0, 0,
@@ -580,7 +579,7 @@ int sl_cmd_ols(int argc, char **argv) {
   if (!st && sl_table_load_many(inputs, 1, &lim, &t, &err)) st = fail(&err);
   if (!st) a.loader_skipped = t->nskipped;
   if (!st) sl_cli_table_warnings(CMD, t);
-  for (size_t k = 0; !st && a.verbose && k < t->nskipped; k++)
+  for (size_t k = 0; !st && sl_cli_verbose() && k < t->nskipped; k++)
     fprintf(stderr, "skipped %s:%ld: %s\n", SL_CLI_SHOWN(t->files[t->skipped[k].file]), t->skipped[k].line,
             SL_CLI_SHOWN(t->skipped[k].reason));
   if (!st) st = build_design(t, &a, &d);

@@ -21,7 +21,8 @@ const char sl_help_percentiles[] =
     "One player's scouting report: every stat of his role profile, its value (per 90, or a rate),\n"
     "its percentile among his position peers in the pool, the number of peers, and a bar.\n"
     "Options as scoutlab compare (--positions, --overrides, --profiles, --profile, --stats-list, --pool,\n"
-    "--min-minutes, --per-club, --format table|csv|tidy|json|md, --verbose).\n"
+    "--min-minutes, --per-club, --format table|csv|tidy|json|md).\n"
+    SL_CLI_HELP_VERBOSITY
     "\n"
     "example:\n"
     "  scoutlab percentiles --stats players_data-2024_2025.csv \"Leonardo Balerdi\"\n";

@@ -12,53 +12,46 @@
 #include "scoutlab/table.h"
 
 const char sl_help_predict[] =
-    "usage: scoutlab predict --model MODEL.slm FILE... [--players FILE] [--level 0.8] [--bid X] [--season S]\n"
-    "                        [--window Y]\n"
+    "usage: scoutlab predict --model MODEL.slm FILE... [--players FILE] [--level 0.8] [--bid X]\n"
+    "                        [--season S] [--window Y] [--score]\n"
     "       scoutlab predict --model MODEL.slm --data FILE... | --stats F --values F [--contracts F]\n"
     "                        [--leagues LIST] [--position P] [options above]\n"
-    "                        [--format csv] [--verbose] [--score]\n"
+    "       [--format csv|json] [-q|-v]\n"
     "\n"
     "Values every row of the files (players, market values or transfers) with a model from\n"
-    "scoutlab fit and writes CSV: every input column, then fair_fee (median), fee_mean (smeared\n"
-    "expected fee), fee_low, fee_high (interval at --level), p_at_least_bid (with --bid),\n"
-    "reason, fit_would_use (yes, or why scoutlab fit would not learn from the row) and\n"
-    "extrapolated (the inputs beyond the training deals' range, e.g. \"age 45 (training 17 to\n"
-    "36)\"; empty when none: the row is valued, but the model is extended past its data). Each row\n"
-    "is read exactly as fit reads it: in a transfers file the row's league is the buyer's for an\n"
-    "'in' row and the seller's for an 'out' row, the other side's league comes from its own\n"
-    "listing of the move (else its country); a file without a movement column is a list of\n"
-    "players at their clubs (league = the seller's); with --players FILE (a players file keyed by\n"
-    "player_id, transfermarkt-datasets players.csv) each row takes its player's date of birth (the\n"
-    "age at its transfer_date), position and sub-position from it, as fit --players does. Seasons\n"
-    "may be written 2022, 2022/23,\n"
-    "2022-23, 2022/2023 or 22/23. --score prints, on stderr, the accuracy on the rows fit would\n"
-    "learn from (fit --holdout-from's numbers, when the model was fitted --until the season\n"
-    "before the files). A row that cannot be valued (no age, a position that is only a line, no market\n"
-    "value for a model that uses it) keeps its columns with the new ones empty and the reason.\n"
-    "Seasons (the rule of every command): a transfer row is valued for its own season; a player's\n"
-    "row (no fee or movement column) holds the season of his data - its season column, else the\n"
-    "season in the file name, else --season S - and is valued for the window after it (2024/25\n"
-    "data -> summer 2025), as scoutlab value values him. --window YEAR values every row for that\n"
-    "transfer window. Rows with no season at all: the model's last season, with a note. The\n"
-    "window column says which season each row was valued for.\n"
-    "Money is written as plain EUR numbers. Rows the loader skipped (wrong number of fields)\n"
-    "are not in the output: a warning says how many, and --verbose lists them with the counts\n"
-    "read / valued / not valued on stderr.\n"
+    "scoutlab fit: every input column, then fair_fee (median), fee_mean (smeared expected fee),\n"
+    "fee_low, fee_high (interval at --level), p_at_least_bid (with --bid), window, reason,\n"
+    "fit_would_use (yes, or why fit would not learn from the row) and extrapolated (the inputs\n"
+    "beyond the training deals' range, e.g. \"age 45 (training 17 to 36)\"). A row is read as fit\n"
+    "reads it: in a transfers file the row's league is the buyer's for an 'in' row and the\n"
+    "seller's for an 'out' row, the other side's from its own listing (else its country); a file\n"
+    "without fee or movement column lists players at their clubs. --players FILE (keyed by\n"
+    "player_id: transfermarkt-datasets players.csv) gives each row its player's date of birth\n"
+    "(the age on its transfer_date) and positions, as fit --players. A row that cannot be valued\n"
+    "keeps its columns, the new ones empty, and the reason. --score prints on stderr the accuracy\n"
+    "on the rows fit would learn from.\n"
+    "Seasons (the rule of every command; 2022, 2022/23, 2022-23 or 22/23): a transfer row is\n"
+    "valued for its own season; a player's row for the window after the season of his data (its\n"
+    "season column, else the file name, else --season S: 2024/25 data -> summer 2025); --window\n"
+    "YEAR values every row for that window; no season at all: the model's last, with a note.\n"
+    "Money in plain EUR. Rows the loader skipped are not in the output (a warning counts them).\n"
     "\n"
-    "Players instead of rows: with --data FILE (any kind, classified by its columns), --stats,\n"
-    "--values and --contracts (each repeatable, folders walked) the files are joined as scoutlab\n"
-    "value joins them and every player is valued as value and report value him (name, club,\n"
-    "league, age, position, market value, contract, minutes share, the fee columns, window, the\n"
-    "reason when he cannot be valued, and market_value_date: the day of the valuation his market\n"
-    "value is when --values gives a value history by player_id, transfermarkt-datasets'\n"
-    "player_valuations.csv, joined to the --data players file: the latest at or before 1 July of\n"
-    "the window valued). --leagues \"Ligue 1,Serie A\" and --position CB (or a\n"
-    "line: defence) keep some players; a count of the others goes to stderr.\n"
+    "Players instead of rows: --data FILE (any kind, classified by its columns), --stats,\n"
+    "--values, --contracts (repeatable, folders walked) are joined as scoutlab value joins them\n"
+    "and each player valued as value and report value him: player, club, league, age, position,\n"
+    "market_value, contract_months, minutes_share, the fee columns, window, reason, extrapolated,\n"
+    "market_value_date (the day of the valuation his market value is, when --values is a value\n"
+    "history by player_id such as player_valuations.csv: the latest at or before 1 July of the\n"
+    "window). --leagues \"Ligue 1,Serie A\" and --position CB (or defence) keep some players.\n"
     "\n"
-    "With a model from scoutlab ols --save, every row gets fit, se_fit, conf_low, conf_high\n"
-    "(interval of the mean) and pred_low, pred_high (of a new observation, weight 1) at --level\n"
-    "(default 0.95), as R's predict.lm; a ridge model gives fit only. The model's columns are\n"
-    "found by name.\n"
+    "A model from scoutlab ols --save gives every row fit, se_fit, conf_low, conf_high and\n"
+    "pred_low, pred_high at --level (default 0.95), as R's predict.lm; a ridge model fit only.\n"
+    "\n"
+    "  --format csv     (default) the columns above, RFC 4180\n"
+    "  --format json    {\"schema\", \"rows\": [{column: value, ...}]}: the same columns, numbers\n"
+    "                   as numbers, missing cells null (docs/json.md)\n"
+    SL_CLI_HELP_VERBOSITY
+    "                   (--verbose adds the counts read / valued / not valued)\n"
     "\n"
     "example:\n"
     "  scoutlab predict --model tm.slm ../shared/data/tm-values-2023/france.csv --bid 25m\n"
@@ -67,36 +60,18 @@ const char sl_help_predict[] =
     "  scoutlab ols transfers.csv --y log_fee --x age,log_value --save lm.txt\n"
     "  scoutlab predict --model lm.txt players.csv --level 0.9\n";
 
-void sl_cli_predict_echo_header(const sl_table *t) {
-  for (size_t c = 0; c < t->ncols; c++) {
-    if (c) putchar(',');
-    sl_cli_csv_field(stdout, t->cols[c].name);
-  }
-}
-
-void sl_cli_predict_echo_row(const sl_table *t, size_t r) {
-  char buf[128];
-  for (size_t c = 0; c < t->ncols; c++) {
-    if (c) putchar(',');
-    sl_cli_csv_field(stdout, sl_table_text(t, &t->cols[c], r, buf, sizeof buf));
-  }
-}
-
-static void print_row(const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, int window, const char *reason,
-                      const char *fit_use) {
-  sl_cli_predict_echo_row(t, r);
+static void print_row(sl_cli_records *w, const sl_table *t, size_t r, const sl_fees_valuation *v, int ok, int window,
+                      const char *reason, const char *fit_use) {
+  sl_cli_records_table_row(w, t, r);
   double vals[6] = {NAN, NAN, NAN, NAN, NAN, window ? window : NAN};
   if (ok) vals[0] = round(v->fair_fee), vals[1] = round(v->fee_mean), vals[2] = round(v->fee_low),
           vals[3] = round(v->fee_high), vals[4] = v->p_at_least_bid;
-  for (int k = 0; k < 6; k++) putchar(','), sl_cli_csv_number(stdout, vals[k]);
-  putchar(',');
-  sl_cli_csv_field(stdout, reason);
-  putchar(',');
-  sl_cli_csv_field(stdout, fit_use);
-  putchar(',');
+  for (int k = 0; k < 6; k++) sl_cli_records_number(w, vals[k]);
+  sl_cli_records_text(w, reason);
+  sl_cli_records_text(w, fit_use);
   char text[512];
-  sl_cli_csv_field(stdout, ok ? sl_cli_predict_extrapolated(v, text, sizeof text) : NULL);
-  putchar('\n');
+  sl_cli_records_text(w, ok ? sl_cli_predict_extrapolated(v, text, sizeof text) : NULL);
+  sl_cli_records_end_row(w);
 }
 
 const char *sl_cli_predict_extrapolated(const sl_fees_valuation *v, char *buf, size_t size) {
@@ -148,7 +123,7 @@ static void print_score(score_acc *s, const sl_fees_model *m) {
 }
 
 static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season, int window,
-                       int verbose, int score) {
+                       int verbose, int score, sl_format fmt) {
   size_t valued = 0;
   sl_fees_options o = {0};
   o.no_market_value = !has_term(m, SL_FEES_VAR_MARKET_VALUE);
@@ -164,8 +139,12 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     s.y = malloc(n * sizeof *s.y), s.pred = malloc(n * sizeof *s.pred);
     s.low = malloc(n * sizeof *s.low), s.high = malloc(n * sizeof *s.high);
   }
-  sl_cli_predict_echo_header(t);
-  printf("%sfair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,window,reason,fit_would_use,extrapolated\n", t->ncols ? "," : "");
+  sl_cli_records w;
+  sl_cli_records_begin(&w, stdout, fmt, "predict");
+  sl_cli_records_table_columns(&w, t);
+  static const char *const added[] = {"fair_fee", "fee_mean", "fee_low", "fee_high", "p_at_least_bid",
+                                      "window", "reason", "fit_would_use", "extrapolated"};
+  for (size_t k = 0; k < sizeof added / sizeof added[0]; k++) sl_cli_records_column(&w, added[k]);
   for (size_t r = 0; r < t->nrows; r++) {
     sl_fees_player p;
     sl_fees_valuation v;
@@ -176,18 +155,19 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     int ok = !bad && sl_fees_value(m, &p, level, bid, &v, &err) == SL_OK;
     valued += ok;
     sl_fees_reason use = sl_fees_rows_reason(rows, r);
-    print_row(t, r, &v, ok, p.season, ok ? NULL : bad ? bad : err.message,
+    print_row(&w, t, r, &v, ok, p.season, ok ? NULL : bad ? bad : err.message,
               !has_fee ? "no fee column" : use == SL_FEES_USED ? "yes" : sl_fees_reason_text(use));
     if (ok && use == SL_FEES_USED && s.y && s.pred && s.low && s.high) {
       s.y[s.n] = log(sl_fees_rows_fee(rows, r)), s.pred[s.n] = log(v.fair_fee);
       s.low[s.n] = log(v.fee_low), s.high[s.n] = log(v.fee_high), s.n++;
     }
   }
+  sl_cli_records_finish(&w);
   sl_cli_predict_accounting(t, valued, verbose);
   if (model_season)
-    fprintf(stderr, "scoutlab predict: note: %zu row%s name%s no season (no season column or file name): valued for "
-                    "summer %d, the model's last training season (give --season or --window)\n",
-            model_season, model_season == 1 ? "" : "s", model_season == 1 ? "s" : "", m->season_max);
+    sl_cli_note("predict", "note: %zu row%s name%s no season (no season column or file name): valued for summer %d, "
+                           "the model's last training season (give --season or --window)",
+                model_season, model_season == 1 ? "" : "s", model_season == 1 ? "s" : "", m->season_max);
   if (score) print_score(&s, m);
   free(s.y), free(s.pred), free(s.low), free(s.high);
   sl_fees_rows_free(rows);
@@ -202,8 +182,8 @@ void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose) {
       fprintf(stderr, "  skipped %s:%ld: %s\n", SL_CLI_SHOWN(t->files[t->skipped[k].file]), t->skipped[k].line,
               SL_CLI_SHOWN(t->skipped[k].reason));
   } else if (t->nskipped) {
-    fprintf(stderr, "scoutlab predict: warning: %zu row%s skipped by the loader, not in the output (--verbose lists them)\n",
-            t->nskipped, t->nskipped == 1 ? "" : "s");
+    sl_cli_warning("predict", "%zu row%s skipped by the loader, not in the output (--verbose lists them)", t->nskipped,
+                   t->nskipped == 1 ? "" : "s");
   }
 }
 
@@ -236,10 +216,10 @@ static int attach_players(sl_table *t, const char *path, const sl_load_options *
   if (!st) st = sl_table_attach_players(t, p, &rep, err);
   sl_table_free(p);
   if (!st)
-    fprintf(stderr, "scoutlab predict: players: %zu of %zu rows joined to %s on player_id (columns added: %s); not "
-                    "joined: player_id not in it %zu, on several of its rows %zu, no player_id %zu\n",
-            rep.matched, rep.rows, SL_CLI_SHOWN(rep.file), rep.columns[0] ? SL_CLI_SHOWN(rep.columns) : "none",
-            rep.not_found, rep.ambiguous, rep.no_key);
+    sl_cli_note("predict", "players: %zu of %zu rows joined to %s on player_id (columns added: %s); not joined: "
+                           "player_id not in it %zu, on several of its rows %zu, no player_id %zu",
+                rep.matched, rep.rows, rep.file, rep.columns[0] ? rep.columns : "none", rep.not_found, rep.ambiguous,
+                rep.no_key);
   return st;
 }
 
@@ -281,7 +261,7 @@ int sl_cmd_predict(int argc, char **argv) {
   sl_cli_predict_batch_args batch = {0};
   size_t nfiles = 0;
   double level = 0, bid = NAN;
-  int season = 0, window = 0, verbose = 0, score = 0;
+  int season = 0, window = 0, verbose = sl_cli_verbose(), score = 0;
   sl_format fmt = SL_FMT_CSV;
   sl_money money;
   if (!files) return SL_EXIT_DATA;
@@ -289,7 +269,6 @@ int sl_cmd_predict(int argc, char **argv) {
     const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
     int bad = 0;
     if (o[0] != '-') files[nfiles++] = o;
-    else if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) verbose = 1;
     else if (strcmp(o, "--score") == 0) score = 1;
     else if (!v) bad = 1;
     else if (batch_option(o, v, &i, &batch, bfiles, nbp)) continue;
@@ -299,7 +278,7 @@ int sl_cmd_predict(int argc, char **argv) {
     else if (strcmp(o, "--bid") == 0) bad = !sl_parse_money(v, SL_DECIMAL_POINT, &money) || !((bid = money.amount) > 0), i++;
     else if (strcmp(o, "--season") == 0) bad = sl_season_parse(v, &season, NULL) != SL_OK, i++;
     else if (strcmp(o, "--window") == 0) bad = sl_season_parse(v, &window, NULL) != SL_OK, i++;
-    else if (strcmp(o, "--format") == 0) bad = sl_cli_parse_format(v, 1u << SL_FMT_CSV, &fmt) != 0, i++;
+    else if (strcmp(o, "--format") == 0) bad = sl_cli_parse_format(v, 1u << SL_FMT_CSV | 1u << SL_FMT_JSON, &fmt) != 0, i++;
     else bad = 1;
     if (bad) {
       free(files);
@@ -318,7 +297,7 @@ int sl_cmd_predict(int argc, char **argv) {
     if (!rc) {
       batch.model = model, batch.data = bfiles[0], batch.ndata = nb[0], batch.stats = bfiles[1], batch.nstats = nb[1];
       batch.values = bfiles[2], batch.nvalues = nb[2], batch.contracts = bfiles[3], batch.ncontracts = nb[3];
-      batch.season = season, batch.window = window, batch.level = level, batch.bid = bid;
+      batch.season = season, batch.window = window, batch.level = level, batch.bid = bid, batch.format = fmt;
       rc = sl_cli_predict_batch(&batch);
     }
     free(files);
@@ -347,9 +326,9 @@ int sl_cmd_predict(int argc, char **argv) {
       (players && attach_players(t, players, &lim, &err)))
     rc = sl_cli_fail(&err);
   if (!rc) sl_cli_table_warnings("predict", t);
-  if (!rc && kind != MODEL_FEES) rc = sl_cli_predict_linear(model, kind == MODEL_RIDGE, t, level, verbose);
+  if (!rc && kind != MODEL_FEES) rc = sl_cli_predict_linear(model, kind == MODEL_RIDGE, t, level, verbose, fmt);
   if (!rc && kind == MODEL_FEES) rc = check_columns(m, t);
-  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, level, bid, season, window, verbose, score);
+  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, level, bid, season, window, verbose, score, fmt);
   sl_table_free(t);
   sl_fees_model_free(m);
   free(files);

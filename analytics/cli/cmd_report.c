@@ -49,7 +49,8 @@ const char sl_help_report[] =
     "  --age N --position P --market-value X --contract-until DATE   override the data\n"
     "  --format F           html, md or both (default both)\n"
     "  --no-charts          do not run gnuplot\n"
-    "  --quiet              no progress messages\n"
+    "                       (--quiet: no progress messages)\n"
+    SL_CLI_HELP_VERBOSITY
     "\n"
     "example (the bundled demo data; the players are fictional):\n"
     "  scoutlab report --player \"Tobias Quirandel\" --bid 25m --stats datasets/players.csv \\\n"
@@ -70,7 +71,7 @@ typedef struct rp_args {
   double bid, level;
   int season, window;
   sl_workspace_attrs given; /* --age, --market-value, --position, --contract-until */
-  int html, markdown, quiet, charts;
+  int html, markdown, charts;
 } rp_args;
 
 static int add_file(rp_files *f, const char *v) {
@@ -142,10 +143,6 @@ static int parse_args(int argc, char **argv, rp_args *a) {
   a->level = SL_FEES_DEFAULT_LEVEL;
   a->html = a->markdown = a->charts = 1;
   for (int i = 1; i < argc; i++) {
-    if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
-      a->quiet = 1;
-      continue;
-    }
     if (!strcmp(argv[i], "--no-charts")) {
       a->charts = 0;
       continue;
@@ -191,7 +188,9 @@ static int open_workspace(const rp_args *a, const int *show, sl_workspace **ws) 
   }
   progress((void *)show, a->transfers.n ? "loading the data and fitting the fee model" : "loading the data");
   sl_error err;
-  return sl_workspace_new(&in, ws, &err) ? sl_cli_fail(&err) : SL_EXIT_OK;
+  if (sl_workspace_new(&in, ws, &err)) return sl_cli_fail(&err);
+  sl_cli_workspace_accounting(*ws); /* the notes are in the report itself */
+  return SL_EXIT_OK;
 }
 
 static int write_doc(const sl_doc *d, const char *dir, const char *name, int html) {
@@ -215,7 +214,7 @@ int sl_cmd_report(int argc, char **argv) {
   rp_args a;
   int st = parse_args(argc, argv, &a);
   if (st != -1) return st;
-  int show = !a.quiet && isatty(STDERR_FILENO);
+  int show = !sl_cli_quiet() && isatty(STDERR_FILENO);
   sl_error err;
   if (sl_output_make_dir(a.outdir, &err)) return sl_cli_fail(&err);
   sl_workspace *ws = NULL;

@@ -20,7 +20,7 @@ const char sl_help_similar[] =
     "\n"
     "options (besides those of scoutlab compare: --positions, --overrides, --profiles, --profile,\n"
     "--stats-list,\n"
-    "--min-minutes, --per-club, --format, --verbose):\n"
+    "--min-minutes, --per-club; --format table|csv|json|md):\n"
     "  -k N              how many (default 10)\n"
     "  --max-age A       candidates aged at most A\n"
     "  --max-value V     market value at most V (\"15m\", \"€700k\"); needs --values; players\n"
@@ -38,6 +38,7 @@ const char sl_help_similar[] =
     "  --contracts FILE  contract expiry dates, for the fair fees (as in scoutlab report)\n"
     "  --max-fee V       fair fee at most V (\"15m\"); needs --model; candidates the model cannot\n"
     "                    value (no market value) are left out and counted\n"
+    SL_CLI_HELP_VERBOSITY
     "\n"
     "example:\n"
     "  scoutlab similar --stats players_data-2024_2025.csv \"Leonardo Balerdi\" -k 10 --max-age 25 \\\n"
@@ -242,7 +243,7 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   if (a->model) {
     fee = fair_fees(a, ctx, t->group, &valued);
     if (!sl_workspace_seasons_of(ctx->ws)->stats)
-      fprintf(stderr, "scoutlab similar: note: the stats name no season; fair fees use the model's last training season\n");
+      sl_cli_note("similar", "note: the stats name no season; fair fees use the model's last training season");
   }
   sl_similar_options so;
   sl_similar_default(&so);

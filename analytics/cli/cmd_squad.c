@@ -49,8 +49,9 @@ const char sl_help_squad[] =
     "  --pool P              quality peers: league (default), all, or \"Ligue 1,Serie A\"\n"
     "  --min-minutes N       quality peers need N minutes (default 900)\n"
     "  --format F            table (default), csv, json, md\n"
-    "  --verbose             rows read/used/skipped on stderr\n"
+    "                        (--verbose adds the entries, contracts and values matched)\n"
     "  --chart FILE          also draw the club's squad profile to FILE.png|svg|pdf\n"
+    SL_CLI_HELP_VERBOSITY
     "\n"
     "examples:\n"
     "  scoutlab squad --stats players_data-2024_2025.csv marseille\n"
@@ -130,10 +131,6 @@ static int parse_args(int argc, char **argv, sq_args *a) {
     if (o[0] != '-') {
       if (a->club) return sl_cli_usage_error("squad", "one club at a time (got \"%s\" and \"%s\")", a->club, o);
       a->club = o;
-      continue;
-    }
-    if (strcmp(o, "--verbose") == 0 || strcmp(o, "-v") == 0) {
-      a->verbose = 1;
       continue;
     }
     if (strcmp(o, "--no-overrides") == 0) {
@@ -596,7 +593,7 @@ int sl_cmd_squad(int argc, char **argv) {
   memset(&ctx, 0, sizeof ctx);
   sl_squad_options o;
   st = load_all(&a, &ctx, &o);
-  if (!st && a.verbose) print_accounting(stderr, &ctx);
+  if (!st && sl_cli_verbose()) print_accounting(stderr, &ctx);
   if (!st) st = a.player ? run_player(&a, &o, &ctx) : a.league ? run_league(&a, &o, &ctx) : run_club(&a, &o, &ctx);
   free_all(&ctx);
   return st;

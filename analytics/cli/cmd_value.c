@@ -8,6 +8,7 @@
 #include "chart_data.h"
 #include "cli.h"
 #include "fee_player.h"
+#include "predict.h"
 #include "scoutlab/fees.h"
 #include "scoutlab/season.h"
 #include "scoutlab/table.h"
@@ -19,7 +20,8 @@ const char sl_help_value[] =
     "                      [--position P] [--league L] [--buyer-league L] [--club C]\n"
     "                      [--season S] [--window YEAR] [--market-value X] [--contract-until DATE|YEAR]\n"
     "                      [--contract-months N] [--minutes-share X] [--bid X] [--level 0.8]\n"
-    "                      [--what-if NAME=VALUE]... [--comparables K] [--format table|json]\n"
+    "                      [--what-if NAME=VALUE]... [--comparables K] [--format table|json|csv]\n"
+    "                      [-q|-v]\n"
     "\n"
     "Values one player with a model from scoutlab fit: the fair fee (median = exp of the log\n"
     "prediction; expected = median x the smearing factor), the interval at --level, and with\n"
@@ -48,6 +50,10 @@ const char sl_help_value[] =
     "                    value, from his stats of the season before (the output says which model)\n"
     "  --what-if age=+1 | contract-until=2027 | market-value=15m | league=\"Serie A\" | season=+1\n"
     "  --chart FILE.png  also draw the model's fit on held-out transfers with this bid marked\n"
+    "  --format F        table (default); json (every number, the contributions, comparables,\n"
+    "                    what-ifs and notes, docs/json.md); csv: one line for the player and one\n"
+    "                    per what-if (change = its NAME=VALUE), with predict's player columns\n"
+    SL_CLI_HELP_VERBOSITY
     "\n"
     "example:\n"
     "  scoutlab value --model tm.slm --player Balerdi --data tm-values-2023/france.csv \\\n"
@@ -105,7 +111,8 @@ static int parse_opt(value_args *a, const char *o, const char *v) {
   if (strcmp(o, "--comparables") == 0)
     return number_arg(v, &x) || x < 0 || x > MAX_COMPARABLES ? -1 : (a->comparables = (size_t)x, 0);
   if (strcmp(o, "--what-if") == 0) return a->nwhat < MAX_WHAT_IF ? (a->what_if[a->nwhat++] = v, 0) : -1;
-  if (strcmp(o, "--format") == 0) return sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON, &a->format);
+  if (strcmp(o, "--format") == 0)
+    return sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON | 1u << SL_FMT_CSV, &a->format);
   return -1;
 }
 
@@ -314,6 +321,41 @@ static void print_what_if(const char *change, const sl_fees_valuation *base, con
   putchar('\n');
 }
 
+/* CSV: the player's valuation, then each what-if's, with the columns of predict's players. */
+static void csv_line(sl_cli_records *w, const sl_fees_player *p, const char *change, const sl_fees_valuation *v,
+                     double value_date) {
+  char pos[64], text[512], day[16];
+  sl_cli_records_text(w, p->name);
+  sl_cli_records_text(w, change);
+  sl_cli_records_text(w, p->club);
+  sl_cli_records_text(w, p->league);
+  sl_cli_records_number(w, p->age);
+  sl_cli_records_text(w, sl_fees_position_text(p->group, p->line_groups, pos, sizeof pos));
+  double vals[] = {p->market_value, p->contract_months, p->minutes_share, round(v->fair_fee), round(v->fee_mean),
+                   round(v->fee_low), round(v->fee_high), v->p_at_least_bid, p->season ? p->season : NAN};
+  for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) sl_cli_records_number(w, vals[k]);
+  sl_cli_records_text(w, sl_cli_predict_extrapolated(v, text, sizeof text));
+  sl_cli_records_text(w, isnan(value_date) ? NULL : sl_date_format(value_date, day, sizeof day));
+  sl_cli_records_end_row(w);
+}
+
+static void print_csv(const value_args *a, const sl_fees_player *p, const sl_fees_valuation *v,
+                      const sl_fees_player *changed, const sl_fees_valuation *what) {
+  static const char *const names[] = {"player", "change", "club", "league", "age", "position", "market_value",
+                                      "contract_months", "minutes_share", "fair_fee", "fee_mean", "fee_low",
+                                      "fee_high", "p_at_least_bid", "window", "extrapolated", "market_value_date"};
+  sl_cli_records w;
+  sl_cli_records_begin(&w, stdout, SL_FMT_CSV, "value");
+  for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) sl_cli_records_column(&w, names[k]);
+  csv_line(&w, p, NULL, v, a->market_value_date);
+  for (size_t i = 0; i < a->nwhat; i++) {
+    /* A what-if of the market value has no valuation date of its own. */
+    int mv = !strncmp(a->what_if[i], "market-value=", 13);
+    csv_line(&w, &changed[i], a->what_if[i], &what[i], mv ? NAN : a->market_value_date);
+  }
+  sl_cli_records_finish(&w);
+}
+
 /* Runs the valuation, the comparables and the what-ifs, then prints. */
 static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
                   size_t nnotes) {
@@ -323,12 +365,14 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
   const sl_fees_model *m = sl_workspace_model_for(ws, p, &path, why, sizeof why);
   const char *seasons = sl_workspace_seasons_of(ws)->text;
   sl_fees_valuation v, what[MAX_WHAT_IF];
+  sl_fees_player changed[MAX_WHAT_IF];
   if (sl_fees_value(m, p, a->level, a->bid, &v, &err)) return sl_cli_fail(&err);
   if (why[0] && v.nnotes < SL_FEES_MAX_NOTES) memcpy(v.notes[v.nnotes++], why, SL_FEES_NOTE_MAX);
   for (size_t i = 0; i < nnotes && v.nnotes < SL_FEES_MAX_NOTES; i++) memcpy(v.notes[v.nnotes++], notes[i], SL_FEES_NOTE_MAX);
   for (size_t i = 0; i < a->nwhat; i++) {
-    sl_fees_player q = *p;
-    if (sl_fees_player_apply(&q, a->what_if[i], &err) || sl_fees_value(m, &q, a->level, a->bid, &what[i], &err))
+    sl_fees_player *q = &changed[i];
+    *q = *p;
+    if (sl_fees_player_apply(q, a->what_if[i], &err) || sl_fees_value(m, q, a->level, a->bid, &what[i], &err))
       return sl_cli_fail(&err);
   }
   sl_fees_comparable comp[MAX_COMPARABLES];
@@ -336,6 +380,11 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
   if (a->format == SL_FMT_JSON) {
     print_json(p, a->market_value_date, path ? path : a->model, why, seasons, &v, comp, nc, what, a->what_if,
                a->nwhat);
+    return SL_EXIT_OK;
+  }
+  if (a->format == SL_FMT_CSV) { /* the rows on stdout, the notes beside them on stderr */
+    print_csv(a, p, &v, changed, what);
+    for (size_t i = 0; i < v.nnotes; i++) sl_cli_note("value", "note: %s", v.notes[i]);
     return SL_EXIT_OK;
   }
   print_header(p, m, path ? path : a->model, seasons);
@@ -357,6 +406,7 @@ int sl_cmd_value(int argc, char **argv) {
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
   size_t nnotes = 0;
   if (!rc) rc = build_player(&a, &ws, &p, notes, &nnotes);
+  sl_cli_workspace_accounting(ws);
   const sl_fees_model *m = ws ? sl_workspace_model_for(ws, &p, NULL, NULL, 0) : NULL;
   if (!rc) rc = answer(&a, ws, &p, notes, nnotes);
   sl_chart_output chart = {.output = a.chart};

@@ -30,7 +30,8 @@ static void print_main_help(FILE *f) {
         "usage: scoutlab COMMAND [options]   (scoutlab help COMMAND, or COMMAND --help, for details)\n\n"
         "Every command: --opt=value or --opt value, -- before arguments that start with '-', -\n"
         "for standard input, --version, --map ROLE=COLUMN[,...] to name the columns of an export\n"
-        "(--map player=Plyaer,minutes=Mins); an unknown option gets \"did you mean\".\n\n"
+        "(--map player=Plyaer,minutes=Mins); -q/--quiet (only errors on stderr) and -v/--verbose\n"
+        "(the rows read, used and skipped on stderr); an unknown option gets \"did you mean\".\n\n"
         "commands:\n",
         f);
   for (int i = 0; i < sl_command_count; i++)

@@ -28,10 +28,9 @@ static int open_workspace(const sl_cli_predict_batch_args *a, sl_workspace **ws)
   in.squad = 1; /* minutes share and contract from the player's club entry, as value and report */
   sl_error err;
   if (sl_workspace_new(&in, ws, &err)) return sl_cli_fail(&err);
-  for (size_t i = 0; i < sl_workspace_note_count(*ws); i++)
-    fprintf(stderr, "scoutlab predict: %s\n", SL_CLI_SHOWN(sl_workspace_note(*ws, i)));
+  sl_cli_workspace_report("predict", *ws);
   sl_cli_table_warnings("predict", sl_workspace_stats(*ws));
-  fprintf(stderr, "scoutlab predict: %s\n", sl_workspace_seasons_of(*ws)->text);
+  sl_cli_note("predict", "%s", sl_workspace_seasons_of(*ws)->text);
   return SL_EXIT_OK;
 }
 
@@ -56,32 +55,31 @@ static int in_position(const char *want, const sl_fees_player *fp) {
   return fp->group == g;
 }
 
-static void print_header(void) {
-  puts("player,club,league,age,position,market_value,contract_months,minutes_share,fair_fee,fee_mean,fee_low,"
-       "fee_high,p_at_least_bid,window,reason,extrapolated,market_value_date");
+static void print_header(sl_cli_records *w) {
+  static const char *const names[] = {"player", "club", "league", "age", "position", "market_value",
+                                      "contract_months", "minutes_share", "fair_fee", "fee_mean", "fee_low",
+                                      "fee_high", "p_at_least_bid", "window", "reason", "extrapolated",
+                                      "market_value_date"};
+  for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) sl_cli_records_column(w, names[k]);
 }
 
-static void print_line(const sl_fees_player *fp, const char *name, const char *club, const sl_fees_valuation *v,
-                       int ok, const char *reason, double value_date) {
+static void print_line(sl_cli_records *w, const sl_fees_player *fp, const char *name, const char *club,
+                       const sl_fees_valuation *v, int ok, const char *reason, double value_date) {
   char pos[64];
-  sl_cli_csv_field(stdout, name), putchar(',');
-  sl_cli_csv_field(stdout, club), putchar(',');
-  sl_cli_csv_field(stdout, fp->league), putchar(',');
-  sl_cli_csv_number(stdout, fp->age), putchar(',');
-  sl_cli_csv_field(stdout, sl_fees_position_text(fp->group, fp->line_groups, pos, sizeof pos));
+  sl_cli_records_text(w, name);
+  sl_cli_records_text(w, club);
+  sl_cli_records_text(w, fp->league);
+  sl_cli_records_number(w, fp->age);
+  sl_cli_records_text(w, sl_fees_position_text(fp->group, fp->line_groups, pos, sizeof pos));
   double vals[] = {fp->market_value, fp->contract_months, fp->minutes_share,
                    ok ? round(v->fair_fee) : NAN, ok ? round(v->fee_mean) : NAN, ok ? round(v->fee_low) : NAN,
                    ok ? round(v->fee_high) : NAN, ok ? v->p_at_least_bid : NAN, fp->season ? fp->season : NAN};
-  for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) putchar(','), sl_cli_csv_number(stdout, vals[k]);
-  putchar(',');
-  sl_cli_csv_field(stdout, ok ? NULL : reason);
-  putchar(',');
-  char text[512];
-  sl_cli_csv_field(stdout, ok ? sl_cli_predict_extrapolated(v, text, sizeof text) : NULL);
-  char day[16];
-  putchar(',');
-  sl_cli_csv_field(stdout, isnan(value_date) ? NULL : sl_date_format(value_date, day, sizeof day));
-  putchar('\n');
+  for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) sl_cli_records_number(w, vals[k]);
+  sl_cli_records_text(w, ok ? NULL : reason);
+  char text[512], day[16];
+  sl_cli_records_text(w, ok ? sl_cli_predict_extrapolated(v, text, sizeof text) : NULL);
+  sl_cli_records_text(w, isnan(value_date) ? NULL : sl_date_format(value_date, day, sizeof day));
+  sl_cli_records_end_row(w);
 }
 
 int sl_cli_predict_batch(const sl_cli_predict_batch_args *a) {
@@ -89,7 +87,9 @@ int sl_cli_predict_batch(const sl_cli_predict_batch_args *a) {
   int rc = open_workspace(a, &ws);
   if (!rc) rc = check_filters(a, ws);
   size_t n = rc ? 0 : sl_workspace_player_count(ws), valued = 0, listed = 0, filtered = 0;
-  if (!rc) print_header();
+  sl_cli_records w;
+  sl_cli_records_begin(&w, stdout, a->format, "predict");
+  if (!rc) print_header(&w);
   for (size_t i = 0; i < n; i++) {
     sl_workspace_player pl;
     sl_fees_player fp;
@@ -105,14 +105,14 @@ int sl_cli_predict_batch(const sl_cli_predict_batch_args *a) {
     if (!st) st = sl_workspace_value(ws, &pl, NULL, a->bid, NULL, &v, &err);
     if (!built) sl_fees_player_init(&fp), fp.name = pl.name;
     valued += !st, listed++;
-    print_line(&fp, pl.name, pl.club, &v, !st, err.message, sl_workspace_market_value_date(ws, &pl));
+    print_line(&w, &fp, pl.name, pl.club, &v, !st, err.message, sl_workspace_market_value_date(ws, &pl));
   }
+  if (!rc) sl_cli_records_finish(&w); /* on failure no column was declared: nothing to free */
   if (!rc && filtered)
-    fprintf(stderr, "scoutlab predict: %zu players: %zu valued, %zu not (reason column); %zu left out by the league "
-                    "or position filter\n", listed, valued, listed - valued, filtered);
+    sl_cli_note("predict", "%zu players: %zu valued, %zu not (reason column); %zu left out by the league or position "
+                           "filter", listed, valued, listed - valued, filtered);
   else if (!rc)
-    fprintf(stderr, "scoutlab predict: %zu players: %zu valued, %zu not (reason column)\n", listed, valued,
-            listed - valued);
+    sl_cli_note("predict", "%zu players: %zu valued, %zu not (reason column)", listed, valued, listed - valued);
   sl_workspace_free(ws);
   return rc;
 }

@@ -77,10 +77,14 @@ static const char *predict_values(const sl_ols_fit *ols, const sl_ridge_fit *rf,
 
 static void predict_rows(const sl_ols_fit *ols, const sl_ridge_fit *rf, const model_columns *m,
                          const sl_table *t, const sl_column **cols, const sl_design *des,
-                         double *x0, double level, int verbose) {
+                         double *x0, double level, int verbose, sl_format fmt) {
   size_t valued = 0, nvalues = ols ? 6 : 1;
-  sl_cli_predict_echo_header(t);
-  printf("%s%sreason\n", t->ncols ? "," : "", ols ? "fit,se_fit,conf_low,conf_high,pred_low,pred_high," : "fit,");
+  static const char *const added[] = {"fit", "se_fit", "conf_low", "conf_high", "pred_low", "pred_high"};
+  sl_cli_records w;
+  sl_cli_records_begin(&w, stdout, fmt, "predict");
+  sl_cli_records_table_columns(&w, t);
+  for (size_t k = 0; k < nvalues; k++) sl_cli_records_column(&w, added[k]);
+  sl_cli_records_column(&w, "reason");
   for (size_t r = 0; r < t->nrows; r++) {
     char why[OLS_REASON_MAX];
     double v[6] = {NAN, NAN, NAN, NAN, NAN, NAN};
@@ -90,12 +94,12 @@ static void predict_rows(const sl_ols_fit *ols, const sl_ridge_fit *rf, const mo
                              : row_values(m, t, cols, r, x0, why, sizeof why);
     if (!reason) reason = predict_values(ols, rf, x0, level, v, &err);
     valued += !reason || reason == no_residual_df;
-    sl_cli_predict_echo_row(t, r);
-    for (size_t k = 0; k < nvalues; k++) putchar(','), sl_cli_csv_number(stdout, v[k]);
-    putchar(',');
-    sl_cli_csv_field(stdout, reason);
-    putchar('\n');
+    sl_cli_records_table_row(&w, t, r);
+    for (size_t k = 0; k < nvalues; k++) sl_cli_records_number(&w, v[k]);
+    sl_cli_records_text(&w, reason);
+    sl_cli_records_end_row(&w);
   }
+  sl_cli_records_finish(&w);
   sl_cli_predict_accounting(t, valued, verbose);
 }
 
@@ -114,7 +118,7 @@ static int formula_design(const sl_ols_fit *ols, const sl_table *t, sl_design **
 }
 
 /* Loads the least-squares or ridge model at path and predicts every row with it. */
-int sl_cli_predict_linear(const char *path, int ridge, const sl_table *t, double level, int verbose) {
+int sl_cli_predict_linear(const char *path, int ridge, const sl_table *t, double level, int verbose, sl_format fmt) {
   sl_ols_fit *ols = NULL;
   sl_ridge_fit *rf = NULL;
   sl_error err;
@@ -126,7 +130,7 @@ int sl_cli_predict_linear(const char *path, int ridge, const sl_table *t, double
   sl_design *des = NULL;
   int rc = !cols || !x0 ? SL_EXIT_DATA : ols && ols->design ? formula_design(ols, t, &des) : map_columns(&m, t, cols);
   if (!cols || !x0) fprintf(stderr, "scoutlab predict: out of memory\n");
-  if (!rc) predict_rows(ols, rf, &m, t, cols, des, x0, level > 0 ? level : OLS_DEFAULT_LEVEL, verbose);
+  if (!rc) predict_rows(ols, rf, &m, t, cols, des, x0, level > 0 ? level : OLS_DEFAULT_LEVEL, verbose, fmt);
   sl_design_free(des);
   free(cols);
   free(x0);

@@ -28,8 +28,7 @@ int sl_cli_squad_workspace(const char *cmd, const sl_cli_squad_inputs *a, sl_squ
   in.season = season;
   in.squad = 1, in.squad_options = o;
   if (sl_workspace_new(&in, ws, &err)) return sl_cli_fail(&err);
-  for (size_t i = 0; i < sl_workspace_note_count(*ws); i++)
-    fprintf(stderr, "scoutlab %s: %s\n", cmd, SL_CLI_SHOWN(sl_workspace_note(*ws, i)));
+  for (size_t i = 0; i < sl_workspace_note_count(*ws); i++) sl_cli_note(cmd, "%s", sl_workspace_note(*ws, i));
   const sl_table *stats = sl_workspace_stats(*ws);
   sl_cli_table_warnings(cmd, stats);
   sl_cli_index_warnings(cmd, stats, sl_compare_summary(sl_squad_index(sl_workspace_squad(*ws))));
