@@ -210,11 +210,13 @@ static int fit_setting(const sl_fees_deals *d, const size_t *idx, size_t n, cons
   if (!st) st = regress(m, X, y, w, n, m->ridge, &m->ols, m->coef, &m->ridge_lambda, err);
   if (!st) {
     double sw = 0, se = 0; /* weighted smearing: the mean of exp(residual) the fit stands for */
+    /* x_i'b column by column into res (a row of X strides n doubles), each sum in its order */
+    for (size_t i = 0; i < n; i++) res[i] = 0;
+    for (size_t j = 0; j < m->p; j++)
+      for (size_t i = 0; i < n; i++) res[i] += X[j * n + i] * m->coef[j];
     for (size_t i = 0; i < n; i++) {
-      double pred = 0;
-      for (size_t j = 0; j < m->p; j++) pred += X[j * n + i] * m->coef[j];
       double wi = w ? w[i] : 1;
-      sw += wi, se += wi * exp(y[i] - pred);
+      sw += wi, se += wi * exp(y[i] - res[i]);
     }
     m->smearing = se / sw;
     column_stats(m, X, n);

@@ -255,11 +255,15 @@ static int same_cells(const sl_table *t, size_t a, size_t b) {
 
 /* Marks every row still used and equal in all cells to an earlier row as
  * SL_FEES_SKIP_REPEATED_ROW (equal rows share their early reasons, so a repeated loan stays a
- * loan). */
+ * loan). Rows are sorted by (hash, row); within a run of one hash, a row is compared only with
+ * the run's rows not marked so far (one per distinct content, barring collisions), nearest
+ * first: m copies of a row cost m comparisons, not m²/2 steps back over the marked ones. */
 static int mark_repeated_rows(sl_fees_rows *x) {
   const sl_table *t = x->t;
-  row_hash *h = malloc((t->nrows ? t->nrows : 1) * sizeof *h);
-  if (!h) return SL_ENOMEM;
+  size_t n = t->nrows ? t->nrows : 1;
+  row_hash *h = malloc(n * sizeof *h);
+  size_t *kept = malloc(n * sizeof *kept); /* the current run's unmarked rows */
+  if (!h || !kept) return free(h), free(kept), SL_ENOMEM;
   char buf[128];
   for (size_t r = 0; r < t->nrows; r++) {
     uint64_t v = FNV_OFFSET;
@@ -267,13 +271,18 @@ static int mark_repeated_rows(sl_fees_rows *x) {
     h[r] = (row_hash){v, r};
   }
   qsort(h, t->nrows, sizeof *h, hash_cmp);
-  for (size_t i = 1; i < t->nrows; i++)
-    for (size_t j = i; x->reason[h[i].row] == SL_FEES_USED && j-- > 0 && h[j].h == h[i].h;)
-      if (x->reason[h[j].row] != SL_FEES_SKIP_REPEATED_ROW && same_cells(t, h[j].row, h[i].row)) {
-        x->reason[h[i].row] = SL_FEES_SKIP_REPEATED_ROW;
-        break;
-      }
-  free(h);
+  for (size_t i = 0, end; i < t->nrows; i = end) {
+    size_t nkept = 0;
+    for (end = i; end < t->nrows && h[end].h == h[i].h; end++) {
+      size_t r = h[end].row;
+      int repeated = 0;
+      for (size_t q = nkept; x->reason[r] == SL_FEES_USED && !repeated && q-- > 0;)
+        repeated = same_cells(t, kept[q], r);
+      if (repeated) x->reason[r] = SL_FEES_SKIP_REPEATED_ROW;
+      else kept[nkept++] = r;
+    }
+  }
+  free(h), free(kept);
   return SL_OK;
 }
 
