@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/money.h"
 #include "scoutlab/output.h"
 #include "scoutlab/perf.h"
 
@@ -16,7 +17,8 @@ const char sl_help_fit[] =
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
     "                    [--season-mode auto|trend|level|none] [--half-life auto|none|H]\n"
-    "                    [--rolling SEASON] [--folds 5] [--seed 1] [--format table|json] [--verbose]\n"
+    "                    [--rolling SEASON] [--terms LIST] [--folds 5] [--seed 1]\n"
+    "                    [--format table|json] [--verbose]\n"
     "\n"
     "Fits the hedonic transfer-fee model log(fee) ~ age + age^2 + position group + buying league\n"
     "+ selling league [+ season] + log(market value) [+ contract months + minutes share] on the\n"
@@ -33,6 +35,12 @@ const char sl_help_fit[] =
     "                    and his club's points per match; DIR in the fbref-big5-yearly layout,\n"
     "                    or one file per season. The time split also scores the model without\n"
     "                    these terms on the same deals\n"
+    "  --terms LIST      the model's terms (default: every one the data give: age,age^2,position,\n"
+    "                    buyer_league,seller_league,season,log_mv,contract,minutes; with --stats\n"
+    "                    also starts,npxg_xag,progressive,team_points). A term is NAME, NAME^2,\n"
+    "                    spline(NAME,K) (restricted cubic, K = 3-7 knots at Harrell's quantiles,\n"
+    "                    linear beyond them), NUM:NUM (product) or NUM:FACTOR (per level).\n"
+    "                    Factors: position, buyer_league, seller_league; season only alone\n"
     "  --holdout-from S  train on seasons before S, test on S and later\n"
     "  --rolling S       also predict every season from S on by a model of the seasons before it\n"
     "  --season-mode M   how the season enters: trend (linear, extrapolated), level (one per\n"
@@ -50,6 +58,7 @@ const char sl_help_fit[] =
     "\n"
     "example:\n"
     "  scoutlab fit --transfers ../shared/data/transfers-tm --until 2020 --holdout-from 2017 -o tm.slm\n"
+    "  scoutlab fit --transfers T --terms \"age,age^2,position,season,spline(log_mv,4),log_mv:age\" -o t.slm\n"
     "  scoutlab fit --transfers ../shared/data/transfers-tm --stats ../shared/data/fbref-big5-yearly \\\n"
     "      --no-market-value --holdout-from 2019 -o perf.slm\n";
 
@@ -101,6 +110,7 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
     return a->opt.interval < 0 ? -1 : 0;
   }
   if (strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0) return a->out = v, 0;
+  if (strcmp(o, "--terms") == 0) return a->opt.terms = v, 0;
   if (strcmp(o, "--format") == 0) return sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON, &a->format);
   return -1;
 }
@@ -128,6 +138,10 @@ static int parse_args(int argc, char **argv, fit_args *a) {
     else if (o[0] == '-') return sl_cli_usage_error("fit", "bad option or value '%s%s%s'", o, i + 1 < argc ? " " : "", i + 1 < argc ? argv[i + 1] : "");
     else return sl_cli_usage_error("fit", "unexpected argument '%s' (transfer files go after --transfers)", o);
   }
+  sl_fees_term_list terms;
+  sl_error err;
+  if (a->opt.terms && sl_fees_terms_parse(a->opt.terms, &terms, &err))
+    return sl_cli_usage_error("fit", "--terms \"%s\": %s", a->opt.terms, err.message);
   if (!a->nfiles) return sl_cli_usage_error("fit", "no transfer files (give --transfers FILE|DIR...)");
   if (!a->out) return sl_cli_usage_error("fit", "no output model (give -o MODEL.slm)");
   return SL_EXIT_OK;
@@ -186,18 +200,41 @@ static void print_recency(const sl_fees_model *m) {
   }
 }
 
+/* A spline's knots on the model's scale, and in EUR for the market value. */
+static void print_knots(const sl_fees_model *m) {
+  for (size_t t = 0; t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    if (term->kind != SL_FEES_TERM_SPLINE) continue;
+    printf("knots of %s:", term->name);
+    for (size_t k = 0; k < term->nknots; k++) printf(" %.4g", term->knots[k]);
+    if (term->var == SL_FEES_VAR_MARKET_VALUE) {
+      printf(" (");
+      for (size_t k = 0; k < term->nknots; k++) {
+        char money[32];
+        printf("%s%s", k ? ", " : "", sl_money_short(exp(term->knots[k]), money, sizeof money));
+      }
+      putchar(')');
+    }
+    putchar('\n');
+  }
+}
+
 static void print_coefficients(const sl_fees_model *m) {
   const sl_ols_fit *f = m->ols;
   printf("\ncoefficients (log EUR; OLS, %zu deals, R\xc2\xb2 %.3f, residual SE %.3f on %zu df)%s\n", f->n,
          f->r_squared, f->sigma, f->df_residual, m->ridge ? "; predictions use ridge" : "");
-  printf("  %-44s %10s %10s %8s %10s%s\n", "column", "estimate", "std.error", "t", "p", m->ridge ? "      ridge" : "");
+  int w = 44; /* the classic columns' width; an interaction's names may be longer */
+  for (size_t j = 0; j < f->p; j++)
+    if ((int)strlen(f->names[j]) > w) w = (int)strlen(f->names[j]);
+  printf("  %-*s %10s %10s %8s %10s%s\n", w, "column", "estimate", "std.error", "t", "p", m->ridge ? "      ridge" : "");
   for (size_t j = 0; j < f->p; j++) {
-    printf("  %-44s ", SL_CLI_SHOWN(f->names[j])); /* league levels come from the data */
+    printf("  %-*s ", w, SL_CLI_SHOWN(f->names[j])); /* league levels come from the data */
     if (f->aliased[j]) printf("%10s %10s %8s %10s", "aliased", "", "", "");
     else printf("%10.4f %10.4f %8.2f %10.3g", f->coef[j], f->std_error[j], f->t_value[j], f->p_value[j]);
     if (m->ridge) printf(" %10.4f", m->coef[j]);
     putchar('\n');
   }
+  print_knots(m);
   print_recency(m);
   printf("smearing factor %.4f: expected fee = median fee x %.4f (Duan 1983)\n", m->smearing, m->smearing);
   if (!m->ncal) printf("interval reported: Student t (too few deals to hold out a calibration set)\n");
@@ -293,6 +330,32 @@ static void json_acc(const char *key, const sl_fees_accuracy *a, int last) {
   printf("}%s\n", last ? "" : ",");
 }
 
+/* "terms_spec": the list as fit --terms reads it; "terms": each term, its variables, kind,
+ * columns and knots. */
+static void json_terms(const sl_fees_model *m) {
+  static const char *const kinds[SL_FEES_TERM_KIND_COUNT] = {"linear", "quadratic", "factor", "spline", "interaction"};
+  sl_fees_term_list l;
+  char spec[SL_FEES_TERMS_TEXT_MAX];
+  sl_fees_model_terms(m, &l);
+  sl_fees_terms_text(&l, spec, sizeof spec);
+  printf("  \"terms_spec\": ");
+  sl_cli_json_string(stdout, spec);
+  printf(",\n  \"terms\": [");
+  for (size_t t = 0; t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    printf("%s\n    {\"name\": ", t ? "," : "");
+    sl_cli_json_string(stdout, term->name);
+    printf(", \"variable\": \"%s\", \"kind\": \"%s\", \"partner\": ", sl_fees_var_key(term->var),
+           (unsigned)term->kind < SL_FEES_TERM_KIND_COUNT ? kinds[term->kind] : "");
+    if (term->partner >= 0) printf("\"%s\"", sl_fees_var_key((sl_fees_var)term->partner));
+    else printf("null");
+    printf(", \"first_column\": %zu, \"columns\": %zu, \"knots\": [", term->first, term->count);
+    for (size_t k = 0; k < term->nknots; k++) printf("%s", k ? ", " : ""), sl_cli_json_number(stdout, term->knots[k]);
+    printf("]}");
+  }
+  printf("\n  ]");
+}
+
 static void print_json(const sl_fees_model *m, const sl_fees_report *r, const char *path) {
   const sl_fees_deals *d = m->deals;
   printf("{\n  "), sl_cli_json_schema(stdout, "fit");
@@ -318,7 +381,9 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
     printf(", \"p\": "), sl_cli_json_number(stdout, o && j < o->p ? o->p_value[j] : NAN);
     putchar('}');
   }
-  printf("\n  ],\n  \"smearing\": ");
+  printf("\n  ],\n");
+  json_terms(m);
+  printf(",\n  \"smearing\": ");
   sl_cli_json_number(stdout, m->smearing);
   printf(",\n  \"season_mode\": \"%s\",\n  \"half_life\": ", mode_name(m->season_mode));
   sl_cli_json_number(stdout, m->half_life > 0 ? m->half_life : NAN);
@@ -424,6 +489,13 @@ int sl_cmd_fit(int argc, char **argv) {
     printf("fee model: log(fee) on");
     for (size_t t = 0; t < m->nterms; t++) printf("%s %s", t ? "," : "", m->terms[t].name);
     putchar('\n');
+    if (a.opt.terms) {
+      sl_fees_term_list l;
+      char spec[SL_FEES_TERMS_TEXT_MAX];
+      sl_fees_model_terms(m, &l);
+      sl_fees_terms_text(&l, spec, sizeof spec);
+      printf("terms declared: %s\nterms fitted:   %s\n", a.opt.terms, spec);
+    }
     print_selection(m->deals);
     if (a.nstats) print_join(&a.join);
     for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", SL_CLI_SHOWN(r->notes[i]));
