@@ -405,7 +405,15 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
     json_acc("time_without_performance_every_deal", &r->time_plain_all, 0);
   }
   json_acc("kfold_baseline", &r->kfold_baseline, 1);
-  printf("  },\n  \"rolling\": [");
+  printf("  },\n  \"time_split_choice\": ");
+  if (r->holdout_from) {
+    printf("{\"season_mode\": \"%s\", \"half_life\": ", mode_name(r->time_season_mode));
+    sl_cli_json_number(stdout, r->time_half_life > 0 ? r->time_half_life : NAN);
+    printf(", \"inner_from\": %d, \"inner_log_rmse\": ", r->time_inner_from);
+    sl_cli_json_number(stdout, r->time_inner_from ? r->time_inner_score : NAN);
+    putchar('}');
+  } else printf("null");
+  printf(",\n  \"rolling\": [");
   for (size_t k = 0; k < r->nrolling; k++) {
     const sl_fees_season_accuracy *a = &r->rolling[k];
     printf("%s\n    {\"season\": %d, \"train\": %zu, \"n\": %zu, \"log_rmse\": ", k ? "," : "", a->season, a->train,
@@ -414,7 +422,9 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const ch
     printf(", \"baseline_log_rmse\": "), sl_cli_json_number(stdout, a->baseline.log_rmse);
     printf(", \"ratio_log_rmse\": "), sl_cli_json_number(stdout, a->ratio.log_rmse);
     printf(", \"coverage\": "), sl_cli_json_number(stdout, a->model.coverage);
-    printf(", \"mean_width\": "), sl_cli_json_number(stdout, a->model.mean_width), printf("}");
+    printf(", \"mean_width\": "), sl_cli_json_number(stdout, a->model.mean_width);
+    printf(", \"season_mode\": \"%s\", \"half_life\": ", mode_name(a->season_mode));
+    sl_cli_json_number(stdout, a->half_life > 0 ? a->half_life : NAN), printf("}");
   }
   printf("]\n}\n");
 }
