@@ -1,6 +1,11 @@
-/* fees_design.c - the fee model's terms, factor levels and design rows.
+/* fees_design.c - the fee model's terms, factor levels, knots and design rows.
  *
- * Terms (in this order, each dropped with a note when its column is absent):
+ * The terms are those of a term list (fees_terms.c): the declared one, or by default
+ * SL_FEES_DEFAULT_TERMS, which gives the classic model. A declared list adds splines (the value
+ * and its cubic parts, knots at Harrell's quantiles of the training deals) and interactions (a
+ * product, or the value times each non-reference level of a factor, whose levels are the
+ * factor's own rule's). Default terms (in this order, each dropped with a note when its column is
+ * absent):
  *   age: age and age² (fees rise to a peak in the mid-twenties, then fall; a quadratic has
  *        one peak and two parameters, enough for ~10^4 deals);
  *   position: six groups, DM/CM the reference;

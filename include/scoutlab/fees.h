@@ -7,7 +7,10 @@
  *                  and with performance from a stats history (scoutlab/perf.h) the season
  *                  before's starts share, npxG+xAG per 90, progressive actions per 90 and his
  *                  club's points per match.
- * A term whose column is absent from the data is dropped with a note (never an error).
+ * These are the default terms; sl_fees_options.terms declares another list ("age,age^2,position,
+ * spline(log_mv,4),log_mv:age", sl_fees_terms_parse), with restricted cubic splines and
+ * interactions. A term whose column is absent from the data is dropped with a note (never an
+ * error).
  * Median fee = exp(prediction); expected fee = median x Duan's smearing factor mean(exp(e_i)).
  * Intervals: Student-t prediction intervals from the regression, or split-conformal quantiles
  * of held-out log residuals when the t-interval's held-out coverage is off (model->interval).
