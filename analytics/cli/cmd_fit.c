@@ -40,7 +40,9 @@ const char sl_help_fit[] =
     "                    also starts,npxg_xag,progressive,team_points). A term is NAME, NAME^2,\n"
     "                    spline(NAME,K) (restricted cubic, K = 3-7 knots at Harrell's quantiles,\n"
     "                    linear beyond them), NUM:NUM (product) or NUM:FACTOR (per level).\n"
-    "                    Factors: position, buyer_league, seller_league; season only alone\n"
+    "                    Factors: position, buyer_league, seller_league; season only alone.\n"
+    "                    column(NAME): a numeric column of the transfers file (value and\n"
+    "                    predict read it from the player's data)\n"
     "  --holdout-from S  train on seasons before S, test on S and later\n"
     "  --rolling S       also predict every season from S on by a model of the seasons before it\n"
     "  --season-mode M   how the season enters: trend (linear, extrapolated), level (one per\n"
@@ -345,9 +347,11 @@ static void json_terms(const sl_fees_model *m) {
     const sl_fees_term *term = &m->terms[t];
     printf("%s\n    {\"name\": ", t ? "," : "");
     sl_cli_json_string(stdout, term->name);
-    printf(", \"variable\": \"%s\", \"kind\": \"%s\", \"partner\": ", sl_fees_var_key(term->var),
-           (unsigned)term->kind < SL_FEES_TERM_KIND_COUNT ? kinds[term->kind] : "");
-    if (term->partner >= 0) printf("\"%s\"", sl_fees_var_key((sl_fees_var)term->partner));
+    char key[96];
+    printf(", \"variable\": ");
+    sl_cli_json_string(stdout, sl_fees_model_var_key(m, (int)term->var, key, sizeof key));
+    printf(", \"kind\": \"%s\", \"partner\": ", (unsigned)term->kind < SL_FEES_TERM_KIND_COUNT ? kinds[term->kind] : "");
+    if (term->partner >= 0) sl_cli_json_string(stdout, sl_fees_model_var_key(m, term->partner, key, sizeof key));
     else printf("null");
     printf(", \"first_column\": %zu, \"columns\": %zu, \"knots\": [", term->first, term->count);
     for (size_t k = 0; k < term->nknots; k++) printf("%s", k ? ", " : ""), sl_cli_json_number(stdout, term->knots[k]);

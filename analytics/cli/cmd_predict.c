@@ -213,6 +213,10 @@ static int check_columns(const sl_fees_model *m, const sl_table *t) {
       return SL_EXIT_DATA;
     }
   }
+  for (size_t k = 0; k < m->ncolumns; k++) /* a club's own column: averaged, said once */
+    if (sl_fees_model_uses(m, SL_FEES_VAR_COLUMN(k)) && !sl_table_column(t, m->column_names[k]))
+      fprintf(stderr, "scoutlab predict: note: %s: no column '%s' (a term of the model): every row takes its "
+                      "training average\n", t->nfiles ? t->files[0] : "", SL_CLI_SHOWN(m->column_names[k]));
   return SL_EXIT_OK;
 }
 

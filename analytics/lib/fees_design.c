@@ -50,6 +50,7 @@ void sl_fees_model_free(sl_fees_model *m) {
   free(m->coef), free(m->column_mean), free(m->calibration);
   sl_fees_deals_free(m->deals);
   sl_fees_club_index_free_(m->club_index_);
+  for (size_t k = 0; k < m->ncolumns; k++) free(m->column_names[k]);
   free(m);
 }
 
@@ -165,8 +166,6 @@ const char *sl_fees_var_name(sl_fees_var v) {
   return (unsigned)v < SL_FEES_VAR_COUNT ? n[v] : "";
 }
 
-static const char *var_name(sl_fees_var v) { return sl_fees_var_name(v); }
-
 int sl_fees_var_is_performance(sl_fees_var v) { return v >= SL_FEES_VAR_STARTS && v < SL_FEES_VAR_COUNT; }
 
 double sl_fees_player_numeric(const sl_fees_player *p, sl_fees_var v) {
@@ -179,7 +178,8 @@ double sl_fees_player_numeric(const sl_fees_player *p, sl_fees_var v) {
   case SL_FEES_VAR_NPXG_XAG: return p->npxg_xag_per90;
   case SL_FEES_VAR_PROGRESSIVE: return p->progressive_per90;
   case SL_FEES_VAR_TEAM_POINTS: return p->team_points;
-  default: return NAN;
+  default: /* a column term */
+    return v >= SL_FEES_VAR_COUNT && v < SL_FEES_VAR_MAX ? p->column[v - SL_FEES_VAR_COUNT] : NAN;
   }
 }
 
@@ -221,9 +221,14 @@ typedef struct setup_ctx {
  * out what the data do not give, as it always has, without a word). */
 static const char *declared_absence(const setup_ctx *c, sl_fees_var v) {
   if (!c->o->terms) return NULL; /* an absent column is noted with the deals (fees_select.c) */
+  if (v >= SL_FEES_VAR_COUNT) return "no such column in the transfers files";
   if (v == SL_FEES_VAR_MARKET_VALUE && c->o->no_market_value) return "left out (no market value)";
   if (sl_fees_var_is_performance(v)) return "no stats history joined (fit --stats)";
   return NULL;
+}
+
+static const char *label_of(const setup_ctx *c, sl_fees_var v) {
+  return sl_fees_var_label((int)v, (const char *const *)c->d->column_names, c->d->ncolumns);
 }
 
 static void note_var(setup_ctx *c, sl_fees_var v, const char *text) {
@@ -244,6 +249,7 @@ static int var_available(setup_ctx *c, sl_fees_var v) {
   else if (v == SL_FEES_VAR_CONTRACT) present = d->has_contract;
   else if (v == SL_FEES_VAR_MINUTES) present = d->has_minutes || perf;
   else if (sl_fees_var_is_performance(v)) present = perf;
+  else if (v >= SL_FEES_VAR_COUNT) present = (int)(v - SL_FEES_VAR_COUNT) < (int)d->ncolumns && (d->has_columns >> (v - SL_FEES_VAR_COUNT) & 1u);
   ok = present && (v == SL_FEES_VAR_AGE || sl_fees_var_is_factor(v) || numeric_known(d, c->idx, c->n, v));
   char b[SL_FEES_NOTE_MAX];
   if ((v == SL_FEES_VAR_BUYER_LEAGUE || v == SL_FEES_VAR_SELLER_LEAGUE) && !present) {
@@ -253,10 +259,10 @@ static int var_available(setup_ctx *c, sl_fees_var v) {
   } else if (v == SL_FEES_VAR_MARKET_VALUE && present && !ok) {
     note_var(c, v, "market value missing for some deals: term dropped");
   } else if (present && !ok) {
-    snprintf(b, sizeof b, "%s missing for some deals: term dropped", var_name(v));
+    snprintf(b, sizeof b, "%s missing for some deals: term dropped", label_of(c, v));
     note_var(c, v, b);
   } else if (!present && declared_absence(c, v)) {
-    snprintf(b, sizeof b, "%s: %s: term dropped", var_name(v), declared_absence(c, v));
+    snprintf(b, sizeof b, "%s: %s: term dropped", label_of(c, v), declared_absence(c, v));
     note_var(c, v, b);
   }
   c->checked |= 1u << v;
@@ -267,7 +273,7 @@ static int var_available(setup_ctx *c, sl_fees_var v) {
 static sl_fees_term *add_term(sl_fees_model *m, const sl_fees_term_spec *s) {
   sl_fees_term *t = &m->terms[m->nterms++];
   memset(t, 0, sizeof *t);
-  t->var = s->var, t->kind = s->kind, t->name = var_name(s->var);
+  t->var = s->var, t->kind = s->kind, t->name = sl_fees_var_name(s->var);
   t->partner = s->kind == SL_FEES_TERM_INTERACTION ? s->partner : -1;
   t->nknots = s->kind == SL_FEES_TERM_SPLINE ? s->nknots : 0;
   return t;
@@ -318,13 +324,14 @@ static int spline_knots(sl_fees_term *t, setup_ctx *c) {
   int st = sl_fees_spline_knots(x, c->n, want, t->knots, &t->nknots);
   free(x);
   char b[SL_FEES_NOTE_MAX];
+  const char *name = label_of(c, t->var);
   if (!st && t->nknots < SL_FEES_MIN_KNOTS) {
-    snprintf(b, sizeof b, "spline(%s,%zu): too few distinct values for %d knots: linear", sl_fees_var_key(t->var),
+    snprintf(b, sizeof b, "spline of %s with %zu knots: too few distinct values for %d knots: linear", name,
              want, SL_FEES_MIN_KNOTS);
     append_note(c->note, c->note_size, b);
     t->kind = SL_FEES_TERM_LINEAR, t->nknots = 0;
   } else if (!st && t->nknots < want) {
-    snprintf(b, sizeof b, "spline(%s,%zu): tied quantiles, %zu knots", sl_fees_var_key(t->var), want, t->nknots);
+    snprintf(b, sizeof b, "spline of %s with %zu knots: tied quantiles, %zu knots", name, want, t->nknots);
     append_note(c->note, c->note_size, b);
   }
   return st;
@@ -343,11 +350,36 @@ static int term_data(sl_fees_model *m, sl_fees_term *term, setup_ctx *c) {
 
 /* Decides the terms and their levels and knots from the training deals; notes say what was
  * dropped. */
+/* The list's column terms renumbered to the deals' columns (the model's indexing), found by name;
+ * a column the deals do not carry becomes a variable no deal has (dropped with a note). */
+static void map_columns(sl_fees_term_list *l, const sl_fees_deals *d) {
+  int to[SL_FEES_MAX_COLUMN_TERMS];
+  for (size_t k = 0; k < l->ncolumns; k++) {
+    to[k] = (int)d->ncolumns;
+    for (size_t j = 0; j < d->ncolumns; j++)
+      if (d->column_names[j] && strcmp(d->column_names[j], l->columns[k]) == 0) to[k] = (int)j;
+  }
+  for (size_t i = 0; i < l->n; i++) {
+    sl_fees_term_spec *s = &l->term[i];
+    if (s->var >= SL_FEES_VAR_COUNT) s->var = SL_FEES_VAR_COLUMN(to[s->var - SL_FEES_VAR_COUNT]);
+    if (s->partner >= SL_FEES_VAR_COUNT) s->partner = (int)SL_FEES_VAR_COLUMN(to[s->partner - SL_FEES_VAR_COUNT]);
+  }
+}
+
+/* The model names its column terms as the deals do. */
+static int copy_columns(sl_fees_model *m, const sl_fees_deals *d) {
+  for (size_t k = 0; k < d->ncolumns; k++)
+    if (!(m->column_names[m->ncolumns++] = strdup(d->column_names[k] ? d->column_names[k] : ""))) return SL_ENOMEM;
+  return SL_OK;
+}
+
 static int setup_terms(sl_fees_model *m, const sl_fees_deals *d, const size_t *idx, size_t n,
                        const sl_fees_options *o, char *note, size_t note_size) {
   sl_fees_term_list l;
   sl_error err;
   if (sl_fees_terms_parse(o->terms ? o->terms : SL_FEES_DEFAULT_TERMS, &l, &err)) return SL_EINVAL;
+  map_columns(&l, d);
+  if (copy_columns(m, d)) return SL_ENOMEM;
   setup_ctx c = {d, idx, n, o, note, note_size, 0, 0, 0};
   distinct_seasons(d, idx, n, &m->season_min, &m->season_max);
   m->season_mode = o->season_mode ? o->season_mode : SL_FEES_SEASON_TREND;
@@ -355,7 +387,7 @@ static int setup_terms(sl_fees_model *m, const sl_fees_deals *d, const size_t *i
   m->season_trend = !o->season_hold;
   for (size_t t = 0; t < m->nterms; t++) {
     int st = term_data(m, &m->terms[t], &c);
-    if (!st) st = sl_fees_term_label(&m->terms[t]);
+    if (!st) st = sl_fees_term_label(&m->terms[t], (const char *const *)m->column_names, m->ncolumns);
     if (st) return st;
   }
   return SL_OK;
@@ -377,7 +409,7 @@ static int name_columns(sl_fees_model *m) {
     const sl_fees_term *term = &m->terms[t];
     for (size_t k = 0; k < term->count; k++) {
       char b[SL_REGRESS_NAME_MAX];
-      sl_fees_column_name(term, k, b, sizeof b);
+      sl_fees_column_name(term, k, (const char *const *)m->column_names, m->ncolumns, b, sizeof b);
       m->names[term->first + k] = strdup(b);
     }
   }

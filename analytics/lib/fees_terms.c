@@ -12,7 +12,9 @@
  * An interaction is numeric:numeric (one product column) or numeric:factor, in either order
  * (the numeric times each non-reference level's dummy, named as R names them:
  * "log market value:buying league Premier League"). The season enters only on its own: its form
- * (trend, level, none) is the season mode's. */
+ * (trend, level, none) is the season mode's. column(NAME) stands for a numeric column of the
+ * transfers file wherever a numeric NAME may: variable SL_FEES_VAR_COLUMN(k) of the list, its
+ * name in list->columns[k]. */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -53,12 +55,15 @@ static int var_of_key(const char *key) {
 
 /* ---- which terms exist ---------------------------------------------------------------------- */
 
+static int column_var(int v) { return v >= SL_FEES_VAR_COUNT && v < SL_FEES_VAR_MAX; }
+
 static int numeric_var(int v) {
-  return v >= 0 && v < SL_FEES_VAR_COUNT && !sl_fees_var_is_factor((sl_fees_var)v) && v != SL_FEES_VAR_SEASON;
+  return (v >= 0 && v < SL_FEES_VAR_COUNT && !sl_fees_var_is_factor((sl_fees_var)v) && v != SL_FEES_VAR_SEASON) ||
+         column_var(v);
 }
 
 int sl_fees_term_shape_ok(int var, int kind, int partner, size_t nknots) {
-  if (var < 0 || var >= SL_FEES_VAR_COUNT || kind < 0 || kind >= SL_FEES_TERM_KIND_COUNT) return 0;
+  if (var < 0 || var >= SL_FEES_VAR_MAX || kind < 0 || kind >= SL_FEES_TERM_KIND_COUNT) return 0;
   if ((kind == SL_FEES_TERM_INTERACTION) != (partner != -1)) return 0;
   if ((kind == SL_FEES_TERM_SPLINE) != (nknots != 0)) return 0;
   switch (kind) {
@@ -73,6 +78,7 @@ int sl_fees_term_shape_ok(int var, int kind, int partner, size_t nknots) {
 }
 
 int sl_fees_term_is_classic(const sl_fees_term *t) {
+  if (column_var((int)t->var)) return 0; /* a column term needs format 4 */
   switch (t->var) {
   case SL_FEES_VAR_AGE: return t->kind == SL_FEES_TERM_QUADRATIC;
   case SL_FEES_VAR_POSITION:
@@ -99,6 +105,7 @@ size_t sl_fees_term_columns(const sl_fees_term *t) {
 typedef struct parser {
   const char *text, *p;
   sl_error *err;
+  sl_fees_term_list *list; /* for the column(NAME) terms' names */
 } parser;
 
 /* 1-based character column of a byte position (UTF-8: continuation bytes do not count). */
@@ -162,7 +169,34 @@ static const char *closest_var(const char *name) {
   return hit;
 }
 
-/* A variable name; *var gets its sl_fees_var. */
+/* column(NAME) after the word "column": the variable of that column, the same one each time the
+ * list names it. */
+static int parse_column(parser *ps, int *var) {
+  skip_space(ps);
+  if (*ps->p != '(') return fail_expected(ps, "'(' after column (column(NAME), a column of the transfers file)");
+  ps->p++;
+  skip_space(ps);
+  const char *start = ps->p;
+  while (*ps->p && !strchr(",:()", *ps->p)) ps->p++;
+  const char *end = ps->p;
+  while (end > start && (end[-1] == ' ' || end[-1] == '\t')) end--;
+  if (end == start) return fail_expected(ps, "a column name in column(NAME)");
+  if (*ps->p != ')') return fail_expected(ps, "')' closing column(NAME) (a name has no ',', ':' or '(')");
+  ps->p++;
+  if ((size_t)(end - start) >= SL_FEES_COLUMN_NAME_MAX)
+    return fail(ps, start, "a column name of more than %d bytes", SL_FEES_COLUMN_NAME_MAX - 1);
+  char name[SL_FEES_COLUMN_NAME_MAX];
+  snprintf(name, sizeof name, "%.*s", (int)(end - start), start);
+  sl_fees_term_list *l = ps->list;
+  size_t k = 0;
+  while (k < l->ncolumns && strcmp(l->columns[k], name) != 0) k++;
+  if (k == SL_FEES_MAX_COLUMN_TERMS) return fail(ps, start, "more than %d columns", SL_FEES_MAX_COLUMN_TERMS);
+  if (k == l->ncolumns) memcpy(l->columns[l->ncolumns++], name, sizeof name);
+  *var = (int)SL_FEES_VAR_COLUMN(k);
+  return SL_OK;
+}
+
+/* A variable name or column(NAME); *var gets its sl_fees_var. */
 static int parse_var(parser *ps, int *var) {
   skip_space(ps);
   const char *start = ps->p;
@@ -171,14 +205,26 @@ static int parse_var(parser *ps, int *var) {
   char name[64];
   snprintf(name, sizeof name, "%.*s", (int)(ps->p - start), start);
   for (char *c = name; *c; c++) *c = (char)tolower((unsigned char)*c);
+  const char *after = ps->p;
+  while (*after == ' ' || *after == '\t') after++;
+  if (strcmp(name, "column") == 0 && *after == '(') return parse_column(ps, var);
   if ((*var = var_of_key(name)) >= 0) return SL_OK;
   char hint[96] = "", list[256];
   const char *near = closest_var(name);
   if (near) snprintf(hint, sizeof hint, " (did you mean '%s'?)", near);
   var_list(list, sizeof list);
   char what[400];
-  snprintf(what, sizeof what, "%s; expected a variable: %s", hint, list);
+  snprintf(what, sizeof what, "%s; expected a variable: %s, or column(NAME)", hint, list);
   return fail(ps, start, "unknown variable '%s'%s", name, what);
+}
+
+/* A variable's name in the list's words, for messages and the list's text. */
+static const char *list_key(const sl_fees_term_list *l, int v, char *buf, size_t size) {
+  if (column_var(v)) {
+    size_t k = (size_t)(v - SL_FEES_VAR_COUNT);
+    snprintf(buf, size, "column(%s)", l && k < l->ncolumns ? l->columns[k] : "?");
+  } else snprintf(buf, size, "%s", sl_fees_var_key((sl_fees_var)v));
+  return buf;
 }
 
 /* spline(NAME,K) after the word "spline". */
@@ -192,7 +238,7 @@ static int parse_spline(parser *ps, sl_fees_term_spec *t) {
   if (st) return st;
   if (!numeric_var(v))
     return fail(ps, at, "%s cannot be a spline: a spline needs a numeric variable (not a factor or the season)",
-                var_keys[v]);
+                sl_fees_var_key((sl_fees_var)v));
   skip_space(ps);
   if (*ps->p != ',') return fail_expected(ps, "',' and the number of knots (spline(NAME,K))");
   ps->p++;
@@ -226,7 +272,7 @@ static int parse_plain(parser *ps, sl_fees_term_spec *t) {
     ps->p++;
     if (!numeric_var(v))
       return fail(ps, at, "%s cannot be squared: NAME^2 needs a numeric variable (not a factor or the season)",
-                  var_keys[v]);
+                  sl_fees_var_key((sl_fees_var)v));
     t->kind = SL_FEES_TERM_QUADRATIC;
     return SL_OK;
   }
@@ -238,10 +284,11 @@ static int parse_plain(parser *ps, sl_fees_term_spec *t) {
   if (v == SL_FEES_VAR_SEASON || w == SL_FEES_VAR_SEASON)
     return fail(ps, v == SL_FEES_VAR_SEASON ? at : bat,
                 "the season cannot be in an interaction (its form is the season mode's)");
-  if (v == w) return fail(ps, bat, "%s:%s is the variable with itself (use NAME^2)", var_keys[v], var_keys[w]);
+  char ka[96], kb[96];
+  list_key(ps->list, v, ka, sizeof ka), list_key(ps->list, w, kb, sizeof kb);
+  if (v == w) return fail(ps, bat, "%s:%s is the variable with itself (use NAME^2)", ka, kb);
   if (!numeric_var(v) && !numeric_var(w))
-    return fail(ps, at, "%s:%s: two factors cannot interact (an interaction needs a numeric variable)", var_keys[v],
-                var_keys[w]);
+    return fail(ps, at, "%s:%s: two factors cannot interact (an interaction needs a numeric variable)", ka, kb);
   if (!numeric_var(v)) *t = (sl_fees_term_spec){(sl_fees_var)w, SL_FEES_TERM_INTERACTION, v, 0};
   else *t = (sl_fees_term_spec){(sl_fees_var)v, SL_FEES_TERM_INTERACTION, w, 0};
   skip_space(ps);
@@ -257,16 +304,19 @@ static int same_interaction(const sl_fees_term_spec *a, const sl_fees_term_spec 
 /* Adds t to the list: a variable's plain, squared and spline forms merge into one term (at the
  * first one's place); anything else listed twice is an error. */
 static int add_spec(parser *ps, const char *at, sl_fees_term_list *l, const sl_fees_term_spec *t) {
+  char ka[96], kb[96];
+  list_key(l, (int)t->var, ka, sizeof ka);
+  if (t->partner >= 0) list_key(l, t->partner, kb, sizeof kb);
   for (size_t i = 0; i < l->n; i++) {
     sl_fees_term_spec *o = &l->term[i];
-    if (same_interaction(o, t)) return fail(ps, at, "%s:%s is listed twice", var_keys[t->var], var_keys[t->partner]);
+    if (same_interaction(o, t)) return fail(ps, at, "%s:%s is listed twice", ka, kb);
     if (o->kind == SL_FEES_TERM_INTERACTION || t->kind == SL_FEES_TERM_INTERACTION || o->var != t->var) continue;
     int plain_o = o->kind == SL_FEES_TERM_LINEAR || o->kind == SL_FEES_TERM_FACTOR;
     int plain_t = t->kind == SL_FEES_TERM_LINEAR || t->kind == SL_FEES_TERM_FACTOR;
     if (plain_o && !plain_t) return o->kind = t->kind, o->nknots = t->nknots, SL_OK;
     if (!plain_o && plain_t) return SL_OK;
-    if (plain_o && plain_t) return fail(ps, at, "%s is listed twice", var_keys[t->var]);
-    return fail(ps, at, "%s is listed twice, in two forms (NAME^2, spline: keep one)", var_keys[t->var]);
+    if (plain_o && plain_t) return fail(ps, at, "%s is listed twice", ka);
+    return fail(ps, at, "%s is listed twice, in two forms (NAME^2, spline: keep one)", ka);
   }
   if (l->n == SL_FEES_MAX_TERMS) return fail(ps, at, "more than %d terms", SL_FEES_MAX_TERMS);
   l->term[l->n++] = *t;
@@ -293,7 +343,7 @@ int sl_fees_terms_parse(const char *text, sl_fees_term_list *out, sl_error *err)
   if (!out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no term list output given");
   memset(out, 0, sizeof *out);
   if (!text) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no term list given");
-  parser ps = {text, text, err};
+  parser ps = {text, text, err, out};
   int st = SL_OK;
   for (;;) {
     if ((st = parse_item(&ps, out))) break;
@@ -308,14 +358,16 @@ int sl_fees_terms_parse(const char *text, sl_fees_term_list *out, sl_error *err)
 
 size_t sl_fees_terms_text(const sl_fees_term_list *l, char *buf, size_t size) {
   size_t need = 0;
-  char one[96];
+  char one[240];
   if (size) buf[0] = 0;
   for (size_t i = 0; l && i < l->n; i++) {
     const sl_fees_term_spec *t = &l->term[i];
-    const char *k = sl_fees_var_key(t->var);
+    char k[96], p[96];
+    list_key(l, (int)t->var, k, sizeof k);
     if (t->kind == SL_FEES_TERM_QUADRATIC) snprintf(one, sizeof one, "%s,%s^2", k, k);
     else if (t->kind == SL_FEES_TERM_SPLINE) snprintf(one, sizeof one, "spline(%s,%zu)", k, t->nknots);
-    else if (t->kind == SL_FEES_TERM_INTERACTION) snprintf(one, sizeof one, "%s:%s", k, sl_fees_var_key(t->partner));
+    else if (t->kind == SL_FEES_TERM_INTERACTION)
+      snprintf(one, sizeof one, "%s:%s", k, list_key(l, t->partner, p, sizeof p));
     else snprintf(one, sizeof one, "%s", k);
     if (need < size) snprintf(buf + need, size - need, "%s%s", i ? "," : "", one);
     need += strlen(one) + (i ? 1 : 0);
@@ -325,6 +377,9 @@ size_t sl_fees_terms_text(const sl_fees_term_list *l, char *buf, size_t size) {
 
 void sl_fees_model_terms(const sl_fees_model *m, sl_fees_term_list *out) {
   memset(out, 0, sizeof *out);
+  for (size_t k = 0; m && k < m->ncolumns; k++)
+    snprintf(out->columns[k], sizeof out->columns[k], "%s", m->column_names[k] ? m->column_names[k] : "");
+  out->ncolumns = m ? m->ncolumns : 0;
   for (size_t t = 0; m && t < m->nterms && t < SL_FEES_MAX_TERMS; t++) {
     const sl_fees_term *term = &m->terms[t];
     sl_fees_term_kind kind = term->var == SL_FEES_VAR_SEASON ? SL_FEES_TERM_LINEAR : term->kind;
@@ -347,13 +402,31 @@ int sl_fees_model_uses(const sl_fees_model *m, sl_fees_var v) {
   return 0;
 }
 
-int sl_fees_term_label(sl_fees_term *t) {
+const char *sl_fees_var_label(int v, const char *const *columns, size_t ncolumns) {
+  if (!column_var(v)) return sl_fees_var_name((sl_fees_var)v);
+  size_t k = (size_t)(v - SL_FEES_VAR_COUNT);
+  return k < ncolumns && columns[k] ? columns[k] : "";
+}
+
+const char *sl_fees_model_var_name(const sl_fees_model *m, int v) {
+  return sl_fees_var_label(v, m ? (const char *const *)m->column_names : NULL, m ? m->ncolumns : 0);
+}
+
+const char *sl_fees_model_var_key(const sl_fees_model *m, int v, char *buf, size_t size) {
+  if (column_var(v)) snprintf(buf, size, "column(%s)", sl_fees_model_var_name(m, v));
+  else snprintf(buf, size, "%s", sl_fees_var_key((sl_fees_var)v));
+  return buf;
+}
+
+int sl_fees_term_label(sl_fees_term *t, const char *const *columns, size_t ncolumns) {
   free(t->label_);
   t->label_ = NULL;
-  t->name = sl_fees_var_name(t->var);
+  t->name = sl_fees_var_label((int)t->var, columns, ncolumns);
   char b[SL_REGRESS_NAME_MAX];
   if (t->kind == SL_FEES_TERM_SPLINE) snprintf(b, sizeof b, "%s (spline)", t->name);
-  else if (t->kind == SL_FEES_TERM_INTERACTION) snprintf(b, sizeof b, "%s:%s", t->name, sl_fees_var_name(t->partner));
+  else if (t->kind == SL_FEES_TERM_INTERACTION)
+    snprintf(b, sizeof b, "%s:%s", t->name, sl_fees_var_label(t->partner, columns, ncolumns));
+  else if (column_var((int)t->var)) snprintf(b, sizeof b, "%s", t->name); /* owned: the model's names may move */
   else return SL_OK;
   if (!(t->label_ = strdup(b))) return SL_ENOMEM;
   t->name = t->label_;
@@ -363,8 +436,9 @@ int sl_fees_term_label(sl_fees_term *t) {
 /* Column k of a term: "age", "I(age^2)", "position GK", "log market value'" (the spline's
  * cubic parts, primes as R's rms names them), "log market value:age",
  * "log market value:buying league Premier League". */
-void sl_fees_column_name(const sl_fees_term *t, size_t k, char *b, size_t size) {
-  const char *v = sl_fees_var_name(t->var);
+void sl_fees_column_name(const sl_fees_term *t, size_t k, const char *const *columns, size_t ncolumns, char *b,
+                         size_t size) {
+  const char *v = sl_fees_var_label((int)t->var, columns, ncolumns);
   if (t->kind == SL_FEES_TERM_FACTOR) snprintf(b, size, "%s %s", t->name, t->levels[k + 1]);
   else if (t->kind == SL_FEES_TERM_QUADRATIC && k == 1) snprintf(b, size, "I(%s^2)", v);
   else if (t->kind == SL_FEES_TERM_SPLINE && k > 0) {
@@ -372,8 +446,8 @@ void sl_fees_column_name(const sl_fees_term *t, size_t k, char *b, size_t size) 
     for (size_t i = 0; i < k && i < SL_FEES_MAX_KNOTS; i++) primes[i] = '\'';
     snprintf(b, size, "%s%s", v, primes);
   } else if (t->kind == SL_FEES_TERM_INTERACTION && sl_fees_var_is_factor((sl_fees_var)t->partner))
-    snprintf(b, size, "%s:%s %s", v, sl_fees_var_name(t->partner), t->levels[k + 1]);
-  else if (t->kind == SL_FEES_TERM_INTERACTION) snprintf(b, size, "%s:%s", v, sl_fees_var_name(t->partner));
+    snprintf(b, size, "%s:%s %s", v, sl_fees_var_name((sl_fees_var)t->partner), t->levels[k + 1]);
+  else if (t->kind == SL_FEES_TERM_INTERACTION) snprintf(b, size, "%s:%s", v, sl_fees_var_label(t->partner, columns, ncolumns));
   else snprintf(b, size, "%s", v);
   for (char *c = b; *c; c++)
     if (*c == '\n' || *c == '\r' || *c == '\t') *c = ' ';

@@ -28,6 +28,7 @@ void sl_fees_player_init(sl_fees_player *p) {
   memset(p, 0, sizeof *p);
   p->age = p->market_value = p->contract_months = p->minutes_share = NAN;
   p->starts_share = p->npxg_xag_per90 = p->progressive_per90 = p->team_points = NAN;
+  for (size_t k = 0; k < SL_FEES_MAX_COLUMN_TERMS; k++) p->column[k] = NAN;
   p->group = -2;
 }
 
@@ -81,7 +82,7 @@ static void describe_var(const sl_fees_model *m, const sl_fees_term *t, sl_fees_
   case SL_FEES_VAR_NPXG_XAG:
   case SL_FEES_VAR_PROGRESSIVE:
   case SL_FEES_VAR_TEAM_POINTS: sl_snprintf_c(buf, n, "%.2f", sl_fees_player_numeric(p, v)); break;
-  default: break;
+  default: sl_snprintf_c(buf, n, "%g", sl_fees_player_numeric(p, v)); break; /* a column term */
   }
 }
 
@@ -131,8 +132,8 @@ static int var_unknown(const sl_fees_term *t, sl_fees_var v, const sl_fees_playe
 }
 
 /* One note per unknown variable (the first term that reads it says it), and the season's. */
-static void unknown_var_notes(const sl_fees_term *term, const sl_fees_player *p, unsigned *noted,
-                              sl_fees_valuation *v) {
+static void unknown_var_notes(const sl_fees_model *m, const sl_fees_term *term, const sl_fees_player *p,
+                              unsigned *noted, sl_fees_valuation *v) {
   int vars[2] = {(int)term->var, term->partner};
   for (int k = 0; k < 2; k++) {
     if (vars[k] < 0 || (*noted >> vars[k] & 1u) || !var_unknown(term, (sl_fees_var)vars[k], p)) continue;
@@ -140,7 +141,7 @@ static void unknown_var_notes(const sl_fees_term *term, const sl_fees_player *p,
     const char *label = vars[k] == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league
                         : vars[k] == SL_FEES_VAR_SELLER_LEAGUE ? p->league
                                                                : NULL;
-    const char *name = sl_fees_var_name((sl_fees_var)vars[k]);
+    const char *name = sl_fees_model_var_name(m, vars[k]);
     if (label) add_note(v, "%s '%s' is not one the model knows: a typical one is assumed", name, label);
     else add_note(v, "%s unknown: the training average is assumed", name);
   }
@@ -153,7 +154,7 @@ static void unknown_notes(const sl_fees_model *m, const sl_fees_player *p, const
     const sl_fees_term *term = &m->terms[t];
     if (extrapolated >> term->var & 1u) continue;
     if (!known[t]) {
-      unknown_var_notes(term, p, &noted, v);
+      unknown_var_notes(m, term, p, &noted, v);
     } else if (term->var == SL_FEES_VAR_SEASON && term->kind == SL_FEES_TERM_FACTOR) {
       if (p->season > m->season_max)
         add_note(v, "season %d is after the training seasons (to %d): the last season's market level is carried "
@@ -282,7 +283,8 @@ static unsigned extrapolations(const sl_fees_model *m, const sl_fees_player *p, 
     if (seen >> term->var & 1u) continue;
     seen |= 1u << term->var;
     if (!known[t] || isnan(x) || isnan(lo) || !beyond_range(term->var, x, lo, hi)) continue;
-    v->extrapolated[v->nextrapolated++] = (sl_fees_extrapolation){term->name, label[term->var], x, lo, hi};
+    const char *input = term->var < SL_FEES_VAR_COUNT ? label[term->var] : sl_fees_model_var_name(m, (int)term->var);
+    v->extrapolated[v->nextrapolated++] = (sl_fees_extrapolation){term->name, input, x, lo, hi};
     mask |= 1u << term->var;
     char val[48], low[48], high[48], what[96];
     input_text(term->var, x, val, sizeof val);
@@ -294,7 +296,7 @@ static unsigned extrapolations(const sl_fees_model *m, const sl_fees_player *p, 
                season_consequence(m, term, x, what, sizeof what));
     else
       add_note(v, "extrapolation: %s %s is outside the training range %s to %s (by more than %.0f%% of "
-                  "it): the model is extended beyond the deals it learned from", label[term->var], val, low,
+                  "it): the model is extended beyond the deals it learned from", input, val, low,
                high, 100 * SL_FEES_RANGE_MARGIN);
   }
   return mask;

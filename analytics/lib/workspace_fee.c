@@ -111,7 +111,7 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   sl_fees_player_init(fp);
   if (pl && pl->stats) from_stats(ws, pl, fp);
   else if (pl && pl->row >= 0) {
-    sl_fees_player_from_row(ws->values, (size_t)pl->row, fp);
+    sl_fees_model_player_from_row(ws->model, ws->values, (size_t)pl->row, fp); /* with its column terms */
     char place[600];
     NOTE("attributes from %s (%zu rows read, %zu skipped by the loader)",
          sl_table_row_place(ws->values, (size_t)pl->row, place, sizeof place), ws->values->rows_read,

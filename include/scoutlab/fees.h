@@ -62,6 +62,11 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 /** Largest number of model terms (the default list has twelve with performance terms; a
  *  declared list adds splines and interactions). */
 #define SL_FEES_MAX_TERMS 24
+/** Numeric columns of the transfers file a declared term list may name (column(NAME)): a
+ *  club's own measures (height, a scouting grade...); eight is room for any list a person writes. */
+#define SL_FEES_MAX_COLUMN_TERMS 8
+/** Longest such column name, bytes including the NUL. */
+#define SL_FEES_COLUMN_NAME_MAX 64
 /** Notes one valuation can carry: one per term (unknown, or extrapolated beyond the training
  *  range) and as many again for what the caller assumed about the player's record. */
 #define SL_FEES_MAX_NOTES (2 * SL_FEES_MAX_TERMS)
@@ -177,6 +182,9 @@ typedef struct sl_fees_player {
   double progressive_per90; /* progressive passes + progressive carries per 90 */
   double team_points;       /* his club's league points per match, 0..3 */
   int stats_season;         /* first year of the stats season these come from; 0 = none */
+  /* Values of a model's column terms (a declared column(NAME) of the transfers file), in the
+   * order of the model's column_names; NAN unknown. */
+  double column[SL_FEES_MAX_COLUMN_TERMS];
 } sl_fees_player;
 
 /** One past transfer as the model learned from it. Strings are owned by the deal list. */
@@ -247,6 +255,10 @@ typedef struct sl_fees_deals {
   size_t out_rows_kept;     /* kept deals that came from an out row (buyer outside coverage) */
   int has_market_value, has_contract, has_minutes, has_leagues, has_season; /* columns seen */
   int has_performance;      /* joined to a stats history (sl_perf_join) */
+  char *column_names[SL_FEES_MAX_COLUMN_TERMS]; /* the declared column terms' columns, owned:
+                               deal.player.column[k] is the value of column_names[k] */
+  size_t ncolumns;
+  unsigned has_columns;     /* bit k: the table had column_names[k] */
   char **files;             /* source files, nfiles */
   size_t nfiles;
   char **notes;             /* what was assumed about the columns, nnotes */
@@ -337,6 +349,12 @@ typedef enum sl_fees_var {
   SL_FEES_VAR_COUNT
 } sl_fees_var;
 
+/** Variable k of a model's column terms (a numeric column of the transfers file, named in the
+ *  model's column_names[k]): the variables after SL_FEES_VAR_COUNT. */
+#define SL_FEES_VAR_COLUMN(k) ((sl_fees_var)(SL_FEES_VAR_COUNT + (k)))
+/** One past the last variable a term can read (the model's variables and the column terms). */
+#define SL_FEES_VAR_MAX (SL_FEES_VAR_COUNT + SL_FEES_MAX_COLUMN_TERMS)
+
 /** 1 for a variable only a stats history gives (starts share to club points per match; minutes
  *  share, which a transfers file may also give, is not one): a model file with one is version 3. */
 int sl_fees_var_is_performance(sl_fees_var v);
@@ -389,12 +407,18 @@ typedef struct sl_fees_term_spec {
 typedef struct sl_fees_term_list {
   size_t n;
   sl_fees_term_spec term[SL_FEES_MAX_TERMS];
+  char columns[SL_FEES_MAX_COLUMN_TERMS][SL_FEES_COLUMN_NAME_MAX]; /* the column(NAME) terms'
+                              names: variable SL_FEES_VAR_COLUMN(k) is columns[k] */
+  size_t ncolumns;
 } sl_fees_term_list;
 
 /** Parses a term list: comma-separated terms, each NAME (a variable's machine name,
  *  sl_fees_var_key), NAME^2 (with NAME: one quadratic term), spline(NAME,K) (a restricted cubic
  *  spline with K knots; NAME listed as well is the same term), or NAME:NAME (an interaction of a
- *  numeric variable with a numeric one or a factor). Spaces between tokens are allowed. On
+ *  numeric variable with a numeric one or a factor). column(NAME) is a numeric column of the
+ *  transfers file by its name (trimmed; no ',', ':', '(' or ')' in it) wherever a numeric
+ *  variable may stand: a club's own measure, read for each deal and, by value and predict, from
+ *  the player's data. Spaces between tokens are allowed. On
  *  failure returns SL_EPARSE with err->column the 1-based character column, a message naming it
  *  and saying what was expected (with "did you mean" for a variable name); *out is then empty. */
 int sl_fees_terms_parse(const char *text, sl_fees_term_list *out, sl_error *err);
@@ -414,6 +438,13 @@ void sl_fees_model_terms(const struct sl_fees_model *m, sl_fees_term_list *out);
  *  in another form than the default's); NULL when m has the default list's forms only (refit with
  *  sl_fees_options.terms = NULL, the season's form again the season mode's). */
 const char *sl_fees_model_terms_spec(const struct sl_fees_model *m, char *buf, size_t size);
+
+/** The name of variable v in the model's words: sl_fees_var_name(), or a column term's column
+ *  name; "" when invalid. Borrowed from the model or static. */
+const char *sl_fees_model_var_name(const struct sl_fees_model *m, int v);
+
+/** The machine name of variable v ("log_mv", "column(height)") into buf; returns buf. */
+const char *sl_fees_model_var_key(const struct sl_fees_model *m, int v, char *buf, size_t size);
 
 /** 1 when the model reads variable v in any term (alone or in an interaction). */
 int sl_fees_model_uses(const struct sl_fees_model *m, sl_fees_var v);
@@ -468,6 +499,9 @@ typedef struct sl_fees_model {
                                            and for a model without its deals */
   sl_fees_deals *deals;     /* the training deals (comparables, club -> league) */
   void *club_index_;        /* private: club -> league, built once with the deals */
+  char *column_names[SL_FEES_MAX_COLUMN_TERMS]; /* columns of its column terms (the deals'
+                               indexing), owned; value and predict read them from the data */
+  size_t ncolumns;
 } sl_fees_model;
 
 /** Accuracy of out-of-sample predictions. */
@@ -576,7 +610,8 @@ typedef struct sl_fees_contribution {
  *  extrapolated there, and the valuation says so. */
 typedef struct sl_fees_extrapolation {
   const char *term;  /* term name ("age", "log market value", "season"...), borrowed from the model */
-  const char *input; /* the input it reads ("age", "market value", "season"...), static */
+  const char *input; /* the input it reads ("age", "market value", "season"...), static; a
+                        column term's column name, borrowed from the model */
   double value;      /* the player's value, in the units of sl_fees_player (EUR, not log) */
   double low, high;  /* the training range, same units */
 } sl_fees_extrapolation;
@@ -673,6 +708,10 @@ double sl_fees_contract_months(int season, double until_days);
  *  it (it builds a reader for the whole table: for many rows, build one with sl_fees_rows_new).
  *  Strings are borrowed from t. */
 void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p);
+
+/** As sl_fees_player_from_row(), and the values of m's column terms (p->column) from the row's
+ *  columns of those names (m may be NULL: none). */
+void sl_fees_model_player_from_row(const struct sl_fees_model *m, const sl_table *t, size_t row, sl_fees_player *p);
 
 /** Resets p to all-unknown. */
 void sl_fees_player_init(sl_fees_player *p);

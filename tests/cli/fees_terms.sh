@@ -55,4 +55,22 @@ head -300 "$T" >few.csv
 expect_eq "$?" 0 "predict with a declared model"
 got=$(py 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print(sum(1 for x in r if x["fair_fee"]) > 200)' p.csv)
 expect_eq "$got" "True" "predict values the rows"
+# A column of the transfers file as a term: "scout grade" (here a copy of contract_months_left).
+awk -F, 'BEGIN{OFS=","} NR==1{print $0",scout grade"; next} {print $0","$17}' "$T" >graded.csv
+"$SCOUTLAB" fit --transfers graded.csv --folds 1 --terms "age,age^2,position,season,log_mv,column(scout grade),column(scout grade):age" \
+  --format json -o g.slm >g.json
+expect_eq "$?" 0 "fit with a column term"
+got=$(py 'import json,sys; d=json.load(open(sys.argv[1])); print(d["terms_spec"], "|", d["terms"][4]["variable"], "|", d["terms"][5]["name"])' g.json)
+expect_eq "$got" "age,age^2,position,season,log_mv,column(scout grade),column(scout grade):age | column(scout grade) | scout grade:age" \
+  "the column term in fit's JSON"
+{ head -1 graded.csv; grep "Tobías Quirandel" graded.csv | tail -1; } >player.csv
+val=$("$SCOUTLAB" value --model g.slm --player "Tobías Quirandel" --data player.csv 2>&1)
+expect_eq "$?" 0 "value reads the column from the player's row"
+expect_contains "$val" "scout grade:age    23 x 23" "the column's value in the reasons"
+head -50 "$T" >nograde.csv
+out=$("$SCOUTLAB" predict --model g.slm nograde.csv 2>&1 >/dev/null)
+expect_contains "$out" "nograde.csv: no column 'scout grade' (a term of the model): every row takes its training average" \
+  "predict says once that the column is absent"
+out=$("$SCOUTLAB" fit --transfers "$T" --folds 1 --terms "age,position,column(scout grade)" -o x2.slm 2>&1)
+expect_contains "$out" "note: scout grade: no such column in the transfers files: term dropped" "an absent column is dropped with a note"
 finish

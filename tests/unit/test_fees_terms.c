@@ -47,6 +47,15 @@ static void test_parse_accepts(void) {
   STR_EQ(text, "spline(log_mv,4),log_mv:buyer_league,age:log_mv,age,age^2", "written back");
   INT_EQ(sl_fees_terms_parse("contract_months,minutes_share", &l, &err), SL_OK, "column-name aliases");
   INT_EQ(l.term[0].var, SL_FEES_VAR_CONTRACT, "contract_months = contract");
+  INT_EQ(sl_fees_terms_parse("column( scout grade ),spline(column(height),3),column(scout grade):buyer_league", &l, &err),
+         SL_OK, "column terms: %s", err.message);
+  INT_EQ(l.ncolumns, 2, "two columns, one named twice");
+  STR_EQ(l.columns[0], "scout grade", "the name trimmed");
+  INT_EQ(l.term[0].var, SL_FEES_VAR_COLUMN(0), "column 0");
+  INT_EQ(l.term[1].kind, SL_FEES_TERM_SPLINE, "a spline of a column");
+  INT_EQ(l.term[2].var, SL_FEES_VAR_COLUMN(0), "the same column in the interaction");
+  sl_fees_terms_text(&l, text, sizeof text);
+  STR_EQ(text, "column(scout grade),spline(column(height),3),column(scout grade):buyer_league", "written back");
 }
 
 /* Every error names the character column and what was expected. */
@@ -79,6 +88,11 @@ static void test_parse_errors(void) {
       {"age^2,spline(age,4)", 7, "age is listed twice, in two forms"},
       {"log_mv,\xc3\xa4ge", 8, "expected a term"}, /* "ä" is one character: column 8, not byte 8 */
       {"\xc3\xa4ge,x", 1, "expected a term"},
+      {"age,column()", 12, "expected a column name in column(NAME)"},
+      {"column(a,b)", 9, "expected ')' closing column(NAME)"},
+      {"column(a),column(a)", 11, "column(a) is listed twice"},
+      {"column(a):column(a)", 11, "column(a):column(a) is the variable with itself"},
+      {"colum(a)", 1, "unknown variable 'colum'"},
   };
   for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
     sl_fees_term_list l;
@@ -355,7 +369,7 @@ static void check_save_load(const sl_fees_model *m) {
     check_damage(buf, "\nterm 5 4 ", " 0 0", " 5 0", "kind does not match its variables");
     check_damage(buf, "\nterm 5 4 ", " 0 0", " 4 0", "kind does not match its variables"); /* season */
     check_damage(buf, "\ncolumn ", "log market value:age", "log market value:agE", "name does not match its term");
-    check_damage(buf, "", "scoutlab-fee-model 4", "scoutlab-fee-model 3", "a term is out of range");
+    check_damage(buf, "", "scoutlab-fee-model 4", "scoutlab-fee-model 3", "expected 'terms'"); /* v3 has no term-columns */
   }
   free(buf);
   remove(path);
@@ -387,6 +401,95 @@ static void check_default(void) {
   sl_fees_model_free(a), sl_fees_model_free(b);
 }
 
+/* ---- a column of the transfers file as a term -------------------------------------------------- */
+
+/* The demo transfers with one more column, "scout grade", a copy of contract_months_left: a
+ * model with column(scout grade) in place of contract must be the same model. */
+static int write_graded(const char *path) {
+  FILE *in = fopen(TRANSFERS, "r"), *out = fopen(path, "w");
+  char line[4096];
+  int ok = in && out;
+  for (long n = 0; ok && fgets(line, sizeof line, in); n++) {
+    line[strcspn(line, "\n")] = 0;
+    char copy[4096], *field = copy, *contract = NULL;
+    snprintf(copy, sizeof copy, "%s", line);
+    for (int k = 0; field && k <= 16; k++) { /* field 16: contract_months_left */
+      char *comma = strchr(field, ',');
+      if (comma) *comma = 0;
+      if (k == 16) contract = field;
+      field = comma ? comma + 1 : NULL;
+    }
+    fprintf(out, "%s,%s\n", line, n == 0 ? "scout grade" : contract ? contract : "");
+  }
+  if (in) fclose(in);
+  if (out && fclose(out)) ok = 0;
+  return ok;
+}
+
+static void check_column_term(void) {
+  char path[] = "/tmp/sl_graded_XXXXXX";
+  int fd = mkstemp(path);
+  if (fd >= 0) close(fd);
+  OK(write_graded(path), "graded copy of the demo transfers");
+  const char *paths[] = {path};
+  sl_fees_options o = {0};
+  o.folds = 1, o.season_mode = SL_FEES_SEASON_TREND, o.half_life = SL_FEES_NO_WEIGHTS;
+  sl_fees_model *a = NULL, *b = NULL, *c = NULL;
+  sl_error err;
+  o.terms = "age,age^2,position,season,log_mv,contract,contract:age";
+  INT_EQ(sl_fees_fit_files(paths, 1, &o, &a, NULL, &err), SL_OK, "with contract: %s", err.message);
+  o.terms = "age,age^2,position,season,log_mv,column(scout grade),column(scout grade):age";
+  INT_EQ(sl_fees_fit_files(paths, 1, &o, &b, NULL, &err), SL_OK, "with column(scout grade): %s", err.message);
+  o.terms = "age,age^2,position,season,log_mv,column(height)";
+  sl_fees_report *rc = NULL;
+  INT_EQ(sl_fees_fit_files(paths, 1, &o, &c, &rc, &err), SL_OK, "with an absent column: %s", err.message);
+  size_t noted = 0;
+  for (size_t i = 0; rc && i < rc->nnotes; i++)
+    noted += strstr(rc->notes[i], "height: no such column in the transfers files: term dropped") != NULL;
+  INT_EQ(noted, 1, "the absent column is noted");
+  free(rc);
+  if (a && b) {
+    INT_EQ(b->p, a->p, "the same columns");
+    for (size_t j = 0; j < a->p && j < b->p; j++)
+      SL_CHECK_REL(b->coef[j], a->coef[j], 1e-9, "coefficient %zu (%s)", j, b->names[j]);
+    long g = sl_ols_column(b->ols, "scout grade"), ga = sl_ols_column(b->ols, "scout grade:age");
+    OK(g >= 0 && ga >= 0, "columns named after the file's column");
+    INT_EQ(b->ncolumns, 1, "one column term");
+    sl_fees_player p;
+    player_of(&p);
+    p.column[0] = p.contract_months;
+    sl_fees_valuation va, vb, vu;
+    INT_EQ(sl_fees_value(a, &p, 0, NAN, &va, &err), SL_OK, "value a");
+    INT_EQ(sl_fees_value(b, &p, 0, NAN, &vb, &err), SL_OK, "value b: %s", err.message);
+    SL_CHECK_REL(vb.fair_fee, va.fair_fee, 1e-9, "the same fair fee from the column");
+    p.column[0] = NAN;
+    INT_EQ(sl_fees_value(b, &p, 0, NAN, &vu, &err), SL_OK, "value b, grade unknown");
+    size_t said = 0;
+    for (size_t i = 0; i < vu.nnotes; i++) said += strstr(vu.notes[i], "scout grade unknown: the training average") != NULL;
+    INT_EQ(said, 1, "one note for the unknown column");
+    char file[] = "/tmp/sl_graded_model_XXXXXX";
+    fd = mkstemp(file);
+    if (fd >= 0) close(fd);
+    sl_fees_model *back = NULL;
+    INT_EQ(sl_fees_save(b, file, &err), SL_OK, "save");
+    INT_EQ(sl_fees_load(file, &back, &err), SL_OK, "load: %s", err.message);
+    if (back) {
+      STR_EQ(back->column_names[0], "scout grade", "the column's name read back");
+      OK(back->deals->deal[7].player.column[0] == b->deals->deal[7].player.column[0], "a deal's grade read back");
+      p.column[0] = p.contract_months;
+      INT_EQ(sl_fees_value(back, &p, 0, NAN, &vu, &err), SL_OK, "value after load");
+      SL_CHECK_REL(vu.fair_fee, vb.fair_fee, 1e-13, "the same fair fee after a load");
+    }
+    sl_fees_model_free(back);
+    remove(file);
+  }
+  if (c) {
+    OK(!sl_fees_model_uses(c, SL_FEES_VAR_COLUMN(0)), "an absent column's term is dropped");
+  }
+  sl_fees_model_free(a), sl_fees_model_free(b), sl_fees_model_free(c);
+  remove(path);
+}
+
 int main(void) {
   test_parse_accepts();
   test_parse_errors();
@@ -412,5 +515,6 @@ int main(void) {
   check_mixture();
   check_ridge();
   check_default();
+  check_column_term();
   return SL_TEST_DONE();
 }
