@@ -50,6 +50,10 @@ struct sl_fees_rows {
                                  season is the season of their data, not of a deal */
   int *file_season;           /* players list: the season each file's name states, 0 none */
   int data_season, window;    /* sl_fees_rows_seasons: the caller's defaults, 0 = none */
+  const char *term_names[SL_FEES_MAX_COLUMN_TERMS]; /* the column terms read (the model's, or the
+                                 declared list's), in the pool */
+  const sl_column *term_cols[SL_FEES_MAX_COLUMN_TERMS]; /* NULL: not in the table */
+  size_t nterm_cols;
 };
 
 /* ---- seasons ------------------------------------------------------------------------------ */
@@ -426,6 +430,29 @@ static int club_leagues(sl_fees_rows *x, const sl_fees_model *m) {
   return SL_OK;
 }
 
+/* The column terms to read: the model's (predict, value), else those of the declared list (fit). */
+static int term_columns(sl_fees_rows *x, const sl_fees_options *opt, const sl_fees_model *m) {
+  sl_fees_term_list l;
+  const char *names[SL_FEES_MAX_COLUMN_TERMS];
+  size_t n = 0;
+  if (m && m->ncolumns)
+    for (; n < m->ncolumns; n++) names[n] = m->column_names[n];
+  else if (opt && opt->terms && sl_fees_terms_parse(opt->terms, &l, NULL) == SL_OK)
+    for (; n < l.ncolumns; n++) names[n] = l.columns[n];
+  for (size_t k = 0; k < n; k++) {
+    if (!(x->term_names[k] = sl_fees_pool_strdup(x->pool, names[k]))) return SL_ENOMEM;
+    x->term_cols[k] = sl_table_column(x->t, names[k]);
+  }
+  x->nterm_cols = n;
+  return SL_OK;
+}
+
+size_t sl_fees_rows_term_columns(const sl_fees_rows *x, const char *const **names, unsigned *found) {
+  *names = x->term_names, *found = 0;
+  for (size_t k = 0; k < x->nterm_cols; k++) *found |= (x->term_cols[k] != NULL) << k;
+  return x->nterm_cols;
+}
+
 int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const sl_fees_model *m, sl_fees_rows **out,
                      sl_error *err) {
   if (!t || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no table or output given");
@@ -452,6 +479,7 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const sl_fee
   if (!st) st = mark_repeated_rows(x);
   if (!st) st = match_listings(x);
   if (!st) st = club_leagues(x, m);
+  if (!st) st = term_columns(x, opt, m);
   for (size_t r = 0; !st && r < t->nrows; r++) st = set_leagues(x, r);
   if (st) {
     sl_fees_rows_free(x);
@@ -527,4 +555,5 @@ void sl_fees_rows_player(const sl_fees_rows *x, size_t r, sl_fees_player *p) {
   if (isnan(p->contract_months) && c->contract_until && p->season)
     p->contract_months = sl_fees_contract_months(p->season, number_of(t, c->contract_until, r));
   p->minutes_share = number_of(t, c->minutes, r);
+  for (size_t k = 0; k < x->nterm_cols; k++) p->column[k] = number_of(t, x->term_cols[k], r);
 }
