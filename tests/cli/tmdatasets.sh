@@ -53,6 +53,20 @@ expect_contains "$out" "players: 50 of 52 transfer rows joined to $P on player_i
 expect_contains "$out" "not joined: player_id not in the players file 2, on several of its rows 0, no player_id 0" "fit table: not joined"
 expect_contains "$out" "deals: 52 rows read, 36 used" "fit table: deals used"
 
+# Releases that add the clubs' competitions (dbt's curated transfers) give the leagues: the
+# roles seller_league / buyer_league, which fit reads as the two sides' leagues.
+awk -F, 'BEGIN {OFS=","} NR==1 {print $0, "from_club_domestic_competition_id", "to_club_domestic_competition_id"; next}
+  {print $0, "FR1", (NR % 2 ? "GB1" : "FR1")}' "$T" >with_leagues.csv
+json=$("$SCOUTLAB" check --format json with_leagues.csv)
+expect_contains "$json" '"name": "from_club_domestic_competition_id", "type": "text", "role": "seller_league"' "from_club_domestic_competition_id is the seller's league"
+expect_contains "$json" '"name": "to_club_domestic_competition_id", "type": "text", "role": "buyer_league"' "to_club_domestic_competition_id is the buyer's league"
+out=$("$SCOUTLAB" fit --transfers with_leagues.csv --players "$P" -o leagues.slm -q)
+expect_contains "$out" "fee model: log(fee) on age, position, buying league, selling league, season, log market value" \
+  "fit with leagues: the league terms"
+# Every other row is bought from GB1: about 18 of the 36 deals, under the 25 a level of its own
+# needs, so it is pooled as "other" against FR1.
+expect_contains "$out" "buying league other" "fit with leagues: the buyers' leagues as levels"
+
 # ---- predict over the transfer rows, read as fit reads them ----
 "$SCOUTLAB" predict --model tmd.slm "$T" --players "$P" >rows.csv 2>rows.err
 expect_eq "$?" 0 "predict rows --players: exit status"
