@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/money.h"
 #include "scoutlab/output.h"
 #include "scoutlab/perf.h"
 
@@ -17,27 +18,25 @@ const char sl_help_fit[] =
     "                    [--holdout-from SEASON] [--no-market-value] [--ridge]\n"
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
     "                    [--season-mode auto|trend|level|none] [--half-life auto|none|H]\n"
-    "                    [--rolling SEASON] [--folds 5] [--seed 1] [--format table|json|csv] [-q|-v]\n"
+    "                    [--rolling SEASON] [--terms LIST] [--folds 5] [--seed 1]\n"
+    "                    [--format table|json|csv] [-q|-v]\n"
     "\n"
-    "Fits the hedonic transfer-fee model log(fee) ~ age + age^2 + position group + buying league\n"
-    "+ selling league [+ season] + log(market value) [+ contract months + minutes share] on the\n"
-    "permanent paid transfers of the files (loans, free transfers, unknown fees and the second\n"
-    "listing of a move between two covered clubs are counted and left out), prints the\n"
-    "coefficients, the interval it reports, and the out-of-sample accuracy (time split with\n"
-    "--holdout-from, and k-fold) next to the naive baseline fee = market value.\n"
-    "The saved model is refitted on every selected deal.\n"
+    "Fits the hedonic transfer-fee model log(fee) ~ age + age^2 + position + buying and selling\n"
+    "league [+ season] + log(market value) [+ contract months + minutes share] on the permanent\n"
+    "paid transfers (loans, free and unknown fees, second listings counted and left out), prints\n"
+    "the coefficients, the interval and the out-of-sample accuracy (--holdout-from, k-fold) next\n"
+    "to fee = market value, and saves the model refitted on every selected deal.\n"
     "\n"
-    "  --stats DIR|FILE  performance from a stats history: each transfer of season S is joined to\n"
-    "                    the player's stats of S-1 (name + birth year, club breaking ties;\n"
-    "                    ambiguous matches left out) and the model learns from the joined deals\n"
-    "                    with minutes and starts share, npxG+xAG and progressive actions per 90\n"
-    "                    and his club's points per match; DIR in the fbref-big5-yearly layout,\n"
-    "                    or one file per season. The time split also scores the model without\n"
-    "                    these terms on the same deals\n"
-    "  --players FILE    a players file keyed by player_id (transfermarkt-datasets players.csv):\n"
-    "                    each transfer row takes its player's date of birth (age at the\n"
-    "                    transfer_date), position and sub-position from it; the output counts the\n"
-    "                    rows joined and the player_ids it does not hold\n"
+    "  --stats DIR|FILE  performance from a stats history (fbref-big5-yearly layout or a file per\n"
+    "                    season): each transfer of S joined to his stats of S-1 (name + birth\n"
+    "                    year, club breaking ties), with minutes and starts share, npxG+xAG and\n"
+    "                    progressive actions per 90, club points per match\n"
+    "  --players FILE    transfermarkt-datasets players.csv: date of birth (age at the\n"
+    "                    transfer_date) and positions by player_id; the rows joined are counted\n"
+    "  --terms LIST      the terms (default: age,age^2,position,buyer_league,seller_league,season,\n"
+    "                    log_mv,contract,minutes, the ones the data give). NAME, NAME^2,\n"
+    "                    spline(NAME,K) (K knots, linear beyond them), NUM:NUM, NUM:FACTOR,\n"
+    "                    column(NAME) (a numeric column of the transfers file); docs/fee-model.md\n"
     "  --holdout-from S  train on seasons before S, test on S and later\n"
     "  --rolling S       also predict every season from S on by a model of the seasons before it\n"
     "  --season-mode M   how the season enters: trend (linear, extrapolated), level (one per\n"
@@ -51,15 +50,14 @@ const char sl_help_fit[] =
     "  --season-hold     hold the season term at the nearest training season beyond them\n"
     "                    (default: extrapolate the linear fee-inflation trend)\n"
     "  --folds K         k-fold accuracy (1 = none); --seed N makes folds and calibration split\n"
-    "  --format F        table (default); json (the deals not used by reason key, coefficients\n"
-    "                    with SE and p, accuracy, docs/json.md); csv: the coefficients, one line\n"
-    "                    each (name,estimate,std_error,t,p), the deal counts on stderr\n"
-    "                    (--verbose lists every row not used, with its file, line and reason)\n"
+    "  --format F        table (default), json (docs/json.md), csv (the coefficients with SE,\n"
+    "                    t and p; counts on stderr)\n"
     SL_CLI_HELP_VERBOSITY
     "\n"
     "example:\n"
     "  scoutlab fit --transfers ../shared/data/transfers-tm --until 2020 --holdout-from 2017 -o tm.slm\n"
     "  scoutlab fit --transfers transfers.csv --players players.csv -o tmd.slm   (transfermarkt-datasets)\n"
+    "  scoutlab fit --transfers T --terms \"age,age^2,position,season,spline(log_mv,4),log_mv:age\" -o t.slm\n"
     "  scoutlab fit --transfers ../shared/data/transfers-tm --stats ../shared/data/fbref-big5-yearly \\\n"
     "      --no-market-value --holdout-from 2019 -o perf.slm\n";
 
@@ -114,6 +112,7 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
     return a->opt.interval < 0 ? -1 : 0;
   }
   if (strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0) return a->out = v, 0;
+  if (strcmp(o, "--terms") == 0) return a->opt.terms = v, 0;
   if (strcmp(o, "--format") == 0)
     return sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON | 1u << SL_FMT_CSV, &a->format);
   return -1;
@@ -148,6 +147,10 @@ static int parse_args(int argc, char **argv, fit_args *a) {
     else if (o[0] == '-') return sl_cli_usage_error("fit", "bad option or value '%s%s%s'", o, i + 1 < argc ? " " : "", i + 1 < argc ? argv[i + 1] : "");
     else return sl_cli_usage_error("fit", "unexpected argument '%s' (transfer files go after --transfers)", o);
   }
+  sl_fees_term_list terms;
+  sl_error err;
+  if (a->opt.terms && sl_fees_terms_parse(a->opt.terms, &terms, &err))
+    return sl_cli_usage_error("fit", "--terms \"%s\": %s", a->opt.terms, err.message);
   if (!a->nfiles) return sl_cli_usage_error("fit", "no transfer files (give --transfers FILE|DIR...)");
   if (!a->out) return sl_cli_usage_error("fit", "no output model (give -o MODEL.slm)");
   return SL_EXIT_OK;
@@ -206,18 +209,41 @@ static void print_recency(const sl_fees_model *m) {
   }
 }
 
+/* A spline's knots on the model's scale, and in EUR for the market value. */
+static void print_knots(const sl_fees_model *m) {
+  for (size_t t = 0; t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    if (term->kind != SL_FEES_TERM_SPLINE) continue;
+    printf("knots of %s:", term->name);
+    for (size_t k = 0; k < term->nknots; k++) printf(" %.4g", term->knots[k]);
+    if (term->var == SL_FEES_VAR_MARKET_VALUE) {
+      printf(" (");
+      for (size_t k = 0; k < term->nknots; k++) {
+        char money[32];
+        printf("%s%s", k ? ", " : "", sl_money_short(exp(term->knots[k]), money, sizeof money));
+      }
+      putchar(')');
+    }
+    putchar('\n');
+  }
+}
+
 static void print_coefficients(const sl_fees_model *m) {
   const sl_ols_fit *f = m->ols;
   printf("\ncoefficients (log EUR; OLS, %zu deals, R\xc2\xb2 %.3f, residual SE %.3f on %zu df)%s\n", f->n,
          f->r_squared, f->sigma, f->df_residual, m->ridge ? "; predictions use ridge" : "");
-  printf("  %-44s %10s %10s %8s %10s%s\n", "column", "estimate", "std.error", "t", "p", m->ridge ? "      ridge" : "");
+  int w = 44; /* the classic columns' width; an interaction's names may be longer */
+  for (size_t j = 0; j < f->p; j++)
+    if ((int)strlen(f->names[j]) > w) w = (int)strlen(f->names[j]);
+  printf("  %-*s %10s %10s %8s %10s%s\n", w, "column", "estimate", "std.error", "t", "p", m->ridge ? "      ridge" : "");
   for (size_t j = 0; j < f->p; j++) {
-    printf("  %-44s ", SL_CLI_SHOWN(f->names[j])); /* league levels come from the data */
+    printf("  %-*s ", w, SL_CLI_SHOWN(f->names[j])); /* league levels come from the data */
     if (f->aliased[j]) printf("%10s %10s %8s %10s", "aliased", "", "", "");
     else printf("%10.4f %10.4f %8.2f %10.3g", f->coef[j], f->std_error[j], f->t_value[j], f->p_value[j]);
     if (m->ridge) printf(" %10.4f", m->coef[j]);
     putchar('\n');
   }
+  print_knots(m);
   print_recency(m);
   printf("smearing factor %.4f: expected fee = median fee x %.4f (Duan 1983)\n", m->smearing, m->smearing);
   if (!m->ncal) printf("interval reported: Student t (too few deals to hold out a calibration set)\n");
@@ -313,6 +339,34 @@ static void json_acc(const char *key, const sl_fees_accuracy *a, int last) {
   printf("}%s\n", last ? "" : ",");
 }
 
+/* "terms_spec": the list as fit --terms reads it; "terms": each term, its variables, kind,
+ * columns and knots. */
+static void json_terms(const sl_fees_model *m) {
+  static const char *const kinds[SL_FEES_TERM_KIND_COUNT] = {"linear", "quadratic", "factor", "spline", "interaction"};
+  sl_fees_term_list l;
+  char spec[SL_FEES_TERMS_TEXT_MAX];
+  sl_fees_model_terms(m, &l);
+  sl_fees_terms_text(&l, spec, sizeof spec);
+  printf("  \"terms_spec\": ");
+  sl_cli_json_string(stdout, spec);
+  printf(",\n  \"terms\": [");
+  for (size_t t = 0; t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    printf("%s\n    {\"name\": ", t ? "," : "");
+    sl_cli_json_string(stdout, term->name);
+    char key[96];
+    printf(", \"variable\": ");
+    sl_cli_json_string(stdout, sl_fees_model_var_key(m, (int)term->var, key, sizeof key));
+    printf(", \"kind\": \"%s\", \"partner\": ", (unsigned)term->kind < SL_FEES_TERM_KIND_COUNT ? kinds[term->kind] : "");
+    if (term->partner >= 0) sl_cli_json_string(stdout, sl_fees_model_var_key(m, term->partner, key, sizeof key));
+    else printf("null");
+    printf(", \"first_column\": %zu, \"columns\": %zu, \"knots\": [", term->first, term->count);
+    for (size_t k = 0; k < term->nknots; k++) printf("%s", k ? ", " : ""), sl_cli_json_number(stdout, term->knots[k]);
+    printf("]}");
+  }
+  printf("\n  ]");
+}
+
 static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fit_args *a) {
   const sl_fees_deals *d = m->deals;
   const char *path = a->out;
@@ -349,7 +403,9 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
     printf(", \"p\": "), sl_cli_json_number(stdout, o && j < o->p ? o->p_value[j] : NAN);
     putchar('}');
   }
-  printf("\n  ],\n  \"smearing\": ");
+  printf("\n  ],\n");
+  json_terms(m);
+  printf(",\n  \"smearing\": ");
   sl_cli_json_number(stdout, m->smearing);
   printf(",\n  \"season_mode\": \"%s\",\n  \"half_life\": ", mode_name(m->season_mode));
   sl_cli_json_number(stdout, m->half_life > 0 ? m->half_life : NAN);
@@ -371,7 +427,15 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
     json_acc("time_without_performance_every_deal", &r->time_plain_all, 0);
   }
   json_acc("kfold_baseline", &r->kfold_baseline, 1);
-  printf("  },\n  \"rolling\": [");
+  printf("  },\n  \"time_split_choice\": ");
+  if (r->holdout_from) {
+    printf("{\"season_mode\": \"%s\", \"half_life\": ", mode_name(r->time_season_mode));
+    sl_cli_json_number(stdout, r->time_half_life > 0 ? r->time_half_life : NAN);
+    printf(", \"inner_from\": %d, \"inner_log_rmse\": ", r->time_inner_from);
+    sl_cli_json_number(stdout, r->time_inner_from ? r->time_inner_score : NAN);
+    putchar('}');
+  } else printf("null");
+  printf(",\n  \"rolling\": [");
   for (size_t k = 0; k < r->nrolling; k++) {
     const sl_fees_season_accuracy *a = &r->rolling[k];
     printf("%s\n    {\"season\": %d, \"train\": %zu, \"n\": %zu, \"log_rmse\": ", k ? "," : "", a->season, a->train,
@@ -380,7 +444,9 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
     printf(", \"baseline_log_rmse\": "), sl_cli_json_number(stdout, a->baseline.log_rmse);
     printf(", \"ratio_log_rmse\": "), sl_cli_json_number(stdout, a->ratio.log_rmse);
     printf(", \"coverage\": "), sl_cli_json_number(stdout, a->model.coverage);
-    printf(", \"mean_width\": "), sl_cli_json_number(stdout, a->model.mean_width), printf("}");
+    printf(", \"mean_width\": "), sl_cli_json_number(stdout, a->model.mean_width);
+    printf(", \"season_mode\": \"%s\", \"half_life\": ", mode_name(a->season_mode));
+    sl_cli_json_number(stdout, a->half_life > 0 ? a->half_life : NAN), printf("}");
   }
   printf("]\n}\n");
 }
@@ -495,6 +561,13 @@ int sl_cmd_fit(int argc, char **argv) {
     for (size_t t = 0; t < m->nterms; t++) printf("%s %s", t ? "," : "", m->terms[t].name);
     putchar('\n');
     if (a.nplayers) print_attach(&a.attach);
+    if (a.opt.terms) {
+      sl_fees_term_list l;
+      char spec[SL_FEES_TERMS_TEXT_MAX];
+      sl_fees_model_terms(m, &l);
+      sl_fees_terms_text(&l, spec, sizeof spec);
+      printf("terms declared: %s\nterms fitted:   %s\n", a.opt.terms, spec);
+    }
     print_selection(m->deals);
     if (a.nstats) print_join(&a.join);
     for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", SL_CLI_SHOWN(r->notes[i]));

@@ -100,12 +100,6 @@ static const char *unreadable_number(const sl_table *t, size_t r, char *why, siz
   return NULL;
 }
 
-static int has_term(const sl_fees_model *m, sl_fees_var var) {
-  for (size_t t = 0; t < m->nterms; t++)
-    if (m->terms[t].var == var) return 1;
-  return 0;
-}
-
 /* --score: the rows fit would learn from, scored as fit scores its held-out deals. */
 typedef struct score_acc {
   double *y, *pred, *low, *high;
@@ -126,7 +120,7 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
                        int verbose, int score, sl_format fmt) {
   size_t valued = 0;
   sl_fees_options o = {0};
-  o.no_market_value = !has_term(m, SL_FEES_VAR_MARKET_VALUE);
+  o.no_market_value = !sl_fees_model_uses(m, SL_FEES_VAR_MARKET_VALUE);
   sl_fees_rows *rows = NULL;
   sl_error err;
   if (sl_fees_rows_new(t, &o, m, &rows, &err)) return sl_cli_fail(&err);
@@ -190,9 +184,11 @@ void sl_cli_predict_accounting(const sl_table *t, size_t valued, int verbose) {
 /* A file without a column the model cannot do without would give a CSV of empty valuations,
  * one "unknown" per row: say it once, naming the column, and stop. */
 static int check_columns(const sl_fees_model *m, const sl_table *t) {
-  for (size_t k = 0; k < m->nterms; k++) {
+  static const sl_fees_var vars[] = {SL_FEES_VAR_AGE, SL_FEES_VAR_POSITION, SL_FEES_VAR_MARKET_VALUE};
+  for (size_t k = 0; k < sizeof vars / sizeof vars[0]; k++) {
     const char *need = NULL;
-    sl_fees_var v = m->terms[k].var;
+    sl_fees_var v = vars[k];
+    if (!sl_fees_model_uses(m, v)) continue;
     if (v == SL_FEES_VAR_AGE && !sl_table_role(t, SL_ROLE_AGE)) need = "an age column (age, Age)";
     if (v == SL_FEES_VAR_POSITION && !sl_table_role(t, SL_ROLE_SUB_POSITION) && !sl_table_role(t, SL_ROLE_POSITION))
       need = "a position column (short_pos, position)";
@@ -200,10 +196,14 @@ static int check_columns(const sl_fees_model *m, const sl_table *t) {
       need = "a market value column (market_value, value); or refit with --no-market-value";
     if (need) {
       fprintf(stderr, "scoutlab predict: %s: the model uses %s, and the file has no such column: it needs %s\n",
-              t->nfiles ? t->files[0] : "", m->terms[k].name, need);
+              t->nfiles ? t->files[0] : "", sl_fees_var_name(v), need);
       return SL_EXIT_DATA;
     }
   }
+  for (size_t k = 0; k < m->ncolumns; k++) /* a club's own column: averaged, said once */
+    if (sl_fees_model_uses(m, SL_FEES_VAR_COLUMN(k)) && !sl_table_column(t, m->column_names[k]))
+      fprintf(stderr, "scoutlab predict: note: %s: no column '%s' (a term of the model): every row takes its "
+                      "training average\n", t->nfiles ? t->files[0] : "", SL_CLI_SHOWN(m->column_names[k]));
   return SL_EXIT_OK;
 }
 

@@ -178,13 +178,18 @@ static void print_valuation(const sl_fees_valuation *v) {
   }
   printf("\nwhy (each term against the typical training deal, median %s; effects multiply):\n",
          sl_cli_money(v->typical_fee, a, sizeof a));
-  printf("  %-18s %-26s %9s %16s\n", "term", "value", "effect", "EUR");
+  int wt = 18, wv = 26; /* the classic terms' widths; a declared term's name may be longer */
+  for (size_t t = 0; t < v->ncontrib; t++) {
+    if ((int)strlen(v->contrib[t].term) > wt) wt = (int)strlen(v->contrib[t].term);
+    if ((int)strlen(v->contrib[t].value) > wv) wv = (int)strlen(v->contrib[t].value);
+  }
+  printf("  %-*s %-*s %9s %16s\n", wt, "term", wv, "value", "effect", "EUR");
   for (size_t t = 0; t < v->ncontrib; t++) {
     const sl_fees_contribution *c = &v->contrib[t];
     char eur[64];
     sl_cli_money(fabs(c->eur), eur + 1, sizeof eur - 1);
     eur[0] = c->eur < 0 ? '-' : '+';
-    printf("  %-18s %-26s %+8.1f%% %16s\n", c->term, SL_CLI_SHOWN(c->value), c->percent, eur);
+    printf("  %-*s %-*s %+8.1f%% %16s\n", wt, c->term, wv, SL_CLI_SHOWN(c->value), c->percent, eur);
   }
 }
 

@@ -23,19 +23,13 @@ static const char *surname(const char *name) {
   return space && space[1] ? space + 1 : name;
 }
 
-static int has_term(const sl_fees_model *m, sl_fees_var var) {
-  for (size_t t = 0; t < m->nterms; t++)
-    if (m->terms[t].var == var) return 1;
-  return 0;
-}
-
 /* The options that refit m the way it was fitted (same interval kind, ridge, season rule). */
 static sl_fees_options refit_options(const sl_fees_model *m, uint64_t seed) {
   sl_fees_options o = {0};
   o.ridge = m->ridge;
   o.interval = (int)m->interval;
   o.season_hold = !m->season_trend;
-  o.no_market_value = !has_term(m, SL_FEES_VAR_MARKET_VALUE);
+  o.no_market_value = !sl_fees_model_uses(m, SL_FEES_VAR_MARKET_VALUE);
   o.level = m->level;
   o.folds = 1; /* no k-fold: only the point model is needed */
   o.seed = seed;
@@ -52,6 +46,9 @@ static sl_fees_deals *training_deals(const sl_fees_deals *all, int holdout_from)
   d->rows_read = d->count[SL_FEES_USED] = d->n;
   d->has_market_value = all->has_market_value, d->has_contract = all->has_contract;
   d->has_minutes = all->has_minutes, d->has_leagues = all->has_leagues, d->has_season = all->has_season;
+  d->has_columns = all->has_columns; /* the column terms' names are owned: copied */
+  for (size_t k = 0; k < all->ncolumns; k++)
+    if (!(d->column_names[d->ncolumns++] = strdup(all->column_names[k]))) return sl_fees_deals_free(d), NULL;
   return d;
 }
 
@@ -74,6 +71,8 @@ static int predict_held_out(const sl_fees_model *m, int holdout_from, double lev
                         holdout_from, ntrain, ntest, m->season_min, m->season_max);
   }
   sl_fees_options o = refit_options(m, seed);
+  char terms[SL_FEES_TERMS_TEXT_MAX];
+  o.terms = sl_fees_model_terms_spec(m, terms, sizeof terms); /* a declared list, refitted as declared */
   sl_fees_model *tm = NULL;
   int e = sl_fees_fit(train, &o, &tm, NULL, err); /* takes train */
   if (e) return e;
@@ -145,7 +144,7 @@ int sl_charts_fee_fit_from_model(const sl_fees_model *m, int holdout_from, doubl
 
 const char *sl_charts_default_what_if(const sl_fees_model *m, const sl_fees_player *p) {
   /* A contract what-if is the question clubs ask; only meaningful when the model has the term. */
-  return m && p && isfinite(p->contract_months) && has_term(m, SL_FEES_VAR_CONTRACT) ? SL_CHARTS_DEFAULT_CONTRACT_WHAT_IF
+  return m && p && isfinite(p->contract_months) && sl_fees_model_uses(m, SL_FEES_VAR_CONTRACT) ? SL_CHARTS_DEFAULT_CONTRACT_WHAT_IF
                                                                                      : NULL;
 }
 

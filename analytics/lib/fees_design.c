@@ -1,6 +1,11 @@
-/* fees_design.c - the fee model's terms, factor levels and design rows.
+/* fees_design.c - the fee model's terms, factor levels, knots and design rows.
  *
- * Terms (in this order, each dropped with a note when its column is absent):
+ * The terms are those of a term list (fees_terms.c): the declared one, or by default
+ * SL_FEES_DEFAULT_TERMS, which gives the classic model. A declared list adds splines (the value
+ * and its cubic parts, knots at Harrell's quantiles of the training deals) and interactions (a
+ * product, or the value times each non-reference level of a factor, whose levels are the
+ * factor's own rule's). Default terms (in this order, each dropped with a note when its column is
+ * absent):
  *   age: age and age² (fees rise to a peak in the mid-twenties, then fall; a quadratic has
  *        one peak and two parameters, enough for ~10^4 deals);
  *   position: six groups, DM/CM the reference;
@@ -37,7 +42,7 @@ void sl_fees_model_free(sl_fees_model *m) {
   if (!m) return;
   for (size_t t = 0; t < m->nterms; t++) {
     for (size_t l = 0; l < m->terms[t].nlevels; l++) free(m->terms[t].levels[l]);
-    free(m->terms[t].levels);
+    free(m->terms[t].levels), free(m->terms[t].label_);
   }
   for (size_t j = 0; m->names && j < m->p; j++) free(m->names[j]);
   free(m->names);
@@ -45,6 +50,7 @@ void sl_fees_model_free(sl_fees_model *m) {
   free(m->coef), free(m->column_mean), free(m->calibration);
   sl_fees_deals_free(m->deals);
   sl_fees_club_index_free_(m->club_index_);
+  for (size_t k = 0; k < m->ncolumns; k++) free(m->column_names[k]);
   free(m);
 }
 
@@ -117,10 +123,10 @@ static int add_level(sl_fees_term *t, const char *label) {
 
 /* Levels of a league factor: frequent labels (the most frequent first, then by name), rarer
  * ones pooled into "other" at the end. */
-static int league_levels(sl_fees_term *t, const sl_fees_deals *d, const size_t *idx, size_t n) {
+static int league_levels(sl_fees_term *t, sl_fees_var var, const sl_fees_deals *d, const size_t *idx, size_t n) {
   const char **lab = malloc((n ? n : 1) * sizeof *lab);
   if (!lab) return SL_ENOMEM;
-  for (size_t i = 0; i < n; i++) lab[i] = deal_label(&d->deal[idx[i]], t->var);
+  for (size_t i = 0; i < n; i++) lab[i] = deal_label(&d->deal[idx[i]], var);
   qsort(lab, n, sizeof *lab, str_ptr_cmp);
   size_t best = 0, best_run = 0, pooled = 0;
   for (size_t i = 0, j; i < n; i = j) {
@@ -160,8 +166,6 @@ const char *sl_fees_var_name(sl_fees_var v) {
   return (unsigned)v < SL_FEES_VAR_COUNT ? n[v] : "";
 }
 
-static const char *var_name(sl_fees_var v) { return sl_fees_var_name(v); }
-
 int sl_fees_var_is_performance(sl_fees_var v) { return v >= SL_FEES_VAR_STARTS && v < SL_FEES_VAR_COUNT; }
 
 double sl_fees_player_numeric(const sl_fees_player *p, sl_fees_var v) {
@@ -174,7 +178,8 @@ double sl_fees_player_numeric(const sl_fees_player *p, sl_fees_var v) {
   case SL_FEES_VAR_NPXG_XAG: return p->npxg_xag_per90;
   case SL_FEES_VAR_PROGRESSIVE: return p->progressive_per90;
   case SL_FEES_VAR_TEAM_POINTS: return p->team_points;
-  default: return NAN;
+  default: /* a column term */
+    return v >= SL_FEES_VAR_COUNT && v < SL_FEES_VAR_MAX ? p->column[v - SL_FEES_VAR_COUNT] : NAN;
   }
 }
 
@@ -200,53 +205,189 @@ static void append_note(char *note, size_t size, const char *text) {
   if (used + 1 < size) snprintf(note + used, size - used, "%s%s", used ? "; " : "", text);
 }
 
-static int add_term(sl_fees_model *m, sl_fees_var v, sl_fees_term_kind kind) {
+/* The deals a model is set up from, and what has been said about them. */
+typedef struct setup_ctx {
+  const sl_fees_deals *d;
+  const size_t *idx;
+  size_t n;
+  const sl_fees_options *o;
+  char *note;
+  size_t note_size;
+  unsigned noted;       /* variables whose absence was noted (bit per sl_fees_var) */
+  unsigned checked, ok; /* variables looked at, and those available */
+} setup_ctx;
+
+/* Why a variable the list names has no term, for a declared list only (the default list leaves
+ * out what the data do not give, as it always has, without a word). */
+static const char *declared_absence(const setup_ctx *c, sl_fees_var v) {
+  if (!c->o->terms) return NULL; /* an absent column is noted with the deals (fees_select.c) */
+  if (v >= SL_FEES_VAR_COUNT) return "no such column in the transfers files";
+  if (v == SL_FEES_VAR_MARKET_VALUE && c->o->no_market_value) return "left out (no market value)";
+  if (sl_fees_var_is_performance(v)) return "no stats history joined (fit --stats)";
+  return NULL;
+}
+
+static const char *label_of(const setup_ctx *c, sl_fees_var v) {
+  return sl_fees_var_label((int)v, (const char *const *)c->d->column_names, c->d->ncolumns);
+}
+
+static void note_var(setup_ctx *c, sl_fees_var v, const char *text) {
+  if (c->noted >> v & 1u) return;
+  c->noted |= 1u << v;
+  append_note(c->note, c->note_size, text);
+}
+
+/* 1 when the deals give variable v (not the season: add_season). The first time a term needs an
+ * absent variable, a note says why it is dropped (the texts of the classic model). */
+static int var_available(setup_ctx *c, sl_fees_var v) {
+  if (c->checked >> v & 1u) return c->ok >> v & 1u;
+  const sl_fees_deals *d = c->d;
+  int perf = c->o->performance && d->has_performance; /* the deals idx are the joined ones (fees_eval.c) */
+  int present = 1, ok;
+  if (v == SL_FEES_VAR_BUYER_LEAGUE || v == SL_FEES_VAR_SELLER_LEAGUE) present = d->has_leagues;
+  else if (v == SL_FEES_VAR_MARKET_VALUE) present = d->has_market_value && !c->o->no_market_value;
+  else if (v == SL_FEES_VAR_CONTRACT) present = d->has_contract;
+  else if (v == SL_FEES_VAR_MINUTES) present = d->has_minutes || perf;
+  else if (sl_fees_var_is_performance(v)) present = perf;
+  else if (v >= SL_FEES_VAR_COUNT) present = (int)(v - SL_FEES_VAR_COUNT) < (int)d->ncolumns && (d->has_columns >> (v - SL_FEES_VAR_COUNT) & 1u);
+  ok = present && (v == SL_FEES_VAR_AGE || sl_fees_var_is_factor(v) || numeric_known(d, c->idx, c->n, v));
+  char b[SL_FEES_NOTE_MAX];
+  if ((v == SL_FEES_VAR_BUYER_LEAGUE || v == SL_FEES_VAR_SELLER_LEAGUE) && !present) {
+    if (!(c->noted & (1u << SL_FEES_VAR_BUYER_LEAGUE | 1u << SL_FEES_VAR_SELLER_LEAGUE)))
+      append_note(c->note, c->note_size, "no league columns: league terms dropped");
+    c->noted |= 1u << v;
+  } else if (v == SL_FEES_VAR_MARKET_VALUE && present && !ok) {
+    note_var(c, v, "market value missing for some deals: term dropped");
+  } else if (present && !ok) {
+    snprintf(b, sizeof b, "%s missing for some deals: term dropped", label_of(c, v));
+    note_var(c, v, b);
+  } else if (!present && declared_absence(c, v)) {
+    snprintf(b, sizeof b, "%s: %s: term dropped", label_of(c, v), declared_absence(c, v));
+    note_var(c, v, b);
+  }
+  c->checked |= 1u << v;
+  if (ok) c->ok |= 1u << v;
+  return ok;
+}
+
+static sl_fees_term *add_term(sl_fees_model *m, const sl_fees_term_spec *s) {
   sl_fees_term *t = &m->terms[m->nterms++];
   memset(t, 0, sizeof *t);
-  t->var = v, t->kind = kind, t->name = var_name(v);
+  t->var = s->var, t->kind = s->kind, t->name = sl_fees_var_name(s->var);
+  t->partner = s->kind == SL_FEES_TERM_INTERACTION ? s->partner : -1;
+  t->nknots = s->kind == SL_FEES_TERM_SPLINE ? s->nknots : 0;
+  return t;
+}
+
+/* The season's term in the season mode's form: a trend (linear), a level per season (factor),
+ * or none; one training season has none (noted). */
+static void add_season(sl_fees_model *m, setup_ctx *c) {
+  int seasons = m->season_max > m->season_min;
+  if (!c->d->has_season) return;
+  if (!seasons) {
+    note_var(c, SL_FEES_VAR_SEASON, "one training season: season term dropped");
+    return;
+  }
+  if (m->season_mode == SL_FEES_SEASON_NONE) return;
+  sl_fees_term_spec s = {SL_FEES_VAR_SEASON,
+                         m->season_mode == SL_FEES_SEASON_LEVEL ? SL_FEES_TERM_FACTOR : SL_FEES_TERM_LINEAR, -1, 0};
+  add_term(m, &s);
+}
+
+/* The terms of list l that the deals give, in its order. */
+static void choose_terms(sl_fees_model *m, setup_ctx *c, const sl_fees_term_list *l) {
+  for (size_t k = 0; k < l->n && m->nterms < SL_FEES_MAX_TERMS; k++) {
+    const sl_fees_term_spec *s = &l->term[k];
+    if (s->var == SL_FEES_VAR_SEASON) {
+      add_season(m, c);
+      continue;
+    }
+    int ok = var_available(c, s->var);
+    if (s->kind == SL_FEES_TERM_INTERACTION) ok = var_available(c, (sl_fees_var)s->partner) && ok;
+    if (ok) add_term(m, s);
+  }
+}
+
+/* A variable on the model's scale for a training deal (log EUR for market value). */
+static double deal_scale(const sl_fees_deal *deal, sl_fees_var v) {
+  double x = sl_fees_player_numeric(&deal->player, v);
+  return v == SL_FEES_VAR_MARKET_VALUE ? log(x) : x;
+}
+
+/* A spline's knots at Harrell's quantiles of the training deals; too few distinct values for
+ * three knots leave a linear term (noted), tied quantiles fewer knots (noted). */
+static int spline_knots(sl_fees_term *t, setup_ctx *c) {
+  double *x = malloc((c->n ? c->n : 1) * sizeof *x);
+  if (!x) return SL_ENOMEM;
+  for (size_t i = 0; i < c->n; i++) x[i] = deal_scale(&c->d->deal[c->idx[i]], t->var);
+  size_t want = t->nknots;
+  int st = sl_fees_spline_knots(x, c->n, want, t->knots, &t->nknots);
+  free(x);
+  char b[SL_FEES_NOTE_MAX];
+  const char *name = label_of(c, t->var);
+  if (!st && t->nknots < SL_FEES_MIN_KNOTS) {
+    snprintf(b, sizeof b, "spline of %s with %zu knots: too few distinct values for %d knots: linear", name,
+             want, SL_FEES_MIN_KNOTS);
+    append_note(c->note, c->note_size, b);
+    t->kind = SL_FEES_TERM_LINEAR, t->nknots = 0;
+  } else if (!st && t->nknots < want) {
+    snprintf(b, sizeof b, "spline of %s with %zu knots: tied quantiles, %zu knots", name, want, t->nknots);
+    append_note(c->note, c->note_size, b);
+  }
+  return st;
+}
+
+/* Levels of a factor term or of an interaction's factor partner, knots of a spline. */
+static int term_data(sl_fees_model *m, sl_fees_term *term, setup_ctx *c) {
+  sl_fees_var f = term->kind == SL_FEES_TERM_INTERACTION ? (sl_fees_var)term->partner : term->var;
+  if (term->kind == SL_FEES_TERM_SPLINE) return spline_knots(term, c);
+  if (term->kind != SL_FEES_TERM_FACTOR && !(term->kind == SL_FEES_TERM_INTERACTION && sl_fees_var_is_factor(f)))
+    return SL_OK;
+  if (f == SL_FEES_VAR_POSITION) return position_levels(term, c->d, c->idx, c->n);
+  if (f == SL_FEES_VAR_SEASON) return season_levels(term, c->d, c->idx, c->n, m->season_min, m->season_max);
+  return league_levels(term, f, c->d, c->idx, c->n);
+}
+
+/* Decides the terms and their levels and knots from the training deals; notes say what was
+ * dropped. */
+/* The list's column terms renumbered to the deals' columns (the model's indexing), found by name;
+ * a column the deals do not carry becomes a variable no deal has (dropped with a note). */
+static void map_columns(sl_fees_term_list *l, const sl_fees_deals *d) {
+  int to[SL_FEES_MAX_COLUMN_TERMS];
+  for (size_t k = 0; k < l->ncolumns; k++) {
+    to[k] = (int)d->ncolumns;
+    for (size_t j = 0; j < d->ncolumns; j++)
+      if (d->column_names[j] && strcmp(d->column_names[j], l->columns[k]) == 0) to[k] = (int)j;
+  }
+  for (size_t i = 0; i < l->n; i++) {
+    sl_fees_term_spec *s = &l->term[i];
+    if (s->var >= SL_FEES_VAR_COUNT) s->var = SL_FEES_VAR_COLUMN(to[s->var - SL_FEES_VAR_COUNT]);
+    if (s->partner >= SL_FEES_VAR_COUNT) s->partner = (int)SL_FEES_VAR_COLUMN(to[s->partner - SL_FEES_VAR_COUNT]);
+  }
+}
+
+/* The model names its column terms as the deals do. */
+static int copy_columns(sl_fees_model *m, const sl_fees_deals *d) {
+  for (size_t k = 0; k < d->ncolumns; k++)
+    if (!(m->column_names[m->ncolumns++] = strdup(d->column_names[k] ? d->column_names[k] : ""))) return SL_ENOMEM;
   return SL_OK;
 }
 
-/* Decides the terms and their levels from the training deals; notes say what was dropped. */
 static int setup_terms(sl_fees_model *m, const sl_fees_deals *d, const size_t *idx, size_t n,
                        const sl_fees_options *o, char *note, size_t note_size) {
-  add_term(m, SL_FEES_VAR_AGE, SL_FEES_TERM_QUADRATIC);
-  add_term(m, SL_FEES_VAR_POSITION, SL_FEES_TERM_FACTOR);
-  if (d->has_leagues) {
-    add_term(m, SL_FEES_VAR_BUYER_LEAGUE, SL_FEES_TERM_FACTOR);
-    add_term(m, SL_FEES_VAR_SELLER_LEAGUE, SL_FEES_TERM_FACTOR);
-  } else append_note(note, note_size, "no league columns: league terms dropped");
+  sl_fees_term_list l;
+  sl_error err;
+  if (sl_fees_terms_parse(o->terms ? o->terms : SL_FEES_DEFAULT_TERMS, &l, &err)) return SL_EINVAL;
+  map_columns(&l, d);
+  if (copy_columns(m, d)) return SL_ENOMEM;
+  setup_ctx c = {d, idx, n, o, note, note_size, 0, 0, 0};
   distinct_seasons(d, idx, n, &m->season_min, &m->season_max);
   m->season_mode = o->season_mode ? o->season_mode : SL_FEES_SEASON_TREND;
-  if (d->has_season && m->season_max > m->season_min && m->season_mode != SL_FEES_SEASON_NONE)
-    add_term(m, SL_FEES_VAR_SEASON, m->season_mode == SL_FEES_SEASON_LEVEL ? SL_FEES_TERM_FACTOR : SL_FEES_TERM_LINEAR);
-  else if (d->has_season && m->season_max == m->season_min)
-    append_note(note, note_size, "one training season: season term dropped");
-  if (d->has_market_value && !o->no_market_value) {
-    if (numeric_known(d, idx, n, SL_FEES_VAR_MARKET_VALUE)) add_term(m, SL_FEES_VAR_MARKET_VALUE, SL_FEES_TERM_LINEAR);
-    else append_note(note, note_size, "market value missing for some deals: term dropped");
-  }
-  static const sl_fees_var opt_vars[] = {SL_FEES_VAR_CONTRACT, SL_FEES_VAR_MINUTES, SL_FEES_VAR_STARTS,
-                                          SL_FEES_VAR_NPXG_XAG, SL_FEES_VAR_PROGRESSIVE, SL_FEES_VAR_TEAM_POINTS};
-  int perf = o->performance && d->has_performance; /* the deals idx are the joined ones (fees_eval.c) */
-  const int present[] = {d->has_contract, d->has_minutes || perf, perf, perf, perf, perf};
-  for (int k = 0; k < (int)(sizeof opt_vars / sizeof opt_vars[0]); k++) {
-    if (!present[k]) continue;
-    if (numeric_known(d, idx, n, opt_vars[k])) add_term(m, opt_vars[k], SL_FEES_TERM_LINEAR);
-    else {
-      char b[96];
-      snprintf(b, sizeof b, "%s missing for some deals: term dropped", var_name(opt_vars[k]));
-      append_note(note, note_size, b);
-    }
-  }
+  choose_terms(m, &c, &l);
   m->season_trend = !o->season_hold;
   for (size_t t = 0; t < m->nterms; t++) {
-    sl_fees_term *term = &m->terms[t];
-    int st = term->var == SL_FEES_VAR_POSITION ? position_levels(term, d, idx, n)
-             : term->var == SL_FEES_VAR_SEASON && term->kind == SL_FEES_TERM_FACTOR
-                 ? season_levels(term, d, idx, n, m->season_min, m->season_max)
-             : term->kind == SL_FEES_TERM_FACTOR ? league_levels(term, d, idx, n)
-                                                 : SL_OK;
+    int st = term_data(m, &m->terms[t], &c);
+    if (!st) st = sl_fees_term_label(&m->terms[t], (const char *const *)m->column_names, m->ncolumns);
     if (st) return st;
   }
   return SL_OK;
@@ -258,9 +399,7 @@ static int name_columns(sl_fees_model *m) {
   for (size_t t = 0; t < m->nterms; t++) {
     sl_fees_term *term = &m->terms[t];
     term->first = p;
-    term->count = term->kind == SL_FEES_TERM_QUADRATIC ? 2
-                  : term->kind == SL_FEES_TERM_FACTOR  ? (term->nlevels ? term->nlevels - 1 : 0)
-                                                       : 1;
+    term->count = sl_fees_term_columns(term);
     p += term->count;
   }
   m->p = p;
@@ -270,11 +409,7 @@ static int name_columns(sl_fees_model *m) {
     const sl_fees_term *term = &m->terms[t];
     for (size_t k = 0; k < term->count; k++) {
       char b[SL_REGRESS_NAME_MAX];
-      if (term->kind == SL_FEES_TERM_FACTOR) snprintf(b, sizeof b, "%s %s", term->name, term->levels[k + 1]);
-      else if (k == 1) snprintf(b, sizeof b, "I(%s^2)", term->name);
-      else snprintf(b, sizeof b, "%s", term->name);
-      for (char *c = b; *c; c++)
-        if (*c == '\n' || *c == '\r' || *c == '\t') *c = ' ';
+      sl_fees_column_name(term, k, (const char *const *)m->column_names, m->ncolumns, b, sizeof b);
       m->names[term->first + k] = strdup(b);
     }
   }
@@ -296,16 +431,6 @@ static void use_means(const sl_fees_model *m, const sl_fees_term *t, double *x) 
     x[t->first + k] = m->column_mean ? m->column_mean[t->first + k] : 0;
 }
 
-static int factor_row(const sl_fees_model *m, const sl_fees_term *t, const char *label, double *x) {
-  long l = sl_fees_level_index(t, label);
-  if (l < 0) {
-    use_means(m, t, x);
-    return 0;
-  }
-  for (size_t k = 0; k < t->count; k++) x[t->first + k] = (long)k + 1 == l;
-  return 1;
-}
-
 /* The season as the design uses it: held at the nearest training season unless trending. */
 static double season_value(const sl_fees_model *m, int season) {
   double s = season;
@@ -313,63 +438,83 @@ static double season_value(const sl_fees_model *m, int season) {
   return s - m->season_max;
 }
 
-static int numeric_row(const sl_fees_model *m, const sl_fees_term *t, const sl_fees_player *p,
-                       double *x, sl_error *err) {
-  double v = NAN;
-  switch (t->var) {
+/* Numeric variable v of p on the model's scale (log EUR for market value, the season as the
+ * design uses it) into *out, NAN when unknown (the term then takes the training mean); SL_EDATA
+ * for an unknown age or market value, which the model cannot average over. */
+static int numeric_input(const sl_fees_model *m, sl_fees_var v, const sl_fees_player *p, double *out,
+                         sl_error *err) {
+  *out = NAN;
+  switch (v) {
   case SL_FEES_VAR_AGE:
     if (!isfinite(p->age)) return sl_error_field(err, "age", sl_error_set(err, SL_EDATA, NULL, 0, 0, "age unknown: the model needs it"));
-    x[t->first] = p->age, x[t->first + 1] = p->age * p->age;
-    return 1;
-  case SL_FEES_VAR_SEASON: v = p->season ? season_value(m, p->season) : NAN; break;
+    *out = p->age;
+    return SL_OK;
+  case SL_FEES_VAR_SEASON: *out = p->season ? season_value(m, p->season) : NAN; return SL_OK;
   case SL_FEES_VAR_MARKET_VALUE:
     if (!(p->market_value > 0))
       return sl_error_field(err, "market_value",
                             sl_error_set(err, SL_EDATA, NULL, 0, 0,
                                          "market value unknown: the model uses it (or refit without market value)"));
-    v = log(p->market_value);
-    break;
-  case SL_FEES_VAR_CONTRACT:
-  case SL_FEES_VAR_MINUTES:
-  case SL_FEES_VAR_STARTS:
-  case SL_FEES_VAR_NPXG_XAG:
-  case SL_FEES_VAR_PROGRESSIVE:
-  case SL_FEES_VAR_TEAM_POINTS: v = sl_fees_player_numeric(p, t->var); break;
-  default: break;
+    *out = log(p->market_value);
+    return SL_OK;
+  default: *out = sl_fees_player_numeric(p, v); return SL_OK;
   }
-  if (!isfinite(v)) {
+}
+
+/* The level of factor variable v of p among term t's levels into *level, -1 when unknown (the
+ * term then takes the training mean); SL_EDATA for a position that is unknown, only a line, or
+ * one the model never saw. */
+static int factor_input(const sl_fees_term *t, sl_fees_var v, const sl_fees_player *p, long *level, sl_error *err) {
+  if (v == SL_FEES_VAR_SEASON) {
+    *level = sl_fees_season_level(t, p->season);
+    return SL_OK;
+  }
+  if (v == SL_FEES_VAR_BUYER_LEAGUE || v == SL_FEES_VAR_SELLER_LEAGUE) {
+    *level = sl_fees_level_index(t, v == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league : p->league);
+    return SL_OK;
+  }
+  if (p->group < 0 || p->group >= SL_FEES_GROUP_COUNT)
+    return sl_error_field(err, "position",
+                          sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                                       "position unknown or only a line (defence/midfield/attack): the model "
+                                       "needs a group (GK, CB, FB, DM/CM, AM/W, CF)"));
+  if ((*level = sl_fees_level_index(t, sl_fees_group_name(p->group))) < 0)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "the model saw no %s transfers", sl_fees_group_name(p->group));
+  return SL_OK;
+}
+
+/* Term t's columns for p; *known 0 when an input is unknown and the columns hold the training
+ * means (a typical deal for that term: contribution 0). */
+static int term_row(const sl_fees_model *m, const sl_fees_term *t, const sl_fees_player *p, double *x, int *known,
+                    sl_error *err) {
+  double v = NAN, w = NAN, *c = x + t->first;
+  long l = -1;
+  int factor_partner = t->kind == SL_FEES_TERM_INTERACTION && sl_fees_var_is_factor((sl_fees_var)t->partner);
+  int st = t->kind == SL_FEES_TERM_FACTOR ? factor_input(t, t->var, p, &l, err) : numeric_input(m, t->var, p, &v, err);
+  if (!st && factor_partner) st = factor_input(t, (sl_fees_var)t->partner, p, &l, err);
+  else if (!st && t->kind == SL_FEES_TERM_INTERACTION) st = numeric_input(m, (sl_fees_var)t->partner, p, &w, err);
+  if (st) return st;
+  *known = t->kind == SL_FEES_TERM_FACTOR ? l >= 0 : factor_partner ? l >= 0 && !isnan(v)
+           : t->kind == SL_FEES_TERM_INTERACTION ? !isnan(v) && !isnan(w) : !isnan(v);
+  if (!*known) {
     use_means(m, t, x);
-    return 0;
+    return SL_OK;
   }
-  x[t->first] = v;
-  return 1;
+  if (t->kind == SL_FEES_TERM_FACTOR || factor_partner)
+    for (size_t k = 0; k < t->count; k++) c[k] = (long)k + 1 == l ? (factor_partner ? v : 1) : 0;
+  else if (t->kind == SL_FEES_TERM_INTERACTION) c[0] = v * w;
+  else c[0] = v;
+  if (t->kind == SL_FEES_TERM_QUADRATIC) c[1] = v * v;
+  if (t->kind == SL_FEES_TERM_SPLINE) sl_fees_spline_basis(v, t->knots, t->nknots, c + 1);
+  return SL_OK;
 }
 
 int sl_fees_design_row(const sl_fees_model *m, const sl_fees_player *p, double *x, int *known,
                        sl_error *err) {
   x[0] = 1;
   for (size_t t = 0; t < m->nterms; t++) {
-    const sl_fees_term *term = &m->terms[t];
-    int k;
-    if (term->var == SL_FEES_VAR_POSITION) {
-      if (p->group < 0 || p->group >= SL_FEES_GROUP_COUNT)
-        return sl_error_field(err, "position",
-                              sl_error_set(err, SL_EDATA, NULL, 0, 0,
-                                           "position unknown or only a line (defence/midfield/attack): the model "
-                                           "needs a group (GK, CB, FB, DM/CM, AM/W, CF)"));
-      if (sl_fees_level_index(term, sl_fees_group_name(p->group)) < 0)
-        return sl_error_set(err, SL_EDATA, NULL, 0, 0, "the model saw no %s transfers",
-                            sl_fees_group_name(p->group));
-      k = factor_row(m, term, sl_fees_group_name(p->group), x);
-    } else if (term->var == SL_FEES_VAR_SEASON && term->kind == SL_FEES_TERM_FACTOR) {
-      long l = sl_fees_season_level(term, p->season);
-      if (l < 0) use_means(m, term, x);
-      else
-        for (size_t j = 0; j < term->count; j++) x[term->first + j] = (long)j + 1 == l;
-      k = l >= 0;
-    } else if (term->var == SL_FEES_VAR_BUYER_LEAGUE) k = factor_row(m, term, p->buyer_league, x);
-    else if (term->var == SL_FEES_VAR_SELLER_LEAGUE) k = factor_row(m, term, p->league, x);
-    else if ((k = numeric_row(m, term, p, x, err)) == SL_EDATA) return k; /* 0/1 = known */
+    int k = 0, st = term_row(m, &m->terms[t], p, x, &k, err);
+    if (st) return st;
     if (known) known[t] = k;
   }
   return SL_OK;

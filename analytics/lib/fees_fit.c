@@ -210,11 +210,13 @@ static int fit_setting(const sl_fees_deals *d, const size_t *idx, size_t n, cons
   if (!st) st = regress(m, X, y, w, n, m->ridge, &m->ols, m->coef, &m->ridge_lambda, err);
   if (!st) {
     double sw = 0, se = 0; /* weighted smearing: the mean of exp(residual) the fit stands for */
+    /* x_i'b column by column into res (a row of X strides n doubles), each sum in its order */
+    for (size_t i = 0; i < n; i++) res[i] = 0;
+    for (size_t j = 0; j < m->p; j++)
+      for (size_t i = 0; i < n; i++) res[i] += X[j * n + i] * m->coef[j];
     for (size_t i = 0; i < n; i++) {
-      double pred = 0;
-      for (size_t j = 0; j < m->p; j++) pred += X[j * n + i] * m->coef[j];
       double wi = w ? w[i] : 1;
-      sw += wi, se += wi * exp(y[i] - pred);
+      sw += wi, se += wi * exp(y[i] - res[i]);
     }
     m->smearing = se / sw;
     column_stats(m, X, n);
@@ -228,9 +230,15 @@ static int fit_setting(const sl_fees_deals *d, const size_t *idx, size_t n, cons
   return SL_OK;
 }
 
-static int has_mv_term_(const sl_fees_model *m) {
-  for (size_t t = 0; t < m->nterms; t++)
-    if (m->terms[t].var == SL_FEES_VAR_MARKET_VALUE) return 1;
+static int has_mv_term_(const sl_fees_model *m) { return sl_fees_model_uses(m, SL_FEES_VAR_MARKET_VALUE); }
+
+/* 1 when the term list (declared or the default) has a season term: without one the season
+ * modes are the same model, and the inner split tries only one. */
+static int lists_season(const sl_fees_options *o) {
+  sl_fees_term_list l;
+  if (!o->terms || sl_fees_terms_parse(o->terms, &l, NULL)) return 1;
+  for (size_t k = 0; k < l.n; k++)
+    if (l.term[k].var == SL_FEES_VAR_SEASON) return 1;
   return 0;
 }
 
@@ -303,9 +311,9 @@ static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inne
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
   in->best = INFINITY;
-  int st = SL_OK;
+  int st = SL_OK, only = o->season_mode ? o->season_mode : lists_season(o) ? 0 : SL_FEES_SEASON_NONE;
   for (int mode = SL_FEES_SEASON_TREND; !st && mode <= SL_FEES_SEASON_NONE; mode++) {
-    if (o->season_mode && o->season_mode != mode) continue;
+    if (only && only != mode) continue;
     for (int h = 0; !st && h <= SL_FEES_NHALF_LIVES; h++) {
       double life = h ? lives[h - 1] : SL_FEES_NO_WEIGHTS;
       if ((o->half_life && o->half_life != life) || (o->ridge && h)) continue; /* ridge fits unweighted */
@@ -449,6 +457,9 @@ int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
   sl_fees_options o = opt ? *opt : defaults;
   *out = NULL;
   gsl_set_error_handler_off();
+  sl_fees_term_list declared;
+  int bad_terms = o.terms ? sl_fees_terms_parse(o.terms, &declared, err) : SL_OK;
+  if (bad_terms) return bad_terms;
   double share = o.calibration_share > 0 ? o.calibration_share : SL_FEES_DEFAULT_CALIBRATION;
   inner in = {0};
   double grid[3][SL_FEES_NHALF_LIVES + 1];

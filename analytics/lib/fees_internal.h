@@ -132,4 +132,39 @@ long sl_fees_season_level(const sl_fees_term *t, int season);
 /** Level index of label in a factor term, or -1 (exact, then pooled/outside rules). */
 long sl_fees_level_index(const sl_fees_term *t, const char *label);
 
+/* ---- terms as data (fees_terms.c) ---------------------------------------------------------- */
+
+/** 1 when a term of this variable, kind, partner (-1 none) and knot count can exist: the one
+ *  rule the term-list parser and the model loader both apply. */
+int sl_fees_term_shape_ok(int var, int kind, int partner, size_t nknots);
+
+/** 1 when the term has the form the default list gives its variable (age quadratic, the factors,
+ *  the season as trend or level, every other variable linear): a model of such terms only is
+ *  written in format 2 or 3. */
+int sl_fees_term_is_classic(const sl_fees_term *t);
+
+/** The design columns a term of its kind, levels and knots has. */
+size_t sl_fees_term_columns(const sl_fees_term *t);
+
+/** The name of variable v: sl_fees_var_name(), or for a column term its column's name among
+ *  columns[0..ncolumns) ("" when out of range). */
+const char *sl_fees_var_label(int v, const char *const *columns, size_t ncolumns);
+
+/** Sets t->name: the variable's name, or a composed one for a spline, an interaction or a column
+ *  term (then owned by the term, t->label_); columns name the column terms. SL_ENOMEM. */
+int sl_fees_term_label(sl_fees_term *t, const char *const *columns, size_t ncolumns);
+
+/** The name of column k of term t into b. */
+void sl_fees_column_name(const sl_fees_term *t, size_t k, const char *const *columns, size_t ncolumns, char *b,
+                         size_t size);
+
+/** The column terms a rows reader reads (their names, in its order) and, bit k of *found, which
+ *  the table has. Returns how many. Borrowed from the reader. */
+size_t sl_fees_rows_term_columns(const sl_fees_rows *rows, const char *const **names, unsigned *found);
+
+
+/** Knots of a k-knot spline at Harrell's quantiles of x[0..n) (unsorted), increasing; tied
+ *  quantiles are one knot, so *nknots may be below k. SL_ENOMEM. */
+int sl_fees_spline_knots(const double *x, size_t n, size_t k, double *knots, size_t *nknots);
+
 #endif

@@ -1,5 +1,7 @@
 /* fees_io.c - saving and loading a fee model: "scoutlab-fee-model 2" (3 for a model with
- * performance terms: their variables, and five more fields per deal), line-oriented text with
+ * performance terms: their variables, and five more fields per deal; 4 for a model with declared
+ * terms of the new kinds: each term line ends with the interaction's partner and the spline's
+ * knots, deals as in 3), line-oriented text with
  * the terms, levels, column means and coefficients, smearing, calibration residuals, training
  * seasons and files, the training deals (for comparables), then the regression in the regress
  * module's own format ("ols BYTES" followed by exactly that many bytes), then "end".
@@ -23,12 +25,17 @@ static void put_text(FILE *f, const char *s) {
   for (; s && *s; s++) fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
 
-/* The version a model is written as: 3 only when it needs it (a performance term), so that a
- * model without one stays readable by a scoutlab that reads version 2. */
+/* The version a model is written as: the oldest that can hold it, so that a model of the
+ * classic terms stays readable by a scoutlab that reads version 2: 4 for a term of a declared
+ * form (a spline, an interaction, a variable in another form than the default's), 3 for a
+ * performance term. */
 static int version_of(const sl_fees_model *m) {
-  for (size_t t = 0; t < m->nterms; t++)
-    if (sl_fees_var_is_performance(m->terms[t].var)) return SL_FEES_FORMAT_VERSION;
-  return SL_FEES_FORMAT_VERSION_MIN;
+  int v = SL_FEES_FORMAT_VERSION_MIN;
+  for (size_t t = 0; t < m->nterms; t++) {
+    if (!sl_fees_term_is_classic(&m->terms[t])) return SL_FEES_FORMAT_VERSION;
+    if (sl_fees_var_is_performance(m->terms[t].var)) v = SL_FEES_FORMAT_VERSION_PERFORMANCE;
+  }
+  return v;
 }
 
 static void save_meta(FILE *f, const sl_fees_model *m) {
@@ -43,11 +50,21 @@ static void save_meta(FILE *f, const sl_fees_model *m) {
     for (int b = 0; b <= SL_FEES_NHALF_LIVES; b++) sl_fprintf_c(f, " %.17g", m->inner_grid[a][b]);
   sl_fprintf_c(f, "\nbands %zu", m->nbands);
   for (size_t b = 0; b <= m->nbands; b++) sl_fprintf_c(f, " %zu", m->band_first[b]);
+  int declared = version_of(m) >= SL_FEES_FORMAT_VERSION;
+  if (declared) { /* version 4: the column terms' columns, before the terms that name them */
+    sl_fprintf_c(f, "\nterm-columns %zu %u", m->ncolumns, m->deals ? m->deals->has_columns : 0u);
+    for (size_t k = 0; k < m->ncolumns; k++) fputs("\ncolumn-name ", f), put_text(f, m->column_names[k]);
+  }
   sl_fprintf_c(f, "\nterms %zu\n", m->nterms);
   for (size_t t = 0; t < m->nterms; t++) {
     const sl_fees_term *term = &m->terms[t];
-    sl_fprintf_c(f, "term %d %d %zu %zu %zu %.17g\n", (int)term->var, (int)term->kind, term->first,
+    sl_fprintf_c(f, "term %d %d %zu %zu %zu %.17g", (int)term->var, (int)term->kind, term->first,
             term->count, term->nlevels, m->feature_sd[t]);
+    if (declared) { /* version 4: the interaction's partner and the spline's knots */
+      sl_fprintf_c(f, " %d %zu", term->partner, term->nknots);
+      for (size_t k = 0; k < term->nknots; k++) sl_fprintf_c(f, " %.17g", term->knots[k]);
+    }
+    fputc('\n', f);
     for (size_t l = 0; l < term->nlevels; l++) fputs("level-name ", f), put_text(f, term->levels[l]), fputc('\n', f);
   }
   sl_fprintf_c(f, "columns %zu\n", m->p);
@@ -84,6 +101,8 @@ static void save_deals(FILE *f, const sl_fees_deals *d, int version) {
     if (version > SL_FEES_FORMAT_VERSION_MIN)
       sl_fprintf_c(f, "\t%.17g\t%.17g\t%.17g\t%.17g\t%d", p->starts_share, p->npxg_xag_per90, p->progressive_per90,
                    p->team_points, p->stats_season);
+    for (size_t k = 0; version >= SL_FEES_FORMAT_VERSION && k < d->ncolumns; k++)
+      sl_fprintf_c(f, "\t%.17g", p->column[k]);
     fputc('\n', f);
   }
 }
@@ -168,6 +187,7 @@ typedef struct reader {
   const char *name;
   sl_error *err;
   int version;      /* the file's format version */
+  unsigned has_columns; /* version 4: which column terms the training table had */
 } reader;
 
 static int bad(reader *r, const char *what) {
@@ -245,38 +265,113 @@ static sl_fees_term_kind kind_of_var(sl_fees_var v, sl_fees_term_kind given) {
 
 static int season_ok(double v) { return v >= 0 && v <= SL_FEES_MAX_SEASON && v == floor(v); }
 
+/* Version 4: "term-columns N HAS" and N "column-name NAME" lines. */
+static int load_term_columns(reader *r, sl_fees_model *m) {
+  char *s;
+  double v[2];
+  if (keyword(r, "term-columns", &s) || numbers(r, &s, 2, v)) return SL_EPARSE;
+  if (!(v[0] >= 0 && v[0] <= SL_FEES_MAX_COLUMN_TERMS && v[0] == floor(v[0])) ||
+      !(v[1] >= 0 && v[1] < (double)(1u << SL_FEES_MAX_COLUMN_TERMS) && v[1] == floor(v[1])))
+    return bad(r, "the column terms' count is out of range");
+  r->has_columns = (unsigned)v[1];
+  for (size_t k = 0, n = (size_t)v[0]; k < n; k++) {
+    if (keyword(r, "column-name", &s)) return SL_EPARSE;
+    if (!*s) return bad(r, "a column term without a name");
+    if (!(m->column_names[m->ncolumns++] = strdup(s))) return SL_ENOMEM;
+  }
+  return SL_OK;
+}
+
+/* Version 4's end of a term line: the partner (-1 none), the knot count and the knots, which
+ * must be finite and increasing; then the shape must be one that can exist. */
+static int load_declared(reader *r, char **s, sl_fees_term *term, size_t ncolumns) {
+  double v[2];
+  if (numbers(r, s, 2, v)) return SL_EPARSE;
+  if (!(v[0] >= -1 && v[0] < SL_FEES_VAR_COUNT && v[0] == floor(v[0])) ||
+      !(v[1] >= 0 && v[1] <= SL_FEES_MAX_KNOTS && v[1] == floor(v[1])))
+    return bad(r, "a term's partner or knot count is out of range");
+  term->partner = (int)v[0], term->nknots = (size_t)v[1];
+  if (numbers(r, s, term->nknots, term->knots)) return SL_EPARSE;
+  for (size_t k = 0; k < term->nknots; k++)
+    if (!isfinite(term->knots[k]) || (k && !(term->knots[k] > term->knots[k - 1])))
+      return bad(r, "a spline's knots are not finite and increasing");
+  if (!sl_fees_term_shape_ok((int)term->var, (int)term->kind, term->partner, term->nknots))
+    return bad(r, "a term's kind does not match its variables");
+  size_t vars = SL_FEES_VAR_COUNT + ncolumns; /* a column term names one of the file's columns */
+  if ((size_t)term->var >= vars || (term->partner >= 0 && (size_t)term->partner >= vars))
+    return bad(r, "a term reads a column the model does not name");
+  return SL_OK;
+}
+
+/* Levels belong to a factor and to an interaction with one; no other term has any. */
+static int wants_levels(const sl_fees_term *t) {
+  return t->kind == SL_FEES_TERM_FACTOR ||
+         (t->kind == SL_FEES_TERM_INTERACTION && sl_fees_var_is_factor((sl_fees_var)t->partner));
+}
+
+static int load_term(reader *r, sl_fees_model *m, size_t t) {
+  char *s;
+  double v[6];
+  if (keyword(r, "term", &s) || numbers(r, &s, 6, v)) return SL_EPARSE;
+  sl_fees_term *term = &m->terms[m->nterms++];
+  term->partner = -1;
+  int max_kind = r->version >= SL_FEES_FORMAT_VERSION ? SL_FEES_TERM_KIND_COUNT - 1 : SL_FEES_TERM_FACTOR;
+  int max_var = r->version >= SL_FEES_FORMAT_VERSION ? SL_FEES_VAR_MAX : SL_FEES_VAR_COUNT;
+  if (!(v[0] >= 0 && v[0] < max_var && v[1] >= 0 && v[1] <= max_kind) ||
+      !(v[4] >= 0 && v[4] <= (double)(r->len - r->pos)) || !(v[2] >= 1 && v[3] >= 0 && v[2] + v[3] <= SL_REGRESS_MAX_COLUMNS))
+    return bad(r, "a term is out of range");
+  term->var = (sl_fees_var)v[0], term->kind = (sl_fees_term_kind)v[1];
+  if (v[0] != floor(v[0]) || v[1] != floor(v[1])) return bad(r, "a term's kind does not match its variable");
+  if (r->version >= SL_FEES_FORMAT_VERSION) {
+    if (load_declared(r, &s, term, m->ncolumns)) return SL_EPARSE;
+  } else if (term->kind != kind_of_var(term->var, term->kind))
+    return bad(r, "a term's kind does not match its variable");
+  if (r->version < SL_FEES_FORMAT_VERSION_PERFORMANCE && sl_fees_var_is_performance(term->var))
+    return sl_error_set(r->err, SL_EVERSION, r->name, r->line, 0,
+                        "a performance term (%s) in a version-%d fee model: performance terms need version %d; "
+                        "the file was edited or mixes two formats; refit with scoutlab fit",
+                        sl_fees_var_name(term->var), r->version, SL_FEES_FORMAT_VERSION_PERFORMANCE);
+  term->first = (size_t)v[2], term->count = (size_t)v[3];
+  m->feature_sd[t] = v[5];
+  if (sl_fees_term_label(term, (const char *const *)m->column_names, m->ncolumns)) return SL_ENOMEM;
+  size_t nl = (size_t)v[4];
+  if (r->version >= SL_FEES_FORMAT_VERSION && (nl > 0) != wants_levels(term))
+    return bad(r, "a term has levels its kind does not take, or none");
+  if (nl && !(term->levels = calloc(nl, sizeof *term->levels))) return SL_ENOMEM;
+  for (size_t l = 0; l < nl; l++) {
+    if (keyword(r, "level-name", &s)) return SL_EPARSE;
+    if (!(term->levels[term->nlevels++] = strdup(s))) return SL_ENOMEM;
+  }
+  if (term->count != sl_fees_term_columns(term)) return bad(r, "a term's column count does not match its kind");
+  return SL_OK;
+}
+
 static int load_terms(reader *r, sl_fees_model *m) {
   char *s;
   size_t nt = 0;
+  if (r->version >= SL_FEES_FORMAT_VERSION) {
+    int st = load_term_columns(r, m);
+    if (st) return st;
+  }
   if (keyword(r, "terms", &s) || count_of(r, &s, &nt)) return SL_EPARSE;
   if (nt > SL_FEES_MAX_TERMS) return bad(r, "too many terms");
   for (size_t t = 0; t < nt; t++) {
-    double v[6];
-    if (keyword(r, "term", &s) || numbers(r, &s, 6, v)) return SL_EPARSE;
-    sl_fees_term *term = &m->terms[m->nterms++];
-    if (!(v[0] >= 0 && v[0] < SL_FEES_VAR_COUNT && v[1] >= 0 && v[1] <= SL_FEES_TERM_FACTOR) ||
-        !(v[4] >= 0 && v[4] <= (double)(r->len - r->pos)) || !(v[2] >= 1 && v[3] >= 0 && v[2] + v[3] <= SL_REGRESS_MAX_COLUMNS))
-      return bad(r, "a term is out of range");
-    term->var = (sl_fees_var)v[0], term->kind = (sl_fees_term_kind)v[1];
-    if (v[0] != floor(v[0]) || v[1] != floor(v[1]) || term->kind != kind_of_var(term->var, term->kind))
-      return bad(r, "a term's kind does not match its variable");
-    if (r->version < SL_FEES_FORMAT_VERSION && sl_fees_var_is_performance(term->var))
-      return sl_error_set(r->err, SL_EVERSION, r->name, r->line, 0,
-                          "a performance term (%s) in a version-%d fee model: performance terms need version %d; "
-                          "the file was edited or mixes two formats; refit with scoutlab fit",
-                          sl_fees_var_name(term->var), r->version, SL_FEES_FORMAT_VERSION);
-    term->first = (size_t)v[2], term->count = (size_t)v[3];
-    m->feature_sd[t] = v[5];
-    term->name = sl_fees_var_name(term->var);
-    size_t nl = (size_t)v[4];
-    if (nl && !(term->levels = calloc(nl, sizeof *term->levels))) return SL_ENOMEM;
-    for (size_t l = 0; l < nl; l++) {
-      if (keyword(r, "level-name", &s)) return SL_EPARSE;
-      if (!(term->levels[term->nlevels++] = strdup(s))) return SL_ENOMEM;
-    }
-    size_t want = term->kind == SL_FEES_TERM_QUADRATIC ? 2 : term->kind == SL_FEES_TERM_FACTOR ? (nl ? nl - 1 : 0) : 1;
-    if (term->count != want) return bad(r, "a term's column count does not match its kind");
+    int st = load_term(r, m, t);
+    if (st) return st;
   }
+  return SL_OK;
+}
+
+/* Version 4: every column's name is the one its term gives it (a file whose names and terms
+ * disagree was edited, and would explain a valuation by the wrong term). */
+static int check_names(reader *r, const sl_fees_model *m) {
+  if (r->version < SL_FEES_FORMAT_VERSION) return SL_OK;
+  for (size_t t = 0; t < m->nterms; t++)
+    for (size_t k = 0; k < m->terms[t].count; k++) {
+      char b[SL_REGRESS_NAME_MAX];
+      sl_fees_column_name(&m->terms[t], k, (const char *const *)m->column_names, m->ncolumns, b, sizeof b);
+      if (strcmp(b, m->names[m->terms[t].first + k]) != 0) return bad(r, "a column's name does not match its term");
+    }
   return SL_OK;
 }
 
@@ -298,6 +393,7 @@ static int load_columns(reader *r, sl_fees_model *m) {
     m->column_mean[j] = v[0], m->coef[j] = v[1];
     if (!(m->names[j] = strdup(s))) return SL_ENOMEM;
   }
+  if (check_names(r, m)) return SL_EPARSE;
   size_t nc = 0;
   if (keyword(r, "calibration", &s) || count_of(r, &s, &nc)) return SL_EPARSE;
   if (nc && !(m->calibration = malloc(nc * sizeof *m->calibration))) return SL_ENOMEM;
@@ -320,7 +416,7 @@ static int load_header(reader *r, sl_fees_model *m) {
   char *s = next_line(r), *rest;
   if (!s || strncmp(s, MAGIC " ", strlen(MAGIC) + 1) != 0)
     return sl_error_set(r->err, SL_EPARSE, r->name, 1, 0,
-                        "not a scoutlab fee model (expected '" MAGIC " %d' or '" MAGIC " %d' on line 1)",
+                        "not a scoutlab fee model (expected '" MAGIC " %d' to '" MAGIC " %d' on line 1)",
                         SL_FEES_FORMAT_VERSION_MIN, SL_FEES_FORMAT_VERSION);
   long version = strtol(s + strlen(MAGIC) + 1, NULL, 10);
   if (version < SL_FEES_FORMAT_VERSION_MIN || version > SL_FEES_FORMAT_VERSION)
@@ -369,9 +465,11 @@ static int load_header(reader *r, sl_fees_model *m) {
   return SL_OK;
 }
 
-/* Fields of a deal line: five texts and ten numbers, and five more numbers from version 3. */
+/* Fields of a deal line: five texts and ten numbers, five more numbers from version 3, and in
+ * version 4 one per column term. */
 #define DEAL_FIELDS_V2 15
 #define DEAL_FIELDS_V3 20
+#define DEAL_FIELDS_MAX (DEAL_FIELDS_V3 + SL_FEES_MAX_COLUMN_TERMS)
 
 /* Splits a deal line at tabs into n fields. */
 static int deal_fields(reader *r, char *s, char **f, int n) {
@@ -385,22 +483,24 @@ static int deal_fields(reader *r, char *s, char **f, int n) {
 }
 
 static int load_deal(reader *r, sl_fees_deals *d, char *s) {
-  char *f[DEAL_FIELDS_V3];
+  char *f[DEAL_FIELDS_MAX];
   int nf = r->version > SL_FEES_FORMAT_VERSION_MIN ? DEAL_FIELDS_V3 : DEAL_FIELDS_V2;
+  if (r->version >= SL_FEES_FORMAT_VERSION) nf += (int)d->ncolumns;
   if (deal_fields(r, s, f, nf)) return SL_EPARSE;
   sl_fees_deal deal = {0};
   sl_fees_player *p = &deal.player;
   sl_fees_player_init(p);
   const char **texts[] = {&p->name, &p->club, &deal.buyer, &p->league, &p->buyer_league};
   for (int k = 0; k < 5; k++) *texts[k] = f[k][0] ? f[k] : NULL;
-  double v[DEAL_FIELDS_V3 - 5];
+  double v[DEAL_FIELDS_MAX - 5];
   char *nums = f[5];
   for (int k = 6; k < nf; k++) f[k][-1] = ' '; /* rejoin the numeric fields */
   if (numbers(r, &nums, (size_t)nf - 5, v)) return SL_EPARSE;
-  if (nf == DEAL_FIELDS_V3) {
+  if (nf >= DEAL_FIELDS_V3) {
     if (!season_ok(v[14])) return bad(r, "a deal's stats season is out of range");
     p->starts_share = v[10], p->npxg_xag_per90 = v[11], p->progressive_per90 = v[12], p->team_points = v[13];
     p->stats_season = (int)v[14];
+    for (size_t k = 0; k < (size_t)(nf - DEAL_FIELDS_V3); k++) p->column[k] = v[DEAL_FIELDS_V3 - 5 + k];
   }
   if (!(v[0] >= 0 && v[0] < SL_FEES_GROUP_COUNT) || !(v[6] > 0) || !(v[7] >= 0 && v[7] < (double)(d->nfiles ? d->nfiles : 1)) ||
       !season_ok(v[2]) || !(v[8] >= 0 && v[8] <= SL_FEES_MAX_LINE))
@@ -416,6 +516,9 @@ static int load_deals(reader *r, sl_fees_model *m) {
   size_t nf = 0, n = 0;
   if (!(m->deals = sl_fees_deals_new())) return SL_ENOMEM;
   sl_fees_deals *d = m->deals;
+  for (size_t k = 0; k < m->ncolumns; k++) /* the deals carry the model's column terms */
+    if (!(d->column_names[d->ncolumns++] = strdup(m->column_names[k]))) return SL_ENOMEM;
+  d->has_columns = r->has_columns;
   if (keyword(r, "files", &s) || count_of(r, &s, &nf)) return SL_EPARSE;
   for (size_t i = 0; i < nf; i++) {
     if (keyword(r, "file", &s)) return SL_EPARSE;
@@ -490,7 +593,7 @@ int sl_fees_load_buffer(const char *name, const char *data, size_t len, sl_fees_
                         sl_error *err) {
   if (!out || (!data && len)) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no data or output given");
   *out = NULL;
-  reader r = {data, malloc(len + 1), len, 0, 0, name ? name : "model", err, 0};
+  reader r = {data, malloc(len + 1), len, 0, 0, name ? name : "model", err, 0, 0};
   sl_fees_model *m = sl_fees_model_alloc();
   int st = !r.buf || !m ? SL_ENOMEM : SL_OK;
   if (!st) {

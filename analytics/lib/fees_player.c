@@ -18,11 +18,19 @@
 static int season_ok(double s) { return s >= SEASON_FIRST && s <= SEASON_LAST && s == floor(s); }
 
 void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p) {
+  sl_fees_model_player_from_row(NULL, t, row, p);
+}
+
+void sl_fees_model_player_from_row(const sl_fees_model *m, const sl_table *t, size_t row, sl_fees_player *p) {
   sl_fees_player_init(p);
   if (!t || row >= t->nrows) return;
   sl_fees_rows *rows = NULL;
   sl_error err;
-  if (sl_fees_rows_new(t, NULL, NULL, &rows, &err)) return;
+  /* Only the model's column terms: its club index is for rows without a league, which this
+   * one-row reader has never used (kept as sl_fees_player_from_row has always read them). */
+  sl_fees_model cols = {0};
+  if (m) memcpy(cols.column_names, m->column_names, sizeof cols.column_names), cols.ncolumns = m->ncolumns;
+  if (sl_fees_rows_new(t, NULL, m ? &cols : NULL, &rows, &err)) return;
   sl_fees_rows_player(rows, row, p);
   /* "outside: Spain" lives in the reader's pool, which is freed here; every other label is the
    * table's own. A valuation takes an unknown side as a typical one (NULL). */

@@ -50,6 +50,10 @@ struct sl_fees_rows {
                                  season is the season of their data, not of a deal */
   int *file_season;           /* players list: the season each file's name states, 0 none */
   int data_season, window;    /* sl_fees_rows_seasons: the caller's defaults, 0 = none */
+  const char *term_names[SL_FEES_MAX_COLUMN_TERMS]; /* the column terms read (the model's, or the
+                                 declared list's), in the pool */
+  const sl_column *term_cols[SL_FEES_MAX_COLUMN_TERMS]; /* NULL: not in the table */
+  size_t nterm_cols;
 };
 
 /* ---- seasons ------------------------------------------------------------------------------ */
@@ -255,11 +259,15 @@ static int same_cells(const sl_table *t, size_t a, size_t b) {
 
 /* Marks every row still used and equal in all cells to an earlier row as
  * SL_FEES_SKIP_REPEATED_ROW (equal rows share their early reasons, so a repeated loan stays a
- * loan). */
+ * loan). Rows are sorted by (hash, row); within a run of one hash, a row is compared only with
+ * the run's rows not marked so far (one per distinct content, barring collisions), nearest
+ * first: m copies of a row cost m comparisons, not m²/2 steps back over the marked ones. */
 static int mark_repeated_rows(sl_fees_rows *x) {
   const sl_table *t = x->t;
-  row_hash *h = malloc((t->nrows ? t->nrows : 1) * sizeof *h);
-  if (!h) return SL_ENOMEM;
+  size_t n = t->nrows ? t->nrows : 1;
+  row_hash *h = malloc(n * sizeof *h);
+  size_t *kept = malloc(n * sizeof *kept); /* the current run's unmarked rows */
+  if (!h || !kept) return free(h), free(kept), SL_ENOMEM;
   char buf[128];
   for (size_t r = 0; r < t->nrows; r++) {
     uint64_t v = FNV_OFFSET;
@@ -267,13 +275,18 @@ static int mark_repeated_rows(sl_fees_rows *x) {
     h[r] = (row_hash){v, r};
   }
   qsort(h, t->nrows, sizeof *h, hash_cmp);
-  for (size_t i = 1; i < t->nrows; i++)
-    for (size_t j = i; x->reason[h[i].row] == SL_FEES_USED && j-- > 0 && h[j].h == h[i].h;)
-      if (x->reason[h[j].row] != SL_FEES_SKIP_REPEATED_ROW && same_cells(t, h[j].row, h[i].row)) {
-        x->reason[h[i].row] = SL_FEES_SKIP_REPEATED_ROW;
-        break;
-      }
-  free(h);
+  for (size_t i = 0, end; i < t->nrows; i = end) {
+    size_t nkept = 0;
+    for (end = i; end < t->nrows && h[end].h == h[i].h; end++) {
+      size_t r = h[end].row;
+      int repeated = 0;
+      for (size_t q = nkept; x->reason[r] == SL_FEES_USED && !repeated && q-- > 0;)
+        repeated = same_cells(t, kept[q], r);
+      if (repeated) x->reason[r] = SL_FEES_SKIP_REPEATED_ROW;
+      else kept[nkept++] = r;
+    }
+  }
+  free(h), free(kept);
   return SL_OK;
 }
 
@@ -417,6 +430,29 @@ static int club_leagues(sl_fees_rows *x, const sl_fees_model *m) {
   return SL_OK;
 }
 
+/* The column terms to read: the model's (predict, value), else those of the declared list (fit). */
+static int term_columns(sl_fees_rows *x, const sl_fees_options *opt, const sl_fees_model *m) {
+  sl_fees_term_list l;
+  const char *names[SL_FEES_MAX_COLUMN_TERMS];
+  size_t n = 0;
+  if (m && m->ncolumns)
+    for (; n < m->ncolumns; n++) names[n] = m->column_names[n];
+  else if (opt && opt->terms && sl_fees_terms_parse(opt->terms, &l, NULL) == SL_OK)
+    for (; n < l.ncolumns; n++) names[n] = l.columns[n];
+  for (size_t k = 0; k < n; k++) {
+    if (!(x->term_names[k] = sl_fees_pool_strdup(x->pool, names[k]))) return SL_ENOMEM;
+    x->term_cols[k] = sl_table_column(x->t, names[k]);
+  }
+  x->nterm_cols = n;
+  return SL_OK;
+}
+
+size_t sl_fees_rows_term_columns(const sl_fees_rows *x, const char *const **names, unsigned *found) {
+  *names = x->term_names, *found = 0;
+  for (size_t k = 0; k < x->nterm_cols; k++) *found |= (x->term_cols[k] != NULL) << k;
+  return x->nterm_cols;
+}
+
 int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const sl_fees_model *m, sl_fees_rows **out,
                      sl_error *err) {
   if (!t || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no table or output given");
@@ -443,6 +479,7 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const sl_fee
   if (!st) st = mark_repeated_rows(x);
   if (!st) st = match_listings(x);
   if (!st) st = club_leagues(x, m);
+  if (!st) st = term_columns(x, opt, m);
   for (size_t r = 0; !st && r < t->nrows; r++) st = set_leagues(x, r);
   if (st) {
     sl_fees_rows_free(x);
@@ -518,4 +555,5 @@ void sl_fees_rows_player(const sl_fees_rows *x, size_t r, sl_fees_player *p) {
   if (isnan(p->contract_months) && c->contract_until && p->season)
     p->contract_months = sl_fees_contract_months(p->season, number_of(t, c->contract_until, r));
   p->minutes_share = number_of(t, c->minutes, r);
+  for (size_t k = 0; k < x->nterm_cols; k++) p->column[k] = number_of(t, x->term_cols[k], r);
 }

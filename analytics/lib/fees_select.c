@@ -49,6 +49,7 @@ void sl_fees_deals_free(sl_fees_deals *d) {
   for (pool_block *b = d->pool_, *n; b; b = n) n = b->next, free(b);
   for (size_t i = 0; i < d->nnotes; i++) free(d->notes[i]);
   for (size_t i = 0; i < d->nfiles; i++) free(d->files[i]);
+  for (size_t k = 0; k < d->ncolumns; k++) free(d->column_names[k]);
   free(d->notes), free(d->files), free(d->deal), free(d);
 }
 
@@ -253,6 +254,15 @@ static int note_columns(sl_fees_deals *d, const sl_fees_cols *c, const sl_fees_o
   return st;
 }
 
+/* The declared column terms the deals carry, and which columns the table has. */
+static int deal_columns(sl_fees_deals *d, const sl_fees_rows *rows) {
+  const char *const *names;
+  size_t n = sl_fees_rows_term_columns(rows, &names, &d->has_columns);
+  for (size_t k = 0; k < n; k++)
+    if (!(d->column_names[d->ncolumns++] = strdup(names[k]))) return SL_ENOMEM;
+  return SL_OK;
+}
+
 static int select_rows(sl_table *t, const sl_fees_rows *rows, const sl_fees_options *o, sl_fees_deals *d,
                        sl_error *err) {
   for (size_t f = 0; f < t->nfiles; f++)
@@ -303,6 +313,7 @@ int sl_fees_deals_from_table(sl_table *t, const sl_fees_options *opt, sl_fees_de
   sl_fees_deals *d = sl_fees_deals_new();
   st = !d ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
   if (!st) st = note_columns(d, &c, o) ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+  if (!st) st = deal_columns(d, rows) ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
   /* Rows the loader (or a season filter) dropped are counted, so read = used + not used. */
   size_t loader_skips = t->nskipped;
   if (!st) st = select_rows(t, rows, o, d, err);

@@ -28,6 +28,7 @@ void sl_fees_player_init(sl_fees_player *p) {
   memset(p, 0, sizeof *p);
   p->age = p->market_value = p->contract_months = p->minutes_share = NAN;
   p->starts_share = p->npxg_xag_per90 = p->progressive_per90 = p->team_points = NAN;
+  for (size_t k = 0; k < SL_FEES_MAX_COLUMN_TERMS; k++) p->column[k] = NAN;
   p->group = -2;
 }
 
@@ -51,21 +52,18 @@ static void add_note(sl_fees_valuation *v, const char *fmt, ...) {
   va_end(ap);
 }
 
-/* What the player's value of a term is, in words, for the reasons table. */
-static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fees_player *p,
-                     int known, char *buf, size_t n) {
-  if (!known) {
-    snprintf(buf, n, "unknown (typical)");
-    return;
-  }
-  switch (t->var) {
+/* The player's value of variable v (read by term t) in words, for the reasons table. */
+static void describe_var(const sl_fees_model *m, const sl_fees_term *t, sl_fees_var v, const sl_fees_player *p,
+                         char *buf, size_t n) {
+  buf[0] = 0;
+  switch (v) {
   case SL_FEES_VAR_AGE: sl_snprintf_c(buf, n, "%g", p->age); break;
   case SL_FEES_VAR_POSITION: snprintf(buf, n, "%s", sl_fees_group_name(p->group)); break;
   case SL_FEES_VAR_BUYER_LEAGUE:
   case SL_FEES_VAR_SELLER_LEAGUE: {
-    const char *label = t->var == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league : p->league;
+    const char *label = v == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league : p->league;
     long l = sl_fees_level_index(t, label);
-    snprintf(buf, n, "%s", l >= 0 ? t->levels[l] : label);
+    snprintf(buf, n, "%s", l >= 0 ? t->levels[l] : label ? label : "");
     break;
   }
   case SL_FEES_VAR_SEASON:
@@ -83,9 +81,25 @@ static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fee
   case SL_FEES_VAR_STARTS:
   case SL_FEES_VAR_NPXG_XAG:
   case SL_FEES_VAR_PROGRESSIVE:
-  case SL_FEES_VAR_TEAM_POINTS: sl_snprintf_c(buf, n, "%.2f", sl_fees_player_numeric(p, t->var)); break;
-  default: break;
+  case SL_FEES_VAR_TEAM_POINTS: sl_snprintf_c(buf, n, "%.2f", sl_fees_player_numeric(p, v)); break;
+  default: sl_snprintf_c(buf, n, "%g", sl_fees_player_numeric(p, v)); break; /* a column term */
   }
+}
+
+/* What the player's value of a term is, in words: "26", "CB", "EUR 2.50m x 26" for a numeric
+ * interaction, "EUR 2.50m, Premier League" for one with a factor. */
+static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fees_player *p,
+                     int known, char *buf, size_t n) {
+  if (!known) {
+    snprintf(buf, n, "unknown (typical)");
+    return;
+  }
+  describe_var(m, t, t->var, p, buf, n);
+  if (t->kind != SL_FEES_TERM_INTERACTION) return;
+  char a[30], b[30]; /* two halves and " x " fit sl_fees_contribution.value */
+  snprintf(a, sizeof a, "%s", buf);
+  describe_var(m, t, (sl_fees_var)t->partner, p, b, sizeof b);
+  snprintf(buf, n, "%s%s%s", a, sl_fees_var_is_factor((sl_fees_var)t->partner) ? ", " : " x ", b);
 }
 
 static void contributions(const sl_fees_model *m, const sl_fees_player *p, const double *x,
@@ -108,17 +122,39 @@ static void contributions(const sl_fees_model *m, const sl_fees_player *p, const
   }
 }
 
+/* 1 when p's value of variable v, read by term t, is unknown (the term then averages over it). */
+static int var_unknown(const sl_fees_term *t, sl_fees_var v, const sl_fees_player *p) {
+  if (v == SL_FEES_VAR_BUYER_LEAGUE) return sl_fees_level_index(t, p->buyer_league) < 0;
+  if (v == SL_FEES_VAR_SELLER_LEAGUE) return sl_fees_level_index(t, p->league) < 0;
+  if (v == SL_FEES_VAR_SEASON) return t->kind == SL_FEES_TERM_FACTOR ? sl_fees_season_level(t, p->season) < 0 : !p->season;
+  if (v == SL_FEES_VAR_POSITION) return 0; /* an unknown position is an error, never averaged */
+  return isnan(sl_fees_player_numeric(p, v));
+}
+
+/* One note per unknown variable (the first term that reads it says it), and the season's. */
+static void unknown_var_notes(const sl_fees_model *m, const sl_fees_term *term, const sl_fees_player *p,
+                              unsigned *noted, sl_fees_valuation *v) {
+  int vars[2] = {(int)term->var, term->partner};
+  for (int k = 0; k < 2; k++) {
+    if (vars[k] < 0 || (*noted >> vars[k] & 1u) || !var_unknown(term, (sl_fees_var)vars[k], p)) continue;
+    *noted |= 1u << vars[k];
+    const char *label = vars[k] == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league
+                        : vars[k] == SL_FEES_VAR_SELLER_LEAGUE ? p->league
+                                                               : NULL;
+    const char *name = sl_fees_model_var_name(m, vars[k]);
+    if (label) add_note(v, "%s '%s' is not one the model knows: a typical one is assumed", name, label);
+    else add_note(v, "%s unknown: the training average is assumed", name);
+  }
+}
+
 static void unknown_notes(const sl_fees_model *m, const sl_fees_player *p, const int *known,
                           unsigned extrapolated, sl_fees_valuation *v) {
+  unsigned noted = extrapolated; /* an extrapolated variable's own note says it */
   for (size_t t = 0; t < m->nterms; t++) {
     const sl_fees_term *term = &m->terms[t];
-    if (extrapolated & 1u << t) continue; /* its note says it */
+    if (extrapolated >> term->var & 1u) continue;
     if (!known[t]) {
-      const char *label = term->var == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league
-                          : term->var == SL_FEES_VAR_SELLER_LEAGUE ? p->league
-                                                                   : NULL;
-      if (label) add_note(v, "%s '%s' is not one the model knows: a typical one is assumed", term->name, label);
-      else add_note(v, "%s unknown: the training average is assumed", term->name);
+      unknown_var_notes(m, term, p, &noted, v);
     } else if (term->var == SL_FEES_VAR_SEASON && term->kind == SL_FEES_TERM_FACTOR) {
       if (p->season > m->season_max)
         add_note(v, "season %d is after the training seasons (to %d): the last season's market level is carried "
@@ -227,8 +263,9 @@ static const char *season_consequence(const sl_fees_model *m, const sl_fees_term
   return buf;
 }
 
-/* Inputs beyond the training range: listed, and one note each. Returns a mask of the terms
- * flagged (their own season note is then not repeated). */
+/* Inputs beyond the training range: listed, and one note each, at the first term that reads the
+ * variable. Returns a mask of the variables flagged (bit per sl_fees_var: their own unknown or
+ * season notes are then not repeated). */
 static unsigned extrapolations(const sl_fees_model *m, const sl_fees_player *p, const int *known,
                                sl_fees_valuation *v) {
   static const char *const label[] = {[SL_FEES_VAR_AGE] = "age", [SL_FEES_VAR_SEASON] = "season",
@@ -239,13 +276,16 @@ static unsigned extrapolations(const sl_fees_model *m, const sl_fees_player *p, 
                                       [SL_FEES_VAR_NPXG_XAG] = "npxG+xAG per 90",
                                       [SL_FEES_VAR_PROGRESSIVE] = "progressive actions per 90",
                                       [SL_FEES_VAR_TEAM_POINTS] = "club points per match"};
-  unsigned mask = 0;
+  unsigned mask = 0, seen = 0;
   for (size_t t = 0; t < m->nterms; t++) {
     const sl_fees_term *term = &m->terms[t];
     double x = input_of(term->var, p), lo = m->range_low[t], hi = m->range_high[t];
+    if (seen >> term->var & 1u) continue;
+    seen |= 1u << term->var;
     if (!known[t] || isnan(x) || isnan(lo) || !beyond_range(term->var, x, lo, hi)) continue;
-    v->extrapolated[v->nextrapolated++] = (sl_fees_extrapolation){term->name, label[term->var], x, lo, hi};
-    mask |= 1u << t;
+    const char *input = term->var < SL_FEES_VAR_COUNT ? label[term->var] : sl_fees_model_var_name(m, (int)term->var);
+    v->extrapolated[v->nextrapolated++] = (sl_fees_extrapolation){term->name, input, x, lo, hi};
+    mask |= 1u << term->var;
     char val[48], low[48], high[48], what[96];
     input_text(term->var, x, val, sizeof val);
     input_text(term->var, lo, low, sizeof low);
@@ -256,7 +296,7 @@ static unsigned extrapolations(const sl_fees_model *m, const sl_fees_player *p, 
                season_consequence(m, term, x, what, sizeof what));
     else
       add_note(v, "extrapolation: %s %s is outside the training range %s to %s (by more than %.0f%% of "
-                  "it): the model is extended beyond the deals it learned from", label[term->var], val, low,
+                  "it): the model is extended beyond the deals it learned from", input, val, low,
                high, 100 * SL_FEES_RANGE_MARGIN);
   }
   return mask;
@@ -344,10 +384,15 @@ static double numeric_of(const sl_fees_model *m, sl_fees_var v, const sl_fees_pl
 /* 1 when the deal has every numeric term of the model (a performance model learned only from
  * the deals joined to stats; the others are not its comparables). */
 static int has_numeric_terms(const sl_fees_model *m, const sl_fees_player *p) {
-  for (size_t t = 0; t < m->nterms; t++)
-    if (m->terms[t].kind != SL_FEES_TERM_FACTOR && m->terms[t].var != SL_FEES_VAR_SEASON &&
-        !isfinite(sl_fees_player_numeric(p, m->terms[t].var)))
+  for (size_t t = 0; t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    if (term->kind != SL_FEES_TERM_FACTOR && term->var != SL_FEES_VAR_SEASON &&
+        !isfinite(sl_fees_player_numeric(p, term->var)))
       return 0;
+    if (term->kind == SL_FEES_TERM_INTERACTION && !sl_fees_var_is_factor((sl_fees_var)term->partner) &&
+        !isfinite(sl_fees_player_numeric(p, (sl_fees_var)term->partner)))
+      return 0;
+  }
   return 1;
 }
 
@@ -355,6 +400,7 @@ static double distance(const sl_fees_model *m, const sl_fees_player *a, const sl
   double d2 = 0;
   for (size_t t = 0; t < m->nterms; t++) {
     const sl_fees_term *term = &m->terms[t];
+    if (term->kind == SL_FEES_TERM_INTERACTION) continue; /* its variables count through their own terms */
     if (term->kind == SL_FEES_TERM_FACTOR) {
       const char *la = term->var == SL_FEES_VAR_SELLER_LEAGUE ? a->league
                        : term->var == SL_FEES_VAR_BUYER_LEAGUE ? a->buyer_league

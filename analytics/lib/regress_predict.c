@@ -44,13 +44,19 @@ static void influence_block(sl_ols_fit *f, const sl_block_reader *b, size_t firs
   cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, (int)count, (int)r, (int)p, 1.0, b->blk,
               (int)ld, f->cov_factor, (int)r, 0.0, g, (int)ld);
   double s2 = f->sigma * f->sigma;
+  /* The sums h_i and x_i'b, column by column into f's arrays (a row's entries lie ld doubles
+   * apart, so walking a row misses the cache at every step); each sum keeps its order. */
+  double *hat = f->hat + first, *xb = f->fitted + first;
+  for (size_t i = 0; i < count; i++) hat[i] = 0, xb[i] = 0;
+  for (size_t l = 0; l < r; l++)
+    for (size_t i = 0; i < count; i++) hat[i] += g[i + l * ld] * g[i + l * ld];
+  for (size_t j = 0; j < p; j++)
+    for (size_t i = 0; i < count; i++) xb[i] += b->blk[i + j * ld] * beta[j];
   for (size_t i = 0; i < count; i++) {
-    double fit = 0, h = 0, w = b->w[i];
-    for (size_t l = 0; l < r; l++) h += g[i + l * ld] * g[i + l * ld];
+    double fit = 0, h = hat[i], w = b->w[i];
     if (w > 0) {
       /* The block holds sqrt(w) x_i: divide back for the unweighted fitted value. */
-      for (size_t j = 0; j < p; j++) fit += b->blk[i + j * ld] * beta[j];
-      fit /= sqrt(w);
+      fit = xb[i] / sqrt(w);
     } else {
       /* A zero-weight row was zeroed; its fitted value needs the raw x, which the reader no
        * longer has, so read it again through the source below. */
@@ -123,26 +129,35 @@ int sl_ols_predict(const sl_ols_fit *fit, const double *x0, size_t m, double lev
   double df = (double)fit->df_residual;
   double tq = fit->df_residual ? gsl_cdf_tdist_Qinv((1 - level) / 2, df) : NAN;
   double s2 = fit->sigma * fit->sigma;
+  double *u = malloc((r ? r : 1) * sizeof *u); /* u = F'x, F = cov_factor (p x r, row-major) */
+  if (!u) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   for (size_t i = 0; i < m; i++) {
     const double *x = x0 + i * p;
     double yhat = 0;
     for (size_t j = 0; j < p; j++) {
       if (fit->aliased[j]) continue;
-      if (!isfinite(x[j]))
+      if (!isfinite(x[j])) {
+        free(u);
         return sl_error_set(err, SL_EDATA, NULL, 0, 0,
                             "predict: row %zu: %s is %g (expected a finite number)", i + 1,
                             fit->names[j], x[j]);
+      }
       yhat += x[j] * fit->coef[j];
     }
-    double q = 0;
-    for (size_t l = 0; l < r; l++) {
-      double u = 0;
-      for (size_t j = 0; j < p; j++) u += fit->cov_factor[j * r + l] * (fit->aliased[j] ? 0 : x[j]);
-      q += u * u;
+    /* Row j of F at a time, so the reads are contiguous (a column of F strides r doubles);
+     * each u[l] still sums over j in order. */
+    for (size_t l = 0; l < r; l++) u[l] = 0;
+    for (size_t j = 0; j < p; j++) {
+      const double *fj = fit->cov_factor + j * r;
+      double xj = fit->aliased[j] ? 0 : x[j];
+      for (size_t l = 0; l < r; l++) u[l] += fj[l] * xj;
     }
+    double q = 0;
+    for (size_t l = 0; l < r; l++) q += u[l] * u[l];
     double se = fit->sigma * sqrt(q), sp = sqrt(se * se + s2);
     out[i] = (sl_ols_interval){yhat, se, yhat - tq * se, yhat + tq * se, yhat - tq * sp,
                                yhat + tq * sp};
   }
+  free(u);
   return SL_OK;
 }

@@ -42,6 +42,7 @@ typedef struct sl_block_reader {
   double *blk;    /* ld x (p+1) */
   double *w;      /* ld weights (1 when unweighted) */
   double *yraw;   /* ld responses before weighting */
+  double *root_w; /* ld square roots of the weights, the scale of each row */
 } sl_block_reader;
 
 int sl_block_reader_init(sl_block_reader *b, const sl_rows *rows);

@@ -165,12 +165,6 @@ static void comparables(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
                7, hdr, cells, n, "lllllrr");
 }
 
-static int has_term(const sl_fees_model *m, sl_fees_var var) {
-  for (size_t i = 0; i < m->nterms; i++)
-    if (m->terms[i].var == var) return 1;
-  return 0;
-}
-
 static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   const size_t n = sizeof rp_what_ifs / sizeof rp_what_ifs[0];
   const char *hdr[] = {"scenario", "fair fee", "change", "P(\xe2\x89\xa5 bid)"};
@@ -184,7 +178,7 @@ static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   rows++;
   for (size_t i = 0; i < n; i++) {
     /* A contract scenario means nothing without a contract term or a known contract. */
-    if (!strncmp(rp_what_ifs[i][0], "contract", 8) && (!has_term(x->model, SL_FEES_VAR_CONTRACT) ||
+    if (!strncmp(rp_what_ifs[i][0], "contract", 8) && (!sl_fees_model_uses(x->model, SL_FEES_VAR_CONTRACT) ||
                                                         isnan(pl->fp.contract_months)))
       continue;
     sl_fees_player fp = pl->fp;
@@ -368,7 +362,7 @@ static void chart_age_curve(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   sl_charts_store *st = sl_charts_store_new();
   sl_plot_age_curve c;
   sl_error err;
-  const char *what = has_term(x->model, SL_FEES_VAR_CONTRACT) && !isnan(pl->fp.contract_months) ? "contract-months=+24" : NULL;
+  const char *what = sl_fees_model_uses(x->model, SL_FEES_VAR_CONTRACT) && !isnan(pl->fp.contract_months) ? "contract-months=+24" : NULL;
   if (st && sl_charts_age_curve_from_model(x->model, &pl->fp, x->level, what, st, &c, &err) == SL_OK)
     rp_figure(x, d, SL_CHARTS_AGE_CURVE, &c, "age-curve", "The model's fee for the same player at other ages.");
   sl_charts_store_free(st);

@@ -203,8 +203,8 @@ void sl_workspace_fee_options(const sl_table *transfers, double level, sl_fees_o
 
 /* 1 when m has a performance term (only a stats history gives it). */
 static int has_performance(const sl_fees_model *m) {
-  for (size_t t = 0; m && t < m->nterms; t++)
-    if (sl_fees_var_is_performance(m->terms[t].var)) return 1;
+  for (int v = 0; v < SL_FEES_VAR_COUNT; v++)
+    if (sl_fees_var_is_performance((sl_fees_var)v) && sl_fees_model_uses(m, (sl_fees_var)v)) return 1;
   return 0;
 }
 

@@ -31,13 +31,6 @@ static int fee_group(const sl_player *p) {
   }
 }
 
-/* 1 when the model has a term reading var (a note about a variable it ignores is noise). */
-static int uses(const sl_fees_model *m, sl_fees_var var) {
-  for (size_t t = 0; m && t < m->nterms; t++)
-    if (m->terms[t].var == var) return 1;
-  return 0;
-}
-
 /* The record from his stats player and club entry. */
 static void from_stats(const sl_workspace *ws, const sl_workspace_player *pl, sl_fees_player *fp) {
   const sl_player *p = pl->stats;
@@ -155,7 +148,7 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   sl_fees_player_init(fp);
   if (pl && pl->stats) from_stats(ws, pl, fp);
   else if (pl && pl->row >= 0) {
-    sl_fees_player_from_row(ws->values, (size_t)pl->row, fp);
+    sl_fees_model_player_from_row(ws->model, ws->values, (size_t)pl->row, fp); /* with its column terms */
     char place[600];
     NOTE("attributes from %s (%zu rows read, %zu skipped by the loader)",
          sl_table_row_place(ws->values, (size_t)pl->row, place, sizeof place), ws->values->rows_read,
@@ -180,14 +173,14 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   if (st) return st;
   if (!fp->league && fp->club && ws->model && (fp->league = sl_fees_club_league(ws->model, fp->club)))
     NOTE("league of %s from the training deals: %s", fp->club, fp->league);
-  int seasonal = uses(ws->model, SL_FEES_VAR_SEASON);
+  int seasonal = sl_fees_model_uses(ws->model, SL_FEES_VAR_SEASON);
   char data_season[SL_SEASON_TEXT_MAX];
   if (row_season)
     NOTE("season of his values row %s: valued for a transfer in summer %d",
          sl_season_text(fp->season - 1, data_season, sizeof data_season), fp->season);
   else if (fp->season && (seasonal || ws->seasons.stats)) NOTE("%s", ws->seasons.text);
   else if (seasonal) NOTE("season unknown: the fee model's season term takes its training average");
-  if (pl && isnan(fp->market_value) && uses(ws->model, SL_FEES_VAR_MARKET_VALUE))
+  if (pl && isnan(fp->market_value) && sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE))
     NOTE("no market value for %s in the values files", fp->name ? fp->name : "him");
   if (fp->group == -2) NOTE("position group of %s unknown", fp->name ? fp->name : "the player");
   return SL_OK;
@@ -198,7 +191,7 @@ const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fee
   if (why && size) why[0] = '\0';
   if (path) *path = NULL;
   if (!ws || !ws->model) return NULL;
-  int no_value = fp && !(fp->market_value > 0) && uses(ws->model, SL_FEES_VAR_MARKET_VALUE);
+  int no_value = fp && !(fp->market_value > 0) && sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE);
   if (!ws->perf_model) {
     if (path) *path = ws->model_path;
     return ws->model;

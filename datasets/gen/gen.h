@@ -126,6 +126,22 @@ typedef struct gen_fee_truth {
 
 extern const gen_fee_truth gen_fee_true;
 
+/** Optional departures from that true fee model, every one off (zero) by default, so the
+ *  committed files never change: a step in log(fee) from a season on (a market shock that no
+ *  trend foresees: issue 15 measured fees running about 25% below market values in a later
+ *  season) and an interaction of log market value with age. Written to truth.csv when on. */
+typedef struct gen_variant {
+  int shock_from;   /* first season of the shock; 0 = none */
+  double shock_log; /* log-fee step in every season from shock_from on */
+  double mv_age;    /* coefficient of (log market value - GEN_MV_AGE_LOG_MV)(age - GEN_MV_AGE_AGE); 0 = none */
+} gen_variant;
+
+/** Centres of the interaction, so that the documented main effects keep their meaning at a
+ *  25-year-old with a market value of exp(15) = EUR 3.27m; the product's coefficient is the
+ *  same centred or not. */
+#define GEN_MV_AGE_LOG_MV 15.0
+#define GEN_MV_AGE_AGE 25.0
+
 /** What the fee model sees of one transfer, exactly as printed in transfers.csv. */
 typedef struct gen_fee_inputs {
   int age, season, contract_months_left;
@@ -135,10 +151,11 @@ typedef struct gen_fee_inputs {
   double market_value;                     /* EUR as printed (rounded) */
 } gen_fee_inputs;
 
-/** The model's mean of log(fee) for these inputs (no noise). */
-double gen_fee_log_mean(const gen_fee_inputs *in);
+/** The model's mean of log(fee) for these inputs (no noise), with the variant's departures
+ *  (NULL = none). */
+double gen_fee_log_mean(const gen_fee_inputs *in, const gen_variant *v);
 /** A fee drawn from the model, rounded to three significant figures (EUR). */
-double gen_fee_draw(gen_rng *r, const gen_fee_inputs *in);
+double gen_fee_draw(gen_rng *r, const gen_fee_inputs *in, const gen_variant *v);
 /** Rounds a market value to Transfermarkt's steps (25k below 1m, 100k below 10m, 500k above). */
 double gen_round_market_value(double eur);
 /** Rounds to three significant figures, as reported fees are. */
@@ -153,8 +170,9 @@ double gen_round_3sig(double eur);
 double gen_market_value(gen_rng *r, double ability, int age, int league, gen_group g, int season,
                         double hype);
 
-/** Writes truth.csv: every coefficient of the fee model and of the market-value model. */
-int gen_write_truth(const char *path, uint64_t seed);
+/** Writes truth.csv: every coefficient of the fee model (with the variant's, when on; v may be
+ *  NULL) and of the market-value model. */
+int gen_write_truth(const char *path, uint64_t seed, const gen_variant *v);
 
 /* ---------------------------------------------------------------- the simulated world */
 
@@ -162,6 +180,8 @@ typedef struct gen_world gen_world;
 
 /** A new world for `seed`, or NULL when out of memory. */
 gen_world *gen_world_new(uint64_t seed);
+/** Sets the world's departures from the default fee model (before gen_world_run). */
+void gen_world_set_variant(gen_world *w, const gen_variant *v);
 /** Simulates seasons 2015-2024 (2015-2018 are burn-in; transfers are kept from 2016). 0 on success. */
 int gen_world_run(gen_world *w);
 /** Writes players.csv, contracts.csv, values.csv, transfers.csv and truth.csv into dir. */

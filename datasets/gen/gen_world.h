@@ -105,6 +105,7 @@ struct gen_world {
   int *name_slot; /* open-addressing set of player indices, keyed by name */
   size_t name_cap;
   int featured;
+  gen_variant variant; /* zero: the default truth */
 };
 
 /* world.c */

@@ -1,6 +1,6 @@
 /* main.c - scoutlab-gen-demo: writes the bundled demo world (fictional) into a directory.
  *
- *   scoutlab-gen-demo [--seed N] [--out DIR]
+ *   scoutlab-gen-demo [--seed N] [--out DIR] [--season-shock SEASON:STEP] [--mv-age COEF]
  *
  * The committed datasets/ CSV files are this program's output for the default seed; the
  * demo-data CMake target regenerates them and tests/unit/test_demo_data.c checks they match. */
@@ -14,17 +14,42 @@
 
 static int usage(FILE *f, int status) {
   fprintf(f,
-          "usage: scoutlab-gen-demo [--seed N] [--out DIR]\n"
+          "usage: scoutlab-gen-demo [--seed N] [--out DIR] [--season-shock SEASON:STEP] [--mv-age COEF]\n"
           "Writes the fictional demo world (players.csv, contracts.csv, values.csv,\n"
           "transfers.csv, truth.csv) into DIR (default: current directory).\n"
-          "The same seed gives byte-identical files. Default seed: %llu.\n",
+          "The same seed gives byte-identical files. Default seed: %llu.\n"
+          "Optional departures from the default true fee model (off by default; truth.csv\n"
+          "lists them when on):\n"
+          "  --season-shock SEASON:STEP  add STEP to log(fee) in SEASON and later (e.g. 2022:-0.25)\n"
+          "  --mv-age COEF               add COEF x (log market value - 15) x (age - 25) to log(fee)\n",
           (unsigned long long)DEFAULT_SEED);
   return status;
+}
+
+/* "2022:-0.25": a season and a log-fee step. */
+static int parse_shock(const char *s, gen_variant *v) {
+  char *end;
+  long season = strtol(s, &end, 10);
+  if (*end != ':' || season < 1900 || season > 2200) return -1;
+  const char *step = end + 1;
+  double x = strtod(step, &end);
+  if (end == step || *end || !(x > -5 && x < 5)) return -1;
+  v->shock_from = (int)season, v->shock_log = x;
+  return 0;
+}
+
+static int parse_coef(const char *s, double *out) {
+  char *end;
+  double x = strtod(s, &end);
+  if (end == s || *end || !(x > -1 && x < 1)) return -1;
+  *out = x;
+  return 0;
 }
 
 int main(int argc, char **argv) {
   uint64_t seed = DEFAULT_SEED;
   const char *dir = ".";
+  gen_variant variant = {0};
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) return usage(stdout, 0);
     if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
@@ -38,12 +63,23 @@ int main(int argc, char **argv) {
       seed = v;
     } else if (!strcmp(argv[i], "--out") && i + 1 < argc) {
       dir = argv[++i];
+    } else if (!strcmp(argv[i], "--season-shock") && i + 1 < argc) {
+      if (parse_shock(argv[++i], &variant)) {
+        fprintf(stderr, "scoutlab-gen-demo: --season-shock needs SEASON:STEP (e.g. 2022:-0.25), not \"%s\"\n", argv[i]);
+        return 2;
+      }
+    } else if (!strcmp(argv[i], "--mv-age") && i + 1 < argc) {
+      if (parse_coef(argv[++i], &variant.mv_age)) {
+        fprintf(stderr, "scoutlab-gen-demo: --mv-age needs a coefficient between -1 and 1, not \"%s\"\n", argv[i]);
+        return 2;
+      }
     } else {
       fprintf(stderr, "scoutlab-gen-demo: unknown argument \"%s\"\n", argv[i]);
       return usage(stderr, 2);
     }
   }
   gen_world *w = gen_world_new(seed);
+  if (w) gen_world_set_variant(w, &variant);
   if (!w || gen_world_run(w)) {
     fprintf(stderr, "scoutlab-gen-demo: out of memory\n");
     gen_world_free(w);

@@ -62,7 +62,7 @@ static void draw_terms(gen_world *w, gen_event *e, const gen_player *p, double f
   if (e->kind == MOVE_PAID && fee < 0) {
     gen_fee_inputs in = {e->age, e->season, e->contract_months_left, gen_pos_group(p->pos),
                          gen_fee_league(w, e->to), gen_fee_league(w, e->from), share, value};
-    fee = gen_fee_draw(&w->rng, &in);
+    fee = gen_fee_draw(&w->rng, &in, &w->variant);
     if (gen_rng_chance(&w->rng, FEE_UNDISCLOSED)) fee = -1;
   } else if (e->kind == MOVE_FREE || e->kind == MOVE_LOAN_END || (e->kind == MOVE_LOAN && fee < 0)) {
     fee = 0;

@@ -4,6 +4,8 @@
  *   log(fee) = intercept + age*a + age_sq*a^2 + group[g] + buy[lb] + sell[ls]
  *              + season_index*(season - 2019) + contract_months_left*m + minutes_share*s
  *              + log_market_value*log(market value) + N(0, sigma^2)
+ *              [+ season_shock*(season >= shock_from)
+ *               + mv_age*(log(market value) - 15)*(age - 25)]   (gen_variant, off by default)
  * where every input is the value printed in transfers.csv (so an OLS of log(fee) on exactly
  * those columns is correctly specified and recovers these numbers). Baselines: MF for the
  * position group, "Other" (outside the five leagues) for both league terms.
@@ -42,14 +44,20 @@ static const double mv_league[GEN_N_LEAGUES + 1] = {0.35, 0.20, 0.15, 0.10, -0.1
 static const double mv_group[GEN_N_GROUPS] = {[G_GK] = -0.35, [G_DF] = -0.10, [G_MF] = 0.0,
                                               [G_FW] = 0.15};
 
-double gen_fee_log_mean(const gen_fee_inputs *in) {
+double gen_fee_log_mean(const gen_fee_inputs *in, const gen_variant *v) {
   const gen_fee_truth *t = &gen_fee_true;
   double a = in->age;
-  return t->intercept + t->age * a + t->age_sq * a * a + t->group[in->group] +
-         t->buy[in->buy_league] + t->sell[in->sell_league] +
-         t->season_index * (in->season - FEE_BASE_SEASON) +
-         t->contract_months_left * in->contract_months_left + t->minutes_share * in->minutes_share +
-         t->log_market_value * log(in->market_value);
+  double mean = t->intercept + t->age * a + t->age_sq * a * a + t->group[in->group] +
+                t->buy[in->buy_league] + t->sell[in->sell_league] +
+                t->season_index * (in->season - FEE_BASE_SEASON) +
+                t->contract_months_left * in->contract_months_left + t->minutes_share * in->minutes_share +
+                t->log_market_value * log(in->market_value);
+  /* Only when on: an added 0.0 would keep the bits, but the default path stays literally the
+   * one that wrote the committed files. */
+  if (v && v->shock_from && in->season >= v->shock_from) mean += v->shock_log;
+  if (v && v->mv_age != 0)
+    mean += v->mv_age * (log(in->market_value) - GEN_MV_AGE_LOG_MV) * (a - GEN_MV_AGE_AGE);
+  return mean;
 }
 
 double gen_round_3sig(double eur) {
@@ -59,8 +67,8 @@ double gen_round_3sig(double eur) {
   return floor(eur / step + 0.5) * step;
 }
 
-double gen_fee_draw(gen_rng *r, const gen_fee_inputs *in) {
-  double log_fee = gen_fee_log_mean(in) + gen_fee_true.sigma * gen_rng_normal(r);
+double gen_fee_draw(gen_rng *r, const gen_fee_inputs *in, const gen_variant *v) {
+  double log_fee = gen_fee_log_mean(in, v) + gen_fee_true.sigma * gen_rng_normal(r);
   return gen_round_3sig(exp(log_fee));
 }
 
@@ -137,11 +145,27 @@ static void write_mv_truth(FILE *f) {
   truth_row(f, "market_value", "sigma", MV_SIGMA, "SD of the noise of each valuation");
 }
 
-int gen_write_truth(const char *path, uint64_t seed) {
+/* The variant's rows, only when on (the default truth.csv is unchanged). */
+static void write_variant_truth(FILE *f, const gen_variant *v) {
+  char what[160];
+  if (v && v->shock_from) {
+    snprintf(what, sizeof what, "log-fee step in every season from %d on (a market shock)", v->shock_from);
+    truth_row(f, "fee", "season_shock", v->shock_log, what);
+    truth_row(f, "fee", "season_shock_from", v->shock_from, "first season of the shock");
+  }
+  if (v && v->mv_age != 0) {
+    snprintf(what, sizeof what, "per unit of (log market_value - %g) x (age - %g): the product's coefficient",
+             GEN_MV_AGE_LOG_MV, GEN_MV_AGE_AGE);
+    truth_row(f, "fee", "log_mv_x_age", v->mv_age, what);
+  }
+}
+
+int gen_write_truth(const char *path, uint64_t seed, const gen_variant *v) {
   FILE *f = fopen(path, "wb");
   if (!f) return -1;
   fputs("model,term,true_value,description\n", f);
   write_fee_truth(f);
+  write_variant_truth(f, v);
   write_mv_truth(f);
   fprintf(f, "meta,seed,%llu,seed of the generator run that wrote these files\n",
           (unsigned long long)seed);

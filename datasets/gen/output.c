@@ -254,7 +254,7 @@ int gen_write_all(const gen_world *w, const char *dir) {
   char truth[4096];
   snprintf(truth, sizeof truth, "%s/truth.csv", dir);
   if (write_players(w, dir) || write_contracts(w, dir) || write_values(w, dir) ||
-      write_transfers(w, dir) || gen_write_truth(truth, w->seed))
+      write_transfers(w, dir) || gen_write_truth(truth, w->seed, &w->variant))
     return -1;
   return 0;
 }

@@ -209,6 +209,8 @@ static int setup_squads(gen_world *w, int season) {
   return 0;
 }
 
+void gen_world_set_variant(gen_world *w, const gen_variant *v) { w->variant = *v; }
+
 gen_world *gen_world_new(uint64_t seed) {
   gen_world *w = calloc(1, sizeof *w);
   if (!w) return NULL;

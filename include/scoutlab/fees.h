@@ -7,7 +7,10 @@
  *                  and with performance from a stats history (scoutlab/perf.h) the season
  *                  before's starts share, npxG+xAG per 90, progressive actions per 90 and his
  *                  club's points per match.
- * A term whose column is absent from the data is dropped with a note (never an error).
+ * These are the default terms; sl_fees_options.terms declares another list ("age,age^2,position,
+ * spline(log_mv,4),log_mv:age", sl_fees_terms_parse), with restricted cubic splines and
+ * interactions. A term whose column is absent from the data is dropped with a note (never an
+ * error).
  * Median fee = exp(prediction); expected fee = median x Duan's smearing factor mean(exp(e_i)).
  * Intervals: Student-t prediction intervals from the regression, or split-conformal quantiles
  * of held-out log residuals when the t-interval's held-out coverage is off (model->interval).
@@ -34,11 +37,15 @@
 #include "scoutlab/export.h"
 SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 
-/** Newest model file version, written by sl_fees_save() for a model with performance terms
- *  (their variables and the deals' performance values); a model without them is written as
- *  SL_FEES_FORMAT_VERSION_MIN, byte for byte as before. sl_fees_load() reads both and refuses
- *  any other version. */
-#define SL_FEES_FORMAT_VERSION 3
+/** Newest model file version, written by sl_fees_save() for a model with declared terms of the
+ *  new kinds (splines, interactions, a variable in another form than the default's: knots and
+ *  interaction partners on each term line); version 3 for a model with performance terms (their
+ *  variables and the deals' performance values); any other model is written as
+ *  SL_FEES_FORMAT_VERSION_MIN, byte for byte as before. sl_fees_load() reads all three and
+ *  refuses any other version. */
+#define SL_FEES_FORMAT_VERSION 4
+/** The version of a model with performance terms and only the default forms of terms. */
+#define SL_FEES_FORMAT_VERSION_PERFORMANCE 3
 /** Oldest model file version sl_fees_load() reads (recency weights, season levels, bands). */
 #define SL_FEES_FORMAT_VERSION_MIN 2
 /** Default interval level everywhere (issue 5: "default 0.8 everywhere"). */
@@ -52,8 +59,14 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 #define SL_FEES_DEFAULT_SEED 1
 /** Share of the training deals held out to calibrate the intervals (split conformal). */
 #define SL_FEES_DEFAULT_CALIBRATION 0.25
-/** Largest number of model terms (the list in the top comment has twelve; room for more). */
-#define SL_FEES_MAX_TERMS 16
+/** Largest number of model terms (the default list has twelve with performance terms; a
+ *  declared list adds splines and interactions). */
+#define SL_FEES_MAX_TERMS 24
+/** Numeric columns of the transfers file a declared term list may name (column(NAME)): a
+ *  club's own measures (height, a scouting grade...); eight is room for any list a person writes. */
+#define SL_FEES_MAX_COLUMN_TERMS 8
+/** Longest such column name, bytes including the NUL. */
+#define SL_FEES_COLUMN_NAME_MAX 64
 /** Notes one valuation can carry: one per term (unknown, or extrapolated beyond the training
  *  range) and as many again for what the caller assumed about the player's record. */
 #define SL_FEES_MAX_NOTES (2 * SL_FEES_MAX_TERMS)
@@ -169,6 +182,9 @@ typedef struct sl_fees_player {
   double progressive_per90; /* progressive passes + progressive carries per 90 */
   double team_points;       /* his club's league points per match, 0..3 */
   int stats_season;         /* first year of the stats season these come from; 0 = none */
+  /* Values of a model's column terms (a declared column(NAME) of the transfers file), in the
+   * order of the model's column_names; NAN unknown. */
+  double column[SL_FEES_MAX_COLUMN_TERMS];
 } sl_fees_player;
 
 /** One past transfer as the model learned from it. Strings are owned by the deal list. */
@@ -205,6 +221,9 @@ typedef struct sl_fees_options {
   int performance;           /* 1: learn from the deals joined to stats (stats_season != 0, see
                                 scoutlab/perf.h) with the performance terms; the time split
                                 then also scores the model without them on the same deals */
+  const char *terms;         /* the declared term list (sl_fees_terms_parse: "age,age^2,position,
+                                spline(log_mv,4),log_mv:age"...), borrowed; NULL = the default
+                                list (SL_FEES_DEFAULT_TERMS, every term its data allow) */
 } sl_fees_options;
 
 /** How the season enters the model. */
@@ -236,6 +255,10 @@ typedef struct sl_fees_deals {
   size_t out_rows_kept;     /* kept deals that came from an out row (buyer outside coverage) */
   int has_market_value, has_contract, has_minutes, has_leagues, has_season; /* columns seen */
   int has_performance;      /* joined to a stats history (sl_perf_join) */
+  char *column_names[SL_FEES_MAX_COLUMN_TERMS]; /* the declared column terms' columns, owned:
+                               deal.player.column[k] is the value of column_names[k] */
+  size_t ncolumns;
+  unsigned has_columns;     /* bit k: the table had column_names[k] */
   char **files;             /* source files, nfiles */
   size_t nfiles;
   char **notes;             /* what was assumed about the columns, nnotes */
@@ -301,8 +324,18 @@ double sl_fees_rows_fee(const sl_fees_rows *rows, size_t r);
 typedef enum sl_fees_term_kind {
   SL_FEES_TERM_LINEAR = 0,   /* one column */
   SL_FEES_TERM_QUADRATIC,    /* value and value² */
-  SL_FEES_TERM_FACTOR        /* dummies against the first level */
+  SL_FEES_TERM_FACTOR,       /* dummies against the first level */
+  SL_FEES_TERM_SPLINE,       /* restricted (natural) cubic spline: the value and nknots - 2 cubic
+                                parts, linear beyond the boundary knots (Harrell 2015, 2.4.5) */
+  SL_FEES_TERM_INTERACTION   /* var times partner: one product column for a numeric partner, the
+                                value times each non-reference level's dummy for a factor one */
 } sl_fees_term_kind;
+#define SL_FEES_TERM_KIND_COUNT 5
+
+/** Knots a spline may have: Harrell's quantile table covers 3 to 7 (more is never needed for
+ *  a few thousand deals, and 3 is the fewest that bend). */
+#define SL_FEES_MIN_KNOTS 3
+#define SL_FEES_MAX_KNOTS 7
 
 /** Variables a term can read. */
 typedef enum sl_fees_var {
@@ -316,6 +349,12 @@ typedef enum sl_fees_var {
   SL_FEES_VAR_COUNT
 } sl_fees_var;
 
+/** Variable k of a model's column terms (a numeric column of the transfers file, named in the
+ *  model's column_names[k]): the variables after SL_FEES_VAR_COUNT. */
+#define SL_FEES_VAR_COLUMN(k) ((sl_fees_var)(SL_FEES_VAR_COUNT + (k)))
+/** One past the last variable a term can read (the model's variables and the column terms). */
+#define SL_FEES_VAR_MAX (SL_FEES_VAR_COUNT + SL_FEES_MAX_COLUMN_TERMS)
+
 /** 1 for a variable only a stats history gives (starts share to club points per match; minutes
  *  share, which a transfers file may also give, is not one): a model file with one is version 3. */
 int sl_fees_var_is_performance(sl_fees_var v);
@@ -323,15 +362,98 @@ int sl_fees_var_is_performance(sl_fees_var v);
 /** Name of a variable as the model's terms write it ("age", "starts share"); "" when invalid. */
 const char *sl_fees_var_name(sl_fees_var v);
 
+/** The machine name of a variable in a term list ("age", "log_mv", "buyer_league"); "" when
+ *  invalid. docs/fee-model.md lists them. */
+const char *sl_fees_var_key(sl_fees_var v);
+
+/** 1 for a variable that is a factor (position, buying and selling league); the season is
+ *  neither (its form is the season mode's). */
+int sl_fees_var_is_factor(sl_fees_var v);
+
 /** One model term and its columns in the design (column 0 is the intercept). */
 typedef struct sl_fees_term {
-  sl_fees_var var;
+  sl_fees_var var;      /* the variable; for an interaction the numeric one */
   sl_fees_term_kind kind;
-  const char *name;     /* "age", "position", "buying league"... static storage */
+  const char *name;     /* "age", "position", "log market value:age"... owned by the model or
+                           static */
   size_t first, count;  /* design columns */
-  char **levels;        /* factor levels, the reference first; owned by the model */
+  char **levels;        /* factor levels, the reference first (a factor, or an interaction's
+                           factor partner); owned by the model */
   size_t nlevels;
+  int partner;          /* INTERACTION: the other variable (an sl_fees_var), else -1 */
+  size_t nknots;        /* SPLINE: knots, SL_FEES_MIN_KNOTS..SL_FEES_MAX_KNOTS, else 0 */
+  double knots[SL_FEES_MAX_KNOTS]; /* on the model's scale (log EUR for market value), at
+                                      Harrell's quantiles of the training deals, increasing */
+  char *label_;         /* private: storage of a composed name */
 } sl_fees_term;
+
+/* ---- declared terms --------------------------------------------------------------------------- */
+
+/** The default term list (sl_fees_options.terms = NULL): every variable the data allow, in the
+ *  model's classic order; the season's form is the season mode's. */
+#define SL_FEES_DEFAULT_TERMS                                                                        \
+  "age,age^2,position,buyer_league,seller_league,season,log_mv,contract,minutes,starts,npxg_xag,"   \
+  "progressive,team_points"
+
+/** One declared term before the data are seen. */
+typedef struct sl_fees_term_spec {
+  sl_fees_var var;        /* the variable (the numeric one of an interaction) */
+  sl_fees_term_kind kind; /* LINEAR for the season: its form is the season mode's */
+  int partner;            /* INTERACTION: the other variable, else -1 */
+  size_t nknots;          /* SPLINE: number of knots, else 0 */
+} sl_fees_term_spec;
+
+/** A declared term list. */
+typedef struct sl_fees_term_list {
+  size_t n;
+  sl_fees_term_spec term[SL_FEES_MAX_TERMS];
+  char columns[SL_FEES_MAX_COLUMN_TERMS][SL_FEES_COLUMN_NAME_MAX]; /* the column(NAME) terms'
+                              names: variable SL_FEES_VAR_COLUMN(k) is columns[k] */
+  size_t ncolumns;
+} sl_fees_term_list;
+
+/** Parses a term list: comma-separated terms, each NAME (a variable's machine name,
+ *  sl_fees_var_key), NAME^2 (with NAME: one quadratic term), spline(NAME,K) (a restricted cubic
+ *  spline with K knots; NAME listed as well is the same term), or NAME:NAME (an interaction of a
+ *  numeric variable with a numeric one or a factor). column(NAME) is a numeric column of the
+ *  transfers file by its name (trimmed; no ',', ':', '(' or ')' in it) wherever a numeric
+ *  variable may stand: a club's own measure, read for each deal and, by value and predict, from
+ *  the player's data. Spaces between tokens are allowed. On
+ *  failure returns SL_EPARSE with err->column the 1-based character column, a message naming it
+ *  and saying what was expected (with "did you mean" for a variable name); *out is then empty. */
+int sl_fees_terms_parse(const char *text, sl_fees_term_list *out, sl_error *err);
+
+/** Room for any term list's text: 24 terms of at most 40 bytes. */
+#define SL_FEES_TERMS_TEXT_MAX 1024
+
+/** Writes the list in the form sl_fees_terms_parse() reads ("age,age^2,spline(log_mv,4)...")
+ *  into buf (truncated to size). Returns the length the full text needs, as snprintf. */
+size_t sl_fees_terms_text(const sl_fees_term_list *list, char *buf, size_t size);
+
+/** The model's terms as a term list (sl_fees_terms_text gives it as text). */
+void sl_fees_model_terms(const struct sl_fees_model *m, sl_fees_term_list *out);
+
+/** The term list that refits m the way it was fitted, written into buf: m's own terms
+ *  (sl_fees_terms_text) when one of them has a declared form (a spline, an interaction, a variable
+ *  in another form than the default's); NULL when m has the default list's forms only (refit with
+ *  sl_fees_options.terms = NULL, the season's form again the season mode's). */
+const char *sl_fees_model_terms_spec(const struct sl_fees_model *m, char *buf, size_t size);
+
+/** The name of variable v in the model's words: sl_fees_var_name(), or a column term's column
+ *  name; "" when invalid. Borrowed from the model or static. */
+const char *sl_fees_model_var_name(const struct sl_fees_model *m, int v);
+
+/** The machine name of variable v ("log_mv", "column(height)") into buf; returns buf. */
+const char *sl_fees_model_var_key(const struct sl_fees_model *m, int v, char *buf, size_t size);
+
+/** 1 when the model reads variable v in any term (alone or in an interaction). */
+int sl_fees_model_uses(const struct sl_fees_model *m, sl_fees_var v);
+
+/** Harrell's restricted cubic spline basis at x for knots t[0..k) (Hmisc rcspline.eval,
+ *  norm = 2): out[j] for j = 0..k-3, (x - t_j)+^3 - (x - t_{k-2})+^3 (t_{k-1} - t_j) /
+ *  (t_{k-1} - t_{k-2}) + (x - t_{k-1})+^3 (t_{k-2} - t_j) / (t_{k-1} - t_{k-2}), divided by
+ *  (t_{k-1} - t_0)^2. Zero below t_0 and linear beyond t_{k-1}. */
+void sl_fees_spline_basis(double x, const double *t, size_t k, double *out);
 
 /** Which interval a model reports. */
 typedef enum sl_fees_interval {
@@ -377,6 +499,9 @@ typedef struct sl_fees_model {
                                            and for a model without its deals */
   sl_fees_deals *deals;     /* the training deals (comparables, club -> league) */
   void *club_index_;        /* private: club -> league, built once with the deals */
+  char *column_names[SL_FEES_MAX_COLUMN_TERMS]; /* columns of its column terms (the deals'
+                               indexing), owned; value and predict read them from the data */
+  size_t ncolumns;
 } sl_fees_model;
 
 /** Accuracy of out-of-sample predictions. */
@@ -485,7 +610,8 @@ typedef struct sl_fees_contribution {
  *  extrapolated there, and the valuation says so. */
 typedef struct sl_fees_extrapolation {
   const char *term;  /* term name ("age", "log market value", "season"...), borrowed from the model */
-  const char *input; /* the input it reads ("age", "market value", "season"...), static */
+  const char *input; /* the input it reads ("age", "market value", "season"...), static; a
+                        column term's column name, borrowed from the model */
   double value;      /* the player's value, in the units of sl_fees_player (EUR, not log) */
   double low, high;  /* the training range, same units */
 } sl_fees_extrapolation;
@@ -582,6 +708,10 @@ double sl_fees_contract_months(int season, double until_days);
  *  it (it builds a reader for the whole table: for many rows, build one with sl_fees_rows_new).
  *  Strings are borrowed from t. */
 void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p);
+
+/** As sl_fees_player_from_row(), and the values of m's column terms (p->column) from the row's
+ *  columns of those names (m may be NULL: none). */
+void sl_fees_model_player_from_row(const struct sl_fees_model *m, const sl_table *t, size_t row, sl_fees_player *p);
 
 /** Resets p to all-unknown. */
 void sl_fees_player_init(sl_fees_player *p);

@@ -1,8 +1,9 @@
 #!/bin/bash
 # growth.sh - does every command stay linear in its input? Times predict, fit, compare, similar,
 # squad and report on their real inputs replicated 1x, 10x and 100x and prints the growth ratios
-# (time at 10x / time at 1x, ...). A linear command shows ~10 per step; n log n a little more;
-# a quadratic one ~100. Run on demand (never in CTest):
+# of the CPU time (user + system) per 10x step: ~10 is linear, a little more n log n, ~100
+# quadratic. CPU time, because the wall time of a loaded shared machine measures the other
+# processes. Run on demand (never in CTest):
 #
 #   tests/bench/growth.sh build-bench/analytics/scoutlab [../shared/data]
 #
@@ -11,16 +12,25 @@
 # the FBref Big-5 2024/25 file; report: stats, values and transfers together. Copy c >= 2 of
 # every row gets " #c" appended to its player and club names, so the names the commands look
 # for stay unique and the copies are other players (a deduplicating step cannot fold them away).
-# BENCH_SCALES (default "1 10 100") picks the scales; fit and report at 100x read a 1.7 GB
-# transfers file and run for many minutes: they run only with BENCH_BIG=1. BENCH_RUNS (default
-# 1) runs per point, median reported. Wall seconds and peak RSS from /usr/bin/time.
+# The leagues and countries stay, so more of them pass the fee model's 25-deal level threshold
+# as the file grows: the model itself gets wider (its design columns are printed per scale), and
+# a fit costs ~n p^2, so fit and report grow by more than 10 per step even when every pass is
+# linear in the rows (10 x (p2/p1)^2 is printed beside them as the n p^2 expectation).
+#
+# Knobs: BENCH_SCALES (default "1 10 100"); fit and report at 100x read a 1.7 GB transfers
+# file (~5 GB RSS) and run for minutes: only with BENCH_BIG=1. BENCH_SKIP: commands left out,
+# e.g. "report fit". BENCH_RUNS (default 1) runs per point, median reported. BENCH_TIMEOUT
+# (default 1800 s) stops a run (shown as ">T"). Each run waits for a quiet machine first
+# (quiet.sh: BENCH_MAX_LOAD, default 0.8, BENCH_WAIT_MAX, BENCH_WAIT_TOTAL). Wall and CPU seconds
+# and peak RSS from /usr/bin/time; the load average before each run is printed.
 set -u
 SL=${1:?usage: growth.sh path/to/scoutlab [shared-data-dir]}
 S=${2:-$(dirname "$0")/../../../shared/data}
 SCALES=${BENCH_SCALES:-1 10 100}
 RUNS=${BENCH_RUNS:-1}
-# BENCH_SKIP: commands left out, e.g. "report fit" (report at 10x ran over 15 minutes here).
+TIMEOUT=${BENCH_TIMEOUT:-1800}
 SKIP=" ${BENCH_SKIP:-} "
+. "$(dirname "$0")/quiet.sh"
 W=$(mktemp -d /tmp/sl-growth.XXXXXX)
 trap 'rm -rf "$W"' EXIT
 STATS="$S/fbref-big5-2024-25/players_data-2024_2025.csv"
@@ -57,54 +67,82 @@ with open(out, "w", newline="", encoding="utf-8") as fh:
 PY
 }
 
-# time_cmd LABEL CMD...: prints "wall_s peak_MiB" (median over RUNS), output discarded.
+# time_cmd CMD...: prints "wall_s cpu_s peak_MiB load" (medians over RUNS; the load average
+# before the last run); the last run's stdout is kept in $W/out. ">T >T NA load" on timeout.
 time_cmd() {
-  local walls=() mems=() i
+  local walls=() cpus=() mems=() i rc
   for ((i = 0; i < RUNS; i++)); do
-    /usr/bin/time -f "%e %M" -o "$W/time" "$@" > /dev/null 2> "$W/err" || { echo "FAILED: $* ($(tail -2 "$W/err"))" >&2; echo "NA NA"; return; }
-    read -r wall kb < "$W/time"
-    walls+=("$wall"); mems+=("$((kb / 1024))")
+    wait_quiet
+    timeout "$TIMEOUT" /usr/bin/time -f "%e %U %S %M" -o "$W/time" "$@" > "$W/out" 2> "$W/err"
+    rc=$?
+    [ "$rc" = 124 ] && { echo ">$TIMEOUT >$TIMEOUT NA $QUIET_LOAD"; return; }
+    [ "$rc" = 0 ] || { echo "FAILED: $* ($(tail -2 "$W/err"))" >&2; echo "NA NA NA $QUIET_LOAD"; return; }
+    read -r wall user sys kb < "$W/time"
+    walls+=("$wall"); cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"); mems+=("$((kb / 1024))")
   done
-  local mw mm
-  mw=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  mm=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  echo "$mw $mm"
+  echo "$(printf '%s\n' "${walls[@]}" | median) $(printf '%s\n' "${cpus[@]}" | median) $(printf '%s\n' "${mems[@]}" | median) $QUIET_LOAD"
+}
+
+# fit_columns: "deals columns" of the fee model whose summary is in $W/out (columns = deals -
+# residual df, from "coefficients (log EUR; OLS, N deals, ... on DF df)").
+fit_columns() {
+  sed -n 's/^coefficients (log EUR; [A-Za-z]*, \([0-9]*\) deals,.* on \([0-9]*\) df).*/\1 \2/p' "$W/out" |
+    awk '{ print $1, $1 - $2 }' | head -1
 }
 
 echo "# growth.sh $(date -u +%Y-%m-%dT%H:%MZ) $(git -C "$(dirname "$0")" rev-parse --short HEAD 2>/dev/null) scoutlab=$SL runs=$RUNS load: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$SL" fit --transfers "$TM" -o "$W/tm.slm" --folds 1 > /dev/null 2>&1 || { echo "growth.sh: fitting the predict model failed" >&2; exit 1; }
-declare -A T M
+declare -A T C M L P
+COMMANDS="predict fit compare similar squad report"
 for k in $SCALES; do
   replicate "$STATS" "$W/stats$k.csv" "$k" Player Squad
   replicate "$VALUES" "$W/values$k.csv" "$k" Player club
   big=1; [ "$k" -ge 100 ] && [ "${BENCH_BIG:-0}" != 1 ] && big=0
-  case "$SKIP" in *" fit "*) [ "$big" = 1 ] && case "$SKIP" in *" report "*) big=0 ;; esac ;; esac
+  case "$SKIP" in *" fit "*) case "$SKIP" in *" report "*) big=0 ;; esac ;; esac
   [ "$big" = 1 ] && replicate "$TM" "$W/tm$k.csv" "$k" name club
-  echo "# scale ${k}x: stats $(($(stat -c %s "$W/stats$k.csv") / 1024)) KiB, values $(($(stat -c %s "$W/values$k.csv") / 1024)) KiB$([ "$big" = 1 ] && echo ", transfers $(($(stat -c %s "$W/tm$k.csv") / 1048576)) MiB"); load $(cut -d' ' -f1 /proc/loadavg)"
-  read -r T[predict,$k] M[predict,$k] < <(time_cmd "$SL" predict --model "$W/tm.slm" "$W/values$k.csv")
-  if [ "$big" = 1 ] && [[ "$SKIP" != *" fit "* ]]; then
-    read -r T[fit,$k] M[fit,$k] < <(time_cmd "$SL" fit --transfers "$W/tm$k.csv" -o "$W/fit$k.slm" --folds 1)
-  else T[fit,$k]=NA; M[fit,$k]=NA; fi
-  read -r T[compare,$k] M[compare,$k] < <(time_cmd "$SL" compare --stats "$W/stats$k.csv" "Leonardo Balerdi" "Lucas Beraldo" "Willian Pacho")
-  read -r T[similar,$k] M[similar,$k] < <(time_cmd "$SL" similar --stats "$W/stats$k.csv" "Leonardo Balerdi")
-  read -r T[squad,$k] M[squad,$k] < <(time_cmd "$SL" squad --stats "$W/stats$k.csv" Marseille)
-  if [ "$big" = 1 ] && [[ "$SKIP" != *" report "* ]]; then
-    read -r T[report,$k] M[report,$k] < <(time_cmd "$SL" report --player "Leonardo Balerdi" --bid 25m --season 2024 \
-      --stats "$W/stats$k.csv" --values "$W/values$k.csv" --transfers "$W/tm$k.csv" -o "$W/report$k")
-  else T[report,$k]=NA; M[report,$k]=NA; fi
-  for c in predict fit compare similar squad report; do echo "#   $c ${k}x: ${T[$c,$k]} s, ${M[$c,$k]} MiB"; done
-  rm -f "$W/tm$k.csv"
+  echo "# scale ${k}x: stats $(($(stat -c %s "$W/stats$k.csv") / 1024)) KiB, values $(($(stat -c %s "$W/values$k.csv") / 1024)) KiB$([ "$big" = 1 ] && echo ", transfers $(($(stat -c %s "$W/tm$k.csv") / 1048576)) MiB")"
+  for c in $COMMANDS; do
+    T[$c,$k]=NA; C[$c,$k]=NA; M[$c,$k]=NA; L[$c,$k]=-
+    case "$SKIP" in *" $c "*) continue ;; esac
+    case $c in fit | report) [ "$big" = 1 ] || continue ;; esac
+    case $c in
+    predict) read -r T[$c,$k] C[$c,$k] M[$c,$k] L[$c,$k] < <(time_cmd "$SL" predict --model "$W/tm.slm" "$W/values$k.csv") ;;
+    fit) read -r T[$c,$k] C[$c,$k] M[$c,$k] L[$c,$k] < <(time_cmd "$SL" fit --transfers "$W/tm$k.csv" -o "$W/fit$k.slm" --folds 1)
+      P[$k]=$(fit_columns); P[$k]=${P[$k]:-NA NA} ;;
+    compare) read -r T[$c,$k] C[$c,$k] M[$c,$k] L[$c,$k] < <(time_cmd "$SL" compare --stats "$W/stats$k.csv" "Leonardo Balerdi" "Lucas Beraldo" "Willian Pacho") ;;
+    similar) read -r T[$c,$k] C[$c,$k] M[$c,$k] L[$c,$k] < <(time_cmd "$SL" similar --stats "$W/stats$k.csv" "Leonardo Balerdi") ;;
+    squad) read -r T[$c,$k] C[$c,$k] M[$c,$k] L[$c,$k] < <(time_cmd "$SL" squad --stats "$W/stats$k.csv" Marseille) ;;
+    report) read -r T[$c,$k] C[$c,$k] M[$c,$k] L[$c,$k] < <(time_cmd "$SL" report --player "Leonardo Balerdi" --bid 25m --season 2024 \
+      --stats "$W/stats$k.csv" --values "$W/values$k.csv" --transfers "$W/tm$k.csv" -o "$W/report$k") ;;
+    esac
+    echo "#   $c ${k}x: ${T[$c,$k]} s wall, ${C[$c,$k]} s CPU, ${M[$c,$k]} MiB (load average before: ${L[$c,$k]})$([ "$c" = fit ] && [ -n "${P[$k]:-}" ] && echo "; ${P[$k]% *} deals, ${P[$k]#* } model columns")"
+  done
+  rm -f "$W/tm$k.csv" "$W/stats$k.csv"
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "NA" || b == "NA" || a == 0) print "-"; else printf "%.1f", b / a }'; }
-printf '\n| command | %s | growth per 10x step | peak MiB at each scale |\n|---|%s---|---|\n' \
-  "$(for k in $SCALES; do printf '%sx s | ' "$k"; done | sed 's/ | $//')" "$(for k in $SCALES; do printf -- '---:|'; done)"
-for c in predict fit compare similar squad report; do
-  prev=; steps=; times=; mems=
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || a == 0) print "-"; else printf "%.1f", b / a }'; }
+# n p^2 expectation of a 10x step from p1 to p2 model columns
+np2() { awk -v a="$1" -v b="$2" 'BEGIN { if (a !~ /^[0-9]+$/ || b !~ /^[0-9]+$/ || a == 0) print "-"; else printf "%.1f", 10 * (b / a) ^ 2 }'; }
+printf '\n| command |'; for k in $SCALES; do printf ' %sx: wall s (CPU s) |' "$k"; done
+printf ' CPU growth per 10x step | peak MiB |\n|---|'
+for k in $SCALES; do printf -- '---:|'; done; printf -- '---|---|\n'
+for c in $COMMANDS; do
+  prev=; steps=; mems=
+  printf '| %s |' "$c"
   for k in $SCALES; do
-    times="$times${T[$c,$k]} | "; mems="$mems${M[$c,$k]} "
-    [ -n "$prev" ] && steps="$steps$(ratio "${T[$c,$prev]}" "${T[$c,$k]}") "
+    printf ' %s (%s) |' "${T[$c,$k]}" "${C[$c,$k]}"; mems="$mems${M[$c,$k]} "
+    [ -n "$prev" ] && steps="$steps$(ratio "${C[$c,$prev]}" "${C[$c,$k]}") "
     prev=$k
   done
-  printf '| %s | %s%s | %s |\n' "$c" "$times" "${steps:--}" "$mems"
+  printf ' %s | %s |\n' "${steps:--}" "$mems"
 done
+widths=; expects=; prev=
+for k in $SCALES; do
+  [ -n "${P[$k]:-}" ] || continue
+  widths="$widths ${k}x ${P[$k]#* },"
+  [ -n "$prev" ] && expects="$expects $(np2 "${P[$prev]#* }" "${P[$k]#* }"),"
+  prev=$k
+done
+if [ -n "$expects" ]; then echo "fee model design columns:${widths%,}; a fit costing n p^2 would grow by${expects%,} per step"
+elif [ -n "$widths" ]; then echo "fee model design columns:${widths%,}"; fi
+echo "load averages seen before the runs: $(for c in $COMMANDS; do for k in $SCALES; do echo "${L[$c,$k]}"; done; done | grep -v '^-$' | sort -g | sed -n '1p;$p' | paste -sd- -)"

@@ -244,6 +244,51 @@ static void test_rows_text_forms(void) {
   remove(path);
 }
 
+/* Many repeated rows (issue 19: the repeated-row check walked back over every marked copy, m²/2
+ * steps for m copies). 40,000 rows cycle through 500 players in a scrambled order (row r is
+ * player (7919 r) mod 500, every tenth player a loan), then one row is given 30,000 times:
+ * each player's first row keeps its reason (used, or loan), every later copy of a paid move is
+ * a repeated row, a loan's copies stay loans. */
+static void test_rows_many_repeats(void) {
+  enum { CYCLE_ROWS = 40000, PLAYERS = 500, COPIES = 30000, SCRAMBLE = 7919 };
+  char path[] = "/tmp/test_fees_repeats_XXXXXX";
+  int fd = mkstemp(path);
+  FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (!f) return;
+  fputs("club,name,age,short_pos,market_value,dealing_club,dealing_country,fee,movement,window,league,season,is_loan\n", f);
+  for (long r = 0; r < CYCLE_ROWS; r++) {
+    long id = r * SCRAMBLE % PLAYERS;
+    fprintf(f, "Club B,P%ld,24,CB,5000000,Club A,Spain,%ld,in,summer,League Two,2011,%s\n", id,
+            1000000 + 1000 * id, id % 10 ? "False" : "True");
+  }
+  for (long c = 0; c < COPIES; c++) fputs("Club C,Q,27,CF,9000000,Club D,Italy,12000000,in,summer,League Two,2012,False\n", f);
+  fclose(f);
+  const char *paths[] = {path};
+  sl_table *t = NULL;
+  sl_error err;
+  INT_EQ(sl_table_load_many(paths, 1, NULL, &t, &err), SL_OK, "load: %s", err.message);
+  sl_fees_rows *rows = NULL;
+  if (t) INT_EQ(sl_fees_rows_new(t, NULL, NULL, &rows, &err), SL_OK, "reader: %s", err.message);
+  if (rows) {
+    long wrong = 0, used = 0, repeated = 0;
+    for (long r = 0; r < CYCLE_ROWS + COPIES; r++) {
+      long id = r < CYCLE_ROWS ? r * SCRAMBLE % PLAYERS : -1;
+      int first = r < CYCLE_ROWS ? r < PLAYERS : r == CYCLE_ROWS; /* 7919 is prime to 500 */
+      int loan = id >= 0 && id % 10 == 0;
+      sl_fees_reason want = loan ? SL_FEES_SKIP_LOAN : first ? SL_FEES_USED : SL_FEES_SKIP_REPEATED_ROW;
+      sl_fees_reason got = sl_fees_rows_reason(rows, (size_t)r);
+      if (got != want && wrong++ < 3) INT_EQ(got, want, "row %ld (player %ld)", r, id);
+      used += got == SL_FEES_USED, repeated += got == SL_FEES_SKIP_REPEATED_ROW;
+    }
+    INT_EQ(wrong, 0, "rows with another reason than expected");
+    INT_EQ(used, PLAYERS - PLAYERS / 10 + 1, "one used row per paid move");
+    INT_EQ(repeated, (CYCLE_ROWS - PLAYERS) * 9 / 10 + COPIES - 1, "every later copy of a paid move");
+  }
+  sl_fees_rows_free(rows);
+  sl_table_free(t);
+  remove(path);
+}
+
 static void test_save_load(void) {
   sl_fees_model *m = fit_tiny(), *back = NULL;
   if (!m) return;
@@ -277,7 +322,7 @@ static void test_save_load(void) {
   memcpy(v2, buf, len);
   v2[19] = '1'; /* "scoutlab-fee-model 2" -> version 1, the format before issue 15 */
   INT_EQ(sl_fees_load_buffer("v1.slm", v2, len, &back, &err), SL_EVERSION, "version 1 refused");
-  OK(strstr(err.message, "version 1; this scoutlab reads versions 2-3 (written by an earlier scoutlab") != NULL,
+  OK(strstr(err.message, "version 1; this scoutlab reads versions 2-4 (written by an earlier scoutlab") != NULL,
      "message names both versions: %s", err.message);
   char *col = strstr(v2, "column ");
   char *name = col ? strstr(col, "(Intercept)") : NULL;
@@ -329,6 +374,7 @@ int main(void) {
   test_selection();
   test_rows_reader();
   test_rows_text_forms();
+  test_rows_many_repeats();
   test_save_load();
   test_what_if();
   return SL_TEST_DONE();

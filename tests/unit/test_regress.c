@@ -1,5 +1,6 @@
 /* test_regress.c - regress and design behaviour with expected values worked out by hand:
- * exact recovery across many row blocks, zero weights, ridge in closed form, reproducible CV
+ * exact recovery across many row blocks, zero weights, integer weights as copies of rows on a
+ * wide design (leverage and predict cross-checked), ridge in closed form, reproducible CV
  * folds, save/load round trips and refusals (every truncation of a model file), bad input,
  * and the design's skip report. */
 #include <math.h>
@@ -39,6 +40,65 @@ static void test_exact_recovery(void) {
   sl_ols_fit_free(f);
   free(x);
   free(y);
+}
+
+/* Integer weights on a wide design over several blocks: row i with weight k fits as k copies of
+ * the row (R's lm: same coefficients and weighted RSS). The leverage of a weighted row is
+ * h_i = w_i x_i'(X'WX)^-1 x_i, so sl_ols_predict's standard error at a training row must be
+ * sigma sqrt(h_i / w_i), and the h_i sum to the rank: the block reader's scaling, the
+ * influence pass and the predict loop checked against each other (issue 19 reordered all
+ * three loops for the cache). */
+#define WIDE_P 40
+static double wide_x(size_t i, size_t j) {
+  return j == 0 ? 1.0 : (double)((i * (2 * j + 1) + j * j) % (11 + 2 * j)) - (double)j;
+}
+
+static void test_weighted_wide_blocks(void) {
+  size_t n = BIG_N, p = WIDE_P, reps = 0;
+  double *x = malloc(n * p * sizeof *x), *y = malloc(n * sizeof *y), *w = malloc(n * sizeof *w);
+  uint64_t state = 19;
+  for (size_t i = 0; i < n; i++) {
+    double lin = 0;
+    for (size_t j = 0; j < p; j++) x[i + j * n] = wide_x(i, j), lin += x[i + j * n] * (double)(j % 5) * 0.25;
+    y[i] = lin + (double)(sl_splitmix64(&state) >> 11) / 9007199254740992.0;
+    w[i] = (double)(i % 4); /* 0, 1, 2, 3: a quarter of the rows weigh nothing */
+    reps += (size_t)w[i];
+  }
+  double *xr = malloc(reps * p * sizeof *xr), *yr = malloc(reps * sizeof *yr);
+  for (size_t i = 0, r = 0; i < n; i++)
+    for (int k = 0; k < (int)w[i]; k++, r++) {
+      for (size_t j = 0; j < p; j++) xr[r + j * reps] = x[i + j * n];
+      yr[r] = y[i];
+    }
+  sl_ols_options opt = {.influence = 1};
+  sl_ols_fit *a = NULL, *b = NULL;
+  sl_error err;
+  INT_EQ(sl_ols_fit_matrix(x, n, y, w, n, p, NULL, 1, &opt, &a, &err), SL_OK, "weighted: %s", err.message);
+  INT_EQ(sl_ols_fit_matrix(xr, reps, yr, NULL, reps, p, NULL, 1, NULL, &b, &err), SL_OK, "copies");
+  if (a && b) {
+    INT_EQ(a->rank, p, "full rank");
+    INT_EQ(a->n, n - (n + 3) / 4, "rows of weight 0 are not counted");
+    for (size_t j = 0; j < p; j++) SL_CHECK_REL(a->coef[j], b->coef[j], 1e-9, "coef %zu", j);
+    SL_CHECK_REL(a->rss, b->rss, 1e-9, "weighted RSS = RSS of the copies");
+    double hsum = 0, xrow[WIDE_P];
+    int predict_ok = 1;
+    for (size_t i = 0; i < n; i++) {
+      hsum += a->hat[i];
+      double fit = 0;
+      for (size_t j = 0; j < p; j++) xrow[j] = x[i + j * n], fit += xrow[j] * a->coef[j];
+      if (fabs(a->fitted[i] - fit) > 1e-9 * (1 + fabs(fit))) predict_ok = 0;
+      if (w[i] == 0 || i % 97) continue; /* every 97th weighted row through predict */
+      sl_ols_interval iv;
+      INT_EQ(sl_ols_predict(a, xrow, 1, 0.95, &iv, &err), SL_OK, "predict row %zu", i);
+      SL_CHECK_REL(iv.fit, fit, 1e-9, "predict fit row %zu", i);
+      SL_CHECK_REL(iv.se_fit, a->sigma * sqrt(a->hat[i] / w[i]), 1e-9, "se_fit row %zu = sigma sqrt(h/w)", i);
+    }
+    OK(predict_ok, "fitted values are x_i'b");
+    SL_CHECK_REL(hsum, (double)p, 1e-9, "leverages sum to the rank");
+  }
+  sl_ols_fit_free(a);
+  sl_ols_fit_free(b);
+  free(x), free(y), free(w), free(xr), free(yr);
 }
 
 /* Zero weights drop rows from n and df as R's lm does: the fit equals the fit without them. */
@@ -454,6 +514,7 @@ int main(void) {
   test_design_bad_values();
   test_exact_recovery();
   test_zero_weights();
+  test_weighted_wide_blocks();
   test_ridge_closed_form();
   test_ridge_cv();
   test_save_load();

@@ -1,0 +1,76 @@
+#!/bin/bash
+# fees_terms.sh - `scoutlab fit --terms` on the demo data (issue 15, declared terms): a wrong list
+# is a usage error naming the column, with did-you-mean; a declared list fits, prints and saves
+# its spline and interactions (format 4), and value, predict and fit's JSON read them back.
+. "$(dirname "$0")/lib.sh"
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+cd "$W" || exit 1
+T="$SL_DATASETS/transfers.csv"
+py() { /usr/bin/python3 -c "$@"; }
+
+out=$("$SCOUTLAB" fit --transfers "$T" -o x.slm --terms "age,age^2,log_vm" 2>&1); rc=$?
+expect_eq "$rc" 2 "a misspelt variable is a usage error"
+expect_contains "$out" "--terms \"age,age^2,log_vm\": term list, column 11: unknown variable 'log_vm' (did you mean 'log_mv'?)" \
+  "the column and did-you-mean"
+expect_contains "$out" "(see scoutlab fit --help)" "usage hint"
+out=$("$SCOUTLAB" fit --transfers "$T" -o x.slm --terms "age,spline(log_mv,12)" 2>&1); rc=$?
+expect_eq "$rc" 2 "too many knots"
+expect_contains "$out" "column 19: 12 knots: expected 3 to 7" "the knot count's column"
+out=$("$SCOUTLAB" fit --transfers "$T" -o x.slm --terms "position:buyer_league" 2>&1); rc=$?
+expect_eq "$rc" 2 "factor:factor"
+expect_contains "$out" "two factors cannot interact" "factor:factor message"
+[ -e x.slm ] && fail "no model written after a usage error"
+
+terms="age,age^2,position,buyer_league,seller_league,season,log_mv,spline(log_mv,4),log_mv:age,log_mv:buyer_league,contract,minutes"
+"$SCOUTLAB" fit --transfers "$T" --until 2022 --holdout-from 2021 --folds 1 --terms "$terms" -o d.slm >fit.txt 2>fit.err
+expect_eq "$?" 0 "declared fit"
+fit=$(cat fit.txt)
+expect_contains "$fit" "terms fitted:   age,age^2,position,buyer_league,seller_league,season,spline(log_mv,4),log_mv:age,log_mv:buyer_league,contract,minutes" \
+  "log_mv and its spline are one term"
+expect_contains "$fit" "log market value''" "the spline's second cubic part"
+expect_contains "$fit" "log market value:buying league Castellan Primera" "numeric:factor column named as R"
+expect_contains "$fit" "knots of log market value (spline):" "knots printed"
+expect_eq "$(head -1 d.slm)" "scoutlab-fee-model 4" "a declared model is format 4"
+
+"$SCOUTLAB" fit --transfers "$T" --until 2022 --folds 1 --terms "$terms" --format json -o j.slm >fit.json
+expect_eq "$?" 0 "declared fit, JSON"
+got=$(py 'import json,sys; d=json.load(open(sys.argv[1])); t=[x for x in d["terms"] if x["kind"] == "spline"][0]
+i=[x for x in d["terms"] if x["kind"] == "interaction"]
+print(d["terms_spec"].count(":"), t["variable"], len(t["knots"]), t["columns"], i[0]["partner"], i[1]["partner"],
+      all(a < b for a, b in zip(t["knots"], t["knots"][1:])))' fit.json)
+expect_eq "$got" "2 log_mv 4 3 age buyer_league True" "JSON terms: spline knots and interaction partners"
+
+val=$("$SCOUTLAB" value --model d.slm --age 24 --position CB --market-value 12m --league "Valmorian Ligue" \
+  --buyer-league "Aurelian Premier League" --season 2022 2>&1)
+expect_eq "$?" 0 "value with a declared model"
+expect_contains "$val" "log market value:buying league" "the interaction in the reasons"
+expect_contains "$val" "EUR 12.00m, Aurelian Premier League" "its value in words"
+vj=$("$SCOUTLAB" value --model d.slm --age 24 --position CB --market-value 12m --league "Valmorian Ligue" --format json)
+got=$(printf '%s' "$vj" | py 'import json,sys; v=json.load(sys.stdin); print(len([c for c in v["contributions"] if ":" in c["term"]]))')
+expect_eq "$got" "2" "two interaction terms in value's JSON reasons"
+
+head -300 "$T" >few.csv
+"$SCOUTLAB" predict --model d.slm few.csv >p.csv 2>p.err
+expect_eq "$?" 0 "predict with a declared model"
+got=$(py 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print(sum(1 for x in r if x["fair_fee"]) > 200)' p.csv)
+expect_eq "$got" "True" "predict values the rows"
+# A column of the transfers file as a term: "scout grade" (here a copy of contract_months_left).
+awk -F, 'BEGIN{OFS=","} NR==1{print $0",scout grade"; next} {print $0","$17}' "$T" >graded.csv
+"$SCOUTLAB" fit --transfers graded.csv --folds 1 --terms "age,age^2,position,season,log_mv,column(scout grade),column(scout grade):age" \
+  --format json -o g.slm >g.json
+expect_eq "$?" 0 "fit with a column term"
+got=$(py 'import json,sys; d=json.load(open(sys.argv[1])); print(d["terms_spec"], "|", d["terms"][4]["variable"], "|", d["terms"][5]["name"])' g.json)
+expect_eq "$got" "age,age^2,position,season,log_mv,column(scout grade),column(scout grade):age | column(scout grade) | scout grade:age" \
+  "the column term in fit's JSON"
+{ head -1 graded.csv; grep "Tobías Quirandel" graded.csv | tail -1; } >player.csv
+val=$("$SCOUTLAB" value --model g.slm --player "Tobías Quirandel" --data player.csv 2>&1)
+expect_eq "$?" 0 "value reads the column from the player's row"
+expect_contains "$val" "scout grade:age    23 x 23" "the column's value in the reasons"
+head -50 "$T" >nograde.csv
+out=$("$SCOUTLAB" predict --model g.slm nograde.csv 2>&1 >/dev/null)
+expect_contains "$out" "nograde.csv: no column 'scout grade' (a term of the model): every row takes its training average" \
+  "predict says once that the column is absent"
+out=$("$SCOUTLAB" fit --transfers "$T" --folds 1 --terms "age,position,column(scout grade)" -o x2.slm 2>&1)
+expect_contains "$out" "note: scout grade: no such column in the transfers files: term dropped" "an absent column is dropped with a note"
+finish
