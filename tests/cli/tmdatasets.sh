@@ -31,7 +31,7 @@ expect_contains "$out" "transfers.csv: no age column (expected age, or a date of
 
 # 52 rows (generate.py): fee 0 on k % 9 == 4 (k = 4 13 22 31 40 49: 6 free), no fee on
 # k % 13 == 7 (7 20 33 46: 4), player_ids 399001/399002 not in players.csv (k = 11 38: no age),
-# Dario Trente's position "Missing" (k = 17 47), no market value on k % 17 == 3 (3 37; 20 has no
+# Dario Trente's position "Missing" (k = 26 43), no market value on k % 17 == 3 (3 37; 20 has no
 # fee first): 52 - 6 - 4 - 2 - 2 - 2 = 36 deals.
 "$SCOUTLAB" fit --transfers "$T" --players "$P" -o tmd.slm --format json >fit.json 2>fit.err
 expect_eq "$?" 0 "fit --players: exit status"
@@ -53,14 +53,28 @@ expect_contains "$out" "players: 50 of 52 transfer rows joined to $P on player_i
 expect_contains "$out" "not joined: player_id not in the players file 2, on several of its rows 0, no player_id 0" "fit table: not joined"
 expect_contains "$out" "deals: 52 rows read, 36 used" "fit table: deals used"
 
+# Releases that add the clubs' competitions (dbt's curated transfers) give the leagues: the
+# roles seller_league / buyer_league, which fit reads as the two sides' leagues.
+awk -F, 'BEGIN {OFS=","} NR==1 {print $0, "from_club_domestic_competition_id", "to_club_domestic_competition_id"; next}
+  {print $0, "FR1", (NR % 2 ? "GB1" : "FR1")}' "$T" >with_leagues.csv
+json=$("$SCOUTLAB" check --format json with_leagues.csv)
+expect_contains "$json" '"name": "from_club_domestic_competition_id", "type": "text", "role": "seller_league"' "from_club_domestic_competition_id is the seller's league"
+expect_contains "$json" '"name": "to_club_domestic_competition_id", "type": "text", "role": "buyer_league"' "to_club_domestic_competition_id is the buyer's league"
+out=$("$SCOUTLAB" fit --transfers with_leagues.csv --players "$P" -o leagues.slm -q)
+expect_contains "$out" "fee model: log(fee) on age, position, buying league, selling league, season, log market value" \
+  "fit with leagues: the league terms"
+# Every other row is bought from GB1: about 18 of the 36 deals, under the 25 a level of its own
+# needs, so it is pooled as "other" against FR1.
+expect_contains "$out" "buying league other" "fit with leagues: the buyers' leagues as levels"
+
 # ---- predict over the transfer rows, read as fit reads them ----
 "$SCOUTLAB" predict --model tmd.slm "$T" --players "$P" >rows.csv 2>rows.err
 expect_eq "$?" 0 "predict rows --players: exit status"
-# Hugo Huitre, born 1994-12-22, moved on 2020-01-02: 25 on the day (24 on 1 September 2019).
-expect_eq "$(col rows.csv age "Hugo Huitre")" 25 "age at the transfer_date, from date_of_birth"
-expect_eq "$(col rows.csv date_of_birth "Hugo Huitre")" 1994-12-22 "his date of birth joined"
-expect_eq "$(col rows.csv sub_position "Hugo Huitre")" "Right Winger" "his sub-position joined"
-expect_eq "$(col rows.csv transfer_season "Hugo Huitre")" 2019 "19/20 is 2019"
+# Adrien Vingtsept, born 1995-11-07, moved on 2024-01-02: 28 on the day (27 on 1 September 2023).
+expect_eq "$(col rows.csv age "Adrien Vingtsept")" 28 "age at the transfer_date, from date_of_birth"
+expect_eq "$(col rows.csv date_of_birth "Adrien Vingtsept")" 1995-11-07 "his date of birth joined"
+expect_eq "$(col rows.csv sub_position "Adrien Vingtsept")" "Left Winger" "his sub-position joined"
+expect_eq "$(col rows.csv transfer_season "Adrien Vingtsept")" 2023 "23/24 is 2023"
 expect_eq "$(col rows.csv fit_would_use "Trialist 11")" "age missing" "an unknown player_id: no age"
 expect_eq "$(awk -F, 'NR==1 {for (i = 1; i <= NF; i++) if ($i == "fit_would_use") c = i} NR>1 && $c == "yes"' rows.csv | wc -l)" 36 \
   "predict: the rows fit would use are fit's 36"

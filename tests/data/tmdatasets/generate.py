@@ -86,8 +86,8 @@ def main():
         w.writerow(["player_id", "transfer_date", "transfer_season", "from_club_id", "to_club_id", "from_club_name",
                     "to_club_name", "transfer_fee", "market_value_in_eur", "player_name"])
         for k in range(1, NTRANSFERS + 1):
-            p = players[(7 * k) % NPLAYERS]
-            y = 2018 + k % 6
+            p = players[(26 * k + k // 2) % NPLAYERS]
+            y = 2018 + (5 * k) % 6
             day = datetime.date(y, 7, 1 + k % 28) if k % 2 == 0 else datetime.date(y + 1, 1, 1 + k % 28)
             a, b = CLUBS[k % 10], CLUBS[(3 * k + 1) % 10]
             mv = (0.5 + (13 * k % 40) * 0.5) * 1e6
