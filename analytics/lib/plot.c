@@ -192,7 +192,7 @@ int sl_plot_check_common(const sl_plot_common *c, const char *chart, sl_error *e
 }
 
 void sl_plot_write_number(FILE *out, double value) {
-  if (!isfinite(value)) {
+  if (!sl_plot_drawable(value)) {
     fputs("NaN", out);
     return;
   }
