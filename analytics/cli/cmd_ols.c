@@ -562,10 +562,11 @@ static int fit_and_print(const sl_design *d, const ols_args *a) {
  * 0.44 s on one thread and 0.99 s on two. The process, not the library, owns this setting. */
 void openblas_set_num_threads(int num_threads);
 
-int sl_cmd_ols(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int ols_main(int argc, char **argv, int parse_only) {
   ols_args a;
   int st = parse_args(argc, argv, &a);
-  if (st) {
+  if (st || parse_only) {
     free_args(&a);
     return st;
   }
@@ -591,3 +592,6 @@ int sl_cmd_ols(int argc, char **argv) {
   free_args(&a);
   return st;
 }
+
+int sl_cmd_ols(int argc, char **argv) { return ols_main(argc, argv, 0); }
+int sl_cmd_ols_parse(int argc, char **argv) { return ols_main(argc, argv, 1); }

@@ -211,10 +211,12 @@ static int write_doc(const sl_doc *d, const char *dir, const char *name, int htm
   return SL_EXIT_OK;
 }
 
-int sl_cmd_report(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int report_main(int argc, char **argv, int parse_only) {
   rp_args a;
   int st = parse_args(argc, argv, &a);
   if (st != -1) return st;
+  if (parse_only) return SL_EXIT_OK;
   int show = !a.quiet && isatty(STDERR_FILENO);
   sl_error err;
   if (sl_output_make_dir(a.outdir, &err)) return sl_cli_fail(&err);
@@ -235,3 +237,6 @@ int sl_cmd_report(int argc, char **argv) {
   sl_workspace_free(ws);
   return st;
 }
+
+int sl_cmd_report(int argc, char **argv) { return report_main(argc, argv, 0); }
+int sl_cmd_report_parse(int argc, char **argv) { return report_main(argc, argv, 1); }

@@ -587,11 +587,13 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
   return 0;
 }
 
-int sl_cmd_squad(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int squad_main(int argc, char **argv, int parse_only) {
   sq_args a;
   memset(&a, 0, sizeof a);
   int st = parse_args(argc, argv, &a);
   if (st != -1) return st;
+  if (parse_only) return SL_EXIT_OK;
   sq_ctx ctx;
   memset(&ctx, 0, sizeof ctx);
   sl_squad_options o;
@@ -601,3 +603,6 @@ int sl_cmd_squad(int argc, char **argv) {
   free_all(&ctx);
   return st;
 }
+
+int sl_cmd_squad(int argc, char **argv) { return squad_main(argc, argv, 0); }
+int sl_cmd_squad_parse(int argc, char **argv) { return squad_main(argc, argv, 1); }
