@@ -405,7 +405,8 @@ static int squad_option(chart_squad_args *a, const char *o, const char *v) {
                                                                            : NULL;
   if (slot) return *slot = v, 0;
   double x;
-  if (strcmp(o, "--top") == 0) return number_value(v, &x) || x < 0 ? -1 : (a->top = x ? (size_t)x : SIZE_MAX, 0);
+  if (strcmp(o, "--top") == 0) /* 0, or more than a size_t holds (1e300): everyone */
+    return number_value(v, &x) || x < 0 ? -1 : (a->top = x && x < (double)SIZE_MAX ? (size_t)x : SIZE_MAX, 0);
   if (strcmp(o, "--min-share") == 0) return number_value(v, &a->min_share) || a->min_share < 0 || a->min_share >= 1 ? -1 : 0;
   if (strcmp(o, "--min-minutes") == 0) return number_value(v, &a->pool.min_minutes) || a->pool.min_minutes < 0 ? -1 : 0;
   if (strcmp(o, "--pool") == 0) {

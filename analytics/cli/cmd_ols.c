@@ -87,6 +87,9 @@ typedef struct ols_args {
   size_t loader_skipped; /* rows the loader dropped (wrong field count...): read = used + skipped */
 } ols_args;
 
+/* Seeds are 64-bit (splitmix64): 2^64 and above has no unsigned long long to be. */
+#define SEED_LIMIT 18446744073709551616.0
+
 static int parse_double(const char *s, double *out) {
   char *e;
   *out = strtod(s, &e);
@@ -162,8 +165,8 @@ static int parse_args(int argc, char **argv, ols_args *a) {
       if (!parse_double(v, &a->ridge) || a->ridge < 0)
         return sl_cli_usage_error(CMD, "--ridge expects a penalty >= 0, not '%s'", v);
     } else if ((v = option_value(argc, argv, &i, "--seed"))) {
-      if (!parse_double(v, &d) || d < 0 || d != floor(d))
-        return sl_cli_usage_error(CMD, "--seed expects a whole number, not '%s'", v);
+      if (!parse_double(v, &d) || d < 0 || d != floor(d) || d >= SEED_LIMIT)
+        return sl_cli_usage_error(CMD, "--seed expects a whole number below 2^64, not '%s'", v);
       a->seed = (unsigned long long)d;
     } else if ((v = option_value(argc, argv, &i, "--level"))) {
       if (!parse_double(v, &a->level) || !(a->level > 0 && a->level < 1))

@@ -116,7 +116,7 @@ static int option(rp_args *a, const char *o, const char *v) {
                : -1;
   if (!strcmp(o, "--window")) {
     int r = number_option(o, v, SL_SEASON_MIN, SL_SEASON_MAX, "a year such as 2025", &x);
-    a->window = (int)x;
+    if (r == -1) a->window = (int)x; /* only a year in range fits an int (1e300 does not) */
     return r;
   }
   if (!strcmp(o, "--age")) return number_option(o, v, 14, 45, "a number of years between 14 and 45", &a->given.age);

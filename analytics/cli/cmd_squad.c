@@ -2,6 +2,7 @@
  * one player's breakdown and ranks, or a league's most important players. */
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -104,7 +105,7 @@ static int value_option(const char *o, const char *v, sq_args *a) {
   if (strcmp(o, "--top") == 0 || strcmp(o, "--min-minutes") == 0) {
     if (!sl_parse_number(v, SL_DECIMAL_POINT, &x) || x < 0)
       return sl_cli_usage_error("squad", "%s expects a non-negative number, got \"%s\"", o, v);
-    if (strcmp(o, "--top") == 0) a->top = (size_t)x;
+    if (strcmp(o, "--top") == 0) a->top = x < (double)SIZE_MAX ? (size_t)x : SIZE_MAX; /* 1e300: everyone */
     else a->pool.min_minutes = x;
     return -1;
   }
