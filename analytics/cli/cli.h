@@ -27,6 +27,10 @@ typedef struct sl_command {
   const char *summary;
   int (*run)(int argc, char **argv);
   const char *help; /* full --help text with an example */
+  /* run's argument parse and checks alone, on the same argv: reads and writes no file, frees
+   * what it parsed; SL_EXIT_OK when run would go on to the work, else the exit status of the
+   * message it printed. For tests/fuzz/fuzz_argv.c. */
+  int (*parse)(int argc, char **argv);
 } sl_command;
 
 /** Prints "scoutlab CMD: msg" plus "see scoutlab CMD --help" to stderr; returns SL_EXIT_USAGE. */
@@ -146,6 +150,8 @@ int sl_cli_map_option(const char *cmd, const char *spec);
 /** The mapping gathered from --map so far (NULL when none): for loads that fill their own
  *  sl_load_options instead of calling sl_cli_load_options() (set opt.map to it). */
 const struct sl_schema_map *sl_cli_mapping(void);
+/** Forgets the --map pairs gathered so far (at exit, and between the runs of a harness). */
+void sl_cli_map_clear(void);
 /** Prints a loaded table's warnings (duplicate column renamed, encoding converted, mixed
  *  currencies) as "scoutlab CMD: warning: ..." on stderr: every command, not only check. */
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t);
@@ -179,7 +185,7 @@ typedef struct sl_cli_squad_inputs {
  *  loader's warnings on stderr. Returns an exit status; *ws is the caller's to free. */
 int sl_cli_squad_workspace(const char *cmd, const sl_cli_squad_inputs *a, sl_squad_options *o, sl_workspace **ws);
 
-/* The command table, defined in main.c. */
+/* The command table, defined in commands.c. */
 struct sl_workspace_inputs;
 /* What a workspace reads unless the user says otherwise: the bundled position overrides and
  * role profiles (datasets/), the loader limits of SCOUTLAB_MAX_* and the --map pairs. The
@@ -252,5 +258,12 @@ int sl_cmd_ols(int argc, char **argv); extern const char sl_help_ols[];
 int sl_cmd_squad(int argc, char **argv); extern const char sl_help_squad[];
 int sl_cmd_chart(int argc, char **argv); extern const char sl_help_chart[];
 int sl_cmd_fit(int argc, char **argv), sl_cmd_value(int argc, char **argv), sl_cmd_predict(int argc, char **argv); extern const char sl_help_fit[], sl_help_value[], sl_help_predict[];
+/* Their argument parsers alone (sl_command.parse). */
+int sl_cmd_check_parse(int argc, char **argv), sl_cmd_report_parse(int argc, char **argv);
+int sl_cmd_compare_parse(int argc, char **argv), sl_cmd_percentiles_parse(int argc, char **argv);
+int sl_cmd_similar_parse(int argc, char **argv), sl_cmd_ols_parse(int argc, char **argv);
+int sl_cmd_squad_parse(int argc, char **argv), sl_cmd_chart_parse(int argc, char **argv);
+int sl_cmd_fit_parse(int argc, char **argv), sl_cmd_value_parse(int argc, char **argv);
+int sl_cmd_predict_parse(int argc, char **argv);
 
 #endif

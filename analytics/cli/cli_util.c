@@ -163,7 +163,7 @@ static size_t env_limit(const char *name) {
  * sl_cli_load_options, so the mapping lives for the run (freed at exit). */
 static sl_schema_map *sl_cli_map;
 
-static void cli_map_free(void) {
+void sl_cli_map_clear(void) {
   sl_schema_map_free(sl_cli_map);
   sl_cli_map = NULL;
 }
@@ -172,7 +172,8 @@ int sl_cli_map_option(const char *cmd, const char *spec) {
   sl_error err;
   if (!sl_cli_map) {
     if (!(sl_cli_map = sl_schema_map_new())) return sl_cli_usage_error(cmd, "out of memory");
-    atexit(cli_map_free);
+    static int freed_at_exit; /* once, however often the mapping is cleared and made again */
+    if (!freed_at_exit) freed_at_exit = atexit(sl_cli_map_clear) == 0;
   }
   if (sl_schema_map_add_spec(sl_cli_map, spec, &err) != SL_OK)
     return sl_cli_usage_error(cmd, "--map %s: %s", spec, err.message);

@@ -206,7 +206,7 @@ static int scatter_draw(const chart_cmp_args *c, const sl_cmp_ctx *ctx, const si
   return rc;
 }
 
-static int run_compare_family(sl_charts_kind kind, int argc, char **argv) {
+static int run_compare_family(sl_charts_kind kind, int argc, char **argv, int parse_only) {
   chart_cmp_args c;
   memset(&c, 0, sizeof c);
   int st = sl_cmp_parse(argc, argv, &c.cmp, cmp_option);
@@ -223,6 +223,7 @@ static int run_compare_family(sl_charts_kind kind, int argc, char **argv) {
   if (c.cmp.nnames < want_lo || c.cmp.nnames > want_hi)
     return free(c.highlight_copy), sl_cli_usage_error("chart", "%s takes %zu to %zu players (got %zu)", sl_charts_kind_name(kind), want_lo,
                               want_hi, c.cmp.nnames);
+  if (parse_only) return free(c.highlight_copy), SL_EXIT_OK;
   sl_cmp_ctx ctx;
   size_t idx[sizeof c.cmp.names / sizeof c.cmp.names[0]];
   st = sl_cmp_load(&c.cmp, &ctx);
@@ -347,12 +348,13 @@ int sl_chart_value_draw(sl_charts_kind kind, const sl_fees_model *m, const sl_fe
   return rc;
 }
 
-static int run_fee_family(sl_charts_kind kind, int argc, char **argv) {
+static int run_fee_family(sl_charts_kind kind, int argc, char **argv, int parse_only) {
   chart_fee_args a;
   memset(&a, 0, sizeof a);
   int rc = parse_fee_args(argc, argv, &a);
   if (rc != -1) return rc;
   if (kind == SL_CHARTS_AGE_CURVE && !a.player) return sl_cli_usage_error("chart", "age-curve needs --player NAME");
+  if (parse_only) return SL_EXIT_OK;
   sl_workspace *ws = NULL;
   sl_fees_player p;
   rc = build_fee_player(&a, &ws, &p);
@@ -406,7 +408,8 @@ static int squad_option(chart_squad_args *a, const char *o, const char *v) {
                                                                            : NULL;
   if (slot) return *slot = v, 0;
   double x;
-  if (strcmp(o, "--top") == 0) return number_value(v, &x) || x < 0 ? -1 : (a->top = x ? (size_t)x : SIZE_MAX, 0);
+  if (strcmp(o, "--top") == 0) /* 0, or more than a size_t holds (1e300): everyone */
+    return number_value(v, &x) || x < 0 ? -1 : (a->top = x && x < (double)SIZE_MAX ? (size_t)x : SIZE_MAX, 0);
   if (strcmp(o, "--min-share") == 0) return number_value(v, &a->min_share) || a->min_share < 0 || a->min_share >= 1 ? -1 : 0;
   if (strcmp(o, "--min-minutes") == 0) return number_value(v, &a->pool.min_minutes) || a->pool.min_minutes < 0 ? -1 : 0;
   if (strcmp(o, "--pool") == 0) {
@@ -474,11 +477,12 @@ int sl_chart_squad_draw(sl_charts_kind kind, const sl_squad *s, size_t club, int
   return rc;
 }
 
-static int run_squad_family(sl_charts_kind kind, int argc, char **argv) {
+static int run_squad_family(sl_charts_kind kind, int argc, char **argv, int parse_only) {
   chart_squad_args a;
   memset(&a, 0, sizeof a);
   int rc = parse_squad_args(argc, argv, &a);
   if (rc != -1) return rc;
+  if (parse_only) return SL_EXIT_OK;
   sl_workspace *ws = NULL;
   int season = 0;
   size_t club = 0;
@@ -555,11 +559,12 @@ static int parse_trend_args(int argc, char **argv, chart_trend_args *a) {
   return -1;
 }
 
-static int run_trend(int argc, char **argv) {
+static int run_trend(int argc, char **argv, int parse_only) {
   chart_trend_args a;
   memset(&a, 0, sizeof a);
   int rc = parse_trend_args(argc, argv, &a);
   if (rc != -1) return rc;
+  if (parse_only) return SL_EXIT_OK;
   rc = 0;
   sl_error err;
   sl_schema_map *map = sl_schema_map_new();
@@ -610,7 +615,8 @@ static int run_trend(int argc, char **argv) {
 
 /* ---- the command ----------------------------------------------------------------------------- */
 
-int sl_cmd_chart(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int chart_main(int argc, char **argv, int parse_only) {
   if (argc < 2) return sl_cli_usage_error("chart", "name a chart type: radar, percentiles, pizza, bars, scatter, fees, age-curve, squad, importance, trend");
   int kind = sl_charts_kind_parse(argv[1]);
   if (kind < 0)
@@ -625,16 +631,19 @@ int sl_cmd_chart(int argc, char **argv) {
   for (int i = 2; i < argc; i++) args[i - 1] = argv[i];
   int n = argc - 1, rc;
   switch (kind) {
-  case SL_CHARTS_TREND: rc = run_trend(n, args); break;
+  case SL_CHARTS_TREND: rc = run_trend(n, args, parse_only); break;
   case SL_CHARTS_RADAR:
   case SL_CHARTS_PIZZA:
   case SL_CHARTS_BARS:
   case SL_CHARTS_PERCENTILES:
-  case SL_CHARTS_SCATTER: rc = run_compare_family((sl_charts_kind)kind, n, args); break;
+  case SL_CHARTS_SCATTER: rc = run_compare_family((sl_charts_kind)kind, n, args, parse_only); break;
   case SL_CHARTS_FEES:
-  case SL_CHARTS_AGE_CURVE: rc = run_fee_family((sl_charts_kind)kind, n, args); break;
-  default: rc = run_squad_family((sl_charts_kind)kind, n, args);
+  case SL_CHARTS_AGE_CURVE: rc = run_fee_family((sl_charts_kind)kind, n, args, parse_only); break;
+  default: rc = run_squad_family((sl_charts_kind)kind, n, args, parse_only);
   }
   free(args);
   return rc;
 }
+
+int sl_cmd_chart(int argc, char **argv) { return chart_main(argc, argv, 0); }
+int sl_cmd_chart_parse(int argc, char **argv) { return chart_main(argc, argv, 1); }

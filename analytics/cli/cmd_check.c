@@ -145,7 +145,8 @@ static void print_json(const sl_table *t, int last) {
   printf("]}%s\n", last ? "" : ",");
 }
 
-int sl_cmd_check(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int check_main(int argc, char **argv, int parse_only) {
   sl_format fmt = SL_FMT_TABLE;
   const char *row = NULL;
   sl_load_options opt;
@@ -192,6 +193,7 @@ int sl_cmd_check(int argc, char **argv) {
     free(files);
     return sl_cli_usage_error("check", "no file given");
   }
+  if (parse_only) return free(files), SL_EXIT_OK;
   if (fmt == SL_FMT_JSON) printf("[");
   for (int i = 0; i < nfiles; i++) {
     sl_table *t = NULL;
@@ -209,3 +211,6 @@ int sl_cmd_check(int argc, char **argv) {
   free(files);
   return status;
 }
+
+int sl_cmd_check(int argc, char **argv) { return check_main(argc, argv, 0); }
+int sl_cmd_check_parse(int argc, char **argv) { return check_main(argc, argv, 1); }

@@ -309,11 +309,13 @@ static int compare_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   return -1;
 }
 
-int sl_cmd_compare(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int compare_main(int argc, char **argv, int parse_only) {
   sl_cmp_args a = {0};
   int st = sl_cmp_parse(argc, argv, &a, compare_option);
   if (st != -1) return st;
   if (a.nnames < 2) return sl_cli_usage_error(a.cmd, "name at least two players (got %zu)", a.nnames);
+  if (parse_only) return SL_EXIT_OK;
   sl_cmp_ctx ctx;
   size_t idx[sizeof a.names / sizeof a.names[0]];
   st = sl_cmp_load(&a, &ctx);
@@ -325,6 +327,9 @@ int sl_cmd_compare(int argc, char **argv) {
   return st;
 }
 
+int sl_cmd_compare(int argc, char **argv) { return compare_main(argc, argv, 0); }
+int sl_cmd_compare_parse(int argc, char **argv) { return compare_main(argc, argv, 1); }
+
 int sl_cmp_one_player(int argc, char **argv, int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a),
                       int (*run)(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t player)) {
   sl_cmp_args a = {0};
@@ -333,6 +338,7 @@ int sl_cmp_one_player(int argc, char **argv, int (*extra)(int argc, char **argv,
   if (a.nnames != 1) return sl_cli_usage_error(a.cmd, "name exactly one player (got %zu)", a.nnames);
   if (a.format == SL_FMT_TIDY && !strcmp(a.cmd, "similar")) /* one line per candidate is already long */
     return sl_cli_usage_error(a.cmd, "--format expects table, csv, json or md, got \"tidy\"");
+  if (!run) return SL_EXIT_OK; /* the parse alone */
   sl_cmp_ctx ctx;
   size_t idx[1];
   st = sl_cmp_load(&a, &ctx);

@@ -61,7 +61,8 @@ int sl_cmp_parse(int argc, char **argv, sl_cmp_args *a,
                  int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a));
 
 /** The whole of a one-player command (percentiles, similar): parse with `extra`, check that one
- *  name was given, load, find him, call run, free. Returns an exit status. */
+ *  name was given, load, find him, call run, free. Returns an exit status. run NULL: the parse
+ *  and the check alone (sl_command.parse), SL_EXIT_OK when the command would go on. */
 int sl_cmp_one_player(int argc, char **argv, int (*extra)(int argc, char **argv, int *i, sl_cmp_args *a),
                       int (*run)(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t player));
 

@@ -537,10 +537,11 @@ static void print_join(const sl_perf_join_report *j) {
   putchar('\n');
 }
 
-int sl_cmd_fit(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int fit_main(int argc, char **argv, int parse_only) {
   fit_args a;
   int rc = parse_args(argc, argv, &a);
-  if (rc) {
+  if (rc || parse_only) {
     free(a.files), free(a.stats), free(a.players);
     return rc;
   }
@@ -583,3 +584,6 @@ int sl_cmd_fit(int argc, char **argv) {
   sl_fees_model_free(m), free(r);
   return SL_EXIT_OK;
 }
+
+int sl_cmd_fit(int argc, char **argv) { return fit_main(argc, argv, 0); }
+int sl_cmd_fit_parse(int argc, char **argv) { return fit_main(argc, argv, 1); }

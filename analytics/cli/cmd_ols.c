@@ -87,6 +87,9 @@ typedef struct ols_args {
   size_t loader_skipped; /* rows the loader dropped (wrong field count...): read = used + skipped */
 } ols_args;
 
+/* Seeds are 64-bit (splitmix64): 2^64 and above has no unsigned long long to be. */
+#define SEED_LIMIT 18446744073709551616.0
+
 static int parse_double(const char *s, double *out) {
   char *e;
   *out = strtod(s, &e);
@@ -162,8 +165,8 @@ static int parse_args(int argc, char **argv, ols_args *a) {
       if (!parse_double(v, &a->ridge) || a->ridge < 0)
         return sl_cli_usage_error(CMD, "--ridge expects a penalty >= 0, not '%s'", v);
     } else if ((v = option_value(argc, argv, &i, "--seed"))) {
-      if (!parse_double(v, &d) || d < 0 || d != floor(d))
-        return sl_cli_usage_error(CMD, "--seed expects a whole number, not '%s'", v);
+      if (!parse_double(v, &d) || d < 0 || d != floor(d) || d >= SEED_LIMIT)
+        return sl_cli_usage_error(CMD, "--seed expects a whole number below 2^64, not '%s'", v);
       a->seed = (unsigned long long)d;
     } else if ((v = option_value(argc, argv, &i, "--level"))) {
       if (!parse_double(v, &a->level) || !(a->level > 0 && a->level < 1))
@@ -561,10 +564,11 @@ static int fit_and_print(const sl_design *d, const ols_args *a) {
  * 0.44 s on one thread and 0.99 s on two. The process, not the library, owns this setting. */
 void openblas_set_num_threads(int num_threads);
 
-int sl_cmd_ols(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int ols_main(int argc, char **argv, int parse_only) {
   ols_args a;
   int st = parse_args(argc, argv, &a);
-  if (st) {
+  if (st || parse_only) {
     free_args(&a);
     return st;
   }
@@ -590,3 +594,6 @@ int sl_cmd_ols(int argc, char **argv) {
   free_args(&a);
   return st;
 }
+
+int sl_cmd_ols(int argc, char **argv) { return ols_main(argc, argv, 0); }
+int sl_cmd_ols_parse(int argc, char **argv) { return ols_main(argc, argv, 1); }

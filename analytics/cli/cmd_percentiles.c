@@ -372,3 +372,4 @@ static int run_percentiles(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t p
 }
 
 int sl_cmd_percentiles(int argc, char **argv) { return sl_cmp_one_player(argc, argv, NULL, run_percentiles); }
+int sl_cmd_percentiles_parse(int argc, char **argv) { return sl_cmp_one_player(argc, argv, NULL, NULL); }

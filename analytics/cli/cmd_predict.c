@@ -252,7 +252,8 @@ static int batch_option(const char *o, const char *v, int *i, sl_cli_predict_bat
   return 0;
 }
 
-int sl_cmd_predict(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int predict_main(int argc, char **argv, int parse_only) {
   const char *model = NULL;
   const char **files = calloc((size_t)argc, sizeof *files), *players = NULL;
   const char **bfiles[4] = {calloc((size_t)argc, sizeof(char *)), calloc((size_t)argc, sizeof(char *)),
@@ -291,10 +292,10 @@ int sl_cmd_predict(int argc, char **argv) {
     if (nfiles) rc = sl_cli_usage_error("predict", "give the files either as FILE... (each row valued) or with "
                                                    "--data/--stats/--values/--contracts (each player), not both");
     else if (!model) rc = sl_cli_usage_error("predict", "no model (give --model MODEL.slm)");
-    else if (model_kind_of(model) != MODEL_FEES)
+    else if (!parse_only && model_kind_of(model) != MODEL_FEES) /* reads the model's first line */
       rc = sl_cli_usage_error("predict", "--data/--stats/--values value players with a fee model (scoutlab fit)");
     else if (!(nb[0] + nb[1] + nb[2])) rc = sl_cli_usage_error("predict", "--leagues and --position filter the players of --data/--stats/--values");
-    if (!rc) {
+    if (!rc && !parse_only) {
       batch.model = model, batch.data = bfiles[0], batch.ndata = nb[0], batch.stats = bfiles[1], batch.nstats = nb[1];
       batch.values = bfiles[2], batch.nvalues = nb[2], batch.contracts = bfiles[3], batch.ncontracts = nb[3];
       batch.season = season, batch.window = window, batch.level = level, batch.bid = bid, batch.format = fmt;
@@ -309,6 +310,7 @@ int sl_cmd_predict(int argc, char **argv) {
     free(files);
     return sl_cli_usage_error("predict", "%s", !model ? "no model (give --model MODEL.slm)" : "no input files");
   }
+  if (parse_only) return free(files), SL_EXIT_OK;
   sl_fees_model *m = NULL;
   sl_table *t = NULL;
   sl_error err;
@@ -334,3 +336,6 @@ int sl_cmd_predict(int argc, char **argv) {
   free(files);
   return rc;
 }
+
+int sl_cmd_predict(int argc, char **argv) { return predict_main(argc, argv, 0); }
+int sl_cmd_predict_parse(int argc, char **argv) { return predict_main(argc, argv, 1); }

@@ -117,7 +117,7 @@ static int option(rp_args *a, const char *o, const char *v) {
                : -1;
   if (!strcmp(o, "--window")) {
     int r = number_option(o, v, SL_SEASON_MIN, SL_SEASON_MAX, "a year such as 2025", &x);
-    a->window = (int)x;
+    if (r == -1) a->window = (int)x; /* only a year in range fits an int (1e300 does not) */
     return r;
   }
   if (!strcmp(o, "--age")) return number_option(o, v, 14, 45, "a number of years between 14 and 45", &a->given.age);
@@ -210,10 +210,12 @@ static int write_doc(const sl_doc *d, const char *dir, const char *name, int htm
   return SL_EXIT_OK;
 }
 
-int sl_cmd_report(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int report_main(int argc, char **argv, int parse_only) {
   rp_args a;
   int st = parse_args(argc, argv, &a);
   if (st != -1) return st;
+  if (parse_only) return SL_EXIT_OK;
   int show = !sl_cli_quiet() && isatty(STDERR_FILENO);
   sl_error err;
   if (sl_output_make_dir(a.outdir, &err)) return sl_cli_fail(&err);
@@ -234,3 +236,6 @@ int sl_cmd_report(int argc, char **argv) {
   sl_workspace_free(ws);
   return st;
 }
+
+int sl_cmd_report(int argc, char **argv) { return report_main(argc, argv, 0); }
+int sl_cmd_report_parse(int argc, char **argv) { return report_main(argc, argv, 1); }

@@ -273,3 +273,4 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
 }
 
 int sl_cmd_similar(int argc, char **argv) { return sl_cmp_one_player(argc, argv, similar_option, run); }
+int sl_cmd_similar_parse(int argc, char **argv) { return sl_cmp_one_player(argc, argv, similar_option, NULL); }

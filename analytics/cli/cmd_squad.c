@@ -2,6 +2,7 @@
  * one player's breakdown and ranks, or a league's most important players. */
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -105,7 +106,7 @@ static int value_option(const char *o, const char *v, sq_args *a) {
   if (strcmp(o, "--top") == 0 || strcmp(o, "--min-minutes") == 0) {
     if (!sl_parse_number(v, SL_DECIMAL_POINT, &x) || x < 0)
       return sl_cli_usage_error("squad", "%s expects a non-negative number, got \"%s\"", o, v);
-    if (strcmp(o, "--top") == 0) a->top = (size_t)x;
+    if (strcmp(o, "--top") == 0) a->top = x < (double)SIZE_MAX ? (size_t)x : SIZE_MAX; /* 1e300: everyone */
     else a->pool.min_minutes = x;
     return -1;
   }
@@ -584,11 +585,13 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
   return 0;
 }
 
-int sl_cmd_squad(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int squad_main(int argc, char **argv, int parse_only) {
   sq_args a;
   memset(&a, 0, sizeof a);
   int st = parse_args(argc, argv, &a);
   if (st != -1) return st;
+  if (parse_only) return SL_EXIT_OK;
   sq_ctx ctx;
   memset(&ctx, 0, sizeof ctx);
   sl_squad_options o;
@@ -598,3 +601,6 @@ int sl_cmd_squad(int argc, char **argv) {
   free_all(&ctx);
   return st;
 }
+
+int sl_cmd_squad(int argc, char **argv) { return squad_main(argc, argv, 0); }
+int sl_cmd_squad_parse(int argc, char **argv) { return squad_main(argc, argv, 1); }

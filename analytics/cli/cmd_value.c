@@ -403,9 +403,11 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
   return SL_EXIT_OK;
 }
 
-int sl_cmd_value(int argc, char **argv) {
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int value_main(int argc, char **argv, int parse_only) {
   value_args a;
   int rc = parse_args(argc, argv, &a);
+  if (rc || parse_only) return free(a.data), rc;
   sl_workspace *ws = NULL;
   sl_fees_player p;
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
@@ -420,3 +422,6 @@ int sl_cmd_value(int argc, char **argv) {
   free(a.data), free(a.values);
   return rc;
 }
+
+int sl_cmd_value(int argc, char **argv) { return value_main(argc, argv, 0); }
+int sl_cmd_value_parse(int argc, char **argv) { return value_main(argc, argv, 1); }

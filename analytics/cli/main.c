@@ -8,23 +8,6 @@
 #include "cli.h"
 #include "scoutlab/version.h"
 
-const sl_command sl_commands[] = {
-    {"check", "load CSV files and report rows, columns, types, roles and skipped rows",
-     sl_cmd_check, sl_help_check},
-    {"report", "the valuation report: verdict, reasons, profile, squad, method (HTML + Markdown)",
-     sl_cmd_report, sl_help_report},
-    {"fit", "fit the transfer-fee model; print coefficients and out-of-sample accuracy vs market value", sl_cmd_fit, sl_help_fit},
-    {"value", "fair fee of one player: median, expected, interval, P(fee >= bid), reasons, comparables", sl_cmd_value, sl_help_value},
-    {"predict", "fair fee for every row of files (CSV out), with interval and P(fee >= bid)", sl_cmd_predict, sl_help_predict},
-    {"ols", "least squares (or ridge) summary like R's summary(lm), as table, JSON or CSV", sl_cmd_ols, sl_help_ols},
-    {"compare", "players side by side: per-90 stats and percentiles against position peers", sl_cmd_compare, sl_help_compare},
-    {"percentiles", "one player's scouting report: every profile stat with its percentile", sl_cmd_percentiles, sl_help_percentiles},
-    {"similar", "players most like one player (z-scored role stats), filtered by age/value/league", sl_cmd_similar, sl_help_similar},
-    {"squad", "importance 0-100 of a club's players (availability, impact, quality, cover, contract/age, value)", sl_cmd_squad, sl_help_squad},
-    {"chart", "draw a chart with gnuplot: radar, percentiles, scatter, fees, age-curve, squad, importance", sl_cmd_chart, sl_help_chart},
-};
-const int sl_command_count = (int)(sizeof sl_commands / sizeof sl_commands[0]);
-
 static void print_main_help(FILE *f) {
   fputs("scoutlab - player valuation and squad analytics\n\n"
         "usage: scoutlab COMMAND [options]   (scoutlab help COMMAND, or COMMAND --help, for details)\n\n"

@@ -21,9 +21,11 @@ static size_t seasons_in(const sl_table *t, int first, int last, int *out) {
   const sl_column *s = sl_table_role(t, SL_ROLE_SEASON);
   int seen[64];
   size_t n = 0;
-  for (size_t r = 0; s && r < t->nrows; r++) {
+  /* A season column of text is no season column, as for sl_table_season_subset; a number no
+   * season can be (1e300) is not a season, and no int can hold it. */
+  for (size_t r = 0; s && s->num && r < t->nrows; r++) {
     double v = s->num[r];
-    if (!isfinite(v) || (first && v < first) || (last && v > last)) continue;
+    if (!(v >= SL_SEASON_MIN && v <= SL_SEASON_MAX) || (first && v < first) || (last && v > last)) continue;
     int y = (int)v, dup = 0;
     for (size_t k = 0; k < n && !dup; k++) dup = seen[k] == y;
     if (!dup && n < sizeof seen / sizeof seen[0]) seen[n++] = y;

@@ -137,6 +137,13 @@ static int list_add(char **list, const char *item) {
   return 0;
 }
 
+/* The season of a row (first year), or NaN when the cell holds none or a number no season can
+ * be (2e23 is no year, and no int holds it): such a row is one of no known season. */
+static double row_season(const sl_compare *c, size_t row) {
+  double v = cell_num(c, c->c_season, row);
+  return v >= SL_SEASON_MIN && v <= SL_SEASON_MAX ? v : NAN;
+}
+
 static double row_minutes(const sl_compare *c, size_t row) {
   double m = cell_num(c, c->c_min, row);
   if (isnan(m)) m = 90.0 * cell_num(c, c->c_n90, row);
@@ -148,7 +155,7 @@ static double row_minutes(const sl_compare *c, size_t row) {
 static void seasons_of(const sl_compare *c, sl_player *p) {
   double lo = NAN, hi = NAN;
   for (size_t k = 0; c->c_season && k < p->nrows; k++) {
-    double v = cell_num(c, c->c_season, p->rows[k]);
+    double v = row_season(c, p->rows[k]);
     if (isnan(v)) continue;
     if (isnan(lo) || v < lo) lo = v;
     if (isnan(hi) || v > hi) hi = v;
@@ -169,10 +176,10 @@ static size_t current_row(const sl_compare *c, const sl_player *p, size_t main_r
   for (size_t j = 0; j < c->t->ncols && !date; j++)
     if (c->t->cols[j].type == SL_TYPE_DATE) date = &c->t->cols[j];
   size_t best = main_row;
-  double best_season = cell_num(c, c->c_season, main_row), best_date = cell_num(c, date, main_row);
+  double best_season = row_season(c, main_row), best_date = cell_num(c, date, main_row);
   for (size_t k = 0; k < p->nrows; k++) {
     size_t r = p->rows[k];
-    double s = cell_num(c, c->c_season, r), d = cell_num(c, date, r);
+    double s = row_season(c, r), d = cell_num(c, date, r);
     int later = !isnan(s) && (isnan(best_season) || s > best_season);
     if (!later && (isnan(s) || s == best_season) && !isnan(d) && (isnan(best_date) || d > best_date)) later = 1;
     if (later) best = r, best_season = s, best_date = d;
@@ -358,7 +365,7 @@ static int collect_keys(sl_compare *c, row_key *keys, size_t *nkeys, double max_
     keys[*nkeys].row = r;
     keys[*nkeys].norm = norm;
     keys[*nkeys].born = cell_num(c, c->c_born, r);
-    keys[*nkeys].season = c->multi_season && !c->pool_seasons ? cell_num(c, c->c_season, r) : NAN;
+    keys[*nkeys].season = c->multi_season && !c->pool_seasons ? row_season(c, r) : NAN;
     (*nkeys)++;
   }
   return drop_duplicates(c, keys, nkeys);
@@ -395,7 +402,7 @@ static int find_columns(sl_compare *c, sl_error *err) {
   c->c_season = sl_table_role(t, SL_ROLE_SEASON);
   double first = NAN;
   for (size_t r = 0; c->c_season && r < t->nrows && !c->multi_season; r++) {
-    double v = cell_num(c, c->c_season, r);
+    double v = row_season(c, r);
     if (isnan(v)) continue;
     if (isnan(first)) first = v;
     c->multi_season = v != first;

@@ -165,7 +165,7 @@ static int stats_season(const sl_compare *c) {
   double best = 0;
   for (size_t r = 0; col && r < c->t->nrows; r++) {
     double v = num_at(c->t, col, r);
-    if (!isnan(v) && v > best) best = v;
+    if (v >= SL_SEASON_MIN && v <= SL_SEASON_MAX && v > best) best = v; /* 2e23 is no season */
   }
   int year = 0;
   if (best > 0) return (int)best;

@@ -178,11 +178,10 @@ static void rank_player(const double *vals, size_t m, const sl_bound *b, size_t 
   }
 }
 
-int sl_compare_percentiles(const sl_compare *c, size_t i, const sl_profile *profile,
-                           const sl_pool *pool, sl_stat_value *out, sl_pool_info *info,
-                           sl_error *err) {
-  if (!c || !profile || !pool || !out || i >= c->n)
-    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_percentiles: bad argument");
+/* sl_compare_percentiles, with the small-sample rule applied (withhold) or not: quality ranks
+ * every player, since the squad shrinks a short sample toward the median instead. */
+static int rank_in_pool(const sl_compare *c, size_t i, const sl_profile *profile, const sl_pool *pool,
+                        sl_stat_value *out, sl_pool_info *info, int withhold, sl_error *err) {
   const sl_player *p = &c->players[i];
   sl_pool own_season = *pool; /* a multi-season index ranks a player against his season's peers */
   if (!own_season.season) own_season.season = p->season;
@@ -206,7 +205,7 @@ int sl_compare_percentiles(const sl_compare *c, size_t i, const sl_profile *prof
   if (!st) rank_player(vals, m, b, ns, own, out, column);
   /* Below the pool's minimum a per-90 over a few matches is noise: values yes, ranks no. */
   int small = !(p->minutes >= pool->min_minutes);
-  for (size_t s = 0; !st && small && s < ns; s++) out[s].percentile = NAN;
+  for (size_t s = 0; !st && small && withhold && s < ns; s++) out[s].percentile = NAN;
   if (!st && info) {
     info->group = g;
     info->size = m;
@@ -217,6 +216,14 @@ int sl_compare_percentiles(const sl_compare *c, size_t i, const sl_profile *prof
   }
   free(vals), free(idx), free(own), free(column), free(b);
   return st ? sl_error_set(err, st, NULL, 0, 0, "out of memory ranking %s", p->name) : SL_OK;
+}
+
+int sl_compare_percentiles(const sl_compare *c, size_t i, const sl_profile *profile,
+                           const sl_pool *pool, sl_stat_value *out, sl_pool_info *info,
+                           sl_error *err) {
+  if (!c || !profile || !pool || !out || i >= c->n)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_percentiles: bad argument");
+  return rank_in_pool(c, i, profile, pool, out, info, 1, err);
 }
 
 /* ---- quality ------------------------------------------------------------------------------ */
@@ -240,7 +247,7 @@ int sl_compare_quality(const sl_compare *c, const sl_profiles *profiles, size_t 
   if (!pr) return SL_OK;
   sl_stat_value *v = calloc(pr->nstats ? pr->nstats : 1, sizeof *v);
   sl_bound *b = calloc(pr->nstats ? pr->nstats : 1, sizeof *b);
-  int st = v && b ? sl_compare_percentiles(c, i, pr, pool, v, NULL, err)
+  int st = v && b ? rank_in_pool(c, i, pr, pool, v, NULL, 0, err)
                   : sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (!st) {
     sl_compare_bind_(c, pr, b);

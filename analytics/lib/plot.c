@@ -80,46 +80,53 @@ static void sink_puts(quote_sink *s, const char *text) {
 /* The whole quoting rule in one place. Inside gnuplot single quotes nothing is special but
  * the quote itself (doubled), so no backquote, @macro or \ escape can act; a newline would
  * end the command, hence every control character becomes a space.
- * gnuplot 5.4's scanner reads a '' right after the opening quote as an empty string, so a
- * quote is never the first character of a literal: in enhanced text a leading quote is
- * written as the octal escape \047 (which every terminal prints as '; cairo's does not
- * take \' as an escape), in plain text it becomes the expression "'" . '...'. */
+ * gnuplot 5.4's scanner ends a literal at a quote that directly follows the opening quote or
+ * a doubled quote, whatever comes next: '' is an empty string even in '''a', and 'a''''b' is
+ * 'a''' followed by 'b' (a syntax error). So a literal never holds a quote in those places:
+ * in enhanced text such a quote is written as the octal escape \047 (which every terminal
+ * prints as '; cairo's does not take \' as an escape); in plain text the literal is closed
+ * and the quote joined as "'" (a leading quote gives "'" . '...', one "'" . per leading
+ * quote; a later run of quotes 'a''' . "'" . 'b'). */
 static void quote_to(quote_sink *s, const char *text, int flags) {
   static const char enhanced_specials[] = "\\_^{}@&~";
   int enhanced = flags & SL_PLOT_QUOTE_ENHANCED;
   const unsigned char *p = (const unsigned char *)(text ? text : "");
-  if (!enhanced && *p == '\'') {
+  while (!enhanced && *p == '\'') {
     sink_puts(s, "\"'\" . ");
     p++;
   }
   sink_put(s, '\'');
+  int after_quote = 1; /* the last character written opened the literal or doubled a quote */
   while (*p) {
     if (*p < 0x20 || *p == 0x7F) {
       sink_put(s, ' ');
-      p++;
+      p++, after_quote = 0;
       continue;
     }
     size_t n = utf8_valid_len(p);
     if (n == 0) {
       sink_put(s, '?');
-      p++;
+      p++, after_quote = 0;
       continue;
     }
     if (is_unicode_break(p, n)) {
       sink_put(s, ' ');
-      p += n;
+      p += n, after_quote = 0;
       continue;
     }
-    if (*p == '\'' && enhanced && (const char *)p == text) {
-      sink_puts(s, "\\047");
-      p++;
+    if (*p == '\'' && after_quote) {
+      sink_puts(s, enhanced ? "\\047" : "' . \"'\" . '");
+      p++, after_quote = !enhanced; /* plain: a new literal is open */
       continue;
     }
-    if (*p == '\'') sink_put(s, '\'');
-    else if (enhanced && strchr(enhanced_specials, *p))
-      sink_put(s, '\\');
+    if (*p == '\'') {
+      sink_puts(s, "''");
+      p++, after_quote = 1;
+      continue;
+    }
+    if (enhanced && strchr(enhanced_specials, *p)) sink_put(s, '\\');
     for (size_t i = 0; i < n; i++) sink_put(s, (char)p[i]);
-    p += n;
+    p += n, after_quote = 0;
   }
   sink_put(s, '\'');
 }
@@ -185,7 +192,7 @@ int sl_plot_check_common(const sl_plot_common *c, const char *chart, sl_error *e
 }
 
 void sl_plot_write_number(FILE *out, double value) {
-  if (!isfinite(value)) {
+  if (!sl_plot_drawable(value)) {
     fputs("NaN", out);
     return;
   }

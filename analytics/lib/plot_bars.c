@@ -245,6 +245,8 @@ int sl_plot_trend_write(const sl_plot_trend *c, const char *template_dir, FILE *
       if (!isfinite(p) || !isfinite(v)) continue;
       char t[32];
       value_text(v, t, sizeof t);
+      /* As the bars and the pizza: a percentile beyond 0-100 is placed at the end of the scale. */
+      p = fmax(0, fmin(100, p));
       double y = trend_y_px(&pn[s], p) + (p > TREND_FLIP_ABOVE ? -lift : lift);
       st = sl_plot_layout_add_text(c->common.layout, "value", t, trend_x_px(&pn[s], k, n), y, 0, TREND_VALUE_PT, 0, scale);
     }

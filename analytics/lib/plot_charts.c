@@ -33,7 +33,7 @@ static double median_of(const double *v, size_t n) {
   if (!copy) return NAN;
   size_t m = 0;
   for (size_t i = 0; i < n; i++)
-    if (isfinite(v[i])) copy[m++] = v[i];
+    if (sl_plot_drawable(v[i])) copy[m++] = v[i];
   double med = NAN;
   if (m) {
     qsort(copy, m, sizeof *copy, cmp_double);
@@ -141,7 +141,7 @@ int sl_plot_percentiles_write(const sl_plot_percentiles *c, const char *template
 static void finite_range(const double *v, size_t n, double *lo, double *hi) {
   *lo = INFINITY, *hi = -INFINITY;
   for (size_t i = 0; i < n; i++)
-    if (isfinite(v[i])) *lo = fmin(*lo, v[i]), *hi = fmax(*hi, v[i]);
+    if (sl_plot_drawable(v[i])) *lo = fmin(*lo, v[i]), *hi = fmax(*hi, v[i]);
   if (!isfinite(*lo)) *lo = 0, *hi = 1;
   if (*hi == *lo) *lo -= 1, *hi += 1;
 }
@@ -172,9 +172,9 @@ static int scatter_lay_out(const sl_plot_scatter *c, scatter_layout *L) {
   int st = SL_ENOMEM;
   if (px && py && rad && wid && pri && lab && L->ax && L->ay && L->right) {
     for (size_t i = 0; i < n; i++) {
-      int hl = c->highlight && c->highlight[i] > 0 && isfinite(c->x[i]) && isfinite(c->y[i]);
-      px[i] = isfinite(c->x[i]) ? (c->x[i] - L->x_lo) / (L->x_hi - L->x_lo) * aw : -1e9;
-      py[i] = isfinite(c->y[i]) ? (c->y[i] - L->y_lo) / (L->y_hi - L->y_lo) * ah : -1e9;
+      int hl = c->highlight && c->highlight[i] > 0 && sl_plot_drawable(c->x[i]) && sl_plot_drawable(c->y[i]);
+      px[i] = sl_plot_drawable(c->x[i]) ? (c->x[i] - L->x_lo) / (L->x_hi - L->x_lo) * aw : -1e9;
+      py[i] = sl_plot_drawable(c->y[i]) ? (c->y[i] - L->y_lo) / (L->y_hi - L->y_lo) * ah : -1e9;
       rad[i] = (hl ? SCATTER_NAMED_RADIUS : SCATTER_POOL_RADIUS) * scale;
       wid[i] = sl_plot_text_width(c->names[i], SCATTER_LABEL_PT, 1, scale);
       lab[i] = hl;
@@ -196,7 +196,7 @@ static int scatter_lay_out(const sl_plot_scatter *c, scatter_layout *L) {
 }
 
 static int is_named(const sl_plot_scatter *c, size_t i) {
-  return c->highlight && c->highlight[i] > 0 && isfinite(c->x[i]) && isfinite(c->y[i]);
+  return c->highlight && c->highlight[i] > 0 && sl_plot_drawable(c->x[i]) && sl_plot_drawable(c->y[i]);
 }
 
 /* The named players in drawing order: the first highlighted last, so that it is on top. */
@@ -285,7 +285,7 @@ static int write_fee_band(FILE *out, const sl_plot_fee_fit *c, sl_error *err) {
   if (!keys) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   size_t m = 0;
   for (size_t i = 0; c->low_eur && i < c->n; i++)
-    if (isfinite(c->predicted_eur[i]) && isfinite(c->low_eur[i]) && isfinite(c->high_eur[i]))
+    if (sl_plot_drawable(c->predicted_eur[i]) && sl_plot_drawable(c->low_eur[i]) && sl_plot_drawable(c->high_eur[i]))
       keys[m++] = (band_key){c->predicted_eur[i], i};
   qsort(keys, m, sizeof *keys, cmp_band);
   fputs("# estimate, interval low, interval high (EUR), ordered by estimate\n$band << EOD\n", out);
@@ -301,7 +301,7 @@ static int write_fee_band(FILE *out, const sl_plot_fee_fit *c, sl_error *err) {
 
 /* Widens [*lo, *hi] to take v when v is a positive finite amount (log axes show nothing else). */
 static void take_amount(double v, double *lo, double *hi) {
-  if (!isfinite(v) || v <= 0) return;
+  if (!sl_plot_drawable(v) || v <= 0) return;
   if (!(v >= *lo)) *lo = v;
   if (!(v <= *hi)) *hi = v;
 }
@@ -408,6 +408,11 @@ int sl_plot_age_curve_write(const sl_plot_age_curve *c, const char *template_dir
 /* Point size from importance 0-100: small but visible at 0, three times wider at 100. */
 #define SQUAD_PS_MIN 1.2
 #define SQUAD_PS_RANGE 2.2
+/* The age axis of a squad without a usable age: the ages of professional players. */
+#define SQUAD_AGE_LOW 16.0
+#define SQUAD_AGE_HIGH 38.0
+/* Where a point gnuplot does not draw is put for the label placer: far outside the area. */
+#define SQUAD_OFF_AREA -1e9
 
 /* "Name (2027)": the text the template draws for player i. */
 static void squad_label(const sl_plot_squad *c, size_t i, char *buf, size_t size) {
@@ -425,7 +430,7 @@ static double squad_point_size(double importance) {
 static void squad_age_range(const sl_plot_squad *c, double *lo, double *hi) {
   double a = INFINITY, b = -INFINITY;
   for (size_t i = 0; i < c->n; i++)
-    if (isfinite(c->age[i])) {
+    if (sl_plot_drawable(c->age[i])) {
       a = fmin(a, c->age[i]);
       b = fmax(b, c->age[i]);
     }
@@ -433,8 +438,11 @@ static void squad_age_range(const sl_plot_squad *c, double *lo, double *hi) {
     a = fmin(a, c->peak_age_low);
     b = fmax(b, c->peak_age_high);
   }
-  *lo = isfinite(a) ? floor(a) - 1 : 16;
-  *hi = isfinite(b) ? ceil(b) + 1 : 38;
+  *lo = isfinite(a) ? floor(a) - 1 : SQUAD_AGE_LOW;
+  *hi = isfinite(b) ? ceil(b) + 1 : SQUAD_AGE_HIGH;
+  /* Ages no axis can span (1e308: the year of room is lost in rounding) get the usual axis;
+   * gnuplot leaves those points out. */
+  if (!(*hi > *lo) || !isfinite(*hi - *lo)) *lo = SQUAD_AGE_LOW, *hi = SQUAD_AGE_HIGH;
 }
 
 typedef struct squad_layout {
@@ -459,20 +467,25 @@ static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
   double *px = malloc(n * sizeof *px), *py = malloc(n * sizeof *py);
   double *radius = malloc(n * sizeof *radius), *width = malloc(n * sizeof *width);
   double *ax = malloc(n * sizeof *ax), *ay = malloc(n * sizeof *ay);
+  int *drawn = malloc(n * sizeof *drawn);
   l->ps = malloc(n * sizeof *l->ps);
   l->label_age = malloc(n * sizeof *l->label_age);
   l->label_share = malloc(n * sizeof *l->label_share);
   l->right = malloc(n * sizeof *l->right);
   int st = SL_ENOMEM;
-  if (px && py && radius && width && ax && ay && l->ps && l->label_age && l->label_share &&
+  if (px && py && radius && width && ax && ay && drawn && l->ps && l->label_age && l->label_share &&
       l->right) {
     squad_age_range(c, &l->age_lo, &l->age_hi);
     sl_plot_label_request r = {n, px, py, radius, width, LINE_HEIGHT_EM * em, c->importance,
-                               SQUAD_AREA_WIDTH * w, SQUAD_AREA_HEIGHT * h, NULL};
+                               SQUAD_AREA_WIDTH * w, SQUAD_AREA_HEIGHT * h, drawn};
     for (size_t i = 0; i < n; i++) {
       l->ps[i] = squad_point_size(c->importance[i]);
+      /* gnuplot skips a point without a finite age or share: it gets no name, and sits far
+       * outside the area so that it repels no other name (as the scatter's missing points). */
       px[i] = (c->age[i] - l->age_lo) / (l->age_hi - l->age_lo) * r.area_width;
       py[i] = c->minutes_share[i] / SQUAD_Y_TOP * r.area_height;
+      drawn[i] = isfinite(px[i]) && isfinite(py[i]);
+      if (!drawn[i]) px[i] = py[i] = SQUAD_OFF_AREA;
       radius[i] = l->ps[i] * POINT_RADIUS_PX * scale;
       char label[512];
       squad_label(c, i, label, sizeof label);
@@ -480,6 +493,10 @@ static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
     }
     st = sl_plot_place_labels(&r, ax, ay, l->right);
     for (size_t i = 0; !st && i < n; i++) {
+      if (!drawn[i]) {
+        l->label_age[i] = l->label_share[i] = NAN;
+        continue;
+      }
       l->label_age[i] = l->age_lo + ax[i] / r.area_width * (l->age_hi - l->age_lo);
       l->label_share[i] = ay[i] / r.area_height * SQUAD_Y_TOP;
       char label[512];
@@ -494,6 +511,7 @@ static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
   free(width);
   free(ax);
   free(ay);
+  free(drawn);
   return st;
 }
 

@@ -3,9 +3,18 @@
 #ifndef SCOUTLAB_PLOT_INTERNAL_H
 #define SCOUTLAB_PLOT_INTERNAL_H
 
+#include <math.h>
 #include <stdio.h>
 
 #include "scoutlab/plot.h"
+
+/* Largest magnitude a chart draws: far beyond any statistic, share or fee, and small enough
+ * that ranges, padding and medians of such values stay finite (DBL_MAX is 1.8e308). A number
+ * beyond it is written as NaN, which gnuplot skips as missing, and laid out as missing. */
+#define SL_PLOT_MAX_VALUE 1e300
+
+/* 1 when v is a number a chart can draw: finite, and within SL_PLOT_MAX_VALUE of zero. */
+static inline int sl_plot_drawable(double v) { return isfinite(v) && fabs(v) <= SL_PLOT_MAX_VALUE; }
 
 /* The templates are laid out on an 800x450 design canvas; larger canvases scale fonts and
  * lines by the same factor so a 1600x900 chart looks like a sharp 800x450 one. */
@@ -80,7 +89,8 @@ void sl_plot_write_number_array(FILE *out, const char *name, const double *value
 void sl_plot_write_number_var(FILE *out, const char *name, double value);
 
 /* Writes one number in the C locale's form with 6 significant digits (well beyond what a
- * chart can show) or NaN, which gnuplot skips as missing. */
+ * chart can show), or NaN, which gnuplot skips as missing, for one it cannot draw
+ * (sl_plot_drawable). */
 void sl_plot_write_number(FILE *out, double value);
 
 /* Copies <template_dir>/<chart>.gp after a marker comment, then checks the stream.

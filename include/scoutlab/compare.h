@@ -367,7 +367,9 @@ double sl_percentile_midrank(const double *pool, size_t n, double value, int low
 
 /** One number for player i: the weighted mean of his percentiles over the non-neutral stats of
  *  his group's profile, against `pool` (0-100, NAN when he has no group or no stat). For
- *  squad-level use; `profiles` picks the profile as sl_compare_default_profile. */
+ *  squad-level use, so a player under the pool's minimum minutes is ranked too (where
+ *  sl_compare_percentiles withholds his percentiles: the squad shrinks a short sample toward
+ *  the median instead); `profiles` picks the profile as sl_compare_default_profile. */
 int sl_compare_quality(const sl_compare *c, const sl_profiles *profiles, size_t i,
                        const sl_pool *pool, double *quality, sl_error *err);
 

@@ -301,11 +301,12 @@ enum {
 
 /** Returns text as a gnuplot single-quoted string literal, quotes included: ' doubled,
  *  control characters as spaces, invalid UTF-8 bytes as '?', and with
- *  SL_PLOT_QUOTE_ENHANCED the enhanced-text specials backslash-escaped. gnuplot 5.4 reads ''
- *  straight after an opening quote as an empty string, so a text starting with a quote gets
- *  \047 there (enhanced; printed as ') or is returned as the expression "'" . '...' (plain).
- *  NULL text gives ''. Returns a new string the caller frees with free(), or NULL when out
- *  of memory. */
+ *  SL_PLOT_QUOTE_ENHANCED the enhanced-text specials backslash-escaped. gnuplot 5.4 ends a
+ *  literal at a quote straight after the opening quote or after a doubled quote ('' is an
+ *  empty string even in '''a'), so a quote there is written \047 (enhanced; printed as ') or
+ *  joined as "'" (plain: "'" . 'x' for "'x", 'a''' . "'" . 'b' for "a''b"): the plain result
+ *  is then a string expression rather than one literal. NULL text gives ''. Returns a new string the caller frees
+ *  with free(), or NULL when out of memory. */
 char *sl_plot_quote(const char *text, int flags);
 
 /** Picks the format from the output file's extension (.png, .svg, .pdf, any case).

@@ -137,6 +137,16 @@ static void test_percentiles(const sl_compare *c, const sl_profiles *pr) {
   double *all = malloc(sl_compare_count(c) * sizeof *all);
   INT_EQ(sl_compare_quality_all(c, pr, &pool, all, &err), SL_OK, "quality_all");
   SL_CHECK_REL(all[anna], q, TOL, "quality_all agrees with quality");
+  /* Issue 16 (fuzz_compare): below the pool's 900 minutes Dario's percentiles are withheld, but
+   * his quality is the squad's number, which quality_all gave and quality did not (NaN). His
+   * TklW 4.0, Clr 8.0, Err 0 and Won% 80 per 90 top all three pool members (100 each); his
+   * Cmp% 90.9 is at 50 or 66.7, so the quality is (400 + 2 x 50..66.7) / 6 = 83.3..88.9. */
+  size_t dario = find(c, "Dario Ek");
+  INT_EQ(sl_compare_percentiles(c, dario, cb, &pool, v, &info, &err), SL_OK, "Dario percentiles");
+  OK(info.small_sample && isnan(v[0].percentile), "Dario's percentiles withheld (450 minutes)");
+  INT_EQ(sl_compare_quality(c, pr, dario, &pool, &q, &err), SL_OK, "Dario quality");
+  OK(q >= 500.0 / 6 - TOL && q <= 1600.0 / 18 + TOL, "Dario quality %g in 83.3..88.9", q);
+  SL_CHECK_REL(all[dario], q, TOL, "quality_all agrees with quality below the minimum minutes");
   free(all);
 }
 

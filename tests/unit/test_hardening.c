@@ -1,7 +1,8 @@
-/* test_hardening.c - regression tests for issue 10: values that cannot be true are skipped with
- * a reason that names them (never folded silently into per-90s or a fee model), rows stay
- * accounted for (read = used + skipped), and the model loaders refuse the damaged files the
- * fuzzer found. Expected values are worked out by hand next to each case. */
+/* test_hardening.c - regression tests for issue 10 and for the fuzzers' findings of issue 16:
+ * values that cannot be true are skipped with a reason that names them (never folded silently
+ * into per-90s or a fee model), rows stay accounted for (read = used + skipped), and the model
+ * loaders refuse the damaged files the fuzzer found. Expected values are worked out by hand
+ * next to each case. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -309,7 +310,39 @@ static void test_huge_seasons(void) {
   sl_table_free(t);
 }
 
+/* Issue 16 (fuzz_compare, fuzz_charts): a season cell of 2e23 in a multi-season stats table was
+ * cast to int for the entry's season (undefined; INT_MIN on x86, a season no pool matches). It
+ * is a row of no known season, as a blank cell; the plausible seasons keep their entries. */
+static void test_compare_huge_season_cell(void) {
+  sl_table *t = load("Player,Pos,Squad,Comp,Born,Min,TklW,season\n"
+                     "Ann,DF,A,xx L,2000,900,10,2023\n"
+                     "Ann,DF,A,xx L,2000,900,12,2024\n"
+                     "Bea,DF,A,xx L,2000,900,8,2e23\n");
+  OK(t != NULL, "season-cell fixture loads");
+  if (!t) return;
+  for (int pooled = 0; pooled < 2; pooled++) {
+    sl_compare_options o = {.pool_seasons = pooled};
+    sl_compare *c = NULL;
+    sl_error err;
+    INT_EQ(sl_compare_new(t, &o, &c, &err), SL_OK, "index (pooled %d)", pooled);
+    size_t seasons = 0;
+    for (size_t i = 0; c && i < sl_compare_count(c); i++) {
+      const sl_player *p = sl_compare_player(c, i);
+      if (!strcmp(p->name, "Bea")) {
+        INT_EQ(p->season, 0, "a 2e23 season cell is no season (pooled %d)", pooled);
+        STR_EQ(p->seasons, "", "and no season text (pooled %d)", pooled);
+      } else {
+        seasons += p->season == 2023 || p->season == 2024;
+      }
+    }
+    INT_EQ(seasons, pooled ? 0 : 2, "Ann's seasons (pooled %d)", pooled);
+    sl_compare_free(c);
+  }
+  sl_table_free(t);
+}
+
 int main(void) {
+  test_compare_huge_season_cell();
   test_stats_rows();
   test_transfer_rows();
   test_damaged_models();
