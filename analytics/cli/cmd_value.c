@@ -407,7 +407,7 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
 static int value_main(int argc, char **argv, int parse_only) {
   value_args a;
   int rc = parse_args(argc, argv, &a);
-  if (rc || parse_only) return free(a.data), rc;
+  if (rc || parse_only) return free(a.data), free(a.values), rc;
   sl_workspace *ws = NULL;
   sl_fees_player p;
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
