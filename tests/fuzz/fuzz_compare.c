@@ -27,6 +27,8 @@
 #include "scoutlab/squad.h"
 #include "scoutlab/table.h"
 
+#include "fuzz_check.h"
+
 #ifndef FUZZ_DATASETS
 #error "FUZZ_DATASETS (the bundled data directory) must be defined"
 #endif
@@ -50,15 +52,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   return 0;
 }
 
-#define CHECK(cond, ...)                                                                                 \
-  do {                                                                                                   \
-    if (!(cond)) {                                                                                       \
-      fprintf(stderr, "invariant failed: %s: ", #cond);                                                  \
-      fprintf(stderr, __VA_ARGS__);                                                                      \
-      fputc('\n', stderr);                                                                               \
-      abort();                                                                                           \
-    }                                                                                                    \
-  } while (0)
 
 /* 1 when s holds "nan" or "inf" (any case) as a word: how a non-finite double prints. */
 static int has_nonfinite_word(const char *s, size_t n) {

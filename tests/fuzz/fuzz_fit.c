@@ -27,26 +27,16 @@
 #include "scoutlab/regress.h"
 #include "scoutlab/table.h"
 
+#include "fuzz_check.h"
+
 /* Longest formula taken from the input. */
 #define FORMULA_MAX 256
 /* Rows valued / predicted: the same code runs for every row. */
 #define ROWS_CHECKED 8
 /* Most design columns predicted (the stack buffer). */
 #define MAX_COLUMNS 64
-/* Slack for rounding when comparing a bound with the estimate it brackets. */
-#define ORDER_TOL 1e-9
 
-#define CHECK(cond, ...)                                                                                 \
-  do {                                                                                                   \
-    if (!(cond)) {                                                                                       \
-      fprintf(stderr, "invariant failed: %s: ", #cond);                                                  \
-      fprintf(stderr, __VA_ARGS__);                                                                      \
-      fputc('\n', stderr);                                                                               \
-      abort();                                                                                           \
-    }                                                                                                    \
-  } while (0)
 
-static int le(double a, double b) { return a <= b + ORDER_TOL * fmax(fabs(a), fabs(b)); }
 
 static sl_table *load(const char *p, size_t n) {
   sl_load_options lo = {.max_field_bytes = 4096, .max_columns = 128, .parallel_min_bytes = SIZE_MAX};

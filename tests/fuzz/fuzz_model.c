@@ -14,22 +14,12 @@
 #include "scoutlab/fees.h"
 #include "scoutlab/regress.h"
 
+#include "fuzz_check.h"
+
 /* Larger models only repeat the same parsing paths; 64 columns bound the predict buffer. */
 #define FUZZ_MAX_PREDICT_COLUMNS 64
-/* Slack for rounding when a bound is compared with the estimate it brackets. */
-#define ORDER_TOL 1e-9
 
-#define CHECK(cond, ...)                                                                                 \
-  do {                                                                                                   \
-    if (!(cond)) {                                                                                       \
-      fprintf(stderr, "invariant failed: %s: ", #cond);                                                  \
-      fprintf(stderr, __VA_ARGS__);                                                                      \
-      fputc('\n', stderr);                                                                               \
-      abort();                                                                                           \
-    }                                                                                                    \
-  } while (0)
 
-static int le(double a, double b) { return a <= b + ORDER_TOL * fmax(fabs(a), fabs(b)); }
 
 /* What every loaded regression must be: finite estimates where not aliased, sigma >= 0. */
 static void check_ols(const sl_ols_fit *f) {
