@@ -1,12 +1,15 @@
 #!/usr/bin/python3
-"""Writes tests/fuzz/corpus/join: seeds for fuzz_join, each a --map spec line, a base table,
-a 0x01 byte and a second table, built from the project's own test tables (fictional players;
-never from ../shared/data, which is not copied into the project)."""
+"""Writes tests/fuzz/corpus/join (seeds for fuzz_join: a --map spec line, a base table, a 0x01
+byte and a second table) and tests/fuzz/corpus/attach (seeds for fuzz_attach: a flag byte, a
+spread byte, the transfers table, 0x01 and a players table or a value history), built from the
+project's own test tables (fictional players; never from ../shared/data, which is not copied
+into the project)."""
 import csv, io, os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "data")
 OUT = os.path.join(HERE, "corpus", "join")
+ATTACH = os.path.join(HERE, "corpus", "attach")
 
 
 def read(path):
@@ -54,5 +57,20 @@ def main():
     seed("bad_spec", "player=,=Squad,minutes", text(base), "")
 
 
+def attach_seeds():
+    os.makedirs(ATTACH, exist_ok=True)
+    ex = os.path.join(DATA, "exports")
+    transfers = open(os.path.join(ex, "tm_transfers.csv"), encoding="utf-8").read()
+    players = open(os.path.join(ex, "tm_players.csv"), encoding="utf-8").read()
+    history = open(os.path.join(ex, "tm_player_valuations.csv"), encoding="utf-8").read()
+    # flag byte: even = players, odd = values; spread byte: 0 = each row's latest valuation
+    for name, flag, spread, other in [("players", 0, 0, players), ("values_latest", 1, 0, history),
+                                      ("values_dated", 1, 97, history),
+                                      ("players_twice", 0, 0, players + players.split("\n", 1)[1])]:
+        with open(os.path.join(ATTACH, name), "wb") as fh:
+            fh.write(bytes([flag, spread]) + transfers.encode() + b"\x01" + other.encode())
+
+
 if __name__ == "__main__":
     main()
+    attach_seeds()
