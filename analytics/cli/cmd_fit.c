@@ -265,6 +265,12 @@ static const char *interval_name(int kind) {
   return kind == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : kind == SL_FEES_INTERVAL_T ? "t" : "mixed";
 }
 
+/* A number in a fixed-width column, or "-" there when it is not known. */
+static void fixed_or_dash(double v, int width) {
+  if (isfinite(v)) printf("%*.3f", width, v);
+  else printf("%*s", width, "-");
+}
+
 static void print_accuracy(const sl_fees_report *r) {
   if (!r->holdout_from && !r->folds && !r->nrolling) {
     printf("\nno out-of-sample accuracy (give --holdout-from SEASON or --folds K)\n");
@@ -298,17 +304,22 @@ static void print_accuracy(const sl_fees_report *r) {
   }
   if (r->nrolling) {
     printf("rolling one season ahead (each season predicted by a model of the seasons before it), log-RMSE:\n");
-    printf("  %-7s %6s %6s %8s %8s %8s %8s %8s %8s  %s\n", "season", "train", "test", "model", "value", "ratio",
-           "coverage", "width", "MdAPE", "chosen");
+    printf("  %-7s %6s %6s %8s %8s %8s %8s %8s %8s | %6s %8s %8s  %s\n", "season", "train", "test", "model", "value",
+           "ratio", "coverage", "width", "MdAPE", "in", "model", "value", "chosen");
     for (size_t k = 0; k < r->nrolling; k++) {
       const sl_fees_season_accuracy *a = &r->rolling[k];
       char life[32];
-      printf("  %-7d %6zu %6zu %8.3f %8.3f %8.3f %7.1f%% %8.3f %7.1f%%  season %s, half-life %s\n", a->season, a->train,
-             a->model.n, a->model.log_rmse, a->baseline.log_rmse, a->ratio.log_rmse, 100 * a->model.coverage,
-             a->model.mean_width, 100 * a->model.mdape, mode_name(a->season_mode), life_text(a->half_life, life, sizeof life));
+      printf("  %-7d %6zu %6zu %8.3f %8.3f %8.3f %7.1f%% %8.3f %7.1f%% | %6zu ", a->season, a->train, a->model.n,
+             a->model.log_rmse, a->baseline.log_rmse, a->ratio.log_rmse, 100 * a->model.coverage, a->model.mean_width,
+             100 * a->model.mdape, a->model_in.n);
+      fixed_or_dash(a->model_in.log_rmse, 8), putchar(' '), fixed_or_dash(a->baseline_in.log_rmse, 8);
+      printf("  season %s, half-life %s\n", mode_name(a->season_mode), life_text(a->half_life, life, sizeof life));
     }
-    printf("  %-7s %6s %6s %8.3f %8.3f %8.3f   (mean over %zu seasons)\n", "mean", "", "", r->rolling_mean_log_rmse,
-           r->rolling_mean_baseline, r->rolling_mean_ratio, r->nrolling);
+    printf("  %-7s %6s %6s %8.3f %8.3f %8.3f %8s %8s %8s | %6s ", "mean", "", "", r->rolling_mean_log_rmse,
+           r->rolling_mean_baseline, r->rolling_mean_ratio, "", "", "", "");
+    fixed_or_dash(r->rolling_mean_in, 8), putchar(' '), fixed_or_dash(r->rolling_mean_baseline_in, 8);
+    printf("  (mean over %zu seasons)\n", r->nrolling);
+    printf("  (\"in\": the buyers' in rows with a market value, the rows the time split's \"in rows\" scores)\n");
   }
   if (r->folds) {
     printf("%u-fold cross-validation (%s interval, %.0f%%)\n", r->folds, interval_name(r->kfold_interval),
@@ -445,10 +456,20 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
     printf(", \"ratio_log_rmse\": "), sl_cli_json_number(stdout, a->ratio.log_rmse);
     printf(", \"coverage\": "), sl_cli_json_number(stdout, a->model.coverage);
     printf(", \"mean_width\": "), sl_cli_json_number(stdout, a->model.mean_width);
+    printf(", \"in_rows\": %zu, \"in_log_rmse\": ", a->model_in.n), sl_cli_json_number(stdout, a->model_in.log_rmse);
+    printf(", \"in_baseline_log_rmse\": "), sl_cli_json_number(stdout, a->baseline_in.log_rmse);
     printf(", \"season_mode\": \"%s\", \"half_life\": ", mode_name(a->season_mode));
     sl_cli_json_number(stdout, a->half_life > 0 ? a->half_life : NAN), printf("}");
   }
-  printf("]\n}\n");
+  printf("],\n  \"rolling_mean\": ");
+  if (r->nrolling) {
+    printf("{\"seasons\": %zu, \"log_rmse\": ", r->nrolling), sl_cli_json_number(stdout, r->rolling_mean_log_rmse);
+    printf(", \"baseline_log_rmse\": "), sl_cli_json_number(stdout, r->rolling_mean_baseline);
+    printf(", \"ratio_log_rmse\": "), sl_cli_json_number(stdout, r->rolling_mean_ratio);
+    printf(", \"in_log_rmse\": "), sl_cli_json_number(stdout, r->rolling_mean_in);
+    printf(", \"in_baseline_log_rmse\": "), sl_cli_json_number(stdout, r->rolling_mean_baseline_in), printf("}");
+  } else printf("null");
+  printf("\n}\n");
 }
 
 /* CSV: the coefficients as JSON gives them (a ridge fit's estimates have no SE, t or p); the

@@ -246,7 +246,8 @@ static int rolling(const sl_fees_deals *d, const size_t *use, size_t nuse, const
     if (d->deal[use[k]].player.season > last) last = d->deal[use[k]].player.season;
   size_t *train = malloc((nuse ? nuse : 1) * sizeof *train), *test = malloc((nuse ? nuse : 1) * sizeof *test);
   int st = !train || !test ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
-  double sum[3] = {0};
+  double sum[3] = {0}, sum_in[2] = {0};
+  size_t nin = 0; /* seasons with in rows scored */
   for (int season = o->rolling_from; !st && season <= last && r->nrolling < SL_FEES_MAX_ROLLING; season++) {
     size_t ntr = 0, nte = 0;
     for (size_t k = 0; k < nuse; k++) {
@@ -266,11 +267,14 @@ static int rolling(const sl_fees_deals *d, const size_t *use, size_t nuse, const
     if (!st && (sl_fees_score(no_mv ? s.y : s.my, no_mv ? s.pred : s.mpred, no_mv ? s.low : s.mlow,
                               no_mv ? s.high : s.mhigh, no_mv ? s.n : s.nb, &a->model) ||
                 sl_fees_score(s.by, s.bpred, NULL, NULL, s.nb, &a->baseline) ||
-                sl_fees_score(s.by, s.rpred, NULL, NULL, s.nb, &a->ratio)))
+                sl_fees_score(s.by, s.rpred, NULL, NULL, s.nb, &a->ratio) ||
+                sl_fees_score(s.iy, s.ipred, s.ilow, s.ihigh, s.ni, &a->model_in) ||
+                sl_fees_score(s.iy, s.ibase, NULL, NULL, s.ni, &a->baseline_in)))
       st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
     if (!st) {
       a->season_mode = m->season_mode, a->half_life = m->half_life;
       sum[0] += a->model.log_rmse, sum[1] += a->baseline.log_rmse, sum[2] += a->ratio.log_rmse;
+      if (s.ni) sum_in[0] += a->model_in.log_rmse, sum_in[1] += a->baseline_in.log_rmse, nin++;
       r->nrolling++;
     }
     scored_free(&s);
@@ -283,6 +287,8 @@ static int rolling(const sl_fees_deals *d, const size_t *use, size_t nuse, const
     r->rolling_mean_log_rmse = sum[0] / (double)r->nrolling;
     r->rolling_mean_baseline = sum[1] / (double)r->nrolling, r->rolling_mean_ratio = sum[2] / (double)r->nrolling;
   }
+  r->rolling_mean_in = nin ? sum_in[0] / (double)nin : NAN;
+  r->rolling_mean_baseline_in = nin ? sum_in[1] / (double)nin : NAN;
   free(train), free(test);
   return st;
 }

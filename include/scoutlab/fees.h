@@ -533,6 +533,9 @@ typedef struct sl_fees_season_accuracy {
   sl_fees_accuracy baseline;  /* fee = market value, same deals */
   sl_fees_accuracy ratio;     /* fee = market value x the last training season's median
                                  fee/value ratio, same deals */
+  sl_fees_accuracy model_in, baseline_in; /* the model and fee = market value on the buyers' in
+                                 rows with a market value only (the rows the time split's
+                                 "in rows" scores; n = 0 for a model without market value) */
   int season_mode;            /* what the inner split chose for this season's model */
   double half_life;
 } sl_fees_season_accuracy;
@@ -556,6 +559,8 @@ typedef struct sl_fees_report {
   sl_fees_season_accuracy rolling[SL_FEES_MAX_ROLLING]; /* with rolling_from */
   size_t nrolling;
   double rolling_mean_log_rmse, rolling_mean_baseline, rolling_mean_ratio; /* averages over seasons */
+  double rolling_mean_in, rolling_mean_baseline_in; /* the same on the in rows, over the seasons
+                                                   that have any (NAN when none has) */
   int time_season_mode;                         /* the time split model's choice */
   double time_half_life, time_inner_score;
   int time_inner_from;
