@@ -80,6 +80,10 @@ static int read_scalars(sl_model_reader *r, sl_ols_fit *f) {
     st = sl_model_keyed(r, fields[i].key, fields[i].v);
   if (st) return st;
   if (f->df_residual + f->rank != f->n) return sl_model_damaged(r, "rows != rank + df_residual");
+  /* NAN is what a fit without residual degrees of freedom stores; a negative or infinite scale
+   * is no fit's (an edited or damaged file) */
+  if (f->sigma < 0 || isinf(f->sigma)) return sl_model_damaged(r, "sigma is negative or infinite");
+  if (f->rss < 0 || isinf(f->rss)) return sl_model_damaged(r, "rss is negative or infinite");
   return SL_OK;
 }
 
@@ -95,6 +99,9 @@ static int read_column(sl_model_reader *r, sl_ols_fit *f, size_t j) {
   f->aliased[j] = (int)flag;
   if ((st = sl_model_set_name(r, s + 1, &f->names[j])) != SL_OK) return st;
   if (flag != (size_t)isnan(f->coef[j])) return sl_model_damaged(r, "aliased flag disagrees with estimate");
+  if (!flag && !isfinite(f->coef[j])) return sl_model_damaged(r, "an estimate is infinite");
+  if (!flag && (f->std_error[j] < 0 || isinf(f->std_error[j])))
+    return sl_model_damaged(r, "a standard error is negative or infinite");
   return SL_OK;
 }
 

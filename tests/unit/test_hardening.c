@@ -11,6 +11,7 @@
 #include "harness.h"
 #include "scoutlab/compare.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/regress.h"
 #include "scoutlab/squad.h"
 #include "scoutlab/table.h"
 
@@ -216,6 +217,38 @@ static void test_damaged_models(void) {
   free(model);
 }
 
+/* A regression file that parses but cannot be a fit's (fuzz_model, 2026-12-03: a standard
+ * error of -0.0276 loaded, and its t and p values were computed from it). */
+static void test_damaged_regression(void) {
+  size_t len = 0;
+  char *model = read_all(SL_TEST_DATA "/../fuzz/corpus/model/tiny.ols", &len);
+  OK(model != NULL, "seed regression readable");
+  if (!model) return;
+  sl_ols_fit *f = NULL;
+  sl_error err;
+  INT_EQ(sl_ols_load_buffer("tiny.ols", model, len, NULL, 0, &f, &err), SL_OK, "intact seed loads: %s", err.message);
+  sl_ols_fit_free(f);
+  static const struct { const char *from, *to, *message; } cases[] = {
+      {"1.9277764861671676 7.0267621860460983", "1.9277764861671676 -0.0276486167167",
+       "a standard error is negative or infinite"},
+      {"1.9277764861671676 7.0267621860460983", "1.9277764861671676 Inf", "a standard error is negative or infinite"},
+      {"column 0 1.9277764861671676", "column 0 -Inf", "an estimate is infinite"},
+      {"sigma 0.4681907786264991", "sigma -0.4681907786264991", "sigma is negative or infinite"},
+      {"rss 1.9728234467179873", "rss Inf", "rss is negative or infinite"}};
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    char *bad = replaced(model, cases[k].from, cases[k].to);
+    OK(bad != NULL, "regression case %zu: pattern present in the seed", k);
+    if (!bad) continue;
+    f = NULL;
+    INT_EQ(sl_ols_load_buffer("bad.ols", bad, strlen(bad), NULL, 0, &f, &err), SL_EPARSE, "regression case %zu refused", k);
+    OK(f == NULL, "regression case %zu: no fit", k);
+    OK(strstr(err.message, cases[k].message) != NULL, "regression case %zu message: %s", k, err.message);
+    sl_ols_fit_free(f);
+    free(bad);
+  }
+  free(model);
+}
+
 /* ---- a player who cannot exist is refused by the valuation ------------------------------------ */
 
 static void test_impossible_player(void) {
@@ -346,6 +379,7 @@ int main(void) {
   test_stats_rows();
   test_transfer_rows();
   test_damaged_models();
+  test_damaged_regression();
   test_impossible_player();
   test_contract_bad_date();
   test_huge_seasons();
