@@ -141,6 +141,18 @@ double sl_workspace_market_value_date(const sl_workspace *ws, const sl_workspace
   return ws->values->cols[ws->history_date_col].num[pl->row];
 }
 
+/* The column terms of a values row are read for the workspace's model, in its order; a player the
+ * performance model values gets that model's columns from the same row (the two lists need not
+ * name the same columns, nor in the same order). A stats player has none (NAN: unknown). */
+static void columns_for_model(const sl_workspace *ws, const sl_workspace_player *pl, sl_fees_player *fp) {
+  const sl_fees_model *m = sl_workspace_model_for(ws, fp, NULL, NULL, 0);
+  if (!m || m == ws->model) return;
+  sl_fees_player row;
+  sl_fees_player_init(&row);
+  if (pl && !pl->stats && pl->row >= 0) sl_fees_model_player_from_row(m, ws->values, (size_t)pl->row, &row);
+  memcpy(fp->column, row.column, sizeof fp->column);
+}
+
 int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                             sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes,
                             sl_error *err) {
@@ -183,6 +195,7 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   if (pl && isnan(fp->market_value) && sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE))
     NOTE("no market value for %s in the values files", fp->name ? fp->name : "him");
   if (fp->group == -2) NOTE("position group of %s unknown", fp->name ? fp->name : "the player");
+  columns_for_model(ws, pl, fp);
   return SL_OK;
 }
 

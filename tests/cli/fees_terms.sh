@@ -73,4 +73,27 @@ expect_contains "$out" "nograde.csv: no column 'scout grade' (a term of the mode
   "predict says once that the column is absent"
 out=$("$SCOUTLAB" fit --transfers "$T" --folds 1 --terms "age,position,column(scout grade)" -o x2.slm 2>&1)
 expect_contains "$out" "note: scout grade: no such column in the transfers files: term dropped" "an absent column is dropped with a note"
+# The performance model values a player without a market value with its own column terms, read
+# from his row in its own order: here the market-value model has column(x1),column(x2) and the
+# performance model column(x2) alone, so reading the first model's first column (x1 = -3) as x2
+# gave another fee than the performance model alone (EUR 17.1m against 15.0m before the fix).
+py 'import csv, sys
+r = list(csv.reader(open(sys.argv[1])))
+w = csv.writer(open("cols.csv", "w", newline=""), lineterminator="\n")
+w.writerow(r[0] + ["x1", "x2"])
+for i, row in enumerate(r[1:]):
+    w.writerow(row + ["%.3f" % (((i * 37) % 101) / 50 - 1), "%.3f" % (((i * 53) % 97) / 48 - 1)])' "$T"
+base="age,age^2,position,buyer_league,seller_league,season"
+"$SCOUTLAB" fit --transfers cols.csv --folds 1 --terms "$base,log_mv,column(x1),column(x2)" -o a.slm >/dev/null 2>&1
+expect_eq "$?" 0 "market-value model with two column terms"
+"$SCOUTLAB" fit --transfers cols.csv --folds 1 --no-market-value --stats "$SL_DATASETS/players.csv" \
+  --terms "$base,minutes,starts,progressive,column(x2)" -o b.slm >/dev/null 2>&1
+expect_eq "$?" 0 "performance model with one column term"
+printf 'name,club,position,age,market_value,season,league,x1,x2\nTest Player,CD Montecalvo,Centre-Back,25,,2023,Castellan Primera,-3,3\n' >nomv.csv
+both=$("$SCOUTLAB" value --model a.slm --performance-model b.slm --data nomv.csv --player "Test Player" 2>&1)
+expect_contains "$both" "valued by the no-market-value performance model" "the performance model values him"
+alone=$("$SCOUTLAB" value --model b.slm --data nomv.csv --player "Test Player" 2>&1)
+expect_eq "$(printf '%s\n' "$both" | grep '^fair fee')" "$(printf '%s\n' "$alone" | grep '^fair fee')" \
+  "the same fee through both models as through the performance model alone"
+expect_contains "$both" "x2                         3 " "x2 read from his row, not x1"
 finish
