@@ -36,7 +36,7 @@ const char sl_help_fit[] =
     "  --terms LIST      the terms (default: age,age^2,position,buyer_league,seller_league,season,\n"
     "                    log_mv,contract,minutes, the ones the data give). NAME, NAME^2,\n"
     "                    spline(NAME,K) (K knots, linear beyond them), NUM:NUM, NUM:FACTOR,\n"
-    "                    column(NAME) (a numeric column of the transfers file); docs/fee-model.md\n"
+    "                    column(NAME) (a numeric column of the transfers or stats); docs/fee-model.md\n"
     "  --holdout-from S  train on seasons before S, test on S and later\n"
     "  --rolling S       also predict every season from S on by a model of the seasons before it\n"
     "  --season-mode M   how the season enters: trend (linear, extrapolated), level (one per\n"
@@ -543,7 +543,7 @@ static void print_attach(const sl_attach_report *r) {
          r->not_found, r->ambiguous, r->no_key);
 }
 
-static void print_join(const sl_perf_join_report *j) {
+static void print_join(const sl_perf_join_report *j, const sl_fees_deals *d) {
   printf("performance: deals joined to the stats of the season before (stats %d/%02d-%d/%02d): %zu of %zu "
          "whose season before has stats (%.1f%%; %zu deals in all)\n",
          j->first_season, (j->first_season + 1) % 100, j->last_season, (j->last_season + 1) % 100, j->joined,
@@ -555,6 +555,11 @@ static void print_join(const sl_perf_join_report *j) {
   printf("  terms from the stats:");
   for (int k = 0, first = 1; k < SL_PERF_TERM_COUNT; k++)
     if (j->terms >> k & 1u) printf("%s %s", first ? "" : ",", sl_perf_term_name((sl_perf_term)k)), first = 0;
+  putchar('\n');
+  if (!j->columns) return;
+  printf("  declared columns read from the stats (the season before):");
+  for (size_t k = 0, first = 1; k < d->ncolumns; k++)
+    if (j->columns >> k & 1u) printf("%s %s", first ? "" : ",", SL_CLI_SHOWN(d->column_names[k])), first = 0;
   putchar('\n');
 }
 
@@ -591,7 +596,7 @@ static int fit_main(int argc, char **argv, int parse_only) {
       printf("terms declared: %s\nterms fitted:   %s\n", a.opt.terms, spec);
     }
     print_selection(m->deals);
-    if (a.nstats) print_join(&a.join);
+    if (a.nstats) print_join(&a.join, m->deals);
     for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", SL_CLI_SHOWN(r->notes[i]));
     print_coefficients(m);
     print_accuracy(r);

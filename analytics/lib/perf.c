@@ -45,6 +45,7 @@ typedef struct perf_part {
   sl_compare *own_index;
   const sl_compare *c;
   int season;           /* for a table without a season column */
+  sl_column_scale *scales; /* per column of t (sl_compare_column_scales); owned */
 } perf_part;
 
 struct sl_perf_index {
@@ -219,8 +220,8 @@ static int entry_cmp(const void *a, const void *b) {
   return strcmp(x->key, y->key);
 }
 
-/* Columns and scales of one part; the terms its columns give as bits. */
-static int part_columns(const perf_part *part, cols *k, unsigned *terms, sl_error *err) {
+/* Columns and scales of one part (part->scales computed); the terms its columns give as bits. */
+static void part_columns(const perf_part *part, cols *k, unsigned *terms) {
   const sl_table *t = part->t;
   memset(k, 0, sizeof *k);
   k->season = sl_table_role(t, SL_ROLE_SEASON), k->club = sl_table_role(t, SL_ROLE_CLUB);
@@ -229,14 +230,10 @@ static int part_columns(const perf_part *part, cols *k, unsigned *terms, sl_erro
   k->npxg = column_named(t, NPXG_NAMES), k->xag = column_named(t, XAG_NAMES);
   k->prgp = column_named(t, PRGP_NAMES), k->prgc = column_named(t, PRGC_NAMES), k->ppm = column_named(t, PPM_NAMES);
   if (k->club && !k->club->text) k->club = NULL;
-  sl_column_scale *scales = calloc(t->ncols ? t->ncols : 1, sizeof *scales);
-  if (!scales) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  int st = sl_compare_column_scales(t, scales, NULL, err);
+  const sl_column_scale *scales = part->scales;
   const sl_column *sc[4] = {k->npxg, k->xag, k->prgp, k->prgc};
   double *scale[4] = {&k->npxg_scale, &k->xag_scale, &k->prgp_scale, &k->prgc_scale};
-  for (int i = 0; !st && i < 4; i++) *scale[i] = !sc[i] || scales[sc[i] - t->cols] != SL_SCALE_PER90;
-  free(scales);
-  if (st) return st;
+  for (int i = 0; i < 4; i++) *scale[i] = !sc[i] || scales[sc[i] - t->cols] != SL_SCALE_PER90;
   unsigned bits = 0;
   if (k->club && k->minutes) bits |= 1u << SL_PERF_MINUTES;
   if (k->club && k->minutes && k->starts) bits |= 1u << SL_PERF_STARTS;
@@ -244,7 +241,6 @@ static int part_columns(const perf_part *part, cols *k, unsigned *terms, sl_erro
   if (k->prgp && k->prgc) bits |= 1u << SL_PERF_PROGRESSIVE;
   if (k->club && k->ppm && k->matches) bits |= 1u << SL_PERF_TEAM_POINTS;
   *terms = bits;
-  return SL_OK;
 }
 
 /* Computes the entries of every part, then sorts them. */
@@ -260,7 +256,10 @@ static int build_entries(sl_perf_index *ix, sl_error *err) {
     perf_part *part = &ix->parts[p];
     cols k;
     unsigned bits = 0;
-    int st = part_columns(part, &k, &bits, err);
+    if (!(part->scales = calloc(part->t->ncols ? part->t->ncols : 1, sizeof *part->scales)))
+      return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    int st = sl_compare_column_scales(part->t, part->scales, NULL, err);
+    if (!st) part_columns(part, &k, &bits);
     if (st) return st;
     ix->terms &= bits; /* a term is learned only when every season's stats give it */
     club_total *ct = NULL;
@@ -282,8 +281,10 @@ static int build_entries(sl_perf_index *ix, sl_error *err) {
   }
   ix->terms &= (1u << SL_PERF_TERM_COUNT) - 1;
   qsort(ix->e, ix->n, sizeof *ix->e, entry_cmp);
-  for (size_t j = 0; j < ix->n; j++)
+  for (size_t j = 0; j < ix->n; j++) {
+    ix->e[j].terms.entry = j;
     if (ix->e[j].part == 0) ix->of_player[ix->e[j].index] = j;
+  }
   ix->first = ix->n ? ix->e[0].season : 0, ix->last = ix->n ? ix->e[ix->n - 1].season : 0;
   return SL_OK;
 }
@@ -294,6 +295,7 @@ void sl_perf_index_free(sl_perf_index *ix) {
   for (size_t p = 0; p < ix->nparts; p++) {
     sl_compare_free(ix->parts[p].own_index);
     sl_table_free(ix->parts[p].own_table);
+    free(ix->parts[p].scales);
   }
   free(ix->parts), free(ix->e), free(ix->of_player), free(ix);
 }
@@ -446,6 +448,53 @@ void sl_perf_apply(const sl_perf_terms *t, sl_fees_player *p) {
   p->team_points = t->team_points, p->stats_season = t->season;
 }
 
+/* ---- stats columns as declared terms ------------------------------------------------------------ */
+
+static const sl_column *numeric_column(const sl_table *t, const char *name) {
+  const sl_column *c = sl_table_column(t, name);
+  return c && c->num && c->type == SL_TYPE_NUMBER ? c : NULL;
+}
+
+int sl_perf_index_has_column(const sl_perf_index *ix, const char *name) {
+  for (size_t p = 0; ix && name && p < ix->nparts; p++)
+    if (numeric_column(ix->parts[p].t, name)) return 1;
+  return 0;
+}
+
+int sl_perf_column(const sl_perf_index *ix, const sl_perf_terms *t, const char *name, double *out) {
+  *out = NAN;
+  if (!ix || !t || !name || t->entry >= ix->n) return SL_ENOTFOUND;
+  const perf_entry *e = &ix->e[t->entry];
+  const perf_part *part = &ix->parts[e->part];
+  const sl_column *c = numeric_column(part->t, name);
+  if (!c) return SL_ENOTFOUND;
+  const sl_player *p = e->player;
+  const sl_column *minutes = sl_table_role(part->t, SL_ROLE_MINUTES);
+  int summed = part->scales[c - part->t->cols] == SL_SCALE_TOTAL;
+  double sum = 0, weighted = 0, weights = 0;
+  for (size_t j = 0; j < p->nrows; j++) {
+    double v = cell(part->t, c, p->rows[j]), w = p->nrows > 1 ? cell(part->t, minutes, p->rows[j]) : 1;
+    if (!isfinite(v)) return SL_OK;
+    if (!(w >= 0)) w = 1; /* minutes unknown: the rows count alike */
+    sum += v, weighted += w * v, weights += w;
+  }
+  if (p->nrows) *out = summed ? sum : weights > 0 ? weighted / weights : sum / (double)p->nrows;
+  return SL_OK;
+}
+
+/* The deal's column terms the transfers lack, from the stats entry at; 0 when one is missing. */
+static int join_columns(const sl_perf_index *ix, const sl_perf_terms *t, const unsigned stats_columns,
+                        sl_fees_deals *deals, sl_fees_player *p) {
+  double v[SL_FEES_MAX_COLUMN_TERMS];
+  for (size_t k = 0; k < deals->ncolumns; k++) {
+    if (!(stats_columns >> k & 1u)) continue;
+    if (sl_perf_column(ix, t, deals->column_names[k], &v[k]) != SL_OK || !isfinite(v[k])) return 0;
+  }
+  for (size_t k = 0; k < deals->ncolumns; k++)
+    if (stats_columns >> k & 1u) p->column[k] = v[k];
+  return 1;
+}
+
 /* 1 when every term the index's columns give is known for t. */
 static int complete(const sl_perf_terms *t, unsigned terms) {
   const double v[SL_PERF_TERM_COUNT] = {t->minutes_share, t->starts_share, t->npxg_xag_per90, t->progressive_per90,
@@ -470,6 +519,8 @@ int sl_perf_join(const sl_perf_index *ix, sl_fees_deals *deals, sl_perf_join_rep
   if (!ix || !deals) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_perf_join: no index or deals given");
   sl_perf_join_report r = {0};
   r.first_season = ix->first, r.last_season = ix->last, r.terms = ix->terms;
+  for (size_t k = 0; k < deals->ncolumns; k++) /* declared columns the transfers do not have */
+    if (!(deals->has_columns >> k & 1u) && sl_perf_index_has_column(ix, deals->column_names[k])) r.columns |= 1u << k;
   for (size_t i = 0; i < deals->n; i++) {
     sl_fees_player *p = &deals->deal[i].player;
     r.deals++;
@@ -487,7 +538,8 @@ int sl_perf_join(const sl_perf_index *ix, sl_fees_deals *deals, sl_perf_join_rep
     r.in_range++;
     if (m == SL_PERF_NOT_FOUND) r.not_found++;
     else if (m == SL_PERF_AMBIGUOUS) r.ambiguous++;
-    else if (!complete(&ix->e[at].terms, ix->terms)) r.incomplete++;
+    else if (!complete(&ix->e[at].terms, ix->terms) || !join_columns(ix, &ix->e[at].terms, r.columns, deals, p))
+      r.incomplete++;
     else {
       const sl_perf_terms *t = &ix->e[at].terms;
       double minutes = p->minutes_share; /* a transfers file's own minutes share is kept */
@@ -500,6 +552,7 @@ int sl_perf_join(const sl_perf_index *ix, sl_fees_deals *deals, sl_perf_join_rep
   }
   r.rate = r.in_range ? (double)r.joined / (double)r.in_range : NAN;
   deals->has_performance = 1;
+  deals->has_columns |= r.columns;
   drop_minutes_note(deals);
   if (rep) *rep = r;
   return SL_OK;

@@ -222,7 +222,9 @@ static int performance(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
       sl_ws_note_(ws, "performance model loaded from %s (fitted on seasons %d-%d)", in->performance_model,
                   ws->perf_model->season_min, ws->perf_model->season_max);
   }
-  if (st || !ws->cmp || (!has_performance(ws->model) && !ws->perf_model)) return st;
+  /* the index also gives a model's declared columns that no values row has (sl_perf_column) */
+  int columns = (ws->model && ws->model->ncolumns) || (ws->perf_model && ws->perf_model->ncolumns);
+  if (st || !ws->cmp || (!has_performance(ws->model) && !ws->perf_model && !columns)) return st;
   ws->perf_own_index = in->per_club || in->pool_seasons; /* the terms need one entry per player and season */
   return sl_perf_index_new(ws->stats, ws->perf_own_index ? NULL : ws->cmp, ws->seasons.stats, &ws->perf, err);
 }

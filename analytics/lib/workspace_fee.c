@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime_internal.h"
 #include "scoutlab/money.h"
 #include "scoutlab/season.h"
 
@@ -47,25 +48,39 @@ static void from_stats(const sl_workspace *ws, const sl_workspace_player *pl, sl
   }
 }
 
+/* Room for a figure of a note: "1234567" minutes, "0.03" shares, "n/a". */
+#define FIGURE_MAX 8
+
+/* x with `digits` decimals, "n/a" when unknown (notes never print "nan"). */
+static const char *fixed(double x, int digits, char buf[FIGURE_MAX]) {
+  if (isfinite(x)) sl_snprintf_c(buf, FIGURE_MAX, "%.*f", digits, x);
+  else snprintf(buf, FIGURE_MAX, "n/a");
+  return buf;
+}
+
 /* His performance terms (scoutlab/perf.h) of his stats season: the terms of the season just
  * before the transfer, which is what a performance model learned from. */
-static void performance_terms(const sl_workspace *ws, const sl_workspace_player *pl, sl_fees_player *fp,
-                              char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
-  if (!ws->perf || !pl || !pl->stats || pl->index < 0) return;
+static int performance_terms(const sl_workspace *ws, const sl_workspace_player *pl, sl_fees_player *fp,
+                             sl_perf_terms *found, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
+  if (!ws->perf || !pl || !pl->stats || pl->index < 0) return 0;
   sl_perf_terms t;
   const sl_player *p = pl->stats;
   int season = p->season ? p->season : ws->seasons.stats;
   if (ws->perf_own_index) {
     sl_perf_match m = sl_perf_find(ws->perf, p->name, p->born, season, pl->club, &t);
-    if (m != SL_PERF_FOUND && m != SL_PERF_FOUND_BY_CLUB) return;
+    if (m != SL_PERF_FOUND && m != SL_PERF_FOUND_BY_CLUB) return 0;
   } else if (sl_perf_terms_of(ws->perf, (size_t)pl->index, &t, NULL) != SL_OK)
-    return;
+    return 0;
+  *found = t;
   sl_perf_apply(&t, fp);
   char s[SL_SEASON_TEXT_MAX];
   sl_season_text(t.season, s, sizeof s);
-  NOTE("performance, %s (%.40s, %.0f min): minutes share %.2f, starts %.2f, npxG+xAG/90 %.2f, progressive/90 %.1f, "
-       "club points/match %.2f", s, t.club ? t.club : "?", t.minutes, t.minutes_share, t.starts_share,
-       t.npxg_xag_per90, t.progressive_per90, t.team_points);
+  char v[6][FIGURE_MAX];
+  NOTE("performance, %s (%.40s, %s min): minutes share %s, starts %s, npxG+xAG/90 %s, progressive/90 %s, "
+       "club points/match %s", s, t.club ? t.club : "?", fixed(t.minutes, 0, v[5]), fixed(t.minutes_share, 2, v[0]),
+       fixed(t.starts_share, 2, v[1]), fixed(t.npxg_xag_per90, 2, v[2]), fixed(t.progressive_per90, 1, v[3]),
+       fixed(t.team_points, 2, v[4]));
+  return 1;
 }
 
 /* Where his market value came from when a value history was joined: its date, or why none. */
@@ -141,16 +156,28 @@ double sl_workspace_market_value_date(const sl_workspace *ws, const sl_workspace
   return ws->values->cols[ws->history_date_col].num[pl->row];
 }
 
-/* The column terms of a values row are read for the workspace's model, in its order; a player the
- * performance model values gets that model's columns from the same row (the two lists need not
- * name the same columns, nor in the same order). A stats player has none (NAN: unknown). */
-static void columns_for_model(const sl_workspace *ws, const sl_workspace_player *pl, sl_fees_player *fp) {
+/* The column terms of the model that values him: a values row's are read for the workspace's
+ * model, in its order, so a player the performance model values gets that model's from the same
+ * row (the two lists need not name the same columns, nor in the same order); a column no row
+ * gives comes from his stats of the season his performance terms are of (t, when found), as fit
+ * read it from the season before each transfer (sl_perf_column). */
+static void columns_for_model(const sl_workspace *ws, const sl_workspace_player *pl, const sl_perf_terms *t,
+                              sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
   const sl_fees_model *m = sl_workspace_model_for(ws, fp, NULL, NULL, 0);
-  if (!m || m == ws->model) return;
-  sl_fees_player row;
-  sl_fees_player_init(&row);
-  if (pl && !pl->stats && pl->row >= 0) sl_fees_model_player_from_row(m, ws->values, (size_t)pl->row, &row);
-  memcpy(fp->column, row.column, sizeof fp->column);
+  if (!m) return;
+  if (m != ws->model) {
+    sl_fees_player row;
+    sl_fees_player_init(&row);
+    if (pl && !pl->stats && pl->row >= 0) sl_fees_model_player_from_row(m, ws->values, (size_t)pl->row, &row);
+    memcpy(fp->column, row.column, sizeof fp->column);
+  }
+  char s[SL_SEASON_TEXT_MAX];
+  for (size_t k = 0; t && k < m->ncolumns; k++) {
+    double v;
+    if (!isnan(fp->column[k]) || sl_perf_column(ws->perf, t, m->column_names[k], &v) != SL_OK) continue;
+    fp->column[k] = v;
+    NOTE("%.60s from his %s stats: %g", m->column_names[k], sl_season_text(t->season, s, sizeof s), v);
+  }
 }
 
 int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
@@ -175,7 +202,8 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   if (ws->seasons.valuation && !row_season) fp->season = ws->seasons.valuation;
   if (pl && pl->entry && isfinite(pl->entry->contract_until) && fp->season)
     fp->contract_months = sl_fees_contract_months(fp->season, pl->entry->contract_until);
-  performance_terms(ws, pl, fp, notes, nnotes, max_notes);
+  sl_perf_terms terms;
+  int have_terms = performance_terms(ws, pl, fp, &terms, notes, nnotes, max_notes);
   if (fp->stats_season && fp->season && fp->stats_season != fp->season - 1) {
     char s[SL_SEASON_TEXT_MAX];
     NOTE("his latest stats are of %s, not of the season just before a transfer in summer %d (what the "
@@ -195,7 +223,7 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   if (pl && isnan(fp->market_value) && sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE))
     NOTE("no market value for %s in the values files", fp->name ? fp->name : "him");
   if (fp->group == -2) NOTE("position group of %s unknown", fp->name ? fp->name : "the player");
-  columns_for_model(ws, pl, fp);
+  columns_for_model(ws, pl, have_terms ? &terms : NULL, fp, notes, nnotes, max_notes);
   return SL_OK;
 }
 

@@ -75,6 +75,7 @@ typedef struct sl_perf_terms {
   double npxg_xag_per90;     /* (npxG + xAG) per 90 (see SL_PERF_MIN_NINETIES) */
   double progressive_per90;  /* (progressive passes + progressive carries) per 90 */
   double team_points;        /* his main club's league points per match, 0-3 */
+  size_t entry;              /* his player-season's place in the index (sl_perf_column) */
 } sl_perf_terms;
 
 typedef struct sl_perf_index sl_perf_index;
@@ -141,12 +142,25 @@ typedef struct sl_perf_join_report {
   double rate;            /* joined / in_range; NAN when none is in range */
   int first_season, last_season; /* stats seasons of the index */
   unsigned terms;         /* sl_perf_index_terms() */
+  unsigned columns;       /* bit k: the deals' column term k (sl_fees_deals.column_names[k]),
+                             absent from the transfers, was read from the stats */
 } sl_perf_join_report;
+
+/** A stats column of a player-season (t from sl_perf_find or sl_perf_terms_of): with one row that
+ *  season the cell, with several (his clubs) the sum for a season total and the minutes-weighted
+ *  mean for any other column (per 90, a share, an age). *out is NAN when a cell is missing.
+ *  SL_ENOTFOUND when his season's table has no numeric column of that name. */
+int sl_perf_column(const sl_perf_index *ix, const sl_perf_terms *t, const char *name, double *out);
+
+/** 1 when a stats table of the index has a numeric column of that name, else 0. */
+int sl_perf_index_has_column(const sl_perf_index *ix, const char *name);
 
 /** Joins each deal of season S to the stats of season S-1 (sl_perf_find with born = S - age and
  *  the selling club) and writes the terms into the deal (minutes_share when the transfers gave
  *  none, starts_share, npxg_xag_per90, progressive_per90, team_points, stats_season); sets
- *  deals->has_performance. Deals not joined keep stats_season 0. rep may be NULL. */
+ *  deals->has_performance. A declared column term the transfers lack (column(NAME)) is read from
+ *  the stats the same way (sl_perf_column), a deal whose value is missing counted incomplete.
+ *  Deals not joined keep stats_season 0. rep may be NULL. */
 int sl_perf_join(const sl_perf_index *ix, sl_fees_deals *deals, sl_perf_join_report *rep, sl_error *err);
 
 /** Copies the terms into a fee-model record (the fields above; stats_season = t->season). */

@@ -96,4 +96,24 @@ alone=$("$SCOUTLAB" value --model b.slm --data nomv.csv --player "Test Player" 2
 expect_eq "$(printf '%s\n' "$both" | grep '^fair fee')" "$(printf '%s\n' "$alone" | grep '^fair fee')" \
   "the same fee through both models as through the performance model alone"
 expect_contains "$both" "x2                         3 " "x2 read from his row, not x1"
+# A declared column of the stats (issue 15): fit reads it from each deal's season before, value
+# and predict --data from the player's stats season, and they give one fee.
+"$SCOUTLAB" fit --transfers "$T" --folds 1 --no-market-value --stats "$SL_DATASETS/players.csv" \
+  --terms "$base,minutes,starts,progressive,column(xG),column(Cmp%)" -o s.slm >s.txt 2>&1
+expect_eq "$?" 0 "fit with stats columns as terms"
+expect_contains "$(cat s.txt)" "declared columns read from the stats (the season before): xG, Cmp%" "fit says where they come from"
+expect_contains "$(cat s.txt)" "  Cmp%     " "Cmp% has a coefficient"
+who=$(py 'import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["season"] == "2024" and r["Cmp%"] and float(r["Min"]) > 900]
+names = [r["Player"] for r in rows]
+p = next(r for r in rows if names.count(r["Player"]) == 1)
+print(p["Player"] + "|" + p["Cmp%"])' "$SL_DATASETS/players.csv")
+name=${who%|*} cmp=${who#*|}
+val=$("$SCOUTLAB" value --model s.slm --data "$SL_DATASETS/players.csv" --player "$name" 2>&1)
+expect_eq "$?" 0 "value with a stats column"
+expect_contains "$val" "Cmp% from his 2024/25 stats: $(printf '%s' "$cmp" | sed 's/\.0$//')" "value reads his cell of the season"
+"$SCOUTLAB" predict --model s.slm --data "$SL_DATASETS/players.csv" >sp.csv 2>/dev/null
+got=$(py 'import csv, sys; print(next(r["fair_fee"] for r in csv.DictReader(open(sys.argv[1])) if r["player"] == sys.argv[2]))' sp.csv "$name")
+expect_eq "$got" "$(printf '%s\n' "$val" | sed -n 's/^fair fee (median) *€\([0-9,]*\).*/\1/p' | tr -d ,)" \
+  "predict --data gives value's fee"
 finish
