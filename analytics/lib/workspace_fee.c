@@ -174,7 +174,8 @@ static void columns_for_model(const sl_workspace *ws, const sl_workspace_player 
   char s[SL_SEASON_TEXT_MAX];
   for (size_t k = 0; t && k < m->ncolumns; k++) {
     double v;
-    if (!isnan(fp->column[k]) || sl_perf_column(ws->perf, t, m->column_names[k], &v) != SL_OK) continue;
+    if (!isnan(fp->column[k]) || sl_perf_column(ws->perf, t, m->column_names[k], &v) != SL_OK || !isfinite(v))
+      continue; /* an empty cell stays unknown: the valuation takes the training average and says so */
     fp->column[k] = v;
     NOTE("%.60s from his %s stats: %g", m->column_names[k], sl_season_text(t->season, s, sizeof s), v);
   }
