@@ -15,7 +15,8 @@ const char sl_help_predict[] =
     "usage: scoutlab predict --model MODEL.slm FILE... [--players FILE] [--level 0.8] [--bid X]\n"
     "                        [--season S] [--window Y] [--score]\n"
     "       scoutlab predict --model MODEL.slm --data FILE... | --stats F --values F [--contracts F]\n"
-    "                        [--leagues LIST] [--position P] [options above]\n"
+    "                        [--leagues LIST] [--position P] [--performance-model PERF.slm]\n"
+    "                        [options above]\n"
     "       [--format csv|json] [-q|-v]\n"
     "\n"
     "Values every row of the files (players, market values or transfers) with a model from\n"
@@ -42,7 +43,9 @@ const char sl_help_predict[] =
     "market_value, contract_months, minutes_share, the fee columns, window, reason, extrapolated,\n"
     "market_value_date (the day of the valuation his market value is, when --values is a value\n"
     "history by player_id such as player_valuations.csv: the latest at or before 1 July of the\n"
-    "window). --leagues \"Ligue 1,Serie A\" and --position CB (or defence) keep some players.\n"
+    "window), valued_by (the model file that valued him). --leagues \"Ligue 1,Serie A\" and\n"
+    "--position CB (or defence) keep some players. --performance-model values the players\n"
+    "without a market value, as value and report do.\n"
     "\n"
     "A model from scoutlab ols --save gives every row fit, se_fit, conf_low, conf_high and\n"
     "pred_low, pred_high at --level (default 0.95), as R's predict.lm; a ridge model fit only.\n"
@@ -249,6 +252,7 @@ static int batch_option(const char *o, const char *v, int *i, sl_cli_predict_bat
     if (strcmp(o, files[k]) == 0) return lists[k][(*counts[k])++] = v, ++*i, -1;
   if (strcmp(o, "--leagues") == 0) return b->leagues = v, ++*i, -1;
   if (strcmp(o, "--position") == 0) return b->position = v, ++*i, -1;
+  if (strcmp(o, "--performance-model") == 0) return b->performance_model = v, ++*i, -1;
   return 0;
 }
 
@@ -287,14 +291,16 @@ static int predict_main(int argc, char **argv, int parse_only) {
       return sl_cli_usage_error("predict", "bad option or value '%s%s%s'", o, v ? " " : "", v ? v : "");
     }
   }
-  if (nb[0] + nb[1] + nb[2] + nb[3] || batch.leagues || batch.position) {
+  if (nb[0] + nb[1] + nb[2] + nb[3] || batch.leagues || batch.position || batch.performance_model) {
     int rc = 0;
     if (nfiles) rc = sl_cli_usage_error("predict", "give the files either as FILE... (each row valued) or with "
                                                    "--data/--stats/--values/--contracts (each player), not both");
     else if (!model) rc = sl_cli_usage_error("predict", "no model (give --model MODEL.slm)");
     else if (!parse_only && model_kind_of(model) != MODEL_FEES) /* reads the model's first line */
       rc = sl_cli_usage_error("predict", "--data/--stats/--values value players with a fee model (scoutlab fit)");
-    else if (!(nb[0] + nb[1] + nb[2])) rc = sl_cli_usage_error("predict", "--leagues and --position filter the players of --data/--stats/--values");
+    else if (!(nb[0] + nb[1] + nb[2]))
+      rc = sl_cli_usage_error("predict", "--leagues, --position and --performance-model are for the players of "
+                                         "--data/--stats/--values");
     if (!rc && !parse_only) {
       batch.model = model, batch.data = bfiles[0], batch.ndata = nb[0], batch.stats = bfiles[1], batch.nstats = nb[1];
       batch.values = bfiles[2], batch.nvalues = nb[2], batch.contracts = bfiles[3], batch.ncontracts = nb[3];

@@ -27,7 +27,7 @@ int sl_cli_predict_linear(const char *path, int ridge, const sl_table *t, double
 /* predict over the players of a workspace (predict_batch.c): the files a department has, joined
  * as scoutlab value joins them. */
 typedef struct sl_cli_predict_batch_args {
-  const char *model;
+  const char *model, *performance_model; /* performance_model: for players without a market value */
   const char *const *data, *const *stats, *const *values, *const *contracts;
   size_t ndata, nstats, nvalues, ncontracts;
   const char *leagues, *position; /* filters, NULL = all */

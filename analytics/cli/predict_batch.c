@@ -18,7 +18,7 @@ static int open_workspace(const sl_cli_predict_batch_args *a, sl_workspace **ws)
   sl_workspace_inputs_init(&in);
   sl_cli_defaults def;
   sl_cli_workspace_defaults(&in, &def, NULL, 0, NULL);
-  in.model = a->model;
+  in.model = a->model, in.performance_model = a->performance_model;
   in.data = a->data, in.ndata = a->ndata;
   in.stats = a->stats, in.nstats = a->nstats;
   in.values = a->values, in.nvalues = a->nvalues;
@@ -59,12 +59,13 @@ static void print_header(sl_cli_records *w) {
   static const char *const names[] = {"player", "club", "league", "age", "position", "market_value",
                                       "contract_months", "minutes_share", "fair_fee", "fee_mean", "fee_low",
                                       "fee_high", "p_at_least_bid", "window", "reason", "extrapolated",
-                                      "market_value_date"};
+                                      "market_value_date", "valued_by"};
   for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) sl_cli_records_column(w, names[k]);
 }
 
 static void print_line(sl_cli_records *w, const sl_fees_player *fp, const char *name, const char *club,
-                       const sl_fees_valuation *v, int ok, const char *reason, double value_date) {
+                       const sl_fees_valuation *v, int ok, const char *reason, double value_date,
+                       const char *valued_by) {
   char pos[64];
   sl_cli_records_text(w, name);
   sl_cli_records_text(w, club);
@@ -79,6 +80,7 @@ static void print_line(sl_cli_records *w, const sl_fees_player *fp, const char *
   char text[512], day[16];
   sl_cli_records_text(w, ok ? sl_cli_predict_extrapolated(v, text, sizeof text) : NULL);
   sl_cli_records_text(w, isnan(value_date) ? NULL : sl_date_format(value_date, day, sizeof day));
+  sl_cli_records_text(w, ok ? valued_by : NULL);
   sl_cli_records_end_row(w);
 }
 
@@ -105,7 +107,10 @@ int sl_cli_predict_batch(const sl_cli_predict_batch_args *a) {
     if (!st) st = sl_workspace_value(ws, &pl, NULL, a->bid, NULL, &v, &err);
     if (!built) sl_fees_player_init(&fp), fp.name = pl.name;
     valued += !st, listed++;
-    print_line(&w, &fp, pl.name, pl.club, &v, !st, err.message, sl_workspace_market_value_date(ws, &pl));
+    const char *path = NULL; /* the model file that valued him (the workspace's choice), "fitted" for none */
+    if (!st) sl_workspace_model_for(ws, &fp, &path, NULL, 0);
+    print_line(&w, &fp, pl.name, pl.club, &v, !st, err.message, sl_workspace_market_value_date(ws, &pl),
+               path ? path : "fitted");
   }
   if (!rc) sl_cli_records_finish(&w); /* on failure no column was declared: nothing to free */
   if (!rc && filtered)

@@ -96,6 +96,11 @@ alone=$("$SCOUTLAB" value --model b.slm --data nomv.csv --player "Test Player" 2
 expect_eq "$(printf '%s\n' "$both" | grep '^fair fee')" "$(printf '%s\n' "$alone" | grep '^fair fee')" \
   "the same fee through both models as through the performance model alone"
 expect_contains "$both" "x2                         3 " "x2 read from his row, not x1"
+"$SCOUTLAB" predict --model a.slm --performance-model b.slm --data nomv.csv >nomv_pred.csv 2>/dev/null
+expect_eq "$?" 0 "predict with a performance model"
+got=$(py 'import csv, sys; r = next(csv.DictReader(open(sys.argv[1]))); print(r["fair_fee"], r["valued_by"])' nomv_pred.csv)
+expect_eq "$got" "$(printf '%s\n' "$both" | sed -n 's/^fair fee (median) *€\([0-9,]*\).*/\1/p' | tr -d ,) b.slm" \
+  "predict values him as value does, and says by which model"
 # A declared column of the stats (issue 15): fit reads it from each deal's season before, value
 # and predict --data from the player's stats season, and they give one fee.
 "$SCOUTLAB" fit --transfers "$T" --folds 1 --no-market-value --stats "$SL_DATASETS/players.csv" \
