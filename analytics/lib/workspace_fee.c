@@ -171,13 +171,14 @@ static void columns_for_model(const sl_workspace *ws, const sl_workspace_player 
     if (pl && !pl->stats && pl->row >= 0) sl_fees_model_player_from_row(m, ws->values, (size_t)pl->row, &row);
     memcpy(fp->column, row.column, sizeof fp->column);
   }
-  char s[SL_SEASON_TEXT_MAX];
+  char s[SL_SEASON_TEXT_MAX], num[32];
   for (size_t k = 0; t && k < m->ncolumns; k++) {
     double v;
     if (!isnan(fp->column[k]) || sl_perf_column(ws->perf, t, m->column_names[k], &v) != SL_OK || !isfinite(v))
       continue; /* an empty cell stays unknown: the valuation takes the training average and says so */
     fp->column[k] = v;
-    NOTE("%.60s from his %s stats: %g", m->column_names[k], sl_season_text(t->season, s, sizeof s), v);
+    sl_snprintf_c(num, sizeof num, "%g", v); /* a decimal point whatever the host's locale */
+    NOTE("%.60s from his %s stats: %s", m->column_names[k], sl_season_text(t->season, s, sizeof s), num);
   }
 }
 
