@@ -21,24 +21,34 @@ void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p) {
   sl_fees_model_player_from_row(NULL, t, row, p);
 }
 
-void sl_fees_model_player_from_row(const sl_fees_model *m, const sl_table *t, size_t row, sl_fees_player *p) {
-  sl_fees_player_init(p);
-  if (!t || row >= t->nrows) return;
-  sl_fees_rows *rows = NULL;
-  sl_error err;
+int sl_fees_row_reader_new(const sl_fees_model *m, const sl_table *t, sl_fees_rows **out, sl_error *err) {
   /* Only the model's column terms: its club index is for rows without a league, which this
-   * one-row reader has never used (kept as sl_fees_player_from_row has always read them). */
+   * reader has never used (kept as sl_fees_player_from_row has always read them). The reader
+   * borrows the model only while it is built, so a copy on the stack will do. */
   sl_fees_model cols = {0};
   if (m) memcpy(cols.column_names, m->column_names, sizeof cols.column_names), cols.ncolumns = m->ncolumns;
-  if (sl_fees_rows_new(t, NULL, m ? &cols : NULL, &rows, &err)) return;
+  return sl_fees_rows_new(t, NULL, m ? &cols : NULL, out, err);
+}
+
+void sl_fees_row_player(const sl_fees_rows *rows, size_t row, sl_fees_player *p) {
+  sl_fees_player_init(p);
   sl_fees_rows_player(rows, row, p);
-  /* "outside: Spain" lives in the reader's pool, which is freed here; every other label is the
-   * table's own. A valuation takes an unknown side as a typical one (NULL). */
+  /* "outside: Spain" lives in the reader's pool; every other label is the table's own. A
+   * valuation takes an unknown side as a typical one (NULL). */
   const char **labels[] = {&p->league, &p->buyer_league};
   for (int k = 0; k < 2; k++)
     if (*labels[k] && (strncmp(*labels[k], SL_FEES_OUTSIDE_PREFIX, strlen(SL_FEES_OUTSIDE_PREFIX)) == 0 ||
                        strcmp(*labels[k], SL_FEES_LEVEL_UNKNOWN) == 0))
       *labels[k] = NULL;
+}
+
+void sl_fees_model_player_from_row(const sl_fees_model *m, const sl_table *t, size_t row, sl_fees_player *p) {
+  sl_fees_player_init(p);
+  if (!t || row >= t->nrows) return;
+  sl_fees_rows *rows = NULL;
+  sl_error err;
+  if (sl_fees_row_reader_new(m, t, &rows, &err)) return;
+  sl_fees_row_player(rows, row, p);
   sl_fees_rows_free(rows);
 }
 

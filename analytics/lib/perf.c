@@ -259,8 +259,8 @@ static int build_entries(sl_perf_index *ix, sl_error *err) {
     if (!(part->scales = calloc(part->t->ncols ? part->t->ncols : 1, sizeof *part->scales)))
       return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
     int st = sl_compare_column_scales(part->t, part->scales, NULL, err);
-    if (!st) part_columns(part, &k, &bits);
     if (st) return st;
+    part_columns(part, &k, &bits);
     ix->terms &= bits; /* a term is learned only when every season's stats give it */
     club_total *ct = NULL;
     size_t nct = 0;
@@ -482,8 +482,9 @@ int sl_perf_column(const sl_perf_index *ix, const sl_perf_terms *t, const char *
   return SL_OK;
 }
 
-/* The deal's column terms the transfers lack, from the stats entry at; 0 when one is missing. */
-static int join_columns(const sl_perf_index *ix, const sl_perf_terms *t, const unsigned stats_columns,
+/* The deal's column terms the transfers lack (bits stats_columns), from his stats entry t; 0
+ * (nothing written) when one is missing. */
+static int join_columns(const sl_perf_index *ix, const sl_perf_terms *t, unsigned stats_columns,
                         sl_fees_deals *deals, sl_fees_player *p) {
   double v[SL_FEES_MAX_COLUMN_TERMS];
   for (size_t k = 0; k < deals->ncolumns; k++) {

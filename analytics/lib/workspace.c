@@ -208,6 +208,15 @@ static int has_performance(const sl_fees_model *m) {
   return 0;
 }
 
+/* 1 when a column term of m names a numeric column of the stats. */
+static int stats_columns(const sl_table *stats, const sl_fees_model *m) {
+  for (size_t k = 0; stats && m && k < m->ncolumns; k++) {
+    const sl_column *c = sl_table_column(stats, m->column_names[k]);
+    if (c && c->num) return 1;
+  }
+  return 0;
+}
+
 /* The performance model and the performance terms of the stats' players. */
 static int performance(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
   int st = SL_OK;
@@ -222,8 +231,8 @@ static int performance(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
       sl_ws_note_(ws, "performance model loaded from %s (fitted on seasons %d-%d)", in->performance_model,
                   ws->perf_model->season_min, ws->perf_model->season_max);
   }
-  /* the index also gives a model's declared columns that no values row has (sl_perf_column) */
-  int columns = (ws->model && ws->model->ncolumns) || (ws->perf_model && ws->perf_model->ncolumns);
+  /* the index also gives a model's declared columns that are stats columns (sl_perf_column) */
+  int columns = stats_columns(ws->stats, ws->model) || stats_columns(ws->stats, ws->perf_model);
   if (st || !ws->cmp || (!has_performance(ws->model) && !ws->perf_model && !columns)) return st;
   ws->perf_own_index = in->per_club || in->pool_seasons; /* the terms need one entry per player and season */
   return sl_perf_index_new(ws->stats, ws->perf_own_index ? NULL : ws->cmp, ws->seasons.stats, &ws->perf, err);
@@ -293,6 +302,14 @@ static int attach_history(sl_workspace *ws, sl_error *err) {
   return SL_OK;
 }
 
+/* The readers of the values rows, one per model, after the history has added its columns. */
+static int value_readers(sl_workspace *ws, sl_error *err) {
+  if (!ws->values) return SL_OK;
+  int st = sl_fees_row_reader_new(ws->model, ws->values, &ws->value_rows, err);
+  if (!st && ws->perf_model) st = sl_fees_row_reader_new(ws->perf_model, ws->values, &ws->perf_value_rows, err);
+  return st;
+}
+
 int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error *err) {
   if (!in || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_new: NULL argument");
   *out = NULL;
@@ -324,6 +341,7 @@ int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error
   if (!st) st = performance(ws, in, err);
   if (!st) sl_ws_decide_valuation_season(ws, in->valuation_season);
   if (!st) st = attach_history(ws, err);
+  if (!st) st = value_readers(ws, err);
   if (st) {
     sl_workspace_free(ws);
     return st;
@@ -339,6 +357,7 @@ void sl_workspace_free(sl_workspace *ws) {
   sl_fees_model_free(ws->model);
   sl_fees_model_free(ws->perf_model);
   sl_perf_index_free(ws->perf);
+  sl_fees_rows_free(ws->value_rows), sl_fees_rows_free(ws->perf_value_rows);
   free(ws->fit);
   sl_profiles_free(ws->profiles);
   sl_table_free(ws->stats), sl_table_free(ws->values), sl_table_free(ws->contracts);

@@ -168,7 +168,8 @@ static void columns_for_model(const sl_workspace *ws, const sl_workspace_player 
   if (m != ws->model) {
     sl_fees_player row;
     sl_fees_player_init(&row);
-    if (pl && !pl->stats && pl->row >= 0) sl_fees_model_player_from_row(m, ws->values, (size_t)pl->row, &row);
+    if (pl && !pl->stats && pl->row >= 0 && ws->perf_value_rows)
+      sl_fees_row_player(ws->perf_value_rows, (size_t)pl->row, &row);
     memcpy(fp->column, row.column, sizeof fp->column);
   }
   char s[SL_SEASON_TEXT_MAX], num[32];
@@ -189,7 +190,7 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   sl_fees_player_init(fp);
   if (pl && pl->stats) from_stats(ws, pl, fp);
   else if (pl && pl->row >= 0) {
-    sl_fees_model_player_from_row(ws->model, ws->values, (size_t)pl->row, fp); /* with its column terms */
+    if (ws->value_rows) sl_fees_row_player(ws->value_rows, (size_t)pl->row, fp); /* with the model's column terms */
     char place[600];
     NOTE("attributes from %s (%zu rows read, %zu skipped by the loader)",
          sl_table_row_place(ws->values, (size_t)pl->row, place, sizeof place), ws->values->rows_read,

@@ -715,8 +715,17 @@ double sl_fees_contract_months(int season, double until_days);
 void sl_fees_player_from_row(const sl_table *t, size_t row, sl_fees_player *p);
 
 /** As sl_fees_player_from_row(), and the values of m's column terms (p->column) from the row's
- *  columns of those names (m may be NULL: none). */
+ *  columns of those names (m may be NULL: none). Builds a reader over the whole table. */
 void sl_fees_model_player_from_row(const struct sl_fees_model *m, const sl_table *t, size_t row, sl_fees_player *p);
+
+/** The reader sl_fees_model_player_from_row() builds, for reading many rows of one table: m's
+ *  column terms (m may be NULL; borrowed only while it is built). Free with sl_fees_rows_free(). */
+int sl_fees_row_reader_new(const struct sl_fees_model *m, const sl_table *t, sl_fees_rows **out, sl_error *err);
+
+/** Row `row` of such a reader as sl_fees_model_player_from_row() reads it (p initialised first;
+ *  a league outside the model's coverage or unknown left NULL). Strings are borrowed from the
+ *  table. */
+void sl_fees_row_player(const sl_fees_rows *rows, size_t row, sl_fees_player *p);
 
 /** Resets p to all-unknown. */
 void sl_fees_player_init(sl_fees_player *p);
