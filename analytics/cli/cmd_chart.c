@@ -55,7 +55,7 @@ const char sl_help_chart[] =
     "Compare options (radar, percentiles, scatter) are those of scoutlab compare (--positions,\n"
     "--overrides, --profiles, --per-club); squad options those of scoutlab squad (--weights,\n"
     "--positions, --profiles, --pool, --min-minutes); attribute flags those of scoutlab value\n"
-    "(--age, --position, --league, --buyer-league, --club, --season, --window, --market-value,\n"
+    "(--age, --position, --league, --buyer-league, --buyer-club, --club, --season, --window, --market-value,\n"
     "--contract-until, --contract-months, --minutes-share); --map ROLE=COLUMN names a column.\n"
     "--season also names the season in subtitles (default: read from the stats file name, e.g.\n"
     "players_data-2024_2025.csv).\n"
@@ -241,7 +241,7 @@ static int run_compare_family(sl_charts_kind kind, int argc, char **argv, int pa
 
 typedef struct chart_fee_args {
   sl_charts_output out;
-  const char *model, *player, *position, *contract_until, *club, *league, *buyer_league, *what_if;
+  const char *model, *player, *position, *contract_until, *club, *league, *buyer_league, *buyer_club, *what_if;
   const char *transfers[MAX_FILES], *data[MAX_FILES];
   size_t ntransfers, ndata;
   double age, market_value, contract_months, minutes_share, bid, level;
@@ -269,6 +269,7 @@ static int fee_option(chart_fee_args *a, const char *o, const char *v) {
                       : strcmp(o, "--position") == 0       ? &a->position
                       : strcmp(o, "--league") == 0         ? &a->league
                       : strcmp(o, "--buyer-league") == 0   ? &a->buyer_league
+                      : strcmp(o, "--buyer-club") == 0     ? &a->buyer_club
                       : strcmp(o, "--club") == 0           ? &a->club
                       : strcmp(o, "--contract-until") == 0 ? &a->contract_until
                       : strcmp(o, "--what-if") == 0        ? &a->what_if
@@ -321,7 +322,7 @@ static int parse_fee_args(int argc, char **argv, chart_fee_args *a) {
 static int build_fee_player(const chart_fee_args *a, sl_workspace **ws, sl_fees_player *p) {
   sl_cli_fee_attrs at = {.model = a->model, .transfers = a->transfers, .ntransfers = a->ntransfers, .folds = 1,
                          .player = a->player, .position = a->position, .contract_until = a->contract_until,
-                         .club = a->club, .league = a->league, .buyer_league = a->buyer_league, .data = a->data,
+                         .club = a->club, .league = a->league, .buyer_league = a->buyer_league, .buyer_club = a->buyer_club, .data = a->data,
                          .ndata = a->ndata, .age = a->age, .market_value = a->market_value,
                          .contract_months = a->contract_months, .minutes_share = a->minutes_share,
                          .level = a->level, .season = a->season, .window = a->window};

@@ -41,8 +41,9 @@ const char sl_help_fit[] =
     "  --rolling S       also predict every season from S on by a model of the seasons before it\n"
     "  --season-mode M   how the season enters: trend (linear, extrapolated), level (one per\n"
     "                    season, the last carried forward), none; auto (default): chosen with\n"
-    "                    the half-life on the inner split (the last training seasons holding\n"
-    "                    25% of the deals held out, never the test seasons), which is printed\n"
+    "                    the half-life on the inner split (each of the last training seasons,\n"
+    "                    25% of the deals, predicted from the seasons before it; never the test\n"
+    "                    seasons), which is printed\n"
     "  --half-life H     weight deals 0.5^((last season - season)/H); none; auto (default)\n"
     "  --no-market-value leave market value out (the model then works without it)\n"
     "  --ridge           ridge (GCV) point predictions, conformal intervals\n"
@@ -192,8 +193,8 @@ static void print_recency(const sl_fees_model *m) {
   if (m->half_life > 0) printf("training weights: half-life %g seasons (a deal %g seasons old weighs 1/2)\n", m->half_life, m->half_life);
   else printf("training weights: none (every deal weighs 1)\n");
   if (!m->inner_from) return;
-  printf("chosen on the inner time split (trained before %d, scored on %zu deals of %d-%d): season %s, half-life %s; "
-         "log-RMSE %.3f\n", m->inner_from, m->inner_n, m->inner_from, m->season_max, mode_name(m->season_mode),
+  printf("chosen on the inner time split (each season of %d-%d predicted from the seasons before it, %zu deals): "
+         "season %s, half-life %s; log-RMSE %.3f\n", m->inner_from, m->season_max, m->inner_n, mode_name(m->season_mode),
          life_text(m->half_life, life, sizeof life), m->inner_score);
   printf("  inner log-RMSE   %8s", "no weights");
   static const double lives[] = SL_FEES_HALF_LIVES;

@@ -17,7 +17,8 @@
 const char sl_help_value[] =
     "usage: scoutlab value --model MODEL.slm [--performance-model PERF.slm] --player NAME\n"
     "                      [--data FILE...] [--values FILE...] [--age N]\n"
-    "                      [--position P] [--league L] [--buyer-league L] [--club C]\n"
+    "                      [--position P] [--league L] [--buyer-league L] [--buyer-club C]\n"
+    "                      [--club C]\n"
     "                      [--season S] [--window YEAR] [--market-value X] [--contract-until DATE|YEAR]\n"
     "                      [--contract-months N] [--minutes-share X] [--bid X] [--level 0.8]\n"
     "                      [--what-if NAME=VALUE]... [--comparables K] [--format table|json|csv]\n"
@@ -67,6 +68,7 @@ const char sl_help_value[] =
 
 typedef struct value_args {
   const char *model, *performance_model, *player, *position, *contract_until, *club, *league, *buyer_league;
+  const char *buyer_club;
   const char **data, **values;
   size_t ndata, nvalues;
   double age, market_value, contract_months, minutes_share, bid, level;
@@ -97,6 +99,7 @@ static int parse_opt(value_args *a, const char *o, const char *v) {
   if (strcmp(o, "--position") == 0) return a->position = v, 0;
   if (strcmp(o, "--league") == 0) return a->league = v, 0;
   if (strcmp(o, "--buyer-league") == 0) return a->buyer_league = v, 0;
+  if (strcmp(o, "--buyer-club") == 0) return a->buyer_club = v, 0;
   if (strcmp(o, "--club") == 0) return a->club = v, 0;
   if (strcmp(o, "--contract-until") == 0) return a->contract_until = v, 0;
   if (strcmp(o, "--age") == 0) return number_arg(v, &a->age);
@@ -142,7 +145,7 @@ static int build_player(value_args *a, sl_workspace **ws, sl_fees_player *p, cha
                         size_t *nnotes) {
   sl_cli_fee_attrs at = {.model = a->model, .performance_model = a->performance_model, .player = a->player, .position = a->position,
                          .contract_until = a->contract_until, .club = a->club, .league = a->league,
-                         .buyer_league = a->buyer_league, .data = a->data, .ndata = a->ndata, .values = a->values,
+                         .buyer_league = a->buyer_league, .buyer_club = a->buyer_club, .data = a->data, .ndata = a->ndata, .values = a->values,
                          .nvalues = a->nvalues, .age = a->age,
                          .market_value = a->market_value, .contract_months = a->contract_months,
                          .minutes_share = a->minutes_share, .level = a->level, .season = a->season,

@@ -38,6 +38,7 @@ int sl_cli_fee_player(const sl_cli_fee_attrs *a, sl_workspace **ws, sl_fees_play
   at.age = a->age, at.market_value = a->market_value, at.contract_months = a->contract_months;
   at.minutes_share = a->minutes_share, at.position = a->position, at.contract_until = a->contract_until;
   at.club = a->club, at.league = a->league, at.buyer_league = a->buyer_league;
+  at.buyer_club = a->buyer_club;
   if (sl_workspace_fee_player(*ws, plp, &at, p, notes, nnotes, max_notes, &err)) return sl_cli_fail(&err);
   if (a->market_value_date) *a->market_value_date = plp ? sl_workspace_market_value_date(*ws, plp) : NAN;
   if (!p->name) p->name = a->player;

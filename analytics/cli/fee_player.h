@@ -17,6 +17,7 @@ typedef struct sl_cli_fee_attrs {
   const char *const *transfers;        /* --transfers (instead of --model) */
   size_t ntransfers;
   const char *player, *position, *contract_until, *club, *league, *buyer_league;
+  const char *buyer_club;              /* --buyer-club */
   const char *const *data;             /* --data files */
   size_t ndata;
   const char *const *values;           /* --values files (market values, or a value history) */

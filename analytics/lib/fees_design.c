@@ -106,10 +106,18 @@ long sl_fees_season_level(const sl_fees_term *t, int season) {
   return best >= 0 ? best : earliest;
 }
 
+const char *sl_fees_player_label(const sl_fees_player *p, sl_fees_var v) {
+  if (v == SL_FEES_VAR_BUYER_LEAGUE) return p->buyer_league;
+  if (v == SL_FEES_VAR_SELLER_LEAGUE) return p->league;
+  if (v == SL_FEES_VAR_BUYER_CLUB) return p->buyer_club;
+  return sl_fees_group_name(p->group);
+}
+
+/* A training deal's label; a deal without one counts with the rare labels (its design row takes
+ * the term's means, as a valuation's unknown buyer does). */
 static const char *deal_label(const sl_fees_deal *d, sl_fees_var v) {
-  if (v == SL_FEES_VAR_BUYER_LEAGUE) return d->player.buyer_league;
-  if (v == SL_FEES_VAR_SELLER_LEAGUE) return d->player.league;
-  return sl_fees_group_name(d->player.group);
+  const char *l = sl_fees_player_label(&d->player, v);
+  return l ? l : SL_FEES_LEVEL_OTHER;
 }
 
 static int add_level(sl_fees_term *t, const char *label) {
@@ -162,11 +170,12 @@ const char *sl_fees_var_name(sl_fees_var v) {
   static const char *const n[SL_FEES_VAR_COUNT] = {
       "age",           "position",        "buying league",   "selling league",
       "season",        "log market value", "contract months", "minutes share",
-      "starts share",  "npxG+xAG per 90", "progressive actions per 90", "club points per match"};
+      "starts share",  "npxG+xAG per 90", "progressive actions per 90", "club points per match",
+      "buying club"};
   return (unsigned)v < SL_FEES_VAR_COUNT ? n[v] : "";
 }
 
-int sl_fees_var_is_performance(sl_fees_var v) { return v >= SL_FEES_VAR_STARTS && v < SL_FEES_VAR_COUNT; }
+int sl_fees_var_is_performance(sl_fees_var v) { return v >= SL_FEES_VAR_STARTS && v <= SL_FEES_VAR_TEAM_POINTS; }
 
 double sl_fees_player_numeric(const sl_fees_player *p, sl_fees_var v) {
   switch (v) {
@@ -469,8 +478,8 @@ static int factor_input(const sl_fees_term *t, sl_fees_var v, const sl_fees_play
     *level = sl_fees_season_level(t, p->season);
     return SL_OK;
   }
-  if (v == SL_FEES_VAR_BUYER_LEAGUE || v == SL_FEES_VAR_SELLER_LEAGUE) {
-    *level = sl_fees_level_index(t, v == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league : p->league);
+  if (v != SL_FEES_VAR_POSITION) { /* a league or the buying club */
+    *level = sl_fees_level_index(t, sl_fees_player_label(p, v));
     return SL_OK;
   }
   if (p->group < 0 || p->group >= SL_FEES_GROUP_COUNT)

@@ -288,23 +288,60 @@ static size_t residuals_of(const sl_fees_model *m, const sl_fees_deals *d, const
 typedef struct inner {
   int from;             /* first late season, 0 = no time split */
   size_t *early, *late, ne, nl;
-  double *res, *mv;     /* residuals of the best setting on the late deals */
+  double *res, *mv;     /* one-season-ahead residuals of the best setting on the late deals */
   size_t nres;
   double best;
+  double t_coverage;    /* the best setting's t-intervals: share of late deals inside */
   sl_fees_options chosen;
-  sl_fees_model *early_model; /* the best setting fitted on the early deals */
 } inner;
 
-static void inner_free(inner *in) {
-  free(in->early), free(in->late), free(in->res), free(in->mv);
-  sl_fees_model_free(in->early_model);
+static void inner_free(inner *in) { free(in->early), free(in->late), free(in->res), free(in->mv); }
+
+static size_t t_inside(const sl_fees_model *early, const sl_fees_deals *d, const size_t *idx, size_t n,
+                       double level, size_t *scored);
+
+/* Setting c scored one season ahead on every late season, as a valuation is used: each late
+ * season predicted by c fitted on all the deals before it, the residuals appended to res/mv
+ * (*k of them). A season c cannot fit is left out; SL_ENOMEM only is an error. */
+static int score_setting(const sl_fees_deals *d, const inner *in, const sl_fees_options *c, double *res,
+                         double *mv, size_t *k, size_t *inside, size_t *scored, sl_error *err) {
+  size_t *train = malloc((in->ne + in->nl) * sizeof *train), *test = malloc(in->nl * sizeof *test);
+  int st = !train || !test ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+  *k = *inside = *scored = 0;
+  int last = in->from;
+  for (size_t i = 0; i < in->nl; i++)
+    if (d->deal[in->late[i]].player.season > last) last = d->deal[in->late[i]].player.season;
+  for (int s = in->from; !st && s <= last; s++) {
+    size_t ntr = in->ne, nte = 0;
+    memcpy(train, in->early, in->ne * sizeof *train);
+    for (size_t i = 0; i < in->nl; i++) {
+      int season = d->deal[in->late[i]].player.season;
+      if (season < s) train[ntr++] = in->late[i];
+      else if (season == s) test[nte++] = in->late[i];
+    }
+    sl_fees_model *m = NULL;
+    double *x = NULL;
+    int fs = nte ? fit_setting(d, train, ntr, c, &m, NULL, 0, err) : SL_EDATA;
+    if (fs == SL_ENOMEM) st = fs; /* no memory (or no room for OpenBLAS) fits no setting: say so */
+    else if (fs) sl_error_clear(err); /* a season the earlier ones cannot fit is not scored */
+    else if (!(x = malloc(m->p * sizeof *x))) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    else {
+      size_t scored_s = 0;
+      *k += residuals_of(m, d, test, nte, res + *k, mv + *k, x);
+      *inside += t_inside(m, d, test, nte, m->level, &scored_s), *scored += scored_s;
+    }
+    free(x);
+    sl_fees_model_free(m);
+  }
+  free(train), free(test);
+  return st;
 }
 
 /* Tries every candidate setting on the inner split and keeps the best one's residuals. */
 static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inner *in, double grid[3][SL_FEES_NHALF_LIVES + 1],
                           sl_error *err) {
   static const double lives[] = SL_FEES_HALF_LIVES;
-  double *res = malloc(in->nl * sizeof *res), *mv = malloc(in->nl * sizeof *mv), *x = NULL;
+  double *res = malloc(in->nl * sizeof *res), *mv = malloc(in->nl * sizeof *mv);
   in->res = malloc(in->nl * sizeof *in->res), in->mv = malloc(in->nl * sizeof *in->mv);
   if (!res || !mv || !in->res || !in->mv) {
     free(res), free(mv);
@@ -319,34 +356,22 @@ static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inne
       if ((o->half_life && o->half_life != life) || (o->ridge && h)) continue; /* ridge fits unweighted */
       sl_fees_options c = *o;
       c.season_mode = mode, c.half_life = life;
-      sl_fees_model *m = NULL;
-      int fs = fit_setting(d, in->early, in->ne, &c, &m, NULL, 0, err);
-      if (fs == SL_ENOMEM) { /* no memory (or no room for OpenBLAS) fits no setting: say so */
-        st = fs;
-        break;
-      }
-      if (fs) {
-        sl_error_clear(err); /* a setting the early seasons cannot fit is not a candidate */
-        continue;
-      }
-      free(x);
-      if (!(x = malloc(m->p * sizeof *x))) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-      size_t k = st ? 0 : residuals_of(m, d, in->late, in->nl, res, mv, x);
+      size_t k = 0, inside = 0, scored = 0;
+      st = score_setting(d, in, &c, res, mv, &k, &inside, &scored, err);
       double ss = 0;
       for (size_t i = 0; i < k; i++) ss += res[i] * res[i];
       double rmse = k ? sqrt(ss / (double)k) : INFINITY;
       grid[mode - 1][h] = rmse;
       if (!st && rmse < in->best) {
         in->best = rmse, in->chosen = c, in->nres = k;
+        in->t_coverage = scored ? (double)inside / (double)scored : NAN;
         memcpy(in->res, res, k * sizeof *res), memcpy(in->mv, mv, k * sizeof *mv);
-        sl_fees_model_free(in->early_model);
-        in->early_model = m, m = NULL;
       }
-      sl_fees_model_free(m);
     }
   }
-  free(res), free(mv), free(x);
-  if (!st && !in->early_model) st = sl_error_set(err, SL_EDATA, NULL, 0, 0, "no setting could be fitted on the seasons before %d", in->from);
+  free(res), free(mv);
+  if (!st && !(in->best < INFINITY))
+    st = sl_error_set(err, SL_EDATA, NULL, 0, 0, "no setting could be fitted on the seasons before %d", in->from);
   return st;
 }
 
@@ -389,8 +414,10 @@ static int store_calibration(sl_fees_model *m, const double *res, const double *
   return SL_OK;
 }
 
-/* Share of residuals inside the early model's t-interval at the model's level. */
-static double t_coverage(const sl_fees_model *early, const sl_fees_deals *d, const size_t *idx, size_t n, double level) {
+/* Deals of idx inside the early model's t-interval at the model's level (*scored: those it
+ * could value). */
+static size_t t_inside(const sl_fees_model *early, const sl_fees_deals *d, const size_t *idx, size_t n,
+                       double level, size_t *scored) {
   double *x = malloc(early->p * sizeof *x);
   size_t inside = 0, k = 0;
   for (size_t i = 0; x && i < n; i++) {
@@ -403,6 +430,12 @@ static double t_coverage(const sl_fees_model *early, const sl_fees_deals *d, con
     k++, inside += y >= iv.pred_low - iv.fit + pred && y <= iv.pred_high - iv.fit + pred;
   }
   free(x);
+  *scored = k;
+  return inside;
+}
+
+static double t_coverage(const sl_fees_model *early, const sl_fees_deals *d, const size_t *idx, size_t n, double level) {
+  size_t k = 0, inside = t_inside(early, d, idx, n, level, &k);
   return k ? (double)inside / (double)k : NAN;
 }
 
@@ -479,7 +512,7 @@ int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
     memcpy(m->inner_grid, grid, sizeof grid);
     if (in.nres >= SL_FEES_MIN_CALIBRATION && store_calibration(m, in.res, in.mv, in.nres, has_mv_term_(m)))
       st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-    if (!st && m->ncal) m->t_coverage_calibration = t_coverage(in.early_model, d, in.late, in.nl, m->level);
+    if (!st && m->ncal) m->t_coverage_calibration = in.t_coverage;
   } else if (!st) {
     memcpy(m->inner_grid, grid, sizeof grid);
     st = random_calibration(m, d, idx, n, &o, err);

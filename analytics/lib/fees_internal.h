@@ -131,6 +131,9 @@ long sl_fees_season_level(const sl_fees_term *t, int season);
 
 /** Level index of label in a factor term, or -1 (exact, then pooled/outside rules). */
 long sl_fees_level_index(const sl_fees_term *t, const char *label);
+/* The label of factor variable v (buying or selling league, buying club, position group) of p,
+ * as the factor's levels name it; NULL when not known (a valuation's buyer). */
+const char *sl_fees_player_label(const sl_fees_player *p, sl_fees_var v);
 
 /* ---- terms as data (fees_terms.c) ---------------------------------------------------------- */
 

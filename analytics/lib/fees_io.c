@@ -31,11 +31,30 @@ static void put_text(FILE *f, const char *s) {
  * performance term. */
 static int version_of(const sl_fees_model *m) {
   int v = SL_FEES_FORMAT_VERSION_MIN;
+  for (size_t t = 0; t < m->nterms; t++)
+    if (m->terms[t].var == SL_FEES_VAR_BUYER_CLUB || m->terms[t].partner == SL_FEES_VAR_BUYER_CLUB)
+      return SL_FEES_FORMAT_VERSION;
   for (size_t t = 0; t < m->nterms; t++) {
-    if (!sl_fees_term_is_classic(&m->terms[t])) return SL_FEES_FORMAT_VERSION;
+    if (!sl_fees_term_is_classic(&m->terms[t])) return SL_FEES_FORMAT_VERSION_DECLARED;
     if (sl_fees_var_is_performance(m->terms[t].var)) v = SL_FEES_FORMAT_VERSION_PERFORMANCE;
   }
   return v;
+}
+
+/* A variable's number in a file. Versions 2-4 number the model's twelve variables 0-11 and
+ * column term k 12 + k; version 5 gives the buying club the number after the last column term,
+ * so every older file reads as it always did and a version-4 reader refuses the new variable. */
+#define FILE_VARS_V4 12 /* the variables version 4 knew: SL_FEES_VAR_BUYER_CLUB's own number */
+#define FILE_VAR_BUYER_CLUB (FILE_VARS_V4 + SL_FEES_MAX_COLUMN_TERMS)
+
+static int var_to_file(int v) {
+  if (v == SL_FEES_VAR_BUYER_CLUB) return FILE_VAR_BUYER_CLUB;
+  return v > SL_FEES_VAR_BUYER_CLUB ? v - 1 : v; /* a column term, or -1 (no partner) */
+}
+
+static int var_from_file(int f) {
+  if (f == FILE_VAR_BUYER_CLUB) return SL_FEES_VAR_BUYER_CLUB;
+  return f >= FILE_VARS_V4 ? f + 1 : f;
 }
 
 static void save_meta(FILE *f, const sl_fees_model *m) {
@@ -50,7 +69,7 @@ static void save_meta(FILE *f, const sl_fees_model *m) {
     for (int b = 0; b <= SL_FEES_NHALF_LIVES; b++) sl_fprintf_c(f, " %.17g", m->inner_grid[a][b]);
   sl_fprintf_c(f, "\nbands %zu", m->nbands);
   for (size_t b = 0; b <= m->nbands; b++) sl_fprintf_c(f, " %zu", m->band_first[b]);
-  int declared = version_of(m) >= SL_FEES_FORMAT_VERSION;
+  int declared = version_of(m) >= SL_FEES_FORMAT_VERSION_DECLARED;
   if (declared) { /* version 4: the column terms' columns, before the terms that name them */
     sl_fprintf_c(f, "\nterm-columns %zu %u", m->ncolumns, m->deals ? m->deals->has_columns : 0u);
     for (size_t k = 0; k < m->ncolumns; k++) fputs("\ncolumn-name ", f), put_text(f, m->column_names[k]);
@@ -58,10 +77,10 @@ static void save_meta(FILE *f, const sl_fees_model *m) {
   sl_fprintf_c(f, "\nterms %zu\n", m->nterms);
   for (size_t t = 0; t < m->nterms; t++) {
     const sl_fees_term *term = &m->terms[t];
-    sl_fprintf_c(f, "term %d %d %zu %zu %zu %.17g", (int)term->var, (int)term->kind, term->first,
+    sl_fprintf_c(f, "term %d %d %zu %zu %zu %.17g", var_to_file((int)term->var), (int)term->kind, term->first,
             term->count, term->nlevels, m->feature_sd[t]);
     if (declared) { /* version 4: the interaction's partner and the spline's knots */
-      sl_fprintf_c(f, " %d %zu", term->partner, term->nknots);
+      sl_fprintf_c(f, " %d %zu", var_to_file(term->partner), term->nknots);
       for (size_t k = 0; k < term->nknots; k++) sl_fprintf_c(f, " %.17g", term->knots[k]);
     }
     fputc('\n', f);
@@ -101,7 +120,7 @@ static void save_deals(FILE *f, const sl_fees_deals *d, int version) {
     if (version > SL_FEES_FORMAT_VERSION_MIN)
       sl_fprintf_c(f, "\t%.17g\t%.17g\t%.17g\t%.17g\t%d", p->starts_share, p->npxg_xag_per90, p->progressive_per90,
                    p->team_points, p->stats_season);
-    for (size_t k = 0; version >= SL_FEES_FORMAT_VERSION && k < d->ncolumns; k++)
+    for (size_t k = 0; version >= SL_FEES_FORMAT_VERSION_DECLARED && k < d->ncolumns; k++)
       sl_fprintf_c(f, "\t%.17g", p->column[k]);
     fputc('\n', f);
   }
@@ -287,10 +306,11 @@ static int load_term_columns(reader *r, sl_fees_model *m) {
 static int load_declared(reader *r, char **s, sl_fees_term *term, size_t ncolumns) {
   double v[2];
   if (numbers(r, s, 2, v)) return SL_EPARSE;
-  if (!(v[0] >= -1 && v[0] < SL_FEES_VAR_COUNT && v[0] == floor(v[0])) ||
+  int club = r->version >= SL_FEES_FORMAT_VERSION && v[0] == FILE_VAR_BUYER_CLUB;
+  if (!((v[0] >= -1 && v[0] < FILE_VARS_V4 && v[0] == floor(v[0])) || club) ||
       !(v[1] >= 0 && v[1] <= SL_FEES_MAX_KNOTS && v[1] == floor(v[1])))
     return bad(r, "a term's partner or knot count is out of range");
-  term->partner = (int)v[0], term->nknots = (size_t)v[1];
+  term->partner = var_from_file((int)v[0]), term->nknots = (size_t)v[1];
   if (numbers(r, s, term->nknots, term->knots)) return SL_EPARSE;
   for (size_t k = 0; k < term->nknots; k++)
     if (!isfinite(term->knots[k]) || (k && !(term->knots[k] > term->knots[k - 1])))
@@ -315,14 +335,16 @@ static int load_term(reader *r, sl_fees_model *m, size_t t) {
   if (keyword(r, "term", &s) || numbers(r, &s, 6, v)) return SL_EPARSE;
   sl_fees_term *term = &m->terms[m->nterms++];
   term->partner = -1;
-  int max_kind = r->version >= SL_FEES_FORMAT_VERSION ? SL_FEES_TERM_KIND_COUNT - 1 : SL_FEES_TERM_FACTOR;
-  int max_var = r->version >= SL_FEES_FORMAT_VERSION ? SL_FEES_VAR_MAX : SL_FEES_VAR_COUNT;
+  int max_kind = r->version >= SL_FEES_FORMAT_VERSION_DECLARED ? SL_FEES_TERM_KIND_COUNT - 1 : SL_FEES_TERM_FACTOR;
+  int max_var = r->version >= SL_FEES_FORMAT_VERSION            ? FILE_VAR_BUYER_CLUB + 1
+                : r->version >= SL_FEES_FORMAT_VERSION_DECLARED ? FILE_VARS_V4 + SL_FEES_MAX_COLUMN_TERMS
+                                                                : FILE_VARS_V4;
   if (!(v[0] >= 0 && v[0] < max_var && v[1] >= 0 && v[1] <= max_kind) ||
       !(v[4] >= 0 && v[4] <= (double)(r->len - r->pos)) || !(v[2] >= 1 && v[3] >= 0 && v[2] + v[3] <= SL_REGRESS_MAX_COLUMNS))
     return bad(r, "a term is out of range");
-  term->var = (sl_fees_var)v[0], term->kind = (sl_fees_term_kind)v[1];
   if (v[0] != floor(v[0]) || v[1] != floor(v[1])) return bad(r, "a term's kind does not match its variable");
-  if (r->version >= SL_FEES_FORMAT_VERSION) {
+  term->var = (sl_fees_var)var_from_file((int)v[0]), term->kind = (sl_fees_term_kind)v[1];
+  if (r->version >= SL_FEES_FORMAT_VERSION_DECLARED) {
     if (load_declared(r, &s, term, m->ncolumns)) return SL_EPARSE;
   } else if (term->kind != kind_of_var(term->var, term->kind))
     return bad(r, "a term's kind does not match its variable");
@@ -335,7 +357,7 @@ static int load_term(reader *r, sl_fees_model *m, size_t t) {
   m->feature_sd[t] = v[5];
   if (sl_fees_term_label(term, (const char *const *)m->column_names, m->ncolumns)) return SL_ENOMEM;
   size_t nl = (size_t)v[4];
-  if (r->version >= SL_FEES_FORMAT_VERSION && (nl > 0) != wants_levels(term))
+  if (r->version >= SL_FEES_FORMAT_VERSION_DECLARED && (nl > 0) != wants_levels(term))
     return bad(r, "a term has levels its kind does not take, or none");
   if (nl && !(term->levels = calloc(nl, sizeof *term->levels))) return SL_ENOMEM;
   for (size_t l = 0; l < nl; l++) {
@@ -349,7 +371,7 @@ static int load_term(reader *r, sl_fees_model *m, size_t t) {
 static int load_terms(reader *r, sl_fees_model *m) {
   char *s;
   size_t nt = 0;
-  if (r->version >= SL_FEES_FORMAT_VERSION) {
+  if (r->version >= SL_FEES_FORMAT_VERSION_DECLARED) {
     int st = load_term_columns(r, m);
     if (st) return st;
   }
@@ -365,7 +387,7 @@ static int load_terms(reader *r, sl_fees_model *m) {
 /* Version 4: every column's name is the one its term gives it (a file whose names and terms
  * disagree was edited, and would explain a valuation by the wrong term). */
 static int check_names(reader *r, const sl_fees_model *m) {
-  if (r->version < SL_FEES_FORMAT_VERSION) return SL_OK;
+  if (r->version < SL_FEES_FORMAT_VERSION_DECLARED) return SL_OK;
   for (size_t t = 0; t < m->nterms; t++)
     for (size_t k = 0; k < m->terms[t].count; k++) {
       char b[SL_REGRESS_NAME_MAX];
@@ -485,7 +507,7 @@ static int deal_fields(reader *r, char *s, char **f, int n) {
 static int load_deal(reader *r, sl_fees_deals *d, char *s) {
   char *f[DEAL_FIELDS_MAX];
   int nf = r->version > SL_FEES_FORMAT_VERSION_MIN ? DEAL_FIELDS_V3 : DEAL_FIELDS_V2;
-  if (r->version >= SL_FEES_FORMAT_VERSION) nf += (int)d->ncolumns;
+  if (r->version >= SL_FEES_FORMAT_VERSION_DECLARED) nf += (int)d->ncolumns;
   if (deal_fields(r, s, f, nf)) return SL_EPARSE;
   sl_fees_deal deal = {0};
   sl_fees_player *p = &deal.player;

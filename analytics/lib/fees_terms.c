@@ -29,12 +29,14 @@
 
 static const char *const var_keys[SL_FEES_VAR_COUNT] = {
     "age",     "position", "buyer_league", "seller_league", "season",      "log_mv",
-    "contract", "minutes", "starts",       "npxg_xag",      "progressive", "team_points"};
+    "contract", "minutes", "starts",       "npxg_xag",      "progressive", "team_points",
+    "buyer_club"};
 
 const char *sl_fees_var_key(sl_fees_var v) { return (unsigned)v < SL_FEES_VAR_COUNT ? var_keys[v] : ""; }
 
 int sl_fees_var_is_factor(sl_fees_var v) {
-  return v == SL_FEES_VAR_POSITION || v == SL_FEES_VAR_BUYER_LEAGUE || v == SL_FEES_VAR_SELLER_LEAGUE;
+  return v == SL_FEES_VAR_POSITION || v == SL_FEES_VAR_BUYER_LEAGUE || v == SL_FEES_VAR_SELLER_LEAGUE ||
+         v == SL_FEES_VAR_BUYER_CLUB;
 }
 
 /* Other spellings a user may reach for: the transfers file's column names. */
@@ -43,7 +45,8 @@ static const struct {
   sl_fees_var var;
 } var_aliases[] = {{"contract_months", SL_FEES_VAR_CONTRACT},   {"minutes_share", SL_FEES_VAR_MINUTES},
                    {"buying_league", SL_FEES_VAR_BUYER_LEAGUE}, {"selling_league", SL_FEES_VAR_SELLER_LEAGUE},
-                   {"starts_share", SL_FEES_VAR_STARTS},        {"log_market_value", SL_FEES_VAR_MARKET_VALUE}};
+                   {"starts_share", SL_FEES_VAR_STARTS},        {"log_market_value", SL_FEES_VAR_MARKET_VALUE},
+                   {"buying_club", SL_FEES_VAR_BUYER_CLUB}};
 
 static int var_of_key(const char *key) {
   for (int v = 0; v < SL_FEES_VAR_COUNT; v++)

@@ -60,8 +60,9 @@ static void describe_var(const sl_fees_model *m, const sl_fees_term *t, sl_fees_
   case SL_FEES_VAR_AGE: sl_snprintf_c(buf, n, "%g", p->age); break;
   case SL_FEES_VAR_POSITION: snprintf(buf, n, "%s", sl_fees_group_name(p->group)); break;
   case SL_FEES_VAR_BUYER_LEAGUE:
-  case SL_FEES_VAR_SELLER_LEAGUE: {
-    const char *label = v == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league : p->league;
+  case SL_FEES_VAR_SELLER_LEAGUE:
+  case SL_FEES_VAR_BUYER_CLUB: {
+    const char *label = sl_fees_player_label(p, v);
     long l = sl_fees_level_index(t, label);
     snprintf(buf, n, "%s", l >= 0 ? t->levels[l] : label ? label : "");
     break;
@@ -124,8 +125,8 @@ static void contributions(const sl_fees_model *m, const sl_fees_player *p, const
 
 /* 1 when p's value of variable v, read by term t, is unknown (the term then averages over it). */
 static int var_unknown(const sl_fees_term *t, sl_fees_var v, const sl_fees_player *p) {
-  if (v == SL_FEES_VAR_BUYER_LEAGUE) return sl_fees_level_index(t, p->buyer_league) < 0;
-  if (v == SL_FEES_VAR_SELLER_LEAGUE) return sl_fees_level_index(t, p->league) < 0;
+  if (v == SL_FEES_VAR_BUYER_LEAGUE || v == SL_FEES_VAR_SELLER_LEAGUE || v == SL_FEES_VAR_BUYER_CLUB)
+    return sl_fees_level_index(t, sl_fees_player_label(p, v)) < 0;
   if (v == SL_FEES_VAR_SEASON) return t->kind == SL_FEES_TERM_FACTOR ? sl_fees_season_level(t, p->season) < 0 : !p->season;
   if (v == SL_FEES_VAR_POSITION) return 0; /* an unknown position is an error, never averaged */
   return isnan(sl_fees_player_numeric(p, v));
@@ -138,11 +139,12 @@ static void unknown_var_notes(const sl_fees_model *m, const sl_fees_term *term, 
   for (int k = 0; k < 2; k++) {
     if (vars[k] < 0 || (*noted >> vars[k] & 1u) || !var_unknown(term, (sl_fees_var)vars[k], p)) continue;
     *noted |= 1u << vars[k];
-    const char *label = vars[k] == SL_FEES_VAR_BUYER_LEAGUE ? p->buyer_league
-                        : vars[k] == SL_FEES_VAR_SELLER_LEAGUE ? p->league
-                                                               : NULL;
+    int factor = vars[k] != SL_FEES_VAR_POSITION && sl_fees_var_is_factor((sl_fees_var)vars[k]);
+    const char *label = factor ? sl_fees_player_label(p, (sl_fees_var)vars[k]) : NULL;
     const char *name = sl_fees_model_var_name(m, vars[k]);
     if (label) add_note(v, "%s '%s' is not one the model knows: a typical one is assumed", name, label);
+    else if (vars[k] == SL_FEES_VAR_BUYER_CLUB)
+      add_note(v, "buying club not given: the training deals' average buyer is assumed");
     else add_note(v, "%s unknown: the training average is assumed", name);
   }
 }
@@ -402,10 +404,8 @@ static double distance(const sl_fees_model *m, const sl_fees_player *a, const sl
     const sl_fees_term *term = &m->terms[t];
     if (term->kind == SL_FEES_TERM_INTERACTION) continue; /* its variables count through their own terms */
     if (term->kind == SL_FEES_TERM_FACTOR) {
-      const char *la = term->var == SL_FEES_VAR_SELLER_LEAGUE ? a->league
-                       : term->var == SL_FEES_VAR_BUYER_LEAGUE ? a->buyer_league
-                                                               : NULL;
-      const char *lb = term->var == SL_FEES_VAR_SELLER_LEAGUE ? b->league : b->buyer_league;
+      if (term->var == SL_FEES_VAR_POSITION || term->var == SL_FEES_VAR_SEASON) continue; /* same group; any season */
+      const char *la = sl_fees_player_label(a, term->var), *lb = sl_fees_player_label(b, term->var);
       if (la && lb && sl_fees_level_index(term, la) != sl_fees_level_index(term, lb)) d2 += 1;
       continue;
     }
@@ -501,4 +501,19 @@ const char *sl_fees_club_league(const sl_fees_model *m, const char *club) {
   const char *best = lo > 0 && strcmp(ix->e[lo - 1].club, q) == 0 ? ix->e[lo - 1].league : NULL;
   free(q);
   return best;
+}
+
+const char *sl_fees_club_level(const sl_fees_model *m, const char *club, int *pooled) {
+  *pooled = 0;
+  for (size_t t = 0; m && club && t < m->nterms; t++) {
+    const sl_fees_term *term = &m->terms[t];
+    if (term->var != SL_FEES_VAR_BUYER_CLUB || term->kind != SL_FEES_TERM_FACTOR) continue;
+    size_t n = term->nlevels;
+    if (n && strcmp(term->levels[n - 1], SL_FEES_LEVEL_OTHER) == 0) n--; /* never "other" by a name */
+    long l = sl_name_club_find(club, (const char *const *)term->levels, n);
+    if (l >= 0) return term->levels[l];
+    *pooled = 1;
+    return club;
+  }
+  return NULL;
 }

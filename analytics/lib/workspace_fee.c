@@ -104,6 +104,25 @@ static void history_note(const sl_workspace *ws, const sl_workspace_player *pl, 
     NOTE("no valuation in %.120s at or before %s: no market value", h->file, window[0] ? window : "now");
 }
 
+/* A stated buying club: the model's spelling of it (a club with too few training deals is valued
+ * at the pooled level, with a note), and its league as the buying league unless one is stated. */
+static void apply_buyer_club(const sl_workspace *ws, const sl_workspace_attrs *a, sl_fees_player *fp,
+                             char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
+  int pooled = 0;
+  const char *level = sl_fees_club_level(ws->model, a->buyer_club, &pooled);
+  fp->buyer_club = level ? level : a->buyer_club;
+  if (pooled)
+    NOTE("%s has too few training deals for a buying-club level of its own: the model values it with the "
+         "pooled level 'other'", a->buyer_club);
+  else if (!level && ws->model)
+    NOTE("the model has no buying-club term: %s pays as its buying league's typical club", a->buyer_club);
+  const char *league = a->buyer_league ? NULL : sl_fees_club_league(ws->model, fp->buyer_club);
+  if (league) {
+    fp->buyer_league = league;
+    NOTE("buying league %s: %s's league in the training deals", league, a->buyer_club);
+  }
+}
+
 /* The caller's statements, checked: unknown names are errors, never a silent fallback. */
 static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_fees_player *fp,
                        char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes, sl_error *err) {
@@ -132,6 +151,7 @@ static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_f
       NOTE("%s has too few training deals for a level of its own: the model values it with the pooled "
            "level 'other'", *dest[k]);
   }
+  if (!st && a->buyer_club) apply_buyer_club(ws, a, fp, notes, nnotes, max_notes);
   if (!st && a->contract_until) {
     char what[256];
     snprintf(what, sizeof what, "contract-until=%s", a->contract_until);

@@ -134,6 +134,8 @@ typedef struct gen_variant {
   int shock_from;   /* first season of the shock; 0 = none */
   double shock_log; /* log-fee step in every season from shock_from on */
   double mv_age;    /* coefficient of (log market value - GEN_MV_AGE_LOG_MV)(age - GEN_MV_AGE_AGE); 0 = none */
+  const char *premium_club; /* a buying club that pays premium_log more (log fee); NULL = none */
+  double premium_log;
 } gen_variant;
 
 /** Centres of the interaction, so that the documented main effects keep their meaning at a
@@ -149,6 +151,7 @@ typedef struct gen_fee_inputs {
   int buy_league, sell_league;             /* 0..4 or GEN_OTHER_LEAGUE */
   double minutes_share;                    /* as printed (3 decimals) */
   double market_value;                     /* EUR as printed (rounded) */
+  const char *buy_club;                    /* the buying club's name (the variant's premium) */
 } gen_fee_inputs;
 
 /** The model's mean of log(fee) for these inputs (no noise), with the variant's departures

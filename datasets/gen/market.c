@@ -61,7 +61,8 @@ static void draw_terms(gen_world *w, gen_event *e, const gen_player *p, double f
   double share = round3(p->prev_share < 0 ? 0 : p->prev_share);
   if (e->kind == MOVE_PAID && fee < 0) {
     gen_fee_inputs in = {e->age, e->season, e->contract_months_left, gen_pos_group(p->pos),
-                         gen_fee_league(w, e->to), gen_fee_league(w, e->from), share, value};
+                         gen_fee_league(w, e->to), gen_fee_league(w, e->from), share, value,
+                         e->to >= 0 ? w->clubs[e->to].name : NULL};
     fee = gen_fee_draw(&w->rng, &in, &w->variant);
     if (gen_rng_chance(&w->rng, FEE_UNDISCLOSED)) fee = -1;
   } else if (e->kind == MOVE_FREE || e->kind == MOVE_LOAN_END || (e->kind == MOVE_LOAN && fee < 0)) {

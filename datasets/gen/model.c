@@ -5,7 +5,8 @@
  *              + season_index*(season - 2019) + contract_months_left*m + minutes_share*s
  *              + log_market_value*log(market value) + N(0, sigma^2)
  *              [+ season_shock*(season >= shock_from)
- *               + mv_age*(log(market value) - 15)*(age - 25)]   (gen_variant, off by default)
+ *               + mv_age*(log(market value) - 15)*(age - 25)
+ *               + buyer_premium*(buying club = premium club)]   (gen_variant, off by default)
  * where every input is the value printed in transfers.csv (so an OLS of log(fee) on exactly
  * those columns is correctly specified and recovers these numbers). Baselines: MF for the
  * position group, "Other" (outside the five leagues) for both league terms.
@@ -18,6 +19,7 @@
 #include "gen.h"
 
 #include <math.h>
+#include <string.h>
 
 const gen_fee_truth gen_fee_true = {
     .intercept = -2.20,
@@ -57,6 +59,7 @@ double gen_fee_log_mean(const gen_fee_inputs *in, const gen_variant *v) {
   if (v && v->shock_from && in->season >= v->shock_from) mean += v->shock_log;
   if (v && v->mv_age != 0)
     mean += v->mv_age * (log(in->market_value) - GEN_MV_AGE_LOG_MV) * (a - GEN_MV_AGE_AGE);
+  if (v && v->premium_club && in->buy_club && !strcmp(in->buy_club, v->premium_club)) mean += v->premium_log;
   return mean;
 }
 
@@ -157,6 +160,10 @@ static void write_variant_truth(FILE *f, const gen_variant *v) {
     snprintf(what, sizeof what, "per unit of (log market_value - %g) x (age - %g): the product's coefficient",
              GEN_MV_AGE_LOG_MV, GEN_MV_AGE_AGE);
     truth_row(f, "fee", "log_mv_x_age", v->mv_age, what);
+  }
+  if (v && v->premium_club) {
+    snprintf(what, sizeof what, "log-fee premium paid by the buying club %s", v->premium_club);
+    truth_row(f, "fee", "buyer_premium", v->premium_log, what);
   }
 }
 

@@ -37,13 +37,17 @@
 #include "scoutlab/export.h"
 SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 
-/** Newest model file version, written by sl_fees_save() for a model with declared terms of the
- *  new kinds (splines, interactions, a variable in another form than the default's: knots and
- *  interaction partners on each term line); version 3 for a model with performance terms (their
- *  variables and the deals' performance values); any other model is written as
- *  SL_FEES_FORMAT_VERSION_MIN, byte for byte as before. sl_fees_load() reads all three and
+/** Newest model file version, written by sl_fees_save() for a model with a buying-club term
+ *  (the layout of version 4; the term's variable is one a version-4 reader refuses, so an older
+ *  scoutlab says "version 5" rather than misreading it). Version 4 for a model with declared
+ *  terms of the new kinds (splines, interactions, a variable in another form than the default's:
+ *  knots and interaction partners on each term line); version 3 for a model with performance
+ *  terms (their variables and the deals' performance values); any other model is written as
+ *  SL_FEES_FORMAT_VERSION_MIN, byte for byte as before. sl_fees_load() reads all four and
  *  refuses any other version. */
-#define SL_FEES_FORMAT_VERSION 4
+#define SL_FEES_FORMAT_VERSION 5
+/** The version of a model with declared terms (knots and partners on each term line). */
+#define SL_FEES_FORMAT_VERSION_DECLARED 4
 /** The version of a model with performance terms and only the default forms of terms. */
 #define SL_FEES_FORMAT_VERSION_PERFORMANCE 3
 /** Oldest model file version sl_fees_load() reads (recency weights, season levels, bands). */
@@ -346,6 +350,9 @@ typedef enum sl_fees_var {
   SL_FEES_VAR_NPXG_XAG,     /* npxG + xAG per 90 */
   SL_FEES_VAR_PROGRESSIVE,  /* progressive passes + carries per 90 */
   SL_FEES_VAR_TEAM_POINTS,  /* his club's points per match */
+  SL_FEES_VAR_BUYER_CLUB,   /* the buying club (format version 5): a factor of the clubs with
+                               enough training deals, the rest pooled; what a club pays beyond
+                               its league's level */
   SL_FEES_VAR_COUNT
 } sl_fees_var;
 
@@ -366,8 +373,8 @@ const char *sl_fees_var_name(sl_fees_var v);
  *  invalid. docs/fee-model.md lists them. */
 const char *sl_fees_var_key(sl_fees_var v);
 
-/** 1 for a variable that is a factor (position, buying and selling league); the season is
- *  neither (its form is the season mode's). */
+/** 1 for a variable that is a factor (position, buying and selling league, buying club); the
+ *  season is neither (its form is the season mode's). */
 int sl_fees_var_is_factor(sl_fees_var v);
 
 /** One model term and its columns in the design (column 0 is the intercept). */
@@ -733,6 +740,12 @@ void sl_fees_player_init(sl_fees_player *p);
 /** The league of a club in the model's training deals (the latest season it appears), or
  *  NULL. Borrowed from the model. */
 const char *sl_fees_club_league(const sl_fees_model *m, const char *club);
+
+/** A buying club as the model's buying-club term names it: the level the club is (any spelling
+ *  sl_name_club_find accepts: "Chelsea" is "Chelsea FC"), else the club as given, which the model
+ *  values at its pooled level of the clubs with few training deals (*pooled = 1). NULL (and
+ *  *pooled = 0) when the model has no buying-club term. Borrowed from the model or from club. */
+const char *sl_fees_club_level(const sl_fees_model *m, const char *club, int *pooled);
 
 SL_END_DECLS
 

@@ -137,6 +137,8 @@ typedef struct sl_workspace_player {
 typedef struct sl_workspace_attrs {
   double age, market_value, contract_months, minutes_share;
   const char *position, *contract_until, *club, *league, *buyer_league;
+  const char *buyer_club; /* the buying club: its premium when the model has a buying-club term,
+                             and its league as the buying league when that is not stated */
 } sl_workspace_attrs;
 
 /** Sets every input to "not given". */

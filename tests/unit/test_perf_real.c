@@ -97,9 +97,9 @@ static void check_file(const sl_fees_model *m) {
     INT_EQ(sl_fees_load_buffer("v2.slm", buf, len, &back, &err), SL_EVERSION, "version 2 with performance terms");
     OK(strstr(err.message, "a performance term (starts share) in a version-2 fee model") != NULL, "message: %s",
        err.message);
-    buf[19] = '5';
-    INT_EQ(sl_fees_load_buffer("v5.slm", buf, len, &back, &err), SL_EVERSION, "version 5 refused");
-    OK(strstr(err.message, "version 5; this scoutlab reads versions 2-4 (written by a later scoutlab") != NULL,
+    buf[19] = '6';
+    INT_EQ(sl_fees_load_buffer("v6.slm", buf, len, &back, &err), SL_EVERSION, "version 6 refused");
+    OK(strstr(err.message, "version 6; this scoutlab reads versions 2-5 (written by a later scoutlab") != NULL,
        "message: %s", err.message);
   }
   free(buf);
