@@ -22,6 +22,9 @@
  *        (minutes share, starts share, npxG+xAG per 90, progressive actions per 90, his club's
  *        points per match; scoutlab/perf.h): linear, each dropped with a note when the stats
  *        have no column for it.
+ * Declared only (not a default term): buying club (buyer_club), a factor by the leagues' rule
+ *        (clubs with fewer than SL_FEES_MIN_LEVEL_DEALS training deals pooled into "other"), for
+ *        the clubs that pay over or under the odds of their league.
  * An unknown value of an averaged term (league, season, contract, minutes) takes the training
  * mean of its columns, i.e. "a typical deal" for that term, so its contribution is zero. */
 #include <math.h>
