@@ -110,16 +110,20 @@ static void apply_buyer_club(const sl_workspace *ws, const sl_workspace_attrs *a
                              char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
   int pooled = 0;
   const char *level = sl_fees_club_level(ws->model, a->buyer_club, &pooled);
+  const char *known = sl_fees_club_league(ws->model, level ? level : a->buyer_club);
   fp->buyer_club = level ? level : a->buyer_club;
-  if (pooled)
+  if (pooled && known)
     NOTE("%s has too few training deals for a buying-club level of its own: the model values it with the "
          "pooled level 'other'", a->buyer_club);
+  else if (pooled) /* a club new to the data, or a spelling no rule of the club names matches */
+    NOTE("%s is not among the training deals' clubs: the model values it with the pooled level 'other' "
+         "(check the spelling if it should be known)", a->buyer_club);
   else if (!level && ws->model)
     NOTE("the model has no buying-club term: %s pays as its buying league's typical club", a->buyer_club);
-  const char *league = a->buyer_league ? NULL : sl_fees_club_league(ws->model, fp->buyer_club);
+  const char *league = a->buyer_league ? NULL : known;
   if (league) {
     fp->buyer_league = league;
-    NOTE("buying league %s: %s's league in the training deals", league, a->buyer_club);
+    NOTE("buying league %s: %s's league in the training deals", league, fp->buyer_club);
   }
 }
 

@@ -121,4 +121,37 @@ expect_contains "$val" "Cmp% from his 2024/25 stats: $(printf '%s' "$cmp" | sed 
 got=$(py 'import csv, sys; print(next(r["fair_fee"] for r in csv.DictReader(open(sys.argv[1])) if r["player"] == sys.argv[2]))' sp.csv "$name")
 expect_eq "$got" "$(printf '%s\n' "$val" | sed -n 's/^fair fee (median) *€\([0-9,]*\).*/\1/p' | tr -d ,)" \
   "predict --data gives value's fee"
+# The buying club as a factor (buyer_club): format 5; value --buyer-club takes the model's
+# spelling ("Bramcaster" is Bramcaster United), its league as the buying league, and says when a
+# club is pooled or unknown; predict --score on the held-out season reproduces fit's time split.
+clubs="age,age^2,position,buyer_league,seller_league,season,log_mv,buyer_club,contract,minutes"
+"$SCOUTLAB" fit --transfers "$T" --until 2023 --holdout-from 2023 --folds 1 --terms "$clubs" -o c.slm >c.txt 2>&1
+expect_eq "$?" 0 "fit with buyer_club"
+expect_eq "$(head -1 c.slm)" "scoutlab-fee-model 5" "a buying-club model is format 5"
+expect_contains "$(cat c.txt)" "  buying club Ambermouth City " "a club's level has a coefficient"
+"$SCOUTLAB" fit --transfers "$T" --until 2022 --folds 1 --terms "$clubs" -o c22.slm >/dev/null 2>&1
+vclub() { "$SCOUTLAB" value --model c22.slm --age 24 --position CB --market-value 12m --league "Valmorian Ligue" \
+  --season 2022 --buyer-club "$@" 2>&1; }
+full=$(vclub "Bramcaster United") short=$(vclub "Bramcaster")
+expect_contains "$full" "buying club        Bramcaster United" "the club's level in the reasons"
+expect_contains "$full" "buying league Aurelian Premier League: Bramcaster United's league in the training deals" \
+  "the buying league from the club"
+expect_eq "$(printf '%s\n' "$short" | grep '^fair fee')" "$(printf '%s\n' "$full" | grep '^fair fee')" \
+  "another spelling of the club: the same fee"
+few=$(vclub "Larkhaven Rangers")
+expect_contains "$few" "Larkhaven Rangers has too few training deals for a buying-club level of its own" "a pooled club said"
+expect_contains "$few" "buying club        other" "a pooled club at the level 'other'"
+new=$(vclub "Nowhere FC")
+expect_contains "$new" "Nowhere FC is not among the training deals' clubs" "an unknown club said"
+lg=$(vclub "Bramcaster United" --buyer-league "Valmorian Ligue")
+expect_contains "$lg" "buying league      Valmorian Ligue" "a stated buying league is kept"
+plain=$("$SCOUTLAB" value --model d.slm --age 24 --position CB --market-value 12m --buyer-club "Bramcaster United" 2>&1)
+expect_contains "$plain" "the model has no buying-club term" "a model without the term says so"
+awk -F, 'NR == 1 || $14 == 2023' "$T" >t23.csv # column 14: season
+"$SCOUTLAB" predict --model c22.slm t23.csv --score >c23.csv 2>c23.txt
+expect_eq "$?" 0 "predict --score with a buying-club model"
+fit_row=$(grep -A1 '^time split' c.txt | tail -1 | tr -s ' ')
+pred_row=$(grep '^  model ' c23.txt | tr -s ' ')
+[ -n "$fit_row" ] || fail "fit printed its time split"
+expect_eq "$pred_row" "$fit_row" "predict on the held-out season reproduces fit's time split (the row's buying club)"
 finish
