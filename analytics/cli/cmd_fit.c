@@ -22,7 +22,8 @@ const char sl_help_fit[] =
     "                    [--format table|json|csv] [-q|-v]\n"
     "\n"
     "Fits the hedonic transfer-fee model log(fee) ~ age + age^2 + position + buying and selling\n"
-    "league [+ season] + log(market value) [+ contract months + minutes share] on the permanent\n"
+    "league [+ season] + spline(log market value) + log market value x age + buying club\n"
+    "[+ contract months + minutes share] (--terms) on the permanent\n"
     "paid transfers (loans, free and unknown fees, second listings counted and left out), prints\n"
     "the coefficients, the interval and the out-of-sample accuracy (--holdout-from, k-fold) next\n"
     "to fee = market value, and saves the model refitted on every selected deal.\n"
@@ -34,9 +35,12 @@ const char sl_help_fit[] =
     "  --players FILE    transfermarkt-datasets players.csv: date of birth (age at the\n"
     "                    transfer_date) and positions by player_id; the rows joined are counted\n"
     "  --terms LIST      the terms (default: age,age^2,position,buyer_league,seller_league,season,\n"
-    "                    log_mv,contract,minutes, the ones the data give). NAME, NAME^2,\n"
-    "                    spline(NAME,K) (K knots, linear beyond them), NUM:NUM, NUM:FACTOR,\n"
-    "                    column(NAME) (a numeric column of the transfers or stats); docs/fee-model.md\n"
+    "                    spline(log_mv,4),log_mv:age,buyer_club,contract,minutes, the ones the\n"
+    "                    data give; on fewer than 1000 deals, or with --terms classic, the\n"
+    "                    first version's: log_mv linear, no log_mv:age, no buyer_club).\n"
+    "                    NAME, NAME^2, spline(NAME,K) (K knots, linear beyond them), NUM:NUM,\n"
+    "                    NUM:FACTOR, column(NAME) (a numeric column of the transfers or stats);\n"
+    "                    docs/fee-model.md\n"
     "  --holdout-from S  train on seasons before S, test on S and later\n"
     "  --rolling S       also predict every season from S on by a model of the seasons before it\n"
     "  --season-mode M   how the season enters: trend (linear, extrapolated), level (one per\n"
@@ -113,7 +117,10 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
     return a->opt.interval < 0 ? -1 : 0;
   }
   if (strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0) return a->out = v, 0;
-  if (strcmp(o, "--terms") == 0) return a->opt.terms = v, 0;
+  if (strcmp(o, "--terms") == 0) { /* "classic": the first version's list, by its name */
+    if (strcmp(v, "classic") == 0) return a->opt.classic_terms = 1, a->opt.terms = NULL, 0;
+    return a->opt.terms = v, a->opt.classic_terms = 0, 0;
+  }
   if (strcmp(o, "--format") == 0)
     return sl_cli_parse_format(v, 1u << SL_FMT_TABLE | 1u << SL_FMT_JSON | 1u << SL_FMT_CSV, &a->format);
   return -1;
@@ -285,6 +292,9 @@ static void print_accuracy(const sl_fees_report *r) {
            100 * r->level);
     acc_row("model", &r->time_model);
     acc_row("model, deals with a market value", &r->time_model_mv);
+    static const char *const bands[SL_FEES_MAX_BANDS] = {"  market value under EUR 1m", "  market value EUR 1m-5m",
+                                                         "  market value EUR 5m and over"};
+    for (int b = 0; b < SL_FEES_MAX_BANDS; b++) acc_row(bands[b], &r->time_band[b]);
     acc_row("baseline fee = market value", &r->time_baseline);
     acc_row("baseline value x last ratio", &r->time_ratio);
     acc_row("model, buyers' in rows", &r->time_model_in);
@@ -433,6 +443,9 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
   json_acc("kfold_model_with_market_value", &r->kfold_model_mv, 0);
   json_acc("time_ratio_baseline", &r->time_ratio, 0);
   json_acc("time_model_in_rows", &r->time_model_in, 0);
+  json_acc("time_model_band_under_1m", &r->time_band[0], 0);
+  json_acc("time_model_band_1m_5m", &r->time_band[1], 0);
+  json_acc("time_model_band_5m_and_over", &r->time_band[2], 0);
   json_acc("time_baseline_in_rows", &r->time_baseline_in, 0);
   if (r->performance_deals) {
     json_acc("time_without_performance_same_deals", &r->time_plain_same, 0);

@@ -1,10 +1,11 @@
 /* fees_design.c - the fee model's terms, factor levels, knots and design rows.
  *
  * The terms are those of a term list (fees_terms.c): the declared one, or by default
- * SL_FEES_DEFAULT_TERMS, which gives the classic model. A declared list adds splines (the value
+ * SL_FEES_DEFAULT_TERMS (SL_FEES_CLASSIC_TERMS, the classic model, on few deals: sl_fees_fit
+ * decides once for every evaluation). A list adds splines (the value
  * and its cubic parts, knots at Harrell's quantiles of the training deals) and interactions (a
  * product, or the value times each non-reference level of a factor, whose levels are the
- * factor's own rule's). Default terms (in this order, each dropped with a note when its column is
+ * factor's own rule's). Classic terms (in this order, each dropped with a note when its column is
  * absent):
  *   age: age and age² (fees rise to a peak in the mid-twenties, then fall; a quadratic has
  *        one peak and two parameters, enough for ~10^4 deals);
@@ -22,9 +23,10 @@
  *        (minutes share, starts share, npxG+xAG per 90, progressive actions per 90, his club's
  *        points per match; scoutlab/perf.h): linear, each dropped with a note when the stats
  *        have no column for it.
- * Declared only (not a default term): buying club (buyer_club), a factor by the leagues' rule
- *        (clubs with fewer than SL_FEES_MIN_LEVEL_DEALS training deals pooled into "other"), for
- *        the clubs that pay over or under the odds of their league.
+ * The default list adds a spline of log market value with its age interaction, and the buying
+ *        club (buyer_club), a factor by the leagues' rule (clubs with fewer than
+ *        SL_FEES_MIN_LEVEL_DEALS training deals pooled into "other"): the clubs that pay over or
+ *        under the odds of their league.
  * An unknown value of an averaged term (league, season, contract, minutes) takes the training
  * mean of its columns, i.e. "a typical deal" for that term, so its contribution is zero. */
 #include <math.h>
@@ -389,7 +391,8 @@ static int setup_terms(sl_fees_model *m, const sl_fees_deals *d, const size_t *i
                        const sl_fees_options *o, char *note, size_t note_size) {
   sl_fees_term_list l;
   sl_error err;
-  if (sl_fees_terms_parse(o->terms ? o->terms : SL_FEES_DEFAULT_TERMS, &l, &err)) return SL_EINVAL;
+  const char *list = o->terms ? o->terms : o->classic_terms ? SL_FEES_CLASSIC_TERMS : SL_FEES_DEFAULT_TERMS;
+  if (sl_fees_terms_parse(list, &l, &err)) return SL_EINVAL;
   map_columns(&l, d);
   if (copy_columns(m, d)) return SL_ENOMEM;
   setup_ctx c = {d, idx, n, o, note, note_size, 0, 0, 0};

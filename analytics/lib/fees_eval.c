@@ -53,6 +53,7 @@ typedef struct scored {
   double *by, *bpred;            /* baseline, nb of them (deals with a market value) */
   double *my, *mpred, *mlow, *mhigh; /* model on the baseline's deals */
   double *rpred;                 /* ratio baseline on the baseline's deals */
+  double *bmv;                   /* market value of the baseline's deals */
   double *iy, *ipred, *ilow, *ihigh, *ibase, *iratio; /* in rows with a market value */
   size_t n, nb, ni;
   int interval;                  /* interval kind of the last model (0 when they differ) */
@@ -62,7 +63,7 @@ static int scored_init(scored *s, size_t cap) {
   memset(s, 0, sizeof *s);
   double **arr[] = {&s->y,     &s->pred,  &s->low,  &s->high, &s->by,    &s->bpred, &s->my,    &s->mpred,
                     &s->mlow,  &s->mhigh, &s->rpred, &s->iy,   &s->ipred, &s->ilow,  &s->ihigh, &s->ibase,
-                    &s->iratio};
+                    &s->iratio, &s->bmv};
   for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++)
     if (!(*arr[i] = malloc((cap ? cap : 1) * sizeof(double)))) return SL_ENOMEM;
   s->interval = -1;
@@ -71,7 +72,7 @@ static int scored_init(scored *s, size_t cap) {
 
 static void scored_free(scored *s) {
   double *arr[] = {s->y,     s->pred,  s->low,  s->high, s->by,    s->bpred, s->my,    s->mpred, s->mlow,
-                   s->mhigh, s->rpred, s->iy,   s->ipred, s->ilow,  s->ihigh, s->ibase, s->iratio};
+                   s->mhigh, s->rpred, s->iy,   s->ipred, s->ilow,  s->ihigh, s->ibase, s->iratio, s->bmv};
   for (size_t i = 0; i < sizeof arr / sizeof arr[0]; i++) free(arr[i]);
 }
 
@@ -117,6 +118,7 @@ static int predict_into(const sl_fees_model *m, const sl_fees_deals *d, const si
       s->by[s->nb] = y, s->bpred[s->nb] = log(deal->player.market_value);
       s->my[s->nb] = y, s->mpred[s->nb] = pred, s->mlow[s->nb] = lo, s->mhigh[s->nb] = hi;
       s->rpred[s->nb] = log(deal->player.market_value) + log_ratio;
+      s->bmv[s->nb] = deal->player.market_value;
       s->nb++;
       if (!deal->from_out_row) {
         s->iy[s->ni] = y, s->ipred[s->ni] = pred, s->ilow[s->ni] = lo, s->ihigh[s->ni] = hi;
@@ -126,6 +128,23 @@ static int predict_into(const sl_fees_model *m, const sl_fees_deals *d, const si
   }
   free(x);
   return SL_OK;
+}
+
+/* The model on the deals with a market value, by market-value band (the bands the conformal
+ * intervals are calibrated in: their coverage is what the bands promise). SL_ENOMEM only. */
+static int score_bands(const scored *s, sl_fees_accuracy band[SL_FEES_MAX_BANDS]) {
+  double *buf = malloc(4 * (s->nb ? s->nb : 1) * sizeof *buf);
+  if (!buf) return SL_ENOMEM;
+  double *y = buf, *pred = y + s->nb, *lo = pred + s->nb, *hi = lo + s->nb;
+  int st = SL_OK;
+  for (int b = 0; !st && b < SL_FEES_MAX_BANDS; b++) {
+    size_t k = 0;
+    for (size_t i = 0; i < s->nb; i++)
+      if (sl_fees_band_of(s->bmv[i]) == b) y[k] = s->my[i], pred[k] = s->mpred[i], lo[k] = s->mlow[i], hi[k] = s->mhigh[i], k++;
+    st = sl_fees_score(y, pred, lo, hi, k, &band[b]);
+  }
+  free(buf);
+  return st;
 }
 
 static int score_all(const scored *s, sl_fees_accuracy *model, sl_fees_accuracy *base,
@@ -195,7 +214,7 @@ static int time_split(const sl_fees_deals *d, const size_t *use, size_t nuse, co
               sl_fees_score(s.by, s.rpred, NULL, NULL, s.nb, &r->time_ratio) ||
               sl_fees_score(s.iy, s.ipred, s.ilow, s.ihigh, s.ni, &r->time_model_in) ||
               sl_fees_score(s.iy, s.ibase, NULL, NULL, s.ni, &r->time_baseline_in) ||
-              sl_fees_score(s.iy, s.iratio, NULL, NULL, s.ni, &r->time_ratio_in)))
+              sl_fees_score(s.iy, s.iratio, NULL, NULL, s.ni, &r->time_ratio_in) || score_bands(&s, r->time_band)))
     st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (!st) {
     r->time_season_mode = m->season_mode, r->time_half_life = m->half_life;
@@ -323,12 +342,22 @@ int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model 
     st = sl_error_set(err, SL_EDATA, NULL, 0, 0,
                       "no deal was joined to the stats of the season before: the performance terms cannot be learned");
   if (r) r->performance_deals = o.performance ? nall : 0;
+  /* The default list's richer terms need deals: decided here, once, for the model and every
+   * evaluation's refit, so that they all fit one list. */
+  int few = !st && !o.terms && !o.classic_terms && nall < SL_FEES_MIN_RICH_DEALS;
+  if (few) o.classic_terms = 1;
   char note[4 * SL_FEES_NOTE_MAX] = "";
   sl_fees_model *m = NULL;
   if (!st) st = sl_fees_fit_subset(deals, all, nall, &o, &m, note, sizeof note, err);
   if (!st) {
     r->level = o.level, r->holdout_from = o.holdout_from, r->folds = k > 1 ? k : 0;
     for (size_t i = 0; i < deals->nnotes; i++) report_note(r, deals->notes[i]);
+    if (few) {
+      char text[SL_FEES_NOTE_MAX];
+      snprintf(text, sizeof text, "%zu deals: the classic terms (the default's market-value spline, its age interaction "
+               "and buying-club levels need %d)", nall, SL_FEES_MIN_RICH_DEALS);
+      report_note(r, text);
+    }
     if (note[0]) report_note(r, note);
   }
   if (!st && o.holdout_from) st = time_split(deals, all, nall, &o, r, err);

@@ -377,7 +377,7 @@ static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inne
 
 /* ---- calibration --------------------------------------------------------------------------- */
 
-static int band_of_value(double market_value) {
+int sl_fees_band_of(double market_value) {
   if (!(market_value > 0)) return -1;
   return market_value < SL_FEES_BAND_1 ? 0 : market_value < SL_FEES_BAND_2 ? 1 : 2;
 }
@@ -389,7 +389,7 @@ static int store_calibration(sl_fees_model *m, const double *res, const double *
   if (!(m->calibration = malloc((n ? n : 1) * sizeof *m->calibration))) return SL_ENOMEM;
   size_t count[SL_FEES_MAX_BANDS] = {0};
   for (size_t i = 0; i < n; i++) {
-    int b = band_of_value(mv[i]);
+    int b = sl_fees_band_of(mv[i]);
     if (b < 0) banded = 0;
     else count[b]++;
   }
@@ -398,7 +398,7 @@ static int store_calibration(sl_fees_model *m, const double *res, const double *
   m->band_first[0] = 0;
   for (size_t b = 0, k = 0; b < m->nbands; b++) {
     for (size_t i = 0; i < n; i++)
-      if (!banded || band_of_value(mv[i]) == (int)b) m->calibration[k++] = res[i];
+      if (!banded || sl_fees_band_of(mv[i]) == (int)b) m->calibration[k++] = res[i];
     m->band_first[b + 1] = k;
     double *z = m->calibration + m->band_first[b];
     size_t nz = m->band_first[b + 1] - m->band_first[b];
@@ -534,7 +534,7 @@ int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
 static const double *band_residuals(const sl_fees_model *m, double market_value, size_t *n) {
   size_t b = 0;
   if (m->nbands == SL_FEES_MAX_BANDS) {
-    int v = band_of_value(market_value);
+    int v = sl_fees_band_of(market_value);
     b = v < 0 ? 1 : (size_t)v;
   }
   *n = m->band_first[b + 1] - m->band_first[b];

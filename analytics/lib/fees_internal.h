@@ -121,6 +121,10 @@ double sl_fees_residual_quantile(const double *z, size_t n, double q);
 /** The matching CDF at g: 0 below z[0], 1 from z[n-1]. */
 double sl_fees_residual_cdf(const double *z, size_t n, double g);
 
+/** The market-value band of a value (0: under SL_FEES_BAND_1, 1: under SL_FEES_BAND_2, 2:
+ *  above), -1 for an unknown value: the bands of the intervals and of their coverage report. */
+int sl_fees_band_of(double market_value);
+
 /** Median, interval at `level` (log scale) and the t scale for a design row. */
 int sl_fees_interval_of(const sl_fees_model *m, const double *x, double market_value, double level,
                         double *median, double *low, double *high, double *se_pred, sl_error *err);

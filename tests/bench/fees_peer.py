@@ -9,7 +9,10 @@ out-of-time log-RMSE on the buyers' in rows of the test seasons (movement in, no
 fee > 0, market value > 0) for: fee = market value; OLS with scoutlab's classic terms (age,
 age^2, position group, buying league, selling league, linear season trend, log market value);
 the same terms with season as a level (the last carried forward) and recency weights
-0.5^((last - season) / h) for h = 1..4. tests/bench/README.md has the side-by-side run.
+0.5^((last - season) / h) for h = 1..4; and, as scoutlab's declared list
+"age,age^2,position,buyer_league,seller_league,season,log_mv,log_mv:age,buyer_club", the season
+as a level with h = 1..4, log market value x age and the buying club as a factor (clubs with
+fewer than 25 training deals pooled). tests/bench/README.md has the side-by-side run.
 """
 import glob
 import math
@@ -76,6 +79,7 @@ def select(df):
     is_in = d["movement"] == "in"
     d["buyer_league"] = np.where(is_in, d["league"], outside)
     d["seller_league"] = np.where(is_in, [seller.get(i, o) for i, o in zip(d.index, outside)], d["league"])
+    d["buyer_club"] = np.where(is_in, d["club"], d["dealing_club"])
     d["group"] = d["short_pos"].str.upper().map(GROUPS)
     d = d[d["age_n"].notna() & d["group"].notna() & (d["mv_n"] > 0)]
     counts["deals"] = len(d)
@@ -88,9 +92,9 @@ def pooled(train, test, col):
     return (train[col].where(train[col].isin(ok), "other"), test[col].where(test[col].isin(ok), "other"))
 
 
-def design(train, test, season):
+def design(train, test, season, clubs=False):
     parts_tr, parts_te = [], []
-    for col in ["group", "buyer_league", "seller_league"]:
+    for col in ["group", "buyer_league", "seller_league"] + (["buyer_club"] if clubs else []):
         a, b = pooled(train, test, col)
         levels = sorted(set(a))
         parts_tr.append(pd.get_dummies(pd.Categorical(a, categories=levels), prefix=col, drop_first=True, dtype=float))
@@ -100,6 +104,9 @@ def design(train, test, season):
                            "lmv": np.log(train["mv_n"].values)})
     num_te = pd.DataFrame({"age": test["age_n"].values, "age2": test["age_n"].values ** 2,
                            "lmv": np.log(test["mv_n"].values)})
+    if clubs:  # log market value x age, as scoutlab's log_mv:age (raw product)
+        num_tr["lmv_age"] = num_tr["lmv"] * num_tr["age"]
+        num_te["lmv_age"] = num_te["lmv"] * num_te["age"]
     if season == "trend":
         num_tr["season"] = train["season_n"].values - last
         num_te["season"] = test["season_n"].values - last
@@ -113,8 +120,8 @@ def design(train, test, season):
     return X_tr, X_te[X_tr.columns]
 
 
-def fit_predict(train, test, season, half_life):
-    X_tr, X_te = design(train, test, season)
+def fit_predict(train, test, season, half_life, clubs=False):
+    X_tr, X_te = design(train, test, season, clubs)
     y = np.log(train["fee_n"].values)
     last = train["season_n"].max()
     w = np.ones(len(train)) if not half_life else 0.5 ** ((last - train["season_n"].values) / half_life)
@@ -141,6 +148,9 @@ def main():
     for season in ["trend", "level", "none"]:
         for h in [1, 2, 3, 4]:
             print(f"  season {season:5s}, half-life {h}         log-RMSE {rmse(y, fit_predict(train, test, season, h)):.3f}")
+    for h in [1, 2, 3, 4]:
+        p = fit_predict(train, test, "level", h, clubs=True)
+        print(f"  + log_mv:age + buying club, season level, half-life {h}  log-RMSE {rmse(y, p):.3f}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ lists=(
   "spline + log_mv:age|$base,spline(log_mv,4),log_mv:age"
   "spline + log_mv:age + log_mv:buyer_league|$base,spline(log_mv,4),log_mv:age,log_mv:buyer_league"
   "linear + log_mv:age|$base,log_mv,log_mv:age"
+  "linear + log_mv:age + buyer_club|$base,log_mv,log_mv:age,buyer_club"
+  "spline + log_mv:age + buyer_club|$base,spline(log_mv,4),log_mv:age,buyer_club"
 )
 i=0
 for entry in "${lists[@]}"; do

@@ -3,8 +3,10 @@
 #  - predict reads every row as fit reads it: a model fitted on the seasons before 2017 and
 #    `predict --score` on the 2017-2020 files give, to the printed digit, the accuracy that
 #    `fit --holdout-from 2017` prints for its time split (same rows, same leagues, same numbers);
-#  - the Morata row (Real Madrid -> Chelsea, 2017) is valued with Chelsea's league as the buyer
-#    and LaLiga as the seller (issue 15: predict used the row's league as the seller's: EUR 25.4m);
+#  - the Morata row (Real Madrid -> Chelsea, 2017) is valued with Chelsea as the buyer (its club
+#    level and league) and LaLiga as the seller (issue 15: predict used the row's league as the
+#    seller's: EUR 25.4m), as value --buyer-club "Chelsea FC" values him (the buying league from
+#    the club);
 #  - seasons written 2017/2018, a league column named league_name and a file without a league
 #    column (club -> league from the model's index) all value the same row alike.
 . "$(dirname "$0")/lib.sh"
@@ -26,11 +28,12 @@ expect_eq "$pred_row" "$fit_row" "predict on the held-out rows reproduces fit's 
 # Morata: in row of Chelsea FC (Premier League), seller Real Madrid (LaLiga, its out row).
 row=$(grep '^Chelsea FC,Álvaro Morata,' "$W/p.csv" | head -1)
 fair=$(printf '%s\n' "$row" | awk -F, '{print $(NF-8)}')
-awk -v f="$fair" 'BEGIN { exit !(f > 40e6 && f < 60e6) }' || fail "Morata valued with the right leagues: got $fair (the bug gave 25.4m)"
-want=$("$SCOUTLAB" value --model "$W/m16.slm" --age 24 --position CF --league Laliga --buyer-league "Premier League" \
+# (the actual fee EUR 66m; with the classic terms 42.8m, with Chelsea's buying-club level 68.5m)
+awk -v f="$fair" 'BEGIN { exit !(f > 40e6 && f < 90e6) }' || fail "Morata valued with the right leagues: got $fair (the bug gave 25.4m)"
+want=$("$SCOUTLAB" value --model "$W/m16.slm" --age 24 --position CF --league Laliga --buyer-club "Chelsea FC" \
   --window 2017 --market-value 40m --format json | grep '"fair_fee"' | sed 's/.*"fair_fee": \([^,]*\),.*/\1/')
 awk -v a="$fair" -v b="$want" 'BEGIN { d = a / b - 1; exit !(d < 1e-6 && d > -1e-6) }' ||
-  fail "predict's Morata ($fair) equals value with --league Laliga --buyer-league 'Premier League' ($want)"
+  fail "predict's Morata ($fair) equals value with --league Laliga --buyer-club 'Chelsea FC' ($want)"
 
 # The same rows with other spellings: season 2017/2018, league_name; and no league column.
 head -1 "$T/2017/premier-league.csv" >"$W/h.txt"

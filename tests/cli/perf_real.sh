@@ -7,7 +7,7 @@
 #  - `value --performance-model` values Balerdi without a market value (only his 2024/25 stats) by
 #    the performance model and says so, and with his 2023 market value by the model with market
 #    value, saying that too;
-#  - a model without performance terms is still written as version 2.
+#  - a model without performance terms is written as version 5 (the default's buying club).
 . "$(dirname "$0")/lib.sh"
 need_shared transfers-tm/2020
 need_shared fbref-big5-yearly/standard/2024.csv
@@ -32,7 +32,7 @@ expect_eq "$(head -1 "$W/perf.slm")" "scoutlab-fee-model 3" "a performance model
 
 "$SCOUTLAB" fit --transfers "$S/transfers-tm/2019" "$S/transfers-tm/2020" --folds 1 -o "$W/mv.slm" >/dev/null
 expect_eq "$?" 0 "fit with market value"
-expect_eq "$(head -1 "$W/mv.slm")" "scoutlab-fee-model 2" "a model without performance terms stays version 2"
+expect_eq "$(head -1 "$W/mv.slm")" "scoutlab-fee-model 5" "a model without performance terms: version 5 (the buying club)"
 
 # Without a market value (stats only): the performance model, from his 2024/25 stats.
 v=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --player Balerdi \

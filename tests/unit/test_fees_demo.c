@@ -78,6 +78,7 @@ int main(void) {
   truth_table = tt;
   sl_fees_options o = {0};
   o.folds = 1;
+  o.classic_terms = 1; /* the generator's model: these terms, every one linear */
   sl_fees_model *m = NULL;
   INT_EQ(sl_fees_fit_files(paths, 1, &o, &m, NULL, &err), SL_OK, "fit demo: %s", err.message);
   if (m && tt) {

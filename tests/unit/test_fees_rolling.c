@@ -83,6 +83,21 @@ static void check_last_is_time_split(const sl_fees_report *r) {
   SL_CHECK_REL(a->model_in.log_rmse, r->time_model_in.log_rmse, SAME, "rolling %d = time split, in rows", LAST);
   SL_CHECK_REL(a->baseline_in.log_rmse, r->time_baseline_in.log_rmse, SAME, "baseline %d, in rows", LAST);
   SL_CHECK_REL(a->ratio.log_rmse, r->time_ratio.log_rmse, SAME, "value x last ratio %d", LAST);
+  /* The bands partition the deals with a market value: counts, coverage and squared errors add up. */
+  size_t nb = 0;
+  double inside = 0, sse = 0, width = 0;
+  for (int b = 0; b < SL_FEES_MAX_BANDS; b++) {
+    const sl_fees_accuracy *x = &r->time_band[b];
+    OK(x->n > 0, "band %d has deals", b);
+    if (!x->n) continue;
+    nb += x->n, inside += x->coverage * (double)x->n, width += x->mean_width * (double)x->n;
+    sse += x->log_rmse * x->log_rmse * (double)x->n;
+  }
+  double m = (double)r->time_model_mv.n;
+  INT_EQ((int)nb, (int)r->time_model_mv.n, "the bands hold every deal with a market value");
+  SL_CHECK_REL(inside / m, r->time_model_mv.coverage, SAME, "band coverages add up to the coverage");
+  SL_CHECK_REL(width / m, r->time_model_mv.mean_width, SAME, "band widths add up to the mean width");
+  SL_CHECK_REL(sqrt(sse / m), r->time_model_mv.log_rmse, SAME, "band log-RMSEs add up to the log-RMSE");
 }
 
 static void fit(const sl_fees_options *o, sl_fees_model **m, sl_fees_report **r) {

@@ -27,11 +27,15 @@ static void test_parse_accepts(void) {
   sl_fees_term_list l;
   sl_error err;
   INT_EQ(sl_fees_terms_parse(SL_FEES_DEFAULT_TERMS, &l, &err), SL_OK, "default list: %s", err.message);
-  INT_EQ(l.n, 12, "default list: 12 terms (age and age^2 are one)");
+  INT_EQ(l.n, 14, "default list: 14 terms (age and age^2 are one)");
   INT_EQ(l.term[0].kind, SL_FEES_TERM_QUADRATIC, "age,age^2 is one quadratic term");
   char text[SL_FEES_TERMS_TEXT_MAX];
   sl_fees_terms_text(&l, text, sizeof text);
   STR_EQ(text, SL_FEES_DEFAULT_TERMS, "the default list written back");
+  INT_EQ(sl_fees_terms_parse(SL_FEES_CLASSIC_TERMS, &l, &err), SL_OK, "classic list: %s", err.message);
+  INT_EQ(l.n, 12, "classic list: 12 terms");
+  sl_fees_terms_text(&l, text, sizeof text);
+  STR_EQ(text, SL_FEES_CLASSIC_TERMS, "the classic list written back");
 
   INT_EQ(sl_fees_terms_parse(" log_mv , spline( log_mv ,4),buyer_league : log_mv, age:log_mv ,AGE^2", &l, &err),
          SL_OK, "spaces, case, both orders: %s", err.message);
@@ -179,10 +183,11 @@ static void test_spline_fit_golden(void) {
 #define DECLARED "age,age^2,position,buyer_league,seller_league,season,spline(log_mv,4),log_mv:age," \
                  "log_mv:seller_league,contract,minutes"
 
-static sl_fees_model *fit_demo(const char *terms, int ridge) {
+/* since: the first season kept (0 all); classic: sl_fees_options.classic_terms. */
+static sl_fees_model *fit_demo_with(const char *terms, int ridge, int since, int classic) {
   const char *paths[] = {TRANSFERS};
   sl_fees_options o = {0};
-  o.folds = 1, o.terms = terms, o.ridge = ridge;
+  o.folds = 1, o.terms = terms, o.ridge = ridge, o.since = since, o.classic_terms = classic;
   o.season_mode = SL_FEES_SEASON_TREND, o.half_life = SL_FEES_NO_WEIGHTS; /* one setting: fast */
   sl_fees_model *m = NULL;
   sl_error err;
@@ -190,6 +195,8 @@ static sl_fees_model *fit_demo(const char *terms, int ridge) {
          err.message);
   return m;
 }
+
+static sl_fees_model *fit_demo(const char *terms, int ridge) { return fit_demo_with(terms, ridge, 0, 0); }
 
 static long term_of(const sl_fees_model *m, sl_fees_term_kind kind, int partner) {
   for (size_t t = 0; t < m->nterms; t++)
@@ -375,10 +382,8 @@ static void check_save_load(const sl_fees_model *m) {
   remove(path);
 }
 
-/* terms = NULL and terms = SL_FEES_DEFAULT_TERMS: the same model, saved to the same bytes, in
- * format 2 (the classic model is unchanged). */
-static void check_default(void) {
-  sl_fees_model *a = fit_demo(NULL, 0), *b = fit_demo(SL_FEES_DEFAULT_TERMS, 0);
+/* Two fits saved to the same bytes, whose file starts with `head`. */
+static void check_same_file(sl_fees_model *a, sl_fees_model *b, const char *head, const char *what) {
   if (!a || !b) {
     sl_fees_model_free(a), sl_fees_model_free(b);
     return;
@@ -388,17 +393,31 @@ static void check_default(void) {
   if (fa >= 0) close(fa);
   if (fb >= 0) close(fb);
   sl_error err;
-  INT_EQ(sl_fees_save(a, pa, &err), SL_OK, "save default");
-  INT_EQ(sl_fees_save(b, pb, &err), SL_OK, "save declared default");
+  INT_EQ(sl_fees_save(a, pa, &err), SL_OK, "%s: save the first", what);
+  INT_EQ(sl_fees_save(b, pb, &err), SL_OK, "%s: save the second", what);
   size_t la = 0, lb = 0;
   char *ba = slurp(pa, &la), *bb = slurp(pb, &lb);
-  OK(ba && bb && la == lb && memcmp(ba, bb, la) == 0, "the declared default list saves the same bytes");
-  OK(ba && strncmp(ba, "scoutlab-fee-model 2\n", 21) == 0, "format 2 as before");
-  char spec[SL_FEES_TERMS_TEXT_MAX];
-  OK(sl_fees_model_terms_spec(a, spec, sizeof spec) == NULL, "a classic model refits with the default list");
+  OK(ba && bb && la == lb && memcmp(ba, bb, la) == 0, "%s: the same bytes", what);
+  OK(ba && strncmp(ba, head, strlen(head)) == 0, "%s: the file starts %s", what, head);
   free(ba), free(bb);
   remove(pa), remove(pb);
   sl_fees_model_free(a), sl_fees_model_free(b);
+}
+
+/* terms = NULL is SL_FEES_DEFAULT_TERMS (format 5: the buying club); classic_terms is
+ * SL_FEES_CLASSIC_TERMS, in format 2 as the first version wrote it (and refitted with the
+ * default list, no declared spec); fewer than SL_FEES_MIN_RICH_DEALS deals fit the classic list
+ * (the demo's 2023-2024 deals). */
+static void check_default(void) {
+  sl_fees_model *c = fit_demo_with(NULL, 0, 0, 1);
+  char spec[SL_FEES_TERMS_TEXT_MAX];
+  OK(c && sl_fees_model_terms_spec(c, spec, sizeof spec) == NULL, "a classic model has no declared spec");
+  OK(c && !sl_fees_model_uses(c, SL_FEES_VAR_BUYER_CLUB), "a classic model has no buying club");
+  check_same_file(fit_demo(NULL, 0), fit_demo(SL_FEES_DEFAULT_TERMS, 0), "scoutlab-fee-model 5\n", "default list");
+  check_same_file(c, fit_demo(SL_FEES_CLASSIC_TERMS, 0), "scoutlab-fee-model 2\n", "classic list");
+  sl_fees_model *few = fit_demo_with(NULL, 0, 2023, 0);
+  OK(few && few->deals->n < SL_FEES_MIN_RICH_DEALS, "the 2023-2024 deals are few (%zu)", few ? few->deals->n : 0);
+  check_same_file(few, fit_demo_with(NULL, 0, 2023, 1), "scoutlab-fee-model 2\n", "few deals: the classic list");
 }
 
 /* ---- a column of the transfers file as a term -------------------------------------------------- */

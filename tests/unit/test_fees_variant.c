@@ -14,10 +14,11 @@
  *     level of the clubs with too few deals for one of their own ("other"; the buying league is
  *     a term, so the pool's mix of leagues is no confounder) is within 3 standard errors of
  *     truth.csv's buyer_premium;
- * and out of time, on the 2024 deals, the declared model has a lower log-RMSE than the default
- * model (default terms, recency chosen by the inner split) and than the classic one (default
- * terms, a linear trend, no weights), and a smaller mean error than the classic model, which
- * carries the trend of the seasons before the shock forward. (The declared model's own mean
+ * and out of time, on the 2024 deals, the declared model has a lower log-RMSE than the classic
+ * terms with recency chosen by the inner split and than the classic model (classic terms, a
+ * linear trend, no weights), and a smaller mean error than the classic model, which carries the
+ * trend of the seasons before the shock forward; the default model (its list has log_mv:age and
+ * buyer_club, recency chosen) is better than the classic model too. (The declared model's own mean
  * error, about +0.09, is the demo world's inflation of 0.06 a season that a level carried forward
  * does not extrapolate.) Three standard errors: two comparisons, so a correct model fails by
  * chance with probability about 0.8%. Skips without the generator. */
@@ -48,12 +49,14 @@ static double truth(const sl_table *t, const char *term) {
   return NAN;
 }
 
-/* The three models: 0 the default, 1 the classic (trend, no weights), 2 the declared one. */
-enum { DEFAULT_MODEL, CLASSIC_MODEL, DECLARED_MODEL, NMODELS };
+/* The models: 0 the classic terms with recency chosen, 1 the classic model (trend, no weights),
+ * 2 the declared one, 3 the default. */
+enum { RECENCY_MODEL, CLASSIC_MODEL, DECLARED_MODEL, DEFAULT_MODEL, NMODELS };
 
 static sl_fees_options options(int which) {
   sl_fees_options o = {0};
   o.folds = 1, o.until = HOLDOUT - 1, o.seed = SL_FEES_DEFAULT_SEED;
+  o.classic_terms = which == RECENCY_MODEL || which == CLASSIC_MODEL;
   if (which == CLASSIC_MODEL) o.season_mode = SL_FEES_SEASON_TREND, o.half_life = SL_FEES_NO_WEIGHTS;
   if (which == DECLARED_MODEL) o.terms = DECLARED, o.season_mode = SL_FEES_SEASON_LEVEL, o.half_life = HALF_LIFE;
   return o;
@@ -161,9 +164,13 @@ static void run(const char *dir) {
   INT_EQ(sl_fees_fit_files(paths, 1, &o, &club, NULL, &err), SL_OK, "fit with buyer_club: %s", err.message);
   if (club) check_premium(club, tt);
   sl_fees_model_free(club);
-  fprintf(stderr, "out of time (%d): log-RMSE declared %.4f, default %.4f, classic %.4f; mean error %+.4f, %+.4f, %+.4f\n",
-          HOLDOUT, rmse[2], rmse[0], rmse[1], bias[2], bias[0], bias[1]);
-  OK(rmse[DECLARED_MODEL] < rmse[DEFAULT_MODEL], "declared log-RMSE %.4f below the default's %.4f", rmse[2], rmse[0]);
+  fprintf(stderr,
+          "out of time (%d): log-RMSE declared %.4f, classic terms with recency %.4f, classic %.4f, default %.4f; "
+          "mean error %+.4f, %+.4f, %+.4f, %+.4f\n",
+          HOLDOUT, rmse[2], rmse[0], rmse[1], rmse[3], bias[2], bias[0], bias[1], bias[3]);
+  OK(rmse[DECLARED_MODEL] < rmse[RECENCY_MODEL], "declared log-RMSE %.4f below the classic terms' with recency %.4f", rmse[2],
+     rmse[0]);
+  OK(rmse[DEFAULT_MODEL] < rmse[CLASSIC_MODEL], "default log-RMSE %.4f below the classic's %.4f", rmse[3], rmse[1]);
   OK(rmse[DECLARED_MODEL] < rmse[CLASSIC_MODEL], "declared log-RMSE %.4f below the classic's %.4f", rmse[2], rmse[1]);
   OK(fabs(bias[DECLARED_MODEL]) < fabs(bias[CLASSIC_MODEL]), "mean error declared %+.4f, classic %+.4f: the trend misses the shock",
      bias[2], bias[1]);
