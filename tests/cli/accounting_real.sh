@@ -37,7 +37,7 @@ print(r["read"], r["read"] == r["used"] + r["skipped"] == r["used"] + sum(r["ski
 expect_eq "$got" "2825 True" "ols big5: read = used + skipped by reason"
 
 # fit: every transfers-tm row under one reason (loader skips included), and --verbose lists each.
-"$SCOUTLAB" fit --transfers "$tm" --until 2020 --folds 1 -o "$tmp/tm.slm" --format json --verbose \
+"$SCOUTLAB" fit --transfers "$tm" --until 2020 --folds 1 --season-mode level --half-life 2 -o "$tmp/tm.slm" --format json --verbose \
   > "$tmp/fit.json" 2> "$tmp/fit.err"
 expect_eq "$?" 0 "fit transfers-tm"
 got=$(py 'import json,sys; d=json.load(open(sys.argv[1]))

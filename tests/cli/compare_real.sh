@@ -76,7 +76,8 @@ fi
 # filter removed is said; the current club of a two-club player is the one he played most for.
 if [ -d "$SL_SHARED_DATA/transfers-tm" ] && [ -d "$SL_SHARED_DATA/tm-values-2023" ]; then
   tmp=$(mktemp -d)
-  "$SCOUTLAB" fit --transfers "$SL_SHARED_DATA/transfers-tm" --folds 1 -o "$tmp/tm.slm" >/dev/null 2>&1 # the model only
+  # the model only: no k-fold, the inner split's choice on these deals fixed (no search)
+  "$SCOUTLAB" fit --transfers "$SL_SHARED_DATA/transfers-tm" --folds 1 --season-mode level --half-life 2 -o "$tmp/tm.slm" >/dev/null 2>&1
   got=$("$SCOUTLAB" similar --stats "$B" "Leonardo Balerdi" --model "$tmp/tm.slm" --values "$SL_SHARED_DATA/tm-values-2023" \
         --max-age 26 --max-fee 15m --format json 2>/dev/null); st=$?
   expect_eq "$st" 0 "similar --max-fee exit status"

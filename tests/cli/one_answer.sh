@@ -129,7 +129,9 @@ if [ ! -e "$SL_SHARED_DATA/transfers-tm" ] || [ ! -e "$SL_SHARED_DATA/tm-values-
 fi
 S="$SL_SHARED_DATA"
 F="$S/fbref-big5-2024-25/players_data-2024_2025.csv"
-"$SCOUTLAB" fit --transfers "$S/transfers-tm" --folds 1 -o M.slm >/dev/null 2>&1 # the model only: no k-fold
+# The model only: no k-fold, and the recency the inner split chooses on these deals fixed (the
+# same model, without the search).
+"$SCOUTLAB" fit --transfers "$S/transfers-tm" --folds 1 --season-mode level --half-life 2 -o M.slm >/dev/null 2>&1
 expect_eq "$?" 0 "fit on transfers-tm"
 
 # Two Marquinhos in the French values: never a silent pick.

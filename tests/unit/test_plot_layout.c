@@ -160,6 +160,8 @@ static void fee_charts(const char *transfers) {
   sl_error err;
   sl_fees_options o = {0};
   o.folds = 1;
+  /* the recency the inner split chooses on these deals, fixed: the same model without the search */
+  o.season_mode = SL_FEES_SEASON_LEVEL, o.half_life = 2;
   sl_fees_model *m = NULL;
   INT_EQ(sl_fees_fit_files(&transfers, 1, &o, &m, NULL, &err), SL_OK, "fit: %s", err.message);
   if (!m) return;
