@@ -45,8 +45,15 @@ void sl_fees_club_index_free_(void *index);
 /** Sets m->range_low/range_high from m->deals (NAN without deals). */
 void sl_fees_ranges_build(sl_fees_model *m);
 
-/** Builds the model's club -> league index from m->deals (replacing any earlier one). */
+/** Builds the model's club -> league index from m->deals (replacing any earlier one), with the
+ *  buying-club columns' means over the training deals of each buying league. */
 int sl_fees_club_index_build(sl_fees_model *m);
+
+/** The buying-club columns (term t) of a player whose buying club is unknown but whose buying
+ *  league is known: their mean over the training deals bought by that league's clubs (its
+ *  average buyer, not the whole market's); c NULL only asks. 0 (c untouched) when the model has
+ *  no such means or the player no known buying league. */
+int sl_fees_league_buyer_means(const sl_fees_model *m, const sl_fees_term *t, const sl_fees_player *p, double *c);
 
 /** Copies s into the deal list's string pool (NULL stays NULL). NULL when out of memory. */
 const char *sl_fees_pool_strdup(sl_fees_deals *d, const char *s);

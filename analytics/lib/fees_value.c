@@ -87,12 +87,18 @@ static void describe_var(const sl_fees_model *m, const sl_fees_term *t, sl_fees_
   }
 }
 
+/* 1 when an unknown buying club (term t) is its buying league's average buyer. */
+static int league_average(const sl_fees_model *m, const sl_fees_term *t, const sl_fees_player *p) {
+  return sl_fees_league_buyer_means(m, t, p, NULL);
+}
+
 /* What the player's value of a term is, in words: "26", "CB", "EUR 2.50m x 26" for a numeric
  * interaction, "EUR 2.50m, Premier League" for one with a factor. */
 static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fees_player *p,
                      int known, char *buf, size_t n) {
   if (!known) {
-    snprintf(buf, n, "unknown (typical)");
+    snprintf(buf, n, t->var == SL_FEES_VAR_BUYER_CLUB && league_average(m, t, p) ? "unknown (league's average)"
+                                                                                : "unknown (typical)");
     return;
   }
   describe_var(m, t, t->var, p, buf, n);
@@ -143,6 +149,9 @@ static void unknown_var_notes(const sl_fees_model *m, const sl_fees_term *term, 
     const char *label = factor ? sl_fees_player_label(p, (sl_fees_var)vars[k]) : NULL;
     const char *name = sl_fees_model_var_name(m, vars[k]);
     if (label) add_note(v, "%s '%s' is not one the model knows: a typical one is assumed", name, label);
+    else if (vars[k] == SL_FEES_VAR_BUYER_CLUB && league_average(m, term, p))
+      add_note(v, "buying club not given: the average buyer of the training deals in %s is assumed",
+               sl_fees_player_label(p, SL_FEES_VAR_BUYER_LEAGUE));
     else if (vars[k] == SL_FEES_VAR_BUYER_CLUB)
       add_note(v, "buying club not given: the training deals' average buyer is assumed");
     else add_note(v, "%s unknown: the training average is assumed", name);
@@ -446,6 +455,11 @@ typedef struct club_entry {
 typedef struct club_index {
   club_entry *e;
   size_t n;
+  /* Buying-club column means per buying-league level: means[l * nclub + k], NULL when the model
+   * lacks either term or its deals. */
+  const sl_fees_term *league_term, *club_term;
+  double *means;
+  size_t nleague, nclub;
 } club_index;
 
 static int club_cmp(const void *a, const void *b) {
@@ -458,12 +472,52 @@ void sl_fees_club_index_free_(void *index) {
   club_index *ix = index;
   if (!ix) return;
   for (size_t i = 0; i < ix->n; i++) free(ix->e[i].club);
-  free(ix->e), free(ix);
+  free(ix->e), free(ix->means), free(ix);
 }
 
 static int covered(const char *league) {
   return league && strncmp(league, SL_FEES_OUTSIDE_PREFIX, strlen(SL_FEES_OUTSIDE_PREFIX)) != 0 &&
          strcmp(league, SL_FEES_LEVEL_UNKNOWN) != 0;
+}
+
+static const sl_fees_term *factor_term(const sl_fees_model *m, sl_fees_var v) {
+  for (size_t t = 0; t < m->nterms; t++)
+    if (m->terms[t].var == v && m->terms[t].kind == SL_FEES_TERM_FACTOR) return &m->terms[t];
+  return NULL;
+}
+
+/* ix->means: the share of each buying club's level among the training deals of each buying
+ * league (the level indices the design gives the deals; the reference level has no column). */
+static int build_league_means(const sl_fees_model *m, club_index *ix) {
+  const sl_fees_term *lt = factor_term(m, SL_FEES_VAR_BUYER_LEAGUE), *ct = factor_term(m, SL_FEES_VAR_BUYER_CLUB);
+  if (!lt || !ct || !lt->nlevels || !ct->count) return SL_OK;
+  size_t nl = lt->nlevels, nc = ct->count, *n = calloc(nl, sizeof *n);
+  double *means = calloc(nl * nc, sizeof *means);
+  if (!n || !means) return free(n), free(means), SL_ENOMEM;
+  for (size_t i = 0; i < m->deals->n; i++) {
+    const sl_fees_player *p = &m->deals->deal[i].player;
+    long l = sl_fees_level_index(lt, sl_fees_player_label(p, SL_FEES_VAR_BUYER_LEAGUE));
+    long c = sl_fees_level_index(ct, sl_fees_player_label(p, SL_FEES_VAR_BUYER_CLUB));
+    if (l < 0 || c < 0) continue;
+    n[l]++;
+    if (c > 0) means[(size_t)l * nc + (size_t)c - 1] += 1;
+  }
+  for (size_t l = 0; l < nl; l++)
+    for (size_t k = 0; n[l] && k < nc; k++) means[l * nc + k] /= (double)n[l];
+  for (size_t l = 0; l < nl; l++)
+    if (!n[l]) means[l * nc] = NAN; /* a league level without deals (none expected): no means */
+  free(n);
+  ix->league_term = lt, ix->club_term = ct, ix->means = means, ix->nleague = nl, ix->nclub = nc;
+  return SL_OK;
+}
+
+int sl_fees_league_buyer_means(const sl_fees_model *m, const sl_fees_term *t, const sl_fees_player *p, double *c) {
+  const club_index *ix = m ? m->club_index_ : NULL;
+  if (!ix || !ix->means || t != ix->club_term) return 0;
+  long l = sl_fees_level_index(ix->league_term, sl_fees_player_label(p, SL_FEES_VAR_BUYER_LEAGUE));
+  if (l < 0 || isnan(ix->means[(size_t)l * ix->nclub])) return 0;
+  if (c) memcpy(c, ix->means + (size_t)l * ix->nclub, ix->nclub * sizeof *c);
+  return 1;
 }
 
 int sl_fees_club_index_build(sl_fees_model *m) {
@@ -484,7 +538,7 @@ int sl_fees_club_index_build(sl_fees_model *m) {
   }
   qsort(ix->e, ix->n, sizeof *ix->e, club_cmp);
   m->club_index_ = ix;
-  return SL_OK;
+  return build_league_means(m, ix);
 }
 
 const char *sl_fees_club_league(const sl_fees_model *m, const char *club) {

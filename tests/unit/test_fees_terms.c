@@ -509,6 +509,38 @@ static void check_column_term(void) {
   remove(path);
 }
 
+/* A valuation with a buying league and no buying club takes that league's average buyer: its
+ * log fair fee is the mean over the league's training deals of the log fair fee with each deal's
+ * buying club (the design is linear in the club's columns); the note says so. */
+static void check_league_buyer(void) {
+  sl_fees_model *m = fit_demo("age,age^2,position,buyer_league,seller_league,season,log_mv,buyer_club", 0);
+  if (!m) return;
+  const char *league = "Aurelian Premier League";
+  sl_fees_player p;
+  sl_fees_player_init(&p);
+  p.age = 25, p.group = SL_FEES_CB, p.market_value = 5e6, p.season = 2022, p.buyer_league = league;
+  p.league = "Valmorian Ligue";
+  sl_fees_valuation v;
+  sl_error err;
+  INT_EQ(sl_fees_value(m, &p, 0.8, NAN, &v, &err), SL_OK, "league's average buyer: %s", err.message);
+  double sum = 0, want = log(v.fair_fee);
+  size_t n = 0;
+  for (size_t i = 0; i < m->deals->n; i++) {
+    const sl_fees_player *d = &m->deals->deal[i].player;
+    if (!d->buyer_league || strcmp(d->buyer_league, league) != 0) continue;
+    sl_fees_valuation one;
+    p.buyer_club = d->buyer_club;
+    if (sl_fees_value(m, &p, 0.8, NAN, &one, &err) == SL_OK) sum += log(one.fair_fee), n++;
+  }
+  OK(n > 100, "%zu training deals bought in %s", n, league);
+  if (n) SL_CHECK_REL(want, sum / (double)n, 1e-9, "the league's average buyer is the mean over its deals' buyers");
+  int said = 0;
+  for (size_t k = 0; k < v.nnotes; k++)
+    said |= strstr(v.notes[k], "the average buyer of the training deals in Aurelian Premier League") != NULL;
+  OK(said, "the note names the league's average buyer");
+  sl_fees_model_free(m);
+}
+
 int main(void) {
   test_parse_accepts();
   test_parse_errors();
@@ -535,5 +567,6 @@ int main(void) {
   check_ridge();
   check_default();
   check_column_term();
+  check_league_buyer();
   return SL_TEST_DONE();
 }
