@@ -18,6 +18,7 @@ mkdir -p "$dir"
 base="age,age^2,position,buyer_league,seller_league,season"
 lists=(
   "default|"
+  "classic|classic"
   "spline|$base,spline(log_mv,4)"
   "spline + log_mv:age|$base,spline(log_mv,4),log_mv:age"
   "spline + log_mv:age + log_mv:buyer_league|$base,spline(log_mv,4),log_mv:age,log_mv:buyer_league"
