@@ -90,10 +90,12 @@ static void accuracy_table(const rp_ctx *x, sl_doc *d) {
     accuracy_row(cells + 7 * n, buf[n], "model, k-fold", &r->kfold_model), n++;
     if (r->kfold_baseline.n) accuracy_row(cells + 7 * n, buf[n], "fee = market value, k-fold", &r->kfold_baseline), n++;
   }
+  char folds[48] = "";
+  if (r->folds) snprintf(folds, sizeof folds, "%u-fold cross-validation; ", r->folds);
   snprintf(caption, sizeof caption,
            "Out-of-sample accuracy: time split trains on seasons before %d and tests on %d and later "
-           "(%zu / %zu deals); %u-fold cross-validation; coverage of the %.0f%% interval.",
-           r->holdout_from, r->holdout_from, r->time_train, r->time_test, r->folds, 100 * r->level);
+           "(%zu / %zu deals); %scoverage of the %.0f%% interval.",
+           r->holdout_from, r->holdout_from, r->time_train, r->time_test, folds, 100 * r->level);
   if (n) sl_doc_table(d, caption, 7, hdr, cells, n, "lrrrrrr");
 }
 

@@ -197,6 +197,7 @@ void sl_workspace_fee_options(const sl_table *transfers, double level, sl_fees_o
   memset(o, 0, sizeof *o);
   o->level = level > 0 ? level : SL_FEES_DEFAULT_LEVEL;
   o->seed = SL_WORKSPACE_SEED;
+  o->folds = SL_WORKSPACE_FOLDS;
   int hi = transfers ? latest_season(transfers) : 0;
   o->holdout_from = hi > SL_WORKSPACE_HOLDOUT_SEASONS ? hi - SL_WORKSPACE_HOLDOUT_SEASONS + 1 : 0;
 }

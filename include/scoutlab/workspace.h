@@ -47,6 +47,10 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see above and scoutlab/exp
 /* The fee model a workspace fits from transfers: fees.h's default seed and held-out seasons. */
 #define SL_WORKSPACE_SEED SL_FEES_DEFAULT_SEED
 #define SL_WORKSPACE_HOLDOUT_SEASONS SL_FEES_DEFAULT_HOLDOUT_SEASONS
+/* Its accuracy is the time split's only (1 = no k-fold): random folds mix the seasons a model is
+ * used across, and each fold repeats the fit (with its inner split): five more fits, for the
+ * less honest figure. */
+#define SL_WORKSPACE_FOLDS 1
 /* A market value history is read on the day the valuation's transfer window opens, 1 July (the
  * summer window, which every valuation season names): the value a buyer sees then. */
 #define SL_WORKSPACE_WINDOW_MONTH 7
