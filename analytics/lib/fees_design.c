@@ -65,6 +65,11 @@ static int str_ptr_cmp(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static int size_desc_cmp(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return (x < y) - (x > y);
+}
+
 long sl_fees_level_index(const sl_fees_term *t, const char *label) {
   if (!label) return -1;
   for (size_t l = 0; l < t->nlevels; l++)
@@ -134,6 +139,25 @@ static int add_level(sl_fees_term *t, const char *label) {
   return SL_OK;
 }
 
+/* The number of deals a label needs for a level: SL_FEES_MIN_LEVEL_DEALS, raised for the buying
+ * club until at most SL_FEES_MAX_CLUB_LEVELS labels reach it (sorted labels lab[0..n)). */
+static size_t level_threshold(const char **lab, size_t n, sl_fees_var var) {
+  size_t need = SL_FEES_MIN_LEVEL_DEALS;
+  if (var != SL_FEES_VAR_BUYER_CLUB) return need;
+  size_t *runs = malloc((n ? n : 1) * sizeof *runs), k = 0;
+  if (!runs) return need;
+  for (size_t i = 0, j; i < n; i = j) {
+    for (j = i; j < n && strcmp(lab[j], lab[i]) == 0; j++) {}
+    if (j - i >= need) runs[k++] = j - i;
+  }
+  if (k > SL_FEES_MAX_CLUB_LEVELS) { /* the cap's count + 1: ties at the cap are pooled together */
+    qsort(runs, k, sizeof *runs, size_desc_cmp);
+    need = runs[SL_FEES_MAX_CLUB_LEVELS] + 1;
+  }
+  free(runs);
+  return need;
+}
+
 /* Levels of a league factor: frequent labels (the most frequent first, then by name), rarer
  * ones pooled into "other" at the end. */
 static int league_levels(sl_fees_term *t, sl_fees_var var, const sl_fees_deals *d, const size_t *idx, size_t n) {
@@ -141,7 +165,7 @@ static int league_levels(sl_fees_term *t, sl_fees_var var, const sl_fees_deals *
   if (!lab) return SL_ENOMEM;
   for (size_t i = 0; i < n; i++) lab[i] = deal_label(&d->deal[idx[i]], var);
   qsort(lab, n, sizeof *lab, str_ptr_cmp);
-  size_t best = 0, best_run = 0, pooled = 0;
+  size_t best = 0, best_run = 0, pooled = 0, need = level_threshold(lab, n, var);
   for (size_t i = 0, j; i < n; i = j) {
     for (j = i; j < n && strcmp(lab[j], lab[i]) == 0; j++) {}
     if (j - i > best_run) best = i, best_run = j - i;
@@ -150,7 +174,7 @@ static int league_levels(sl_fees_term *t, sl_fees_var var, const sl_fees_deals *
   for (size_t i = 0, j; !st && i < n; i = j) {
     for (j = i; j < n && strcmp(lab[j], lab[i]) == 0; j++) {}
     if (i == best) continue;
-    if (j - i < SL_FEES_MIN_LEVEL_DEALS || strcmp(lab[i], SL_FEES_LEVEL_OTHER) == 0) pooled += j - i;
+    if (j - i < need || strcmp(lab[i], SL_FEES_LEVEL_OTHER) == 0) pooled += j - i;
     else st = add_level(t, lab[i]);
   }
   if (!st && pooled) st = add_level(t, SL_FEES_LEVEL_OTHER);

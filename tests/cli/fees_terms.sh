@@ -154,4 +154,22 @@ fit_row=$(grep -A1 '^time split' c.txt | tail -1 | tr -s ' ')
 pred_row=$(grep '^  model ' c23.txt | tr -s ' ')
 [ -n "$fit_row" ] || fail "fit printed its time split"
 expect_eq "$pred_row" "$fit_row" "predict on the held-out season reproduces fit's time split (the row's buying club)"
+# At most 250 buying clubs get a level (the design's width stays bounded as the data grow): 300
+# clubs with 26-32 deals each, 43 clubs at each count; the clubs tied at the cap are pooled
+# together, so the 215 clubs with 28 deals or more keep levels (214 columns besides the reference).
+py 'import random
+random.seed(7)
+with open("manyclubs.csv", "w") as f:
+    f.write("club,name,age,position,market_value,fee,movement,season,is_loan,league\n")
+    k = 0
+    for c in range(300):
+        for i in range(26 + c % 7):
+            k += 1
+            mv = random.choice([5e5, 1e6, 2e6, 5e6, 1e7])
+            f.write("Club %03d,Player %d,%d,CB,%.0f,%.0f,in,%d,False,League %d\n" % (c, k, random.randint(18, 33), mv,
+                    mv * random.lognormvariate(0, 0.5), 2015 + i % 5, c % 4))'
+"$SCOUTLAB" fit --transfers manyclubs.csv --folds 1 --terms "age,buyer_club" --format json -o mc.slm >mc.json 2>/dev/null
+expect_eq "$?" 0 "fit with 300 frequent buying clubs"
+got=$(py 'import json, sys; d = json.load(open(sys.argv[1])); print([t["columns"] for t in d["terms"] if t["variable"] == "buyer_club"][0])' mc.json)
+expect_eq "$got" "214" "the buying clubs capped at 250 levels, ties at the cap pooled"
 finish
