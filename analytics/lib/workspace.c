@@ -254,7 +254,7 @@ static int fee_model(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *
   if (st) return st;
   sl_fees_options fo;
   sl_workspace_fee_options(t, in->level, &fo);
-  fo.folds = in->folds;
+  if (in->folds) fo.folds = in->folds; /* 0: the workspace's own (SL_WORKSPACE_FOLDS) */
   sl_fees_deals *deals = NULL;
   st = sl_fees_deals_from_table(t, &fo, &deals, err);
   sl_table_free(t);

@@ -104,7 +104,7 @@ typedef struct sl_workspace_inputs {
                                    fit --stats --no-market-value): values the players without a
                                    market value; NULL = none */
   unsigned folds;               /* fitting from transfers: k-fold accuracy folds, 0 = the
-                                   default, 1 = none (the model alone, faster) */
+                                   workspace's (SL_WORKSPACE_FOLDS: none), 1 = none */
   const char *profiles;         /* role profiles file; NULL = no profiles (no quality, no compare) */
   const char *overrides;        /* position overrides file; NULL = none */
   int season;                   /* the stats season as the caller states it (first year); 0 = from the files */
