@@ -536,8 +536,7 @@ static int term_row(const sl_fees_model *m, const sl_fees_term *t, const sl_fees
   *known = t->kind == SL_FEES_TERM_FACTOR ? l >= 0 : factor_partner ? l >= 0 && !isnan(v)
            : t->kind == SL_FEES_TERM_INTERACTION ? !isnan(v) && !isnan(w) : !isnan(v);
   if (!*known) {
-    if (!(t->var == SL_FEES_VAR_BUYER_CLUB && t->kind == SL_FEES_TERM_FACTOR && sl_fees_league_buyer_means(m, t, p, c)))
-      use_means(m, t, x);
+    if (!sl_fees_league_buyer_means(m, t, p, c)) use_means(m, t, x); /* 1 for the buying club only */
     return SL_OK;
   }
   if (t->kind == SL_FEES_TERM_FACTOR || factor_partner)

@@ -300,25 +300,44 @@ static void inner_free(inner *in) { free(in->early), free(in->late), free(in->re
 static size_t t_inside(const sl_fees_model *early, const sl_fees_deals *d, const size_t *idx, size_t n,
                        double level, size_t *scored);
 
+/* The late deals of season s into test; their count. */
+static size_t season_deals(const sl_fees_deals *d, const inner *in, int s, size_t *test) {
+  size_t n = 0;
+  for (size_t i = 0; i < in->nl; i++)
+    if (d->deal[in->late[i]].player.season == s) test[n++] = in->late[i];
+  return n;
+}
+
+/* A setting's one-season-ahead models, kept until the setting is known to be the best (only its
+ * t-coverage is wanted: the interval of every deal costs p x rank). */
+typedef struct season_fits {
+  sl_fees_model **m;
+  int *season;
+  size_t n;
+} season_fits;
+
+static void season_fits_clear(season_fits *f) {
+  for (size_t i = 0; i < f->n; i++) sl_fees_model_free(f->m[i]);
+  f->n = 0;
+}
+
 /* Setting c scored one season ahead on every late season, as a valuation is used: each late
  * season predicted by c fitted on all the deals before it, the residuals appended to res/mv
- * (*k of them). A season c cannot fit is left out; SL_ENOMEM only is an error. */
+ * (*k of them), the models kept in f. A season c cannot fit is left out; SL_ENOMEM only is an
+ * error. */
 static int score_setting(const sl_fees_deals *d, const inner *in, const sl_fees_options *c, double *res,
-                         double *mv, size_t *k, size_t *inside, size_t *scored, sl_error *err) {
+                         double *mv, size_t *k, season_fits *f, sl_error *err) {
   size_t *train = malloc((in->ne + in->nl) * sizeof *train), *test = malloc(in->nl * sizeof *test);
   int st = !train || !test ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
-  *k = *inside = *scored = 0;
+  *k = 0;
   int last = in->from;
   for (size_t i = 0; i < in->nl; i++)
     if (d->deal[in->late[i]].player.season > last) last = d->deal[in->late[i]].player.season;
   for (int s = in->from; !st && s <= last; s++) {
-    size_t ntr = in->ne, nte = 0;
+    size_t ntr = in->ne, nte = season_deals(d, in, s, test);
     memcpy(train, in->early, in->ne * sizeof *train);
-    for (size_t i = 0; i < in->nl; i++) {
-      int season = d->deal[in->late[i]].player.season;
-      if (season < s) train[ntr++] = in->late[i];
-      else if (season == s) test[nte++] = in->late[i];
-    }
+    for (size_t i = 0; i < in->nl; i++)
+      if (d->deal[in->late[i]].player.season < s) train[ntr++] = in->late[i];
     sl_fees_model *m = NULL;
     double *x = NULL;
     int fs = nte ? fit_setting(d, train, ntr, c, &m, NULL, 0, err) : SL_EDATA;
@@ -326,9 +345,8 @@ static int score_setting(const sl_fees_deals *d, const inner *in, const sl_fees_
     else if (fs) sl_error_clear(err); /* a season the earlier ones cannot fit is not scored */
     else if (!(x = malloc(m->p * sizeof *x))) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
     else {
-      size_t scored_s = 0;
       *k += residuals_of(m, d, test, nte, res + *k, mv + *k, x);
-      *inside += t_inside(m, d, test, nte, m->level, &scored_s), *scored += scored_s;
+      f->m[f->n] = m, f->season[f->n++] = s, m = NULL;
     }
     free(x);
     sl_fees_model_free(m);
@@ -337,14 +355,30 @@ static int score_setting(const sl_fees_deals *d, const inner *in, const sl_fees_
   return st;
 }
 
+/* Share of the late deals inside the t-intervals of the season models f. */
+static double fits_t_coverage(const sl_fees_deals *d, const inner *in, const season_fits *f) {
+  size_t *test = malloc((in->nl ? in->nl : 1) * sizeof *test), inside = 0, scored = 0;
+  for (size_t j = 0; test && j < f->n; j++) {
+    size_t k = 0, nte = season_deals(d, in, f->season[j], test);
+    inside += t_inside(f->m[j], d, test, nte, f->m[j]->level, &k), scored += k;
+  }
+  free(test);
+  return scored ? (double)inside / (double)scored : NAN;
+}
+
 /* Tries every candidate setting on the inner split and keeps the best one's residuals. */
 static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inner *in, double grid[3][SL_FEES_NHALF_LIVES + 1],
                           sl_error *err) {
   static const double lives[] = SL_FEES_HALF_LIVES;
+  size_t nseasons = 1; /* at most one model per late season */
+  for (size_t i = 0; i < in->nl; i++)
+    if ((size_t)(d->deal[in->late[i]].player.season - in->from) + 1 > nseasons)
+      nseasons = (size_t)(d->deal[in->late[i]].player.season - in->from) + 1;
   double *res = malloc(in->nl * sizeof *res), *mv = malloc(in->nl * sizeof *mv);
+  season_fits f = {malloc(nseasons * sizeof *f.m), malloc(nseasons * sizeof *f.season), 0};
   in->res = malloc(in->nl * sizeof *in->res), in->mv = malloc(in->nl * sizeof *in->mv);
-  if (!res || !mv || !in->res || !in->mv) {
-    free(res), free(mv);
+  if (!res || !mv || !f.m || !f.season || !in->res || !in->mv) {
+    free(res), free(mv), free(f.m), free(f.season);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
   in->best = INFINITY;
@@ -356,20 +390,21 @@ static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inne
       if ((o->half_life && o->half_life != life) || (o->ridge && h)) continue; /* ridge fits unweighted */
       sl_fees_options c = *o;
       c.season_mode = mode, c.half_life = life;
-      size_t k = 0, inside = 0, scored = 0;
-      st = score_setting(d, in, &c, res, mv, &k, &inside, &scored, err);
+      size_t k = 0;
+      st = score_setting(d, in, &c, res, mv, &k, &f, err);
       double ss = 0;
       for (size_t i = 0; i < k; i++) ss += res[i] * res[i];
       double rmse = k ? sqrt(ss / (double)k) : INFINITY;
       grid[mode - 1][h] = rmse;
       if (!st && rmse < in->best) {
         in->best = rmse, in->chosen = c, in->nres = k;
-        in->t_coverage = scored ? (double)inside / (double)scored : NAN;
+        in->t_coverage = fits_t_coverage(d, in, &f);
         memcpy(in->res, res, k * sizeof *res), memcpy(in->mv, mv, k * sizeof *mv);
       }
+      season_fits_clear(&f);
     }
   }
-  free(res), free(mv);
+  free(res), free(mv), free(f.m), free(f.season);
   if (!st && !(in->best < INFINITY))
     st = sl_error_set(err, SL_EDATA, NULL, 0, 0, "no setting could be fitted on the seasons before %d", in->from);
   return st;

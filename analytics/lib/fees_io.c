@@ -30,10 +30,8 @@ static void put_text(FILE *f, const char *s) {
  * form (a spline, an interaction, a variable in another form than the default's), 3 for a
  * performance term. */
 static int version_of(const sl_fees_model *m) {
+  if (sl_fees_model_uses(m, SL_FEES_VAR_BUYER_CLUB)) return SL_FEES_FORMAT_VERSION;
   int v = SL_FEES_FORMAT_VERSION_MIN;
-  for (size_t t = 0; t < m->nterms; t++)
-    if (m->terms[t].var == SL_FEES_VAR_BUYER_CLUB || m->terms[t].partner == SL_FEES_VAR_BUYER_CLUB)
-      return SL_FEES_FORMAT_VERSION;
   for (size_t t = 0; t < m->nterms; t++) {
     if (!sl_fees_term_is_classic(&m->terms[t])) return SL_FEES_FORMAT_VERSION_DECLARED;
     if (sl_fees_var_is_performance(m->terms[t].var)) v = SL_FEES_FORMAT_VERSION_PERFORMANCE;

@@ -455,11 +455,10 @@ typedef struct club_entry {
 typedef struct club_index {
   club_entry *e;
   size_t n;
-  /* Buying-club column means per buying-league level: means[l * nclub + k], NULL when the model
-   * lacks either term or its deals. */
+  /* Buying-club column means per buying-league level: means[l * club_term->count + k], NULL when
+   * the model lacks either term or its deals. */
   const sl_fees_term *league_term, *club_term;
   double *means;
-  size_t nleague, nclub;
 } club_index;
 
 static int club_cmp(const void *a, const void *b) {
@@ -502,12 +501,12 @@ static int build_league_means(const sl_fees_model *m, club_index *ix) {
     n[l]++;
     if (c > 0) means[(size_t)l * nc + (size_t)c - 1] += 1;
   }
-  for (size_t l = 0; l < nl; l++)
-    for (size_t k = 0; n[l] && k < nc; k++) means[l * nc + k] /= (double)n[l];
-  for (size_t l = 0; l < nl; l++)
+  for (size_t l = 0; l < nl; l++) {
     if (!n[l]) means[l * nc] = NAN; /* a league level without deals (none expected): no means */
+    for (size_t k = 0; n[l] && k < nc; k++) means[l * nc + k] /= (double)n[l];
+  }
   free(n);
-  ix->league_term = lt, ix->club_term = ct, ix->means = means, ix->nleague = nl, ix->nclub = nc;
+  ix->league_term = lt, ix->club_term = ct, ix->means = means;
   return SL_OK;
 }
 
@@ -515,8 +514,9 @@ int sl_fees_league_buyer_means(const sl_fees_model *m, const sl_fees_term *t, co
   const club_index *ix = m ? m->club_index_ : NULL;
   if (!ix || !ix->means || t != ix->club_term) return 0;
   long l = sl_fees_level_index(ix->league_term, sl_fees_player_label(p, SL_FEES_VAR_BUYER_LEAGUE));
-  if (l < 0 || isnan(ix->means[(size_t)l * ix->nclub])) return 0;
-  if (c) memcpy(c, ix->means + (size_t)l * ix->nclub, ix->nclub * sizeof *c);
+  size_t nc = ix->club_term->count;
+  if (l < 0 || isnan(ix->means[(size_t)l * nc])) return 0;
+  if (c) memcpy(c, ix->means + (size_t)l * nc, nc * sizeof *c);
   return 1;
 }
 
@@ -559,15 +559,12 @@ const char *sl_fees_club_league(const sl_fees_model *m, const char *club) {
 
 const char *sl_fees_club_level(const sl_fees_model *m, const char *club, int *pooled) {
   *pooled = 0;
-  for (size_t t = 0; m && club && t < m->nterms; t++) {
-    const sl_fees_term *term = &m->terms[t];
-    if (term->var != SL_FEES_VAR_BUYER_CLUB || term->kind != SL_FEES_TERM_FACTOR) continue;
-    size_t n = term->nlevels;
-    if (n && strcmp(term->levels[n - 1], SL_FEES_LEVEL_OTHER) == 0) n--; /* never "other" by a name */
-    long l = sl_name_club_find(club, (const char *const *)term->levels, n);
-    if (l >= 0) return term->levels[l];
-    *pooled = 1;
-    return club;
-  }
-  return NULL;
+  const sl_fees_term *term = m && club ? factor_term(m, SL_FEES_VAR_BUYER_CLUB) : NULL;
+  if (!term) return NULL;
+  size_t n = term->nlevels;
+  if (n && strcmp(term->levels[n - 1], SL_FEES_LEVEL_OTHER) == 0) n--; /* never "other" by a name */
+  long l = sl_name_club_find(club, (const char *const *)term->levels, n);
+  if (l >= 0) return term->levels[l];
+  *pooled = 1;
+  return club;
 }

@@ -110,8 +110,8 @@ static void apply_buyer_club(const sl_workspace *ws, const sl_workspace_attrs *a
                              char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
   int pooled = 0;
   const char *level = sl_fees_club_level(ws->model, a->buyer_club, &pooled);
-  const char *known = sl_fees_club_league(ws->model, level ? level : a->buyer_club);
   fp->buyer_club = level ? level : a->buyer_club;
+  const char *known = sl_fees_club_league(ws->model, fp->buyer_club);
   if (pooled && known)
     NOTE("%s has too few training deals for a buying-club level of its own: the model values it with the "
          "pooled level 'other'", a->buyer_club);
