@@ -52,4 +52,20 @@ limited "$roomy" "$SCOUTLAB" "${ols[@]}" --format json
 expect_eq "$rc" 0 "ols under 400 MiB"
 expect_golden "$w/ols.json" "$w/out.txt" "ols under 400 MiB gives what it gives without a limit"
 
+# A thread count the user set is lowered to what the limit has room for, with a note, instead of
+# hanging (CI's run with OPENBLAS_NUM_THREADS=$(nproc) hung every command of this test).
+limited "$small" env -u OMP_NUM_THREADS -u GOTO_NUM_THREADS OPENBLAS_NUM_THREADS=4 "$SCOUTLAB" --version
+expect_eq "$rc" 0 "--version with 4 BLAS threads asked under 100 MiB (124 = hung)"
+expect_contains "$(cat "$w/out.err")" \
+  "scoutlab: note: 4 BLAS threads need about 600 MiB of address space, more than the limit of 100 MiB (ulimit -v): running with 1" \
+  "the lowered thread count is said"
+limited "$roomy" env -u OPENBLAS_NUM_THREADS -u GOTO_NUM_THREADS OMP_NUM_THREADS=8 "$SCOUTLAB" "${ols[@]}" --format json
+expect_eq "$rc" 0 "ols with OMP_NUM_THREADS=8 under 400 MiB (124 = hung)"
+expect_contains "$(cat "$w/out.err")" "8 BLAS threads need about 1144 MiB" "OMP_NUM_THREADS counts as OpenBLAS reads it"
+expect_contains "$(cat "$w/out.err")" "limit of 400 MiB (ulimit -v): running with 2" "two fit in 400 MiB"
+expect_golden "$w/ols.json" "$w/out.txt" "ols on the lowered thread count gives the same answer"
+limited "$roomy" env -u OMP_NUM_THREADS -u GOTO_NUM_THREADS OPENBLAS_NUM_THREADS=2 "$SCOUTLAB" --version
+expect_eq "$rc" 0 "--version with 2 BLAS threads under 400 MiB"
+expect_eq "$(cat "$w/out.err")" "" "a count the limit has room for is kept without a note"
+
 finish
