@@ -58,9 +58,9 @@ int main(void) {
   NEAR(r->time_model.mdape, 0.418, 0.01, "time split MdAPE model");
   NEAR(r->time_model.within25, 0.299, 0.01, "time split within 25% model");
   NEAR(r->time_model.within50, 0.583, 0.01, "time split within 50% model");
-  NEAR(r->time_model.coverage, 0.799, 0.02, "time split 80% coverage");
+  NEAR(r->time_model.coverage, 0.797, 0.02, "time split 80% coverage");
   NEAR(r->time_model_in.log_rmse, 0.797, 0.01, "time split log-RMSE on the 2,874 in rows (issue: 0.906 before, target 0.83)");
-  static const double band_coverage[SL_FEES_MAX_BANDS] = {0.794, 0.772, 0.838}; /* issue: 75-85% each */
+  static const double band_coverage[SL_FEES_MAX_BANDS] = {0.794, 0.773, 0.830}; /* issue: 75-85% each */
   for (int b = 0; b < SL_FEES_MAX_BANDS; b++) {
     OK(fabs(r->time_band[b].coverage - band_coverage[b]) <= 0.02, "80%% coverage, market-value band %d: %.4f, expected %.3f +- 0.02",
        b, r->time_band[b].coverage, band_coverage[b]);
@@ -87,7 +87,7 @@ int main(void) {
    * trend extrapolated five seasons gave 7.8m. */
   NEAR(v.fair_fee / 1e6, 6.38, 0.3, "Balerdi fair fee (EUR m)");
   OK(v.fee_high < 25e6, "25m is above the 80%% range (high %.0f)", v.fee_high);
-  NEAR(v.p_at_least_bid, 0.0023, 0.002, "Balerdi P(fee >= 25m)");
+  NEAR(v.p_at_least_bid, 0.0044, 0.003, "Balerdi P(fee >= 25m)");
   /* Issue 15: the median is the 50% point of the distribution P and the interval come from
    * (it was 54.8% before: the median was exp(x'b), P the share of raw conformal residuals). */
   sl_fees_valuation at;
