@@ -269,6 +269,9 @@ static void acc_row(const char *label, const sl_fees_accuracy *a) {
   else printf(" %9s %8s\n", "-", "-");
 }
 
+static const char *const band_labels[SL_FEES_MAX_BANDS] = {"  market value under EUR 1m", "  market value EUR 1m-5m",
+                                                           "  market value EUR 5m and over"};
+
 static const char *interval_name(int kind) {
   return kind == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : kind == SL_FEES_INTERVAL_T ? "t" : "mixed";
 }
@@ -292,9 +295,7 @@ static void print_accuracy(const sl_fees_report *r) {
            100 * r->level);
     acc_row("model", &r->time_model);
     acc_row("model, deals with a market value", &r->time_model_mv);
-    static const char *const bands[SL_FEES_MAX_BANDS] = {"  market value under EUR 1m", "  market value EUR 1m-5m",
-                                                         "  market value EUR 5m and over"};
-    for (int b = 0; b < SL_FEES_MAX_BANDS; b++) acc_row(bands[b], &r->time_band[b]);
+    for (int b = 0; b < SL_FEES_MAX_BANDS; b++) acc_row(band_labels[b], &r->time_band[b]);
     acc_row("baseline fee = market value", &r->time_baseline);
     acc_row("baseline value x last ratio", &r->time_ratio);
     acc_row("model, buyers' in rows", &r->time_model_in);
@@ -331,6 +332,9 @@ static void print_accuracy(const sl_fees_report *r) {
     fixed_or_dash(r->rolling_mean_in, 8), putchar(' '), fixed_or_dash(r->rolling_mean_baseline_in, 8);
     printf("  (mean over %zu seasons)\n", r->nrolling);
     printf("  (\"in\": the buyers' in rows with a market value, the rows the time split's \"in rows\" scores)\n");
+    printf("  every season's test deals pooled (columns as the accuracy table's):\n");
+    acc_row("rolling, pooled", &r->rolling_pooled);
+    for (int b = 0; b < SL_FEES_MAX_BANDS; b++) acc_row(band_labels[b], &r->rolling_band[b]);
   }
   if (r->folds) {
     printf("%u-fold cross-validation (%s interval, %.0f%%)\n", r->folds, interval_name(r->kfold_interval),
@@ -451,6 +455,10 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
     json_acc("time_without_performance_same_deals", &r->time_plain_same, 0);
     json_acc("time_without_performance_every_deal", &r->time_plain_all, 0);
   }
+  json_acc("rolling_pooled", &r->rolling_pooled, 0);
+  json_acc("rolling_band_under_1m", &r->rolling_band[0], 0);
+  json_acc("rolling_band_1m_5m", &r->rolling_band[1], 0);
+  json_acc("rolling_band_5m_and_over", &r->rolling_band[2], 0);
   json_acc("kfold_baseline", &r->kfold_baseline, 1);
   printf("  },\n  \"time_split_choice\": ");
   if (r->holdout_from) {

@@ -257,6 +257,20 @@ static int kfold(const sl_fees_deals *d, const size_t *use, size_t nuse, const s
   return st;
 }
 
+/* Appends the deals season s scores its model on (those with a market value; every deal for a
+ * model without market value, with no market value so no band) to pool's market-value arrays,
+ * whose capacity is every usable deal. */
+static void pool_append(scored *pool, const scored *s) {
+  int no_mv = s->nb == 0;
+  size_t n = no_mv ? s->n : s->nb;
+  const double *src[] = {no_mv ? s->y : s->my, no_mv ? s->pred : s->mpred, no_mv ? s->low : s->mlow,
+                         no_mv ? s->high : s->mhigh};
+  double *dst[] = {pool->my, pool->mpred, pool->mlow, pool->mhigh};
+  for (size_t k = 0; k < sizeof dst / sizeof dst[0]; k++) memcpy(dst[k] + pool->nb, src[k], n * sizeof(double));
+  for (size_t i = 0; i < n; i++) pool->bmv[pool->nb + i] = no_mv ? 0 : s->bmv[i];
+  pool->nb += n;
+}
+
 /* Each season from o->rolling_from on, predicted by a model fitted on the seasons before it. */
 static int rolling(const sl_fees_deals *d, const size_t *use, size_t nuse, const sl_fees_options *o,
                    sl_fees_report *r, sl_error *err) {
@@ -264,7 +278,8 @@ static int rolling(const sl_fees_deals *d, const size_t *use, size_t nuse, const
   for (size_t k = 0; k < nuse; k++)
     if (d->deal[use[k]].player.season > last) last = d->deal[use[k]].player.season;
   size_t *train = malloc((nuse ? nuse : 1) * sizeof *train), *test = malloc((nuse ? nuse : 1) * sizeof *test);
-  int st = !train || !test ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+  scored pool = {0};
+  int st = !train || !test || scored_init(&pool, nuse) ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
   double sum[3] = {0}, sum_in[2] = {0};
   size_t nin = 0; /* seasons with in rows scored */
   for (int season = o->rolling_from; !st && season <= last && r->nrolling < SL_FEES_MAX_ROLLING; season++) {
@@ -294,6 +309,7 @@ static int rolling(const sl_fees_deals *d, const size_t *use, size_t nuse, const
       a->season_mode = m->season_mode, a->half_life = m->half_life;
       sum[0] += a->model.log_rmse, sum[1] += a->baseline.log_rmse, sum[2] += a->ratio.log_rmse;
       if (s.ni) sum_in[0] += a->model_in.log_rmse, sum_in[1] += a->baseline_in.log_rmse, nin++;
+      pool_append(&pool, &s);
       r->nrolling++;
     }
     scored_free(&s);
@@ -308,6 +324,10 @@ static int rolling(const sl_fees_deals *d, const size_t *use, size_t nuse, const
   }
   r->rolling_mean_in = nin ? sum_in[0] / (double)nin : NAN;
   r->rolling_mean_baseline_in = nin ? sum_in[1] / (double)nin : NAN;
+  if (!st && (sl_fees_score(pool.my, pool.mpred, pool.mlow, pool.mhigh, pool.nb, &r->rolling_pooled) ||
+              score_bands(&pool, r->rolling_band)))
+    st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  scored_free(&pool);
   free(train), free(test);
   return st;
 }

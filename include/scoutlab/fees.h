@@ -588,6 +588,10 @@ typedef struct sl_fees_report {
   double rolling_mean_log_rmse, rolling_mean_baseline, rolling_mean_ratio; /* averages over seasons */
   double rolling_mean_in, rolling_mean_baseline_in; /* the same on the in rows, over the seasons
                                                    that have any (NAN when none has) */
+  sl_fees_accuracy rolling_pooled;              /* every rolling test deal of sl_fees_season_accuracy
+                                                   .model pooled (coverage over all of them) */
+  sl_fees_accuracy rolling_band[SL_FEES_MAX_BANDS]; /* the same by market-value band (n = 0 for a
+                                                   model without market value) */
   int time_season_mode;                         /* the time split model's choice */
   double time_half_life, time_inner_score;
   int time_inner_from;

@@ -8,7 +8,8 @@
  *     log(fee / market value) computed here;
  *   - the last season's row equal to the time split at that season (same training deals, same
  *     test deals, so the same model and the same scores), in rows included;
- *   - the means the averages of the rows.
+ *   - the means the averages of the rows; the pooled scores every season's deals together
+ *     (counts, coverage, width and squared errors add up from the rows, and from the bands).
  * Skips when datasets/transfers.csv is absent. */
 #include <math.h>
 #include <stdio.h>
@@ -42,6 +43,34 @@ static size_t deals_before(const sl_fees_deals *d, int season) {
   return n;
 }
 
+/* Sums of count, coverage x count, width x count and squared error x count of a (one season, one
+ * band, or the pool) added into acc[0..3]. */
+static void add_up(const sl_fees_accuracy *a, double acc[4]) {
+  acc[0] += (double)a->n, acc[1] += a->coverage * (double)a->n, acc[2] += a->mean_width * (double)a->n;
+  acc[3] += a->log_rmse * a->log_rmse * (double)a->n;
+}
+
+static void check_sums(const double acc[4], const sl_fees_accuracy *p, const char *what) {
+  INT_EQ((int)acc[0], (int)p->n, "%s: the pool holds every deal scored", what);
+  SL_CHECK_REL(acc[1] / acc[0], p->coverage, SAME, "%s: pooled coverage", what);
+  SL_CHECK_REL(acc[2] / acc[0], p->mean_width, SAME, "%s: pooled width", what);
+  SL_CHECK_REL(sqrt(acc[3] / acc[0]), p->log_rmse, SAME, "%s: pooled log-RMSE", what);
+}
+
+/* The pool is every season's scored deals together, and its bands partition it. */
+static void check_pooled(const sl_fees_report *r) {
+  double seasons[4] = {0}, bands[4] = {0};
+  for (size_t k = 0; k < r->nrolling; k++) add_up(&r->rolling[k].model, seasons);
+  for (int b = 0; b < SL_FEES_MAX_BANDS; b++) {
+    OK(r->rolling_band[b].n > 0, "rolling band %d has deals", b);
+    add_up(&r->rolling_band[b], bands);
+  }
+  check_sums(seasons, &r->rolling_pooled, "seasons");
+  check_sums(bands, &r->rolling_pooled, "bands");
+  OK(r->rolling_pooled.coverage > 0.6 && r->rolling_pooled.coverage < 0.95, "pooled 80%% coverage %.3f is a coverage",
+     r->rolling_pooled.coverage);
+}
+
 static void check_rows(const sl_fees_model *m, const sl_fees_report *r) {
   const sl_fees_deals *d = m->deals;
   INT_EQ((int)r->nrolling, LAST - FIRST + 1, "one row per season %d-%d", FIRST, LAST);
@@ -65,6 +94,7 @@ static void check_rows(const sl_fees_model *m, const sl_fees_report *r) {
     sum_in += a->model_in.log_rmse, sum_base_in += a->baseline_in.log_rmse;
   }
   double n = (double)r->nrolling;
+  check_pooled(r);
   SL_CHECK_REL(r->rolling_mean_log_rmse, sum / n, SAME, "mean log-RMSE");
   SL_CHECK_REL(r->rolling_mean_baseline, sum_base / n, SAME, "mean baseline");
   SL_CHECK_REL(r->rolling_mean_in, sum_in / n, SAME, "mean on the in rows");
