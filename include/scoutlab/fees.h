@@ -61,7 +61,9 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
  *  training stays close to the present), and one seed for folds and the calibration split. */
 #define SL_FEES_DEFAULT_HOLDOUT_SEASONS 3
 #define SL_FEES_DEFAULT_SEED 1
-/** Share of the training deals held out to calibrate the intervals (split conformal). */
+/** Share of the training deals (the latest seasons) the inner split holds out to choose the
+ *  recency setting; the intervals are calibrated on at least the latest 40% (fees_fit.c,
+ *  SL_FEES_CALIBRATION_WINDOW), or on a random share this size without seasons. */
 #define SL_FEES_DEFAULT_CALIBRATION 0.25
 /** Largest number of model terms (the default list has twelve with performance terms; a
  *  declared list adds splines and interactions). */
@@ -216,7 +218,7 @@ typedef struct sl_fees_options {
   double level;              /* 0 = SL_FEES_DEFAULT_LEVEL */
   unsigned folds;            /* 0 = SL_FEES_DEFAULT_FOLDS; 1 = no k-fold */
   uint64_t seed;             /* folds and calibration split (0 is a valid seed) */
-  double calibration_share;  /* 0 = SL_FEES_DEFAULT_CALIBRATION */
+  double calibration_share;  /* inner split's share; 0 = SL_FEES_DEFAULT_CALIBRATION */
   int season_mode;           /* how the season enters: 0 = chosen by the inner time split
                                 (SL_FEES_SEASON_AUTO), or one sl_fees_season_mode */
   double half_life;          /* training weight 0.5^((last season - season) / half_life):
