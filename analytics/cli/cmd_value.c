@@ -50,6 +50,7 @@ const char sl_help_value[] =
     "                    --stats --no-market-value): values the player when he has no market\n"
     "                    value, from his stats of the season before (the output says which model)\n"
     "  --what-if age=+1 | contract-until=2027 | market-value=15m | league=\"Serie A\" | season=+1\n"
+    "                    | buyer-league=\"Premier League\" | buyer-club=Chelsea\n"
     "  --chart FILE.png  also draw the model's fit on held-out transfers with this bid marked\n"
     "  --format F        table (default); json (every number, the contributions, comparables,\n"
     "                    what-ifs and notes, docs/json.md); csv: one line for the player and one\n"
@@ -380,7 +381,7 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
   for (size_t i = 0; i < a->nwhat; i++) {
     sl_fees_player *q = &changed[i];
     *q = *p;
-    if (sl_fees_player_apply(q, a->what_if[i], &err) || sl_fees_value(m, q, a->level, a->bid, &what[i], &err))
+    if (sl_fees_model_apply(m, q, a->what_if[i], &err) || sl_fees_value(m, q, a->level, a->bid, &what[i], &err))
       return sl_cli_fail(&err);
   }
   sl_fees_comparable comp[MAX_COMPARABLES];

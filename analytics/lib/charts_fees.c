@@ -198,7 +198,7 @@ int sl_charts_age_curve_from_model(const sl_fees_model *m, const sl_fees_player 
   double *alt = what_if ? sl_charts_alloc(st, cap, sizeof *alt) : NULL;
   if (!age || !fee || !low || !high || (what_if && !alt)) return OOM(err);
   sl_fees_player w = *player;
-  if (what_if && sl_fees_player_apply(&w, what_if, err)) return err->code;
+  if (what_if && sl_fees_model_apply(m, &w, what_if, err)) return err->code;
   sl_fees_valuation now;
   int e = sl_fees_value(m, player, level, NAN, &now, err);
   if (!e) e = sweep(m, player, what_if ? &w : NULL, level, out, age, fee, low, high, alt, err);

@@ -74,6 +74,28 @@ static int contract_until(sl_fees_player *p, const char *s, sl_error *err) {
   return SL_OK;
 }
 
+/* "buyer-club=NAME": the model's level of the club and its league in the training deals as the
+ * buying league; a club the training deals never name is refused (a what-if is a question about
+ * a known buyer, and a misspelling must not pass as the pooled level). */
+static int buyer_club(const sl_fees_model *m, sl_fees_player *p, const char *what, const char *club, sl_error *err) {
+  int pooled = 0;
+  const char *level = sl_fees_club_level(m, club, &pooled);
+  const char *league = sl_fees_club_league(m, level ? level : club);
+  if (!league)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                        "what-if '%s': %s is not among the model's training clubs (check the spelling)", what, club);
+  p->buyer_club = level ? level : club;
+  p->buyer_league = league;
+  return SL_OK;
+}
+
+int sl_fees_model_apply(const sl_fees_model *m, sl_fees_player *p, const char *what, sl_error *err) {
+  static const char key[] = "buyer-club=";
+  if (m && p && what && strncmp(what, key, sizeof key - 1) == 0 && what[sizeof key - 1])
+    return buyer_club(m, p, what, what + sizeof key - 1, err);
+  return sl_fees_player_apply(p, what, err);
+}
+
 int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
   const char *eq = what ? strchr(what, '=') : NULL;
   if (!p || !eq || !eq[1])
@@ -101,10 +123,13 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
   if (KEY("position") && sl_fees_position_group(v) >= 0)
     return p->group = sl_fees_position_group(v), p->line_groups = 0, SL_OK;
   if (KEY("position") && sl_fees_position_line(v)) return p->group = -1, p->line_groups = sl_fees_position_line(v), SL_OK;
+  if (KEY("buyer-club"))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                        "what-if '%s': a buying club is resolved by the model (sl_fees_model_apply)", what);
 #undef KEY
   return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
                       "what-if '%s' not understood: use age=+1|27, season=+1|2026, contract-until=2027|DATE, "
                       "contract-months=12, minutes-share=0.8, market-value=15m, league=NAME, buyer-league=NAME, "
-                      "position=CB",
+                      "buyer-club=NAME, position=CB",
                       what);
 }

@@ -184,7 +184,7 @@ static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
     sl_fees_player fp = pl->fp;
     sl_fees_valuation v;
     sl_error err;
-    if (sl_fees_player_apply(&fp, rp_what_ifs[i][0], &err) ||
+    if (sl_fees_model_apply(x->model, &fp, rp_what_ifs[i][0], &err) ||
         sl_fees_value(x->model, &fp, x->level, x->rq->bid, &v, &err))
       continue;
     sl_money_text(v.fair_fee, fee[rows], sizeof fee[rows]);

@@ -739,6 +739,12 @@ size_t sl_fees_comparables(const sl_fees_model *m, const sl_fees_player *p, size
  *  Texts point into `what`, which must outlive p. SL_EINVAL with the accepted forms. */
 int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err);
 
+/** As sl_fees_player_apply(), and "buyer-club=NAME", which needs the model: the club's level
+ *  (sl_fees_club_level: "Chelsea" is "Chelsea FC"; a club with few training deals the pooled
+ *  level) and its league in the training deals as the buying league. A club the training deals
+ *  never name is SL_EINVAL. Texts point into `what` or the model. */
+int sl_fees_model_apply(const sl_fees_model *m, sl_fees_player *p, const char *what, sl_error *err);
+
 /** Months from 1 July of `season` to `until` (days since 1970-01-01), at least 0. */
 double sl_fees_contract_months(int season, double until_days);
 

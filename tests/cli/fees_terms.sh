@@ -145,6 +145,20 @@ new=$(vclub "Nowhere FC")
 expect_contains "$new" "Nowhere FC is not among the training deals' clubs" "an unknown club said"
 lg=$(vclub "Bramcaster United" --buyer-league "Valmorian Ligue")
 expect_contains "$lg" "buying league      Valmorian Ligue" "a stated buying league is kept"
+# --what-if buyer-club=NAME is the same rule: the row equals the valuation with --buyer-club, in
+# the club's other spelling too; a club the training deals never name is refused, not pooled.
+wi=$("$SCOUTLAB" value --model c22.slm --age 24 --position CB --market-value 12m --league "Valmorian Ligue" \
+  --season 2022 --what-if buyer-club=Bramcaster 2>&1)
+expect_eq "$?" 0 "what-if buyer-club"
+wi_fee=$(printf '%s\n' "$wi" | sed -n 's/^  buyer-club=Bramcaster *fair fee *\([^ ]*\) .*/\1/p')
+club_fee=$(printf '%s\n' "$full" | sed -n 's/^fair fee (median) *\([^ ]*\).*/\1/p')
+[ -n "$club_fee" ] || fail "value --buyer-club printed its fair fee"
+expect_eq "$wi_fee" "$club_fee" "what-if buyer-club=Bramcaster: the fee of --buyer-club 'Bramcaster United'"
+bad=$("$SCOUTLAB" value --model c22.slm --age 24 --position CB --market-value 12m --season 2022 \
+  --what-if "buyer-club=Nowhere FC" 2>&1)
+expect_eq "$?" 2 "what-if with an unknown club refused"
+expect_contains "$bad" "what-if 'buyer-club=Nowhere FC': Nowhere FC is not among the model's training clubs" \
+  "the unknown club named"
 plain=$("$SCOUTLAB" value --model d.slm --age 24 --position CB --market-value 12m --buyer-club "Bramcaster United" 2>&1)
 expect_contains "$plain" "the model has no buying-club term" "a model without the term says so"
 awk -F, 'NR == 1 || $14 == 2023' "$T" >t23.csv # column 14: season

@@ -363,6 +363,10 @@ static void test_what_if(void) {
   INT_EQ(p.group, SL_FEES_FB, "LB is FB");
   INT_EQ(sl_fees_player_apply(&p, "height=190", &err), SL_EINVAL, "unknown what-if refused");
   INT_EQ(sl_fees_player_apply(&p, "age", &err), SL_EINVAL, "no value refused");
+  INT_EQ(sl_fees_player_apply(&p, "buyer-club=Chelsea", &err), SL_EINVAL, "a buying club needs the model");
+  OK(strstr(err.message, "sl_fees_model_apply") != NULL, "the message names the function that resolves it: %s",
+     err.message);
+  INT_EQ(sl_fees_model_apply(NULL, &p, "age=+1", &err), SL_OK, "without a model the other what-ifs apply");
 }
 
 int main(void) {
