@@ -47,6 +47,7 @@ const char sl_help_report[] =
     "  --window YEAR        transfer window valued (default: the one after the stats season)\n"
     "  --level L            interval level (default 0.8)\n"
     "  --age N --position P --market-value X --contract-until DATE   override the data\n"
+    "  --buyer-club C --buyer-league L   value him for this buyer (its league unless stated)\n"
     "  --format F           html, md or both (default both)\n"
     "  --no-charts          do not run gnuplot\n"
     "                       (--quiet: no progress messages)\n"
@@ -70,7 +71,7 @@ typedef struct rp_args {
   rp_files stats, values, contracts, positions, transfers;
   double bid, level;
   int season, window;
-  sl_workspace_attrs given; /* --age, --market-value, --position, --contract-until */
+  sl_workspace_attrs given; /* --age, --market-value, --position, --contract-until, --buyer-* */
   int html, markdown, charts;
 } rp_args;
 
@@ -104,6 +105,8 @@ static int option(rp_args *a, const char *o, const char *v) {
   if (!strcmp(o, "--performance-model")) return a->performance_model = v, -1;
   if (!strcmp(o, "--position")) return a->given.position = v, -1;
   if (!strcmp(o, "--contract-until")) return a->given.contract_until = v, -1;
+  if (!strcmp(o, "--buyer-club")) return a->given.buyer_club = v, -1;
+  if (!strcmp(o, "--buyer-league")) return a->given.buyer_league = v, -1;
   if (!strcmp(o, "--stats")) return add_file(&a->stats, v);
   if (!strcmp(o, "--values")) return add_file(&a->values, v);
   if (!strcmp(o, "--contracts")) return add_file(&a->contracts, v);

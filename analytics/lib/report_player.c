@@ -91,7 +91,7 @@ static void second_answer(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
 
 static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   const sl_fees_valuation *v = &pl->v;
-  char title[300], sub[400], head[160], text[700], med[32], lo[32], hi[32], mean[32], bid[32];
+  char title[300], sub[400], head[400], buyer[200] = "", text[700], med[32], lo[32], hi[32], mean[32], bid[32];
   rp_money(v->fair_fee, med, sizeof med), rp_money(v->fee_low, lo, sizeof lo), rp_money(v->fee_high, hi, sizeof hi);
   rp_money(v->fee_mean, mean, sizeof mean), rp_money(v->bid, bid, sizeof bid);
   if (isfinite(v->bid)) snprintf(title, sizeof title, "%s: is %s a realistic fee?", pl->p->name, bid);
@@ -105,7 +105,10 @@ static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   snprintf(sub, sizeof sub, "%s, %s \xc2\xb7 %s \xc2\xb7 age %.0f%s", pl->fp.club ? pl->fp.club : "",
            pl->p->league ? pl->p->league : "", sl_group_name(pl->p->group), pl->p->age, season);
   sl_doc_set_title(d, title, sub);
-  snprintf(head, sizeof head, "Fair fee %s (%.0f%% range %s \xe2\x80\x93 %s)", med, 100 * v->level, lo, hi);
+  /* a stated buyer changes the answer: the headline says whose fee it is */
+  if (pl->fp.buyer_club) snprintf(buyer, sizeof buyer, ", buying club %.120s:", pl->fp.buyer_club);
+  else if (pl->fp.buyer_league) snprintf(buyer, sizeof buyer, ", buying league %.120s:", pl->fp.buyer_league);
+  snprintf(head, sizeof head, "Fair fee%s %s (%.0f%% range %s \xe2\x80\x93 %s)", buyer, med, 100 * v->level, lo, hi);
   sl_callout_kind kind = SL_CALLOUT_NEUTRAL;
   if (isfinite(v->bid)) kind = verdict(v, text, sizeof text);
   else snprintf(text, sizeof text, "The model's median estimate is %s; the expected fee (mean) is %s.", med, mean);

@@ -40,6 +40,19 @@ expect_num_eq "$(md_money 5 r/report.md)" "$(awk -v f="$high" 'BEGIN{printf "%.0
 rp=$(awk -F'|' '/^\| €/ {gsub(/[ %]/, "", $6); print $6; exit}' r/report.md)
 expect_num_eq "$rp" "$(awk -v f="$p" 'BEGIN{printf "%.1f", 100 * f}')" "report P(fee >= bid) = value" --abs 0.05
 expect_contains "$(cat r/report.md)" "stats 2024/25 · valued for summer 2025" "report states both seasons"
+# A stated buyer: report --buyer-club values him as value --buyer-club does, and its headline
+# says whose fee it is.
+vb=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" "${data[@]}" --bid 25m --buyer-club Bramcaster \
+  --format json)
+expect_eq "$?" 0 "value with a buying club"
+"$SCOUTLAB" report --quiet --no-charts --player "Tobías Quirandel" --bid 25m --stats "$D/players.csv" \
+  --values "$D/values.csv" --contracts "$D/contracts.csv" --model demo.slm --buyer-club Bramcaster -o rb >/dev/null
+expect_eq "$?" 0 "report with a buying club"
+fair_b=$(printf '%s' "$vb" | json fair_fee)
+expect_num_eq "$(md_money 2 rb/report.md)" "$(awk -v f="$fair_b" 'BEGIN{printf "%.0f", f}')" \
+  "report --buyer-club median = value --buyer-club" --abs 0.5
+awk -v a="$fair_b" -v b="$fair" 'BEGIN { exit !(a != b) }' || fail "the buying club moves the fee ($fair_b, $fair)"
+expect_contains "$(cat rb/report.md)" "Fair fee, buying club Bramcaster United:" "the headline names the buyer"
 
 "$SCOUTLAB" chart fees --model demo.slm --player "Tobías Quirandel" "${data[@]}" --bid 25m -o fees.svg \
   --script fees.gp >/dev/null 2>&1
