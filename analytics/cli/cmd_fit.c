@@ -271,6 +271,8 @@ static void acc_row(const char *label, const sl_fees_accuracy *a) {
 
 static const char *const band_labels[SL_FEES_MAX_BANDS] = {"  market value under EUR 1m", "  market value EUR 1m-5m",
                                                            "  market value EUR 5m and over"};
+static const char *const band_keys[SL_FEES_MAX_BANDS] = {"band_under_1m", "band_1m_5m", "band_5m_and_over"};
+
 
 static const char *interval_name(int kind) {
   return kind == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : kind == SL_FEES_INTERVAL_T ? "t" : "mixed";
@@ -365,6 +367,15 @@ static void json_acc(const char *key, const sl_fees_accuracy *a, int last) {
   printf("}%s\n", last ? "" : ",");
 }
 
+/* The bands of one evaluation as JSON keys PREFIX_band_... */
+static void json_bands(const char *prefix, const sl_fees_accuracy band[SL_FEES_MAX_BANDS]) {
+  char key[64];
+  for (int b = 0; b < SL_FEES_MAX_BANDS; b++) {
+    snprintf(key, sizeof key, "%s_%s", prefix, band_keys[b]);
+    json_acc(key, &band[b], 0);
+  }
+}
+
 /* "terms_spec": the list as fit --terms reads it; "terms": each term, its variables, kind,
  * columns and knots. */
 static void json_terms(const sl_fees_model *m) {
@@ -447,18 +458,14 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
   json_acc("kfold_model_with_market_value", &r->kfold_model_mv, 0);
   json_acc("time_ratio_baseline", &r->time_ratio, 0);
   json_acc("time_model_in_rows", &r->time_model_in, 0);
-  json_acc("time_model_band_under_1m", &r->time_band[0], 0);
-  json_acc("time_model_band_1m_5m", &r->time_band[1], 0);
-  json_acc("time_model_band_5m_and_over", &r->time_band[2], 0);
+  json_bands("time_model", r->time_band);
   json_acc("time_baseline_in_rows", &r->time_baseline_in, 0);
   if (r->performance_deals) {
     json_acc("time_without_performance_same_deals", &r->time_plain_same, 0);
     json_acc("time_without_performance_every_deal", &r->time_plain_all, 0);
   }
   json_acc("rolling_pooled", &r->rolling_pooled, 0);
-  json_acc("rolling_band_under_1m", &r->rolling_band[0], 0);
-  json_acc("rolling_band_1m_5m", &r->rolling_band[1], 0);
-  json_acc("rolling_band_5m_and_over", &r->rolling_band[2], 0);
+  json_bands("rolling", r->rolling_band);
   json_acc("kfold_baseline", &r->kfold_baseline, 1);
   printf("  },\n  \"time_split_choice\": ");
   if (r->holdout_from) {

@@ -257,18 +257,29 @@ static int kfold(const sl_fees_deals *d, const size_t *use, size_t nuse, const s
   return st;
 }
 
-/* Appends the deals season s scores its model on (those with a market value; every deal for a
- * model without market value, with no market value so no band) to pool's market-value arrays,
- * whose capacity is every usable deal. */
+/* The deals a rolling season scores its model on: those with a market value, or every deal for
+ * a model without market value (no baselines then, and no bands). */
+typedef struct season_view {
+  const double *y, *pred, *low, *high;
+  size_t n;
+  int no_mv;
+} season_view;
+
+static season_view view_of(const scored *s) {
+  season_view v = {s->my, s->mpred, s->mlow, s->mhigh, s->nb, 0};
+  if (!s->nb) v = (season_view){s->y, s->pred, s->low, s->high, s->n, 1};
+  return v;
+}
+
+/* Appends a season's view to pool's market-value arrays (capacity: every usable deal); a model
+ * without market value's deals get none, so they are in no band. */
 static void pool_append(scored *pool, const scored *s) {
-  int no_mv = s->nb == 0;
-  size_t n = no_mv ? s->n : s->nb;
-  const double *src[] = {no_mv ? s->y : s->my, no_mv ? s->pred : s->mpred, no_mv ? s->low : s->mlow,
-                         no_mv ? s->high : s->mhigh};
+  season_view v = view_of(s);
+  const double *src[] = {v.y, v.pred, v.low, v.high};
   double *dst[] = {pool->my, pool->mpred, pool->mlow, pool->mhigh};
-  for (size_t k = 0; k < sizeof dst / sizeof dst[0]; k++) memcpy(dst[k] + pool->nb, src[k], n * sizeof(double));
-  for (size_t i = 0; i < n; i++) pool->bmv[pool->nb + i] = no_mv ? 0 : s->bmv[i];
-  pool->nb += n;
+  for (size_t k = 0; k < sizeof dst / sizeof dst[0]; k++) memcpy(dst[k] + pool->nb, src[k], v.n * sizeof(double));
+  for (size_t i = 0; i < v.n; i++) pool->bmv[pool->nb + i] = v.no_mv ? 0 : s->bmv[i];
+  pool->nb += v.n;
 }
 
 /* Each season from o->rolling_from on, predicted by a model fitted on the seasons before it. */
@@ -297,9 +308,8 @@ static int rolling(const sl_fees_deals *d, const size_t *use, size_t nuse, const
     if (!st) st = predict_into(m, d, test, nte, last_season_log_ratio(d, train, ntr), &s, err);
     sl_fees_season_accuracy *a = &r->rolling[r->nrolling];
     a->season = season, a->train = ntr;
-    int no_mv = s.nb == 0; /* a model without market value: scored on every deal, no baselines */
-    if (!st && (sl_fees_score(no_mv ? s.y : s.my, no_mv ? s.pred : s.mpred, no_mv ? s.low : s.mlow,
-                              no_mv ? s.high : s.mhigh, no_mv ? s.n : s.nb, &a->model) ||
+    season_view v = view_of(&s);
+    if (!st && (sl_fees_score(v.y, v.pred, v.low, v.high, v.n, &a->model) ||
                 sl_fees_score(s.by, s.bpred, NULL, NULL, s.nb, &a->baseline) ||
                 sl_fees_score(s.by, s.rpred, NULL, NULL, s.nb, &a->ratio) ||
                 sl_fees_score(s.iy, s.ipred, s.ilow, s.ihigh, s.ni, &a->model_in) ||

@@ -8,8 +8,8 @@
  * the earlier seasons and scored by log-RMSE on the held-out ones. The best is refitted on all
  * training deals. Its one-season-ahead residuals on the latest seasons holding
  * SL_FEES_CALIBRATION_WINDOW of the deals (each season predicted by the setting fitted on the
- * seasons before it) are the calibration set: out-of-time errors of the very kind a valuation makes (exchangeability holds better for the latest seasons than for a random
- * share), kept per market-value band when every band has enough of them (Mondrian conformal,
+ * seasons before it) are the calibration set: out-of-time errors of the very kind a valuation
+ * makes (exchangeability holds better for the latest seasons than for a random share), kept per market-value band when every band has enough of them (Mondrian conformal,
  * Vovk et al. 2005), so a band's interval has its own width.
  *
  * Predictive distribution (conformal): log fee = x'b + r, r drawn from the band's residuals
@@ -300,6 +300,7 @@ typedef struct inner {
   size_t nres, ncal;    /* residuals scoring the choice; in res (ncal >= nres once widened) */
   double best;
   double t_coverage;    /* the best setting's t-intervals: share of late deals inside */
+  size_t t_scored;      /* the deals that share is of */
   sl_fees_options chosen;
 } inner;
 
@@ -363,25 +364,34 @@ static int score_setting(const sl_fees_deals *d, const inner *in, const sl_fees_
   return st;
 }
 
-/* Share of the late deals inside the t-intervals of the season models f. */
-static double fits_t_coverage(const sl_fees_deals *d, const inner *in, const season_fits *f) {
+/* Share of the late deals inside the t-intervals of the season models f (*scored_out: of how
+ * many). */
+static double fits_t_coverage(const sl_fees_deals *d, const inner *in, const season_fits *f, size_t *scored_out) {
   size_t *test = malloc((in->nl ? in->nl : 1) * sizeof *test), inside = 0, scored = 0;
   for (size_t j = 0; test && j < f->n; j++) {
     size_t k = 0, nte = season_deals(d, in, f->season[j], test);
     inside += t_inside(f->m[j], d, test, nte, f->m[j]->level, &k), scored += k;
   }
   free(test);
+  *scored_out = scored;
   return scored ? (double)inside / (double)scored : NAN;
+}
+
+/* Seasons the late deals span from in->from: at most one model per late season. */
+static size_t late_seasons(const sl_fees_deals *d, const inner *in) {
+  size_t n = 1;
+  for (size_t i = 0; i < in->nl; i++) {
+    size_t k = (size_t)(d->deal[in->late[i]].player.season - in->from) + 1;
+    if (k > n) n = k;
+  }
+  return n;
 }
 
 /* Tries every candidate setting on the inner split and keeps the best one's residuals. */
 static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inner *in, double grid[3][SL_FEES_NHALF_LIVES + 1],
                           sl_error *err) {
   static const double lives[] = SL_FEES_HALF_LIVES;
-  size_t nseasons = 1; /* at most one model per late season */
-  for (size_t i = 0; i < in->nl; i++)
-    if ((size_t)(d->deal[in->late[i]].player.season - in->from) + 1 > nseasons)
-      nseasons = (size_t)(d->deal[in->late[i]].player.season - in->from) + 1;
+  size_t nseasons = late_seasons(d, in);
   double *res = malloc(in->nl * sizeof *res), *mv = malloc(in->nl * sizeof *mv);
   season_fits f = {malloc(nseasons * sizeof *f.m), malloc(nseasons * sizeof *f.season), 0};
   in->res = malloc(in->nl * sizeof *in->res), in->mv = malloc(in->nl * sizeof *in->mv);
@@ -406,7 +416,7 @@ static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inne
       grid[mode - 1][h] = rmse;
       if (!st && rmse < in->best) {
         in->best = rmse, in->chosen = c, in->nres = in->ncal = k;
-        in->t_coverage = fits_t_coverage(d, in, &f);
+        in->t_coverage = fits_t_coverage(d, in, &f, &in->t_scored);
         memcpy(in->res, res, k * sizeof *res), memcpy(in->mv, mv, k * sizeof *mv);
       }
       season_fits_clear(&f);
@@ -418,37 +428,39 @@ static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inne
   return st;
 }
 
-/* The chosen setting scored one season ahead on the latest seasons holding `window` of the
- * deals: when that reaches further back than the choice's split, its residuals (and their
- * t-coverage) replace the choice's as the calibration set. SL_ENOMEM only is an error. */
+/* The chosen setting scored one season ahead on the seasons before the choice's split, back to
+ * the latest holding `window` of the deals: their residuals are appended to the choice's (the
+ * seasons the choice scored are the same fits, each season predicted from every deal before
+ * it) and their t-coverage pooled into its. SL_ENOMEM only is an error. */
 static int widen_calibration(const sl_fees_deals *d, const size_t *idx, size_t n, double window, inner *in,
                              sl_error *err) {
   inner w = {0};
   w.early = malloc((n ? n : 1) * sizeof *w.early), w.late = malloc((n ? n : 1) * sizeof *w.late);
-  if (!w.early || !w.late) {
+  int st = !w.early || !w.late ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+  if (!st) w.from = time_split_of(d, idx, n, window, w.early, &w.ne, w.late, &w.nl);
+  if (st || !w.from || w.from >= in->from) {
     inner_free(&w);
-    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    return st;
   }
-  w.from = time_split_of(d, idx, n, window, w.early, &w.ne, w.late, &w.nl);
-  if (!w.from || w.from >= in->from) {
-    inner_free(&w);
-    return SL_OK;
-  }
-  size_t nseasons = (size_t)(in->from - w.from) + 1;
+  size_t keep = 0; /* the late seasons the choice has not scored */
   for (size_t i = 0; i < w.nl; i++)
-    if ((size_t)(d->deal[w.late[i]].player.season - w.from) + 1 > nseasons)
-      nseasons = (size_t)(d->deal[w.late[i]].player.season - w.from) + 1;
+    if (d->deal[w.late[i]].player.season < in->from) w.late[keep++] = w.late[i];
+  w.nl = keep;
+  size_t nseasons = late_seasons(d, &w), k = 0, scored = 0;
   season_fits f = {malloc(nseasons * sizeof *f.m), malloc(nseasons * sizeof *f.season), 0};
-  w.res = malloc(w.nl * sizeof *w.res), w.mv = malloc(w.nl * sizeof *w.mv);
-  int st = !f.m || !f.season || !w.res || !w.mv ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
-  size_t k = 0;
-  if (!st) st = score_setting(d, &w, &in->chosen, w.res, w.mv, &k, &f, err);
-  if (!st && k > in->nres) {
-    double tc = fits_t_coverage(d, &w, &f);
-    free(in->res), free(in->mv);
-    in->res = w.res, in->mv = w.mv, w.res = w.mv = NULL;
-    in->ncal = k, in->t_coverage = tc;
+  double *res = realloc(in->res, (in->ncal + w.nl) * sizeof *res);
+  if (res) in->res = res;
+  double *mv = realloc(in->mv, (in->ncal + w.nl) * sizeof *mv);
+  if (mv) in->mv = mv;
+  if (!f.m || !f.season || !res || !mv) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!st) st = score_setting(d, &w, &in->chosen, in->res + in->ncal, in->mv + in->ncal, &k, &f, err);
+  double tc = st ? NAN : fits_t_coverage(d, &w, &f, &scored);
+  if (!st && scored) {
+    double inside = in->t_scored ? in->t_coverage * (double)in->t_scored : 0;
+    in->t_scored += scored;
+    in->t_coverage = (inside + tc * (double)scored) / (double)in->t_scored;
   }
+  if (!st) in->ncal += k;
   season_fits_clear(&f);
   free(f.m), free(f.season);
   inner_free(&w);
