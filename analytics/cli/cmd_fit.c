@@ -309,6 +309,7 @@ static void print_accuracy(const sl_fees_report *r) {
       char label[64];
       snprintf(label, sizeof label, "fitted on every deal before (%zu)", r->time_plain_all_train);
       acc_row(label, &r->time_plain_all);
+      acc_row("first version's, every deal before", &r->time_plain_v1);
     }
     char life[32];
     if (r->time_inner_from)
@@ -463,6 +464,7 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
   if (r->performance_deals) {
     json_acc("time_without_performance_same_deals", &r->time_plain_same, 0);
     json_acc("time_without_performance_every_deal", &r->time_plain_all, 0);
+    json_acc("time_first_version_every_deal", &r->time_plain_v1, 0);
   }
   json_acc("rolling_pooled", &r->rolling_pooled, 0);
   json_bands("rolling", r->rolling_band);

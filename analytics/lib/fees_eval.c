@@ -156,11 +156,19 @@ static int score_all(const scored *s, sl_fees_accuracy *model, sl_fees_accuracy 
 }
 
 /* The model without performance terms on the performance model's test deals: fitted on the
- * training deals train[0..ntr) (the same deals, or every deal before the split), scored into *a. */
+ * training deals train[0..ntr) (the same deals, or every deal before the split), scored into *a.
+ * first_version: with the first version's design instead of today's choices (the classic terms,
+ * a linear season trend extrapolated, every deal weighing 1, the t interval), the model the
+ * issue measured as "today's" (its league labels read right, as every model's now are). */
 static int plain_on_same_test(const sl_fees_deals *d, const size_t *train, size_t ntr, const size_t *test, size_t nte,
-                              const sl_fees_options *o, sl_fees_accuracy *a, sl_error *err) {
+                              const sl_fees_options *o, int first_version, sl_fees_accuracy *a, sl_error *err) {
   sl_fees_options plain = *o;
   plain.performance = 0;
+  if (first_version) {
+    plain.terms = NULL, plain.classic_terms = 1;
+    plain.season_mode = SL_FEES_SEASON_TREND, plain.season_hold = 0;
+    plain.half_life = SL_FEES_NO_WEIGHTS, plain.interval = SL_FEES_INTERVAL_T;
+  }
   sl_fees_model *m = NULL;
   scored s = {0};
   int st = sl_fees_fit_subset(d, train, ntr, &plain, &m, NULL, 0, err);
@@ -172,16 +180,17 @@ static int plain_on_same_test(const sl_fees_deals *d, const size_t *train, size_
   return st;
 }
 
-/* The two comparisons of a performance model's time split (fees.h, sl_fees_report). */
+/* The three comparisons of a performance model's time split (fees.h, sl_fees_report). */
 static int performance_comparisons(const sl_fees_deals *d, const size_t *train, size_t ntr, const size_t *test,
                                    size_t nte, const sl_fees_options *o, sl_fees_report *r, sl_error *err) {
-  int st = plain_on_same_test(d, train, ntr, test, nte, o, &r->time_plain_same, err);
+  int st = plain_on_same_test(d, train, ntr, test, nte, o, 0, &r->time_plain_same, err);
   size_t *every = st ? NULL : malloc((d->n ? d->n : 1) * sizeof *every), nev = 0;
   if (!st && !every) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   for (size_t i = 0; every && i < d->n; i++)
     if (d->deal[i].player.season < o->holdout_from) every[nev++] = i;
   r->time_plain_all_train = nev;
-  if (!st) st = plain_on_same_test(d, every, nev, test, nte, o, &r->time_plain_all, err);
+  if (!st) st = plain_on_same_test(d, every, nev, test, nte, o, 0, &r->time_plain_all, err);
+  if (!st) st = plain_on_same_test(d, every, nev, test, nte, o, 1, &r->time_plain_v1, err);
   free(every);
   return st;
 }

@@ -598,12 +598,16 @@ typedef struct sl_fees_report {
   double time_half_life, time_inner_score;
   int time_inner_from;
   /* With sl_fees_options.performance: the deals learned from and, on the time split's test
-   * deals, the model without performance terms fitted on the same training deals, and fitted on
-   * every training deal (joined or not: the model without stats of before). */
+   * deals, the model without performance terms fitted on the same training deals, fitted on
+   * every training deal (joined or not: the model without stats of before), and the first
+   * version's model fitted on every training deal. */
   size_t performance_deals;                     /* deals joined to stats (the ones used) */
   sl_fees_accuracy time_plain_same;             /* no performance terms, same training deals */
   sl_fees_accuracy time_plain_all;              /* no performance terms, every deal before the split */
   size_t time_plain_all_train;                  /* its training deals */
+  sl_fees_accuracy time_plain_v1;               /* the first version's model on every deal before
+                                                   (the issue's "today": its classic terms, a linear
+                                                   season trend extrapolated, unweighted, t interval) */
 } sl_fees_report;
 
 /** Fits the model on deals (all of them; the accuracy evaluations refit on their own subsets).

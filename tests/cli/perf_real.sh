@@ -3,7 +3,8 @@
 # ../shared/data is absent):
 #  - `fit --stats fbref-big5-yearly --no-market-value` prints the join (924 of 2,693 deals of
 #    2018-2020, 34.3%), saves a version-3 model, and its time split scores the model without the
-#    performance terms on the same 2020 deals (the performance model well below it);
+#    performance terms on the same 2020 deals, and the first version's design (the issue's
+#    "today"), fitted on every deal before: the performance model well below both;
 #  - `value --performance-model` values Balerdi without a market value (only his 2024/25 stats) by
 #    the performance model and says so, and with his 2023 market value by the model with market
 #    value, saying that too;
@@ -28,6 +29,9 @@ plain=$(printf '%s\n' "$out" | grep 'fitted on every deal before' | awk '{print 
 expect_num_eq "$model" "0.944" "performance model log-RMSE on 2020" --rel 0.02
 expect_num_eq "$plain" "1.146" "no-market-value model without the terms, same deals" --rel 0.02
 awk -v a="$model" -v b="$plain" 'BEGIN { exit !(a <= b - 0.2) }' || fail "performance model $model at least 0.2 below $plain"
+first=$(printf '%s\n' "$out" | grep "first version's, every deal before" | awk '{print $(NF-6)}')
+expect_num_eq "$first" "1.178" "the first version's model (the issue's today), same deals" --rel 0.02
+awk -v a="$model" -v b="$first" 'BEGIN { exit !(a <= b - 0.2) }' || fail "performance model $model at least 0.2 below $first"
 expect_eq "$(head -1 "$W/perf.slm")" "scoutlab-fee-model 3" "a performance model is version 3"
 
 "$SCOUTLAB" fit --transfers "$S/transfers-tm/2019" "$S/transfers-tm/2020" --folds 1 -o "$W/mv.slm" >/dev/null
