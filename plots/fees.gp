@@ -1,8 +1,11 @@
 # plots/fees.gp - the look of the fee model fit: estimate against fee paid on log axes.
 # The scoutlab script header defines, before this body:
 #   title_text (at title_pt) subtitle_text subtitle2_text credits_text xlabel_text ylabel_text player_text bid_text
-#   axis_low_eur axis_high_eur (smallest and largest positive amount, EUR; NaN if none)
-#   has_band has_bid (0/1)   estimate_eur estimate_low_eur estimate_high_eur bid_eur (EUR)
+#   x_low_eur x_high_eur (smallest and largest positive estimate, EUR; NaN if none)
+#   y_low_eur y_high_eur (the same of the fees paid, interval bounds and the bid)
+#   has_band has_bid (0/1: a band; a player marked)   estimate_eur estimate_low_eur estimate_high_eur
+#   bid_eur (EUR; NaN: no player or no bid)
+# The key lists only what is drawn: no player entry without a player, no asked fee without a bid.
 #   $transfers: transfer number, model estimate, fee paid (EUR)   (counted into n_transfers)
 #   $band: row number, estimate, interval low, interval high (EUR), sorted (empty: no band).
 # All text is drawn noenhanced (names print as written). Never print a name 'with labels'
@@ -47,27 +50,32 @@ m = 1e6   # axes in millions of euros
 # run from €10k to €200m) one label per decade, or they run into each other.
 set xtics nomirror out scale 0.5 textcolor rgb muted
 set ytics nomirror out scale 0.5 textcolor rgb muted
-if (axis_low_eur == axis_low_eur && axis_high_eur / axis_low_eur > 1e4) {
-  set xtics ('€1k' 0.001, '€10k' 0.01, '€100k' 0.1, '€1m' 1, '€10m' 10, '€100m' 100, '€1bn' 1000)
-  set ytics ('€1k' 0.001, '€10k' 0.01, '€100k' 0.1, '€1m' 1, '€10m' 10, '€100m' 100, '€1bn' 1000)
+# Each axis decides on its own range (x: the estimates; y: the fees paid and the intervals).
+# Labels in the units a reader says: €50k, €2m, not €0.05m.
+decades = "('€100' 0.0001, '€1k' 0.001, '€10k' 0.01, '€100k' 0.1, '€1m' 1, '€10m' 10, '€100m' 100, '€1bn' 1000)"
+steps = "('€10k' 0.01, '€20k' 0.02, '€50k' 0.05, '€100k' 0.1, '€200k' 0.2, '€500k' 0.5, '€1m' 1, '€2m' 2, " . \
+        "'€5m' 5, '€10m' 10, '€20m' 20, '€50m' 50, '€100m' 100, '€200m' 200, '€500m' 500)"
+if (x_low_eur == x_low_eur && x_high_eur / x_low_eur > 1e4) {
+  set xtics @decades
   set mxtics 10
+} else {
+  set xtics @steps
+  set mxtics default
+}
+if (y_low_eur == y_low_eur && y_high_eur / y_low_eur > 1e4) {
+  set ytics @decades
   set mytics 10
 } else {
-  set format x '€%gm'
-  set format y '€%gm'
-  set xtics (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500)
-  set ytics (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500)
-  set mxtics default
+  set ytics @steps
+  set mytics default
 }
 set grid xtics ytics lt 1 lc rgb rule lw 0.8
 set xlabel xlabel_text textcolor rgb muted
 set ylabel ylabel_text textcolor rgb muted offset -0.5, 0
-# Both axes share one range, padded by a third of a decade at each end.
+# Each range padded by a third of a decade at each end.
 pad = 10 ** (1.0 / 3)
-if (axis_low_eur == axis_low_eur) {
-  set xrange [axis_low_eur / m / pad : axis_high_eur / m * pad]
-  set yrange [axis_low_eur / m / pad : axis_high_eur / m * pad]
-}
+if (x_low_eur == x_low_eur) { set xrange [x_low_eur / m / pad : x_high_eur / m * pad] }
+if (y_low_eur == y_low_eur) { set yrange [y_low_eur / m / pad : y_high_eur / m * pad] }
 set key inside left top Left reverse samplen 1.6 spacing 1.4 font f9_5 textcolor rgb ink \
     nobox
 pos(v) = v > 0 ? v / m : NaN
@@ -91,6 +99,7 @@ plot $band using (pos($2)):(pos($3)):(pos($4)) \
          lc rgb (n_transfers > 500 ? cloud_colour : pool_colour) \
          title 'Held-out transfer', \
      '+' using (has_bid ? pos(estimate_eur) : NaN):(pos(estimate_eur)):(pos(estimate_low_eur)):(pos(estimate_high_eur)) \
-         every ::0::0 with yerrorbars lc rgb ink lw 1.5 pt 7 ps 1.4 * sl_point_scale title 'Player: estimate and interval', \
+         every ::0::0 with yerrorbars lc rgb ink lw 1.5 pt 7 ps 1.4 * sl_point_scale \
+         title (has_bid ? 'Player: estimate and interval' : ''), \
      '+' using (has_bid ? pos(estimate_eur) : NaN):(pos(bid_eur)) every ::0::0 \
-         with points pt 13 ps 2.4 * sl_point_scale lc rgb highlight title 'Asked fee'
+         with points pt 13 ps 2.4 * sl_point_scale lc rgb highlight title (bid_eur == bid_eur ? 'Asked fee' : '')

@@ -23,9 +23,11 @@ static const char *surname(const char *name) {
   return space && space[1] ? space + 1 : name;
 }
 
-/* The options that refit m the way it was fitted (same interval kind, ridge, season rule). */
+/* The options that refit m the way it was fitted (same interval kind, ridge, season rule; a
+ * performance model again from the deals joined to stats). */
 static sl_fees_options refit_options(const sl_fees_model *m, uint64_t seed) {
   sl_fees_options o = {0};
+  o.performance = sl_fees_model_has_performance(m);
   o.ridge = m->ridge;
   o.interval = (int)m->interval;
   o.season_hold = !m->season_trend;
@@ -34,6 +36,12 @@ static sl_fees_options refit_options(const sl_fees_model *m, uint64_t seed) {
   o.folds = 1; /* no k-fold: only the point model is needed */
   o.seed = seed;
   return o;
+}
+
+/* 1 when deal d is one m learned from (a performance model learned only from the deals joined
+ * to stats; its other deals are kept for the club -> league index). */
+static int learned_from(const sl_fees_model *m, const sl_fees_deal *d) {
+  return d->player.stats_season || !sl_fees_model_has_performance(m);
 }
 
 /* A deal list of the model's deals before `holdout_from`. The strings stay in m's deal list
@@ -46,7 +54,7 @@ static sl_fees_deals *training_deals(const sl_fees_deals *all, int holdout_from)
   d->rows_read = d->count[SL_FEES_USED] = d->n;
   d->has_market_value = all->has_market_value, d->has_contract = all->has_contract;
   d->has_minutes = all->has_minutes, d->has_leagues = all->has_leagues, d->has_season = all->has_season;
-  d->has_columns = all->has_columns; /* the column terms' names are owned: copied */
+  d->has_columns = all->has_columns, d->has_performance = all->has_performance; /* the column terms' names are owned: copied */
   for (size_t k = 0; k < all->ncolumns; k++)
     if (!(d->column_names[d->ncolumns++] = strdup(all->column_names[k]))) return sl_fees_deals_free(d), NULL;
   return d;
@@ -62,9 +70,13 @@ static int predict_held_out(const sl_fees_model *m, int holdout_from, double lev
                             held_out *h, sl_error *err) {
   sl_fees_deals *train = training_deals(m->deals, holdout_from);
   if (!train) return OOM(err);
-  size_t ntest = m->deals->n - train->n;
-  if (!train->n || !ntest) {
-    size_t ntrain = train->n;
+  size_t ntest = 0, ntrain = 0;
+  for (size_t i = 0; i < m->deals->n; i++) {
+    if (!learned_from(m, &m->deals->deal[i])) continue;
+    if (m->deals->deal[i].player.season < holdout_from) ntrain++;
+    else ntest++;
+  }
+  if (!ntrain || !ntest) {
     sl_fees_deals_free(train);
     return sl_error_set(err, SL_EDATA, NULL, 0, 0,
                         "holdout from %d leaves %zu training and %zu held-out deals (the model's seasons are %d-%d)",
@@ -82,7 +94,8 @@ static int predict_held_out(const sl_fees_model *m, int holdout_from, double lev
   for (size_t i = 0; i < m->deals->n; i++) {
     const sl_fees_deal *d = &m->deals->deal[i];
     sl_fees_valuation v;
-    if (d->player.season < holdout_from || sl_fees_value(tm, &d->player, level, NAN, &v, NULL)) continue;
+    if (d->player.season < holdout_from || !learned_from(m, d) || sl_fees_value(tm, &d->player, level, NAN, &v, NULL))
+      continue;
     h->predicted[h->n] = v.fair_fee, h->actual[h->n] = d->fee, h->low[h->n] = v.fee_low, h->high[h->n] = v.fee_high;
     h->inside += d->fee >= v.fee_low && d->fee <= v.fee_high;
     h->interval = (int)v.interval;
@@ -91,6 +104,11 @@ static int predict_held_out(const sl_fees_model *m, int holdout_from, double lev
   sl_fees_model_free(tm);
   if (!h->n) return sl_error_set(err, SL_EDATA, NULL, 0, 0, "no held-out deal could be valued");
   return SL_OK;
+}
+
+/* "2018-20", or "2018" for one season. */
+static const char *season_span(sl_charts_store *st, int from, int to) {
+  return from == to ? sl_charts_printf(st, "%d", from) : sl_charts_printf(st, "%d-%02d", from, to % 100);
 }
 
 static const char *interval_name(int kind) { return kind == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "Student-t"; }
@@ -125,7 +143,10 @@ int sl_charts_fee_fit_from_model(const sl_fees_model *m, int holdout_from, doubl
   memset(out, 0, sizeof *out);
   if (!m || !m->deals) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "the model has no training deals");
   if (level <= 0) level = m->level;
-  if (!holdout_from) holdout_from = m->season_max - SL_CHARTS_HOLDOUT_SEASONS + 1;
+  if (!holdout_from) /* the last seasons, leaving at least the first one to learn from */
+    holdout_from = m->season_max - SL_CHARTS_HOLDOUT_SEASONS + 1 > m->season_min
+                       ? m->season_max - SL_CHARTS_HOLDOUT_SEASONS + 1
+                       : m->season_min + 1;
   held_out h = {0};
   int e = predict_held_out(m, holdout_from, level, seed, st, &h, err);
   if (e) return e;
@@ -134,10 +155,11 @@ int sl_charts_fee_fit_from_model(const sl_fees_model *m, int holdout_from, doubl
   out->xlabel = "Model estimate (median fee, log scale)";
   out->ylabel = "Fee paid (log scale)";
   out->common.title = "The fee model on transfers it never saw";
-  out->common.subtitle = sl_charts_printf(st, "Held-out transfers %d-%02d (n=%zu), model refitted on %d-%02d; band: %.0f%% "
-                                             "%s interval, holds %.1f%%",
-                                         holdout_from, m->season_max % 100, h.n, m->season_min, (holdout_from - 1) % 100,
-                                         100 * level, interval_name(h.interval), 100.0 * (double)h.inside / (double)h.n);
+  out->common.subtitle = sl_charts_printf(
+      st, "Held-out transfers %s%s (n=%zu), model refitted on %s; band: %.0f%% %s interval, holds %.1f%%",
+      season_span(st, holdout_from, m->season_max), sl_fees_model_has_performance(m) ? " joined to stats" : "", h.n,
+      season_span(st, m->season_min, holdout_from - 1), 100 * level, interval_name(h.interval),
+      100.0 * (double)h.inside / (double)h.n);
   if (!out->common.subtitle) return OOM(err);
   return player ? mark_player(m, player, level, bid, st, out, err) : SL_OK;
 }

@@ -405,6 +405,12 @@ int sl_fees_model_uses(const sl_fees_model *m, sl_fees_var v) {
   return 0;
 }
 
+int sl_fees_model_has_performance(const sl_fees_model *m) {
+  for (int v = 0; v < SL_FEES_VAR_COUNT; v++)
+    if (sl_fees_var_is_performance((sl_fees_var)v) && sl_fees_model_uses(m, (sl_fees_var)v)) return 1;
+  return 0;
+}
+
 const char *sl_fees_var_label(int v, const char *const *columns, size_t ncolumns) {
   if (!column_var(v)) return sl_fees_var_name((sl_fees_var)v);
   size_t k = (size_t)(v - SL_FEES_VAR_COUNT);

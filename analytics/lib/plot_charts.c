@@ -306,20 +306,22 @@ static void take_amount(double v, double *lo, double *hi) {
   if (!(v <= *hi)) *hi = v;
 }
 
-/* One range for both axes, so the diagonal "fee = estimate" runs corner to corner. */
-static void fee_axis_range(const sl_plot_fee_fit *c, double *lo, double *hi) {
-  *lo = NAN;
-  *hi = NAN;
+/* Each axis its own range: estimates (x) are never as small as the smallest fees paid (y: a
+ * real export has fees of a few thousand euros), and one shared range left a third of the
+ * chart empty. The diagonal "fee = estimate" is drawn over whatever both show. */
+static void fee_axis_ranges(const sl_plot_fee_fit *c, double x[2], double y[2]) {
+  x[0] = x[1] = y[0] = y[1] = NAN;
   for (size_t i = 0; i < c->n; i++) {
-    take_amount(c->predicted_eur[i], lo, hi);
-    take_amount(c->actual_eur[i], lo, hi);
-    if (c->low_eur) take_amount(c->low_eur[i], lo, hi);
-    if (c->high_eur) take_amount(c->high_eur[i], lo, hi);
+    take_amount(c->predicted_eur[i], &x[0], &x[1]);
+    take_amount(c->actual_eur[i], &y[0], &y[1]);
+    if (c->low_eur) take_amount(c->low_eur[i], &y[0], &y[1]);
+    if (c->high_eur) take_amount(c->high_eur[i], &y[0], &y[1]);
   }
   if (c->player) {
-    take_amount(c->estimate_low_eur, lo, hi);
-    take_amount(c->estimate_high_eur, lo, hi);
-    take_amount(c->bid_eur, lo, hi);
+    take_amount(c->estimate_eur, &x[0], &x[1]);
+    take_amount(c->estimate_low_eur, &y[0], &y[1]);
+    take_amount(c->estimate_high_eur, &y[0], &y[1]);
+    take_amount(c->bid_eur, &y[0], &y[1]);
   }
 }
 
@@ -336,10 +338,12 @@ int sl_plot_fee_fit_write(const sl_plot_fee_fit *c, const char *template_dir, FI
   if (sl_plot_write_header(out, chart, &c->common)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   sl_plot_write_string(out, "ylabel_text", c->ylabel);
-  double lo, hi;
-  fee_axis_range(c, &lo, &hi);
-  sl_plot_write_number_var(out, "axis_low_eur", lo);
-  sl_plot_write_number_var(out, "axis_high_eur", hi);
+  double x[2], y[2];
+  fee_axis_ranges(c, x, y);
+  sl_plot_write_number_var(out, "x_low_eur", x[0]);
+  sl_plot_write_number_var(out, "x_high_eur", x[1]);
+  sl_plot_write_number_var(out, "y_low_eur", y[0]);
+  sl_plot_write_number_var(out, "y_high_eur", y[1]);
   fprintf(out, "has_band = %d\nhas_bid = %d\n", c->low_eur != NULL, c->player != NULL);
   sl_plot_write_string(out, "player_text", c->player);
   sl_plot_write_string(out, "bid_text", c->bid_label);

@@ -89,6 +89,25 @@ char *sl_plot_text_shorten(const char *text, double max_width, double pt, int bo
   return s;
 }
 
+/* The first line of a subtitle broken at a clause should not be a stub. */
+#define SL_PLOT_WRAP_MIN_FILL 0.5
+
+/* Length of the first line when text breaks after its last "; " (else ", ") within its first
+ * fit bytes, the line at least SL_PLOT_WRAP_MIN_FILL of max_em wide; 0 when none does. */
+static size_t clause_break(const char *text, size_t fit, double max_em, int bold) {
+  static const char marks[] = {';', ','};
+  for (size_t k = 0; k < sizeof marks; k++)
+    for (size_t p = fit; p-- > 0;) {
+      if (text[p] != marks[k] || text[p + 1] != ' ') continue;
+      char *head = strndup(text, p + 1);
+      double em = head ? sl_plot_text_em(head, bold) : 0;
+      free(head);
+      if (em < SL_PLOT_WRAP_MIN_FILL * max_em) break;
+      return p + 1;
+    }
+  return 0;
+}
+
 int sl_plot_text_wrap(const char *text, double max_width, double pt, int bold, double scale, char **line1,
                       char **line2) {
   *line1 = *line2 = NULL;
@@ -98,9 +117,14 @@ int sl_plot_text_wrap(const char *text, double max_width, double pt, int bold, d
     *line1 = strdup(text), *line2 = strdup("");
     return *line1 && *line2 ? SL_OK : SL_ENOMEM;
   }
-  /* Break at the last space (or "; " / ", ") that leaves a first line that fits. */
-  size_t fit = prefix_fitting(text, max_em, 0, bold), cut = fit;
-  while (cut > 0 && text[cut] != ' ') cut--;
+  /* Break after the last "; " (else ", ") that leaves a first line that fits and fills at least
+   * SL_PLOT_WRAP_MIN_FILL of it, so a clause stays whole ("...; band: 80% interval, holds 77%"
+   * rather than "holds" / "77%"); else at the last space that fits. */
+  size_t fit = prefix_fitting(text, max_em, 0, bold), cut = clause_break(text, fit, max_em, bold);
+  if (!cut) {
+    cut = fit;
+    while (cut > 0 && text[cut] != ' ') cut--;
+  }
   if (cut == 0) cut = fit; /* one long word: break inside it */
   *line1 = malloc(cut + 1);
   if (!*line1) return SL_ENOMEM;

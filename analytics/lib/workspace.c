@@ -202,13 +202,6 @@ void sl_workspace_fee_options(const sl_table *transfers, double level, sl_fees_o
   o->holdout_from = hi > SL_WORKSPACE_HOLDOUT_SEASONS ? hi - SL_WORKSPACE_HOLDOUT_SEASONS + 1 : 0;
 }
 
-/* 1 when m has a performance term (only a stats history gives it). */
-static int has_performance(const sl_fees_model *m) {
-  for (int v = 0; v < SL_FEES_VAR_COUNT; v++)
-    if (sl_fees_var_is_performance((sl_fees_var)v) && sl_fees_model_uses(m, (sl_fees_var)v)) return 1;
-  return 0;
-}
-
 /* 1 when a column term of m names a numeric column of the stats. */
 static int stats_columns(const sl_table *stats, const sl_fees_model *m) {
   for (size_t k = 0; stats && m && k < m->ncolumns; k++) {
@@ -223,7 +216,7 @@ static int performance(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
   int st = SL_OK;
   if (in->performance_model) {
     st = sl_fees_load(in->performance_model, &ws->perf_model, err);
-    if (!st && !has_performance(ws->perf_model))
+    if (!st && !sl_fees_model_has_performance(ws->perf_model))
       st = sl_error_field(err, "performance_model",
                           sl_error_set(err, SL_EINVAL, in->performance_model, 0, 0,
                                        "has no performance terms: fit it with stats of the seasons before "
@@ -234,7 +227,7 @@ static int performance(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
   }
   /* the index also gives a model's declared columns that are stats columns (sl_perf_column) */
   int columns = stats_columns(ws->stats, ws->model) || stats_columns(ws->stats, ws->perf_model);
-  if (st || !ws->cmp || (!has_performance(ws->model) && !ws->perf_model && !columns)) return st;
+  if (st || !ws->cmp || (!sl_fees_model_has_performance(ws->model) && !ws->perf_model && !columns)) return st;
   ws->perf_own_index = in->per_club || in->pool_seasons; /* the terms need one entry per player and season */
   return sl_perf_index_new(ws->stats, ws->perf_own_index ? NULL : ws->cmp, ws->seasons.stats, &ws->perf, err);
 }

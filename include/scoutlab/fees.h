@@ -476,6 +476,10 @@ const char *sl_fees_model_var_key(const struct sl_fees_model *m, int v, char *bu
 /** 1 when the model reads variable v in any term (alone or in an interaction). */
 int sl_fees_model_uses(const struct sl_fees_model *m, sl_fees_var v);
 
+/** 1 when the model has a performance term (sl_fees_var_is_performance: only a stats history
+ *  gives one), i.e. it learned from the deals joined to stats (sl_fees_options.performance). */
+int sl_fees_model_has_performance(const struct sl_fees_model *m);
+
 /** Harrell's restricted cubic spline basis at x for knots t[0..k) (Hmisc rcspline.eval,
  *  norm = 2): out[j] for j = 0..k-3, (x - t_j)+^3 - (x - t_{k-2})+^3 (t_{k-1} - t_j) /
  *  (t_{k-1} - t_{k-2}) + (x - t_{k-1})+^3 (t_{k-2} - t_j) / (t_{k-1} - t_{k-2}), divided by

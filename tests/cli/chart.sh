@@ -101,6 +101,18 @@ expect_png fees.png 1200x675 "fees"
 expect_eq "$(block fees.gp transfers | wc -l | tr -d ' ')" "$n_test" "fees: every held-out deal drawn"
 expect_contains "$(cat fees.gp)" "holds $coverage" "fees: interval coverage as fit measured it"
 expect_contains "$(cat fees.gp)" "bid_eur = 1.2e+07" "fees: the bid marked"
+# The key lists only what is drawn: no player entry without a player, no asked fee without a bid.
+run_chart 0 "fees, no player" fees --model demo.slm --holdout-from 2022 -o fees-none.svg
+expect_contains "$(cat fees-none.svg)" "Held-out transfer" "fees without a player: the transfers in the key"
+[[ "$(cat fees-none.svg)" != *"Player: estimate"* && "$(cat fees-none.svg)" != *"Asked fee"* ]] ||
+  fail "fees without a player: no player or asked-fee entry in the key"
+run_chart 0 "fees, no bid" fees --model demo.slm --holdout-from 2022 --player "Lewis Yarley" --data "$SL_DATASETS/values.csv" \
+  -o fees-nobid.svg
+expect_contains "$(cat fees-nobid.svg)" "Player: estimate and interval" "fees without a bid: the player in the key"
+[[ "$(cat fees-nobid.svg)" != *"Asked fee"* ]] || fail "fees without a bid: no asked-fee entry in the key"
+# Each axis its own range: x from the estimates, y from the fees paid and the intervals.
+awk -F' = ' '$1=="x_low_eur"{x=$2} $1=="y_low_eur"{y=$2} END{exit !(x > 0 && y > 0 && x >= y)}' fees.gp ||
+  fail "fees: both axis ranges written, the estimates' no wider than the fees'"
 # The player's estimate is value's fair fee (same model, same attributes).
 fair=$("$SCOUTLAB" value --model demo.slm --player "Lewis Yarley" --data "$SL_DATASETS/values.csv" --format json |
   sed -n 's/.*"fair_fee": \([0-9.e+]*\),.*/\1/p' | head -1)

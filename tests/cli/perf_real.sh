@@ -38,6 +38,14 @@ expect_eq "$(head -1 "$W/perf.slm")" "scoutlab-fee-model 3" "a performance model
 expect_eq "$?" 0 "fit with market value"
 expect_eq "$(head -1 "$W/mv.slm")" "scoutlab-fee-model 5" "a model without performance terms: version 5 (the buying club)"
 
+# The fee chart of a performance model: refitted on the joined deals as fit's time split (the
+# default holdout leaves the first season to learn from: 2018, test 2019-2020, 575 deals).
+"$SCOUTLAB" chart fees --model "$W/perf.slm" -o "$W/perf.svg" --script "$W/perf.gp" >/dev/null
+expect_eq "$?" 0 "chart fees of a performance model"
+expect_contains "$(cat "$W/perf.gp")" "Held-out transfers 2019-20 joined to stats (n=575), model refitted on 2018" \
+  "chart: the joined deals, the first season to learn from"
+expect_contains "$(cat "$W/perf.gp")" "holds 77.0%" "chart: coverage as fit --holdout-from 2019 measures it"
+
 # Without a market value (stats only): the performance model, from his 2024/25 stats.
 v=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --player Balerdi \
   --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" --position CB --bid 25m --format json)

@@ -96,6 +96,24 @@ static void check_terminal(sl_plot_format format, int w, int h, const char *expe
   free(text);
 }
 
+/* A subtitle too long for one line breaks after a clause ("; ", else ", ") when that leaves
+ * a first line at least half full, else at the last space that fits; never "holds" / "77.0%". */
+static void check_wrap(const char *subtitle, const char *line1, const char *line2) {
+  sl_plot_common common = {.output = "/x", .format = SL_PLOT_PNG};
+  sl_plot_fee_fit f = sample_fee_fit(common);
+  f.common.subtitle = subtitle;
+  char *text = NULL, want[512];
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  sl_error err;
+  INT_EQ(sl_plot_fee_fit_write(&f, SL_PLOTS, mem, &err), SL_OK, "wrap: write");
+  fclose(mem);
+  snprintf(want, sizeof want, "subtitle_text = '%s'\nsubtitle2_text = '%s'\n", line1, line2);
+  const char *got = text ? strstr(text, "subtitle_text = ") : NULL;
+  OK(got && strncmp(got, want, strlen(want)) == 0, "wrap: expected\n%sgot\n%.300s", want, got ? got : "");
+  free(text);
+}
+
 int main(void) {
   sl_plot_common common = {.output = "/charts/chart.png", .format = SL_PLOT_PNG}; /* absolute: the script names it as given */
   sl_plot_radar radar = sample_radar(common);
@@ -113,6 +131,21 @@ int main(void) {
   check_script("squad", w_squad, &squad);
   check_script("importance", w_importance, &imp);
 
+  check_wrap("Held-out transfers 2019-20 joined to stats (n=575), model refitted on 2018; band: 80% conformal "
+             "interval, holds 77.0%",
+             "Held-out transfers 2019-20 joined to stats (n=575), model refitted on 2018;",
+             "band: 80% conformal interval, holds 77.0%");
+  /* The last ", " leaves too short a first line: the last space that fits. */
+  check_wrap("Held-out transfers 2019-20, refitted on 2018, band: 80% conformal interval holding 77.0% of the deals "
+             "it was never shown",
+             "Held-out transfers 2019-20, refitted on 2018, band: 80% conformal interval holding 77.0% of the deals it "
+             "was never",
+             "shown");
+  /* "Short; " is a stub: the clause break is the later ", ". */
+  check_wrap("Short; then a clause too long to share the line with the stub before it, so the break is at "
+             "the last space that fits and not after Short",
+             "Short; then a clause too long to share the line with the stub before it,",
+             "so the break is at the last space that fits and not after Short");
   check_terminal(SL_PLOT_PNG, 0, 0,
                  "set terminal pngcairo size 1200,675 noenhanced fontscale 1 linewidth 1.5 "
                  "background '#ffffff'\nsl_font_scale = 1.5\nsl_point_scale = 1\n", 0);
