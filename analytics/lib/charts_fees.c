@@ -54,7 +54,8 @@ static sl_fees_deals *training_deals(const sl_fees_deals *all, int holdout_from)
   d->rows_read = d->count[SL_FEES_USED] = d->n;
   d->has_market_value = all->has_market_value, d->has_contract = all->has_contract;
   d->has_minutes = all->has_minutes, d->has_leagues = all->has_leagues, d->has_season = all->has_season;
-  d->has_columns = all->has_columns, d->has_performance = all->has_performance; /* the column terms' names are owned: copied */
+  d->has_columns = all->has_columns, d->has_performance = all->has_performance;
+  /* the column terms' names are owned: copied */
   for (size_t k = 0; k < all->ncolumns; k++)
     if (!(d->column_names[d->ncolumns++] = strdup(all->column_names[k]))) return sl_fees_deals_free(d), NULL;
   return d;
