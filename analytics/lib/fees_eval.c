@@ -107,7 +107,9 @@ static int predict_into(const sl_fees_model *m, const sl_fees_deals *d, const si
   for (size_t k = 0; k < nt; k++) {
     const sl_fees_deal *deal = &d->deal[test[k]];
     double pred, lo, hi, se, y = log(deal->fee);
-    int st = sl_fees_design_row(m, &deal->player, x, NULL, err);
+    sl_fees_player p = deal->player;
+    sl_fees_resolve_buyer(m, &p); /* as a valuation reads it (sl_fees_value) */
+    int st = sl_fees_design_row(m, &p, x, NULL, err);
     if (!st) st = sl_fees_interval_of(m, x, deal->player.market_value, m->level, &pred, &lo, &hi, &se, err);
     if (st) {
       free(x);

@@ -147,6 +147,13 @@ long sl_fees_season_level(const sl_fees_term *t, int season);
 
 /** Level index of label in a factor term, or -1 (exact, then pooled/outside rules). */
 long sl_fees_level_index(const sl_fees_term *t, const char *label);
+
+/* p's buying club as m's level when the name is another spelling of one with the same words
+ * (sl_name_club_find_same: a predict row's "Chelsea" is the level "Chelsea FC", as
+ * `--buyer-club Chelsea` is; the looser match a user's typing gets would take "Inter Turku" for
+ * "Inter"); left as given otherwise. For every valuation by a model (value, predict, the held-out evaluation),
+ * never for training, whose labels are the rows' own. */
+void sl_fees_resolve_buyer(const sl_fees_model *m, sl_fees_player *p);
 /* The label of factor variable v (buying or selling league, buying club, position group) of p,
  * as the factor's levels name it; NULL when not known (a valuation's buyer). */
 const char *sl_fees_player_label(const sl_fees_player *p, sl_fees_var v);

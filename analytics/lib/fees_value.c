@@ -317,6 +317,9 @@ int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level,
                   sl_fees_valuation *out, sl_error *err) {
   if (!m || !p || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no model, player or output given");
   memset(out, 0, sizeof *out);
+  sl_fees_player resolved = *p;
+  sl_fees_resolve_buyer(m, &resolved);
+  p = &resolved;
   if (p->group == -1 && p->line_groups) return sl_fees_value_line(m, p, level, bid, out, err);
   int bad = check_player(p, err);
   if (bad) return bad;
@@ -555,6 +558,17 @@ const char *sl_fees_club_league(const sl_fees_model *m, const char *club) {
   const char *best = lo > 0 && strcmp(ix->e[lo - 1].club, q) == 0 ? ix->e[lo - 1].league : NULL;
   free(q);
   return best;
+}
+
+void sl_fees_resolve_buyer(const sl_fees_model *m, sl_fees_player *p) {
+  const sl_fees_term *term = m && p->buyer_club ? factor_term(m, SL_FEES_VAR_BUYER_CLUB) : NULL;
+  if (!term) return;
+  for (size_t l = 0; l < term->nlevels; l++) /* the common case, without normalising names */
+    if (strcasecmp(term->levels[l], p->buyer_club) == 0) return;
+  size_t n = term->nlevels;
+  if (n && strcmp(term->levels[n - 1], SL_FEES_LEVEL_OTHER) == 0) n--; /* never "other" by a name */
+  long l = sl_name_club_find_same(p->buyer_club, (const char *const *)term->levels, n);
+  if (l >= 0) p->buyer_club = term->levels[l];
 }
 
 const char *sl_fees_club_level(const sl_fees_model *m, const char *club, int *pooled) {

@@ -300,6 +300,34 @@ long sl_name_club_find(const char *query, const char *const *clubs, size_t n) {
   return exact >= 0 ? exact : ties == 1 ? best : -1;
 }
 
+/* 1 when two normalised club names have the same club words, in order (no prefixes, no
+ * initials: those are for names a user typed). */
+static int club_same_words(const char *a_norm, const char *b_norm) {
+  char *ca = strdup(a_norm), *cb = strdup(b_norm);
+  const char *wa[SL_CLUB_MAX_WORDS], *wb[SL_CLUB_MAX_WORDS];
+  int same = 0;
+  if (ca && cb) {
+    size_t na = club_words(ca, wa, SL_CLUB_MAX_WORDS), nb = club_words(cb, wb, SL_CLUB_MAX_WORDS);
+    same = na && na == nb;
+    for (size_t i = 0; same && i < na; i++) same = strcmp(wa[i], wb[i]) == 0;
+  }
+  free(ca), free(cb);
+  return same;
+}
+
+long sl_name_club_find_same(const char *query, const char *const *clubs, size_t n) {
+  char *q = query ? sl_name_normalise(query) : NULL;
+  long found = -1;
+  size_t hits = 0;
+  for (size_t i = 0; q && i < n; i++) {
+    char *c = clubs[i] ? sl_name_normalise(clubs[i]) : NULL;
+    if (c && club_same_words(q, c)) found = (long)i, hits++;
+    free(c);
+  }
+  free(q);
+  return hits == 1 ? found : -1;
+}
+
 int sl_name_club_in_list(const char *clubs, const char *club_norm) {
   if (!clubs || !club_norm || !*club_norm) return 0;
   char *copy = strdup(clubs);

@@ -49,6 +49,13 @@ int sl_name_club_match(const char *a_norm, const char *b_norm);
  *  when none or several fit. */
 long sl_name_club_find(const char *query, const char *const *clubs, size_t n);
 
+/** As sl_name_club_find(), for a club name a data file wrote rather than a user typed: only a
+ *  club with the same words in the same order (after dropping filler such as FC or Calcio and
+ *  spelling out the usual abbreviations: "Chelsea" is "Chelsea FC", but "Inter" is not "Inter
+ *  Turku", "FK Rostov" not "FK Krasnodar" and "SH Shenhua" not "SS Lazio" by its initials);
+ *  -1 when none or several are. */
+long sl_name_club_find_same(const char *query, const char *const *clubs, size_t n);
+
 /** 1 when one of the clubs in a ", "-joined list ("Bournemouth, Valencia", any source's
  *  spelling) is the club club_norm (normalised): contains it, or sl_name_club_match. */
 int sl_name_club_in_list(const char *clubs, const char *club_norm);

@@ -8,7 +8,8 @@
 #    seller's: EUR 25.4m), as value --buyer-club "Chelsea FC" values him (the buying league from
 #    the club);
 #  - seasons written 2017/2018, a league column named league_name and a file without a league
-#    column (club -> league from the model's index) all value the same row alike.
+#    column (club -> league from the model's index) all value the same row alike, and the
+#    seller's out row of the move (buyer written "Chelsea") as the buyer's in row.
 . "$(dirname "$0")/lib.sh"
 need_shared transfers-tm/2017
 T="$SL_SHARED_DATA/transfers-tm"
@@ -47,4 +48,8 @@ grep -A0 '^Real Madrid,Álvaro Morata,' "$T/2017/laliga.csv" | sed -e 's/,2017,/
 expect_eq "$?" 0 "predict with league_name and 2017/2018"
 alias_fair=$(sed -n 2p "$W/a.csv" | awk -F, '{print $(NF-8)}')
 expect_eq "$alias_fair" "$fair" "season 2017/2018 and league_name: the same valuation"
+# Real Madrid's out row of the same move names the buyer "Chelsea", the club level "Chelsea FC":
+# one move, one valuation (it gave the Premier League's pooled clubs' 57.2m).
+out_fair=$(grep '^Real Madrid,Álvaro Morata,' "$W/p.csv" | head -1 | awk -F, '{print $(NF-8)}')
+expect_eq "$out_fair" "$fair" "the seller's out row (buyer written 'Chelsea') valued as the buyer's in row"
 finish

@@ -61,5 +61,19 @@ int main(void) {
   INT_EQ(sl_name_club_find("Paris FC", tm, 4), 2, "exact form wins");
   INT_EQ(sl_name_club_find("Paris", tm, 4), 2, "Paris alone is Paris FC (all its words), not PSG");
   INT_EQ(sl_name_club_find("Lyon", tm, 4), -1, "absent");
+  /* A name a data file wrote: the same words only (the false friends below are what the typed
+   * form's prefixes and initials took on transfers-tm's buyers). */
+  const char *levels[] = {"Chelsea FC", "FK Krasnodar", "SS Lazio", "SL Benfica", "Calcio Catania", "Inter", "Hertha BSC"};
+  INT_EQ(sl_name_club_find_same("Chelsea", levels, 7), 0, "Chelsea is Chelsea FC");
+  INT_EQ(sl_name_club_find_same("chelsea fc", levels, 7), 0, "case and form");
+  INT_EQ(sl_name_club_find_same("Catania", levels, 7), 4, "Calcio is filler");
+  INT_EQ(sl_name_club_find_same("FK Rostov", levels, 7), -1, "FK Rostov is not FK Krasnodar");
+  INT_EQ(sl_name_club_find_same("SH Shenhua", levels, 7), -1, "no initials: not SS Lazio");
+  INT_EQ(sl_name_club_find_same("Santos Laguna", levels, 7), -1, "no initials: not SL Benfica");
+  INT_EQ(sl_name_club_find_same("Inter Turku", levels, 7), -1, "no prefix: not Inter");
+  INT_EQ(sl_name_club_find_same("HB FC", levels, 7), -1, "not Hertha BSC");
+  INT_EQ(sl_name_club_find("Inter Turku", levels, 7), 5, "(the typed form's prefix takes it)");
+  const char *twice[] = {"Chelsea FC", "Chelsea"};
+  INT_EQ(sl_name_club_find_same("Chelsea AFC", twice, 2), -1, "two of the same words: none");
   return SL_TEST_DONE();
 }
