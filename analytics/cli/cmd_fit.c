@@ -174,10 +174,6 @@ static void print_selection(const sl_fees_deals *d) {
          d->out_rows_kept);
 }
 
-static const char *mode_name(int mode) {
-  return mode == SL_FEES_SEASON_LEVEL ? "level" : mode == SL_FEES_SEASON_NONE ? "none" : "trend";
-}
-
 /* "3" or "none": a half-life in words. */
 static const char *life_text(double half_life, char *buf, size_t n) {
   if (half_life > 0) snprintf(buf, n, "%g", half_life);
@@ -201,14 +197,14 @@ static void print_recency(const sl_fees_model *m) {
   else printf("training weights: none (every deal weighs 1)\n");
   if (!m->inner_from) return;
   printf("chosen on the inner time split (each season of %d-%d predicted from the seasons before it, %zu deals): "
-         "season %s, half-life %s; log-RMSE %.3f\n", m->inner_from, m->season_max, m->inner_n, mode_name(m->season_mode),
+         "season %s, half-life %s; log-RMSE %.3f\n", m->inner_from, m->season_max, m->inner_n, sl_fees_season_mode_name(m->season_mode),
          life_text(m->half_life, life, sizeof life), m->inner_score);
   printf("  inner log-RMSE   %8s", "no weights");
   static const double lives[] = SL_FEES_HALF_LIVES;
   for (int h = 0; h < SL_FEES_NHALF_LIVES; h++) printf("  h=%-5g", lives[h]);
   putchar('\n');
   for (int mode = 0; mode < 3; mode++) {
-    printf("  season %-9s", mode_name(mode + 1));
+    printf("  season %-9s", sl_fees_season_mode_name(mode + 1));
     for (int h = 0; h <= SL_FEES_NHALF_LIVES; h++) {
       if (isfinite(m->inner_grid[mode][h])) printf(h ? "  %7.3f" : " %10.3f", m->inner_grid[mode][h]);
       else printf(h ? "  %7s" : " %10s", "-");
@@ -253,7 +249,11 @@ static void print_coefficients(const sl_fees_model *m) {
   }
   print_knots(m);
   print_recency(m);
-  printf("smearing factor %.4f: expected fee = median fee x %.4f (Duan 1983)\n", m->smearing, m->smearing);
+  if (m->interval == SL_FEES_INTERVAL_CONFORMAL) /* value's mean is the predictive distribution's */
+    printf("expected fee = median fee x the mean of exp(residual) over the calibration residuals of the player's "
+           "market-value band (the interval's distribution; Duan's smearing over the training residuals: x %.4f)\n",
+           m->smearing);
+  else printf("smearing factor %.4f: expected fee = median fee x %.4f (Duan 1983)\n", m->smearing, m->smearing);
   if (!m->ncal) printf("interval reported: Student t (too few deals to hold out a calibration set)\n");
   else
     printf("interval reported: %s (the t-interval covered %.1f%% of %zu held-out calibration deals at %.0f%%)\n",
@@ -314,7 +314,7 @@ static void print_accuracy(const sl_fees_report *r) {
     char life[32];
     if (r->time_inner_from)
       printf("  (the time split's model: season %s, half-life %s, inner log-RMSE %.3f on %d-%d)\n",
-             mode_name(r->time_season_mode), life_text(r->time_half_life, life, sizeof life), r->time_inner_score,
+             sl_fees_season_mode_name(r->time_season_mode), life_text(r->time_half_life, life, sizeof life), r->time_inner_score,
              r->time_inner_from, r->holdout_from - 1);
   }
   if (r->nrolling) {
@@ -328,7 +328,7 @@ static void print_accuracy(const sl_fees_report *r) {
              a->model.log_rmse, a->baseline.log_rmse, a->ratio.log_rmse, 100 * a->model.coverage, a->model.mean_width,
              100 * a->model.mdape, a->model_in.n);
       fixed_or_dash(a->model_in.log_rmse, 8), putchar(' '), fixed_or_dash(a->baseline_in.log_rmse, 8);
-      printf("  season %s, half-life %s\n", mode_name(a->season_mode), life_text(a->half_life, life, sizeof life));
+      printf("  season %s, half-life %s\n", sl_fees_season_mode_name(a->season_mode), life_text(a->half_life, life, sizeof life));
     }
     printf("  %-7s %6s %6s %8.3f %8.3f %8.3f %8s %8s %8s | %6s ", "mean", "", "", r->rolling_mean_log_rmse,
            r->rolling_mean_baseline, r->rolling_mean_ratio, "", "", "", "");
@@ -445,7 +445,7 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
   json_terms(m);
   printf(",\n  \"smearing\": ");
   sl_cli_json_number(stdout, m->smearing);
-  printf(",\n  \"season_mode\": \"%s\",\n  \"half_life\": ", mode_name(m->season_mode));
+  printf(",\n  \"season_mode\": \"%s\",\n  \"half_life\": ", sl_fees_season_mode_name(m->season_mode));
   sl_cli_json_number(stdout, m->half_life > 0 ? m->half_life : NAN);
   printf(",\n  \"inner_from\": %d,\n  \"inner_log_rmse\": ", m->inner_from);
   sl_cli_json_number(stdout, m->inner_from ? m->inner_score : NAN);
@@ -471,7 +471,7 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
   json_acc("kfold_baseline", &r->kfold_baseline, 1);
   printf("  },\n  \"time_split_choice\": ");
   if (r->holdout_from) {
-    printf("{\"season_mode\": \"%s\", \"half_life\": ", mode_name(r->time_season_mode));
+    printf("{\"season_mode\": \"%s\", \"half_life\": ", sl_fees_season_mode_name(r->time_season_mode));
     sl_cli_json_number(stdout, r->time_half_life > 0 ? r->time_half_life : NAN);
     printf(", \"inner_from\": %d, \"inner_log_rmse\": ", r->time_inner_from);
     sl_cli_json_number(stdout, r->time_inner_from ? r->time_inner_score : NAN);
@@ -489,7 +489,7 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
     printf(", \"mean_width\": "), sl_cli_json_number(stdout, a->model.mean_width);
     printf(", \"in_rows\": %zu, \"in_log_rmse\": ", a->model_in.n), sl_cli_json_number(stdout, a->model_in.log_rmse);
     printf(", \"in_baseline_log_rmse\": "), sl_cli_json_number(stdout, a->baseline_in.log_rmse);
-    printf(", \"season_mode\": \"%s\", \"half_life\": ", mode_name(a->season_mode));
+    printf(", \"season_mode\": \"%s\", \"half_life\": ", sl_fees_season_mode_name(a->season_mode));
     sl_cli_json_number(stdout, a->half_life > 0 ? a->half_life : NAN), printf("}");
   }
   printf("],\n  \"rolling_mean\": ");

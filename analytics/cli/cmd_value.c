@@ -25,8 +25,9 @@ const char sl_help_value[] =
     "                      [-q|-v]\n"
     "\n"
     "Values one player with a model from scoutlab fit: the fair fee (median = exp of the log\n"
-    "prediction; expected = median x the smearing factor), the interval at --level, and with\n"
-    "--bid the probability that the fair fee is at least the bid, with a verdict in words.\n"
+    "prediction; expected = the mean of the predictive distribution), the interval at\n"
+    "--level, and with --bid the probability that the fair fee is at least the bid, with a\n"
+    "verdict in words.\n"
     "Then each term's contribution against a typical training deal (EUR and %), the K most\n"
     "similar past transfers of the same position group, and the what-if lines.\n"
     "\n"
@@ -224,7 +225,9 @@ static void print_header(const sl_fees_player *p, const sl_fees_model *m, const 
   if (p->season) printf(", season %d", p->season);
   if (p->market_value > 0) printf(", market value %s", sl_cli_money(p->market_value, mv, sizeof mv));
   printf("\nseasons: %s", SL_CLI_SHOWN(seasons));
-  printf("\nmodel: %s (%zu deals", SL_CLI_SHOWN(model), m->deals ? m->deals->n : 0);
+  size_t learned = sl_fees_model_learned_deals(m);
+  printf("\nmodel: %s (%zu deals", SL_CLI_SHOWN(model), learned);
+  if (m->deals && learned < m->deals->n) printf(" joined to stats, of %zu", m->deals->n);
   if (m->season_max > m->season_min) printf(", seasons %d-%d", m->season_min, m->season_max);
   printf(")\n\n");
 }
@@ -319,9 +322,15 @@ static void print_json(const sl_fees_player *p, double market_value_date, const 
   printf("]\n}\n");
 }
 
-static void print_what_if(const char *change, const sl_fees_valuation *base, const sl_fees_valuation *w) {
+/* The what-if column's least width (terminal columns): "market-value=15m" and the like. */
+#define SL_VALUE_WHAT_IF_WIDTH 25
+
+/* One what-if row, its change padded to `width` terminal columns (the longest change's). */
+static void print_what_if(const char *change, int width, const sl_fees_valuation *base, const sl_fees_valuation *w) {
   char a[64], lo[64], hi[64];
-  printf("  %-24s fair fee %14s (%+.1f%%), %.0f%% range %s - %s", SL_CLI_SHOWN(change), sl_cli_money(w->fair_fee, a, sizeof a),
+  fputs("  ", stdout);
+  sl_cli_pad(stdout, change, width);
+  printf("fair fee %14s (%+.1f%%), %.0f%% range %s - %s", sl_cli_money(w->fair_fee, a, sizeof a),
          100 * (w->fair_fee / base->fair_fee - 1), 100 * w->level, sl_cli_money(w->fee_low, lo, sizeof lo),
          sl_cli_money(w->fee_high, hi, sizeof hi));
   if (isfinite(w->bid)) printf(", P(>= bid) %.1f%%", 100 * w->p_at_least_bid);
@@ -401,7 +410,12 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
   print_valuation(&v);
   print_comparables(m, comp, nc);
   if (a->nwhat) printf("\nwhat-if:\n");
-  for (size_t i = 0; i < a->nwhat; i++) print_what_if(a->what_if[i], &v, &what[i]);
+  int width = SL_VALUE_WHAT_IF_WIDTH;
+  for (size_t i = 0; i < a->nwhat; i++) {
+    int cols = sl_cli_text_columns(SL_CLI_SHOWN(a->what_if[i])) + 1;
+    if (cols > width) width = cols;
+  }
+  for (size_t i = 0; i < a->nwhat; i++) print_what_if(a->what_if[i], width, &v, &what[i]);
   if (v.nnotes) printf("\nnotes:\n");
   for (size_t i = 0; i < v.nnotes; i++) printf("  - %s\n", SL_CLI_SHOWN(v.notes[i]));
   return SL_EXIT_OK;

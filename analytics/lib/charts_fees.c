@@ -38,12 +38,6 @@ static sl_fees_options refit_options(const sl_fees_model *m, uint64_t seed) {
   return o;
 }
 
-/* 1 when deal d is one m learned from (a performance model learned only from the deals joined
- * to stats; its other deals are kept for the club -> league index). */
-static int learned_from(const sl_fees_model *m, const sl_fees_deal *d) {
-  return d->player.stats_season || !sl_fees_model_has_performance(m);
-}
-
 /* A deal list of the model's deals before `holdout_from`. The strings stay in m's deal list
  * (this list has no string storage of its own), so the refitted model must not outlive m. */
 static sl_fees_deals *training_deals(const sl_fees_deals *all, int holdout_from) {
@@ -73,7 +67,7 @@ static int predict_held_out(const sl_fees_model *m, int holdout_from, double lev
   if (!train) return OOM(err);
   size_t ntest = 0, ntrain = 0;
   for (size_t i = 0; i < m->deals->n; i++) {
-    if (!learned_from(m, &m->deals->deal[i])) continue;
+    if (!sl_fees_model_learned_from(m, &m->deals->deal[i])) continue;
     if (m->deals->deal[i].player.season < holdout_from) ntrain++;
     else ntest++;
   }
@@ -95,7 +89,7 @@ static int predict_held_out(const sl_fees_model *m, int holdout_from, double lev
   for (size_t i = 0; i < m->deals->n; i++) {
     const sl_fees_deal *d = &m->deals->deal[i];
     sl_fees_valuation v;
-    if (d->player.season < holdout_from || !learned_from(m, d) || sl_fees_value(tm, &d->player, level, NAN, &v, NULL))
+    if (d->player.season < holdout_from || !sl_fees_model_learned_from(m, d) || sl_fees_value(tm, &d->player, level, NAN, &v, NULL))
       continue;
     h->predicted[h->n] = v.fair_fee, h->actual[h->n] = d->fee, h->low[h->n] = v.fee_low, h->high[h->n] = v.fee_high;
     h->inside += d->fee >= v.fee_low && d->fee <= v.fee_high;

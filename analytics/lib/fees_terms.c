@@ -411,6 +411,23 @@ int sl_fees_model_has_performance(const sl_fees_model *m) {
   return 0;
 }
 
+int sl_fees_model_learned_from(const sl_fees_model *m, const sl_fees_deal *d) {
+  return d->player.stats_season || !sl_fees_model_has_performance(m);
+}
+
+size_t sl_fees_model_learned_deals(const sl_fees_model *m) {
+  size_t n = 0;
+  for (size_t i = 0; m && m->deals && i < m->deals->n; i++) n += sl_fees_model_learned_from(m, &m->deals->deal[i]);
+  return n;
+}
+
+const char *sl_fees_season_mode_name(int mode) {
+  return mode == SL_FEES_SEASON_TREND ? "trend"
+         : mode == SL_FEES_SEASON_LEVEL ? "level"
+         : mode == SL_FEES_SEASON_NONE  ? "none"
+                                        : "auto";
+}
+
 const char *sl_fees_var_label(int v, const char *const *columns, size_t ncolumns) {
   if (!column_var(v)) return sl_fees_var_name((sl_fees_var)v);
   size_t k = (size_t)(v - SL_FEES_VAR_COUNT);

@@ -125,26 +125,56 @@ static void sources_list(const rp_ctx *x, sl_doc *d) {
   sl_doc_list(d, items, n);
 }
 
+/* The model's terms in its own words ("age, position, buying league, ..."), into buf. */
+static const char *term_names(const sl_fees_model *m, char *buf, size_t size) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t t = 0; t < m->nterms && used < size; t++)
+    used += (size_t)snprintf(buf + used, size - used, "%s%s", t ? ", " : "", m->terms[t].name);
+  return buf;
+}
+
+/* 1 when the inner time split chose the recency among several settings (not fixed by the fit). */
+static int recency_chosen(const sl_fees_model *m) {
+  size_t tried = 0;
+  for (int a = 0; a < 3; a++)
+    for (int h = 0; h <= SL_FEES_NHALF_LIVES; h++) tried += isfinite(m->inner_grid[a][h]) != 0;
+  return m->inner_from && tried > 1;
+}
+
+/* The fee model as fitted: its terms, deals, seasons and recency, its mean and its interval. */
+static void fee_method(const sl_fees_model *m, sl_doc *d) {
+  char buf[1400], terms[600], life[48];
+  if (m->half_life > 0) snprintf(life, sizeof life, "a half-life of %g season%s", m->half_life, m->half_life == 1 ? "" : "s");
+  else snprintf(life, sizeof life, "every season weighing alike");
+  snprintf(buf, sizeof buf,
+           "The fair fee comes from a hedonic regression of log transfer fee on %s, fitted on %zu past permanent "
+           "transfers with a fee%s (seasons %d-%d; the season %s, %s%s). The median is exp(prediction); the "
+           "expected fee is the mean of the predictive distribution. The interval is %s.",
+           term_names(m, terms, sizeof terms), sl_fees_model_learned_deals(m),
+           sl_fees_model_has_performance(m) ? " joined to the players' stats of the season before" : "", m->season_min,
+           m->season_max,
+           m->season_mode == SL_FEES_SEASON_LEVEL ? "as a level, the last carried forward"
+           : m->season_mode == SL_FEES_SEASON_NONE ? "left out"
+                                                  : "as a linear trend",
+           life, recency_chosen(m) ? ", chosen on an inner time split of the training seasons" : "",
+           m->interval == SL_FEES_INTERVAL_CONFORMAL
+               ? (m->nbands > 1 ? "split-conformal: the quantiles of out-of-time log residuals of the latest training "
+                                  "seasons, by market-value band (under EUR 1m, 1-5m, 5m and over)"
+                                : "split-conformal: the quantiles of held-out log residuals")
+               : "the regression's Student-t prediction interval, whose held-out coverage was checked");
+  sl_doc_paragraph(d, buf);
+}
+
 void rp_method_section(rp_ctx *x, sl_doc *d) {
   char buf[600];
   sl_doc_heading(d, 1, "Method and data");
-  snprintf(buf, sizeof buf,
-           "The fair fee comes from a hedonic regression of log transfer fee on age, position group, the buying "
-           "and selling leagues, season, market value%s%s, fitted on %zu past permanent transfers with a fee. "
-           "The median is exp(prediction); the expected fee adds Duan's smearing factor (%.3f). The interval is "
-           "%s.",
-           x->model->deals && x->model->deals->has_contract ? ", contract months left" : "",
-           x->model->deals && x->model->deals->has_minutes ? ", minutes share" : "",
-           x->model->deals ? x->model->deals->n : 0, x->model->smearing,
-           x->model->interval == SL_FEES_INTERVAL_CONFORMAL
-               ? "split-conformal (quantiles of held-out log residuals), because the t-interval's held-out "
-                 "coverage was off"
-               : "the regression's Student-t prediction interval, whose held-out coverage was checked");
-  sl_doc_paragraph(d, buf);
+  fee_method(x->model, d);
   if (x->fit) accuracy_table(x, d);
   snprintf(buf, sizeof buf,
            "Percentiles compare per-90 values (rates kept as rates) with players of the same position group in "
-           "the same league with at least %.0f minutes (mid-rank definition, docs/compare.md). Squad importance "
+           "one pool for every player (the Big-5 leagues when the data hold them, else every league; each table "
+           "names its pool) with at least %.0f minutes (mid-rank definition, docs/compare.md). Squad importance "
            "weights availability, impact, quality, replaceability, contract and age, and value share "
            "(docs/squad.md); a component without data is left out, not counted as zero.",
            SL_COMPARE_DEFAULT_MIN_MINUTES);

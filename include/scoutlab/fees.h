@@ -480,6 +480,17 @@ int sl_fees_model_uses(const struct sl_fees_model *m, sl_fees_var v);
  *  gives one), i.e. it learned from the deals joined to stats (sl_fees_options.performance). */
 int sl_fees_model_has_performance(const struct sl_fees_model *m);
 
+/** 1 when m learned from its deal d: every deal, or for a model with performance terms the
+ *  deals joined to stats (its other deals stay for the club -> league index). */
+int sl_fees_model_learned_from(const struct sl_fees_model *m, const sl_fees_deal *d);
+
+/** How many of its deals m learned from (sl_fees_model_learned_from): what "fitted on N deals"
+ *  means. */
+size_t sl_fees_model_learned_deals(const struct sl_fees_model *m);
+
+/** "trend", "level", "none" (sl_fees_season_mode), "auto" for SL_FEES_SEASON_AUTO. */
+const char *sl_fees_season_mode_name(int mode);
+
 /** Harrell's restricted cubic spline basis at x for knots t[0..k) (Hmisc rcspline.eval,
  *  norm = 2): out[j] for j = 0..k-3, (x - t_j)+^3 - (x - t_{k-2})+^3 (t_{k-1} - t_j) /
  *  (t_{k-1} - t_{k-2}) + (x - t_{k-1})+^3 (t_{k-2} - t_j) / (t_{k-1} - t_{k-2}), divided by

@@ -17,6 +17,12 @@ for section in "## Verdict" "## Why" "## The player" "## His squad" "### What wo
   expect_contains "$md" "$section" "section $section"
 done
 expect_contains "$md" "# Tobías Quirandel: is €25m a realistic fee?" "title with the bid"
+# The method describes the model that valued him: its terms, deals, recency and interval.
+fitted=$("$SCOUTLAB" fit --transfers "$D/transfers.csv" --holdout-from 2022 -o "$tmp/m2.slm" 2>/dev/null | sed -n 's/^fee model: log(fee) on //p')
+method=$(printf '%s\n' "$md" | sed -n '/^## Method and data/,/^## Data/p' | sed 's/\\//g')
+expect_contains "$method" "log transfer fee on $fitted, fitted on 2738 past permanent transfers" "method: the model's terms and deals"
+expect_contains "$method" "the expected fee is the mean of the predictive distribution" "method: the mean as value computes it"
+expect_contains "$method" "one pool for every player" "method: the percentiles' shared pool"
 ls "$tmp/r" | grep -q partial && fail "a temporary file was left behind"
 
 # The fee: scoutlab value with the same attributes gives the same median and probability.
