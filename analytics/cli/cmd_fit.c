@@ -193,7 +193,9 @@ static void print_recency(const sl_fees_model *m) {
                                                   : ", held at the nearest training season beyond them");
   else putchar('\n');
   if (m->season_max == m->season_min) return;
-  if (m->half_life > 0) printf("training weights: half-life %g seasons (a deal %g seasons old weighs 1/2)\n", m->half_life, m->half_life);
+  if (m->half_life > 0)
+    printf("training weights: half-life %g season%s (a deal %g season%s old weighs 1/2)\n", m->half_life,
+           m->half_life == 1 ? "" : "s", m->half_life, m->half_life == 1 ? "" : "s");
   else printf("training weights: none (every deal weighs 1)\n");
   if (!m->inner_from) return;
   printf("chosen on the inner time split (each season of %d-%d predicted from the seasons before it, %zu deals): "

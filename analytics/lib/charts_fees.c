@@ -6,15 +6,19 @@
 #include <string.h>
 
 #include "scoutlab/charts.h"
+#include "scoutlab/money.h"
 
 #define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
 
 /* "€6.51m", "€18.8m", "€700k" for labels: three significant digits, so that a bid just outside
  * the range never prints equal to its bound. */
+/* Money as the verdict writes it (sl_money_short: "€6.4m", "€700k"), so that a chart's title
+ * and the text beside it read the same figures. */
 static const char *short_money(sl_charts_store *st, double eur) {
   if (!isfinite(eur)) return "n/a";
-  if (eur >= 1e6) return sl_charts_printf(st, "\xe2\x82\xac%.3gm", eur / 1e6);
-  return sl_charts_printf(st, "\xe2\x82\xac%.0fk", eur / 1e3);
+  char buf[32];
+  sl_money_short(eur, buf, sizeof buf);
+  return sl_charts_printf(st, "%s", buf);
 }
 
 /* The last word of a name ("Leonardo Balerdi" -> "Balerdi"): titles must fit on one line. */

@@ -60,17 +60,17 @@ sl_group sl_compare_group_of_tm_(const char *text, int *generic_df, char code[12
   if (!text) return SL_GROUP_UNKNOWN;
   for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
     if (strcasecmp(text, map[i].text) == 0) {
-      snprintf(code, 12, "%s", map[i].code);
+      sl_snprintf_c(code, 12, "%s", map[i].code);
       return map[i].g;
     }
   for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
     if (strcasecmp(text, generic[i]) == 0) {
       *generic_df = 1;
-      snprintf(code, 12, "DF");
+      sl_snprintf_c(code, 12, "DF");
       return SL_GROUP_UNKNOWN;
     }
   sl_group g = sl_group_parse(text); /* overrides may name the group itself */
-  if (g != SL_GROUP_UNKNOWN) snprintf(code, 12, "%s", sl_group_name(g));
+  if (g != SL_GROUP_UNKNOWN) sl_snprintf_c(code, 12, "%s", sl_group_name(g));
   return g;
 }
 
@@ -183,7 +183,7 @@ static int stale_and_disagrees(sl_compare *c, sl_player *p, const pos_entry *bes
   sl_group now = sl_compare_split_df_(c, p, 0);
   if (now == SL_GROUP_UNKNOWN || now == best->group) return 0;
   c->rep.positions_stale++;
-  snprintf(p->position_note, sizeof p->position_note, "positions file %s is from %.0f", best->code, best->season);
+  sl_snprintf_c(p->position_note, sizeof p->position_note, "positions file %s is from %.0f", best->code, best->season);
   return 1; /* left unknown: the fallback infers it and appends its reason */
 }
 
@@ -198,24 +198,24 @@ static void join_positions(sl_compare *c, const pos_entry *e, size_t n) {
       int name_seen = first_with(e, n, p->name_norm) < n;
       c->rep.positions_unmatched += !name_seen;
       c->rep.positions_born_mismatch += name_seen;
-      snprintf(p->position_note, sizeof p->position_note, "%s",
+      sl_snprintf_c(p->position_note, sizeof p->position_note, "%s",
                name_seen ? "positions file: same name, other birth year" : "not in positions file");
       continue;
     }
     if (best->generic_df) {
-      snprintf(p->position_note, sizeof p->position_note, "positions file says only defender");
+      sl_snprintf_c(p->position_note, sizeof p->position_note, "positions file says only defender");
       continue;
     }
     if (p->group != SL_GROUP_UNKNOWN) continue; /* the stats file's own, current position */
     if (stale_and_disagrees(c, p, best)) continue;
     if (!compatible(best->group, p->fbref_pos)) {
       c->rep.positions_conflict++;
-      snprintf(p->position_note, sizeof p->position_note, "positions file %s disagrees with Pos %s",
+      sl_snprintf_c(p->position_note, sizeof p->position_note, "positions file %s disagrees with Pos %s",
                best->code, p->fbref_pos);
       continue;
     }
     p->group = best->group, p->group_source = SL_POSSRC_FILE;
-    snprintf(p->sub_position, sizeof p->sub_position, "%s", best->code);
+    sl_snprintf_c(p->sub_position, sizeof p->sub_position, "%s", best->code);
     sl_snprintf_c(p->position_note, sizeof p->position_note, "positions file (season %.0f)", best->season);
   }
 }
@@ -227,8 +227,8 @@ static void apply_overrides(sl_compare *c, const pos_entry *e, size_t n) {
       sl_player *p = &c->players[i];
       if (strcmp(p->name_norm, e[k].norm) != 0 || !born_fits(e[k].born, p->born)) continue;
       p->group = e[k].group, p->group_source = SL_POSSRC_OVERRIDE;
-      snprintf(p->sub_position, sizeof p->sub_position, "%s", e[k].code);
-      snprintf(p->position_note, sizeof p->position_note, "manual override");
+      sl_snprintf_c(p->sub_position, sizeof p->sub_position, "%s", e[k].code);
+      sl_snprintf_c(p->position_note, sizeof p->position_note, "manual override");
       used = 1;
     }
     c->rep.overrides_unused += !used;
@@ -273,7 +273,7 @@ static double split_per90(const sl_compare *c, const sl_player *p, const char *c
 
 static void note_add(sl_player *p, const char *text) {
   size_t len = strlen(p->position_note);
-  snprintf(p->position_note + len, sizeof p->position_note - len, "%s%s", len ? "; " : "", text);
+  sl_snprintf_c(p->position_note + len, sizeof p->position_note - len, "%s%s", len ? "; " : "", text);
 }
 
 /* The DF split for p: SL_GROUP_CENTRE_BACK / SL_GROUP_FULL_BACK, or SL_GROUP_UNKNOWN when the
@@ -292,13 +292,13 @@ sl_group sl_compare_split_df_(const sl_compare *c, sl_player *p, int write_note)
                SL_CB_LOGIT_DEF_PEN * def_pen + SL_CB_LOGIT_AERIALS * aerials + SL_CB_LOGIT_CLEARANCES * clr;
     double p_fb = 1.0 / (1.0 + exp(-z));
     char why[96];
-    snprintf(why, sizeof why, "inferred: P(full-back) %.2f (back-three model)", p_fb);
+    sl_snprintf_c(why, sizeof why, "inferred: P(full-back) %.2f (back-three model)", p_fb);
     if (write_note) note_add(p, why);
     return p_fb < 0.5 ? SL_GROUP_CENTRE_BACK : SL_GROUP_FULL_BACK;
   }
   double per90 = crs + prgr;
   char why[96];
-  snprintf(why, sizeof why, "inferred: crosses+PrgR %.2f/90 %s %.1f", per90, per90 < SL_CB_RULE_THRESHOLD ? "<" : ">=",
+  sl_snprintf_c(why, sizeof why, "inferred: crosses+PrgR %.2f/90 %s %.1f", per90, per90 < SL_CB_RULE_THRESHOLD ? "<" : ">=",
            SL_CB_RULE_THRESHOLD);
   if (write_note) note_add(p, why);
   return per90 < SL_CB_RULE_THRESHOLD ? SL_GROUP_CENTRE_BACK : SL_GROUP_FULL_BACK;
@@ -307,7 +307,7 @@ sl_group sl_compare_split_df_(const sl_compare *c, sl_player *p, int write_note)
 /* FBref's first listed position is the main one; DF is split as sl_compare_split_df_ says. */
 static void fallback(sl_compare *c, sl_player *p) {
   char first[4] = "";
-  snprintf(first, sizeof first, "%.2s", p->fbref_pos);
+  sl_snprintf_c(first, sizeof first, "%.2s", p->fbref_pos);
   if (strcmp(first, "GK") == 0) p->group = SL_GROUP_GOALKEEPER;
   else if (strcmp(first, "MF") == 0) p->group = SL_GROUP_MIDFIELDER;
   else if (strcmp(first, "FW") == 0) p->group = SL_GROUP_FORWARD;
@@ -340,7 +340,7 @@ static void own_positions(sl_compare *c) {
       p->group = g;
       p->group_source = SL_POSSRC_FILE;
       memcpy(p->sub_position, code, sizeof p->sub_position);
-      snprintf(p->position_note, sizeof p->position_note, "stats file column '%s': %s", col->name, text);
+      sl_snprintf_c(p->position_note, sizeof p->position_note, "stats file column '%s': %s", col->name, text);
     }
   }
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime_internal.h"
 #include "fees_internal.h"
 
 /* Bisection steps for a mixture quantile: the bracket (the groups' own quantiles, a few log
@@ -106,12 +107,12 @@ int sl_fees_value_line(const sl_fees_model *m, const sl_fees_player *p, double l
     out->p_at_least_bid = bid > 0 ? upper : NAN;
     out->se_prediction = NAN; /* a mixture has no single t scale */
     char note[SL_FEES_NOTE_MAX];
-    int n = snprintf(note, sizeof note, "position known only as a line: valued as a mixture of");
+    int n = sl_snprintf_c(note, sizeof note, "position known only as a line: valued as a mixture of");
     for (int g = 0; g < SL_FEES_GROUP_COUNT && n > 0 && (size_t)n < sizeof note; g++)
       if (x->w[g] > 0)
-        n += snprintf(note + n, sizeof note - (size_t)n, " %s %.0f%%", sl_fees_group_name(g), 100 * x->w[g]);
+        n += sl_snprintf_c(note + n, sizeof note - (size_t)n, " %s %.0f%%", sl_fees_group_name(g), 100 * x->w[g]);
     if (n > 0 && (size_t)n < sizeof note)
-      snprintf(note + n, sizeof note - (size_t)n, " (their shares of the training deals)");
+      sl_snprintf_c(note + n, sizeof note - (size_t)n, " (their shares of the training deals)");
     if (out->nnotes < SL_FEES_MAX_NOTES) memcpy(out->notes[out->nnotes++], note, SL_FEES_NOTE_MAX);
   }
   free(x);

@@ -58,23 +58,23 @@ static void describe_var(const sl_fees_model *m, const sl_fees_term *t, sl_fees_
   buf[0] = 0;
   switch (v) {
   case SL_FEES_VAR_AGE: sl_snprintf_c(buf, n, "%g", p->age); break;
-  case SL_FEES_VAR_POSITION: snprintf(buf, n, "%s", sl_fees_group_name(p->group)); break;
+  case SL_FEES_VAR_POSITION: sl_snprintf_c(buf, n, "%s", sl_fees_group_name(p->group)); break;
   case SL_FEES_VAR_BUYER_LEAGUE:
   case SL_FEES_VAR_SELLER_LEAGUE:
   case SL_FEES_VAR_BUYER_CLUB: {
     const char *label = sl_fees_player_label(p, v);
     long l = sl_fees_level_index(t, label);
-    snprintf(buf, n, "%s", l >= 0 ? t->levels[l] : label ? label : "");
+    sl_snprintf_c(buf, n, "%s", l >= 0 ? t->levels[l] : label ? label : "");
     break;
   }
   case SL_FEES_VAR_SEASON:
     if (t->kind == SL_FEES_TERM_FACTOR) {
       long l = sl_fees_season_level(t, p->season);
-      if (l >= 0 && strtol(t->levels[l], NULL, 10) != p->season) snprintf(buf, n, "%d (as %s)", p->season, t->levels[l]);
-      else snprintf(buf, n, "%d", p->season);
-    } else if (!m->season_trend && p->season > m->season_max) snprintf(buf, n, "%d (as %d)", p->season, m->season_max);
-    else if (!m->season_trend && p->season < m->season_min) snprintf(buf, n, "%d (as %d)", p->season, m->season_min);
-    else snprintf(buf, n, "%d", p->season);
+      if (l >= 0 && strtol(t->levels[l], NULL, 10) != p->season) sl_snprintf_c(buf, n, "%d (as %s)", p->season, t->levels[l]);
+      else sl_snprintf_c(buf, n, "%d", p->season);
+    } else if (!m->season_trend && p->season > m->season_max) sl_snprintf_c(buf, n, "%d (as %d)", p->season, m->season_max);
+    else if (!m->season_trend && p->season < m->season_min) sl_snprintf_c(buf, n, "%d (as %d)", p->season, m->season_min);
+    else sl_snprintf_c(buf, n, "%d", p->season);
     break;
   case SL_FEES_VAR_MARKET_VALUE: sl_snprintf_c(buf, n, "EUR %.2fm", p->market_value / 1e6); break;
   case SL_FEES_VAR_CONTRACT: sl_snprintf_c(buf, n, "%.0f months", p->contract_months); break;
@@ -97,16 +97,16 @@ static int league_average(const sl_fees_model *m, const sl_fees_term *t, const s
 static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fees_player *p,
                      int known, char *buf, size_t n) {
   if (!known) {
-    snprintf(buf, n, t->var == SL_FEES_VAR_BUYER_CLUB && league_average(m, t, p) ? "unknown (league's average)"
+    sl_snprintf_c(buf, n, t->var == SL_FEES_VAR_BUYER_CLUB && league_average(m, t, p) ? "unknown (league's average)"
                                                                                 : "unknown (typical)");
     return;
   }
   describe_var(m, t, t->var, p, buf, n);
   if (t->kind != SL_FEES_TERM_INTERACTION) return;
   char a[30], b[30]; /* two halves and " x " fit sl_fees_contribution.value */
-  snprintf(a, sizeof a, "%s", buf);
+  sl_snprintf_c(a, sizeof a, "%s", buf);
   describe_var(m, t, (sl_fees_var)t->partner, p, b, sizeof b);
-  snprintf(buf, n, "%s%s%s", a, sl_fees_var_is_factor((sl_fees_var)t->partner) ? ", " : " x ", b);
+  sl_snprintf_c(buf, n, "%s%s%s", a, sl_fees_var_is_factor((sl_fees_var)t->partner) ? ", " : " x ", b);
 }
 
 static void contributions(const sl_fees_model *m, const sl_fees_player *p, const double *x,
@@ -256,8 +256,8 @@ static void input_text(sl_fees_var var, double v, char *buf, size_t n) {
   char money[32];
   switch (var) {
   case SL_FEES_VAR_AGE: sl_snprintf_c(buf, n, "%g", v); break;
-  case SL_FEES_VAR_SEASON: snprintf(buf, n, "%.0f", v); break;
-  case SL_FEES_VAR_MARKET_VALUE: snprintf(buf, n, "%s", sl_money_short(v, money, sizeof money)); break;
+  case SL_FEES_VAR_SEASON: sl_snprintf_c(buf, n, "%.0f", v); break;
+  case SL_FEES_VAR_MARKET_VALUE: sl_snprintf_c(buf, n, "%s", sl_money_short(v, money, sizeof money)); break;
   case SL_FEES_VAR_CONTRACT: sl_snprintf_c(buf, n, "%.0f", v); break;
   default: sl_snprintf_c(buf, n, "%.2f", v); break;
   }
@@ -267,10 +267,10 @@ static void input_text(sl_fees_var var, double v, char *buf, size_t n) {
 static const char *season_consequence(const sl_fees_model *m, const sl_fees_term *t, double season,
                                       char *buf, size_t n) {
   if (t->kind == SL_FEES_TERM_FACTOR)
-    snprintf(buf, n, "the %s season's market level is used", season > m->season_max ? "last" : "first");
+    sl_snprintf_c(buf, n, "the %s season's market level is used", season > m->season_max ? "last" : "first");
   else if (!m->season_trend)
-    snprintf(buf, n, "the season term is held at %d", season > m->season_max ? m->season_max : m->season_min);
-  else snprintf(buf, n, "the fee inflation trend is extrapolated");
+    sl_snprintf_c(buf, n, "the season term is held at %d", season > m->season_max ? m->season_max : m->season_min);
+  else sl_snprintf_c(buf, n, "the fee inflation trend is extrapolated");
   return buf;
 }
 
@@ -364,20 +364,20 @@ sl_fees_verdict_kind sl_fees_verdict(const sl_fees_valuation *v, char *text, siz
   sl_money_short(v->bid, bid, sizeof bid), sl_money_short(v->fee_low, lo, sizeof lo);
   sl_money_short(v->fee_high, hi, sizeof hi), sl_money_short(v->fair_fee, med, sizeof med);
   double p = v->p_at_least_bid;
-  if (p > 0) snprintf(odds, sizeof odds, "about 1 in %.0f", 1 / p);
+  if (p > 0) sl_snprintf_c(odds, sizeof odds, "about 1 in %.0f", 1 / p);
   if (v->bid > v->fee_high) {
-    snprintf(text, size, "%s is above the model's %.0f%% range (%s to %s): the probability that the fair fee "
-             "reaches it is %.1f%%, %s comparable deals. On this evidence the price is not realistic; it "
+    sl_snprintf_c(text, size, "%s is above the model's %.0f%% range (%s to %s): the probability that the fair fee "
+             "reaches it is %.1f%%, %s. On this evidence the price is not realistic; it "
              "would be a premium for something the data do not show.", bid, 100 * v->level, lo, hi, 100 * p, odds);
     return SL_FEES_VERDICT_ABOVE;
   }
   if (v->bid > v->fair_fee) {
-    snprintf(text, size, "%s is inside the model's %.0f%% range (%s to %s) but above its median of %s: "
+    sl_snprintf_c(text, size, "%s is inside the model's %.0f%% range (%s to %s) but above its median of %s: "
              "the probability that the fair fee reaches it is %.0f%%, %s. Realistic, at a premium.",
              bid, 100 * v->level, lo, hi, med, 100 * p, odds);
     return SL_FEES_VERDICT_PREMIUM;
   }
-  snprintf(text, size, "%s is %s the model's median of %s (%.0f%% range %s to %s): the probability that the fair "
+  sl_snprintf_c(text, size, "%s is %s the model's median of %s (%.0f%% range %s to %s): the probability that the fair "
            "fee is at least that much is %.0f%%. The price is realistic.", bid,
            v->bid == v->fair_fee ? "at" : v->bid >= v->fee_low ? "below" : "below the whole range and", med,
            100 * v->level, lo, hi, 100 * p);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime_internal.h"
 #include "report_internal.h"
 #include "scoutlab/season.h"
 
@@ -16,19 +17,19 @@ static void squad_row(rp_ctx *x, const sl_squad_entry *e, const char **cells, ch
   sl_fees_valuation v;
   sl_error err;
   int ok = rp_value(x, p, e, NULL, NAN, &fp, &v, &err) == SL_OK;
-  snprintf(b[0], 40, "%zu", e->rank_in_club);
-  snprintf(b[1], 40, "%.0f", e->age);
-  snprintf(b[2], 40, "%.0f%%", 100 * e->minutes_share);
-  snprintf(b[3], 40, "%.1f", e->total);
+  sl_snprintf_c(b[0], 40, "%zu", e->rank_in_club);
+  sl_snprintf_c(b[1], 40, "%.0f", e->age);
+  sl_snprintf_c(b[2], 40, "%.0f%%", 100 * e->minutes_share);
+  sl_snprintf_c(b[3], 40, "%.1f", e->total);
   if (ok) sl_money_text(v.fair_fee, b[4], 40);
-  else snprintf(b[4], 40, "-");
+  else sl_snprintf_c(b[4], 40, "-");
   if (ok) {
     char lo[20], hi[20];
-    snprintf(b[5], 40, "%s \xe2\x80\x93 %s", rp_money(v.fee_low, lo, sizeof lo), rp_money(v.fee_high, hi, sizeof hi));
+    sl_snprintf_c(b[5], 40, "%s \xe2\x80\x93 %s", rp_money(v.fee_low, lo, sizeof lo), rp_money(v.fee_high, hi, sizeof hi));
   } else {
-    snprintf(b[5], 40, "-");
+    sl_snprintf_c(b[5], 40, "-");
   }
-  snprintf(b[6], 40, isfinite(e->years_left) ? "%.1f" : "unknown", e->years_left);
+  sl_snprintf_c(b[6], 40, isfinite(e->years_left) ? "%.1f" : "unknown", e->years_left);
   const char *row[RP_CLUB_COLS] = {b[0], p->name, sl_group_name(p->group), b[1], b[2], b[3], b[4], b[5], b[6]};
   memcpy(cells, row, sizeof row);
 }
@@ -40,9 +41,9 @@ int rp_club_report(rp_ctx *x, sl_doc *d) {
   sl_error err;
   const sl_squad_club *club = sl_squad_club_at(x->squad, k);
   char title[300], sub[300];
-  snprintf(title, sizeof title, "%s: squad report", club->name);
+  sl_snprintf_c(title, sizeof title, "%s: squad report", club->name);
   char stxt[16];
-  snprintf(sub, sizeof sub, "%s \xc2\xb7 stats %s \xc2\xb7 %zu players \xc2\xb7 %.0f team matches", club->league,
+  sl_snprintf_c(sub, sizeof sub, "%s \xc2\xb7 stats %s \xc2\xb7 %zu players \xc2\xb7 %.0f team matches", club->league,
            x->season ? sl_season_text(x->season, stxt, sizeof stxt) : "season unknown", club->n, club->team_matches);
   sl_doc_set_title(d, title, sub);
   const char **cells = calloc(club->n * RP_CLUB_COLS, sizeof *cells);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime_internal.h"
 #include "report_internal.h"
 #include "scoutlab/output.h"
 #include "scoutlab/season.h"
@@ -45,12 +46,12 @@ void rp_figure(rp_ctx *x, sl_doc *d, sl_charts_kind kind, void *chart, const cha
   if (!x->rq->charts) return;
   char dir[4096], path[4200], rel[256];
   sl_error err;
-  snprintf(dir, sizeof dir, "%s/charts", x->rq->dir);
-  snprintf(path, sizeof path, "%s/%s.png", dir, name);
-  snprintf(rel, sizeof rel, "charts/%s.png", name);
+  sl_snprintf_c(dir, sizeof dir, "%s/charts", x->rq->dir);
+  sl_snprintf_c(path, sizeof path, "%s/%s.png", dir, name);
+  sl_snprintf_c(rel, sizeof rel, "charts/%s.png", name);
   sl_charts_output o = {.output = path, .width = RP_CHART_WIDTH, .height = RP_CHART_HEIGHT};
   char what[300];
-  snprintf(what, sizeof what, "drawing %s", rel);
+  sl_snprintf_c(what, sizeof what, "drawing %s", rel);
   rp_progress(x, what);
   if (sl_output_make_dir(dir, &err) || sl_charts_render(kind, chart, &o, NULL, &err)) {
     if (!x->chart_failed) rp_note(x, "charts left out: %.160s", err.message);
@@ -64,13 +65,13 @@ void rp_figure(rp_ctx *x, sl_doc *d, sl_charts_kind kind, void *chart, const cha
 
 static void accuracy_row(const char **cells, char buf[][32], const char *name, const sl_fees_accuracy *a) {
   cells[0] = name;
-  snprintf(buf[0], 32, "%zu", a->n);
-  snprintf(buf[1], 32, "%.3f", a->r2_log);
-  snprintf(buf[2], 32, "%.1f%%", 100 * a->mdape);
-  snprintf(buf[3], 32, "%.1f%%", 100 * a->within25);
-  snprintf(buf[4], 32, "%.1f%%", 100 * a->within50);
-  if (isfinite(a->coverage)) snprintf(buf[5], 32, "%.1f%%", 100 * a->coverage);
-  else snprintf(buf[5], 32, "-");
+  sl_snprintf_c(buf[0], 32, "%zu", a->n);
+  sl_snprintf_c(buf[1], 32, "%.3f", a->r2_log);
+  sl_snprintf_c(buf[2], 32, "%.1f%%", 100 * a->mdape);
+  sl_snprintf_c(buf[3], 32, "%.1f%%", 100 * a->within25);
+  sl_snprintf_c(buf[4], 32, "%.1f%%", 100 * a->within50);
+  if (isfinite(a->coverage)) sl_snprintf_c(buf[5], 32, "%.1f%%", 100 * a->coverage);
+  else sl_snprintf_c(buf[5], 32, "-");
   for (int k = 0; k < 6; k++) cells[k + 1] = buf[k];
 }
 
@@ -91,8 +92,8 @@ static void accuracy_table(const rp_ctx *x, sl_doc *d) {
     if (r->kfold_baseline.n) accuracy_row(cells + 7 * n, buf[n], "fee = market value, k-fold", &r->kfold_baseline), n++;
   }
   char folds[48] = "";
-  if (r->folds) snprintf(folds, sizeof folds, "%u-fold cross-validation; ", r->folds);
-  snprintf(caption, sizeof caption,
+  if (r->folds) sl_snprintf_c(folds, sizeof folds, "%u-fold cross-validation; ", r->folds);
+  sl_snprintf_c(caption, sizeof caption,
            "Out-of-sample accuracy: time split trains on seasons before %d and tests on %d and later "
            "(%zu / %zu deals); %scoverage of the %.0f%% interval.",
            r->holdout_from, r->holdout_from, r->time_train, r->time_test, folds, 100 * r->level);
@@ -108,7 +109,7 @@ static void sources_list(const rp_ctx *x, sl_doc *d) {
   for (size_t k = 0; k < 4; k++) {
     const sl_table *t = tabs[k];
     if (!t) continue;
-    snprintf(lines[n], sizeof lines[n], "%s: %s%s (%zu rows read, %zu used, %zu skipped%s%s)", what[k], t->files[0],
+    sl_snprintf_c(lines[n], sizeof lines[n], "%s: %s%s (%zu rows read, %zu used, %zu skipped%s%s)", what[k], t->files[0],
              t->nfiles > 1 ? " and more" : "", t->rows_read, t->nrows, t->nskipped, t->nskipped ? ", e.g. " : "",
              t->nskipped ? t->skipped[0].reason : "");
     items[n] = lines[n];
@@ -116,7 +117,7 @@ static void sources_list(const rp_ctx *x, sl_doc *d) {
   }
   const sl_fees_deals *dl = x->model->deals;
   if (dl) {
-    snprintf(lines[n], sizeof lines[n], "transfers: %s%s (%zu rows read, %zu deals used; the rest are loans, free "
+    sl_snprintf_c(lines[n], sizeof lines[n], "transfers: %s%s (%zu rows read, %zu deals used; the rest are loans, free "
              "transfers, unknown fees and the second listing of moves between covered leagues)",
              dl->nfiles ? dl->files[0] : "?", dl->nfiles > 1 ? " and more" : "", dl->rows_read, dl->n);
     items[n] = lines[n];
@@ -130,7 +131,7 @@ static const char *term_names(const sl_fees_model *m, char *buf, size_t size) {
   size_t used = 0;
   buf[0] = '\0';
   for (size_t t = 0; t < m->nterms && used < size; t++)
-    used += (size_t)snprintf(buf + used, size - used, "%s%s", t ? ", " : "", m->terms[t].name);
+    used += (size_t)sl_snprintf_c(buf + used, size - used, "%s%s", t ? ", " : "", m->terms[t].name);
   return buf;
 }
 
@@ -145,9 +146,9 @@ static int recency_chosen(const sl_fees_model *m) {
 /* The fee model as fitted: its terms, deals, seasons and recency, its mean and its interval. */
 static void fee_method(const sl_fees_model *m, sl_doc *d) {
   char buf[1400], terms[600], life[48];
-  if (m->half_life > 0) snprintf(life, sizeof life, "a half-life of %g season%s", m->half_life, m->half_life == 1 ? "" : "s");
-  else snprintf(life, sizeof life, "every season weighing alike");
-  snprintf(buf, sizeof buf,
+  if (m->half_life > 0) sl_snprintf_c(life, sizeof life, "a half-life of %g season%s", m->half_life, m->half_life == 1 ? "" : "s");
+  else sl_snprintf_c(life, sizeof life, "every season weighing alike");
+  sl_snprintf_c(buf, sizeof buf,
            "The fair fee comes from a hedonic regression of log transfer fee on %s, fitted on %zu past permanent "
            "transfers with a fee%s (seasons %d-%d; the season %s, %s%s). The median is exp(prediction); the "
            "expected fee is the mean of the predictive distribution. The interval is %s.",
@@ -171,7 +172,7 @@ void rp_method_section(rp_ctx *x, sl_doc *d) {
   sl_doc_heading(d, 1, "Method and data");
   fee_method(x->model, d);
   if (x->fit) accuracy_table(x, d);
-  snprintf(buf, sizeof buf,
+  sl_snprintf_c(buf, sizeof buf,
            "Percentiles compare per-90 values (rates kept as rates) with players of the same position group in "
            "one pool for every player (the Big-5 leagues when the data hold them, else every league; each table "
            "names its pool) with at least %.0f minutes (mid-rank definition, docs/compare.md). Squad importance "

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime_internal.h"
 #include "report_internal.h"
 #include "scoutlab/season.h"
 
@@ -77,9 +78,9 @@ static void second_answer(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   sl_money_short(s.fair_fee, med, sizeof med), sl_money_short(s.fee_low, lo, sizeof lo);
   sl_money_short(s.fee_high, hi, sizeof hi), sl_money_short(pl->fp.market_value, mv, sizeof mv);
   if (isfinite(s.bid))
-    snprintf(p, sizeof p, "; P(fair fee \xe2\x89\xa5 %s) = %.1f%%", sl_money_short(s.bid, bid, sizeof bid),
+    sl_snprintf_c(p, sizeof p, "; P(fair fee \xe2\x89\xa5 %s) = %.1f%%", sl_money_short(s.bid, bid, sizeof bid),
              100 * s.p_at_least_bid);
-  snprintf(text, sizeof text, "From his stats alone (the no-market-value performance model: minutes and starts share, "
+  sl_snprintf_c(text, sizeof text, "From his stats alone (the no-market-value performance model: minutes and starts share, "
            "chance creation and progression per 90, his club's points per match), his market value of %s set aside: "
            "fair fee %s (%.0f%% range %s \xe2\x80\x93 %s)%s. The verdict above is the default: with a market "
            "value known, the market-value model measured better out of time (docs/fee-model.md). This answer says "
@@ -94,24 +95,24 @@ static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   char title[300], sub[400], head[400], buyer[200] = "", text[700], med[32], lo[32], hi[32], mean[32], bid[32];
   rp_money(v->fair_fee, med, sizeof med), rp_money(v->fee_low, lo, sizeof lo), rp_money(v->fee_high, hi, sizeof hi);
   rp_money(v->fee_mean, mean, sizeof mean), rp_money(v->bid, bid, sizeof bid);
-  if (isfinite(v->bid)) snprintf(title, sizeof title, "%s: is %s a realistic fee?", pl->p->name, bid);
-  else snprintf(title, sizeof title, "%s: what is a fair fee?", pl->p->name);
+  if (isfinite(v->bid)) sl_snprintf_c(title, sizeof title, "%s: is %s a realistic fee?", pl->p->name, bid);
+  else sl_snprintf_c(title, sizeof title, "%s: what is a fair fee?", pl->p->name);
   char season[64] = "", st[16];
   const sl_workspace_seasons *ss = sl_workspace_seasons_of(x->ws);
   if (x->season && ss->valuation)
-    snprintf(season, sizeof season, " \xc2\xb7 stats %s \xc2\xb7 valued for summer %d", sl_season_text(x->season, st, sizeof st),
+    sl_snprintf_c(season, sizeof season, " \xc2\xb7 stats %s \xc2\xb7 valued for summer %d", sl_season_text(x->season, st, sizeof st),
              ss->valuation);
-  else if (ss->valuation) snprintf(season, sizeof season, " \xc2\xb7 valued for summer %d", ss->valuation);
-  snprintf(sub, sizeof sub, "%s, %s \xc2\xb7 %s \xc2\xb7 age %.0f%s", pl->fp.club ? pl->fp.club : "",
+  else if (ss->valuation) sl_snprintf_c(season, sizeof season, " \xc2\xb7 valued for summer %d", ss->valuation);
+  sl_snprintf_c(sub, sizeof sub, "%s, %s \xc2\xb7 %s \xc2\xb7 age %.0f%s", pl->fp.club ? pl->fp.club : "",
            pl->p->league ? pl->p->league : "", sl_group_name(pl->p->group), pl->p->age, season);
   sl_doc_set_title(d, title, sub);
   /* a stated buyer changes the answer: the headline says whose fee it is */
-  if (pl->fp.buyer_club) snprintf(buyer, sizeof buyer, ", buying club %.120s:", pl->fp.buyer_club);
-  else if (pl->fp.buyer_league) snprintf(buyer, sizeof buyer, ", buying league %.120s:", pl->fp.buyer_league);
-  snprintf(head, sizeof head, "Fair fee%s %s (%.0f%% range %s \xe2\x80\x93 %s)", buyer, med, 100 * v->level, lo, hi);
+  if (pl->fp.buyer_club) sl_snprintf_c(buyer, sizeof buyer, ", buying club %.120s:", pl->fp.buyer_club);
+  else if (pl->fp.buyer_league) sl_snprintf_c(buyer, sizeof buyer, ", buying league %.120s:", pl->fp.buyer_league);
+  sl_snprintf_c(head, sizeof head, "Fair fee%s %s (%.0f%% range %s \xe2\x80\x93 %s)", buyer, med, 100 * v->level, lo, hi);
   sl_callout_kind kind = SL_CALLOUT_NEUTRAL;
   if (isfinite(v->bid)) kind = verdict(v, text, sizeof text);
-  else snprintf(text, sizeof text, "The model's median estimate is %s; the expected fee (mean) is %s.", med, mean);
+  else sl_snprintf_c(text, sizeof text, "The model's median estimate is %s; the expected fee (mean) is %s.", med, mean);
   sl_doc_heading(d, 1, "Verdict");
   sl_doc_callout(d, kind, head, text);
   summary_lines(x->summary->text, sizeof x->summary->text, title, head, text);
@@ -120,8 +121,8 @@ static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   sl_money_text(v->fee_mean, cell[1], sizeof cell[1]);
   sl_money_text(v->fee_low, cell[2], sizeof cell[2]);
   sl_money_text(v->fee_high, cell[3], sizeof cell[3]);
-  if (isfinite(v->bid)) snprintf(cell[4], sizeof cell[4], "%.1f%%", 100 * v->p_at_least_bid);
-  else snprintf(cell[4], sizeof cell[4], "-");
+  if (isfinite(v->bid)) sl_snprintf_c(cell[4], sizeof cell[4], "%.1f%%", 100 * v->p_at_least_bid);
+  else sl_snprintf_c(cell[4], sizeof cell[4], "-");
   const char *hdr[] = {"fair fee (median)", "expected fee (mean)", "low", "high", "P(fair fee \xe2\x89\xa5 bid)"};
   const char *cells[] = {cell[0], cell[1], cell[2], cell[3], cell[4]};
   sl_doc_table(d, NULL, 5, hdr, cells, 1, "rrrrr");
@@ -137,14 +138,14 @@ static void contributions(const rp_player *pl, sl_doc *d) {
   char pct[SL_FEES_MAX_TERMS][32], eur[SL_FEES_MAX_TERMS][48];
   for (size_t i = 0; i < v->ncontrib; i++) {
     const sl_fees_contribution *c = &v->contrib[i];
-    snprintf(pct[i], sizeof pct[i], "%+.1f%%", c->percent);
+    sl_snprintf_c(pct[i], sizeof pct[i], "%+.1f%%", c->percent);
     char m[40];
     sl_money_text(fabs(c->eur), m, sizeof m);
-    snprintf(eur[i], sizeof eur[i], "%s%s", c->eur < 0 ? "-" : "+", m);
+    sl_snprintf_c(eur[i], sizeof eur[i], "%s%s", c->eur < 0 ? "-" : "+", m);
     cells[4 * i] = c->term, cells[4 * i + 1] = c->value, cells[4 * i + 2] = pct[i], cells[4 * i + 3] = eur[i];
   }
   char typical[32], cap[200];
-  snprintf(cap, sizeof cap, "Each term's effect against the typical deal of the training data (median %s); "
+  sl_snprintf_c(cap, sizeof cap, "Each term's effect against the typical deal of the training data (median %s); "
            "effects multiply.", rp_money(v->typical_fee, typical, sizeof typical));
   sl_doc_table(d, cap, 4, hdr, cells, v->ncontrib, "llrr");
 }
@@ -158,7 +159,7 @@ static void comparables(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   for (size_t i = 0; i < n; i++) {
     const sl_fees_deal *dl = c[i].deal;
     sl_season_text(dl->player.season, season[i], sizeof season[i]);
-    snprintf(age[i], sizeof age[i], "%.0f", dl->player.age);
+    sl_snprintf_c(age[i], sizeof age[i], "%.0f", dl->player.age);
     sl_money_text(dl->player.market_value, mv[i], sizeof mv[i]);
     sl_money_text(dl->fee, fee[i], sizeof fee[i]);
     const char *row[] = {dl->player.name, season[i], dl->player.club, dl->buyer, age[i], mv[i], fee[i]};
@@ -175,7 +176,7 @@ static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   char fee[4][40], chg[4][24], p[4][24];
   size_t rows = 0;
   sl_money_text(pl->v.fair_fee, fee[0], sizeof fee[0]);
-  snprintf(p[0], sizeof p[0], isfinite(pl->v.bid) ? "%.1f%%" : "-", 100 * pl->v.p_at_least_bid);
+  sl_snprintf_c(p[0], sizeof p[0], isfinite(pl->v.bid) ? "%.1f%%" : "-", 100 * pl->v.p_at_least_bid);
   const char *base[] = {"as he is", fee[0], "", p[0]};
   memcpy(cells, base, sizeof base);
   rows++;
@@ -191,8 +192,8 @@ static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
         sl_fees_value(x->model, &fp, x->level, x->rq->bid, &v, &err))
       continue;
     sl_money_text(v.fair_fee, fee[rows], sizeof fee[rows]);
-    snprintf(chg[rows], sizeof chg[rows], "%+.1f%%", 100 * (v.fair_fee / pl->v.fair_fee - 1));
-    snprintf(p[rows], sizeof p[rows], isfinite(v.bid) ? "%.1f%%" : "-", 100 * v.p_at_least_bid);
+    sl_snprintf_c(chg[rows], sizeof chg[rows], "%+.1f%%", 100 * (v.fair_fee / pl->v.fair_fee - 1));
+    sl_snprintf_c(p[rows], sizeof p[rows], isfinite(v.bid) ? "%.1f%%" : "-", 100 * v.p_at_least_bid);
     const char *row[] = {rp_what_ifs[i][1], fee[rows], chg[rows], p[rows]};
     memcpy(cells + 4 * rows, row, sizeof row);
     rows++;
@@ -218,12 +219,12 @@ static void profile(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   if (vals && cells && buf && sl_compare_percentiles(x->cmp, pl->index, prof, &pool, vals, &info, &err) == SL_OK) {
     for (size_t i = 0; i < prof->nstats; i++) {
       const sl_profile_stat *s = &prof->stats[i];
-      snprintf(buf[i][0], 32, isnan(vals[i].value) ? "-" : s->kind == SL_STAT_RATE ? "%.1f%%" : "%.2f", vals[i].value);
-      snprintf(buf[i][1], 32, isnan(vals[i].percentile) ? "-" : "%.0f", vals[i].percentile);
+      sl_snprintf_c(buf[i][0], 32, isnan(vals[i].value) ? "-" : s->kind == SL_STAT_RATE ? "%.1f%%" : "%.2f", vals[i].value);
+      sl_snprintf_c(buf[i][1], 32, isnan(vals[i].percentile) ? "-" : "%.0f", vals[i].percentile);
       cells[4 * i] = s->label, cells[4 * i + 1] = s->stat_group, cells[4 * i + 2] = buf[i][0], cells[4 * i + 3] = buf[i][1];
     }
     char cap[300];
-    snprintf(cap, sizeof cap, "Per 90 minutes (rates as rates) and percentile against %zu %ss in %s with at least "
+    sl_snprintf_c(cap, sizeof cap, "Per 90 minutes (rates as rates) and percentile against %zu %ss in %s with at least "
              "%.0f minutes%s.", info.size, sl_group_name(info.group), info.leagues, pool.min_minutes,
              info.player_in_pool ? "" : " (he is below the threshold himself)");
     const char *hdr[] = {"stat", "group", "value", "percentile"};
@@ -253,8 +254,8 @@ static void importance(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   if (!e) return;
   const sl_squad_club *club = sl_squad_club_at(x->squad, e->club);
   char text[1600], head[120], used[SL_SQUAD_COMPONENT_COUNT * 240];
-  snprintf(head, sizeof head, "Importance %.1f / 100", e->total);
-  snprintf(text, sizeof text, "Rank %zu of %zu at %s; %zu of %zu %ss in %s. %.0f%% of the team's league minutes. "
+  sl_snprintf_c(head, sizeof head, "Importance %.1f / 100", e->total);
+  sl_snprintf_c(text, sizeof text, "Rank %zu of %zu at %s; %zu of %zu %ss in %s. %.0f%% of the team's league minutes. "
            "Importance %s.", e->rank_in_club, club->n, club->name, e->rank_in_league_group, e->league_group_size,
            sl_group_name(pl->p->group), club->league, 100 * e->minutes_share, sl_squad_entry_inputs(e, used, sizeof used));
   sl_doc_callout(d, SL_CALLOUT_NEUTRAL, head, text);
@@ -262,8 +263,8 @@ static void importance(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   const char *cells[SL_SQUAD_COMPONENT_COUNT * 4];
   char sc[SL_SQUAD_COMPONENT_COUNT][16], w[SL_SQUAD_COMPONENT_COUNT][16];
   for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++) {
-    snprintf(sc[c], sizeof sc[c], isnan(e->score[c]) ? "left out" : "%.1f", e->score[c]);
-    snprintf(w[c], sizeof w[c], "%.2f", e->weight[c]);
+    sl_snprintf_c(sc[c], sizeof sc[c], isnan(e->score[c]) ? "left out" : "%.1f", e->score[c]);
+    sl_snprintf_c(w[c], sizeof w[c], "%.2f", e->weight[c]);
     cells[4 * c] = sl_squad_component_name((sl_squad_component)c);
     cells[4 * c + 1] = sc[c], cells[4 * c + 2] = w[c], cells[4 * c + 3] = e->note[c];
   }
@@ -283,16 +284,16 @@ static void depth_chart(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
     const sl_squad_entry *e = sl_squad_entry_at(x->squad, club->ranked[k]);
     const sl_player *p = sl_compare_player(idx, e->player);
     if (p->group != pl->p->group) continue;
-    snprintf(b[rows][0], 24, "%.0f", e->age);
-    snprintf(b[rows][1], 24, "%.0f%%", 100 * e->minutes_share);
-    snprintf(b[rows][2], 24, isnan(e->quality) ? "-" : "%.0f", e->quality);
-    snprintf(b[rows][3], 24, "%.1f", e->total);
+    sl_snprintf_c(b[rows][0], 24, "%.0f", e->age);
+    sl_snprintf_c(b[rows][1], 24, "%.0f%%", 100 * e->minutes_share);
+    sl_snprintf_c(b[rows][2], 24, isnan(e->quality) ? "-" : "%.0f", e->quality);
+    sl_snprintf_c(b[rows][3], 24, "%.1f", e->total);
     const char *row[] = {p->name, b[rows][0], b[rows][1], b[rows][2], b[rows][3]};
     memcpy(cells + 5 * rows, row, sizeof row);
     rows++;
   }
   char cap[200];
-  snprintf(cap, sizeof cap, "Depth chart: every %s of %s this season.", sl_group_name(pl->p->group), club->name);
+  sl_snprintf_c(cap, sizeof cap, "Depth chart: every %s of %s this season.", sl_group_name(pl->p->group), club->name);
   sl_doc_table(d, cap, 5, hdr, cells, rows, "lrrrr");
   free(cells), free(b);
 }
@@ -314,16 +315,16 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
     sl_fees_valuation v;
     sl_error err;
     int ok = rp_value(x, p, rp_entry_of(x, hits[i].player), NULL, NAN, &fp, &v, &err) == SL_OK;
-    snprintf(b[rows][0], 48, "%.0f", p->age);
-    snprintf(b[rows][1], 48, "%.2f", hits[i].distance);
+    sl_snprintf_c(b[rows][0], 48, "%.0f", p->age);
+    sl_snprintf_c(b[rows][1], 48, "%.2f", hits[i].distance);
     if (ok) {
       sl_money_text(v.fair_fee, b[rows][2], 48);
       char lo[24], hi[24];
-      snprintf(b[rows][3], 48, "%s \xe2\x80\x93 %s", rp_money(v.fee_low, lo, sizeof lo), rp_money(v.fee_high, hi, sizeof hi));
+      sl_snprintf_c(b[rows][3], 48, "%s \xe2\x80\x93 %s", rp_money(v.fee_low, lo, sizeof lo), rp_money(v.fee_high, hi, sizeof hi));
       fees[valued++] = v.fair_fee;
     } else {
-      snprintf(b[rows][2], 48, "not valued");
-      snprintf(b[rows][3], 48, "%.40s", err.message);
+      sl_snprintf_c(b[rows][2], 48, "not valued");
+      sl_snprintf_c(b[rows][3], 48, "%.40s", err.message);
     }
     const char *row[] = {p->name, p->clubs, p->league, b[rows][0], b[rows][1], b[rows][2], b[rows][3]};
     memcpy(cells + 7 * rows, row, sizeof row);
@@ -333,12 +334,12 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
   if (valued) {
     qsort(fees, valued, sizeof *fees, cmp_double);
     double median = valued % 2 ? fees[valued / 2] : (fees[valued / 2 - 1] + fees[valued / 2]) / 2;
-    snprintf(text, sizeof text, "A like-for-like replacement (the %zu most similar %ss in the data, valued by the "
+    sl_snprintf_c(text, sizeof text, "A like-for-like replacement (the %zu most similar %ss in the data, valued by the "
              "same model) would cost about %s (median fair fee), against %s for %s.", valued,
              sl_group_name(pl->p->group), rp_money(median, med, sizeof med),
              rp_money(pl->v.fair_fee, his, sizeof his), pl->p->name);
   } else {
-    snprintf(text, sizeof text, "No similar player could be valued by the fee model.");
+    sl_snprintf_c(text, sizeof text, "No similar player could be valued by the fee model.");
   }
   sl_doc_heading(d, 2, "What would replace him cost");
   sl_doc_paragraph(d, text);

@@ -114,7 +114,7 @@ static void test_verdict(void) {
          "premium text");
   v.bid = 40e6, v.p_at_least_bid = 0.05;
   INT_EQ(sl_fees_verdict(&v, text, sizeof text), SL_FEES_VERDICT_ABOVE, "above the range");
-  OK(strstr(text, "about 1 in 20 comparable deals") != NULL, "odds: %s", text);
+  OK(strstr(text, "reaches it is 5.0%, about 1 in 20. On this evidence") != NULL, "odds: %s", text);
   v.bid = 20e6, v.p_at_least_bid = 0.5;
   INT_EQ(sl_fees_verdict(&v, text, sizeof text), SL_FEES_VERDICT_REALISTIC, "at the median");
   OK(strstr(text, "is at the model's median") != NULL, "at: %s", text);
