@@ -35,6 +35,7 @@ set label 901 title_text at screen 0.035, screen 0.935 left font title_font tc r
 set label 902 subtitle_text at screen 0.035, screen 0.878 left font f10_5 tc rgb muted
 set label 903 subtitle2_text at screen 0.035, screen 0.84 left font f10_5 tc rgb muted
 set label 904 credits_text at screen 0.035, screen 0.035 left font f8 tc rgb faint
+set label 905 caption_text at screen 0.965, screen 0.035 right font f8 tc rgb muted
 
 # ---- layout ------------------------------------------------------------------------------
 set lmargin at screen 0.125
@@ -79,6 +80,9 @@ if (y_low_eur == y_low_eur) { set yrange [y_low_eur / m / pad : y_high_eur / m *
 set key inside left top Left reverse samplen 1.6 spacing 1.4 font f9_5 textcolor rgb ink \
     nobox
 pos(v) = v > 0 ? v / m : NaN
+# A fee below the y range (a token amount far under every interval) sits on the bottom edge as a
+# down triangle; the caption counts them.
+on_scale(v) = !(y_low_eur == y_low_eur) || v >= y_low_eur
 
 # ---- the marked bid: the estimate's interval as a bar, the asked fee as a diamond --------
 if (has_bid) {
@@ -95,9 +99,11 @@ if (has_bid) {
 plot $band using (pos($2)):(pos($3)):(pos($4)) \
          with filledcurves fc rgb band_colour fs solid 1.0 noborder title 'Prediction interval', \
      x with lines dt 2 lc rgb faint lw 1 title 'Fee = estimate', \
-     $transfers using (pos($2)):(pos($3)) with points pt 7 ps (n_transfers > 500 ? 0.8 : 1.3) * sl_point_scale \
-         lc rgb (n_transfers > 500 ? cloud_colour : pool_colour) \
+     $transfers using (pos($2)):(on_scale($3) ? pos($3) : NaN) with points pt 7 \
+         ps (n_transfers > 500 ? 0.8 : 1.3) * sl_point_scale lc rgb (n_transfers > 500 ? cloud_colour : pool_colour) \
          title 'Held-out transfer', \
+     $transfers using (pos($2)):(on_scale($3) ? NaN : y_low_eur / m) with points pt 11 \
+         ps 1.0 * sl_point_scale lc rgb muted notitle, \
      '+' using (has_bid ? pos(estimate_eur) : NaN):(pos(estimate_eur)):(pos(estimate_low_eur)):(pos(estimate_high_eur)) \
          every ::0::0 with yerrorbars lc rgb ink lw 1.5 pt 7 ps 1.4 * sl_point_scale \
          title (has_bid ? 'Player: estimate and interval' : ''), \

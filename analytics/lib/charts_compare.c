@@ -51,7 +51,19 @@ static void column_range(const double *vals, size_t m, size_t nstats, size_t s, 
 }
 
 /* "Interceptions" -> "Interceptions /90"; rates keep or gain their "%". */
+/* label, and for a stat where fewer is better (its percentile inverted, so a long bar or an
+ * outer point is good) a word saying so: "Errors leading to a shot: 12" alone reads as few. */
+static const char *with_direction(sl_charts_store *st, const sl_profile_stat *s, const char *label) {
+  return label && s->better == SL_BETTER_LOWER ? sl_charts_printf(st, "%s (fewer is better)", label) : label;
+}
+
+static const char *stat_label_plain(sl_charts_store *st, const sl_profile_stat *s);
+
 static const char *stat_label(sl_charts_store *st, const sl_profile_stat *s) {
+  return with_direction(st, s, stat_label_plain(st, s));
+}
+
+static const char *stat_label_plain(sl_charts_store *st, const sl_profile_stat *s) {
   switch (s->kind) {
   case SL_STAT_PER90: return sl_charts_printf(st, "%s per 90", s->label);
   case SL_STAT_RATE: return strchr(s->label, '%') ? s->label : sl_charts_printf(st, "%s (%%)", s->label);
@@ -237,7 +249,7 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
   if (e) return e;
   for (size_t s = 0; s < n; s++) {
     const sl_profile_stat *ps = &pr->stats[s];
-    stats[s] = ps->label; /* lower-is-better percentiles are already inverted: a long bar is good */
+    stats[s] = with_direction(st, ps, ps->label); /* the percentile is already inverted: a long bar is good */
     groups[s] = capitalised(st, ps->stat_group);
     pct[s] = v[s].percentile, val[s] = v[s].value;
     if (!stats[s] || !groups[s]) return OOM(err);
@@ -337,7 +349,7 @@ int sl_charts_pizza_from_compare(const sl_compare *c, const sl_profile *pr, cons
   const char **stats = (const char **)out->stats; /* the store's own array, filled just above */
   for (size_t s = 0; s < out->n_stats; s++) {
     const sl_profile_stat *ps = &pr->stats[s];
-    stats[s] = ps->kind == SL_STAT_PER90 ? sl_charts_printf(st, "%s per 90", ps->label) : ps->label;
+    stats[s] = with_direction(st, ps, ps->kind == SL_STAT_PER90 ? sl_charts_printf(st, "%s per 90", ps->label) : ps->label);
     if (!stats[s]) return OOM(err);
   }
   const sl_player *p = sl_compare_player(c, i);

@@ -61,11 +61,24 @@ int sl_charts_squad_from_squad(const sl_squad *s, size_t k, int season, double m
   return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
 
-/* Component labels for the legend, in the user's words. */
-static const char *component_label(sl_squad_component c) {
+/* Component labels for the legend, in the user's words; the contract part says when it is age
+ * alone (no player got a contract date), as squad's own notes do. */
+static const char *component_label(const sl_squad *s, sl_squad_component c) {
   static const char *const labels[SL_SQUAD_COMPONENT_COUNT] = {"Availability", "On-off impact", "Quality vs peers",
                                                                "Replaceability", "Contract and age", "Value share"};
+  if (c == SL_SQUAD_CONTRACT_AGE && !sl_squad_summary(s)->contracts_matched) return "Age (no contracts given)";
   return labels[c];
+}
+
+/* The components no player of the chart has, in the user's words ("; left out: value share"). */
+static const char *left_out_text(sl_charts_store *st, const int *used) {
+  static const char *const names[SL_SQUAD_COMPONENT_COUNT] = {"availability", "on-off impact", "quality",
+                                                              "replaceability", "contract and age", "value share"};
+  char buf[160] = "";
+  size_t n = 0;
+  for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++)
+    if (!used[c]) n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "; left out: ", names[c]);
+  return sl_charts_printf(st, "%s", buf);
 }
 
 int sl_charts_importance_from_squad(const sl_squad *s, size_t k, size_t top, int season, sl_charts_store *st,
@@ -85,7 +98,7 @@ int sl_charts_importance_from_squad(const sl_squad *s, size_t k, size_t top, int
   const char **players = sl_charts_alloc(st, n, sizeof *players), **labels = sl_charts_alloc(st, nc, sizeof *labels);
   double *values = sl_charts_alloc(st, n * nc, sizeof *values);
   if (!players || !labels || !values) return OOM(err);
-  for (size_t j = 0; j < nc; j++) labels[j] = component_label((sl_squad_component)col[j]);
+  for (size_t j = 0; j < nc; j++) labels[j] = component_label(s, (sl_squad_component)col[j]);
   for (size_t r = 0; r < n; r++) {
     const sl_squad_entry *e = sl_squad_entry_at(s, club->ranked[r]);
     players[r] = sl_compare_player(sl_squad_index(s), e->player)->name;
@@ -94,9 +107,10 @@ int sl_charts_importance_from_squad(const sl_squad *s, size_t k, size_t top, int
       values[r * nc + j] = isfinite(e->score[col[j]]) ? e->weight[col[j]] * e->score[col[j]] : 0;
   }
   out->n_players = n, out->players = players, out->n_components = nc, out->components = labels, out->values = values;
-  out->xlabel = "Importance score (0-100; a segment is the component's weight x its score)";
+  out->xlabel = "Importance score (0-100; a segment is the component's weight × its score)";
   out->common.title = sl_charts_printf(st, "%s: what makes each player important", club->name);
-  out->common.subtitle = sl_charts_printf(st, "%s%s; the %zu most important of %zu players; segments add up to the score",
-                                         club->league, season_text(st, season), n, club->n);
+  out->common.subtitle =
+      sl_charts_printf(st, "%s%s; the %zu most important of %zu players; segments add up to the score%s", club->league,
+                       season_text(st, season), n, club->n, left_out_text(st, used));
   return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "plot_internal.h"
+#include "runtime_internal.h"
+#include "scoutlab/money.h"
 
 static int missing(sl_error *err, const char *chart, const char *field) {
   return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s chart: %s missing", chart, field);
@@ -306,23 +308,46 @@ static void take_amount(double v, double *lo, double *hi) {
   if (!(v <= *hi)) *hi = v;
 }
 
+/* A fee more than this factor below the lowest interval bound is drawn on the bottom edge: real
+ * exports list a few fees of EUR 100-1,000 (token or mistyped amounts) that would otherwise
+ * spend four decades of the axis on a dozen points (transfers-tm: 11 of 2,635). */
+#define SL_PLOT_FEE_FLOOR_FACTOR 10.0
+
 /* Each axis its own range: estimates (x) are never as small as the smallest fees paid (y: a
  * real export has fees of a few thousand euros), and one shared range left a third of the
- * chart empty. The diagonal "fee = estimate" is drawn over whatever both show. */
-static void fee_axis_ranges(const sl_plot_fee_fit *c, double x[2], double y[2]) {
+ * chart empty. The diagonal "fee = estimate" is drawn over whatever both show. With a band, y
+ * starts at most SL_PLOT_FEE_FLOOR_FACTOR below its lowest bound; *below counts the fees under
+ * y[0] (drawn on the edge, said in the caption). */
+static void fee_axis_ranges(const sl_plot_fee_fit *c, double x[2], double y[2], size_t *below) {
+  double band[2] = {NAN, NAN};
   x[0] = x[1] = y[0] = y[1] = NAN;
   for (size_t i = 0; i < c->n; i++) {
     take_amount(c->predicted_eur[i], &x[0], &x[1]);
     take_amount(c->actual_eur[i], &y[0], &y[1]);
-    if (c->low_eur) take_amount(c->low_eur[i], &y[0], &y[1]);
-    if (c->high_eur) take_amount(c->high_eur[i], &y[0], &y[1]);
+    if (c->low_eur) take_amount(c->low_eur[i], &band[0], &band[1]);
+    if (c->high_eur) take_amount(c->high_eur[i], &band[0], &band[1]);
   }
   if (c->player) {
     take_amount(c->estimate_eur, &x[0], &x[1]);
-    take_amount(c->estimate_low_eur, &y[0], &y[1]);
-    take_amount(c->estimate_high_eur, &y[0], &y[1]);
-    take_amount(c->bid_eur, &y[0], &y[1]);
+    take_amount(c->estimate_low_eur, &band[0], &band[1]);
+    take_amount(c->estimate_high_eur, &band[0], &band[1]);
+    take_amount(c->bid_eur, &band[0], &band[1]);
   }
+  take_amount(band[0], &y[0], &y[1]), take_amount(band[1], &y[0], &y[1]);
+  *below = 0;
+  if (!(band[0] > 0) || !(y[0] < band[0] / SL_PLOT_FEE_FLOOR_FACTOR)) return;
+  y[0] = band[0] / SL_PLOT_FEE_FLOOR_FACTOR;
+  for (size_t i = 0; i < c->n; i++) *below += c->actual_eur[i] > 0 && c->actual_eur[i] < y[0];
+}
+
+/* The caption of the fee chart: the fees drawn on the bottom edge, when there are any. */
+static const char *fee_caption(double floor_eur, size_t below, char *buf, size_t size) {
+  char money[32];
+  if (!below) return "";
+  sl_money_short(floor_eur, money, sizeof money);
+  sl_snprintf_c(buf, size, "\xe2\x96\xbc on the bottom edge: %zu fee%s under %s, off the scale", below,
+                below == 1 ? "" : "s", money);
+  return buf;
 }
 
 int sl_plot_fee_fit_write(const sl_plot_fee_fit *c, const char *template_dir, FILE *out,
@@ -339,11 +364,15 @@ int sl_plot_fee_fit_write(const sl_plot_fee_fit *c, const char *template_dir, FI
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   sl_plot_write_string(out, "ylabel_text", c->ylabel);
   double x[2], y[2];
-  fee_axis_ranges(c, x, y);
+  size_t below = 0;
+  char caption[160];
+  fee_axis_ranges(c, x, y, &below);
   sl_plot_write_number_var(out, "x_low_eur", x[0]);
   sl_plot_write_number_var(out, "x_high_eur", x[1]);
   sl_plot_write_number_var(out, "y_low_eur", y[0]);
   sl_plot_write_number_var(out, "y_high_eur", y[1]);
+  if (sl_plot_write_caption(out, &c->common, fee_caption(y[0], below, caption, sizeof caption)))
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   fprintf(out, "has_band = %d\nhas_bid = %d\n", c->low_eur != NULL, c->player != NULL);
   sl_plot_write_string(out, "player_text", c->player);
   sl_plot_write_string(out, "bid_text", c->bid_label);

@@ -73,11 +73,17 @@ n_test=$(printf '%s\n' "$fit_out" | sed -n 's/.*test on \([0-9]*\) from 2017.*/\
 # the time split's "model" row: deals, log-RMSE, R2, MdAPE, +-25%, +-50%, coverage, width
 coverage=$(printf '%s\n' "$fit_out" | awk '/^time split/{f=1} f && $1=="model" {print $(NF-1); exit}')
 [ -n "$coverage" ] || fail "fit printed the time split's coverage"
-player=(--player Balerdi --data "$SL_SHARED_DATA/tm-values-2023/france.csv" --age 26 --position CB --season 2025)
+player=(--player Balerdi --data "$SL_SHARED_DATA/tm-values-2023/france.csv" --age 26 --position CB --window 2025)
 chart fees fees.png fees --model tm.slm --holdout-from 2017 "${player[@]}" --bid 25m
 expect_eq "$(block fees.gp transfers | wc -l | tr -d ' ')" "$n_test" "fees: the held-out deals of fit's time split"
 expect_contains "$(cat fees.gp)" "holds $coverage" "fees: coverage as fit measured it"
 expect_contains "$(cat fees.gp)" "credits_text = 'Data: transfers-tm (" "fees: credits name the transfer data"
+# Token fees far under every interval (EUR 100-1,000) sit on the bottom edge, counted in the
+# caption: as many as the drawn fees under the y range's floor.
+ylow=$(awk -F' = ' '$1=="y_low_eur"{print $2}' fees.gp)
+n_low=$(block fees.gp transfers | awk -v f="$ylow" '$3 > 0 && $3 < f+0 {n++} END {print n+0}')
+awk -v n="$n_low" 'BEGIN { exit !(n >= 1 && n <= 30) }' || fail "fees: a few token fees under the floor ($n_low)"
+expect_contains "$(cat fees.gp)" "on the bottom edge: $n_low fees under" "fees: the caption counts them"
 chart age-curve age.png age-curve --model tm.slm "${player[@]}" --what-if market-value=20m
 expect_contains "$(cat age.gp)" "player_age = 26" "age curve: Balerdi marked at 26"
 finish

@@ -26,6 +26,7 @@ x_low_eur = 2.5e+06
 x_high_eur = 6e+07
 y_low_eur = 1.1e+06
 y_high_eur = 1.32e+08
+caption_text = ''
 has_band = 1
 has_bid = 1
 player_text = 'Leonardo Balerdi'
