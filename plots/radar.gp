@@ -69,5 +69,7 @@ plot $rings using 2:3 with lines lc rgb rule lw 0.8, \
      for [p=1:n_players] $shape index (p - 1) using 2:3 with lines lc rgb player_colour[p] lw 2, \
      for [p=1:n_players] $shape index (p - 1) using 2:($4 != 0 ? NaN : $3) with points pt 7 \
          ps 0.55 * sl_point_scale lc rgb player_colour[p], \
-     for [p=1:n_players] $shape index (p - 1) using 2:($4 == 0 ? NaN : $3) with points pt 9 \
+     for [p=1:n_players] $shape index (p - 1) using 2:($4 > 0 ? $3 : NaN) with points pt 9 \
+         ps 1.3 * sl_point_scale lc rgb player_colour[p], \
+     for [p=1:n_players] $shape index (p - 1) using 2:($4 < 0 ? $3 : NaN) with points pt 11 \
          ps 1.3 * sl_point_scale lc rgb player_colour[p]

@@ -27,7 +27,7 @@
 /* Rings at a quarter, half and three quarters of each axis's range, and the rim. */
 #define N_RINGS 4
 /* The legend's note on the rim marks (two short lines, so it fits beside any radar). */
-#define RIM_NOTE_1 "\xe2\x96\xb2 on the rim: beyond the"
+#define RIM_NOTE_1 "\xe2\x96\xb2 rim, \xe2\x96\xbc centre: beyond the"
 #define RIM_NOTE_2 "axis range (5th-95th pct)"
 /* Pushing a colliding axis name outward, in steps of a fifth of its line height. */
 #define PUSH_STEP 0.2
@@ -120,7 +120,7 @@ static int radar_lay_out(const sl_plot_radar *c, radar_geom *g) {
     t->h = block_h;
     widest = fmax(widest, t->w);
   }
-  double lw = fmax(legend_width(c, g->scale), sl_plot_text_width(RIM_NOTE_1, RANGE_PT, 0, g->scale)), margin = SL_PLOT_TEXT_LEFT * g->w;
+  double lw = fmax(legend_width(c, g->scale), fmax(sl_plot_text_width(RIM_NOTE_1, RANGE_PT, 0, g->scale), sl_plot_text_width(RIM_NOTE_2, RANGE_PT, 0, g->scale))), margin = SL_PLOT_TEXT_LEFT * g->w;
   double left = margin, right = g->w - margin - lw - 2 * em;
   double top = REGION_TOP * g->h, bottom = REGION_BOTTOM * g->h, gap = LABEL_GAP_EM * em;
   g->R = fmin((right - left) / 2 - widest - gap, (top - bottom) / 2 - block_h - gap);

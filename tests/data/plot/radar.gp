@@ -51,7 +51,7 @@ axis_high[6] = 1.7
 # where scoutlab drew things, in screen fractions: the radar's centre and radius (as a
 # share of the width and of the height), each axis name's anchor, alignment (-1 left,
 # 0 centre, 1 right) and range line, the legend's top-left corner
-radar_x = 0.403305
+radar_x = 0.396527
 radar_y = 0.4425
 radar_rx = 0.158677
 radar_ry = 0.282093
@@ -70,12 +70,12 @@ range_text[5] = '78 – 93'
 axis_text[6] = 'Blocks /90'
 range_text[6] = '0.5 – 1.7'
 array axis_x[6]
-axis_x[1] = 0.403305
-axis_x[2] = 0.54895
-axis_x[3] = 0.54895
-axis_x[4] = 0.403305
-axis_x[5] = 0.257659
-axis_x[6] = 0.257659
+axis_x[1] = 0.396527
+axis_x[2] = 0.542173
+axis_x[3] = 0.542173
+axis_x[4] = 0.396527
+axis_x[5] = 0.250882
+axis_x[6] = 0.250882
 array axis_y[6]
 axis_y[1] = 0.783037
 axis_y[2] = 0.633546
@@ -91,10 +91,10 @@ range_y[4] = 0.0995185
 range_y[5] = 0.249009
 range_y[6] = 0.605028
 array axis_align[6] = [0, -1, -1, 0, 1, 1]
-legend_x = 0.803276
+legend_x = 0.789721
 legend_y = 0.517167
 legend_row = 0.0497778
-rim_note1 = '▲ on the rim: beyond the'
+rim_note1 = '▲ rim, ▼ centre: beyond the'
 rim_note2 = 'axis range (5th-95th pct)'
 legend_swatch = 0.0245
 # rings (a quarter of each axis's range apart), blank-line separated: x, y
