@@ -122,7 +122,7 @@ static int mark_player(const sl_fees_model *m, const sl_fees_player *p, double l
   out->player = sl_charts_printf(st, "%s: %s", name, short_money(st, v.fair_fee));
   out->estimate_eur = v.fair_fee, out->estimate_low_eur = v.fee_low, out->estimate_high_eur = v.fee_high;
   out->bid_eur = NAN;
-  const char *range = sl_charts_printf(st, "%s-%s", short_money(st, v.fee_low), short_money(st, v.fee_high));
+  const char *range = sl_charts_printf(st, "%s\xe2\x80\x93%s", short_money(st, v.fee_low), short_money(st, v.fee_high));
   if (isfinite(bid) && bid > 0) {
     const char *where = bid > v.fee_high ? "above" : bid < v.fee_low ? "below" : "inside";
     out->bid_eur = bid;
@@ -133,7 +133,19 @@ static int mark_player(const sl_fees_model *m, const sl_fees_player *p, double l
     out->common.title = sl_charts_printf(st, "%s: fair fee %s (%.0f%% range %s)", surname(name),
                                         short_money(st, v.fair_fee), 100 * v.level, range);
   }
-  return out->player && out->common.title ? SL_OK : OOM(err);
+  /* The estimate comes from the whole model, not the refit the cloud shows; say so, and what
+   * it had to extrapolate (a season past the training seasons: the last one's market level). */
+  const char *beyond = "";
+  for (size_t i = 0; i < v.nextrapolated && beyond; i++) {
+    const char *in = v.extrapolated[i].input;
+    beyond = strcmp(in, "season") == 0 && p->season
+                 ? sl_charts_printf(st, "%s, season %d beyond it", beyond, p->season)
+                 : sl_charts_printf(st, "%s, %s beyond its range", beyond, in);
+  }
+  if (!beyond) return OOM(err);
+  out->common.subtitle = sl_charts_printf(st, "%s; %s's estimate: the model of %s%s", out->common.subtitle,
+                                          surname(name), season_span(st, m->season_min, m->season_max), beyond);
+  return out->player && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
 
 int sl_charts_fee_fit_from_model(const sl_fees_model *m, int holdout_from, double level, uint64_t seed,

@@ -84,6 +84,8 @@ ylow=$(awk -F' = ' '$1=="y_low_eur"{print $2}' fees.gp)
 n_low=$(block fees.gp transfers | awk -v f="$ylow" '$3 > 0 && $3 < f+0 {n++} END {print n+0}')
 awk -v n="$n_low" 'BEGIN { exit !(n >= 1 && n <= 30) }' || fail "fees: a few token fees under the floor ($n_low)"
 expect_contains "$(cat fees.gp)" "on the bottom edge: $n_low fees under" "fees: the caption counts them"
+# His estimate is the whole model's, and its season lies beyond the training seasons: said.
+expect_contains "$(cat fees.gp)" "Balerdi''s estimate: the model of 2003-20, season 2025 beyond it" "fees: the estimate's model and its extrapolation"
 chart age-curve age.png age-curve --model tm.slm "${player[@]}" --what-if market-value=20m
 expect_contains "$(cat age.gp)" "player_age = 26" "age curve: Balerdi marked at 26"
 finish
