@@ -2,6 +2,7 @@
 # The scoutlab script header defines, before this body:
 #   title_text (at title_pt) subtitle_text subtitle2_text credits_text player_text xlabel_text (strings), sl_scale
 #   n_stats n_groups row_count   stat_label[s] group_label[g] group_row[g]
+#   has_value_label (0/1) value_label[s] (the values as printed, when given)
 #   $bars: stat number, row from the top, percentile (0-100), raw value.
 # All text is drawn noenhanced (names print as written). Never print a name 'with labels'
 # from a using expression: gnuplot re-reads such strings as data; scoutlab places them with
@@ -66,4 +67,5 @@ plot $bars using ($3 / 2):2:($3 / 2):(half_height):(bar_colour($3)):ytic(stat_la
          with labels right offset 0, 0 font value_font textcolor rgb '#ffffff', \
      '' using ($3 > 12 ? NaN : $3 + 1):2:(sprintf('%.0f', $3)) \
          with labels left offset 0, 0 font value_font textcolor rgb ink, \
-     '' using (100):2:(value_text($4)) with labels left offset 2.0, 0 textcolor rgb ink
+     '' using (100):2:(has_value_label ? value_label[int($1)] : value_text($4)) with labels left offset 2.0, 0 \
+         textcolor rgb ink

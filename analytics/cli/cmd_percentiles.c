@@ -35,12 +35,7 @@ typedef struct player_report {
 } player_report;
 
 static const char *format_value(const sl_profile_stat *s, double v, char *buf, size_t size) {
-  if (!isfinite(v)) snprintf(buf, size, "n/a"); /* never nan or inf where the table says n/a */
-  else if (s->kind == SL_STAT_PER90) snprintf(buf, size, "%.2f", v);
-  else if (s->kind == SL_STAT_RATE) snprintf(buf, size, "%.1f%%", v);
-  else if (s->kind == SL_STAT_TOTAL) snprintf(buf, size, "%.0f", v);
-  else snprintf(buf, size, "%.1f", v);
-  return buf;
+  return sl_stat_value_text(s, v, buf, size); /* the charts write the same text */
 }
 
 static const char *kind_name(sl_stat_kind k) {

@@ -51,6 +51,13 @@ static void column_range(const double *vals, size_t m, size_t nstats, size_t s, 
 }
 
 /* "Interceptions" -> "Interceptions /90"; rates keep or gain their "%". */
+/* Value v of stat s as the tables write it (sl_stat_value_text), in the store; "-" when none. */
+static const char *value_text(sl_charts_store *st, const sl_profile_stat *s, double v) {
+  char buf[32];
+  if (!isfinite(v)) return "-";
+  return sl_charts_printf(st, "%s", sl_stat_value_text(s, v, buf, sizeof buf));
+}
+
 /* label, and for a stat where fewer is better (its percentile inverted, so a long bar or an
  * outer point is good) a word saying so: "Errors leading to a shot: 12" alone reads as few. */
 static const char *with_direction(sl_charts_store *st, const sl_profile_stat *s, const char *label) {
@@ -243,7 +250,8 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
   sl_stat_value *v = sl_charts_alloc(st, n, sizeof *v);
   const char **stats = sl_charts_alloc(st, n, sizeof *stats), **groups = sl_charts_alloc(st, n, sizeof *groups);
   double *pct = sl_charts_alloc(st, n, sizeof *pct), *val = sl_charts_alloc(st, n, sizeof *val);
-  if (!v || !stats || !groups || !pct || !val) return OOM(err);
+  const char **text = sl_charts_alloc(st, n, sizeof *text);
+  if (!v || !stats || !groups || !pct || !val || !text) return OOM(err);
   sl_pool_info info;
   int e = sl_compare_percentiles(c, i, pr, pool, v, &info, err);
   if (e) return e;
@@ -252,11 +260,12 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
     stats[s] = with_direction(st, ps, ps->label); /* the percentile is already inverted: a long bar is good */
     groups[s] = capitalised(st, ps->stat_group);
     pct[s] = v[s].percentile, val[s] = v[s].value;
-    if (!stats[s] || !groups[s]) return OOM(err);
+    text[s] = value_text(st, ps, v[s].value); /* as the percentiles table writes it */
+    if (!stats[s] || !groups[s] || !text[s]) return OOM(err);
   }
   const sl_player *p = sl_compare_player(c, i);
   out->player = p->name, out->n_stats = n, out->stats = stats, out->groups = groups;
-  out->percentile = pct, out->value = val;
+  out->percentile = pct, out->value = val, out->value_text = text;
   const char *where = pool->kind == SL_POOL_LEAGUE ? p->league : info.leagues;
   out->xlabel = sl_charts_printf(st, "Percentile among %s %ss (%%)", where, sl_group_name(info.group));
   out->common.title = sl_charts_printf(st, "%s: %s profile", p->name, pr->role);
@@ -377,20 +386,24 @@ int sl_charts_bars_from_compare(const sl_compare *c, const sl_profile *pr, const
   size_t na = radar_axes(pr, axes, lo, hi, pick);
   const char **players = sl_charts_alloc(st, n, sizeof *players), **labels = sl_charts_alloc(st, na, sizeof *labels);
   double *pct = sl_charts_alloc(st, n * na, sizeof *pct), *val = sl_charts_alloc(st, n * na, sizeof *val);
-  if (!players || !labels || !pct || !val) return OOM(err);
+  const char **text = sl_charts_alloc(st, n * na, sizeof *text);
+  if (!players || !labels || !pct || !val || !text) return OOM(err);
   sl_pool_info info = {0};
   for (size_t p = 0; p < n; p++) {
     int e = sl_compare_percentiles(c, idx[p], pr, pool, v, &info, err);
     if (e) return e;
     players[p] = sl_compare_player(c, idx[p])->name;
-    for (size_t a = 0; a < na; a++) pct[p * na + a] = v[pick[a]].percentile, val[p * na + a] = v[pick[a]].value;
+    for (size_t a = 0; a < na; a++) {
+      pct[p * na + a] = v[pick[a]].percentile, val[p * na + a] = v[pick[a]].value;
+      if (!(text[p * na + a] = value_text(st, &pr->stats[pick[a]], v[pick[a]].value))) return OOM(err);
+    }
   }
   for (size_t a = 0; a < na; a++)
     if (!(labels[a] = stat_label(st, &pr->stats[pick[a]]))) return OOM(err);
   const sl_player *first = sl_compare_player(c, idx[0]);
   const char *where = pool->kind == SL_POOL_LEAGUE ? first->league : info.leagues;
   out->n_players = n, out->players = players, out->n_stats = na, out->stats = labels;
-  out->percentile = pct, out->value = val;
+  out->percentile = pct, out->value = val, out->value_text = text;
   out->xlabel = sl_charts_printf(st, "Percentile among %s %ss", where, sl_group_name(info.group));
   out->common.title = radar_title(st, c, idx, n);
   out->common.subtitle = sl_charts_printf(st, "Against %s%s; bar: percentile, number: the value",

@@ -1,6 +1,7 @@
 /* compare_stats.c - a profile's stats for a player (per-90, rates from their parts, raw,
  * totals), the peer pool, mid-rank percentiles and the one-number quality score. */
 #include "compare_impl.h"
+#include "runtime_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -423,4 +424,19 @@ int sl_compare_quality_all(const sl_compare *c, const sl_profiles *profiles, con
     if (st) return sl_error_set(err, st, NULL, 0, 0, "out of memory scoring players");
   }
   return SL_OK;
+}
+
+/* Per-90 values from these sizes on are written with one decimal, then none (passes completed
+ * 94.3, passing distance 1580 yards): the second decimal of such a figure is noise. */
+#define SL_STAT_ONE_DECIMAL_FROM 10.0
+#define SL_STAT_WHOLE_FROM 1000.0
+
+const char *sl_stat_value_text(const sl_profile_stat *s, double v, char *buf, size_t size) {
+  if (!isfinite(v)) sl_snprintf_c(buf, size, "n/a"); /* never nan or inf where a table says n/a */
+  else if (s->kind == SL_STAT_PER90) /* two decimals, fewer where they are noise: 94.3, 1580 */
+    sl_snprintf_c(buf, size, fabs(v) >= SL_STAT_WHOLE_FROM ? "%.0f" : fabs(v) >= SL_STAT_ONE_DECIMAL_FROM ? "%.1f" : "%.2f", v);
+  else if (s->kind == SL_STAT_RATE) sl_snprintf_c(buf, size, "%.1f%%", v);
+  else if (s->kind == SL_STAT_TOTAL) sl_snprintf_c(buf, size, "%.0f", v);
+  else sl_snprintf_c(buf, size, "%.1f", v);
+  return buf;
 }

@@ -33,6 +33,12 @@ static void value_text(double v, char *buf, size_t size) {
   else sl_snprintf_c(buf, size, "%.3g", v);
 }
 
+/* Bar i's number as drawn: the caller's text (sl_plot_bars.value_text), else value_text(). */
+static void bar_value_text(const sl_plot_bars *c, size_t i, char *buf, size_t size) {
+  if (c->value_text && c->value_text[i]) snprintf(buf, size, "%s", c->value_text[i]);
+  else value_text(c->value[i], buf, size);
+}
+
 typedef struct bars_geom {
   double w, h, scale, left, right, top, bottom, value_pt, rows, gap_px;
   char **name;
@@ -54,7 +60,7 @@ static int bars_lay_out(const sl_plot_bars *c, bars_geom *g) {
   g->value_pt = fmin(BARS_VALUE_PT, bar_px / (DIGIT_EM * SL_PLOT_PX_PER_PT * g->scale));
   for (size_t i = 0; i < c->n_players * c->n_stats; i++) {
     char t[32];
-    value_text(c->value[i], t, sizeof t);
+    bar_value_text(c, i, t, sizeof t);
     widest_value = fmax(widest_value, sl_plot_text_width(t, g->value_pt, 1, g->scale));
   }
   double em = BARS_NAME_PT * SL_PLOT_PX_PER_PT * g->scale;
@@ -81,7 +87,7 @@ static int bars_record(const sl_plot_bars *c, const bars_geom *g, double *legend
     for (size_t p = 0; !st && p < c->n_players; p++) {
       char t[32];
       double pct = c->percentile[p * c->n_stats + s];
-      value_text(c->value[p * c->n_stats + s], t, sizeof t);
+      bar_value_text(c, p * c->n_stats + s, t, sizeof t);
       double x = g->left + (isfinite(pct) ? fmax(0, fmin(100, pct)) : 0) / 100 * (g->right - g->left) + g->gap_px;
       st = sl_plot_layout_add_text(l, "value", t, x, row_y_px(g, bar_row(c, s, p)), -1, g->value_pt, 1, g->scale);
     }
@@ -121,6 +127,8 @@ int sl_plot_bars_write(const sl_plot_bars *c, const char *template_dir, FILE *ou
     fprintf(out, "n_players = %zu\nn_stats = %zu\n", c->n_players, c->n_stats);
     sl_plot_write_string_array(out, "player_name", c->players, c->n_players);
     sl_plot_write_string_array(out, "stat_label", (const char *const *)g.name, c->n_stats);
+    fprintf(out, "has_value_label = %d\n", c->value_text != NULL);
+    if (c->value_text) sl_plot_write_string_array(out, "value_label", c->value_text, c->n_players * c->n_stats);
     sl_plot_write_string(out, "xlabel_text", c->xlabel);
     fputs("# where scoutlab drew things (screen fractions; bars in rows from the top)\n", out);
     sl_plot_write_number_var(out, "area_left", g.left / g.w);

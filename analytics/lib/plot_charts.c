@@ -111,6 +111,8 @@ int sl_plot_percentiles_write(const sl_plot_percentiles *c, const char *template
   fprintf(out, "n_stats = %zu\nn_groups = %zu\n", c->n_stats, n_groups);
   sl_plot_write_number_var(out, "row_count", y);
   sl_plot_write_string_array(out, "stat_label", c->stats, c->n_stats);
+  fprintf(out, "has_value_label = %d\n", c->value_text != NULL);
+  if (c->value_text) sl_plot_write_string_array(out, "value_label", c->value_text, c->n_stats);
   sl_plot_write_string_array(out, "group_label", group_names, n_groups);
   sl_plot_write_number_array(out, "group_row", group_row, n_groups);
   fputs("# stat number, row from the top, percentile (0-100), raw value\n$bars << EOD\n", out);

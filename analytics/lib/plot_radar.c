@@ -353,7 +353,8 @@ static int pizza_labels(const sl_plot_pizza *c, radar_geom *g, size_t ng, const 
     char line[96];
     double v = c->value[s], p = c->percentile[s];
     char num[32];
-    number_text(v, num, sizeof num);
+    if (c->value_text && c->value_text[s]) snprintf(num, sizeof num, "%s", c->value_text[s]);
+    else number_text(v, num, sizeof num);
     if (isfinite(v) && isfinite(p)) sl_snprintf_c(line, sizeof line, "%s \xc2\xb7 %.0f%s pct", num, p, ordinal(p));
     else snprintf(line, sizeof line, "no value");
     t->name = sl_plot_text_shorten(c->stats[s], name_room, AXIS_PT, 0, g->scale);

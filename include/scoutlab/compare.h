@@ -365,6 +365,11 @@ int sl_compare_percentiles(const sl_compare *c, size_t i, const sl_profile *prof
  *  ones when lower_is_better. NAN when m == 0. Pure; exposed for tests and other modules. */
 double sl_percentile_midrank(const double *pool, size_t n, double value, int lower_is_better);
 
+/** A stat's value as every table and chart writes it, in the C locale: per 90 to two decimals
+ *  ("1.44"; one from 10, "94.3", none from 1000, "1580"), a rate to one with its sign ("66.1%"), a season total whole ("1580"), anything else
+ *  to one decimal; "n/a" when not finite. Returns buf. */
+const char *sl_stat_value_text(const sl_profile_stat *s, double v, char *buf, size_t size);
+
 /** One number for player i: the weighted mean of his percentiles over the non-neutral stats of
  *  his group's profile, against `pool` (0-100, NAN when he has no group or no stat). For
  *  squad-level use, so a player under the pool's minimum minutes is ranked too (where

@@ -124,6 +124,8 @@ typedef struct sl_plot_percentiles {
   const double *percentile;  /* n_stats, 0..100 within the peer pool */
   const double *value;       /* n_stats raw values printed beside the bars (per 90 etc.) */
   const char *xlabel;        /* e.g. "Percentile among Ligue 1 centre-backs (%)" */
+  const char *const *value_text; /* n_stats: the values as printed ("1.44", "66.1%"); NULL: three
+                                    significant figures (last, so older initialisers still fit) */
 } sl_plot_percentiles;
 
 /** Labelled scatter of two stats over a pool; highlighted players are coloured and named,
@@ -214,6 +216,8 @@ typedef struct sl_plot_bars {
   const double *percentile;   /* n_players x n_stats, row-major [p * n_stats + s], 0..100, NaN: none */
   const double *value;        /* n_players x n_stats values printed at the bar ends */
   const char *xlabel;         /* e.g. "Percentile among Big-5 centre-backs" */
+  const char *const *value_text; /* the same layout: the values as printed; NULL: three
+                                    significant figures (last, so older initialisers still fit) */
 } sl_plot_bars;
 
 /** Trend: one player's stats across seasons, one small panel per stat; each panel plots the

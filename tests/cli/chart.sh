@@ -60,6 +60,12 @@ expect_png pct.png 1200x675 "percentiles"
 # Carl: tackles p16.7 (1.5), clearances p66.7 (5), errors p83.3 (0.0333), aerial % p83.3 (75).
 expect_num_eq "$(block pct.gp bars | awk -F'\t' '{printf "%s %.1f %.4g|", $1, $3, $4}')" \
   "1 16.7 1.5|2 66.7 5|3 83.3 0.03333|4 83.3 75|5 83.3 93.75|" "percentiles: Carl's percentiles and values"
+# The values beside the bars are written as the percentiles table writes them (one rule), and an
+# inverted stat says so.
+table=$("$SCOUTLAB" percentiles "${cmp_fx[@]}" "carl dane" 2>/dev/null | awk '/^  [A-Z]/ {for (i = 1; i < NF; i++) if ($(i + 1) == "p") {print $i; break}}' | tr '\n' '|')
+labels=$(sed -n "s/^value_label\[\([0-9]*\)\] = '\(.*\)'$/\2/p" pct.gp | tr '\n' '|')
+expect_eq "$labels" "$table" "percentiles chart: values as the table writes them"
+expect_contains "$(cat pct.gp)" "Errors (fewer is better)" "percentiles chart: the inverted stat named as such"
 
 # ---- scatter: a profile stat against a raw column (per 90) -----------------------------------
 run_chart 0 "scatter" scatter "${cmp_fx[@]}" --x "Tackles won" --y PrgR --highlight "Anna Stone" -o sc.png --script sc.gp

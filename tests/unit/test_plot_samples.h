@@ -41,7 +41,7 @@ static inline sl_plot_percentiles sample_percentiles(sl_plot_common common) {
   common.subtitle = "Percentile among Ligue 1 centre-backs, 2024-25, 900+ minutes; raw value per 90 beside each bar";
   common.credits = sample_credits;
   sl_plot_percentiles p = {common, "Leonardo Balerdi", 9, pct_stats, pct_groups,
-                           pct_percentile, pct_value, "Percentile among peers"};
+                           pct_percentile, pct_value, "Percentile among peers", NULL};
   return p;
 }
 

@@ -37,6 +37,7 @@ stat_label[6] = 'Pass completion %'
 stat_label[7] = 'Long balls completed'
 stat_label[8] = 'Progressive carries'
 stat_label[9] = 'Fouls committed'
+has_value_label = 0
 array group_label[3]
 group_label[1] = 'Defending'
 group_label[2] = 'Passing'
