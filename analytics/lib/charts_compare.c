@@ -184,13 +184,15 @@ static int radar_fill(const sl_compare *c, const sl_profile *pr, const size_t *i
   const char **players = sl_charts_alloc(st, n, sizeof *players), **labels = sl_charts_alloc(st, na, sizeof *labels);
   double *values = sl_charts_alloc(st, n * na, sizeof *values), *own = sl_charts_alloc(st, pr->nstats, sizeof *own);
   double *low = sl_charts_alloc(st, na, sizeof *low), *high = sl_charts_alloc(st, na, sizeof *high);
-  if (!players || !labels || !values || !own || !low || !high) return OOM(err);
+  const char **low_text = sl_charts_alloc(st, na, sizeof *low_text), **high_text = sl_charts_alloc(st, na, sizeof *high_text);
+  if (!players || !labels || !values || !own || !low || !high || !low_text || !high_text) return OOM(err);
   for (size_t a = 0; a < na; a++) {
     const sl_profile_stat *s = &pr->stats[pick[a]];
     int flip = s->better == SL_BETTER_LOWER; /* fewer errors sit at the rim, as better values do */
     labels[a] = stat_label(st, s);
     low[a] = flip ? hi[pick[a]] : lo[pick[a]], high[a] = flip ? lo[pick[a]] : hi[pick[a]];
-    if (!labels[a]) return OOM(err);
+    low_text[a] = value_text(st, s, low[a]), high_text[a] = value_text(st, s, high[a]); /* as the tables write them */
+    if (!labels[a] || !low_text[a] || !high_text[a]) return OOM(err);
   }
   for (size_t p = 0; p < n; p++) {
     players[p] = sl_compare_player(c, idx[p])->name;
@@ -200,6 +202,7 @@ static int radar_fill(const sl_compare *c, const sl_profile *pr, const size_t *i
   }
   out->n_players = n, out->players = players, out->n_axes = na, out->axes = labels;
   out->values = values, out->axis_low = low, out->axis_high = high;
+  out->axis_low_text = low_text, out->axis_high_text = high_text;
   return SL_OK;
 }
 

@@ -111,7 +111,9 @@ static int radar_lay_out(const sl_plot_radar *c, radar_geom *g) {
     axis_text *t = &g->axis[a];
     char range[96];
     char lo[32], hi[32];
-    number_text(c->axis_low[a], lo, sizeof lo), number_text(c->axis_high[a], hi, sizeof hi);
+    if (c->axis_low_text && c->axis_high_text && c->axis_low_text[a] && c->axis_high_text[a])
+      snprintf(lo, sizeof lo, "%s", c->axis_low_text[a]), snprintf(hi, sizeof hi, "%s", c->axis_high_text[a]);
+    else number_text(c->axis_low[a], lo, sizeof lo), number_text(c->axis_high[a], hi, sizeof hi);
     snprintf(range, sizeof range, "%s \xe2\x80\x93 %s", lo, hi);
     t->name = sl_plot_text_shorten(c->axes[a], AXIS_MAX_WIDTH * g->w, AXIS_PT, 0, g->scale);
     t->range = strdup(range);

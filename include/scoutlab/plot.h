@@ -111,6 +111,9 @@ typedef struct sl_plot_radar {
   const double *values;     /* n_players x n_axes raw values, row-major: [p * n_axes + a] */
   const double *axis_low;   /* n_axes: value at the centre */
   const double *axis_high;  /* n_axes: value at the rim (must differ from axis_low) */
+  const char *const *axis_low_text;  /* n_axes: the ranges as printed under the axis names ("0.47",
+                                        "41.7%"); NULL: three significant figures */
+  const char *const *axis_high_text; /* (both last, so older initialisers still fit) */
 } sl_plot_radar;
 
 /** Percentile bars: one player's profile, one bar per stat, grouped by stat group (top to

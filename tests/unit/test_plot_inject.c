@@ -117,7 +117,7 @@ int main(void) {
 
   double values[4 * 6], low[6] = {0, 0, 0, 0, 0, 0}, high[6] = {12, 12, 12, 12, 12, 12};
   for (int i = 0; i < 24; i++) values[i] = ramp[i % N_HOSTILE];
-  sl_plot_radar radar = {common, 4, h + 1, 6, h + 5, values, low, high};
+  sl_plot_radar radar = {common, 4, h + 1, 6, h + 5, values, low, high, h, h + 1}; /* hostile range texts too */
   const char *radar_texts[] = {h[0], h[5], h[3], h[1], h[2], h[4], h[6], h[7], h[8], h[9], h[10]};
   skip = run_case(dir, "radar", w_radar, &radar, &radar.common, radar_texts, 11);
   if (skip) {

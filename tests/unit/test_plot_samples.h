@@ -22,7 +22,7 @@ static inline sl_plot_radar sample_radar(sl_plot_common common) {
   common.title = "Balerdi reads the game like the league's best";
   common.subtitle = "Ligue 1 2024-25, centre-backs with 900+ minutes; axes run from the 5th to the 95th percentile";
   common.credits = sample_credits;
-  sl_plot_radar r = {common, 3, radar_players, 6, radar_axes, radar_values, radar_low, radar_high};
+  sl_plot_radar r = {common, 3, radar_players, 6, radar_axes, radar_values, radar_low, radar_high, NULL, NULL};
   return r;
 }
 
