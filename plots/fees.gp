@@ -83,6 +83,8 @@ pos(v) = v > 0 ? v / m : NaN
 # A fee below the y range (a token amount far under every interval) sits on the bottom edge as a
 # down triangle; the caption counts them.
 on_scale(v) = !(y_low_eur == y_low_eur) || v >= y_low_eur
+# Thousands of transfers: smaller points, or the cloud becomes one blob at print size.
+cloud_ps = n_transfers > 2000 ? 0.55 : n_transfers > 500 ? 0.8 : 1.3
 
 # ---- the marked bid: the estimate's interval as a bar, the asked fee as a diamond --------
 if (has_bid) {
@@ -100,12 +102,12 @@ plot $band using (pos($2)):(pos($3)):(pos($4)) \
          with filledcurves fc rgb band_colour fs solid 1.0 noborder title 'Prediction interval', \
      x with lines dt 2 lc rgb faint lw 1 title 'Fee = estimate', \
      $transfers using (pos($2)):(on_scale($3) ? pos($3) : NaN) with points pt 7 \
-         ps (n_transfers > 500 ? 0.8 : 1.3) * sl_point_scale lc rgb (n_transfers > 500 ? cloud_colour : pool_colour) \
+         ps cloud_ps * sl_point_scale lc rgb (n_transfers > 500 ? cloud_colour : pool_colour) \
          title 'Held-out transfer', \
      $transfers using (pos($2)):(on_scale($3) ? NaN : y_low_eur / m) with points pt 11 \
          ps 1.0 * sl_point_scale lc rgb muted notitle, \
      '+' using (has_bid ? pos(estimate_eur) : NaN):(pos(estimate_eur)):(pos(estimate_low_eur)):(pos(estimate_high_eur)) \
-         every ::0::0 with yerrorbars lc rgb ink lw 1.5 pt 7 ps 1.4 * sl_point_scale \
+         every ::0::0 with yerrorbars lc rgb ink lw 2.5 pt 7 ps 0.9 * sl_point_scale \
          title (has_bid ? 'Player: estimate and interval' : ''), \
      '+' using (has_bid ? pos(estimate_eur) : NaN):(pos(bid_eur)) every ::0::0 \
          with points pt 13 ps 2.4 * sl_point_scale lc rgb highlight title (bid_eur == bid_eur ? 'Asked fee' : '')
