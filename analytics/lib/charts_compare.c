@@ -50,7 +50,6 @@ static void column_range(const double *vals, size_t m, size_t nstats, size_t s, 
   *hi = quantile_sorted(scratch, k, SL_CHARTS_RADAR_HIGH_PCT);
 }
 
-/* "Interceptions" -> "Interceptions /90"; rates keep or gain their "%". */
 /* Value v of stat s as the tables write it (sl_stat_value_text), in the store; "-" when none. */
 static const char *value_text(sl_charts_store *st, const sl_profile_stat *s, double v) {
   char buf[32];
@@ -58,18 +57,7 @@ static const char *value_text(sl_charts_store *st, const sl_profile_stat *s, dou
   return sl_charts_printf(st, "%s", sl_stat_value_text(s, v, buf, sizeof buf));
 }
 
-/* label, and for a stat where fewer is better (its percentile inverted, so a long bar or an
- * outer point is good) a word saying so: "Errors leading to a shot: 12" alone reads as few. */
-static const char *with_direction(sl_charts_store *st, const sl_profile_stat *s, const char *label) {
-  return label && s->better == SL_BETTER_LOWER ? sl_charts_printf(st, "%s (fewer is better)", label) : label;
-}
-
-static const char *stat_label_plain(sl_charts_store *st, const sl_profile_stat *s);
-
-static const char *stat_label(sl_charts_store *st, const sl_profile_stat *s) {
-  return with_direction(st, s, stat_label_plain(st, s));
-}
-
+/* "Interceptions" -> "Interceptions /90"; rates keep or gain their "%". */
 static const char *stat_label_plain(sl_charts_store *st, const sl_profile_stat *s) {
   switch (s->kind) {
   case SL_STAT_PER90: return sl_charts_printf(st, "%s per 90", s->label);
@@ -78,6 +66,17 @@ static const char *stat_label_plain(sl_charts_store *st, const sl_profile_stat *
   default: return s->label;
   }
 }
+
+/* label, and for a stat where fewer is better (its percentile inverted, so a long bar or an
+ * outer point is good) a word saying so: "Errors leading to a shot: 12" alone reads as few. */
+static const char *with_direction(sl_charts_store *st, const sl_profile_stat *s, const char *label) {
+  return label && s->better == SL_BETTER_LOWER ? sl_charts_printf(st, "%s (fewer is better)", label) : label;
+}
+
+static const char *stat_label(sl_charts_store *st, const sl_profile_stat *s) {
+  return with_direction(st, s, stat_label_plain(st, s));
+}
+
 
 /* "Ligue 1 centre-backs with 900+ minutes (n=52)" */
 /* "Big 5 (...) centre-backs, 900+ min (n=323)": the pool as sl_compare_pool_text names it, so a

@@ -55,6 +55,7 @@ void sl_fees_model_free(sl_fees_model *m) {
   free(m->coef), free(m->column_mean), free(m->calibration);
   sl_fees_deals_free(m->deals);
   sl_fees_club_index_free_(m->club_index_);
+  sl_fees_buyer_keys_free_(m->buyer_keys_);
   for (size_t k = 0; k < m->ncolumns; k++) free(m->column_names[k]);
   free(m);
 }
@@ -460,7 +461,8 @@ static int name_columns(sl_fees_model *m) {
 int sl_fees_model_setup(sl_fees_model *m, const sl_fees_deals *d, const size_t *idx, size_t n,
                         const sl_fees_options *o, char *note, size_t note_size) {
   int st = setup_terms(m, d, idx, n, o, note, note_size);
-  return st ? st : name_columns(m);
+  if (!st) st = name_columns(m);
+  return st ? st : sl_fees_buyer_keys_build(m);
 }
 
 /* ---- design rows -------------------------------------------------------------------------- */

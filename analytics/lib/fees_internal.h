@@ -154,6 +154,11 @@ long sl_fees_level_index(const sl_fees_term *t, const char *label);
  * "Inter"); left as given otherwise. For every valuation by a model (value, predict, the held-out evaluation),
  * never for training, whose labels are the rows' own. */
 void sl_fees_resolve_buyer(const sl_fees_model *m, sl_fees_player *p);
+
+/* m->buyer_keys_ for sl_fees_resolve_buyer, once the terms are set (a model without a buying-club
+ * term gets none); and its release. SL_ENOMEM only. */
+int sl_fees_buyer_keys_build(sl_fees_model *m);
+void sl_fees_buyer_keys_free_(void *keys);
 /* The label of factor variable v (buying or selling league, buying club, position group) of p,
  * as the factor's levels name it; NULL when not known (a valuation's buyer). */
 const char *sl_fees_player_label(const sl_fees_player *p, sl_fees_var v);

@@ -622,6 +622,7 @@ int sl_fees_load_buffer(const char *name, const char *data, size_t len, sl_fees_
     st = load_header(&r, m);
   }
   if (!st) st = load_terms(&r, m);
+  if (!st) st = sl_fees_buyer_keys_build(m);
   if (!st) st = load_columns(&r, m);
   if (!st) st = load_deals(&r, m);
   if (!st) st = load_ols(&r, m);

@@ -416,8 +416,10 @@ int sl_fees_model_learned_from(const sl_fees_model *m, const sl_fees_deal *d) {
 }
 
 size_t sl_fees_model_learned_deals(const sl_fees_model *m) {
+  if (!m || !m->deals) return 0;
+  if (!sl_fees_model_has_performance(m)) return m->deals->n;
   size_t n = 0;
-  for (size_t i = 0; m && m->deals && i < m->deals->n; i++) n += sl_fees_model_learned_from(m, &m->deals->deal[i]);
+  for (size_t i = 0; i < m->deals->n; i++) n += m->deals->deal[i].player.stats_season != 0;
   return n;
 }
 

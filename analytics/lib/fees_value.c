@@ -560,24 +560,57 @@ const char *sl_fees_club_league(const sl_fees_model *m, const char *club) {
   return best;
 }
 
+/* The buying-club levels a name can be: all but the pooled "other" (never reached by a name). */
+static size_t named_levels(const sl_fees_term *term) {
+  size_t n = term->nlevels;
+  return n && strcmp(term->levels[n - 1], SL_FEES_LEVEL_OTHER) == 0 ? n - 1 : n;
+}
+
+typedef struct buyer_keys {
+  size_t n;
+  char **key; /* sl_name_club_key of each named level, in level order */
+} buyer_keys;
+
+void sl_fees_buyer_keys_free_(void *keys) {
+  buyer_keys *k = keys;
+  for (size_t i = 0; k && i < k->n; i++) free(k->key[i]);
+  if (k) free(k->key);
+  free(k);
+}
+
+int sl_fees_buyer_keys_build(sl_fees_model *m) {
+  sl_fees_buyer_keys_free_(m->buyer_keys_);
+  m->buyer_keys_ = NULL;
+  const sl_fees_term *term = factor_term(m, SL_FEES_VAR_BUYER_CLUB);
+  if (!term) return SL_OK;
+  buyer_keys *k = calloc(1, sizeof *k);
+  size_t n = named_levels(term);
+  if (!k || !(k->key = calloc(n ? n : 1, sizeof *k->key))) return free(k), SL_ENOMEM;
+  for (; k->n < n; k->n++)
+    if (!(k->key[k->n] = sl_name_club_key(term->levels[k->n]))) return sl_fees_buyer_keys_free_(k), SL_ENOMEM;
+  m->buyer_keys_ = k;
+  return SL_OK;
+}
+
 void sl_fees_resolve_buyer(const sl_fees_model *m, sl_fees_player *p) {
   const sl_fees_term *term = m && p->buyer_club ? factor_term(m, SL_FEES_VAR_BUYER_CLUB) : NULL;
-  if (!term) return;
+  const buyer_keys *k = m ? m->buyer_keys_ : NULL;
+  if (!term || !k) return;
   for (size_t l = 0; l < term->nlevels; l++) /* the common case, without normalising names */
     if (strcasecmp(term->levels[l], p->buyer_club) == 0) return;
-  size_t n = term->nlevels;
-  if (n && strcmp(term->levels[n - 1], SL_FEES_LEVEL_OTHER) == 0) n--; /* never "other" by a name */
-  long l = sl_name_club_find_same(p->buyer_club, (const char *const *)term->levels, n);
-  if (l >= 0) p->buyer_club = term->levels[l];
+  char *q = sl_name_club_key(p->buyer_club);
+  size_t hits = 0, found = 0;
+  for (size_t l = 0; q && *q && l < k->n; l++)
+    if (strcmp(q, k->key[l]) == 0) found = l, hits++;
+  free(q);
+  if (hits == 1) p->buyer_club = term->levels[found]; /* several levels of one name: none */
 }
 
 const char *sl_fees_club_level(const sl_fees_model *m, const char *club, int *pooled) {
   *pooled = 0;
   const sl_fees_term *term = m && club ? factor_term(m, SL_FEES_VAR_BUYER_CLUB) : NULL;
   if (!term) return NULL;
-  size_t n = term->nlevels;
-  if (n && strcmp(term->levels[n - 1], SL_FEES_LEVEL_OTHER) == 0) n--; /* never "other" by a name */
-  long l = sl_name_club_find(club, (const char *const *)term->levels, n);
+  long l = sl_name_club_find(club, (const char *const *)term->levels, named_levels(term));
   if (l >= 0) return term->levels[l];
   *pooled = 1;
   return club;

@@ -300,28 +300,30 @@ long sl_name_club_find(const char *query, const char *const *clubs, size_t n) {
   return exact >= 0 ? exact : ties == 1 ? best : -1;
 }
 
-/* 1 when two normalised club names have the same club words, in order (no prefixes, no
- * initials: those are for names a user typed). */
-static int club_same_words(const char *a_norm, const char *b_norm) {
-  char *ca = strdup(a_norm), *cb = strdup(b_norm);
-  const char *wa[SL_CLUB_MAX_WORDS], *wb[SL_CLUB_MAX_WORDS];
-  int same = 0;
-  if (ca && cb) {
-    size_t na = club_words(ca, wa, SL_CLUB_MAX_WORDS), nb = club_words(cb, wb, SL_CLUB_MAX_WORDS);
-    same = na && na == nb;
-    for (size_t i = 0; same && i < na; i++) same = strcmp(wa[i], wb[i]) == 0;
+char *sl_name_club_key(const char *name) {
+  char *norm = name ? sl_name_normalise(name) : NULL;
+  if (!norm) return NULL;
+  const char *w[SL_CLUB_MAX_WORDS];
+  size_t nw = club_words(norm, w, SL_CLUB_MAX_WORDS), len = 1;
+  for (size_t i = 0; i < nw; i++) len += strlen(w[i]) + 1;
+  char *key = malloc(len), *end = key;
+  for (size_t i = 0; key && i < nw; i++) {
+    if (i) *end++ = ' ';
+    size_t l = strlen(w[i]);
+    memcpy(end, w[i], l), end += l;
   }
-  free(ca), free(cb);
-  return same;
+  if (key) *end = '\0';
+  free(norm);
+  return key;
 }
 
 long sl_name_club_find_same(const char *query, const char *const *clubs, size_t n) {
-  char *q = query ? sl_name_normalise(query) : NULL;
+  char *q = sl_name_club_key(query);
   long found = -1;
   size_t hits = 0;
-  for (size_t i = 0; q && i < n; i++) {
-    char *c = clubs[i] ? sl_name_normalise(clubs[i]) : NULL;
-    if (c && club_same_words(q, c)) found = (long)i, hits++;
+  for (size_t i = 0; q && *q && i < n; i++) {
+    char *c = sl_name_club_key(clubs[i]);
+    if (c && strcmp(q, c) == 0) found = (long)i, hits++;
     free(c);
   }
   free(q);

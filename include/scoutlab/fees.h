@@ -544,6 +544,7 @@ typedef struct sl_fees_model {
   char *column_names[SL_FEES_MAX_COLUMN_TERMS]; /* columns of its column terms (the deals'
                                indexing), owned; value and predict read them from the data */
   size_t ncolumns;
+  void *buyer_keys_;        /* private: the buying-club levels' club keys, built with the terms */
 } sl_fees_model;
 
 /** Accuracy of out-of-sample predictions. */

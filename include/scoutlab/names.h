@@ -56,6 +56,12 @@ long sl_name_club_find(const char *query, const char *const *clubs, size_t n);
  *  -1 when none or several are. */
 long sl_name_club_find_same(const char *query, const char *const *clubs, size_t n);
 
+/** The club words of a name, space-joined ("Calcio Catania" and "Catania" both "catania"): two
+ *  names are the same club in sl_name_club_find_same's sense when their non-empty keys are
+ *  equal. For comparing one name with many, key the many once. Caller frees; NULL for NULL or
+ *  out of memory. */
+char *sl_name_club_key(const char *name);
+
 /** 1 when one of the clubs in a ", "-joined list ("Bournemouth, Valencia", any source's
  *  spelling) is the club club_norm (normalised): contains it, or sl_name_club_match. */
 int sl_name_club_in_list(const char *clubs, const char *club_norm);
