@@ -57,12 +57,13 @@ static const char *value_text(sl_charts_store *st, const sl_profile_stat *s, dou
   return sl_charts_printf(st, "%s", sl_stat_value_text(s, v, buf, sizeof buf));
 }
 
-/* "Interceptions" -> "Interceptions /90"; rates keep or gain their "%". */
-static const char *stat_label_plain(sl_charts_store *st, const sl_profile_stat *s) {
+/* "Interceptions" -> "Interceptions per 90"; rates keep or gain their "%"; a season total says
+ * so in `total` ("season" on a radar's short axis names, "season total" on a scatter's axes). */
+static const char *stat_label_plain(sl_charts_store *st, const sl_profile_stat *s, const char *total) {
   switch (s->kind) {
   case SL_STAT_PER90: return sl_charts_printf(st, "%s per 90", s->label);
   case SL_STAT_RATE: return strchr(s->label, '%') ? s->label : sl_charts_printf(st, "%s (%%)", s->label);
-  case SL_STAT_TOTAL: return sl_charts_printf(st, "%s (season)", s->label);
+  case SL_STAT_TOTAL: return sl_charts_printf(st, "%s (%s)", s->label, total);
   default: return s->label;
   }
 }
@@ -74,7 +75,7 @@ static const char *with_direction(sl_charts_store *st, const sl_profile_stat *s,
 }
 
 static const char *stat_label(sl_charts_store *st, const sl_profile_stat *s) {
-  return with_direction(st, s, stat_label_plain(st, s));
+  return with_direction(st, s, stat_label_plain(st, s, "season"));
 }
 
 
@@ -303,15 +304,6 @@ static int stat_definition(const sl_profile *pr, const sl_table *stats, const ch
   return SL_OK;
 }
 
-static const char *axis_text(sl_charts_store *st, const sl_profile_stat *s) {
-  switch (s->kind) {
-  case SL_STAT_PER90: return sl_charts_printf(st, "%s per 90", s->label);
-  case SL_STAT_RATE: return strchr(s->label, '%') ? s->label : sl_charts_printf(st, "%s (%%)", s->label);
-  case SL_STAT_TOTAL: return sl_charts_printf(st, "%s (season total)", s->label);
-  default: return s->label;
-  }
-}
-
 /* 1 + the player's place among the highlighted (his colour number), or 0. */
 static int is_highlighted(const size_t *h, size_t nh, size_t j) {
   for (size_t k = 0; k < nh; k++)
@@ -344,7 +336,7 @@ int sl_charts_scatter_from_compare(const sl_compare *c, const sl_table *stats, c
     members += in, k++;
   }
   out->n = k, out->names = names, out->x = x, out->y = y, out->highlight = hl;
-  out->xlabel = axis_text(st, &two[0]), out->ylabel = axis_text(st, &two[1]);
+  out->xlabel = stat_label_plain(st, &two[0], "season total"), out->ylabel = stat_label_plain(st, &two[1], "season total");
   out->common.title = sl_charts_printf(st, "%s against %s", two[1].label, two[0].label);
   out->common.subtitle = sl_charts_printf(st, "%s%s; dashed lines are the pool medians", pool_text(st, c, pool, g, ref_league, members),
                                          season_suffix(st, season));
