@@ -19,6 +19,7 @@ const char sl_help_fit[] =
     "                    [--interval auto|t|conformal] [--season-hold] [--level 0.8]\n"
     "                    [--season-mode auto|trend|level|none] [--half-life auto|none|H]\n"
     "                    [--rolling SEASON] [--terms LIST] [--folds 5] [--seed 1]\n"
+    "                    [--rate CODE=EUR,...]\n"
     "                    [--format table|json|csv] [-q|-v]\n"
     "\n"
     "Fits the hedonic transfer-fee model log(fee) ~ age + age^2 + position + buying and selling\n"
@@ -50,13 +51,12 @@ const char sl_help_fit[] =
     "                    seasons), which is printed\n"
     "  --half-life H     weight deals 0.5^((last season - season)/H); none; auto (default)\n"
     "  --no-market-value leave market value out (the model then works without it)\n"
+    "  --rate GBP=1.16   euros per unit of another currency in the files (else left out)\n"
     "  --ridge           ridge (GCV) point predictions, conformal intervals\n"
     "  --interval        auto (default): t unless its held-out coverage is off, then conformal\n"
-    "  --season-hold     hold the season term at the nearest training season beyond them\n"
-    "                    (default: extrapolate the linear fee-inflation trend)\n"
-    "  --folds K         k-fold accuracy (1 = none); --seed N makes folds and calibration split\n"
-    "  --format F        table (default), json (docs/json.md), csv (the coefficients with SE,\n"
-    "                    t and p; counts on stderr)\n"
+    "  --season-hold     a trend held at the last training season, not extrapolated\n"
+    "  --folds K         k-fold accuracy (1 = none); --seed N: folds, calibration split\n"
+    "  --format F        table (default), json (docs/json.md), csv (coefficients, SE, t, p)\n"
     SL_CLI_HELP_VERBOSITY
     "\n"
     "example:\n"
@@ -117,6 +117,7 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
     return a->opt.interval < 0 ? -1 : 0;
   }
   if (strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0) return a->out = v, 0;
+  if (strcmp(o, "--rate") == 0) return a->opt.rates = v, 0;
   if (strcmp(o, "--terms") == 0) { /* "classic": the first version's list, by its name */
     if (strcmp(v, "classic") == 0) return a->opt.classic_terms = 1, a->opt.terms = NULL, 0;
     return a->opt.terms = v, a->opt.classic_terms = 0, 0;

@@ -13,7 +13,7 @@
 
 const char sl_help_predict[] =
     "usage: scoutlab predict --model MODEL.slm FILE... [--players FILE] [--level 0.8] [--bid X]\n"
-    "                        [--season S] [--window Y] [--score]\n"
+    "                        [--season S] [--window Y] [--score] [--rate CODE=EUR,...]\n"
     "       scoutlab predict --model MODEL.slm --data FILE... | --stats F --values F [--contracts F]\n"
     "                        [--leagues LIST] [--position P] [--performance-model PERF.slm]\n"
     "                        [options above]\n"
@@ -35,7 +35,9 @@ const char sl_help_predict[] =
     "valued for its own season; a player's row for the window after the season of his data (its\n"
     "season column, else the file name, else --season S: 2024/25 data -> summer 2025); --window\n"
     "YEAR values every row for that window; no season at all: the model's last, with a note.\n"
-    "Money in plain EUR. Rows the loader skipped are not in the output (a warning counts them).\n"
+    "Money in plain EUR; amounts written in another currency (\"£6.30m\") are read with --rate\n"
+    "GBP=1.16 (euros per unit), and without one not at all (the reason says so). Rows the loader\n"
+    "skipped are not in the output (a warning counts them).\n"
     "\n"
     "Players instead of rows: --data FILE (any kind, classified by its columns), --stats,\n"
     "--values, --contracts (repeatable, folders walked) are joined as scoutlab value joins them\n"
@@ -103,6 +105,18 @@ static const char *unreadable_number(const sl_table *t, size_t r, char *why, siz
   return NULL;
 }
 
+/* Says once how many rows hold amounts in a currency no rate was given for. */
+static void note_currency(const sl_fees_rows *rows, const sl_table *t) {
+  size_t n = 0;
+  char why[160], first[160] = "";
+  for (size_t r = 0; r < t->nrows; r++)
+    if (sl_fees_rows_currency(rows, r, 1, why, sizeof why) && n++ == 0) snprintf(first, sizeof first, "%s", why);
+  if (n)
+    sl_cli_note("predict", "note: %zu row%s hold%s amounts in another currency than euros, not read (first: %s); "
+                           "give the rate, e.g. --rate GBP=1.16 (euros per pound)",
+                n, n == 1 ? "" : "s", n == 1 ? "s" : "", SL_CLI_SHOWN(first));
+}
+
 /* --score: the rows fit would learn from, scored as fit scores its held-out deals. */
 typedef struct score_acc {
   double *y, *pred, *low, *high;
@@ -119,25 +133,34 @@ static void print_score(score_acc *s, const sl_fees_model *m) {
           100 * a.mdape, 100 * a.within25, 100 * a.within50, 100 * a.coverage, a.mean_width);
 }
 
-static int predict_all(const sl_fees_model *m, const sl_table *t, double level, double bid, int season, int window,
-                       int verbose, int score, sl_format fmt) {
+/* The options of a valuation of every row. */
+typedef struct predict_opts {
+  double level, bid;
+  int season, window, verbose, score;
+  sl_format fmt;
+  const char *rates; /* --rate: euros per unit of other currencies */
+} predict_opts;
+
+static int predict_all(const sl_fees_model *m, const sl_table *t, const predict_opts *po) {
   size_t valued = 0;
+  double level = po->level, bid = po->bid;
   sl_fees_options o = {0};
   o.no_market_value = !sl_fees_model_uses(m, SL_FEES_VAR_MARKET_VALUE);
+  o.rates = po->rates;
   sl_fees_rows *rows = NULL;
   sl_error err;
   if (sl_fees_rows_new(t, &o, m, &rows, &err)) return sl_cli_fail(&err);
-  sl_fees_rows_seasons(rows, season, window);
+  sl_fees_rows_seasons(rows, po->season, po->window);
   size_t model_season = 0; /* rows with no season at all: valued at the model's last season */
   score_acc s = {0};
   int has_fee = sl_table_role(t, SL_ROLE_FEE) != NULL;
-  if (score) {
+  if (po->score) {
     size_t n = t->nrows ? t->nrows : 1;
     s.y = malloc(n * sizeof *s.y), s.pred = malloc(n * sizeof *s.pred);
     s.low = malloc(n * sizeof *s.low), s.high = malloc(n * sizeof *s.high);
   }
   sl_cli_records w;
-  sl_cli_records_begin(&w, stdout, fmt, "predict");
+  sl_cli_records_begin(&w, stdout, po->fmt, "predict");
   sl_cli_records_table_columns(&w, t);
   static const char *const added[] = {"fair_fee", "fee_mean", "fee_low", "fee_high", "p_at_least_bid",
                                       "window", "reason", "fit_would_use", "extrapolated"};
@@ -149,6 +172,7 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     if (!p.season && m->season_max > 0) p.season = m->season_max, model_season++;
     char why[160];
     const char *bad = unreadable_number(t, r, why, sizeof why);
+    if (!bad) bad = sl_fees_rows_currency(rows, r, 0, why, sizeof why);
     int ok = !bad && sl_fees_value(m, &p, level, bid, &v, &err) == SL_OK;
     valued += ok;
     sl_fees_reason use = sl_fees_rows_reason(rows, r);
@@ -160,12 +184,13 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, double level, 
     }
   }
   sl_cli_records_finish(&w);
-  sl_cli_predict_accounting(t, valued, verbose);
+  sl_cli_predict_accounting(t, valued, po->verbose);
+  note_currency(rows, t);
   if (model_season)
     sl_cli_note("predict", "note: %zu row%s name%s no season (no season column or file name): valued for summer %d, "
                            "the model's last training season (give --season or --window)",
                 model_season, model_season == 1 ? "" : "s", model_season == 1 ? "s" : "", m->season_max);
-  if (score) print_score(&s, m);
+  if (po->score) print_score(&s, m);
   free(s.y), free(s.pred), free(s.low), free(s.high);
   sl_fees_rows_free(rows);
   return SL_EXIT_OK;
@@ -267,6 +292,7 @@ static int predict_main(int argc, char **argv, int parse_only) {
   size_t nfiles = 0;
   double level = 0, bid = NAN;
   int season = 0, window = 0, verbose = sl_cli_verbose(), score = 0;
+  const char *rates = NULL;
   sl_format fmt = SL_FMT_CSV;
   sl_money money;
   if (!files) return SL_EXIT_DATA;
@@ -284,6 +310,7 @@ static int predict_main(int argc, char **argv, int parse_only) {
     else if (strcmp(o, "--season") == 0) bad = sl_season_parse(v, &season, NULL) != SL_OK, i++;
     else if (strcmp(o, "--window") == 0) bad = sl_season_parse(v, &window, NULL) != SL_OK, i++;
     else if (strcmp(o, "--format") == 0) bad = sl_cli_parse_format(v, 1u << SL_FMT_CSV | 1u << SL_FMT_JSON, &fmt) != 0, i++;
+    else if (strcmp(o, "--rate") == 0) rates = v, i++;
     else bad = 1;
     if (bad) {
       free(files);
@@ -336,7 +363,8 @@ static int predict_main(int argc, char **argv, int parse_only) {
   if (!rc) sl_cli_table_warnings("predict", t);
   if (!rc && kind != MODEL_FEES) rc = sl_cli_predict_linear(model, kind == MODEL_RIDGE, t, level, verbose, fmt);
   if (!rc && kind == MODEL_FEES) rc = check_columns(m, t);
-  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, level, bid, season, window, verbose, score, fmt);
+  predict_opts po = {level, bid, season, window, verbose, score, fmt, rates};
+  if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, &po);
   sl_table_free(t);
   sl_fees_model_free(m);
   free(files);

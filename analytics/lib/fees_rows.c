@@ -54,6 +54,9 @@ struct sl_fees_rows {
                                  declared list's), in the pool */
   const sl_column *term_cols[SL_FEES_MAX_COLUMN_TERMS]; /* NULL: not in the table */
   size_t nterm_cols;
+  char rate_code[SL_FEES_MAX_RATES][4]; /* sl_fees_options.rates: ISO codes and euros per unit */
+  double rate[SL_FEES_MAX_RATES];
+  size_t nrates;
 };
 
 /* ---- seasons ------------------------------------------------------------------------------ */
@@ -139,6 +142,78 @@ static int is_true(const char *s) {
          strcasecmp(s, "yes") == 0;
 }
 
+/* An amount in euros as sl_table_euros reads it, money in a currency the options give a rate
+ * for converted: 1 and *eur set, 0 missing, -1 not a number, SL_TABLE_OTHER_CURRENCY with no
+ * rate (code set, when not NULL). */
+static int money_of(const sl_fees_rows *x, const sl_column *c, size_t r, double *eur, char code[4]) {
+  char cur[4] = "";
+  int got = c ? sl_table_euros(x->t, c, r, eur, cur) : 0;
+  if (code) memcpy(code, cur, sizeof cur);
+  if (got != SL_TABLE_OTHER_CURRENCY) return got;
+  for (size_t k = 0; k < x->nrates; k++)
+    if (strcmp(cur, x->rate_code[k]) == 0) {
+      double v;
+      sl_table_number(x->t, c, r, &v);
+      *eur = v * x->rate[k];
+      return 1;
+    }
+  return SL_TABLE_OTHER_CURRENCY;
+}
+
+/* An amount in euros (money_of); NAN when missing, not a number or in an unconverted currency. */
+static double euros_of(const sl_fees_rows *x, const sl_column *c, size_t r) {
+  double v;
+  return money_of(x, c, r, &v, NULL) == 1 ? v : NAN;
+}
+
+/* "GBP=1.16,USD=0.92" into the reader's rates. */
+static int parse_rates(sl_fees_rows *x, const char *s, sl_error *err) {
+  while (s && *s) {
+    const char *end = strchr(s, ',');
+    size_t len = end ? (size_t)(end - s) : strlen(s);
+    char item[64] = "";
+    double v = NAN;
+    if (len < sizeof item) memcpy(item, s, len), item[len] = '\0';
+    char *eq = strchr(item, '=');
+    int ok = eq && eq - item == 3 && x->nrates < SL_FEES_MAX_RATES;
+    for (int k = 0; ok && k < 3; k++) ok = isalpha((unsigned char)item[k]);
+    if (ok) ok = sl_parse_number(eq + 1, SL_DECIMAL_POINT, &v) && v > 0 && isfinite(v);
+    if (ok) {
+      for (int k = 0; k < 3; k++) x->rate_code[x->nrates][k] = (char)toupper((unsigned char)item[k]);
+      x->rate_code[x->nrates][3] = '\0';
+      ok = strcmp(x->rate_code[x->nrates], "EUR") != 0;
+    }
+    if (!ok)
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                          "exchange rate '%.*s': expected a currency code and the euros one unit is worth, "
+                          "e.g. GBP=1.16 (at most %d currencies)",
+                          (int)(len < 40 ? len : 40), s, SL_FEES_MAX_RATES);
+    x->rate[x->nrates++] = v;
+    s = end ? end + 1 : NULL;
+  }
+  return SL_OK;
+}
+
+/* 1 when needle occurs in s, ASCII letters compared without case (other bytes exactly). */
+static int contains_nocase(const char *s, const char *needle) {
+  size_t n = strlen(needle);
+  for (; *s; s++)
+    if (strncasecmp(s, needle, n) == 0) return 1;
+  return 0;
+}
+
+/* A fee written in words, as ewenme/transfers and Transfermarkt pages write the deals without
+ * one: a loan ("loan transfer", "Loan fee:£1.80m", "End of loanJun 30, 2021", German "Leihe")
+ * or a free transfer ("free transfer", "ablösefrei"). SL_FEES_USED when it is neither. */
+static sl_fees_reason fee_in_words(const char *s) {
+  if (!s) return SL_FEES_USED;
+  if (contains_nocase(s, "loan") || contains_nocase(s, "leih")) return SL_FEES_SKIP_LOAN;
+  if (contains_nocase(s, "free transfer") || contains_nocase(s, "abl\xc3\xb6sefrei") ||
+      strcasecmp(s, "free") == 0)
+    return SL_FEES_SKIP_FREE;
+  return SL_FEES_USED;
+}
+
 /* Movement: 1 in, 0 out, -1 neither. Without a movement column: the table's default side. */
 static int movement_of(const sl_fees_rows *x, size_t r) {
   if (!x->c.movement) return x->own_is_buyer ? 1 : 0;
@@ -215,8 +290,11 @@ static sl_fees_reason early_reason(const sl_fees_rows *x, size_t r) {
     return SL_FEES_SKIP_SEASON;
   if (is_true(sl_table_text(t, c->is_loan, r, buf, sizeof buf))) return SL_FEES_SKIP_LOAN;
   double fee;
-  int got = c->fee ? sl_table_number(t, c->fee, r, &fee) : 0;
+  int got = money_of(x, c->fee, r, &fee, NULL);
   if (got == 0) return SL_FEES_SKIP_FEE_UNKNOWN;
+  if (got < 0 && c->fee->type == SL_TYPE_TEXT && fee_in_words(c->fee->text[r]) != SL_FEES_USED)
+    return fee_in_words(c->fee->text[r]);
+  if (got == SL_TABLE_OTHER_CURRENCY) return SL_FEES_SKIP_CURRENCY;
   /* A damaged fee is named as such, never counted as undisclosed or free; the other values
    * are checked only on paid transfers (Transfermarkt lists a few free moves at age 9). */
   if (got < 0 || fee < 0) return SL_FEES_SKIP_IMPOSSIBLE;
@@ -322,7 +400,7 @@ static move_key key_of(const sl_fees_rows *x, size_t r) {
   int bad;
   return (move_key){x->c.name->text[r], text_of(x->c.club, r), text_of(x->c.dealing_club, r),
                     row_season(x->t, x->c.season, r, &bad), movement_of(x, r) == 1,
-                    number_of(x->t, x->c.fee, r), r};
+                    euros_of(x, x->c.fee, r), r};
 }
 
 /* Within one run of keys (same player and season): a later row of the same side with the same
@@ -475,6 +553,10 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const sl_fee
   int st = !x || !x->pair || !x->reason || !x->buyer_league || !x->seller_league || !x->pool || !x->file_season
                ? SL_ENOMEM
                : SL_OK;
+  if (!st && opt && opt->rates && parse_rates(x, opt->rates, err)) {
+    sl_fees_rows_free(x);
+    return err ? err->code : SL_EINVAL;
+  }
   for (size_t r = 0; !st && r < t->nrows; r++) x->reason[r] = early_reason(x, r);
   if (!st) st = mark_repeated_rows(x);
   if (!st) st = match_listings(x);
@@ -498,12 +580,29 @@ sl_fees_reason sl_fees_rows_reason(const sl_fees_rows *x, size_t r) {
   sl_fees_rows_player(x, r, &p);
   if (!isfinite(p.age)) return SL_FEES_SKIP_AGE;
   if (p.group < 0) return SL_FEES_SKIP_POSITION;
+  double mv;
+  if (!x->o.no_market_value && money_of(x, x->c.mv, r, &mv, NULL) == SL_TABLE_OTHER_CURRENCY)
+    return SL_FEES_SKIP_CURRENCY;
   if (!x->o.no_market_value && x->c.mv && isnan(p.market_value)) return SL_FEES_SKIP_MARKET_VALUE;
   return SL_FEES_USED;
 }
 
+const char *sl_fees_rows_currency(const sl_fees_rows *x, size_t r, int with_fee, char *why, size_t size) {
+  if (!x || r >= x->t->nrows) return NULL;
+  const sl_column *cols[2] = {x->o.no_market_value ? NULL : x->c.mv, with_fee ? x->c.fee : NULL};
+  for (int k = 0; k < 2; k++) {
+    double v;
+    char code[4], text[64];
+    if (money_of(x, cols[k], r, &v, code) != SL_TABLE_OTHER_CURRENCY) continue;
+    const char *cell = sl_table_text(x->t, cols[k], r, text, sizeof text);
+    snprintf(why, size, "%s '%s' is in %s and no rate to euros was given", cols[k]->name, cell ? cell : "", code);
+    return why;
+  }
+  return NULL;
+}
+
 double sl_fees_rows_fee(const sl_fees_rows *x, size_t r) {
-  return x && r < x->t->nrows ? number_of(x->t, x->c.fee, r) : NAN;
+  return x && r < x->t->nrows ? euros_of(x, x->c.fee, r) : NAN;
 }
 
 int sl_fees_rows_from_out_row(const sl_fees_rows *x, size_t r) {
@@ -542,7 +641,7 @@ void sl_fees_rows_player(const sl_fees_rows *x, size_t r, sl_fees_player *p) {
     p->line_groups = sl_fees_position_line(text_of(c->short_pos, r));
     if (!p->line_groups) p->line_groups = sl_fees_position_line(text_of(c->position, r));
   }
-  p->market_value = number_of(t, c->mv, r);
+  p->market_value = euros_of(x, c->mv, r);
   if (!(p->market_value > 0)) p->market_value = NAN;
   p->season = valued_season(x, r);
   int dir = movement_of(x, r);

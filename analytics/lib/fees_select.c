@@ -195,7 +195,7 @@ const char *sl_fees_group_name(int group) {
 const char *sl_fees_reason_key(sl_fees_reason reason) {
   static const char *const key[SL_FEES_REASON_COUNT] = {
       "used", "season", "loan", "fee_unknown", "free_transfer", "movement", "listed_twice", "age",
-      "position", "market_value", "impossible", "malformed", "relisted", "repeated_row"};
+      "position", "market_value", "impossible", "malformed", "relisted", "repeated_row", "currency"};
   return reason >= 0 && reason < SL_FEES_REASON_COUNT && key[reason] ? key[reason] : "";
 }
 
@@ -214,7 +214,8 @@ const char *sl_fees_reason_text(sl_fees_reason reason) {
       "impossible value (negative, out of range or not a number)",
       "malformed row or another season (skipped by the loader)",
       "listed again by the same club (same move, fee within rounding)",
-      "repeated row (equal in every cell to an earlier row)"};
+      "repeated row (equal in every cell to an earlier row)",
+      "amount in another currency than euros (no exchange rate is guessed)"};
   return (unsigned)reason < SL_FEES_REASON_COUNT ? text[reason] : "";
 }
 

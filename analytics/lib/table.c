@@ -568,6 +568,25 @@ int sl_table_number(const sl_table *t, const sl_column *c, size_t row, double *v
   return 1;
 }
 
+int sl_table_euros(const sl_table *t, const sl_column *c, size_t row, double *eur, char currency[4]) {
+  if (currency) currency[0] = '\0';
+  double v;
+  int got = sl_table_number(t, c, row, &v);
+  if (got != 1) return got;
+  char code[4] = "";
+  sl_money m;
+  if (c->type == SL_TYPE_MONEY) memcpy(code, c->currency, sizeof code);
+  else if (c->type == SL_TYPE_TEXT && !sl_parse_number(c->text[row], t->decimal, &v) &&
+           sl_parse_money(c->text[row], t->decimal, &m))
+    memcpy(code, m.currency, sizeof code), v = m.amount;
+  if (code[0] && strcmp(code, "EUR") != 0) {
+    if (currency) memcpy(currency, code, sizeof code);
+    return SL_TABLE_OTHER_CURRENCY;
+  }
+  *eur = v;
+  return 1;
+}
+
 const char *sl_table_text(const sl_table *t, const sl_column *c, size_t row, char *buf, size_t size) {
   if (!t || !c || row >= t->nrows) return NULL;
   if (c->type == SL_TYPE_TEXT) return c->text[row];

@@ -247,8 +247,16 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
          sl_season_text(fp->season - 1, data_season, sizeof data_season), fp->season);
   else if (fp->season && (seasonal || ws->seasons.stats)) NOTE("%s", ws->seasons.text);
   else if (seasonal) NOTE("season unknown: the fee model's season term takes its training average");
-  if (pl && isnan(fp->market_value) && sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE))
-    NOTE("no market value for %s in the values files", fp->name ? fp->name : "him");
+  if (pl && isnan(fp->market_value) && sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE)) {
+    char why[SL_FEES_NOTE_MAX];
+    const char *cur = !pl->stats && pl->row >= 0 && ws->value_rows
+                          ? sl_fees_rows_currency(ws->value_rows, (size_t)pl->row, 0, why, sizeof why)
+                          : NULL;
+    if (cur && !ws->perf_model) /* no model to value him without it: the reason, not "unknown" */
+      return sl_error_set(err, SL_EDATA, NULL, 0, 0, "his market value is not read: %s", cur);
+    if (cur) NOTE("his market value is not read: %s", cur);
+    else NOTE("no market value for %s in the values files", fp->name ? fp->name : "him");
+  }
   if (fp->group == -2) NOTE("position group of %s unknown", fp->name ? fp->name : "the player");
   columns_for_model(ws, pl, have_terms ? &terms : NULL, fp, notes, nnotes, max_notes);
   return SL_OK;

@@ -118,9 +118,10 @@ const char *sl_fees_position_text(int group, unsigned line_groups, char *buf, si
 typedef enum sl_fees_reason {
   SL_FEES_USED = 0,          /* kept */
   SL_FEES_SKIP_SEASON,       /* season missing or outside --since/--until */
-  SL_FEES_SKIP_LOAN,         /* is_loan true */
+  SL_FEES_SKIP_LOAN,         /* is_loan true, or a fee written as a loan ("loan transfer",
+                                "Loan fee:£1.80m", "End of loanJun 30, 2021": ewenme/transfers) */
   SL_FEES_SKIP_FEE_UNKNOWN,  /* fee empty (undisclosed) */
-  SL_FEES_SKIP_FREE,         /* fee 0: free transfer */
+  SL_FEES_SKIP_FREE,         /* fee 0, or written as a free transfer ("free transfer", "ablösefrei") */
   SL_FEES_SKIP_MOVEMENT,     /* movement neither in nor out */
   SL_FEES_SKIP_DUPLICATE,    /* out row of a move that the buyer also lists as in */
   SL_FEES_SKIP_AGE,          /* age missing */
@@ -138,6 +139,9 @@ typedef enum sl_fees_reason {
                                 windows); checked after the movement */
   SL_FEES_SKIP_REPEATED_ROW, /* equal in every cell to an earlier row (the same file twice, or
                                 overlapping exports); checked after the early reasons */
+  SL_FEES_SKIP_CURRENCY,     /* a fee (checked before "impossible") or, while the model uses it,
+                                a market value (checked before "market value missing") in another
+                                currency than euros ("£6.30m"): amounts are euros, no rate guessed */
   SL_FEES_REASON_COUNT
 } sl_fees_reason;
 
@@ -233,7 +237,14 @@ typedef struct sl_fees_options {
                                 classic one on fewer than SL_FEES_MIN_RICH_DEALS deals) */
   int classic_terms;         /* with terms = NULL, 1: the classic list (SL_FEES_CLASSIC_TERMS)
                                 whatever the number of deals */
+  const char *rates;         /* euros per unit of the other currencies the fees and market values
+                                are written in, "GBP=1.16,USD=0.92", borrowed; NULL = none: such
+                                amounts are not read (SL_FEES_SKIP_CURRENCY). At most
+                                SL_FEES_MAX_RATES currencies. */
 } sl_fees_options;
+
+/** Currencies sl_fees_options.rates can convert (a file of fees is in one or two). */
+#define SL_FEES_MAX_RATES 8
 
 /** How the season enters the model. */
 typedef enum sl_fees_season_mode {
@@ -298,12 +309,17 @@ void sl_fees_deals_free(sl_fees_deals *d);
 typedef struct sl_fees_rows sl_fees_rows;
 struct sl_fees_model;
 
-/** Builds the reader. opt gives the season range and market-value rule of the selection (NULL:
- *  defaults). m (may be NULL) gives a league to rows that have a club but no league column, from
+/** Builds the reader. opt gives the season range, market-value rule and exchange rates of the
+ *  selection (NULL: defaults; SL_EINVAL for rates that are not "CODE=euros,..."). m (may be NULL) gives a league to rows that have a club but no league column, from
  *  the model's training deals (one index, built with the model). The caller frees *out with
  *  sl_fees_rows_free(). */
 int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const struct sl_fees_model *m, sl_fees_rows **out,
                      sl_error *err);
+
+/** Why row r's market value (when the reader's model uses it; what a valuation reads) or, with
+ *  with_fee, its fee (what fit and a score read) cannot be read in euros: "market_value '£9.00m'
+ *  is in GBP and no rate to euros was given"; NULL when they can. */
+const char *sl_fees_rows_currency(const sl_fees_rows *x, size_t r, int with_fee, char *why, size_t size);
 
 /** Frees a reader; NULL does nothing. */
 void sl_fees_rows_free(sl_fees_rows *rows);

@@ -125,6 +125,15 @@ const sl_column *sl_table_role(const sl_table *t, sl_role role);
  *  sets *v when there is a number, 0 when missing, -1 when the text is not a number. */
 int sl_table_number(const sl_table *t, const sl_column *c, size_t row, double *v);
 
+/** sl_table_euros: the cell is money in another currency than euros. */
+#define SL_TABLE_OTHER_CURRENCY (-2)
+
+/** The cell as an amount in euros, the unit of every fee and market value scoutlab reads: 1 and
+ *  *eur set for a plain number or euros ("€6.30m", "EUR 25m", 25000000); 0 missing; -1 not a
+ *  number; SL_TABLE_OTHER_CURRENCY for money in another currency ("£6.30m"), *eur untouched
+ *  and its ISO code in currency (when not NULL): no exchange rate is guessed. */
+int sl_table_euros(const sl_table *t, const sl_column *c, size_t row, double *eur, char currency[4]);
+
 /** The cell as text (TEXT cells as stored, numbers formatted into buf). NULL when missing. */
 const char *sl_table_text(const sl_table *t, const sl_column *c, size_t row, char *buf, size_t size);
 

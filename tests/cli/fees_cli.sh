@@ -88,4 +88,29 @@ B,contract months 1e+09 is not a contract's (expected at most 120: ten years),no
 C,,no fee column,season 2201 (training 2016 to 2019)
 D,,no fee column,age 45 (training 17 to 36)
 E,,no fee column," "predict: refusals in reason, extrapolations in their column"
+
+# Amounts in pounds (ewenme/transfers writes 2021/22 so): never read as euros. Without a rate the
+# row whose market value is in pounds is not valued and says why; a fee in pounds only keeps the
+# row out of the score; --rate converts both.
+GBP=$(printf '\xc2\xa3') EUR=$(printf '\xe2\x82\xac')
+printf 'club_name,player_name,age,position,club_involved_name,fee,transfer_movement,transfer_period,market_value,league_name,season\n' >pounds.csv
+printf 'Club A,F,25,Centre-Back,Club B,\xc2\xa38.00m,in,Summer,\xe2\x82\xac10.00m,League,2018/2019\n' >>pounds.csv
+printf 'Club A,G,25,Centre-Back,Club B,loan transfer,in,Summer,\xc2\xa35.00m,League,2018/2019\n' >>pounds.csv
+printf 'Club A,H,25,Centre-Back,Club B,\xe2\x82\xac8.00m,in,Summer,\xe2\x82\xac10.00m,League,2018/2019\n' >>pounds.csv
+"$SCOUTLAB" predict --model demo.slm pounds.csv >pounds.out 2>pounds.err; rc=$?
+expect_eq "$rc" 0 "predict in pounds: exit status"
+expect_contains "$(cat pounds.err)" "note: 2 rows hold amounts in another currency than euros, not read (first: fee '${GBP}8.00m' is in GBP and no rate to euros was given); give the rate, e.g. --rate GBP=1.16 (euros per pound)" "predict in pounds: the note"
+expect_eq "$(cut -d, -f2,18- pounds.out | sed -n '2,4p')" "F,,amount in another currency than euros (no exchange rate is guessed),
+G,market_value '${GBP}5.00m' is in GBP and no rate to euros was given,loan,
+H,,yes," "predict in pounds: F valued (only its fee is in pounds), G not (its value is), H in euros"
+expect_eq "$(cut -d, -f12 pounds.out | sed -n 2p)" "$(cut -d, -f12 pounds.out | sed -n 4p)" "predict in pounds: F and H, the same player, the same fair fee"
+"$SCOUTLAB" predict --model demo.slm pounds.csv --rate GBP=1.25 --score >rated.out 2>rated.err
+expect_eq "$(cut -d, -f2,19 rated.out | sed -n '2,4p' | tr '\n' ' ')" "F,yes G,loan H,yes " "--rate GBP=1.25: F's fee read"
+sed -n '1p;3p' pounds.csv | sed "s/${GBP}5.00m/${EUR}6.25m/" >euros.csv
+"$SCOUTLAB" predict --model demo.slm euros.csv >euros.out 2>/dev/null
+expect_num_eq "$(cut -d, -f12 rated.out | sed -n 3p)" "$(cut -d, -f12 euros.out | sed -n 2p)" "--rate: G's GBP 5.00m valued as EUR 6.25m"
+expect_contains "$(cat rated.err)" "accuracy on the 2 rows fit would learn from" "--rate: F and H scored"
+out=$("$SCOUTLAB" predict --model demo.slm pounds.csv --rate pounds 2>&1); rc=$?
+expect_eq "$rc" 2 "--rate pounds: exit status"
+expect_contains "$out" "exchange rate 'pounds': expected a currency code and the euros one unit is worth, e.g. GBP=1.16" "--rate pounds: the message"
 finish

@@ -244,6 +244,88 @@ static void test_rows_text_forms(void) {
   remove(path);
 }
 
+/* Writes csv to a temporary file and loads it; the caller removes path. */
+static sl_table *load_text(const char *csv, char *path) {
+  int fd = mkstemp(path);
+  if (fd < 0) return NULL;
+  size_t n = strlen(csv);
+  OK(write(fd, csv, n) == (ssize_t)n, "write fixture");
+  close(fd);
+  const char *paths[] = {path};
+  sl_table *t = NULL;
+  sl_error err;
+  INT_EQ(sl_table_load_many(paths, 1, NULL, &t, &err), SL_OK, "load: %s", err.message);
+  return t;
+}
+
+/* The ewenme/transfers layout (club_name, player_name, club_involved_name, transfer_movement,
+ * transfer_period, fee in words or in pounds, league_name, season 2021/2022): its movement and
+ * other club are read, a fee in words is a loan or a free transfer, and an amount in pounds is
+ * never read as euros: left out with its reason, or converted at the rate given. */
+static void test_rows_ewenme_layout(void) {
+  static const char csv[] =
+      "club_name,player_name,age,position,club_involved_name,fee,transfer_movement,transfer_period,fee_cleaned,"
+      "league_name,year,season\n"
+      "Olympique Marseille,Leonardo Balerdi,22,Centre-Back,Bor. Dortmund,\xc2\xa3" "9.90m,in,Summer,9.9,Ligue 1,2021,"
+      "2021/2022\n"
+      "LOSC Lille,Boubakary Soumar\xc3\xa9,22,Defensive Midfield,Leicester,\xc2\xa3" "18.00m,out,Summer,18,Ligue 1,"
+      "2021,2021/2022\n"
+      "Paris Saint-Germain,Alphonse Areola,28,Goalkeeper,West Ham,Loan fee:\xc2\xa3" "1.80m,out,Summer,1.8,Ligue 1,"
+      "2021,2021/2022\n"
+      "Olympique Marseille,Pol Lirola,24,Right-Back,Fiorentina,\"End of loanJun 30, 2021\",out,Summer,0,Ligue 1,2021,"
+      "2021/2022\n"
+      "Paris Saint-Germain,Lionel Messi,34,Right Winger,Barcelona,free transfer,in,Summer,NA,Ligue 1,2021,2021/2022\n"
+      "LOSC Lille,Scotty Sadzoute,23,Left-Back,OH Leuven,?,out,Summer,NA,Ligue 1,2021,2021/2022\n"
+      "SV Werder Bremen,Andreas Herzog,23,Attacking Midfield,Rapid Vienna,\xe2\x82\xac" "1.50m,in,Summer,1.5,"
+      "1 Bundesliga,1992,1992/1993\n"
+      "Hamburger SV,Pavel Dotchev,26,Sweeper,CSKA Sofia,n/a fee,in,Summer,0.2,1 Bundesliga,1992,1992/1993\n";
+  char path[] = "/tmp/test_fees_ewenme_XXXXXX";
+  sl_table *t = load_text(csv, path);
+  sl_fees_rows *rows = NULL, *rated = NULL;
+  sl_error err;
+  sl_fees_options o = {0};
+  o.no_market_value = 1;
+  if (t) INT_EQ(sl_fees_rows_new(t, &o, NULL, &rows, &err), SL_OK, "reader: %s", err.message);
+  o.rates = "gbp=1.11";
+  if (t) INT_EQ(sl_fees_rows_new(t, &o, NULL, &rated, &err), SL_OK, "reader with a rate: %s", err.message);
+  if (rows && rated) {
+    static const sl_fees_reason want[] = {SL_FEES_SKIP_CURRENCY, SL_FEES_SKIP_CURRENCY, SL_FEES_SKIP_LOAN,
+                                          SL_FEES_SKIP_LOAN,     SL_FEES_SKIP_FREE,     SL_FEES_SKIP_FEE_UNKNOWN,
+                                          SL_FEES_USED,          SL_FEES_SKIP_IMPOSSIBLE};
+    for (size_t r = 0; r < sizeof want / sizeof want[0]; r++)
+      INT_EQ(sl_fees_rows_reason(rows, r), want[r], "row %zu without a rate", r + 1);
+    INT_EQ(sl_fees_rows_reason(rated, 0), SL_FEES_USED, "Balerdi's fee in pounds at the rate given");
+    INT_EQ(sl_fees_rows_reason(rated, 1), SL_FEES_USED, "Soumare's, from the seller's out row");
+    SL_CHECK_REL(sl_fees_rows_fee(rated, 0), 9.9e6 * 1.11, 1e-12, "GBP 9.90m at 1.11 euros per pound");
+    OK(isnan(sl_fees_rows_fee(rows, 0)), "without a rate the fee in pounds is not a number of euros");
+    SL_CHECK_REL(sl_fees_rows_fee(rows, 6), 1.5e6, 1e-12, "a fee in euros (EUR 1.50m) is read as is");
+    char why[160];
+    const char *cur = sl_fees_rows_currency(rows, 0, 1, why, sizeof why);
+    STR_EQ(cur ? cur : "", "fee '\xc2\xa3" "9.90m' is in GBP and no rate to euros was given", "the reason named");
+    OK(!sl_fees_rows_currency(rated, 0, 1, why, sizeof why), "with the rate it reads");
+    OK(!sl_fees_rows_currency(rows, 0, 0, why, sizeof why), "a valuation does not read the fee");
+    sl_fees_player p;
+    sl_fees_rows_player(rows, 1, &p);
+    STR_EQ(p.buyer_club ? p.buyer_club : "", "Leicester", "transfer_movement out: club_involved_name buys");
+    STR_EQ(p.club ? p.club : "", "LOSC Lille", "the row's club sells");
+    INT_EQ(p.season, 2021, "season 2021/2022");
+    sl_fees_rows_player(rows, 0, &p);
+    STR_EQ(p.buyer_league ? p.buyer_league : "", "Ligue 1", "league_name: the buyer's league on an in row");
+  }
+  sl_fees_rows_free(rows);
+  sl_fees_rows_free(rated);
+  static const char *const bad[] = {"GBP", "GBP=", "GBP=-1", "GBP=1.1,EUR=1", "POUND=1.1", "G1P=1.1"};
+  for (size_t k = 0; t && k < sizeof bad / sizeof bad[0]; k++) {
+    o.rates = bad[k];
+    rated = NULL;
+    INT_EQ(sl_fees_rows_new(t, &o, NULL, &rated, &err), SL_EINVAL, "rates '%s' refused", bad[k]);
+    OK(!rated && strstr(err.message, "expected a currency code and the euros one unit is worth"), "message: %s",
+       err.message);
+  }
+  sl_table_free(t);
+  remove(path);
+}
+
 /* Many repeated rows (issue 19: the repeated-row check walked back over every marked copy, m²/2
  * steps for m copies). 40,000 rows cycle through 500 players in a scrambled order (row r is
  * player (7919 r) mod 500, every tenth player a loan), then one row is given 30,000 times:
@@ -378,6 +460,7 @@ int main(void) {
   test_selection();
   test_rows_reader();
   test_rows_text_forms();
+  test_rows_ewenme_layout();
   test_rows_many_repeats();
   test_save_load();
   test_what_if();
