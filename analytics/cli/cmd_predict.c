@@ -105,6 +105,15 @@ static const char *unreadable_number(const sl_table *t, size_t r, char *why, siz
   return NULL;
 }
 
+/* Names each file whose club column is not read (misassigned, sl_fees_rows_clubs_unread). */
+static void note_clubs(const sl_fees_rows *rows, const sl_table *t) {
+  for (size_t f = 0, agree, pairs; f < t->nfiles; f++)
+    if (sl_fees_rows_clubs_unread(rows, f, &agree, &pairs))
+      sl_cli_warning("predict", "%s: its club agrees with the other side's listing in %zu of %zu moves both list: "
+                                "its clubs are misassigned and not read (the buying club of its rows unknown)",
+                     SL_CLI_SHOWN(t->files[f]), agree, pairs);
+}
+
 /* Says once how many rows hold amounts in a currency no rate was given for. */
 static void note_currency(const sl_fees_rows *rows, const sl_table *t) {
   size_t n = 0;
@@ -186,6 +195,7 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, const predict_
   sl_cli_records_finish(&w);
   sl_cli_predict_accounting(t, valued, po->verbose);
   note_currency(rows, t);
+  note_clubs(rows, t);
   if (model_season)
     sl_cli_note("predict", "note: %zu row%s name%s no season (no season column or file name): valued for summer %d, "
                            "the model's last training season (give --season or --window)",

@@ -321,6 +321,13 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const struct
  *  is in GBP and no rate to euros was given"; NULL when they can. */
 const char *sl_fees_rows_currency(const sl_fees_rows *x, size_t r, int with_fee, char *why, size_t size);
 
+/** 1 when the club column of the table's file `file` (an index into its files) is not read: in
+ *  at least 5 moves both sides list, most of its rows name a club other than the one the other
+ *  side's listing names (a misassigned column: transfermarkt-transfers' 2021 folder). Its rows
+ *  are then read without their own club (the buying club of an in row, the selling club of an
+ *  out row: unknown). *agree and *pairs (may be NULL) get the counts. */
+int sl_fees_rows_clubs_unread(const sl_fees_rows *x, size_t file, size_t *agree, size_t *pairs);
+
 /** Frees a reader; NULL does nothing. */
 void sl_fees_rows_free(sl_fees_rows *rows);
 

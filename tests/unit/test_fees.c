@@ -326,6 +326,44 @@ static void test_rows_ewenme_layout(void) {
   remove(path);
 }
 
+/* Twelve moves both sides list, once with the true clubs and once with every row's club replaced
+ * by the next move's (a misassigned column, as transfermarkt-transfers' 2021 folder has it): the
+ * first is read with its clubs, the second without them, and says so. */
+static void test_rows_misassigned_clubs(void) {
+  enum { MOVES = 12 };
+  for (int shifted = 0; shifted < 2; shifted++) {
+    static char csv[8192];
+    size_t n = (size_t)snprintf(csv, sizeof csv, "club,name,age,short_pos,market_value,dealing_club,dealing_country,"
+                                                 "fee,movement,league,season,is_loan\n");
+    for (int k = 0; k < MOVES; k++) {
+      int own = shifted ? (k + 1) % MOVES : k;
+      n += (size_t)snprintf(csv + n, sizeof csv - n,
+                            "Buyer %c FC,P%d,25,CB,1000000,Seller %c,Spain,%d000000,in,League One,2021,False\n"
+                            "Seller %c,P%d,25,CB,1000000,Buyer %c,England,%d000000,out,League Two,2021,False\n",
+                            'A' + own, k, 'A' + k, k + 1, 'A' + own, k, 'A' + k, k + 1);
+    }
+    char path[] = "/tmp/test_fees_clubs_XXXXXX";
+    sl_table *t = load_text(csv, path);
+    sl_fees_rows *rows = NULL;
+    sl_error err;
+    if (t) INT_EQ(sl_fees_rows_new(t, NULL, NULL, &rows, &err), SL_OK, "reader: %s", err.message);
+    if (rows) {
+      size_t agree = 99, pairs = 99;
+      INT_EQ(sl_fees_rows_clubs_unread(rows, 0, &agree, &pairs), shifted, "clubs %s", shifted ? "unread" : "read");
+      INT_EQ((long)pairs, MOVES, "moves both sides list");
+      INT_EQ((long)agree, shifted ? 0 : MOVES, "moves whose clubs agree");
+      sl_fees_player p;
+      sl_fees_rows_player(rows, 2, &p);
+      STR_EQ(p.buyer_club ? p.buyer_club : "(unknown)", shifted ? "(unknown)" : "Buyer B FC", "P1's buying club");
+      STR_EQ(p.club ? p.club : "(unknown)", "Seller B", "the in row's other club is still read");
+      STR_EQ(p.buyer_league ? p.buyer_league : "", "League One", "its league too");
+    }
+    sl_fees_rows_free(rows);
+    sl_table_free(t);
+    remove(path);
+  }
+}
+
 /* Many repeated rows (issue 19: the repeated-row check walked back over every marked copy, m²/2
  * steps for m copies). 40,000 rows cycle through 500 players in a scrambled order (row r is
  * player (7919 r) mod 500, every tenth player a loan), then one row is given 30,000 times:
@@ -461,6 +499,7 @@ int main(void) {
   test_rows_reader();
   test_rows_text_forms();
   test_rows_ewenme_layout();
+  test_rows_misassigned_clubs();
   test_rows_many_repeats();
   test_save_load();
   test_what_if();
