@@ -107,11 +107,9 @@ static const char *unreadable_number(const sl_table *t, size_t r, char *why, siz
 
 /* Names each file whose club column is not read (misassigned, sl_fees_rows_clubs_unread). */
 static void note_clubs(const sl_fees_rows *rows, const sl_table *t) {
-  for (size_t f = 0, agree, pairs; f < t->nfiles; f++)
-    if (sl_fees_rows_clubs_unread(rows, f, &agree, &pairs))
-      sl_cli_warning("predict", "%s: its club agrees with the other side's listing in %zu of %zu moves both list: "
-                                "its clubs are misassigned and not read (the buying club of its rows unknown)",
-                     SL_CLI_SHOWN(t->files[f]), agree, pairs);
+  char note[SL_ERROR_MESSAGE_MAX];
+  for (size_t f = 0; f < t->nfiles; f++)
+    if (sl_fees_rows_clubs_note(rows, f, note, sizeof note)) sl_cli_warning("predict", "%s", SL_CLI_SHOWN(note));
 }
 
 /* Says once how many rows hold amounts in a currency no rate was given for. */

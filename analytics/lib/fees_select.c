@@ -318,11 +318,9 @@ int sl_fees_deals_from_table(sl_table *t, const sl_fees_options *opt, sl_fees_de
   /* Rows the loader (or a season filter) dropped are counted, so read = used + not used. */
   size_t loader_skips = t->nskipped;
   if (!st) st = select_rows(t, rows, o, d, err);
-  for (size_t f = 0, agree, pairs; !st && f < t->nfiles; f++)
-    if (sl_fees_rows_clubs_unread(rows, f, &agree, &pairs) &&
-        sl_fees_deals_note(d, "%s: its club agrees with the other side's listing in %zu of %zu moves both list: "
-                              "its clubs are misassigned and not read (the buying club of its rows unknown)",
-                           t->files[f], agree, pairs))
+  char note[SL_ERROR_MESSAGE_MAX];
+  for (size_t f = 0; !st && f < t->nfiles; f++)
+    if (sl_fees_rows_clubs_note(rows, f, note, sizeof note) && sl_fees_deals_note(d, "%s", note))
       st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   sl_fees_rows_free(rows);
   if (st) {

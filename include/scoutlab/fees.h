@@ -328,6 +328,9 @@ const char *sl_fees_rows_currency(const sl_fees_rows *x, size_t r, int with_fee,
  *  out row: unknown). *agree and *pairs (may be NULL) get the counts. */
 int sl_fees_rows_clubs_unread(const sl_fees_rows *x, size_t file, size_t *agree, size_t *pairs);
 
+/** The note that says so, naming the file and the counts, into buf; NULL when its clubs are read. */
+const char *sl_fees_rows_clubs_note(const sl_fees_rows *x, size_t file, char *buf, size_t size);
+
 /** Frees a reader; NULL does nothing. */
 void sl_fees_rows_free(sl_fees_rows *rows);
 

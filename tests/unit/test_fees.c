@@ -326,41 +326,53 @@ static void test_rows_ewenme_layout(void) {
   remove(path);
 }
 
-/* Twelve moves both sides list, once with the true clubs and once with every row's club replaced
- * by the next move's (a misassigned column, as transfermarkt-transfers' 2021 folder has it): the
- * first is read with its clubs, the second without them, and says so. */
+/* Twelve moves both sides list: the buyers' in rows in one file, the sellers' out rows in another.
+ * With every club of the buyers' file replaced by the next move's (a misassigned column, as
+ * transfermarkt-transfers' 2021 folder has it), that file alone is read without its clubs and
+ * says so; the sellers' file, right, keeps them. */
 static void test_rows_misassigned_clubs(void) {
   enum { MOVES = 12 };
+  static const char head[] = "club,name,age,short_pos,market_value,dealing_club,dealing_country,fee,movement,league,"
+                             "season,is_loan\n";
   for (int shifted = 0; shifted < 2; shifted++) {
-    static char csv[8192];
-    size_t n = (size_t)snprintf(csv, sizeof csv, "club,name,age,short_pos,market_value,dealing_club,dealing_country,"
-                                                 "fee,movement,league,season,is_loan\n");
+    static char in[4096], out[4096];
+    size_t ni = (size_t)snprintf(in, sizeof in, "%s", head), no = (size_t)snprintf(out, sizeof out, "%s", head);
     for (int k = 0; k < MOVES; k++) {
       int own = shifted ? (k + 1) % MOVES : k;
-      n += (size_t)snprintf(csv + n, sizeof csv - n,
-                            "Buyer %c FC,P%d,25,CB,1000000,Seller %c,Spain,%d000000,in,League One,2021,False\n"
-                            "Seller %c,P%d,25,CB,1000000,Buyer %c,England,%d000000,out,League Two,2021,False\n",
-                            'A' + own, k, 'A' + k, k + 1, 'A' + own, k, 'A' + k, k + 1);
+      ni += (size_t)snprintf(in + ni, sizeof in - ni,
+                             "Buyer %c FC,P%d,25,CB,1000000,Seller %c,Spain,%d000000,in,League One,2021,False\n",
+                             'A' + own, k, 'A' + k, k + 1);
+      no += (size_t)snprintf(out + no, sizeof out - no,
+                             "Seller %c,P%d,25,CB,1000000,Buyer %c,England,%d000000,out,League Two,2021,False\n",
+                             'A' + k, k, 'A' + k, k + 1);
     }
-    char path[] = "/tmp/test_fees_clubs_XXXXXX";
-    sl_table *t = load_text(csv, path);
+    char pin[] = "/tmp/test_fees_buyers_XXXXXX", pout[] = "/tmp/test_fees_sellers_XXXXXX";
+    sl_table *ti = load_text(in, pin), *to = load_text(out, pout);
+    sl_table_free(ti), sl_table_free(to);
+    const char *paths[] = {pin, pout};
+    sl_table *t = NULL;
     sl_fees_rows *rows = NULL;
     sl_error err;
+    INT_EQ(sl_table_load_many(paths, 2, NULL, &t, &err), SL_OK, "load both: %s", err.message);
     if (t) INT_EQ(sl_fees_rows_new(t, NULL, NULL, &rows, &err), SL_OK, "reader: %s", err.message);
     if (rows) {
       size_t agree = 99, pairs = 99;
-      INT_EQ(sl_fees_rows_clubs_unread(rows, 0, &agree, &pairs), shifted, "clubs %s", shifted ? "unread" : "read");
-      INT_EQ((long)pairs, MOVES, "moves both sides list");
-      INT_EQ((long)agree, shifted ? 0 : MOVES, "moves whose clubs agree");
+      INT_EQ(sl_fees_rows_clubs_unread(rows, 0, &agree, &pairs), shifted, "buyers' clubs %s", shifted ? "unread" : "read");
+      INT_EQ((long)pairs, MOVES, "buyers' file: moves both sides list");
+      INT_EQ((long)agree, shifted ? 0 : MOVES, "buyers' file: moves whose clubs agree");
+      INT_EQ(sl_fees_rows_clubs_unread(rows, 1, &agree, &pairs), 0, "the sellers' clubs are read");
+      INT_EQ((long)agree, MOVES, "sellers' file: every club agrees");
       sl_fees_player p;
-      sl_fees_rows_player(rows, 2, &p);
+      sl_fees_rows_player(rows, 1, &p);
       STR_EQ(p.buyer_club ? p.buyer_club : "(unknown)", shifted ? "(unknown)" : "Buyer B FC", "P1's buying club");
       STR_EQ(p.club ? p.club : "(unknown)", "Seller B", "the in row's other club is still read");
       STR_EQ(p.buyer_league ? p.buyer_league : "", "League One", "its league too");
+      sl_fees_rows_player(rows, MOVES + 1, &p);
+      STR_EQ(p.club ? p.club : "(unknown)", "Seller B", "the sellers' out row keeps its club");
     }
     sl_fees_rows_free(rows);
     sl_table_free(t);
-    remove(path);
+    remove(pin), remove(pout);
   }
 }
 
