@@ -249,8 +249,8 @@ typedef struct chart_fee_args {
 } chart_fee_args;
 
 static int money_value(const char *s, double *v) {
-  sl_money m;
-  return sl_parse_money(s, SL_DECIMAL_POINT, &m) && m.amount > 0 ? (*v = m.amount, 0) : -1;
+  double eur;
+  return sl_parse_euros(s, SL_DECIMAL_POINT, &eur) && eur > 0 ? (*v = eur, 0) : -1;
 }
 
 static int number_value(const char *s, double *v) { return sl_parse_number(s, SL_DECIMAL_POINT, v) ? 0 : -1; }

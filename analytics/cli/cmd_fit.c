@@ -54,7 +54,7 @@ const char sl_help_fit[] =
     "  --rate GBP=1.16   euros per unit of another currency in the files (else left out)\n"
     "  --ridge           ridge (GCV) point predictions, conformal intervals\n"
     "  --interval        auto (default): t unless its held-out coverage is off, then conformal\n"
-    "  --season-hold     a trend held at the last training season, not extrapolated\n"
+    "  --season-hold     a trend held at the nearest training season, not extrapolated\n"
     "  --folds K         k-fold accuracy (1 = none); --seed N: folds, calibration split\n"
     "  --format F        table (default), json (docs/json.md), csv (coefficients, SE, t, p)\n"
     SL_CLI_HELP_VERBOSITY

@@ -118,10 +118,13 @@ static void note_currency(const sl_fees_rows *rows, const sl_table *t) {
   char why[160], first[160] = "";
   for (size_t r = 0; r < t->nrows; r++)
     if (sl_fees_rows_currency(rows, r, 1, why, sizeof why) && n++ == 0) snprintf(first, sizeof first, "%s", why);
+  const char *in = strstr(first, "' is in "); /* the first cell's currency code, for the hint */
+  char code[4] = "GBP";
+  if (in && strlen(in) >= strlen("' is in ") + 3) memcpy(code, in + strlen("' is in "), 3);
   if (n)
     sl_cli_note("predict", "note: %zu row%s hold%s amounts in another currency than euros, not read (first: %s); "
-                           "give the rate, e.g. --rate GBP=1.16 (euros per pound)",
-                n, n == 1 ? "" : "s", n == 1 ? "s" : "", SL_CLI_SHOWN(first));
+                           "give the euros one unit is worth, e.g. --rate %s=1.16",
+                n, n == 1 ? "" : "s", n == 1 ? "s" : "", SL_CLI_SHOWN(first), code);
 }
 
 /* --score: the rows fit would learn from, scored as fit scores its held-out deals. */
@@ -302,7 +305,6 @@ static int predict_main(int argc, char **argv, int parse_only) {
   int season = 0, window = 0, verbose = sl_cli_verbose(), score = 0;
   const char *rates = NULL;
   sl_format fmt = SL_FMT_CSV;
-  sl_money money;
   if (!files) return SL_EXIT_DATA;
   for (int i = 1; i < argc; i++) {
     const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -314,7 +316,7 @@ static int predict_main(int argc, char **argv, int parse_only) {
     else if (strcmp(o, "--model") == 0) model = v, i++;
     else if (strcmp(o, "--players") == 0) players = v, i++;
     else if (strcmp(o, "--level") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &level) || !(level > 0 && level < 1), i++;
-    else if (strcmp(o, "--bid") == 0) bad = !sl_parse_money(v, SL_DECIMAL_POINT, &money) || !((bid = money.amount) > 0), i++;
+    else if (strcmp(o, "--bid") == 0) bad = !sl_parse_euros(v, SL_DECIMAL_POINT, &bid) || !(bid > 0), i++;
     else if (strcmp(o, "--season") == 0) bad = sl_season_parse(v, &season, NULL) != SL_OK, i++;
     else if (strcmp(o, "--window") == 0) bad = sl_season_parse(v, &window, NULL) != SL_OK, i++;
     else if (strcmp(o, "--format") == 0) bad = sl_cli_parse_format(v, 1u << SL_FMT_CSV | 1u << SL_FMT_JSON, &fmt) != 0, i++;
@@ -330,6 +332,8 @@ static int predict_main(int argc, char **argv, int parse_only) {
     int rc = 0;
     if (nfiles) rc = sl_cli_usage_error("predict", "give the files either as FILE... (each row valued) or with "
                                                    "--data/--stats/--values/--contracts (each player), not both");
+    else if (rates) rc = sl_cli_usage_error("predict", "--rate converts the amounts of FILE... rows; the players of "
+                                                       "--data/--stats/--values need their market values in euros");
     else if (!model) rc = sl_cli_usage_error("predict", "no model (give --model MODEL.slm)");
     else if (!parse_only && model_kind_of(model) != MODEL_FEES) /* reads the model's first line */
       rc = sl_cli_usage_error("predict", "--data/--stats/--values value players with a fee model (scoutlab fit)");
@@ -359,11 +363,11 @@ static int predict_main(int argc, char **argv, int parse_only) {
   sl_load_options lim;
   sl_cli_load_options(&lim);
   model_kind kind = model_kind_of(model);
-  if (kind != MODEL_FEES && (!isnan(bid) || season || window || (kind == MODEL_RIDGE && level > 0))) {
+  if (kind != MODEL_FEES && (!isnan(bid) || season || window || rates || (kind == MODEL_RIDGE && level > 0))) {
     free(files);
     return sl_cli_usage_error("predict", "%s", kind == MODEL_RIDGE && level > 0
                               ? "--level: a ridge model gives the fitted value only, no interval"
-                              : "--bid, --season and --window are for fee models (scoutlab fit), not for a model from scoutlab ols");
+                              : "--bid, --season, --window and --rate are for fee models (scoutlab fit), not for a model from scoutlab ols");
   }
   if ((kind == MODEL_FEES && sl_fees_load(model, &m, &err)) || sl_table_load_many(files, nfiles, &lim, &t, &err) ||
       (players && attach_players(t, players, &lim, &err)))

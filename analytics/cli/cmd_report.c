@@ -82,10 +82,10 @@ static int add_file(rp_files *f, const char *v) {
 }
 
 static int money_option(const char *o, const char *v, double *out) {
-  sl_money m;
-  if (!sl_parse_money(v, SL_DECIMAL_POINT, &m) || !(m.amount > 0))
-    return sl_cli_usage_error("report", "%s expects an amount such as 25m, €25m or 25,000,000, got \"%s\"", o, v);
-  *out = m.amount;
+  double eur;
+  if (!sl_parse_euros(v, SL_DECIMAL_POINT, &eur) || !(eur > 0))
+    return sl_cli_usage_error("report", "%s expects an amount in euros such as 25m, €25m or 25,000,000, got \"%s\"", o, v);
+  *out = eur;
   return -1;
 }
 

@@ -61,10 +61,8 @@ static int similar_option(int argc, char **argv, int *i, sl_cmp_args *a) {
     if (!sl_parse_number(v, SL_DECIMAL_POINT, &a->max_age) || a->max_age <= 0)
       return sl_cli_usage_error(a->cmd, "--max-age expects a positive number, got \"%s\"", v);
   } else if (strcmp(o, "--max-value") == 0) {
-    sl_money m;
-    if (!sl_parse_money(v, SL_DECIMAL_POINT, &m) || m.amount < 0)
-      return sl_cli_usage_error(a->cmd, "--max-value expects an amount such as 15m or €700k, got \"%s\"", v);
-    a->max_value = m.amount;
+    if (!sl_parse_euros(v, SL_DECIMAL_POINT, &a->max_value) || a->max_value < 0)
+      return sl_cli_usage_error(a->cmd, "--max-value expects an amount in euros such as 15m or €700k, got \"%s\"", v);
   } else if (strcmp(o, "--min-age") == 0) {
     if (!sl_parse_number(v, SL_DECIMAL_POINT, &a->min_age) || a->min_age <= 0)
       return sl_cli_usage_error(a->cmd, "--min-age expects a positive number, got \"%s\"", v);
@@ -74,10 +72,8 @@ static int similar_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   } else if (strcmp(o, "--model") == 0) {
     a->model = v;
   } else if (strcmp(o, "--max-fee") == 0) {
-    sl_money m;
-    if (!sl_parse_money(v, SL_DECIMAL_POINT, &m) || m.amount < 0)
-      return sl_cli_usage_error(a->cmd, "--max-fee expects an amount such as 15m or €700k, got \"%s\"", v);
-    a->max_fee = m.amount;
+    if (!sl_parse_euros(v, SL_DECIMAL_POINT, &a->max_fee) || a->max_fee < 0)
+      return sl_cli_usage_error(a->cmd, "--max-fee expects an amount in euros such as 15m or €700k, got \"%s\"", v);
   } else if (strcmp(o, "--leagues") == 0) {
     a->leagues = v;
   } else if (strcmp(v, "euclidean") == 0 || strcmp(v, "cosine") == 0) {

@@ -84,9 +84,9 @@ typedef struct value_args {
 } value_args;
 
 static int money_arg(const char *s, double *v) {
-  sl_money m;
-  if (!sl_parse_money(s, SL_DECIMAL_POINT, &m) || !(m.amount > 0)) return -1;
-  *v = m.amount;
+  double eur;
+  if (!sl_parse_euros(s, SL_DECIMAL_POINT, &eur) || !(eur > 0)) return -1;
+  *v = eur;
   return 0;
 }
 
@@ -133,9 +133,14 @@ static int parse_args(int argc, char **argv, value_args *a) {
     } else if (strcmp(argv[i], "--values") == 0) {
       while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a->values[a->nvalues++] = argv[++i];
     } else if (i + 1 < argc && parse_opt(a, argv[i], argv[i + 1]) == 0) i++;
-    else
+    else {
+      sl_money m; /* an amount in pounds is not a bad number: say what is expected */
+      if (i + 1 < argc && sl_parse_money(argv[i + 1], SL_DECIMAL_POINT, &m) && m.currency[0] && strcmp(m.currency, "EUR"))
+        return sl_cli_usage_error("value", "%s %s: amounts are in euros (scoutlab guesses no exchange rate)", argv[i],
+                                  argv[i + 1]);
       return sl_cli_usage_error("value", "bad option or value '%s%s%s'", argv[i], i + 1 < argc ? " " : "",
                                 i + 1 < argc ? argv[i + 1] : "");
+    }
   }
   if (!a->model) return sl_cli_usage_error("value", "no model (give --model MODEL.slm from scoutlab fit)");
   if (!a->player && (a->ndata || a->nvalues)) return sl_cli_usage_error("value", "--data and --values need --player NAME");

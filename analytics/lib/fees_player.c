@@ -105,7 +105,6 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
   size_t klen = (size_t)(eq - what);
   const char *v = eq + 1;
   double season = p->season;
-  sl_money money;
 #define KEY(s) (klen == strlen(s) && strncmp(what, s, klen) == 0)
   if (KEY("age") && relative(v, &p->age)) return SL_OK;
   if (KEY("season") && relative(v, &season)) {
@@ -117,7 +116,8 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
   if (KEY("contract-until")) return contract_until(p, v, err);
   if (KEY("contract-months") && relative(v, &p->contract_months)) return SL_OK;
   if (KEY("minutes-share") && relative(v, &p->minutes_share)) return SL_OK;
-  if (KEY("market-value") && sl_parse_money(v, SL_DECIMAL_POINT, &money)) return p->market_value = money.amount, SL_OK;
+  double eur;
+  if (KEY("market-value") && sl_parse_euros(v, SL_DECIMAL_POINT, &eur)) return p->market_value = eur, SL_OK;
   if (KEY("league")) return p->league = v, SL_OK;
   if (KEY("buyer-league")) return p->buyer_league = v, SL_OK;
   if (KEY("position") && sl_fees_position_group(v) >= 0)

@@ -177,28 +177,31 @@ static double euros_of(const sl_fees_rows *x, const sl_column *c, size_t r) {
   return money_of(x, c, r, &v, NULL) == 1 ? v : NAN;
 }
 
-/* "GBP=1.16,USD=0.92" into the reader's rates. */
+/* Longest "CODE=rate" item read, and shown in a message: a rate needs a few digits. */
+#define RATE_ITEM_MAX 64
+#define RATE_ITEM_SHOWN 40
+
+/* "GBP=1.16, USD=0.92" into the reader's rates: ISO codes of three letters (not EUR), each once,
+ * each worth a positive number of euros. */
 static int parse_rates(sl_fees_rows *x, const char *s, sl_error *err) {
   while (s && *s) {
+    while (*s == ' ') s++;
     const char *end = strchr(s, ',');
     size_t len = end ? (size_t)(end - s) : strlen(s);
-    char item[64] = "";
+    char item[RATE_ITEM_MAX] = "", code[4] = "";
     double v = NAN;
     if (len < sizeof item) memcpy(item, s, len), item[len] = '\0';
     char *eq = strchr(item, '=');
     int ok = eq && eq - item == 3 && x->nrates < SL_FEES_MAX_RATES;
-    for (int k = 0; ok && k < 3; k++) ok = isalpha((unsigned char)item[k]);
-    if (ok) ok = sl_parse_number(eq + 1, SL_DECIMAL_POINT, &v) && v > 0 && isfinite(v);
-    if (ok) {
-      for (int k = 0; k < 3; k++) x->rate_code[x->nrates][k] = (char)toupper((unsigned char)item[k]);
-      x->rate_code[x->nrates][3] = '\0';
-      ok = strcmp(x->rate_code[x->nrates], "EUR") != 0;
-    }
+    for (int k = 0; ok && k < 3; k++) ok = isalpha((unsigned char)item[k]), code[k] = (char)toupper((unsigned char)item[k]);
+    if (ok) ok = sl_parse_number(eq + 1, SL_DECIMAL_POINT, &v) && v > 0 && isfinite(v) && strcmp(code, "EUR") != 0;
+    for (size_t k = 0; ok && k < x->nrates; k++) ok = strcmp(code, x->rate_code[k]) != 0;
     if (!ok)
       return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
-                          "exchange rate '%.*s': expected a currency code and the euros one unit is worth, "
-                          "e.g. GBP=1.16 (at most %d currencies)",
-                          (int)(len < 40 ? len : 40), s, SL_FEES_MAX_RATES);
+                          "exchange rate '%.*s': expected a currency code other than EUR, given once, and the euros "
+                          "one unit is worth, e.g. GBP=1.16 (at most %d currencies)",
+                          (int)(len < RATE_ITEM_SHOWN ? len : RATE_ITEM_SHOWN), s, SL_FEES_MAX_RATES);
+    memcpy(x->rate_code[x->nrates], code, sizeof code);
     x->rate[x->nrates++] = v;
     s = end ? end + 1 : NULL;
   }
@@ -305,7 +308,8 @@ static sl_fees_reason early_reason(const sl_fees_rows *x, size_t r) {
   if (got == 0) return SL_FEES_SKIP_FEE_UNKNOWN;
   if (got < 0 && c->fee->type == SL_TYPE_TEXT && fee_in_words(c->fee->text[r]) != SL_FEES_USED)
     return fee_in_words(c->fee->text[r]);
-  if (got == SL_TABLE_OTHER_CURRENCY) return SL_FEES_SKIP_CURRENCY;
+  if (got == SL_TABLE_OTHER_CURRENCY) /* "£0" is a free transfer in any currency */
+    return sl_table_number(t, c->fee, r, &fee) == 1 && fee == 0 ? SL_FEES_SKIP_FREE : SL_FEES_SKIP_CURRENCY;
   /* A damaged fee is named as such, never counted as undisclosed or free; the other values
    * are checked only on paid transfers (Transfermarkt lists a few free moves at age 9). */
   if (got < 0 || fee < 0) return SL_FEES_SKIP_IMPOSSIBLE;
@@ -666,7 +670,7 @@ const char *sl_fees_rows_currency(const sl_fees_rows *x, size_t r, int with_fee,
     char code[4], text[64];
     if (money_of(x, cols[k], r, &v, code) != SL_TABLE_OTHER_CURRENCY) continue;
     const char *cell = sl_table_text(x->t, cols[k], r, text, sizeof text);
-    snprintf(why, size, "%s '%s' is in %s and no rate to euros was given", cols[k]->name, cell ? cell : "", code);
+    snprintf(why, size, "%s '%s' is in %s, not euros", cols[k]->name, cell ? cell : "", code);
     return why;
   }
   return NULL;

@@ -276,7 +276,9 @@ static int select_rows(sl_table *t, const sl_fees_rows *rows, const sl_fees_opti
     d->count[reason]++;
     if (reason != SL_FEES_USED) {
       char why[160];
-      const char *text = reason == SL_FEES_SKIP_IMPOSSIBLE ? sl_fees_rows_impossible(rows, r, why, sizeof why) : NULL;
+      const char *text = reason == SL_FEES_SKIP_IMPOSSIBLE ? sl_fees_rows_impossible(rows, r, why, sizeof why)
+                         : reason == SL_FEES_SKIP_CURRENCY ? sl_fees_rows_currency(rows, r, 1, why, sizeof why)
+                                                           : NULL;
       if (sl_table_add_skip(t, t->row_file ? t->row_file[r] : 0, t->row_line ? t->row_line[r] : (long)r + 2,
                             text ? text : sl_fees_reason_text(reason)))
         return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");

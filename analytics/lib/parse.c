@@ -219,6 +219,13 @@ int sl_parse_money(const char *s, sl_decimal dec, sl_money *out) {
   return isfinite(out->amount);
 }
 
+int sl_parse_euros(const char *s, sl_decimal dec, double *eur) {
+  sl_money m;
+  if (!sl_parse_money(s, dec, &m) || (m.currency[0] && strcmp(m.currency, "EUR") != 0)) return 0;
+  *eur = m.amount;
+  return 1;
+}
+
 static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 static int days_in_month(int y, int m) {

@@ -317,8 +317,8 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const struct
                      sl_error *err);
 
 /** Why row r's market value (when the reader's model uses it; what a valuation reads) or, with
- *  with_fee, its fee (what fit and a score read) cannot be read in euros: "market_value '£9.00m'
- *  is in GBP and no rate to euros was given"; NULL when they can. */
+ *  with_fee, its fee (what fit and a score read) cannot be read in euros, no rate being given
+ *  for its currency: "market_value '£9.00m' is in GBP, not euros"; NULL when they can. */
 const char *sl_fees_rows_currency(const sl_fees_rows *x, size_t r, int with_fee, char *why, size_t size);
 
 /** 1 when the club column of the table's file `file` (an index into its files) is not read: in

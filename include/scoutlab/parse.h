@@ -44,6 +44,11 @@ typedef struct sl_money {
  *  A plain number is money with no currency. */
 int sl_parse_money(const char *s, sl_decimal dec, sl_money *out);
 
+/** An amount in euros (sl_parse_money in euros, or with no currency): 1 and *eur set; 0 for
+ *  anything else, an amount in another currency ("£30m") included: scoutlab's amounts are euros
+ *  and it guesses no exchange rate. */
+int sl_parse_euros(const char *s, sl_decimal dec, double *eur);
+
 /** Calendar dates: "2025-06-30", "2025-06-30 00:00:00" (the time dropped), "30/06/2025",
  *  "30.06.2025", "Jun 30, 2025", "30 Jun 2025".
  *  Writes days since 1970-01-01. Rejects impossible dates such as 31/02/2025. */

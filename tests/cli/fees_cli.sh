@@ -99,9 +99,9 @@ printf 'Club A,G,25,Centre-Back,Club B,loan transfer,in,Summer,\xc2\xa35.00m,Lea
 printf 'Club A,H,25,Centre-Back,Club B,\xe2\x82\xac8.00m,in,Summer,\xe2\x82\xac10.00m,League,2018/2019\n' >>pounds.csv
 "$SCOUTLAB" predict --model demo.slm pounds.csv >pounds.out 2>pounds.err; rc=$?
 expect_eq "$rc" 0 "predict in pounds: exit status"
-expect_contains "$(cat pounds.err)" "note: 2 rows hold amounts in another currency than euros, not read (first: fee '${GBP}8.00m' is in GBP and no rate to euros was given); give the rate, e.g. --rate GBP=1.16 (euros per pound)" "predict in pounds: the note"
+expect_contains "$(cat pounds.err)" "note: 2 rows hold amounts in another currency than euros, not read (first: fee '${GBP}8.00m' is in GBP, not euros); give the euros one unit is worth, e.g. --rate GBP=1.16" "predict in pounds: the note"
 expect_eq "$(cut -d, -f2,18- pounds.out | sed -n '2,4p')" "F,,amount in another currency than euros (no exchange rate is guessed),
-G,market_value '${GBP}5.00m' is in GBP and no rate to euros was given,loan,
+G,\"market_value '${GBP}5.00m' is in GBP, not euros\",loan,
 H,,yes," "predict in pounds: F valued (only its fee is in pounds), G not (its value is), H in euros"
 expect_eq "$(cut -d, -f12 pounds.out | sed -n 2p)" "$(cut -d, -f12 pounds.out | sed -n 4p)" "predict in pounds: F and H, the same player, the same fair fee"
 "$SCOUTLAB" predict --model demo.slm pounds.csv --rate GBP=1.25 --score >rated.out 2>rated.err
@@ -112,5 +112,5 @@ expect_num_eq "$(cut -d, -f12 rated.out | sed -n 3p)" "$(cut -d, -f12 euros.out 
 expect_contains "$(cat rated.err)" "accuracy on the 2 rows fit would learn from" "--rate: F and H scored"
 out=$("$SCOUTLAB" predict --model demo.slm pounds.csv --rate pounds 2>&1); rc=$?
 expect_eq "$rc" 2 "--rate pounds: exit status"
-expect_contains "$out" "exchange rate 'pounds': expected a currency code and the euros one unit is worth, e.g. GBP=1.16" "--rate pounds: the message"
+expect_contains "$out" "exchange rate 'pounds': expected a currency code other than EUR, given once, and the euros one unit is worth, e.g. GBP=1.16" "--rate pounds: the message"
 finish

@@ -116,7 +116,7 @@ out=$("$SCOUTLAB" predict --model rmodel.txt new.csv --level 0.9 2>&1); st=$?
 expect_eq "$st" 2 "--level with a ridge model: usage error"
 out=$("$SCOUTLAB" predict --model wmodel.txt new.csv --bid 25m 2>&1); st=$?
 expect_eq "$st" 2 "--bid with an ols model: usage error"
-expect_contains "$out" "--bid, --season and --window are for fee models" "--bid refused for an ols model"
+expect_contains "$out" "--bid, --season, --window and --rate are for fee models" "--bid refused for an ols model"
 
 # 6. Rows with missing values are counted, never silently dropped.
 awk -F, -v OFS=, 'NR == 4 { $2 = "" } NR == 9 { $1 = "NA" } { print }' small.csv > missing.csv
