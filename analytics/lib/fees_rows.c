@@ -43,6 +43,9 @@
 /* Transfermarkt rounds fees to three significant digits, so the two listings of a move can
  * differ by up to half a unit in the third digit: 0.5% relative. */
 #define FEE_ROUNDING 0.005
+/* A fee converted at one rate for a whole file (sl_fees_options.rates) against the other side's
+ * listing in euros, converted at the day's rate: 10% covers sterling's range within most years. */
+#define FEE_CONVERTED_TOLERANCE 0.1
 
 struct sl_fees_rows {
   const sl_table *t;
@@ -161,14 +164,17 @@ static int money_of(const sl_fees_rows *x, const sl_column *c, size_t r, double 
   int got = c ? sl_table_euros(x->t, c, r, eur, cur) : 0;
   if (code) memcpy(code, cur, sizeof cur);
   if (got != SL_TABLE_OTHER_CURRENCY) return got;
+  double v;
+  if (sl_table_number(x->t, c, r, &v) == 1 && v == 0) return *eur = 0, 1; /* zero in any currency */
   for (size_t k = 0; k < x->nrates; k++)
-    if (strcmp(cur, x->rate_code[k]) == 0) {
-      double v;
-      sl_table_number(x->t, c, r, &v);
-      *eur = v * x->rate[k];
-      return 1;
-    }
+    if (strcmp(cur, x->rate_code[k]) == 0) return *eur = v * x->rate[k], 1;
   return SL_TABLE_OTHER_CURRENCY;
+}
+
+/* 1 when the cell is money in another currency than euros (converted or not). */
+static int other_currency(const sl_fees_rows *x, const sl_column *c, size_t r) {
+  double v;
+  return c && sl_table_euros(x->t, c, r, &v, NULL) == SL_TABLE_OTHER_CURRENCY;
 }
 
 /* An amount in euros (money_of); NAN when missing, not a number or in an unconverted currency. */
@@ -308,8 +314,7 @@ static sl_fees_reason early_reason(const sl_fees_rows *x, size_t r) {
   if (got == 0) return SL_FEES_SKIP_FEE_UNKNOWN;
   if (got < 0 && c->fee->type == SL_TYPE_TEXT && fee_in_words(c->fee->text[r]) != SL_FEES_USED)
     return fee_in_words(c->fee->text[r]);
-  if (got == SL_TABLE_OTHER_CURRENCY) /* "£0" is a free transfer in any currency */
-    return sl_table_number(t, c->fee, r, &fee) == 1 && fee == 0 ? SL_FEES_SKIP_FREE : SL_FEES_SKIP_CURRENCY;
+  if (got == SL_TABLE_OTHER_CURRENCY) return SL_FEES_SKIP_CURRENCY;
   /* A damaged fee is named as such, never counted as undisclosed or free; the other values
    * are checked only on paid transfers (Transfermarkt lists a few free moves at age 9). */
   if (got < 0 || fee < 0) return SL_FEES_SKIP_IMPOSSIBLE;
@@ -390,6 +395,7 @@ typedef struct move_key {
   int season, in;
   double fee;
   size_t row;
+  int converted; /* the fee was in another currency, converted at a rate given (--rate) */
 } move_key;
 
 static int str_cmp_null(const char *a, const char *b) {
@@ -409,13 +415,16 @@ static int key_cmp(const void *a, const void *b) {
   return x->row < y->row ? -1 : x->row > y->row;
 }
 
-static int fee_close(double a, double b) { return fabs(a - b) <= FEE_ROUNDING * fmax(a, b); }
+static int fee_close(const move_key *a, const move_key *b) {
+  double tol = a->converted || b->converted ? FEE_CONVERTED_TOLERANCE : FEE_ROUNDING;
+  return fabs(a->fee - b->fee) <= tol * fmax(a->fee, b->fee);
+}
 
 static move_key key_of(const sl_fees_rows *x, size_t r) {
   int bad;
   return (move_key){x->c.name->text[r], text_of(x->c.club, r), text_of(x->c.dealing_club, r),
                     row_season(x->t, x->c.season, r, &bad), movement_of(x, r) == 1,
-                    euros_of(x, x->c.fee, r), r};
+                    euros_of(x, x->c.fee, r), r, other_currency(x, x->c.fee, r)};
 }
 
 /* Within one run of keys (same player and season): a later row of the same side with the same
@@ -424,7 +433,7 @@ static move_key key_of(const sl_fees_rows *x, size_t r) {
 static void match_run(sl_fees_rows *x, move_key *k, size_t n) {
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < i; j++)
-      if (k[j].in == k[i].in && x->reason[k[j].row] == SL_FEES_USED && fee_close(k[i].fee, k[j].fee) &&
+      if (k[j].in == k[i].in && x->reason[k[j].row] == SL_FEES_USED && fee_close(&k[i], &k[j]) &&
           str_cmp_null(k[i].club, k[j].club) == 0 && str_cmp_null(k[i].other, k[j].other) == 0) {
         x->reason[k[i].row > k[j].row ? k[i].row : k[j].row] = SL_FEES_SKIP_RELISTED;
         break;
@@ -433,7 +442,7 @@ static void match_run(sl_fees_rows *x, move_key *k, size_t n) {
     if (k[i].in || x->reason[k[i].row] != SL_FEES_USED) continue;
     size_t best = n;
     for (size_t j = 0; j < n; j++) {
-      if (!k[j].in || x->reason[k[j].row] != SL_FEES_USED || !fee_close(k[i].fee, k[j].fee)) continue;
+      if (!k[j].in || x->reason[k[j].row] != SL_FEES_USED || !fee_close(&k[i], &k[j])) continue;
       /* an exact fee first, then an in row not paired yet */
       if (best == n || (k[j].fee == k[i].fee && k[best].fee != k[i].fee) ||
           (x->pair[k[best].row] && !x->pair[k[j].row]))

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "scoutlab/table.h"
+#include "runtime_internal.h"
 #include "table_internal.h"
 
 /* A directory tree deeper than this is not a data folder (and guards against symlink loops). */
@@ -76,9 +77,12 @@ static int expand(const char *path, int depth, path_list *out, sl_error *err) {
   return st;
 }
 
-/* The merged type of a column across tables: the shared numeric kind, else text. */
+/* The merged type of a column across tables: the shared numeric kind, else text. Plain numbers
+ * and euros merge to money; plain numbers and another currency to text, as two currencies do
+ * (a file's plain fees are not pounds because another file's are). */
 static sl_type merged_type(sl_table *const *parts, size_t n, const char *name, char currency[4]) {
   sl_type t = SL_TYPE_EMPTY;
+  int plain = 0;
   currency[0] = '\0';
   for (size_t i = 0; i < n; i++) {
     const sl_column *c = sl_table_column(parts[i], name);
@@ -91,7 +95,9 @@ static sl_type merged_type(sl_table *const *parts, size_t n, const char *name, c
       if (currency[0] && strcmp(currency, c->currency) != 0) t = SL_TYPE_TEXT;
       memcpy(currency, c->currency, 4);
     }
+    plain |= ct == SL_TYPE_NUMBER;
   }
+  if (t == SL_TYPE_MONEY && plain && currency[0] && strcmp(currency, "EUR") != 0) t = SL_TYPE_TEXT;
   return t;
 }
 
@@ -103,6 +109,8 @@ static int copy_column(sl_table *dst, sl_column *out, sl_table *const *parts, si
     for (size_t r = 0; r < parts[i]->nrows; r++, row++) {
       if (out->type == SL_TYPE_TEXT) {
         const char *s = c ? sl_table_text(parts[i], c, r, buf, sizeof buf) : NULL;
+        if (s && c->type == SL_TYPE_MONEY && c->currency[0]) /* "GBP 12000000": the amount keeps its currency */
+          s = (sl_snprintf_c(buf, sizeof buf, "%s %.15g", c->currency, c->num[r]), buf);
         out->text[row] = s ? sl_table_internal_strdup(dst, s) : NULL;
         if (s && !out->text[row]) return SL_ENOMEM;
       } else {

@@ -129,8 +129,9 @@ int sl_table_number(const sl_table *t, const sl_column *c, size_t row, double *v
 #define SL_TABLE_OTHER_CURRENCY (-2)
 
 /** The cell as an amount in euros, the unit of every fee and market value scoutlab reads: 1 and
- *  *eur set for a plain number or euros ("€6.30m", "EUR 25m", 25000000); 0 missing; -1 not a
- *  number; SL_TABLE_OTHER_CURRENCY for money in another currency ("£6.30m"), *eur untouched
+ *  *eur set for euros ("€6.30m", "EUR 25m") or a plain number (25000000) outside a money column
+ *  of another currency; 0 missing; -1 not a number; SL_TABLE_OTHER_CURRENCY for money in another
+ *  currency ("£6.30m", or 6300000 in a column of pounds), *eur untouched
  *  and its ISO code in currency (when not NULL): no exchange rate is guessed. */
 int sl_table_euros(const sl_table *t, const sl_column *c, size_t row, double *eur, char currency[4]);
 

@@ -377,6 +377,58 @@ static void test_rows_misassigned_clubs(void) {
   }
 }
 
+/* Fees in euros in one file (plain numbers), in pounds in another ("£8.00m", a money column):
+ * loaded together, a pound is never read as a euro nor a plain euro as a pound; at a rate, the
+ * seller's listing in pounds still pairs with the buyer's in euros (one deal, not two). */
+static void test_rows_two_currencies(void) {
+  static const char head[] = "club,name,age,short_pos,market_value,dealing_club,dealing_country,fee,movement,league,"
+                             "season,is_loan\n";
+  char in[1024], out[1024];
+  snprintf(in, sizeof in, "%sBuyer FC,Ana,25,CB,9000000,Seller,England,9500000,in,League One,2021,False\n"
+                          "Buyer FC,Bo,25,CB,1000000,Elsewhere,Spain,2000000,in,League One,2021,False\n", head);
+  snprintf(out, sizeof out, "%sSeller,Ana,25,CB,\xc2\xa3" "8.00m,Buyer FC,Spain,\xc2\xa3" "8.00m,out,League Two,2021,False\n"
+                            "Seller,Cy,25,CB,\xc2\xa3" "1.00m,Far FC,Italy,\xc2\xa3" "3.00m,out,League Two,2021,False\n", head);
+  char pin[] = "/tmp/test_fees_eur_XXXXXX", pout[] = "/tmp/test_fees_gbp_XXXXXX";
+  sl_table *ti = load_text(in, pin), *to = load_text(out, pout);
+  const sl_column *gbp = to ? sl_table_role(to, SL_ROLE_FEE) : NULL;
+  OK(gbp && gbp->type == SL_TYPE_MONEY && strcmp(gbp->currency, "GBP") == 0, "a file of pounds: a money column in GBP");
+  double v = 0;
+  char code[4];
+  if (gbp) INT_EQ(sl_table_euros(to, gbp, 0, &v, code), SL_TABLE_OTHER_CURRENCY, "its cells are not euros");
+  if (gbp) STR_EQ(code, "GBP", "their currency");
+  sl_table_free(ti), sl_table_free(to);
+  const char *paths[] = {pin, pout};
+  sl_table *t = NULL;
+  sl_error err;
+  INT_EQ(sl_table_load_many(paths, 2, NULL, &t, &err), SL_OK, "load both: %s", err.message);
+  const sl_column *fee = t ? sl_table_role(t, SL_ROLE_FEE) : NULL;
+  OK(fee && fee->type == SL_TYPE_TEXT, "plain numbers and pounds merge to text");
+  if (fee) INT_EQ(sl_table_euros(t, fee, 0, &v, NULL), 1, "the euro file's plain fee is euros");
+  if (fee) SL_CHECK_REL(v, 9.5e6, 1e-12, "its amount");
+  if (fee) INT_EQ(sl_table_euros(t, fee, 2, &v, code), SL_TABLE_OTHER_CURRENCY, "the pound file's fee keeps its currency");
+  sl_fees_rows *rows = NULL, *rated = NULL;
+  sl_fees_options o = {0};
+  if (t) INT_EQ(sl_fees_rows_new(t, &o, NULL, &rows, &err), SL_OK, "reader: %s", err.message);
+  o.rates = "GBP=1.17";
+  if (t) INT_EQ(sl_fees_rows_new(t, &o, NULL, &rated, &err), SL_OK, "reader at a rate: %s", err.message);
+  if (rows && rated) {
+    static const sl_fees_reason plain[] = {SL_FEES_USED, SL_FEES_USED, SL_FEES_SKIP_CURRENCY, SL_FEES_SKIP_CURRENCY};
+    static const sl_fees_reason at_rate[] = {SL_FEES_USED, SL_FEES_USED, SL_FEES_SKIP_DUPLICATE, SL_FEES_USED};
+    for (size_t r = 0; r < 4; r++) {
+      INT_EQ(sl_fees_rows_reason(rows, r), plain[r], "row %zu without a rate", r + 1);
+      INT_EQ(sl_fees_rows_reason(rated, r), at_rate[r], "row %zu at 1.17 euros a pound", r + 1);
+    }
+    SL_CHECK_REL(sl_fees_rows_fee(rated, 3), 3e6 * 1.17, 1e-12, "Cy's GBP 3.00m at the rate");
+    sl_fees_player p;
+    sl_fees_rows_player(rated, 0, &p);
+    STR_EQ(p.league ? p.league : "", "League Two", "Ana's seller's league from the listing in pounds");
+    SL_CHECK_REL(p.market_value, 9e6, 1e-12, "Ana's value, in euros in her buyer's file");
+  }
+  sl_fees_rows_free(rows), sl_fees_rows_free(rated);
+  sl_table_free(t);
+  remove(pin), remove(pout);
+}
+
 /* Many repeated rows (issue 19: the repeated-row check walked back over every marked copy, m²/2
  * steps for m copies). 40,000 rows cycle through 500 players in a scrambled order (row r is
  * player (7919 r) mod 500, every tenth player a loan), then one row is given 30,000 times:
@@ -513,6 +565,7 @@ int main(void) {
   test_rows_text_forms();
   test_rows_ewenme_layout();
   test_rows_misassigned_clubs();
+  test_rows_two_currencies();
   test_rows_many_repeats();
   test_save_load();
   test_what_if();
