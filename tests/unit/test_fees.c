@@ -278,7 +278,11 @@ static void test_rows_ewenme_layout(void) {
       "LOSC Lille,Scotty Sadzoute,23,Left-Back,OH Leuven,?,out,Summer,NA,Ligue 1,2021,2021/2022\n"
       "SV Werder Bremen,Andreas Herzog,23,Attacking Midfield,Rapid Vienna,\xe2\x82\xac" "1.50m,in,Summer,1.5,"
       "1 Bundesliga,1992,1992/1993\n"
-      "Hamburger SV,Pavel Dotchev,26,Sweeper,CSKA Sofia,n/a fee,in,Summer,0.2,1 Bundesliga,1992,1992/1993\n";
+      "Hamburger SV,Pavel Dotchev,26,Sweeper,CSKA Sofia,n/a fee,in,Summer,0.2,1 Bundesliga,1992,1992/1993\n"
+      "Hamburger SV,A,26,Sweeper,B,Leihe,in,Summer,0,1 Bundesliga,1992,1992/1993\n"
+      "Hamburger SV,C,26,Sweeper,D,abl\xc3\xb6sefrei,in,Summer,0,1 Bundesliga,1992,1992/1993\n"
+      "Hamburger SV,E,26,Sweeper,F,Free,in,Summer,0,1 Bundesliga,1992,1992/1993\n"
+      "Hamburger SV,G,26,Sweeper,H,Freeman,in,Summer,0,1 Bundesliga,1992,1992/1993\n";
   char path[] = "/tmp/test_fees_ewenme_XXXXXX";
   sl_table *t = load_text(csv, path);
   sl_fees_rows *rows = NULL, *rated = NULL;
@@ -291,7 +295,8 @@ static void test_rows_ewenme_layout(void) {
   if (rows && rated) {
     static const sl_fees_reason want[] = {SL_FEES_SKIP_CURRENCY, SL_FEES_SKIP_CURRENCY, SL_FEES_SKIP_LOAN,
                                           SL_FEES_SKIP_LOAN,     SL_FEES_SKIP_FREE,     SL_FEES_SKIP_FEE_UNKNOWN,
-                                          SL_FEES_USED,          SL_FEES_SKIP_IMPOSSIBLE};
+                                          SL_FEES_USED,          SL_FEES_SKIP_IMPOSSIBLE, SL_FEES_SKIP_LOAN,
+                                          SL_FEES_SKIP_FREE,     SL_FEES_SKIP_FREE,       SL_FEES_SKIP_IMPOSSIBLE};
     for (size_t r = 0; r < sizeof want / sizeof want[0]; r++)
       INT_EQ(sl_fees_rows_reason(rows, r), want[r], "row %zu without a rate", r + 1);
     INT_EQ(sl_fees_rows_reason(rated, 0), SL_FEES_USED, "Balerdi's fee in pounds at the rate given");
