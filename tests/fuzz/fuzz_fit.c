@@ -6,7 +6,7 @@
  * bits 0-1 the season term (trend, level, none), bit 2 recency weights, bit 3 conformal
  * interval, bit 4 no market value, bit 5 ridge predictions, bit 6 skip the fee model, bit 7
  * skip the regression. Byte 1: bit 0 intercept-free formula spec round trip only, bit 1 ridge
- * regression too.
+ * regression too, bit 2 exchange rates for amounts in pounds and dollars (sl_fees_options.rates).
  *
  * Invariants. Selection: every row read is used or counted under one reason, the counts sum
  * to the rows read, each deal has a positive finite fee and a possible age; the same rows
@@ -113,13 +113,14 @@ static void check_model(const sl_fees_model *m, const sl_table *t, const sl_fees
   sl_fees_rows_free(rows);
 }
 
-static void fees(sl_table *t, const char *csv, size_t n, unsigned f0) {
+static void fees(sl_table *t, const char *csv, size_t n, unsigned f0, unsigned f1) {
   sl_fees_options opt = {.folds = 1,
                          .season_mode = 1 + (int)(f0 & 3) % 3,
                          .half_life = f0 & 4 ? 2.0 : SL_FEES_NO_WEIGHTS,
                          .interval = f0 & 8 ? 2 : 1,
                          .no_market_value = (int)(f0 >> 4 & 1),
-                         .ridge = (int)(f0 >> 5 & 1)};
+                         .ridge = (int)(f0 >> 5 & 1),
+                         .rates = f1 & 4 ? "GBP=1.17, usd=0.92" : NULL};
   sl_fees_deals *d = NULL;
   sl_error err;
   size_t rows = t->rows_read;
@@ -210,7 +211,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (memchr(formula, '\0', fl)) return 0;
   if (!(f0 & 64)) {
     sl_table *t = load(csv, cn);
-    if (t) fees(t, csv, cn, f0);
+    if (t) fees(t, csv, cn, f0, f1);
     sl_table_free(t);
   }
   if (!(f0 & 128)) {
