@@ -241,7 +241,9 @@ void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f) {
     fprintf(f, "positions file: %zu CB/FB rows seasons older than the stats and contradicted by them (the stats' split "
                "used)\n", r->positions_stale);
   if (ctx->overrides) fprintf(f, "overrides: %zu rows matched no player\n", r->overrides_unused);
-  if (ctx->values) fprintf(f, "values: %zu players got a market value\n", r->values_matched);
+  if (ctx->values)
+    fprintf(f, "values: %zu players got a market value%s\n", r->values_matched,
+            r->values_other_currency ? " (values in another currency than euros are not read)" : "");
   size_t n = sl_compare_count(ctx->index);
   for (size_t i = 0; i < n; i++) {
     const sl_player *p = sl_compare_player(ctx->index, i);

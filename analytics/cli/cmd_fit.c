@@ -152,6 +152,8 @@ static int parse_args(int argc, char **argv, fit_args *a) {
     } else if (strcmp(o, "--no-market-value") == 0) a->opt.no_market_value = 1;
     else if (strcmp(o, "--ridge") == 0) a->opt.ridge = 1;
     else if (strcmp(o, "--season-hold") == 0) a->opt.season_hold = 1;
+    else if (strcmp(o, "--rate") == 0 && a->opt.rates)
+      return sl_cli_usage_error("fit", "--rate once, with every currency: --rate GBP=1.16,USD=0.92");
     else if (i + 1 < argc && o[0] == '-' && parse_value_opt(a, o, argv[i + 1]) == 0) i++;
     else if (o[0] == '-') return sl_cli_usage_error("fit", "bad option or value '%s%s%s'", o, i + 1 < argc ? " " : "", i + 1 < argc ? argv[i + 1] : "");
     else return sl_cli_usage_error("fit", "unexpected argument '%s' (transfer files go after --transfers)", o);
@@ -555,6 +557,10 @@ static int fit_files(fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_erro
       fprintf(stderr, "  not used %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line,
               SL_CLI_SHOWN(t->skipped[k].reason));
   }
+  if (!st && d->count[SL_FEES_SKIP_CURRENCY]) /* said before a fit that may fail for want of them */
+    sl_cli_note("fit", "note: %zu rows hold amounts in another currency than euros, not read (-v lists them); give "
+                       "the euros one unit is worth, e.g. --rate GBP=1.16",
+                d->count[SL_FEES_SKIP_CURRENCY]);
   sl_table_free(t);
   if (!st && a->nstats) { /* performance from the stats of the season before each deal */
     sl_perf_index *ix = NULL;

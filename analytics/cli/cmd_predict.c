@@ -123,8 +123,9 @@ static void note_currency(const sl_fees_rows *rows, const sl_table *t) {
   if (in && strlen(in) >= strlen("' is in ") + 3) memcpy(code, in + strlen("' is in "), 3);
   if (n)
     sl_cli_note("predict", "note: %zu row%s hold%s amounts in another currency than euros, not read (first: %s); "
-                           "give the euros one unit is worth, e.g. --rate %s=1.16",
-                n, n == 1 ? "" : "s", n == 1 ? "s" : "", SL_CLI_SHOWN(first), code);
+                           "give the euros one unit is worth, e.g. --rate %s=%s",
+                n, n == 1 ? "" : "s", n == 1 ? "s" : "", SL_CLI_SHOWN(first), code,
+                strcmp(code, "GBP") == 0 ? "1.16" : "RATE");
 }
 
 /* --score: the rows fit would learn from, scored as fit scores its held-out deals. */
@@ -320,6 +321,8 @@ static int predict_main(int argc, char **argv, int parse_only) {
     else if (strcmp(o, "--season") == 0) bad = sl_season_parse(v, &season, NULL) != SL_OK, i++;
     else if (strcmp(o, "--window") == 0) bad = sl_season_parse(v, &window, NULL) != SL_OK, i++;
     else if (strcmp(o, "--format") == 0) bad = sl_cli_parse_format(v, 1u << SL_FMT_CSV | 1u << SL_FMT_JSON, &fmt) != 0, i++;
+    else if (strcmp(o, "--rate") == 0 && rates)
+      return free(files), sl_cli_usage_error("predict", "--rate once, with every currency: --rate GBP=1.16,USD=0.92");
     else if (strcmp(o, "--rate") == 0) rates = v, i++;
     else bad = 1;
     if (bad) {

@@ -428,7 +428,7 @@ static void free_values(value_entry *e, size_t n) {
 /* Two sorted key sets from one pass over the values: by normalised name (e) and by its words in
  * sorted order (w). SL_OK or SL_ENOMEM; the caller frees both either way. */
 static int read_values(const sl_table *values, const sl_column *name, const sl_column *val,
-                       value_entry **e, value_entry **w, size_t *n) {
+                       value_entry **e, value_entry **w, size_t *n, size_t *other_currency) {
   size_t cap = values->nrows ? values->nrows : 1;
   const sl_column *age = sl_table_role(values, SL_ROLE_AGE), *club = sl_table_role(values, SL_ROLE_CLUB);
   *n = 0;
@@ -437,7 +437,10 @@ static int read_values(const sl_table *values, const sl_column *name, const sl_c
   if (!*e || !*w) return SL_ENOMEM;
   for (size_t r = 0; r < values->nrows; r++) {
     const char *nm = text_at(name, r), *cl = club ? text_at(club, r) : NULL;
-    double v = num_at(values, val, r), a = age ? num_at(values, age, r) : NAN;
+    double v = NAN, a = age ? num_at(values, age, r) : NAN;
+    int got = sl_table_euros(values, val, r, &v, NULL);
+    if (got != 1) v = NAN;
+    *other_currency += got == SL_TABLE_OTHER_CURRENCY;
     char *norm = nm && !isnan(v) ? sl_name_normalise(nm) : NULL;
     char *words = norm ? sl_name_word_key(norm) : NULL;
     if (!words) {
@@ -462,7 +465,7 @@ int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err
                         "values file needs a player-name column and a market value column (value, market_value)");
   value_entry *e = NULL, *w = NULL;
   size_t n = 0;
-  int st = read_values(values, name, val, &e, &w, &n);
+  int st = read_values(values, name, val, &e, &w, &n, &c->rep.values_other_currency);
   for (size_t i = 0; i < c->n && !st; i++) {
     sl_player *p = &c->players[i];
     double v = NAN;

@@ -183,6 +183,10 @@ static double euros_of(const sl_fees_rows *x, const sl_column *c, size_t r) {
   return money_of(x, c, r, &v, NULL) == 1 ? v : NAN;
 }
 
+/* Rates a currency can have, in euros per unit: beyond them the figure is a typing error (the
+ * strongest and weakest currencies are within about 1,000 of the euro either way). */
+#define RATE_MIN 1e-4
+#define RATE_MAX 1e4
 /* Longest "CODE=rate" item read, and shown in a message: a rate needs a few digits. */
 #define RATE_ITEM_MAX 64
 #define RATE_ITEM_SHOWN 40
@@ -200,13 +204,14 @@ static int parse_rates(sl_fees_rows *x, const char *s, sl_error *err) {
     char *eq = strchr(item, '=');
     int ok = eq && eq - item == 3 && x->nrates < SL_FEES_MAX_RATES;
     for (int k = 0; ok && k < 3; k++) ok = isalpha((unsigned char)item[k]), code[k] = (char)toupper((unsigned char)item[k]);
-    if (ok) ok = sl_parse_number(eq + 1, SL_DECIMAL_POINT, &v) && v > 0 && isfinite(v) && strcmp(code, "EUR") != 0;
+    if (ok) ok = sl_parse_number(eq + 1, SL_DECIMAL_POINT, &v) && v >= RATE_MIN && v <= RATE_MAX && strcmp(code, "EUR") != 0;
     for (size_t k = 0; ok && k < x->nrates; k++) ok = strcmp(code, x->rate_code[k]) != 0;
     if (!ok)
       return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
                           "exchange rate '%.*s': expected a currency code other than EUR, given once, and the euros "
-                          "one unit is worth, e.g. GBP=1.16 (at most %d currencies)",
-                          (int)(len < RATE_ITEM_SHOWN ? len : RATE_ITEM_SHOWN), s, SL_FEES_MAX_RATES);
+                          "one unit is worth, %g to %g with a decimal point, e.g. GBP=1.16 (at most %d currencies)",
+                          (int)(len < RATE_ITEM_SHOWN ? len : RATE_ITEM_SHOWN), s, RATE_MIN, RATE_MAX,
+                          SL_FEES_MAX_RATES);
     memcpy(x->rate_code[x->nrates], code, sizeof code);
     x->rate[x->nrates++] = v;
     s = end ? end + 1 : NULL;

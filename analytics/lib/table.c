@@ -325,7 +325,7 @@ static cell_kind merge_kind(sl_table *t, sl_column *c, cell_kind have, cell_kind
   if ((have == KIND_DATE) != (cell == KIND_DATE)) return KIND_TEXT;
   if (cell == KIND_MONEY || have == KIND_MONEY) {
     if (currency[0] && c->currency[0] && strcmp(currency, c->currency) != 0) {
-      sl_table_internal_warn(t, "column '%s' mixes currencies %s and %s: kept as text, never converted",
+      sl_table_internal_warn(t, "column '%s' mixes currencies %s and %s: kept as text, each cell in its own currency",
                              c->name, c->currency, currency);
       return KIND_TEXT;
     }

@@ -254,7 +254,17 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
                           : NULL;
     if (cur && !ws->perf_model) /* no model to value him without it: the reason, not "unknown" */
       return sl_error_set(err, SL_EDATA, NULL, 0, 0, "his market value is not read: %s", cur);
+    const sl_compare_report *rep = ws->cmp ? sl_compare_summary(ws->cmp) : NULL;
+    size_t foreign = pl->stats && rep ? rep->values_other_currency : 0; /* joined by name: whose, unknown */
+    if (foreign && !ws->perf_model)
+      return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                          "no market value in euros for %s: %zu value%s of the values files %s in another currency "
+                          "than euros, not read",
+                          fp->name ? fp->name : "him", foreign, foreign == 1 ? "" : "s", foreign == 1 ? "is" : "are");
     if (cur) NOTE("his market value is not read: %s", cur);
+    else if (foreign)
+      NOTE("no market value in euros for %s: %zu value%s of the values files %s in another currency than euros, "
+           "not read", fp->name ? fp->name : "him", foreign, foreign == 1 ? "" : "s", foreign == 1 ? "is" : "are");
     else NOTE("no market value for %s in the values files", fp->name ? fp->name : "him");
   }
   if (fp->group == -2) NOTE("position group of %s unknown", fp->name ? fp->name : "the player");

@@ -226,6 +226,8 @@ typedef struct sl_compare_report {
   size_t percent_out_of_range;  /* cells of '%' columns outside 0-100 in used rows: such a rate
                                    is treated as missing wherever a profile uses it */
   char percent_example[160];    /* the first of them ("stats.csv:5: CS% 200"), "" when none */
+  size_t values_other_currency; /* values cells in another currency than euros ("£9.00m"): not
+                                   read, no rate being guessed (sl_table_euros) */
 } sl_compare_report;
 
 typedef struct sl_compare_options {

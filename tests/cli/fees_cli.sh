@@ -110,7 +110,15 @@ sed -n '1p;3p' pounds.csv | sed "s/${GBP}5.00m/${EUR}6.25m/" >euros.csv
 "$SCOUTLAB" predict --model demo.slm euros.csv >euros.out 2>/dev/null
 expect_num_eq "$(cut -d, -f12 rated.out | sed -n 3p)" "$(cut -d, -f12 euros.out | sed -n 2p)" "--rate: G's GBP 5.00m valued as EUR 6.25m"
 expect_contains "$(cat rated.err)" "accuracy on the 2 rows fit would learn from" "--rate: F and H scored"
+# Market values in pounds joined to stats by name: not read as euros either.
+awk -F, -v OFS=, -v gbp="$GBP" 'NR > 1 && $5 != "" { $5 = gbp $5 } { print }' "$SL_DATASETS/values.csv" >gbpvalues.csv
+out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" --data "$SL_DATASETS/players.csv" --data gbpvalues.csv 2>&1); rc=$?
+expect_eq "$rc" 1 "value with market values in pounds: exit status"
+expect_contains "$out" "values of the values files are in another currency than euros, not read" "value with market values in pounds: why"
+out=$("$SCOUTLAB" predict --model demo.slm pounds.csv --rate GBP=1.2 --rate USD=0.9 2>&1); rc=$?
+expect_eq "$rc" 2 "--rate twice: exit status"
+expect_contains "$out" "--rate once, with every currency" "--rate twice: the message"
 out=$("$SCOUTLAB" predict --model demo.slm pounds.csv --rate pounds 2>&1); rc=$?
 expect_eq "$rc" 2 "--rate pounds: exit status"
-expect_contains "$out" "exchange rate 'pounds': expected a currency code other than EUR, given once, and the euros one unit is worth, e.g. GBP=1.16" "--rate pounds: the message"
+expect_contains "$out" "exchange rate 'pounds': expected a currency code other than EUR, given once, and the euros one unit is worth, 0.0001 to 10000 with a decimal point, e.g. GBP=1.16" "--rate pounds: the message"
 finish

@@ -320,7 +320,7 @@ static void test_rows_ewenme_layout(void) {
   sl_fees_rows_free(rows);
   sl_fees_rows_free(rated);
   static const char *const bad[] = {"GBP", "GBP=", "GBP=-1", "GBP=1.1,EUR=1", "POUND=1.1", "G1P=1.1",
-                                    "GBP=1.1,gbp=1.2"};
+                                    "GBP=1.1,gbp=1.2", "GBP=1e-300", "GBP=1e6"};
   for (size_t k = 0; t && k < sizeof bad / sizeof bad[0]; k++) {
     o.rates = bad[k];
     rated = NULL;

@@ -83,7 +83,7 @@ static void types_and_missing(void) {
 
   t = LOAD("fee\n\xe2\x82\xac" "1m\n\xc2\xa3" "2m\n");
   OK(t && sl_table_column(t, "fee")->type == SL_TYPE_TEXT && t->nwarnings == 1, "mixed currencies kept as text");
-  if (t) STR_EQ(t->warnings[0], "column 'fee' mixes currencies EUR and GBP: kept as text, never converted", "warning");
+  if (t) STR_EQ(t->warnings[0], "column 'fee' mixes currencies EUR and GBP: kept as text, each cell in its own currency", "warning");
   sl_table_free(t);
 
   /* A column that turns to text after numbers: original text recovered exactly. */
