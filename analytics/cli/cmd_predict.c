@@ -293,96 +293,112 @@ static int batch_option(const char *o, const char *v, int *i, sl_cli_predict_bat
   return 0;
 }
 
-/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
-static int predict_main(int argc, char **argv, int parse_only) {
-  const char *model = NULL;
-  const char **files = calloc((size_t)argc, sizeof *files), *players = NULL;
-  const char **bfiles[4] = {calloc((size_t)argc, sizeof(char *)), calloc((size_t)argc, sizeof(char *)),
-                            calloc((size_t)argc, sizeof(char *)), calloc((size_t)argc, sizeof(char *))};
-  size_t nb[4] = {0}, *nbp[4] = {&nb[0], &nb[1], &nb[2], &nb[3]};
-  sl_cli_predict_batch_args batch = {0};
-  size_t nfiles = 0;
-  double level = 0, bid = NAN;
-  int season = 0, window = 0, verbose = sl_cli_verbose(), score = 0;
-  const char *rates = NULL;
-  sl_format fmt = SL_FMT_CSV;
-  if (!files) return SL_EXIT_DATA;
+/* What the command line asks for; the lists are owned by predict_free_args. */
+typedef struct {
+  const char *model, *players, *rates;
+  const char **files, **bfiles[4]; /* FILE... and --data/--stats/--values/--contracts */
+  size_t nfiles, nb[4];
+  sl_cli_predict_batch_args batch;
+  double level, bid;
+  int season, window, verbose, score;
+  sl_format fmt;
+} predict_args;
+
+static void predict_free_args(predict_args *a) {
+  free(a->files);
+  for (int k = 0; k < 4; k++) free(a->bfiles[k]);
+}
+
+/* Fills a from argv; returns -1 when the arguments are good, otherwise the exit status. */
+static int predict_parse(int argc, char **argv, predict_args *a) {
+  a->files = calloc((size_t)argc, sizeof *a->files);
+  for (int k = 0; k < 4; k++) a->bfiles[k] = calloc((size_t)argc, sizeof(char *));
+  a->bid = NAN, a->verbose = sl_cli_verbose(), a->fmt = SL_FMT_CSV;
+  if (!a->files || !a->bfiles[0] || !a->bfiles[1] || !a->bfiles[2] || !a->bfiles[3])
+    return fprintf(stderr, "scoutlab predict: out of memory\n"), SL_EXIT_DATA;
+  size_t *nbp[4] = {&a->nb[0], &a->nb[1], &a->nb[2], &a->nb[3]};
   for (int i = 1; i < argc; i++) {
     const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
     int bad = 0;
-    if (o[0] != '-') files[nfiles++] = o;
-    else if (strcmp(o, "--score") == 0) score = 1;
+    if (o[0] != '-') a->files[a->nfiles++] = o;
+    else if (strcmp(o, "--score") == 0) a->score = 1;
     else if (!v) bad = 1;
-    else if (batch_option(o, v, &i, &batch, bfiles, nbp)) continue;
-    else if (strcmp(o, "--model") == 0) model = v, i++;
-    else if (strcmp(o, "--players") == 0) players = v, i++;
-    else if (strcmp(o, "--level") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &level) || !(level > 0 && level < 1), i++;
-    else if (strcmp(o, "--bid") == 0) bad = !sl_parse_euros(v, SL_DECIMAL_POINT, &bid) || !(bid > 0), i++;
-    else if (strcmp(o, "--season") == 0) bad = sl_season_parse(v, &season, NULL) != SL_OK, i++;
-    else if (strcmp(o, "--window") == 0) bad = sl_season_parse(v, &window, NULL) != SL_OK, i++;
-    else if (strcmp(o, "--format") == 0) bad = sl_cli_parse_format(v, 1u << SL_FMT_CSV | 1u << SL_FMT_JSON, &fmt) != 0, i++;
-    else if (strcmp(o, "--rate") == 0 && rates)
-      return free(files), sl_cli_usage_error("predict", "--rate once, with every currency: --rate GBP=1.16,USD=0.92");
-    else if (strcmp(o, "--rate") == 0) rates = v, i++;
+    else if (batch_option(o, v, &i, &a->batch, a->bfiles, nbp)) continue;
+    else if (strcmp(o, "--model") == 0) a->model = v, i++;
+    else if (strcmp(o, "--players") == 0) a->players = v, i++;
+    else if (strcmp(o, "--level") == 0) bad = !sl_parse_number(v, SL_DECIMAL_POINT, &a->level) || !(a->level > 0 && a->level < 1), i++;
+    else if (strcmp(o, "--bid") == 0) bad = !sl_parse_euros(v, SL_DECIMAL_POINT, &a->bid) || !(a->bid > 0), i++;
+    else if (strcmp(o, "--season") == 0) bad = sl_season_parse(v, &a->season, NULL) != SL_OK, i++;
+    else if (strcmp(o, "--window") == 0) bad = sl_season_parse(v, &a->window, NULL) != SL_OK, i++;
+    else if (strcmp(o, "--format") == 0) bad = sl_cli_parse_format(v, 1u << SL_FMT_CSV | 1u << SL_FMT_JSON, &a->fmt) != 0, i++;
+    else if (strcmp(o, "--rate") == 0 && a->rates)
+      return sl_cli_usage_error("predict", "--rate once, with every currency: --rate GBP=1.16,USD=0.92");
+    else if (strcmp(o, "--rate") == 0) a->rates = v, i++;
     else bad = 1;
-    if (bad) {
-      free(files);
-      for (int k = 0; k < 4; k++) free(bfiles[k]);
-      return sl_cli_usage_error("predict", "bad option or value '%s%s%s'", o, v ? " " : "", v ? v : "");
-    }
+    if (bad) return sl_cli_usage_error("predict", "bad option or value '%s%s%s'", o, v ? " " : "", v ? v : "");
   }
-  if (nb[0] + nb[1] + nb[2] + nb[3] || batch.leagues || batch.position || batch.performance_model) {
-    int rc = 0;
-    if (nfiles) rc = sl_cli_usage_error("predict", "give the files either as FILE... (each row valued) or with "
-                                                   "--data/--stats/--values/--contracts (each player), not both");
-    else if (rates) rc = sl_cli_usage_error("predict", "--rate converts the amounts of FILE... rows; the players of "
-                                                       "--data/--stats/--values need their market values in euros");
-    else if (!model) rc = sl_cli_usage_error("predict", "no model (give --model MODEL.slm)");
-    else if (!parse_only && model_kind_of(model) != MODEL_FEES) /* reads the model's first line */
-      rc = sl_cli_usage_error("predict", "--data/--stats/--values value players with a fee model (scoutlab fit)");
-    else if (!(nb[0] + nb[1] + nb[2]))
-      rc = sl_cli_usage_error("predict", "--leagues, --position and --performance-model are for the players of "
+  return -1;
+}
+
+/* Each player of --data/--stats/--values/--contracts valued (sl_cli_predict_batch). */
+static int predict_players(predict_args *a, int parse_only) {
+  const size_t *nb = a->nb;
+  if (a->nfiles)
+    return sl_cli_usage_error("predict", "give the files either as FILE... (each row valued) or with "
+                                         "--data/--stats/--values/--contracts (each player), not both");
+  if (a->rates)
+    return sl_cli_usage_error("predict", "--rate converts the amounts of FILE... rows; the players of "
+                                         "--data/--stats/--values need their market values in euros");
+  if (!a->model) return sl_cli_usage_error("predict", "no model (give --model MODEL.slm)");
+  if (!parse_only && model_kind_of(a->model) != MODEL_FEES) /* reads the model's first line */
+    return sl_cli_usage_error("predict", "--data/--stats/--values value players with a fee model (scoutlab fit)");
+  if (!(nb[0] + nb[1] + nb[2]))
+    return sl_cli_usage_error("predict", "--leagues, --position and --performance-model are for the players of "
                                          "--data/--stats/--values");
-    if (!rc && !parse_only) {
-      batch.model = model, batch.data = bfiles[0], batch.ndata = nb[0], batch.stats = bfiles[1], batch.nstats = nb[1];
-      batch.values = bfiles[2], batch.nvalues = nb[2], batch.contracts = bfiles[3], batch.ncontracts = nb[3];
-      batch.season = season, batch.window = window, batch.level = level, batch.bid = bid, batch.format = fmt;
-      rc = sl_cli_predict_batch(&batch);
-    }
-    free(files);
-    for (int k = 0; k < 4; k++) free(bfiles[k]);
-    return rc;
-  }
-  for (int k = 0; k < 4; k++) free(bfiles[k]);
-  if (!model || !nfiles) {
-    free(files);
-    return sl_cli_usage_error("predict", "%s", !model ? "no model (give --model MODEL.slm)" : "no input files");
-  }
-  if (parse_only) return free(files), SL_EXIT_OK;
+  if (parse_only) return SL_EXIT_OK;
+  sl_cli_predict_batch_args *b = &a->batch;
+  b->model = a->model, b->data = a->bfiles[0], b->ndata = nb[0], b->stats = a->bfiles[1], b->nstats = nb[1];
+  b->values = a->bfiles[2], b->nvalues = nb[2], b->contracts = a->bfiles[3], b->ncontracts = nb[3];
+  b->season = a->season, b->window = a->window, b->level = a->level, b->bid = a->bid, b->format = a->fmt;
+  return sl_cli_predict_batch(b);
+}
+
+/* Each row of FILE... valued by a fee model or a model from scoutlab ols. */
+static int predict_rows(const predict_args *a) {
+  model_kind kind = model_kind_of(a->model);
+  if (kind != MODEL_FEES && (!isnan(a->bid) || a->season || a->window || a->rates || (kind == MODEL_RIDGE && a->level > 0)))
+    return sl_cli_usage_error("predict", "%s", kind == MODEL_RIDGE && a->level > 0
+                              ? "--level: a ridge model gives the fitted value only, no interval"
+                              : "--bid, --season, --window and --rate are for fee models (scoutlab fit), not for a model from scoutlab ols");
   sl_fees_model *m = NULL;
   sl_table *t = NULL;
   sl_error err;
   int rc = SL_EXIT_OK;
   sl_load_options lim;
   sl_cli_load_options(&lim);
-  model_kind kind = model_kind_of(model);
-  if (kind != MODEL_FEES && (!isnan(bid) || season || window || rates || (kind == MODEL_RIDGE && level > 0))) {
-    free(files);
-    return sl_cli_usage_error("predict", "%s", kind == MODEL_RIDGE && level > 0
-                              ? "--level: a ridge model gives the fitted value only, no interval"
-                              : "--bid, --season, --window and --rate are for fee models (scoutlab fit), not for a model from scoutlab ols");
-  }
-  if ((kind == MODEL_FEES && sl_fees_load(model, &m, &err)) || sl_table_load_many(files, nfiles, &lim, &t, &err) ||
-      (players && attach_players(t, players, &lim, &err)))
+  if ((kind == MODEL_FEES && sl_fees_load(a->model, &m, &err)) || sl_table_load_many(a->files, a->nfiles, &lim, &t, &err) ||
+      (a->players && attach_players(t, a->players, &lim, &err)))
     rc = sl_cli_fail(&err);
   if (!rc) sl_cli_table_warnings("predict", t);
-  if (!rc && kind != MODEL_FEES) rc = sl_cli_predict_linear(model, kind == MODEL_RIDGE, t, level, verbose, fmt);
+  if (!rc && kind != MODEL_FEES) rc = sl_cli_predict_linear(a->model, kind == MODEL_RIDGE, t, a->level, a->verbose, a->fmt);
   if (!rc && kind == MODEL_FEES) rc = check_columns(m, t);
-  predict_opts po = {level, bid, season, window, verbose, score, fmt, rates};
+  predict_opts po = {a->level, a->bid, a->season, a->window, a->verbose, a->score, a->fmt, a->rates};
   if (!rc && kind == MODEL_FEES) rc = predict_all(m, t, &po);
   sl_table_free(t);
   sl_fees_model_free(m);
-  free(files);
+  return rc;
+}
+
+/* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
+static int predict_main(int argc, char **argv, int parse_only) {
+  predict_args a = {0};
+  int rc = predict_parse(argc, argv, &a); /* -1: the arguments are good */
+  int players = a.nb[0] + a.nb[1] + a.nb[2] + a.nb[3] || a.batch.leagues || a.batch.position || a.batch.performance_model;
+  if (rc < 0 && players) rc = predict_players(&a, parse_only);
+  else if (rc < 0 && (!a.model || !a.nfiles))
+    rc = sl_cli_usage_error("predict", "%s", !a.model ? "no model (give --model MODEL.slm)" : "no input files");
+  else if (rc < 0) rc = parse_only ? SL_EXIT_OK : predict_rows(&a);
+  predict_free_args(&a);
   return rc;
 }
 
