@@ -194,6 +194,9 @@ static double euros_of(const sl_fees_rows *x, const sl_column *c, size_t r) {
 /* "GBP=1.16, USD=0.92" into the reader's rates: ISO codes of three letters (not EUR), each once,
  * each worth a positive number of euros. */
 static int parse_rates(sl_fees_rows *x, const char *s, sl_error *err) {
+  if (s && !s[strspn(s, " ")])
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                        "exchange rates: none given; expected CODE=rate for each currency, e.g. GBP=1.16,USD=0.92");
   while (s && *s) {
     while (*s == ' ') s++;
     const char *end = strchr(s, ',');
@@ -201,6 +204,12 @@ static int parse_rates(sl_fees_rows *x, const char *s, sl_error *err) {
     char item[RATE_ITEM_MAX] = "", code[4] = "";
     double v = NAN;
     if (len < sizeof item) memcpy(item, s, len), item[len] = '\0';
+    size_t next = end ? strcspn(end + 1, ",") : 0; /* "GBP=1,16": the digits after a decimal comma */
+    if (next && strspn(end + 1, "0123456789") == next)
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                          "exchange rate '%.*s': a rate takes a decimal point, not a comma (commas separate "
+                          "currencies), e.g. GBP=1.16",
+                          (int)(len + 1 + next < RATE_ITEM_SHOWN ? len + 1 + next : RATE_ITEM_SHOWN), s);
     char *eq = strchr(item, '=');
     int ok = eq && eq - item == 3 && x->nrates < SL_FEES_MAX_RATES;
     for (int k = 0; ok && k < 3; k++) ok = isalpha((unsigned char)item[k]), code[k] = (char)toupper((unsigned char)item[k]);

@@ -121,4 +121,13 @@ expect_contains "$out" "--rate once, with every currency" "--rate twice: the mes
 out=$("$SCOUTLAB" predict --model demo.slm pounds.csv --rate pounds 2>&1); rc=$?
 expect_eq "$rc" 2 "--rate pounds: exit status"
 expect_contains "$out" "exchange rate 'pounds': expected a currency code other than EUR, given once, and the euros one unit is worth, 0.0001 to 10000 with a decimal point, e.g. GBP=1.16" "--rate pounds: the message"
+out=$("$SCOUTLAB" predict --model demo.slm pounds.csv --rate GBP=1,16 2>&1); rc=$?
+expect_eq "$rc" 2 "--rate with a decimal comma: exit status"
+expect_contains "$out" "exchange rate 'GBP=1,16': a rate takes a decimal point, not a comma (commas separate currencies), e.g. GBP=1.16" \
+  "--rate with a decimal comma: the message names the whole rate"
+out=$("$SCOUTLAB" predict --model demo.slm pounds.csv --rate "GBP=1.16, USD=0,92" 2>&1); rc=$?
+expect_contains "$out" "exchange rate 'USD=0,92': a rate takes a decimal point" "--rate: a decimal comma in the second rate"
+out=$("$SCOUTLAB" predict --model demo.slm pounds.csv --rate " " 2>&1); rc=$?
+expect_eq "$rc" 2 "--rate ' ': exit status"
+expect_contains "$out" "exchange rates: none given; expected CODE=rate for each currency, e.g. GBP=1.16,USD=0.92" "--rate ' ': the message"
 finish
