@@ -147,8 +147,10 @@ static size_t best_distance(const char *q, const char *name, size_t cap) {
 
 size_t sl_name_suggest(const char *query, const char *const *names, size_t n, size_t *out,
                        size_t want) {
-  /* A name more than half the query's length away is not a plausible typo. */
-  size_t cap = strlen(query) / 2 + 2, got = 0;
+  /* A name half the query's length away or more is not a plausible typo ("data" is not "rate",
+   * two of four letters changed): distances below len/2 are kept, cap itself is beyond. */
+  size_t cap = (strlen(query) + 1) / 2, got = 0;
+  if (cap < 1) cap = 1;
   size_t *dist = malloc((want ? want : 1) * sizeof *dist);
   if (!dist) return 0;
   for (size_t i = 0; i < n; i++) {

@@ -36,6 +36,11 @@ expect_eq "$out" "scoutlab compare: unknown option --min-minute; did you mean --
   "--min-minute -> --min-minutes"
 out=$("$SCOUTLAB" value --modle m.slm 2>&1)
 expect_contains "$out" "unknown option --modle; did you mean --model?" "--modle -> --model"
+# ... and no guess when nothing is close: --data is not a typo of report's --rate, nor --bogus of --folds.
+out=$("$SCOUTLAB" report --data x.csv 2>&1)
+expect_eq "$out" "scoutlab report: unknown option --data (see scoutlab report --help)" "--data in report: no far-fetched guess"
+out=$("$SCOUTLAB" predict --bogus 2>&1)
+expect_eq "$out" "scoutlab predict: unknown option --bogus (see scoutlab predict --help)" "--bogus: no guess"
 
 # --opt=value is --opt value, in every command.
 a=$("$SCOUTLAB" percentiles --stats "$D/players.csv" --season 2024 "Tobías Quirandel" --format csv 2>/dev/null)
