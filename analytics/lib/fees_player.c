@@ -118,6 +118,11 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
   if (KEY("minutes-share") && relative(v, &p->minutes_share)) return SL_OK;
   double eur;
   if (KEY("market-value") && sl_parse_euros(v, SL_DECIMAL_POINT, &eur)) return p->market_value = eur, SL_OK;
+  sl_money other;
+  if (KEY("market-value") && sl_parse_money(v, SL_DECIMAL_POINT, &other))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                        "what-if '%s': the amount is in %s; amounts are in euros (no exchange rate is guessed)", what,
+                        other.currency);
   if (KEY("league")) return p->league = v, SL_OK;
   if (KEY("buyer-league")) return p->buyer_league = v, SL_OK;
   if (KEY("position") && sl_fees_position_group(v) >= 0)

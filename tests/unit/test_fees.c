@@ -549,6 +549,11 @@ static void test_what_if(void) {
   SL_CHECK_REL(p.market_value, 15e6, 0, "15m");
   INT_EQ(sl_fees_player_apply(&p, "market-value=25,000,000", &err), SL_OK, "25,000,000");
   SL_CHECK_REL(p.market_value, 25e6, 0, "25,000,000");
+  INT_EQ(sl_fees_player_apply(&p, "market-value=\xc2\xa3" "12m", &err), SL_EINVAL, "market-value in pounds refused");
+  OK(strcmp(err.message, "what-if 'market-value=\xc2\xa3" "12m': the amount is in GBP; amounts are in euros (no "
+                         "exchange rate is guessed)") == 0,
+     "the message says why: %s", err.message);
+  SL_CHECK_REL(p.market_value, 25e6, 0, "the market value unchanged");
   INT_EQ(sl_fees_player_apply(&p, "position=LB", &err), SL_OK, "position");
   INT_EQ(p.group, SL_FEES_FB, "LB is FB");
   INT_EQ(sl_fees_player_apply(&p, "height=190", &err), SL_EINVAL, "unknown what-if refused");
