@@ -105,11 +105,13 @@ static const char *unreadable_number(const sl_table *t, size_t r, char *why, siz
   return NULL;
 }
 
-/* Names each file whose club column is not read (misassigned, sl_fees_rows_clubs_unread). */
+/* Names each file whose club column is not read (misassigned, sl_fees_rows_clubs_unread), and
+ * the exchange rates no amount is in. */
 static void note_clubs(const sl_fees_rows *rows, const sl_table *t) {
   char note[SL_ERROR_MESSAGE_MAX];
   for (size_t f = 0; f < t->nfiles; f++)
     if (sl_fees_rows_clubs_note(rows, f, note, sizeof note)) sl_cli_warning("predict", "%s", SL_CLI_SHOWN(note));
+  if (sl_fees_rows_rates_note(rows, note, sizeof note)) sl_cli_warning("predict", "%s", SL_CLI_SHOWN(note));
 }
 
 /* Says once how many rows hold amounts in a currency no rate was given for. */

@@ -546,6 +546,36 @@ const char *sl_fees_rows_clubs_note(const sl_fees_rows *x, size_t file, char *bu
   return buf;
 }
 
+/* Adds a currency code to the list ("GBP, USD") unless it is there: entries are three letters. */
+static void add_code(char *list, size_t size, const char *code) {
+  if (!*code || strstr(list, code) || strlen(list) + strlen(", ") + strlen(code) + 1 > size) return;
+  if (*list) strcat(list, ", ");
+  strcat(list, code);
+}
+
+const char *sl_fees_rows_rates_note(const sl_fees_rows *x, char *buf, size_t size) {
+  if (!x || !x->nrates) return NULL;
+  int used[SL_FEES_MAX_RATES] = {0};
+  char seen[SL_FEES_MAX_RATES * 5 + 1] = ""; /* the other currencies in the money columns */
+  const sl_column *cols[2] = {x->c.fee, x->c.mv};
+  for (size_t r = 0; r < x->t->nrows; r++)
+    for (int k = 0; k < 2; k++) {
+      double v;
+      char code[4] = "";
+      if (!cols[k] || sl_table_euros(x->t, cols[k], r, &v, code) != SL_TABLE_OTHER_CURRENCY) continue;
+      add_code(seen, sizeof seen, code);
+      for (size_t q = 0; q < x->nrates; q++) used[q] |= strcmp(code, x->rate_code[q]) == 0;
+    }
+  char unused[SL_FEES_MAX_RATES * 5 + 1] = "";
+  for (size_t q = 0; q < x->nrates; q++)
+    if (!used[q]) add_code(unused, sizeof unused, x->rate_code[q]);
+  if (!*unused) return NULL;
+  snprintf(buf, size, "exchange rate for %s given, but no fee or market value is in %s (%s%s)", unused,
+           strchr(unused, ',') ? "them" : "it", *seen ? "the other currencies of the files: " : "every amount is in euros",
+           seen);
+  return buf;
+}
+
 /* ---- the leagues of each side --------------------------------------------------------------- */
 
 /* "outside: <country>", "unknown" when no country is given. */

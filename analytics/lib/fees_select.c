@@ -324,6 +324,8 @@ int sl_fees_deals_from_table(sl_table *t, const sl_fees_options *opt, sl_fees_de
   for (size_t f = 0; !st && f < t->nfiles; f++)
     if (sl_fees_rows_clubs_note(rows, f, note, sizeof note) && sl_fees_deals_note(d, "%s", note))
       st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!st && sl_fees_rows_rates_note(rows, note, sizeof note) && sl_fees_deals_note(d, "%s", note))
+    st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   sl_fees_rows_free(rows);
   if (st) {
     sl_fees_deals_free(d);

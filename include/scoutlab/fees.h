@@ -331,6 +331,12 @@ int sl_fees_rows_clubs_unread(const sl_fees_rows *x, size_t file, size_t *agree,
 /** The note that says so, naming the file and the counts, into buf; NULL when its clubs are read. */
 const char *sl_fees_rows_clubs_note(const sl_fees_rows *x, size_t file, char *buf, size_t size);
 
+/** The exchange rates of the options that no fee or market value of the table is in (a typing
+ *  error, "GPB=1.16", or the wrong files), said in buf: "exchange rate for GPB given, but no fee
+ *  or market value is in it (the other currencies of the files: GBP)"; NULL when every rate is
+ *  read or none was given. */
+const char *sl_fees_rows_rates_note(const sl_fees_rows *x, char *buf, size_t size);
+
 /** Frees a reader; NULL does nothing. */
 void sl_fees_rows_free(sl_fees_rows *rows);
 

@@ -130,4 +130,12 @@ expect_contains "$out" "exchange rate 'USD=0,92': a rate takes a decimal point" 
 out=$("$SCOUTLAB" predict --model demo.slm pounds.csv --rate " " 2>&1); rc=$?
 expect_eq "$rc" 2 "--rate ' ': exit status"
 expect_contains "$out" "exchange rates: none given; expected CODE=rate for each currency, e.g. GBP=1.16,USD=0.92" "--rate ' ': the message"
+# A rate no amount is in (a typing error: GPB) is said, with the currencies the files have.
+out=$("$SCOUTLAB" predict --model demo.slm pounds.csv --rate GPB=1.16,GBP=1.2 2>&1 >/dev/null); rc=$?
+expect_eq "$rc" 0 "--rate GPB: still valued"
+expect_contains "$out" "warning: exchange rate for GPB given, but no fee or market value is in it (the other currencies of the files: GBP)" \
+  "--rate GPB: the rate no amount is in"
+out=$("$SCOUTLAB" fit --transfers "$SL_DATASETS/transfers.csv" --until 2019 --folds 1 --rate USD=0.92,CHF=1.05 -o usd.slm 2>&1)
+expect_contains "$out" "note: exchange rate for USD, CHF given, but no fee or market value is in them (every amount is in euros)" \
+  "fit --rate on euros only: said"
 finish
