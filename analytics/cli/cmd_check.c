@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "scoutlab/fees.h"
 #include "scoutlab/names.h"
 #include "scoutlab/table.h"
 
@@ -15,7 +16,9 @@ const char sl_help_check[] =
     "Loads each CSV file and prints its rows, columns, the type inferred for each column\n"
     "(number, money, date, text), the role scoutlab recognised (player, minutes, fee...),\n"
     "missing counts, warnings, and the skipped-rows report: read = used + skipped (on standard\n"
-    "output: --verbose adds nothing, --quiet leaves it).\n"
+    "output: --verbose adds nothing, --quiet leaves it). A file with a fee column is also read\n"
+    "as scoutlab fit reads transfers: the deals used and the rows not used, by reason (loans,\n"
+    "fees in words or in another currency...), JSON key as_transfers.\n"
     "\n"
     "  --row NAME     also print every row whose player (or first text column) matches NAME\n"
     "                 (accent- and case-insensitive: 'balerdi' finds 'Leonardo Balerdi')\n"
@@ -113,7 +116,39 @@ static void print_table(const sl_table *t) {
            SL_CLI_SHOWN(t->skipped[i].reason));
 }
 
-static void print_json(const sl_table *t, int last) {
+/* How scoutlab fit reads a transfers file (a table with a fee column): the deals used and why
+ * each other row is not, the fee model's own selection (sl_fees_deals_from_table), so that a fee
+ * in words, in pounds or a loan is seen before a fit. The model's defaults: no season range, no
+ * exchange rates. NULL (and nothing said) for a table without a fee column. */
+static sl_fees_deals *fee_reading(sl_table *t) {
+  sl_fees_deals *d = NULL;
+  sl_error err;
+  if (!sl_table_role(t, SL_ROLE_FEE)) return NULL;
+  if (sl_fees_deals_from_table(t, NULL, &d, &err) != SL_OK) {
+    fprintf(stderr, "scoutlab check: %s: not read as transfers: %s\n", SL_CLI_SHOWN(t->files[0]), SL_CLI_SHOWN(err.message));
+    return NULL;
+  }
+  return d;
+}
+
+static void print_fee_reading(const sl_fees_deals *d) {
+  printf("as transfers (scoutlab fit): %zu rows read, %zu deals used\n", d->rows_read, d->count[SL_FEES_USED]);
+  for (int r = 1; r < SL_FEES_REASON_COUNT; r++)
+    if (d->count[r]) printf("  not used: %-58s %8zu\n", sl_fees_reason_text((sl_fees_reason)r), d->count[r]);
+  for (size_t i = 0; i < d->nnotes; i++) printf("  note: %s\n", SL_CLI_SHOWN(d->notes[i]));
+}
+
+static void print_fee_reading_json(const sl_fees_deals *d) {
+  printf(", \"as_transfers\": {\"rows_read\": %zu, \"used\": %zu, \"not_used\": {", d->rows_read, d->count[SL_FEES_USED]);
+  for (int r = 1, first = 1; r < SL_FEES_REASON_COUNT; r++)
+    if (d->count[r]) printf("%s\"%s\": %zu", first ? "" : ", ", sl_fees_reason_key((sl_fees_reason)r), d->count[r]), first = 0;
+  printf("}, \"notes\": [");
+  for (size_t i = 0; i < d->nnotes; i++) printf("%s", i ? ", " : ""), sl_cli_json_string(stdout, d->notes[i]);
+  printf("]}");
+}
+
+/* The file's object, left open for the fee reading (print_fee_reading_json). */
+static void print_json(const sl_table *t) {
   putchar('{'), sl_cli_json_schema(stdout, "check");
   printf("\"file\": ");
   sl_cli_json_string(stdout, t->files[0]);
@@ -142,7 +177,7 @@ static void print_json(const sl_table *t, int last) {
     sl_cli_json_string(stdout, t->skipped[i].reason);
     printf("}");
   }
-  printf("]}%s\n", last ? "" : ",");
+  printf("]");
 }
 
 /* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */
@@ -202,8 +237,13 @@ static int check_main(int argc, char **argv, int parse_only) {
       status = sl_cli_fail(&err);
       continue;
     }
-    if (fmt == SL_FMT_JSON) print_json(t, i == nfiles - 1);
+    if (fmt == SL_FMT_JSON) print_json(t);
     else print_table(t);
+    sl_fees_deals *d = fee_reading(t); /* after the table's own report: it adds its skips to it */
+    if (d && fmt == SL_FMT_TABLE) print_fee_reading(d);
+    if (d && fmt == SL_FMT_JSON) print_fee_reading_json(d);
+    if (fmt == SL_FMT_JSON) printf("}%s\n", i == nfiles - 1 ? "" : ",");
+    sl_fees_deals_free(d);
     if (row && fmt == SL_FMT_TABLE && print_rows(t, row) == 0) status = SL_EXIT_DATA;
     sl_table_free(t);
   }
