@@ -119,35 +119,36 @@ static void print_table(const sl_table *t) {
 /* How scoutlab fit reads a transfers file (a table with a fee column): the deals used and why
  * each other row is not, the fee model's own selection (sl_fees_deals_from_table), so that a fee
  * in words, in pounds or a loan is seen before a fit. The model's defaults: no season range, no
- * exchange rates. NULL (and nothing said) for a table without a fee column. */
-static sl_fees_deals *fee_reading(sl_table *t) {
+ * exchange rates. Nothing for a table without a fee column; why not, for one fit cannot read. */
+static void print_fee_reading(sl_table *t, sl_format fmt) {
   sl_fees_deals *d = NULL;
   sl_error err;
-  if (!sl_table_role(t, SL_ROLE_FEE)) return NULL;
-  if (sl_fees_deals_from_table(t, NULL, &d, &err) != SL_OK) {
-    fprintf(stderr, "scoutlab check: %s: not read as transfers: %s\n", SL_CLI_SHOWN(t->files[0]), SL_CLI_SHOWN(err.message));
-    return NULL;
+  if (!sl_table_role(t, SL_ROLE_FEE)) return;
+  int st = sl_fees_deals_from_table(t, NULL, &d, &err); /* adds its skips to t's report */
+  if (st && fmt == SL_FMT_JSON) {
+    printf(", \"as_transfers\": {\"error\": ");
+    sl_cli_json_string(stdout, err.message);
+    printf("}");
+  } else if (st) {
+    printf("as transfers (scoutlab fit): not read: %s\n", SL_CLI_SHOWN(err.message));
+  } else if (fmt == SL_FMT_JSON) {
+    printf(", \"as_transfers\": {\"rows_read\": %zu, \"used\": %zu, \"not_used\": {", d->rows_read,
+           d->count[SL_FEES_USED]);
+    for (int r = 1, first = 1; r < SL_FEES_REASON_COUNT; r++)
+      if (d->count[r]) printf("%s\"%s\": %zu", first ? "" : ", ", sl_fees_reason_key((sl_fees_reason)r), d->count[r]), first = 0;
+    printf("}, \"notes\": [");
+    for (size_t i = 0; i < d->nnotes; i++) printf("%s", i ? ", " : ""), sl_cli_json_string(stdout, d->notes[i]);
+    printf("]}");
+  } else {
+    printf("as transfers (scoutlab fit): %zu rows read, %zu deals used\n", d->rows_read, d->count[SL_FEES_USED]);
+    for (int r = 1; r < SL_FEES_REASON_COUNT; r++)
+      if (d->count[r]) printf("  not used: %-58s %8zu\n", sl_fees_reason_text((sl_fees_reason)r), d->count[r]);
+    for (size_t i = 0; i < d->nnotes; i++) printf("  note: %s\n", SL_CLI_SHOWN(d->notes[i]));
   }
-  return d;
+  sl_fees_deals_free(d);
 }
 
-static void print_fee_reading(const sl_fees_deals *d) {
-  printf("as transfers (scoutlab fit): %zu rows read, %zu deals used\n", d->rows_read, d->count[SL_FEES_USED]);
-  for (int r = 1; r < SL_FEES_REASON_COUNT; r++)
-    if (d->count[r]) printf("  not used: %-58s %8zu\n", sl_fees_reason_text((sl_fees_reason)r), d->count[r]);
-  for (size_t i = 0; i < d->nnotes; i++) printf("  note: %s\n", SL_CLI_SHOWN(d->notes[i]));
-}
-
-static void print_fee_reading_json(const sl_fees_deals *d) {
-  printf(", \"as_transfers\": {\"rows_read\": %zu, \"used\": %zu, \"not_used\": {", d->rows_read, d->count[SL_FEES_USED]);
-  for (int r = 1, first = 1; r < SL_FEES_REASON_COUNT; r++)
-    if (d->count[r]) printf("%s\"%s\": %zu", first ? "" : ", ", sl_fees_reason_key((sl_fees_reason)r), d->count[r]), first = 0;
-  printf("}, \"notes\": [");
-  for (size_t i = 0; i < d->nnotes; i++) printf("%s", i ? ", " : ""), sl_cli_json_string(stdout, d->notes[i]);
-  printf("]}");
-}
-
-/* The file's object, left open for the fee reading (print_fee_reading_json). */
+/* The file's object, left open for the fee reading (print_fee_reading). */
 static void print_json(const sl_table *t) {
   putchar('{'), sl_cli_json_schema(stdout, "check");
   printf("\"file\": ");
@@ -239,11 +240,8 @@ static int check_main(int argc, char **argv, int parse_only) {
     }
     if (fmt == SL_FMT_JSON) print_json(t);
     else print_table(t);
-    sl_fees_deals *d = fee_reading(t); /* after the table's own report: it adds its skips to it */
-    if (d && fmt == SL_FMT_TABLE) print_fee_reading(d);
-    if (d && fmt == SL_FMT_JSON) print_fee_reading_json(d);
+    print_fee_reading(t, fmt); /* after the table's own report: it adds its skips to it */
     if (fmt == SL_FMT_JSON) printf("}%s\n", i == nfiles - 1 ? "" : ",");
-    sl_fees_deals_free(d);
     if (row && fmt == SL_FMT_TABLE && print_rows(t, row) == 0) status = SL_EXIT_DATA;
     sl_table_free(t);
   }

@@ -113,11 +113,7 @@ static const sl_column *named(const sl_table *t, const char *const *names) {
 void sl_fees_find_columns(const sl_table *t, sl_fees_cols *c) {
   c->name = sl_table_role(t, SL_ROLE_PLAYER);
   c->club = sl_table_role(t, SL_ROLE_CLUB);
-  c->league = sl_table_role(t, SL_ROLE_LEAGUE);
-  /* League columns other exports use (the schema knows Comp, league, competition). */
-  if (!c->league)
-    c->league = named(t, (const char *const[]){"league_name", "competition_name", "league_id", "comp_name",
-                                               "domestic_competition", NULL});
+  c->league = sl_table_role(t, SL_ROLE_LEAGUE); /* the schema's names: Comp, league, league_name... */
   c->dealing_club = sl_table_role(t, SL_ROLE_COUNTERPART_CLUB);
   c->dealing_country = sl_table_role(t, SL_ROLE_COUNTERPART_COUNTRY);
   c->fee = sl_table_role(t, SL_ROLE_FEE);

@@ -22,7 +22,7 @@ static const sl_role_entry sl_roles[] = {
     {SL_ROLE_CLUB, "club", {"Squad", "club", "team", "club_name", "current_club_name", "Verein", NULL}},
     {SL_ROLE_LEAGUE, "league",
      {"Comp", "league", "competition", "current_club_domestic_competition_id", "player_club_domestic_competition_id",
-      NULL}},
+      "league_name", "competition_name", "league_id", "comp_name", "domestic_competition", NULL}},
     {SL_ROLE_POSITION, "position", {"Pos", "position", "pos", NULL}},
     {SL_ROLE_SUB_POSITION, "sub_position", {"short_pos", "sub_position", "detailed_position", NULL}},
     {SL_ROLE_AGE, "age", {"Age", "age", "Alter", NULL}},
