@@ -136,6 +136,7 @@ const char *sl_cli_money(double eur, char *buf, size_t size);
  *  duplicates and about '%' cells outside 0-100 (the index treats those rates as missing). */
 struct sl_compare_report;
 struct sl_table;
+struct sl_fees_deals;
 struct sl_load_options;
 /** Fills the loader's resource limits from SCOUTLAB_MAX_FIELD_BYTES, SCOUTLAB_MAX_COLUMNS and
  *  SCOUTLAB_MAX_BYTES (whole numbers; unset = the documented defaults, docs/limits.md). A value
@@ -155,6 +156,10 @@ void sl_cli_map_clear(void);
 /** Prints a loaded table's warnings (duplicate column renamed, encoding converted, mixed
  *  currencies) as "scoutlab CMD: warning: ..." on stderr: every command, not only check. */
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t);
+/** The rows of a deal selection not used, reason by reason, as fit and check print them: text
+ *  lines "  not used: REASON  N", or the JSON object {"loan": N, ...} (keys sl_fees_reason_key). */
+void sl_cli_print_not_used(const struct sl_fees_deals *d);
+void sl_cli_json_not_used(const struct sl_fees_deals *d);
 void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const struct sl_compare_report *r);
 
 /** Path of a bundled data file (profiles.csv, positions-override.csv), found by sl_data_file()

@@ -13,6 +13,7 @@
 #include "scoutlab/compare.h"
 #include "scoutlab/money.h"
 #include "scoutlab/datadir.h"
+#include "scoutlab/fees.h"
 #include "scoutlab/parse.h"
 #include "scoutlab/table.h"
 #include "scoutlab/text.h"
@@ -306,4 +307,20 @@ void sl_cli_workspace_defaults(struct sl_workspace_inputs *in, sl_cli_defaults *
 
 const char *sl_cli_bundled_file(const char *name, char *buf, size_t size) {
   return access(sl_cli_data_file(name, buf, size), R_OK) == 0 ? buf : NULL;
+}
+
+void sl_cli_print_not_used(const sl_fees_deals *d) {
+  for (int r = 1; r < SL_FEES_REASON_COUNT; r++)
+    if (d->count[r]) printf("  not used: %-58s %8zu\n", sl_fees_reason_text((sl_fees_reason)r), d->count[r]);
+}
+
+void sl_cli_json_not_used(const sl_fees_deals *d) {
+  putchar('{');
+  for (int r = 1, first = 1; r < SL_FEES_REASON_COUNT; r++) {
+    if (!d->count[r]) continue;
+    printf("%s", first ? "" : ", "), first = 0;
+    sl_cli_json_string(stdout, sl_fees_reason_key((sl_fees_reason)r));
+    printf(": %zu", d->count[r]);
+  }
+  putchar('}');
 }

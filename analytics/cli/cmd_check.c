@@ -132,17 +132,15 @@ static void print_fee_reading(sl_table *t, sl_format fmt) {
   } else if (st) {
     printf("as transfers (scoutlab fit): not read: %s\n", SL_CLI_SHOWN(err.message));
   } else if (fmt == SL_FMT_JSON) {
-    printf(", \"as_transfers\": {\"rows_read\": %zu, \"used\": %zu, \"not_used\": {", d->rows_read,
+    printf(", \"as_transfers\": {\"rows_read\": %zu, \"used\": %zu, \"not_used\": ", d->rows_read,
            d->count[SL_FEES_USED]);
-    for (int r = 1, first = 1; r < SL_FEES_REASON_COUNT; r++)
-      if (d->count[r]) printf("%s\"%s\": %zu", first ? "" : ", ", sl_fees_reason_key((sl_fees_reason)r), d->count[r]), first = 0;
-    printf("}, \"notes\": [");
+    sl_cli_json_not_used(d);
+    printf(", \"notes\": [");
     for (size_t i = 0; i < d->nnotes; i++) printf("%s", i ? ", " : ""), sl_cli_json_string(stdout, d->notes[i]);
     printf("]}");
   } else {
     printf("as transfers (scoutlab fit): %zu rows read, %zu deals used\n", d->rows_read, d->count[SL_FEES_USED]);
-    for (int r = 1; r < SL_FEES_REASON_COUNT; r++)
-      if (d->count[r]) printf("  not used: %-58s %8zu\n", sl_fees_reason_text((sl_fees_reason)r), d->count[r]);
+    sl_cli_print_not_used(d);
     for (size_t i = 0; i < d->nnotes; i++) printf("  note: %s\n", SL_CLI_SHOWN(d->notes[i]));
   }
   sl_fees_deals_free(d);

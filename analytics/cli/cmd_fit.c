@@ -171,8 +171,7 @@ static int parse_args(int argc, char **argv, fit_args *a) {
 
 static void print_selection(const sl_fees_deals *d) {
   printf("deals: %zu rows read, %zu used\n", d->rows_read, d->count[SL_FEES_USED]);
-  for (int r = 1; r < SL_FEES_REASON_COUNT; r++)
-    if (d->count[r]) printf("  not used: %-58s %8zu\n", sl_fees_reason_text((sl_fees_reason)r), d->count[r]);
+  sl_cli_print_not_used(d);
   printf("  used deals known only from the seller's out row (buyer outside the covered leagues): %zu\n",
          d->out_rows_kept);
 }
@@ -416,15 +415,10 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
   printf("{\n  "), sl_cli_json_schema(stdout, "fit");
   printf("\n  \"model\": ");
   sl_cli_json_string(stdout, path);
-  printf(",\n  \"rows_read\": %zu,\n  \"deals\": %zu,\n  \"performance_deals\": %zu,\n  \"not_used\": {", d->rows_read,
+  printf(",\n  \"rows_read\": %zu,\n  \"deals\": %zu,\n  \"performance_deals\": %zu,\n  \"not_used\": ", d->rows_read,
          d->n, r->performance_deals);
-  for (int k = 1, first = 1; k < SL_FEES_REASON_COUNT; k++) {
-    if (!d->count[k]) continue;
-    printf("%s", first ? "" : ", "), first = 0;
-    sl_cli_json_string(stdout, sl_fees_reason_key((sl_fees_reason)k));
-    printf(": %zu", d->count[k]);
-  }
-  printf("},\n  \"players\": ");
+  sl_cli_json_not_used(d);
+  printf(",\n  \"players\": ");
   if (a->nplayers) {
     const sl_attach_report *p = &a->attach;
     printf("{\"file\": "), sl_cli_json_string(stdout, p->file);

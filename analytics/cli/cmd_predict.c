@@ -107,7 +107,7 @@ static const char *unreadable_number(const sl_table *t, size_t r, char *why, siz
 
 /* Names each file whose club column is not read (misassigned, sl_fees_rows_clubs_unread), and
  * the exchange rates no amount is in. */
-static void note_clubs(const sl_fees_rows *rows, const sl_table *t) {
+static void note_reading(const sl_fees_rows *rows, const sl_table *t) {
   char note[SL_ERROR_MESSAGE_MAX];
   for (size_t f = 0; f < t->nfiles; f++)
     if (sl_fees_rows_clubs_note(rows, f, note, sizeof note)) sl_cli_warning("predict", "%s", SL_CLI_SHOWN(note));
@@ -199,7 +199,7 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, const predict_
   sl_cli_records_finish(&w);
   sl_cli_predict_accounting(t, valued, po->verbose);
   note_currency(rows, t);
-  note_clubs(rows, t);
+  note_reading(rows, t);
   if (model_season)
     sl_cli_note("predict", "note: %zu row%s name%s no season (no season column or file name): valued for summer %d, "
                            "the model's last training season (give --season or --window)",
