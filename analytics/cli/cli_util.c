@@ -49,6 +49,7 @@ static const char *option_for_field(const char *field) {
       {"market_value", "--market-value"}, {"buyer_league", "--buyer-league"}, {"league", "--league"},
       {"player", "--player"},     {"contract", "--contract-until"},   {"pool", "--pool"},
       {"profile", "--profile"},   {"seasons", "--season or --seasons"},
+      {"players", "--players"},   {"performance_model", "--performance-model"},
   };
   for (size_t i = 0; field && field[0] && i < sizeof map / sizeof map[0]; i++)
     if (!strcmp(map[i][0], field)) return map[i][1];
@@ -309,9 +310,19 @@ const char *sl_cli_bundled_file(const char *name, char *buf, size_t size) {
   return access(sl_cli_data_file(name, buf, size), R_OK) == 0 ? buf : NULL;
 }
 
+/* The reasons' column is as wide as the longest reason shown, and at least this wide, so the
+ * counts of the usual reasons line up from one run to the next. */
+enum { NOT_USED_MIN_WIDTH = 58 };
+
 void sl_cli_print_not_used(const sl_fees_deals *d) {
+  int width = NOT_USED_MIN_WIDTH;
+  for (int r = 1; r < SL_FEES_REASON_COUNT; r++) {
+    int len = (int)strlen(sl_fees_reason_text((sl_fees_reason)r));
+    if (d->count[r] && len > width) width = len;
+  }
   for (int r = 1; r < SL_FEES_REASON_COUNT; r++)
-    if (d->count[r]) printf("  not used: %-58s %8zu\n", sl_fees_reason_text((sl_fees_reason)r), d->count[r]);
+    if (d->count[r])
+      printf("  not used: %-*s %8zu\n", width, sl_fees_reason_text((sl_fees_reason)r), d->count[r]);
 }
 
 void sl_cli_json_not_used(const sl_fees_deals *d) {

@@ -262,7 +262,7 @@ static const char *declared_absence(const setup_ctx *c, sl_fees_var v) {
   if (!c->o->terms) return NULL; /* an absent column is noted with the deals (fees_select.c) */
   if (v >= SL_FEES_VAR_COUNT) return "no such column in the transfers files";
   if (v == SL_FEES_VAR_MARKET_VALUE && c->o->no_market_value) return "left out (no market value)";
-  if (sl_fees_var_is_performance(v)) return "no stats history joined (fit --stats)";
+  if (sl_fees_var_is_performance(v)) return "no stats history joined (the stats of the seasons before the transfers)";
   return NULL;
 }
 

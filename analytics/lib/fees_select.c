@@ -302,14 +302,17 @@ int sl_fees_deals_from_table(sl_table *t, const sl_fees_options *opt, sl_fees_de
   const char *file = t->nfiles ? t->files[0] : NULL;
   if (!c.fee) return sl_error_set(err, SL_ENOTFOUND, file, 0, 0, "no fee column (expected a column named fee)");
   /* A list keyed by player_id (transfermarkt-datasets) keeps ages and positions in its players
-   * file: say how to join it (sl_table_attach_players; the CLI's fit --players). */
+   * file: say how to join it (sl_table_attach_players); the field lets the CLI name its option. */
   const char *keyed = sl_table_role(t, SL_ROLE_PLAYER_ID)
-                          ? "; its player_id can take them from a players file (scoutlab fit --players players.csv)"
+                          ? "; its player_id can take them from a players file"
                           : "";
+  const char *field = keyed[0] ? "players" : NULL;
   if (!c.age)
-    return sl_error_set(err, SL_ENOTFOUND, file, 0, 0, "no age column (expected age, or a date of birth)%s", keyed);
+    return sl_error_field(err, field,
+                          sl_error_set(err, SL_ENOTFOUND, file, 0, 0, "no age column (expected age, or a date of birth)%s", keyed));
   if (!c.short_pos && !c.position)
-    return sl_error_set(err, SL_ENOTFOUND, file, 0, 0, "no position column (expected short_pos or position)%s", keyed);
+    return sl_error_field(err, field, sl_error_set(err, SL_ENOTFOUND, file, 0, 0,
+                                                   "no position column (expected short_pos or position)%s", keyed));
   sl_fees_rows *rows = NULL;
   int st = sl_fees_rows_new(t, o, NULL, &rows, err);
   if (st) return st;

@@ -220,7 +220,7 @@ static int performance(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
       st = sl_error_field(err, "performance_model",
                           sl_error_set(err, SL_EINVAL, in->performance_model, 0, 0,
                                        "has no performance terms: fit it with stats of the seasons before "
-                                       "(scoutlab fit --stats) and without market value"));
+                                       "and without market value"));
     if (!st)
       sl_ws_note_(ws, "performance model loaded from %s (fitted on seasons %d-%d)", in->performance_model,
                   ws->perf_model->season_min, ws->perf_model->season_max);

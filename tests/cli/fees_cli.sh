@@ -141,8 +141,8 @@ expect_contains "$out" "note: exchange rate for USD, CHF given, but no fee or ma
 # check shows how fit reads a transfers file: the same selection, reason by reason.
 out=$("$SCOUTLAB" check pounds.csv | sed -n '/^as transfers/,/not used: amount/p')
 expect_eq "$out" "as transfers (scoutlab fit): 3 rows read, 1 deals used
-  not used: loan                                                              1
-  not used: amount in another currency than euros (no exchange rate is guessed)        1" "check: the fee model's reading"
+  not used: loan                                                                       1
+  not used: amount in another currency than euros (no exchange rate is guessed)        1" "check: the fee model's reading (the counts in one column)"
 expect_contains "$("$SCOUTLAB" check --format json pounds.csv)" '"as_transfers": {"rows_read": 3, "used": 1, "not_used": {"loan": 1, "currency": 1}, "notes": [' \
   "check: the fee model's reading in JSON"
 expect_eq "$("$SCOUTLAB" check "$SL_DATASETS/players.csv" | grep -c '^as transfers')" 0 "check: no fee column, no reading as transfers"

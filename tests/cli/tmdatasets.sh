@@ -26,7 +26,7 @@ col() { # file column who: the cell of column `column` in the row whose first ce
 # Without the players file the transfers have no age: refused, saying how to join it.
 out=$("$SCOUTLAB" fit --transfers "$T" -o none.slm 2>&1)
 expect_eq "$?" 1 "fit without --players: bad data"
-expect_contains "$out" "transfers.csv: no age column (expected age, or a date of birth); its player_id can take them from a players file (scoutlab fit --players players.csv)" \
+expect_contains "$out" "transfers.csv: no age column (expected age, or a date of birth); its player_id can take them from a players file (give --players)" \
   "fit without --players: the message says how"
 
 # 52 rows (generate.py): fee 0 on k % 9 == 4 (k = 4 13 22 31 40 49: 6 free), no fee on
