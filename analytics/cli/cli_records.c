@@ -113,7 +113,9 @@ void sl_cli_records_cell(sl_cli_records *w, const sl_table *t, const sl_column *
     sl_cli_records_text(w, sl_table_text(t, c, r, buf, sizeof buf));
     return;
   }
-  if ((c->type == SL_TYPE_NUMBER || c->type == SL_TYPE_MONEY) && c->num) sl_cli_records_number(w, c->num[r]);
+  if (sl_table_other_currency(c)) /* "GBP 12000000": a bare number would read as euros */
+    sl_cli_records_text(w, sl_table_text(t, c, r, buf, sizeof buf));
+  else if ((c->type == SL_TYPE_NUMBER || c->type == SL_TYPE_MONEY) && c->num) sl_cli_records_number(w, c->num[r]);
   else if (c->type == SL_TYPE_DATE && c->num && !isnan(c->num[r]))
     sl_cli_records_text(w, sl_date_format(c->num[r], buf, sizeof buf));
   else sl_cli_records_text(w, c->type == SL_TYPE_TEXT ? c->text[r] : NULL);

@@ -587,12 +587,19 @@ int sl_table_euros(const sl_table *t, const sl_column *c, size_t row, double *eu
   return 1;
 }
 
+int sl_table_other_currency(const sl_column *c) {
+  return c && c->type == SL_TYPE_MONEY && c->currency[0] && strcmp(c->currency, "EUR") != 0;
+}
+
 const char *sl_table_text(const sl_table *t, const sl_column *c, size_t row, char *buf, size_t size) {
   if (!t || !c || row >= t->nrows) return NULL;
   if (c->type == SL_TYPE_TEXT) return c->text[row];
   if (!c->num || isnan(c->num[row])) return NULL;
   if (c->type == SL_TYPE_DATE) return sl_date_format(c->num[row], buf, size);
-  sl_snprintf_c(buf, size, "%.15g", c->num[row]);
+  if (sl_table_other_currency(c)) /* "GBP 12000000": a bare number would read as euros */
+    sl_snprintf_c(buf, size, "%s %.15g", c->currency, c->num[row]);
+  else
+    sl_snprintf_c(buf, size, "%.15g", c->num[row]);
   return buf;
 }
 

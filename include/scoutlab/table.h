@@ -135,7 +135,12 @@ int sl_table_number(const sl_table *t, const sl_column *c, size_t row, double *v
  *  and its ISO code in currency (when not NULL): no exchange rate is guessed. */
 int sl_table_euros(const sl_table *t, const sl_column *c, size_t row, double *eur, char currency[4]);
 
-/** The cell as text (TEXT cells as stored, numbers formatted into buf). NULL when missing. */
+/** 1 when c is a money column in another currency than euros (its cells are not euros). */
+int sl_table_other_currency(const sl_column *c);
+
+/** The cell as text (TEXT cells as stored, numbers formatted into buf, money in another currency
+ *  than euros with its ISO code first: "GBP 12000000", which reads back as the same amount).
+ *  NULL when missing. */
 const char *sl_table_text(const sl_table *t, const sl_column *c, size_t row, char *buf, size_t size);
 
 /** Name of a type ("number", "money", "date", "text", "empty"). */
