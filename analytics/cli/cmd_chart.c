@@ -603,7 +603,9 @@ static int run_trend(int argc, char **argv, int parse_only) {
   if (!rc) {
     const char *src = a.yearly;
     if (!a.out.credits) a.out.credits = sl_charts_credits(st, &src, 1);
-    a.out.inputs = &src, a.out.ninputs = 1;
+    input_list inputs = {0};
+    add_inputs(&inputs, &src, 1), add_inputs(&inputs, a.positions, a.npositions);
+    a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
     rc = sl_chart_render_cli(SL_CHARTS_TREND, &chart, &a.out, stdout);
   }
   sl_charts_store_free(st);

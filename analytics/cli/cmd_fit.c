@@ -608,7 +608,13 @@ static int fit_main(int argc, char **argv, int parse_only) {
   sl_fees_model *m = NULL;
   sl_fees_report *r = NULL;
   sl_error err;
-  int st = fit_files(&a, &m, &r, &err);
+  /* -o is checked before the fit, which can take a minute: against the inputs as given (their
+   * folders' files again once read), then what is there already. */
+  int st = sl_output_check_paths(&a.out, 1, a.files, a.nfiles, &err);
+  if (!st) st = sl_output_check_paths(&a.out, 1, a.stats, a.nstats, &err);
+  if (!st) st = sl_output_check_paths(&a.out, 1, a.players, a.nplayers, &err);
+  if (!st) st = sl_fees_save_check(a.out, &err);
+  if (!st) st = fit_files(&a, &m, &r, &err);
   if (!st) st = sl_fees_save(m, a.out, &err);
   if (st) {
     free(a.files), free(a.stats), free(a.players);

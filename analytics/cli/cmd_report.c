@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "scoutlab/datadir.h"
 #include "scoutlab/output.h"
 #include "scoutlab/parse.h"
 #include "scoutlab/report.h"
@@ -73,6 +74,9 @@ typedef struct rp_args {
   int season, window;
   sl_workspace_attrs given; /* --age, --market-value, --position, --contract-until, --buyer-* */
   int html, markdown, charts;
+  sl_cli_defaults def;                     /* the bundled profiles and overrides' paths */
+  const char *inputs[5 * RP_MAX_FILES + 4]; /* every path read: no output replaces one */
+  size_t ninputs;
 } rp_args;
 
 static int add_file(rp_files *f, const char *v) {
@@ -169,12 +173,29 @@ static void progress(void *ctx, const char *what) {
   if (*(const int *)ctx) fprintf(stderr, "scoutlab report: %s\n", SL_CLI_SHOWN(what));
 }
 
+/* SL_OK when DIR/name may be written: no input is that file, and a file already there is a
+ * report of ours. Asked before the data are read (a fit can take a minute) and again on writing. */
+static int doc_path(const rp_args *a, const char *name, char *path, size_t size, sl_error *err) {
+  snprintf(path, size, "%s/%s", a->outdir, name);
+  const char *out = path;
+  int st = sl_output_check_paths(&out, 1, a->inputs, a->ninputs, err);
+  return st ? st : sl_output_check_ours(path, SL_DOC_SIGNATURE, err);
+}
+
+static int check_docs(const rp_args *a) {
+  char path[4096];
+  sl_error err;
+  if ((a->html && doc_path(a, "report.html", path, sizeof path, &err)) ||
+      (a->markdown && doc_path(a, "report.md", path, sizeof path, &err)))
+    return sl_cli_fail(&err);
+  return SL_EXIT_OK;
+}
+
 /* The workspace over every input the options name, with the bundled profiles and overrides. */
-static int open_workspace(const rp_args *a, const int *show, sl_workspace **ws) {
+static int open_workspace(rp_args *a, const int *show, sl_workspace **ws) {
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
-  sl_cli_defaults def;
-  sl_cli_workspace_defaults(&in, &def, NULL, 0, NULL);
+  sl_cli_workspace_defaults(&in, &a->def, NULL, 0, NULL);
   in.stats = a->stats.path, in.nstats = a->stats.n;
   in.values = a->values.path, in.nvalues = a->values.n;
   in.contracts = a->contracts.path, in.ncontracts = a->contracts.n;
@@ -189,6 +210,9 @@ static int open_workspace(const rp_args *a, const int *show, sl_workspace **ws) 
     fprintf(stderr, "scoutlab report: no role profiles (profiles.csv; set SCOUTLAB_DATADIR)\n");
     return SL_EXIT_IO;
   }
+  a->ninputs = sl_workspace_inputs_paths(&in, a->inputs, sizeof a->inputs / sizeof a->inputs[0]);
+  int st = check_docs(a);
+  if (st) return st;
   progress((void *)show, a->transfers.n ? "loading the data and fitting the fee model" : "loading the data");
   sl_error err;
   if (sl_workspace_new(&in, ws, &err)) return sl_cli_fail(&err);
@@ -196,13 +220,12 @@ static int open_workspace(const rp_args *a, const int *show, sl_workspace **ws) 
   return SL_EXIT_OK;
 }
 
-static int write_doc(const sl_doc *d, const char *dir, const char *name, int html) {
+static int write_doc(const sl_doc *d, const rp_args *a, const char *name, int html) {
   char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
   sl_output *o;
   FILE *f;
   sl_error err;
-  if (sl_output_open(path, &o, &f, &err)) return sl_cli_fail(&err);
+  if (doc_path(a, name, path, sizeof path, &err) || sl_output_open(path, &o, &f, &err)) return sl_cli_fail(&err);
   int st = html ? sl_doc_write_html(d, f, &err) : sl_doc_write_markdown(d, f, &err);
   if (st) {
     sl_output_abort(o);
@@ -227,13 +250,17 @@ static int report_main(int argc, char **argv, int parse_only) {
   sl_report_request rq;
   sl_report_request_init(&rq);
   rq.player = a.player, rq.club = a.club, rq.bid = a.bid, rq.given = &a.given;
+  char plotdir[SL_DATA_PATH_MAX];
   rq.dir = a.outdir, rq.charts = a.charts, rq.progress = progress, rq.progress_ctx = &show;
+  rq.plotdir = a.charts ? sl_cli_plot_dir(plotdir, sizeof plotdir) : NULL;
+  rq.inputs = a.inputs, rq.ninputs = a.ninputs;
   sl_doc *d = NULL;
   sl_report_summary sum;
   if (!st && sl_report_build(ws, &rq, &d, &sum, &err)) st = sl_cli_fail(&err);
   if (!st) progress(&show, "writing the report");
-  if (!st && a.html) st = write_doc(d, a.outdir, "report.html", 1);
-  if (!st && a.markdown) st = write_doc(d, a.outdir, "report.md", 0);
+  if (!st && a.html) st = write_doc(d, &a, "report.html", 1);
+  if (!st && a.markdown) st = write_doc(d, &a, "report.md", 0);
+  if (!st && sum.charts_note[0]) sl_cli_note("report", "warning: %s", sum.charts_note);
   if (!st && sum.text[0]) putchar('\n'), sl_cli_put_lines(stdout, sum.text);
   sl_doc_free(d);
   sl_workspace_free(ws);

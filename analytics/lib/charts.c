@@ -138,6 +138,10 @@ static char *template_path(sl_charts_kind kind, const char *plotdir) {
   return p;
 }
 
+/* The first words of every chart script scoutlab writes (plot.c): a --script file that has them
+ * may be replaced, any other is the user's. */
+#define SCRIPT_SIGNATURE "# scoutlab "
+
 static int refuse(sl_error *err, const char *what, const char *path, const char *other, const char *other_path) {
   return sl_error_set(err, SL_EINVAL, path, 0, 0, "the %s is the same file as the %s (%s): it would be overwritten",
                       what, other, other_path);
@@ -158,6 +162,9 @@ int sl_charts_check_paths(sl_charts_kind kind, const sl_charts_output *o, sl_err
     if (sl_output_same_file(out, in)) st = refuse(err, "chart file", out, "input", in);
     else if (script && sl_output_same_file(script, in)) st = refuse(err, "script", script, "input", in);
   }
+  /* ... and the files of an input folder (a script named *.csv inside it would be read next time). */
+  const char *outs[2] = {out, script};
+  if (!st && o->inputs) st = sl_output_check_paths(outs, script ? 2 : 1, o->inputs, o->ninputs, err);
   free(tpl);
   return st;
 }
@@ -227,11 +234,22 @@ int sl_charts_render(sl_charts_kind kind, void *chart, const sl_charts_output *o
   res->height = common->height ? common->height : print ? SL_PLOT_PRINT_HEIGHT : SL_PLOT_DEFAULT_HEIGHT;
   char tmp[SL_CHARTS_PATH_MAX];
   const char *script = o->script ? o->script : tmp;
-  FILE *f = o->script ? fopen(o->script, "w") : open_temp_script(tmp, sizeof tmp, err);
-  if (!f && o->script) return sl_error_set(err, SL_EIO, o->script, 0, 0, "cannot write the chart script: %s", sl_strerror_c(errno));
-  if (!f) return err ? err->code : SL_EIO;
+  sl_output *kept = NULL; /* the script asked for: written whole, and only over a script of ours */
+  FILE *f = NULL;
+  if (o->script) {
+    st = sl_output_check_ours(o->script, SCRIPT_SIGNATURE, err);
+    if (!st) st = sl_output_open(o->script, &kept, &f, err);
+    if (st) return st;
+  } else if (!(f = open_temp_script(tmp, sizeof tmp, err))) {
+    return err ? err->code : SL_EIO;
+  }
   st = write_script(kind, chart, o->plotdir ? o->plotdir : "plots", f, err);
-  if (fclose(f) != 0 && !st) st = sl_error_set(err, SL_EIO, script, 0, 0, "cannot write the chart script: %s", sl_strerror_c(errno));
+  if (kept) {
+    if (st) sl_output_abort(kept);
+    else st = sl_output_commit(kept, err);
+  } else if (fclose(f) != 0 && !st) {
+    st = sl_error_set(err, SL_EIO, script, 0, 0, "cannot write the chart script: %s", sl_strerror_c(errno));
+  }
   int written = !st;
   sl_plot_runner runner = {o->gnuplot, 0};
   if (!st) st = sl_plot_run(script, o->output, &runner, err);

@@ -159,11 +159,14 @@ static uint64_t fnv1a(const char *p, size_t n) {
 
 #define CHECKSUM_KEY "checksum fnv1a64 "
 
+int sl_fees_save_check(const char *path, sl_error *err) { return sl_output_check_ours(path, MAGIC, err); }
+
 int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
   if (!m || !path || !m->ols) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no model or path given");
   char *ols = NULL, *body = NULL;
   size_t olen = 0, blen = 0;
-  int st = ols_bytes(m, path, &ols, &olen, err);
+  int st = sl_fees_save_check(path, err); /* a fee model is replaced, nothing else */
+  if (!st) st = ols_bytes(m, path, &ols, &olen, err);
   if (st) return st;
   FILE *mem = open_memstream(&body, &blen); /* the body first: the checksum covers it */
   if (!mem) {
@@ -190,8 +193,7 @@ int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err) {
   fwrite(body, 1, blen, f);
   fprintf(f, CHECKSUM_KEY "%016llx\n", (unsigned long long)fnv1a(body, blen));
   free(body);
-  if (sl_output_commit(o, err) != SL_OK) return sl_error_set(err, SL_EIO, path, 0, 0, "cannot write (disk full?)");
-  return SL_OK;
+  return sl_output_commit(o, err); /* its message says why (disk full, permission) */
 }
 
 /* ---- loading ------------------------------------------------------------------------------ */

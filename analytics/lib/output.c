@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -208,6 +209,50 @@ int sl_output_same_file(const char *a, const char *b) {
 
 static int usable(const char *p) { return p && *p && strcmp(p, "-") != 0; }
 
+static int is_dir(const char *p) {
+  struct stat sb;
+  return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* 1 when output (resolved as identify does for a new file) is a *.csv file below directory dir:
+ * a file the loaders would read from that folder. */
+static int csv_inside(const char *output, const char *dir) {
+  size_t n = strlen(output);
+  if (n < 4 || strcasecmp(output + n - 4, ".csv") != 0) return 0;
+  char rd[PATH_MAX], ro[PATH_MAX];
+  if (!realpath(dir, rd)) return 0;
+  file_id id;
+  identify(output, &id);
+  if (id.exists ? !realpath(output, ro) : snprintf(ro, sizeof ro, "%s", id.path) >= (int)sizeof ro) return 0;
+  size_t len = strlen(rd);
+  return strncmp(ro, rd, len) == 0 && (ro[len] == '/' || (len == 1 && rd[0] == '/'));
+}
+
+int sl_output_check_ours(const char *path, const char *signature, sl_error *err) {
+  struct stat sb;
+  if (!path || stat(path, &sb) != 0) return SL_OK; /* nothing there: nothing to protect */
+  if (!S_ISREG(sb.st_mode))
+    return sl_error_set(err, SL_EINVAL, path, 0, 0, "exists and is not a regular file (%s): it is left as it is",
+                        S_ISDIR(sb.st_mode) ? "a directory" : "a device or pipe");
+  if (sb.st_size == 0) return SL_OK; /* nothing to lose (and what sl_output_scratch makes) */
+  FILE *f = fopen(path, "rb");
+  char buf[2 * SL_OUTPUT_SIGNATURE_WINDOW + 1];
+  size_t got = 0;
+  if (f) {
+    got = fread(buf, 1, SL_OUTPUT_SIGNATURE_WINDOW, f);
+    if (sb.st_size > 2 * SL_OUTPUT_SIGNATURE_WINDOW) fseek(f, -(long)SL_OUTPUT_SIGNATURE_WINDOW, SEEK_END);
+    got += fread(buf + got, 1, sizeof buf - 1 - got, f);
+    fclose(f);
+  }
+  buf[got] = '\0';
+  size_t slen = strlen(signature);
+  for (size_t i = 0; i + slen <= got; i++) /* memmem: the file may hold NUL bytes */
+    if (memcmp(buf + i, signature, slen) == 0) return SL_OK;
+  return sl_error_set(err, SL_EINVAL, path, 0, 0,
+                      "exists and was not written by scoutlab: it is left as it is (remove it, or choose "
+                      "another name)");
+}
+
 int sl_output_check_paths(const char *const *outputs, size_t nout, const char *const *inputs, size_t nin,
                           sl_error *err) {
   file_id a, b;
@@ -216,6 +261,11 @@ int sl_output_check_paths(const char *const *outputs, size_t nout, const char *c
     identify(outputs[i], &a);
     for (size_t j = 0; j < nin; j++) {
       if (!usable(inputs[j])) continue;
+      if (is_dir(inputs[j]) && csv_inside(outputs[i], inputs[j]))
+        return sl_error_set(err, SL_EINVAL, outputs[i], 0, 0,
+                            "the output %s is inside the input folder %s, whose *.csv files are read: an output "
+                            "never replaces an input",
+                            outputs[i], inputs[j]);
       identify(inputs[j], &b);
       if (same_file(&a, &b))
         return sl_error_set(err, SL_EINVAL, outputs[i], 0, 0,

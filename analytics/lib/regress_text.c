@@ -37,7 +37,9 @@ int sl_model_create(sl_output **o, FILE **out, const char *path, char *const *na
     if (strpbrk(names[j], "\r\n") || names[j][0] == '\0')
       return sl_error_set(err, SL_EINVAL, path, 0, 0,
                           "save: column %zu has an empty name or one with a line break", j + 1);
-  int st = sl_output_open(path, o, out, err); /* a crash mid-write keeps the previous model */
+  /* A model of the same kind is replaced, nothing else; a crash mid-write keeps the previous one. */
+  int st = sl_output_check_ours(path, magic, err);
+  if (!st) st = sl_output_open(path, o, out, err);
   if (st) return st;
   fprintf(*out, "%s %d\n# scoutlab %s; format described in docs/model-format.md\n", magic, version, what);
   return SL_OK;

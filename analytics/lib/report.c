@@ -29,7 +29,7 @@ int sl_report_build(const sl_workspace *ws, const sl_report_request *rq, sl_doc 
                     sl_error *err) {
   if (!ws || !rq || !doc || !summary) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_report_build: NULL argument");
   *doc = NULL;
-  summary->text[0] = '\0';
+  summary->text[0] = summary->charts_note[0] = '\0';
   if (!rq->player == !rq->club)
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "a report is about one player or one club");
   if (!sl_workspace_stats(ws) || !sl_workspace_squad(ws))

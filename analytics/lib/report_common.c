@@ -49,12 +49,16 @@ void rp_figure(rp_ctx *x, sl_doc *d, sl_charts_kind kind, void *chart, const cha
   sl_snprintf_c(dir, sizeof dir, "%s/charts", x->rq->dir);
   sl_snprintf_c(path, sizeof path, "%s/%s.png", dir, name);
   sl_snprintf_c(rel, sizeof rel, "charts/%s.png", name);
-  sl_charts_output o = {.output = path, .width = RP_CHART_WIDTH, .height = RP_CHART_HEIGHT};
+  sl_charts_output o = {.output = path, .width = RP_CHART_WIDTH, .height = RP_CHART_HEIGHT,
+                        .plotdir = x->rq->plotdir, .inputs = x->rq->inputs, .ninputs = x->rq->ninputs};
   char what[300];
   sl_snprintf_c(what, sizeof what, "drawing %s", rel);
   rp_progress(x, what);
   if (sl_output_make_dir(dir, &err) || sl_charts_render(kind, chart, &o, NULL, &err)) {
-    if (!x->chart_failed) rp_note(x, "charts left out: %.160s", err.message);
+    if (!x->chart_failed) {
+      rp_note(x, "charts left out: %.160s", err.message);
+      sl_snprintf_c(x->summary->charts_note, sizeof x->summary->charts_note, "charts left out: %.250s", err.message);
+    }
     x->chart_failed = 1;
     return;
   }

@@ -16,6 +16,24 @@ void sl_workspace_inputs_init(sl_workspace_inputs *in) {
   memset(in, 0, sizeof *in);
 }
 
+static void list_paths(const char *const *p, size_t n, const char **out, size_t cap, size_t *count) {
+  for (size_t i = 0; p && i < n; i++)
+    if (p[i]) {
+      if (*count < cap) out[*count] = p[i];
+      (*count)++;
+    }
+}
+
+size_t sl_workspace_inputs_paths(const sl_workspace_inputs *in, const char **out, size_t cap) {
+  size_t n = 0;
+  list_paths(in->stats, in->nstats, out, cap, &n), list_paths(in->values, in->nvalues, out, cap, &n);
+  list_paths(in->contracts, in->ncontracts, out, cap, &n), list_paths(in->positions, in->npositions, out, cap, &n);
+  list_paths(in->transfers, in->ntransfers, out, cap, &n), list_paths(in->data, in->ndata, out, cap, &n);
+  const char *single[] = {in->model, in->performance_model, in->profiles, in->overrides};
+  list_paths(single, sizeof single / sizeof single[0], out, cap, &n);
+  return n;
+}
+
 void sl_workspace_attrs_init(sl_workspace_attrs *a) {
   memset(a, 0, sizeof *a);
   a->age = a->market_value = a->contract_months = a->minutes_share = NAN;

@@ -675,6 +675,10 @@ void sl_fees_model_free(sl_fees_model *m);
  *  the regress format; docs/fee-model.md). */
 int sl_fees_save(const sl_fees_model *m, const char *path, sl_error *err);
 
+/** SL_OK when sl_fees_save() may write path: it does not exist, is empty or is a fee model;
+ *  anything else is not replaced (sl_output_check_ours). To ask before a long fit. */
+int sl_fees_save_check(const char *path, sl_error *err);
+
 /** Loads a saved model (format SL_FEES_FORMAT_VERSION_MIN to SL_FEES_FORMAT_VERSION). SL_EVERSION
  *  for another version, a performance term in a version-2 file, or columns that do not match the
  *  terms, SL_EPARSE (with the line) for a damaged or truncated file, SL_EIO when unreadable. */

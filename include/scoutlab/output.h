@@ -41,11 +41,21 @@ int sl_output_write_file(const char *path, const char *data, size_t len, sl_erro
 
 /** Refuses outputs that would replace a file the run reads or writes twice: each of outputs[0..nout)
  *  against each of inputs[0..nin) (data files, templates, models read) and against the other
- *  outputs. Same file = same device and inode when both exist (symlinks and hard links followed),
+ *  outputs. An input that is a directory stands for the *.csv files anywhere below it (what the
+ *  loaders read from a folder): an output named *.csv inside it is refused. Same file = same device and inode when both exist (symlinks and hard links followed),
  *  else the same resolved directory and name. "-" (standard input or output) and NULL entries are
  *  skipped. Returns SL_OK, or SL_EINVAL with a message naming both paths (err->file = the output). */
 int sl_output_check_paths(const char *const *outputs, size_t nout, const char *const *inputs, size_t nin,
                           sl_error *err);
+
+/** Refuses to replace a file scoutlab did not write: SL_OK when path does not exist, is empty,
+ *  or is a regular file holding `signature` (the mark its scoutlab writer puts in every such file) in its
+ *  first or last SL_OUTPUT_SIGNATURE_WINDOW bytes; SL_EINVAL naming the file otherwise (a
+ *  directory, a device, or a file of the user's). */
+int sl_output_check_ours(const char *path, const char *signature, sl_error *err);
+
+/* How far from either end of an existing file its writer's signature is looked for. */
+#define SL_OUTPUT_SIGNATURE_WINDOW 4096
 
 /** 1 when paths a and b name the same file by sl_output_check_paths' rule (device and inode
  *  when both exist, else the same resolved directory and name), else 0. */

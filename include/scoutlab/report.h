@@ -40,6 +40,10 @@ typedef struct sl_report_request {
   const sl_workspace_attrs *given; /* what the caller states about the player, or NULL */
   const char *dir;                 /* output directory: charts go to dir/charts */
   int charts;                      /* 1: draw the charts with gnuplot */
+  const char *plotdir;             /* the chart templates' directory; NULL = "plots" here */
+  const char *const *inputs;       /* every file or folder the workspace read: no chart replaces
+                                      one (may be NULL) */
+  size_t ninputs;
   sl_report_progress_fn progress;
   void *progress_ctx;
 } sl_report_request;
@@ -47,6 +51,7 @@ typedef struct sl_report_request {
 /** The verdict in three lines, for a terminal after the files are written. */
 typedef struct sl_report_summary {
   char text[1200]; /* "" for a club report */
+  char charts_note[300]; /* why charts were left out ("" when every chart was drawn) */
 } sl_report_summary;
 
 /** Sets defaults: no player or club, no bid, charts on, no progress. */

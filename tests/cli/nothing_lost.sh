@@ -33,6 +33,49 @@ expect_eq "$(ls -a | grep -c -e '\.tmp' -e 'partial')" "0" "no scratch or partia
 (umask 022 && "$SCOUTLAB" ols o.csv --y y --x x --save o.ols > /dev/null)
 expect_eq "$(stat -c %a o.ols)" "644" "umask 022: rw-r--r--"
 
+# Files of the user's are never replaced, whatever the output: a model only over a model, a
+# chart script only over a script of ours, a report only over a report; a stats file is an
+# input of fit too; an output *.csv inside an input folder would be read as an input.
+D="$SL_DATASETS"
+echo "my notes" > notes.txt
+out=$("$SCOUTLAB" fit --transfers t.csv -o notes.txt --folds 1 2>&1); st=$?
+expect_eq "$st" 2 "fit -o a file of the user's: exit 2"
+expect_contains "$out" "notes.txt: exists and was not written by scoutlab: it is left as it is" "fit -o a user's file: said"
+expect_eq "$(cat notes.txt)" "my notes" "fit -o a user's file: kept"
+out=$("$SCOUTLAB" ols o.csv --y y --x x --save notes.txt 2>&1); st=$?
+expect_eq "$st" 2 "ols --save a file of the user's: exit 2"
+expect_eq "$(cat notes.txt)" "my notes" "ols --save a user's file: kept"
+"$SCOUTLAB" fit --transfers "$D/transfers.csv" -o again.slm --folds 1 >/dev/null 2>&1
+"$SCOUTLAB" fit --transfers "$D/transfers.csv" -o again.slm --folds 1 >/dev/null 2>&1
+expect_eq "$?" 0 "fit -o an earlier model: replaced"
+cp "$D/players.csv" stats.csv && cp stats.csv stats_keep.csv
+out=$("$SCOUTLAB" fit --transfers "$D/transfers.csv" --stats stats.csv -o stats.csv --folds 1 2>&1); st=$?
+expect_eq "$st" 2 "fit -o its --stats file: exit 2"
+expect_contains "$out" "the output stats.csv is the same file as the input stats.csv" "fit -o --stats: said"
+cmp -s stats.csv stats_keep.csv || fail "fit -o --stats changed the stats"
+mkdir -p tdir && cp "$D/transfers.csv" tdir/
+out=$("$SCOUTLAB" chart fees --transfers tdir -o f.png --script tdir/new.csv 2>&1); st=$?
+expect_eq "$st" 2 "chart --script *.csv in an input folder: exit 2"
+expect_contains "$out" "the output tdir/new.csv is inside the input folder tdir, whose *.csv files are read" "script in an input folder: said"
+[ -e tdir/new.csv ] && fail "chart --script wrote into the input folder"
+out=$("$SCOUTLAB" chart fees --transfers tdir -o f.png --script notes.txt 2>&1); st=$?
+expect_eq "$st" 2 "chart --script a user's file: exit 2"
+expect_eq "$(cat notes.txt)" "my notes" "chart --script a user's file: kept"
+# report: a symlink onto an input, a report.html of the user's, then one of ours replaced.
+common=(--player "Tobías Quirandel" --stats "$D/players.csv" --values "$D/values.csv" --contracts contracts.csv
+  --model again.slm --season 2024 --no-charts)
+cp "$D/contracts.csv" contracts.csv && cp contracts.csv contracts_keep.csv
+mkdir -p r1 r2 r3 && ln -s ../contracts.csv r1/report.md && echo "<p>mine</p>" > r2/report.html
+out=$("$SCOUTLAB" report "${common[@]}" -o r1 --format md 2>&1); st=$?
+expect_eq "$st" 2 "report -o onto an input through a symlink: exit 2"
+expect_contains "$out" "r1/report.md is the same file as the input contracts.csv" "report onto an input: said"
+cmp -s contracts.csv contracts_keep.csv || fail "report replaced its contracts input"
+out=$("$SCOUTLAB" report "${common[@]}" -o r2 2>&1); st=$?
+expect_eq "$st" 2 "report -o over a report.html of the user's: exit 2"
+expect_eq "$(cat r2/report.html)" "<p>mine</p>" "the user's report.html kept"
+"$SCOUTLAB" report "${common[@]}" -o r3 >/dev/null 2>&1 && "$SCOUTLAB" report "${common[@]}" -o r3 >/dev/null 2>&1
+expect_eq "$?" 0 "report -o over a report of ours: replaced"
+
 # Standard input, /dev/stdin and process substitution, with a second pass (a late text cell).
 { printf 'player,minutes\n'; for i in 1 2 3 4 5; do echo "P$i,$i"; done; echo 'Q,lots'; } > late.csv
 for how in dash devstdin; do

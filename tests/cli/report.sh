@@ -25,6 +25,16 @@ expect_contains "$method" "the expected fee is the mean of the predictive distri
 expect_contains "$method" "one pool for every player" "method: the percentiles' shared pool"
 ls "$tmp/r" | grep -q partial && fail "a temporary file was left behind"
 
+# Charts are drawn from any working directory (the templates found as chart finds them), and
+# a chart that cannot be drawn is said on standard error, not only in the report's caveats.
+if command -v gnuplot >/dev/null; then
+  (cd "$tmp" && "$SCOUTLAB" report --quiet --player "Tobías Quirandel" "${common[@]}" --model "$tmp/m.slm" -o elsewhere >/dev/null 2>&1)
+  expect_eq "$(ls "$tmp/elsewhere/charts" 2>/dev/null | grep -c '\.png$')" 5 "report run outside the source tree: its 5 charts"
+  out=$(cd "$tmp" && SCOUTLAB_PLOTDIR="$tmp/none" "$SCOUTLAB" report --player "Tobías Quirandel" "${common[@]}" \
+    --model "$tmp/m.slm" -o nocharts 2>&1)
+  expect_contains "$out" "scoutlab report: warning: charts left out: " "charts that cannot be drawn: said"
+fi
+
 # The fee: scoutlab value with the same attributes gives the same median and probability.
 val=$("$SCOUTLAB" value --model "$tmp/m.slm" --player "Tobías Quirandel" --age 26 --position CB \
   --league "Valmorian Ligue" --club "Olympique Sabreval" --season 2024 --market-value 18m --contract-until 2027-06-30 \
