@@ -430,12 +430,13 @@ static void free_values(value_entry *e, size_t n) {
 static int read_values(const sl_table *values, const sl_column *name, const sl_column *val,
                        value_entry **e, value_entry **w, size_t *n, size_t *other_currency) {
   size_t cap = values->nrows ? values->nrows : 1;
-  const sl_column *age = sl_table_role(values, SL_ROLE_AGE), *club = sl_table_role(values, SL_ROLE_CLUB);
   *n = 0;
   *e = calloc(cap, sizeof **e);
   *w = calloc(cap, sizeof **w);
   if (!*e || !*w) return SL_ENOMEM;
-  for (size_t r = 0; r < values->nrows; r++) {
+  for (size_t r = 0; r < values->nrows; r++) { /* each attribute from the column that has it here */
+    const sl_column *age = sl_table_role_at(values, SL_ROLE_AGE, r), *club = sl_table_role_at(values, SL_ROLE_CLUB, r);
+    name = sl_table_role_at(values, SL_ROLE_PLAYER, r), val = sl_table_role_at(values, SL_ROLE_MARKET_VALUE, r);
     const char *nm = text_at(name, r), *cl = club ? text_at(club, r) : NULL;
     double v = NAN, a = age ? num_at(values, age, r) : NAN;
     int got = sl_table_euros(values, val, r, &v, NULL);

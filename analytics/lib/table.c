@@ -550,6 +550,21 @@ const sl_column *sl_table_role(const sl_table *t, sl_role role) {
   return NULL;
 }
 
+static int cell_missing(const sl_column *c, size_t row) {
+  if (c->type == SL_TYPE_TEXT) return !c->text || !c->text[row];
+  return !c->num || isnan(c->num[row]);
+}
+
+const sl_column *sl_table_role_at(const sl_table *t, sl_role role, size_t row) {
+  const sl_column *first = NULL;
+  for (size_t i = 0; t && row < t->nrows && i < t->ncols; i++) {
+    if (t->cols[i].role != role) continue;
+    if (!cell_missing(&t->cols[i], row)) return &t->cols[i];
+    if (!first) first = &t->cols[i];
+  }
+  return first;
+}
+
 int sl_table_number(const sl_table *t, const sl_column *c, size_t row, double *v) {
   if (!t || !c || row >= t->nrows) return 0;
   if (c->type == SL_TYPE_TEXT) {

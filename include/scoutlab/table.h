@@ -121,6 +121,11 @@ long sl_table_column_index(const sl_table *t, const char *name);
 /** First column with the given role, or NULL. Borrowed. */
 const sl_column *sl_table_role(const sl_table *t, sl_role role);
 
+/** For one row: the first column with the role whose cell there is not missing, else the first
+ *  with the role, else NULL. Files stacked into one table may name one thing two ways ("Age" in
+ *  one, "age" in another: two columns, each missing in the other's rows). Borrowed. */
+const sl_column *sl_table_role_at(const sl_table *t, sl_role role, size_t row);
+
 /** The cell as a number: NUMBER/MONEY/DATE give num[row]; TEXT cells are parsed. Returns 1 and
  *  sets *v when there is a number, 0 when missing, -1 when the text is not a number. */
 int sl_table_number(const sl_table *t, const sl_column *c, size_t row, double *v);

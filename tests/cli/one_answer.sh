@@ -228,4 +228,16 @@ if [ -e "$F" ]; then
   expect_contains "$out" "season 2019/20 was asked for, but the stats are of 2024/25 (from the file name" \
     "the refusal names both seasons"
 fi
+# A values folder whose files name one thing two ways (a stats export's Age and Squad, the
+# values' age and club): each row's age is its own file's, so a namesake 14 years older is not
+# him (it was: the stacked table's first Age column was empty on the values' rows, and any age fit).
+mkdir -p vdir
+printf 'Player,Age,Born,Squad,Min\nTobías Quirandel,26,1998,Olympique Sabreval,2500\n' > vdir/a_stats.csv
+printf 'Player,age,club,value\nTobías Quirandel,40,Other Club,€90.00m\nTobías Quirandell,26,Nowhere,€1.00m\n' > vdir/b_values.csv
+out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" --data "$D/players.csv" --season 2024 --values vdir 2>&1)
+expect_contains "$out" "market value unknown" "values folder: a namesake 14 years older is not him"
+printf 'Player,age,club,value\nTobías Quirandel,27,Olympique Sabreval,€18.00m\n' > vdir/c_values.csv
+out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" --data "$D/players.csv" --season 2024 --values vdir 2>&1)
+expect_contains "$out" "market value €18,000,000" "values folder: his own row found by its own age"
+
 finish
