@@ -16,7 +16,7 @@ static void squad_row(rp_ctx *x, const sl_squad_entry *e, const char **cells, ch
   sl_fees_player fp;
   sl_fees_valuation v;
   sl_error err;
-  int ok = rp_value(x, p, e, NULL, NAN, &fp, &v, &err) == SL_OK;
+  int ok = rp_value(x, p, NULL, NAN, &fp, &v, &err) == SL_OK;
   sl_snprintf_c(b[0], 40, "%zu", e->rank_in_club);
   sl_snprintf_c(b[1], 40, "%.0f", e->age);
   sl_snprintf_c(b[2], 40, "%.0f%%", 100 * e->minutes_share);

@@ -26,11 +26,15 @@ void rp_progress(const rp_ctx *x, const char *what) {
 
 const sl_squad_entry *rp_entry_of(const rp_ctx *x, size_t i) { return sl_workspace_entry(x->ws, i); }
 
-int rp_value(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e, const sl_workspace_attrs *given,
-             double bid, sl_fees_player *fp, sl_fees_valuation *v, sl_error *err) {
-  const char *club = e ? sl_squad_club_at(x->squad, e->club)->name : p->clubs;
-  sl_workspace_player pl = {.index = -1, .row = -1, .stats = p, .entry = e, .name = p->name, .club = club};
-  return sl_workspace_value(x->ws, &pl, given, bid, fp, v, err);
+int rp_value(const rp_ctx *x, const sl_player *p, const sl_workspace_attrs *given, double bid, sl_fees_player *fp,
+             sl_fees_valuation *v, sl_error *err) {
+  /* The player as value and predict find him (his index in the workspace's stats: his
+   * performance terms, his main club), whichever index p comes from (the squad's is per club). */
+  long index = p && p->nrows ? sl_compare_player_of_row(x->cmp, p->rows[0]) : -1;
+  sl_workspace_player pl;
+  int st = index >= 0 ? sl_workspace_player_at(x->ws, (size_t)index, &pl, err)
+                      : sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "not in the stats index");
+  return st ? st : sl_workspace_value(x->ws, &pl, given, bid, fp, v, err);
 }
 
 /* Report charts: 16:9 and small enough for a web page, large enough to print. */

@@ -54,7 +54,7 @@ const char *rp_money(double eur, char *buf, size_t size);
 
 /** The fee-model record and valuation of a player of the stats (the workspace's rule); the
  *  caller's statements apply only to the report's own player (given may be NULL). */
-int rp_value(const rp_ctx *x, const sl_player *p, const sl_squad_entry *e, const sl_workspace_attrs *given,
+int rp_value(const rp_ctx *x, const sl_player *p, const sl_workspace_attrs *given,
              double bid, sl_fees_player *fp, sl_fees_valuation *v, sl_error *err);
 
 /** The squad entry of compare-index player i (his club with the most minutes), or NULL. */

@@ -308,13 +308,13 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
   const char *cells[SL_REPORT_SIMILAR * 7];
   char b[SL_REPORT_SIMILAR][4][48];
   double fees[SL_REPORT_SIMILAR];
-  size_t rows = 0, valued = 0;
+  size_t rows = 0, valued = 0, by_perf = 0;
   for (size_t i = 0; i < n && rows < SL_REPORT_SIMILAR; i++) {
     const sl_player *p = sl_compare_player(x->cmp, hits[i].player);
     sl_fees_player fp;
     sl_fees_valuation v;
     sl_error err;
-    int ok = rp_value(x, p, rp_entry_of(x, hits[i].player), NULL, NAN, &fp, &v, &err) == SL_OK;
+    int ok = rp_value(x, p, NULL, NAN, &fp, &v, &err) == SL_OK;
     sl_snprintf_c(b[rows][0], 48, "%.0f", p->age);
     sl_snprintf_c(b[rows][1], 48, "%.2f", hits[i].distance);
     if (ok) {
@@ -322,6 +322,7 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
       char lo[24], hi[24];
       sl_snprintf_c(b[rows][3], 48, "%s \xe2\x80\x93 %s", rp_money(v.fee_low, lo, sizeof lo), rp_money(v.fee_high, hi, sizeof hi));
       fees[valued++] = v.fair_fee;
+      by_perf += sl_workspace_model_for(x->ws, &fp, NULL, NULL, 0) != sl_workspace_model(x->ws);
     } else {
       sl_snprintf_c(b[rows][2], 48, "not valued");
       sl_snprintf_c(b[rows][3], 48, "%.40s", err.message);
@@ -330,14 +331,21 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
     memcpy(cells + 7 * rows, row, sizeof row);
     rows++;
   }
-  char text[400], med[32], his[32];
+  char text[600], med[32], his[32];
   if (valued) {
     qsort(fees, valued, sizeof *fees, cmp_double);
     double median = valued % 2 ? fees[valued / 2] : (fees[valued / 2 - 1] + fees[valued / 2]) / 2;
-    sl_snprintf_c(text, sizeof text, "A like-for-like replacement (the %zu most similar %ss in the data, valued by the "
-             "same model) would cost about %s (median fair fee), against %s for %s.", valued,
-             sl_group_name(pl->p->group), rp_money(median, med, sizeof med),
-             rp_money(pl->v.fair_fee, his, sizeof his), pl->p->name);
+    char which[160] = "";
+    if (by_perf)
+      sl_snprintf_c(which, sizeof which, "; %zu of them, with no market value, by the performance model", by_perf);
+    char among[120]; /* who the median is over: every similar player, or those valued among them */
+    if (valued == rows) sl_snprintf_c(among, sizeof among, "the %zu most similar %ss", rows, sl_group_name(pl->p->group));
+    else sl_snprintf_c(among, sizeof among, "the %zu valued of the %zu most similar %ss", valued, rows, sl_group_name(pl->p->group));
+    sl_snprintf_c(text, sizeof text,
+                  "A like-for-like replacement (%s in the data, each valued as he would be alone%s) would cost "
+                  "about %s (median fair fee), against %s for %s.",
+                  among, which, rp_money(median, med, sizeof med), rp_money(pl->v.fair_fee, his, sizeof his),
+                  pl->p->name);
   } else {
     sl_snprintf_c(text, sizeof text, "No similar player could be valued by the fee model.");
   }

@@ -220,6 +220,20 @@ if [ -e "$F" ]; then
     expect_contains "$r3" "fair fee €${want}m" "the second answer is value's without a market value (€${want}m)"
     wantp=$(printf '%s' "$pv" | json p_at_least_bid | awk '{printf "%.1f", 100 * $1}')
     expect_contains "$r3" "= ${wantp}%" "the same P(fee >= 25m) (${wantp}%)"
+    # Each replacement is valued as value values him alone, by whichever model that is (a
+    # player without a market value by the performance model; it was the market-value model's
+    # typical player before).
+    rows=$(sed -n '/^### What would replace him cost/,/^## /p' b3/report.md | awk -F' [|] ' '/^\| [^-p]/ {sub(/^[|] /, "", $1); print $1 "|" $2 "|" $6}')
+    expect_eq "$(printf '%s\n' "$rows" | grep -c .)" 5 "five replacements"
+    while IFS='|' read -r name club fee; do
+      fee=$(printf '%s' "$fee" | tr -d '€, ')
+      got=$("$SCOUTLAB" value --model M.slm --performance-model P.slm --player "$name ($club)" --data "$F" \
+        --values "$S/tm-values-2023" --format json 2>/dev/null | json fair_fee | awk '{printf "%.0f", $1}')
+      expect_num_eq "$fee" "$got" "replacement $name: the report's fee is value's" --abs 0.5
+    done <<EOF_ROWS
+$rows
+EOF_ROWS
+    expect_contains "$r3" "by the performance model" "the replacement text says which were valued by the performance model"
   fi
 
   out=$("$SCOUTLAB" report --quiet --no-charts --player "Leonardo Balerdi" --stats "$F" --season 2019 \
