@@ -49,7 +49,7 @@ static const char *option_for_field(const char *field) {
       {"market_value", "--market-value"}, {"buyer_league", "--buyer-league"}, {"league", "--league"},
       {"player", "--player"},     {"contract", "--contract-until"},   {"pool", "--pool"},
       {"profile", "--profile"},   {"seasons", "--season or --seasons"},
-      {"players", "--players"},   {"performance_model", "--performance-model"},
+      {"players", "--players"},   {"buyer_club", "--buyer-club"},   {"performance_model", "--performance-model"},
   };
   for (size_t i = 0; field && field[0] && i < sizeof map / sizeof map[0]; i++)
     if (!strcmp(map[i][0], field)) return map[i][1];

@@ -130,7 +130,7 @@ size_t sl_name_distance(const char *a, const char *b, size_t cap) {
 
 /* Distance from query to the closest word-aligned part of name, so that "balerdy" is near
  * "leonardo balerdi" although the full names differ a lot in length. */
-static size_t best_distance(const char *q, const char *name, size_t cap) {
+size_t sl_name_part_distance(const char *q, const char *name, size_t cap) {
   size_t best = sl_name_distance(q, name, cap), nl;
   char word[128];
   for (const char *p = next_word(name, &nl); p; p = next_word(p + nl, &nl)) {
@@ -158,7 +158,7 @@ size_t sl_name_suggest(const char *query, const char *const *names, size_t n, si
     int dup = 0;
     for (size_t k = 0; k < got; k++) dup |= strcmp(names[out[k]], names[i]) == 0;
     if (dup) continue;
-    size_t d = best_distance(query, names[i], cap);
+    size_t d = sl_name_part_distance(query, names[i], cap);
     if (d >= cap) continue;
     size_t pos = got < want ? got++ : want;
     while (pos > 0 && dist[pos - 1] > d) {

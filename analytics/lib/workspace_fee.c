@@ -5,10 +5,12 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "runtime_internal.h"
 #include "scoutlab/money.h"
+#include "scoutlab/names.h"
 #include "scoutlab/season.h"
 
 
@@ -104,20 +106,50 @@ static void history_note(const sl_workspace *ws, const sl_workspace_player *pl, 
     NOTE("no valuation in %.120s at or before %s: no market value", h->file, window[0] ? window : "now");
 }
 
+/* Clubs offered after "did you mean" for a buying club the training deals do not name. */
+#define WS_CLUB_SUGGESTIONS 3
+/* A name this many edits from a club with a level of its own is a typo of it ("Chelsae"), and
+ * refused; one further away may be a club new to the data ("Inter Miami", 3 from "Inter
+ * Milan"): valued at the pooled level, the candidates named in the note. */
+#define WS_CLUB_TYPO_EDITS 2
+
+/* Edits from the club as typed to a club name of the model (normalised, whole or a part). */
+static size_t club_edits(const char *typed, const char *club) {
+  char *a = sl_name_normalise(typed), *b = sl_name_normalise(club);
+  size_t d = a && b ? sl_name_part_distance(a, b, WS_CLUB_TYPO_EDITS + 1) : WS_CLUB_TYPO_EDITS + 1;
+  free(a), free(b);
+  return d;
+}
+
 /* A stated buying club: the model's spelling of it (a club with too few training deals is valued
- * at the pooled level, with a note), and its league as the buying league unless one is stated. */
-static void apply_buyer_club(const sl_workspace *ws, const sl_workspace_attrs *a, sl_fees_player *fp,
-                             char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
+ * at the pooled level, with a note), and its league as the buying league unless one is stated.
+ * A name the training deals never write that is a plausible misspelling of a club with a level of
+ * its own is refused with the candidates: a typo must not pass as the pooled level. */
+static int apply_buyer_club(const sl_workspace *ws, const sl_workspace_attrs *a, sl_fees_player *fp,
+                            char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes, sl_error *err) {
   int pooled = 0;
   const char *level = sl_fees_club_level(ws->model, a->buyer_club, &pooled);
   fp->buyer_club = level ? level : a->buyer_club;
   const char *known = sl_fees_club_league(ws->model, fp->buyer_club);
+  const char *near[WS_CLUB_SUGGESTIONS];
+  size_t nnear = pooled && !known ? sl_fees_club_suggest(ws->model, a->buyer_club, near, WS_CLUB_SUGGESTIONS) : 0;
+  size_t typos = 0; /* the candidates a typo away (closest first): refused with them */
+  while (typos < nnear && club_edits(a->buyer_club, near[typos]) <= WS_CLUB_TYPO_EDITS) typos++;
+  char also[200] = ""; /* the candidates, or the closest club for the note of a pooled one */
+  if (nnear)
+    snprintf(also, sizeof also, "; did you mean %s%s%s%s%s?", near[0], typos > 1 ? ", " : "", typos > 1 ? near[1] : "",
+             typos > 2 ? ", " : "", typos > 2 ? near[2] : "");
+  if (typos)
+    return sl_error_field(err, "buyer_club",
+                          sl_error_set(err, SL_EUNKNOWN, NULL, 0, 0,
+                                       "buying club '%s' is not among the training deals' clubs%s", a->buyer_club,
+                                       also));
   if (pooled && known)
     NOTE("%s has too few training deals for a buying-club level of its own: the model values it with the "
          "pooled level 'other'", a->buyer_club);
   else if (pooled) /* a club new to the data, or a spelling no rule of the club names matches */
     NOTE("%s is not among the training deals' clubs: the model values it with the pooled level 'other' "
-         "(check the spelling if it should be known)", a->buyer_club);
+         "(check the spelling if it should be known%s)", a->buyer_club, also);
   else if (!level && ws->model)
     NOTE("the model has no buying-club term: %s pays as its buying league's typical club", a->buyer_club);
   const char *league = a->buyer_league ? NULL : known;
@@ -125,6 +157,7 @@ static void apply_buyer_club(const sl_workspace *ws, const sl_workspace_attrs *a
     fp->buyer_league = league;
     NOTE("buying league %s: %s's league in the training deals", league, fp->buyer_club);
   }
+  return SL_OK;
 }
 
 /* The caller's statements, checked: unknown names are errors, never a silent fallback. */
@@ -155,7 +188,7 @@ static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_f
       NOTE("%s has too few training deals for a level of its own: the model values it with the pooled "
            "level 'other'", *dest[k]);
   }
-  if (!st && a->buyer_club) apply_buyer_club(ws, a, fp, notes, nnotes, max_notes);
+  if (!st && a->buyer_club) st = apply_buyer_club(ws, a, fp, notes, nnotes, max_notes, err);
   if (!st && a->contract_until) {
     char what[256];
     snprintf(what, sizeof what, "contract-until=%s", a->contract_until);

@@ -835,6 +835,11 @@ const char *sl_fees_club_league(const sl_fees_model *m, const char *club);
  *  *pooled = 0) when the model has no buying-club term. Borrowed from the model or from club. */
 const char *sl_fees_club_level(const sl_fees_model *m, const char *club, int *pooled);
 
+/** The buying clubs with a level of their own whose names are a plausible misspelling of club
+ *  (sl_name_suggest), closest first: up to want into out (borrowed from the model). 0 when none,
+ *  or the model has no buying-club term. */
+size_t sl_fees_club_suggest(const sl_fees_model *m, const char *club, const char **out, size_t want);
+
 SL_END_DECLS
 
 #endif

@@ -32,6 +32,11 @@ int sl_name_match_score(const char *query_norm, const char *name_norm);
 /** Edit distance (Levenshtein, bytes) between two normalised names, capped at cap. */
 size_t sl_name_distance(const char *a, const char *b, size_t cap);
 
+/** Edit distance from query to the closest word-aligned part of name (a word, or the name from
+ *  a word on: "balerdy" is 1 from "leonardo balerdi"), capped at cap; both normalised. What
+ *  sl_name_suggest ranks by. */
+size_t sl_name_part_distance(const char *query_norm, const char *name_norm, size_t cap);
+
 /** Indices of the closest `want` names to query (by edit distance on normalised forms),
  *  written to out (caller's array of size want); returns how many were written. names are
  *  normalised forms. */

@@ -146,4 +146,16 @@ expect_eq "$out" "as transfers (scoutlab fit): 3 rows read, 1 deals used
 expect_contains "$("$SCOUTLAB" check --format json pounds.csv)" '"as_transfers": {"rows_read": 3, "used": 1, "not_used": {"loan": 1, "currency": 1}, "notes": [' \
   "check: the fee model's reading in JSON"
 expect_eq "$("$SCOUTLAB" check "$SL_DATASETS/players.csv" | grep -c '^as transfers')" 0 "check: no fee column, no reading as transfers"
+# A buying club the training deals do not name: a typo of a club with its own level is refused
+# with it (never valued silently as the pooled level); a club further from any is valued at the
+# pooled level with a note naming the closest.
+V=(--model demo.slm --player "Tobías Quirandel" --data "$SL_DATASETS/players.csv" --data "$SL_DATASETS/values.csv" --season 2024)
+out=$("$SCOUTLAB" value "${V[@]}" --buyer-club "Bramcastr United" 2>&1); st=$?
+expect_eq "$st" 2 "buyer club one letter off: refused"
+expect_contains "$out" "buying club 'Bramcastr United' is not among the training deals' clubs; did you mean Bramcaster United?" \
+  "buyer club typo: the candidate named"
+out=$("$SCOUTLAB" value "${V[@]}" --buyer-club "Inter Miami" 2>&1); st=$?
+expect_eq "$st" 0 "buyer club new to the data: valued"
+expect_contains "$out" "Inter Miami is not among the training deals' clubs: the model values it with the pooled level 'other'" \
+  "new buyer club: the pooled level said"
 finish
