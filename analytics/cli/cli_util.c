@@ -207,10 +207,7 @@ static int csv_formula_like(const char *s) {
 void sl_cli_csv_text(FILE *f, const char *s) {
   fputc('"', f);
   if (s && csv_formula_like(s)) fputc('\'', f); /* the apostrophe makes it text */
-  for (; s && *s; s++) {
-    if (*s == '"') fputc('"', f);
-    fputc(*s, f);
-  }
+  sl_text_csv_write(f, s);                      /* control characters shown, never acted on */
   fputc('"', f);
 }
 
@@ -221,7 +218,7 @@ void sl_cli_csv_field(FILE *f, const char *s) {
     return;
   }
   if (csv_formula_like(s)) fputc('\'', f);
-  fputs(s, f);
+  sl_text_csv_write(f, s);
 }
 
 void sl_cli_csv_number(FILE *f, double v) {

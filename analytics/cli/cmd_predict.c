@@ -185,6 +185,7 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, const predict_
     if (!p.season && m->season_max > 0) p.season = m->season_max, model_season++;
     char why[160];
     const char *bad = unreadable_number(t, r, why, sizeof why);
+    if (!bad) bad = sl_fees_rows_bad_season(rows, r, why, sizeof why);
     if (!bad) bad = sl_fees_rows_currency(rows, r, 0, why, sizeof why);
     int ok = !bad && sl_fees_value(m, &p, level, bid, &v, &err) == SL_OK;
     valued += ok;

@@ -335,7 +335,9 @@ static void list_row(FILE *f, sl_format fmt, const sq_ctx *ctx, const sl_squad_e
     fprintf(f, "%zu,", rank);
     sl_cli_csv_field(f, p->name), fputc(',', f), sl_cli_csv_field(f, club_name(ctx, e)), fputc(',', f);
     sl_cli_csv_field(f, p->league);
-    fprintf(f, ",%s,%.0f,%.4f,%.2f", sl_group_name(p->group), e->minutes, e->minutes_share, e->total);
+    fprintf(f, ",%s,%.0f", sl_group_name(p->group), e->minutes); /* unknowns as empty cells, never "nan" */
+    isfinite(e->minutes_share) ? fprintf(f, ",%.4f", e->minutes_share) : fputs(",", f);
+    isfinite(e->total) ? fprintf(f, ",%.2f", e->total) : fputs(",", f);
     for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++) isnan(e->score[c]) ? fputs(",", f) : fprintf(f, ",%.2f", e->score[c]);
     fprintf(f, ",%zu,%zu,", e->rank_in_league_group, e->league_group_size);
     char notes[SL_SQUAD_COMPONENT_COUNT * 160] = "";

@@ -1,5 +1,6 @@
 /* doc.c - report documents rendered to HTML and Markdown; see include/scoutlab/doc.h */
 #include "scoutlab/doc.h"
+#include "scoutlab/text.h"
 #include "textutil.h"
 
 #include <stdlib.h>
@@ -162,16 +163,25 @@ int sl_doc_list(sl_doc *d, const char *const *items, size_t n) {
 /* ---- HTML ---- */
 
 static void html_text(FILE *f, const char *s) {
-  for (; *s; s++) {
-    switch (*s) {
-    case '&': fputs("&amp;", f); break;
-    case '<': fputs("&lt;", f); break;
-    case '>': fputs("&gt;", f); break;
-    case '"': fputs("&quot;", f); break;
-    case '\'': fputs("&#39;", f); break;
-    case '\n': fputs("<br>", f); break;
-    default: fputc(*s, f);
+  char esc[8];
+  size_t n = strlen(s);
+  int control;
+  while (n) {
+    size_t used = sl_text_char_at(s, n, esc, &control);
+    if (control) { /* an escape, a bidi override: shown, not obeyed */
+      fputs(esc, f);
+    } else {
+      switch (*s) {
+      case '&': fputs("&amp;", f); break;
+      case '<': fputs("&lt;", f); break;
+      case '>': fputs("&gt;", f); break;
+      case '"': fputs("&quot;", f); break;
+      case '\'': fputs("&#39;", f); break;
+      case '\n': fputs("<br>", f); break;
+      default: fwrite(s, 1, used, f);
+      }
     }
+    s += used, n -= used;
   }
 }
 

@@ -276,6 +276,15 @@ static const char *bad_number(const sl_table *t, const sl_column *c, size_t r, d
   return why;
 }
 
+/* A positive value below what any player can hold (fees.h: SL_FEES_MIN_MARKET_VALUE). */
+static const char *too_small(const sl_table *t, const sl_column *c, size_t r, double min, const char *why_min,
+                             char *why, size_t size) {
+  double v;
+  if (!c || sl_table_number(t, c, r, &v) <= 0 || !(v > 0 && v < min)) return NULL;
+  sl_snprintf_c(why, size, "%s %.15g is below %.15g (%s)", c->name, v, min, why_min);
+  return why;
+}
+
 /* A value above what any player or contract can hold (fees.h: SL_FEES_MAX_MARKET_VALUE...). */
 static const char *too_large(const sl_table *t, const sl_column *c, size_t r, double max, const char *why_max,
                              char *why, size_t size) {
@@ -285,25 +294,30 @@ static const char *too_large(const sl_table *t, const sl_column *c, size_t r, do
   return why;
 }
 
+const char *sl_fees_rows_bad_season(const sl_fees_rows *x, size_t r, char *why, size_t size) {
+  int bad;
+  if (!x || r >= x->t->nrows) return NULL;
+  row_season(x->t, x->c.season, r, &bad);
+  if (!bad) return NULL;
+  char text[64];
+  const char *cell = sl_table_text(x->t, x->c.season, r, text, sizeof text);
+  snprintf(why, size, "%s '%s' is not a season (expected e.g. 2022, 2022/23, 2022/2023, 22/23)", x->c.season->name,
+           cell ? cell : "");
+  return why;
+}
+
 const char *sl_fees_rows_impossible(const sl_fees_rows *x, size_t r, char *why, size_t size) {
   static const char amount[] = "an amount such as 25m, EUR 25m or 25000000";
   const sl_table *t = x->t;
   const sl_fees_cols *c = &x->c;
-  int bad;
-  row_season(t, c->season, r, &bad);
-  if (bad) {
-    char text[64];
-    const char *cell = sl_table_text(t, c->season, r, text, sizeof text);
-    snprintf(why, size, "%s '%s' is not a season (expected e.g. 2022, 2022/23, 2022/2023, 22/23)", c->season->name,
-             cell ? cell : "");
-    return why;
-  }
+  if (sl_fees_rows_bad_season(x, r, why, size)) return why;
   const char *w = bad_number(t, c->fee, r, 0, NAN, amount, why, size);
   if (!w) w = bad_number(t, c->mv, r, 0, NAN, amount, why, size);
   if (!w) w = bad_number(t, c->age, r, SL_FEES_MIN_AGE, SL_FEES_MAX_AGE, "years", why, size);
   if (!w) w = bad_number(t, c->minutes, r, 0, 1, "a share of the team's minutes, 0-1", why, size);
   if (!w) w = bad_number(t, c->contract_months, r, 0, NAN, "months left, 0 or more", why, size);
   if (!w) w = too_large(t, c->mv, r, SL_FEES_MAX_MARKET_VALUE, "EUR, ten times the highest ever listed", why, size);
+  if (!w) w = too_small(t, c->mv, r, SL_FEES_MIN_MARKET_VALUE, "EUR: none is listed lower; another unit?", why, size);
   if (!w) w = too_large(t, c->contract_months, r, SL_FEES_MAX_CONTRACT_MONTHS, "ten years", why, size);
   return w;
 }

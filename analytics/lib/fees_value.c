@@ -192,6 +192,10 @@ static int check_player(const sl_fees_player *p, sl_error *err) {
   for (size_t k = 0; k < sizeof values / sizeof values[0]; k++)
     if (isinf(values[k].v))
       return sl_error_set(err, SL_EDATA, NULL, 0, 0, "%s %g is not a finite number", values[k].what, values[k].v);
+  if (p->market_value > 0 && p->market_value < SL_FEES_MIN_MARKET_VALUE)
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0,
+                        "market value %.15g EUR is below any listed (expected at least %.0f EUR; for millions "
+                        "write %.15gm)", p->market_value, SL_FEES_MIN_MARKET_VALUE, p->market_value);
   if (p->market_value > SL_FEES_MAX_MARKET_VALUE)
     return sl_error_set(err, SL_EDATA, NULL, 0, 0,
                         "market value %.15g is not a footballer's (expected at most %.15g EUR, ten times "

@@ -2,6 +2,7 @@
  * See include/scoutlab/plot.h for the security rules this file implements. */
 #include "plot_internal.h"
 #include "runtime_internal.h"
+#include "scoutlab/text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -67,10 +68,13 @@ static size_t utf8_valid_len(const unsigned char *p) {
 
 /* True for code points that would break a line or are invisible controls: C1 controls
  * (U+0080-U+009F) and the Unicode line and paragraph separators (U+2028, U+2029). */
+/* A C1 control, line or paragraph separator, or a bidirectional override or isolate (it would
+ * reorder a label: "Arda ayaklıY"), as sl_text_control_at names them. */
 static int is_unicode_break(const unsigned char *p, size_t n) {
-  if (n == 2 && p[0] == 0xC2 && p[1] <= 0x9F) return 1;
-  if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) return 1;
-  return 0;
+  char esc[8];
+  int control;
+  sl_text_char_at((const char *)p, n, esc, &control);
+  return control;
 }
 
 static void sink_puts(quote_sink *s, const char *text) {

@@ -48,6 +48,34 @@ static int invisible_control(uint32_t c) {
          (c >= 0x2066 && c <= 0x2069);
 }
 
+size_t sl_text_char_at(const char *s, size_t n, char esc[8], int *control) {
+  const unsigned char *p = (const unsigned char *)s;
+  unsigned c = p[0];
+  *control = 0;
+  if (c == '\n' || c == '\t') return 1;
+  if (c == '\r') return *control = 1, snprintf(esc, 8, "\\r"), 1; /* as a terminal shows it */
+  if (c < 0x20 || c == 0x7F) return *control = 1, snprintf(esc, 8, "\\x%02x", c), 1;
+  if (c < 0x80) return 1;
+  size_t len = sl_utf8_seq_len(p, n);
+  if (len == 0) return *control = 1, snprintf(esc, 8, "\\x%02x", c), 1;
+  uint32_t cp = code_point(p, len);
+  if (invisible_control(cp)) *control = 1, snprintf(esc, 8, "\\u%04x", (unsigned)cp);
+  return len;
+}
+
+void sl_text_csv_write(FILE *f, const char *s) {
+  size_t n = s ? strlen(s) : 0;
+  char esc[8];
+  int control;
+  while (n) {
+    size_t used = sl_text_char_at(s, n, esc, &control);
+    if (control) fputs(esc, f);
+    else if (*s == '"') fputs("\"\"", f);
+    else fwrite(s, 1, used, f);
+    s += used, n -= used;
+  }
+}
+
 /* One character at p (n bytes left) as a terminal shows it; returns the bytes consumed. */
 static size_t terminal_char(emit *e, const unsigned char *p, size_t n) {
   char esc[16];

@@ -20,8 +20,12 @@
   } while (0)
 
 /* Group of the fee model from compare's: a sub-position ("CB", "LW") when known, else the
- * compare group, where midfielders count as DM/CM and forwards as AM/W (the closer half). */
-static int fee_group(const sl_player *p) {
+ * compare group; midfielders and forwards (FBref's MF and FW: a line, not a group) are -1 with
+ * *line the line's groups, valued as their mixture as a Transfermarkt "Delantero" is. */
+static int fee_group(const sl_player *p, unsigned *line) {
+  *line = 0;
+  if (!p->sub_position[0] && p->group == SL_GROUP_MIDFIELDER) return *line = sl_fees_position_line("MF"), -1;
+  if (!p->sub_position[0] && p->group == SL_GROUP_FORWARD) return *line = sl_fees_position_line("FW"), -1;
   int g = p->sub_position[0] ? sl_fees_position_group(p->sub_position) : -2;
   if (g >= 0) return g;
   switch (p->group) {
@@ -39,7 +43,7 @@ static void from_stats(const sl_workspace *ws, const sl_workspace_player *pl, sl
   const sl_player *p = pl->stats;
   fp->name = p->name;
   fp->age = p->age;
-  fp->group = fee_group(p);
+  fp->group = fee_group(p, &fp->line_groups);
   fp->league = p->league;
   fp->market_value = p->market_value;
   if (pl->entry) {

@@ -153,6 +153,10 @@ typedef enum sl_fees_reason {
 /** Largest market value a row or a player can hold, EUR: ten times the highest ever listed
  *  (about EUR 200m); beyond it a value is a typo or a unit error, refused, never extrapolated. */
 #define SL_FEES_MAX_MARKET_VALUE 2e9
+/** Smallest market value a row or a player can hold, EUR: Transfermarkt lists none below
+ *  EUR 10,000, so an amount under EUR 1,000 is another unit (15 meant as 15m) or a typo. Fees
+ *  have no such floor: token fees of EUR 50-500 are real. */
+#define SL_FEES_MIN_MARKET_VALUE 1000.0
 /** Most contract months left a row or a player can hold: ten years. FIFA caps contracts at five
  *  years where national law allows no longer (RSTP art. 18.2); the longest known ran 8.5. */
 #define SL_FEES_MAX_CONTRACT_MONTHS 120.0
@@ -320,6 +324,11 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const struct
  *  with_fee, its fee (what fit and a score read) cannot be read in euros, no rate being given
  *  for its currency: "market_value '£9.00m' is in GBP, not euros"; NULL when they can. */
 const char *sl_fees_rows_currency(const sl_fees_rows *x, size_t r, int with_fee, char *why, size_t size);
+
+/** Why row r's season cell is not a season ("season '1e400' is not a season (expected e.g.
+ *  2022, 2022/23...)") into why; NULL when it is one or is missing. A row so damaged is not
+ *  valued at some other season. */
+const char *sl_fees_rows_bad_season(const sl_fees_rows *x, size_t r, char *why, size_t size);
 
 /** 1 when the club column of the table's file `file` (an index into its files) is not read: in
  *  at least 5 moves both sides list, most of its rows name a club other than the one the other
@@ -738,7 +747,8 @@ typedef struct sl_fees_valuation {
  *  model can average over (leagues, contract, minutes) take the training mean, with a note;
  *  SL_EDATA (saying which flag to give) when age, position, or a market value the model
  *  uses is unknown, and (naming the value) when one cannot be true: infinite, age outside
- *  SL_FEES_MIN_AGE..SL_FEES_MAX_AGE, market value negative or above SL_FEES_MAX_MARKET_VALUE,
+ *  SL_FEES_MIN_AGE..SL_FEES_MAX_AGE, market value negative, below SL_FEES_MIN_MARKET_VALUE or
+ *  above SL_FEES_MAX_MARKET_VALUE,
  *  contract months negative or above SL_FEES_MAX_CONTRACT_MONTHS, minutes share outside 0-1.
  *  A possible value outside the training deals' range (beyond the margins) is valued, and
  *  listed in out->extrapolated with an "extrapolation: ..." note. A valuation that is not a

@@ -26,6 +26,7 @@
 #define SCOUTLAB_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "scoutlab/export.h"
 SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
@@ -35,6 +36,19 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 
 /** Escapes s for a terminal into out (see the top of this header). Returns the escaped length. */
 size_t sl_text_terminal(char *out, size_t size, const char *s);
+
+/** The character at p (n bytes, n > 0): returns the bytes it takes (a UTF-8 sequence whole, a
+ *  byte that is not UTF-8 alone) and sets *control to 1, with its visible form ("\x1b",
+ *  "\u202e") in esc (at least 8 bytes), when a terminal or a viewer would act on it rather than
+ *  show it: a C0 control but line feed and tab, DEL, a byte that is not UTF-8, a C1 control, a
+ *  bidirectional override or isolate, a line or paragraph separator; else *control = 0 (line
+ *  feed and tab are the caller's: kept in CSV, a break in HTML). */
+size_t sl_text_char_at(const char *p, size_t n, char esc[8], int *control);
+
+/** Writes s to f as one RFC 4180 CSV field's contents (double quotes doubled) with every
+ *  character sl_text_char_at calls a control in its visible form: a CSV file shown on a terminal acts
+ *  on nothing. NULL writes nothing. */
+void sl_text_csv_write(FILE *f, const char *s);
 
 /** Where Markdown text goes. */
 typedef enum sl_text_md_context {

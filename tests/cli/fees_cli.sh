@@ -158,4 +158,21 @@ out=$("$SCOUTLAB" value "${V[@]}" --buyer-club "Inter Miami" 2>&1); st=$?
 expect_eq "$st" 0 "buyer club new to the data: valued"
 expect_contains "$out" "Inter Miami is not among the training deals' clubs: the model values it with the pooled level 'other'" \
   "new buyer club: the pooled level said"
+# A market value no footballer has (15 meant as 15m; 1e-300 in a file) is refused, never valued:
+# value names the unit; fit counts such rows as impossible values; predict names the cell, as it
+# names a season cell that is no season.
+out=$("$SCOUTLAB" value --model demo.slm --age 25 --position CB --season 2018 --market-value 15 2>&1); rc=$?
+expect_eq "$rc" 1 "value --market-value 15: refused"
+expect_contains "$out" "market value 15 EUR is below any listed (expected at least 1000 EUR; for millions write 15m)" \
+  "value --market-value 15: the unit named"
+awk -F, -v OFS=, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "market_value") mv = i; if ($i == "season") se = i
+    if ($i == "fee") fee = i; if ($i == "is_loan") loan = i } }
+  NR > 1 && $fee + 0 > 0 && $loan == "False" && n++ < 5 { $mv = "1e-300" } NR == 41 { $se = "1e400" } { print }' \
+  "$SL_DATASETS/transfers.csv" > tiny_mv.csv
+out=$("$SCOUTLAB" fit -v --transfers tiny_mv.csv --until 2019 --folds 1 -o tiny.slm 2>&1)
+expect_contains "$out" ": market_value 1e-300 is below 1000 (EUR: none is listed lower; another unit?)" \
+  "fit: a market value below any listed is an impossible value"
+out=$("$SCOUTLAB" predict --model demo.slm tiny_mv.csv 2>/dev/null | sed -n 41p)
+expect_contains "$out" "season '1e400' is not a season (expected e.g. 2022, 2022/23, 2022/2023, 22/23)" \
+  "predict: a season cell that is no season named, not valued at another season"
 finish

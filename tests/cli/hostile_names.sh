@@ -85,4 +85,17 @@ expect_eq "$(head -1 r/report.md)" "# $md: is €25m a realistic fee?" "report.m
 expect_eq "$(grep -c '^| Evil' r/report.md)" 1 "report.md: one table row holds the name"
 expect_contains "$(cat r/report.md)" "| $md | 26 |" "report.md: his row in the squad table"
 expect_eq "$(grep -cE '^(\| fake|!\[x\])' r/report.md)" 0 "report.md: no line starts with the name's markup"
+# ... its HTML: the controls shown as text, never raw (a viewer or a terminal `cat` obeys them);
+# a bidirectional override is shown, not obeyed (it would reverse what follows).
+"$SCOUTLAB" report --quiet --no-charts --player "evil one" --bid 25m --stats players.csv --season 2024 --values values.csv \
+  --contracts contracts.csv --model m.slm -o rh --format html >/dev/null 2>&1
+expect_no_controls "$(cat rh/report.html)" "report.html"
+expect_contains "$(cat rh/report.html)" 'Evil \x1b]0;pwned\x07One \r| fake | row |<br>![x](http://e) End' "report.html: the name shown"
+# CSV outputs (predict's default, squad --format csv...) go to terminals too: controls shown.
+out=$("$SCOUTLAB" squad "${s[@]}" "alpha fc" --format csv 2>&1)
+expect_no_controls "$out" "squad csv"
+expect_contains "$out" 'Evil \x1b]0;pwned\x07One \r| fake | row |' "squad csv: the name shown"
+printf 'name,club,minutes\n"A\342\200\256B",X FC,900\n' > bidi.csv
+out=$("$SCOUTLAB" squad --stats bidi.csv "X FC" --format csv 2>&1)
+expect_contains "$out" 'A\u202eB' "squad csv: a bidi override shown as \\u202e"
 finish
