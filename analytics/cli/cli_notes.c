@@ -37,16 +37,23 @@ void sl_cli_accounting(const char *what, const sl_table *t) {
             SL_CLI_SHOWN(t->skipped[k].reason));
 }
 
-void sl_cli_workspace_report(const char *cmd, const sl_workspace *ws) {
-  if (!ws) return;
-  for (size_t i = 0; i < sl_workspace_note_count(ws); i++) sl_cli_note(cmd, "%s", sl_workspace_note(ws, i));
-  sl_cli_workspace_accounting(ws);
-}
-
-void sl_cli_workspace_accounting(const sl_workspace *ws) {
-  if (!ws) return;
+/* The row accounting of each of the workspace's tables (with --verbose). */
+static void tables_accounting(const sl_workspace *ws) {
   sl_cli_accounting("stats", sl_workspace_stats(ws));
   sl_cli_accounting("values", sl_workspace_values(ws));
   sl_cli_accounting("contracts", sl_workspace_contracts(ws));
   sl_cli_accounting("positions", sl_workspace_positions(ws));
+}
+
+void sl_cli_workspace_report(const char *cmd, const sl_workspace *ws) {
+  if (!ws) return;
+  for (size_t i = 0; i < sl_workspace_note_count(ws); i++) sl_cli_note(cmd, "%s", sl_workspace_note(ws, i));
+  tables_accounting(ws);
+}
+
+void sl_cli_workspace_accounting(const sl_workspace *ws) {
+  if (!ws) return;
+  for (size_t i = 0; sl_cli_verbose() && i < sl_workspace_note_count(ws); i++) /* files read as what, left out */
+    fprintf(stderr, "note: %s\n", SL_CLI_SHOWN(sl_workspace_note(ws, i)));
+  tables_accounting(ws);
 }

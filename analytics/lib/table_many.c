@@ -204,6 +204,23 @@ int sl_table_internal_stack(sl_table *const *parts, size_t n, sl_table **out, sl
   return SL_OK;
 }
 
+int sl_table_files_of(const char *path, char ***files, size_t *n, sl_error *err) {
+  path_list specials = {0}, list = {.notes_ = &specials};
+  int st = path ? expand(path, 0, &list, err) : sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no path given");
+  sl_table_paths_free(specials.paths, specials.n);
+  if (st) {
+    sl_table_paths_free(list.paths, list.n);
+    list.paths = NULL, list.n = 0;
+  }
+  *files = list.paths, *n = list.n;
+  return st;
+}
+
+void sl_table_paths_free(char **files, size_t n) {
+  for (size_t i = 0; files && i < n; i++) free(files[i]);
+  free(files);
+}
+
 int sl_table_load_many(const char *const *paths, size_t npaths, const sl_load_options *opt,
                        sl_table **out, sl_error *err) {
   if (!out || !paths || npaths == 0) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no files given");

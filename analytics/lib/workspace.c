@@ -83,32 +83,69 @@ static int add_paths(kind_paths *k, const char *const *paths, size_t n) {
   return SL_OK;
 }
 
-/* Loads each path and files it under its kind. `values` (the --values files): market values,
- * or a value history told apart by its columns; otherwise (--data) any kind. */
-static int classify_paths(sl_workspace *ws, const sl_workspace_inputs *in, const char *const *paths, size_t n,
-                          int values, kind_paths kinds[DATA_KINDS], sl_error *err) {
-  for (size_t i = 0; i < n; i++) {
-    sl_table *t = NULL;
-    int st = sl_table_load_many(&paths[i], 1, in->load, &t, err);
-    if (st) return st;
-    data_kind k = classify(t);
-    if (values) k = k == DATA_HISTORY ? DATA_HISTORY : DATA_VALUES;
-    if (k != DATA_UNKNOWN && !kinds[k].n) {
-      kinds[k].kept = t;
-    } else {
-      sl_table_free(t);
-      if (k != DATA_UNKNOWN) sl_table_free(kinds[k].kept), kinds[k].kept = NULL; /* several: stacked by the loader */
-    }
-    if (k == DATA_UNKNOWN)
-      return sl_error_set(err, SL_EDATA, paths[i], 0, 0,
-                          "neither stats (minutes), market values, contracts nor player attributes: no column "
-                          "of a player name, minutes, market value or contract expiry");
-    static const char *const kind_name[] = {"season stats", "market values", "contracts",
-                                            "a market value history (by player_id and date)"};
-    if (!values || k == DATA_HISTORY) sl_ws_note_(ws, "%s read as %s", paths[i], kind_name[k]);
-    if (add_paths(&kinds[k], &paths[i], 1)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+/* Files one data file under its kind. `values` (the --values files): market values, or a value
+ * history told apart by its columns; otherwise (--data) any kind. A file met in a walked folder
+ * that is not what the folder is given as (a stats export among market values) is left out with
+ * a note, rather than stacked with the others (its Age would hide theirs). */
+static int classify_file(sl_workspace *ws, const sl_workspace_inputs *in, const char *path, int values, int in_folder,
+                         kind_paths kinds[DATA_KINDS], sl_error *err) {
+  sl_table *t = NULL;
+  int st = sl_table_load_many(&path, 1, in->load, &t, err);
+  if (st) return st;
+  data_kind k = classify(t);
+  if (values) {
+    int useful = k == DATA_HISTORY || sl_table_role(t, SL_ROLE_MARKET_VALUE);
+    k = k == DATA_HISTORY ? DATA_HISTORY : DATA_VALUES;
+    if (!useful && in_folder) k = DATA_UNKNOWN;
   }
+  if (k == DATA_UNKNOWN && in_folder) {
+    sl_ws_note_(ws, "%s left out: %s", path,
+                values ? "no market value column (not market values)"
+                       : "neither stats, market values nor contracts");
+    sl_table_free(t);
+    return SL_OK;
+  }
+  if (k != DATA_UNKNOWN && !kinds[k].n) {
+    kinds[k].kept = t;
+  } else {
+    sl_table_free(t);
+    if (k != DATA_UNKNOWN) sl_table_free(kinds[k].kept), kinds[k].kept = NULL; /* several: stacked by the loader */
+  }
+  if (k == DATA_UNKNOWN)
+    return sl_error_set(err, SL_EDATA, path, 0, 0,
+                        "neither stats (minutes), market values, contracts nor player attributes: no column "
+                        "of a player name, minutes, market value or contract expiry");
+  static const char *const kind_name[] = {"season stats", "market values", "contracts",
+                                          "a market value history (by player_id and date)"};
+  if (!values || k == DATA_HISTORY) sl_ws_note_(ws, "%s read as %s", path, kind_name[k]);
+  if (add_paths(&kinds[k], &path, 1)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   return SL_OK;
+}
+
+/* Each path filed under its kind; a folder file by file (its files kept in `store`, which the
+ * caller frees once the kinds are loaded). */
+static int classify_paths(sl_workspace *ws, const sl_workspace_inputs *in, const char *const *paths, size_t n,
+                          int values, kind_paths kinds[DATA_KINDS], kind_paths *store, sl_error *err) {
+  int st = SL_OK;
+  for (size_t i = 0; !st && i < n; i++) {
+    struct stat sb;
+    if (stat(paths[i], &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+      st = classify_file(ws, in, paths[i], values, 0, kinds, err);
+      continue;
+    }
+    char **files = NULL;
+    size_t nf = 0;
+    st = sl_table_files_of(paths[i], &files, &nf, err);
+    if (!st && !nf) st = sl_error_set(err, SL_ENOTFOUND, paths[i], 0, 0, "no .csv files found");
+    if (!st && add_paths(store, (const char *const *)files, nf)) { /* the store owns them from here */
+      sl_table_paths_free(files, nf);
+      return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (st) sl_table_paths_free(files, nf);
+    else free(files);
+    for (size_t f = 0; !st && f < nf; f++) st = classify_file(ws, in, store->p[store->n - nf + f], values, 1, kinds, err);
+  }
+  return st;
 }
 
 /* Stats in the yearly layout: the tables a comparison reads, of the seasons asked for, joined
@@ -135,8 +172,9 @@ static int load_tables(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
   if ((!yearly && add_paths(&kinds[DATA_STATS], in->stats, in->nstats)) ||
       add_paths(&kinds[DATA_CONTRACTS], in->contracts, in->ncontracts))
     st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  if (!st) st = classify_paths(ws, in, in->values, in->nvalues, 1, kinds, err);
-  if (!st) st = classify_paths(ws, in, in->data, in->ndata, 0, kinds, err);
+  kind_paths store = {0}; /* the files of walked folders, owned here until loaded */
+  if (!st) st = classify_paths(ws, in, in->values, in->nvalues, 1, kinds, &store, err);
+  if (!st) st = classify_paths(ws, in, in->data, in->ndata, 0, kinds, &store, err);
   if (!st && yearly && kinds[DATA_STATS].n)
     st = sl_error_set(err, SL_EINVAL, kinds[DATA_STATS].p[0], 0, 0,
                       "season stats besides the yearly-layout folder %s: give the stats one way", in->stats[0]);
@@ -148,6 +186,8 @@ static int load_tables(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
     sl_table_free(kinds[k].kept);
     free(kinds[k].p);
   }
+  for (size_t i = 0; i < store.n; i++) free((char *)store.p[i]);
+  free(store.p);
   return st;
 }
 

@@ -109,6 +109,12 @@ int sl_table_load_buffer(const char *name, const char *data, size_t len, const s
 int sl_table_load_many(const char *const *paths, size_t npaths, const sl_load_options *opt,
                        sl_table **out, sl_error *err);
 
+/** The files sl_table_load_many reads for path: path itself, or every *.csv below a directory,
+ *  in sorted order (special files left out). *files (each and the array freed by the caller
+ *  with sl_table_paths_free) and *n; SL_ENOMEM, or SL_EIO for a directory that cannot be read. */
+int sl_table_files_of(const char *path, char ***files, size_t *n, sl_error *err);
+void sl_table_paths_free(char **files, size_t n);
+
 /** Frees a table; NULL does nothing. */
 void sl_table_free(sl_table *t);
 

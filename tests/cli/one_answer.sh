@@ -253,5 +253,13 @@ expect_contains "$out" "market value unknown" "values folder: a namesake 14 year
 printf 'Player,age,club,value\nTobías Quirandel,27,Olympique Sabreval,€18.00m\n' > vdir/c_values.csv
 out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" --data "$D/players.csv" --season 2024 --values vdir 2>&1)
 expect_contains "$out" "market value €18,000,000" "values folder: his own row found by its own age"
+out=$("$SCOUTLAB" value -v --model demo.slm --player "Tobías Quirandel" --data "$D/players.csv" --season 2024 --values vdir 2>&1)
+expect_contains "$out" "note: vdir/a_stats.csv left out: no market value column (not market values)" \
+  "values folder: a stats export in it left out, said"
+# --data with a folder: each file is what its columns say (a folder of stats and values is not
+# all stats because one file has minutes).
+mkdir -p ddir && cp "$D/players.csv" "$D/values.csv" ddir/
+out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" --data ddir --season 2024 2>&1)
+expect_contains "$out" "market value €18,000,000" "--data FOLDER: its values file read as values"
 
 finish
