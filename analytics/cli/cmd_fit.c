@@ -10,6 +10,7 @@
 #include "scoutlab/money.h"
 #include "scoutlab/output.h"
 #include "scoutlab/perf.h"
+#include "scoutlab/season.h"
 
 const char sl_help_fit[] =
     "usage: scoutlab fit --transfers FILE|DIR... -o|--output MODEL.slm [--players FILE...]\n"
@@ -87,13 +88,36 @@ static int int_arg(const char *s, long lo, long hi, long *v) {
   return *s && !*end && *v >= lo && *v <= hi;
 }
 
+/* A season in any form the data write (2017, 2017/18, 2017/2018, 17/18): its first year. */
+static int season_arg(const char *s, int *first) { return sl_season_parse(s, first, NULL) == SL_OK; }
+
+/* What each option with a checked value expects, for the message when the value is not that. */
+static const char *expected_value(const char *o) {
+  static const char *const what[][2] = {
+      {"--since", "a season, e.g. 2010, 2010/11 or 2010/2011"},
+      {"--until", "a season, e.g. 2020, 2020/21 or 2020/2021"},
+      {"--holdout-from", "a season, e.g. 2017, 2017/18 or 2017/2018"},
+      {"--rolling", "a season, e.g. 2013, 2013/14 or 2013/2014"},
+      {"--season-mode", "auto, trend, level or none"},
+      {"--half-life", "auto, none or a number of seasons above 0 and below 100, e.g. 2"},
+      {"--folds", "a whole number from 1 to 100"},
+      {"--seed", "a whole number from 0 to 2147483647"},
+      {"--level", "a probability between 0 and 1, e.g. 0.8 for an 80% interval"},
+      {"--interval", "auto, t or conformal"},
+      {"--format", "table, json or csv"},
+  };
+  for (size_t i = 0; i < sizeof what / sizeof what[0]; i++)
+    if (!strcmp(o, what[i][0])) return what[i][1];
+  return NULL;
+}
+
 static int parse_value_opt(fit_args *a, const char *o, const char *v) {
   long n;
   char *end;
-  if (strcmp(o, "--since") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.since = (int)n, 0;
-  if (strcmp(o, "--until") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.until = (int)n, 0;
-  if (strcmp(o, "--holdout-from") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.holdout_from = (int)n, 0;
-  if (strcmp(o, "--rolling") == 0 && int_arg(v, 1800, 2200, &n)) return a->opt.rolling_from = (int)n, 0;
+  if (strcmp(o, "--since") == 0) return season_arg(v, &a->opt.since) ? 0 : -1;
+  if (strcmp(o, "--until") == 0) return season_arg(v, &a->opt.until) ? 0 : -1;
+  if (strcmp(o, "--holdout-from") == 0) return season_arg(v, &a->opt.holdout_from) ? 0 : -1;
+  if (strcmp(o, "--rolling") == 0) return season_arg(v, &a->opt.rolling_from) ? 0 : -1;
   if (strcmp(o, "--season-mode") == 0) {
     static const char *const modes[] = {"auto", "trend", "level", "none"};
     for (int k = 0; k < 4; k++)
@@ -155,6 +179,8 @@ static int parse_args(int argc, char **argv, fit_args *a) {
     else if (strcmp(o, "--rate") == 0 && a->opt.rates)
       return sl_cli_usage_error("fit", "--rate once, with every currency: --rate GBP=1.16,USD=0.92");
     else if (i + 1 < argc && o[0] == '-' && parse_value_opt(a, o, argv[i + 1]) == 0) i++;
+    else if (o[0] == '-' && expected_value(o) && i + 1 < argc)
+      return sl_cli_usage_error("fit", "%s expects %s, got '%s'", o, expected_value(o), argv[i + 1]);
     else if (o[0] == '-') return sl_cli_usage_error("fit", "bad option or value '%s%s%s'", o, i + 1 < argc ? " " : "", i + 1 < argc ? argv[i + 1] : "");
     else return sl_cli_usage_error("fit", "unexpected argument '%s' (transfer files go after --transfers)", o);
   }

@@ -92,6 +92,26 @@ static int money_arg(const char *s, double *v) {
 
 static int number_arg(const char *s, double *v) { return sl_parse_number(s, SL_DECIMAL_POINT, v) ? 0 : -1; }
 
+/* What each option with a checked value expects, for the message when the value is not that. */
+static const char *expected_value(const char *o) {
+  static const char *const what[][2] = {
+      {"--age", "a number of years, e.g. 26"},
+      {"--contract-months", "a number of months, e.g. 18"},
+      {"--minutes-share", "a share of the team's minutes, 0-1, e.g. 0.75"},
+      {"--market-value", "an amount in euros greater than 0, e.g. 25m, 25.5m, EUR 25m or 25000000"},
+      {"--bid", "an amount in euros greater than 0, e.g. 25m, 25.5m, EUR 25m or 25000000"},
+      {"--season", "a season, e.g. 2024, 2024/25, 2024/2025 or 24/25"},
+      {"--window", "a season, e.g. 2025, 2025/26 or 2025/2026"},
+      {"--level", "a probability between 0 and 1, e.g. 0.8 for an 80% interval"},
+      {"--comparables", "a whole number from 0 to 50"},
+      {"--what-if", "at most 16 what-ifs"},
+      {"--format", "table, json or csv"},
+  };
+  for (size_t i = 0; i < sizeof what / sizeof what[0]; i++)
+    if (!strcmp(o, what[i][0])) return what[i][1];
+  return NULL;
+}
+
 static int parse_opt(value_args *a, const char *o, const char *v) {
   double x;
   if (strcmp(o, "--model") == 0) return a->model = v, 0;
@@ -110,8 +130,7 @@ static int parse_opt(value_args *a, const char *o, const char *v) {
   if (strcmp(o, "--market-value") == 0) return money_arg(v, &a->market_value);
   if (strcmp(o, "--bid") == 0) return money_arg(v, &a->bid);
   if (strcmp(o, "--season") == 0) return sl_season_parse(v, &a->season, NULL) ? -1 : 0;
-  if (strcmp(o, "--window") == 0)
-    return number_arg(v, &x) || x < SL_SEASON_MIN || x > SL_SEASON_MAX || x != floor(x) ? -1 : (a->window = (int)x, 0);
+  if (strcmp(o, "--window") == 0) return sl_season_parse(v, &a->window, NULL) ? -1 : 0; /* any season form */
   if (strcmp(o, "--level") == 0) return number_arg(v, &a->level) || !(a->level > 0 && a->level < 1) ? -1 : 0;
   if (strcmp(o, "--comparables") == 0)
     return number_arg(v, &x) || x < 0 || x > MAX_COMPARABLES ? -1 : (a->comparables = (size_t)x, 0);
@@ -138,6 +157,10 @@ static int parse_args(int argc, char **argv, value_args *a) {
       if (i + 1 < argc && sl_parse_money(argv[i + 1], SL_DECIMAL_POINT, &m) && m.currency[0] && strcmp(m.currency, "EUR"))
         return sl_cli_usage_error("value", "%s %s: amounts are in euros (scoutlab guesses no exchange rate)", argv[i],
                                   argv[i + 1]);
+      const char *want = expected_value(argv[i]);
+      if (want && i + 1 < argc)
+        return sl_cli_usage_error("value", "%s expects %s, got '%s'", argv[i], want, argv[i + 1]);
+      if (want) return sl_cli_usage_error("value", "%s needs a value: %s", argv[i], want);
       return sl_cli_usage_error("value", "bad option or value '%s%s%s'", argv[i], i + 1 < argc ? " " : "",
                                 i + 1 < argc ? argv[i + 1] : "");
     }

@@ -371,6 +371,17 @@ int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model 
     sl_fees_deals_free(deals);
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "level %g is not between 0 and 1", o.level);
   }
+  if (!deals->n) { /* say why, by the reason that took the most rows, not "0 deals for p columns" */
+    int top = 1;
+    for (int q = 1; q < SL_FEES_REASON_COUNT; q++)
+      if (deals->count[q] > deals->count[top]) top = q;
+    size_t read = deals->rows_read, most = deals->count[top];
+    sl_fees_deals_free(deals);
+    if (!read) return sl_error_set(err, SL_EDATA, NULL, 0, 0, "no deal to fit: no rows were read");
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "no deal to fit: of %zu rows read, none is used (most, %zu: %s%s)",
+                        read, most, sl_fees_reason_text((sl_fees_reason)top),
+                        top == SL_FEES_SKIP_SEASON && (o.since || o.until) ? ", against the seasons asked for" : "");
+  }
   unsigned k = o.folds ? o.folds : SL_FEES_DEFAULT_FOLDS;
   sl_fees_report *r = calloc(1, sizeof *r);
   size_t *all = malloc((deals->n ? deals->n : 1) * sizeof *all), nall = 0;

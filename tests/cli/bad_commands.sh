@@ -86,8 +86,14 @@ case_run "fee of zero (fit --verbose)" 0 "not used: free transfer (fee 0)       
   "$SCOUTLAB" fit --transfers "$B/fee_zero.csv" -o zero.slm --folds 1 --verbose
 case_run "fee of zero (fit --format json)" 0 '"rows_read": 13' '"free_transfer": 1' -- \
   "$SCOUTLAB" fit --transfers "$B/fee_zero.csv" -o zero.slm --folds 1 --format json
-case_run "a bid of zero (value)" 2 "bad option or value '--bid 0'" -- \
+case_run "a bid of zero (value)" 2 "--bid expects an amount in euros greater than 0, e.g. 25m, 25.5m, EUR 25m or 25000000, got '0'" -- \
   "$SCOUTLAB" value --model zero.slm --age 25 --position CM --bid 0
+case_run "a level as a percentage (value)" 2 "--level expects a probability between 0 and 1, e.g. 0.8 for an 80% interval, got '80'" -- \
+  "$SCOUTLAB" value --model zero.slm --age 25 --position CM --level 80
+case_run "a holdout season that is no season (fit)" 2 "--holdout-from expects a season, e.g. 2017, 2017/18 or 2017/2018, got '17x'" -- \
+  "$SCOUTLAB" fit --transfers "$B/fee_zero.csv" -o never.slm --holdout-from 17x
+case_run "seasons asked for that the data do not have (fit)" 1 "no deal to fit: of 10530 rows read, none is used (most, 10530: season outside the range, against the seasons asked for)" -- \
+  "$SCOUTLAB" fit --transfers "$SL_DATASETS/transfers.csv" -o never.slm --since 2090
 case_run "impossible age (value)" 1 "age 200 is not a footballer's age (expected 14-50)" -- \
   "$SCOUTLAB" value --model zero.slm --age 200 --position CM
 case_run "31/02/2025 contract (squad)" 0 \
