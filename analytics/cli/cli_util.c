@@ -190,6 +190,7 @@ void sl_cli_load_options(struct sl_load_options *o) {
   o->max_field_bytes = env_limit("SCOUTLAB_MAX_FIELD_BYTES");
   o->max_columns = env_limit("SCOUTLAB_MAX_COLUMNS");
   o->max_bytes = env_limit("SCOUTLAB_MAX_BYTES");
+  o->max_cells = env_limit("SCOUTLAB_MAX_CELLS");
 }
 
 /* A spreadsheet opening the CSV would run a cell that starts with one of these as a formula

@@ -284,6 +284,14 @@ static void row_cb(int c, void *data) {
     L->kept_rows++;
     return;
   }
+  size_t max_cells = L->opt && L->opt->max_cells ? L->opt->max_cells : SL_TABLE_DEFAULT_MAX_CELLS;
+  if (L->t->ncols && L->t->nrows >= max_cells / L->t->ncols) { /* memory grows with cells, not bytes */
+    char lim[32];
+    snprintf(lim, sizeof lim, "%zu", max_cells);
+    fail(L, SL_ELIMIT, 0, "more than %s cells (rows x columns) in one file (raise the limit with SCOUTLAB_MAX_CELLS=N)%s",
+         lim, NULL);
+    return;
+  }
   int st = sl_table_internal_begin_row(L->t, L->state, L->row_line, L->err);
   for (size_t i = 0; st == SL_OK && i < nf; i++) {
     if (L->keep[i] < 0) continue;

@@ -79,6 +79,10 @@ typedef struct sl_table {
 #define SL_TABLE_DEFAULT_MAX_COLUMNS ((size_t)20000)          /* wider than any real export by two orders */
 #define SL_TABLE_DEFAULT_MAX_BYTES ((size_t)8 << 30)          /* 8 GiB of input keeps memory within the machine */
 #define SL_TABLE_DEFAULT_PARALLEL_BYTES ((size_t)32 << 20)    /* below 32 MiB a second thread costs more than it saves */
+/* Cells (rows kept x columns kept) of one file: a table holds about 45 bytes per cell at worst
+ * (one-character cells), so 64 Mi cells stay near 3 GB; the largest real input (transfers-tm, all
+ * seasons) has about 3 million. Input bytes alone do not bound memory: 1.5 GB of "a,b" took 17 GB. */
+#define SL_TABLE_DEFAULT_MAX_CELLS ((size_t)64 << 20)
 
 typedef struct sl_load_options {
   char delimiter;           /* 0 = auto-detect */
@@ -93,6 +97,7 @@ typedef struct sl_load_options {
   int csv_only;             /* 1: every row through libcsv's parser; 0 (default): rows on one line
                                without a quote are split directly, as libcsv would split them
                                (faster; the tests and fuzz_table compare the two) */
+  size_t max_cells;         /* 0 = SL_TABLE_DEFAULT_MAX_CELLS */
 } sl_load_options;
 
 /** Loads a CSV file. Returns SL_OK and sets *out to a new table (caller frees with

@@ -158,6 +158,13 @@ case_run "20006 columns refused by default (check)" 1 "wider.csv:1:20001: more t
   "$SCOUTLAB" check wider.csv
 case_run "20006 columns with SCOUTLAB_MAX_COLUMNS=30000 (check)" 0 "wider.csv: 1 rows, 20006 columns" -- \
   env SCOUTLAB_MAX_COLUMNS=30000 "$SCOUTLAB" check wider.csv
+# Memory grows with cells, not bytes: a file of more cells than the limit stops at the row that
+# passes it (the default, 64 Mi cells, stopped 600 MB of "a,b" at 2.7 GB instead of 7).
+printf 'a,b\n1,2\n3,4\n5,6\n7,8\n' > cells.csv
+case_run "more cells than SCOUTLAB_MAX_CELLS (check)" 1 "cells.csv:5: more than 6 cells (rows x columns) in one file" -- \
+  env SCOUTLAB_MAX_CELLS=6 "$SCOUTLAB" check cells.csv
+case_run "as many cells as SCOUTLAB_MAX_CELLS (check)" 0 "cells.csv: 4 rows, 2 columns" -- \
+  env SCOUTLAB_MAX_CELLS=8 "$SCOUTLAB" check cells.csv
 case_run "20006 columns with check --max-columns 30000" 0 "wider.csv: 1 rows, 20006 columns" -- \
   "$SCOUTLAB" check wider.csv --max-columns 30000
 case_run "a malformed limit is reported, the default kept" 1 "SCOUTLAB_MAX_COLUMNS='lots' is not a whole number above 0" \
