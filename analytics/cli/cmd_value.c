@@ -60,7 +60,7 @@ const char sl_help_value[] =
     "\n"
     "example:\n"
     "  scoutlab value --model tm.slm --player Balerdi --data tm-values-2023/france.csv \\\n"
-    "      --age 26 --position CB --season 2025 --bid 25m\n";
+    "      --age 26 --position CB --window 2025 --bid 25m\n";
 
 /** What-ifs one command accepts: a handful is what a person reads. */
 #define MAX_WHAT_IF 16
@@ -250,7 +250,7 @@ static void print_header(const sl_fees_player *p, const sl_fees_model *m, const 
          sl_fees_position_text(p->group, p->line_groups, pos, sizeof pos), p->age);
   if (p->club) printf(", %s", SL_CLI_SHOWN(p->club));
   if (p->league) printf(", %s", SL_CLI_SHOWN(p->league));
-  if (p->season) printf(", season %d", p->season);
+  if (p->season) printf(", valued for summer %d", p->season); /* the transfer window, not his stats season */
   if (p->market_value > 0) printf(", market value %s", sl_cli_money(p->market_value, mv, sizeof mv));
   printf("\nseasons: %s", SL_CLI_SHOWN(seasons));
   size_t learned = sl_fees_model_learned_deals(m);
