@@ -17,6 +17,7 @@
 #include "runtime_internal.h"
 #include "scoutlab/output.h"
 #include "scoutlab/season.h"
+#include "scoutlab/text.h"
 
 #define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
 /* Attempts at a fresh temporary script name before giving up (names embed the pid). */
@@ -147,8 +148,24 @@ static int refuse(sl_error *err, const char *what, const char *path, const char 
                       what, other, other_path);
 }
 
+/* 1 when path is text gnuplot writes to byte for byte: UTF-8 without control characters (the
+ * script quotes other bytes as '?', and gnuplot would write, and leave, a file of another name). */
+static int plain_path(const char *path) {
+  char esc[8];
+  int control;
+  for (size_t n = strlen(path), used; n; path += used, n -= used) {
+    used = sl_text_char_at(path, n, esc, &control);
+    if (control || *path == '\n' || *path == '\t') return 0;
+  }
+  return 1;
+}
+
 int sl_charts_check_paths(sl_charts_kind kind, const sl_charts_output *o, sl_error *err) {
   if (!o || !o->output) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no output file given");
+  if (!plain_path(o->output) || (o->script && !plain_path(o->script)))
+    return sl_error_set(err, SL_EINVAL, plain_path(o->output) ? o->script : o->output, 0, 0,
+                        "a chart or script name must be UTF-8 text without control characters (gnuplot "
+                        "would write another name)");
   char *tpl = template_path(kind, o->plotdir);
   if (!tpl) return OOM(err);
   const char *out = o->output, *script = o->script;

@@ -76,6 +76,12 @@ expect_eq "$(cat r2/report.html)" "<p>mine</p>" "the user's report.html kept"
 "$SCOUTLAB" report "${common[@]}" -o r3 >/dev/null 2>&1 && "$SCOUTLAB" report "${common[@]}" -o r3 >/dev/null 2>&1
 expect_eq "$?" 0 "report -o over a report of ours: replaced"
 
+# A chart name gnuplot cannot be given byte for byte is refused, nothing left behind.
+mkdir -p latin && out=$("$SCOUTLAB" chart percentiles --stats "$D/players.csv" Quirandel --season 2024 -o "$(printf 'latin/caf\351.png')" 2>&1); st=$?
+expect_eq "$st" 2 "a chart name that is not UTF-8: exit 2"
+expect_contains "$out" 'latin/caf\xe9.png: a chart or script name must be UTF-8 text without control characters' "not UTF-8: said"
+expect_eq "$(ls -A latin | wc -l)" 0 "not UTF-8: no file left"
+
 # Standard input, /dev/stdin and process substitution, with a second pass (a late text cell).
 { printf 'player,minutes\n'; for i in 1 2 3 4 5; do echo "P$i,$i"; done; echo 'Q,lots'; } > late.csv
 for how in dash devstdin; do
