@@ -124,7 +124,12 @@ static void sources_list(const rp_ctx *x, sl_doc *d) {
     n++;
   }
   const sl_fees_deals *dl = x->model->deals;
-  if (dl) {
+  if (dl && !x->fit) { /* a saved model keeps its deals, not the rows they were chosen from */
+    sl_snprintf_c(lines[n], sizeof lines[n], "transfers: %s%s (the %zu deals the saved model was fitted on)",
+                  dl->nfiles ? dl->files[0] : "?", dl->nfiles > 1 ? " and more" : "", dl->n);
+    items[n] = lines[n];
+    n++;
+  } else if (dl) {
     sl_snprintf_c(lines[n], sizeof lines[n], "transfers: %s%s (%zu rows read, %zu deals used; the rest are loans, free "
              "transfers, unknown fees and the second listing of moves between covered leagues)",
              dl->nfiles ? dl->files[0] : "?", dl->nfiles > 1 ? " and more" : "", dl->rows_read, dl->n);

@@ -24,6 +24,8 @@ expect_contains "$method" "log transfer fee on $fitted, fitted on 2738 past perm
 expect_contains "$method" "the expected fee is the mean of the predictive distribution" "method: the mean as value computes it"
 expect_contains "$method" "one pool for every player" "method: the percentiles' shared pool"
 ls "$tmp/r" | grep -q partial && fail "a temporary file was left behind"
+# The data section: a saved model's deals, not "rows read" it does not store.
+expect_contains "$md" "the 2738 deals the saved model was fitted on" "data: the saved model's deals"
 
 # Charts are drawn from any working directory (the templates found as chart finds them), and
 # a chart that cannot be drawn is said on standard error, not only in the report's caveats.
