@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "scoutlab/names.h"
 #include "scoutlab/table.h"
 #include "table_internal.h"
 #include "runtime_internal.h"
@@ -1020,12 +1021,34 @@ static int load_parallel(const char *name, const char *path, const char *data, s
   return st;
 }
 
+/* A mapping naming a column this file does not have is said, with the closest header: a typo
+ * ("Valuer" for "Valeur") must not leave the role unread without a word. */
+static int note_unmapped(sl_table *t, const sl_schema_map *map) {
+  for (size_t i = 0; map && i < sl_schema_map_count(map); i++) {
+    const char *column = NULL;
+    sl_role role = sl_schema_map_entry(map, i, &column);
+    if (!column || sl_table_column(t, column)) continue;
+    char **norm = calloc(t->ncols ? t->ncols : 1, sizeof *norm);
+    char *q = sl_name_normalise(column);
+    size_t hit, got = 0;
+    for (size_t c = 0; norm && c < t->ncols; c++) norm[c] = sl_name_normalise(t->cols[c].name);
+    if (norm && q) got = sl_name_suggest(q, (const char *const *)norm, t->ncols, &hit, 1);
+    for (size_t c = 0; norm && c < t->ncols; c++) free(norm[c]);
+    free(norm), free(q);
+    if (sl_table_internal_warn(t, "the mapping %s=%s names no column of this file%s%s%s", sl_role_name(role), column,
+                               got ? "; did you mean '" : "", got ? t->cols[hit].name : "", got ? "'?" : ""))
+      return SL_ENOMEM;
+  }
+  return SL_OK;
+}
+
 /* What both the parallel and the ordinary load do last: roles (with the caller's mapping) and the
  * notes that sum over the whole file. */
 static int finish_load(sl_table *t, const sl_load_options *opt, sl_error *err) {
   sl_table_internal_assign_roles(t, opt ? opt->map : NULL);
   int st = sl_table_internal_derive(t, err);
   if (st) return st;
+  if (note_unmapped(t, opt ? opt->map : NULL)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (t->rows_trailing_empty &&
       sl_table_internal_warn(t, "%zu row%s end%s with empty fields beyond the header's columns (a trailing "
                                 "delimiter): loaded, the empty fields ignored",
