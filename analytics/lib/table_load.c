@@ -414,12 +414,15 @@ static long quote_scan(int *state, const char *p, size_t n, char delim) {
 static int stray_quote(loader *L, struct csv_parser *P, long col, int whole_row, int before) {
   (void)P;
   if (!whole_row || !L->header_done) {
-    char c[32];
+    char c[32], opened[96] = "";
     snprintf(c, sizeof c, "%ld", col);
+    if (L->header_done && L->quote_line > 0 && L->quote_line < L->line) /* the quote it closes is lines above */
+      snprintf(opened, sizeof opened, "; the quoted field it closes opened at line %ld: is a quote left open there?",
+               L->quote_line);
     L->qstate = before;
     return fail(L, SL_EPARSE, col, "a quoted field is closed and text follows at byte column %s (expected a delimiter "
                 "after a closing quote; write the whole field in quotes and double the quotes inside, "
-                "e.g. \"\"\"a\"\"b\")%s", c, NULL);
+                "e.g. \"\"\"a\"\"b\")%s", c, opened);
   }
   L->qstate = SCAN_FIELD_START;
   L->line++;
