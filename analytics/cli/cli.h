@@ -92,6 +92,9 @@ void sl_cli_put_lines(FILE *f, const char *text);
 /** Writes s as the terminal shows it and spaces up to width terminal columns (one space when s
  *  fills them or more, so that the next column never runs into it). */
 void sl_cli_pad(FILE *f, const char *s, int width);
+/** As sl_cli_pad, the shown text cut to `width` columns (at a character, never inside one) and
+ *  padded to exactly `width`: a fixed column whatever the name's accents. */
+void sl_cli_pad_cut(FILE *f, const char *s, int width);
 /** Writes s as the text of a Markdown table cell (sl_text_markdown: markup characters escaped,
  *  line breaks as spaces, controls visible). */
 void sl_cli_md_cell(FILE *f, const char *s);

@@ -266,6 +266,19 @@ void sl_cli_pad(FILE *f, const char *s, int width) {
   for (; cols < width; cols++) fputc(' ', f);
 }
 
+void sl_cli_pad_cut(FILE *f, const char *s, int width) {
+  char buf[SL_CLI_SHOWN_MAX];
+  sl_cli_shown(s, buf, sizeof buf);
+  int cols = 0;
+  const unsigned char *p = (const unsigned char *)buf;
+  for (; *p; p++) { /* a character starts at each byte that is not a UTF-8 continuation */
+    if ((*p & 0xC0) != 0x80 && cols++ == width) break;
+    fputc(*p, f);
+  }
+  if (cols > width) cols = width;
+  for (; cols < width; cols++) fputc(' ', f);
+}
+
 void sl_cli_md_cell(FILE *f, const char *s) {
   char small[SL_CLI_SHOWN_MAX];
   size_t n = sl_text_markdown(small, sizeof small, s, SL_TEXT_MD_CELL);

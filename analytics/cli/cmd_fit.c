@@ -268,10 +268,10 @@ static void print_coefficients(const sl_fees_model *m) {
          f->r_squared, f->sigma, f->df_residual, m->ridge ? "; predictions use ridge" : "");
   int w = 44; /* the classic columns' width; an interaction's names may be longer */
   for (size_t j = 0; j < f->p; j++)
-    if ((int)strlen(f->names[j]) > w) w = (int)strlen(f->names[j]);
+    if (sl_cli_text_columns(SL_CLI_SHOWN(f->names[j])) > w) w = sl_cli_text_columns(SL_CLI_SHOWN(f->names[j]));
   printf("  %-*s %10s %10s %8s %10s%s\n", w, "column", "estimate", "std.error", "t", "p", m->ridge ? "      ridge" : "");
   for (size_t j = 0; j < f->p; j++) {
-    printf("  %-*s ", w, SL_CLI_SHOWN(f->names[j])); /* league levels come from the data */
+    printf("  "), sl_cli_pad_cut(stdout, f->names[j], w), putchar(' '); /* league levels come from the data */
     if (f->aliased[j]) printf("%10s %10s %8s %10s", "aliased", "", "", "");
     else printf("%10.4f %10.4f %8.2f %10.3g", f->coef[j], f->std_error[j], f->t_value[j], f->p_value[j]);
     if (m->ridge) printf(" %10.4f", m->coef[j]);

@@ -212,9 +212,9 @@ static void print_valuation(const sl_fees_valuation *v) {
   printf("\nwhy (each term against the typical training deal, median %s; effects multiply):\n",
          sl_cli_money(v->typical_fee, a, sizeof a));
   int wt = 18, wv = 26; /* the classic terms' widths; a declared term's name may be longer */
-  for (size_t t = 0; t < v->ncontrib; t++) {
-    if ((int)strlen(v->contrib[t].term) > wt) wt = (int)strlen(v->contrib[t].term);
-    if ((int)strlen(v->contrib[t].value) > wv) wv = (int)strlen(v->contrib[t].value);
+  for (size_t t = 0; t < v->ncontrib; t++) { /* widths in columns shown: a club's accents are one each */
+    if (sl_cli_text_columns(v->contrib[t].term) > wt) wt = sl_cli_text_columns(v->contrib[t].term);
+    if (sl_cli_text_columns(SL_CLI_SHOWN(v->contrib[t].value)) > wv) wv = sl_cli_text_columns(SL_CLI_SHOWN(v->contrib[t].value));
   }
   printf("  %-*s %-*s %9s %16s\n", wt, "term", wv, "value", "effect", "EUR");
   for (size_t t = 0; t < v->ncontrib; t++) {
@@ -222,7 +222,8 @@ static void print_valuation(const sl_fees_valuation *v) {
     char eur[64];
     sl_cli_money(fabs(c->eur), eur + 1, sizeof eur - 1);
     eur[0] = c->eur < 0 ? '-' : '+';
-    printf("  %-*s %-*s %+8.1f%% %16s\n", wt, c->term, wv, SL_CLI_SHOWN(c->value), c->percent, eur);
+    printf("  "), sl_cli_pad_cut(stdout, c->term, wt), putchar(' '), sl_cli_pad_cut(stdout, c->value, wv);
+    printf(" %+8.1f%% %16s\n", c->percent, eur);
   }
 }
 
@@ -236,9 +237,9 @@ static void print_comparables(const sl_fees_model *m, const sl_fees_comparable *
     snprintf(move, sizeof move, "%s (%s) -> %s (%s)", d->player.club ? d->player.club : "?",
              d->player.league ? d->player.league : "?", d->buyer ? d->buyer : "?",
              d->player.buyer_league ? d->player.buyer_league : "?");
-    printf("  %-24.24s %6d %4.0f %-60.60s %14s %14s\n", SL_CLI_SHOWN(d->player.name ? d->player.name : "?"),
-           d->player.season, d->player.age, SL_CLI_SHOWN(move), sl_cli_money(d->player.market_value, mv, sizeof mv),
-           sl_cli_money(d->fee, fee, sizeof fee));
+    printf("  "), sl_cli_pad_cut(stdout, d->player.name ? d->player.name : "?", 24);
+    printf(" %6d %4.0f ", d->player.season, d->player.age), sl_cli_pad_cut(stdout, move, 60);
+    printf(" %14s %14s\n", sl_cli_money(d->player.market_value, mv, sizeof mv), sl_cli_money(d->fee, fee, sizeof fee));
   }
   (void)m;
 }
