@@ -318,7 +318,7 @@ static void list_header(FILE *f, sl_format fmt, int with_club) {
   sl_cli_pad(f, "player", 24);
   fputs(sep, f);
   if (with_club) sl_cli_pad(f, "club", 16), fputs(sep, f);
-  sl_cli_pad(f, "group", 14);
+  sl_cli_pad_cut(f, "group", 14);
   fprintf(f, "%s%5s%s%5s%s%5s", sep, "min", sep, "share", sep, "total");
   for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++) fprintf(f, "%s%7s", sep, short_names[c]);
   fputs(fmt == SL_FMT_MD ? " |\n" : "\n", f);
@@ -356,7 +356,7 @@ static void list_row(FILE *f, sl_format fmt, const sq_ctx *ctx, const sl_squad_e
   name_cell(f, fmt, p->name, 24);
   fputs(sep, f);
   if (with_club) name_cell(f, fmt, club_name(ctx, e), 16), fputs(sep, f);
-  sl_cli_pad(f, sl_group_name(p->group), 14);
+  sl_cli_pad_cut(f, sl_group_name(p->group), 14); /* "winger-forward" fills it exactly */
   fprintf(f, "%s%5.0f%s%5.3f%s", sep, e->minutes, sep, e->minutes_share, sep);
   num(f, e->total, 5, 1);
   for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++) fputs(sep, f), num(f, e->score[c], 7, 1);
