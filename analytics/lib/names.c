@@ -99,32 +99,37 @@ int sl_name_match_score(const char *query, const char *name) {
   return score;
 }
 
+/* Optimal string alignment distance: Levenshtein plus the swap of two neighbours as one edit
+ * ("Cpm%" is one from "Cmp%", "Chelsae" one from "Chelsea"), the commonest typo. */
 size_t sl_name_distance(const char *a, const char *b, size_t cap) {
   size_t la = strlen(a), lb = strlen(b);
   if (la > lb ? la - lb >= cap : lb - la >= cap) return cap;
-  size_t *row = malloc((lb + 1) * sizeof *row);
-  if (!row) return cap;
-  for (size_t j = 0; j <= lb; j++) row[j] = j;
+  size_t *rows = malloc(3 * (lb + 1) * sizeof *rows);
+  if (!rows) return cap;
+  size_t *two = rows, *prev = rows + (lb + 1), *cur = rows + 2 * (lb + 1);
+  for (size_t j = 0; j <= lb; j++) prev[j] = j, two[j] = cap;
+  size_t prev_min = 0;
   for (size_t i = 1; i <= la; i++) {
-    size_t diag = row[0], rmin;
-    row[0] = i;
-    rmin = row[0];
+    cur[0] = i;
+    size_t rmin = cur[0];
     for (size_t j = 1; j <= lb; j++) {
-      size_t up = row[j];
-      size_t best = diag + (a[i - 1] != b[j - 1]);
-      if (up + 1 < best) best = up + 1;
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      row[j] = best;
-      diag = up;
+      size_t best = prev[j - 1] + (a[i - 1] != b[j - 1]);
+      if (prev[j] + 1 < best) best = prev[j] + 1;
+      if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && two[j - 2] + 1 < best) best = two[j - 2] + 1;
+      cur[j] = best;
       if (best < rmin) rmin = best;
     }
-    if (rmin >= cap) {
-      free(row);
+    if (rmin >= cap && prev_min >= cap) { /* a swap reaches back one row: both past the cap */
+      free(rows);
       return cap;
     }
+    prev_min = rmin;
+    size_t *t = two;
+    two = prev, prev = cur, cur = t;
   }
-  size_t d = row[lb];
-  free(row);
+  size_t d = prev[lb];
+  free(rows);
   return d < cap ? d : cap;
 }
 

@@ -29,7 +29,8 @@ char *sl_name_word_key(const char *name_norm);
  *  a name word, 0 no match. */
 int sl_name_match_score(const char *query_norm, const char *name_norm);
 
-/** Edit distance (Levenshtein, bytes) between two normalised names, capped at cap. */
+/** Edit distance (Levenshtein with the swap of two neighbours as one edit, bytes) between two
+ *  normalised names, capped at cap. */
 size_t sl_name_distance(const char *a, const char *b, size_t cap);
 
 /** Edit distance from query to the closest word-aligned part of name (a word, or the name from

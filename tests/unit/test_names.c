@@ -30,6 +30,10 @@ int main(void) {
   INT_EQ(sl_name_distance("balerdy", "balerdi", 10), 1, "one substitution");
   INT_EQ(sl_name_distance("kitten", "sitting", 10), 3, "classic example");
   INT_EQ(sl_name_distance("a", "abcdefgh", 3), 3, "capped");
+  INT_EQ(sl_name_distance("chelsae", "chelsea", 10), 1, "a swap of neighbours is one edit");
+  INT_EQ(sl_name_distance("cpm", "cmp", 10), 1, "a swap inside");
+  INT_EQ(sl_name_distance("ca", "abc", 10), 3, "optimal string alignment, not full Damerau");
+  INT_EQ(sl_name_distance("abcdef", "badcfe", 2), 2, "capped with swaps");
 
   const char *names[] = {"leonardo balerdi", "gleison bremer", "leonardo bonucci", "william saliba"};
   size_t idx[3];
