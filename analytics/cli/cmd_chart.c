@@ -106,7 +106,7 @@ static const sl_profile *pick_profile(const sl_cmp_args *a, const sl_cmp_ctx *ct
                                     : sl_compare_default_profile(ctx->index, ctx->profiles, first);
   *rc = 0;
   if (pr) return pr;
-  if (a->profile) *rc = sl_cli_usage_error("chart", "no profile \"%s\" in the profiles file", a->profile);
+  if (a->profile) *rc = sl_cli_usage_error("chart", "%s", sl_profiles_not_found(ctx->profiles, a->profile, (char[1024]){0}, 1024));
   else {
     const sl_player *p = sl_compare_player(ctx->index, first);
     fprintf(stderr, "scoutlab chart: no profile for %s (position %s); name one with --profile\n", SL_CLI_SHOWN(p->name),
@@ -183,7 +183,7 @@ static int scatter_draw(const chart_cmp_args *c, const sl_cmp_ctx *ctx, const si
                          : g ? sl_profiles_for_group(ctx->profiles, g)
                          : a->nnames ? sl_compare_default_profile(ctx->index, ctx->profiles, idx[0])
                                      : NULL;
-  if (a->profile && !pr) return sl_cli_usage_error("chart", "no profile \"%s\" in the profiles file", a->profile);
+  if (a->profile && !pr) return sl_cli_usage_error("chart", "%s", sl_profiles_not_found(ctx->profiles, a->profile, (char[1024]){0}, 1024));
   if (!g) g = pr && pr->peers ? pr->peers : a->nnames ? sl_compare_player(ctx->index, idx[0])->group : SL_GROUP_UNKNOWN;
   if (!g) return sl_cli_usage_error("chart", "scatter: name the peers with --group or --profile, or highlight a player");
   const char *league = a->nnames ? sl_compare_player(ctx->index, idx[0])->league : NULL;

@@ -285,7 +285,7 @@ int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, co
     sl_error err;
     /* The peers: the --profile's group when one is named (a file without positions), else his. */
     const sl_profile *named = a->profile ? sl_profiles_find(ctx->profiles, a->profile) : NULL;
-    if (a->profile && !named) return sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
+    if (a->profile && !named) return sl_cli_usage_error(a->cmd, "%s", sl_profiles_not_found(ctx->profiles, a->profile, (char[1024]){0}, 1024));
     sl_group g = named && named->peers != SL_GROUP_UNKNOWN ? named->peers : p->group;
     if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, g, owned, &err) != SL_OK)
       return sl_cli_usage_error(a->cmd, "--stats-list: %s", err.message);
@@ -294,7 +294,7 @@ int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, co
   }
   if (a->profile) {
     *pr = sl_profiles_find(ctx->profiles, a->profile);
-    return *pr ? 0 : sl_cli_usage_error(a->cmd, "no profile \"%s\" in the profiles file", a->profile);
+    return *pr ? 0 : sl_cli_usage_error(a->cmd, "%s", sl_profiles_not_found(ctx->profiles, a->profile, (char[1024]){0}, 1024));
   }
   *pr = sl_compare_default_profile(ctx->index, ctx->profiles, first);
   if (*pr) return 0;

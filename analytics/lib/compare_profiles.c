@@ -2,6 +2,7 @@
  * docs/compare.md): role,stat,columns,kind,better,group,numerator,denominator[,weight]. */
 #include "compare_impl.h"
 #include "runtime_internal.h"
+#include "scoutlab/names.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -185,6 +186,22 @@ const sl_profile *sl_profiles_find(const sl_profiles *p, const char *role) {
     if (strcasecmp(p->items[i].role, role) == 0) return &p->items[i];
   sl_group g = sl_group_parse(role);
   return g == SL_GROUP_UNKNOWN ? NULL : sl_profiles_for_group(p, g);
+}
+
+const char *sl_profiles_not_found(const sl_profiles *p, const char *role, char *buf, size_t size) {
+  size_t n = p ? p->n : 0, hit = 0, got = 0, len;
+  char **norm = n ? calloc(n, sizeof *norm) : NULL;
+  char *q = role ? sl_name_normalise(role) : NULL;
+  for (size_t i = 0; norm && i < n; i++) norm[i] = sl_name_normalise(p->items[i].role);
+  if (norm && q) got = sl_name_suggest(q, (const char *const *)norm, n, &hit, 1);
+  for (size_t i = 0; norm && i < n; i++) free(norm[i]);
+  free(norm), free(q);
+  len = (size_t)snprintf(buf, size, "no profile \"%s\" in the profiles file%s%s%s", role ? role : "",
+                         got ? "; did you mean " : "", got ? p->items[hit].role : "", got ? "?" : "");
+  for (size_t i = 0; i < n && len < size; i++) /* the roles there are */
+    len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : " (profiles: ", p->items[i].role);
+  if (n && len < size) snprintf(buf + len, size - len, ")");
+  return buf;
 }
 
 const sl_profile *sl_profiles_for_group(const sl_profiles *p, sl_group g) {

@@ -121,6 +121,10 @@ void sl_profiles_free(sl_profiles *p);
 /** The profile named role (case-insensitive, short forms as sl_group_parse), or NULL. Borrowed. */
 const sl_profile *sl_profiles_find(const sl_profiles *p, const char *role);
 
+/** Why sl_profiles_find found no profile for role, into buf: 'no profile "centreback" in the
+ *  profiles file; did you mean centre-back? (profiles: centre-back, full-back, ...)'. Returns buf. */
+const char *sl_profiles_not_found(const sl_profiles *p, const char *role, char *buf, size_t size);
+
 /** The first profile whose role names group g, or NULL. Borrowed. */
 const sl_profile *sl_profiles_for_group(const sl_profiles *p, sl_group g);
 
