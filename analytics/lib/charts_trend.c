@@ -72,8 +72,9 @@ int sl_charts_trend_from_table(const sl_table *t, const char *player, const sl_p
                         first, last);
   const char **labels = sl_charts_alloc(st, n, sizeof *labels), **stats = sl_charts_alloc(st, ns, sizeof *stats);
   double *pct = sl_charts_alloc(st, ns * n, sizeof *pct), *val = sl_charts_alloc(st, ns * n, sizeof *val);
+  const char **texts = sl_charts_alloc(st, ns * n, sizeof *texts);
   sl_stat_value *v = sl_charts_alloc(st, pr->nstats, sizeof *v);
-  if (!labels || !stats || !pct || !val || !v) return OOM(err);
+  if (!labels || !stats || !pct || !val || !v || !texts) return OOM(err);
   const char *name = NULL;
   size_t seasons_found = 0;
   for (size_t k = 0; k < n; k++) {
@@ -85,6 +86,9 @@ int sl_charts_trend_from_table(const sl_table *t, const char *player, const sl_p
     for (size_t s = 0; s < ns; s++) {
       pct[s * n + k] = found ? v[s].percentile : NAN;
       val[s * n + k] = found ? v[s].value : NAN;
+      char t[32]; /* as the percentiles table and the other charts write the stat */
+      texts[s * n + k] = found ? sl_charts_printf(st, "%s", sl_stat_value_text(&pr->stats[s], v[s].value, t, sizeof t)) : "";
+      if (!texts[s * n + k]) return OOM(err);
     }
   }
   if (!seasons_found) return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "no player '%s' in any season %d-%d", player,
@@ -96,7 +100,7 @@ int sl_charts_trend_from_table(const sl_table *t, const char *player, const sl_p
   }
   char a[SL_SEASON_TEXT_MAX], b[SL_SEASON_TEXT_MAX];
   out->player = name, out->n_seasons = n, out->seasons = labels, out->n_stats = ns, out->stats = stats;
-  out->percentile = pct, out->value = val;
+  out->percentile = pct, out->value = val, out->value_text = texts;
   out->common.title = sl_charts_printf(st, "%s, %s to %s", name, sl_season_text(years[0], a, sizeof a),
                                        sl_season_text(years[n - 1], b, sizeof b));
   out->common.subtitle = sl_charts_printf(st, "Percentile among each season's %s peers with %.0f+ minutes; "

@@ -252,7 +252,8 @@ int sl_plot_trend_write(const sl_plot_trend *c, const char *template_dir, FILE *
       double p = c->percentile[s * n + k], v = c->value[s * n + k];
       if (!isfinite(p) || !isfinite(v)) continue;
       char t[32];
-      value_text(v, t, sizeof t);
+      if (c->value_text && c->value_text[s * n + k]) snprintf(t, sizeof t, "%s", c->value_text[s * n + k]);
+      else value_text(v, t, sizeof t);
       /* As the bars and the pizza: a percentile beyond 0-100 is placed at the end of the scale. */
       p = fmax(0, fmin(100, p));
       double y = trend_y_px(&pn[s], p) + (p > TREND_FLIP_ABOVE ? -lift : lift);
@@ -273,6 +274,8 @@ int sl_plot_trend_write(const sl_plot_trend *c, const char *template_dir, FILE *
   sl_plot_write_number_var(out, "y_high", TREND_Y_HIGH);
   sl_plot_write_number_var(out, "flip_above", TREND_FLIP_ABOVE);
   sl_plot_write_number_var(out, "label_lift", lift / (pn[0].t - pn[0].b) * (TREND_Y_HIGH - TREND_Y_LOW));
+  fprintf(out, "has_value_label = %d\n", c->value_text != NULL);
+  if (c->value_text) sl_plot_write_string_array(out, "value_label", c->value_text, c->n_stats * n);
   fputs("# one block per stat (index s-1): season number, percentile (0-100), value\n$trend << EOD\n", out);
   for (size_t s = 0; s < c->n_stats; s++) {
     for (size_t k = 0; k < n; k++) {

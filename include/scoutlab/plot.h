@@ -235,6 +235,8 @@ typedef struct sl_plot_trend {
   const char *const *stats;   /* n_stats labels with units */
   const double *percentile;   /* n_stats x n_seasons, row-major [s * n_seasons + k] */
   const double *value;        /* n_stats x n_seasons */
+  const char *const *value_text; /* n_stats x n_seasons, the values as printed (sl_stat_value_text:
+                                    1.80, 66.1%); NULL = three significant figures */
 } sl_plot_trend;
 
 /* Most players on one bars chart and most stats on bars and trend charts (a panel each). */

@@ -137,10 +137,26 @@ static void test_trend_bad_season_column(void) {
   }
 }
 
+/* The numbers by the points are the caller's texts (the stat rule: 1.80, 66.1%) when given. */
+static void test_trend_value_texts(void) {
+  const char *seasons[] = {"2022-23", "2023-24"}, *stats[] = {"Tackles won per 90"}, *texts[] = {"1.80", "0.57"};
+  const double pct[] = {40, 60}, val[] = {1.8, 0.567};
+  sl_plot_layout l = {0};
+  sl_plot_trend c = {.common = {.output = "/tmp/trend.png", .layout = &l}, .player = "A", .n_seasons = 2,
+                     .seasons = seasons, .n_stats = 1, .stats = stats, .percentile = pct, .value = val,
+                     .value_text = texts};
+  char *s = script_of(w_trend, &c);
+  OK(s && strstr(s, "has_value_label = 1") && strstr(s, "value_label[1] = '1.80'") && strstr(s, "value_label[2] = '0.57'"),
+     "trend: the caller's value texts in the script");
+  free(s);
+  sl_plot_layout_clear(&l);
+}
+
 int main(void) {
   test_trend_bad_season_column();
   test_squad_undrawable_ages();
   test_trend_percentile_beyond_scale();
+  test_trend_value_texts();
   test_scatter_huge_values();
   return SL_TEST_DONE();
 }
