@@ -160,12 +160,25 @@ static int plain_path(const char *path) {
   return 1;
 }
 
+/* 1 when the directory a file would be written in exists (gnuplot would fail after the work). */
+static int dir_exists(const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash) return 1;
+  char dir[PATH_MAX];
+  snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+  struct stat sb;
+  return stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 int sl_charts_check_paths(sl_charts_kind kind, const sl_charts_output *o, sl_error *err) {
   if (!o || !o->output) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no output file given");
   if (!plain_path(o->output) || (o->script && !plain_path(o->script)))
     return sl_error_set(err, SL_EINVAL, plain_path(o->output) ? o->script : o->output, 0, 0,
                         "a chart or script name must be UTF-8 text without control characters (gnuplot "
                         "would write another name)");
+  if (!dir_exists(o->output) || (o->script && !dir_exists(o->script)))
+    return sl_error_set(err, SL_EIO, dir_exists(o->output) ? o->script : o->output, 0, 0,
+                        "no such directory to write it in (create it first)");
   char *tpl = template_path(kind, o->plotdir);
   if (!tpl) return OOM(err);
   const char *out = o->output, *script = o->script;

@@ -81,6 +81,9 @@ mkdir -p latin && out=$("$SCOUTLAB" chart percentiles --stats "$D/players.csv" Q
 expect_eq "$st" 2 "a chart name that is not UTF-8: exit 2"
 expect_contains "$out" 'latin/caf\xe9.png: a chart or script name must be UTF-8 text without control characters' "not UTF-8: said"
 expect_eq "$(ls -A latin | wc -l)" 0 "not UTF-8: no file left"
+out=$("$SCOUTLAB" chart percentiles --stats "$D/players.csv" Quirandel --season 2024 -o nodir/x.png 2>&1); st=$?
+expect_eq "$st" 3 "a chart into a missing directory: exit 3"
+expect_contains "$out" "nodir/x.png: no such directory to write it in (create it first)" "missing directory: said before gnuplot runs"
 
 # Standard input, /dev/stdin and process substitution, with a second pass (a late text cell).
 { printf 'player,minutes\n'; for i in 1 2 3 4 5; do echo "P$i,$i"; done; echo 'Q,lots'; } > late.csv
