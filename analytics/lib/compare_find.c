@@ -141,7 +141,8 @@ int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_er
   int best = 0;
   size_t nhits = 0;
   for (size_t i = 0; i < c->n; i++) {
-    int s = sl_name_match_score(qn, c->players[i].name_norm);
+    /* A name of punctuation only ("!!!") normalises to nothing: it is found as written. */
+    int s = qn[0] ? sl_name_match_score(qn, c->players[i].name_norm) : strcmp(name, c->players[i].name) == 0;
     if (s == 0 || s < best || !qualifier_fits(&c->players[i], qual, qualn)) continue;
     if (s > best) best = s, nhits = 0;
     hits[nhits++] = i;

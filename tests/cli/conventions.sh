@@ -82,6 +82,10 @@ expect_contains "$out" "B Dos" "the mapped player column is read"
 expect_contains "$out" "1800" "the mapped minutes column is read"
 out=$("$SCOUTLAB" compare --stats es.csv "A Uno" "B Dos" --map player=Nombre 2>&1)
 expect_contains "$out" "es.csv:1: no minutes column (expected Min, minutes or 90s)" "without the minutes mapping: no minutes column"
+# A name of punctuation only is found as written (it normalises to nothing).
+printf 'name,club,minutes,position\n!!!,X FC,900,DF\nAnna Stone,X FC,800,DF\n' > punct.csv
+out=$("$SCOUTLAB" percentiles --stats punct.csv '!!!' --pool all --stats-list minutes 2>&1)
+expect_contains "$out" "!!! has no known position group" "a punctuation-only name: found"
 # A misspelt profile: the closest named, and the profiles there are.
 out=$("$SCOUTLAB" compare --stats "$SL_DATASETS/players.csv" --season 2024 "Tobías Quirandel" "Gonzalo Rossano" --profile centreback 2>&1)
 expect_contains "$out" 'no profile "centreback" in the profiles file; did you mean centre-back? (profiles: centre-back, full-back, midfielder, winger-forward, goalkeeper)' \
