@@ -92,6 +92,8 @@ void sl_cli_put_lines(FILE *f, const char *text);
 /** Writes s as the terminal shows it and spaces up to width terminal columns (one space when s
  *  fills them or more, so that the next column never runs into it). */
 void sl_cli_pad(FILE *f, const char *s, int width);
+/** The second text of the pair whose first is key, in a table of n {key, text} pairs; NULL. */
+const char *sl_cli_pair_lookup(const char *const (*pairs)[2], size_t n, const char *key);
 /** As sl_cli_pad, the shown text cut to `width` columns (at a character, never inside one) and
  *  padded to exactly `width`: a fixed column whatever the name's accents. */
 void sl_cli_pad_cut(FILE *f, const char *s, int width);

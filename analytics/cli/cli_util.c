@@ -41,6 +41,12 @@ int sl_cli_exit_code(int status) {
   }
 }
 
+const char *sl_cli_pair_lookup(const char *const (*pairs)[2], size_t n, const char *key) {
+  for (size_t i = 0; key && key[0] && i < n; i++)
+    if (!strcmp(pairs[i][0], key)) return pairs[i][1];
+  return NULL;
+}
+
 /* The option that supplies an attribute the library said was missing (sl_error.field): the
  * library names attributes, never flags, so the translation lives here, once. */
 static const char *option_for_field(const char *field) {
@@ -51,9 +57,7 @@ static const char *option_for_field(const char *field) {
       {"profile", "--profile"},   {"seasons", "--season or --seasons"},
       {"players", "--players"},   {"buyer_club", "--buyer-club"},   {"performance_model", "--performance-model"},
   };
-  for (size_t i = 0; field && field[0] && i < sizeof map / sizeof map[0]; i++)
-    if (!strcmp(map[i][0], field)) return map[i][1];
-  return NULL;
+  return sl_cli_pair_lookup(map, sizeof map / sizeof map[0], field);
 }
 
 int sl_cli_fail(const sl_error *err) {

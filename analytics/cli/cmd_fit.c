@@ -106,9 +106,7 @@ static const char *expected_value(const char *o) {
       {"--interval", "auto, t or conformal"},
       {"--format", "table, json or csv"},
   };
-  for (size_t i = 0; i < sizeof what / sizeof what[0]; i++)
-    if (!strcmp(o, what[i][0])) return what[i][1];
-  return NULL;
+  return sl_cli_pair_lookup(what, sizeof what / sizeof what[0], o);
 }
 
 static int parse_value_opt(fit_args *a, const char *o, const char *v) {

@@ -107,9 +107,7 @@ static const char *expected_value(const char *o) {
       {"--what-if", "at most 16 what-ifs"},
       {"--format", "table, json or csv"},
   };
-  for (size_t i = 0; i < sizeof what / sizeof what[0]; i++)
-    if (!strcmp(o, what[i][0])) return what[i][1];
-  return NULL;
+  return sl_cli_pair_lookup(what, sizeof what / sizeof what[0], o);
 }
 
 static int parse_opt(value_args *a, const char *o, const char *v) {
