@@ -412,8 +412,11 @@ static void club_header(FILE *f, const sl_squad_club *c, sl_format fmt, const ch
   fprintf(f, "%s (%s): %zu players; %.0f team matches (from %s), team minutes %.0f; %s\n", SL_CLI_SHOWN_AS(fmt, c->name),
           SL_CLI_SHOWN_AS(fmt, c->league), c->n,
           c->team_matches, sl_team_matches_source_name(c->team_matches_source), c->team_minutes, seasons);
-  fprintf(f, "minutes accounting: %.0f player minutes = %.3f x team minutes (11 on the pitch, fewer after red cards)\n",
-          c->minutes_total, c->players_on_pitch);
+  if (isfinite(c->players_on_pitch))
+    fprintf(f, "minutes accounting: %.0f player minutes = %.3f x team minutes (11 on the pitch, fewer after red cards)\n",
+            c->minutes_total, c->players_on_pitch);
+  else /* no team minutes to divide by: the ratio is not a number to print */
+    fprintf(f, "minutes accounting: %.0f player minutes; team minutes unknown\n", c->minutes_total);
 }
 
 static void json_club(FILE *f, const sl_squad_club *c, const char *seasons) {
