@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "scoutlab/fees.h" /* the position words (sl_fees_position_group) */
 #include "scoutlab/names.h"
 #include "scoutlab/season.h"
 #include "runtime_internal.h"
@@ -373,6 +374,7 @@ typedef struct value_entry {
   double value;
   double age;     /* age in the values file, NAN when it has none */
   char *club;     /* normalised club, NULL when none */
+  int keeper;     /* 1 a goalkeeper, 0 an outfield player, -1 position unknown */
 } value_entry;
 
 /* A values row is of the same person as a stats player only when their ages agree: value
@@ -391,13 +393,20 @@ static int age_fits(const sl_player *p, const value_entry *v) {
   return d <= SL_VALUES_AGE_OLDER && d >= -SL_VALUES_AGE_YOUNGER;
 }
 
+/* A goalkeeper is never an outfield namesake's value ("Luiz Felipe" the centre-back is not the
+ * goalkeeper of that name); unknown on either side fits. */
+static int keeper_fits(const sl_player *p, const value_entry *v) {
+  if (v->keeper < 0 || p->group == SL_GROUP_UNKNOWN) return 1;
+  return v->keeper == (p->group == SL_GROUP_GOALKEEPER);
+}
+
 static int club_fits(const sl_player *p, const value_entry *v) { return sl_name_club_in_list(p->clubs, v->club); }
 
 /* The value of player p among the entries keyed `key`: the one person whose age fits, and when
  * several do, the one at his club (name alone never decides between two people). 0 none,
  * 1 found with *value, -1 several candidates and nothing to tell them apart (no guess). */
 static int lookup_value(const value_entry *e, size_t n, const char *key, const sl_player *p, double *value) {
-  value_entry k = {(char *)key, 0, NAN, NULL};
+  value_entry k = {(char *)key, 0, NAN, NULL, -1};
   const value_entry *hit = bsearch(&k, e, n, sizeof *e, cmp_value);
   if (!hit) return 0;
   size_t lo = (size_t)(hit - e), hi = lo;
@@ -405,7 +414,7 @@ static int lookup_value(const value_entry *e, size_t n, const char *key, const s
   while (hi + 1 < n && strcmp(e[hi + 1].norm, key) == 0) hi++;
   size_t fit = 0, at_club = 0, pick = lo, pick_club = lo;
   for (size_t i = lo; i <= hi; i++) {
-    if (!age_fits(p, &e[i])) continue;
+    if (!age_fits(p, &e[i]) || !keeper_fits(p, &e[i])) continue;
     if (!fit++) pick = i;
     if (club_fits(p, &e[i]) && !at_club++) pick_club = i;
   }
@@ -436,6 +445,9 @@ static int read_values(const sl_table *values, const sl_column *name, const sl_c
   if (!*e || !*w) return SL_ENOMEM;
   for (size_t r = 0; r < values->nrows; r++) { /* each attribute from the column that has it here */
     const sl_column *age = sl_table_role_at(values, SL_ROLE_AGE, r), *club = sl_table_role_at(values, SL_ROLE_CLUB, r);
+    const sl_column *pos = sl_table_role_at(values, SL_ROLE_POSITION, r);
+    const char *pt = pos ? text_at(pos, r) : NULL;
+    int g = pt ? sl_fees_position_group(pt) : -2, keeper = g == SL_FEES_GK ? 1 : g == -2 ? -1 : 0;
     name = sl_table_role_at(values, SL_ROLE_PLAYER, r), val = sl_table_role_at(values, SL_ROLE_MARKET_VALUE, r);
     const char *nm = text_at(name, r), *cl = club ? text_at(club, r) : NULL;
     double v = NAN, a = age ? num_at(values, age, r) : NAN;
@@ -448,8 +460,8 @@ static int read_values(const sl_table *values, const sl_column *name, const sl_c
       free(norm); /* no name, no value, invalid UTF-8 or no memory: not a usable entry */
       continue;
     }
-    (*e)[*n] = (value_entry){norm, v, a, cl ? sl_name_normalise(cl) : NULL};
-    (*w)[(*n)++] = (value_entry){words, v, a, cl ? sl_name_normalise(cl) : NULL};
+    (*e)[*n] = (value_entry){norm, v, a, cl ? sl_name_normalise(cl) : NULL, keeper};
+    (*w)[(*n)++] = (value_entry){words, v, a, cl ? sl_name_normalise(cl) : NULL, keeper};
   }
   qsort(*e, *n, sizeof **e, cmp_value);
   qsort(*w, *n, sizeof **w, cmp_value);

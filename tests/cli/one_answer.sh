@@ -256,6 +256,10 @@ expect_contains "$out" "market value €18,000,000" "values folder: his own row 
 out=$("$SCOUTLAB" value -v --model demo.slm --player "Tobías Quirandel" --data "$D/players.csv" --season 2024 --values vdir 2>&1)
 expect_contains "$out" "note: vdir/a_stats.csv left out: no market value column (not market values)" \
   "values folder: a stats export in it left out, said"
+# A goalkeeper of his name and age is not him (a centre-back): his value is unknown, not the keeper's.
+mkdir -p gkdir && printf 'Player,age,club,position,value\nTobías Quirandel,26,Olympique Sabreval,Portero,€5.00m\n' > gkdir/v.csv
+out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" --data "$D/players.csv" --season 2024 --values gkdir 2>&1)
+expect_contains "$out" "market value unknown" "values: a goalkeeper namesake is not a centre-back's value"
 # --data with a folder: each file is what its columns say (a folder of stats and values is not
 # all stats because one file has minutes).
 mkdir -p ddir && cp "$D/players.csv" "$D/values.csv" ddir/
