@@ -250,13 +250,23 @@ static size_t club_words(char *copy, const char **w, size_t max) {
   return n;
 }
 
+/* 1 when w (two letters or more) is the initials of longw[j], longw[j+1]...: "sg" for "saint
+ * germain" in "Paris SG". */
+static int initials_at(const char *w, const char **longw, size_t nl, size_t j) {
+  size_t len = strlen(w);
+  if (len < 2 || j + len > nl) return 0;
+  for (size_t k = 0; k < len; k++)
+    if (longw[j + k][0] != w[k]) return 0;
+  return 1;
+}
+
 static int words_prefix_in_order(const char **shortw, size_t ns, const char **longw, size_t nl) {
   size_t j = 0;
   for (size_t i = 0; i < ns; i++) {
     size_t len = strlen(shortw[i]);
-    while (j < nl && strncmp(longw[j], shortw[i], len) != 0) j++;
+    while (j < nl && strncmp(longw[j], shortw[i], len) != 0 && !initials_at(shortw[i], longw, nl, j)) j++;
     if (j == nl) return 0;
-    j++;
+    j += strncmp(longw[j], shortw[i], len) == 0 ? 1 : len; /* a word, or the run its initials are */
   }
   return 1;
 }

@@ -52,6 +52,12 @@ int main(void) {
   /* Clubs as different sources write them (FBref "Paris S-G", Transfermarkt "Paris Saint-Germain"). */
   OK(sl_name_club_match("paris s g", "paris saint germain"), "Paris S-G is Paris Saint-Germain");
   OK(sl_name_club_match("paris saint germain", "paris s g"), "symmetric");
+  OK(sl_name_club_match("paris sg", "paris saint germain"), "Paris SG: a word that is the initials of a run");
+  OK(sl_name_club_match("mk dons", "milton keynes dons"), "MK Dons");
+  {
+    const char *const paris[] = {"Paris FC", "Paris Saint-Germain"};
+    INT_EQ(sl_name_club_find("Paris SG", paris, 2), 1, "Paris SG is Saint-Germain, not Paris FC (all its words match)");
+  }
   OK(sl_name_club_match("marseille", "olympique marseille"), "a club word");
   OK(sl_name_club_match("fc barcelona", "barcelona"), "FC left out");
   OK(sl_name_club_match("manchester utd", "manchester united"), "Utd spelt out");
