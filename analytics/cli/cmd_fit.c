@@ -265,8 +265,10 @@ static void print_coefficients(const sl_fees_model *m) {
   printf("\ncoefficients (log EUR; OLS, %zu deals, R\xc2\xb2 %.3f, residual SE %.3f on %zu df)%s\n", f->n,
          f->r_squared, f->sigma, f->df_residual, m->ridge ? "; predictions use ridge" : "");
   int w = 44; /* the classic columns' width; an interaction's names may be longer */
-  for (size_t j = 0; j < f->p; j++)
-    if (sl_cli_text_columns(SL_CLI_SHOWN(f->names[j])) > w) w = sl_cli_text_columns(SL_CLI_SHOWN(f->names[j]));
+  for (size_t j = 0; j < f->p; j++) {
+    int cols = sl_cli_text_columns(SL_CLI_SHOWN(f->names[j]));
+    if (cols > w) w = cols;
+  }
   printf("  %-*s %10s %10s %8s %10s%s\n", w, "column", "estimate", "std.error", "t", "p", m->ridge ? "      ridge" : "");
   for (size_t j = 0; j < f->p; j++) {
     printf("  "), sl_cli_pad_cut(stdout, f->names[j], w), putchar(' '); /* league levels come from the data */

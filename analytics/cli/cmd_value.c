@@ -211,8 +211,9 @@ static void print_valuation(const sl_fees_valuation *v) {
          sl_cli_money(v->typical_fee, a, sizeof a));
   int wt = 18, wv = 26; /* the classic terms' widths; a declared term's name may be longer */
   for (size_t t = 0; t < v->ncontrib; t++) { /* widths in columns shown: a club's accents are one each */
-    if (sl_cli_text_columns(v->contrib[t].term) > wt) wt = sl_cli_text_columns(v->contrib[t].term);
-    if (sl_cli_text_columns(SL_CLI_SHOWN(v->contrib[t].value)) > wv) wv = sl_cli_text_columns(SL_CLI_SHOWN(v->contrib[t].value));
+    int ct = sl_cli_text_columns(v->contrib[t].term), cv = sl_cli_text_columns(SL_CLI_SHOWN(v->contrib[t].value));
+    if (ct > wt) wt = ct;
+    if (cv > wv) wv = cv;
   }
   printf("  %-*s %-*s %9s %16s\n", wt, "term", wv, "value", "effect", "EUR");
   for (size_t t = 0; t < v->ncontrib; t++) {

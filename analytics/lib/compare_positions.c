@@ -436,8 +436,7 @@ static void free_values(value_entry *e, size_t n) {
 
 /* Two sorted key sets from one pass over the values: by normalised name (e) and by its words in
  * sorted order (w). SL_OK or SL_ENOMEM; the caller frees both either way. */
-static int read_values(const sl_table *values, const sl_column *name, const sl_column *val,
-                       value_entry **e, value_entry **w, size_t *n, size_t *other_currency) {
+static int read_values(const sl_table *values, value_entry **e, value_entry **w, size_t *n, size_t *other_currency) {
   size_t cap = values->nrows ? values->nrows : 1;
   *n = 0;
   *e = calloc(cap, sizeof **e);
@@ -448,7 +447,8 @@ static int read_values(const sl_table *values, const sl_column *name, const sl_c
     const sl_column *pos = sl_table_role_at(values, SL_ROLE_POSITION, r);
     const char *pt = pos ? text_at(pos, r) : NULL;
     int g = pt ? sl_fees_position_group(pt) : -2, keeper = g == SL_FEES_GK ? 1 : g == -2 ? -1 : 0;
-    name = sl_table_role_at(values, SL_ROLE_PLAYER, r), val = sl_table_role_at(values, SL_ROLE_MARKET_VALUE, r);
+    const sl_column *name = sl_table_role_at(values, SL_ROLE_PLAYER, r);
+    const sl_column *val = sl_table_role_at(values, SL_ROLE_MARKET_VALUE, r);
     const char *nm = text_at(name, r), *cl = club ? text_at(club, r) : NULL;
     double v = NAN, a = age ? num_at(values, age, r) : NAN;
     int got = sl_table_euros(values, val, r, &v, NULL);
@@ -478,7 +478,7 @@ int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err
                         "values file needs a player-name column and a market value column (value, market_value)");
   value_entry *e = NULL, *w = NULL;
   size_t n = 0;
-  int st = read_values(values, name, val, &e, &w, &n, &c->rep.values_other_currency);
+  int st = read_values(values, &e, &w, &n, &c->rep.values_other_currency);
   for (size_t i = 0; i < c->n && !st; i++) {
     sl_player *p = &c->players[i];
     double v = NAN;

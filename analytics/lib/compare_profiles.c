@@ -190,12 +190,10 @@ const sl_profile *sl_profiles_find(const sl_profiles *p, const char *role) {
 
 const char *sl_profiles_not_found(const sl_profiles *p, const char *role, char *buf, size_t size) {
   size_t n = p ? p->n : 0, hit = 0, got = 0, len;
-  char **norm = n ? calloc(n, sizeof *norm) : NULL;
-  char *q = role ? sl_name_normalise(role) : NULL;
-  for (size_t i = 0; norm && i < n; i++) norm[i] = sl_name_normalise(p->items[i].role);
-  if (norm && q) got = sl_name_suggest(q, (const char *const *)norm, n, &hit, 1);
-  for (size_t i = 0; norm && i < n; i++) free(norm[i]);
-  free(norm), free(q);
+  const char **roles = n ? malloc(n * sizeof *roles) : NULL;
+  for (size_t i = 0; roles && i < n; i++) roles[i] = p->items[i].role;
+  if (roles) got = sl_name_suggest_raw(role, roles, n, &hit, 1);
+  free(roles);
   len = (size_t)snprintf(buf, size, "no profile \"%s\" in the profiles file%s%s%s", role ? role : "",
                          got ? "; did you mean " : "", got ? p->items[hit].role : "", got ? "?" : "");
   for (size_t i = 0; i < n && len < size; i++) /* the roles there are */

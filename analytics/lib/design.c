@@ -16,10 +16,6 @@
 
 #include "design_private.h"
 #include "runtime_internal.h"
-#include "scoutlab/names.h"
-
-/* Suggestions offered for a misspelt column. */
-#define DESIGN_SUGGESTIONS 1
 
 char *sl_design_strdup(const char *s) {
   size_t len = strlen(s);
@@ -226,15 +222,8 @@ int sl_design_add_interaction(sl_design *d, size_t a, size_t b, size_t *term_out
 /* "no column 'Age' (did you mean 'age'?)" */
 int sl_design_column_not_found(const sl_table *t, const char *name, sl_error *err) {
   char hint[SL_REGRESS_NAME_MAX + 32] = "";
-  char **norm = calloc(t->ncols ? t->ncols : 1, sizeof *norm);
-  char *q = sl_name_normalise(name);
-  size_t best, found = 0, ok = norm && q;
-  for (size_t j = 0; ok && j < t->ncols; j++) ok = (norm[j] = sl_name_normalise(t->cols[j].name)) != NULL;
-  if (ok) found = sl_name_suggest(q, (const char *const *)norm, t->ncols, &best, DESIGN_SUGGESTIONS);
-  if (found) snprintf(hint, sizeof hint, " (did you mean '%s'?)", t->cols[best].name);
-  for (size_t j = 0; norm && j < t->ncols; j++) free(norm[j]);
-  free(norm);
-  free(q);
+  long best = sl_table_closest_column(t, name);
+  if (best >= 0) snprintf(hint, sizeof hint, " (did you mean '%s'?)", t->cols[best].name);
   return sl_error_set(err, SL_ENOTFOUND, t->nfiles ? t->files[0] : NULL, 0, 0,
                       "no column '%s'%s", name, hint);
 }

@@ -613,16 +613,10 @@ void sl_fees_resolve_buyer(const sl_fees_model *m, sl_fees_player *p) {
 size_t sl_fees_club_suggest(const sl_fees_model *m, const char *club, const char **out, size_t want) {
   const sl_fees_term *term = m && club && want ? factor_term(m, SL_FEES_VAR_BUYER_CLUB) : NULL;
   size_t n = term ? named_levels(term) : 0, got = 0;
-  char *q = n ? sl_name_normalise(club) : NULL;
-  char **norm = q ? calloc(n, sizeof *norm) : NULL;
-  size_t *idx = norm ? calloc(want, sizeof *idx) : NULL;
-  if (idx) {
-    for (size_t i = 0; i < n; i++) norm[i] = sl_name_normalise(term->levels[i]); /* NULL: skipped */
-    got = sl_name_suggest(q, (const char *const *)norm, n, idx, want);
-    for (size_t k = 0; k < got; k++) out[k] = term->levels[idx[k]];
-  }
-  for (size_t i = 0; norm && i < n; i++) free(norm[i]);
-  free(norm), free(idx), free(q);
+  size_t *idx = n ? calloc(want, sizeof *idx) : NULL;
+  if (idx) got = sl_name_suggest_raw(club, (const char *const *)term->levels, n, idx, want);
+  for (size_t k = 0; k < got; k++) out[k] = term->levels[idx[k]];
+  free(idx);
   return got;
 }
 

@@ -182,6 +182,17 @@ size_t sl_name_suggest(const char *query, const char *const *names, size_t n, si
   return got;
 }
 
+size_t sl_name_suggest_raw(const char *query, const char *const *names, size_t n, size_t *out, size_t want) {
+  char *q = query ? sl_name_normalise(query) : NULL;
+  char **norm = q && n ? calloc(n, sizeof *norm) : NULL;
+  size_t got = 0;
+  for (size_t i = 0; norm && i < n; i++) norm[i] = names[i] ? sl_name_normalise(names[i]) : NULL;
+  if (norm) got = sl_name_suggest(q, (const char *const *)norm, n, out, want);
+  for (size_t i = 0; norm && i < n; i++) free(norm[i]);
+  free(norm), free(q);
+  return got;
+}
+
 static int cmp_word(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }

@@ -66,10 +66,8 @@ static size_t utf8_valid_len(const unsigned char *p) {
   return n;
 }
 
-/* True for code points that would break a line or are invisible controls: C1 controls
- * (U+0080-U+009F) and the Unicode line and paragraph separators (U+2028, U+2029). */
 /* A C1 control, line or paragraph separator, or a bidirectional override or isolate (it would
- * reorder a label: "Arda ayaklıY"), as sl_text_control_at names them. */
+ * reorder a label: "Arda ayaklıY"): the characters sl_text_char_at calls controls. */
 static int is_unicode_break(const unsigned char *p, size_t n) {
   char esc[8];
   int control;

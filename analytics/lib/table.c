@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scoutlab/names.h"
 #include "scoutlab/table.h"
 #include "runtime_internal.h"
 #include "table_internal.h"
@@ -541,6 +542,15 @@ long sl_table_column_index(const sl_table *t, const char *name) {
 const sl_column *sl_table_column(const sl_table *t, const char *name) {
   long i = sl_table_column_index(t, name);
   return i < 0 ? NULL : &t->cols[i];
+}
+
+long sl_table_closest_column(const sl_table *t, const char *name) {
+  const char **names = t && t->ncols ? malloc(t->ncols * sizeof *names) : NULL;
+  size_t best, got = 0;
+  for (size_t j = 0; names && j < t->ncols; j++) names[j] = t->cols[j].name;
+  if (names) got = sl_name_suggest_raw(name, names, t->ncols, &best, 1);
+  free(names);
+  return got ? (long)best : -1;
 }
 
 const sl_column *sl_table_role(const sl_table *t, sl_role role) {

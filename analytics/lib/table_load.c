@@ -23,7 +23,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "scoutlab/names.h"
 #include "scoutlab/table.h"
 #include "table_internal.h"
 #include "runtime_internal.h"
@@ -1031,15 +1030,9 @@ static int note_unmapped(sl_table *t, const sl_schema_map *map) {
     const char *column = NULL;
     sl_role role = sl_schema_map_entry(map, i, &column);
     if (!column || sl_table_column(t, column)) continue;
-    char **norm = calloc(t->ncols ? t->ncols : 1, sizeof *norm);
-    char *q = sl_name_normalise(column);
-    size_t hit, got = 0;
-    for (size_t c = 0; norm && c < t->ncols; c++) norm[c] = sl_name_normalise(t->cols[c].name);
-    if (norm && q) got = sl_name_suggest(q, (const char *const *)norm, t->ncols, &hit, 1);
-    for (size_t c = 0; norm && c < t->ncols; c++) free(norm[c]);
-    free(norm), free(q);
+    long hit = sl_table_closest_column(t, column);
     if (sl_table_internal_warn(t, "the mapping %s=%s names no column of this file%s%s%s", sl_role_name(role), column,
-                               got ? "; did you mean '" : "", got ? t->cols[hit].name : "", got ? "'?" : ""))
+                               hit >= 0 ? "; did you mean '" : "", hit >= 0 ? t->cols[hit].name : "", hit >= 0 ? "'?" : ""))
       return SL_ENOMEM;
   }
   return SL_OK;

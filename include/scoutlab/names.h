@@ -44,6 +44,10 @@ size_t sl_name_part_distance(const char *query_norm, const char *name_norm, size
 size_t sl_name_suggest(const char *query_norm, const char *const *names_norm, size_t n,
                        size_t *out, size_t want);
 
+/** As sl_name_suggest, query and names as written (normalised here; NULL names skipped). 0 also
+ *  when out of memory: a suggestion is a courtesy, never an error. */
+size_t sl_name_suggest_raw(const char *query, const char *const *names, size_t n, size_t *out, size_t want);
+
 /** True when two normalised club names name the same club as data sources write it: every
  *  word of the shorter is, in order, a prefix of a word of the longer, after spelling out the
  *  usual abbreviations (utd, st, ath...): "paris s g" = "paris saint germain", "marseille" =

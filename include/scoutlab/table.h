@@ -129,6 +129,9 @@ const sl_column *sl_table_column(const sl_table *t, const char *name);
 /** Index of a column by exact header name, or -1. */
 long sl_table_column_index(const sl_table *t, const char *name);
 
+/** Index of the header closest to name (a plausible misspelling, sl_name_suggest_raw), or -1. */
+long sl_table_closest_column(const sl_table *t, const char *name);
+
 /** First column with the given role, or NULL. Borrowed. */
 const sl_column *sl_table_role(const sl_table *t, sl_role role);
 
