@@ -285,7 +285,13 @@ static void print_coefficients(const sl_fees_model *m) {
            m->smearing);
   else printf("smearing factor %.4f: expected fee = median fee x %.4f (Duan 1983)\n", m->smearing, m->smearing);
   if (!m->ncal) printf("interval reported: Student t (too few deals to hold out a calibration set)\n");
-  else
+  else if (m->calibration_from == m->season_max)
+    printf("interval calibrated on %zu deals of %d, predicted from the seasons before it\n", m->ncal, m->season_max);
+  else if (m->calibration_from)
+    printf("interval calibrated on %zu deals of %d-%d, each season predicted from the seasons before it\n", m->ncal,
+           m->calibration_from, m->season_max);
+  else printf("interval calibrated on %zu deals held out at random (too few seasons to calibrate by time)\n", m->ncal);
+  if (m->ncal)
     printf("interval reported: %s (the t-interval covered %.1f%% of %zu held-out calibration deals at %.0f%%)\n",
            m->interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal on log residuals" : "Student t",
            100 * m->t_coverage_calibration, m->ncal, 100 * m->level);

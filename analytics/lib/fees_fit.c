@@ -39,6 +39,11 @@
  *  width 1.871 -> 1.911; 0.55 and 0.7 gain little more (79.2%, 79.3%) and push the time split's
  *  band over EUR 5m to 85%. */
 #define SL_FEES_CALIBRATION_WINDOW 0.4
+/** Span of training seasons (last - first) the inner split needs to choose a setting: two
+ *  earlier seasons, so that a trend or a level can be learned before the late ones. */
+#define SL_FEES_CHOICE_SPAN 2
+/** Span a calibration by time needs: one earlier season to predict the last from. */
+#define SL_FEES_CALIBRATION_SPAN 1
 /** Fewest deals on each side of the inner time split (else a random calibration split). */
 #define SL_FEES_MIN_INNER_DEALS 50
 /** Mixed into the seed so the calibration split differs from the k-fold assignment ("calib"). */
@@ -254,9 +259,10 @@ static int lists_season(const sl_fees_options *o) {
 
 /* The latest seasons holding at least `share` of the deals are `late`, the rest `early`.
  * Returns the first late season, or 0 when the split would leave either side too small or
- * fewer than two earlier seasons (no trend or level could be learned). */
-static int time_split_of(const sl_fees_deals *d, const size_t *idx, size_t n, double share, size_t *early,
-                         size_t *ne, size_t *late, size_t *nl) {
+ * the seasons span less than min_span (a choice needs two earlier seasons: a trend or level is
+ * learned from them; a calibration needs one). */
+static int time_split_of(const sl_fees_deals *d, const size_t *idx, size_t n, double share, int min_span,
+                         size_t *early, size_t *ne, size_t *late, size_t *nl) {
   int lo = 0, hi = 0;
   for (size_t i = 0; i < n; i++) {
     int s = d->deal[idx[i]].player.season;
@@ -264,7 +270,7 @@ static int time_split_of(const sl_fees_deals *d, const size_t *idx, size_t n, do
     if (!i || s < lo) lo = s;
     if (!i || s > hi) hi = s;
   }
-  if (hi - lo < 2) return 0;
+  if (hi - lo < min_span) return 0;
   int from = hi;
   for (; from > lo + 1; from--) {
     size_t k = 0;
@@ -301,6 +307,7 @@ typedef struct inner {
   double best;
   double t_coverage;    /* the best setting's t-intervals: share of late deals inside */
   size_t t_scored;      /* the deals that share is of */
+  int cal_from;         /* first season of the calibration residuals */
   sl_fees_options chosen;
 } inner;
 
@@ -437,7 +444,7 @@ static int widen_calibration(const sl_fees_deals *d, const size_t *idx, size_t n
   inner w = {0};
   w.early = malloc((n ? n : 1) * sizeof *w.early), w.late = malloc((n ? n : 1) * sizeof *w.late);
   int st = !w.early || !w.late ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
-  if (!st) w.from = time_split_of(d, idx, n, window, w.early, &w.ne, w.late, &w.nl);
+  if (!st) w.from = time_split_of(d, idx, n, window, SL_FEES_CHOICE_SPAN, w.early, &w.ne, w.late, &w.nl);
   if (st || !w.from || w.from >= in->from) {
     inner_free(&w);
     return st;
@@ -461,6 +468,7 @@ static int widen_calibration(const sl_fees_deals *d, const size_t *idx, size_t n
     in->t_coverage = (inside + tc * (double)scored) / (double)in->t_scored;
   }
   if (!st) in->ncal += k;
+  if (!st && k) in->cal_from = w.from;
   season_fits_clear(&f);
   free(f.m), free(f.season);
   inner_free(&w);
@@ -531,6 +539,38 @@ static double t_coverage(const sl_fees_model *early, const sl_fees_deals *d, con
   return k ? (double)inside / (double)k : NAN;
 }
 
+/* Too few seasons to choose a setting, but two or more: the setting o calibrated by time all
+ * the same, the latest seasons holding the window predicted one season ahead from the seasons
+ * before them (a random share would give in-time residuals, narrower than a valuation's).
+ * *done says whether it could; SL_ENOMEM only is an error. */
+static int late_calibration(sl_fees_model *m, const sl_fees_deals *d, const size_t *idx, size_t n,
+                            const sl_fees_options *o, int *done, sl_error *err) {
+  inner w = {0};
+  *done = 0;
+  w.early = malloc((n ? n : 1) * sizeof *w.early), w.late = malloc((n ? n : 1) * sizeof *w.late);
+  w.res = malloc((n ? n : 1) * sizeof *w.res), w.mv = malloc((n ? n : 1) * sizeof *w.mv);
+  int st = !w.early || !w.late || !w.res || !w.mv ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+  if (!st && d->has_season)
+    w.from = time_split_of(d, idx, n, SL_FEES_CALIBRATION_WINDOW, SL_FEES_CALIBRATION_SPAN, w.early, &w.ne, w.late, &w.nl);
+  season_fits f = {NULL, NULL, 0};
+  if (!st && w.from) {
+    size_t nseasons = late_seasons(d, &w), k = 0, scored = 0;
+    f.m = malloc(nseasons * sizeof *f.m), f.season = malloc(nseasons * sizeof *f.season);
+    st = !f.m || !f.season ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+    if (!st) st = score_setting(d, &w, o, w.res, w.mv, &k, &f, err);
+    double tc = st ? NAN : fits_t_coverage(d, &w, &f, &scored);
+    if (!st && k >= SL_FEES_MIN_CALIBRATION) {
+      if (store_calibration(m, w.res, w.mv, k, has_mv_term_(m)))
+        st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+      else m->t_coverage_calibration = tc, m->calibration_from = w.from, *done = 1;
+    }
+    season_fits_clear(&f);
+  }
+  free(f.m), free(f.season);
+  inner_free(&w);
+  return st;
+}
+
 /* Random split (no usable seasons): a seeded share held out, the same setting fitted on the
  * rest, its held-out residuals kept. */
 static int random_calibration(sl_fees_model *m, const sl_fees_deals *d, const size_t *idx, size_t n,
@@ -592,7 +632,7 @@ int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
     for (int b = 0; b <= SL_FEES_NHALF_LIVES; b++) grid[a][b] = NAN;
   in.early = malloc((n ? n : 1) * sizeof *in.early), in.late = malloc((n ? n : 1) * sizeof *in.late);
   int st = !in.early || !in.late ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
-  if (!st && d->has_season) in.from = time_split_of(d, idx, n, share, in.early, &in.ne, in.late, &in.nl);
+  if (!st && d->has_season) in.from = time_split_of(d, idx, n, share, SL_FEES_CHOICE_SPAN, in.early, &in.ne, in.late, &in.nl);
   if (!st && in.from) st = choose_setting(d, &o, &in, grid, err);
   if (!st && in.from) o = in.chosen;
   if (!st && in.from)
@@ -606,10 +646,12 @@ int sl_fees_fit_subset(const sl_fees_deals *d, const size_t *idx, size_t n,
     memcpy(m->inner_grid, grid, sizeof grid);
     if (in.ncal >= SL_FEES_MIN_CALIBRATION && store_calibration(m, in.res, in.mv, in.ncal, has_mv_term_(m)))
       st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-    if (!st && m->ncal) m->t_coverage_calibration = in.t_coverage;
+    if (!st && m->ncal) m->t_coverage_calibration = in.t_coverage, m->calibration_from = in.cal_from ? in.cal_from : in.from;
   } else if (!st) {
     memcpy(m->inner_grid, grid, sizeof grid);
-    st = random_calibration(m, d, idx, n, &o, err);
+    int by_time = 0;
+    st = late_calibration(m, d, idx, n, &o, &by_time, err);
+    if (!st && !by_time) st = random_calibration(m, d, idx, n, &o, err);
   }
   if (!st) choose_interval(m, &o);
   inner_free(&in);

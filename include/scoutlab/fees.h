@@ -567,6 +567,8 @@ typedef struct sl_fees_model {
   int season_mode;          /* sl_fees_season_mode used (never AUTO) */
   double half_life;         /* recency half-life used, seasons; 0 = no weights */
   int inner_from;           /* first season of the inner time split (0: a random split) */
+  int calibration_from;     /* first season of the calibration residuals, each predicted from
+                               the seasons before it (0: a random split; not saved) */
   double inner_score;       /* log-RMSE of the chosen settings on the inner split */
   size_t inner_n;           /* deals scored there */
   double inner_grid[3][SL_FEES_NHALF_LIVES + 1]; /* log-RMSE by mode (trend, level, none) and
