@@ -480,6 +480,7 @@ static void print_json(const sl_fees_model *m, const sl_fees_report *r, const fi
   sl_cli_json_number(stdout, m->half_life > 0 ? m->half_life : NAN);
   printf(",\n  \"inner_from\": %d,\n  \"inner_log_rmse\": ", m->inner_from);
   sl_cli_json_number(stdout, m->inner_from ? m->inner_score : NAN);
+  printf(",\n  \"calibration_deals\": %zu,\n  \"calibration_from\": %d", m->ncal, m->calibration_from);
   printf(",\n  \"interval\": \"%s\",\n  \"level\": ", m->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t");
   sl_cli_json_number(stdout, m->level);
   printf(",\n  \"accuracy\": {\n");

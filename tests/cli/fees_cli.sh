@@ -56,6 +56,13 @@ expect_contains "$out" "fee model format version 9; this scoutlab reads versions
 out=$("$SCOUTLAB" fit --transfers "$D/tiny.csv" 2>&1); rc=$?
 expect_eq "$rc" 2 "fit without -o"
 expect_contains "$out" "no output model (give -o MODEL.slm)" "fit usage message"
+# Where the interval's calibration comes from (test_fees_calibration checks the residuals).
+out=$("$SCOUTLAB" fit --transfers "$SL_DATASETS/transfers.csv" --since 2022 --until 2023 --folds 1 -o two.slm 2>&1)
+expect_contains "$out" "deals of 2023, predicted from the seasons before it" "two seasons: calibrated by time"
+out=$("$SCOUTLAB" fit --transfers "$SL_DATASETS/transfers.csv" --since 2023 --until 2023 --folds 1 -o one.slm 2>&1)
+expect_contains "$out" "deals held out at random (too few seasons to calibrate by time)" "one season: at random"
+out=$("$SCOUTLAB" fit --transfers "$SL_DATASETS/transfers.csv" --until 2023 --folds 1 --format json -o all.slm 2>&1)
+expect_contains "$out" '"calibration_from": 2020' "eight seasons: calibrated from 2020, before the choice's 2022 (JSON)"
 out=$("$SCOUTLAB" fit --transfers "$D/tiny.csv" --holdout-from 2030 -o x.slm 2>&1); rc=$?
 expect_eq "$rc" 1 "empty test set"
 expect_contains "$out" "a time split at season 2030 leaves" "holdout message"
