@@ -76,6 +76,19 @@ int sl_chart_render(sl_charts_kind kind, void *chart, const sl_charts_output *gi
   return st;
 }
 
+void sl_chart_inputs_add(sl_chart_inputs *l, const char *const *paths, size_t n) {
+  for (size_t i = 0; i < n && l->n < SL_CHART_MAX_INPUTS; i++)
+    if (paths[i]) l->path[l->n++] = paths[i];
+}
+
+int sl_chart_check_cli(sl_charts_kind kind, const sl_charts_output *given) {
+  sl_charts_output o = *given;
+  char plotdir[SL_DATA_PATH_MAX];
+  if (!o.plotdir) o.plotdir = sl_cli_plot_dir(plotdir, sizeof plotdir);
+  sl_error err;
+  return sl_charts_check_paths(kind, &o, &err) ? sl_cli_fail(&err) : 0;
+}
+
 int sl_chart_render_cli(sl_charts_kind kind, void *chart, const sl_charts_output *o, FILE *note) {
   sl_error err;
   char kept[4096];

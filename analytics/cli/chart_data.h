@@ -60,12 +60,30 @@ int sl_chart_option(int argc, char **argv, int *i, sl_charts_output *o, int allo
 struct sl_cmp_args;
 struct sl_cmp_ctx;
 
-/** Radar (idx[0..n), 2-4 players) or percentile bars (idx[0]) from a loaded compare context,
+/** Radar (idx[0..n), 2-6 players, SL_PLOT_RADAR_MIN/MAX_PLAYERS) or percentile bars (idx[0]) from a loaded compare context,
  *  with the profile and pool of its options; season NULL = read from the stats file name.
  *  Prints "wrote ..." to note (may be NULL). Returns an exit status. */
 int sl_chart_compare_draw(sl_charts_kind kind, const struct sl_cmp_args *a, const struct sl_cmp_ctx *ctx,
                           const size_t *idx, size_t n, const char *axes, const char *season,
                           const sl_charts_output *o, FILE *note);
+
+/** Every file a command reads: its chart and script must never replace one. */
+#define SL_CHART_MAX_INPUTS 256
+typedef struct sl_chart_inputs {
+  const char *path[SL_CHART_MAX_INPUTS];
+  size_t n;
+} sl_chart_inputs;
+
+/** Appends the non-NULL paths[0..n) to l (past SL_CHART_MAX_INPUTS, the rest are left out). */
+void sl_chart_inputs_add(sl_chart_inputs *l, const char *const *paths, size_t n);
+
+/** The chart's output checked before anything is loaded: sl_charts_check_paths with the CLI's
+ *  templates (o->plotdir unset: as rendering finds them). 0, or the exit status after the
+ *  message. */
+int sl_chart_check_cli(sl_charts_kind kind, const sl_charts_output *o);
+
+/** sl_chart_check_cli against the files of a's options as well. */
+int sl_chart_compare_check(sl_charts_kind kind, const struct sl_cmp_args *a, const sl_charts_output *o);
 
 /** Fee fit (kind SL_CHARTS_FEES; holdout_from 0 = the model's last four seasons) or age curve
  *  for player p (may be NULL for the fee fit). Credits name the model's training files, else

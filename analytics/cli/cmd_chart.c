@@ -116,22 +116,20 @@ static const sl_profile *pick_profile(const sl_cmp_args *a, const sl_cmp_ctx *ct
   return NULL;
 }
 
-/* Every file a compare chart reads: the chart and its script must never replace one. */
-#define MAX_INPUTS (4 * SL_CMP_MAX_FILES + 2)
-typedef struct input_list {
-  const char *path[MAX_INPUTS];
-  size_t n;
-} input_list;
-
-static void add_inputs(input_list *l, const char *const *paths, size_t n) {
-  for (size_t i = 0; i < n && l->n < MAX_INPUTS; i++)
-    if (paths[i]) l->path[l->n++] = paths[i];
-}
+typedef sl_chart_inputs input_list;
+#define add_inputs sl_chart_inputs_add
 
 static void cmp_inputs(const sl_cmp_args *a, input_list *l, sl_charts_output *o) {
   add_inputs(l, a->stats, a->nstats), add_inputs(l, a->positions, a->npositions), add_inputs(l, a->values, a->nvalues);
   add_inputs(l, &a->overrides, 1), add_inputs(l, &a->profiles, 1);
   o->inputs = l->path, o->ninputs = l->n;
+}
+
+int sl_chart_compare_check(sl_charts_kind kind, const sl_cmp_args *a, const sl_charts_output *given) {
+  sl_charts_output o = *given;
+  input_list inputs = {0};
+  if (!o.inputs) cmp_inputs(a, &inputs, &o);
+  return sl_chart_check_cli(kind, &o);
 }
 
 static void defaults_from_files(sl_charts_store *st, const sl_cmp_args *a, sl_charts_output *o, const char **season) {
@@ -224,6 +222,7 @@ static int run_compare_family(sl_charts_kind kind, int argc, char **argv, int pa
     return free(c.highlight_copy), sl_cli_usage_error("chart", "%s takes %zu to %zu players (got %zu)", sl_charts_kind_name(kind), want_lo,
                               want_hi, c.cmp.nnames);
   if (parse_only) return free(c.highlight_copy), SL_EXIT_OK;
+  if ((st = sl_chart_compare_check(kind, &c.cmp, &c.out))) return free(c.highlight_copy), st;
   sl_cmp_ctx ctx;
   size_t idx[sizeof c.cmp.names / sizeof c.cmp.names[0]];
   st = sl_cmp_load(&c.cmp, &ctx);
@@ -356,14 +355,15 @@ static int run_fee_family(sl_charts_kind kind, int argc, char **argv, int parse_
   if (rc != -1) return rc;
   if (kind == SL_CHARTS_AGE_CURVE && !a.player) return sl_cli_usage_error("chart", "age-curve needs --player NAME");
   if (parse_only) return SL_EXIT_OK;
+  input_list inputs = {0};
+  add_inputs(&inputs, &a.model, 1), add_inputs(&inputs, a.transfers, a.ntransfers), add_inputs(&inputs, a.data, a.ndata);
+  a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
+  if ((rc = sl_chart_check_cli(kind, &a.out))) return rc;
   sl_workspace *ws = NULL;
   sl_fees_player p;
   rc = build_fee_player(&a, &ws, &p);
   const sl_fees_model *m = ws ? sl_workspace_model(ws) : NULL;
   const char *const *sources = a.model ? &a.model : a.transfers;
-  input_list inputs = {0};
-  add_inputs(&inputs, &a.model, 1), add_inputs(&inputs, a.transfers, a.ntransfers), add_inputs(&inputs, a.data, a.ndata);
-  a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
   if (!rc)
     rc = sl_chart_value_draw(kind, m, a.player ? &p : NULL, a.level, a.bid, a.holdout_from, a.what_if, sources,
                              a.model ? 1 : a.ntransfers, &a.out, stdout);
@@ -484,6 +484,12 @@ static int run_squad_family(sl_charts_kind kind, int argc, char **argv, int pars
   int rc = parse_squad_args(argc, argv, &a);
   if (rc != -1) return rc;
   if (parse_only) return SL_EXIT_OK;
+  input_list inputs = {0};
+  add_inputs(&inputs, a.stats, a.nstats), add_inputs(&inputs, a.values, a.nvalues);
+  add_inputs(&inputs, a.contracts, a.ncontracts), add_inputs(&inputs, a.positions, a.npositions);
+  add_inputs(&inputs, &a.overrides, 1), add_inputs(&inputs, &a.profiles, 1);
+  a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
+  if ((rc = sl_chart_check_cli(kind, &a.out))) return rc;
   sl_workspace *ws = NULL;
   int season = 0;
   size_t club = 0;
@@ -494,11 +500,6 @@ static int run_squad_family(sl_charts_kind kind, int argc, char **argv, int pars
     fprintf(stderr, "scoutlab chart: %s\n", SL_CLI_SHOWN(err.message));
     rc = sl_cli_exit_code(err.code);
   }
-  input_list inputs = {0};
-  add_inputs(&inputs, a.stats, a.nstats), add_inputs(&inputs, a.values, a.nvalues);
-  add_inputs(&inputs, a.contracts, a.ncontracts), add_inputs(&inputs, a.positions, a.npositions);
-  add_inputs(&inputs, &a.overrides, 1), add_inputs(&inputs, &a.profiles, 1);
-  a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
   if (!rc) rc = sl_chart_squad_draw(kind, squad, club, season, a.min_share, a.top, a.stats, a.nstats, &a.out, stdout);
   sl_workspace_free(ws);
   return rc;
@@ -566,7 +567,11 @@ static int run_trend(int argc, char **argv, int parse_only) {
   int rc = parse_trend_args(argc, argv, &a);
   if (rc != -1) return rc;
   if (parse_only) return SL_EXIT_OK;
-  rc = 0;
+  const char *src = a.yearly;
+  input_list inputs = {0};
+  add_inputs(&inputs, &src, 1), add_inputs(&inputs, a.positions, a.npositions);
+  a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
+  if ((rc = sl_chart_check_cli(SL_CHARTS_TREND, &a.out))) return rc;
   sl_error err;
   sl_schema_map *map = sl_schema_map_new();
   if (!map) return SL_EXIT_DATA;
@@ -601,11 +606,7 @@ static int run_trend(int argc, char **argv, int parse_only) {
       rc = sl_cli_fail(&err);
   }
   if (!rc) {
-    const char *src = a.yearly;
     if (!a.out.credits) a.out.credits = sl_charts_credits(st, &src, 1);
-    input_list inputs = {0};
-    add_inputs(&inputs, &src, 1), add_inputs(&inputs, a.positions, a.npositions);
-    a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
     rc = sl_chart_render_cli(SL_CHARTS_TREND, &chart, &a.out, stdout);
   }
   sl_charts_store_free(st);

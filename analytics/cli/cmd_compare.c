@@ -47,7 +47,7 @@ const char sl_help_compare[] =
     "  --format F            table (default), csv (wide: one column per player), tidy (long CSV:\n"
     "                        one line per player and stat), json, md\n"
     "                        (--verbose adds the players combined and each position's source)\n"
-    "  --chart FILE          also draw a radar of the players (2-4) to FILE.png|svg|pdf\n"
+    "  --chart FILE          also draw a radar of the players (2-6, as chart radar) to FILE.png|svg|pdf\n"
     "\n"
     "A name may be partial (\"balerdi\"), accent-free, or qualified: \"Max Aarons (Valencia)\",\n"
     "\"Leo Martin (1995)\". Percentile = 100 * (worse + 0.5 * equal) / n (docs/compare.md).\n"
@@ -317,13 +317,18 @@ static int compare_main(int argc, char **argv, int parse_only) {
   int st = sl_cmp_parse(argc, argv, &a, compare_option);
   if (st != -1) return st;
   if (a.nnames < 2) return sl_cli_usage_error(a.cmd, "name at least two players (got %zu)", a.nnames);
+  sl_error err;
+  if (a.chart && sl_charts_radar_count_check(a.nnames, &err))
+    return sl_cli_usage_error(a.cmd, "--chart: %s; name at most %d players, or compare them without a chart", err.message,
+                              SL_PLOT_RADAR_MAX_PLAYERS);
   if (parse_only) return SL_EXIT_OK;
+  sl_chart_output chart = {.output = a.chart};
+  if (a.chart && (st = sl_chart_compare_check(SL_CHARTS_RADAR, &a, &chart))) return st;
   sl_cmp_ctx ctx;
   size_t idx[sizeof a.names / sizeof a.names[0]];
   st = sl_cmp_load(&a, &ctx);
   if (!st) st = sl_cmp_find_all(&a, &ctx, idx);
   if (!st) st = sl_cmp_report(&a, &ctx, idx, a.nnames, 0);
-  sl_chart_output chart = {.output = a.chart};
   if (!st && a.chart) st = sl_chart_compare_draw(SL_CHART_RADAR, &a, &ctx, idx, a.nnames, NULL, NULL, &chart, stderr);
   sl_cmp_free(&ctx);
   return st;

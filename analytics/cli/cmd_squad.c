@@ -68,6 +68,7 @@ typedef struct sq_args {
   size_t top;
   sl_format format;
   sl_pool pool;
+  sl_chart_inputs inputs; /* every file above: the chart must replace none */
 } sq_args;
 
 typedef struct sq_ctx {
@@ -148,6 +149,10 @@ static int parse_args(int argc, char **argv, sq_args *a) {
   if (!!a->club + !!a->player + !!a->league != 1)
     return sl_cli_usage_error("squad", "name exactly one of: a club, --player NAME, --league LEAGUE");
   if (a->chart && !a->club) return sl_cli_usage_error("squad", "--chart draws a club's squad: name a club");
+  sl_chart_inputs_add(&a->inputs, a->stats, a->nstats), sl_chart_inputs_add(&a->inputs, a->values, a->nvalues);
+  sl_chart_inputs_add(&a->inputs, a->contracts, a->ncontracts), sl_chart_inputs_add(&a->inputs, a->positions, a->npositions);
+  const char *more[] = {a->overrides, a->profiles};
+  sl_chart_inputs_add(&a->inputs, more, 2);
   return -1; /* --season is read with the inputs (squad_inputs.c) */
 }
 
@@ -450,7 +455,7 @@ static int run_club(const sq_args *a, const sl_squad_options *o, const sq_ctx *c
   }
   if (a->format != SL_FMT_CSV) club_header(stdout, c, a->format, sl_workspace_seasons_of(ctx->ws)->stats_text);
   print_list(stdout, o, ctx, c->ranked, c->n, 0, a->format);
-  sl_chart_output chart = {.output = a->chart};
+  sl_chart_output chart = {.output = a->chart, .inputs = a->inputs.path, .ninputs = a->inputs.n};
   if (a->chart) return sl_chart_squad_draw(SL_CHART_SQUAD, ctx->squad, k, sl_workspace_seasons_of(ctx->ws)->stats, SL_CHART_SQUAD_MIN_SHARE, 0, a->stats, a->nstats, &chart, stderr);
   return 0;
 }
@@ -597,6 +602,9 @@ static int squad_main(int argc, char **argv, int parse_only) {
   int st = parse_args(argc, argv, &a);
   if (st != -1) return st;
   if (parse_only) return SL_EXIT_OK;
+  if (a.chart && (st = sl_chart_check_cli(SL_CHART_SQUAD, &(sl_chart_output){.output = a.chart, .inputs = a.inputs.path,
+                                                                             .ninputs = a.inputs.n})))
+    return st;
   sq_ctx ctx;
   memset(&ctx, 0, sizeof ctx);
   sl_squad_options o;

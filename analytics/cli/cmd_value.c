@@ -454,6 +454,12 @@ static int value_main(int argc, char **argv, int parse_only) {
   value_args a;
   int rc = parse_args(argc, argv, &a);
   if (rc || parse_only) return free(a.data), free(a.values), rc;
+  sl_chart_inputs inputs = {0};
+  const char *models[] = {a.model, a.performance_model};
+  sl_chart_inputs_add(&inputs, models, 2), sl_chart_inputs_add(&inputs, a.data, a.ndata);
+  sl_chart_inputs_add(&inputs, a.values, a.nvalues);
+  sl_chart_output chart = {.output = a.chart, .inputs = inputs.path, .ninputs = inputs.n};
+  if (a.chart && (rc = sl_chart_check_cli(SL_CHART_FEES, &chart))) return free(a.data), free(a.values), rc;
   sl_workspace *ws = NULL;
   sl_fees_player p;
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
@@ -462,7 +468,6 @@ static int value_main(int argc, char **argv, int parse_only) {
   sl_cli_workspace_accounting(ws);
   const sl_fees_model *m = ws ? sl_workspace_model_for(ws, &p, NULL, NULL, 0) : NULL;
   if (!rc) rc = answer(&a, ws, &p, notes, nnotes);
-  sl_chart_output chart = {.output = a.chart};
   if (!rc && a.chart) rc = sl_chart_value_draw(SL_CHART_FEES, m, &p, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);
   sl_workspace_free(ws);
   free(a.data), free(a.values);

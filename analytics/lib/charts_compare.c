@@ -206,13 +206,18 @@ static int radar_fill(const sl_compare *c, const sl_profile *pr, const size_t *i
   return SL_OK;
 }
 
+int sl_charts_radar_count_check(size_t n, sl_error *err) {
+  if (n >= SL_PLOT_RADAR_MIN_PLAYERS && n <= SL_PLOT_RADAR_MAX_PLAYERS) return SL_OK;
+  return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "a radar compares %d to %d players (got %zu)",
+                      SL_PLOT_RADAR_MIN_PLAYERS, SL_PLOT_RADAR_MAX_PLAYERS, n);
+}
+
 int sl_charts_radar_from_compare(const sl_compare *c, const sl_profile *pr, const sl_pool *pool, const size_t *idx,
                                 size_t n, const char *axes, const char *season, sl_charts_store *st,
                                 sl_plot_radar *out, sl_error *err) {
   memset(out, 0, sizeof *out);
-  if (!c || !pr || !pool || !idx || n < SL_PLOT_RADAR_MIN_PLAYERS || n > SL_PLOT_RADAR_MAX_PLAYERS)
-    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "a radar compares %d to %d players (got %zu)",
-                        SL_PLOT_RADAR_MIN_PLAYERS, SL_PLOT_RADAR_MAX_PLAYERS, n);
+  if (!c || !pr || !pool || !idx) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no players to draw");
+  if (sl_charts_radar_count_check(n, err)) return err->code;
   if (axes && check_axes(pr, axes, err)) return err->code;
   const sl_player *first = sl_compare_player(c, idx[0]);
   sl_group g = pr->peers != SL_GROUP_UNKNOWN ? pr->peers : first->group;

@@ -119,7 +119,7 @@ const char *sl_charts_season_from_name(sl_charts_store *st, const char *path);
 
 /* ---- builders ------------------------------------------------------------------------------ */
 
-/** Radar of players idx[0..n) (2-4) on `profile` against `pool` (peers of the profile's group,
+/** Radar of players idx[0..n) (2-6: SL_PLOT_RADAR_MIN/MAX_PLAYERS) on `profile` against `pool` (peers of the profile's group,
  *  or the first player's group; league pools use the first player's league). Axes are the
  *  profile's stats, or those named in `axes` (comma-separated labels, case-insensitive;
  *  NULL = all, at most SL_CHARTS_RADAR_MAX_AXES). Each axis runs from the pool's 5th to 95th
@@ -129,6 +129,11 @@ const char *sl_charts_season_from_name(sl_charts_store *st, const char *path);
 int sl_charts_radar_from_compare(const sl_compare *c, const sl_profile *profile, const sl_pool *pool,
                                  const size_t *idx, size_t n, const char *axes, const char *season,
                                  sl_charts_store *st, sl_plot_radar *out, sl_error *err);
+
+/** The radar's rule on how many players it draws (SL_PLOT_RADAR_MIN_PLAYERS to
+ *  SL_PLOT_RADAR_MAX_PLAYERS): SL_OK, or SL_EINVAL saying so. For a caller that checks before it
+ *  loads anything; sl_charts_radar_from_compare() applies the same rule. */
+int sl_charts_radar_count_check(size_t n, sl_error *err);
 
 /** Percentile bars of player i on `profile` against `pool` (sl_compare_percentiles). */
 int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *profile, const sl_pool *pool,
@@ -236,9 +241,11 @@ typedef struct sl_charts_result {
   int width, height;              /* the canvas drawn, pixels */
 } sl_charts_result;
 
-/** Refuses (SL_EINVAL, naming both) an output or script that is the same file as another of
- *  them, as one of o->inputs, or as the template of `kind` in o->plotdir. Files that do not
- *  exist yet are compared by their resolved directory and name. */
+/** Refuses an output whose name does not end in .png, .svg or .pdf, a name that is not plain
+ *  UTF-8, a directory that does not exist, and (SL_EINVAL, naming both) an output or script that
+ *  is the same file as another of them, as one of o->inputs, or as the template of `kind` in
+ *  o->plotdir. Files that do not exist yet are compared by their resolved directory and name.
+ *  sl_charts_render() checks the same; a caller may check first, before its work. */
 int sl_charts_check_paths(sl_charts_kind kind, const sl_charts_output *o, sl_error *err);
 
 /** Writes the script for `chart` (a pointer to the sl_plot_* struct of `kind`, whose common

@@ -99,7 +99,7 @@ typedef struct sl_plot_common {
   sl_plot_layout *layout; /* when not NULL, filled with every text box the writer placed */
 } sl_plot_common;
 
-/** Radar (gnuplot 5.4 spiderplot): 2-4 players over n_axes stats of a role profile.
+/** Radar (gnuplot 5.4 spiderplot): SL_PLOT_RADAR_MIN_PLAYERS-SL_PLOT_RADAR_MAX_PLAYERS (2-6) players over n_axes stats of a role profile.
  *  Each axis runs from axis_low (centre) to axis_high (rim), normally the peer pool's 5th and
  *  95th percentiles; tics show raw values, and values beyond the range are drawn at the edge. */
 typedef struct sl_plot_radar {

@@ -85,6 +85,29 @@ out=$("$SCOUTLAB" chart percentiles --stats "$D/players.csv" Quirandel --season 
 expect_eq "$st" 3 "a chart into a missing directory: exit 3"
 expect_contains "$out" "nodir/x.png: no such directory to write it in (create it first)" "missing directory: said before gnuplot runs"
 
+# A chart output that cannot be written is refused before anything is read or printed, in every
+# command that draws one (before 2026-12-07 compare, squad and value printed their whole answer
+# first, then failed).
+early_refusal() { # what COMMAND...: a chart into nodir/ refused with exit 3 and nothing printed
+  local what=$1 out st; shift
+  out=$("$@" 2>/dev/null); st=$?
+  expect_eq "$st" 3 "$what: a chart into a missing directory: exit 3"
+  expect_eq "$out" "" "$what: nothing printed before the refusal"
+}
+early_refusal compare "$SCOUTLAB" compare --stats "$D/players.csv" --season 2024 Quirandel Sternal --chart nodir/x.png
+early_refusal squad "$SCOUTLAB" squad --stats "$D/players.csv" --season 2024 --chart nodir/x.png "Ambermouth City"
+early_refusal "chart radar" "$SCOUTLAB" chart radar --stats "$D/players.csv" --season 2024 Quirandel Sternal -o nodir/x.png
+early_refusal "chart fees" "$SCOUTLAB" chart fees --transfers "$D/transfers.csv" -o nodir/x.png
+early_refusal "chart trend" "$SCOUTLAB" chart trend --yearly "$D" --player Quirandel -o nodir/x.png
+out=$("$SCOUTLAB" value --model again.slm --player "Tobías Quirandel" --data "$D/players.csv" --season 2024 \
+  --chart "$D/players.csv" 2>&1); st=$?
+expect_eq "$st" 2 "value --chart an input: exit 2"
+expect_eq "$out" "scoutlab: $D/players.csv: chart file name must end in .png, .svg or .pdf" "value --chart an input: said first"
+names=(Quirandel Sternal A B C D E)
+out=$("$SCOUTLAB" compare --stats "$D/players.csv" "${names[@]}" --chart r.png 2>&1); st=$?
+expect_eq "$st" 2 "compare --chart with seven players: exit 2"
+expect_contains "$out" "--chart: a radar compares 2 to 6 players (got 7)" "seven players: the radar's rule, before the table"
+
 # Standard input, /dev/stdin and process substitution, with a second pass (a late text cell).
 { printf 'player,minutes\n'; for i in 1 2 3 4 5; do echo "P$i,$i"; done; echo 'Q,lots'; } > late.csv
 for how in dash devstdin; do
