@@ -165,6 +165,8 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, const predict_
   if (sl_fees_rows_new(t, &o, m, &rows, &err)) return sl_cli_fail(&err);
   sl_fees_rows_seasons(rows, po->season, po->window);
   size_t model_season = 0; /* rows with no season at all: valued at the model's last season */
+  size_t npooled = 0;       /* rows whose league has no level of its own: valued as 'other' */
+  char first_pooled[400] = "";
   score_acc s = {0};
   int has_fee = sl_table_role(t, SL_ROLE_FEE) != NULL;
   if (po->score) {
@@ -189,6 +191,12 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, const predict_
     if (!bad) bad = sl_fees_rows_currency(rows, r, 0, why, sizeof why);
     int ok = !bad && sl_fees_value(m, &p, level, bid, &v, &err) == SL_OK;
     valued += ok;
+    const char *pooled = ok ? sl_fees_pooled_label(m, &p, SL_FEES_VAR_SELLER_LEAGUE) : NULL;
+    if (!pooled && ok) pooled = sl_fees_pooled_label(m, &p, SL_FEES_VAR_BUYER_LEAGUE);
+    if (pooled && !npooled++) {
+      char place[600];
+      snprintf(first_pooled, sizeof first_pooled, "'%.80s', %.300s", pooled, sl_table_row_place(t, r, place, sizeof place));
+    }
     sl_fees_reason use = sl_fees_rows_reason(rows, r);
     print_row(&w, t, r, &v, ok, p.season, ok ? NULL : bad ? bad : err.message,
               !has_fee ? "no fee column" : use == SL_FEES_USED ? "yes" : sl_fees_reason_text(use));
@@ -205,6 +213,10 @@ static int predict_all(const sl_fees_model *m, const sl_table *t, const predict_
     sl_cli_note("predict", "note: %zu row%s name%s no season (no season column or file name): valued for summer %d, "
                            "the model's last training season (give --season or --window)",
                 model_season, model_season == 1 ? "" : "s", model_season == 1 ? "s" : "", m->season_max);
+  if (npooled)
+    sl_cli_note("predict", "note: %zu row%s name%s a league with no level of its own in the model (first %s): "
+                           "valued at the pooled level 'other'",
+                npooled, npooled == 1 ? "" : "s", npooled == 1 ? "s" : "", SL_CLI_SHOWN(first_pooled));
   if (po->score) print_score(&s, m);
   free(s.y), free(s.pred), free(s.low), free(s.high);
   sl_fees_rows_free(rows);

@@ -36,6 +36,7 @@
 #include <strings.h>
 
 #include "fees_internal.h"
+#include "scoutlab/names.h"
 
 sl_fees_model *sl_fees_model_alloc(void) {
   sl_fees_model *m = calloc(1, sizeof(sl_fees_model));
@@ -80,6 +81,9 @@ long sl_fees_level_index(const sl_fees_term *t, const char *label) {
   for (size_t l = 0; l < t->nlevels; l++)
     if (strcasecmp(t->levels[l], outside) == 0) return (long)l;
   if (strcmp(label, SL_FEES_LEVEL_UNKNOWN) == 0) return -1;
+  int league = t->var == SL_FEES_VAR_BUYER_LEAGUE || t->var == SL_FEES_VAR_SELLER_LEAGUE;
+  for (size_t l = 0; league && l < t->nlevels; l++) /* "La Liga" of a stats file is the level "Laliga" */
+    if (sl_name_same_league(t->levels[l], label)) return (long)l;
   for (size_t l = 0; l < t->nlevels; l++)
     if (strcmp(t->levels[l], SL_FEES_LEVEL_OTHER) == 0) return (long)l;
   return -1;

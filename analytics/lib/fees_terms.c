@@ -405,6 +405,19 @@ int sl_fees_model_uses(const sl_fees_model *m, sl_fees_var v) {
   return 0;
 }
 
+const char *sl_fees_pooled_label(const sl_fees_model *m, const sl_fees_player *p, sl_fees_var v) {
+  const char *label = p ? sl_fees_player_label(p, v) : NULL;
+  if (!m || !label || !*label || !strcmp(label, SL_FEES_LEVEL_OTHER) || !strcmp(label, SL_FEES_LEVEL_UNKNOWN) ||
+      !strncmp(label, SL_FEES_OUTSIDE_PREFIX, strlen(SL_FEES_OUTSIDE_PREFIX)))
+    return NULL;
+  for (size_t t = 0; t < m->nterms; t++) {
+    if (m->terms[t].var != v) continue;
+    long l = sl_fees_level_index(&m->terms[t], label);
+    return l >= 0 && !strcmp(m->terms[t].levels[l], SL_FEES_LEVEL_OTHER) ? label : NULL;
+  }
+  return NULL;
+}
+
 int sl_fees_model_has_performance(const sl_fees_model *m) {
   for (int v = 0; v < SL_FEES_VAR_COUNT; v++)
     if (sl_fees_var_is_performance((sl_fees_var)v) && sl_fees_model_uses(m, (sl_fees_var)v)) return 1;

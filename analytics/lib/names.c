@@ -1,6 +1,7 @@
 /* names.c - accent/case-insensitive names with utf8proc; see include/scoutlab/names.h */
 #include "scoutlab/names.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -387,4 +388,62 @@ int sl_name_split_qualifier(const char *q, char **name, char **qual) {
   }
   *name = strdup(q);
   return *name ? 0 : -1;
+}
+
+/* One league under the names the sources give it (normalised, without spaces or punctuation):
+ * Transfermarkt's file names against FBref's and the leagues' own. Static data. */
+static const char *const league_aliases[][2] = {
+    {"bundesliga", "1bundesliga"},       {"laliga", "primeradivision"},   {"laliga", "laligaea"},
+    {"primeiraliga", "ligaportugal"},    {"primeiraliga", "ligaportugalbetclic"},
+    {"jupilerproleague", "proleague"},   {"jupilerproleague", "belgianproleague"},
+    {"jupilerproleague", "firstdivisiona"}, {"scottishpremiership", "premiership"},
+    {"premierliga", "russianpremierleague"}, {"premierliga", "russianpremierliga"},
+};
+
+/* key of a normalised league name: its letters and digits, a leading "1" kept ("1 Bundesliga",
+ * "1. Bundesliga" and "Bundesliga" then meet through the aliases), the alias's first name when
+ * it has one. Writes at most size - 1 bytes. */
+static void league_key(const char *norm, char *key, size_t size) {
+  size_t k = 0;
+  for (const char *c = norm; *c && k + 1 < size; c++)
+    if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || (unsigned char)*c >= 0x80) key[k++] = *c;
+  key[k] = '\0';
+  for (size_t i = 0; i < sizeof league_aliases / sizeof league_aliases[0]; i++)
+    if (!strcmp(key, league_aliases[i][1])) snprintf(key, size, "%s", league_aliases[i][0]);
+}
+
+/* FBref writes leagues with a country prefix ("it Serie A", "fr Ligue 1"). */
+static const char *strip_country(const char *norm) {
+  const char *sp = strchr(norm, ' ');
+  return sp && (sp - norm == 2 || sp - norm == 3) && sp[1] ? sp + 1 : norm;
+}
+
+#define LEAGUE_KEY_MAX 96
+static int same_league_norm(const char *a, const char *b) {
+  const char *as[2] = {a, strip_country(a)}, *bs[2] = {b, strip_country(b)};
+  char ka[LEAGUE_KEY_MAX], kb[LEAGUE_KEY_MAX];
+  for (int i = 0; i < 2; i++)
+    for (int j = 0; j < 2; j++) {
+      league_key(as[i], ka, sizeof ka), league_key(bs[j], kb, sizeof kb);
+      if (*ka && !strcmp(ka, kb)) return 1;
+    }
+  return 0;
+}
+
+/* FBref's yearly tables glue the prefix on ("esLa Liga", "deBundesliga"): 2-3 lower-case letters
+ * before a capital are a country code. */
+static const char *unglue_country(const char *raw) {
+  size_t k = 0;
+  while (k < 4 && raw[k] >= 'a' && raw[k] <= 'z') k++;
+  return (k == 2 || k == 3) && raw[k] >= 'A' && raw[k] <= 'Z' ? raw + k : raw;
+}
+
+int sl_name_same_league(const char *a, const char *b) {
+  if (!a || !b) return 0;
+  if (!strcmp(a, b)) return *a != '\0';
+  a = unglue_country(a), b = unglue_country(b);
+  char *na = sl_name_normalise(a), *nb = sl_name_normalise(b);
+  int same = na && nb && same_league_norm(na, nb);
+  free(na), free(nb);
+  return same;
 }

@@ -244,6 +244,25 @@ static void columns_for_model(const sl_workspace *ws, const sl_workspace_player 
   }
 }
 
+/* The league his data give, in the fee model's spelling of it ("La Liga" of FBref is
+ * Transfermarkt's "Laliga"); one the model's deals never name is valued at the pooled level,
+ * and said. */
+static void data_league(const sl_workspace *ws, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes,
+                        size_t max_notes) {
+  if (!fp->league || !ws->model || !sl_fees_model_uses(ws->model, SL_FEES_VAR_SELLER_LEAGUE)) return;
+  const char *canonical = NULL;
+  int pooled = 0;
+  sl_error e;
+  if (sl_workspace_league(ws, fp->league, "league", &canonical, &pooled, &e) != SL_OK) {
+    NOTE("his league %.80s is not one of the fee model's: valued at the pooled level 'other'", fp->league);
+    return;
+  }
+  if (strcmp(canonical, fp->league) != 0) NOTE("his league %.80s is the fee model's %.80s", fp->league, canonical);
+  fp->league = canonical;
+  if (pooled) NOTE("%.80s has too few training deals for a level of its own: the model values it with the pooled "
+                   "level 'other'", canonical);
+}
+
 int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                             sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes,
                             sl_error *err) {
@@ -275,6 +294,7 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   }
   int st = apply_given(ws, given, fp, notes, nnotes, max_notes, err);
   if (st) return st;
+  if (!(given && given->league)) data_league(ws, fp, notes, nnotes, max_notes);
   if (!fp->league && fp->club && ws->model && (fp->league = sl_fees_club_league(ws->model, fp->club)))
     NOTE("league of %s from the training deals: %s", fp->club, fp->league);
   int seasonal = sl_fees_model_uses(ws->model, SL_FEES_VAR_SEASON);

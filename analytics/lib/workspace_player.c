@@ -246,11 +246,7 @@ int sl_workspace_position(const char *name, int *group, sl_error *err) {
   return sl_error_field(err, "position", SL_EUNKNOWN);
 }
 
-/* Leagues are written with a country prefix by FBref ("it Serie A", "fr Ligue 1"). */
-static const char *strip_country(const char *norm) {
-  const char *sp = strchr(norm, ' ');
-  return sp && (sp - norm == 2 || sp - norm == 3) && sp[1] ? sp + 1 : norm;
-}
+
 
 /* The distinct league labels of the model's deals (both sides), excluding the unknown and the
  * countries outside the coverage. Caller frees the array (labels are borrowed). */
@@ -293,8 +289,10 @@ int sl_workspace_league(const sl_workspace *ws, const char *name, const char *fi
   char **norm = calloc(n ? n : 1, sizeof *norm);
   for (size_t i = 0; q && norm && i < n && hit < 0; i++) {
     norm[i] = sl_name_normalise(l[i]);
-    if (norm[i] && (!strcmp(norm[i], q) || !strcmp(strip_country(norm[i]), strip_country(q)))) hit = (long)i;
+    if (norm[i] && !strcmp(norm[i], q)) hit = (long)i;
   }
+  for (size_t i = 0; q && norm && i < n && hit < 0; i++)
+    if (sl_name_same_league(l[i], name)) hit = (long)i; /* the exact spelling first, then the same league */
   int st = SL_OK;
   if (hit >= 0) {
     *canonical = l[hit];

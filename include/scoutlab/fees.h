@@ -521,6 +521,12 @@ int sl_fees_model_uses(const struct sl_fees_model *m, sl_fees_var v);
  *  gives one), i.e. it learned from the deals joined to stats (sl_fees_options.performance). */
 int sl_fees_model_has_performance(const struct sl_fees_model *m);
 
+/** p's label for factor v (a league, the buying club) when the model values it at the pooled
+ *  level 'other' although it names something (a league the training deals never name, or name
+ *  too rarely for a level); NULL when it is a level, empty, unknown, outside the covered leagues
+ *  (pooled by design) or v is no term. Borrowed from p. */
+const char *sl_fees_pooled_label(const struct sl_fees_model *m, const sl_fees_player *p, sl_fees_var v);
+
 /** 1 when m learned from its deal d: every deal, or for a model with performance terms the
  *  deals joined to stats (its other deals stay for the club -> league index). */
 int sl_fees_model_learned_from(const struct sl_fees_model *m, const sl_fees_deal *d);

@@ -54,6 +54,12 @@ size_t sl_name_suggest_raw(const char *query, const char *const *names, size_t n
  *  "olympique marseille", "inter" = "internazionale". Empty names never match. */
 int sl_name_club_match(const char *a_norm, const char *b_norm);
 
+/** True when two league names (as written) name one league: equal after normalisation, without
+ *  spaces and punctuation, with or without FBref's country prefix ("es La Liga" = "Laliga"), and
+ *  through the other names of the leagues Transfermarkt and FBref spell apart ("Bundesliga" =
+ *  "1 Bundesliga", "Liga Portugal" = "Primeira Liga"). Empty names never match. */
+int sl_name_same_league(const char *a, const char *b);
+
 /** The best of a list of club names (any form) for a club as a user typed it: the index of the
  *  one equal to it after normalisation, else of the only one sl_name_club_match accepts; -1
  *  when none or several fit. */

@@ -53,6 +53,29 @@ expect_eq "$alias_fair" "$fair" "season 2017/2018 and league_name: the same valu
 out_fair=$(grep '^Real Madrid,Álvaro Morata,' "$W/p.csv" | head -1 | awk -F, '{print $(NF-8)}')
 expect_eq "$out_fair" "$fair" "the seller's out row (buyer written 'Chelsea') valued as the buyer's in row"
 
+# A league as FBref or a club's file writes it is the model's level of that league ("La Liga" is
+# Transfermarkt's "Laliga"; before 2026-12-07 it was valued as the pooled 'other', 27% lower,
+# silently), and a league the model has no level for is said.
+{ echo "name,age,position,market_value,league,season"
+  for l in Laliga "La Liga" "es La Liga" "Liga MX"; do echo "A,24,CB,10000000,$l,2016"; done; } >"$W/leagues.csv"
+"$SCOUTLAB" predict --model "$W/m16.slm" "$W/leagues.csv" >"$W/l.csv" 2>"$W/l.txt"
+fees=$(tail -n +2 "$W/l.csv" | awk -F, '{print $7}' | tr '\n' ' ')
+read -r tm fb1 fb2 mx <<<"$fees"
+expect_eq "$fb1 $fb2" "$tm $tm" "La Liga and es La Liga valued as Laliga"
+[ "$mx" != "$tm" ] || fail "Liga MX is not Laliga"
+expect_contains "$(cat "$W/l.txt")" "1 row names a league with no level of its own in the model (first 'Liga MX', " \
+  "a league without a level: said"
+F="$SL_SHARED_DATA/fbref-big5-2024-25/players_data-2024_2025.csv"
+if [ -f "$F" ]; then
+  out=$("$SCOUTLAB" value --model "$W/m16.slm" --player Pedri --data "$F" --market-value 100m -v 2>&1)
+  expect_contains "$out" "selling league            Laliga" "Pedri's FBref league is the model's Laliga"
+  expect_contains "$out" "his league La Liga is the fee model's Laliga" "the spelling said"
+  want=$("$SCOUTLAB" value --model "$W/m16.slm" --player Pedri --data "$F" --market-value 100m --league Laliga --format json |
+    grep '"fair_fee"')
+  got=$("$SCOUTLAB" value --model "$W/m16.slm" --player Pedri --data "$F" --market-value 100m --format json | grep '"fair_fee"')
+  expect_eq "$got" "$want" "Pedri from his stats' league = with --league Laliga"
+fi
+
 # No real file's clubs are taken for misassigned (the lowest agreement with the other side's
 # listing of a file with 10 such moves or more is 15 of 25, 2009 Premier Liga) ...
 expect_eq "$(printf '%s\n' "$fit_out" | grep -c misassigned)" 0 "no file of transfers-tm has its clubs misassigned"

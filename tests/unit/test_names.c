@@ -35,6 +35,22 @@ int main(void) {
   INT_EQ(sl_name_distance("ca", "abc", 10), 3, "optimal string alignment, not full Damerau");
   INT_EQ(sl_name_distance("abcdef", "badcfe", 2), 2, "capped with swaps");
 
+  /* One league, as Transfermarkt, FBref (both exports) and the leagues write it. */
+  static const char *const same[][2] = {
+      {"La Liga", "Laliga"},          {"es La Liga", "Laliga"},     {"esLa Liga", "LaLiga"},
+      {"Bundesliga", "1 Bundesliga"}, {"de Bundesliga", "1.Bundesliga"}, {"Liga Portugal", "Primeira Liga"},
+      {"eng Premier League", "Premier League"}, {"Ligue 1", "ligue-1"}, {"Pro League", "Jupiler Pro League"},
+      {"Russian Premier League", "Premier Liga"}, {"Serie A", "it Serie A"}};
+  for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+    OK(sl_name_same_league(same[i][0], same[i][1]) && sl_name_same_league(same[i][1], same[i][0]), "'%s' is '%s'",
+       same[i][0], same[i][1]);
+  static const char *const apart[][2] = {
+      {"Premier League", "Premier Liga"}, {"Ligue 1", "Ligue 2"}, {"Serie A", "Serie B"}, {"2 Bundesliga", "1 Bundesliga"},
+      {"La Liga", "Liga MX"},             {"", ""},               {"Eredivisie", "Eerste Divisie"}};
+  for (size_t i = 0; i < sizeof apart / sizeof apart[0]; i++)
+    OK(!sl_name_same_league(apart[i][0], apart[i][1]), "'%s' is not '%s'", apart[i][0], apart[i][1]);
+  OK(!sl_name_same_league(NULL, "Laliga"), "no league is no league");
+
   const char *names[] = {"leonardo balerdi", "gleison bremer", "leonardo bonucci", "william saliba"};
   size_t idx[3];
   size_t n = sl_name_suggest("balerdy", names, 4, idx, 3);
