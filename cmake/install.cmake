@@ -38,7 +38,8 @@ set(SCOUTLAB_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/scoutlab)
 install(EXPORT scoutlab-targets NAMESPACE scoutlab:: DESTINATION ${SCOUTLAB_CMAKE_DIR})
 install(EXPORT scoutlab-static-targets NAMESPACE scoutlab:: DESTINATION ${SCOUTLAB_CMAKE_DIR})
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/scoutlabConfig.cmake.in
-  ${PROJECT_BINARY_DIR}/scoutlabConfig.cmake INSTALL_DESTINATION ${SCOUTLAB_CMAKE_DIR})
+  ${PROJECT_BINARY_DIR}/scoutlabConfig.cmake INSTALL_DESTINATION ${SCOUTLAB_CMAKE_DIR}
+  PATH_VARS SCOUTLAB_INSTALL_DATADIR)
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/scoutlabConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/scoutlabConfig.cmake ${PROJECT_BINARY_DIR}/scoutlabConfigVersion.cmake
@@ -49,7 +50,9 @@ add_subdirectory(${PROJECT_SOURCE_DIR}/man ${PROJECT_BINARY_DIR}/man)
 
 # The Python module (python/scoutlab, pure Python over ctypes) with a note of where the library
 # is from its installed directory: PYTHONPATH=PREFIX/lib/python3/dist-packages.
-set(SCOUTLAB_PYTHON_DIR ${CMAKE_INSTALL_LIBDIR}/python3/dist-packages/scoutlab)
+# Debian's layout: /usr/lib/python3/dist-packages is on Debian's sys.path (never the multiarch
+# libdir); another prefix needs PYTHONPATH (README), or a packager's own directory.
+set(SCOUTLAB_PYTHON_DIR lib/python3/dist-packages/scoutlab CACHE STRING "Python package directory, relative to the prefix")
 file(RELATIVE_PATH SCOUTLAB_LIB_FROM_PYTHON ${CMAKE_INSTALL_PREFIX}/${SCOUTLAB_PYTHON_DIR} ${CMAKE_INSTALL_FULL_LIBDIR})
 set(SCOUTLAB_SONAME libscoutlab.so.${SCOUTLAB_SOVERSION})
 file(WRITE ${PROJECT_BINARY_DIR}/python/_location.py

@@ -46,7 +46,7 @@ int main(int argc, char **argv) {
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
   in.stats = s, in.nstats = 1, in.values = v, in.nvalues = 1, in.contracts = c, in.ncontracts = 1;
-  in.transfers = tr, in.ntransfers = 1, in.season = 2024, in.squad = 1;
+  in.transfers = tr, in.ntransfers = 1, in.season = 2024;
   if (sl_data_file("profiles.csv", profiles, sizeof profiles, &err) == SL_OK) in.profiles = profiles;
   sl_workspace *ws = NULL;
   if (sl_workspace_new(&in, &ws, &err)) return fail("workspace", &err);

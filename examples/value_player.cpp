@@ -28,12 +28,15 @@ int main(int argc, char **argv) {
     return 2;
   }
   const std::string dir = argv[1];
-  const std::string values = dir + "/values.csv", transfers = dir + "/transfers.csv";
-  const char *data[] = {values.c_str()};
+  // The same files as value_player.c, each classified by its columns (stats, market values,
+  // contracts), and the same season: the same player gets the same fee from C and C++.
+  const std::string stats = dir + "/players.csv", values = dir + "/values.csv", contracts = dir + "/contracts.csv",
+                    transfers = dir + "/transfers.csv";
+  const char *data[] = {stats.c_str(), values.c_str(), contracts.c_str()};
   const char *tr[] = {transfers.c_str()};
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
-  in.data = data, in.ndata = 1, in.transfers = tr, in.ntransfers = 1;
+  in.data = data, in.ndata = 3, in.transfers = tr, in.ntransfers = 1, in.season = 2024;
   sl_error err;
   sl_workspace *raw = nullptr;
   if (sl_workspace_new(&in, &raw, &err) != SL_OK) return fail("workspace", err);

@@ -18,7 +18,6 @@ static int open_workspace(const sl_cli_fee_attrs *a, sl_workspace **ws) {
   in.values = a->values, in.nvalues = a->nvalues;
   in.season = a->season, in.valuation_season = a->window;
   in.level = a->level;
-  in.squad = a->ndata > 0; /* minutes share and contract come from the squad entry, as in report */
   sl_error err;
   return sl_workspace_new(&in, ws, &err) ? sl_cli_fail(&err) : SL_EXIT_OK;
 }

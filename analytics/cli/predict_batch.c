@@ -25,7 +25,6 @@ static int open_workspace(const sl_cli_predict_batch_args *a, sl_workspace **ws)
   in.contracts = a->contracts, in.ncontracts = a->ncontracts;
   in.season = a->season, in.valuation_season = a->window;
   in.level = a->level;
-  in.squad = 1; /* minutes share and contract from the player's club entry, as value and report */
   sl_error err;
   if (sl_workspace_new(&in, ws, &err)) return sl_cli_fail(&err);
   sl_cli_workspace_report("predict", *ws);

@@ -8,6 +8,7 @@
 
 #include "scoutlab/datadir.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/season.h"
 
 struct sl_binding_valuation {
   sl_fees_valuation v;
@@ -57,8 +58,8 @@ int sl_binding_workspace_new(const char *const *stats, size_t nstats, const char
   in.transfers = transfers, in.ntransfers = ntransfers;
   in.model = model;
   in.season = season;
-  /* As the commands do: the squad gives minutes share and contract; bundled files when installed. */
-  in.squad = nstats + ndata > 0;
+  /* Bundled files when installed, as the commands find them (the workspace builds the squad that
+   * gives minutes share and contract itself, with a fee model). */
   char profiles[SL_DATA_PATH_MAX], overrides[SL_DATA_PATH_MAX];
   sl_error err;
   if (sl_data_file("profiles.csv", profiles, sizeof profiles, &err) == SL_OK) in.profiles = profiles;
@@ -102,12 +103,15 @@ int sl_binding_value(const sl_workspace *ws, const char *player, double bid, sl_
                      size_t msgsize) {
   sl_error err;
   *out = NULL;
+  if (!isnan(bid) && !(bid > 0 && isfinite(bid)))
+    return fail(sl_error_set(&err, SL_EINVAL, NULL, 0, 0, "a bid is an amount in euros greater than 0 (got %g)", bid),
+                &err, msg, msgsize);
   sl_workspace_player pl;
   int st = sl_workspace_find(ws, player, &pl, &err);
   if (st) return fail(st, &err, msg, msgsize);
   sl_binding_valuation *v = calloc(1, sizeof *v);
   if (!v) return fail(sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory"), &err, msg, msgsize);
-  st = sl_workspace_value(ws, &pl, NULL, bid > 0 ? bid : NAN, &v->p, &v->v, &err);
+  st = sl_workspace_value(ws, &pl, NULL, bid, &v->p, &v->v, &err);
   if (st) {
     free(v);
     return fail(st, &err, msg, msgsize);
@@ -122,6 +126,12 @@ int sl_binding_value(const sl_workspace *ws, const char *player, double bid, sl_
 }
 
 void sl_binding_valuation_free(sl_binding_valuation *v) { free(v); }
+
+int sl_binding_season_parse(const char *text, int *first_year, char *msg, size_t msgsize) {
+  sl_error err;
+  int st = sl_season_parse(text, first_year, &err);
+  return st ? fail(st, &err, msg, msgsize) : SL_OK;
+}
 
 static const char *const valuation_keys[] = {"fair_fee", "fee_mean", "fee_low", "fee_high", "level", "bid",
                                              "p_at_least_bid", "log_fee", "se_prediction", "typical_fee", "age",

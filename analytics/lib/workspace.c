@@ -231,7 +231,10 @@ static int build_indexes(sl_workspace *ws, const sl_workspace_inputs *in, sl_err
   sl_compare_options co = {.per_club = in->per_club, .positions = ws->positions, .overrides = ws->overrides,
                            .values = ws->values, .pool_seasons = in->pool_seasons};
   int st = sl_compare_new(ws->stats, &co, &ws->cmp, err);
-  if (st || !in->squad) return st;
+  /* A fee model reads each player's minutes share and contract from his squad entry: with one,
+   * the squad is built whether asked or not (else a contracts file given would go unread). */
+  int fees = in->model || in->ntransfers || in->performance_model;
+  if (st || !(in->squad || fees)) return st;
   sl_squad_options so;
   if (in->squad_options) so = *in->squad_options;
   else sl_squad_default(&so);

@@ -62,12 +62,17 @@ double sl_binding_model_coef(const sl_workspace *ws, size_t j);
 /** Deals the model was fitted on (0 without a model). */
 size_t sl_binding_model_deals(const sl_workspace *ws);
 
+/** A season in any form scoutlab reads ("2024/25", "2024-25", "24/25", "2024"): *first_year,
+ *  or SL_EPARSE with the forms expected in msg. */
+int sl_binding_season_parse(const char *text, int *first_year, char *msg, size_t msgsize);
+
 /* ---- valuing a player ---- */
 
 typedef struct sl_binding_valuation sl_binding_valuation;
 
 /** Values the player named `player` (as `scoutlab value` finds him) at the workspace's level;
- *  bid in EUR, NAN or 0 for none. Free *out with sl_binding_valuation_free(). */
+ *  bid in EUR, NAN for none; any other bid must be finite and above 0 (SL_EINVAL, as the CLI
+ *  refuses --bid 0). Free *out with sl_binding_valuation_free(). */
 int sl_binding_value(const sl_workspace *ws, const char *player, double bid, sl_binding_valuation **out, char *msg,
                      size_t msgsize);
 void sl_binding_valuation_free(sl_binding_valuation *v);

@@ -24,9 +24,9 @@
  *
  *   sl_workspace_inputs in; sl_workspace_inputs_init(&in);
  *   in.stats = (const char *[]){"players_data-2024_2025.csv"}; in.nstats = 1; in.model = "tm.slm";
- *   sl_workspace *ws; sl_workspace_player pl; sl_fees_valuation v;
+ *   sl_workspace *ws; sl_workspace_player pl; sl_fees_player fp; sl_fees_valuation v;
  *   if (!sl_workspace_new(&in, &ws, &err) && !sl_workspace_find(ws, "Balerdi", &pl, &err))
- *     sl_workspace_value(ws, &pl, NULL, 25e6, &v, &err);
+ *     sl_workspace_value(ws, &pl, NULL, 25e6, &fp, &v, &err);
  */
 #ifndef SCOUTLAB_WORKSPACE_H
 #define SCOUTLAB_WORKSPACE_H
@@ -116,7 +116,9 @@ typedef struct sl_workspace_inputs {
   int per_club;                 /* 1: one index entry per club row instead of one per player */
   int valuation_season;         /* the transfer season to value; 0 = the window after the stats season */
   double level;                 /* interval level; 0 = SL_FEES_DEFAULT_LEVEL */
-  int squad;                    /* 1: build the squad (importance); needs stats */
+  int squad;                    /* 1: build the squad (importance); needs stats. Built anyway
+                                   with a fee model (model, transfers or performance_model): a
+                                   player's minutes share and contract come from his entry */
   const sl_squad_options *squad_options; /* weights, pool and constants of the squad; NULL = the
                                             defaults (sl_squad_default). Its tables, profiles and
                                             season are the workspace's, whatever it holds */

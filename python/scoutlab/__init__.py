@@ -20,17 +20,27 @@ try:
 except ImportError:  # the source tree
     _location = None
 
-__all__ = ["ScoutlabError", "Workspace", "load_table", "version", "value", "fit_fee_model"]
+__all__ = ["ScoutlabError", "Workspace", "load_table", "version", "value", "fit_fee_model", "parse_season",
+           "EINVAL", "EPARSE", "ENOMEM", "EIO", "ESING", "ENOTFOUND", "ELIMIT", "EENCODING", "EDATA", "ETOOL",
+           "EVERSION", "EAMBIG", "EUNKNOWN"]
 
 _MSG = 2048  # bytes of error text the library may write
 
 
+# The library's status codes (include/scoutlab/error.h), by name.
+EINVAL, EPARSE, ENOMEM, EIO, ESING, ENOTFOUND, ELIMIT, EENCODING, EDATA, ETOOL, EVERSION, EAMBIG, EUNKNOWN = range(1, 14)
+_CODE_NAMES = {v: k for k, v in globals().items() if k.startswith("E") and k.isupper() and isinstance(v, int)}
+
+
 class ScoutlabError(Exception):
-    """A libscoutlab failure: .code is the sl_status (1 invalid, 2 parse, 4 I/O, 6 not found...)."""
+    """A libscoutlab failure: .code is the status (scoutlab.EINVAL, EPARSE, EIO, ENOTFOUND, EDATA,
+    EAMBIG: a name matching several players, EUNKNOWN: a league or position that is not one...),
+    .name its name ("EAMBIG")."""
 
     def __init__(self, code, message):
         super().__init__(message)
         self.code = code
+        self.name = _CODE_NAMES.get(code, "E%d" % code)
 
 
 def _candidates():
@@ -98,10 +108,17 @@ _term_count = _sig("sl_binding_valuation_term_count", _SZ, _P)
 _term = _sig("sl_binding_valuation_term", _S, _P, _SZ, _c.POINTER(_S), _c.POINTER(_D), _c.POINTER(_D))
 _note_count = _sig("sl_binding_valuation_note_count", _SZ, _P)
 _note = _sig("sl_binding_valuation_note", _S, _P, _SZ)
+_season_parse = _sig("sl_binding_season_parse", _c.c_int, _S, _c.POINTER(_c.c_int), _S, _SZ)
 
 
 def _b(s):
-    return os.fsencode(s) if isinstance(s, os.PathLike) else s.encode("utf-8")
+    if isinstance(s, os.PathLike):
+        return os.fsencode(s)
+    if isinstance(s, bytes):
+        return s
+    if not isinstance(s, str):
+        raise TypeError("expected a name or path (str or os.PathLike), got %s" % type(s).__name__)
+    return s.encode("utf-8")
 
 
 def _u(b):
@@ -123,6 +140,17 @@ def _num(x):
 def _check(st, msg):
     if st:
         raise ScoutlabError(st, _u(msg.value) or "scoutlab error %d" % st)
+
+
+def parse_season(season):
+    """A season as its first year, from any form scoutlab reads: 2024, "2024", "2024/25",
+    "2024-25", "24/25" -> 2024."""
+    if isinstance(season, int) and not isinstance(season, bool):
+        return season
+    first = _c.c_int()
+    msg = _c.create_string_buffer(_MSG)
+    _check(_season_parse(_b(season), _c.byref(first), msg, _MSG), msg)
+    return first.value
 
 
 def version():
@@ -158,17 +186,24 @@ class Workspace:
     transfers to fit the fee model from, or a saved model (model="m.slm")."""
 
     def __init__(self, stats=(), data=(), transfers=(), model=None, season=0):
+        self._ws = _P()  # first: close() must find it whatever fails below
         self._keep = [_paths(stats), _paths(data), _paths(transfers)]
         (sa, sn), (da, dn), (ta, tn) = self._keep
-        self._ws = _P()
         msg = _c.create_string_buffer(_MSG)
-        st = _ws_new(sa, sn, da, dn, ta, tn, _b(model) if model else None, int(season), _c.byref(self._ws), msg, _MSG)
+        first = parse_season(season) if season else 0
+        st = _ws_new(sa, sn, da, dn, ta, tn, _b(model) if model else None, first, _c.byref(self._ws), msg, _MSG)
         _check(st, msg)
 
     def close(self):
-        if self._ws:
-            _ws_free(self._ws)
+        ws = getattr(self, "_ws", None)
+        if ws:
+            _ws_free(ws)
             self._ws = _P()
+
+    def _open(self):
+        if not self._ws:
+            raise ScoutlabError(EINVAL, "the workspace is closed")
+        return self._ws
 
     def __enter__(self):
         return self
@@ -181,23 +216,24 @@ class Workspace:
 
     def coefficients(self):
         """The fee model's log-fee regression: [{"name": ..., "estimate": ...}, ...]."""
-        return [{"name": _u(_coef_name(self._ws, j)), "estimate": _num(_coef(self._ws, j))}
-                for j in range(_coef_count(self._ws))]
+        ws = self._open()
+        return [{"name": _u(_coef_name(ws, j)), "estimate": _num(_coef(ws, j))} for j in range(_coef_count(ws))]
 
     def deals(self):
         """Number of past transfers the fee model learned from."""
-        return _deals(self._ws)
+        return _deals(self._open())
 
     def save_model(self, path):
         msg = _c.create_string_buffer(_MSG)
-        _check(_model_save(self._ws, _b(path), msg, _MSG), msg)
+        _check(_model_save(self._open(), _b(path), msg, _MSG), msg)
 
     def value(self, player, bid=None):
         """Fair fee of one player as `scoutlab value` gives it: a dict of numbers (EUR), texts,
         "terms" (the reasons) and "notes"."""
         v = _P()
         msg = _c.create_string_buffer(_MSG)
-        _check(_value(self._ws, _b(player), float(bid) if bid else math.nan, _c.byref(v), msg, _MSG), msg)
+        ws = self._open()
+        _check(_value(ws, _b(player), math.nan if bid is None else float(bid), _c.byref(v), msg, _MSG), msg)
         try:
             out = {}
             for i in range(_key_count()):

@@ -54,6 +54,10 @@ if command -v c++ >/dev/null; then
   check c++ -std=c++11 -Wall -Wextra -Werror "$P/share/doc/scoutlab/examples/value_player.cpp" $flags \
     -Wl,-rpath,"$P/lib" -o "$tmp/value_player_cxx"
   check "$tmp/value_player_cxx" "$D"
+  # One player, one answer: the C and C++ examples read the same files the same way.
+  c_fee=$("$tmp/value_player" "$D" "$tmp/example-report2" | sed -n 's/.*fair fee EUR \([0-9]*\).*/\1/p')
+  cxx_fee=$("$tmp/value_player_cxx" "$D" | sed -n 's/.*fair fee EUR \([0-9]*\).*/\1/p')
+  [ -n "$c_fee" ] && [ "$c_fee" = "$cxx_fee" ] || { echo "FAIL: C gives '$c_fee', C++ '$cxx_fee'"; bad=1; }
 fi
 
 # 3. find_package(scoutlab).
@@ -63,6 +67,17 @@ if cmake -S "$P/share/doc/scoutlab/examples" -B "$tmp/ex-build" -DCMAKE_PREFIX_P
 else
   echo "FAIL: examples with find_package(scoutlab)"; cat "$tmp/ex.log"; bad=1
 fi
+# scoutlab_DATADIR names the installed data (a static link's sl_data_file needs it).
+mkdir -p "$tmp/dd" && cat >"$tmp/dd/CMakeLists.txt" <<'CM'
+cmake_minimum_required(VERSION 3.16)
+project(dd C)
+find_package(scoutlab REQUIRED)
+if(NOT EXISTS "${scoutlab_DATADIR}/profiles.csv")
+  message(FATAL_ERROR "scoutlab_DATADIR '${scoutlab_DATADIR}' holds no profiles.csv")
+endif()
+CM
+cmake -S "$tmp/dd" -B "$tmp/dd/b" -DCMAKE_PREFIX_PATH="$P" >"$tmp/dd.log" 2>&1 ||
+  { echo "FAIL: scoutlab_DATADIR"; cat "$tmp/dd.log"; bad=1; }
 
 # 4. Python, from the installed tree only.
 if [ -x /usr/bin/python3 ]; then

@@ -40,6 +40,38 @@ try:
 except scoutlab.ScoutlabError as e:
     if e.code != 6:
         print("FAIL unknown player: code %d: %s" % (e.code, e)); bad = 1
+# Caller mistakes are ScoutlabError or TypeError, never a silent None nor a noisy __del__.
+for bid in (-25e6, 0, float("inf")):
+    try:
+        scoutlab.value("Tobías Quirandel", bid=bid, model=model, data=[data + "/values.csv"])
+        print("FAIL bid %r accepted" % bid); bad = 1
+    except scoutlab.ScoutlabError as e:
+        if e.code != scoutlab.EINVAL or e.name != "EINVAL" or "greater than 0" not in str(e):
+            print("FAIL bid %r: %s %s" % (bid, e.name, e)); bad = 1
+for season, first in (("2024/25", 2024), ("24/25", 2024), (2023, 2023), ("2022-2023", 2022)):
+    if scoutlab.parse_season(season) != first:
+        print("FAIL season %r" % season); bad = 1
+try:
+    scoutlab.parse_season("25/24")
+    print("FAIL season 25/24 accepted"); bad = 1
+except scoutlab.ScoutlabError as e:
+    if e.code != scoutlab.EPARSE:
+        print("FAIL season 25/24: %s" % e.name); bad = 1
+try:
+    scoutlab.Workspace(data=[None])
+    print("FAIL None as a path accepted"); bad = 1
+except TypeError:
+    pass
+ws = scoutlab.Workspace(model=model, data=[data + "/values.csv"], season="2024/25")
+if not math.isclose(ws.value("Tobías Quirandel")["fair_fee"], v["fair_fee"], rel_tol=1e-12):
+    print("FAIL season 2024/25: another fee than the data's own season"); bad = 1
+ws.close()
+try:
+    ws.value("Tobías Quirandel")
+    print("FAIL a closed workspace valued"); bad = 1
+except scoutlab.ScoutlabError as e:
+    if "closed" not in str(e):
+        print("FAIL closed workspace: %s" % e); bad = 1
 print("python: fair fee %.0f, matches scoutlab value" % v["fair_fee"])
 sys.exit(bad)
 PY
