@@ -2,7 +2,8 @@
 # player, one segment per component of the squad-importance score.
 # The scoutlab script header defines, before this body:
 #   title_text (at title_pt) subtitle_text subtitle2_text credits_text xlabel_text (strings), sl_scale
-#   n_players n_components   player_name[p] component_label[k]
+#   n_players n_components   player_name[p] (shortened to the name column) component_label[k]
+#   name_pt: the names' and totals' size, smaller than 10 when the rows are many
 #   $importance: player number (top to bottom), then the points of each component.
 # All text is drawn noenhanced (names print as written). Never print a name 'with labels'
 # from a using expression: gnuplot re-reads such strings as data; scoutlab places them with
@@ -15,7 +16,8 @@ faint = '#8c8c8c'
 rule = '#e3e3e3'
 base_font = sl_regular(10)
 title_font = sl_bold(title_pt)
-bold_font = sl_bold(10)
+bold_font = sl_bold(name_pt)
+name_font = sl_regular(name_pt)
 # Sizes in points on the 800x450 design canvas; font_size() scales them to the output.
 f8 = font_size(8)
 f9_5 = font_size(9.5)
@@ -33,16 +35,16 @@ set linetype 4 lc rgb '#d1495b'
 set linetype 5 lc rgb '#e8a0a8'
 set linetype 6 lc rgb '#b0b0b0'
 
-# ---- layout ------------------------------------------------------------------------------
+# ---- layout (plot_charts.c sizes the names for these margins: IMP_LMARGIN, IMP_BARS_*) ------
 set lmargin at screen 0.22
 set rmargin at screen 0.92
-set tmargin at screen 0.72
+set tmargin at screen 0.69
 set bmargin at screen 0.16
 set border 0
 set yrange [n_players + 0.6 : 0.4]
 set xrange [0:*]
 set xtics out nomirror scale 0 textcolor rgb muted
-set ytics scale 0 nomirror textcolor rgb ink
+set ytics scale 0 nomirror textcolor rgb ink font name_font
 set grid xtics lt 1 lc rgb rule lw 0.8
 set xlabel xlabel_text textcolor rgb muted offset 0, 0.3
 set key at screen 0.22, screen 0.805 left top horizontal Left reverse samplen 1.2 width 2 \

@@ -598,6 +598,58 @@ int sl_plot_squad_write(const sl_plot_squad *c, const char *template_dir, FILE *
   return sl_plot_write_template(out, template_dir, chart, err);
 }
 
+/* The importance chart's name column and bar area as importance.gp places them (screen
+ * fractions): names end at the left margin, bars run from IMP_BARS_TOP down to IMP_BARS_BOTTOM. */
+#define IMP_NAMES_LEFT 0.035
+#define IMP_LMARGIN 0.22
+#define IMP_BARS_TOP 0.69
+#define IMP_BARS_BOTTOM 0.16
+/* Names at 10 pt while a row has room for a line of them, smaller for a long squad, never below
+ * 5 pt (7.5 pt on the 1200x675 web canvas: a 32-player squad still fits it). */
+#define IMP_NAME_PT 10.0
+#define IMP_NAME_MIN_PT 5.0
+
+/* The names' size for n rows, and each name shortened to the name column. SL_EINVAL when the
+ * rows do not fit the canvas even at the smallest size. */
+static int importance_names(const sl_plot_importance *c, double *pt, char ***names, sl_error *err) {
+  double w, h, scale = sl_plot_scale(&c->common);
+  sl_plot_canvas(&c->common, &w, &h);
+  double row_px = (IMP_BARS_TOP - IMP_BARS_BOTTOM) * h / (double)c->n_players;
+  *pt = fmin(IMP_NAME_PT, row_px / (SL_PLOT_LINE_EM * SL_PLOT_PX_PER_PT * scale));
+  *names = NULL;
+  if (*pt < IMP_NAME_MIN_PT)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                        "%zu players do not fit an importance chart of %.0fx%.0f px (at most %.0f at %.0f pt): draw "
+                        "fewer players or a taller chart",
+                        c->n_players, w, h,
+                        floor((IMP_BARS_TOP - IMP_BARS_BOTTOM) * h /
+                              (SL_PLOT_LINE_EM * IMP_NAME_MIN_PT * SL_PLOT_PX_PER_PT * scale)),
+                        IMP_NAME_MIN_PT);
+  double room = (IMP_LMARGIN - IMP_NAMES_LEFT) * w - *pt * SL_PLOT_PX_PER_PT * scale; /* an em from the bars */
+  if (!(*names = calloc(c->n_players, sizeof **names))) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  for (size_t p = 0; p < c->n_players; p++)
+    if (!((*names)[p] = sl_plot_text_shorten(c->players[p], room, *pt, 0, scale)))
+      return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  return SL_OK;
+}
+
+/* The names' boxes, as the y tics place them (yrange [n + 0.6 : 0.4], right-aligned at the
+ * left margin less gnuplot's tic offset of about one em). */
+static int importance_record(const sl_plot_importance *c, const char *const *names, double pt) {
+  sl_plot_layout *l = c->common.layout;
+  if (!l) return SL_OK;
+  double w, h, scale = sl_plot_scale(&c->common);
+  sl_plot_canvas(&c->common, &w, &h);
+  double top = IMP_BARS_TOP * h, bottom = IMP_BARS_BOTTOM * h, span = (double)c->n_players + 0.2;
+  double x = IMP_LMARGIN * w - pt * SL_PLOT_PX_PER_PT * scale;
+  int st = SL_OK;
+  for (size_t p = 0; !st && p < c->n_players; p++) {
+    double y = bottom + ((double)c->n_players + 0.6 - (double)(p + 1)) / span * (top - bottom);
+    st = sl_plot_layout_add_text(l, "name", names[p], x, y, 1, pt, 0, scale);
+  }
+  return st;
+}
+
 int sl_plot_importance_write(const sl_plot_importance *c, const char *template_dir, FILE *out,
                              sl_error *err) {
   static const char chart[] = "importance";
@@ -609,7 +661,19 @@ int sl_plot_importance_write(const sl_plot_importance *c, const char *template_d
   if (sl_plot_write_header(out, chart, &c->common)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   fprintf(out, "n_players = %zu\nn_components = %zu\n", c->n_players, c->n_components);
-  sl_plot_write_string_array(out, "player_name", c->players, c->n_players);
+  double name_pt = IMP_NAME_PT;
+  char **names = NULL;
+  if ((st = importance_names(c, &name_pt, &names, err))) {
+    for (size_t p = 0; names && p < c->n_players; p++) free(names[p]);
+    free(names);
+    return st;
+  }
+  sl_plot_write_number_var(out, "name_pt", name_pt);
+  sl_plot_write_string_array(out, "player_name", (const char *const *)names, c->n_players);
+  st = importance_record(c, (const char *const *)names, name_pt);
+  for (size_t p = 0; p < c->n_players; p++) free(names[p]);
+  free(names);
+  if (st) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   sl_plot_write_string_array(out, "component_label", c->components, c->n_components);
   fputs("# player number (top to bottom), then the points of each component\n"
         "$importance << EOD\n",

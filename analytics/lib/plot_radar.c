@@ -24,6 +24,8 @@
 #define LEGEND_SWATCH_EM 1.4
 /* An axis name may take at most this share of the canvas width before it is shortened. */
 #define AXIS_MAX_WIDTH 0.24
+/* A legend name too (an 80-character name would leave the radar a dot). */
+#define LEGEND_MAX_WIDTH 0.2
 /* Rings at a quarter, half and three quarters of each axis's range, and the rim. */
 #define N_RINGS 4
 /* The legend's note on the rim marks (two short lines, so it fits beside any radar). */
@@ -91,12 +93,22 @@ typedef struct radar_geom {
   double w, h, scale, cx, cy, R;
   double legend_x, legend_y; /* top-left of the legend, canvas px */
   axis_text *axis;
+  char **legend;             /* the players' names as the legend shows them (shortened to fit) */
+  size_t nlegend;
 } radar_geom;
 
-static double legend_width(const sl_plot_radar *c, double scale) {
+/* The legend's names, each shortened to LEGEND_MAX_WIDTH; their widest, swatch included. */
+static int legend_names(const sl_plot_radar *c, radar_geom *g, double *width) {
   double widest = 0;
-  for (size_t p = 0; p < c->n_players; p++) widest = fmax(widest, sl_plot_text_width(c->players[p], LEGEND_PT, 0, scale));
-  return widest + LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * scale;
+  if (!(g->legend = calloc(c->n_players ? c->n_players : 1, sizeof *g->legend))) return SL_ENOMEM;
+  g->nlegend = c->n_players;
+  for (size_t p = 0; p < c->n_players; p++) {
+    if (!(g->legend[p] = sl_plot_text_shorten(c->players[p], LEGEND_MAX_WIDTH * g->w, LEGEND_PT, 0, g->scale)))
+      return SL_ENOMEM;
+    widest = fmax(widest, sl_plot_text_width(g->legend[p], LEGEND_PT, 0, g->scale));
+  }
+  *width = widest + LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  return SL_OK;
 }
 
 /* Radius and centre: the biggest circle that leaves room for the names on every side. */
@@ -122,7 +134,9 @@ static int radar_lay_out(const sl_plot_radar *c, radar_geom *g) {
     t->h = block_h;
     widest = fmax(widest, t->w);
   }
-  double lw = fmax(legend_width(c, g->scale), fmax(sl_plot_text_width(RIM_NOTE_1, RANGE_PT, 0, g->scale), sl_plot_text_width(RIM_NOTE_2, RANGE_PT, 0, g->scale))), margin = SL_PLOT_TEXT_LEFT * g->w;
+  double names = 0;
+  if (legend_names(c, g, &names)) return SL_ENOMEM;
+  double lw = fmax(names, fmax(sl_plot_text_width(RIM_NOTE_1, RANGE_PT, 0, g->scale), sl_plot_text_width(RIM_NOTE_2, RANGE_PT, 0, g->scale))), margin = SL_PLOT_TEXT_LEFT * g->w;
   double left = margin, right = g->w - margin - lw - 2 * em;
   double top = REGION_TOP * g->h, bottom = REGION_BOTTOM * g->h, gap = LABEL_GAP_EM * em;
   g->R = fmin((right - left) / 2 - widest - gap, (top - bottom) / 2 - block_h - gap);
@@ -165,7 +179,8 @@ static void fit_ring(radar_geom *g, size_t n, double offset, double left, double
 
 static void geom_free(radar_geom *g, size_t n) {
   for (size_t a = 0; g->axis && a < n; a++) free(g->axis[a].name), free(g->axis[a].range);
-  free(g->axis);
+  for (size_t p = 0; g->legend && p < g->nlegend; p++) free(g->legend[p]);
+  free(g->axis), free(g->legend);
 }
 
 static int record_layout(const sl_plot_radar *c, const radar_geom *g) {
@@ -182,7 +197,7 @@ static int record_layout(const sl_plot_radar *c, const radar_geom *g) {
   double row = LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
   double text_x = g->legend_x + LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
   for (size_t p = 0; !st && p < c->n_players; p++)
-    st = sl_plot_layout_add_text(l, "legend", c->players[p], text_x, g->legend_y - ((double)p + 0.5) * row, -1,
+    st = sl_plot_layout_add_text(l, "legend", g->legend[p], text_x, g->legend_y - ((double)p + 0.5) * row, -1,
                                  LEGEND_PT, 0, g->scale);
   double cy = g->legend_y - ((double)c->n_players + 0.7) * row;
   if (!st) st = sl_plot_layout_add_text(l, "legend", RIM_NOTE_1, g->legend_x, cy, -1, RANGE_PT, 0, g->scale);
@@ -193,7 +208,7 @@ static int record_layout(const sl_plot_radar *c, const radar_geom *g) {
 static void write_geometry(FILE *out, const sl_plot_radar *c, const radar_geom *g) {
   double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
   fprintf(out, "n_players = %zu\nn_axes = %zu\nn_rings = %d\n", c->n_players, c->n_axes, N_RINGS);
-  sl_plot_write_string_array(out, "player_name", c->players, c->n_players);
+  sl_plot_write_string_array(out, "player_name", (const char *const *)g->legend, c->n_players);
   sl_plot_write_string_array(out, "axis_label", c->axes, c->n_axes);
   sl_plot_write_number_array(out, "axis_low", c->axis_low, c->n_axes);
   sl_plot_write_number_array(out, "axis_high", c->axis_high, c->n_axes);

@@ -13,8 +13,9 @@
 #include "test_plot_writers.h"
 
 #define N_HOSTILE 11
-/* Bytes of each hostile text that must appear literally (the dangerous part comes first). */
-#define PREFIX_BYTES 22
+/* Bytes of each hostile text that must appear literally (the dangerous part comes first; the
+ * importance chart's name column holds about 18 characters before a name is shortened). */
+#define PREFIX_BYTES 16
 static char hostile[N_HOSTILE][256];
 static const char *h[N_HOSTILE];
 

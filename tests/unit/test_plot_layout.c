@@ -5,6 +5,7 @@
  * writers computed from the Liberation Sans width table (plot_text.c), which over-estimates the
  * ink pngcairo draws (checked against gnuplot 5.4: within 3%). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -149,6 +150,17 @@ static void squad_charts(const char *big5) {
   if (s && sl_charts_importance_from_squad(s, club, 0, 2024, st, &im, &err) == SL_OK) {
     im.common.credits = sl_charts_credits(st, &big5, 1);
     check_chart("importance", &im, w_importance);
+  }
+  /* The whole squad (32 rows: the names get smaller) and an 80-character name (shortened to
+   * the name column, not run off the canvas's left edge). */
+  if (s && sl_charts_importance_from_squad(s, club, SIZE_MAX, 2024, st, &im, &err) == SL_OK) {
+    OK(im.n_players > 30, "the whole squad: %zu players", im.n_players);
+    im.common.credits = sl_charts_credits(st, &big5, 1);
+    const char *names[64];
+    for (size_t p = 0; p < im.n_players && p < 64; p++) names[p] = im.players[p];
+    names[1] = "Derek Alexander Cornelius-Papadopoulos de la Fuente y Wolfeschlegelsteinhausen";
+    im.players = names;
+    check_chart("importance, whole squad", &im, w_importance);
   }
   sl_charts_store_free(st);
   sl_squad_free(s);
