@@ -236,8 +236,44 @@ static int scatter_write_labels(FILE *out, const sl_plot_scatter *c, const scatt
   return ferror(out) ? SL_EIO : SL_OK;
 }
 
-int sl_plot_scatter_write(const sl_plot_scatter *c, const char *template_dir, FILE *out,
-                          sl_error *err) {
+/* A name label may take at most this share of the canvas width (an 80-character name ran off
+ * the canvas); longer ones end in an ellipsis. */
+#define NAME_LABEL_MAX_WIDTH 0.25
+
+/* names[0..n) shortened to NAME_LABEL_MAX_WIDTH of c's canvas at pt (NULL entries stay NULL);
+ * NULL when out of memory. Free with free_names(). */
+static char **short_names(const sl_plot_common *c, const char *const *names, size_t n, double pt, int bold) {
+  double w, h, scale = sl_plot_scale(c);
+  sl_plot_canvas(c, &w, &h);
+  char **out = calloc(n ? n : 1, sizeof *out);
+  for (size_t i = 0; out && i < n; i++)
+    if (names[i] && !(out[i] = sl_plot_text_shorten(names[i], NAME_LABEL_MAX_WIDTH * w, pt, bold, scale))) {
+      for (size_t k = 0; k < i; k++) free(out[k]);
+      free(out);
+      return NULL;
+    }
+  return out;
+}
+
+static void free_names(char **names, size_t n) {
+  for (size_t i = 0; names && i < n; i++) free(names[i]);
+  free(names);
+}
+
+static int scatter_write(const sl_plot_scatter *c, const char *template_dir, FILE *out, sl_error *err);
+
+int sl_plot_scatter_write(const sl_plot_scatter *c, const char *template_dir, FILE *out, sl_error *err) {
+  if (!c || !out || !c->names) return scatter_write(c, template_dir, out, err);
+  sl_plot_scatter shown = *c;
+  char **names = short_names(&c->common, c->names, c->n, SCATTER_LABEL_PT, 1);
+  if (!names) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  shown.names = (const char *const *)names;
+  int st = scatter_write(&shown, template_dir, out, err);
+  free_names(names, c->n);
+  return st;
+}
+
+static int scatter_write(const sl_plot_scatter *c, const char *template_dir, FILE *out, sl_error *err) {
   static const char chart[] = "scatter";
   if (!c || !out) return missing(err, chart, "chart or output stream");
   int st = sl_plot_check_common(&c->common, chart, err);
@@ -550,8 +586,20 @@ static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
   return st;
 }
 
-int sl_plot_squad_write(const sl_plot_squad *c, const char *template_dir, FILE *out,
-                        sl_error *err) {
+static int squad_write(const sl_plot_squad *c, const char *template_dir, FILE *out, sl_error *err);
+
+int sl_plot_squad_write(const sl_plot_squad *c, const char *template_dir, FILE *out, sl_error *err) {
+  if (!c || !out || !c->names) return squad_write(c, template_dir, out, err);
+  sl_plot_squad shown = *c;
+  char **names = short_names(&c->common, c->names, c->n, SQUAD_LABEL_PT, 0);
+  if (!names) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  shown.names = (const char *const *)names;
+  int st = squad_write(&shown, template_dir, out, err);
+  free_names(names, c->n);
+  return st;
+}
+
+static int squad_write(const sl_plot_squad *c, const char *template_dir, FILE *out, sl_error *err) {
   static const char chart[] = "squad";
   if (!c || !out) return missing(err, chart, "chart or output stream");
   int st = sl_plot_check_common(&c->common, chart, err);

@@ -146,6 +146,11 @@ static void squad_charts(const char *big5) {
   if (s && sl_charts_squad_from_squad(s, club, 2024, SL_CHARTS_SQUAD_MIN_SHARE, st, &sq, &err) == SL_OK) {
     sq.common.credits = sl_charts_credits(st, &big5, 1);
     check_chart("squad", &sq, w_squad);
+    const char *names[64]; /* an 80-character name is shortened, not run off the canvas */
+    for (size_t p = 0; p < sq.n && p < 64; p++) names[p] = sq.names[p];
+    names[0] = "Derek Alexander Cornelius-Papadopoulos de la Fuente y Wolfeschlegelsteinhausen";
+    sq.names = names;
+    if (sq.n <= 64) check_chart("squad, a long name", &sq, w_squad);
   }
   if (s && sl_charts_importance_from_squad(s, club, 0, 2024, st, &im, &err) == SL_OK) {
     im.common.credits = sl_charts_credits(st, &big5, 1);
