@@ -598,8 +598,14 @@ static int run_trend(int argc, char **argv, int parse_only) {
   if (!rc)
     rc = !st ? SL_EXIT_DATA
          : sl_table_load_yearly(a.yearly, NULL, 0, a.first, a.last, &lo, &t, &rep, &err) ? sl_cli_fail(&err)
-         : sl_charts_trend_profile(a.stats, st, &pr, &err)                                ? sl_cli_fail(&err)
-                                                                                          : 0;
+         : sl_charts_trend_profile(a.stats ? a.stats
+                                           : sl_charts_trend_default_stats(
+                                                 g != SL_GROUP_UNKNOWN
+                                                     ? g
+                                                     : sl_charts_trend_player_group(t, a.player, &copt, a.first, a.last)),
+                                   st, &pr, &err)
+             ? sl_cli_fail(&err)
+             : 0;
   if (!rc) {
     pr.peers = g;
     if (sl_charts_trend_from_table(t, a.player, &pr, &a.pool, &copt, a.first, a.last, st, &chart, &err))

@@ -103,17 +103,56 @@ int sl_charts_trend_from_table(const sl_table *t, const char *player, const sl_p
   out->percentile = pct, out->value = val, out->value_text = texts;
   out->common.title = sl_charts_printf(st, "%s, %s to %s", name, sl_season_text(years[0], a, sizeof a),
                                        sl_season_text(years[n - 1], b, sizeof b));
-  out->common.subtitle = sl_charts_printf(st, "Percentile among each season's %s peers with %.0f+ minutes; "
+  sl_group g = pr->peers != SL_GROUP_UNKNOWN ? pr->peers : sl_charts_trend_player_group(t, player, copt, first, last);
+  out->common.subtitle = sl_charts_printf(st, "Percentile among each season's %s %ss with %.0f+ minutes; "
                                               "a gap: a season below that",
-                                          pool->kind == SL_POOL_LEAGUE ? "league" : "Big-5", pool->min_minutes);
+                                          pool->kind == SL_POOL_LEAGUE ? "league" : "Big-5",
+                                          g != SL_GROUP_UNKNOWN ? sl_group_name(g) : "player", pool->min_minutes);
   return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
 
-/* The fbref-big5-yearly columns of a defender's and passer's trend: column=label, per 90 unless
- * the column ends in '%' (then the rate as given). */
+/* The fbref-big5-yearly columns of each group's trend: column=label, per 90 unless the column
+ * ends in '%' (then the rate as given). A centre-back's is a defender's and passer's (and the
+ * default of an unknown group); a goalkeeper's the passing his table shares with the others. */
 static const char default_trend_stats[] = "TklW=Tackles won,Interceptions=Interceptions,Clearences=Clearances,"
                                           "AerialsWon%=Aerial win %,ProgressivePasses=Progressive passes,"
                                           "TotCmp%=Pass completion %";
+static const char *const group_trend_stats[SL_GROUP_COUNT] = {
+    [SL_GROUP_GOALKEEPER] = "TotCmp%=Pass completion %,LongCmp%=Long pass completion %,"
+                            "ProgressivePasses=Progressive passes,TotDist=Passing distance",
+    [SL_GROUP_FULL_BACK] = "TklW=Tackles won,Interceptions=Interceptions,ProgressivePasses=Progressive passes,"
+                           "ProgressiveCarries=Progressive carries,CrossesintoPenaltyArea=Crosses into the box,"
+                           "xAG=xAG",
+    [SL_GROUP_MIDFIELDER] = "ProgressivePasses=Progressive passes,KeyPasses=Key passes,xAG=xAG,"
+                            "ProgressiveCarries=Progressive carries,Interceptions+Tkl=Tackles + interceptions,"
+                            "TotCmp%=Pass completion %",
+    [SL_GROUP_FORWARD] = "npxG=npxG,xAG=xAG,Shots=Shots,SCA=Shot-creating actions,TakeOnSucc=Successful take-ons,"
+                         "ProgressiveCarries=Progressive carries",
+};
+
+const char *sl_charts_trend_default_stats(sl_group g) {
+  return g > SL_GROUP_UNKNOWN && g < SL_GROUP_COUNT && group_trend_stats[g] ? group_trend_stats[g] : default_trend_stats;
+}
+
+sl_group sl_charts_trend_player_group(const sl_table *t, const char *player, const sl_compare_options *copt, int first,
+                                      int last) {
+  int years[SL_PLOT_TREND_MAX_SEASONS];
+  size_t n = t && player ? seasons_in(t, first, last, years) : 0;
+  sl_group g = SL_GROUP_UNKNOWN;
+  for (size_t k = n; k-- > 0 && g == SL_GROUP_UNKNOWN;) { /* his latest season's position */
+    sl_table *sub = NULL;
+    sl_compare *c = NULL;
+    sl_error err;
+    int chosen = 0;
+    size_t i = 0;
+    if (sl_table_season_subset(t, years[k], &sub, &chosen, &err) == SL_OK &&
+        sl_compare_new(sub ? sub : t, copt, &c, &err) == SL_OK && sl_compare_find(c, player, &i, NULL) == SL_OK)
+      g = sl_compare_player(c, i)->group;
+    sl_compare_free(c);
+    sl_table_free(sub);
+  }
+  return g;
+}
 
 int sl_charts_trend_profile(const char *spec, sl_charts_store *st, sl_profile *out, sl_error *err) {
   memset(out, 0, sizeof *out);

@@ -178,6 +178,7 @@ int sl_plot_bars_write(const sl_plot_bars *c, const char *template_dir, FILE *ou
 #define TREND_BOTTOM 0.09
 #define TREND_TITLE_PT 9.5
 #define TREND_VALUE_PT 8.0
+#define TREND_VALUE_MIN_PT 6.0
 #define TREND_TIC_PT 8.0
 /* Space inside a panel for its title and its season labels, in their ems. */
 #define TREND_TITLE_ROOM_EM 1.8
@@ -218,6 +219,30 @@ static double trend_y_px(const panel *p, double pct) {
   return p->b + (pct - TREND_Y_LOW) / (TREND_Y_HIGH - TREND_Y_LOW) * (p->t - p->b);
 }
 
+/* The season labels as the panels have room for them: "2020/21", else "20/21", else every other
+ * one (a slot narrower than its label overprinted the next: "2020/212021/22"). Labels are
+ * copies into buf rows of TREND_LABEL_MAX bytes. */
+#define TREND_LABEL_MAX 32
+#define TREND_LABEL_GAP_EM 0.6 /* between two neighbouring labels */
+static void trend_season_labels(const sl_plot_trend *c, const panel *p, double scale,
+                                char (*buf)[TREND_LABEL_MAX]) {
+  size_t n = c->n_seasons;
+  double slot = (p->r - p->l) / (double)n, gap = TREND_LABEL_GAP_EM * TREND_TIC_PT * SL_PLOT_PX_PER_PT * scale, widest = 0;
+  for (size_t k = 0; k < n; k++) widest = fmax(widest, sl_plot_text_width(c->seasons[k], TREND_TIC_PT, 0, scale));
+  int two_digit = widest + gap > slot, every = 1;
+  for (size_t k = 0; k < n; k++) {
+    const char *t = c->seasons[k];
+    snprintf(buf[k], TREND_LABEL_MAX, "%s", two_digit && strlen(t) == 7 && t[4] == '/' ? t + 2 : t);
+  }
+  if (two_digit) {
+    widest = 0;
+    for (size_t k = 0; k < n; k++) widest = fmax(widest, sl_plot_text_width(buf[k], TREND_TIC_PT, 0, scale));
+    while (widest + gap > (double)every * slot && (size_t)every < n) every++;
+  }
+  for (size_t k = 0; k < n; k++)
+    if ((n - 1 - k) % (size_t)every) buf[k][0] = '\0'; /* the latest season always labelled */
+}
+
 int sl_plot_trend_write(const sl_plot_trend *c, const char *template_dir, FILE *out, sl_error *err) {
   static const char chart[] = "trend";
   if (!c || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "trend chart: chart or output stream missing");
@@ -237,9 +262,35 @@ int sl_plot_trend_write(const sl_plot_trend *c, const char *template_dir, FILE *
   if (st) return OOM(err);
   fprintf(out, "n_stats = %zu\nn_seasons = %zu\n", c->n_stats, n);
   sl_plot_write_string(out, "player_text", c->player);
-  sl_plot_write_string_array(out, "season_label", c->seasons, n);
+  char labels[SL_PLOT_TREND_MAX_SEASONS][TREND_LABEL_MAX];
+  const char *label_ptr[SL_PLOT_TREND_MAX_SEASONS];
+  trend_season_labels(c, &pn[0], scale, labels);
+  for (size_t k = 0; k < n; k++) label_ptr[k] = labels[k];
+  sl_plot_write_string_array(out, "season_label", label_ptr, n);
+  double tic_y = pn[0].b - 0.9 * TREND_TIC_PT * SL_PLOT_PX_PER_PT * scale;
+  for (size_t s = 0; !st && s < c->n_stats; s++)
+    for (size_t k = 0; !st && k < n; k++)
+      if (labels[k][0])
+        st = sl_plot_layout_add_text(c->common.layout, "season", labels[k], trend_x_px(&pn[s], k, n),
+                                     tic_y - (pn[0].b - pn[s].b), 0, TREND_TIC_PT, 0, scale);
   fprintf(out, "array stat_label[%zu]\n", c->n_stats);
-  double lift = TREND_LABEL_LIFT_EM * TREND_VALUE_PT * SL_PLOT_PX_PER_PT * scale;
+  /* Value labels at 8 pt while a season's slot holds the widest, smaller down to 6 pt, and below
+   * that every other label on the other side of its point (neighbours overprinted: "0.200.20"). */
+  double slot = (pn[0].r - pn[0].l) / (double)n, widest = 0, gap = TREND_LABEL_GAP_EM * TREND_VALUE_PT * SL_PLOT_PX_PER_PT * scale;
+  for (size_t s = 0; s < c->n_stats; s++)
+    for (size_t k = 0; k < n; k++) {
+      char t[32];
+      if (!isfinite(c->value[s * n + k])) continue;
+      if (c->value_text && c->value_text[s * n + k]) snprintf(t, sizeof t, "%s", c->value_text[s * n + k]);
+      else value_text(c->value[s * n + k], t, sizeof t);
+      widest = fmax(widest, sl_plot_text_width(t, 1.0, 0, scale));
+    }
+  double value_pt = widest > 0 ? fmax(TREND_VALUE_MIN_PT, fmin(TREND_VALUE_PT, (slot - gap) / widest)) : TREND_VALUE_PT;
+  int stagger = widest * value_pt + gap > slot;
+  sl_plot_write_number_var(out, "value_pt", value_pt);
+  double lift = TREND_LABEL_LIFT_EM * value_pt * SL_PLOT_PX_PER_PT * scale;
+  double *label_y = malloc((c->n_stats * n + 1) * sizeof *label_y);
+  if (!label_y) return OOM(err);
   for (size_t s = 0; !st && s < c->n_stats; s++) {
     char name[48], *title = sl_plot_text_shorten(c->stats[s], pn[s].r - pn[s].l + 2 * TREND_TIC_PT, TREND_TITLE_PT, 1, scale);
     if (!title) return OOM(err);
@@ -256,11 +307,14 @@ int sl_plot_trend_write(const sl_plot_trend *c, const char *template_dir, FILE *
       else value_text(v, t, sizeof t);
       /* As the bars and the pizza: a percentile beyond 0-100 is placed at the end of the scale. */
       p = fmax(0, fmin(100, p));
-      double y = trend_y_px(&pn[s], p) + (p > TREND_FLIP_ABOVE ? -lift : lift);
-      st = sl_plot_layout_add_text(c->common.layout, "value", t, trend_x_px(&pn[s], k, n), y, 0, TREND_VALUE_PT, 0, scale);
+      int below = p > TREND_FLIP_ABOVE;
+      if (stagger && (n - 1 - k) % 2) below = !below;
+      double y = trend_y_px(&pn[s], p) + (below ? -lift : lift);
+      label_y[s * n + k] = TREND_Y_LOW + (y - pn[s].b) / (pn[s].t - pn[s].b) * (TREND_Y_HIGH - TREND_Y_LOW);
+      st = sl_plot_layout_add_text(c->common.layout, "value", t, trend_x_px(&pn[s], k, n), y, 0, value_pt, 0, scale);
     }
   }
-  if (st) return OOM(err);
+  if (st) return free(label_y), OOM(err);
   fputs("# each panel's plot area (screen fractions), placed by scoutlab\n", out);
   fprintf(out, "array panel_l[%zu]\narray panel_r[%zu]\narray panel_b[%zu]\narray panel_t[%zu]\n", c->n_stats,
           c->n_stats, c->n_stats, c->n_stats);
@@ -272,18 +326,21 @@ int sl_plot_trend_write(const sl_plot_trend *c, const char *template_dir, FILE *
   }
   sl_plot_write_number_var(out, "y_low", TREND_Y_LOW);
   sl_plot_write_number_var(out, "y_high", TREND_Y_HIGH);
-  sl_plot_write_number_var(out, "flip_above", TREND_FLIP_ABOVE);
-  sl_plot_write_number_var(out, "label_lift", lift / (pn[0].t - pn[0].b) * (TREND_Y_HIGH - TREND_Y_LOW));
   fprintf(out, "has_value_label = %d\n", c->value_text != NULL);
   if (c->value_text) sl_plot_write_string_array(out, "value_label", c->value_text, c->n_stats * n);
-  fputs("# one block per stat (index s-1): season number, percentile (0-100), value\n$trend << EOD\n", out);
+  fputs("# one block per stat (index s-1): season number, percentile (0-100), value, where its label\n"
+        "# goes (percentile units: above the point, below it near the top, placed by scoutlab)\n$trend << EOD\n",
+        out);
   for (size_t s = 0; s < c->n_stats; s++) {
     for (size_t k = 0; k < n; k++) {
-      fprintf(out, "%zu\t", k + 1), sl_plot_write_number(out, c->percentile[s * n + k]);
-      fputc('\t', out), sl_plot_write_number(out, c->value[s * n + k]), fputc('\n', out);
+      double p = c->percentile[s * n + k], v = c->value[s * n + k];
+      fprintf(out, "%zu\t", k + 1), sl_plot_write_number(out, p);
+      fputc('\t', out), sl_plot_write_number(out, v), fputc('\t', out);
+      sl_plot_write_number(out, isfinite(p) && isfinite(v) ? label_y[s * n + k] : NAN), fputc('\n', out);
     }
     fputs("\n\n", out);
   }
   fputs("EOD\n", out);
+  free(label_y);
   return sl_plot_write_template(out, template_dir, chart, err);
 }

@@ -167,6 +167,17 @@ int sl_charts_trend_from_table(const sl_table *seasons, const char *player, cons
  *  live in the store. SL_EINVAL for more than SL_PLOT_TREND_MAX_STATS or none. */
 int sl_charts_trend_profile(const char *spec, sl_charts_store *st, sl_profile *out, sl_error *err);
 
+/** The trend stats of a position group, in sl_charts_trend_profile's form, for the
+ *  fbref-big5-yearly layout: a centre-back's (and an unknown group's) defending and passing, a
+ *  full-back's defending, progression and crossing, a midfielder's progression and chance
+ *  creation, a winger-forward's shooting and chance creation, a goalkeeper's passing. Static. */
+const char *sl_charts_trend_default_stats(sl_group g);
+
+/** The player's position group in his latest season of the table within first..last (0: no
+ *  bound), as the compare index reads it; SL_GROUP_UNKNOWN when he is in none. */
+sl_group sl_charts_trend_player_group(const sl_table *seasons, const char *player, const sl_compare_options *copt,
+                                      int first, int last);
+
 /** Scatter of two stats over the pool of position group g (league pools: ref_league).
  *  Each of x_stat / y_stat is a label of `profile` (its definition: per 90, rate...) or else a
  *  stats-table column, taken per 90 (or as given when the name ends in '%'). Players

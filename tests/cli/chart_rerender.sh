@@ -43,6 +43,20 @@ for entry in "${charts[@]}"; do
     checked=$((checked + 1))
   done
 done
+# The trend's stats follow the player's group (a midfielder's progression and chance creation, not
+# a centre-back's clearances), and the subtitle names the peers.
+if [ -f trend-png.gp ]; then
+  expect_contains "$(cat trend-png.gp)" "Big-5 centre-backs with 900+ minutes" "Balerdi's trend: centre-back peers"
+  expect_contains "$(cat trend-png.gp)" "'Clearances per 90'" "Balerdi's trend: a centre-back's stats"
+  "$SCOUTLAB" chart trend --yearly "$SL_SHARED_DATA/fbref-big5-yearly" --player "Martin Ødegaard" --from 2017 \
+    --to 2024 -o ode.png --script ode.gp >/dev/null 2>&1 || fail "Ødegaard's trend"
+  script=$(cat ode.gp 2>/dev/null)
+  expect_contains "$script" "Big-5 midfielders with 900+ minutes" "Ødegaard's trend: midfielder peers"
+  expect_contains "$script" "'Key passes per 90'" "Ødegaard's trend: a midfielder's stats"
+  case "$script" in *"Clearances per 90"*) fail "Ødegaard's trend shows a centre-back's clearances" ;; esac
+  expect_contains "$script" "season_label[8] = '24/25'" "eight seasons in a narrow panel: two-digit labels"
+  expect_contains "$script" "season_label[7] = ''" "eight seasons in a narrow panel: every other label"
+fi
 expect_eq "$checked" "$((2 * ${#charts[@]}))" "every chart type checked, PNG and SVG"
 [ "$checked" -ge 18 ] || fail "only $checked renders checked"
 finish
