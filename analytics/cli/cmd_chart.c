@@ -507,8 +507,6 @@ static int run_squad_family(sl_charts_kind kind, int argc, char **argv, int pars
 
 /* ---- trend: one player across the seasons of a multi-season layout -------------------------- */
 
-/* The fbref-big5-yearly export misspells two headers (issue 20): give them their roles. */
-#define YEARLY_DEFAULT_MAP "player=Plyaer,league=Leauge"
 
 typedef struct chart_trend_args {
   sl_charts_output out;
@@ -575,7 +573,7 @@ static int run_trend(int argc, char **argv, int parse_only) {
   sl_error err;
   sl_schema_map *map = sl_schema_map_new();
   if (!map) return SL_EXIT_DATA;
-  if (sl_schema_map_add_spec(map, a.map ? a.map : YEARLY_DEFAULT_MAP, &err)) {
+  if (a.map && sl_schema_map_add_spec(map, a.map, &err)) { /* the export's misspelt headers are the schema's */
     sl_schema_map_free(map);
     return sl_cli_usage_error("chart", "--map: %s", err.message);
   }

@@ -18,11 +18,11 @@ typedef struct {
  * meaning a minimum is not taken for minutes; long names are matched ignoring case. */
 static const sl_role_entry sl_roles[] = {
     {SL_ROLE_NONE, "", {NULL}},
-    {SL_ROLE_PLAYER, "player", {"Player", "name", "player_name", "player", "Spieler", NULL}},
+    {SL_ROLE_PLAYER, "player", {"Player", "name", "player_name", "player", "Spieler", "Plyaer", NULL}},
     {SL_ROLE_CLUB, "club", {"Squad", "club", "team", "club_name", "current_club_name", "Verein", NULL}},
     {SL_ROLE_LEAGUE, "league",
      {"Comp", "league", "competition", "current_club_domestic_competition_id", "player_club_domestic_competition_id",
-      "league_name", "competition_name", "league_id", "comp_name", "domestic_competition", NULL}},
+      "league_name", "competition_name", "league_id", "comp_name", "domestic_competition", "Leauge", NULL}},
     {SL_ROLE_POSITION, "position", {"Pos", "position", "pos", NULL}},
     {SL_ROLE_SUB_POSITION, "sub_position", {"short_pos", "sub_position", "detailed_position", NULL}},
     {SL_ROLE_AGE, "age", {"Age", "age", "Alter", NULL}},

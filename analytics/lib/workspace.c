@@ -151,8 +151,7 @@ static int classify_paths(sl_workspace *ws, const sl_workspace_inputs *in, const
 /* Stats in the yearly layout: the tables a comparison reads, of the seasons asked for, joined
  * per season (sl_table_load_yearly). */
 static int load_yearly(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
-  /* passing names its player column "Plyaer" (SOURCE.txt), which the join does not read yet */
-  static const char *const tables[] = {"standard", "defense", "possession", "misc", "gca", "shooting"};
+  static const char *const tables[] = {"standard", "defense", "passing", "possession", "misc", "gca", "shooting"};
   int lo = in->seasons_first ? in->seasons_first : in->season, hi = in->seasons_first ? in->seasons_last : in->season;
   if (!lo)
     return sl_error_field(err, "seasons", sl_error_set(err, SL_EINVAL, in->stats[0], 0, 0,

@@ -40,9 +40,14 @@ expect_eq "$(printf '%s\n' "$out" | awk '$1=="Mins"{print $2}')" "1634" "Balerdi
 out=$("$SCOUTLAB" check "$dir/standard/2024.csv" --row "Leonardo Balerdi")
 expect_eq "$(printf '%s\n' "$out" | awk '$1=="Min"{print $2}')" "2273" "Balerdi 2024/25 minutes in standard"
 
-# Without the mapping the misspelt header has no role; a bad mapping is a usage error.
+# The export's misspelt headers are the schema's own spellings (no --map needed: the yearly
+# joins read the passing and gca tables); a bad mapping is a usage error.
 out=$("$SCOUTLAB" check "$dir/passing/2024.csv")
-expect_eq "$(printf '%s\n' "$out" | awk '$2=="Plyaer"{print $3, $4}')" "text 0" "Plyaer has no role without --map"
+expect_eq "$(printf '%s\n' "$out" | awk '$2=="Plyaer"{print $3, $4}')" "text player" "Plyaer is the player column without --map"
+out=$("$SCOUTLAB" check "$dir/gca/2024.csv")
+expect_eq "$(printf '%s\n' "$out" | awk '$2=="Leauge"{print $3, $4}')" "text league" "Leauge is the league column without --map"
+out=$("$SCOUTLAB" percentiles --stats "$dir" --seasons 2024 --positions "$SL_SHARED_DATA/transfers-tm" "Leonardo Balerdi" 2>/dev/null)
+expect_contains "$out" "Pass completion %                     93.8%" "--seasons reads the passing table (2,288 of 2,439)"
 out=$("$SCOUTLAB" check --map plyer=Plyaer "$dir/passing/2024.csv" 2>&1); st=$?
 expect_eq "$st" 2 "unknown role: usage exit status"
 expect_contains "$out" "unknown role 'plyer'" "unknown role message"
