@@ -90,9 +90,9 @@ cloud_ps = n_transfers > 2000 ? 0.55 : n_transfers > 500 ? 0.8 : 1.3
 if (has_bid) {
   # An opaque box keeps the names readable on top of a dense cloud of transfers.
   set style textbox opaque fillcolor rgb '#ffffff' noborder margins 1, 1
-  # The name goes above whichever is higher, the interval or the asked fee, so neither hides it.
-  name_at_eur = bid_eur == bid_eur && bid_eur > estimate_high_eur ? bid_eur : estimate_high_eur
-  set label 21 player_text at pos(estimate_eur), pos(name_at_eur) center offset 0, 1.0 boxed \
+  # The name beside his own marker, left of the estimate, and the asked fee right of its diamond
+  # (a name above the diamond read as the diamond's).
+  set label 21 player_text at pos(estimate_eur), pos(estimate_eur) right offset -1.6, 0 boxed \
       font bold_font textcolor rgb ink front
   set label 22 bid_text at pos(estimate_eur), pos(bid_eur) left offset 1.6, 0 boxed \
       font bold_font textcolor rgb highlight front

@@ -7,7 +7,8 @@
 #   axis_text[a] range_text[a] axis_x[a] axis_y[a] range_y[a] axis_align[a] (-1 left, 0 centre,
 #   1 right): where scoutlab placed each axis name so that none overlaps another
 #   legend_x legend_y legend_row legend_swatch rim_note1 rim_note2 n_beyond
-#   $rings $radar (raw values) $shape (polygons, radar units: rim = 1, centre = 0)
+#   $rings $radar (raw values) $shape (polygons, radar units: rim = 1, centre = 0; columns 5-6:
+#   where each rim mark goes, beside the other players' marks on that axis)
 # scoutlab measured the texts for Liberation Sans at these sizes: move or enlarge them and
 # they may collide.
 
@@ -69,7 +70,7 @@ plot $rings using 2:3 with lines lc rgb rule lw 0.8, \
      for [p=1:n_players] $shape index (p - 1) using 2:3 with lines lc rgb player_colour[p] lw 2, \
      for [p=1:n_players] $shape index (p - 1) using 2:($4 != 0 ? NaN : $3) with points pt 7 \
          ps 0.55 * sl_point_scale lc rgb player_colour[p], \
-     for [p=1:n_players] $shape index (p - 1) using 2:($4 > 0 ? $3 : NaN) with points pt 9 \
+     for [p=1:n_players] $shape index (p - 1) using 5:($4 > 0 ? $6 : NaN) with points pt 9 \
          ps 1.3 * sl_point_scale lc rgb player_colour[p], \
-     for [p=1:n_players] $shape index (p - 1) using 2:($4 < 0 ? $3 : NaN) with points pt 11 \
+     for [p=1:n_players] $shape index (p - 1) using 5:($4 < 0 ? $6 : NaN) with points pt 11 \
          ps 1.3 * sl_point_scale lc rgb player_colour[p]

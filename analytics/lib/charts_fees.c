@@ -183,6 +183,9 @@ const char *sl_charts_default_what_if(const sl_fees_model *m, const sl_fees_play
 
 /* ---- age curve --------------------------------------------------------------------------------- */
 
+/* Relative difference below which a what-if fee is the estimate's (rounding of the same sum). */
+#define SL_CHARTS_WHAT_IF_SAME 1e-9
+
 static const char *contract_text(sl_charts_store *st, const sl_fees_player *p) {
   if (!isfinite(p->contract_months)) return "Estimate";
   return sl_charts_printf(st, "Estimate (%.0f months left on his contract)", p->contract_months);
@@ -236,6 +239,11 @@ int sl_charts_age_curve_from_model(const sl_fees_model *m, const sl_fees_player 
   int e = sl_fees_value(m, player, level, NAN, &now, err);
   if (!e) e = sweep(m, player, what_if ? &w : NULL, level, out, age, fee, low, high, alt, err);
   if (e) return e;
+  size_t moved = 0; /* a what-if line on the estimate's is a legend entry that says nothing */
+  for (size_t i = 0; what_if && i < out->n; i++) moved += fabs(alt[i] / fee[i] - 1) > SL_CHARTS_WHAT_IF_SAME;
+  if (what_if && !moved)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                        "the what-if '%s' changes no fee at any age: the fee model has no term it changes", what_if);
   const char *name = player->name ? player->name : "Player";
   out->age = age, out->fee_eur = fee, out->low_eur = low, out->high_eur = high, out->whatif_eur = alt;
   out->line_label = contract_text(st, player);

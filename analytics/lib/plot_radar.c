@@ -253,6 +253,35 @@ static void write_geometry(FILE *out, const sl_plot_radar *c, const radar_geom *
   sl_plot_write_number_var(out, "legend_swatch", LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale / g->w);
 }
 
+/* Rim marks of several players on one axis sit side by side along the rim (they hid each other
+ * at the one rim point: a player's best stats looked like no one's), MARK_SPACING radar units
+ * apart; centre marks go out along their spoke from MARK_CENTRE_R, as the centre is one point
+ * for every axis. */
+#define MARK_SPACING 0.075
+#define MARK_CENTRE_R 0.06
+
+/* Where player p's mark on axis a goes (x, y in radar units): its vertex when within range. */
+static void mark_position(const sl_plot_radar *c, size_t p, size_t a, int beyond, double r, double *x, double *y) {
+  size_t n = c->n_axes, same = 0, rank = 0;
+  double t = axis_angle(a, n);
+  for (size_t q = 0; beyond && q < c->n_players; q++) {
+    int b;
+    radius_of(c->values[q * n + a], c->axis_low[a], c->axis_high[a], &b);
+    if (b != beyond) continue;
+    if (q < p) rank++;
+    same++;
+  }
+  if (beyond > 0) {
+    double off = ((double)rank - 0.5 * (double)(same - 1)) * MARK_SPACING; /* along the tangent */
+    *x = r * sin(t) + off * cos(t), *y = r * cos(t) - off * sin(t);
+  } else if (beyond < 0) {
+    double rr = MARK_CENTRE_R + (double)rank * MARK_SPACING;
+    *x = rr * sin(t), *y = rr * cos(t);
+  } else {
+    *x = r * sin(t), *y = r * cos(t);
+  }
+}
+
 /* Rings and spokes, then one closed polygon per player (x, y in radar units, rim = 1), then
  * the rim marks for values beyond their axis. */
 static int write_shapes(FILE *out, const sl_plot_radar *c, size_t *n_beyond) {
@@ -274,17 +303,19 @@ static int write_shapes(FILE *out, const sl_plot_radar *c, size_t *n_beyond) {
     fputc('\n', out);
   }
   fputs("EOD\n# each player's polygon, one block per player (index p-1): player, x, y, beyond the rim\n"
-        "# (1), inside the centre (-1) or neither (0); a missing value is drawn at the centre\n$shape << EOD\n", out);
+        "# (1), inside the centre (-1) or neither (0), where its mark goes (x, y: beside the other\n"
+        "# players' marks on that axis); a missing value is drawn at the centre\n$shape << EOD\n", out);
   *n_beyond = 0;
   for (size_t p = 0; p < c->n_players; p++) {
     for (size_t a = 0; a <= n; a++) {
       int beyond;
       double r = radius_of(c->values[p * n + a % n], c->axis_low[a % n], c->axis_high[a % n], &beyond);
       if (!isfinite(r)) r = 0;
-      double t = axis_angle(a % n, n), xy[3] = {r * sin(t), r * cos(t), beyond};
+      double t = axis_angle(a % n, n), xy[5] = {r * sin(t), r * cos(t), beyond, 0, 0};
+      mark_position(c, p, a % n, beyond, r, &xy[3], &xy[4]);
       if (a < n && beyond) (*n_beyond)++;
       fprintf(out, "%zu", p + 1);
-      for (int i = 0; i < 3; i++) fputc('\t', out), sl_plot_write_number(out, xy[i]);
+      for (int i = 0; i < 5; i++) fputc('\t', out), sl_plot_write_number(out, xy[i]);
       fputc('\n', out);
     }
     fputs("\n\n", out);

@@ -131,6 +131,15 @@ expect_contains "$(cat age.gp)" "whatif_text = 'What if contract months +24'" "a
 expect_num_eq "$(awk -F' = ' '$1=="player_fee_eur"{printf "%.5g", $2}' age.gp)" \
   "$("$SCOUTLAB" value --model demo.slm --player "Lewis Yarley" --data "$SL_DATASETS/values.csv" --contract-until 2027 --format json |
     sed -n 's/.*"fair_fee": \([0-9.e+]*\),.*/\1/p' | head -1 | awk '{printf "%.5g", $1}')" "age curve: the marked fee is value's"
+# A what-if the model cannot see (no contract term) would draw a second line on the first, with a
+# legend entry that says nothing: refused, saying why.
+"$SCOUTLAB" fit --transfers "$SL_DATASETS/transfers.csv" --folds 1 --terms "age,age^2,position,log_mv" -o nocontract.slm \
+  >/dev/null 2>&1 || fail "a model without the contract term"
+run_chart 2 "age curve: a what-if that changes nothing" age-curve --model nocontract.slm --player "Lewis Yarley" \
+  --data "$SL_DATASETS/values.csv" --what-if contract-until=2029 -o same.png
+expect_contains "$err" "the what-if 'contract-until=2029' changes no fee at any age: the fee model has no term it changes" \
+  "age curve: the useless what-if said"
+[ -e same.png ] && fail "age curve: a chart left behind for a refused what-if"
 run_chart 1 "fees: unknown player" fees --model demo.slm --player "Lewis Yarly" --data "$SL_DATASETS/values.csv" -o bad.png
 expect_contains "$err" "did you mean: Lewis Yarley" "fees: did-you-mean"
 run_chart 1 "fees: holdout after the last season" fees --model demo.slm --holdout-from 2030 -o bad.png

@@ -89,7 +89,8 @@ static void join_basic(void) {
 }
 
 static void join_needs_player(void) {
-  sl_table *a = load("a.csv", "Player,Min\nA,1\n"), *b = load("b.csv", "Plyaer,Min\nA,1\n");
+  /* a header no schema spelling names ("Plyaer" of the yearly passing table now is one) */
+  sl_table *a = load("a.csv", "Player,Min\nA,1\n"), *b = load("b.csv", "Nom,Min\nA,1\n");
   const sl_table *parts[] = {a, b};
   sl_table *t = NULL;
   sl_error err;
@@ -97,11 +98,11 @@ static void join_needs_player(void) {
   STR_EQ(err.file, "b.csv", "names the file");
   OK(strstr(err.message, "player=COLUMN") != NULL, "says how to map it");
   sl_schema_map *m = sl_schema_map_new();
-  sl_schema_map_add_spec(m, "player=Plyaer", &err);
+  sl_schema_map_add_spec(m, "player=Nom", &err);
   sl_table_free(b);
   sl_load_options opt = {.map = m};
   b = NULL;
-  sl_table_load_buffer("b.csv", "Plyaer,Min\nA,1\n", 15, &opt, &b, &err);
+  sl_table_load_buffer("b.csv", "Nom,Min\nA,1\n", 12, &opt, &b, &err);
   parts[1] = b;
   INT_EQ(sl_table_join(parts, 2, m, &t, NULL, &err), SL_OK, "joins with the mapping");
   if (t) INT_EQ(t->nrows, 1, "one row");
