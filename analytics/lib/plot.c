@@ -269,10 +269,13 @@ static void write_terminal(FILE *out, const sl_plot_common *c, double w, double 
                       : c->format == SL_PLOT_PDF ? SL_PLOT_PDF_FONT_RATIO
                                                  : 1.0;
   sl_plot_write_number_var(out, "sl_font_scale", scale * font_ratio * px);
+  /* pngcairo draws points in device pixels: they were sized on the 1200x675 web canvas, and
+   * follow the canvas as the fonts do (at 16x9cm and 200 dpi they were twice as big against the
+   * text, and merged). */
   sl_plot_write_number_var(out, "sl_point_scale",
-                           (c->format == SL_PLOT_SVG   ? SL_PLOT_SVG_POINT_RATIO
-                            : c->format == SL_PLOT_PDF ? SL_PLOT_PDF_POINT_RATIO
-                                                       : 1.0) * px);
+                           c->format == SL_PLOT_SVG   ? SL_PLOT_SVG_POINT_RATIO * px
+                           : c->format == SL_PLOT_PDF ? SL_PLOT_PDF_POINT_RATIO * px
+                                                      : px * scale / SL_PLOT_WEB_SCALE);
   fputs("font_size(pt) = sprintf(',%g', pt * sl_font_scale)\n", out);
   /* Fonts by weight. The svg terminal cannot name a weight and a family list together (a
    * "Name:Bold" font becomes an invalid CSS family), so SVG text takes the terminal's family

@@ -20,6 +20,9 @@ static inline int sl_plot_drawable(double v) { return isfinite(v) && fabs(v) <= 
  * lines by the same factor so a 1600x900 chart looks like a sharp 800x450 one. */
 #define SL_PLOT_DESIGN_WIDTH 800.0
 #define SL_PLOT_DESIGN_HEIGHT 450.0
+/* The scale of the default PNG canvas (1200x675 against the design's 800x450): the one PNG
+ * point sizes were chosen on. */
+#define SL_PLOT_WEB_SCALE (SL_PLOT_DEFAULT_WIDTH / SL_PLOT_DESIGN_WIDTH)
 
 /* Cairo and the header's font_size() draw 96/72 pixels per point at scale 1. */
 #define SL_PLOT_PX_PER_PT (96.0 / 72.0)

@@ -149,10 +149,11 @@ int main(void) {
   check_terminal(SL_PLOT_PNG, 0, 0,
                  "set terminal pngcairo size 1200,675 noenhanced fontscale 1 linewidth 1.5 "
                  "background '#ffffff'\nsl_font_scale = 1.5\nsl_point_scale = 1\n", 0);
-  /* 16 x 9 cm at 300 dpi: scale min(605/800, 340/450) = 0.75556 times 300/96; 340 x 3.125 = 1062.5 px, printed 1062. */
+  /* 16 x 9 cm at 300 dpi: scale min(605/800, 340/450) = 0.75556 times 300/96; 340 x 3.125 = 1062.5 px, printed 1062.
+   * Points follow the fonts from the 1200x675 canvas they were sized on: 2.36111 / 1.5 = 1.57407. */
   check_terminal(SL_PLOT_PNG, 605, 340,
                  "set terminal pngcairo size 1891,1062 noenhanced fontscale 1 linewidth 2.36111 "
-                 "background '#ffffff'\nsl_font_scale = 2.36111\nsl_point_scale = 3.125\n", 300);
+                 "background '#ffffff'\nsl_font_scale = 2.36111\nsl_point_scale = 1.57407\n", 300);
   check_terminal(SL_PLOT_SVG, 800, 450,
                  "set terminal svg size 800,450 fixed noenhanced font 'Liberation Sans,Arial,Helvetica,sans-serif,13.3333' "
                  "fontscale 1 linewidth 1 background '#ffffff'\nsl_font_scale = 1.33333\nsl_point_scale = 0.35\n", 0);
