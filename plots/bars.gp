@@ -3,6 +3,7 @@
 #   title_text title_pt subtitle_text subtitle2_text credits_text caption_text (fitted strings)
 #   sl_regular(pt) sl_bold(pt) player_colour[p]  n_players n_stats player_name[p] stat_label[s]
 #   xlabel_text area_left area_right area_full x_max area_top area_bottom (screen) row_count half_bar value_pt
+#   has_values (0: the bars too thin for numbers, left out; the caption says so)
 #   value_gap (percentile units) name_x name_y[s] legend_em legend_x[p] legend_yp[p] (screen)
 #   has_value_label (0/1) value_label[(p-1)*n_stats+s] (the values as printed, when given)
 #   $bars: stat, player, row from the top, percentile, value
@@ -55,4 +56,5 @@ bar_text(s, p, v) = has_value_label ? value_label[(int(p) - 1) * n_stats + int(s
 clip(p) = p != p ? 0 : p < 0 ? 0 : p > 100 ? 100 : p
 plot for [p=1:n_players] $bars using ($2 == p ? clip($4) / 2 : NaN):3:(clip($4) / 2):(half_bar) \
          with boxxyerror lc rgb player_colour[p], \
-     $bars using (clip($4) + value_gap):3:(bar_text($1, $2, $5)) with labels left font sl_bold(value_pt) textcolor rgb ink
+     $bars using (has_values ? clip($4) + value_gap : NaN):3:(bar_text($1, $2, $5)) \
+         with labels left font sl_bold(value_pt) textcolor rgb ink

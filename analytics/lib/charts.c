@@ -2,6 +2,7 @@
  * rendering: the script written where asked or to a temporary file, gnuplot run, clean-up. */
 #define _XOPEN_SOURCE 700 /* fdopen, kill, O_EXCL */
 #include "scoutlab/charts.h"
+#include "scoutlab/names.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -290,4 +291,12 @@ int sl_charts_render(sl_charts_kind kind, void *chart, const sl_charts_output *o
   if (!o->script && (!written || !st)) unlink(tmp);
   else if (written || o->script) snprintf(res->script, sizeof res->script, "%s", script);
   return st;
+}
+
+/* Room for a family name in a headline: any longer is cut (a title shortens long names anyway). */
+#define SL_CHARTS_NAME_MAX 256
+
+const char *sl_charts_family_name(sl_charts_store *st, const char *name) {
+  char buf[SL_CHARTS_NAME_MAX];
+  return sl_charts_printf(st, "%s", sl_name_family(name, buf, sizeof buf));
 }

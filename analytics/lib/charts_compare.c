@@ -131,10 +131,6 @@ static int check_axes(const sl_profile *pr, const char *axes, sl_error *err) {
 }
 
 /* The last word of a name: "Leonardo Balerdi" -> "Balerdi" (titles name three or four players). */
-static const char *surname(const char *name) {
-  const char *space = strrchr(name, ' ');
-  return space && space[1] ? space + 1 : name;
-}
 
 /* Titles fit on one line at 17 pt: full names for two players, surnames for more or longer. */
 #define TITLE_MAX_CHARS 60
@@ -144,7 +140,7 @@ static const char *radar_title(sl_charts_store *st, const sl_compare *c, const s
   for (size_t p = 0; p < n; p++) name[p] = sl_compare_player(c, idx[p])->name;
   if (n == 2 && strlen(name[0]) + strlen(name[1]) + 4 <= TITLE_MAX_CHARS)
     return sl_charts_printf(st, "%s vs %s", name[0], name[1]);
-  for (size_t p = 0; p < n; p++) name[p] = surname(name[p]);
+  for (size_t p = 0; p < n; p++) name[p] = sl_charts_family_name(st, name[p]);
   if (n == 2) return sl_charts_printf(st, "%s vs %s", name[0], name[1]);
   if (n == 3) return sl_charts_printf(st, "%s vs %s and %s", name[0], name[1], name[2]);
   char others[512] = "";
@@ -405,7 +401,8 @@ int sl_charts_bars_from_compare(const sl_compare *c, const sl_profile *pr, const
   out->percentile = pct, out->value = val, out->value_text = text;
   out->xlabel = sl_charts_printf(st, "Percentile among %s %ss", where, sl_group_name(info.group));
   out->common.title = radar_title(st, c, idx, n);
-  out->common.subtitle = sl_charts_printf(st, "Against %s%s; bar: percentile, number: the value",
+  /* what bars and numbers mean is the caption's (the writer leaves the numbers out when too thin) */
+  out->common.subtitle = sl_charts_printf(st, "Against %s%s",
                                           pool_text(st, c, pool, info.group, first->league, info.size), season_suffix(st, season));
   return out->xlabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }

@@ -22,10 +22,6 @@ static const char *short_money(sl_charts_store *st, double eur) {
 }
 
 /* The last word of a name ("Leonardo Balerdi" -> "Balerdi"): titles must fit on one line. */
-static const char *surname(const char *name) {
-  const char *space = strrchr(name, ' ');
-  return space && space[1] ? space + 1 : name;
-}
 
 /* The options that refit m the way it was fitted (same interval kind, ridge, season rule; a
  * performance model again from the deals joined to stats). */
@@ -128,9 +124,9 @@ static int mark_player(const sl_fees_model *m, const sl_fees_player *p, double l
     out->bid_eur = bid;
     out->bid_label = sl_charts_printf(st, "%s asked", short_money(st, bid));
     out->common.title = sl_charts_printf(st, "%s for %s: %s the model's %.0f%% range (%s)", short_money(st, bid),
-                                        surname(name), where, 100 * v.level, range);
+                                        sl_charts_family_name(st, name), where, 100 * v.level, range);
   } else {
-    out->common.title = sl_charts_printf(st, "%s: fair fee %s (%.0f%% range %s)", surname(name),
+    out->common.title = sl_charts_printf(st, "%s: fair fee %s (%.0f%% range %s)", sl_charts_family_name(st, name),
                                         short_money(st, v.fair_fee), 100 * v.level, range);
   }
   /* The estimate comes from the whole model, not the refit the cloud shows; say so, and what
@@ -144,7 +140,7 @@ static int mark_player(const sl_fees_model *m, const sl_fees_player *p, double l
   }
   if (!beyond) return OOM(err);
   out->common.subtitle = sl_charts_printf(st, "%s; %s's estimate: the model of %s%s", out->common.subtitle,
-                                          surname(name), season_span(st, m->season_min, m->season_max), beyond);
+                                          sl_charts_family_name(st, name), season_span(st, m->season_min, m->season_max), beyond);
   return out->player && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
 
@@ -252,7 +248,7 @@ int sl_charts_age_curve_from_model(const sl_fees_model *m, const sl_fees_player 
   out->player_age = player->age, out->player_fee_eur = now.fair_fee;
   out->xlabel = "Age at the transfer (years)";
   out->ylabel = "Estimated fee (median, € millions)";
-  out->common.title = sl_charts_printf(st, "%s: the model's fee for his profile at each age", surname(name));
+  out->common.title = sl_charts_printf(st, "%s: the model's fee for his profile at each age", sl_charts_family_name(st, name));
   const char *value = isfinite(player->market_value)
                           ? sl_charts_printf(st, ", market value %s held fixed", short_money(st, player->market_value))
                           : "";

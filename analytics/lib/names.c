@@ -447,3 +447,19 @@ int sl_name_same_league(const char *a, const char *b) {
   free(na), free(nb);
   return same;
 }
+
+const char *sl_name_family(const char *name, char *buf, size_t size) {
+  if (!size) return buf;
+  buf[0] = '\0';
+  if (!name) return buf;
+  const char *space = strrchr(name, ' '), *last = space && space[1] ? space + 1 : name;
+  const char *hyphen = strchr(last, '-');
+  /* "Kim Min-jae", "Son Heung-min": a given name of two syllables, the second lower-case, after a
+   * family name written first (a double-barrelled surname capitalises both: Alexander-Arnold). */
+  if (space && hyphen && hyphen[1] >= 'a' && hyphen[1] <= 'z' && !memchr(name, ' ', (size_t)(space - name))) {
+    snprintf(buf, size, "%.*s", (int)(space - name), name);
+    return buf;
+  }
+  snprintf(buf, size, "%s", last);
+  return buf;
+}

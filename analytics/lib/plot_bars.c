@@ -13,6 +13,10 @@
 #define BARS_NAME_PT 9.5
 #define BARS_LEGEND_PT 10.0
 #define BARS_VALUE_PT 9.0
+/* Bar numbers printed smaller than this (points as drawn: design size x the canvas's scale) are
+ * left out, said in the caption: unreadable, not small. Three players on the web canvas print at
+ * 8 pt; six at 4.5. */
+#define BARS_VALUE_MIN_PT 6.0
 /* The drawing region: legend row, then the bars down to the x axis (canvas fractions). */
 #define BARS_LEGEND_Y 0.775
 #define BARS_TOP 0.70
@@ -41,8 +45,21 @@ static void bar_value_text(const sl_plot_bars *c, size_t i, char *buf, size_t si
 
 typedef struct bars_geom {
   double w, h, scale, left, right, top, bottom, value_pt, rows, gap_px;
+  int values;        /* 1: the numbers at the bars' ends are drawn */
   char **name;
 } bars_geom;
+
+/* The legend's rows (1 or 2): a row of swatches and names from the text margin, wrapped when full. */
+static int legend_rows(const sl_plot_bars *c, double w, double scale) {
+  double em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * scale, x0 = SL_PLOT_TEXT_LEFT * w, x = x0, right = (1 - SL_PLOT_TEXT_LEFT) * w;
+  int rows = 1;
+  for (size_t p = 0; p < c->n_players; p++) {
+    double item = 1.4 * em + sl_plot_text_width(c->players[p], BARS_LEGEND_PT, 0, scale);
+    if (x + item > right && x > x0) x = x0, rows = 2;
+    x += item + 1.2 * em;
+  }
+  return rows;
+}
 
 static int bars_lay_out(const sl_plot_bars *c, bars_geom *g) {
   sl_plot_canvas(&c->common, &g->w, &g->h);
@@ -55,10 +72,14 @@ static int bars_lay_out(const sl_plot_bars *c, bars_geom *g) {
     widest = fmax(widest, sl_plot_text_width(g->name[s], BARS_NAME_PT, 0, g->scale));
   }
   g->rows = (double)(c->n_stats * c->n_players) + BARS_STAT_GAP * (double)(c->n_stats - 1);
-  g->top = BARS_TOP * g->h, g->bottom = BARS_BOTTOM * g->h;
+  /* A second legend row takes the top of the bars' region (it sat on the first bar). */
+  double legend_em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  g->top = BARS_TOP * g->h - (legend_rows(c, g->w, g->scale) - 1) * BARS_LEGEND_ROW_EM * legend_em;
+  g->bottom = BARS_BOTTOM * g->h;
   double bar_px = BARS_BAR_SHARE * (g->top - g->bottom) / g->rows;
   g->value_pt = fmin(BARS_VALUE_PT, bar_px / (DIGIT_EM * SL_PLOT_PX_PER_PT * g->scale));
-  for (size_t i = 0; i < c->n_players * c->n_stats; i++) {
+  g->values = g->value_pt * g->scale >= BARS_VALUE_MIN_PT;
+  for (size_t i = 0; g->values && i < c->n_players * c->n_stats; i++) {
     char t[32];
     bar_value_text(c, i, t, sizeof t);
     widest_value = fmax(widest_value, sl_plot_text_width(t, g->value_pt, 1, g->scale));
@@ -66,7 +87,7 @@ static int bars_lay_out(const sl_plot_bars *c, bars_geom *g) {
   double em = BARS_NAME_PT * SL_PLOT_PX_PER_PT * g->scale;
   g->gap_px = 0.4 * em;
   g->left = SL_PLOT_TEXT_LEFT * g->w + widest + em;
-  g->right = BARS_RIGHT * g->w - widest_value - 2 * g->gap_px;
+  g->right = BARS_RIGHT * g->w - (g->values ? widest_value + 2 * g->gap_px : 0);
   return g->right > g->left ? SL_OK : SL_OK; /* a tiny canvas still draws; the layout test judges */
 }
 
@@ -84,7 +105,7 @@ static int bars_record(const sl_plot_bars *c, const bars_geom *g, double *legend
     double mid = 0.5 * (bar_row(c, s, 0) + bar_row(c, s, c->n_players - 1));
     st = sl_plot_layout_add_text(l, "axis", g->name[s], g->left - g->gap_px * 2, row_y_px(g, mid), 1, BARS_NAME_PT, 0,
                                  g->scale);
-    for (size_t p = 0; !st && p < c->n_players; p++) {
+    for (size_t p = 0; !st && g->values && p < c->n_players; p++) {
       char t[32];
       double pct = c->percentile[p * c->n_stats + s];
       bar_value_text(c, p * c->n_stats + s, t, sizeof t);
@@ -121,7 +142,10 @@ int sl_plot_bars_write(const sl_plot_bars *c, const char *template_dir, FILE *ou
   double legend_x[SL_PLOT_BARS_MAX_PLAYERS], legend_row[SL_PLOT_BARS_MAX_PLAYERS] = {0};
   st = bars_lay_out(c, &g);
   if (!st) st = sl_plot_write_header(out, chart, &c->common);
-  if (!st) st = sl_plot_write_caption(out, &c->common, "Bar: percentile among the peers; number: the value");
+  if (!st)
+    st = sl_plot_write_caption(out, &c->common,
+                               g.values ? "Bar: percentile among the peers; number: the value"
+                                        : "Bar: percentile among the peers; the values left out (too many bars to print them)");
   if (!st) st = bars_record(c, &g, legend_x, legend_row);
   if (!st) {
     fprintf(out, "n_players = %zu\nn_stats = %zu\n", c->n_players, c->n_stats);
@@ -138,6 +162,7 @@ int sl_plot_bars_write(const sl_plot_bars *c, const char *template_dir, FILE *ou
     sl_plot_write_number_var(out, "row_count", g.rows);
     sl_plot_write_number_var(out, "half_bar", BARS_BAR_SHARE / 2);
     sl_plot_write_number_var(out, "value_pt", g.value_pt);
+    fprintf(out, "has_values = %d\n", g.values);
     sl_plot_write_number_var(out, "value_gap", g.gap_px / (g.right - g.left) * 100);
     sl_plot_write_number_var(out, "name_x", (g.left - 2 * g.gap_px) / g.w);
     sl_plot_write_number_var(out, "legend_y", BARS_LEGEND_Y);

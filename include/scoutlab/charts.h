@@ -104,6 +104,10 @@ char *sl_charts_printf(sl_charts_store *st, const char *fmt, ...)
 #endif
     ;
 
+/** The family name a chart's headline uses (sl_name_family: "Balerdi", "Kim" of "Kim Min-jae"),
+ *  copied into the store; NULL when out of memory. */
+const char *sl_charts_family_name(sl_charts_store *st, const char *name);
+
 /** "Data: a.csv, b.csv | Chart: scoutlab" from the base names of files (directories keep their
  *  own name), owned by the store. */
 const char *sl_charts_credits(sl_charts_store *st, const char *const *files, size_t n);

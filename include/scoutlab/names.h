@@ -60,6 +60,12 @@ int sl_name_club_match(const char *a_norm, const char *b_norm);
  *  "1 Bundesliga", "Liga Portugal" = "Primeira Liga"). Empty names never match. */
 int sl_name_same_league(const char *a, const char *b);
 
+/** The family name a headline uses, into buf: the last word ("Balerdi"), but the first of two
+ *  when the second is a hyphenated given name in lower case after the hyphen, as Korean names
+ *  are written family name first ("Kim Min-jae" -> "Kim"; "Trent Alexander-Arnold" ->
+ *  "Alexander-Arnold"). Returns buf. */
+const char *sl_name_family(const char *name, char *buf, size_t size);
+
 /** The best of a list of club names (any form) for a club as a user typed it: the index of the
  *  one equal to it after normalisation, else of the only one sl_name_club_match accepts; -1
  *  when none or several fit. */

@@ -51,6 +51,16 @@ int main(void) {
     OK(!sl_name_same_league(apart[i][0], apart[i][1]), "'%s' is not '%s'", apart[i][0], apart[i][1]);
   OK(!sl_name_same_league(NULL, "Laliga"), "no league is no league");
 
+  /* The family name of a headline. */
+  static const char *const family[][2] = {
+      {"Leonardo Balerdi", "Balerdi"}, {"Kim Min-jae", "Kim"}, {"Son Heung-min", "Son"},
+      {"Trent Alexander-Arnold", "Alexander-Arnold"}, {"Pierre-Emile H\xc3\xb8jbjerg", "H\xc3\xb8jbjerg"},
+      {"Rodri", "Rodri"}, {"Emile Smith Rowe", "Rowe"}, {"Jean-Philippe Mateta", "Mateta"}};
+  for (size_t i = 0; i < sizeof family / sizeof family[0]; i++) {
+    char buf[64];
+    STR_EQ(sl_name_family(family[i][0], buf, sizeof buf), family[i][1], "family name of '%s'", family[i][0]);
+  }
+
   const char *names[] = {"leonardo balerdi", "gleison bremer", "leonardo bonucci", "william saliba"};
   size_t idx[3];
   size_t n = sl_name_suggest("balerdy", names, 4, idx, 3);
