@@ -127,7 +127,8 @@ const char *sl_charts_model_credits(sl_charts_store *st, const sl_fees_model *m,
 
 const char *sl_charts_season_from_name(sl_charts_store *st, const char *path) {
   int first;
-  return sl_season_from_path(path, &first) ? sl_charts_printf(st, "%d-%02d", first, (first + 1) % 100) : NULL;
+  char text[SL_SEASON_TEXT_MAX]; /* written as every table and the report write it: "2024/25" */
+  return sl_season_from_path(path, &first) ? sl_charts_printf(st, "%s", sl_season_text(first, text, sizeof text)) : NULL;
 }
 
 /* ---- paths ---------------------------------------------------------------------------------- */

@@ -4,11 +4,13 @@
 #include <string.h>
 
 #include "scoutlab/charts.h"
+#include "scoutlab/season.h"
 
 #define OOM(err) sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory")
 
 static const char *season_text(sl_charts_store *st, int season) {
-  return season > 0 ? sl_charts_printf(st, " %d-%02d", season, (season + 1) % 100) : "";
+  char text[SL_SEASON_TEXT_MAX]; /* "2024/25", as the tables and the report write it */
+  return season > 0 ? sl_charts_printf(st, " %s", sl_season_text(season, text, sizeof text)) : "";
 }
 
 static const sl_squad_club *club_of(const sl_squad *s, size_t k, sl_error *err) {

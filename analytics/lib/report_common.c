@@ -55,10 +55,15 @@ void rp_figure(rp_ctx *x, sl_doc *d, sl_charts_kind kind, void *chart, const cha
   sl_snprintf_c(rel, sizeof rel, "charts/%s.png", name);
   sl_charts_output o = {.output = path, .width = RP_CHART_WIDTH, .height = RP_CHART_HEIGHT,
                         .plotdir = x->rq->plotdir, .inputs = x->rq->inputs, .ninputs = x->rq->ninputs};
+  /* A chart copied out of the report keeps its source line, as one drawn by `chart` does. */
+  sl_charts_store *st = x->rq->ninputs ? sl_charts_store_new() : NULL;
+  if (st) o.credits = sl_charts_credits(st, x->rq->inputs, x->rq->ninputs);
   char what[300];
   sl_snprintf_c(what, sizeof what, "drawing %s", rel);
   rp_progress(x, what);
-  if (sl_output_make_dir(dir, &err) || sl_charts_render(kind, chart, &o, NULL, &err)) {
+  int failed = sl_output_make_dir(dir, &err) || sl_charts_render(kind, chart, &o, NULL, &err);
+  sl_charts_store_free(st);
+  if (failed) {
     if (!x->chart_failed) {
       rp_note(x, "charts left out: %.160s", err.message);
       sl_snprintf_c(x->summary->charts_note, sizeof x->summary->charts_note, "charts left out: %.250s", err.message);

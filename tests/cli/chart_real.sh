@@ -46,7 +46,7 @@ expect_contains "$(cat radar.gp)" "Against $big5_text (n=$(pool_size))" "radar: 
 chart radar radar-league.png radar --stats "$big5" "Leonardo Balerdi" "Lucas Beraldo" "Willian Pacho" --pool league
 expect_contains "$(cat radar-league.gp)" "Against Ligue 1 centre-backs, 900+ min (n=$(pool_size --pool league))" \
   "radar: the league pool"
-expect_contains "$(cat radar.gp)" "2024-25" "radar: season from the file name"
+expect_contains "$(cat radar.gp)" "2024/25" "radar: season from the file name, written as the tables write it"
 
 # Percentiles: the same numbers as scoutlab percentiles.
 chart percentiles pct.png percentiles --stats "$big5" "Leonardo Balerdi"
