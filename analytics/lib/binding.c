@@ -48,6 +48,22 @@ const char *sl_binding_cell_text(const sl_table *t, size_t j, size_t row, char *
   return sl_table_text(t, &t->cols[j], row, buf, size);
 }
 
+size_t sl_binding_table_rows_read(const sl_table *t) { return t ? t->rows_read : 0; }
+size_t sl_binding_table_skipped_count(const sl_table *t) { return t ? t->nskipped : 0; }
+
+const char *sl_binding_table_skipped(const sl_table *t, size_t k, const char **file, long *line) {
+  if (!t || k >= t->nskipped) return NULL;
+  const sl_skipped_row *r = &t->skipped[k];
+  if (file) *file = r->file < t->nfiles ? t->files[r->file] : NULL;
+  if (line) *line = r->line;
+  return r->reason;
+}
+
+size_t sl_binding_workspace_note_count(const sl_workspace *ws) { return ws ? sl_workspace_note_count(ws) : 0; }
+const char *sl_binding_workspace_note(const sl_workspace *ws, size_t i) {
+  return ws && i < sl_workspace_note_count(ws) ? sl_workspace_note(ws, i) : NULL;
+}
+
 int sl_binding_workspace_new(const char *const *stats, size_t nstats, const char *const *data, size_t ndata,
                              const char *const *transfers, size_t ntransfers, const char *model, int season,
                              sl_workspace **out, char *msg, size_t msgsize) {
@@ -98,6 +114,75 @@ size_t sl_binding_model_deals(const sl_workspace *ws) {
 }
 
 static void copy_text(char *dst, size_t size, const char *src) { snprintf(dst, size, "%s", src ? src : ""); }
+
+struct sl_binding_percentiles {
+  const sl_profile *profile; /* borrowed from the workspace */
+  sl_stat_value *v;
+  sl_pool_info info;
+  const char *player;        /* borrowed from the workspace's index */
+};
+
+int sl_binding_percentiles_new(const sl_workspace *ws, const char *player, const char *role,
+                               sl_binding_percentiles **out, char *msg, size_t msgsize) {
+  sl_error err;
+  *out = NULL;
+  const sl_compare *c = ws ? sl_workspace_compare(ws) : NULL;
+  const sl_profiles *profiles = ws ? sl_workspace_profiles(ws) : NULL;
+  if (!c || !profiles)
+    return fail(sl_error_set(&err, SL_EDATA, NULL, 0, 0, "percentiles need stats and role profiles"), &err, msg, msgsize);
+  sl_workspace_player pl;
+  int st = sl_workspace_find(ws, player, &pl, &err);
+  if (!st && pl.index < 0)
+    st = sl_error_set(&err, SL_EDATA, NULL, 0, 0, "%s is in the values only: no stats to rank", pl.name);
+  if (st) return fail(st, &err, msg, msgsize);
+  const sl_profile *pr = role ? sl_profiles_find(profiles, role) : sl_compare_default_profile(c, profiles, (size_t)pl.index);
+  if (!pr) {
+    char text[1024];
+    st = role ? sl_error_set(&err, SL_EUNKNOWN, NULL, 0, 0, "%s", sl_profiles_not_found(profiles, role, text, sizeof text))
+              : sl_error_set(&err, SL_EDATA, NULL, 0, 0, "no profile for %s's position group", pl.name);
+    return fail(st, &err, msg, msgsize);
+  }
+  sl_binding_percentiles *p = calloc(1, sizeof *p);
+  if (p) p->v = calloc(pr->nstats ? pr->nstats : 1, sizeof *p->v);
+  if (!p || !p->v) {
+    sl_binding_percentiles_free(p);
+    return fail(sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory"), &err, msg, msgsize);
+  }
+  sl_pool pool;
+  sl_pool_shared(&pool); /* the compare commands' default pool */
+  st = sl_compare_percentiles(c, (size_t)pl.index, pr, &pool, p->v, &p->info, &err);
+  if (st) {
+    sl_binding_percentiles_free(p);
+    return fail(st, &err, msg, msgsize);
+  }
+  p->profile = pr, p->player = pl.name;
+  *out = p;
+  return SL_OK;
+}
+
+void sl_binding_percentiles_free(sl_binding_percentiles *p) {
+  if (p) free(p->v);
+  free(p);
+}
+
+const char *sl_binding_percentiles_role(const sl_binding_percentiles *p) { return p ? p->profile->role : NULL; }
+const char *sl_binding_percentiles_group(const sl_binding_percentiles *p) { return p ? sl_group_name(p->info.group) : NULL; }
+size_t sl_binding_percentiles_pool(const sl_binding_percentiles *p) { return p ? p->info.size : 0; }
+const char *sl_binding_percentiles_player(const sl_binding_percentiles *p) { return p ? p->player : NULL; }
+size_t sl_binding_percentiles_count(const sl_binding_percentiles *p) { return p ? p->profile->nstats : 0; }
+
+const char *sl_binding_percentiles_stat(const sl_binding_percentiles *p, size_t i) {
+  return p && i < p->profile->nstats ? p->profile->stats[i].label : NULL;
+}
+double sl_binding_percentiles_value(const sl_binding_percentiles *p, size_t i) {
+  return p && i < p->profile->nstats ? p->v[i].value : NAN;
+}
+double sl_binding_percentiles_percentile(const sl_binding_percentiles *p, size_t i) {
+  return p && i < p->profile->nstats ? p->v[i].percentile : NAN;
+}
+size_t sl_binding_percentiles_peers(const sl_binding_percentiles *p, size_t i) {
+  return p && i < p->profile->nstats ? p->v[i].peers : 0;
+}
 
 int sl_binding_value(const sl_workspace *ws, const char *player, double bid, sl_binding_valuation **out, char *msg,
                      size_t msgsize) {

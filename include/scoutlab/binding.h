@@ -43,6 +43,13 @@ double sl_binding_cell_number(const sl_table *t, size_t j, size_t row);
 /** The cell as text (numbers as %.15g, dates as YYYY-MM-DD) in buf; NULL when missing. */
 const char *sl_binding_cell_text(const sl_table *t, size_t j, size_t row, char *buf, size_t size);
 
+/** Rows the loader read (kept + skipped), and the skipped ones: their count, and each one's
+ *  file (borrowed), 1-based line and reason (NULL out of range). Every row read is either a row
+ *  of the table or one of these. */
+size_t sl_binding_table_rows_read(const sl_table *t);
+size_t sl_binding_table_skipped_count(const sl_table *t);
+const char *sl_binding_table_skipped(const sl_table *t, size_t k, const char **file, long *line);
+
 /* ---- workspace (the files of one question) and the fee model ---- */
 
 /** A workspace over stats files, other data files (classified by their columns: values,
@@ -61,10 +68,39 @@ const char *sl_binding_model_coef_name(const sl_workspace *ws, size_t j);
 double sl_binding_model_coef(const sl_workspace *ws, size_t j);
 /** Deals the model was fitted on (0 without a model). */
 size_t sl_binding_model_deals(const sl_workspace *ws);
+/** The workspace's notes about its inputs (seasons chosen, files classified, rows left out):
+ *  their count and each one (borrowed; NULL out of range). */
+size_t sl_binding_workspace_note_count(const sl_workspace *ws);
+const char *sl_binding_workspace_note(const sl_workspace *ws, size_t i);
 
 /** A season in any form scoutlab reads ("2024/25", "2024-25", "24/25", "2024"): *first_year,
  *  or SL_EPARSE with the forms expected in msg. */
 int sl_binding_season_parse(const char *text, int *first_year, char *msg, size_t msgsize);
+
+/* ---- a player's percentiles ---- */
+
+typedef struct sl_binding_percentiles sl_binding_percentiles;
+
+/** The player's per-90 values and percentiles on a role profile (`role` NULL: his group's, as
+ *  `scoutlab percentiles` picks it) against the shared pool of the workspace's stats (the Big 5
+ *  when the stats hold them, else every league; 900+ minutes), as `scoutlab percentiles` gives
+ *  them. SL_ENOTFOUND/SL_EAMBIG for the name, SL_EUNKNOWN for a role that is no profile, SL_EDATA
+ *  without stats or profiles. Free *out with sl_binding_percentiles_free(). */
+int sl_binding_percentiles_new(const sl_workspace *ws, const char *player, const char *role,
+                               sl_binding_percentiles **out, char *msg, size_t msgsize);
+void sl_binding_percentiles_free(sl_binding_percentiles *p);
+/** The profile's name, the peers' group, the pool's size, the player's name as written. */
+const char *sl_binding_percentiles_role(const sl_binding_percentiles *p);
+const char *sl_binding_percentiles_group(const sl_binding_percentiles *p);
+size_t sl_binding_percentiles_pool(const sl_binding_percentiles *p);
+const char *sl_binding_percentiles_player(const sl_binding_percentiles *p);
+/** The stats: their count; each one's label (NULL out of range), value (per 90, a rate 0-100 or
+ *  as given; NAN when he lacks it), percentile 0-100 (NAN when none) and peers with a value. */
+size_t sl_binding_percentiles_count(const sl_binding_percentiles *p);
+const char *sl_binding_percentiles_stat(const sl_binding_percentiles *p, size_t i);
+double sl_binding_percentiles_value(const sl_binding_percentiles *p, size_t i);
+double sl_binding_percentiles_percentile(const sl_binding_percentiles *p, size_t i);
+size_t sl_binding_percentiles_peers(const sl_binding_percentiles *p, size_t i);
 
 /* ---- valuing a player ---- */
 

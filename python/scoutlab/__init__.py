@@ -20,7 +20,7 @@ try:
 except ImportError:  # the source tree
     _location = None
 
-__all__ = ["ScoutlabError", "Workspace", "load_table", "version", "value", "fit_fee_model", "parse_season",
+__all__ = ["ScoutlabError", "Workspace", "Table", "load_table", "version", "value", "fit_fee_model", "parse_season",
            "EINVAL", "EPARSE", "ENOMEM", "EIO", "ESING", "ENOTFOUND", "ELIMIT", "EENCODING", "EDATA", "ETOOL",
            "EVERSION", "EAMBIG", "EUNKNOWN"]
 
@@ -108,6 +108,22 @@ _term_count = _sig("sl_binding_valuation_term_count", _SZ, _P)
 _term = _sig("sl_binding_valuation_term", _S, _P, _SZ, _c.POINTER(_S), _c.POINTER(_D), _c.POINTER(_D))
 _note_count = _sig("sl_binding_valuation_note_count", _SZ, _P)
 _note = _sig("sl_binding_valuation_note", _S, _P, _SZ)
+_rows_read = _sig("sl_binding_table_rows_read", _SZ, _P)
+_skipped_count = _sig("sl_binding_table_skipped_count", _SZ, _P)
+_skipped = _sig("sl_binding_table_skipped", _S, _P, _SZ, _c.POINTER(_S), _c.POINTER(_c.c_long))
+_ws_note_count = _sig("sl_binding_workspace_note_count", _SZ, _P)
+_ws_note = _sig("sl_binding_workspace_note", _S, _P, _SZ)
+_pct_new = _sig("sl_binding_percentiles_new", _c.c_int, _P, _S, _S, _c.POINTER(_P), _S, _SZ)
+_pct_free = _sig("sl_binding_percentiles_free", None, _P)
+_pct_role = _sig("sl_binding_percentiles_role", _S, _P)
+_pct_group = _sig("sl_binding_percentiles_group", _S, _P)
+_pct_pool = _sig("sl_binding_percentiles_pool", _SZ, _P)
+_pct_player = _sig("sl_binding_percentiles_player", _S, _P)
+_pct_count = _sig("sl_binding_percentiles_count", _SZ, _P)
+_pct_stat = _sig("sl_binding_percentiles_stat", _S, _P, _SZ)
+_pct_value = _sig("sl_binding_percentiles_value", _D, _P, _SZ)
+_pct_pct = _sig("sl_binding_percentiles_percentile", _D, _P, _SZ)
+_pct_peers = _sig("sl_binding_percentiles_peers", _SZ, _P, _SZ)
 _season_parse = _sig("sl_binding_season_parse", _c.c_int, _S, _c.POINTER(_c.c_int), _S, _SZ)
 
 
@@ -158,15 +174,31 @@ def version():
     return _u(_version())
 
 
+class Table(dict):
+    """{column name: list of values}, with .rows_read (data rows the loader read) and .skipped:
+    the rows it left out, [{"file", "line", "reason"}], so rows_read = rows kept + len(skipped)."""
+
+    rows_read = 0
+    skipped = ()
+
+
 def load_table(paths):
-    """Loads CSV files (or directories) into {column name: list of values}: numbers as float,
-    money in EUR, dates as "YYYY-MM-DD" text, missing cells as None."""
+    """Loads CSV files (or directories) into a Table, {column name: list of values}: numbers as
+    float, money in EUR, dates as "YYYY-MM-DD" text, missing cells as None; every row read is a
+    row of it or one of .skipped (file, line, reason)."""
     arr, n = _paths(paths)
     t = _P()
     msg = _c.create_string_buffer(_MSG)
     _check(_table_load(arr, n, _c.byref(t), msg, _MSG), msg)
     try:
-        out = {}
+        out = Table()
+        out.rows_read = _rows_read(t)
+        skipped = []
+        for k in range(_skipped_count(t)):
+            f, line = _S(), _c.c_long()
+            reason = _skipped(t, k, _c.byref(f), _c.byref(line))
+            skipped.append({"file": _u(f.value), "line": line.value, "reason": _u(reason)})
+        out.skipped = skipped
         buf = _c.create_string_buffer(64)
         nrows = _rows(t)
         for j in range(_cols(t)):
@@ -222,6 +254,29 @@ class Workspace:
     def deals(self):
         """Number of past transfers the fee model learned from."""
         return _deals(self._open())
+
+    def notes(self):
+        """What the workspace decided about its inputs (seasons, files classified, rows left
+        out), as `scoutlab value -v` prints them."""
+        ws = self._open()
+        return [_u(_ws_note(ws, i)) for i in range(_ws_note_count(ws))]
+
+    def percentiles(self, player, role=None):
+        """The player's values and percentiles as `scoutlab percentiles` gives them: his group's
+        profile (or `role`, e.g. "centre-back") against the shared pool (the Big 5 when the stats
+        hold them, else every league; 900+ minutes). {"player", "role", "group", "pool_size",
+        "stats": [{"stat", "value", "percentile", "peers"}]}; None for a value he lacks."""
+        ws = self._open()
+        p = _P()
+        msg = _c.create_string_buffer(_MSG)
+        _check(_pct_new(ws, _b(player), _b(role) if role is not None else None, _c.byref(p), msg, _MSG), msg)
+        try:
+            stats = [{"stat": _u(_pct_stat(p, i)), "value": _num(_pct_value(p, i)),
+                      "percentile": _num(_pct_pct(p, i)), "peers": _pct_peers(p, i)} for i in range(_pct_count(p))]
+            return {"player": _u(_pct_player(p)), "role": _u(_pct_role(p)), "group": _u(_pct_group(p)),
+                    "pool_size": _pct_pool(p), "stats": stats}
+        finally:
+            _pct_free(p)
 
     def save_model(self, path):
         msg = _c.create_string_buffer(_MSG)

@@ -11,6 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin" fit --transfers "$data/transfers.csv" -o "$tmp/demo.slm" >/dev/null
 "$bin" value --model "$tmp/demo.slm" --player "Tobías Quirandel" --data "$data/values.csv" --bid 25m \
   --format json >"$tmp/cli.json"
+"$bin" percentiles --stats "$data/players.csv" --season 2024 "Tobías Quirandel" --format json >"$tmp/pct.json" 2>/dev/null
 cd "$tmp"
 SCOUTLAB_LIBRARY=$lib PYTHONPATH=$pydir "$py" - "$tmp/cli.json" "$tmp/demo.slm" "$data" <<'PY'
 import json, math, sys
@@ -72,6 +73,29 @@ try:
 except scoutlab.ScoutlabError as e:
     if "closed" not in str(e):
         print("FAIL closed workspace: %s" % e); bad = 1
+# Percentiles as `scoutlab percentiles` gives them; rows skipped with their file, line, reason.
+cli_pct = json.load(open(sys.argv[1].replace("cli.json", "pct.json")))["players"][0]
+with scoutlab.Workspace(stats=[data + "/players.csv"], season=2024) as ws:
+    pct = ws.percentiles("Tobías Quirandel")
+    if pct["role"] != "centre-back" or pct["pool_size"] != cli_pct["pool"]["size"]:
+        print("FAIL percentiles: %r, pool %d" % (pct["role"], pct["pool_size"])); bad = 1
+    for mine, theirs in zip(pct["stats"], cli_pct["stats"]):
+        if mine["stat"] != theirs["stat"] or not math.isclose(mine["value"], theirs["value"], rel_tol=1e-12, abs_tol=1e-12) \
+                or not math.isclose(mine["percentile"], theirs["percentile"], rel_tol=1e-12):
+            print("FAIL percentile %r: python %r, scoutlab %r" % (theirs["stat"], mine, theirs)); bad = 1
+    if len(pct["stats"]) != len(cli_pct["stats"]):
+        print("FAIL percentiles: %d stats, scoutlab %d" % (len(pct["stats"]), len(cli_pct["stats"]))); bad = 1
+    try:
+        ws.percentiles("Tobías Quirandel", role="centre-bak")
+        print("FAIL an unknown role accepted"); bad = 1
+    except scoutlab.ScoutlabError as e:
+        if e.name != "EUNKNOWN" or "did you mean centre-back" not in str(e):
+            print("FAIL unknown role: %s %s" % (e.name, e)); bad = 1
+open("bad.csv", "w").write("name,age\nBob,26,extra\nAl,27\n")
+t = scoutlab.load_table("bad.csv")
+if t["name"] != ["Al"] or t.rows_read != 2 or len(t.skipped) != 1 or t.skipped[0]["line"] != 2 \
+        or "expected 2 fields, found 3" not in t.skipped[0]["reason"] or not t.skipped[0]["file"].endswith("bad.csv"):
+    print("FAIL skipped rows: %r, read %d, %r" % (dict(t), t.rows_read, t.skipped)); bad = 1
 print("python: fair fee %.0f, matches scoutlab value" % v["fair_fee"])
 sys.exit(bad)
 PY
