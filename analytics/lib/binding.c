@@ -8,6 +8,7 @@
 
 #include "scoutlab/datadir.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/parse.h"
 #include "scoutlab/season.h"
 
 struct sl_binding_valuation {
@@ -67,12 +68,20 @@ const char *sl_binding_workspace_note(const sl_workspace *ws, size_t i) {
 int sl_binding_workspace_new(const char *const *stats, size_t nstats, const char *const *data, size_t ndata,
                              const char *const *transfers, size_t ntransfers, const char *model, int season,
                              sl_workspace **out, char *msg, size_t msgsize) {
+  return sl_binding_workspace_open(stats, nstats, data, ndata, transfers, ntransfers, model, NULL, season, out, msg,
+                                   msgsize);
+}
+
+int sl_binding_workspace_open(const char *const *stats, size_t nstats, const char *const *data, size_t ndata,
+                              const char *const *transfers, size_t ntransfers, const char *model,
+                              const char *performance_model, int season, sl_workspace **out, char *msg,
+                              size_t msgsize) {
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
   in.stats = stats, in.nstats = nstats;
   in.data = data, in.ndata = ndata;
   in.transfers = transfers, in.ntransfers = ntransfers;
-  in.model = model;
+  in.model = model, in.performance_model = performance_model;
   in.season = season;
   /* Bundled files when installed, as the commands find them (the workspace builds the squad that
    * gives minutes share and contract itself, with a fee model). */
@@ -184,8 +193,45 @@ size_t sl_binding_percentiles_peers(const sl_binding_percentiles *p, size_t i) {
   return p && i < p->profile->nstats ? p->v[i].peers : 0;
 }
 
+/* Text attributes into a: numbers in the C locale, amounts as money ("10m"), names as given;
+ * SL_EINVAL naming the key and what it expects. */
+static int read_attrs(const char *const *keys, const char *const *values, size_t n, sl_workspace_attrs *a,
+                      sl_error *err) {
+  static const char *const text_keys[] = {"position", "contract_until", "club", "league", "buyer_league", "buyer_club"};
+  sl_workspace_attrs_init(a);
+  const char **text[] = {&a->position, &a->contract_until, &a->club, &a->league, &a->buyer_league, &a->buyer_club};
+  for (size_t i = 0; i < n; i++) {
+    const char *k = keys[i], *v = values[i];
+    if (!k || !v) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "an attribute without a name or value");
+    size_t t = 0;
+    while (t < sizeof text_keys / sizeof text_keys[0] && strcmp(k, text_keys[t]) != 0) t++;
+    if (t < sizeof text_keys / sizeof text_keys[0]) {
+      *text[t] = v;
+      continue;
+    }
+    double *num = !strcmp(k, "age") ? &a->age : !strcmp(k, "contract_months") ? &a->contract_months
+                  : !strcmp(k, "minutes_share") ? &a->minutes_share : !strcmp(k, "market_value") ? &a->market_value
+                                                                                                 : NULL;
+    if (!num)
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                          "unknown attribute '%s' (expected age, market_value, contract_months, minutes_share, "
+                          "position, contract_until, club, league, buyer_league or buyer_club)", k);
+    int ok = num == &a->market_value ? sl_parse_euros(v, SL_DECIMAL_POINT, num) : sl_parse_number(v, SL_DECIMAL_POINT, num);
+    if (!ok)
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s expects %s, got '%s'", k,
+                          num == &a->market_value ? "an amount in euros (10000000, 10m, 750k)" : "a number", v);
+  }
+  return SL_OK;
+}
+
 int sl_binding_value(const sl_workspace *ws, const char *player, double bid, sl_binding_valuation **out, char *msg,
                      size_t msgsize) {
+  return sl_binding_value_with(ws, player, bid, NULL, NULL, 0, out, msg, msgsize);
+}
+
+int sl_binding_value_with(const sl_workspace *ws, const char *player, double bid, const char *const *keys,
+                          const char *const *values, size_t nattrs, sl_binding_valuation **out, char *msg,
+                          size_t msgsize) {
   sl_error err;
   *out = NULL;
   if (!isnan(bid) && !(bid > 0 && isfinite(bid)))
@@ -196,7 +242,9 @@ int sl_binding_value(const sl_workspace *ws, const char *player, double bid, sl_
   if (st) return fail(st, &err, msg, msgsize);
   sl_binding_valuation *v = calloc(1, sizeof *v);
   if (!v) return fail(sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory"), &err, msg, msgsize);
-  st = sl_workspace_value(ws, &pl, NULL, bid, &v->p, &v->v, &err);
+  sl_workspace_attrs attrs;
+  st = read_attrs(keys, values, nattrs, &attrs, &err);
+  if (!st) st = sl_workspace_value(ws, &pl, nattrs ? &attrs : NULL, bid, &v->p, &v->v, &err);
   if (st) {
     free(v);
     return fail(st, &err, msg, msgsize);

@@ -59,6 +59,13 @@ const char *sl_binding_table_skipped(const sl_table *t, size_t k, const char **f
 int sl_binding_workspace_new(const char *const *stats, size_t nstats, const char *const *data, size_t ndata,
                              const char *const *transfers, size_t ntransfers, const char *model, int season,
                              sl_workspace **out, char *msg, size_t msgsize);
+/** sl_binding_workspace_new with a performance model as well (a saved no-market-value model with
+ *  performance terms, as `--performance-model`: it values the players without a market value);
+ *  NULL = none. */
+int sl_binding_workspace_open(const char *const *stats, size_t nstats, const char *const *data, size_t ndata,
+                              const char *const *transfers, size_t ntransfers, const char *model,
+                              const char *performance_model, int season, sl_workspace **out, char *msg,
+                              size_t msgsize);
 /** Saves the workspace's fee model (fitted or loaded) as a scoutlab-fee-model file. */
 int sl_binding_model_save(const sl_workspace *ws, const char *path, char *msg, size_t msgsize);
 /** Coefficients of the fee model's regression: their count, and name/estimate of each
@@ -111,6 +118,14 @@ typedef struct sl_binding_valuation sl_binding_valuation;
  *  refuses --bid 0). Free *out with sl_binding_valuation_free(). */
 int sl_binding_value(const sl_workspace *ws, const char *player, double bid, sl_binding_valuation **out, char *msg,
                      size_t msgsize);
+/** sl_binding_value with what the caller states about him, as `scoutlab value`'s options do:
+ *  nattrs keys and text values, keys age, market_value ("10m"), contract_months, minutes_share,
+ *  position, contract_until, club, league, buyer_league, buyer_club; SL_EINVAL for another key or
+ *  a value that is not of its kind, SL_EUNKNOWN (with "did you mean") for a league, position or
+ *  club the model does not know. */
+int sl_binding_value_with(const sl_workspace *ws, const char *player, double bid, const char *const *keys,
+                          const char *const *values, size_t nattrs, sl_binding_valuation **out, char *msg,
+                          size_t msgsize);
 void sl_binding_valuation_free(sl_binding_valuation *v);
 /** Number keys of a valuation, in a fixed order: i < sl_binding_valuation_key_count(). */
 size_t sl_binding_valuation_key_count(void);

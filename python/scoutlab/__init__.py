@@ -92,6 +92,8 @@ _cell_num = _sig("sl_binding_cell_number", _D, _P, _SZ, _SZ)
 _cell_text = _sig("sl_binding_cell_text", _S, _P, _SZ, _SZ, _S, _SZ)
 _ws_new = _sig("sl_binding_workspace_new", _c.c_int, _STRS, _SZ, _STRS, _SZ, _STRS, _SZ, _S, _c.c_int,
                _c.POINTER(_P), _S, _SZ)
+_ws_open = _sig("sl_binding_workspace_open", _c.c_int, _STRS, _SZ, _STRS, _SZ, _STRS, _SZ, _S, _S, _c.c_int,
+                _c.POINTER(_P), _S, _SZ)
 _ws_free = _sig("sl_workspace_free", None, _P)
 _model_save = _sig("sl_binding_model_save", _c.c_int, _P, _S, _S, _SZ)
 _coef_count = _sig("sl_binding_model_coef_count", _SZ, _P)
@@ -99,6 +101,7 @@ _coef_name = _sig("sl_binding_model_coef_name", _S, _P, _SZ)
 _coef = _sig("sl_binding_model_coef", _D, _P, _SZ)
 _deals = _sig("sl_binding_model_deals", _SZ, _P)
 _value = _sig("sl_binding_value", _c.c_int, _P, _S, _D, _c.POINTER(_P), _S, _SZ)
+_value_with = _sig("sl_binding_value_with", _c.c_int, _P, _S, _D, _STRS, _STRS, _SZ, _c.POINTER(_P), _S, _SZ)
 _val_free = _sig("sl_binding_valuation_free", None, _P)
 _key_count = _sig("sl_binding_valuation_key_count", _SZ)
 _key = _sig("sl_binding_valuation_key", _S, _SZ)
@@ -217,13 +220,14 @@ class Workspace:
     """The files of one question: stats, other data (market values, contracts...), past
     transfers to fit the fee model from, or a saved model (model="m.slm")."""
 
-    def __init__(self, stats=(), data=(), transfers=(), model=None, season=0):
+    def __init__(self, stats=(), data=(), transfers=(), model=None, season=0, performance_model=None):
         self._ws = _P()  # first: close() must find it whatever fails below
         self._keep = [_paths(stats), _paths(data), _paths(transfers)]
         (sa, sn), (da, dn), (ta, tn) = self._keep
         msg = _c.create_string_buffer(_MSG)
         first = parse_season(season) if season else 0
-        st = _ws_new(sa, sn, da, dn, ta, tn, _b(model) if model else None, first, _c.byref(self._ws), msg, _MSG)
+        st = _ws_open(sa, sn, da, dn, ta, tn, _b(model) if model else None,
+                      _b(performance_model) if performance_model else None, first, _c.byref(self._ws), msg, _MSG)
         _check(st, msg)
 
     def close(self):
@@ -282,13 +286,20 @@ class Workspace:
         msg = _c.create_string_buffer(_MSG)
         _check(_model_save(self._open(), _b(path), msg, _MSG), msg)
 
-    def value(self, player, bid=None):
+    def value(self, player, bid=None, **attrs):
         """Fair fee of one player as `scoutlab value` gives it: a dict of numbers (EUR), texts,
-        "terms" (the reasons) and "notes"."""
+        "terms" (the reasons) and "notes". attrs state what the data do not, as value's options:
+        age, market_value (10e6 or "10m"), contract_months, minutes_share, position, contract_until,
+        club, league, buyer_league, buyer_club (e.g. buyer_club="Chelsea")."""
         v = _P()
         msg = _c.create_string_buffer(_MSG)
         ws = self._open()
-        _check(_value(ws, _b(player), math.nan if bid is None else float(bid), _c.byref(v), msg, _MSG), msg)
+        keys = [_b(k) for k in attrs]
+        vals = [_b(x if isinstance(x, str) else repr(float(x)) if isinstance(x, (int, float)) else x) for x in attrs.values()]
+        ka = (_c.c_char_p * max(len(keys), 1))(*keys)
+        va = (_c.c_char_p * max(len(vals), 1))(*vals)
+        _check(_value_with(ws, _b(player), math.nan if bid is None else float(bid), ka, va, len(keys), _c.byref(v),
+                           msg, _MSG), msg)
         try:
             out = {}
             for i in range(_key_count()):
@@ -313,7 +324,8 @@ def fit_fee_model(transfers, data=()):
     return Workspace(transfers=transfers, data=data)
 
 
-def value(player, bid=None, model=None, transfers=(), data=(), stats=()):
-    """One-shot valuation: Workspace(...).value(player, bid)."""
-    with Workspace(stats=stats, data=data, transfers=transfers, model=model) as ws:
-        return ws.value(player, bid)
+def value(player, bid=None, model=None, transfers=(), data=(), stats=(), performance_model=None, season=0, **attrs):
+    """One-shot valuation: Workspace(...).value(player, bid, **attrs)."""
+    with Workspace(stats=stats, data=data, transfers=transfers, model=model, season=season,
+                   performance_model=performance_model) as ws:
+        return ws.value(player, bid, **attrs)

@@ -12,6 +12,8 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin" value --model "$tmp/demo.slm" --player "Tobías Quirandel" --data "$data/values.csv" --bid 25m \
   --format json >"$tmp/cli.json"
 "$bin" percentiles --stats "$data/players.csv" --season 2024 "Tobías Quirandel" --format json >"$tmp/pct.json" 2>/dev/null
+"$bin" value --model "$tmp/demo.slm" --player "Tobías Quirandel" --data "$data/values.csv" --bid 25m \
+  --market-value 30m --age 27 --position CB --format json >"$tmp/stated.json"
 cd "$tmp"
 SCOUTLAB_LIBRARY=$lib PYTHONPATH=$pydir "$py" - "$tmp/cli.json" "$tmp/demo.slm" "$data" <<'PY'
 import json, math, sys
@@ -73,6 +75,22 @@ try:
 except scoutlab.ScoutlabError as e:
     if "closed" not in str(e):
         print("FAIL closed workspace: %s" % e); bad = 1
+# What the caller states, as value's options state it.
+stated = json.load(open(sys.argv[1].replace("cli.json", "stated.json")))
+w = scoutlab.value("Tobías Quirandel", bid=25e6, model=model, data=[data + "/values.csv"], market_value="30m", age=27,
+                   position="CB")
+for k in ("fair_fee", "fee_low", "fee_high", "p_at_least_bid", "market_value", "age"):
+    if not math.isclose(w[k], stated[k], rel_tol=1e-12):
+        print("FAIL stated %s: python %r, scoutlab value %r" % (k, w[k], stated[k])); bad = 1
+for kwargs, want in (({"market_value": "lots"}, "market_value expects an amount in euros"),
+                     ({"hair": "red"}, "unknown attribute 'hair'"),
+                     ({"league": "Valmorian Leage"}, "did you mean")):
+    try:
+        scoutlab.value("Tobías Quirandel", model=model, data=[data + "/values.csv"], **kwargs)
+        print("FAIL %r accepted" % kwargs); bad = 1
+    except scoutlab.ScoutlabError as e:
+        if want not in str(e):
+            print("FAIL %r: %s" % (kwargs, e)); bad = 1
 # Percentiles as `scoutlab percentiles` gives them; rows skipped with their file, line, reason.
 cli_pct = json.load(open(sys.argv[1].replace("cli.json", "pct.json")))["players"][0]
 with scoutlab.Workspace(stats=[data + "/players.csv"], season=2024) as ws:
