@@ -199,6 +199,7 @@ static int read_attrs(const char *const *keys, const char *const *values, size_t
                       sl_error *err) {
   static const char *const text_keys[] = {"position", "contract_until", "club", "league", "buyer_league", "buyer_club"};
   sl_workspace_attrs_init(a);
+  if (n && (!keys || !values)) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "attributes without names or values");
   const char **text[] = {&a->position, &a->contract_until, &a->club, &a->league, &a->buyer_league, &a->buyer_club};
   for (size_t i = 0; i < n; i++) {
     const char *k = keys[i], *v = values[i];
@@ -216,10 +217,11 @@ static int read_attrs(const char *const *keys, const char *const *values, size_t
       return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
                           "unknown attribute '%s' (expected age, market_value, contract_months, minutes_share, "
                           "position, contract_until, club, league, buyer_league or buyer_club)", k);
-    int ok = num == &a->market_value ? sl_parse_euros(v, SL_DECIMAL_POINT, num) : sl_parse_number(v, SL_DECIMAL_POINT, num);
+    int money = num == &a->market_value;
+    int ok = money ? sl_parse_euros(v, SL_DECIMAL_POINT, num) && *num > 0 : sl_parse_number(v, SL_DECIMAL_POINT, num);
     if (!ok)
       return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s expects %s, got '%s'", k,
-                          num == &a->market_value ? "an amount in euros (10000000, 10m, 750k)" : "a number", v);
+                          money ? "an amount in euros greater than 0 (10000000, 10m, 750k)" : "a number", v);
   }
   return SL_OK;
 }

@@ -175,7 +175,8 @@ static int dir_exists(const char *path) {
 int sl_charts_check_paths(sl_charts_kind kind, const sl_charts_output *o, sl_error *err) {
   if (!o || !o->output) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no output file given");
   sl_plot_format format;
-  if (sl_plot_format_from_path(o->output, &format, err)) return err->code;
+  int bad = sl_plot_format_from_path(o->output, &format, err);
+  if (bad) return bad;
   if (!plain_path(o->output) || (o->script && !plain_path(o->script)))
     return sl_error_set(err, SL_EINVAL, plain_path(o->output) ? o->script : o->output, 0, 0,
                         "a chart or script name must be UTF-8 text without control characters (gnuplot "

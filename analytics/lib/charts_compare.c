@@ -130,8 +130,6 @@ static int check_axes(const sl_profile *pr, const char *axes, sl_error *err) {
   return SL_OK;
 }
 
-/* The last word of a name: "Leonardo Balerdi" -> "Balerdi" (titles name three or four players). */
-
 /* Titles fit on one line at 17 pt: full names for two players, surnames for more or longer. */
 #define TITLE_MAX_CHARS 60
 
@@ -213,7 +211,8 @@ int sl_charts_radar_from_compare(const sl_compare *c, const sl_profile *pr, cons
                                 sl_plot_radar *out, sl_error *err) {
   memset(out, 0, sizeof *out);
   if (!c || !pr || !pool || !idx) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no players to draw");
-  if (sl_charts_radar_count_check(n, err)) return err->code;
+  int bad = sl_charts_radar_count_check(n, err);
+  if (bad) return bad;
   if (axes && check_axes(pr, axes, err)) return err->code;
   const sl_player *first = sl_compare_player(c, idx[0]);
   sl_group g = pr->peers != SL_GROUP_UNKNOWN ? pr->peers : first->group;

@@ -21,8 +21,6 @@ static const char *short_money(sl_charts_store *st, double eur) {
   return sl_charts_printf(st, "%s", buf);
 }
 
-/* The last word of a name ("Leonardo Balerdi" -> "Balerdi"): titles must fit on one line. */
-
 /* The options that refit m the way it was fitted (same interval kind, ridge, season rule; a
  * performance model again from the deals joined to stats). */
 static sl_fees_options refit_options(const sl_fees_model *m, uint64_t seed) {

@@ -391,14 +391,20 @@ int sl_name_split_qualifier(const char *q, char **name, char **qual) {
 }
 
 /* One league under the names the sources give it (normalised, without spaces or punctuation):
- * Transfermarkt's file names against FBref's and the leagues' own. Static data. */
+ * Transfermarkt's file names against FBref's and the leagues' own. Only names no other league
+ * goes by ("Primera División" and "Pro League" are several countries' names). Static data. */
 static const char *const league_aliases[][2] = {
-    {"bundesliga", "1bundesliga"},       {"laliga", "primeradivision"},   {"laliga", "laligaea"},
-    {"primeiraliga", "ligaportugal"},    {"primeiraliga", "ligaportugalbetclic"},
-    {"jupilerproleague", "proleague"},   {"jupilerproleague", "belgianproleague"},
+    {"bundesliga", "1bundesliga"},          {"laliga", "laligaea"},
+    {"laliga", "laligaeasports"},           {"primeiraliga", "ligaportugal"},
+    {"primeiraliga", "ligaportugalbetclic"}, {"jupilerproleague", "belgianproleague"},
     {"jupilerproleague", "firstdivisiona"}, {"scottishpremiership", "premiership"},
     {"premierliga", "russianpremierleague"}, {"premierliga", "russianpremierliga"},
 };
+
+/* FBref's country codes before a league's name ("it Serie A", "esLa Liga" in the yearly
+ * tables): those of the leagues the transfers cover, lower case, the only prefixes read as a
+ * country (a code elsewhere, "br Série A", is another league than Italy's Serie A). */
+static const char *const country_codes[] = {"eng", "es", "de", "it", "fr", "nl", "pt", "be", "sct", "ru"};
 
 /* key of a normalised league name: its letters and digits, a leading "1" kept ("1 Bundesliga",
  * "1. Bundesliga" and "Bundesliga" then meet through the aliases), the alias's first name when
@@ -412,38 +418,37 @@ static void league_key(const char *norm, char *key, size_t size) {
     if (!strcmp(key, league_aliases[i][1])) snprintf(key, size, "%s", league_aliases[i][0]);
 }
 
-/* FBref writes leagues with a country prefix ("it Serie A", "fr Ligue 1"). */
-static const char *strip_country(const char *norm) {
-  const char *sp = strchr(norm, ' ');
-  return sp && (sp - norm == 2 || sp - norm == 3) && sp[1] ? sp + 1 : norm;
+/* The raw name's FBref country code (index into country_codes) and the name after it; -1 and
+ * the name itself without one. A code is lower case, before a space or glued to a capital. */
+static int country_of(const char *raw, const char **rest) {
+  *rest = raw;
+  for (size_t i = 0; i < sizeof country_codes / sizeof country_codes[0]; i++) {
+    size_t n = strlen(country_codes[i]);
+    if (strncmp(raw, country_codes[i], n) != 0) continue;
+    char next = raw[n];
+    if (next == ' ' && raw[n + 1]) *rest = raw + n + 1;
+    else if (next >= 'A' && next <= 'Z') *rest = raw + n;
+    else continue;
+    return (int)i;
+  }
+  return -1;
 }
 
 #define LEAGUE_KEY_MAX 96
-static int same_league_norm(const char *a, const char *b) {
-  const char *as[2] = {a, strip_country(a)}, *bs[2] = {b, strip_country(b)};
-  char ka[LEAGUE_KEY_MAX], kb[LEAGUE_KEY_MAX];
-  for (int i = 0; i < 2; i++)
-    for (int j = 0; j < 2; j++) {
-      league_key(as[i], ka, sizeof ka), league_key(bs[j], kb, sizeof kb);
-      if (*ka && !strcmp(ka, kb)) return 1;
-    }
-  return 0;
-}
-
-/* FBref's yearly tables glue the prefix on ("esLa Liga", "deBundesliga"): 2-3 lower-case letters
- * before a capital are a country code. */
-static const char *unglue_country(const char *raw) {
-  size_t k = 0;
-  while (k < 4 && raw[k] >= 'a' && raw[k] <= 'z') k++;
-  return (k == 2 || k == 3) && raw[k] >= 'A' && raw[k] <= 'Z' ? raw + k : raw;
-}
 
 int sl_name_same_league(const char *a, const char *b) {
   if (!a || !b) return 0;
   if (!strcmp(a, b)) return *a != '\0';
-  a = unglue_country(a), b = unglue_country(b);
-  char *na = sl_name_normalise(a), *nb = sl_name_normalise(b);
-  int same = na && nb && same_league_norm(na, nb);
+  const char *ra, *rb;
+  int ca = country_of(a, &ra), cb = country_of(b, &rb);
+  if (ca >= 0 && cb >= 0 && ca != cb) return 0; /* two countries' leagues, whatever their names */
+  char *na = sl_name_normalise(ra), *nb = sl_name_normalise(rb);
+  char ka[LEAGUE_KEY_MAX], kb[LEAGUE_KEY_MAX];
+  int same = 0;
+  if (na && nb) {
+    league_key(na, ka, sizeof ka), league_key(nb, kb, sizeof kb);
+    same = *ka && !strcmp(ka, kb);
+  }
   free(na), free(nb);
   return same;
 }

@@ -28,8 +28,9 @@
 #define BARS_STAT_GAP 0.8
 /* Digits are ~0.72 em tall: a bar number's em is at most the bar's height / 0.8. */
 #define DIGIT_EM 0.8
-/* Stat names take at most this share of the width before they are shortened. */
+/* Stat names take at most this share of the width before they are shortened; legend names this. */
 #define BARS_NAME_MAX 0.32
+#define BARS_LEGEND_MAX 0.25
 
 static void value_text(double v, char *buf, size_t size) {
   if (!isfinite(v)) snprintf(buf, size, "-");
@@ -47,14 +48,16 @@ typedef struct bars_geom {
   double w, h, scale, left, right, top, bottom, value_pt, rows, gap_px;
   int values;        /* 1: the numbers at the bars' ends are drawn */
   char **name;
+  char **legend;     /* the players' names as the legend shows them (shortened to fit) */
 } bars_geom;
 
-/* The legend's rows (1 or 2): a row of swatches and names from the text margin, wrapped when full. */
-static int legend_rows(const sl_plot_bars *c, double w, double scale) {
+/* The legend's rows (1 or 2): a row of swatches and names from the text margin, wrapped when
+ * full; names of at most BARS_LEGEND_MAX of the width put three on a row, so six players take two. */
+static int legend_rows(const sl_plot_bars *c, char *const *names, double w, double scale) {
   double em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * scale, x0 = SL_PLOT_TEXT_LEFT * w, x = x0, right = (1 - SL_PLOT_TEXT_LEFT) * w;
   int rows = 1;
   for (size_t p = 0; p < c->n_players; p++) {
-    double item = 1.4 * em + sl_plot_text_width(c->players[p], BARS_LEGEND_PT, 0, scale);
+    double item = 1.4 * em + sl_plot_text_width(names[p], BARS_LEGEND_PT, 0, scale);
     if (x + item > right && x > x0) x = x0, rows = 2;
     x += item + 1.2 * em;
   }
@@ -71,10 +74,14 @@ static int bars_lay_out(const sl_plot_bars *c, bars_geom *g) {
     if (!(g->name[s] = sl_plot_text_shorten(c->stats[s], BARS_NAME_MAX * g->w, BARS_NAME_PT, 0, g->scale))) return SL_ENOMEM;
     widest = fmax(widest, sl_plot_text_width(g->name[s], BARS_NAME_PT, 0, g->scale));
   }
+  if (!(g->legend = calloc(c->n_players, sizeof *g->legend))) return SL_ENOMEM;
+  for (size_t p = 0; p < c->n_players; p++)
+    if (!(g->legend[p] = sl_plot_text_shorten(c->players[p], BARS_LEGEND_MAX * g->w, BARS_LEGEND_PT, 0, g->scale)))
+      return SL_ENOMEM;
   g->rows = (double)(c->n_stats * c->n_players) + BARS_STAT_GAP * (double)(c->n_stats - 1);
   /* A second legend row takes the top of the bars' region (it sat on the first bar). */
   double legend_em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
-  g->top = BARS_TOP * g->h - (legend_rows(c, g->w, g->scale) - 1) * BARS_LEGEND_ROW_EM * legend_em;
+  g->top = BARS_TOP * g->h - (legend_rows(c, g->legend, g->w, g->scale) - 1) * BARS_LEGEND_ROW_EM * legend_em;
   g->bottom = BARS_BOTTOM * g->h;
   double bar_px = BARS_BAR_SHARE * (g->top - g->bottom) / g->rows;
   g->value_pt = fmin(BARS_VALUE_PT, bar_px / (DIGIT_EM * SL_PLOT_PX_PER_PT * g->scale));
@@ -118,12 +125,12 @@ static int bars_record(const sl_plot_bars *c, const bars_geom *g, double *legend
   double em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale, x0 = SL_PLOT_TEXT_LEFT * g->w, x = x0;
   double right = (1 - SL_PLOT_TEXT_LEFT) * g->w;
   for (size_t p = 0; !st && p < c->n_players; p++) {
-    double item = 1.4 * em + sl_plot_text_width(c->players[p], BARS_LEGEND_PT, 0, g->scale);
+    double item = 1.4 * em + sl_plot_text_width(g->legend[p], BARS_LEGEND_PT, 0, g->scale);
     if (x + item > right && x > x0) x = x0, legend_row[p] = 1;
     else legend_row[p] = p && legend_row[p - 1];
     legend_x[p] = x;
     double y = BARS_LEGEND_Y * g->h - legend_row[p] * BARS_LEGEND_ROW_EM * em;
-    st = sl_plot_layout_add_text(l, "legend", c->players[p], x + 1.4 * em, y, -1, BARS_LEGEND_PT, 0, g->scale);
+    st = sl_plot_layout_add_text(l, "legend", g->legend[p], x + 1.4 * em, y, -1, BARS_LEGEND_PT, 0, g->scale);
     x += item + 1.2 * em;
   }
   return st;
@@ -149,7 +156,7 @@ int sl_plot_bars_write(const sl_plot_bars *c, const char *template_dir, FILE *ou
   if (!st) st = bars_record(c, &g, legend_x, legend_row);
   if (!st) {
     fprintf(out, "n_players = %zu\nn_stats = %zu\n", c->n_players, c->n_stats);
-    sl_plot_write_string_array(out, "player_name", c->players, c->n_players);
+    sl_plot_write_string_array(out, "player_name", (const char *const *)g.legend, c->n_players);
     sl_plot_write_string_array(out, "stat_label", (const char *const *)g.name, c->n_stats);
     fprintf(out, "has_value_label = %d\n", c->value_text != NULL);
     if (c->value_text) sl_plot_write_string_array(out, "value_label", c->value_text, c->n_players * c->n_stats);
@@ -192,7 +199,8 @@ int sl_plot_bars_write(const sl_plot_bars *c, const char *template_dir, FILE *ou
     fputs("EOD\n", out);
   }
   for (size_t s = 0; g.name && s < c->n_stats; s++) free(g.name[s]);
-  free(g.name);
+  for (size_t p = 0; g.legend && p < c->n_players; p++) free(g.legend[p]);
+  free(g.name), free(g.legend);
   if (st) return OOM(err);
   return sl_plot_write_template(out, template_dir, chart, err);
 }
@@ -318,7 +326,7 @@ int sl_plot_trend_write(const sl_plot_trend *c, const char *template_dir, FILE *
   if (!label_y) return OOM(err);
   for (size_t s = 0; !st && s < c->n_stats; s++) {
     char name[48], *title = sl_plot_text_shorten(c->stats[s], pn[s].r - pn[s].l + 2 * TREND_TIC_PT, TREND_TITLE_PT, 1, scale);
-    if (!title) return OOM(err);
+    if (!title) return free(label_y), OOM(err);
     snprintf(name, sizeof name, "stat_label[%zu]", s + 1);
     sl_plot_write_string(out, name, title);
     double ty = pn[s].t + 0.9 * TREND_TITLE_PT * SL_PLOT_PX_PER_PT * scale;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "scoutlab/names.h"
 #include "scoutlab/season.h"
@@ -272,8 +273,8 @@ static int is_level(const sl_fees_model *m, const char *label) {
   for (size_t t = 0; t < m->nterms; t++) {
     const sl_fees_term *term = &m->terms[t];
     if (term->var != SL_FEES_VAR_BUYER_LEAGUE && term->var != SL_FEES_VAR_SELLER_LEAGUE) continue;
-    for (size_t k = 0; k < term->nlevels; k++)
-      if (!strcmp(term->levels[k], label)) return 1;
+    for (size_t k = 0; k < term->nlevels; k++) /* as the design reads a label: case aside */
+      if (!strcasecmp(term->levels[k], label)) return 1;
   }
   return 0;
 }
@@ -291,8 +292,11 @@ int sl_workspace_league(const sl_workspace *ws, const char *name, const char *fi
     norm[i] = sl_name_normalise(l[i]);
     if (norm[i] && !strcmp(norm[i], q)) hit = (long)i;
   }
-  for (size_t i = 0; q && norm && i < n && hit < 0; i++)
-    if (sl_name_same_league(l[i], name)) hit = (long)i; /* the exact spelling first, then the same league */
+  /* the exact spelling first, then the same league: a spelling that is a level of the model
+   * before a rarer one the training deals pooled */
+  for (int want_level = 1; want_level >= 0 && hit < 0; want_level--)
+    for (size_t i = 0; q && norm && i < n && hit < 0; i++)
+      if ((!want_level || is_level(ws->model, l[i])) && sl_name_same_league(l[i], name)) hit = (long)i;
   int st = SL_OK;
   if (hit >= 0) {
     *canonical = l[hit];

@@ -55,9 +55,11 @@ size_t sl_name_suggest_raw(const char *query, const char *const *names, size_t n
 int sl_name_club_match(const char *a_norm, const char *b_norm);
 
 /** True when two league names (as written) name one league: equal after normalisation, without
- *  spaces and punctuation, with or without FBref's country prefix ("es La Liga" = "Laliga"), and
- *  through the other names of the leagues Transfermarkt and FBref spell apart ("Bundesliga" =
- *  "1 Bundesliga", "Liga Portugal" = "Primeira Liga"). Empty names never match. */
+ *  spaces and punctuation, with or without FBref's country code of a covered league ("es La
+ *  Liga" = "esLa Liga" = "Laliga"; two different codes never match, and a code of another
+ *  country is part of the name: "br Série A" is not Serie A), and through the other names of the
+ *  leagues Transfermarkt and FBref spell apart ("Bundesliga" = "1 Bundesliga", "Liga Portugal" =
+ *  "Primeira Liga"). Empty names never match. */
 int sl_name_same_league(const char *a, const char *b);
 
 /** The family name a headline uses, into buf: the last word ("Balerdi"), but the first of two

@@ -164,8 +164,10 @@ def _check(st, msg):
 def parse_season(season):
     """A season as its first year, from any form scoutlab reads: 2024, "2024", "2024/25",
     "2024-25", "24/25" -> 2024."""
+    if isinstance(season, float) and season.is_integer():
+        season = int(season)
     if isinstance(season, int) and not isinstance(season, bool):
-        return season
+        season = str(season)  # the library's rule: a first year in 1860-2200, "24" is no season
     first = _c.c_int()
     msg = _c.create_string_buffer(_MSG)
     _check(_season_parse(_b(season), _c.byref(first), msg, _MSG), msg)

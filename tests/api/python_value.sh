@@ -54,6 +54,14 @@ for bid in (-25e6, 0, float("inf")):
 for season, first in (("2024/25", 2024), ("24/25", 2024), (2023, 2023), ("2022-2023", 2022)):
     if scoutlab.parse_season(season) != first:
         print("FAIL season %r" % season); bad = 1
+if scoutlab.parse_season(2024.0) != 2024:
+    print("FAIL season 2024.0"); bad = 1
+for wrong in ("25/24", 24):
+    try:
+        scoutlab.parse_season(wrong)
+        print("FAIL season %r accepted" % (wrong,)); bad = 1
+    except scoutlab.ScoutlabError:
+        pass
 try:
     scoutlab.parse_season("25/24")
     print("FAIL season 25/24 accepted"); bad = 1
@@ -83,6 +91,7 @@ for k in ("fair_fee", "fee_low", "fee_high", "p_at_least_bid", "market_value", "
     if not math.isclose(w[k], stated[k], rel_tol=1e-12):
         print("FAIL stated %s: python %r, scoutlab value %r" % (k, w[k], stated[k])); bad = 1
 for kwargs, want in (({"market_value": "lots"}, "market_value expects an amount in euros"),
+                     ({"market_value": 0}, "greater than 0"), ({"market_value": -5e6}, "greater than 0"),
                      ({"hair": "red"}, "unknown attribute 'hair'"),
                      ({"league": "Valmorian Leage"}, "did you mean")):
     try:

@@ -39,14 +39,17 @@ int main(void) {
   static const char *const same[][2] = {
       {"La Liga", "Laliga"},          {"es La Liga", "Laliga"},     {"esLa Liga", "LaLiga"},
       {"Bundesliga", "1 Bundesliga"}, {"de Bundesliga", "1.Bundesliga"}, {"Liga Portugal", "Primeira Liga"},
-      {"eng Premier League", "Premier League"}, {"Ligue 1", "ligue-1"}, {"Pro League", "Jupiler Pro League"},
+      {"eng Premier League", "Premier League"}, {"Ligue 1", "ligue-1"}, {"Belgian Pro League", "Jupiler Pro League"},
       {"Russian Premier League", "Premier Liga"}, {"Serie A", "it Serie A"}};
   for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
     OK(sl_name_same_league(same[i][0], same[i][1]) && sl_name_same_league(same[i][1], same[i][0]), "'%s' is '%s'",
        same[i][0], same[i][1]);
   static const char *const apart[][2] = {
       {"Premier League", "Premier Liga"}, {"Ligue 1", "Ligue 2"}, {"Serie A", "Serie B"}, {"2 Bundesliga", "1 Bundesliga"},
-      {"La Liga", "Liga MX"},             {"", ""},               {"Eredivisie", "Eerste Divisie"}};
+      {"La Liga", "Liga MX"},             {"", ""},               {"Eredivisie", "Eerste Divisie"},
+      {"Pro League", "J1 League"},        {"USL League One", "eng League One"}, {"br S\xc3\xa9rie A", "Serie A"},
+      {"cl Primera Divisi\xc3\xb3n", "Laliga"}, {"Primera Divisi\xc3\xb3n", "Laliga"}, {"es La Liga", "it La Liga"},
+      {"Saudi Pro League", "Jupiler Pro League"}};
   for (size_t i = 0; i < sizeof apart / sizeof apart[0]; i++)
     OK(!sl_name_same_league(apart[i][0], apart[i][1]), "'%s' is not '%s'", apart[i][0], apart[i][1]);
   OK(!sl_name_same_league(NULL, "Laliga"), "no league is no league");
