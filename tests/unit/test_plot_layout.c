@@ -115,6 +115,13 @@ static void compare_charts(const char *big5) {
     bars.common.credits = credits;
     check_chart(n == 2 ? "bars of 2" : "bars of 6", &bars, w_bars);
   }
+  /* Six long names: shortened, two legend rows at most, none on the bars. */
+  const char *longs[6];
+  for (size_t p = 0; p < 6; p++) longs[p] = "Derek Alexander Cornelius-Papadopoulos de la Fuente y Wolfeschlegelsteinhausen";
+  bars.players = longs;
+  check_chart("bars of 6 long names", &bars, w_bars);
+  radar.players = longs;
+  check_chart("radar of 6 long names", &radar, w_radar);
   sl_plot_scatter sc;
   INT_EQ(sl_charts_scatter_from_compare(c, t, pr, pr->peers, &pool, "Ligue 1", "Tackles won", "Interceptions", idx, 4,
                                         "2024-25", st, &sc, &err), SL_OK, "scatter: %s", err.message);
