@@ -83,8 +83,8 @@ int sl_binding_workspace_open(const char *const *stats, size_t nstats, const cha
   in.transfers = transfers, in.ntransfers = ntransfers;
   in.model = model, in.performance_model = performance_model;
   in.season = season;
-  /* Bundled files when installed, as the commands find them (the workspace builds the squad that
-   * gives minutes share and contract itself, with a fee model). */
+  in.squad = nstats + ndata > 0; /* importance (sl_binding_squad_new); a fee model builds it anyway */
+  /* Bundled files when installed, as the commands find them. */
   char profiles[SL_DATA_PATH_MAX], overrides[SL_DATA_PATH_MAX];
   sl_error err;
   if (sl_data_file("profiles.csv", profiles, sizeof profiles, &err) == SL_OK) in.profiles = profiles;
@@ -123,6 +123,59 @@ size_t sl_binding_model_deals(const sl_workspace *ws) {
 }
 
 static void copy_text(char *dst, size_t size, const char *src) { snprintf(dst, size, "%s", src ? src : ""); }
+
+struct sl_binding_squad {
+  const sl_squad *squad; /* borrowed from the workspace */
+  size_t club;
+};
+
+int sl_binding_squad_new(const sl_workspace *ws, const char *club, sl_binding_squad **out, char *msg, size_t msgsize) {
+  sl_error err;
+  *out = NULL;
+  const sl_squad *s = ws ? sl_workspace_squad(ws) : NULL;
+  if (!s) return fail(sl_error_set(&err, SL_EDATA, NULL, 0, 0, "squad importance needs stats"), &err, msg, msgsize);
+  size_t k = 0;
+  int st = sl_squad_find_club(s, club, &k, &err);
+  if (st) return fail(st, &err, msg, msgsize);
+  sl_binding_squad *q = malloc(sizeof *q);
+  if (!q) return fail(sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory"), &err, msg, msgsize);
+  q->squad = s, q->club = k;
+  *out = q;
+  return SL_OK;
+}
+
+void sl_binding_squad_free(sl_binding_squad *q) { free(q); }
+
+const char *sl_binding_squad_club(const sl_binding_squad *q) {
+  return q ? sl_squad_club_at(q->squad, q->club)->name : NULL;
+}
+const char *sl_binding_squad_league(const sl_binding_squad *q) {
+  return q ? sl_squad_club_at(q->squad, q->club)->league : NULL;
+}
+size_t sl_binding_squad_count(const sl_binding_squad *q) { return q ? sl_squad_club_at(q->squad, q->club)->n : 0; }
+
+/* The i-th most important entry of the club, NULL out of range. */
+static const sl_squad_entry *ranked_entry(const sl_binding_squad *q, size_t i) {
+  const sl_squad_club *c = q ? sl_squad_club_at(q->squad, q->club) : NULL;
+  return c && i < c->n ? sl_squad_entry_at(q->squad, c->ranked[i]) : NULL;
+}
+
+const char *sl_binding_squad_player(const sl_binding_squad *q, size_t i) {
+  const sl_squad_entry *e = ranked_entry(q, i);
+  return e ? sl_compare_player(sl_squad_index(q->squad), e->player)->name : NULL;
+}
+
+double sl_binding_squad_number(const sl_binding_squad *q, size_t i, const char *what) {
+  const sl_squad_entry *e = ranked_entry(q, i);
+  if (!e || !what) return NAN;
+  if (!strcmp(what, "importance")) return e->total;
+  if (!strcmp(what, "minutes")) return e->minutes;
+  if (!strcmp(what, "minutes_share")) return e->minutes_share;
+  if (!strcmp(what, "age")) return e->age;
+  for (int k = 0; k < SL_SQUAD_COMPONENT_COUNT; k++)
+    if (!strcmp(what, sl_squad_component_name((sl_squad_component)k))) return e->score[k];
+  return NAN;
+}
 
 struct sl_binding_percentiles {
   const sl_profile *profile; /* borrowed from the workspace */

@@ -84,6 +84,25 @@ const char *sl_binding_workspace_note(const sl_workspace *ws, size_t i);
  *  or SL_EPARSE with the forms expected in msg. */
 int sl_binding_season_parse(const char *text, int *first_year, char *msg, size_t msgsize);
 
+/* ---- a club's squad importance ---- */
+
+typedef struct sl_binding_squad sl_binding_squad;
+
+/** The club (as `scoutlab squad` finds it: "marseille") of the workspace's squad, its players
+ *  most important first, as `scoutlab squad CLUB` ranks them. SL_ENOTFOUND/SL_EAMBIG for the
+ *  club, SL_EDATA without stats. Free *out with sl_binding_squad_free() (before the workspace). */
+int sl_binding_squad_new(const sl_workspace *ws, const char *club, sl_binding_squad **out, char *msg, size_t msgsize);
+void sl_binding_squad_free(sl_binding_squad *q);
+/** The club's name and league as the stats write them; its players. */
+const char *sl_binding_squad_club(const sl_binding_squad *q);
+const char *sl_binding_squad_league(const sl_binding_squad *q);
+size_t sl_binding_squad_count(const sl_binding_squad *q);
+/** The i-th most important player's name (NULL out of range), and a number of his: "importance"
+ *  (0-100), "minutes", "minutes_share" (0-1), "age", or a component's score by its name
+ *  (sl_squad_component_name: "availability", "quality"...); NAN when unknown or left out. */
+const char *sl_binding_squad_player(const sl_binding_squad *q, size_t i);
+double sl_binding_squad_number(const sl_binding_squad *q, size_t i, const char *what);
+
 /* ---- a player's percentiles ---- */
 
 typedef struct sl_binding_percentiles sl_binding_percentiles;

@@ -127,6 +127,15 @@ _pct_stat = _sig("sl_binding_percentiles_stat", _S, _P, _SZ)
 _pct_value = _sig("sl_binding_percentiles_value", _D, _P, _SZ)
 _pct_pct = _sig("sl_binding_percentiles_percentile", _D, _P, _SZ)
 _pct_peers = _sig("sl_binding_percentiles_peers", _SZ, _P, _SZ)
+_sq_new = _sig("sl_binding_squad_new", _c.c_int, _P, _S, _c.POINTER(_P), _S, _SZ)
+_sq_free = _sig("sl_binding_squad_free", None, _P)
+_sq_club = _sig("sl_binding_squad_club", _S, _P)
+_sq_league = _sig("sl_binding_squad_league", _S, _P)
+_sq_count = _sig("sl_binding_squad_count", _SZ, _P)
+_sq_player = _sig("sl_binding_squad_player", _S, _P, _SZ)
+_sq_number = _sig("sl_binding_squad_number", _D, _P, _SZ, _S)
+_SQUAD_NUMBERS = ("importance", "minutes", "minutes_share", "age")
+_SQUAD_COMPONENTS = ("availability", "impact", "quality", "replaceability", "contract_age", "value_share")
 _season_parse = _sig("sl_binding_season_parse", _c.c_int, _S, _c.POINTER(_c.c_int), _S, _SZ)
 
 
@@ -283,6 +292,25 @@ class Workspace:
                     "pool_size": _pct_pool(p), "stats": stats}
         finally:
             _pct_free(p)
+
+    def squad(self, club):
+        """The club's players most important first, as `scoutlab squad CLUB` ranks them:
+        {"club", "league", "players": [{"player", "importance", "minutes", "minutes_share", "age",
+        "components": {"availability": 0-100, ...}}]}; None for what is unknown or left out."""
+        ws = self._open()
+        q = _P()
+        msg = _c.create_string_buffer(_MSG)
+        _check(_sq_new(ws, _b(club), _c.byref(q), msg, _MSG), msg)
+        try:
+            players = []
+            for i in range(_sq_count(q)):
+                row = {"player": _u(_sq_player(q, i))}
+                row.update({k: _num(_sq_number(q, i, k.encode())) for k in _SQUAD_NUMBERS})
+                row["components"] = {k: _num(_sq_number(q, i, k.encode())) for k in _SQUAD_COMPONENTS}
+                players.append(row)
+            return {"club": _u(_sq_club(q)), "league": _u(_sq_league(q)), "players": players}
+        finally:
+            _sq_free(q)
 
     def save_model(self, path):
         msg = _c.create_string_buffer(_MSG)

@@ -12,6 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin" value --model "$tmp/demo.slm" --player "Tobías Quirandel" --data "$data/values.csv" --bid 25m \
   --format json >"$tmp/cli.json"
 "$bin" percentiles --stats "$data/players.csv" --season 2024 "Tobías Quirandel" --format json >"$tmp/pct.json" 2>/dev/null
+"$bin" squad --stats "$data/players.csv" --season 2024 "Ambermouth City" --format json >"$tmp/squad.json" 2>/dev/null
 "$bin" value --model "$tmp/demo.slm" --player "Tobías Quirandel" --data "$data/values.csv" --bid 25m \
   --market-value 30m --age 27 --position CB --format json >"$tmp/stated.json"
 cd "$tmp"
@@ -118,6 +119,27 @@ with scoutlab.Workspace(stats=[data + "/players.csv"], season=2024) as ws:
     except scoutlab.ScoutlabError as e:
         if e.name != "EUNKNOWN" or "did you mean centre-back" not in str(e):
             print("FAIL unknown role: %s %s" % (e.name, e)); bad = 1
+# Squad importance as `scoutlab squad CLUB` ranks it.
+cli_sq = json.load(open(sys.argv[1].replace("cli.json", "squad.json")))
+with scoutlab.Workspace(stats=[data + "/players.csv"], season=2024) as ws:
+    sq = ws.squad("ambermouth")
+    if sq["club"] != cli_sq["club"] or len(sq["players"]) != len(cli_sq["players"]):
+        print("FAIL squad: %r with %d players, scoutlab %r with %d" % (sq["club"], len(sq["players"]), cli_sq["club"],
+                                                                      len(cli_sq["players"]))); bad = 1
+    for mine, theirs in zip(sq["players"], cli_sq["players"]):
+        if mine["player"] != theirs["player"] or not math.isclose(mine["importance"], theirs["total"], rel_tol=1e-12):
+            print("FAIL squad row: python %r %r, scoutlab %r %r" % (mine["player"], mine["importance"], theirs["player"],
+                                                                   theirs["total"])); bad = 1
+        for k, c in theirs["components"].items():
+            got = mine["components"].get(k)
+            if (c["score"] is None) != (got is None) or (got is not None and not math.isclose(got, c["score"], rel_tol=1e-12)):
+                print("FAIL squad %s %s: python %r, scoutlab %r" % (mine["player"], k, got, c["score"])); bad = 1
+    try:
+        ws.squad("Ambermouth Citty FC Nowhere")
+        print("FAIL an unknown club accepted"); bad = 1
+    except scoutlab.ScoutlabError as e:
+        if e.name not in ("ENOTFOUND", "EUNKNOWN"):
+            print("FAIL unknown club: %s %s" % (e.name, e)); bad = 1
 open("bad.csv", "w").write("name,age\nBob,26,extra\nAl,27\n")
 t = scoutlab.load_table("bad.csv")
 if t["name"] != ["Al"] or t.rows_read != 2 or len(t.skipped) != 1 or t.skipped[0]["line"] != 2 \
