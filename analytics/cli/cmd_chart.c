@@ -116,18 +116,16 @@ static const sl_profile *pick_profile(const sl_cmp_args *a, const sl_cmp_ctx *ct
   return NULL;
 }
 
-typedef sl_chart_inputs input_list;
-#define add_inputs sl_chart_inputs_add
 
-static void cmp_inputs(const sl_cmp_args *a, input_list *l, sl_charts_output *o) {
-  add_inputs(l, a->stats, a->nstats), add_inputs(l, a->positions, a->npositions), add_inputs(l, a->values, a->nvalues);
-  add_inputs(l, &a->overrides, 1), add_inputs(l, &a->profiles, 1);
+static void cmp_inputs(const sl_cmp_args *a, sl_chart_inputs *l, sl_charts_output *o) {
+  sl_chart_inputs_add(l, a->stats, a->nstats), sl_chart_inputs_add(l, a->positions, a->npositions), sl_chart_inputs_add(l, a->values, a->nvalues);
+  sl_chart_inputs_add(l, &a->overrides, 1), sl_chart_inputs_add(l, &a->profiles, 1);
   o->inputs = l->path, o->ninputs = l->n;
 }
 
 int sl_chart_compare_check(sl_charts_kind kind, const sl_cmp_args *a, const sl_charts_output *given) {
   sl_charts_output o = *given;
-  input_list inputs = {0};
+  sl_chart_inputs inputs = {0};
   if (!o.inputs) cmp_inputs(a, &inputs, &o);
   return sl_chart_check_cli(kind, &o);
 }
@@ -145,7 +143,7 @@ int sl_chart_compare_draw(sl_charts_kind kind, const sl_cmp_args *a, const sl_cm
   const sl_profile *pr = st ? pick_profile(a, ctx, idx[0], &rc) : NULL;
   if (rc) return sl_charts_store_free(st), rc;
   defaults_from_files(st, a, &o, &season);
-  input_list inputs = {0};
+  sl_chart_inputs inputs = {0};
   if (!o.inputs) cmp_inputs(a, &inputs, &o);
   sl_error err;
   int e;
@@ -192,7 +190,7 @@ static int scatter_draw(const chart_cmp_args *c, const sl_cmp_ctx *ctx, const si
   sl_charts_output o = c->out;
   const char *season = NULL;
   defaults_from_files(st, a, &o, &season);
-  input_list inputs = {0};
+  sl_chart_inputs inputs = {0};
   cmp_inputs(a, &inputs, &o);
   sl_plot_scatter chart;
   sl_error err;
@@ -355,8 +353,8 @@ static int run_fee_family(sl_charts_kind kind, int argc, char **argv, int parse_
   if (rc != -1) return rc;
   if (kind == SL_CHARTS_AGE_CURVE && !a.player) return sl_cli_usage_error("chart", "age-curve needs --player NAME");
   if (parse_only) return SL_EXIT_OK;
-  input_list inputs = {0};
-  add_inputs(&inputs, &a.model, 1), add_inputs(&inputs, a.transfers, a.ntransfers), add_inputs(&inputs, a.data, a.ndata);
+  sl_chart_inputs inputs = {0};
+  sl_chart_inputs_add(&inputs, &a.model, 1), sl_chart_inputs_add(&inputs, a.transfers, a.ntransfers), sl_chart_inputs_add(&inputs, a.data, a.ndata);
   a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
   if ((rc = sl_chart_check_cli(kind, &a.out))) return rc;
   sl_workspace *ws = NULL;
@@ -484,10 +482,10 @@ static int run_squad_family(sl_charts_kind kind, int argc, char **argv, int pars
   int rc = parse_squad_args(argc, argv, &a);
   if (rc != -1) return rc;
   if (parse_only) return SL_EXIT_OK;
-  input_list inputs = {0};
-  add_inputs(&inputs, a.stats, a.nstats), add_inputs(&inputs, a.values, a.nvalues);
-  add_inputs(&inputs, a.contracts, a.ncontracts), add_inputs(&inputs, a.positions, a.npositions);
-  add_inputs(&inputs, &a.overrides, 1), add_inputs(&inputs, &a.profiles, 1);
+  sl_chart_inputs inputs = {0};
+  sl_chart_inputs_add(&inputs, a.stats, a.nstats), sl_chart_inputs_add(&inputs, a.values, a.nvalues);
+  sl_chart_inputs_add(&inputs, a.contracts, a.ncontracts), sl_chart_inputs_add(&inputs, a.positions, a.npositions);
+  sl_chart_inputs_add(&inputs, &a.overrides, 1), sl_chart_inputs_add(&inputs, &a.profiles, 1);
   a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
   if ((rc = sl_chart_check_cli(kind, &a.out))) return rc;
   sl_workspace *ws = NULL;
@@ -566,8 +564,8 @@ static int run_trend(int argc, char **argv, int parse_only) {
   if (rc != -1) return rc;
   if (parse_only) return SL_EXIT_OK;
   const char *src = a.yearly;
-  input_list inputs = {0};
-  add_inputs(&inputs, &src, 1), add_inputs(&inputs, a.positions, a.npositions);
+  sl_chart_inputs inputs = {0};
+  sl_chart_inputs_add(&inputs, &src, 1), sl_chart_inputs_add(&inputs, a.positions, a.npositions);
   a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
   if ((rc = sl_chart_check_cli(SL_CHARTS_TREND, &a.out))) return rc;
   sl_error err;

@@ -39,7 +39,7 @@ static size_t seasons_in(const sl_table *t, int first, int last, int *out) {
 /* The player's values and percentiles in one season's rows; NaN when he is not there. */
 static int one_season(const sl_table *t, int season, const char *player, const sl_profile *pr, const sl_pool *pool,
                       const sl_compare_options *copt, sl_stat_value *v, int *found, const char **name,
-                      sl_charts_store *st, sl_error *err) {
+                      sl_group *group, sl_charts_store *st, sl_error *err) {
   sl_table *sub = NULL;
   int chosen = 0, e = sl_table_season_subset(t, season, &sub, &chosen, err);
   if (e) return e;
@@ -52,6 +52,7 @@ static int one_season(const sl_table *t, int season, const char *player, const s
     e = sl_compare_percentiles(c, i, pr, pool, v, &info, err);
     *found = !e;
     if (!e && !*name) *name = sl_charts_printf(st, "%s", sl_compare_player(c, i)->name);
+    if (!e) *group = sl_compare_player(c, i)->group; /* seasons come in order: his latest's stays */
   }
   sl_compare_free(c);
   sl_table_free(sub);
@@ -76,11 +77,12 @@ int sl_charts_trend_from_table(const sl_table *t, const char *player, const sl_p
   sl_stat_value *v = sl_charts_alloc(st, pr->nstats, sizeof *v);
   if (!labels || !stats || !pct || !val || !v || !texts) return OOM(err);
   const char *name = NULL;
+  sl_group own = SL_GROUP_UNKNOWN;
   size_t seasons_found = 0;
   for (size_t k = 0; k < n; k++) {
     char text[SL_SEASON_TEXT_MAX];
     labels[k] = sl_charts_printf(st, "%s", sl_season_text(years[k], text, sizeof text));
-    int found = 0, e = one_season(t, years[k], player, pr, pool, copt, v, &found, &name, st, err);
+    int found = 0, e = one_season(t, years[k], player, pr, pool, copt, v, &found, &name, &own, st, err);
     if (e) return e;
     seasons_found += found;
     for (size_t s = 0; s < ns; s++) {
@@ -103,7 +105,7 @@ int sl_charts_trend_from_table(const sl_table *t, const char *player, const sl_p
   out->percentile = pct, out->value = val, out->value_text = texts;
   out->common.title = sl_charts_printf(st, "%s, %s to %s", name, sl_season_text(years[0], a, sizeof a),
                                        sl_season_text(years[n - 1], b, sizeof b));
-  sl_group g = pr->peers != SL_GROUP_UNKNOWN ? pr->peers : sl_charts_trend_player_group(t, player, copt, first, last);
+  sl_group g = pr->peers != SL_GROUP_UNKNOWN ? pr->peers : own;
   out->common.subtitle = sl_charts_printf(st, "Percentile among each season's %s %ss with %.0f+ minutes; "
                                               "a gap: a season below that",
                                           pool->kind == SL_POOL_LEAGUE ? "league" : "Big-5",

@@ -435,6 +435,21 @@ static int choose_setting(const sl_fees_deals *d, const sl_fees_options *o, inne
   return st;
 }
 
+/* Setting c scored one season ahead on w's late seasons (score_setting), with the share of them
+ * inside its t-intervals: residuals into res/mv (*k), *tc of *scored. SL_ENOMEM only is an error. */
+static int score_ahead(const sl_fees_deals *d, const inner *w, const sl_fees_options *c, double *res, double *mv,
+                       size_t *k, double *tc, size_t *scored, sl_error *err) {
+  size_t nseasons = late_seasons(d, w);
+  season_fits f = {malloc(nseasons * sizeof *f.m), malloc(nseasons * sizeof *f.season), 0};
+  int st = !f.m || !f.season ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
+  *k = *scored = 0, *tc = NAN;
+  if (!st) st = score_setting(d, w, c, res, mv, k, &f, err);
+  if (!st) *tc = fits_t_coverage(d, w, &f, scored);
+  season_fits_clear(&f);
+  free(f.m), free(f.season);
+  return st;
+}
+
 /* The chosen setting scored one season ahead on the seasons before the choice's split, back to
  * the latest holding `window` of the deals: their residuals are appended to the choice's (the
  * seasons the choice scored are the same fits, each season predicted from every deal before
@@ -453,15 +468,14 @@ static int widen_calibration(const sl_fees_deals *d, const size_t *idx, size_t n
   for (size_t i = 0; i < w.nl; i++)
     if (d->deal[w.late[i]].player.season < in->from) w.late[keep++] = w.late[i];
   w.nl = keep;
-  size_t nseasons = late_seasons(d, &w), k = 0, scored = 0;
-  season_fits f = {malloc(nseasons * sizeof *f.m), malloc(nseasons * sizeof *f.season), 0};
+  size_t k = 0, scored = 0;
+  double tc = NAN;
   double *res = realloc(in->res, (in->ncal + w.nl) * sizeof *res);
   if (res) in->res = res;
   double *mv = realloc(in->mv, (in->ncal + w.nl) * sizeof *mv);
   if (mv) in->mv = mv;
-  if (!f.m || !f.season || !res || !mv) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  if (!st) st = score_setting(d, &w, &in->chosen, in->res + in->ncal, in->mv + in->ncal, &k, &f, err);
-  double tc = st ? NAN : fits_t_coverage(d, &w, &f, &scored);
+  if (!res || !mv) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!st) st = score_ahead(d, &w, &in->chosen, in->res + in->ncal, in->mv + in->ncal, &k, &tc, &scored, err);
   if (!st && scored) {
     double inside = in->t_scored ? in->t_coverage * (double)in->t_scored : 0;
     in->t_scored += scored;
@@ -469,8 +483,6 @@ static int widen_calibration(const sl_fees_deals *d, const size_t *idx, size_t n
   }
   if (!st) in->ncal += k;
   if (!st && k) in->cal_from = w.from;
-  season_fits_clear(&f);
-  free(f.m), free(f.season);
   inner_free(&w);
   return st;
 }
@@ -552,21 +564,13 @@ static int late_calibration(sl_fees_model *m, const sl_fees_deals *d, const size
   int st = !w.early || !w.late || !w.res || !w.mv ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
   if (!st && d->has_season)
     w.from = time_split_of(d, idx, n, SL_FEES_CALIBRATION_WINDOW, SL_FEES_CALIBRATION_SPAN, w.early, &w.ne, w.late, &w.nl);
-  season_fits f = {NULL, NULL, 0};
-  if (!st && w.from) {
-    size_t nseasons = late_seasons(d, &w), k = 0, scored = 0;
-    f.m = malloc(nseasons * sizeof *f.m), f.season = malloc(nseasons * sizeof *f.season);
-    st = !f.m || !f.season ? sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory") : SL_OK;
-    if (!st) st = score_setting(d, &w, o, w.res, w.mv, &k, &f, err);
-    double tc = st ? NAN : fits_t_coverage(d, &w, &f, &scored);
-    if (!st && k >= SL_FEES_MIN_CALIBRATION) {
-      if (store_calibration(m, w.res, w.mv, k, has_mv_term_(m)))
-        st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-      else m->t_coverage_calibration = tc, m->calibration_from = w.from, *done = 1;
-    }
-    season_fits_clear(&f);
+  size_t k = 0, scored = 0;
+  double tc = NAN;
+  if (!st && w.from) st = score_ahead(d, &w, o, w.res, w.mv, &k, &tc, &scored, err);
+  if (!st && w.from && k >= SL_FEES_MIN_CALIBRATION) {
+    if (store_calibration(m, w.res, w.mv, k, has_mv_term_(m))) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    else m->t_coverage_calibration = tc, m->calibration_from = w.from, *done = 1;
   }
-  free(f.m), free(f.season);
   inner_free(&w);
   return st;
 }

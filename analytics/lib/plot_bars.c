@@ -49,19 +49,24 @@ typedef struct bars_geom {
   int values;        /* 1: the numbers at the bars' ends are drawn */
   char **name;
   char **legend;     /* the players' names as the legend shows them (shortened to fit) */
+  double legend_x[SL_PLOT_BARS_MAX_PLAYERS];   /* each swatch's left edge, canvas px */
+  double legend_row[SL_PLOT_BARS_MAX_PLAYERS]; /* 0 the first row, 1 the second */
 } bars_geom;
 
-/* The legend's rows (1 or 2): a row of swatches and names from the text margin, wrapped when
- * full; names of at most BARS_LEGEND_MAX of the width put three on a row, so six players take two. */
-static int legend_rows(const sl_plot_bars *c, char *const *names, double w, double scale) {
-  double em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * scale, x0 = SL_PLOT_TEXT_LEFT * w, x = x0, right = (1 - SL_PLOT_TEXT_LEFT) * w;
-  int rows = 1;
+/* The legend along a row under the subtitle, from the canvas's text margin, a second row when
+ * the first is full (names of at most BARS_LEGEND_MAX of the width put three on a row, so six
+ * players take two): each entry's place into g; returns the rows. */
+static int place_legend(const sl_plot_bars *c, bars_geom *g) {
+  double em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale, x0 = SL_PLOT_TEXT_LEFT * g->w, x = x0;
+  double right = (1 - SL_PLOT_TEXT_LEFT) * g->w;
   for (size_t p = 0; p < c->n_players; p++) {
-    double item = 1.4 * em + sl_plot_text_width(names[p], BARS_LEGEND_PT, 0, scale);
-    if (x + item > right && x > x0) x = x0, rows = 2;
+    double item = 1.4 * em + sl_plot_text_width(g->legend[p], BARS_LEGEND_PT, 0, g->scale);
+    if (x + item > right && x > x0) x = x0, g->legend_row[p] = 1;
+    else g->legend_row[p] = p && g->legend_row[p - 1];
+    g->legend_x[p] = x;
     x += item + 1.2 * em;
   }
-  return rows;
+  return c->n_players && g->legend_row[c->n_players - 1] ? 2 : 1;
 }
 
 static int bars_lay_out(const sl_plot_bars *c, bars_geom *g) {
@@ -81,7 +86,7 @@ static int bars_lay_out(const sl_plot_bars *c, bars_geom *g) {
   g->rows = (double)(c->n_stats * c->n_players) + BARS_STAT_GAP * (double)(c->n_stats - 1);
   /* A second legend row takes the top of the bars' region (it sat on the first bar). */
   double legend_em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
-  g->top = BARS_TOP * g->h - (legend_rows(c, g->legend, g->w, g->scale) - 1) * BARS_LEGEND_ROW_EM * legend_em;
+  g->top = BARS_TOP * g->h - (place_legend(c, g) - 1) * BARS_LEGEND_ROW_EM * legend_em;
   g->bottom = BARS_BOTTOM * g->h;
   double bar_px = BARS_BAR_SHARE * (g->top - g->bottom) / g->rows;
   g->value_pt = fmin(BARS_VALUE_PT, bar_px / (DIGIT_EM * SL_PLOT_PX_PER_PT * g->scale));
@@ -105,7 +110,7 @@ static double bar_row(const sl_plot_bars *c, size_t s, size_t p) {
 
 static double row_y_px(const bars_geom *g, double row) { return g->top - row / g->rows * (g->top - g->bottom); }
 
-static int bars_record(const sl_plot_bars *c, const bars_geom *g, double *legend_x, double *legend_row) {
+static int bars_record(const sl_plot_bars *c, const bars_geom *g) {
   sl_plot_layout *l = c->common.layout;
   int st = SL_OK;
   for (size_t s = 0; !st && s < c->n_stats; s++) {
@@ -120,18 +125,11 @@ static int bars_record(const sl_plot_bars *c, const bars_geom *g, double *legend
       st = sl_plot_layout_add_text(l, "value", t, x, row_y_px(g, bar_row(c, s, p)), -1, g->value_pt, 1, g->scale);
     }
   }
-  /* Legend: swatch and name per player along a row under the subtitle, from the canvas's text
-   * margin, a second row when the first is full. */
-  double em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale, x0 = SL_PLOT_TEXT_LEFT * g->w, x = x0;
-  double right = (1 - SL_PLOT_TEXT_LEFT) * g->w;
+  double em = BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale; /* the legend, as place_legend put it */
   for (size_t p = 0; !st && p < c->n_players; p++) {
-    double item = 1.4 * em + sl_plot_text_width(g->legend[p], BARS_LEGEND_PT, 0, g->scale);
-    if (x + item > right && x > x0) x = x0, legend_row[p] = 1;
-    else legend_row[p] = p && legend_row[p - 1];
-    legend_x[p] = x;
-    double y = BARS_LEGEND_Y * g->h - legend_row[p] * BARS_LEGEND_ROW_EM * em;
-    st = sl_plot_layout_add_text(l, "legend", g->legend[p], x + 1.4 * em, y, -1, BARS_LEGEND_PT, 0, g->scale);
-    x += item + 1.2 * em;
+    double y = BARS_LEGEND_Y * g->h - g->legend_row[p] * BARS_LEGEND_ROW_EM * em;
+    st = sl_plot_layout_add_text(l, "legend", g->legend[p], g->legend_x[p] + 1.4 * em, y, -1, BARS_LEGEND_PT, 0,
+                                 g->scale);
   }
   return st;
 }
@@ -146,14 +144,14 @@ int sl_plot_bars_write(const sl_plot_bars *c, const char *template_dir, FILE *ou
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "bars chart: 2 to %d players and 1 to %d stats with values",
                         SL_PLOT_BARS_MAX_PLAYERS, SL_PLOT_BARS_MAX_STATS);
   bars_geom g = {0};
-  double legend_x[SL_PLOT_BARS_MAX_PLAYERS], legend_row[SL_PLOT_BARS_MAX_PLAYERS] = {0};
+  double legend_x[SL_PLOT_BARS_MAX_PLAYERS], legend_y[SL_PLOT_BARS_MAX_PLAYERS];
   st = bars_lay_out(c, &g);
   if (!st) st = sl_plot_write_header(out, chart, &c->common);
   if (!st)
     st = sl_plot_write_caption(out, &c->common,
                                g.values ? "Bar: percentile among the peers; number: the value"
                                         : "Bar: percentile among the peers; the values left out (too many bars to print them)");
-  if (!st) st = bars_record(c, &g, legend_x, legend_row);
+  if (!st) st = bars_record(c, &g);
   if (!st) {
     fprintf(out, "n_players = %zu\nn_stats = %zu\n", c->n_players, c->n_stats);
     sl_plot_write_string_array(out, "player_name", (const char *const *)g.legend, c->n_players);
@@ -174,11 +172,12 @@ int sl_plot_bars_write(const sl_plot_bars *c, const char *template_dir, FILE *ou
     sl_plot_write_number_var(out, "name_x", (g.left - 2 * g.gap_px) / g.w);
     sl_plot_write_number_var(out, "legend_y", BARS_LEGEND_Y);
     sl_plot_write_number_var(out, "legend_em", BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g.scale / g.w);
-    for (size_t p = 0; p < c->n_players; p++) legend_x[p] /= g.w;
+    for (size_t p = 0; p < c->n_players; p++) {
+      legend_x[p] = g.legend_x[p] / g.w;
+      legend_y[p] = BARS_LEGEND_Y - g.legend_row[p] * BARS_LEGEND_ROW_EM * BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g.scale / g.h;
+    }
     sl_plot_write_number_array(out, "legend_x", legend_x, c->n_players);
-    for (size_t p = 0; p < c->n_players; p++)
-      legend_row[p] = BARS_LEGEND_Y - legend_row[p] * BARS_LEGEND_ROW_EM * BARS_LEGEND_PT * SL_PLOT_PX_PER_PT * g.scale / g.h;
-    sl_plot_write_number_array(out, "legend_yp", legend_row, c->n_players);
+    sl_plot_write_number_array(out, "legend_yp", legend_y, c->n_players);
     /* The x axis runs past 100 to the canvas edge, so that the numbers at the bar ends are drawn. */
     sl_plot_write_number_var(out, "area_full", BARS_RIGHT);
     sl_plot_write_number_var(out, "x_max", 100 * (BARS_RIGHT * g.w - g.left) / (g.right - g.left));

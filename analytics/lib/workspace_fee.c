@@ -14,6 +14,8 @@
 #include "scoutlab/season.h"
 
 
+/* A league the model knows only inside its pooled level: the note of a stated one and a data one. */
+#define POOLED_LEAGUE_NOTE "%.80s has too few training deals for a level of its own: the model values it with the pooled level 'other'"
 #define NOTE(...)                                                                                   \
   do {                                                                                              \
     if (notes && nnotes && *nnotes < max_notes) snprintf(notes[(*nnotes)++], SL_FEES_NOTE_MAX, __VA_ARGS__); \
@@ -188,9 +190,7 @@ static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_f
       continue;
     }
     st = sl_workspace_league(ws, which[k], field[k], dest[k], &pooled, err);
-    if (!st && pooled)
-      NOTE("%s has too few training deals for a level of its own: the model values it with the pooled "
-           "level 'other'", *dest[k]);
+    if (!st && pooled) NOTE(POOLED_LEAGUE_NOTE, *dest[k]);
   }
   if (!st && a->buyer_club) st = apply_buyer_club(ws, a, fp, notes, nnotes, max_notes, err);
   if (!st && a->contract_until) {
@@ -259,8 +259,7 @@ static void data_league(const sl_workspace *ws, sl_fees_player *fp, char notes[]
   }
   if (strcmp(canonical, fp->league) != 0) NOTE("his league %.80s is the fee model's %.80s", fp->league, canonical);
   fp->league = canonical;
-  if (pooled) NOTE("%.80s has too few training deals for a level of its own: the model values it with the pooled "
-                   "level 'other'", canonical);
+  if (pooled) NOTE(POOLED_LEAGUE_NOTE, canonical);
 }
 
 int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,

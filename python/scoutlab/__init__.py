@@ -135,7 +135,16 @@ _sq_count = _sig("sl_binding_squad_count", _SZ, _P)
 _sq_player = _sig("sl_binding_squad_player", _S, _P, _SZ)
 _sq_number = _sig("sl_binding_squad_number", _D, _P, _SZ, _S)
 _SQUAD_NUMBERS = ("importance", "minutes", "minutes_share", "age")
-_SQUAD_COMPONENTS = ("availability", "impact", "quality", "replaceability", "contract_age", "value_share")
+_component_name = _sig("sl_squad_component_name", _S, _c.c_int)
+
+
+def _squad_components():
+    """The squad's component names, as the library names them ("" past the last)."""
+    names, k = [], 0
+    while _u(_component_name(k)):
+        names.append(_u(_component_name(k)))
+        k += 1
+    return tuple(names)
 _season_parse = _sig("sl_binding_season_parse", _c.c_int, _S, _c.POINTER(_c.c_int), _S, _SZ)
 
 
@@ -302,11 +311,11 @@ class Workspace:
         msg = _c.create_string_buffer(_MSG)
         _check(_sq_new(ws, _b(club), _c.byref(q), msg, _MSG), msg)
         try:
-            players = []
+            players, components = [], _squad_components()
             for i in range(_sq_count(q)):
                 row = {"player": _u(_sq_player(q, i))}
                 row.update({k: _num(_sq_number(q, i, k.encode())) for k in _SQUAD_NUMBERS})
-                row["components"] = {k: _num(_sq_number(q, i, k.encode())) for k in _SQUAD_COMPONENTS}
+                row["components"] = {k: _num(_sq_number(q, i, k.encode())) for k in components}
                 players.append(row)
             return {"club": _u(_sq_club(q)), "league": _u(_sq_league(q)), "players": players}
         finally:
