@@ -263,7 +263,7 @@ static void trend_season_labels(const sl_plot_trend *c, const panel *p, double s
   for (size_t k = 0; k < n; k++) widest = fmax(widest, sl_plot_text_width(c->seasons[k], TREND_TIC_PT, 0, scale));
   int two_digit = widest + gap > slot, every = 1;
   for (size_t k = 0; k < n; k++) {
-    const char *t = c->seasons[k];
+    const char *t = c->seasons[k] ? c->seasons[k] : ""; /* a missing label is a blank one */
     snprintf(buf[k], TREND_LABEL_MAX, "%s", two_digit && strlen(t) == 7 && t[4] == '/' ? t + 2 : t);
   }
   if (two_digit) {
