@@ -3,6 +3,7 @@
 # The scoutlab script header defines, before this body:
 #   title_text (at title_pt) subtitle_text subtitle2_text credits_text xlabel_text (strings), sl_scale
 #   n_players n_components   player_name[p] (shortened to the name column) component_label[k]
+#   highlighted[p]: 1 for the player asked about (his row shaded, his name in bold)
 #   name_pt: the names' and totals' size, smaller than 10 when the rows are many
 #   $importance: player number (top to bottom), then the points of each component.
 # All text is drawn noenhanced (names print as written). Never print a name 'with labels'
@@ -52,10 +53,23 @@ set key at screen 0.22, screen 0.805 left top horizontal Left reverse samplen 1.
 set style fill solid 1.0 border rgb '#ffffff'
 
 half_height = 0.34
+# A highlighted row: a pale band from the names to the totals, and the name in bold in place of
+# its y tic (a tic label has the one font of all tics). The label sits where the tic label would:
+# right-aligned one character left of the bars.
+highlight_band = '#f6e3e6'
+do for [p=1:n_players] {
+  if (highlighted[p]) {
+    set object 100 + p rectangle from screen 0.03, first p - 0.5 to screen 0.975, first p + 0.5 \
+        fc rgb highlight_band fs solid 1.0 noborder behind
+    set label 100 + p player_name[p] at graph 0, first p right offset character -1, 0 \
+        font bold_font tc rgb ink front
+  }
+}
+tic_name(p) = highlighted[p] ? '' : player_name[p]
 start(k) = k > 1 ? sum [j=2:k] column(j) : 0
 stop(k) = sum [j=2:k + 1] column(j)
 plot for [k=1:n_components] $importance \
-         using ((start(k) + stop(k)) / 2):1:((stop(k) - start(k)) / 2):(half_height):ytic(player_name[int($1)]) \
+         using ((start(k) + stop(k)) / 2):1:((stop(k) - start(k)) / 2):(half_height):ytic(tic_name(int($1))) \
          with boxxyerror lt k title component_label[k], \
      $importance using (stop(n_components)):1:(gprintf('%.0f', stop(n_components))) \
          with labels left offset 0.6, 0 font bold_font textcolor rgb ink notitle

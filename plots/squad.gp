@@ -2,7 +2,7 @@
 # The scoutlab script header defines, before this body:
 #   title_text (at title_pt) subtitle_text subtitle2_text credits_text xlabel_text ylabel_text (strings), sl_scale
 #   has_peak (0/1) peak_age_low peak_age_high age_low age_high (years)
-#   n_players  name[i] contract[i]
+#   n_players  name[i] contract[i]  highlighted[i] (1: the player asked about, ringed and in bold)
 #   $squad: player number, age (years), minutes share (0-1), importance (0-100), point size,
 #           label anchor age, label anchor share, label right-aligned (1) or left-aligned (0).
 # scoutlab places the labels so names do not overlap, assuming this file's margins, the
@@ -23,6 +23,7 @@ title_font = sl_bold(title_pt)
 # Sizes in points on the 800x450 design canvas; font_size() scales them to the output.
 f8 = font_size(8)
 f8_5 = font_size(8.5)
+f8_5_bold = sl_bold(8.5)
 f10_5 = font_size(10.5)
 set termoption font base_font
 set label 901 title_text at screen 0.035, screen 0.935 left font title_font tc rgb ink
@@ -67,9 +68,13 @@ displaced(i_share, label_share) = abs(label_share - i_share) * 100 > 2.5
 # Names where scoutlab placed them (no two overlap): at label_age, label_share, right-aligned
 # when label_right is 1.
 do for [i=1:n_players] {
-  eval sprintf("set label %d label_text(%d) at first label_age[%d], first label_share[%d] * 100 %s font f8_5 tc rgb ink front", \
-               1000 + i, i, i, i, label_right[i] > 0 ? 'right' : 'left')
+  eval sprintf("set label %d label_text(%d) at first label_age[%d], first label_share[%d] * 100 %s font %s tc rgb ink front", \
+               1000 + i, i, i, i, label_right[i] > 0 ? 'right' : 'left', highlighted[i] ? 'f8_5_bold' : 'f8_5')
 }
+# The ring around a highlighted player's point: a little wider than the point itself.
+ring_ps = 0.9
 plot $squad using 2:($3 * 100):(displaced($3, $7) ? $6 - $2 : NaN):(($7 - $3) * 100) \
          with vectors nohead lc rgb faint lw 0.8, \
-     '' using 2:($3 * 100):($5 * sl_point_scale):4 with points pt 7 ps variable lc palette
+     '' using 2:($3 * 100):($5 * sl_point_scale):4 with points pt 7 ps variable lc palette, \
+     '' using 2:(highlighted[int($1)] ? $3 * 100 : NaN):(($5 + ring_ps) * sl_point_scale) \
+         with points pt 6 ps variable lc rgb ink lw 1.5

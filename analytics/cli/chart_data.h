@@ -93,9 +93,9 @@ int sl_chart_value_draw(sl_charts_kind kind, const sl_fees_model *m, const sl_fe
                         size_t nsources, const sl_charts_output *o, FILE *note);
 
 /** Squad profile or importance breakdown of club k (season 0 = read from the first source's
- *  name; top 0 = all). Returns an exit status. */
+ *  name; top 0 = all), the entries highlight[0..nh) of the club marked. Returns an exit status. */
 int sl_chart_squad_draw(sl_charts_kind kind, const sl_squad *s, size_t club, int season, double min_share,
-                        size_t top, const char *const *sources, size_t nsources, const sl_charts_output *o,
-                        FILE *note);
+                        size_t top, const size_t *highlight, size_t nh, const char *const *sources, size_t nsources,
+                        const sl_charts_output *o, FILE *note);
 
 #endif

@@ -50,7 +50,9 @@ const char sl_help_chart[] =
     "               [--what-if contract-until=2029] [--level 0.8]\n"
     "  squad        --stats FILE CLUB [--contracts FILE --season 2024-25] [--values FILE]\n"
     "               [--min-share 0.05 (players under 5% of the minutes are left out)]\n"
-    "  importance   --stats FILE CLUB [--top N (default 15, 0 = all)] [squad options]\n"
+    "               [--highlight NAME,NAME (ringed, in bold; then CLUB is optional)]\n"
+    "  importance   --stats FILE CLUB [--top N (default 15, 0 = all)] [--highlight NAME]\n"
+    "               [squad options]; a highlighted player below the top is added\n"
     "\n"
     "Compare options (radar, percentiles, scatter) are those of scoutlab compare (--positions,\n"
     "--overrides, --profiles, --per-club); squad options those of scoutlab squad (--weights,\n"
@@ -380,6 +382,8 @@ typedef struct chart_squad_args {
   size_t top;
   double min_share;
   sl_pool pool;
+  const char *highlight[MAX_FILES]; /* --highlight values as given, each "A" or "A,B" */
+  size_t nhighlight;
 } chart_squad_args;
 
 static int squad_file(chart_squad_args *a, const char *o, const char *v) {
@@ -406,6 +410,7 @@ static int squad_option(chart_squad_args *a, const char *o, const char *v) {
                       : strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0 ? &a->out.output
                                                                            : NULL;
   if (slot) return *slot = v, 0;
+  if (strcmp(o, "--highlight") == 0) return a->nhighlight == MAX_FILES ? -1 : (a->highlight[a->nhighlight++] = v, 0);
   double x;
   if (strcmp(o, "--top") == 0) /* 0, or more than a size_t holds (1e300): everyone */
     return number_value(v, &x) || x < 0 ? -1 : (a->top = x && x < (double)SIZE_MAX ? (size_t)x : SIZE_MAX, 0);
@@ -442,7 +447,7 @@ static int parse_squad_args(int argc, char **argv, chart_squad_args *a) {
   }
   if (!a->out.output) return sl_cli_usage_error("chart", "-o FILE.png|svg|pdf is required");
   if (!a->nstats) return sl_cli_usage_error("chart", "--stats FILE is required");
-  if (!a->club) return sl_cli_usage_error("chart", "name a club (e.g. marseille)");
+  if (!a->club && !a->nhighlight) return sl_cli_usage_error("chart", "name a club (e.g. marseille) or --highlight a player");
   return -1; /* --season is read with the inputs (squad_inputs.c) */
 }
 
@@ -461,7 +466,8 @@ static int load_squad(const chart_squad_args *a, sl_workspace **ws, int *season)
 }
 
 int sl_chart_squad_draw(sl_charts_kind kind, const sl_squad *s, size_t club, int season, double min_share, size_t top,
-                        const char *const *sources, size_t nsources, const sl_charts_output *given, FILE *note) {
+                        const size_t *highlight, size_t nh, const char *const *sources, size_t nsources,
+                        const sl_charts_output *given, FILE *note) {
   sl_charts_store *st = sl_charts_store_new();
   if (!st) return SL_EXIT_DATA;
   sl_charts_output o = *given;
@@ -469,11 +475,57 @@ int sl_chart_squad_draw(sl_charts_kind kind, const sl_squad *s, size_t club, int
   if (!o.inputs) o.inputs = sources, o.ninputs = nsources;
   union { sl_plot_squad s; sl_plot_importance i; } chart;
   sl_error err;
-  int e = kind == SL_CHARTS_SQUAD ? sl_charts_squad_from_squad(s, club, season, min_share, st, &chart.s, &err)
-                                 : sl_charts_importance_from_squad(s, club, top, season, st, &chart.i, &err);
+  int e = kind == SL_CHARTS_SQUAD
+              ? sl_charts_squad_from_squad(s, club, season, min_share, highlight, nh, st, &chart.s, &err)
+              : sl_charts_importance_from_squad(s, club, top, season, highlight, nh, st, &chart.i, &err);
   int rc = e ? sl_cli_fail(&err) : sl_chart_render_cli(kind, &chart, &o, note);
   sl_charts_store_free(st);
   return rc;
+}
+
+/* One --highlight name of club k: its entry added to hl (room for SL_PLOT_PLAYER_COLOURS). */
+static int add_squad_highlight(const sl_squad *s, size_t k, const char *name, size_t *hl, size_t *nh) {
+  sl_error err;
+  size_t e;
+  if (sl_squad_find_in_club(s, k, name, &e, &err)) {
+    fprintf(stderr, "scoutlab chart: %s\n", SL_CLI_SHOWN(err.message));
+    return sl_cli_exit_code(err.code);
+  }
+  for (size_t j = 0; j < *nh; j++)
+    if (hl[j] == e) return SL_EXIT_OK; /* named twice */
+  if (*nh == SL_PLOT_PLAYER_COLOURS)
+    return sl_cli_usage_error("chart", "at most %d players to highlight", SL_PLOT_PLAYER_COLOURS);
+  hl[(*nh)++] = e;
+  return SL_EXIT_OK;
+}
+
+/* The club as named, else the first highlighted player's club; then every highlighted name
+ * (comma-separated within a --highlight) as a player of that club. */
+static int squad_club_and_highlights(const chart_squad_args *a, const sl_squad *s, size_t *club, size_t *hl, size_t *nh) {
+  sl_error err;
+  int st = SL_OK;
+  char first[SL_ERROR_MESSAGE_MAX];
+  snprintf(first, sizeof first, "%s", a->nhighlight ? a->highlight[0] : "");
+  first[strcspn(first, ",")] = '\0';
+  size_t e;
+  if (a->club) st = sl_squad_find_club(s, a->club, club, &err);
+  else if (!(st = sl_squad_find_player(s, first, &e, &err))) *club = sl_squad_entry_at(s, e)->club;
+  if (st) {
+    fprintf(stderr, "scoutlab chart: %s\n", SL_CLI_SHOWN(err.message));
+    return sl_cli_exit_code(st);
+  }
+  for (size_t i = 0; i < a->nhighlight; i++) {
+    char *copy = strdup(a->highlight[i]);
+    if (!copy) return SL_EXIT_DATA;
+    int rc = SL_EXIT_OK;
+    for (char *save = NULL, *t = strtok_r(copy, ",", &save); !rc && t; t = strtok_r(NULL, ",", &save)) {
+      while (*t == ' ') t++;
+      if (*t) rc = add_squad_highlight(s, *club, t, hl, nh);
+    }
+    free(copy);
+    if (rc) return rc;
+  }
+  return SL_EXIT_OK;
 }
 
 static int run_squad_family(sl_charts_kind kind, int argc, char **argv, int parse_only) {
@@ -493,12 +545,9 @@ static int run_squad_family(sl_charts_kind kind, int argc, char **argv, int pars
   size_t club = 0;
   rc = load_squad(&a, &ws, &season);
   const sl_squad *squad = ws ? sl_workspace_squad(ws) : NULL;
-  sl_error err;
-  if (!rc && sl_squad_find_club(squad, a.club, &club, &err)) {
-    fprintf(stderr, "scoutlab chart: %s\n", SL_CLI_SHOWN(err.message));
-    rc = sl_cli_exit_code(err.code);
-  }
-  if (!rc) rc = sl_chart_squad_draw(kind, squad, club, season, a.min_share, a.top, a.stats, a.nstats, &a.out, stdout);
+  size_t hl[SL_PLOT_PLAYER_COLOURS], nh = 0;
+  if (!rc) rc = squad_club_and_highlights(&a, squad, &club, hl, &nh);
+  if (!rc) rc = sl_chart_squad_draw(kind, squad, club, season, a.min_share, a.top, hl, nh, a.stats, a.nstats, &a.out, stdout);
   sl_workspace_free(ws);
   return rc;
 }

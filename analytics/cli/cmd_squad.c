@@ -51,7 +51,8 @@ const char sl_help_squad[] =
     "  --min-minutes N       quality peers need N minutes (default 900)\n"
     "  --format F            table (default), csv, json, md\n"
     "                        (--verbose adds the entries, contracts and values matched)\n"
-    "  --chart FILE          also draw the club's squad profile to FILE.png|svg|pdf\n"
+    "  --chart FILE          also draw the club's squad profile to FILE.png|svg|pdf (with\n"
+    "                        --player, his club's, with him ringed)\n"
     SL_CLI_HELP_VERBOSITY
     "\n"
     "examples:\n"
@@ -148,7 +149,7 @@ static int parse_args(int argc, char **argv, sq_args *a) {
   if (!a->nstats) return sl_cli_usage_error("squad", "--stats FILE is required");
   if (!!a->club + !!a->player + !!a->league != 1)
     return sl_cli_usage_error("squad", "name exactly one of: a club, --player NAME, --league LEAGUE");
-  if (a->chart && !a->club) return sl_cli_usage_error("squad", "--chart draws a club's squad: name a club");
+  if (a->chart && a->league) return sl_cli_usage_error("squad", "--chart draws a club's squad: name a club or a player");
   sl_chart_inputs_add(&a->inputs, a->stats, a->nstats), sl_chart_inputs_add(&a->inputs, a->values, a->nvalues);
   sl_chart_inputs_add(&a->inputs, a->contracts, a->ncontracts), sl_chart_inputs_add(&a->inputs, a->positions, a->npositions);
   const char *more[] = {a->overrides, a->profiles};
@@ -438,6 +439,15 @@ static void json_club(FILE *f, const sl_squad_club *c, const char *seasons) {
   json_field(f, "players_on_pitch", c->players_on_pitch);
 }
 
+/* --chart: club k's squad profile, the entries hl[0..nh) ringed; the note on stderr, as the
+ * answer is on stdout (JSON stays parseable). */
+static int draw_chart(const sq_args *a, const sq_ctx *ctx, size_t k, const size_t *hl, size_t nh) {
+  if (!a->chart) return 0;
+  sl_chart_output chart = {.output = a->chart, .inputs = a->inputs.path, .ninputs = a->inputs.n};
+  return sl_chart_squad_draw(SL_CHART_SQUAD, ctx->squad, k, sl_workspace_seasons_of(ctx->ws)->stats,
+                             SL_CHART_SQUAD_MIN_SHARE, 0, hl, nh, a->stats, a->nstats, &chart, stderr);
+}
+
 static int run_club(const sq_args *a, const sl_squad_options *o, const sq_ctx *ctx) {
   size_t k;
   sl_error err;
@@ -451,13 +461,11 @@ static int run_club(const sq_args *a, const sl_squad_options *o, const sq_ctx *c
     json_club(stdout, c, sl_workspace_seasons_of(ctx->ws)->stats_text);
     fputc(',', stdout);
     json_list(stdout, o, ctx, c->ranked, c->n);
-    return 0;
+  } else {
+    if (a->format != SL_FMT_CSV) club_header(stdout, c, a->format, sl_workspace_seasons_of(ctx->ws)->stats_text);
+    print_list(stdout, o, ctx, c->ranked, c->n, 0, a->format);
   }
-  if (a->format != SL_FMT_CSV) club_header(stdout, c, a->format, sl_workspace_seasons_of(ctx->ws)->stats_text);
-  print_list(stdout, o, ctx, c->ranked, c->n, 0, a->format);
-  sl_chart_output chart = {.output = a->chart, .inputs = a->inputs.path, .ninputs = a->inputs.n};
-  if (a->chart) return sl_chart_squad_draw(SL_CHART_SQUAD, ctx->squad, k, sl_workspace_seasons_of(ctx->ws)->stats, SL_CHART_SQUAD_MIN_SHARE, 0, a->stats, a->nstats, &chart, stderr);
-  return 0;
+  return draw_chart(a, ctx, k, NULL, 0);
 }
 
 static int run_league(const sq_args *a, const sl_squad_options *o, const sq_ctx *ctx) {
@@ -560,12 +568,12 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
     json_club(stdout, c, sl_workspace_seasons_of(ctx->ws)->stats_text);
     fputc(',', stdout);
     json_list(stdout, o, ctx, &i, 1);
-    return 0;
+    return draw_chart(a, ctx, e->club, &i, 1);
   }
   if (a->format == SL_FMT_CSV) {
     list_header(stdout, SL_FMT_CSV, 1);
     list_row(stdout, SL_FMT_CSV, ctx, e, e->rank_in_club, 1);
-    return 0;
+    return draw_chart(a, ctx, e->club, &i, 1);
   }
   int md = a->format == SL_FMT_MD;
   sl_format fmt = a->format;
@@ -592,7 +600,7 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
   printf("\n");
   print_weights(stdout, o);
   printf("(weights shown in the table are renormalised over the components present)\n");
-  return 0;
+  return draw_chart(a, ctx, e->club, &i, 1);
 }
 
 /* The command; with parse_only its argument parse alone (sl_command.parse), nothing read or written. */

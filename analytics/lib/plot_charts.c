@@ -476,6 +476,8 @@ int sl_plot_age_curve_write(const sl_plot_age_curve *c, const char *template_dir
 #define CHAR_WIDTH_EM 0.5
 #define LINE_HEIGHT_EM 1.25
 #define POINT_RADIUS_PX 1.6
+/* A highlighted player's name is placed before any other's: above the top importance. */
+#define SQUAD_HIGHLIGHT_PRIORITY 1000.0
 /* Point size from importance 0-100: small but visible at 0, three times wider at 100. */
 #define SQUAD_PS_MIN 1.2
 #define SQUAD_PS_RANGE 2.2
@@ -491,6 +493,8 @@ static void squad_label(const sl_plot_squad *c, size_t i, char *buf, size_t size
   if (contract && *contract) snprintf(buf, size, "%s (%s)", c->names[i], contract);
   else snprintf(buf, size, "%s", c->names[i] ? c->names[i] : "");
 }
+
+static int squad_highlighted(const sl_plot_squad *c, size_t i) { return c->highlight && c->highlight[i]; }
 
 static double squad_point_size(double importance) {
   double v = isfinite(importance) ? fmax(0, fmin(100, importance)) : 0;
@@ -539,18 +543,20 @@ static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
   double *radius = malloc(n * sizeof *radius), *width = malloc(n * sizeof *width);
   double *ax = malloc(n * sizeof *ax), *ay = malloc(n * sizeof *ay);
   int *drawn = malloc(n * sizeof *drawn);
+  double *priority = malloc(n * sizeof *priority);
   l->ps = malloc(n * sizeof *l->ps);
   l->label_age = malloc(n * sizeof *l->label_age);
   l->label_share = malloc(n * sizeof *l->label_share);
   l->right = malloc(n * sizeof *l->right);
   int st = SL_ENOMEM;
-  if (px && py && radius && width && ax && ay && drawn && l->ps && l->label_age && l->label_share &&
+  if (px && py && radius && width && ax && ay && drawn && priority && l->ps && l->label_age && l->label_share &&
       l->right) {
     squad_age_range(c, &l->age_lo, &l->age_hi);
-    sl_plot_label_request r = {n, px, py, radius, width, LINE_HEIGHT_EM * em, c->importance,
+    sl_plot_label_request r = {n, px, py, radius, width, LINE_HEIGHT_EM * em, priority,
                                SQUAD_AREA_WIDTH * w, SQUAD_AREA_HEIGHT * h, drawn};
     for (size_t i = 0; i < n; i++) {
       l->ps[i] = squad_point_size(c->importance[i]);
+      priority[i] = (isfinite(c->importance[i]) ? c->importance[i] : 0) + (squad_highlighted(c, i) ? SQUAD_HIGHLIGHT_PRIORITY : 0);
       /* gnuplot skips a point without a finite age or share: it gets no name, and sits far
        * outside the area so that it repels no other name (as the scatter's missing points). */
       px[i] = (c->age[i] - l->age_lo) / (l->age_hi - l->age_lo) * r.area_width;
@@ -560,7 +566,7 @@ static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
       radius[i] = l->ps[i] * POINT_RADIUS_PX * scale;
       char label[512];
       squad_label(c, i, label, sizeof label);
-      width[i] = sl_plot_text_width(label, SQUAD_LABEL_PT, 0, scale);
+      width[i] = sl_plot_text_width(label, SQUAD_LABEL_PT, squad_highlighted(c, i), scale);
     }
     st = sl_plot_place_labels(&r, ax, ay, l->right);
     for (size_t i = 0; !st && i < n; i++) {
@@ -573,9 +579,11 @@ static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
       char label[512];
       squad_label(c, i, label, sizeof label);
       st = sl_plot_layout_add_text(c->common.layout, "label", label, SQUAD_AREA_LEFT * w + ax[i],
-                                   SQUAD_AREA_BOTTOM * h + ay[i], l->right[i] ? 1 : -1, SQUAD_LABEL_PT, 0, scale);
+                                   SQUAD_AREA_BOTTOM * h + ay[i], l->right[i] ? 1 : -1, SQUAD_LABEL_PT,
+                                   squad_highlighted(c, i), scale);
     }
   }
+  free(priority);
   free(px);
   free(py);
   free(radius);
@@ -611,8 +619,12 @@ static int squad_write(const sl_plot_squad *c, const char *template_dir, FILE *o
     squad_layout_free(&l);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
+  int any_highlight = 0;
+  for (size_t i = 0; i < c->n; i++) any_highlight |= squad_highlighted(c, i);
   if (sl_plot_write_header(out, chart, &c->common) ||
-      sl_plot_write_caption(out, &c->common, "Size and colour: importance (0-100); thin line: a name moved off its point")) {
+      sl_plot_write_caption(out, &c->common,
+                            any_highlight ? "Size and colour: importance (0-100); ringed: highlighted; thin line: a name moved off its point"
+                                          : "Size and colour: importance (0-100); thin line: a name moved off its point")) {
     squad_layout_free(&l);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -636,11 +648,12 @@ static int squad_write(const sl_plot_squad *c, const char *template_dir, FILE *o
     write_row(out, i + 1, row, 7);
   }
   fputs("EOD\n", out);
-  fprintf(out, "array label_age[%zu]\narray label_share[%zu]\narray label_right[%zu]\n", c->n, c->n, c->n);
+  fprintf(out, "array label_age[%zu]\narray label_share[%zu]\narray label_right[%zu]\narray highlighted[%zu]\n", c->n,
+          c->n, c->n, c->n);
   for (size_t i = 0; i < c->n; i++) {
     fprintf(out, "label_age[%zu] = ", i + 1), sl_plot_write_number(out, l.label_age[i]);
     fprintf(out, "; label_share[%zu] = ", i + 1), sl_plot_write_number(out, l.label_share[i]);
-    fprintf(out, "; label_right[%zu] = %d\n", i + 1, l.right[i]);
+    fprintf(out, "; label_right[%zu] = %d; highlighted[%zu] = %d\n", i + 1, l.right[i], i + 1, squad_highlighted(c, i));
   }
   squad_layout_free(&l);
   return sl_plot_write_template(out, template_dir, chart, err);
@@ -676,7 +689,7 @@ static int importance_names(const sl_plot_importance *c, double *pt, char ***nam
   double room = (IMP_LMARGIN - IMP_NAMES_LEFT) * w - *pt * SL_PLOT_PX_PER_PT * scale; /* an em from the bars */
   if (!(*names = calloc(c->n_players, sizeof **names))) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   for (size_t p = 0; p < c->n_players; p++)
-    if (!((*names)[p] = sl_plot_text_shorten(c->players[p], room, *pt, 0, scale)))
+    if (!((*names)[p] = sl_plot_text_shorten(c->players[p], room, *pt, c->highlight && c->highlight[p], scale)))
       return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   return SL_OK;
 }
@@ -693,7 +706,7 @@ static int importance_record(const sl_plot_importance *c, const char *const *nam
   int st = SL_OK;
   for (size_t p = 0; !st && p < c->n_players; p++) {
     double y = bottom + ((double)c->n_players + 0.6 - (double)(p + 1)) / span * (top - bottom);
-    st = sl_plot_layout_add_text(l, "name", names[p], x, y, 1, pt, 0, scale);
+    st = sl_plot_layout_add_text(l, "name", names[p], x, y, 1, pt, c->highlight && c->highlight[p], scale);
   }
   return st;
 }
@@ -718,6 +731,10 @@ int sl_plot_importance_write(const sl_plot_importance *c, const char *template_d
   }
   sl_plot_write_number_var(out, "name_pt", name_pt);
   sl_plot_write_string_array(out, "player_name", (const char *const *)names, c->n_players);
+  fprintf(out, "array highlighted[%zu]\n", c->n_players);
+  for (size_t p = 0; p < c->n_players; p++)
+    if (c->highlight && c->highlight[p]) fprintf(out, "highlighted[%zu] = 1\n", p + 1);
+    else fprintf(out, "highlighted[%zu] = 0\n", p + 1);
   st = importance_record(c, (const char *const *)names, name_pt);
   for (size_t p = 0; p < c->n_players; p++) free(names[p]);
   free(names);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plot_internal.h"
+#include "textutil.h"
 #include "runtime_internal.h"
 
 #define PI 3.14159265358979323846
@@ -51,11 +52,7 @@ static void number_text(double v, char *buf, size_t size) {
 }
 
 /* "st", "nd", "rd" or "th" for a rounded percentile (1st, 22nd, 13th). */
-static const char *ordinal(double p) {
-  long n = lround(p);
-  if (n % 100 >= 11 && n % 100 <= 13) return "th";
-  return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
-}
+static const char *ordinal(double p) { return sl_ordinal_suffix(lround(p)); }
 
 static double axis_angle(size_t a, size_t n) { return 2 * PI * (double)a / (double)n; }
 

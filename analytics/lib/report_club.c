@@ -65,10 +65,10 @@ int rp_club_report(rp_ctx *x, sl_doc *d) {
   sl_charts_store *st = sl_charts_store_new();
   sl_plot_squad sq;
   sl_plot_importance im;
-  if (st && sl_charts_squad_from_squad(x->squad, k, x->season, SL_CHARTS_SQUAD_MIN_SHARE, st, &sq, &err) == SL_OK)
+  if (st && sl_charts_squad_from_squad(x->squad, k, x->season, SL_CHARTS_SQUAD_MIN_SHARE, NULL, 0, st, &sq, &err) == SL_OK)
     rp_figure(x, d, SL_CHARTS_SQUAD, &sq, "squad", "The squad by age and share of league minutes; colour and size "
                                                   "show importance, labels the contract end.");
-  if (st && sl_charts_importance_from_squad(x->squad, k, 0, x->season, st, &im, &err) == SL_OK)
+  if (st && sl_charts_importance_from_squad(x->squad, k, 0, x->season, NULL, 0, st, &im, &err) == SL_OK)
     rp_figure(x, d, SL_CHARTS_IMPORTANCE, &im, "importance", "Importance, component by component.");
   sl_charts_store_free(st);
   return SL_OK;

@@ -408,9 +408,10 @@ static void chart_importance(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   sl_charts_store *st = sl_charts_store_new();
   sl_plot_importance c;
   sl_error err;
-  if (st && sl_charts_importance_from_squad(x->squad, pl->e->club, 0, x->season, st, &c, &err) == SL_OK)
+  size_t him = pl->e->player; /* his entry: the entry index is the player index */
+  if (st && sl_charts_importance_from_squad(x->squad, pl->e->club, 0, x->season, &him, 1, st, &c, &err) == SL_OK)
     rp_figure(x, d, SL_CHARTS_IMPORTANCE, &c, "importance",
-              "Squad importance, component by component (each segment is weight x score).");
+              "Squad importance, component by component (each segment is weight x score); his row is shaded.");
   sl_charts_store_free(st);
 }
 

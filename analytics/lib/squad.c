@@ -413,6 +413,33 @@ int sl_squad_find_player(const sl_squad *s, const char *query, size_t *entry, sl
   return sl_compare_find(s->index, query, entry, err);
 }
 
+/* Club k's own players are searched first, as "query (club)": a name that fits several players
+ * of the league but one of the club is his. Only a name the club does not have is looked up
+ * league-wide, so that the message can say where that player plays. */
+int sl_squad_find_in_club(const sl_squad *s, size_t k, const char *query, size_t *entry, sl_error *err) {
+  if (!s || k >= s->nclubs || !query || !entry)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_squad_find_in_club: bad argument");
+  char *name = NULL, *qual = NULL;
+  if (sl_name_split_qualifier(query, &name, &qual)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  int own = name && !qual, st = SL_ENOTFOUND;
+  free(name), free(qual);
+  if (own) {
+    size_t len = strlen(query) + strlen(s->clubs[k].name) + sizeof " ()";
+    char *q = malloc(len);
+    if (!q) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    snprintf(q, len, "%s (%s)", query, s->clubs[k].name);
+    st = sl_compare_find(s->index, q, entry, err);
+    free(q);
+    if (st == SL_OK && s->e[*entry].club == k) return SL_OK;
+    if (st != SL_OK && st != SL_ENOTFOUND) return st; /* two of the club's players fit */
+  }
+  if ((st = sl_compare_find(s->index, query, entry, err))) return st;
+  if (s->e[*entry].club == k) return SL_OK;
+  const sl_player *p = sl_compare_player(s->index, *entry);
+  return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "%s plays for %s, not %s", p->name, s->clubs[s->e[*entry].club].name,
+                      s->clubs[k].name);
+}
+
 
 int sl_squad_league_ranked(const sl_squad *s, const char *query, size_t *out, size_t max, size_t *n,
                            const char **league, sl_error *err) {

@@ -1,6 +1,7 @@
 /* textutil.c - see textutil.h */
 #include "textutil.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Width of a trimmable character at p (0 when p does not start one). */
@@ -84,4 +85,10 @@ size_t sl_cp1252_to_utf8(unsigned char c, char out[3]) {
   out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
   out[2] = (char)(0x80 | (cp & 0x3F));
   return 3;
+}
+
+const char *sl_ordinal_suffix(long n) {
+  long t = labs(n) % 100; /* 11th-13th, not 11st-13rd */
+  if (t >= 11 && t <= 13) return "th";
+  return t % 10 == 1 ? "st" : t % 10 == 2 ? "nd" : t % 10 == 3 ? "rd" : "th";
 }

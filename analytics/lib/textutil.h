@@ -22,6 +22,9 @@ size_t sl_utf8_seq_len(const unsigned char *p, size_t n);
  * five bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D). */
 size_t sl_cp1252_to_utf8(unsigned char c, char out[3]);
 
+/* "st", "nd", "rd" or "th" after n (1st, 22nd, 13th, 111th). */
+const char *sl_ordinal_suffix(long n);
+
 /* sl_text_markdown() (scoutlab/text.h) written straight to f, for documents of any length. */
 void sl_text_markdown_write(FILE *f, const char *s, sl_text_md_context context);
 

@@ -218,15 +218,20 @@ const char *sl_charts_default_what_if(const sl_fees_model *m, const sl_fees_play
 /** Squad profile of club k: age against share of minutes, importance as colour and size,
  *  contract end ("2027") as labels when the squad was scored with contracts and `season` (the
  *  first year of the season, as sl_squad_options.season; 0 = none). Players below
- *  min_share of the team's minutes are left out (0 keeps everyone). */
+ *  min_share of the team's minutes are left out (0 keeps everyone), except the highlighted:
+ *  highlight[0..nh) are entries of the club (sl_squad_find_in_club), ringed and named in bold.
+ *  SL_EINVAL for an entry of another club. */
 int sl_charts_squad_from_squad(const sl_squad *s, size_t club, int season, double min_share,
-                               sl_charts_store *st, sl_plot_squad *out, sl_error *err);
+                               const size_t *highlight, size_t nh, sl_charts_store *st,
+                               sl_plot_squad *out, sl_error *err);
 
 /** Importance breakdown of club k's `top` most important players (0 = SL_CHARTS_IMPORTANCE_TOP,
  *  SIZE_MAX = all): one segment per component present, worth weight x score points so that
- *  segments add up to the total. */
+ *  segments add up to the total. The highlighted entries (as for the squad chart) are shaded,
+ *  and one ranked below the top is added under it, his rank in the subtitle. */
 int sl_charts_importance_from_squad(const sl_squad *s, size_t club, size_t top, int season,
-                                    sl_charts_store *st, sl_plot_importance *out, sl_error *err);
+                                    const size_t *highlight, size_t nh, sl_charts_store *st,
+                                    sl_plot_importance *out, sl_error *err);
 
 /* ---- rendering ----------------------------------------------------------------------------- */
 

@@ -188,6 +188,7 @@ typedef struct sl_plot_squad {
   const char *const *contract;  /* n expiry labels ("2026"), NULL entries or NULL array: none */
   double peak_age_low, peak_age_high; /* shaded band, years; equal values: no band */
   const char *xlabel, *ylabel;
+  const int *highlight;         /* n flags (non-zero: ringed, named in bold), or NULL for none */
 } sl_plot_squad;
 
 /** Importance breakdown: one stacked horizontal bar per player (top to bottom in the given
@@ -200,6 +201,7 @@ typedef struct sl_plot_importance {
   const char *const *components; /* n_components legend labels */
   const double *values;          /* n_players x n_components, row-major, >= 0 points */
   const char *xlabel;            /* e.g. "Importance score (points)" */
+  const int *highlight;          /* n_players flags (non-zero: the row shaded, named in bold), or NULL */
 } sl_plot_importance;
 
 /** Percentile pizza (as mplsoccer draws it): one slice per stat, its length the percentile

@@ -209,6 +209,11 @@ int sl_squad_find_club(const sl_squad *s, const char *query, size_t *club, sl_er
 /** Finds a player as sl_compare_find on the per-club index ("Max Aarons (Valencia)" picks a club). */
 int sl_squad_find_player(const sl_squad *s, const char *query, size_t *entry, sl_error *err);
 
+/** Finds a player of club k as typed: as sl_squad_find_player among the club's players ("Silva"
+ *  is the club's one Silva however many the league has), else SL_ENOTFOUND with "X plays for Y,
+ *  not Z" when the name is another club's player, or sl_compare_find's message. */
+int sl_squad_find_in_club(const sl_squad *s, size_t club, const char *query, size_t *entry, sl_error *err);
+
 /** The entries of a league (as typed: "Ligue 1", "fr Ligue 1", "ligue 1"), most important first,
  *  written to out (room for `max`); *n gets how many the league has (may exceed max).
  *  *league gets the league's name as stored (borrowed). SL_ENOTFOUND with a did-you-mean. */

@@ -93,6 +93,27 @@ expect_num_eq "$(block imp.gp importance | awk -F'\t' '$1==2{s=0; for(i=2;i<=NF;
   "importance: Carl's segments add up to his total"
 run_chart 1 "unknown club" squad "${sq_fx[@]}" "Alpah FC" -o bad.png
 expect_contains "$err" "did you mean: Alpha FC" "squad: did-you-mean"
+# --highlight: the player asked about is ringed and in bold; one below the top is added under it,
+# his rank in the subtitle; without a club his own club is drawn; a player of another club is
+# refused with his club named; squad --player --chart rings him.
+run_chart 0 "squad, highlighted" squad "${sq_fx[@]}" --highlight "dan reserve" --min-share 0.5 -o sqh.png --script sqh.gp
+expect_contains "$(cat sqh.gp)" "name[4] = 'Dan Reserve'" "squad: Dan (20% of minutes) drawn though under --min-share 0.5"
+expect_contains "$(cat sqh.gp)" "highlighted[4] = 1" "squad: Dan ringed"
+expect_contains "$(cat sqh.gp)" "highlighted[3] = 0" "squad: only Dan ringed"
+expect_contains "$(cat sqh.gp)" "title_text = 'Alpha FC: who plays" "squad: his club without naming it"
+run_chart 0 "importance, highlighted below the top" importance "${sq_fx[@]}" "Alpha FC" --top 2 --highlight "Dan Reserve" \
+  -o imph.png --script imph.gp
+expect_contains "$(cat imph.gp)" "n_players = 3" "importance: the top 2 and Dan"
+expect_contains "$(cat imph.gp)" "player_name[3] = 'Dan Reserve'" "importance: Dan last"
+expect_contains "$(cat imph.gp)" "highlighted[3] = 1" "importance: his row marked"
+expect_contains "$(cat imph.gp)" "the 2 most important of 6 players and Dan Reserve (5th)" "importance: his rank"
+run_chart 1 "highlight of another club" squad "${sq_fx[@]}" "Alpha FC" --highlight "Bob Beta" -o bad.png
+expect_contains "$err" "Bob Beta plays for Beta FC, not Alpha FC" "squad: another club's player named"
+expect_eq "$([ -e bad.png ] && echo exists || echo absent)" absent "no chart for a refused highlight"
+"$SCOUTLAB" squad "${sq_fx[@]}" --player "Carl Back" --chart sqp.svg --format json >sqp.json 2>sqp.err
+expect_eq "$?" 0 "squad --player --chart"
+expect_contains "$(head -c 40 sqp.json)" '{"schema"' "squad --player --chart: the JSON on stdout untouched"
+expect_contains "$(cat sqp.err)" "wrote sqp.svg (squad chart" "squad --player --chart: his club drawn"
 
 # ---- fee model on the demo transfers ------------------------------------------------------
 fit_out=$("$SCOUTLAB" fit --transfers "$SL_DATASETS/transfers.csv" --holdout-from 2022 --folds 1 -o demo.slm)
@@ -209,6 +230,6 @@ if [ "$have_gnuplot" = 1 ]; then
   expect_eq "$?" 0 "value --chart"
   expect_png v.png 1200x675 "value --chart"
 fi
-"$SCOUTLAB" squad "${sq_fx[@]}" --player "carl back" --chart s2.png >/dev/null 2>&1
-expect_eq "$?" 2 "squad --chart needs a club"
+"$SCOUTLAB" squad "${sq_fx[@]}" --league "Test League" --chart s2.png >/dev/null 2>&1
+expect_eq "$?" 2 "squad --league --chart: a league is no squad chart"
 finish

@@ -114,6 +114,13 @@ static inline const char **ci_strings(ci_reader *r, size_t n) {
   return v;
 }
 
+/* n highlight flags (0 or 1), one byte each. */
+static inline const int *ci_flags(ci_reader *r, size_t n) {
+  int *v = ci_keep(r, calloc(n ? n : 1, sizeof *v));
+  for (size_t i = 0; v && i < n; i++) v[i] = (int)(ci_u8(r) & 1);
+  return v;
+}
+
 static inline double *ci_numbers(ci_reader *r, size_t n) {
   double *v = ci_keep(r, calloc(n ? n : 1, sizeof *v));
   for (size_t i = 0; v && i < n; i++) v[i] = ci_number(r);
@@ -198,9 +205,7 @@ static inline void ci_fill(ci_reader *r, sl_charts_kind kind, ci_chart *u) {
     c->names = ci_strings(r, c->n);
     c->x = ci_numbers(r, c->n);
     c->y = ci_numbers(r, c->n);
-    int *hl = ci_keep(r, calloc(c->n ? c->n : 1, sizeof *hl));
-    for (size_t i = 0; hl && i < c->n; i++) hl[i] = (int)(ci_u8(r) & 1);
-    c->highlight = hl;
+    c->highlight = ci_flags(r, c->n);
     break;
   }
   case SL_CHARTS_FEES: {
@@ -247,6 +252,7 @@ static inline void ci_fill(ci_reader *r, sl_charts_kind kind, ci_chart *u) {
     if (f & 2) c->peak_age_low = ci_number(r), c->peak_age_high = ci_number(r);
     c->xlabel = ci_string(r);
     c->ylabel = ci_string(r);
+    if (f & 4) c->highlight = ci_flags(r, c->n); /* read last: the older corpus decodes as before */
     break;
   }
   case SL_CHARTS_IMPORTANCE: {
@@ -257,6 +263,7 @@ static inline void ci_fill(ci_reader *r, sl_charts_kind kind, ci_chart *u) {
     c->components = ci_strings(r, c->n_components);
     c->values = ci_numbers(r, c->n_players * c->n_components);
     c->xlabel = ci_string(r);
+    if (r->n && (ci_u8(r) & 1)) c->highlight = ci_flags(r, c->n_players); /* last, as for the squad */
     break;
   }
   case SL_CHARTS_BARS: {

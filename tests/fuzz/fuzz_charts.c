@@ -238,9 +238,12 @@ static void squad_charts(const sl_table *t) {
   for (size_t k = 0; st && k < sl_squad_club_count(s) && k < 2; k++) {
     ci_chart u;
     memset(&u, 0, sizeof u);
-    if (sl_charts_squad_from_squad(s, k, 2024, 0, st, &u.squad, &err) == SL_OK) write_and_check(SL_CHARTS_SQUAD, &u);
+    /* the club's last-ranked player highlighted: below the importance chart's top when the club is big */
+    const sl_squad_club *club = sl_squad_club_at(s, k);
+    size_t hl = club->n ? club->ranked[club->n - 1] : 0, nh = club->n ? 1 : 0;
+    if (sl_charts_squad_from_squad(s, k, 2024, 0, &hl, nh, st, &u.squad, &err) == SL_OK) write_and_check(SL_CHARTS_SQUAD, &u);
     memset(&u, 0, sizeof u);
-    if (sl_charts_importance_from_squad(s, k, 0, 2024, st, &u.importance, &err) == SL_OK)
+    if (sl_charts_importance_from_squad(s, k, 0, 2024, &hl, nh, st, &u.importance, &err) == SL_OK)
       write_and_check(SL_CHARTS_IMPORTANCE, &u);
   }
   sl_charts_store_free(st);

@@ -153,12 +153,14 @@ int main(void) {
     share[i] = ramp2[i] / 10;
     years[i] = 18 + 1.5 * i;
   }
-  sl_plot_squad squad = {common, N_HOSTILE, h, years, share, ramp, h, 24, 29, h[1], h[2]};
+  int every_other[N_HOSTILE]; /* hostile names in the bold labels of the highlighted too */
+  for (int i = 0; i < N_HOSTILE; i++) every_other[i] = i % 2;
+  sl_plot_squad squad = {common, N_HOSTILE, h, years, share, ramp, h, 24, 29, h[1], h[2], every_other};
   run_case(dir, "squad", w_squad, &squad, &squad.common, h, N_HOSTILE);
 
   double parts[N_HOSTILE * 2];
   for (int i = 0; i < 2 * N_HOSTILE; i++) parts[i] = ramp2[i % N_HOSTILE];
-  sl_plot_importance imp = {common, N_HOSTILE, h, 2, h + 8, parts, h[6]};
+  sl_plot_importance imp = {common, N_HOSTILE, h, 2, h + 8, parts, h[6], every_other};
   run_case(dir, "importance", w_importance, &imp, &imp.common, h, N_HOSTILE);
 
   /* The output name goes through plain (not enhanced) quoting, in the script and in the

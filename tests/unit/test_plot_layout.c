@@ -150,7 +150,7 @@ static void squad_charts(const char *big5) {
   sl_charts_store *st = sl_charts_store_new();
   sl_plot_squad sq;
   sl_plot_importance im;
-  if (s && sl_charts_squad_from_squad(s, club, 2024, SL_CHARTS_SQUAD_MIN_SHARE, st, &sq, &err) == SL_OK) {
+  if (s && sl_charts_squad_from_squad(s, club, 2024, SL_CHARTS_SQUAD_MIN_SHARE, NULL, 0, st, &sq, &err) == SL_OK) {
     sq.common.credits = sl_charts_credits(st, &big5, 1);
     check_chart("squad", &sq, w_squad);
     const char *names[64]; /* an 80-character name is shortened, not run off the canvas */
@@ -159,13 +159,13 @@ static void squad_charts(const char *big5) {
     sq.names = names;
     if (sq.n <= 64) check_chart("squad, a long name", &sq, w_squad);
   }
-  if (s && sl_charts_importance_from_squad(s, club, 0, 2024, st, &im, &err) == SL_OK) {
+  if (s && sl_charts_importance_from_squad(s, club, 0, 2024, NULL, 0, st, &im, &err) == SL_OK) {
     im.common.credits = sl_charts_credits(st, &big5, 1);
     check_chart("importance", &im, w_importance);
   }
   /* The whole squad (32 rows: the names get smaller) and an 80-character name (shortened to
    * the name column, not run off the canvas's left edge). */
-  if (s && sl_charts_importance_from_squad(s, club, SIZE_MAX, 2024, st, &im, &err) == SL_OK) {
+  if (s && sl_charts_importance_from_squad(s, club, SIZE_MAX, 2024, NULL, 0, st, &im, &err) == SL_OK) {
     OK(im.n_players > 30, "the whole squad: %zu players", im.n_players);
     im.common.credits = sl_charts_credits(st, &big5, 1);
     const char *names[64];
@@ -174,6 +174,41 @@ static void squad_charts(const char *big5) {
     im.players = names;
     check_chart("importance, whole squad", &im, w_importance);
   }
+  /* The player asked about: Balerdi ringed on the squad chart, and Bilal Nadir, 22nd, added
+   * under the importance chart's top 15 and named in the subtitle. */
+  size_t him, nadir;
+  if (s) INT_EQ(sl_squad_find_in_club(s, club, "Balerdi", &him, &err), SL_OK, "Balerdi: %s", err.message);
+  if (s) INT_EQ(sl_squad_find_in_club(s, club, "Bilal Nadir", &nadir, &err), SL_OK, "Nadir: %s", err.message);
+  if (s && sl_charts_squad_from_squad(s, club, 2024, SL_CHARTS_SQUAD_MIN_SHARE, &him, 1, st, &sq, &err) == SL_OK) {
+    size_t flagged = 0, at = SIZE_MAX;
+    for (size_t p = 0; p < sq.n; p++)
+      if (sq.highlight[p]) flagged++, at = p;
+    INT_EQ(flagged, 1, "one player ringed");
+    if (at != SIZE_MAX) STR_EQ(sq.names[at], "Leonardo Balerdi", "the ringed one");
+    check_chart("squad, Balerdi ringed", &sq, w_squad);
+  }
+  /* Nadir plays under 5% of the minutes? Then he is drawn because he is asked about. */
+  if (s && sl_charts_squad_from_squad(s, club, 2024, 0.5, &nadir, 1, st, &sq, &err) == SL_OK) {
+    int found = 0;
+    for (size_t p = 0; p < sq.n; p++) found |= sq.highlight[p] && strcmp(sq.names[p], "Bilal Nadir") == 0;
+    OK(found, "a highlighted player under the minimum share is still drawn");
+  }
+  if (s && sl_charts_importance_from_squad(s, club, 0, 2024, &nadir, 1, st, &im, &err) == SL_OK) {
+    INT_EQ(im.n_players, SL_CHARTS_IMPORTANCE_TOP + 1, "the top 15 and Nadir");
+    STR_EQ(im.players[SL_CHARTS_IMPORTANCE_TOP], "Bilal Nadir", "Nadir last");
+    INT_EQ(im.highlight[SL_CHARTS_IMPORTANCE_TOP], 1, "his row marked");
+    OK(strstr(im.common.subtitle, "the 15 most important of 32 players and Bilal Nadir (22nd)") != NULL,
+       "subtitle: %s", im.common.subtitle);
+    check_chart("importance, Nadir added", &im, w_importance);
+  }
+  if (s && sl_charts_importance_from_squad(s, club, 0, 2024, &him, 1, st, &im, &err) == SL_OK) {
+    INT_EQ(im.n_players, SL_CHARTS_IMPORTANCE_TOP, "Balerdi (3rd) is in the top: nothing added");
+    OK(strstr(im.common.subtitle, "Balerdi") == NULL, "no rank in the subtitle: %s", im.common.subtitle);
+  }
+  size_t other;
+  if (s) INT_EQ(sl_squad_find_player(s, "Bremer", &other, &err), SL_OK, "Bremer: %s", err.message);
+  if (s) INT_EQ(sl_charts_squad_from_squad(s, club, 2024, 0, &other, 1, st, &sq, &err), SL_EINVAL,
+                "a Juventus player highlighted at Marseille is refused");
   sl_charts_store_free(st);
   sl_squad_free(s);
   sl_profiles_free(profiles);

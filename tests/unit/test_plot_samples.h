@@ -108,12 +108,16 @@ static const double sq_importance[] = {78, 84, 40, 66, 91, 63, 80, 42, 48, 30, 3
 static const char *const sq_contract[] = {"2027", "2028", "2025", "2027", "2029", "2028", "2028", "2028",
                                           "2027", "2025", "2026", "2029", "2027", "2026", "2029", NULL};
 
+/* Balerdi (the second) is the player asked about in both squad charts. */
+static const int sq_highlight[16] = {0, 1};
+static const int imp_highlight[8] = {0, 1};
+
 static inline sl_plot_squad sample_squad(sl_plot_common common) {
   common.title = "Marseille's spine is in its prime";
   common.subtitle = "Ligue 1 2024-25: share of league minutes by age; colour and size show importance; contract end in brackets";
   common.credits = sample_credits;
   sl_plot_squad s = {common, 16, sq_names, sq_age, sq_share, sq_importance, sq_contract,
-                     24, 29, "Age (years, 1 Jan 2025)", "Share of league minutes (%)"};
+                     24, 29, "Age (years, 1 Jan 2025)", "Share of league minutes (%)", sq_highlight};
   return s;
 }
 
@@ -130,7 +134,7 @@ static inline sl_plot_importance sample_importance(sl_plot_common common) {
   common.subtitle = "Squad importance score and its components, Marseille 2024-25";
   common.credits = sample_credits;
   sl_plot_importance i = {common, 8, imp_players, 4, imp_components, imp_values,
-                          "Importance score (points out of 100)"};
+                          "Importance score (points out of 100)", imp_highlight};
   return i;
 }
 

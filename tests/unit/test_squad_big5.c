@@ -97,6 +97,27 @@ static void test_two_clubs(const sl_squad *s) {
   INT_EQ(sl_squad_find_player(s, "Emmanuel Agbadou", &w, &err), SL_EAMBIG, "ambiguous without a club");
 }
 
+/* A name found among one club's players (the chart's --highlight): Agbadou is ambiguous in the
+ * league file but one player at each of his clubs; a player of another club is named as such. */
+static void test_find_in_club(const sl_squad *s) {
+  size_t wolves, reims, marseille, e, w;
+  sl_error err;
+  INT_EQ(sl_squad_find_club(s, "Wolves", &wolves, &err), SL_OK, "Wolves: %s", err.message);
+  INT_EQ(sl_squad_find_club(s, "Reims", &reims, &err), SL_OK, "Reims: %s", err.message);
+  INT_EQ(sl_squad_find_club(s, "marseille", &marseille, &err), SL_OK, "Marseille: %s", err.message);
+  INT_EQ(sl_squad_find_player(s, "Emmanuel Agbadou (Wolves)", &w, &err), SL_OK, "Agbadou at Wolves: %s", err.message);
+  INT_EQ(sl_squad_find_in_club(s, wolves, "Agbadou", &e, &err), SL_OK, "Agbadou among Wolves: %s", err.message);
+  INT_EQ(e, w, "the Wolves entry");
+  INT_EQ(sl_squad_find_in_club(s, reims, "agbadou", &e, &err), SL_OK, "Agbadou among Reims: %s", err.message);
+  INT_EQ(sl_squad_entry_at(s, e)->club, reims, "the Reims entry");
+  INT_EQ(sl_squad_find_in_club(s, marseille, "Balerdi", &e, &err), SL_OK, "Balerdi at Marseille: %s", err.message);
+  INT_EQ(sl_squad_find_in_club(s, wolves, "Balerdi", &e, &err), SL_ENOTFOUND, "Balerdi is not a Wolves player");
+  STR_EQ(err.message, "Leonardo Balerdi plays for Marseille, not Wolves", "the message names his club");
+  INT_EQ(sl_squad_find_in_club(s, marseille, "Silva", &e, &err), SL_EAMBIG, "no Silva at Marseille, eight elsewhere");
+  INT_EQ(sl_squad_find_in_club(s, marseille, "Nobody Atall", &e, &err), SL_ENOTFOUND, "nobody");
+  OK(strncmp(err.message, "no player 'Nobody Atall'", 24) == 0, "not found: %s", err.message);
+}
+
 int main(void) {
   if (access(BIG5, R_OK) != 0) {
     fprintf(stderr, "skipped: %s is absent\n", BIG5);
@@ -122,6 +143,7 @@ int main(void) {
     test_every_club(s);
     test_balerdi(s);
     test_two_clubs(s);
+    test_find_in_club(s);
   }
   sl_squad_free(s);
   sl_profiles_free(prof);

@@ -33,6 +33,15 @@ player_name[5] = 'Adrien Rabiot'
 player_name[6] = 'Luis Henrique'
 player_name[7] = 'Derek Cornelius'
 player_name[8] = 'Amir Murillo'
+array highlighted[8]
+highlighted[1] = 0
+highlighted[2] = 1
+highlighted[3] = 0
+highlighted[4] = 0
+highlighted[5] = 0
+highlighted[6] = 0
+highlighted[7] = 0
+highlighted[8] = 0
 array component_label[4]
 component_label[1] = 'Minutes'
 component_label[2] = 'On-pitch impact'

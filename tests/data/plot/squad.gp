@@ -20,7 +20,7 @@ title_pt = 17
 subtitle_text = 'Ligue 1 2024-25: share of league minutes by age; colour and size show importance; contract end in brackets'
 subtitle2_text = ''
 credits_text = 'Data: invented sample for tests | Chart: scoutlab'
-caption_text = 'Size and colour: importance (0-100); thin line: a name moved off its point'
+caption_text = 'Size and colour: importance (0-100); ringed: highlighted; thin line: a name moved off its point'
 xlabel_text = 'Age (years, 1 Jan 2025)'
 ylabel_text = 'Share of league minutes (%)'
 has_peak = 1
@@ -86,20 +86,21 @@ EOD
 array label_age[16]
 array label_share[16]
 array label_right[16]
-label_age[1] = 32.3621; label_share[1] = 0.97; label_right[1] = 1
-label_age[2] = 26.0428; label_share[2] = 0.88; label_right[2] = 0
-label_age[3] = 27.5757; label_share[3] = 0.363516; label_right[3] = 1
-label_age[4] = 30.1282; label_share[4] = 0.62; label_right[4] = 0
-label_age[5] = 23.2515; label_share[5] = 0.9; label_right[5] = 1
-label_age[6] = 23.4258; label_share[6] = 0.74; label_right[6] = 0
-label_age[7] = 29.8395; label_share[7] = 0.86; label_right[7] = 0
-label_age[8] = 23.1087; label_share[8] = 0.45; label_right[8] = 0
-label_age[9] = 27.2136; label_share[9] = 0.52; label_right[9] = 0
-label_age[10] = 31.8806; label_share[10] = 0.283516; label_right[10] = 1
-label_age[11] = 29.2014; label_share[11] = 0.38; label_right[11] = 0
-label_age[12] = 22.2039; label_share[12] = 0.35; label_right[12] = 0
-label_age[13] = 21.3107; label_share[13] = 0.186484; label_right[13] = 0
-label_age[14] = 28.8893; label_share[14] = 0.2; label_right[14] = 0
-label_age[15] = 22.2828; label_share[15] = 0.12; label_right[15] = 0
-label_age[16] = 29.1267; label_share[16] = 0.433516; label_right[16] = 0
+array highlighted[16]
+label_age[1] = 32.3621; label_share[1] = 0.97; label_right[1] = 1; highlighted[1] = 0
+label_age[2] = 26.0428; label_share[2] = 0.88; label_right[2] = 0; highlighted[2] = 1
+label_age[3] = 27.5757; label_share[3] = 0.363516; label_right[3] = 1; highlighted[3] = 0
+label_age[4] = 30.1282; label_share[4] = 0.62; label_right[4] = 0; highlighted[4] = 0
+label_age[5] = 23.2515; label_share[5] = 0.9; label_right[5] = 1; highlighted[5] = 0
+label_age[6] = 23.4258; label_share[6] = 0.74; label_right[6] = 0; highlighted[6] = 0
+label_age[7] = 29.8395; label_share[7] = 0.86; label_right[7] = 0; highlighted[7] = 0
+label_age[8] = 23.1087; label_share[8] = 0.45; label_right[8] = 0; highlighted[8] = 0
+label_age[9] = 27.2136; label_share[9] = 0.52; label_right[9] = 0; highlighted[9] = 0
+label_age[10] = 31.8806; label_share[10] = 0.283516; label_right[10] = 1; highlighted[10] = 0
+label_age[11] = 29.2014; label_share[11] = 0.38; label_right[11] = 0; highlighted[11] = 0
+label_age[12] = 22.2039; label_share[12] = 0.35; label_right[12] = 0; highlighted[12] = 0
+label_age[13] = 21.3107; label_share[13] = 0.186484; label_right[13] = 0; highlighted[13] = 0
+label_age[14] = 28.8893; label_share[14] = 0.2; label_right[14] = 0; highlighted[14] = 0
+label_age[15] = 22.2828; label_share[15] = 0.12; label_right[15] = 0; highlighted[15] = 0
+label_age[16] = 29.1267; label_share[16] = 0.433516; label_right[16] = 0; highlighted[16] = 0
 
