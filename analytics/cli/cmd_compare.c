@@ -277,28 +277,15 @@ void sl_cmp_json_accounting(const sl_cmp_ctx *ctx, FILE *f) {
 
 int sl_cmp_profile(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t first, const sl_profile **pr,
                    sl_profiles **owned) {
-  const sl_player *p = sl_compare_player(ctx->index, first);
-  *pr = NULL, *owned = NULL;
-  if (a->stats_list) {
-    sl_error err;
-    /* The peers: the --profile's group when one is named (a file without positions), else his. */
-    const sl_profile *named = a->profile ? sl_profiles_find(ctx->profiles, a->profile) : NULL;
-    if (a->profile && !named) return sl_cli_usage_error(a->cmd, "%s", sl_profiles_not_found(ctx->profiles, a->profile, (char[1024]){0}, 1024));
-    sl_group g = named && named->peers != SL_GROUP_UNKNOWN ? named->peers : p->group;
-    if (sl_compare_stats_parse(ctx->index, ctx->profiles, a->stats_list, g, owned, &err) != SL_OK)
-      return sl_cli_usage_error(a->cmd, "--stats-list: %s", err.message);
-    *pr = &(*owned)->items[0];
-    return 0;
+  sl_error err;
+  int st = sl_compare_profile_choose(ctx->index, ctx->profiles, first, a->profile, a->stats_list, pr, owned, &err);
+  if (!st) return 0;
+  if (st == SL_EDATA && !strcmp(err.field, "profile")) {
+    fprintf(stderr, "scoutlab %s: %s; name one with --profile or --stats-list\n", a->cmd, SL_CLI_SHOWN(err.message));
+    return SL_EXIT_DATA;
   }
-  if (a->profile) {
-    *pr = sl_profiles_find(ctx->profiles, a->profile);
-    return *pr ? 0 : sl_cli_usage_error(a->cmd, "%s", sl_profiles_not_found(ctx->profiles, a->profile, (char[1024]){0}, 1024));
-  }
-  *pr = sl_compare_default_profile(ctx->index, ctx->profiles, first);
-  if (*pr) return 0;
-  fprintf(stderr, "scoutlab %s: no profile for %s (position %s: %s); name one with --profile or --stats-list\n",
-          a->cmd, SL_CLI_SHOWN(p->name), sl_group_name(p->group), SL_CLI_SHOWN(p->position_note));
-  return SL_EXIT_DATA;
+  if (!strcmp(err.field, "stats")) return sl_cli_usage_error(a->cmd, "--stats-list: %s", err.message);
+  return sl_cli_usage_error(a->cmd, "%s", err.message);
 }
 
 /* --chart FILE (compare only): -1 taken, 0 not ours, or an exit status. */

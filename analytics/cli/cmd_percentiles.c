@@ -38,25 +38,6 @@ static const char *format_value(const sl_profile_stat *s, double v, char *buf, s
   return sl_stat_value_text(s, v, buf, size); /* the charts write the same text */
 }
 
-static const char *kind_name(sl_stat_kind k) {
-  static const char *const names[] = {"per90", "rate", "raw", "total"};
-  return names[k];
-}
-
-static const char *better_name(sl_better b) {
-  static const char *const names[] = {"higher", "lower", "neutral"};
-  return names[b];
-}
-
-static double mean_percentile(const sl_profile *pr, const sl_stat_value *v) {
-  double sum = 0, w = 0;
-  for (size_t s = 0; s < pr->nstats; s++) {
-    if (pr->stats[s].better == SL_BETTER_NEUTRAL || isnan(v[s].percentile)) continue;
-    sum += pr->stats[s].weight * v[s].percentile, w += pr->stats[s].weight;
-  }
-  return w > 0 ? sum / w : NAN;
-}
-
 static void position_text(const sl_player *p, char *buf, size_t size) {
   if (p->sub_position[0] && p->group_source != SL_POSSRC_INFERRED)
     snprintf(buf, size, "%s (%s)", p->sub_position, sl_position_source_name(p->group_source));
@@ -204,7 +185,7 @@ static void print_csv(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_
   for (size_t s = 0; s < pr->nstats; s++) {
     const sl_profile_stat *st = &pr->stats[s];
     sl_cli_csv_field(stdout, st->label), fputc(',', stdout), sl_cli_csv_field(stdout, st->stat_group);
-    printf(",%s,%s", kind_name(st->kind), better_name(st->better));
+    printf(",%s,%s", sl_stat_kind_name(st->kind), sl_better_name(st->better));
     for (size_t k = 0; k < n; k++) {
       fputc(',', stdout), csv_number(r[k].v[s].value);
       fputc(',', stdout), csv_number(r[k].v[s].percentile);
@@ -226,7 +207,7 @@ static void print_tidy(const sl_cmp_ctx *ctx, const sl_profile *pr, const player
       int season = p->season ? p->season : sl_workspace_seasons_of(ctx->ws)->stats; /* one season: the file's */
       sl_cli_csv_number(stdout, season ? season : NAN), fputc(',', stdout);
       sl_cli_csv_field(stdout, st->label), fputc(',', stdout), sl_cli_csv_field(stdout, st->stat_group);
-      printf(",%s,%s,", kind_name(st->kind), better_name(st->better));
+      printf(",%s,%s,", sl_stat_kind_name(st->kind), sl_better_name(st->better));
       sl_cli_csv_number(stdout, r[k].v[s].value), fputc(',', stdout);
       sl_cli_csv_number(stdout, r[k].v[s].percentile);
       printf(",%zu\n", r[k].v[s].peers);
@@ -298,7 +279,7 @@ static void json_player(const sl_cmp_ctx *ctx, const sl_profile *pr, const playe
     const sl_profile_stat *st = &pr->stats[s];
     fputs(s ? ",{\"stat\":" : "{\"stat\":", stdout), sl_cli_json_string(stdout, st->label);
     fputs(",\"group\":", stdout), sl_cli_json_string(stdout, st->stat_group);
-    printf(",\"kind\":\"%s\",\"better\":\"%s\",\"value\":", kind_name(st->kind), better_name(st->better));
+    printf(",\"kind\":\"%s\",\"better\":\"%s\",\"value\":", sl_stat_kind_name(st->kind), sl_better_name(st->better));
     sl_cli_json_number(stdout, r->v[s].value);
     fputs(",\"percentile\":", stdout), sl_cli_json_number(stdout, r->v[s].percentile);
     printf(",\"peers\":%zu}", r->v[s].peers);
@@ -340,7 +321,7 @@ int sl_cmp_report(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const size_t *idx
     r[k].index = idx[k];
     if (!(r[k].v = calloc(pr->nstats ? pr->nstats : 1, sizeof *r[k].v))) st = SL_EXIT_DATA;
     else if (sl_compare_percentiles(ctx->index, idx[k], pr, &a->pool, r[k].v, &r[k].info, &err)) st = sl_cli_fail(&err);
-    else r[k].quality = mean_percentile(pr, r[k].v);
+    else r[k].quality = sl_compare_mean_percentile(pr, r[k].v);
   }
   if (!st) {
     if (a->format == SL_FMT_JSON) print_json(a, ctx, pr, r, n);

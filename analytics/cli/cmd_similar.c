@@ -54,8 +54,8 @@ static int similar_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   const char *v = argv[++*i];
   double x;
   if (strcmp(o, "-k") == 0) {
-    if (!sl_parse_number(v, SL_DECIMAL_POINT, &x) || x < 1 || x != floor(x) || x > 1000)
-      return sl_cli_usage_error(a->cmd, "-k expects a whole number from 1 to 1000, got \"%s\"", v);
+    if (!sl_parse_number(v, SL_DECIMAL_POINT, &x) || x < 1 || x != floor(x) || x > SL_COMPARE_MAX_K)
+      return sl_cli_usage_error(a->cmd, "-k expects a whole number from 1 to %d, got \"%s\"", SL_COMPARE_MAX_K, v);
     a->k = (size_t)x;
   } else if (strcmp(o, "--max-age") == 0) {
     if (!sl_parse_number(v, SL_DECIMAL_POINT, &a->max_age) || a->max_age <= 0)
@@ -203,24 +203,12 @@ static void print_hits_csv(const sl_cmp_ctx *ctx, const sl_similar_hit *hits, si
   }
 }
 
-/* Fair fees (the model's median) of the candidates of group g with enough minutes, NAN for the
- * others and for those the model cannot value (no market value, no age): each valued as
- * scoutlab value values him, by the workspace (its season rule and fee record). */
+/* Fair fees of the candidates (sl_workspace_fair_fees), NAN for the others; NULL out of memory. */
 static double *fair_fees(const sl_cmp_args *a, const sl_cmp_ctx *ctx, sl_group g, size_t *valued) {
   size_t n = sl_compare_count(ctx->index);
   double *fee = malloc((n ? n : 1) * sizeof *fee);
-  *valued = 0;
-  for (size_t i = 0; fee && i < n; i++) {
-    const sl_player *p = sl_compare_player(ctx->index, i);
-    fee[i] = NAN;
-    if (p->group != g || !(p->minutes >= a->pool.min_minutes)) continue;
-    sl_workspace_player pl;
-    sl_fees_valuation v;
-    sl_error err;
-    if (sl_workspace_player_at(ctx->ws, i, &pl, &err) == SL_OK &&
-        sl_workspace_value(ctx->ws, &pl, NULL, NAN, NULL, &v, &err) == SL_OK)
-      fee[i] = v.fair_fee, ++*valued;
-  }
+  sl_error err;
+  if (fee && sl_workspace_fair_fees(ctx->ws, g, a->pool.min_minutes, fee, valued, &err) != SL_OK) free(fee), fee = NULL;
   return fee;
 }
 
@@ -237,7 +225,7 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   double *fee = NULL;
   size_t valued = 0;
   if (a->model) {
-    fee = fair_fees(a, ctx, t->group, &valued);
+    fee = fair_fees(a, ctx, sl_compare_peer_group(ctx->index, target, pr), &valued); /* the group searched */
     if (!sl_workspace_seasons_of(ctx->ws)->stats)
       sl_cli_note("similar", "note: the stats name no season; fair fees use the model's last training season");
   }

@@ -197,13 +197,10 @@ int sl_binding_percentiles_new(const sl_workspace *ws, const char *player, const
   if (!st && pl.index < 0)
     st = sl_error_set(&err, SL_EDATA, NULL, 0, 0, "%s is in the values only: no stats to rank", pl.name);
   if (st) return fail(st, &err, msg, msgsize);
-  const sl_profile *pr = role ? sl_profiles_find(profiles, role) : sl_compare_default_profile(c, profiles, (size_t)pl.index);
-  if (!pr) {
-    char text[1024];
-    st = role ? sl_error_set(&err, SL_EUNKNOWN, NULL, 0, 0, "%s", sl_profiles_not_found(profiles, role, text, sizeof text))
-              : sl_error_set(&err, SL_EDATA, NULL, 0, 0, "no profile for %s's position group", pl.name);
-    return fail(st, &err, msg, msgsize);
-  }
+  const sl_profile *pr = NULL;
+  sl_profiles *none = NULL; /* no stats list: the profile is borrowed from the workspace */
+  st = sl_compare_profile_choose(c, profiles, (size_t)pl.index, role, NULL, &pr, &none, &err);
+  if (st) return fail(st, &err, msg, msgsize);
   sl_binding_percentiles *p = calloc(1, sizeof *p);
   if (p) p->v = calloc(pr->nstats ? pr->nstats : 1, sizeof *p->v);
   if (!p || !p->v) {
@@ -379,4 +376,368 @@ size_t sl_binding_valuation_note_count(const sl_binding_valuation *b) { return b
 
 const char *sl_binding_valuation_note(const sl_binding_valuation *b, size_t i) {
   return b && i < b->v.nnotes ? b->v.notes[i] : NULL;
+}
+
+/* ---- compare and similar: options as text, read with the library's parsers ---- */
+
+/* What a comparison or a similar search is asked, as the commands' options ask it. */
+typedef struct compare_request {
+  const char *role, *stats_list, *leagues;
+  sl_pool pool;
+  sl_similar_options similar;
+} compare_request;
+
+static int option_number(const char *key, const char *text, int money, double *out, sl_error *err) {
+  int ok = money ? sl_parse_euros(text, SL_DECIMAL_POINT, out) : sl_parse_number(text, SL_DECIMAL_POINT, out);
+  if (ok && *out >= 0) return SL_OK;
+  return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s expects %s, got '%s'", key,
+                      money ? "an amount in euros such as 15m or 700k" : "a non-negative number", text);
+}
+
+/* One of the similar search's own options: SL_OK taken, -1 not one of them, or a status. */
+static int similar_option(const char *k, const char *v, compare_request *r, sl_error *err) {
+  sl_similar_options *o = &r->similar;
+  double x = 0;
+  if (!strcmp(k, "leagues")) return r->leagues = v, SL_OK;
+  if (!strcmp(k, "metric")) {
+    if (strcmp(v, "euclidean") && strcmp(v, "cosine"))
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "metric expects euclidean or cosine, got '%s'", v);
+    return o->metric = v[0] == 'c' ? SL_SIMILAR_COSINE : SL_SIMILAR_EUCLIDEAN, SL_OK;
+  }
+  if (!strcmp(k, "k")) {
+    int st = option_number(k, v, 0, &x, err);
+    if (!st && (x < 1 || x != floor(x) || x > SL_COMPARE_MAX_K))
+      st = sl_error_set(err, SL_EINVAL, NULL, 0, 0, "k expects a whole number from 1 to %d, got '%s'", SL_COMPARE_MAX_K, v);
+    return st ? st : (o->k = (size_t)x, SL_OK);
+  }
+  double *num = !strcmp(k, "max_age") ? &o->max_age : !strcmp(k, "min_age") ? &o->min_age
+                : !strcmp(k, "candidate_minutes") ? &o->candidate_min_minutes : !strcmp(k, "max_value") ? &o->max_value
+                : !strcmp(k, "max_fee") ? &o->max_fee : NULL;
+  if (!num) return -1;
+  return option_number(k, v, num == &o->max_value || num == &o->max_fee, num, err);
+}
+
+/* Text options into r: role, stats_list, pool, min_minutes, and with `similar` k, max_age,
+ * min_age, max_value, max_fee, leagues, metric, candidate_minutes. SL_EINVAL naming the key. */
+static int read_request(const char *const *keys, const char *const *values, size_t n, int similar,
+                        compare_request *r, sl_error *err) {
+  memset(r, 0, sizeof *r);
+  sl_pool_shared(&r->pool); /* the compare commands' default pool */
+  sl_similar_default(&r->similar);
+  if (n && (!keys || !values)) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "options without names or values");
+  for (size_t i = 0; i < n; i++) {
+    const char *k = keys[i], *v = values[i];
+    int st = -1;
+    if (!k || !v) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "an option without a name or value");
+    if (!strcmp(k, "role")) st = (r->role = v, SL_OK);
+    else if (!strcmp(k, "stats_list")) st = (r->stats_list = v, SL_OK);
+    else if (!strcmp(k, "pool")) st = sl_pool_parse(v, &r->pool, err);
+    else if (!strcmp(k, "min_minutes")) st = option_number(k, v, 0, &r->pool.min_minutes, err);
+    else if (similar) st = similar_option(k, v, r, err);
+    if (st > 0) return st;
+    if (st < 0)
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "unknown option '%s' (expected role, stats_list, pool, min_minutes%s)",
+                          k, similar ? ", k, max_age, min_age, max_value, max_fee, leagues, metric or candidate_minutes" : "");
+  }
+  return SL_OK;
+}
+
+/* The stats index and profiles of ws, with the pool's and the leagues' names checked against the
+ * stats as the commands check them (sl_compare_leagues_check). */
+static int compare_inputs(const sl_workspace *ws, const compare_request *r, const sl_compare **c, sl_error *err) {
+  *c = ws ? sl_workspace_compare(ws) : NULL;
+  if (!*c || !sl_workspace_profiles(ws))
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "comparing players needs stats and role profiles");
+  int st = r->pool.kind == SL_POOL_LIST ? sl_compare_leagues_check(*c, r->pool.leagues, err) : SL_OK;
+  if (!st && r->leagues) st = sl_compare_leagues_check(*c, r->leagues, err);
+  return st;
+}
+
+/* Player `name` of the stats: sl_workspace_find, as the commands find him. */
+static int stats_player(const sl_workspace *ws, const char *name, size_t *index, sl_error *err) {
+  sl_workspace_player pl;
+  int st = sl_workspace_find(ws, name, &pl, err);
+  if (!st && pl.index < 0)
+    st = sl_error_set(err, SL_EDATA, NULL, 0, 0, "%s is in the values only: no stats to compare", pl.name);
+  if (!st) *index = (size_t)pl.index;
+  return st;
+}
+
+/* ---- players side by side ---- */
+
+struct sl_binding_compare {
+  const sl_compare *index; /* borrowed from the workspace */
+  const sl_profile *profile; /* borrowed from the workspace, or from owned */
+  sl_profiles *owned;      /* a stats_list's profile, NULL otherwise */
+  size_t n;
+  size_t *player;          /* index entries, in the order asked */
+  sl_stat_value *v;        /* n x profile->nstats, row-major */
+  sl_pool_info *info;
+  double *mean;            /* mean percentile of each */
+};
+
+void sl_binding_compare_free(sl_binding_compare *b) {
+  if (!b) return;
+  free(b->player), free(b->v), free(b->info), free(b->mean);
+  sl_profiles_free(b->owned);
+  free(b);
+}
+
+static int compare_alloc(size_t n, size_t nstats, sl_binding_compare **out, sl_error *err) {
+  sl_binding_compare *b = calloc(1, sizeof *b);
+  if (b) {
+    b->n = n;
+    b->player = calloc(n ? n : 1, sizeof *b->player);
+    b->v = calloc((n ? n : 1) * (nstats ? nstats : 1), sizeof *b->v);
+    b->info = calloc(n ? n : 1, sizeof *b->info);
+    b->mean = calloc(n ? n : 1, sizeof *b->mean);
+  }
+  if (!b || !b->player || !b->v || !b->info || !b->mean) {
+    sl_binding_compare_free(b);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  *out = b;
+  return SL_OK;
+}
+
+/* Every name found, then the profile for the first (as `scoutlab compare` finds and chooses). */
+static int compare_build(const sl_workspace *ws, const char *const *players, size_t n, const compare_request *r,
+                         sl_binding_compare **out, sl_error *err) {
+  const sl_compare *c;
+  int st = compare_inputs(ws, r, &c, err);
+  if (!st && (!players || n == 0)) st = sl_error_set(err, SL_EINVAL, NULL, 0, 0, "name at least one player");
+  size_t *idx = st ? NULL : calloc(n, sizeof *idx);
+  if (!st && !idx) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  for (size_t k = 0; !st && k < n; k++) st = stats_player(ws, players[k], &idx[k], err);
+  const sl_profile *pr = NULL;
+  sl_profiles *owned = NULL;
+  if (!st) st = sl_compare_profile_choose(c, sl_workspace_profiles(ws), idx[0], r->role, r->stats_list, &pr, &owned, err);
+  if (!st) st = compare_alloc(n, pr->nstats, out, err);
+  if (st) {
+    free(idx), sl_profiles_free(owned);
+    return st;
+  }
+  sl_binding_compare *b = *out;
+  b->index = c, b->profile = pr, b->owned = owned;
+  memcpy(b->player, idx, n * sizeof *idx);
+  free(idx);
+  return SL_OK;
+}
+
+int sl_binding_compare_new(const sl_workspace *ws, const char *const *players, size_t nplayers,
+                           const char *const *keys, const char *const *values, size_t noptions,
+                           sl_binding_compare **out, char *msg, size_t msgsize) {
+  sl_error err;
+  *out = NULL;
+  compare_request r;
+  sl_binding_compare *b = NULL;
+  int st = read_request(keys, values, noptions, 0, &r, &err);
+  if (!st) st = compare_build(ws, players, nplayers, &r, &b, &err);
+  size_t ns = b ? b->profile->nstats : 0;
+  for (size_t k = 0; !st && k < nplayers; k++) {
+    st = sl_compare_percentiles(b->index, b->player[k], b->profile, &r.pool, b->v + k * ns, &b->info[k], &err);
+    if (!st) b->mean[k] = sl_compare_mean_percentile(b->profile, b->v + k * ns);
+  }
+  if (st) {
+    sl_binding_compare_free(b);
+    return fail(st, &err, msg, msgsize);
+  }
+  *out = b;
+  return SL_OK;
+}
+
+const char *sl_binding_compare_role(const sl_binding_compare *b) { return b ? b->profile->role : NULL; }
+size_t sl_binding_compare_player_count(const sl_binding_compare *b) { return b ? b->n : 0; }
+size_t sl_binding_compare_stat_count(const sl_binding_compare *b) { return b ? b->profile->nstats : 0; }
+
+const char *sl_binding_compare_stat(const sl_binding_compare *b, size_t s, const char *what) {
+  if (!b || s >= b->profile->nstats || !what) return NULL;
+  const sl_profile_stat *st = &b->profile->stats[s];
+  if (!strcmp(what, "stat")) return st->label;
+  if (!strcmp(what, "group")) return st->stat_group;
+  if (!strcmp(what, "kind")) return sl_stat_kind_name(st->kind);
+  if (!strcmp(what, "better")) return sl_better_name(st->better);
+  return NULL;
+}
+
+/* A player's text fields, shared by compare and similar: as the commands' JSON names them. */
+static const char *player_text(const sl_player *p, const char *what) {
+  if (!strcmp(what, "name")) return p->name;
+  if (!strcmp(what, "club")) return p->club;
+  if (!strcmp(what, "clubs")) return p->clubs;
+  if (!strcmp(what, "league")) return p->league;
+  if (!strcmp(what, "leagues")) return p->leagues;
+  if (!strcmp(what, "seasons")) return p->seasons;
+  if (!strcmp(what, "group")) return sl_group_name(p->group);
+  if (!strcmp(what, "position_source")) return sl_position_source_name(p->group_source);
+  if (!strcmp(what, "sub_position")) return p->sub_position;
+  if (!strcmp(what, "fbref_position")) return p->fbref_pos;
+  if (!strcmp(what, "position_note")) return p->position_note;
+  return NULL;
+}
+
+/* A player's numbers, shared by compare and similar. */
+static double player_number(const sl_player *p, const char *what) {
+  if (!strcmp(what, "age")) return p->age;
+  if (!strcmp(what, "born")) return p->born;
+  if (!strcmp(what, "minutes")) return p->minutes;
+  if (!strcmp(what, "nineties")) return p->nineties;
+  if (!strcmp(what, "market_value")) return p->market_value;
+  if (!strcmp(what, "rows")) return (double)p->nrows;
+  return NAN;
+}
+
+const char *sl_binding_compare_text(const sl_binding_compare *b, size_t i, const char *what) {
+  if (!b || i >= b->n || !what) return NULL;
+  if (!strcmp(what, "pool_group")) return sl_group_name(b->info[i].group);
+  if (!strcmp(what, "pool_leagues")) return b->info[i].leagues;
+  return player_text(sl_compare_player(b->index, b->player[i]), what);
+}
+
+double sl_binding_compare_number(const sl_binding_compare *b, size_t i, const char *what) {
+  if (!b || i >= b->n || !what) return NAN;
+  const sl_pool_info *in = &b->info[i];
+  if (!strcmp(what, "mean_percentile")) return b->mean[i];
+  if (!strcmp(what, "pool_size")) return (double)in->size;
+  if (!strcmp(what, "player_in_pool")) return in->player_in_pool;
+  if (!strcmp(what, "small_sample")) return in->small_sample;
+  if (!strcmp(what, "below_default_minutes")) return in->below_default;
+  return player_number(sl_compare_player(b->index, b->player[i]), what);
+}
+
+static const sl_stat_value *compare_cell(const sl_binding_compare *b, size_t i, size_t s) {
+  return b && i < b->n && s < b->profile->nstats ? &b->v[i * b->profile->nstats + s] : NULL;
+}
+double sl_binding_compare_value(const sl_binding_compare *b, size_t i, size_t s) {
+  const sl_stat_value *v = compare_cell(b, i, s);
+  return v ? v->value : NAN;
+}
+double sl_binding_compare_percentile(const sl_binding_compare *b, size_t i, size_t s) {
+  const sl_stat_value *v = compare_cell(b, i, s);
+  return v ? v->percentile : NAN;
+}
+size_t sl_binding_compare_peers(const sl_binding_compare *b, size_t i, size_t s) {
+  const sl_stat_value *v = compare_cell(b, i, s);
+  return v ? v->peers : 0;
+}
+
+/* ---- similar players ---- */
+
+struct sl_binding_similar {
+  const sl_compare *index;   /* borrowed from the workspace */
+  const sl_profile *profile; /* borrowed from the workspace, or from owned */
+  sl_profiles *owned;
+  size_t target;
+  sl_similar_metric metric;
+  sl_similar_info info;
+  sl_similar_hit *hits;
+  size_t n;
+  double *fee;               /* fair fee of each hit; NULL without a fee model */
+};
+
+void sl_binding_similar_free(sl_binding_similar *s) {
+  if (!s) return;
+  free(s->hits), free(s->fee);
+  sl_profiles_free(s->owned);
+  free(s);
+}
+
+/* What the options need from the workspace: market values for max_value, a fee model for
+ * max_fee (the commands' --values and --model). */
+static int similar_needs(const sl_workspace *ws, const sl_similar_options *o, sl_error *err) {
+  if (!isnan(o->max_value) && !sl_workspace_values(ws))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "max_value needs market values (a values file in the data)");
+  if (!isnan(o->max_fee) && !sl_workspace_model(ws))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "max_fee needs a fee model (a saved model or past transfers)");
+  return SL_OK;
+}
+
+/* With a fee model, every candidate's fair fee (sl_workspace_fair_fees) into *fees (the caller
+ * frees it); NULL without one. */
+static int candidate_fees(const sl_workspace *ws, const sl_binding_similar *s, const compare_request *r,
+                          double **fees, sl_error *err) {
+  *fees = NULL;
+  if (!sl_workspace_model(ws)) return SL_OK;
+  sl_group g = sl_compare_peer_group(s->index, s->target, s->profile); /* the group searched */
+  size_t n = sl_compare_count(s->index);
+  *fees = malloc((n ? n : 1) * sizeof **fees);
+  if (!*fees) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  return sl_workspace_fair_fees(ws, g, r->pool.min_minutes, *fees, NULL, err);
+}
+
+/* The search itself, as `scoutlab similar` runs it; the hits' fees kept, the others dropped. */
+static int similar_run(const sl_workspace *ws, sl_binding_similar *s, compare_request *r, sl_error *err) {
+  double *fees = NULL;
+  int st = candidate_fees(ws, s, r, &fees, err);
+  sl_similar_options *o = &r->similar;
+  o->min_minutes = r->pool.min_minutes, o->pool = &r->pool, o->leagues = r->leagues, o->fair_fee = fees;
+  s->hits = st ? NULL : calloc(o->k, sizeof *s->hits);
+  s->fee = st || !fees ? NULL : calloc(o->k, sizeof *s->fee);
+  if (!st && (!s->hits || (fees && !s->fee))) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!st) st = sl_compare_similar(s->index, s->target, s->profile, o, s->hits, &s->n, &s->info, err);
+  for (size_t h = 0; !st && s->fee && h < s->n; h++) s->fee[h] = fees[s->hits[h].player];
+  free(fees);
+  return st;
+}
+
+int sl_binding_similar_new(const sl_workspace *ws, const char *player, const char *const *keys,
+                           const char *const *values, size_t noptions, sl_binding_similar **out, char *msg,
+                           size_t msgsize) {
+  sl_error err;
+  *out = NULL;
+  compare_request r;
+  const sl_compare *c = NULL;
+  sl_binding_similar *s = NULL;
+  int st = read_request(keys, values, noptions, 1, &r, &err);
+  if (!st) st = compare_inputs(ws, &r, &c, &err);
+  if (!st) st = similar_needs(ws, &r.similar, &err);
+  if (!st && !(s = calloc(1, sizeof *s))) st = sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (!st) s->index = c, s->metric = r.similar.metric, st = stats_player(ws, player ? player : "", &s->target, &err);
+  if (!st)
+    st = sl_compare_profile_choose(c, sl_workspace_profiles(ws), s->target, r.role, r.stats_list, &s->profile,
+                                   &s->owned, &err);
+  if (!st) st = similar_run(ws, s, &r, &err);
+  if (st) {
+    sl_binding_similar_free(s);
+    return fail(st, &err, msg, msgsize);
+  }
+  *out = s;
+  return SL_OK;
+}
+
+const char *sl_binding_similar_player(const sl_binding_similar *s) {
+  return s ? sl_compare_player(s->index, s->target)->name : NULL;
+}
+const char *sl_binding_similar_role(const sl_binding_similar *s) { return s ? s->profile->role : NULL; }
+const char *sl_binding_similar_metric(const sl_binding_similar *s) {
+  return s ? s->metric == SL_SIMILAR_COSINE ? "cosine" : "euclidean" : NULL;
+}
+
+double sl_binding_similar_info(const sl_binding_similar *s, const char *what) {
+  if (!s || !what) return NAN;
+  const sl_similar_info *in = &s->info;
+  const struct { const char *name; size_t n; } counts[] = {
+      {"population", in->population},         {"candidates", in->candidates},
+      {"excluded_age", in->excluded_age},     {"excluded_value", in->excluded_value},
+      {"excluded_no_value", in->excluded_no_value}, {"excluded_league", in->excluded_league},
+      {"excluded_minutes", in->excluded_minutes},   {"excluded_fee", in->excluded_fee},
+      {"excluded_no_fee", in->excluded_no_fee}};
+  for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
+    if (!strcmp(what, counts[k].name)) return (double)counts[k].n;
+  return NAN;
+}
+
+size_t sl_binding_similar_count(const sl_binding_similar *s) { return s ? s->n : 0; }
+
+const char *sl_binding_similar_text(const sl_binding_similar *s, size_t i, const char *what) {
+  if (!s || i >= s->n || !what) return NULL;
+  return player_text(sl_compare_player(s->index, s->hits[i].player), what);
+}
+
+double sl_binding_similar_number(const sl_binding_similar *s, size_t i, const char *what) {
+  if (!s || i >= s->n || !what) return NAN;
+  if (!strcmp(what, "distance")) return s->hits[i].distance;
+  if (!strcmp(what, "shared_stats")) return (double)s->hits[i].shared;
+  if (!strcmp(what, "fair_fee")) return s->fee ? s->fee[i] : NAN;
+  return player_number(sl_compare_player(s->index, s->hits[i].player), what);
 }

@@ -203,3 +203,36 @@ int sl_compare_stats_parse(const sl_compare *c, const sl_profiles *profiles, con
   *out = p;
   return SL_OK;
 }
+
+/* The role's profile, or SL_EUNKNOWN with "did you mean" among the profiles' roles. */
+static int named_profile(const sl_profiles *profiles, const char *role, const sl_profile **pr, sl_error *err) {
+  *pr = sl_profiles_find(profiles, role);
+  if (*pr) return SL_OK;
+  char text[SL_ERROR_MESSAGE_MAX];
+  sl_error_set(err, SL_EUNKNOWN, NULL, 0, 0, "%s", sl_profiles_not_found(profiles, role, text, sizeof text));
+  return sl_error_field(err, "profile", SL_EUNKNOWN);
+}
+
+int sl_compare_profile_choose(const sl_compare *c, const sl_profiles *profiles, size_t first, const char *role,
+                              const char *stats_list, const sl_profile **pr, sl_profiles **owned, sl_error *err) {
+  if (!pr || !owned) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_profile_choose: NULL argument");
+  *pr = NULL, *owned = NULL;
+  if (!c || first >= c->n) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_profile_choose: no player %zu", first);
+  const sl_player *p = &c->players[first];
+  const sl_profile *named = NULL;
+  int st = role ? named_profile(profiles, role, &named, err) : SL_OK;
+  if (st) return st;
+  if (stats_list) {
+    /* The peers: the named role's group (a file without positions), else his. */
+    sl_group g = named && named->peers != SL_GROUP_UNKNOWN ? named->peers : p->group;
+    st = sl_compare_stats_parse(c, profiles, stats_list, g, owned, err);
+    if (st) return sl_error_field(err, "stats", st);
+    *pr = &(*owned)->items[0];
+    return SL_OK;
+  }
+  *pr = named ? named : sl_compare_default_profile(c, profiles, first);
+  if (*pr) return SL_OK;
+  sl_error_set(err, SL_EDATA, NULL, 0, 0, "no profile for %s (position %s: %s)", p->name, sl_group_name(p->group),
+               p->position_note);
+  return sl_error_field(err, "profile", SL_EDATA);
+}

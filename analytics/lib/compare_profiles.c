@@ -39,19 +39,26 @@ static int split_aliases(const char *text, sl_profile_stat *s) {
   return SL_OK;
 }
 
+/* The profiles file's words for kinds and directions, in enum order: read and written alike. */
+static const char *const kind_names[] = {"per90", "rate", "raw", "total"};
+static const char *const better_names[] = {"higher", "lower", "neutral"};
+#define NKINDS (sizeof kind_names / sizeof kind_names[0])
+#define NBETTER (sizeof better_names / sizeof better_names[0])
+
 static int parse_kind(const char *s, sl_stat_kind *k) {
-  static const char *const names[] = {"per90", "rate", "raw", "total"};
-  for (int i = 0; s && i < 4; i++)
-    if (strcasecmp(s, names[i]) == 0) return *k = (sl_stat_kind)i, 1;
+  for (size_t i = 0; s && i < NKINDS; i++)
+    if (strcasecmp(s, kind_names[i]) == 0) return *k = (sl_stat_kind)i, 1;
   return 0;
 }
 
 static int parse_better(const char *s, sl_better *b) {
-  static const char *const names[] = {"higher", "lower", "neutral"};
-  for (int i = 0; s && i < 3; i++)
-    if (strcasecmp(s, names[i]) == 0) return *b = (sl_better)i, 1;
+  for (size_t i = 0; s && i < NBETTER; i++)
+    if (strcasecmp(s, better_names[i]) == 0) return *b = (sl_better)i, 1;
   return 0;
 }
+
+const char *sl_stat_kind_name(sl_stat_kind k) { return (size_t)k < NKINDS ? kind_names[k] : "unknown"; }
+const char *sl_better_name(sl_better b) { return (size_t)b < NBETTER ? better_names[b] : "unknown"; }
 
 static void free_stat(sl_profile_stat *s) {
   free(s->label), free(s->stat_group), free(s->numerator), free(s->denominator);

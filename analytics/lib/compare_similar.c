@@ -109,7 +109,7 @@ int sl_compare_similar(const sl_compare *c, size_t i, const sl_profile *profile,
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_similar: bad argument");
   *nhits = 0;
   const sl_player *p = &c->players[i];
-  sl_group g = profile->peers != SL_GROUP_UNKNOWN ? profile->peers : p->group;
+  sl_group g = sl_compare_peer_group(c, i, profile);
   if (g == SL_GROUP_UNKNOWN)
     return sl_error_set(err, SL_EDATA, NULL, 0, 0, "%s has no known position group: name a profile", p->name);
   size_t ns = profile->nstats, m = 0, *idx = NULL, k = opt->k ? opt->k : SL_COMPARE_DEFAULT_K;

@@ -144,6 +144,22 @@ const sl_profile *sl_compare_default_profile(const sl_compare *c, const sl_profi
   return sl_profiles_for_group(profiles, c->players[i].group);
 }
 
+sl_group sl_compare_peer_group(const sl_compare *c, size_t i, const sl_profile *profile) {
+  if (profile && profile->peers != SL_GROUP_UNKNOWN) return profile->peers;
+  return c && i < c->n ? c->players[i].group : SL_GROUP_UNKNOWN;
+}
+
+double sl_compare_mean_percentile(const sl_profile *profile, const sl_stat_value *v) {
+  if (!profile || !v) return NAN;
+  double sum = 0, w = 0;
+  for (size_t s = 0; s < profile->nstats; s++) {
+    const sl_profile_stat *st = &profile->stats[s];
+    if (st->better == SL_BETTER_NEUTRAL || isnan(v[s].percentile)) continue; /* a style marker, or unranked */
+    sum += st->weight * v[s].percentile, w += st->weight;
+  }
+  return w > 0 ? sum / w : NAN;
+}
+
 /* Values of every pool member: an m x nstats matrix (row-major), members listed in idx. */
 int sl_compare_pool_matrix_(const sl_compare *c, const sl_bound *b, size_t nstats, sl_group g,
                             const sl_pool *pool, const char *ref_league, double **vals,
@@ -187,7 +203,7 @@ static int rank_in_pool(const sl_compare *c, size_t i, const sl_profile *profile
   sl_pool own_season = *pool; /* a multi-season index ranks a player against his season's peers */
   if (!own_season.season) own_season.season = p->season;
   pool = &own_season;
-  sl_group g = profile->peers != SL_GROUP_UNKNOWN ? profile->peers : p->group;
+  sl_group g = sl_compare_peer_group(c, i, profile);
   if (g == SL_GROUP_UNKNOWN)
     return sl_error_field(err, "profile",
                           sl_error_set(err, SL_EDATA, NULL, 0, 0,

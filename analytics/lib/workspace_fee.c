@@ -388,3 +388,24 @@ int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, co
   if (fp_out) *fp_out = fp;
   return SL_OK;
 }
+
+int sl_workspace_fair_fees(const sl_workspace *ws, sl_group group, double min_minutes, double *fee, size_t *valued,
+                           sl_error *err) {
+  if (!ws || !fee) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_fair_fees: NULL argument");
+  if (valued) *valued = 0;
+  if (!ws->model) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no fee model: give past transfers or a saved model");
+  size_t n = ws->cmp ? sl_compare_count(ws->cmp) : 0;
+  for (size_t i = 0; i < n; i++) {
+    const sl_player *p = sl_compare_player(ws->cmp, i);
+    fee[i] = NAN;
+    if (p->group != group || !(p->minutes >= min_minutes)) continue; /* never a candidate: not valued */
+    sl_workspace_player pl;
+    sl_fees_valuation v;
+    sl_error one; /* a player the model cannot value (no market value, no age) has no fee, not an error */
+    if (sl_workspace_player_at(ws, i, &pl, &one) == SL_OK && sl_workspace_value(ws, &pl, NULL, NAN, NULL, &v, &one) == SL_OK) {
+      fee[i] = v.fair_fee;
+      if (valued) ++*valued;
+    }
+  }
+  return SL_OK;
+}

@@ -3,7 +3,8 @@
  * come back as a status (0 ok, an sl_status otherwise) and the message text in a caller buffer.
  * python/scoutlab/ is written over this header alone.
  *
- * Ownership: a handle made here (sl_table, sl_workspace, sl_binding_valuation) is the caller's
+ * Ownership: a handle made here (sl_table, sl_workspace, sl_binding_valuation, _squad,
+ * _percentiles, _compare, _similar) is the caller's
  * and is freed with its own _free(). Strings returned are borrowed from the handle and valid
  * until it is freed (a valuation's term names are borrowed from its workspace's model: free the
  * valuation first); number getters return NAN for "unknown". Thread safety: see export.h.
@@ -127,6 +128,76 @@ const char *sl_binding_percentiles_stat(const sl_binding_percentiles *p, size_t 
 double sl_binding_percentiles_value(const sl_binding_percentiles *p, size_t i);
 double sl_binding_percentiles_percentile(const sl_binding_percentiles *p, size_t i);
 size_t sl_binding_percentiles_peers(const sl_binding_percentiles *p, size_t i);
+
+/* ---- players side by side, and similar players ---- */
+
+/* Options of sl_binding_compare_new and sl_binding_similar_new: `noptions` keys and text values,
+ * as the commands' options (numbers in the C locale, amounts as money, "15m"):
+ *   role        a profile ("centre-back", "cb"; default: the first player's group's), --profile
+ *   stats_list  the stats to use instead of a profile ("TklW, Int, Cmp%"), --stats-list
+ *   pool        shared (default), big5, all, league, or leagues ("Ligue 1,Serie A"), --pool
+ *   min_minutes pool members' minutes (default 900), --min-minutes
+ * and for similar also k (1-SL_COMPARE_MAX_K, default 10), max_age, min_age, max_value (needs
+ * market values in the data), max_fee (needs a fee model), leagues, metric (euclidean, cosine),
+ * candidate_minutes. SL_EINVAL for another key or a value not of its kind; SL_EUNKNOWN (with
+ * "did you mean") for a role that is no profile, a stat that is none, or a league the stats lack;
+ * SL_ENOTFOUND/SL_EAMBIG for a name, as `scoutlab compare`/`similar` find it; SL_EDATA without
+ * stats or profiles. */
+
+typedef struct sl_binding_compare sl_binding_compare;
+
+/** The players named (nplayers >= 1, in that order) side by side, as `scoutlab compare` gives
+ *  them: per stat of one profile (the first player's group's unless role/stats_list) the value
+ *  and the percentile against the pool. Free *out with sl_binding_compare_free() (before the
+ *  workspace). */
+int sl_binding_compare_new(const sl_workspace *ws, const char *const *players, size_t nplayers,
+                           const char *const *keys, const char *const *values, size_t noptions,
+                           sl_binding_compare **out, char *msg, size_t msgsize);
+void sl_binding_compare_free(sl_binding_compare *b);
+/** The profile's role ("centre-back", "chosen" for a stats list), the players, the stats. */
+const char *sl_binding_compare_role(const sl_binding_compare *b);
+size_t sl_binding_compare_player_count(const sl_binding_compare *b);
+size_t sl_binding_compare_stat_count(const sl_binding_compare *b);
+/** Stat s's "stat" (label), "group", "kind" (per90, rate, raw, total) or "better" (higher,
+ *  lower, neutral); NULL out of range. */
+const char *sl_binding_compare_stat(const sl_binding_compare *b, size_t s, const char *what);
+/** Player i's text as `compare --format json` writes it: "name", "club", "clubs", "league",
+ *  "leagues", "seasons", "group", "position_source", "sub_position", "fbref_position",
+ *  "position_note", "pool_group", "pool_leagues"; NULL out of range. */
+const char *sl_binding_compare_text(const sl_binding_compare *b, size_t i, const char *what);
+/** Player i's number: "age", "born", "minutes", "nineties", "market_value" (EUR), "rows",
+ *  "mean_percentile", "pool_size", and 0/1 "player_in_pool", "small_sample",
+ *  "below_default_minutes"; NAN when unknown. */
+double sl_binding_compare_number(const sl_binding_compare *b, size_t i, const char *what);
+/** Player i's value of stat s (per 90, a rate 0-100 or as given), percentile 0-100 (NAN when
+ *  none) and peers with a value. */
+double sl_binding_compare_value(const sl_binding_compare *b, size_t i, size_t s);
+double sl_binding_compare_percentile(const sl_binding_compare *b, size_t i, size_t s);
+size_t sl_binding_compare_peers(const sl_binding_compare *b, size_t i, size_t s);
+
+typedef struct sl_binding_similar sl_binding_similar;
+
+/** The players most like `player`, nearest first, as `scoutlab similar` ranks them; with a fee
+ *  model in the workspace each one's fair fee, as `similar --model` values them. Free *out
+ *  with sl_binding_similar_free() (before the workspace). */
+int sl_binding_similar_new(const sl_workspace *ws, const char *player, const char *const *keys,
+                           const char *const *values, size_t noptions, sl_binding_similar **out, char *msg,
+                           size_t msgsize);
+void sl_binding_similar_free(sl_binding_similar *s);
+/** The player asked about (as written), the profile's role, the metric ("euclidean", "cosine"). */
+const char *sl_binding_similar_player(const sl_binding_similar *s);
+const char *sl_binding_similar_role(const sl_binding_similar *s);
+const char *sl_binding_similar_metric(const sl_binding_similar *s);
+/** The search's counts: "population", "candidates", "excluded_age", "excluded_value",
+ *  "excluded_no_value", "excluded_league", "excluded_minutes", "excluded_fee",
+ *  "excluded_no_fee"; NAN for another key. */
+double sl_binding_similar_info(const sl_binding_similar *s, const char *what);
+/** The players found; the i-th nearest's text (the keys of sl_binding_compare_text but the
+ *  pool's) and numbers: "distance", "shared_stats", "fair_fee" (EUR, NAN without a model or
+ *  for one it cannot value), and "age", "born", "minutes", "nineties", "market_value", "rows". */
+size_t sl_binding_similar_count(const sl_binding_similar *s);
+const char *sl_binding_similar_text(const sl_binding_similar *s, size_t i, const char *what);
+double sl_binding_similar_number(const sl_binding_similar *s, size_t i, const char *what);
 
 /* ---- valuing a player ---- */
 

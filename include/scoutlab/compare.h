@@ -35,6 +35,8 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 #define SL_COMPARE_MAX_ROW_MINUTES 5000.0
 /* The default number of similar players returned. */
 #define SL_COMPARE_DEFAULT_K 10
+/* Most similar players one query returns: beyond it the list is the whole group, not a shortlist. */
+#define SL_COMPARE_MAX_K 1000
 
 /* ---- position groups ---------------------------------------------------------------------- */
 
@@ -82,6 +84,11 @@ typedef enum sl_better {
   SL_BETTER_LOWER,      /* errors, dispossessed: the percentile is inverted */
   SL_BETTER_NEUTRAL     /* a style marker (Launch%): ranked as higher, left out of quality */
 } sl_better;
+
+/** The profiles file's word for a kind ("per90", "rate", "raw", "total") or a direction
+ *  ("higher", "lower", "neutral"); "unknown" out of range. Static storage. */
+const char *sl_stat_kind_name(sl_stat_kind k);
+const char *sl_better_name(sl_better b);
 
 typedef struct sl_profile_stat {
   char *label;        /* "Aerial win %" */
@@ -352,6 +359,27 @@ typedef struct sl_pool_info {
 /** The profile used for player i when none is named: the one for his group, or NULL. */
 const sl_profile *sl_compare_default_profile(const sl_compare *c, const sl_profiles *profiles,
                                              size_t i);
+
+/** The profile compare, percentiles, similar and their charts use for players whose first is
+ *  player `first`: a profile of the stats named in `stats_list` (sl_compare_stats_parse; its peers
+ *  the group of the profile named `role` when one is, else his group), else the profile named
+ *  `role` (sl_profiles_find), else his group's (sl_compare_default_profile). role and stats_list
+ *  may be NULL. Returns SL_OK and *pr, borrowed from `profiles` or from *owned; *owned is NULL,
+ *  or the stats_list's profile, which the caller frees with sl_profiles_free() after *pr's last
+ *  use. SL_EUNKNOWN (field "profile") for a role that is no profile, with "did you mean"; the
+ *  failures of sl_compare_stats_parse (field "stats" set for every one of them); SL_EDATA
+ *  (field "profile") when his group has no profile: "no profile for NAME (position GROUP: why)". */
+int sl_compare_profile_choose(const sl_compare *c, const sl_profiles *profiles, size_t first, const char *role,
+                              const char *stats_list, const sl_profile **pr, sl_profiles **owned, sl_error *err);
+
+/** A player's mean percentile over a profile, as compare and percentiles report it: the
+ *  weighted mean (sl_profile_stat.weight) of v[s].percentile over the stats that are not neutral
+ *  and have a percentile; v has profile->nstats entries. NAN when none has. */
+double sl_compare_mean_percentile(const sl_profile *profile, const sl_stat_value *v);
+
+/** The position group player i is ranked and matched among for `profile`: the group the profile
+ *  names, else his own (SL_GROUP_UNKNOWN when neither is known, or i is out of range). */
+sl_group sl_compare_peer_group(const sl_compare *c, size_t i, const sl_profile *profile);
 
 /** The profile's values for player i, without percentiles: out has profile->nstats entries.
  *  Returns SL_OK (missing values are NAN, not errors). */

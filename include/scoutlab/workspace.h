@@ -251,6 +251,15 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
 int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                        double bid, sl_fees_player *fp, sl_fees_valuation *out, sl_error *err);
 
+/** Fair fees (the model's median, EUR) of the stats players of `group` with at least
+ *  min_minutes, each valued as sl_workspace_value values him (his season, fee record and model);
+ *  NAN for every other player and for one the model cannot value (no market value, no age). fee
+ *  has sl_compare_count(sl_workspace_compare(ws)) entries; *valued (may be NULL) gets how many
+ *  have a fee. For sl_similar_options.fair_fee, as `scoutlab similar --model` fills it. SL_EINVAL
+ *  without a model. */
+int sl_workspace_fair_fees(const sl_workspace *ws, sl_group group, double min_minutes, double *fee, size_t *valued,
+                           sl_error *err);
+
 /** The league a caller named, as the model knows it: *canonical gets the training data's
  *  spelling ("Serie A" for "serie a", "it Serie A"), *pooled 1 when the model pooled it into
  *  "other" (too few deals). SL_EUNKNOWN (field `field`) with "did you mean" for a name no

@@ -135,6 +135,33 @@ _sq_count = _sig("sl_binding_squad_count", _SZ, _P)
 _sq_player = _sig("sl_binding_squad_player", _S, _P, _SZ)
 _sq_number = _sig("sl_binding_squad_number", _D, _P, _SZ, _S)
 _SQUAD_NUMBERS = ("importance", "minutes", "minutes_share", "age")
+_OPTS = (_STRS, _STRS, _SZ)
+_cmp_new = _sig("sl_binding_compare_new", _c.c_int, _P, _STRS, _SZ, *_OPTS, _c.POINTER(_P), _S, _SZ)
+_cmp_free = _sig("sl_binding_compare_free", None, _P)
+_cmp_role = _sig("sl_binding_compare_role", _S, _P)
+_cmp_count = _sig("sl_binding_compare_player_count", _SZ, _P)
+_cmp_nstats = _sig("sl_binding_compare_stat_count", _SZ, _P)
+_cmp_stat = _sig("sl_binding_compare_stat", _S, _P, _SZ, _S)
+_cmp_text = _sig("sl_binding_compare_text", _S, _P, _SZ, _S)
+_cmp_number = _sig("sl_binding_compare_number", _D, _P, _SZ, _S)
+_cmp_value = _sig("sl_binding_compare_value", _D, _P, _SZ, _SZ)
+_cmp_pct = _sig("sl_binding_compare_percentile", _D, _P, _SZ, _SZ)
+_cmp_peers = _sig("sl_binding_compare_peers", _SZ, _P, _SZ, _SZ)
+_sim_new = _sig("sl_binding_similar_new", _c.c_int, _P, _S, *_OPTS, _c.POINTER(_P), _S, _SZ)
+_sim_free = _sig("sl_binding_similar_free", None, _P)
+_sim_player = _sig("sl_binding_similar_player", _S, _P)
+_sim_role = _sig("sl_binding_similar_role", _S, _P)
+_sim_metric = _sig("sl_binding_similar_metric", _S, _P)
+_sim_info = _sig("sl_binding_similar_info", _D, _P, _S)
+_sim_count = _sig("sl_binding_similar_count", _SZ, _P)
+_sim_text = _sig("sl_binding_similar_text", _S, _P, _SZ, _S)
+_sim_number = _sig("sl_binding_similar_number", _D, _P, _SZ, _S)
+# The fields of `compare --format json` and `similar --format json`, by their JSON names.
+_POSITION = (("group", "group"), ("source", "position_source"), ("sub_position", "sub_position"),
+             ("fbref", "fbref_position"), ("note", "position_note"))
+_PLAYER_NUMBERS = (("age", "age"), ("born", "born"), ("minutes", "minutes"), ("nineties", "nineties"),
+                   ("market_value_eur", "market_value"))
+_EXCLUDED = ("age", "value", "no_value", "league", "minutes", "fee", "no_fee")
 _component_name = _sig("sl_squad_component_name", _S, _c.c_int)
 
 
@@ -177,6 +204,19 @@ def _num(x):
 def _check(st, msg):
     if st:
         raise ScoutlabError(st, _u(msg.value) or "scoutlab error %d" % st)
+
+
+def _options(options):
+    """Keyword options as the C API's text keys and values (numbers in the C locale)."""
+    keys, vals = [], []
+    for k, x in options.items():
+        if isinstance(x, bool) or x is None:
+            raise TypeError("option %s expects a number or text, got %r" % (k, x))
+        keys.append(_b(k))
+        vals.append(str(x).encode() if isinstance(x, int) else repr(x).encode() if isinstance(x, float) else _b(x))
+    ka = (_c.c_char_p * max(len(keys), 1))(*keys)
+    va = (_c.c_char_p * max(len(vals), 1))(*vals)
+    return ka, va, len(keys)
 
 
 def parse_season(season):
@@ -321,6 +361,63 @@ class Workspace:
         finally:
             _sq_free(q)
 
+    def compare(self, *players, **options):
+        """The players side by side as `scoutlab compare --format json` gives them: {"profile",
+        "players": [{"name", "clubs", "league", "leagues", "seasons", "position": {...}, "age",
+        "born", "minutes", "nineties", "market_value_eur", "rows", "pool": {...},
+        "mean_percentile", "stats": [{"stat", "group", "kind", "better", "value", "percentile",
+        "peers"}]}]}; None for what is unknown. options as compare's: role="centre-back",
+        stats_list="TklW, Int, Cmp%", pool="all" (shared, big5, league, "Ligue 1,Serie A"),
+        min_minutes=600."""
+        if len(players) == 1 and isinstance(players[0], (list, tuple)):
+            players = tuple(players[0])
+        ws = self._open()
+        names = [_b(p) for p in players]
+        arr = (_c.c_char_p * max(len(names), 1))(*names)
+        b = _P()
+        msg = _c.create_string_buffer(_MSG)
+        _check(_cmp_new(ws, arr, len(names), *_options(options), _c.byref(b), msg, _MSG), msg)
+        try:
+            return {"profile": _u(_cmp_role(b)), "players": [_compared(b, i) for i in range(_cmp_count(b))]}
+        finally:
+            _cmp_free(b)
+
+    def similar(self, player, n=10, **options):
+        """The n players most like `player`, nearest first, as `scoutlab similar --format json`
+        gives them: {"player", "profile", "metric", "population", "candidates", "excluded": {...},
+        "similar": [{"name", "club", "clubs", "league", "group", "position_source",
+        "sub_position", "age", "minutes", "market_value_eur", "distance", "shared_stats"}]}, and
+        "fair_fee_eur" when the workspace has a fee model. options as similar's: max_age,
+        min_age, max_value ("15m"), max_fee, leagues ("Ligue 1,Serie A"), metric ("cosine"),
+        candidate_minutes, pool, min_minutes, role, stats_list."""
+        ws = self._open()
+        options = dict(options, k=n)
+        s = _P()
+        msg = _c.create_string_buffer(_MSG)
+        _check(_sim_new(ws, _b(player), *_options(options), _c.byref(s), msg, _MSG), msg)
+        try:
+            fees = self._has_model()
+            found = []
+            for i in range(_sim_count(s)):
+                row = {k: _u(_sim_text(s, i, k.encode())) for k in ("name", "club", "clubs", "league", "group",
+                                                                  "position_source", "sub_position")}
+                row.update({k: _num(_sim_number(s, i, key.encode())) for k, key in
+                            (("age", "age"), ("minutes", "minutes"), ("market_value_eur", "market_value"),
+                             ("distance", "distance"))})
+                if fees:
+                    row["fair_fee_eur"] = _num(_sim_number(s, i, b"fair_fee"))
+                row["shared_stats"] = int(_sim_number(s, i, b"shared_stats"))
+                found.append(row)
+            return {"player": _u(_sim_player(s)), "profile": _u(_sim_role(s)), "metric": _u(_sim_metric(s)),
+                    "population": int(_sim_info(s, b"population")), "candidates": int(_sim_info(s, b"candidates")),
+                    "excluded": {k: int(_sim_info(s, ("excluded_" + k).encode())) for k in _EXCLUDED},
+                    "similar": found}
+        finally:
+            _sim_free(s)
+
+    def _has_model(self):
+        return _coef_count(self._open()) > 0
+
     def save_model(self, path):
         msg = _c.create_string_buffer(_MSG)
         _check(_model_save(self._open(), _b(path), msg, _MSG), msg)
@@ -356,6 +453,23 @@ class Workspace:
             return out
         finally:
             _val_free(v)
+
+
+def _compared(b, i):
+    """Player i of a comparison, in the shape of `compare --format json`'s players."""
+    row = {k: _u(_cmp_text(b, i, k.encode())) for k in ("name", "clubs", "league", "leagues", "seasons")}
+    row["position"] = {k: _u(_cmp_text(b, i, key.encode())) for k, key in _POSITION}
+    row.update({k: _num(_cmp_number(b, i, key.encode())) for k, key in _PLAYER_NUMBERS})
+    row["rows"] = int(_cmp_number(b, i, b"rows"))
+    row["pool"] = {"group": _u(_cmp_text(b, i, b"pool_group")), "leagues": _u(_cmp_text(b, i, b"pool_leagues")),
+                   "size": int(_cmp_number(b, i, b"pool_size"))}
+    for k in ("player_in_pool", "small_sample", "below_default_minutes"):
+        row["pool"][k] = bool(_cmp_number(b, i, k.encode()))
+    row["mean_percentile"] = _num(_cmp_number(b, i, b"mean_percentile"))
+    row["stats"] = [dict({k: _u(_cmp_stat(b, s, k.encode())) for k in ("stat", "group", "kind", "better")},
+                         value=_num(_cmp_value(b, i, s)), percentile=_num(_cmp_pct(b, i, s)), peers=_cmp_peers(b, i, s))
+                    for s in range(_cmp_nstats(b))]
+    return row
 
 
 def fit_fee_model(transfers, data=()):

@@ -1,0 +1,143 @@
+#!/bin/sh
+# python_compare.sh SCOUTLAB LIB PYTHONDIR DATASETS - the Python module's Workspace.compare() and
+# .similar() give the players, their order and their numbers that `scoutlab compare` and
+# `scoutlab similar` give as JSON for the same files and options (numbers compared with a
+# relative tolerance, never as text), and the CLI's messages for an ambiguous or unknown name.
+set -eu
+bin=$1 lib=$2 pydir=$3 data=$4
+py=/usr/bin/python3
+[ -x "$py" ] || { echo "skip: /usr/bin/python3 not found (apt-get install python3)"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+stats="--stats $data/players.csv --season 2024"
+q="Tobías Quirandel"
+"$bin" fit --transfers "$data/transfers.csv" -o "$tmp/demo.slm" >/dev/null
+# Each case: a name, then the command's arguments; the JSON goes to $tmp/NAME.json.
+run() {
+  name=$1
+  shift
+  "$bin" "$@" --format json >"$tmp/$name.json" 2>/dev/null
+}
+run compare_default compare $stats "$q" "Tomás Escillo" "João Lourares"
+run compare_options compare $stats "$q" "Theo Ashwood" --profile midfielder --pool all --min-minutes 600
+run compare_list compare $stats "$q" "Tomás Escillo" --stats-list "TklW, Int, Cmp%, Err:low" --pool "Valmorian Ligue"
+run similar_default similar $stats "$q"
+run similar_options similar $stats --values "$data/values.csv" "$q" -k 7 --max-age 30 --max-value 30m \
+  --metric cosine --candidate-minutes 1200 --pool league
+run similar_fees similar $stats --values "$data/values.csv" --contracts "$data/contracts.csv" --model "$tmp/demo.slm" \
+  "$q" -k 5 --max-fee 20m --leagues "Valmorian Ligue,Castellan Primera"
+for who in Lourares "Quirandelx Nobody"; do
+  if "$bin" similar $stats "$who" >/dev/null 2>"$tmp/err.txt"; then
+    echo "FAIL: scoutlab similar accepted '$who'"
+    exit 1
+  fi
+  cat "$tmp/err.txt" >>"$tmp/errors.txt"
+done
+cd "$tmp"
+SCOUTLAB_LIBRARY=$lib PYTHONPATH=$pydir "$py" - "$tmp" "$data" <<'PY'
+import json, math, sys
+import scoutlab
+tmp, data = sys.argv[1], sys.argv[2]
+q = "Tobías Quirandel"
+bad = 0
+
+
+def fail(text):
+    global bad
+    print("FAIL " + text)
+    bad = 1
+
+
+def same(mine, theirs, where):
+    """Python's value against the CLI's JSON: dicts by key (every key of the CLI's player and hit
+    rows must be Python's too), lists in order, numbers within 1e-9 relative, the rest exactly."""
+    if isinstance(theirs, dict):
+        if not isinstance(mine, dict):
+            return fail("%s: python %r, scoutlab an object" % (where, mine))
+        for k in theirs:
+            if k not in mine:
+                fail("%s: python has no %r" % (where, k))
+        for k in mine:
+            if k not in theirs:
+                fail("%s: scoutlab has no %r" % (where, k))
+            else:
+                same(mine[k], theirs[k], where + "." + k)
+    elif isinstance(theirs, list):
+        if not isinstance(mine, list) or len(mine) != len(theirs):
+            return fail("%s: python %d items, scoutlab %d" % (where, len(mine) if isinstance(mine, list) else -1,
+                                                                len(theirs)))
+        for i, (m, t) in enumerate(zip(mine, theirs)):
+            same(m, t, "%s[%d]" % (where, i))
+    elif isinstance(theirs, bool) or theirs is None or isinstance(theirs, str):
+        if mine != theirs or type(mine) is not type(theirs):
+            fail("%s: python %r, scoutlab %r" % (where, mine, theirs))
+    elif isinstance(mine, bool) or not isinstance(mine, (int, float)) or not math.isclose(mine, theirs, rel_tol=1e-9):
+        fail("%s: python %r, scoutlab %r" % (where, mine, theirs))
+
+
+def cli(name):
+    return json.load(open("%s/%s.json" % (tmp, name)))
+
+
+def check_compare(name, mine):
+    theirs = cli(name)
+    same(mine, {"profile": theirs["profile"], "players": theirs["players"]}, name)
+    if not mine["players"] or not mine["players"][0]["stats"]:
+        fail("%s: nothing compared" % name)
+
+
+def check_similar(name, mine, k):
+    theirs = cli(name)
+    same(mine, {key: theirs[key] for key in mine}, name)
+    if set(theirs) - set(mine) - {"schema", "command", "seasons", "rows", "positions"}:
+        fail("%s: python lacks %r" % (name, set(theirs) - set(mine)))
+    if len(mine["similar"]) != k:
+        fail("%s: %d players, expected %d" % (name, len(mine["similar"]), k))
+
+
+stats = [data + "/players.csv"]
+with scoutlab.Workspace(stats=stats, season=2024) as ws:
+    check_compare("compare_default", ws.compare(q, "Tomás Escillo", "João Lourares"))
+    check_compare("compare_options", ws.compare([q, "Theo Ashwood"], role="midfielder", pool="all", min_minutes=600))
+    check_compare("compare_list", ws.compare(q, "Tomás Escillo", stats_list="TklW, Int, Cmp%, Err:low",
+                                             pool="Valmorian Ligue"))
+    check_similar("similar_default", ws.similar(q), 10)
+    # The CLI's messages, word for word, as EAMBIG and ENOTFOUND.
+    errors = [line.split(": ", 1)[1].rstrip("\n") for line in open(tmp + "/errors.txt")]
+    for who, code, want, hint in (("Lourares", scoutlab.EAMBIG, errors[0], "be more precise"),
+                                  ("Quirandelx Nobody", scoutlab.ENOTFOUND, errors[1], "did you mean: " + q)):
+        for call in (lambda: ws.similar(who), lambda: ws.compare(q, who)):
+            try:
+                call()
+                fail("%r accepted" % who)
+            except scoutlab.ScoutlabError as e:
+                if e.code != code or str(e) != want or hint not in str(e):
+                    fail("%r: %s %s (scoutlab: %s)" % (who, e.name, e, want))
+    for call, code, want in ((lambda: ws.similar(q, n=0), scoutlab.EINVAL, "k expects a whole number from 1"),
+                             (lambda: ws.similar(q, colour="red"), scoutlab.EINVAL, "unknown option 'colour'"),
+                             (lambda: ws.similar(q, max_value="15m"), scoutlab.EINVAL, "max_value needs market values"),
+                             (lambda: ws.similar(q, max_fee="15m"), scoutlab.EINVAL, "max_fee needs a fee model"),
+                             (lambda: ws.similar(q, metric="manhattan"), scoutlab.EINVAL, "euclidean or cosine"),
+                             (lambda: ws.similar(q, leagues="Valmorian Ligeu"), scoutlab.EUNKNOWN, "did you mean"),
+                             (lambda: ws.compare(q, pool="Valmorian Ligeu"), scoutlab.EUNKNOWN, "did you mean"),
+                             (lambda: ws.compare(q, role="centre-bak"), scoutlab.EUNKNOWN, "did you mean centre-back"),
+                             (lambda: ws.compare(q, stats_list="TklWx"), scoutlab.EUNKNOWN, "did you mean"),
+                             (lambda: ws.compare(), scoutlab.EINVAL, "name at least one player")):
+        try:
+            call()
+            fail("accepted, expected %s" % want)
+        except scoutlab.ScoutlabError as e:
+            if e.code != code or want not in str(e):
+                fail("expected %s '%s', got %s %s" % (scoutlab.ScoutlabError(code, "").name, want, e.name, e))
+with scoutlab.Workspace(stats=stats, data=[data + "/values.csv"], season=2024) as ws:
+    check_similar("similar_options", ws.similar(q, n=7, max_age=30, max_value="30m", metric="cosine",
+                                                candidate_minutes=1200, pool="league"), 7)
+with scoutlab.Workspace(stats=stats, data=[data + "/values.csv", data + "/contracts.csv"], model=tmp + "/demo.slm",
+                        season=2024) as ws:
+    found = ws.similar(q, n=5, max_fee=20e6, leagues="Valmorian Ligue,Castellan Primera")
+    check_similar("similar_fees", found, 5)
+    if any(not (row["fair_fee_eur"] <= 20e6) for row in found["similar"]):
+        fail("similar_fees: a fair fee above the limit: %r" % [r["fair_fee_eur"] for r in found["similar"]])
+print("python: compare and similar match scoutlab's JSON (%d cases)" % 6)
+sys.exit(bad)
+PY
