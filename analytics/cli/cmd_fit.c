@@ -141,7 +141,7 @@ static int parse_value_opt(fit_args *a, const char *o, const char *v) {
   if (strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0) return a->out = v, 0;
   if (strcmp(o, "--rate") == 0) return a->opt.rates = v, 0;
   if (strcmp(o, "--terms") == 0) { /* "classic": the first version's list, by its name */
-    if (strcmp(v, "classic") == 0) return a->opt.classic_terms = 1, a->opt.terms = NULL, 0;
+    if (strcmp(v, "classic") == 0) return a->opt.classic_terms = SL_FEES_TERMS_CLASSIC, a->opt.terms = NULL, 0;
     return a->opt.terms = v, a->opt.classic_terms = 0, 0;
   }
   if (strcmp(o, "--format") == 0)

@@ -21,6 +21,7 @@ const char sl_help_value[] =
     "                      [--club C]\n"
     "                      [--season S] [--window YEAR] [--market-value X] [--contract-until DATE|YEAR]\n"
     "                      [--contract-months N] [--minutes-share X] [--bid X] [--level 0.8]\n"
+    "                      [--last-fee X|none [--last-fee-season S]]\n"
     "                      [--what-if NAME=VALUE]... [--comparables K] [--format table|json|csv]\n"
     "                      [-q|-v]\n"
     "\n"
@@ -50,6 +51,9 @@ const char sl_help_value[] =
     "  --performance-model PERF.slm  a no-market-value model with performance terms (scoutlab fit\n"
     "                    --stats --no-market-value): values the player when he has no market\n"
     "                    value, from his stats of the season before (the output says which model)\n"
+    "  --last-fee X|none his latest paid transfer fee (a model without market value reads it; by\n"
+    "                    default from the model's deals, which end with its data), or none when\n"
+    "                    he was never sold for a fee; --last-fee-season S its season\n"
     "  --what-if age=+1 | contract-until=2027 | market-value=15m | league=\"Serie A\" | season=+1\n"
     "                    | buyer-league=\"Premier League\" | buyer-club=Chelsea\n"
     "  --chart FILE.png  also draw the model's fit on held-out transfers with this bid marked\n"
@@ -71,10 +75,11 @@ const char sl_help_value[] =
 typedef struct value_args {
   const char *model, *performance_model, *player, *position, *contract_until, *club, *league, *buyer_league;
   const char *buyer_club;
+  const char *last_fee; /* --last-fee, checked by sl_cli_last_fee */
   const char **data, **values;
   size_t ndata, nvalues;
   double age, market_value, contract_months, minutes_share, bid, level;
-  int season, window;
+  int season, window, last_fee_season;
   const char *what_if[MAX_WHAT_IF];
   size_t nwhat;
   size_t comparables;
@@ -100,6 +105,8 @@ static const char *expected_value(const char *o) {
       {"--minutes-share", "a share of the team's minutes, 0-1, e.g. 0.75"},
       {"--market-value", "an amount in euros greater than 0, e.g. 25m, 25.5m, EUR 25m or 25000000"},
       {"--bid", "an amount in euros greater than 0, e.g. 25m, 25.5m, EUR 25m or 25000000"},
+      {"--last-fee", "an amount in euros greater than 0 (e.g. 10m), or none"},
+      {"--last-fee-season", "a season, e.g. 2021 or 2021/22"},
       {"--season", "a season, e.g. 2024, 2024/25, 2024/2025 or 24/25"},
       {"--window", "a season, e.g. 2025, 2025/26 or 2025/2026"},
       {"--level", "a probability between 0 and 1, e.g. 0.8 for an 80% interval"},
@@ -122,6 +129,8 @@ static int parse_opt(value_args *a, const char *o, const char *v) {
   if (strcmp(o, "--buyer-club") == 0) return a->buyer_club = v, 0;
   if (strcmp(o, "--club") == 0) return a->club = v, 0;
   if (strcmp(o, "--contract-until") == 0) return a->contract_until = v, 0;
+  if (strcmp(o, "--last-fee") == 0) return sl_cli_last_fee(v, &x) ? -1 : (a->last_fee = v, 0);
+  if (strcmp(o, "--last-fee-season") == 0) return sl_season_parse(v, &a->last_fee_season, NULL) ? -1 : 0;
   if (strcmp(o, "--age") == 0) return number_arg(v, &a->age);
   if (strcmp(o, "--contract-months") == 0) return number_arg(v, &a->contract_months);
   if (strcmp(o, "--minutes-share") == 0) return number_arg(v, &a->minutes_share);
@@ -173,7 +182,8 @@ static int build_player(value_args *a, sl_workspace **ws, sl_fees_player *p, cha
                         size_t *nnotes) {
   sl_cli_fee_attrs at = {.model = a->model, .performance_model = a->performance_model, .player = a->player, .position = a->position,
                          .contract_until = a->contract_until, .club = a->club, .league = a->league,
-                         .buyer_league = a->buyer_league, .buyer_club = a->buyer_club, .data = a->data, .ndata = a->ndata, .values = a->values,
+                         .buyer_league = a->buyer_league, .buyer_club = a->buyer_club, .last_fee = a->last_fee,
+                         .last_fee_season = a->last_fee_season, .data = a->data, .ndata = a->ndata, .values = a->values,
                          .nvalues = a->nvalues, .age = a->age,
                          .market_value = a->market_value, .contract_months = a->contract_months,
                          .minutes_share = a->minutes_share, .level = a->level, .season = a->season,

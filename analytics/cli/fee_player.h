@@ -18,6 +18,9 @@ typedef struct sl_cli_fee_attrs {
   size_t ntransfers;
   const char *player, *position, *contract_until, *club, *league, *buyer_league;
   const char *buyer_club;              /* --buyer-club */
+  const char *last_fee;                /* --last-fee: an amount in euros, or "none"; NULL = from
+                                          the model's deals */
+  int last_fee_season;                 /* --last-fee-season, 0 = not given */
   const char *const *data;             /* --data files */
   size_t ndata;
   const char *const *values;           /* --values files (market values, or a value history) */
@@ -33,6 +36,10 @@ typedef struct sl_cli_fee_attrs {
  *  (the library's rule), flags on top. Notes (up to max_notes) say where attributes came from.
  *  Returns an exit status; on success *ws is the caller's to sl_workspace_free(), and p's
  *  strings are borrowed from it. */
+/** --last-fee's value: "none" (0: never sold for a fee) or an amount in euros above 0 into *eur.
+ *  0 ok, -1 anything else. */
+int sl_cli_last_fee(const char *text, double *eur);
+
 int sl_cli_fee_player(const sl_cli_fee_attrs *a, sl_workspace **ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
                       size_t *nnotes, size_t max_notes);
 

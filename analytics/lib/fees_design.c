@@ -57,6 +57,7 @@ void sl_fees_model_free(sl_fees_model *m) {
   sl_fees_deals_free(m->deals);
   sl_fees_club_index_free_(m->club_index_);
   sl_fees_buyer_keys_free_(m->buyer_keys_);
+  sl_fees_history_free(m->history_);
   for (size_t k = 0; k < m->ncolumns; k++) free(m->column_names[k]);
   free(m);
 }
@@ -208,7 +209,7 @@ const char *sl_fees_var_name(sl_fees_var v) {
       "age",           "position",        "buying league",   "selling league",
       "season",        "log market value", "contract months", "minutes share",
       "starts share",  "npxG+xAG per 90", "progressive actions per 90", "club points per match",
-      "buying club"};
+      "buying club",   "log last fee",    "no last fee"};
   return (unsigned)v < SL_FEES_VAR_COUNT ? n[v] : "";
 }
 
@@ -224,6 +225,8 @@ double sl_fees_player_numeric(const sl_fees_player *p, sl_fees_var v) {
   case SL_FEES_VAR_NPXG_XAG: return p->npxg_xag_per90;
   case SL_FEES_VAR_PROGRESSIVE: return p->progressive_per90;
   case SL_FEES_VAR_TEAM_POINTS: return p->team_points;
+  case SL_FEES_VAR_LAST_FEE: return p->last_fee > 0 ? log(p->last_fee) : p->last_fee == 0 ? 0 : NAN;
+  case SL_FEES_VAR_NO_LAST_FEE: return p->last_fee > 0 ? 0 : p->last_fee == 0 ? 1 : NAN;
   default: /* a column term */
     return v >= SL_FEES_VAR_COUNT && v < SL_FEES_VAR_MAX ? p->column[v - SL_FEES_VAR_COUNT] : NAN;
   }
@@ -270,6 +273,7 @@ static const char *declared_absence(const setup_ctx *c, sl_fees_var v) {
   if (v >= SL_FEES_VAR_COUNT) return "no such column in the transfers files";
   if (v == SL_FEES_VAR_MARKET_VALUE && c->o->no_market_value) return "left out (no market value)";
   if (sl_fees_var_is_performance(v)) return "no stats history joined (the stats of the seasons before the transfers)";
+  if (v == SL_FEES_VAR_LAST_FEE || v == SL_FEES_VAR_NO_LAST_FEE) return "no fee history (a model file before version 6)";
   return NULL;
 }
 
@@ -295,6 +299,8 @@ static int var_available(setup_ctx *c, sl_fees_var v) {
   else if (v == SL_FEES_VAR_CONTRACT) present = d->has_contract;
   else if (v == SL_FEES_VAR_MINUTES) present = d->has_minutes || perf;
   else if (sl_fees_var_is_performance(v)) present = perf;
+  else if (v == SL_FEES_VAR_LAST_FEE || v == SL_FEES_VAR_NO_LAST_FEE)
+    present = d->has_last_fee;
   else if (v >= SL_FEES_VAR_COUNT) present = (int)(v - SL_FEES_VAR_COUNT) < (int)d->ncolumns && (d->has_columns >> (v - SL_FEES_VAR_COUNT) & 1u);
   ok = present && (v == SL_FEES_VAR_AGE || sl_fees_var_is_factor(v) || numeric_known(d, c->idx, c->n, v));
   char b[SL_FEES_NOTE_MAX];
@@ -419,6 +425,17 @@ static int copy_columns(sl_fees_model *m, const sl_fees_deals *d) {
   return SL_OK;
 }
 
+/* SL_FEES_NO_MARKET_VALUE_TERMS after the list l (room: the default lists are far from full). */
+static int add_no_market_value_terms(sl_fees_term_list *l) {
+  sl_fees_term_list more;
+  if (sl_fees_terms_parse(SL_FEES_NO_MARKET_VALUE_TERMS, &more, NULL)) return -1;
+  for (size_t i = 0; i < more.n; i++) {
+    if (l->n == SL_FEES_MAX_TERMS) return -1;
+    l->term[l->n++] = more.term[i];
+  }
+  return 0;
+}
+
 static int setup_terms(sl_fees_model *m, const sl_fees_deals *d, const size_t *idx, size_t n,
                        const sl_fees_options *o, char *note, size_t note_size) {
   sl_fees_term_list l;
@@ -428,6 +445,10 @@ static int setup_terms(sl_fees_model *m, const sl_fees_deals *d, const size_t *i
   map_columns(&l, d);
   if (copy_columns(m, d)) return SL_ENOMEM;
   setup_ctx c = {d, idx, n, o, note, note_size, 0, 0, 0};
+  /* The default list without market value (not the first version's list) adds the last fee. */
+  if (!o->terms && o->classic_terms != SL_FEES_TERMS_CLASSIC && !var_available(&c, SL_FEES_VAR_MARKET_VALUE) &&
+      add_no_market_value_terms(&l))
+    return SL_EINVAL;
   distinct_seasons(d, idx, n, &m->season_min, &m->season_max);
   m->season_mode = o->season_mode ? o->season_mode : SL_FEES_SEASON_TREND;
   choose_terms(m, &c, &l);

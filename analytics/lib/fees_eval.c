@@ -167,7 +167,7 @@ static int plain_on_same_test(const sl_fees_deals *d, const size_t *train, size_
   sl_fees_options plain = *o;
   plain.performance = 0;
   if (first_version) {
-    plain.terms = NULL, plain.classic_terms = 1;
+    plain.terms = NULL, plain.classic_terms = SL_FEES_TERMS_CLASSIC;
     plain.season_mode = SL_FEES_SEASON_TREND, plain.season_hold = 0;
     plain.half_life = SL_FEES_NO_WEIGHTS, plain.interval = SL_FEES_INTERVAL_T;
   }
@@ -397,7 +397,7 @@ int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model 
   /* The default list's richer terms need deals: decided here, once, for the model and every
    * evaluation's refit, so that they all fit one list. */
   int few = !st && !o.terms && !o.classic_terms && nall < SL_FEES_MIN_RICH_DEALS;
-  if (few) o.classic_terms = 1;
+  if (few) o.classic_terms = SL_FEES_TERMS_FEW;
   char note[4 * SL_FEES_NOTE_MAX] = "";
   sl_fees_model *m = NULL;
   if (!st) st = sl_fees_fit_subset(deals, all, nall, &o, &m, note, sizeof note, err);
@@ -428,7 +428,7 @@ int sl_fees_fit(sl_fees_deals *deals, const sl_fees_options *opt, sl_fees_model 
   }
   m->deals = deals;
   sl_fees_ranges_build(m);
-  if (sl_fees_club_index_build(m)) {
+  if (sl_fees_club_index_build(m) || sl_fees_model_history_build(m)) {
     sl_fees_model_free(m), free(r);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }

@@ -44,6 +44,29 @@ int sl_fees_rows_from_out_row(const sl_fees_rows *rows, size_t r);
 /** The first value of row r that cannot be true, written into why; NULL when none. */
 const char *sl_fees_rows_impossible(const sl_fees_rows *rows, size_t r, char *why, size_t size);
 
+/* ---- a player's past fees (fees_history.c) ---- */
+
+/** Paid deals by player: name (normalised), birth year (season - age), season and fee. */
+typedef struct sl_fees_history sl_fees_history;
+/** A new empty history (NULL when out of memory); free with sl_fees_history_free(). */
+sl_fees_history *sl_fees_history_new(void);
+void sl_fees_history_free(sl_fees_history *h);
+/** Adds one paid deal; a deal without a name, age, season or positive fee is not added (SL_OK).
+ *  SL_ENOMEM only. Call sl_fees_history_seal() before looking anything up. */
+int sl_fees_history_add(sl_fees_history *h, const char *name, double age, int season, double fee);
+/** Adds every deal of d (a model's training deals). SL_ENOMEM only. */
+int sl_fees_history_add_deals(sl_fees_history *h, const sl_fees_deals *d);
+void sl_fees_history_seal(sl_fees_history *h);
+/** The player's latest paid fee in a season before `season` (the larger of that season's), EUR,
+ *  and its season in *fee_season; 0 (season 0) when the history has none; NAN when name, age or
+ *  season is unknown, or the history is not sealed. */
+double sl_fees_history_last(const sl_fees_history *h, const char *name, double age, int season, int *fee_season);
+/** m->history_ from m->deals, for a model with a last-fee term whose deals carry last fees
+ *  (none otherwise). SL_ENOMEM only. */
+int sl_fees_model_history_build(sl_fees_model *m);
+/** p's last fee from the model's deals when p does not say it (NAN) and the model reads it. */
+void sl_fees_resolve_last_fee(const sl_fees_model *m, sl_fees_player *p);
+
 /** Frees a club index; NULL does nothing. */
 void sl_fees_club_index_free_(void *index);
 
@@ -192,6 +215,8 @@ void sl_fees_column_name(const sl_fees_term *t, size_t k, const char *const *col
 /** The column terms a rows reader reads (their names, in its order) and, bit k of *found, which
  *  the table has. Returns how many. Borrowed from the reader. */
 size_t sl_fees_rows_term_columns(const sl_fees_rows *rows, const char *const **names, unsigned *found);
+/** 1 when the rows looked up each row's last fee (sl_fees_player.last_fee). */
+int sl_fees_rows_has_history(const sl_fees_rows *rows);
 
 
 /** Knots of a k-knot spline at Harrell's quantiles of x[0..n) (unsorted), increasing; tied

@@ -30,7 +30,9 @@ static void put_text(FILE *f, const char *s) {
  * form (a spline, an interaction, a variable in another form than the default's), 3 for a
  * performance term. */
 static int version_of(const sl_fees_model *m) {
-  if (sl_fees_model_uses(m, SL_FEES_VAR_BUYER_CLUB)) return SL_FEES_FORMAT_VERSION;
+  if (sl_fees_model_uses(m, SL_FEES_VAR_LAST_FEE) || sl_fees_model_uses(m, SL_FEES_VAR_NO_LAST_FEE))
+    return SL_FEES_FORMAT_VERSION;
+  if (sl_fees_model_uses(m, SL_FEES_VAR_BUYER_CLUB)) return SL_FEES_FORMAT_VERSION_CLUB;
   int v = SL_FEES_FORMAT_VERSION_MIN;
   for (size_t t = 0; t < m->nterms; t++) {
     if (!sl_fees_term_is_classic(&m->terms[t])) return SL_FEES_FORMAT_VERSION_DECLARED;
@@ -41,18 +43,35 @@ static int version_of(const sl_fees_model *m) {
 
 /* A variable's number in a file. Versions 2-4 number the model's twelve variables 0-11 and
  * column term k 12 + k; version 5 gives the buying club the number after the last column term,
- * so every older file reads as it always did and a version-4 reader refuses the new variable. */
+ * version 6 the last fee and its indicator the two after it, so every older file reads as it
+ * always did and an older reader refuses the new variables. */
 #define FILE_VARS_V4 12 /* the variables version 4 knew: SL_FEES_VAR_BUYER_CLUB's own number */
 #define FILE_VAR_BUYER_CLUB (FILE_VARS_V4 + SL_FEES_MAX_COLUMN_TERMS)
+#define FILE_VAR_LAST_FEE (FILE_VAR_BUYER_CLUB + 1)
+#define FILE_VAR_NO_LAST_FEE (FILE_VAR_BUYER_CLUB + 2)
+/* Variables after the column terms in a file, before them in memory. */
+#define FILE_VARS_AFTER_COLUMNS (SL_FEES_VAR_COUNT - FILE_VARS_V4)
 
 static int var_to_file(int v) {
   if (v == SL_FEES_VAR_BUYER_CLUB) return FILE_VAR_BUYER_CLUB;
-  return v > SL_FEES_VAR_BUYER_CLUB ? v - 1 : v; /* a column term, or -1 (no partner) */
+  if (v == SL_FEES_VAR_LAST_FEE) return FILE_VAR_LAST_FEE;
+  if (v == SL_FEES_VAR_NO_LAST_FEE) return FILE_VAR_NO_LAST_FEE;
+  return v >= SL_FEES_VAR_COUNT ? v - FILE_VARS_AFTER_COLUMNS : v; /* a column term, or -1 (no partner) */
 }
 
 static int var_from_file(int f) {
   if (f == FILE_VAR_BUYER_CLUB) return SL_FEES_VAR_BUYER_CLUB;
-  return f >= FILE_VARS_V4 ? f + 1 : f;
+  if (f == FILE_VAR_LAST_FEE) return SL_FEES_VAR_LAST_FEE;
+  if (f == FILE_VAR_NO_LAST_FEE) return SL_FEES_VAR_NO_LAST_FEE;
+  return f >= FILE_VARS_V4 ? f + FILE_VARS_AFTER_COLUMNS : f;
+}
+
+/* The largest variable number (plus one) a file of `version` may name. */
+static int file_vars(int version) {
+  return version >= SL_FEES_FORMAT_VERSION        ? FILE_VAR_NO_LAST_FEE + 1
+         : version >= SL_FEES_FORMAT_VERSION_CLUB ? FILE_VAR_BUYER_CLUB + 1
+         : version >= SL_FEES_FORMAT_VERSION_DECLARED ? FILE_VARS_V4 + SL_FEES_MAX_COLUMN_TERMS
+                                                      : FILE_VARS_V4;
 }
 
 static void save_meta(FILE *f, const sl_fees_model *m) {
@@ -106,6 +125,7 @@ static void save_deals(FILE *f, const sl_fees_deals *d, int version) {
   fprintf(f, "deals %zu %d %d %d %d %d", d->n, d->has_market_value, d->has_contract,
           d->has_minutes, d->has_leagues, d->has_season);
   if (version > SL_FEES_FORMAT_VERSION_MIN) fprintf(f, " %d", d->has_performance);
+  if (version >= SL_FEES_FORMAT_VERSION) fprintf(f, " %d", d->has_last_fee);
   fputc('\n', f);
   for (size_t i = 0; i < d->n; i++) {
     const sl_fees_deal *x = &d->deal[i];
@@ -120,6 +140,7 @@ static void save_deals(FILE *f, const sl_fees_deals *d, int version) {
                    p->team_points, p->stats_season);
     for (size_t k = 0; version >= SL_FEES_FORMAT_VERSION_DECLARED && k < d->ncolumns; k++)
       sl_fprintf_c(f, "\t%.17g", p->column[k]);
+    if (version >= SL_FEES_FORMAT_VERSION) sl_fprintf_c(f, "\t%.17g\t%d", p->last_fee, p->last_fee_season);
     fputc('\n', f);
   }
 }
@@ -306,7 +327,7 @@ static int load_term_columns(reader *r, sl_fees_model *m) {
 static int load_declared(reader *r, char **s, sl_fees_term *term, size_t ncolumns) {
   double v[2];
   if (numbers(r, s, 2, v)) return SL_EPARSE;
-  int club = r->version >= SL_FEES_FORMAT_VERSION && v[0] == FILE_VAR_BUYER_CLUB;
+  int club = v[0] >= FILE_VAR_BUYER_CLUB && v[0] < file_vars(r->version) && v[0] == floor(v[0]);
   if (!((v[0] >= -1 && v[0] < FILE_VARS_V4 && v[0] == floor(v[0])) || club) ||
       !(v[1] >= 0 && v[1] <= SL_FEES_MAX_KNOTS && v[1] == floor(v[1])))
     return bad(r, "a term's partner or knot count is out of range");
@@ -336,9 +357,7 @@ static int load_term(reader *r, sl_fees_model *m, size_t t) {
   sl_fees_term *term = &m->terms[m->nterms++];
   term->partner = -1;
   int max_kind = r->version >= SL_FEES_FORMAT_VERSION_DECLARED ? SL_FEES_TERM_KIND_COUNT - 1 : SL_FEES_TERM_FACTOR;
-  int max_var = r->version >= SL_FEES_FORMAT_VERSION            ? FILE_VAR_BUYER_CLUB + 1
-                : r->version >= SL_FEES_FORMAT_VERSION_DECLARED ? FILE_VARS_V4 + SL_FEES_MAX_COLUMN_TERMS
-                                                                : FILE_VARS_V4;
+  int max_var = file_vars(r->version);
   if (!(v[0] >= 0 && v[0] < max_var && v[1] >= 0 && v[1] <= max_kind) ||
       !(v[4] >= 0 && v[4] <= (double)(r->len - r->pos)) || !(v[2] >= 1 && v[3] >= 0 && v[2] + v[3] <= SL_REGRESS_MAX_COLUMNS))
     return bad(r, "a term is out of range");
@@ -487,11 +506,12 @@ static int load_header(reader *r, sl_fees_model *m) {
   return SL_OK;
 }
 
-/* Fields of a deal line: five texts and ten numbers, five more numbers from version 3, and in
- * version 4 one per column term. */
+/* Fields of a deal line: five texts and ten numbers, five more numbers from version 3, in
+ * version 4 one per column term, and in version 6 the last fee and its season. */
 #define DEAL_FIELDS_V2 15
 #define DEAL_FIELDS_V3 20
-#define DEAL_FIELDS_MAX (DEAL_FIELDS_V3 + SL_FEES_MAX_COLUMN_TERMS)
+#define DEAL_FIELDS_LAST_FEE 2
+#define DEAL_FIELDS_MAX (DEAL_FIELDS_V3 + SL_FEES_MAX_COLUMN_TERMS + DEAL_FIELDS_LAST_FEE)
 
 /* Splits a deal line at tabs into n fields. */
 static int deal_fields(reader *r, char *s, char **f, int n) {
@@ -508,6 +528,8 @@ static int load_deal(reader *r, sl_fees_deals *d, char *s) {
   char *f[DEAL_FIELDS_MAX];
   int nf = r->version > SL_FEES_FORMAT_VERSION_MIN ? DEAL_FIELDS_V3 : DEAL_FIELDS_V2;
   if (r->version >= SL_FEES_FORMAT_VERSION_DECLARED) nf += (int)d->ncolumns;
+  int last = r->version >= SL_FEES_FORMAT_VERSION; /* the last fee and its season close the line */
+  nf += last ? DEAL_FIELDS_LAST_FEE : 0;
   if (deal_fields(r, s, f, nf)) return SL_EPARSE;
   sl_fees_deal deal = {0};
   sl_fees_player *p = &deal.player;
@@ -522,7 +544,14 @@ static int load_deal(reader *r, sl_fees_deals *d, char *s) {
     if (!season_ok(v[14])) return bad(r, "a deal's stats season is out of range");
     p->starts_share = v[10], p->npxg_xag_per90 = v[11], p->progressive_per90 = v[12], p->team_points = v[13];
     p->stats_season = (int)v[14];
-    for (size_t k = 0; k < (size_t)(nf - DEAL_FIELDS_V3); k++) p->column[k] = v[DEAL_FIELDS_V3 - 5 + k];
+    for (size_t k = 0; k < d->ncolumns && r->version >= SL_FEES_FORMAT_VERSION_DECLARED; k++)
+      p->column[k] = v[DEAL_FIELDS_V3 - 5 + k];
+  }
+  if (last) {
+    double fee = v[nf - 5 - 2], season = v[nf - 5 - 1];
+    if (!(isnan(fee) || fee >= 0) || !(season == 0 || season_ok(season)))
+      return bad(r, "a deal's last fee or its season is out of range");
+    p->last_fee = fee, p->last_fee_season = (int)season;
   }
   if (!(v[0] >= 0 && v[0] < SL_FEES_GROUP_COUNT) || !(v[6] > 0) || !(v[7] >= 0 && v[7] < (double)(d->nfiles ? d->nfiles : 1)) ||
       !season_ok(v[2]) || !(v[8] >= 0 && v[8] <= SL_FEES_MAX_LINE))
@@ -546,11 +575,12 @@ static int load_deals(reader *r, sl_fees_model *m) {
     if (keyword(r, "file", &s)) return SL_EPARSE;
     if (sl_fees_deals_add_file(d, s) == (uint32_t)-1) return SL_ENOMEM;
   }
-  double v[6];
-  int nflags = r->version > SL_FEES_FORMAT_VERSION_MIN ? 6 : 5;
+  double v[7];
+  int nflags = r->version >= SL_FEES_FORMAT_VERSION ? 7 : r->version > SL_FEES_FORMAT_VERSION_MIN ? 6 : 5;
   if (keyword(r, "deals", &s) || count_of(r, &s, &n) || numbers(r, &s, (size_t)nflags, v)) return SL_EPARSE;
   d->has_market_value = v[0] != 0, d->has_contract = v[1] != 0, d->has_minutes = v[2] != 0;
   d->has_leagues = v[3] != 0, d->has_season = v[4] != 0, d->has_performance = nflags > 5 && v[5] != 0;
+  d->has_last_fee = nflags > 6 && v[6] != 0;
   for (size_t i = 0; i < n; i++) {
     if (!(s = next_line(r))) return bad(r, "deals cut short");
     int st = load_deal(r, d, s);
@@ -558,7 +588,8 @@ static int load_deals(reader *r, sl_fees_model *m) {
   }
   d->rows_read = d->count[SL_FEES_USED] = d->n;
   sl_fees_ranges_build(m);
-  return sl_fees_club_index_build(m);
+  int st = sl_fees_club_index_build(m);
+  return st ? st : sl_fees_model_history_build(m);
 }
 
 static int load_ols(reader *r, sl_fees_model *m) {

@@ -123,6 +123,8 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
                         "what-if '%s': the amount is in %s; amounts are in euros (no exchange rate is guessed)", what,
                         other.currency);
+  if (KEY("last-fee") && strcmp(v, "none") == 0) return p->last_fee = 0, p->last_fee_season = 0, SL_OK;
+  if (KEY("last-fee") && sl_parse_euros(v, SL_DECIMAL_POINT, &eur) && eur > 0) return p->last_fee = eur, SL_OK;
   if (KEY("league")) return p->league = v, SL_OK;
   if (KEY("buyer-league")) return p->buyer_league = v, SL_OK;
   if (KEY("position") && sl_fees_position_group(v) >= 0)
@@ -134,7 +136,7 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
 #undef KEY
   return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
                       "what-if '%s' not understood: use age=+1|27, season=+1|2026, contract-until=2027|DATE, "
-                      "contract-months=12, minutes-share=0.8, market-value=15m, league=NAME, buyer-league=NAME, "
-                      "buyer-club=NAME, position=CB",
+                      "contract-months=12, minutes-share=0.8, market-value=15m, last-fee=10m|none, league=NAME, "
+                      "buyer-league=NAME, buyer-club=NAME, position=CB",
                       what);
 }

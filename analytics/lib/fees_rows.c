@@ -71,6 +71,8 @@ struct sl_fees_rows {
   char rate_code[SL_FEES_MAX_RATES][4]; /* sl_fees_options.rates: ISO codes and euros per unit */
   double rate[SL_FEES_MAX_RATES];
   size_t nrates;
+  sl_fees_history *history;   /* paid deals of the rows and the model, for each row's last fee;
+                                 NULL when nothing reads it */
 };
 
 /* ---- seasons ------------------------------------------------------------------------------ */
@@ -633,6 +635,7 @@ void sl_fees_rows_free(sl_fees_rows *x) {
   free(x->pair), free(x->reason), free(x->buyer_league), free(x->seller_league), free(x->club_league);
   free(x->file_season), free(x->file_pairs), free(x->file_agree), free(x->file_clubs_unread);
   sl_fees_deals_free(x->pool);
+  sl_fees_history_free(x->history);
   free(x);
 }
 
@@ -661,6 +664,42 @@ static int term_columns(sl_fees_rows *x, const sl_fees_options *opt, const sl_fe
   x->nterm_cols = n;
   return SL_OK;
 }
+
+/* Whether a last-fee term may read the rows: the model's (predict, value), else a fit of the
+ * default list (whose design keeps the last fee only without market value) or one declaring it. */
+static int wants_last_fee(const sl_fees_rows *x, const sl_fees_options *opt, const sl_fees_model *m) {
+  if (m) return sl_fees_model_uses(m, SL_FEES_VAR_LAST_FEE) || sl_fees_model_uses(m, SL_FEES_VAR_NO_LAST_FEE);
+  if (!x->c.fee || !x->c.name || !x->c.season) return 0; /* no deals, or none to tell apart in time */
+  if (!opt || !opt->terms) return 1;
+  sl_fees_term_list l;
+  if (sl_fees_terms_parse(opt->terms, &l, NULL)) return 0;
+  for (size_t i = 0; i < l.n; i++)
+    if (l.term[i].var == SL_FEES_VAR_LAST_FEE || l.term[i].var == SL_FEES_VAR_NO_LAST_FEE ||
+        l.term[i].partner == (int)SL_FEES_VAR_LAST_FEE)
+      return 1;
+  return 0;
+}
+
+/* The history of every row that is a paid deal as the selection keeps it (market value aside:
+ * a past fee is history whether or not a value was listed), and of the model's deals. */
+static int build_history(sl_fees_rows *x, const sl_fees_options *opt, const sl_fees_model *m) {
+  if (!wants_last_fee(x, opt, m)) return SL_OK;
+  sl_fees_history *h = sl_fees_history_new();
+  if (!h) return SL_ENOMEM;
+  int st = m ? sl_fees_history_add_deals(h, m->deals) : SL_OK;
+  for (size_t r = 0; !st && x->c.fee && r < x->t->nrows; r++) {
+    if (x->reason[r] != SL_FEES_USED) continue;
+    sl_fees_player p;
+    sl_fees_rows_player(x, r, &p); /* x->history is not set yet: no lookup */
+    if (p.group < 0) continue;     /* position unknown or a line: not one of the selection's deals */
+    st = sl_fees_history_add(h, p.name, p.age, p.season, euros_of(x, x->c.fee, r));
+  }
+  sl_fees_history_seal(h);
+  x->history = h;
+  return st;
+}
+
+int sl_fees_rows_has_history(const sl_fees_rows *x) { return x && x->history; }
 
 size_t sl_fees_rows_term_columns(const sl_fees_rows *x, const char *const **names, unsigned *found) {
   *names = x->term_names, *found = 0;
@@ -701,6 +740,7 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const sl_fee
   if (!st) st = club_leagues(x, m);
   if (!st) st = term_columns(x, opt, m);
   for (size_t r = 0; !st && r < t->nrows; r++) st = set_leagues(x, r);
+  if (!st) st = build_history(x, opt, m);
   if (st) {
     sl_fees_rows_free(x);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
@@ -794,4 +834,5 @@ void sl_fees_rows_player(const sl_fees_rows *x, size_t r, sl_fees_player *p) {
     p->contract_months = sl_fees_contract_months(p->season, number_of(t, c->contract_until, r));
   p->minutes_share = number_of(t, c->minutes, r);
   for (size_t k = 0; k < x->nterm_cols; k++) p->column[k] = number_of(t, x->term_cols[k], r);
+  if (x->history) p->last_fee = sl_fees_history_last(x->history, p->name, p->age, p->season, &p->last_fee_season);
 }

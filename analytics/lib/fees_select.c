@@ -323,6 +323,7 @@ int sl_fees_deals_from_table(sl_table *t, const sl_fees_options *opt, sl_fees_de
   /* Rows the loader (or a season filter) dropped are counted, so read = used + not used. */
   size_t loader_skips = t->nskipped;
   if (!st) st = select_rows(t, rows, o, d, err);
+  d->has_last_fee = sl_fees_rows_has_history(rows);
   char note[SL_ERROR_MESSAGE_MAX];
   for (size_t f = 0; !st && f < t->nfiles; f++)
     if (sl_fees_rows_clubs_note(rows, f, note, sizeof note) && sl_fees_deals_note(d, "%s", note))

@@ -30,7 +30,7 @@
 static const char *const var_keys[SL_FEES_VAR_COUNT] = {
     "age",     "position", "buyer_league", "seller_league", "season",      "log_mv",
     "contract", "minutes", "starts",       "npxg_xag",      "progressive", "team_points",
-    "buyer_club"};
+    "buyer_club", "last_fee", "no_last_fee"};
 
 const char *sl_fees_var_key(sl_fees_var v) { return (unsigned)v < SL_FEES_VAR_COUNT ? var_keys[v] : ""; }
 
@@ -46,7 +46,7 @@ static const struct {
 } var_aliases[] = {{"contract_months", SL_FEES_VAR_CONTRACT},   {"minutes_share", SL_FEES_VAR_MINUTES},
                    {"buying_league", SL_FEES_VAR_BUYER_LEAGUE}, {"selling_league", SL_FEES_VAR_SELLER_LEAGUE},
                    {"starts_share", SL_FEES_VAR_STARTS},        {"log_market_value", SL_FEES_VAR_MARKET_VALUE},
-                   {"buying_club", SL_FEES_VAR_BUYER_CLUB}};
+                   {"buying_club", SL_FEES_VAR_BUYER_CLUB},     {"previous_fee", SL_FEES_VAR_LAST_FEE}};
 
 static int var_of_key(const char *key) {
   for (int v = 0; v < SL_FEES_VAR_COUNT; v++)
@@ -65,15 +65,19 @@ static int numeric_var(int v) {
          column_var(v);
 }
 
+/* A variable that may bend (a square, a spline): not the last fee, whose 0 for "none" would pull
+ * the knots and the curve, nor its 0/1 indicator. */
+static int curvable_var(int v) { return numeric_var(v) && v != SL_FEES_VAR_LAST_FEE && v != SL_FEES_VAR_NO_LAST_FEE; }
+
 int sl_fees_term_shape_ok(int var, int kind, int partner, size_t nknots) {
   if (var < 0 || var >= SL_FEES_VAR_MAX || kind < 0 || kind >= SL_FEES_TERM_KIND_COUNT) return 0;
   if ((kind == SL_FEES_TERM_INTERACTION) != (partner != -1)) return 0;
   if ((kind == SL_FEES_TERM_SPLINE) != (nknots != 0)) return 0;
   switch (kind) {
   case SL_FEES_TERM_LINEAR: return numeric_var(var) || var == SL_FEES_VAR_SEASON;
-  case SL_FEES_TERM_QUADRATIC: return numeric_var(var);
+  case SL_FEES_TERM_QUADRATIC: return curvable_var(var);
   case SL_FEES_TERM_FACTOR: return sl_fees_var_is_factor((sl_fees_var)var) || var == SL_FEES_VAR_SEASON;
-  case SL_FEES_TERM_SPLINE: return numeric_var(var) && nknots >= SL_FEES_MIN_KNOTS && nknots <= SL_FEES_MAX_KNOTS;
+  case SL_FEES_TERM_SPLINE: return curvable_var(var) && nknots >= SL_FEES_MIN_KNOTS && nknots <= SL_FEES_MAX_KNOTS;
   default: /* interaction */
     return numeric_var(var) && partner != var &&
            (numeric_var(partner) || sl_fees_var_is_factor((sl_fees_var)partner));
@@ -242,6 +246,9 @@ static int parse_spline(parser *ps, sl_fees_term_spec *t) {
   if (!numeric_var(v))
     return fail(ps, at, "%s cannot be a spline: a spline needs a numeric variable (not a factor or the season)",
                 sl_fees_var_key((sl_fees_var)v));
+  if (!curvable_var(v))
+    return fail(ps, at, "%s cannot be a spline: it enters linearly (0 with no_last_fee 1 for a player without one)",
+                sl_fees_var_key((sl_fees_var)v));
   skip_space(ps);
   if (*ps->p != ',') return fail_expected(ps, "',' and the number of knots (spline(NAME,K))");
   ps->p++;
@@ -275,6 +282,9 @@ static int parse_plain(parser *ps, sl_fees_term_spec *t) {
     ps->p++;
     if (!numeric_var(v))
       return fail(ps, at, "%s cannot be squared: NAME^2 needs a numeric variable (not a factor or the season)",
+                  sl_fees_var_key((sl_fees_var)v));
+    if (!curvable_var(v))
+      return fail(ps, at, "%s cannot be squared: it enters linearly (0 with no_last_fee 1 for a player without one)",
                   sl_fees_var_key((sl_fees_var)v));
     t->kind = SL_FEES_TERM_QUADRATIC;
     return SL_OK;
@@ -342,6 +352,20 @@ static int parse_item(parser *ps, sl_fees_term_list *l) {
   return SL_OK;
 }
 
+/* The last fee is 0 for a player without one: its indicator must be in the model too, else "none"
+ * would read as a fee of EUR 1. Added after the list when it is not in it. */
+static int pair_last_fee(parser *ps, sl_fees_term_list *l) {
+  int reads = 0, paired = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    reads |= l->term[i].var == SL_FEES_VAR_LAST_FEE || l->term[i].partner == (int)SL_FEES_VAR_LAST_FEE;
+    paired |= l->term[i].var == SL_FEES_VAR_NO_LAST_FEE && l->term[i].kind == SL_FEES_TERM_LINEAR;
+  }
+  if (!reads || paired) return SL_OK;
+  if (l->n == SL_FEES_MAX_TERMS) return fail(ps, ps->p, "more than %d terms (last_fee adds no_last_fee)", SL_FEES_MAX_TERMS);
+  l->term[l->n++] = (sl_fees_term_spec){SL_FEES_VAR_NO_LAST_FEE, SL_FEES_TERM_LINEAR, -1, 0};
+  return SL_OK;
+}
+
 int sl_fees_terms_parse(const char *text, sl_fees_term_list *out, sl_error *err) {
   if (!out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no term list output given");
   memset(out, 0, sizeof *out);
@@ -353,6 +377,7 @@ int sl_fees_terms_parse(const char *text, sl_fees_term_list *out, sl_error *err)
     if (!*ps.p) break;
     ps.p++; /* the comma */
   }
+  if (!st) st = pair_last_fee(&ps, out);
   if (st) memset(out, 0, sizeof *out);
   return st;
 }

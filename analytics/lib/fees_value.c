@@ -28,6 +28,7 @@ void sl_fees_player_init(sl_fees_player *p) {
   memset(p, 0, sizeof *p);
   p->age = p->market_value = p->contract_months = p->minutes_share = NAN;
   p->starts_share = p->npxg_xag_per90 = p->progressive_per90 = p->team_points = NAN;
+  p->last_fee = NAN;
   for (size_t k = 0; k < SL_FEES_MAX_COLUMN_TERMS; k++) p->column[k] = NAN;
   p->group = -2;
 }
@@ -53,6 +54,12 @@ static void add_note(sl_fees_valuation *v, const char *fmt, ...) {
 }
 
 /* The player's value of variable v (read by term t) in words, for the reasons table. */
+/* "EUR 15.60m in 2018", or "none before" (a fee the history does not hold). */
+static void last_fee_text(const sl_fees_player *p, char *buf, size_t n) {
+  if (p->last_fee > 0) sl_snprintf_c(buf, n, "EUR %.2fm in %d", p->last_fee / 1e6, p->last_fee_season);
+  else sl_snprintf_c(buf, n, "none before");
+}
+
 static void describe_var(const sl_fees_model *m, const sl_fees_term *t, sl_fees_var v, const sl_fees_player *p,
                          char *buf, size_t n) {
   buf[0] = 0;
@@ -83,6 +90,8 @@ static void describe_var(const sl_fees_model *m, const sl_fees_term *t, sl_fees_
   case SL_FEES_VAR_NPXG_XAG:
   case SL_FEES_VAR_PROGRESSIVE:
   case SL_FEES_VAR_TEAM_POINTS: sl_snprintf_c(buf, n, "%.2f", sl_fees_player_numeric(p, v)); break;
+  case SL_FEES_VAR_LAST_FEE:
+  case SL_FEES_VAR_NO_LAST_FEE: last_fee_text(p, buf, n); break;
   default: sl_snprintf_c(buf, n, "%g", sl_fees_player_numeric(p, v)); break; /* a column term */
   }
 }
@@ -109,6 +118,25 @@ static void describe(const sl_fees_model *m, const sl_fees_term *t, const sl_fee
   sl_snprintf_c(buf, n, "%s%s%s", a, sl_fees_var_is_factor((sl_fees_var)t->partner) ? ", " : " x ", b);
 }
 
+/* The last fee and its "none" indicator are one fact about the player: one line, "last fee", with
+ * their effects added (+545% and -74.5% apart read as a riddle; +64% together). */
+static void merge_last_fee(const sl_fees_model *m, sl_fees_valuation *v) {
+  size_t fee = SIZE_MAX, none = SIZE_MAX;
+  for (size_t t = 0; t < m->nterms; t++) {
+    if (m->terms[t].kind != SL_FEES_TERM_LINEAR) continue;
+    if (m->terms[t].var == SL_FEES_VAR_LAST_FEE) fee = t;
+    if (m->terms[t].var == SL_FEES_VAR_NO_LAST_FEE) none = t;
+  }
+  if (fee == SIZE_MAX || none == SIZE_MAX) return;
+  sl_fees_contribution *c = &v->contrib[fee];
+  c->term = "last fee";
+  c->log_effect += v->contrib[none].log_effect;
+  c->percent = 100 * expm1(c->log_effect);
+  c->eur = v->typical_fee * expm1(c->log_effect);
+  memmove(&v->contrib[none], &v->contrib[none + 1], (v->ncontrib - none - 1) * sizeof v->contrib[0]);
+  v->ncontrib--;
+}
+
 static void contributions(const sl_fees_model *m, const sl_fees_player *p, const double *x,
                           const int *known, sl_fees_valuation *v) {
   v->typical_log_fee = sl_fees_linear(m, m->column_mean);
@@ -127,6 +155,7 @@ static void contributions(const sl_fees_model *m, const sl_fees_player *p, const
     c->eur = v->typical_fee * expm1(c->log_effect);
     describe(m, term, p, known[t], c->value, sizeof c->value);
   }
+  merge_last_fee(m, v);
 }
 
 /* 1 when p's value of variable v, read by term t, is unknown (the term then averages over it). */
@@ -283,7 +312,7 @@ static const char *season_consequence(const sl_fees_model *m, const sl_fees_term
  * season notes are then not repeated). */
 static unsigned extrapolations(const sl_fees_model *m, const sl_fees_player *p, const int *known,
                                sl_fees_valuation *v) {
-  static const char *const label[] = {[SL_FEES_VAR_AGE] = "age", [SL_FEES_VAR_SEASON] = "season",
+  static const char *const label[SL_FEES_VAR_COUNT] = {[SL_FEES_VAR_AGE] = "age", [SL_FEES_VAR_SEASON] = "season",
                                       [SL_FEES_VAR_MARKET_VALUE] = "market value",
                                       [SL_FEES_VAR_CONTRACT] = "contract months",
                                       [SL_FEES_VAR_MINUTES] = "minutes share",
@@ -298,7 +327,9 @@ static unsigned extrapolations(const sl_fees_model *m, const sl_fees_player *p, 
     if (seen >> term->var & 1u) continue;
     seen |= 1u << term->var;
     if (!known[t] || isnan(x) || isnan(lo) || !beyond_range(term->var, x, lo, hi)) continue;
-    const char *input = term->var < SL_FEES_VAR_COUNT ? label[term->var] : sl_fees_model_var_name(m, (int)term->var);
+    const char *input = term->var < SL_FEES_VAR_COUNT && label[term->var] ? label[term->var]
+                        : term->var < SL_FEES_VAR_COUNT ? sl_fees_var_name(term->var)
+                                                        : sl_fees_model_var_name(m, (int)term->var);
     v->extrapolated[v->nextrapolated++] = (sl_fees_extrapolation){term->name, input, x, lo, hi};
     mask |= 1u << term->var;
     char val[48], low[48], high[48], what[96];
@@ -323,6 +354,7 @@ int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level,
   memset(out, 0, sizeof *out);
   sl_fees_player resolved = *p;
   sl_fees_resolve_buyer(m, &resolved);
+  sl_fees_resolve_last_fee(m, &resolved);
   p = &resolved;
   if (p->group == -1 && p->line_groups) return sl_fees_value_line(m, p, level, bid, out, err);
   int bad = check_player(p, err);

@@ -36,7 +36,7 @@ size_t sl_workspace_inputs_paths(const sl_workspace_inputs *in, const char **out
 
 void sl_workspace_attrs_init(sl_workspace_attrs *a) {
   memset(a, 0, sizeof *a);
-  a->age = a->market_value = a->contract_months = a->minutes_share = NAN;
+  a->age = a->market_value = a->contract_months = a->minutes_share = a->last_fee = NAN;
 }
 
 void sl_ws_note_(sl_workspace *ws, const char *fmt, ...) {

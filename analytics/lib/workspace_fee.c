@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fees_internal.h"
 #include "runtime_internal.h"
 #include "scoutlab/money.h"
 #include "scoutlab/names.h"
@@ -174,6 +175,7 @@ static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_f
   if (!isnan(a->market_value)) fp->market_value = a->market_value;
   if (!isnan(a->contract_months)) fp->contract_months = a->contract_months;
   if (!isnan(a->minutes_share)) fp->minutes_share = a->minutes_share;
+  if (!isnan(a->last_fee)) fp->last_fee = a->last_fee, fp->last_fee_season = a->last_fee_season;
   if (a->club) fp->club = a->club;
   unsigned line = a->position ? sl_fees_position_line(a->position) : 0;
   int st = SL_OK;
@@ -242,6 +244,36 @@ static void columns_for_model(const sl_workspace *ws, const sl_workspace_player 
     sl_snprintf_c(num, sizeof num, "%g", v); /* a decimal point whatever the host's locale */
     NOTE("%.60s from his %s stats: %s", m->column_names[k], sl_season_text(t->season, s, sizeof s), num);
   }
+}
+
+/* The last season of the model's deals: a fee paid after it is not in the history. */
+static int deals_last_season(const sl_fees_model *m) {
+  int last = 0;
+  for (size_t i = 0; m->deals && i < m->deals->n; i++)
+    if (m->deals->deal[i].player.season > last) last = m->deals->deal[i].player.season;
+  return last;
+}
+
+/* His last fee, for the model that values him when it reads one: as stated, else from its deals,
+ * said either way (the deals end where the training data end: a later move is not in them). */
+static void last_fee_for_model(const sl_workspace *ws, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
+                               size_t *nnotes, size_t max_notes) {
+  const sl_fees_model *m = sl_workspace_model_for(ws, fp, NULL, NULL, 0);
+  if (!m || !(sl_fees_model_uses(m, SL_FEES_VAR_LAST_FEE) || sl_fees_model_uses(m, SL_FEES_VAR_NO_LAST_FEE))) return;
+  char money[32], when[24] = "";
+  if (!isnan(fp->last_fee)) {
+    if (fp->last_fee_season) snprintf(when, sizeof when, " in %d", fp->last_fee_season);
+    if (fp->last_fee > 0) NOTE("last fee %s%s, as stated", sl_money_short(fp->last_fee, money, sizeof money), when);
+    else NOTE("no paid transfer before, as stated");
+    return;
+  }
+  sl_fees_resolve_last_fee(m, fp);
+  int last = deals_last_season(m);
+  if (isnan(fp->last_fee)) NOTE("last fee unknown (no name, age or season): the term takes its training average");
+  else if (fp->last_fee > 0)
+    NOTE("last fee %s in %d, the latest of his in the model's deals (to %d; a later one would not be among them)",
+         sl_money_short(fp->last_fee, money, sizeof money), fp->last_fee_season, last);
+  else NOTE("no paid transfer of his in the model's deals (to %d): valued as a player never sold for a fee", last);
 }
 
 /* The league his data give, in the fee model's spelling of it ("La Liga" of FBref is
@@ -325,6 +357,7 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   }
   if (fp->group == -2) NOTE("position group of %s unknown", fp->name ? fp->name : "the player");
   columns_for_model(ws, pl, have_terms ? &terms : NULL, fp, notes, nnotes, max_notes);
+  last_fee_for_model(ws, fp, notes, nnotes, max_notes);
   return SL_OK;
 }
 

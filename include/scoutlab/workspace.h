@@ -142,6 +142,9 @@ typedef struct sl_workspace_player {
  *  of positions and leagues are checked against what the model knows. */
 typedef struct sl_workspace_attrs {
   double age, market_value, contract_months, minutes_share;
+  double last_fee;        /* his latest paid fee, EUR; 0 = none (never sold for a fee); NAN = from
+                             the model's deals */
+  int last_fee_season;    /* its season (0 = not stated) */
   const char *position, *contract_until, *club, *league, *buyer_league;
   const char *buyer_club; /* the buying club: its premium when the model has a buying-club term,
                              and its league as the buying league when that is not stated */

@@ -134,7 +134,7 @@ case_run "truncated model (value)" 1 "cut.slm:" "damaged or truncated fee model"
 printf 'y,x\n1,1\n2,2.5\n3,2.9\n4,4.2\n' > small.csv
 "$SCOUTLAB" ols small.csv --y y --x x --save regression.txt > /dev/null
 case_run "a regression model given as a fee model (value)" 1 \
-  "regression.txt:1: not a scoutlab fee model (expected 'scoutlab-fee-model 2' to 'scoutlab-fee-model 5' on line 1)" -- \
+  "regression.txt:1: not a scoutlab fee model (expected 'scoutlab-fee-model 2' to 'scoutlab-fee-model 6' on line 1)" -- \
   "$SCOUTLAB" value --model regression.txt --age 25 --position CM
 sed 's/^column 25 \(.*\) age$/column 25 \1 minutes/' zero.slm > spliced.slm
 case_run "a model whose regression has other columns (value)" 1 \

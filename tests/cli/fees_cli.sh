@@ -52,7 +52,7 @@ expect_contains "$out" "damaged or truncated fee model" "truncated message"
 sed '1s/ 2$/ 9/' tiny.slm >v9.slm
 out=$("$SCOUTLAB" value --model v9.slm --age 25 --position CM 2>&1); rc=$?
 expect_eq "$rc" 1 "other version"
-expect_contains "$out" "fee model format version 9; this scoutlab reads versions 2-5 (written by a later scoutlab; refit with scoutlab fit)" "version message"
+expect_contains "$out" "fee model format version 9; this scoutlab reads versions 2-6 (written by a later scoutlab; refit with scoutlab fit)" "version message"
 out=$("$SCOUTLAB" fit --transfers "$D/tiny.csv" 2>&1); rc=$?
 expect_eq "$rc" 2 "fit without -o"
 expect_contains "$out" "no output model (give -o MODEL.slm)" "fit usage message"

@@ -29,6 +29,17 @@ fit_row=$(printf '%s\n' "$fit_out" | grep -A1 '^time split' | tail -1 | tr -s ' 
 pred_row=$(grep '^  model ' "$W/score.txt" | tr -s ' ')
 expect_eq "$pred_row" "$fit_row" "predict on the held-out rows reproduces fit's time-split accuracy"
 
+# The same without market value: each row's last fee comes from the rows before it, in fit from
+# the deals it selects and in predict from the model's deals and the rows it is given.
+nmv=$("$SCOUTLAB" fit --transfers "$T" --until 2020 --holdout-from 2017 --folds 1 $fix --no-market-value -o "$W/nmv.slm")
+expect_eq "$?" 0 "fit --no-market-value --holdout-from 2017"
+expect_contains "$nmv" "log last fee" "the model without market value has the last fee"
+"$SCOUTLAB" fit --transfers "$T" --until 2016 --folds 1 $fix --no-market-value -o "$W/nmv16.slm" >/dev/null
+"$SCOUTLAB" predict --model "$W/nmv16.slm" "$T/2017" "$T/2018" "$T/2019" "$T/2020" --score >/dev/null 2>"$W/nmv_score.txt"
+expect_eq "$?" 0 "predict --score without market value"
+expect_eq "$(grep '^  model ' "$W/nmv_score.txt" | tr -s ' ')" "$(printf '%s\n' "$nmv" | grep -A1 '^time split' | tail -1 | tr -s ' ')" \
+  "predict reproduces fit's time split without market value (the last fee read alike)"
+
 # Morata: in row of Chelsea FC (Premier League), seller Real Madrid (LaLiga, its out row).
 row=$(grep '^Chelsea FC,Álvaro Morata,' "$W/p.csv" | head -1)
 fair=$(printf '%s\n' "$row" | awk -F, '{print $(NF-8)}')
