@@ -260,14 +260,25 @@ static int read_attrs(const char *const *keys, const char *const *values, size_t
       *text[t] = v;
       continue;
     }
+    if (!strcmp(k, "last_fee") && !strcmp(v, "none")) { /* never sold for a fee */
+      a->last_fee = 0;
+      continue;
+    }
+    if (!strcmp(k, "last_fee_season")) {
+      if (sl_season_parse(v, &a->last_fee_season, NULL))
+        return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "last_fee_season expects a season (2021, 2021/22), got '%s'", v);
+      continue;
+    }
     double *num = !strcmp(k, "age") ? &a->age : !strcmp(k, "contract_months") ? &a->contract_months
+                  : !strcmp(k, "last_fee") ? &a->last_fee
                   : !strcmp(k, "minutes_share") ? &a->minutes_share : !strcmp(k, "market_value") ? &a->market_value
                                                                                                  : NULL;
     if (!num)
       return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
                           "unknown attribute '%s' (expected age, market_value, contract_months, minutes_share, "
-                          "position, contract_until, club, league, buyer_league or buyer_club)", k);
-    int money = num == &a->market_value;
+                          "last_fee, last_fee_season, position, contract_until, club, league, buyer_league or "
+                          "buyer_club)", k);
+    int money = num == &a->market_value || num == &a->last_fee;
     int ok = money ? sl_parse_euros(v, SL_DECIMAL_POINT, num) && *num > 0 : sl_parse_number(v, SL_DECIMAL_POINT, num);
     if (!ok)
       return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s expects %s, got '%s'", k,
