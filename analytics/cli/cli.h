@@ -248,8 +248,9 @@ struct sl_workspace;
 /** A workspace's notes (unless --quiet) and, with --verbose, the accounting of each table it
  *  loaded (stats, values, contracts, positions), on stderr. */
 void sl_cli_workspace_report(const char *cmd, const struct sl_workspace *ws);
-/** The accounting part alone (commands that show the workspace's notes in their own output). */
-void sl_cli_workspace_accounting(const struct sl_workspace *ws);
+/** The accounting part alone (commands that show the workspace's notes in their own output),
+ *  after the tables' warnings (unread rows, renamed columns) as `cmd`; NULL: already given. */
+void sl_cli_workspace_accounting(const char *cmd, const struct sl_workspace *ws);
 
 /** "unknown command" with "did you mean"; returns SL_EXIT_USAGE. */
 int sl_cli_suggest_command(const char *name);

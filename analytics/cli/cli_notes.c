@@ -51,8 +51,11 @@ void sl_cli_workspace_report(const char *cmd, const sl_workspace *ws) {
   tables_accounting(ws);
 }
 
-void sl_cli_workspace_accounting(const sl_workspace *ws) {
+void sl_cli_workspace_accounting(const char *cmd, const sl_workspace *ws) {
   if (!ws) return;
+  const sl_table *tables[] = {sl_workspace_stats(ws), sl_workspace_values(ws), sl_workspace_contracts(ws),
+                              sl_workspace_positions(ws)};
+  for (size_t k = 0; cmd && k < sizeof tables / sizeof tables[0]; k++) sl_cli_table_warnings(cmd, tables[k]);
   for (size_t i = 0; sl_cli_verbose() && i < sl_workspace_note_count(ws); i++) /* files read as what, left out */
     fprintf(stderr, "note: %s\n", SL_CLI_SHOWN(sl_workspace_note(ws, i)));
   tables_accounting(ws);

@@ -326,7 +326,7 @@ static int build_fee_player(const chart_fee_args *a, sl_workspace **ws, sl_fees_
                          .contract_months = a->contract_months, .minutes_share = a->minutes_share,
                          .level = a->level, .season = a->season, .window = a->window};
   int rc = sl_cli_fee_player(&at, ws, p, NULL, NULL, 0);
-  sl_cli_workspace_accounting(*ws);
+  sl_cli_workspace_accounting("chart", *ws);
   return rc;
 }
 
@@ -460,7 +460,7 @@ static int load_squad(const chart_squad_args *a, sl_workspace **ws, int *season)
                             .no_overrides = a->no_overrides, .pool = &a->pool};
   sl_squad_options o;
   int rc = sl_cli_squad_workspace("chart", &in, &o, ws);
-  if (!rc) sl_cli_workspace_accounting(*ws);
+  if (!rc) sl_cli_workspace_accounting(NULL, *ws); /* sl_cli_squad_workspace warned */
   if (!rc) *season = sl_workspace_seasons_of(*ws)->stats;
   return rc;
 }

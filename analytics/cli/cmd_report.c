@@ -216,7 +216,7 @@ static int open_workspace(rp_args *a, const int *show, sl_workspace **ws) {
   progress((void *)show, a->transfers.n ? "loading the data and fitting the fee model" : "loading the data");
   sl_error err;
   if (sl_workspace_new(&in, ws, &err)) return sl_cli_fail(&err);
-  sl_cli_workspace_accounting(*ws); /* the notes are in the report itself */
+  sl_cli_workspace_accounting("report", *ws); /* the notes are in the report itself */
   return SL_EXIT_OK;
 }
 

@@ -502,7 +502,8 @@ static void detail_availability(FILE *f, const sl_squad_entry *e, const sl_squad
           100 * e->minutes_share, e->starts, c->team_matches, 100 * e->starts_share);
   if (isnan(e->minutes_per_start)) fputs("minutes per start -, ", f);
   else fprintf(f, "%.0f min per start, ", e->minutes_per_start);
-  fprintf(f, "%.0f completed (%.1f%%)", e->completed, 100 * e->completed_share);
+  if (isnan(e->completed)) fputs("completed matches -", f); /* never "nan" */
+  else fprintf(f, "%.0f completed (%.1f%%)", e->completed, 100 * e->completed_share);
 }
 
 static void detail_impact(FILE *f, const sl_squad_entry *e, const sl_squad_options *o) {

@@ -475,7 +475,7 @@ static int value_main(int argc, char **argv, int parse_only) {
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
   size_t nnotes = 0;
   if (!rc) rc = build_player(&a, &ws, &p, notes, &nnotes);
-  sl_cli_workspace_accounting(ws);
+  sl_cli_workspace_accounting("value", ws);
   const sl_fees_model *m = ws ? sl_workspace_model_for(ws, &p, NULL, NULL, 0) : NULL;
   if (!rc) rc = answer(&a, ws, &p, notes, nnotes);
   if (!rc && a.chart) rc = sl_chart_value_draw(SL_CHART_FEES, m, &p, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);

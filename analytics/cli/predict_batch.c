@@ -29,6 +29,7 @@ static int open_workspace(const sl_cli_predict_batch_args *a, sl_workspace **ws)
   if (sl_workspace_new(&in, ws, &err)) return sl_cli_fail(&err);
   sl_cli_workspace_report("predict", *ws);
   sl_cli_table_warnings("predict", sl_workspace_stats(*ws));
+  sl_cli_table_warnings("predict", sl_workspace_values(*ws));
   sl_cli_note("predict", "%s", sl_workspace_seasons_of(*ws)->text);
   return SL_EXIT_OK;
 }

@@ -104,7 +104,8 @@ static void section_verdict(rp_ctx *x, const rp_player *pl, sl_doc *d) {
              ss->valuation);
   else if (ss->valuation) sl_snprintf_c(season, sizeof season, " \xc2\xb7 valued for summer %d", ss->valuation);
   sl_snprintf_c(sub, sizeof sub, "%s, %s \xc2\xb7 %s \xc2\xb7 age %.0f%s", pl->fp.club ? pl->fp.club : "",
-           pl->p->league ? pl->p->league : "", sl_group_name(pl->p->group), pl->p->age, season);
+           pl->p->league ? pl->p->league : "", sl_group_name(pl->p->group), isfinite(pl->fp.age) ? pl->fp.age : pl->p->age,
+           season); /* the age valued: at the window */
   sl_doc_set_title(d, title, sub);
   /* a stated buyer changes the answer: the headline says whose fee it is */
   if (pl->fp.buyer_club) sl_snprintf_c(buyer, sizeof buyer, ", buying club %.120s:", pl->fp.buyer_club);

@@ -165,8 +165,15 @@ int sl_table_add_skip(sl_table *t, uint32_t file, long line, const char *reason)
   if (!(s[t->nskipped].reason = heap_strdup(reason ? reason : ""))) return SL_ENOMEM;
   s[t->nskipped].file = file;
   s[t->nskipped].line = line;
+  s[t->nskipped].unread = 0;
   t->nskipped++;
   return SL_OK;
+}
+
+int sl_table_internal_add_skipped(sl_table *t, uint32_t file, long line, const sl_skipped_row *s) {
+  int st = sl_table_add_skip(t, file, line, s->reason);
+  if (!st) t->skipped[t->nskipped - 1].unread = s->unread;
+  return st;
 }
 
 /* ---- column-name index: a header of 20,000 columns must not cost 20,000^2 comparisons ---- */
@@ -507,7 +514,7 @@ int sl_table_internal_append(sl_table *a, sl_table *b, long line_offset) {
   a->rows_read += b->rows_read;
   a->rows_trailing_empty += b->rows_trailing_empty;
   for (size_t k = 0; k < b->nskipped; k++)
-    if (sl_table_add_skip(a, 0, b->skipped[k].line + line_offset, b->skipped[k].reason)) return SL_ENOMEM;
+    if (sl_table_internal_add_skipped(a, 0, b->skipped[k].line + line_offset, &b->skipped[k])) return SL_ENOMEM;
   for (size_t k = 0; k < b->nwarnings; k++) {
     int seen = 0;
     for (size_t j = 0; j < a->nwarnings; j++) seen |= strcmp(a->warnings[j], b->warnings[k]) == 0;
@@ -652,7 +659,7 @@ const char *sl_table_row_place(const sl_table *t, size_t row, char *buf, size_t 
 
 static int copy_report(sl_table *dst, const sl_table *src) {
   for (size_t k = 0; k < src->nskipped; k++)
-    if (sl_table_add_skip(dst, src->skipped[k].file, src->skipped[k].line, src->skipped[k].reason)) return SL_ENOMEM;
+    if (sl_table_internal_add_skipped(dst, src->skipped[k].file, src->skipped[k].line, &src->skipped[k])) return SL_ENOMEM;
   for (size_t k = 0; k < src->nwarnings; k++)
     if (sl_table_internal_warn(dst, "%s", src->warnings[k])) return SL_ENOMEM;
   char **files = realloc(dst->files, (src->nfiles ? src->nfiles : 1) * sizeof *files);

@@ -56,4 +56,7 @@ int sl_table_internal_derive(sl_table *t, sl_error *err);
 /* Copies s into the table's text storage. */
 char *sl_table_internal_strdup(sl_table *t, const char *s);
 
+/* Copies skipped row s into t's report at (file, line), keeping whether it was unread. */
+int sl_table_internal_add_skipped(sl_table *t, uint32_t file, long line, const sl_skipped_row *s);
+
 #endif

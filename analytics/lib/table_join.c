@@ -278,8 +278,8 @@ static int pair_rows(sl_table *out, const key_index *bx, const sl_table *src, co
 
 static int copy_report(sl_table *out, const sl_table *src, long file0) {
   for (size_t k = 0; k < src->nskipped; k++) {
-    if (sl_table_add_skip(out, (uint32_t)(file0 + (long)src->skipped[k].file), src->skipped[k].line,
-                          src->skipped[k].reason) != SL_OK)
+    if (sl_table_internal_add_skipped(out, (uint32_t)(file0 + (long)src->skipped[k].file), src->skipped[k].line,
+                                      &src->skipped[k]) != SL_OK)
       return SL_ENOMEM;
     out->rows_read++;
   }

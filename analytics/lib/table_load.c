@@ -237,6 +237,7 @@ static void skip_row(loader *L, const char *reason) {
   if (L->pass == 2) return;
   if (sl_table_add_skip(L->t, (uint32_t)(L->t->nfiles - 1), L->row_line, reason) != SL_OK)
     fail(L, SL_ENOMEM, 0, "out of memory%s%s", NULL, NULL);
+  else L->t->skipped[L->t->nskipped - 1].unread = 1;
 }
 
 static int row_all_empty(const loader *L, size_t nf) {

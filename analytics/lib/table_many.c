@@ -181,8 +181,8 @@ static int stack_rows(sl_table *t, sl_table *const *parts, size_t n) {
     t->rows_read += parts[i]->rows_read;
     t->rows_trailing_empty += parts[i]->rows_trailing_empty;
     for (size_t k = 0; k < parts[i]->nskipped; k++)
-      if (sl_table_add_skip(t, (uint32_t)(off + parts[i]->skipped[k].file), parts[i]->skipped[k].line,
-                            parts[i]->skipped[k].reason))
+      if (sl_table_internal_add_skipped(t, (uint32_t)(off + parts[i]->skipped[k].file), parts[i]->skipped[k].line,
+                                        &parts[i]->skipped[k]))
         return SL_ENOMEM;
     for (size_t k = 0; k < parts[i]->nwarnings; k++)
       if (sl_table_internal_warn(t, "%s: %s", parts[i]->files[0], parts[i]->warnings[k])) return SL_ENOMEM;

@@ -151,7 +151,8 @@ static int classify_paths(sl_workspace *ws, const sl_workspace_inputs *in, const
 /* Stats in the yearly layout: the tables a comparison reads, of the seasons asked for, joined
  * per season (sl_table_load_yearly). */
 static int load_yearly(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
-  static const char *const tables[] = {"standard", "defense", "passing", "possession", "misc", "gca", "shooting"};
+  static const char *const tables[] = {"standard", "defense", "passing", "possession", "misc", "gca", "shooting",
+                                       "playing_time", "keepers", "keepers_adv"};
   int lo = in->seasons_first ? in->seasons_first : in->season, hi = in->seasons_first ? in->seasons_last : in->season;
   if (!lo)
     return sl_error_field(err, "seasons", sl_error_set(err, SL_EINVAL, in->stats[0], 0, 0,
@@ -161,11 +162,34 @@ static int load_yearly(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
   int st = sl_table_load_yearly(in->stats[0], tables, sizeof tables / sizeof tables[0], lo, hi, in->load, &ws->stats,
                                 &rep, err);
   sl_join_report_free(rep);
+  ws->ages_at_season_start = !st; /* FBref's season tables give the age on the season's first day */
   return st;
 }
 
-static int load_tables(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
+/* A yearly-layout folder given among the data files is the stats (its ten tables are one
+ * season's stats, not ten files of their own: read alone they made every player two). Writes the
+ * inputs to read into *out, the other data paths into rest (room for in->ndata). */
+static const sl_workspace_inputs *yearly_data_as_stats(const sl_workspace_inputs *in, sl_workspace_inputs *out,
+                                                      const char **rest) {
+  size_t at = in->ndata;
+  for (size_t i = 0; !in->nstats && i < in->ndata && at == in->ndata; i++)
+    if (sl_table_yearly_root(in->data[i])) at = i;
+  if (at == in->ndata) return in;
+  *out = *in;
+  size_t n = 0;
+  for (size_t i = 0; i < in->ndata; i++)
+    if (i != at) rest[n++] = in->data[i];
+  out->stats = &in->data[at], out->nstats = 1;
+  out->data = rest, out->ndata = n;
+  return out;
+}
+
+static int load_tables(sl_workspace *ws, const sl_workspace_inputs *given, sl_error *err) {
   kind_paths kinds[DATA_KINDS] = {{0}};
+  sl_workspace_inputs moved;
+  const char **rest = malloc((given->ndata ? given->ndata : 1) * sizeof *rest);
+  if (!rest) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  const sl_workspace_inputs *in = yearly_data_as_stats(given, &moved, rest);
   int yearly = in->nstats == 1 && sl_table_yearly_root(in->stats[0]);
   int st = SL_OK;
   if ((!yearly && add_paths(&kinds[DATA_STATS], in->stats, in->nstats)) ||
@@ -187,6 +211,7 @@ static int load_tables(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
   }
   for (size_t i = 0; i < store.n; i++) free((char *)store.p[i]);
   free(store.p);
+  free(rest);
   return st;
 }
 

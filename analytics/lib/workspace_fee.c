@@ -314,6 +314,15 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
    * the row) comes before the model's last training season. */
   int row_season = pl && !pl->stats && sl_ws_own_window(ws, fp->season);
   if (ws->seasons.valuation && !row_season) fp->season = ws->seasons.valuation;
+  /* An age at the start of his stats season is one season younger than at the next summer's window
+   * (Balerdi 25 in August 2024, 26 for summer 2025, as the one-season export says). */
+  int stats_season = pl && pl->stats ? (pl->stats->season ? pl->stats->season : ws->seasons.stats) : 0;
+  if (pl && pl->stats && ws->ages_at_season_start && isfinite(fp->age) && fp->season && stats_season &&
+      fp->season > stats_season) {
+    double at_start = fp->age;
+    fp->age += fp->season - stats_season;
+    NOTE("age %g at the window: the yearly tables give his age at the start of the season (%g)", fp->age, at_start);
+  }
   if (pl && pl->entry && isfinite(pl->entry->contract_until) && fp->season)
     fp->contract_months = sl_fees_contract_months(fp->season, pl->entry->contract_until);
   sl_perf_terms terms;

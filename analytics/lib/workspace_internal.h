@@ -6,6 +6,8 @@
 
 struct sl_workspace {
   sl_table *stats, *values, *contracts, *positions, *overrides;
+  int ages_at_season_start;          /* the stats' ages are at the start of their season (the
+                                        yearly layout), not at the export's date */
   sl_table *history;                 /* a value history until it is joined onto values, then NULL */
   sl_attach_report history_report;   /* that join (file "" when there was none) */
   long history_date_col;             /* values' column of the valuation dates, -1 none */

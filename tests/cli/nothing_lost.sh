@@ -130,4 +130,19 @@ printf 'name,v\n"a"b,2\nc,3\nd,4\n"e",5\n' > stray.csv
 got=$("$SCOUTLAB" check stray.csv)
 expect_contains "$got" "rows read 4, used 3, skipped 1" "stray quote: rows accounted for"
 expect_contains "$got" "skipped stray.csv:2: a quoted field is closed and text follows at byte column 4" "stray quote line"
+# A row the loader cannot read (a truncated last line) is said by default, with its file, line and
+# what was expected; the answer is given from the rest (-v lists every such row).
+head -c -40 "$SL_DATASETS/players.csv" > cut.csv
+lines=$(wc -l < "$SL_DATASETS/players.csv")
+for cmd in "percentiles --stats cut.csv Quirandel" "squad --stats cut.csv --player Quirandel"; do
+  # shellcheck disable=SC2086 # the words of one command
+  set -- $cmd
+  out=$("$SCOUTLAB" "$@" 2>&1 >/dev/null)
+  expect_contains "$out" "warning: 1 row not read: cut.csv:$lines: expected" "$1: the unread row said by default"
+done
+"$SCOUTLAB" fit --transfers "$SL_DATASETS/transfers.csv" --folds 1 -o demo.slm >/dev/null 2>&1
+out=$("$SCOUTLAB" value --model demo.slm --player Quirandel --data cut.csv 2>&1 >/dev/null)
+expect_contains "$out" "scoutlab value: warning: 1 row not read: cut.csv:$lines: expected" "value: the unread row said"
+out=$("$SCOUTLAB" percentiles --stats cut.csv Quirandel -q 2>&1 >/dev/null)
+expect_eq "$out" "" "-q: nothing on stderr"
 finish

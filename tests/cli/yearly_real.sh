@@ -48,6 +48,33 @@ out=$("$SCOUTLAB" check "$dir/gca/2024.csv")
 expect_eq "$(printf '%s\n' "$out" | awk '$2=="Leauge"{print $3, $4}')" "text league" "Leauge is the league column without --map"
 out=$("$SCOUTLAB" percentiles --stats "$dir" --seasons 2024 --positions "$SL_SHARED_DATA/transfers-tm" "Leonardo Balerdi" 2>/dev/null)
 expect_contains "$out" "Pass completion %                     93.8%" "--seasons reads the passing table (2,288 of 2,439)"
+# Every stat of the goalkeeper and full-back profiles from the yearly tables (the keepers,
+# keepers_adv and playing_time tables are read; the profiles know the yearly spellings):
+# Maignan's twelve and Raum's nineteen have values, none "n/a".
+out=$("$SCOUTLAB" percentiles --stats "$dir" --season 2024 "Mike Maignan" -q)
+expect_eq "$(printf '%s\n' "$out" | grep -c ' n=0 ')" 0 "Maignan: every goalkeeper stat read from the yearly tables"
+expect_contains "$out" "Save %                                         71.3%" "Save% from keepers (Saves / ShotsOnTargetAgainst)"
+expect_contains "$out" "Launched pass completion %                     38.6%" "launches from keepers_adv"
+out=$("$SCOUTLAB" percentiles --stats "$dir" --season 2024 "David Raum" -q)
+expect_eq "$(printf '%s\n' "$out" | grep -c ' n=0 ')" 0 "Raum: every full-back stat read from the yearly tables"
+expect_contains "$out" "Crosses                            9.49" "crosses from misc (179 / 18.8 90s)"
+# The squad's impact and completed matches from playing_time, as from the one-season export.
+out=$("$SCOUTLAB" squad --stats "$dir" --season 2024 --player "Leonardo Balerdi" -q)
+expect_contains "$out" "24 completed (70.6%)" "completed matches from CompleteMatches"
+expect_contains "$out" "goal on-off +0.76" "goal on-off from gOnOffPlusMinus90"
+expect_contains "$out" "xG on-off +1.38" "xG on-off from XgOnOffPlusMinus90"
+# One answer from either source: the yearly tables give his age at the season's start (25), the
+# one-season export at its date (26); for summer 2025 both value him at 26, the same fee.
+need_shared tm-values-2023/france.csv
+need_shared transfers-tm/2020
+W=$(mktemp -d)
+"$SCOUTLAB" fit --transfers "$SL_SHARED_DATA/transfers-tm/2019" "$SL_SHARED_DATA/transfers-tm/2020" --folds 1 -o "$W/m.slm" -q
+a=$("$SCOUTLAB" value --model "$W/m.slm" --player "Leonardo Balerdi" --data "$dir" --season 2024 --values "$SL_SHARED_DATA/tm-values-2023/france.csv" --format json 2>/dev/null)
+b=$("$SCOUTLAB" value --model "$W/m.slm" --player "Leonardo Balerdi" --data "$SL_SHARED_DATA/fbref-big5-2024-25/players_data-2024_2025.csv" --values "$SL_SHARED_DATA/tm-values-2023/france.csv" --format json 2>/dev/null)
+fee() { printf '%s\n' "$1" | grep '"fair_fee"' | head -1 | sed 's/.*"fair_fee": \([^,]*\),.*/\1/'; }
+expect_contains "$a" "age 26 at the window: the yearly tables give his age at the start of the season (25)" "the age note"
+expect_num_eq "$(fee "$a")" "$(fee "$b")" "the same fee from the yearly tables and the one-season export" --rel 1e-9
+rm -rf "$W"
 out=$("$SCOUTLAB" check --map plyer=Plyaer "$dir/passing/2024.csv" 2>&1); st=$?
 expect_eq "$st" 2 "unknown role: usage exit status"
 expect_contains "$out" "unknown role 'plyer'" "unknown role message"
