@@ -227,7 +227,9 @@ void sl_cmp_print_accounting(const sl_cmp_ctx *ctx, FILE *f) {
     fprintf(f, "  skipped line %ld: %s\n", ctx->stats->skipped[k].line, SL_CLI_SHOWN(ctx->stats->skipped[k].reason));
   for (size_t k = 0; k < r->rows_skipped; k++)
     fprintf(f, "  skipped line %ld: %s\n", r->skipped[k].line, SL_CLI_SHOWN(r->skipped[k].reason));
-  fprintf(f, "players: %zu (%zu combined from several clubs)\n", r->players, r->players_multi_club);
+  fprintf(f, "players: %zu (%zu combined from several clubs", r->players, r->players_multi_club);
+  if (r->players_same_name) fprintf(f, "; %zu rows of one name and birth year kept apart: two people", r->players_same_name);
+  fputs(")\n", f);
   fprintf(f, "positions: override %zu, positions file %zu, inferred %zu, FBref %zu, unknown %zu\n",
           r->by_source[SL_POSSRC_OVERRIDE], r->by_source[SL_POSSRC_FILE], r->by_source[SL_POSSRC_INFERRED],
           r->by_source[SL_POSSRC_FBREF], r->by_source[SL_POSSRC_NONE]);

@@ -371,6 +371,24 @@ static int collect_keys(sl_compare *c, row_key *keys, size_t *nkeys, double max_
   return drop_duplicates(c, keys, nkeys);
 }
 
+/* One player's league matches in a season: 38 matchdays of a 20-club league, and 4 more for a
+ * winter move between leagues whose calendars are a few rounds apart. Rows of one name and birth
+ * year with more between them are two people (FBref 2024/25: PSG's and Genoa's Vitinha, both
+ * born 2000, 28 + 23 matches). */
+#define SL_COMPARE_SEASON_MATCHES_MAX 42.0
+#define SL_COMPARE_SEASON_MINUTES_MAX (SL_COMPARE_SEASON_MATCHES_MAX * 90.0)
+
+/* Whether rows keys[0..n) of one name, birth year and season can be one player's clubs. */
+static int one_season_of_one_player(const sl_compare *c, const row_key *keys, size_t n) {
+  if (n < 2 || (c->multi_season && c->pool_seasons)) return 1; /* pooled seasons add up by design */
+  double matches = 0, minutes = 0;
+  for (size_t k = 0; k < n; k++) {
+    double mp = cell_num(c, c->c_matches, keys[k].row), m = row_minutes(c, keys[k].row);
+    matches += isfinite(mp) ? mp : 0, minutes += isfinite(m) ? m : 0;
+  }
+  return matches <= SL_COMPARE_SEASON_MATCHES_MAX && minutes <= SL_COMPARE_SEASON_MINUTES_MAX;
+}
+
 static int build_players(sl_compare *c, row_key *keys, size_t nkeys, int per_club) {
   if (!per_club) qsort(keys, nkeys, sizeof *keys, cmp_key);
   c->players = calloc(nkeys ? nkeys : 1, sizeof *c->players);
@@ -378,6 +396,10 @@ static int build_players(sl_compare *c, row_key *keys, size_t nkeys, int per_clu
   for (size_t k = 0; k < nkeys;) {
     size_t e = k + 1;
     while (!per_club && e < nkeys && same_player(&keys[k], &keys[e])) e++;
+    if (!one_season_of_one_player(c, keys + k, e - k)) {
+      c->rep.players_same_name += e - k;
+      e = k + 1; /* each row its own player: "Vitinha" then asks which one */
+    }
     for (size_t r = k; r < e; r++) c->player_of_row[keys[r].row] = (long)c->n;
     int st = make_player(c, &c->players[c->n++], keys + k, e - k);
     if (st) return st;
@@ -397,6 +419,7 @@ static int find_columns(sl_compare *c, sl_error *err) {
   c->c_pos = sl_table_role(t, SL_ROLE_POSITION);
   c->c_age = sl_table_role(t, SL_ROLE_AGE);
   c->c_born = sl_table_role(t, SL_ROLE_BORN);
+  c->c_matches = sl_table_role(t, SL_ROLE_MATCHES);
   c->c_min = sl_table_role(t, SL_ROLE_MINUTES);
   c->c_n90 = sl_table_role(t, SL_ROLE_NINETIES);
   c->c_season = sl_table_role(t, SL_ROLE_SEASON);

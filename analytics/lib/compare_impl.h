@@ -14,6 +14,7 @@ struct sl_compare {
   long *player_of_row; /* t->nrows entries, -1 for skipped rows */
   /* columns of the stats table by role; NULL when absent */
   const sl_column *c_player, *c_club, *c_league, *c_pos, *c_age, *c_born, *c_min, *c_n90, *c_season;
+  const sl_column *c_matches; /* league matches (MP), to tell two people of one name apart */
   int multi_season; /* the table holds more than one season */
   int pool_seasons; /* sl_compare_options.pool_seasons */
   /* distinct main leagues of the players, sorted; the strings are borrowed from players[] */

@@ -224,6 +224,8 @@ typedef struct sl_compare_report {
   const sl_compare_skip *skipped;
   size_t players;            /* entries in the index */
   size_t players_multi_club; /* players combined from more than one row */
+  size_t players_same_name;  /* rows of one name and birth year kept apart: two people (their
+                                league matches add up to more than one player's season) */
   size_t by_source[SL_POSSRC_FBREF + 1]; /* players per position source */
   size_t positions_unmatched;   /* players not found in the positions file (when one was given) */
   size_t positions_born_mismatch; /* name found, birth year differs by more than one year */

@@ -181,8 +181,17 @@ int main(void) {
   const sl_compare_report *r = sl_compare_summary(c);
   INT_EQ(r->rows_read, 2825, "rows read");
   INT_EQ(r->rows_used, 2825, "every row used");
-  INT_EQ(r->players_multi_club, 147, "players with two clubs (pandas: 147 name+born groups of 2)");
-  INT_EQ(r->players, 2825 - 147, "players");
+  /* pandas: 147 name+born groups of 2; one of them is two people, PSG's and Genoa's Vitinha (28
+   * + 23 league matches: more than one player's season), kept apart. */
+  INT_EQ(r->players_multi_club, 146, "players with two clubs");
+  INT_EQ(r->players_same_name, 2, "the two Vitinhas kept apart");
+  INT_EQ(r->players, 2825 - 146, "players");
+  size_t v;
+  INT_EQ(sl_compare_find(c, "Vitinha", &v, &err), SL_EAMBIG, "'Vitinha' asks which one");
+  INT_EQ(sl_compare_find(c, "Vitinha (Paris S-G)", &v, &err), SL_OK, "PSG's Vitinha: %s", err.message);
+  SL_CHECK_REL(sl_compare_player(c, v)->minutes, 1952, 0, "his minutes are PSG's alone");
+  INT_EQ(sl_compare_find(c, "Kyle Walker", &v, &err), SL_OK, "Walker (City, then Milan) is one player");
+  SL_CHECK_REL(sl_compare_player(c, v)->minutes, 970 + 659, 0, "his two clubs' minutes");
   test_compare(c, pr);
   test_similar(stats, c, pr);
   test_back_three(stats, c);
