@@ -50,7 +50,9 @@ static void from_stats(const sl_workspace *ws, const sl_workspace_player *pl, sl
   fp->league = p->league;
   fp->market_value = p->market_value;
   if (pl->entry) {
-    fp->club = sl_squad_club_at(ws->squad, pl->entry->club)->name;
+    const sl_squad_club *club = sl_squad_club_at(ws->squad, pl->entry->club);
+    fp->club = club->name;
+    if (p->nrows > 1 && club->league) fp->league = club->league; /* the selling club's league */
     fp->minutes_share = pl->entry->minutes_share;
   } else {
     fp->club = pl->club;
@@ -300,6 +302,13 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   if (!ws || !fp) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_fee_player: NULL argument");
   sl_fees_player_init(fp);
   if (pl && pl->stats) from_stats(ws, pl, fp);
+  if (pl && pl->stats && pl->stats->nrows > 1 && pl->entry) {
+    const char *club = sl_squad_club_at(ws->squad, pl->entry->club)->name;
+    if (pl->club_named) NOTE("a sale by %.50s, as asked (his clubs of the season: %.80s)", club, pl->stats->clubs);
+    else
+      NOTE("his clubs this season: %.45s; valued as a sale by %.35s (most minutes); \"%.25s (Club)\" values another",
+           pl->stats->clubs, club, pl->stats->name);
+  }
   else if (pl && pl->row >= 0) {
     if (ws->value_rows) sl_fees_row_player(ws->value_rows, (size_t)pl->row, fp); /* with the model's column terms */
     char place[600];

@@ -198,6 +198,25 @@ int sl_workspace_player_nth(const sl_workspace *ws, size_t i, sl_workspace_playe
   return SL_OK;
 }
 
+/* A player of several clubs in his season, asked for as "Name (Club)": that club's entry (a sale
+ * by Milan is valued with Milan's league, not with City's, where he played more). */
+static void named_club(const sl_workspace *ws, const char *query, sl_workspace_player *pl) {
+  char *name = NULL, *qual = NULL;
+  if (sl_name_split_qualifier(query, &name, &qual)) return;
+  char *qn = qual ? sl_name_normalise(qual) : NULL;
+  const sl_compare *per_club = ws->squad ? sl_squad_index(ws->squad) : NULL;
+  for (size_t k = 0; qn && per_club && pl->stats->nrows > 1 && k < pl->stats->nrows; k++) {
+    long e = sl_compare_player_of_row(per_club, pl->stats->rows[k]);
+    if (e < 0) continue;
+    const sl_squad_entry *en = sl_squad_entry_at(ws->squad, (size_t)e);
+    const char *club = sl_squad_club_at(ws->squad, en->club)->name;
+    if (!sl_name_club_in_list(club, qn)) continue;
+    pl->entry = en, pl->club = club, pl->club_named = 1;
+    break;
+  }
+  free(name), free(qual), free(qn);
+}
+
 int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_player *out, sl_error *err) {
   if (!ws || !query || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_find: NULL argument");
   memset(out, 0, sizeof *out);
@@ -205,7 +224,9 @@ int sl_workspace_find(const sl_workspace *ws, const char *query, sl_workspace_pl
   if (ws->cmp) {
     size_t i;
     int st = sl_compare_find(ws->cmp, query, &i, err);
-    return st ? st : sl_workspace_player_at(ws, i, out, err);
+    if (!st) st = sl_workspace_player_at(ws, i, out, err);
+    if (!st) named_club(ws, query, out);
+    return st;
   }
   if (!ws->values)
     return sl_error_field(err, "player", sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0,

@@ -136,6 +136,8 @@ typedef struct sl_workspace_player {
   const sl_squad_entry *entry;   /* his club entry with the most minutes, NULL when no squad */
   const char *name;              /* as the files write it */
   const char *club;              /* his (current) club, NULL when unknown */
+  int club_named;                /* 1: the query named his club ("Walker (Milan)"): entry and club
+                                    are that club's, of the clubs of his season */
 } sl_workspace_player;
 
 /** What a caller states about a player, overriding the data (NAN / NULL = not stated). Names

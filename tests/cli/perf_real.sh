@@ -69,4 +69,14 @@ expect_contains "$v" "valued by the model $W/mv.slm: his market value is known" 
   --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" --position CB >/dev/null 2>"$W/err.txt"
 expect_eq "$?" 2 "a performance model without performance terms"
 expect_contains "$(cat "$W/err.txt")" "has no performance terms" "message"
+# A player of two clubs in 2024/25 (Walker: Manchester City, then Milan): valued as a sale by the
+# club of his most minutes, said, unless the query names the other: then Milan's league sells.
+F="$S/fbref-big5-2024-25/players_data-2024_2025.csv"
+v=$("$SCOUTLAB" value --model "$W/mv.slm" --player "Kyle Walker" --data "$F" --market-value 13m 2>&1)
+expect_contains "$v" "Kyle Walker: FB, age 34, Manchester City, Premier League" "the club of his most minutes"
+expect_contains "$v" "his clubs this season: Manchester City, Milan; valued as a sale by Manchester City (most minutes)" "said"
+v=$("$SCOUTLAB" value --model "$W/mv.slm" --player "Kyle Walker (Milan)" --data "$F" --market-value 13m 2>&1)
+expect_contains "$v" "Kyle Walker: FB, age 34, Milan, Serie A" "the club the query names"
+expect_contains "$v" "selling league            Serie A" "its league sells"
+expect_contains "$v" "a sale by Milan, as asked (his clubs of the season: Manchester City, Milan)" "said"
 finish
