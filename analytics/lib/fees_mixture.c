@@ -79,6 +79,28 @@ static int group_part(const sl_fees_model *m, const sl_fees_player *p, int g, do
   return st;
 }
 
+/* The position line of the "why" table: the mixture's own, what is left of log(fair fee) -
+ * log(typical fee) after the other terms (theirs are every group's alike), so that the effects
+ * still multiply to the fee; its value names the groups and weights ("AM/W 48%, CF 52%"). */
+static void mixture_position(const mixture *x, sl_fees_valuation *out) {
+  size_t pos = out->ncontrib;
+  double others = 0;
+  for (size_t t = 0; t < out->ncontrib; t++)
+    if (strcmp(out->contrib[t].term, sl_fees_var_name(SL_FEES_VAR_POSITION)) == 0) pos = t;
+    else others += out->contrib[t].log_effect;
+  if (pos == out->ncontrib) return; /* a model without a position term */
+  sl_fees_contribution *c = &out->contrib[pos];
+  c->log_effect = out->log_fee - out->typical_log_fee - others;
+  c->percent = 100 * expm1(c->log_effect);
+  c->eur = out->typical_fee * expm1(c->log_effect);
+  int n = 0;
+  c->value[0] = '\0';
+  for (int g = 0; g < SL_FEES_GROUP_COUNT && n >= 0 && (size_t)n < sizeof c->value; g++)
+    if (x->w[g] > 0)
+      n += sl_snprintf_c(c->value + n, sizeof c->value - (size_t)n, "%s%s %.0f%%", n ? ", " : "", sl_fees_group_name(g),
+                         100 * x->w[g]);
+}
+
 int sl_fees_value_line(const sl_fees_model *m, const sl_fees_player *p, double level, double bid,
                        sl_fees_valuation *out, sl_error *err) {
   mixture *x = calloc(1, sizeof *x);
@@ -106,6 +128,7 @@ int sl_fees_value_line(const sl_fees_model *m, const sl_fees_player *p, double l
     out->fee_low = exp(mixture_quantile(x, (1 - lvl) / 2)), out->fee_high = exp(mixture_quantile(x, (1 + lvl) / 2));
     out->p_at_least_bid = bid > 0 ? upper : NAN;
     out->se_prediction = NAN; /* a mixture has no single t scale */
+    mixture_position(x, out);
     char note[SL_FEES_NOTE_MAX];
     int n = sl_snprintf_c(note, sizeof note, "position known only as a line: valued as a mixture of");
     for (int g = 0; g < SL_FEES_GROUP_COUNT && n > 0 && (size_t)n < sizeof note; g++)

@@ -286,6 +286,18 @@ static void check_mixture(void) {
   OK(line.fair_fee >= fmin(cb.fair_fee, fb.fair_fee) && line.fair_fee <= fmax(cb.fair_fee, fb.fair_fee),
      "the mixture's median %.0f between CB %.0f and FB %.0f", line.fair_fee, cb.fair_fee, fb.fair_fee);
   OK(line.nnotes && strstr(line.notes[line.nnotes - 1], "mixture") != NULL, "the mixture is noted");
+  /* The why table still adds up: its position line is the mixture's (the review found "CF +15.5%"
+   * for a winger valued as AM/W 48% / CF 52%, the effects multiplying to another fee). */
+  double sum = 0;
+  size_t pos = line.ncontrib;
+  for (size_t t = 0; t < line.ncontrib; t++) {
+    sum += line.contrib[t].log_effect;
+    if (strcmp(line.contrib[t].term, "position") == 0) pos = t;
+  }
+  SL_CHECK_REL(sum, line.log_fee - line.typical_log_fee, 1e-9, "the mixture's effects add up to its fair fee");
+  OK(pos < line.ncontrib && strstr(line.contrib[pos].value, "CB ") && strstr(line.contrib[pos].value, "FB ") &&
+         strchr(line.contrib[pos].value, '%'),
+     "the position line names the groups and weights: %s", pos < line.ncontrib ? line.contrib[pos].value : "none");
   sl_fees_model_free(m);
 }
 
