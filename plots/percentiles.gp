@@ -3,7 +3,7 @@
 #   title_text (at title_pt) subtitle_text subtitle2_text credits_text player_text xlabel_text (strings), sl_scale
 #   n_stats n_groups row_count   stat_label[s] group_label[g] group_row[g]
 #   has_value_label (0/1) value_label[s] (the values as printed, when given)
-#   $bars: stat number, row from the top, percentile (0-100), raw value.
+#   $bars: stat number, row from the top, percentile (0-100), raw value, style measure (1) or not (0).
 # All text is drawn noenhanced (names print as written). Never print a name 'with labels'
 # from a using expression: gnuplot re-reads such strings as data; scoutlab places them with
 # set label instead.
@@ -15,6 +15,7 @@ faint = '#8c8c8c'
 rule = '#e3e3e3'
 highlight = player_colour[1]
 base_bar = '#8fa9c4'
+neutral_bar = '#c8c8c8'
 base_font = sl_regular(10)
 title_font = sl_bold(title_pt)
 bold_font = sl_bold(10)
@@ -48,9 +49,10 @@ set xlabel xlabel_text textcolor rgb muted offset 0, 0.3
 unset key
 set style fill solid 1.0 noborder
 
-# Strong percentiles (80th and up) take the highlight; a dotted line marks the median.
+# Strong percentiles (80th and up) take the highlight, a style measure (column 5: no better
+# direction) is grey whatever its percentile; a dotted line marks the median.
 strong = 80
-bar_colour(p) = p >= strong ? rgb_int(highlight) : rgb_int(base_bar)
+bar_colour(p, style) = style > 0.5 ? rgb_int(neutral_bar) : p >= strong ? rgb_int(highlight) : rgb_int(base_bar)
 rgb_int(s) = int('0x' . s[2:7])
 set arrow 1 from 50, graph 0 to 50, graph 1 nohead dt 3 lc rgb faint lw 1 back
 set for [g=1:n_groups] label 100 + g group_label[g] at 0, group_row[g] left \
@@ -61,10 +63,12 @@ value_font = sl_bold(value_pt)
 # Three significant digits, but whole numbers from 1000 up (passing distance: 1580, not 1.58e+03).
 value_text(v) = abs(v) >= 1000 ? sprintf('%.0f', v) : gprintf('%.3g', v)
 half_height = 0.34
-plot $bars using ($3 / 2):2:($3 / 2):(half_height):(bar_colour($3)):ytic(stat_label[int($1)]) \
+plot $bars using ($3 / 2):2:($3 / 2):(half_height):(bar_colour($3, $5)):ytic(stat_label[int($1)]) \
          with boxxyerror lc rgb variable, \
-     '' using ($3 > 12 ? $3 - 1 : NaN):2:(sprintf('%.0f', $3)) \
+     '' using ($3 > 12 && $5 < 0.5 ? $3 - 1 : NaN):2:(sprintf('%.0f', $3)) \
          with labels right offset 0, 0 font value_font textcolor rgb '#ffffff', \
+     '' using ($3 > 12 && $5 > 0.5 ? $3 - 1 : NaN):2:(sprintf('%.0f', $3)) \
+         with labels right offset 0, 0 font value_font textcolor rgb ink, \
      '' using ($3 > 12 ? NaN : $3 + 1):2:(sprintf('%.0f', $3)) \
          with labels left offset 0, 0 font value_font textcolor rgb ink, \
      '' using (100):2:(has_value_label ? value_label[int($1)] : value_text($4)) with labels left offset 2.0, 0 \

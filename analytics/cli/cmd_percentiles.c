@@ -129,7 +129,8 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
     group = st->stat_group;
     char label[128], cell[64][64], vbuf[32];
     const char *cells[64];
-    snprintf(label, sizeof label, "  %s%s", st->label, st->better == SL_BETTER_LOWER ? " (low)" : "");
+    snprintf(label, sizeof label, "  %s%s", st->label,
+             st->better == SL_BETTER_LOWER ? " (low)" : st->better == SL_BETTER_NEUTRAL ? " (style)" : "");
     for (size_t k = 0; k < n && k < 64; k++) {
       format_value(st, r[k].v[s].value, vbuf, sizeof vbuf);
       if (r[k].info.small_sample) snprintf(cell[k], sizeof cell[k], "%8s  (ss)", vbuf);
@@ -156,6 +157,9 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
   }
   table_row(label_width, "mean percentile", qcells, n, width);
   puts("\n(low) = lower is better, its percentile inverted; p = 100 * (worse + 0.5 * equal) / n");
+  int style = 0;
+  for (size_t s = 0; s < pr->nstats; s++) style |= pr->stats[s].better == SL_BETTER_NEUTRAL;
+  if (style) puts("(style) = no better side (a style measure): ranked, left out of the mean percentile");
   for (size_t k = 0; k < n; k++)
     if (r[k].info.small_sample || r[k].info.below_default) {
       puts("(ss) = small sample, not ranked; * = ranked on fewer minutes than the default threshold");

@@ -254,7 +254,8 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
   const char **stats = sl_charts_alloc(st, n, sizeof *stats), **groups = sl_charts_alloc(st, n, sizeof *groups);
   double *pct = sl_charts_alloc(st, n, sizeof *pct), *val = sl_charts_alloc(st, n, sizeof *val);
   const char **text = sl_charts_alloc(st, n, sizeof *text);
-  if (!v || !stats || !groups || !pct || !val || !text) return OOM(err);
+  int *neutral = sl_charts_alloc(st, n, sizeof *neutral);
+  if (!v || !stats || !groups || !pct || !val || !text || !neutral) return OOM(err);
   sl_pool_info info;
   int e = sl_compare_percentiles(c, i, pr, pool, v, &info, err);
   if (e) return e;
@@ -264,11 +265,12 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
     groups[s] = capitalised(st, ps->stat_group);
     pct[s] = v[s].percentile, val[s] = v[s].value;
     text[s] = value_text(st, ps, v[s].value); /* as the percentiles table writes it */
+    neutral[s] = ps->better == SL_BETTER_NEUTRAL;
     if (!stats[s] || !groups[s] || !text[s]) return OOM(err);
   }
   const sl_player *p = sl_compare_player(c, i);
   out->player = p->name, out->n_stats = n, out->stats = stats, out->groups = groups;
-  out->percentile = pct, out->value = val, out->value_text = text;
+  out->percentile = pct, out->value = val, out->value_text = text, out->neutral = neutral;
   const char *where = pool->kind == SL_POOL_LEAGUE ? p->league : info.leagues;
   out->xlabel = sl_charts_printf(st, "Percentile among %s %ss (%%)", where, sl_group_name(info.group));
   out->common.title = sl_charts_printf(st, "%s: %s profile", p->name, pr->role);

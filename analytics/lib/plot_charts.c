@@ -100,8 +100,13 @@ int sl_plot_percentiles_write(const sl_plot_percentiles *c, const char *template
   /* Bar numbers must fit inside their bar: digits are ~0.72 em tall, a bar is 0.68 of a row. */
   double bar_px = PCT_BAR_SHARE * (PCT_TOP - PCT_BOTTOM) * h / (y + 0.2);
   double value_pt = fmin(PCT_VALUE_PT, bar_px / (PCT_DIGIT_EM * SL_PLOT_PX_PER_PT * scale));
+  int any_neutral = 0;
+  for (size_t i = 0; c->neutral && i < c->n_stats; i++) any_neutral |= c->neutral[i] != 0;
   if (sl_plot_write_header(out, chart, &c->common) ||
-      sl_plot_write_caption(out, &c->common, "Bar: percentile among the peers (red: 80th or better); dotted: the median")) {
+      sl_plot_write_caption(out, &c->common,
+                            any_neutral ? "Bar: percentile among the peers (red: 80th or better; grey: style, no better "
+                                          "side); dotted: median"
+                                        : "Bar: percentile among the peers (red: 80th or better); dotted: the median")) {
     free(group_names), free(group_row), free(rows);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
@@ -115,10 +120,10 @@ int sl_plot_percentiles_write(const sl_plot_percentiles *c, const char *template
   if (c->value_text) sl_plot_write_string_array(out, "value_label", c->value_text, c->n_stats);
   sl_plot_write_string_array(out, "group_label", group_names, n_groups);
   sl_plot_write_number_array(out, "group_row", group_row, n_groups);
-  fputs("# stat number, row from the top, percentile (0-100), raw value\n$bars << EOD\n", out);
+  fputs("# stat number, row from the top, percentile (0-100), raw value, a style measure (1) or not\n$bars << EOD\n", out);
   for (size_t i = 0; i < c->n_stats; i++) {
-    double row[3] = {rows[i], c->percentile[i], c->value[i]};
-    write_row(out, i + 1, row, 3);
+    double row[4] = {rows[i], c->percentile[i], c->value[i], c->neutral && c->neutral[i] ? 1 : 0};
+    write_row(out, i + 1, row, 4);
   }
   fputs("EOD\n", out);
   free(group_names);

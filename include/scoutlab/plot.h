@@ -129,6 +129,8 @@ typedef struct sl_plot_percentiles {
   const char *xlabel;        /* e.g. "Percentile among Ligue 1 centre-backs (%)" */
   const char *const *value_text; /* n_stats: the values as printed ("1.44", "66.1%"); NULL: three
                                     significant figures (last, so older initialisers still fit) */
+  const int *neutral;        /* n_stats flags: 1 = a style measure with no better direction (Launch
+                                %): its bar grey, never "strong"; NULL = none */
 } sl_plot_percentiles;
 
 /** Labelled scatter of two stats over a pool; highlighted players are coloured and named,

@@ -4,6 +4,7 @@
 . "$SL_TESTS/cli/lib.sh"
 need_shared fbref-big5-yearly/SOURCE.txt
 dir="$SL_SHARED_DATA/fbref-big5-yearly"
+SL_TMP_CHART=$(mktemp -u)
 checked=0
 for f in "$dir"/*/*.csv; do
   table=$(basename "$(dirname "$f")")
@@ -55,6 +56,10 @@ out=$("$SCOUTLAB" percentiles --stats "$dir" --season 2024 "Mike Maignan" -q)
 expect_eq "$(printf '%s\n' "$out" | grep -c ' n=0 ')" 0 "Maignan: every goalkeeper stat read from the yearly tables"
 expect_contains "$out" "Save %                                         71.3%" "Save% from keepers (Saves / ShotsOnTargetAgainst)"
 expect_contains "$out" "Launched pass completion %                     38.6%" "launches from keepers_adv"
+expect_contains "$out" "Launch % (style)" "a style measure says so (no better side)"
+expect_contains "$out" "(style) = no better side (a style measure): ranked, left out of the mean percentile" "and the legend"
+"$SCOUTLAB" chart percentiles --stats "$dir" --season 2024 "Mike Maignan" -o "$SL_TMP_CHART.svg" --script "$SL_TMP_CHART.gp" -q 2>/dev/null
+expect_contains "$(cat "$SL_TMP_CHART.gp")" "grey: style, no better side" "the chart's caption names the grey bars"
 out=$("$SCOUTLAB" percentiles --stats "$dir" --season 2024 "David Raum" -q)
 expect_eq "$(printf '%s\n' "$out" | grep -c ' n=0 ')" 0 "Raum: every full-back stat read from the yearly tables"
 expect_contains "$out" "Crosses                            9.49" "crosses from misc (179 / 18.8 90s)"
@@ -78,4 +83,5 @@ rm -rf "$W"
 out=$("$SCOUTLAB" check --map plyer=Plyaer "$dir/passing/2024.csv" 2>&1); st=$?
 expect_eq "$st" 2 "unknown role: usage exit status"
 expect_contains "$out" "unknown role 'plyer'" "unknown role message"
+rm -f "$SL_TMP_CHART.svg" "$SL_TMP_CHART.gp"
 finish

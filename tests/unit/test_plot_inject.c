@@ -126,7 +126,9 @@ int main(void) {
     return skip;
   }
 
-  sl_plot_percentiles pct = {common, h[8], N_HOSTILE, h, h, ramp, ramp2, h[9], h}; /* hostile value texts too */
+  int every_other_style[N_HOSTILE];
+  for (int i = 0; i < N_HOSTILE; i++) every_other_style[i] = i % 2;
+  sl_plot_percentiles pct = {common, h[8], N_HOSTILE, h, h, ramp, ramp2, h[9], h, every_other_style}; /* hostile value texts too */
   pct.common.title = h[2];
   const char *pct_texts[] = {h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10]};
   run_case(dir, "percentiles", w_percentiles, &pct, &pct.common, pct_texts, N_HOSTILE);

@@ -36,12 +36,15 @@ static const char *const pct_groups[] = {"Defending", "Defending", "Defending", 
 static const double pct_percentile[] = {72, 81, 64, 58, 93, 77, 88, 69, 35};
 static const double pct_value[] = {1.42, 1.05, 1.21, 2.61, 4.85, 89.4, 3.9, 1.12, 0.95};
 
+/* The eighth stat is a style measure (grey whatever its percentile). */
+static const int pct_neutral[9] = {0, 0, 0, 0, 0, 0, 0, 1, 0};
+
 static inline sl_plot_percentiles sample_percentiles(sl_plot_common common) {
   common.title = "Leonardo Balerdi: a passer first";
   common.subtitle = "Percentile among Ligue 1 centre-backs, 2024-25, 900+ minutes; raw value per 90 beside each bar";
   common.credits = sample_credits;
   sl_plot_percentiles p = {common, "Leonardo Balerdi", 9, pct_stats, pct_groups,
-                           pct_percentile, pct_value, "Percentile among peers", NULL};
+                           pct_percentile, pct_value, "Percentile among peers", NULL, pct_neutral};
   return p;
 }
 

@@ -20,7 +20,7 @@ title_pt = 17
 subtitle_text = 'Percentile among Ligue 1 centre-backs, 2024-25, 900+ minutes; raw value per 90 beside each bar'
 subtitle2_text = ''
 credits_text = 'Data: invented sample for tests | Chart: scoutlab'
-caption_text = 'Bar: percentile among the peers (red: 80th or better); dotted: the median'
+caption_text = 'Bar: percentile among the peers (red: 80th or better; grey: style, no better side); dotted: median'
 value_pt = 10
 player_text = 'Leonardo Balerdi'
 xlabel_text = 'Percentile among peers'
@@ -46,16 +46,16 @@ array group_row[3]
 group_row[1] = 0
 group_row[2] = 5.5
 group_row[3] = 10
-# stat number, row from the top, percentile (0-100), raw value
+# stat number, row from the top, percentile (0-100), raw value, a style measure (1) or not
 $bars << EOD
-1	1	72	1.42
-2	2	81	1.05
-3	3	64	1.21
-4	4	58	2.61
-5	6.5	93	4.85
-6	7.5	77	89.4
-7	8.5	88	3.9
-8	11	69	1.12
-9	12	35	0.95
+1	1	72	1.42	0
+2	2	81	1.05	0
+3	3	64	1.21	0
+4	4	58	2.61	0
+5	6.5	93	4.85	0
+6	7.5	77	89.4	0
+7	8.5	88	3.9	0
+8	11	69	1.12	1
+9	12	35	0.95	0
 EOD
 
