@@ -43,7 +43,7 @@ const char sl_help_chart[] =
     "               [--profile ROLE | --group G] [--pool P] [--min-minutes N]\n"
     "               STAT: a label of the role profile, or a stats column (taken per 90)\n"
     "  fees         --model M.slm | --transfers FILE|DIR...   [--holdout-from SEASON]\n"
-    "               [--player NAME [--data FILE...] [attribute flags] --bid 25m] [--level 0.8]\n"
+    "               [--player NAME [--data FILE...] [--values F...] [attributes] --bid 25m] [--level 0.8]\n"
     "               the model refitted on seasons before SEASON (default: all but the last\n"
     "               three) and its estimate of each later transfer; the player's bid marked\n"
     "  age-curve    --model M.slm --player NAME [--data FILE...] [attribute flags]\n"
@@ -241,10 +241,11 @@ static int run_compare_family(sl_charts_kind kind, int argc, char **argv, int pa
 typedef struct chart_fee_args {
   sl_charts_output out;
   const char *model, *player, *position, *contract_until, *club, *league, *buyer_league, *buyer_club, *what_if;
-  const char *transfers[MAX_FILES], *data[MAX_FILES];
-  size_t ntransfers, ndata;
+  const char *last_fee; /* --last-fee, as value's */
+  const char *transfers[MAX_FILES], *data[MAX_FILES], *values[MAX_FILES];
+  size_t ntransfers, ndata, nvalues;
   double age, market_value, contract_months, minutes_share, bid, level;
-  int season, window, holdout_from;
+  int season, window, holdout_from, last_fee_season;
 } chart_fee_args;
 
 static int money_value(const char *s, double *v) {
@@ -275,6 +276,9 @@ static int fee_option(chart_fee_args *a, const char *o, const char *v) {
                       : strcmp(o, "-o") == 0 || strcmp(o, "--output") == 0 ? &a->out.output
                                                                            : NULL;
   if (slot) return *slot = v, 0;
+  double x;
+  if (strcmp(o, "--last-fee") == 0) return sl_cli_last_fee(v, &x) ? -1 : (a->last_fee = v, 0);
+  if (strcmp(o, "--last-fee-season") == 0) return season_value(v, &a->last_fee_season);
   if (strcmp(o, "--age") == 0) return number_value(v, &a->age);
   if (strcmp(o, "--contract-months") == 0) return number_value(v, &a->contract_months);
   if (strcmp(o, "--minutes-share") == 0) return number_value(v, &a->minutes_share);
@@ -303,6 +307,7 @@ static int parse_fee_args(int argc, char **argv, chart_fee_args *a) {
     int r = sl_chart_option(argc, argv, &i, &a->out, 1, "chart");
     if (r == 0 && strcmp(argv[i], "--transfers") == 0) r = file_list(argc, argv, &i, a->transfers, &a->ntransfers);
     else if (r == 0 && strcmp(argv[i], "--data") == 0) r = file_list(argc, argv, &i, a->data, &a->ndata);
+    else if (r == 0 && strcmp(argv[i], "--values") == 0) r = file_list(argc, argv, &i, a->values, &a->nvalues);
     if (r > 0) return r;
     if (r == -1) continue;
     if (i + 1 >= argc) return sl_cli_usage_error("chart", "%s needs a value (or is not an option of this chart)", argv[i]);
@@ -312,7 +317,7 @@ static int parse_fee_args(int argc, char **argv, chart_fee_args *a) {
   }
   if (!a->out.output) return sl_cli_usage_error("chart", "-o FILE.png|svg|pdf is required");
   if (!a->model == !a->ntransfers) return sl_cli_usage_error("chart", "give --model MODEL.slm or --transfers FILES (one of them)");
-  if (a->ndata && !a->player) return sl_cli_usage_error("chart", "--data needs --player NAME");
+  if ((a->ndata || a->nvalues) && !a->player) return sl_cli_usage_error("chart", "--data and --values need --player NAME");
   return -1;
 }
 
@@ -322,7 +327,8 @@ static int build_fee_player(const chart_fee_args *a, sl_workspace **ws, sl_fees_
   sl_cli_fee_attrs at = {.model = a->model, .transfers = a->transfers, .ntransfers = a->ntransfers, .folds = 1,
                          .player = a->player, .position = a->position, .contract_until = a->contract_until,
                          .club = a->club, .league = a->league, .buyer_league = a->buyer_league, .buyer_club = a->buyer_club, .data = a->data,
-                         .ndata = a->ndata, .age = a->age, .market_value = a->market_value,
+                         .ndata = a->ndata, .values = a->values, .nvalues = a->nvalues, .last_fee = a->last_fee,
+                         .last_fee_season = a->last_fee_season, .age = a->age, .market_value = a->market_value,
                          .contract_months = a->contract_months, .minutes_share = a->minutes_share,
                          .level = a->level, .season = a->season, .window = a->window};
   int rc = sl_cli_fee_player(&at, ws, p, NULL, NULL, 0);
@@ -357,6 +363,7 @@ static int run_fee_family(sl_charts_kind kind, int argc, char **argv, int parse_
   if (parse_only) return SL_EXIT_OK;
   sl_chart_inputs inputs = {0};
   sl_chart_inputs_add(&inputs, &a.model, 1), sl_chart_inputs_add(&inputs, a.transfers, a.ntransfers), sl_chart_inputs_add(&inputs, a.data, a.ndata);
+  sl_chart_inputs_add(&inputs, a.values, a.nvalues);
   a.out.inputs = inputs.path, a.out.ninputs = inputs.n;
   if ((rc = sl_chart_check_cli(kind, &a.out))) return rc;
   sl_workspace *ws = NULL;

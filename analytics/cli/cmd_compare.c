@@ -183,6 +183,7 @@ int sl_cmp_load(const sl_cmp_args *a, sl_cmp_ctx *ctx) {
   in.positions = a->positions, in.npositions = a->npositions;
   in.contracts = a->contracts, in.ncontracts = a->ncontracts;
   in.model = a->model;
+  in.performance_model = a->performance_model;
   in.season = season;
   in.seasons_first = a->seasons_first, in.seasons_last = a->seasons_last;
   in.pool_seasons = a->pool_seasons, in.per_club = a->per_club;

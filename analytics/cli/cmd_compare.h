@@ -39,6 +39,7 @@ typedef struct sl_cmp_args {
   double max_age, max_value;
   double min_age, candidate_minutes, max_fee; /* similar: 0 / NAN = no limit */
   const char *model;      /* similar --model: a fee model for --max-fee */
+  const char *performance_model; /* similar --performance-model: values those without a market value */
   const char *leagues;
   sl_similar_metric metric;
   const char *chart;      /* compare --chart FILE: also draw a radar */

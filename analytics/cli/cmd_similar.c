@@ -35,6 +35,8 @@ const char sl_help_similar[] =
     "                    --min-minutes)\n"
     "  --model M         a fee model (scoutlab fit -o M): each candidate's fair fee, valued as\n"
     "                    scoutlab value and report value him (needs --values)\n"
+    "  --performance-model PERF.slm  values the candidates without a market value from their stats,\n"
+    "                    as scoutlab value and report do (scoutlab fit --stats --no-market-value)\n"
     "  --contracts FILE  contract expiry dates, for the fair fees (as in scoutlab report)\n"
     "  --max-fee V       fair fee at most V (\"15m\"); needs --model; candidates the model cannot\n"
     "                    value (no market value) are left out and counted\n"
@@ -48,7 +50,8 @@ static int similar_option(int argc, char **argv, int *i, sl_cmp_args *a) {
   const char *o = argv[*i];
   int known = strcmp(o, "-k") == 0 || strcmp(o, "--max-age") == 0 || strcmp(o, "--max-value") == 0 ||
               strcmp(o, "--leagues") == 0 || strcmp(o, "--metric") == 0 || strcmp(o, "--min-age") == 0 ||
-              strcmp(o, "--candidate-minutes") == 0 || strcmp(o, "--model") == 0 || strcmp(o, "--max-fee") == 0;
+              strcmp(o, "--candidate-minutes") == 0 || strcmp(o, "--model") == 0 || strcmp(o, "--max-fee") == 0 ||
+              strcmp(o, "--performance-model") == 0;
   if (!known) return 0;
   if (*i + 1 >= argc) return sl_cli_usage_error(a->cmd, "%s needs a value", o);
   const char *v = argv[++*i];
@@ -71,6 +74,8 @@ static int similar_option(int argc, char **argv, int *i, sl_cmp_args *a) {
       return sl_cli_usage_error(a->cmd, "--candidate-minutes expects a non-negative number, got \"%s\"", v);
   } else if (strcmp(o, "--model") == 0) {
     a->model = v;
+  } else if (strcmp(o, "--performance-model") == 0) {
+    a->performance_model = v;
   } else if (strcmp(o, "--max-fee") == 0) {
     if (!sl_parse_euros(v, SL_DECIMAL_POINT, &a->max_fee) || a->max_fee < 0)
       return sl_cli_usage_error(a->cmd, "--max-fee expects an amount in euros such as 15m or €700k, got \"%s\"", v);
@@ -216,6 +221,8 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   const sl_player *t = sl_compare_player(ctx->index, target);
   if (!isnan(a->max_value) && !ctx->values)
     return sl_cli_usage_error(a->cmd, "--max-value needs --values FILE (market values by player name)");
+  if (a->performance_model && !a->model)
+    return sl_cli_usage_error(a->cmd, "--performance-model needs --model FILE (the fee model of those with a market value)");
   if (!isnan(a->max_fee) && !a->model)
     return sl_cli_usage_error(a->cmd, "--max-fee needs --model FILE (a fee model saved by scoutlab fit)");
   const sl_profile *pr = NULL;
@@ -249,7 +256,11 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   else if (a->format == SL_FMT_CSV || a->format == SL_FMT_MD) print_hits_csv(ctx, hits, n, a->format == SL_FMT_MD, fee);
   else print_hits_table(ctx, t, pr, &so, &info, hits, n);
   if (fee && a->format == SL_FMT_TABLE)
-    printf("\nfair fee: the model's median for each candidate (%zu of the group valued; no market value, no fee)\n", valued);
+    printf(a->performance_model ? "\nfair fee: the model's median for each candidate (%zu of the group valued; without a "
+                                  "market value by the performance model, from his stats)\n"
+                                : "\nfair fee: the model's median for each candidate (%zu of the group valued; no market "
+                                  "value, no fee)\n",
+           valued);
   free(hits);
   sl_profiles_free(owned);
   free(fee);

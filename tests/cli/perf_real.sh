@@ -79,4 +79,19 @@ v=$("$SCOUTLAB" value --model "$W/mv.slm" --player "Kyle Walker (Milan)" --data 
 expect_contains "$v" "Kyle Walker: FB, age 34, Milan, Serie A" "the club the query names"
 expect_contains "$v" "selling league            Serie A" "its league sells"
 expect_contains "$v" "a sale by Milan, as asked (his clubs of the season: Manchester City, Milan)" "said"
+# chart fees takes --values as value does: the same player, the same estimate.
+"$SCOUTLAB" chart fees --model "$W/mv.slm" --player Balerdi --data "$F" --values "$S/tm-values-2023/france.csv" --bid 25m \
+  -o "$W/fv.svg" --script "$W/fv.gp" -q
+expect_eq "$?" 0 "chart fees --values"
+want=$("$SCOUTLAB" value --model "$W/mv.slm" --player Balerdi --data "$F" --values "$S/tm-values-2023/france.csv" --format json 2>/dev/null |
+  grep '"fair_fee"' | head -1 | sed 's/.*"fair_fee": \([^,]*\),.*/\1/')
+expect_num_eq "$(sed -n 's/^estimate_eur = //p' "$W/fv.gp")" "$want" "the chart's estimate is value's fair fee" --rel 1e-5
+# similar --performance-model values the candidates without a market value as report does.
+out=$("$SCOUTLAB" similar --stats "$F" "Leonardo Balerdi" --model "$W/mv.slm" --performance-model "$W/perf.slm" \
+  --values "$S/tm-values-2023/france.csv" -k 5 -q --format json)
+expect_eq "$?" 0 "similar --performance-model"
+expect_eq "$(printf '%s\n' "$out" | grep -c '"fair_fee": null')" 0 "every candidate valued (by one model or the other)"
+"$SCOUTLAB" similar --stats "$F" "Leonardo Balerdi" --performance-model "$W/perf.slm" >/dev/null 2>"$W/e.txt"
+expect_eq "$?" 2 "--performance-model without --model"
+expect_contains "$(cat "$W/e.txt")" "--performance-model needs --model FILE" "message"
 finish
