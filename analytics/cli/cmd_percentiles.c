@@ -135,6 +135,7 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
       format_value(st, r[k].v[s].value, vbuf, sizeof vbuf);
       if (r[k].info.small_sample) snprintf(cell[k], sizeof cell[k], "%8s  (ss)", vbuf);
       else if (isnan(r[k].v[s].percentile)) snprintf(cell[k], sizeof cell[k], "%8s  p  -", vbuf);
+      else if (r[k].v[s].few) snprintf(cell[k], sizeof cell[k], "%8s  p%3.0f~", vbuf, r[k].v[s].percentile);
       else if (r[k].info.below_default) snprintf(cell[k], sizeof cell[k], "%8s  p%3.0f*", vbuf, r[k].v[s].percentile);
       else snprintf(cell[k], sizeof cell[k], "%8s  p%3.0f", vbuf, r[k].v[s].percentile);
       cells[k] = cell[k];
@@ -160,6 +161,12 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
   int style = 0;
   for (size_t s = 0; s < pr->nstats; s++) style |= pr->stats[s].better == SL_BETTER_NEUTRAL;
   if (style) puts("(style) = no better side (a style measure): ranked, left out of the mean percentile");
+  int few = 0;
+  for (size_t k = 0; k < n; k++)
+    for (size_t s = 0; s < pr->nstats; s++) few |= r[k].v[s].few;
+  if (few)
+    printf("~ = a rate from fewer than %d attempts (penalties faced, take-ons tried...): ranked, but read it with care\n",
+           SL_RATE_FEW_ATTEMPTS);
   for (size_t k = 0; k < n; k++)
     if (r[k].info.small_sample || r[k].info.below_default) {
       puts("(ss) = small sample, not ranked; * = ranked on fewer minutes than the default threshold");

@@ -265,6 +265,8 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
     groups[s] = capitalised(st, ps->stat_group);
     pct[s] = v[s].percentile, val[s] = v[s].value;
     text[s] = value_text(st, ps, v[s].value); /* as the percentiles table writes it */
+    if (v[s].few && text[s]) /* a rate of 1 in 2: the reader needs the count to weigh the bar */
+      text[s] = sl_charts_printf(st, "%s (of %.0f)", text[s], v[s].attempts);
     neutral[s] = ps->better == SL_BETTER_NEUTRAL;
     if (!stats[s] || !groups[s] || !text[s]) return OOM(err);
   }

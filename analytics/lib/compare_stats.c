@@ -220,6 +220,11 @@ static int rank_in_pool(const sl_compare *c, size_t i, const sl_profile *profile
   }
   if (!st && !(column = malloc((m ? m : 1) * sizeof *column))) st = SL_ENOMEM;
   if (!st) rank_player(vals, m, b, ns, own, out, column);
+  for (size_t s = 0; !st && s < ns; s++) {
+    int rate = b[s].stat->kind == SL_STAT_RATE && b[s].parts;
+    out[s].attempts = rate ? expr_sum(c, p, b[s].den, b[s].nden) : NAN;
+    out[s].few = rate && !isnan(own[s]) && out[s].attempts < SL_RATE_FEW_ATTEMPTS;
+  }
   /* Below the pool's minimum a per-90 over a few matches is noise: values yes, ranks no. */
   int small = !(p->minutes >= pool->min_minutes);
   for (size_t s = 0; !st && small && withhold && s < ns; s++) out[s].percentile = NAN;

@@ -344,7 +344,14 @@ typedef struct sl_stat_value {
   double value;      /* per-90 / rate (0-100) / raw / total; NAN when the player lacks it */
   double percentile; /* mid-rank percentile 0-100 against the pool (docs/compare.md); NAN when none */
   size_t peers;      /* pool members with a value for this stat (the n of the percentile) */
+  double attempts;   /* a rate's denominator for him (penalties faced, take-ons tried); NAN for
+                        other stats */
+  int few;           /* 1: a rate of fewer than SL_RATE_FEW_ATTEMPTS attempts: ranked, but noise */
 } sl_stat_value;
+
+/** A rate from fewer attempts than this is marked (Maignan's penalty save % of 2024/25, p86,
+ *  is one save in two penalties). */
+#define SL_RATE_FEW_ATTEMPTS 5
 
 /** The pool a percentile query used. */
 typedef struct sl_pool_info {

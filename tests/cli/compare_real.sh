@@ -97,4 +97,9 @@ got=$("$SCOUTLAB" similar --stats "$B" "Leonardo Balerdi" -k 300 --format json 2
 expect_contains "$got" '"name":"Anthony Rouault","club":"Stuttgart","clubs":"Rennes, Stuttgart"' "current club: most minutes"
 got=$("$SCOUTLAB" similar --stats "$B" balerdi --max-fee 15m 2>&1); st=$?
 expect_eq "$st" 2 "--max-fee without --model"
+# A rate from fewer than 5 attempts is marked: Maignan's penalty save %, one save in two.
+got=$("$SCOUTLAB" percentiles --stats "$B" "Mike Maignan" -q)
+expect_contains "$got" "Penalty save %                                 50.0%  p 86~" "the few attempts marked"
+expect_contains "$got" "~ = a rate from fewer than 5 attempts" "and explained"
+expect_contains "$(printf '%s\n' "$got" | grep 'Save %  ')" "p 76 " "Save % (100+ shots) unmarked"
 finish
