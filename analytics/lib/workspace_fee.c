@@ -91,6 +91,9 @@ static int performance_terms(const sl_workspace *ws, const sl_workspace_player *
        "club points/match %s", s, t.club ? t.club : "?", fixed(t.minutes, 0, v[5]), fixed(t.minutes_share, 2, v[0]),
        fixed(t.starts_share, 2, v[1]), fixed(t.npxg_xag_per90, 2, v[2]), fixed(t.progressive_per90, 1, v[3]),
        fixed(t.team_points, 2, v[4]));
+  if (p->nrows > 1) /* one rule with the training deals, whose shares were read the same way */
+    NOTE("minutes share: his minutes for both clubs over %.30s's, as the model learned it (a squad counts one club's)",
+         t.club ? t.club : "his main club");
   return 1;
 }
 
