@@ -49,8 +49,10 @@ static void position_text(const sl_player *p, char *buf, size_t size) {
 static void pool_text(const player_report *r, char *buf, size_t size) {
   const char *paren = strstr(r->info.leagues, " (");
   int len = paren ? (int)(paren - r->info.leagues) : (int)strlen(r->info.leagues);
+  char other[64];
+  snprintf(other, sizeof other, " (not a %s: ranked among them)", sl_group_name(r->info.group));
   const char *mark = r->info.small_sample ? " (small sample)" : r->info.below_default ? " (few minutes)"
-                     : r->info.player_in_pool ? "" : " (outside)";
+                     : r->info.player_in_pool ? "" : r->info.other_group ? other : " (outside its leagues)";
   snprintf(buf, size, "%.*s, n=%zu%s", len, r->info.leagues, r->info.size, mark);
 }
 

@@ -232,6 +232,7 @@ static int rank_in_pool(const sl_compare *c, size_t i, const sl_profile *profile
     info->group = g;
     info->size = m;
     info->player_in_pool = sl_compare_in_pool(c, i, g, pool, p->league);
+    info->other_group = p->group != g;
     info->small_sample = small;
     info->below_default = !small && p->minutes < SL_COMPARE_DEFAULT_MIN_MINUTES;
     sl_compare_pool_text(c, pool, p->league, info->leagues, sizeof info->leagues);

@@ -358,6 +358,7 @@ typedef struct sl_pool_info {
   sl_group group;     /* peers' position group */
   size_t size;        /* pool members (group, league, minutes) */
   int player_in_pool; /* 0 when the player is below the minutes threshold or outside the leagues */
+  int other_group;    /* 1: he is not of the peers' group (a centre-back ranked among forwards) */
   int small_sample;   /* 1: the player has fewer minutes than the pool's minimum: his values are
                          given, his percentiles withheld (NAN), as a per-90 over a few matches is noise */
   int below_default;  /* 1: ranked although under SL_COMPARE_DEFAULT_MIN_MINUTES, because the

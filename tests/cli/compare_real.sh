@@ -102,4 +102,7 @@ got=$("$SCOUTLAB" percentiles --stats "$B" "Mike Maignan" -q)
 expect_contains "$got" "Penalty save %                                 50.0%  p 86~" "the few attempts marked"
 expect_contains "$got" "~ = a rate from fewer than 5 attempts" "and explained"
 expect_contains "$(printf '%s\n' "$got" | grep 'Save %  ')" "p 76 " "Save % (100+ shots) unmarked"
+# A player of another group is said to be one, not "outside" (van Dijk is in the Big 5).
+got=$("$SCOUTLAB" compare --stats "$B" "Erling Haaland" "Virgil van Dijk" -q)
+expect_contains "$got" "Big 5, n=342 (not a winger-forward: ranked among them)" "van Dijk among the forwards, said so"
 finish
