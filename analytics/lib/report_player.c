@@ -234,13 +234,17 @@ static void profile(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   free(vals), free(cells), free(buf);
 }
 
-static size_t similar(const rp_ctx *x, const rp_player *pl, sl_similar_hit *hits, size_t k) {
+/* The k players most like him, as scoutlab similar finds them; pool gets the peers' leagues in
+ * words ("Big 5 (...)"), for the table's caption. */
+static size_t similar(const rp_ctx *x, const rp_player *pl, sl_similar_hit *hits, size_t k, char *pool_words,
+                      size_t size) {
   const sl_profile *prof = sl_compare_default_profile(x->cmp, x->profiles, pl->index);
   sl_similar_options o;
   sl_pool pool;
   sl_similar_default(&o); /* the options scoutlab similar starts from, its pool too */
   sl_pool_shared(&pool);
   o.k = k, o.pool = &pool;
+  sl_compare_pool_text(x->cmp, &pool, pl->p->league, pool_words, size);
   size_t n = 0;
   sl_similar_info info;
   sl_error err;
@@ -304,7 +308,8 @@ static int cmp_double(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hits, size_t n, sl_doc *d) {
+static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hits, size_t n, const char *pool,
+                        sl_doc *d) {
   const char *hdr[] = {"player", "club", "league", "age", "similarity distance", "fair fee", "range"};
   const char *cells[SL_REPORT_SIMILAR * 7];
   char b[SL_REPORT_SIMILAR][4][48];
@@ -352,8 +357,10 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
   }
   sl_doc_heading(d, 2, "What would replace him cost");
   sl_doc_paragraph(d, text);
-  sl_doc_table(d, "Most similar players (z-scored role stats, all leagues, at least 900 minutes).", 7, hdr, cells,
-               rows, "lllrrrr");
+  char caption[400];
+  sl_snprintf_c(caption, sizeof caption, "Most similar players (z-scored role stats over %s, at least 900 minutes).",
+                pool);
+  sl_doc_table(d, caption, 7, hdr, cells, rows, "lllrrrr");
 }
 
 /* ---- charts ---- */
@@ -430,12 +437,13 @@ int rp_player_report(rp_ctx *x, sl_doc *d) {
   sl_doc_heading(d, 1, "The player");
   profile(x, &pl, d);
   sl_similar_hit hits[SL_REPORT_SIMILAR];
-  size_t n = similar(x, &pl, hits, SL_REPORT_SIMILAR);
+  char pool[sizeof ((sl_pool_info *)0)->leagues] = ""; /* as a pool info words it */
+  size_t n = similar(x, &pl, hits, SL_REPORT_SIMILAR, pool, sizeof pool);
   chart_profile(x, &pl, hits, n, d);
   sl_doc_heading(d, 1, "His squad");
   importance(x, &pl, d);
   chart_importance(x, &pl, d);
   depth_chart(x, &pl, d);
-  replacement(x, &pl, hits, n, d);
+  replacement(x, &pl, hits, n, pool, d);
   return SL_OK;
 }

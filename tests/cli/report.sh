@@ -17,6 +17,8 @@ for section in "## Verdict" "## Why" "## The player" "## His squad" "### What wo
   expect_contains "$md" "$section" "section $section"
 done
 expect_contains "$md" "# Tobías Quirandel: is €25m a realistic fee?" "title with the bid"
+# The similar table's caption names the pool similar searched (the demo has no Big-5 league: all).
+expect_contains "$md" "z-scored role stats over all leagues \\(Aurelian Premier League" "similar caption: its pool"
 # The method describes the model that valued him: its terms, deals, recency and interval.
 fitted=$("$SCOUTLAB" fit --transfers "$D/transfers.csv" --holdout-from 2022 -o "$tmp/m2.slm" 2>/dev/null | sed -n 's/^fee model: log(fee) on //p')
 method=$(printf '%s\n' "$md" | sed -n '/^## Method and data/,/^## Data/p' | sed 's/\\//g')
