@@ -238,6 +238,16 @@ static int numeric_known(const sl_fees_deals *d, const size_t *idx, size_t n, sl
   return 1;
 }
 
+/* Whether some deals have an earlier paid fee and some none: else the two terms are constant. */
+static int last_fee_varies(const sl_fees_deals *d, const size_t *idx, size_t n) {
+  int some = 0, none = 0;
+  for (size_t i = 0; i < n && !(some && none); i++) {
+    double f = d->deal[idx[i]].player.last_fee;
+    some |= f > 0, none |= f == 0;
+  }
+  return some && none;
+}
+
 static int distinct_seasons(const sl_fees_deals *d, const size_t *idx, size_t n, int *lo, int *hi) {
   *lo = n ? d->deal[idx[0]].player.season : 0, *hi = *lo;
   for (size_t i = 1; i < n; i++) {
@@ -303,6 +313,15 @@ static int var_available(setup_ctx *c, sl_fees_var v) {
     present = d->has_last_fee;
   else if (v >= SL_FEES_VAR_COUNT) present = (int)(v - SL_FEES_VAR_COUNT) < (int)d->ncolumns && (d->has_columns >> (v - SL_FEES_VAR_COUNT) & 1u);
   ok = present && (v == SL_FEES_VAR_AGE || sl_fees_var_is_factor(v) || numeric_known(d, c->idx, c->n, v));
+  int last = v == SL_FEES_VAR_LAST_FEE || v == SL_FEES_VAR_NO_LAST_FEE;
+  if (ok && last && !last_fee_varies(d, c->idx, c->n)) {
+    /* every deal the first paid one of its player (a single season's file): nothing to learn */
+    if (!(c->noted & (1u << SL_FEES_VAR_LAST_FEE | 1u << SL_FEES_VAR_NO_LAST_FEE)))
+      append_note(c->note, c->note_size, "no deal has an earlier paid fee of its player in the transfers read: "
+                                         "last-fee terms dropped");
+    c->noted |= 1u << v;
+    ok = 0, present = 0;
+  }
   char b[SL_FEES_NOTE_MAX];
   if ((v == SL_FEES_VAR_BUYER_LEAGUE || v == SL_FEES_VAR_SELLER_LEAGUE) && !present) {
     if (!(c->noted & (1u << SL_FEES_VAR_BUYER_LEAGUE | 1u << SL_FEES_VAR_SELLER_LEAGUE)))
