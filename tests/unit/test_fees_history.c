@@ -107,6 +107,74 @@ static void check_lookup(void) {
   sl_fees_history_free(h);
 }
 
+/* A model of those deals: version 6, its deals' last fees back from the file, every truncation
+ * of it an error, and a player valued without a stated last fee finds his in the deals. */
+/* Forty players in three seasons each, and Ana Costa's deals: enough to fit the terms. */
+static char *many_deals(void) {
+  static const char *const pos[] = {"CB", "CM", "CF", "FB"};
+  size_t cap = 1 << 16, n = 0;
+  char *text = malloc(cap);
+  if (!text) return NULL;
+  n += (size_t)snprintf(text + n, cap - n, "%s", csv);
+  for (int i = 0; i < 40; i++)
+    for (int y = 0; y < 3; y++)
+      n += (size_t)snprintf(text + n, cap - n, "Player %d,%d,%s,%d,%d,False\n", i, 20 + i % 10 + y, pos[i % 4],
+                            (1 + i % 7) * (1 + y) * 1000000 + 100000 * (i % 3), 2015 + y);
+  return text;
+}
+
+static void check_model(const char *path) {
+  char *text = many_deals();
+  sl_table *t = text ? load_text(text, path) : NULL;
+  free(text);
+  if (!t) return;
+  sl_fees_options o = {0};
+  o.no_market_value = 1, o.folds = 1;
+  sl_fees_deals *d = NULL;
+  sl_fees_model *m = NULL;
+  sl_error err;
+  if (sl_fees_deals_from_table(t, &o, &d, &err) == SL_OK) INT_EQ(sl_fees_fit(d, &o, &m, NULL, &err), SL_OK, "fit: %s", err.message);
+  else sl_fees_deals_free(d);
+  sl_table_free(t);
+  if (!m) return;
+  OK(sl_fees_model_uses(m, SL_FEES_VAR_LAST_FEE) && sl_fees_model_uses(m, SL_FEES_VAR_NO_LAST_FEE), "both terms");
+  char model[] = "/tmp/sl_fees_history_model_XXXXXX";
+  int fd = mkstemp(model);
+  if (fd >= 0) close(fd);
+  INT_EQ(sl_fees_save(m, model, &err), SL_OK, "save: %s", err.message);
+  static char buf[1 << 20];
+  FILE *f = fopen(model, "rb");
+  size_t len = f ? fread(buf, 1, sizeof buf, f) : 0;
+  if (f) fclose(f);
+  OK(len > 20 && strncmp(buf, "scoutlab-fee-model 6\n", 21) == 0, "version 6");
+  sl_fees_model *back = NULL;
+  INT_EQ(sl_fees_load_buffer("m.slm", buf, len, &back, &err), SL_OK, "load: %s", err.message);
+  for (size_t i = 0; back && i < back->deals->n; i++)
+    SL_CHECK_REL(back->deals->deal[i].player.last_fee, m->deals->deal[i].player.last_fee, 0, "deal %zu read back", i);
+  sl_fees_player p;
+  sl_fees_player_init(&p);
+  p.name = "Ana Costa", p.age = 25, p.season = 2020, p.group = SL_FEES_CB;
+  sl_fees_valuation v;
+  if (back && sl_fees_value(back, &p, 0, NAN, &v, &err) == SL_OK) {
+    int seen = 0;
+    for (size_t k = 0; k < v.ncontrib; k++) {
+      if (strcmp(v.contrib[k].term, "last fee") != 0) continue;
+      seen = 1;
+      STR_EQ(v.contrib[k].value, "EUR 20.00m in 2019", "hers, from the deals");
+    }
+    OK(seen, "one last-fee line");
+  } else OK(0, "value: %s", err.message);
+  sl_fees_model_free(back), back = NULL;
+  size_t ok_prefixes = 0;
+  for (size_t cut = 0; cut < len; cut++) {
+    ok_prefixes += sl_fees_load_buffer("cut.slm", buf, cut, &back, &err) == SL_OK;
+    sl_fees_model_free(back), back = NULL;
+  }
+  INT_EQ(ok_prefixes, 0, "no truncated version-6 file loads");
+  remove(model);
+  sl_fees_model_free(m);
+}
+
 int main(void) {
   char path[] = "/tmp/sl_fees_history_XXXXXX";
   int fd = mkstemp(path);
@@ -115,6 +183,7 @@ int main(void) {
   check_deals(path);
   check_no_seasons(path);
   check_lookup();
+  check_model(path);
   remove(path);
   return SL_TEST_DONE();
 }
