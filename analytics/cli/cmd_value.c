@@ -323,6 +323,8 @@ static void print_json(const sl_fees_player *p, double market_value_date, const 
   printf("  \"model\": "), json_text(model), printf(",\n");
   printf("  \"model_choice\": "), json_text(why[0] ? why : NULL), printf(",\n");
   json_num("stats_season", p->stats_season ? p->stats_season : NAN, 1);
+  json_num("last_fee", p->last_fee, 1); /* null: the model reads none; 0: no paid transfer before */
+  json_num("last_fee_season", p->last_fee_season ? p->last_fee_season : NAN, 1);
   json_valuation_fields(v, "  ");
   printf(",\n");
   json_num("log_fee", v->log_fee, 1), json_num("level", v->level, 1), json_num("bid", v->bid, 1);

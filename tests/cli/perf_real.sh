@@ -54,6 +54,8 @@ expect_contains "$v" "\"model\": \"$W/perf.slm\"" "valued by the performance mod
 expect_contains "$v" "no market value for him; his 2024/25 stats stand in for it" "says why"
 expect_contains "$v" "\"stats_season\": 2024" "his 2024/25 stats"
 expect_contains "$v" "last fee €15.5m in 2018, the latest of his in the model's deals (to 2020" "his last fee, and where from"
+expect_contains "$v" '"last_fee": 15500000' "the JSON's last fee"
+expect_contains "$v" '"last_fee_season": 2018' "and its season"
 v2=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --player Balerdi \
   --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" --position CB --last-fee 11m --last-fee-season 2021)
 expect_eq "$?" 0 "value with a stated last fee"
