@@ -137,9 +137,9 @@ static void print_table(const sl_cmp_args *a, const sl_cmp_ctx *ctx, const sl_pr
       format_value(st, r[k].v[s].value, vbuf, sizeof vbuf);
       if (r[k].info.small_sample) snprintf(cell[k], sizeof cell[k], "%8s  (ss)", vbuf);
       else if (isnan(r[k].v[s].percentile)) snprintf(cell[k], sizeof cell[k], "%8s  p  -", vbuf);
-      else if (r[k].v[s].few) snprintf(cell[k], sizeof cell[k], "%8s  p%3.0f~", vbuf, r[k].v[s].percentile);
-      else if (r[k].info.below_default) snprintf(cell[k], sizeof cell[k], "%8s  p%3.0f*", vbuf, r[k].v[s].percentile);
-      else snprintf(cell[k], sizeof cell[k], "%8s  p%3.0f", vbuf, r[k].v[s].percentile);
+      else
+        snprintf(cell[k], sizeof cell[k], "%8s  p%3.0f%s%s", vbuf, r[k].v[s].percentile, r[k].v[s].few ? "~" : "",
+                 r[k].info.below_default ? "*" : "");
       cells[k] = cell[k];
     }
     if (with_bars && n == 1) {

@@ -55,6 +55,7 @@ const char sl_help_value[] =
     "                    default from the model's deals, which end with its data), or none when\n"
     "                    he was never sold for a fee; --last-fee-season S its season\n"
     "  --what-if age=+1 | contract-until=2027 | market-value=15m | league=\"Serie A\" | season=+1\n"
+    "                    | last-fee=20m|none\n"
     "                    | buyer-league=\"Premier League\" | buyer-club=Chelsea\n"
     "  --chart FILE.png  also draw the model's fit on held-out transfers with this bid marked\n"
     "  --format F        table (default); json (every number, the contributions, comparables,\n"
@@ -174,6 +175,7 @@ static int parse_args(int argc, char **argv, value_args *a) {
   }
   if (!a->model) return sl_cli_usage_error("value", "no model (give --model MODEL.slm from scoutlab fit)");
   if (!a->player && (a->ndata || a->nvalues)) return sl_cli_usage_error("value", "--data and --values need --player NAME");
+  if (a->last_fee_season && !a->last_fee) return sl_cli_usage_error("value", "--last-fee-season needs --last-fee X");
   return SL_EXIT_OK;
 }
 

@@ -32,14 +32,14 @@ typedef struct sl_cli_fee_attrs {
                                           history gave his market value (NAN: none) */
 } sl_cli_fee_attrs;
 
+/** --last-fee's value: "none" (0: never sold for a fee) or an amount in euros above 0 into *eur.
+ *  0 ok, -1 anything else (sl_fees_last_fee_parse). */
+int sl_cli_last_fee(const char *text, double *eur);
+
 /** Opens the workspace over the model and the --data files and builds the player's record
  *  (the library's rule), flags on top. Notes (up to max_notes) say where attributes came from.
  *  Returns an exit status; on success *ws is the caller's to sl_workspace_free(), and p's
  *  strings are borrowed from it. */
-/** --last-fee's value: "none" (0: never sold for a fee) or an amount in euros above 0 into *eur.
- *  0 ok, -1 anything else. */
-int sl_cli_last_fee(const char *text, double *eur);
-
 int sl_cli_fee_player(const sl_cli_fee_attrs *a, sl_workspace **ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
                       size_t *nnotes, size_t max_notes);
 

@@ -260,8 +260,10 @@ static int read_attrs(const char *const *keys, const char *const *values, size_t
       *text[t] = v;
       continue;
     }
-    if (!strcmp(k, "last_fee") && !strcmp(v, "none")) { /* never sold for a fee */
-      a->last_fee = 0;
+    if (!strcmp(k, "last_fee")) { /* the library's rule: an amount, or none (never sold for a fee) */
+      if (sl_fees_last_fee_parse(v, &a->last_fee))
+        return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "last_fee expects an amount in euros greater than 0 (10m) or "
+                                                        "none, got '%s'", v);
       continue;
     }
     if (!strcmp(k, "last_fee_season")) {
@@ -270,7 +272,6 @@ static int read_attrs(const char *const *keys, const char *const *values, size_t
       continue;
     }
     double *num = !strcmp(k, "age") ? &a->age : !strcmp(k, "contract_months") ? &a->contract_months
-                  : !strcmp(k, "last_fee") ? &a->last_fee
                   : !strcmp(k, "minutes_share") ? &a->minutes_share : !strcmp(k, "market_value") ? &a->market_value
                                                                                                  : NULL;
     if (!num)
@@ -278,12 +279,14 @@ static int read_attrs(const char *const *keys, const char *const *values, size_t
                           "unknown attribute '%s' (expected age, market_value, contract_months, minutes_share, "
                           "last_fee, last_fee_season, position, contract_until, club, league, buyer_league or "
                           "buyer_club)", k);
-    int money = num == &a->market_value || num == &a->last_fee;
+    int money = num == &a->market_value;
     int ok = money ? sl_parse_euros(v, SL_DECIMAL_POINT, num) && *num > 0 : sl_parse_number(v, SL_DECIMAL_POINT, num);
     if (!ok)
       return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s expects %s, got '%s'", k,
                           money ? "an amount in euros greater than 0 (10000000, 10m, 750k)" : "a number", v);
   }
+  if (a->last_fee_season && isnan(a->last_fee))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "last_fee_season without last_fee: give the fee too");
   return SL_OK;
 }
 

@@ -393,13 +393,14 @@ static int build_players(sl_compare *c, row_key *keys, size_t nkeys, int per_clu
   if (!per_club) qsort(keys, nkeys, sizeof *keys, cmp_key);
   c->players = calloc(nkeys ? nkeys : 1, sizeof *c->players);
   if (!c->players) return SL_ENOMEM;
-  for (size_t k = 0; k < nkeys;) {
+  for (size_t k = 0, apart = 0; k < nkeys;) {
     size_t e = k + 1;
-    while (!per_club && e < nkeys && same_player(&keys[k], &keys[e])) e++;
-    if (!one_season_of_one_player(c, keys + k, e - k)) {
+    while (!apart && !per_club && e < nkeys && same_player(&keys[k], &keys[e])) e++;
+    if (!apart && e - k > 1 && !one_season_of_one_player(c, keys + k, e - k)) {
       c->rep.players_same_name += e - k;
-      e = k + 1; /* each row its own player: "Vitinha" then asks which one */
+      apart = e - k, e = k + 1; /* each of the rows its own player: "Vitinha" then asks which one */
     }
+    if (apart) apart--;
     for (size_t r = k; r < e; r++) c->player_of_row[keys[r].row] = (long)c->n;
     int st = make_player(c, &c->players[c->n++], keys + k, e - k);
     if (st) return st;

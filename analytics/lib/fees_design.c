@@ -283,7 +283,8 @@ static const char *declared_absence(const setup_ctx *c, sl_fees_var v) {
   if (v >= SL_FEES_VAR_COUNT) return "no such column in the transfers files";
   if (v == SL_FEES_VAR_MARKET_VALUE && c->o->no_market_value) return "left out (no market value)";
   if (sl_fees_var_is_performance(v)) return "no stats history joined (the stats of the seasons before the transfers)";
-  if (v == SL_FEES_VAR_LAST_FEE || v == SL_FEES_VAR_NO_LAST_FEE) return "no fee history (a model file before version 6)";
+  if (v == SL_FEES_VAR_LAST_FEE || v == SL_FEES_VAR_NO_LAST_FEE)
+    return "no fee history (it needs the player, season and fee columns; a model file before version 6 has none)";
   return NULL;
 }
 

@@ -85,7 +85,8 @@ static size_t first_of(const sl_fees_history *h, const char *name) {
 
 double sl_fees_history_last(const sl_fees_history *h, const char *name, double age, int season, int *fee_season) {
   if (fee_season) *fee_season = 0;
-  if (!h || !h->sorted || !name || !isfinite(age) || !season) return NAN;
+  if (!h || !h->sorted || !isfinite(age) || !season) return NAN;
+  if (!name || !*name) return 0; /* no name: nothing to find him by, as a player never sold */
   char *norm = sl_name_normalise(name);
   if (!norm) return NAN;
   double born = season - age, fee = 0;

@@ -58,8 +58,8 @@ int sl_fees_history_add(sl_fees_history *h, const char *name, double age, int se
 int sl_fees_history_add_deals(sl_fees_history *h, const sl_fees_deals *d);
 void sl_fees_history_seal(sl_fees_history *h);
 /** The player's latest paid fee in a season before `season` (the larger of that season's), EUR,
- *  and its season in *fee_season; 0 (season 0) when the history has none; NAN when name, age or
- *  season is unknown, or the history is not sealed. */
+ *  and its season in *fee_season; 0 (season 0) when the history has none, or he has no name; NAN
+ *  when age or season is unknown, or the history is not sealed. */
 double sl_fees_history_last(const sl_fees_history *h, const char *name, double age, int season, int *fee_season);
 /** m->history_ from m->deals, for a model with a last-fee term whose deals carry last fees
  *  (none otherwise). SL_ENOMEM only. */

@@ -113,13 +113,21 @@ static void save_meta(FILE *f, const sl_fees_model *m) {
   for (size_t i = 0; i < m->ncal; i++) sl_fprintf_c(f, "%.17g\n", m->calibration[i]);
 }
 
+/* Flags on the deals line: five (market value, contract, minutes, leagues, season), has_performance
+ * from version 3, has_last_fee from version 6. */
+static int deal_flags(int version) {
+  return version >= SL_FEES_FORMAT_VERSION ? 7 : version > SL_FEES_FORMAT_VERSION_MIN ? 6 : 5;
+}
+
 /* Version 3 adds has_performance to the deals line and five fields to each deal: starts share,
  * npxG+xAG per 90, progressive per 90, club points per match, stats season. */
 static void save_deals(FILE *f, const sl_fees_deals *d, int version) {
   fprintf(f, "files %zu\n", d ? d->nfiles : 0);
   for (size_t i = 0; d && i < d->nfiles; i++) fputs("file ", f), put_text(f, d->files[i]), fputc('\n', f);
-  if (!d) {
-    fputs(version > SL_FEES_FORMAT_VERSION_MIN ? "deals 0 0 0 0 0 0 0\n" : "deals 0 0 0 0 0 0\n", f);
+  if (!d) { /* no deals: the count, then each of the version's flags 0 */
+    fputs("deals 0", f);
+    for (int k = 0; k < deal_flags(version); k++) fputs(" 0", f);
+    fputc('\n', f);
     return;
   }
   fprintf(f, "deals %zu %d %d %d %d %d", d->n, d->has_market_value, d->has_contract,
@@ -576,7 +584,7 @@ static int load_deals(reader *r, sl_fees_model *m) {
     if (sl_fees_deals_add_file(d, s) == (uint32_t)-1) return SL_ENOMEM;
   }
   double v[7];
-  int nflags = r->version >= SL_FEES_FORMAT_VERSION ? 7 : r->version > SL_FEES_FORMAT_VERSION_MIN ? 6 : 5;
+  int nflags = deal_flags(r->version);
   if (keyword(r, "deals", &s) || count_of(r, &s, &n) || numbers(r, &s, (size_t)nflags, v)) return SL_EPARSE;
   d->has_market_value = v[0] != 0, d->has_contract = v[1] != 0, d->has_minutes = v[2] != 0;
   d->has_leagues = v[3] != 0, d->has_season = v[4] != 0, d->has_performance = nflags > 5 && v[5] != 0;

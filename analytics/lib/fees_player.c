@@ -89,6 +89,13 @@ static int buyer_club(const sl_fees_model *m, sl_fees_player *p, const char *wha
   return SL_OK;
 }
 
+int sl_fees_last_fee_parse(const char *text, double *eur) {
+  double v;
+  if (text && strcmp(text, "none") == 0) return *eur = 0, SL_OK;
+  if (!text || !sl_parse_euros(text, SL_DECIMAL_POINT, &v) || !(v > 0)) return SL_EINVAL;
+  return *eur = v, SL_OK;
+}
+
 int sl_fees_model_apply(const sl_fees_model *m, sl_fees_player *p, const char *what, sl_error *err) {
   static const char key[] = "buyer-club=";
   if (m && p && what && strncmp(what, key, sizeof key - 1) == 0 && what[sizeof key - 1])
@@ -123,8 +130,8 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0,
                         "what-if '%s': the amount is in %s; amounts are in euros (no exchange rate is guessed)", what,
                         other.currency);
-  if (KEY("last-fee") && strcmp(v, "none") == 0) return p->last_fee = 0, p->last_fee_season = 0, SL_OK;
-  if (KEY("last-fee") && sl_parse_euros(v, SL_DECIMAL_POINT, &eur) && eur > 0) return p->last_fee = eur, SL_OK;
+  /* a what-if fee has no season: the looked-up one's would date it wrongly */
+  if (KEY("last-fee") && sl_fees_last_fee_parse(v, &eur) == SL_OK) return p->last_fee = eur, p->last_fee_season = 0, SL_OK;
   if (KEY("league")) return p->league = v, SL_OK;
   if (KEY("buyer-league")) return p->buyer_league = v, SL_OK;
   if (KEY("position") && sl_fees_position_group(v) >= 0)

@@ -688,10 +688,10 @@ static int build_history(sl_fees_rows *x, const sl_fees_options *opt, const sl_f
   if (!h) return SL_ENOMEM;
   int st = m ? sl_fees_history_add_deals(h, m->deals) : SL_OK;
   for (size_t r = 0; !st && x->c.fee && r < x->t->nrows; r++) {
-    if (x->reason[r] != SL_FEES_USED) continue;
+    /* exactly the selection's deals, as a model's saved deals are (x->history is not set yet) */
+    if (sl_fees_rows_reason(x, r) != SL_FEES_USED) continue;
     sl_fees_player p;
-    sl_fees_rows_player(x, r, &p); /* x->history is not set yet: no lookup */
-    if (p.group < 0) continue;     /* position unknown or a line: not one of the selection's deals */
+    sl_fees_rows_player(x, r, &p);
     st = sl_fees_history_add(h, p.name, p.age, p.season, euros_of(x, x->c.fee, r));
   }
   sl_fees_history_seal(h);

@@ -56,7 +56,8 @@ static void add_note(sl_fees_valuation *v, const char *fmt, ...) {
 /* The player's value of variable v (read by term t) in words, for the reasons table. */
 /* "EUR 15.60m in 2018", or "none before" (a fee the history does not hold). */
 static void last_fee_text(const sl_fees_player *p, char *buf, size_t n) {
-  if (p->last_fee > 0) sl_snprintf_c(buf, n, "EUR %.2fm in %d", p->last_fee / 1e6, p->last_fee_season);
+  if (p->last_fee > 0 && p->last_fee_season) sl_snprintf_c(buf, n, "EUR %.2fm in %d", p->last_fee / 1e6, p->last_fee_season);
+  else if (p->last_fee > 0) sl_snprintf_c(buf, n, "EUR %.2fm", p->last_fee / 1e6);
   else sl_snprintf_c(buf, n, "none before");
 }
 

@@ -59,6 +59,17 @@ static void from_stats(const sl_workspace *ws, const sl_workspace_player *pl, sl
   }
 }
 
+/* Which of a two-club player's clubs sells him: the one named, else the one of his most minutes. */
+static void selling_club_note(const sl_workspace *ws, const sl_workspace_player *pl, char notes[][SL_FEES_NOTE_MAX],
+                              size_t *nnotes, size_t max_notes) {
+  if (pl->stats->nrows < 2 || !pl->entry) return;
+  const char *club = sl_squad_club_at(ws->squad, pl->entry->club)->name;
+  if (pl->club_named) NOTE("a sale by %.50s, as asked (his clubs of the season: %.80s)", club, pl->stats->clubs);
+  else
+    NOTE("his clubs this season: %.45s; valued as a sale by %.35s (most minutes); \"%.25s (Club)\" values another",
+         pl->stats->clubs, club, pl->stats->name);
+}
+
 /* Room for a figure of a note: "1234567" minutes, "0.03" shares, "n/a". */
 #define FIGURE_MAX 8
 
@@ -181,6 +192,7 @@ static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_f
   if (!isnan(a->contract_months)) fp->contract_months = a->contract_months;
   if (!isnan(a->minutes_share)) fp->minutes_share = a->minutes_share;
   if (!isnan(a->last_fee)) fp->last_fee = a->last_fee, fp->last_fee_season = a->last_fee_season;
+  if (a->name && !fp->name) fp->name = a->name;
   if (a->club) fp->club = a->club;
   unsigned line = a->position ? sl_fees_position_line(a->position) : 0;
   int st = SL_OK;
@@ -304,15 +316,10 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
                             sl_error *err) {
   if (!ws || !fp) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_fee_player: NULL argument");
   sl_fees_player_init(fp);
-  if (pl && pl->stats) from_stats(ws, pl, fp);
-  if (pl && pl->stats && pl->stats->nrows > 1 && pl->entry) {
-    const char *club = sl_squad_club_at(ws->squad, pl->entry->club)->name;
-    if (pl->club_named) NOTE("a sale by %.50s, as asked (his clubs of the season: %.80s)", club, pl->stats->clubs);
-    else
-      NOTE("his clubs this season: %.45s; valued as a sale by %.35s (most minutes); \"%.25s (Club)\" values another",
-           pl->stats->clubs, club, pl->stats->name);
-  }
-  else if (pl && pl->row >= 0) {
+  if (pl && pl->stats) {
+    from_stats(ws, pl, fp);
+    selling_club_note(ws, pl, notes, nnotes, max_notes);
+  } else if (pl && pl->row >= 0) {
     if (ws->value_rows) sl_fees_row_player(ws->value_rows, (size_t)pl->row, fp); /* with the model's column terms */
     char place[600];
     NOTE("attributes from %s (%zu rows read, %zu skipped by the loader)",
@@ -330,7 +337,7 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
    * (Balerdi 25 in August 2024, 26 for summer 2025, as the one-season export says). */
   int stats_season = pl && pl->stats ? (pl->stats->season ? pl->stats->season : ws->seasons.stats) : 0;
   if (pl && pl->stats && ws->ages_at_season_start && isfinite(fp->age) && fp->season && stats_season &&
-      fp->season > stats_season) {
+      fp->season > stats_season && !(given && !isnan(given->age))) { /* a stated age is the caller's */
     double at_start = fp->age;
     fp->age += fp->season - stats_season;
     NOTE("age %g at the window: the yearly tables give his age at the start of the season (%g)", fp->age, at_start);

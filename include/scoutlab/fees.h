@@ -314,6 +314,10 @@ typedef struct sl_fees_deals {
 int sl_fees_deals_from_table(sl_table *t, const sl_fees_options *opt, sl_fees_deals **out,
                              sl_error *err);
 
+/** A last fee as written: "none" (0: never sold for a fee) or an amount in euros above 0 ("11m",
+ *  "EUR 11,000,000") into *eur. SL_OK, or SL_EINVAL for anything else. */
+int sl_fees_last_fee_parse(const char *text, double *eur);
+
 /** Frees a deal list; NULL does nothing. */
 void sl_fees_deals_free(sl_fees_deals *d);
 

@@ -147,6 +147,7 @@ typedef struct sl_workspace_attrs {
   double last_fee;        /* his latest paid fee, EUR; 0 = none (never sold for a fee); NAN = from
                              the model's deals */
   int last_fee_season;    /* its season (0 = not stated) */
+  const char *name;       /* his name when no data row gives one (his last fee is found by it) */
   const char *position, *contract_until, *club, *league, *buyer_league;
   const char *buyer_club; /* the buying club: its premium when the model has a buying-club term,
                              and its league as the buying league when that is not stated */

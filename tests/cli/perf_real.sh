@@ -61,6 +61,14 @@ v2=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --p
 expect_eq "$?" 0 "value with a stated last fee"
 expect_contains "$v2" "last fee €11m in 2021, as stated" "the stated last fee"
 expect_contains "$v2" "last fee                   EUR 11.00m in 2021" "the why table's one line for it"
+# From the flags alone (no data row): his name finds his last fee, and the note says the same.
+v3=$("$SCOUTLAB" value --model "$W/perf.slm" --player "Leonardo Balerdi" --age 26 --position CB --league "Ligue 1" --season 2024)
+expect_contains "$v3" "last fee €15.5m in 2018, the latest of his in the model's deals" "the note, from the flags alone"
+expect_contains "$v3" "last fee                   EUR 15.50m in 2018" "the why line agrees with it"
+v3=$("$SCOUTLAB" value --model "$W/perf.slm" --player "Leonardo Balerdi" --age 26 --position CB --season 2024 --last-fee 11m)
+expect_contains "$v3" "last fee                   EUR 11.00m    " "a stated fee without a season: no 'in 0'"
+"$SCOUTLAB" value --model "$W/perf.slm" --player "Leonardo Balerdi" --age 26 --position CB --last-fee-season 2021 >/dev/null 2>&1
+expect_eq "$?" 2 "--last-fee-season without --last-fee: a usage error"
 # With his 2023 market value: the model with market value, and it says so.
 v=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --player Balerdi \
   --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" "$S/tm-values-2023/france.csv" --position CB --bid 25m)
