@@ -233,7 +233,7 @@ def parse_season(season):
 
 
 def version():
-    """The loaded library's version, e.g. "0.1.0"."""
+    """The loaded library's version, e.g. "0.2.0"."""
     return _u(_version())
 
 
