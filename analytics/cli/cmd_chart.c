@@ -277,7 +277,7 @@ static int fee_option(chart_fee_args *a, const char *o, const char *v) {
                                                                            : NULL;
   if (slot) return *slot = v, 0;
   double x;
-  if (strcmp(o, "--last-fee") == 0) return sl_cli_last_fee(v, &x) ? -1 : (a->last_fee = v, 0);
+  if (strcmp(o, "--last-fee") == 0) return sl_fees_last_fee_parse(v, &x) ? -1 : (a->last_fee = v, 0);
   if (strcmp(o, "--last-fee-season") == 0) return season_value(v, &a->last_fee_season);
   if (strcmp(o, "--age") == 0) return number_value(v, &a->age);
   if (strcmp(o, "--contract-months") == 0) return number_value(v, &a->contract_months);

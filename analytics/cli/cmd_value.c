@@ -76,7 +76,7 @@ const char sl_help_value[] =
 typedef struct value_args {
   const char *model, *performance_model, *player, *position, *contract_until, *club, *league, *buyer_league;
   const char *buyer_club;
-  const char *last_fee; /* --last-fee, checked by sl_cli_last_fee */
+  const char *last_fee; /* --last-fee, checked by sl_fees_last_fee_parse */
   const char **data, **values;
   size_t ndata, nvalues;
   double age, market_value, contract_months, minutes_share, bid, level;
@@ -130,7 +130,7 @@ static int parse_opt(value_args *a, const char *o, const char *v) {
   if (strcmp(o, "--buyer-club") == 0) return a->buyer_club = v, 0;
   if (strcmp(o, "--club") == 0) return a->club = v, 0;
   if (strcmp(o, "--contract-until") == 0) return a->contract_until = v, 0;
-  if (strcmp(o, "--last-fee") == 0) return sl_cli_last_fee(v, &x) ? -1 : (a->last_fee = v, 0);
+  if (strcmp(o, "--last-fee") == 0) return sl_fees_last_fee_parse(v, &x) ? -1 : (a->last_fee = v, 0);
   if (strcmp(o, "--last-fee-season") == 0) return sl_season_parse(v, &a->last_fee_season, NULL) ? -1 : 0;
   if (strcmp(o, "--age") == 0) return number_arg(v, &a->age);
   if (strcmp(o, "--contract-months") == 0) return number_arg(v, &a->contract_months);

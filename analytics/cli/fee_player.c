@@ -23,8 +23,6 @@ static int open_workspace(const sl_cli_fee_attrs *a, sl_workspace **ws) {
   return sl_workspace_new(&in, ws, &err) ? sl_cli_fail(&err) : SL_EXIT_OK;
 }
 
-int sl_cli_last_fee(const char *text, double *eur) { return sl_fees_last_fee_parse(text, eur) ? -1 : 0; }
-
 int sl_cli_fee_player(const sl_cli_fee_attrs *a, sl_workspace **ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
                       size_t *nnotes, size_t max_notes) {
   int rc = open_workspace(a, ws);
@@ -42,7 +40,7 @@ int sl_cli_fee_player(const sl_cli_fee_attrs *a, sl_workspace **ws, sl_fees_play
   at.club = a->club, at.league = a->league, at.buyer_league = a->buyer_league;
   at.buyer_club = a->buyer_club;
   at.name = a->player; /* a player valued from the flags alone: his name finds his last fee */
-  if (a->last_fee && sl_cli_last_fee(a->last_fee, &at.last_fee) == 0) at.last_fee_season = a->last_fee_season;
+  if (a->last_fee && sl_fees_last_fee_parse(a->last_fee, &at.last_fee) == SL_OK) at.last_fee_season = a->last_fee_season;
   if (sl_workspace_fee_player(*ws, plp, &at, p, notes, nnotes, max_notes, &err)) return sl_cli_fail(&err);
   if (a->market_value_date) *a->market_value_date = plp ? sl_workspace_market_value_date(*ws, plp) : NAN;
   if (!p->name) p->name = a->player;

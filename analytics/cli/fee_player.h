@@ -32,10 +32,6 @@ typedef struct sl_cli_fee_attrs {
                                           history gave his market value (NAN: none) */
 } sl_cli_fee_attrs;
 
-/** --last-fee's value: "none" (0: never sold for a fee) or an amount in euros above 0 into *eur.
- *  0 ok, -1 anything else (sl_fees_last_fee_parse). */
-int sl_cli_last_fee(const char *text, double *eur);
-
 /** Opens the workspace over the model and the --data files and builds the player's record
  *  (the library's rule), flags on top. Notes (up to max_notes) say where attributes came from.
  *  Returns an exit status; on success *ws is the caller's to sl_workspace_free(), and p's

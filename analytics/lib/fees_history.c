@@ -25,6 +25,7 @@ struct sl_fees_history {
   entry *e;
   size_t n, cap;
   int sorted;
+  int last_season; /* the latest season it holds: a later fee is not in it */
 };
 
 sl_fees_history *sl_fees_history_new(void) { return calloc(1, sizeof(sl_fees_history)); }
@@ -49,6 +50,7 @@ int sl_fees_history_add(sl_fees_history *h, const char *name, double age, int se
   if (!*norm) return free(norm), SL_OK; /* a name of punctuation is nobody's */
   h->e[h->n++] = (entry){norm, season - age, season, fee};
   h->sorted = 0;
+  if (season > h->last_season) h->last_season = season;
   return SL_OK;
 }
 
@@ -82,6 +84,8 @@ static size_t first_of(const sl_fees_history *h, const char *name) {
   }
   return lo;
 }
+
+int sl_fees_history_last_season(const sl_fees_history *h) { return h ? h->last_season : 0; }
 
 double sl_fees_history_last(const sl_fees_history *h, const char *name, double age, int season, int *fee_season) {
   if (fee_season) *fee_season = 0;

@@ -57,6 +57,8 @@ int sl_fees_history_add(sl_fees_history *h, const char *name, double age, int se
 /** Adds every deal of d (a model's training deals). SL_ENOMEM only. */
 int sl_fees_history_add_deals(sl_fees_history *h, const sl_fees_deals *d);
 void sl_fees_history_seal(sl_fees_history *h);
+/** The latest season of a paid deal it holds (0 when empty): a later fee is not in it. */
+int sl_fees_history_last_season(const sl_fees_history *h);
 /** The player's latest paid fee in a season before `season` (the larger of that season's), EUR,
  *  and its season in *fee_season; 0 (season 0) when the history has none, or he has no name; NAN
  *  when age or season is unknown, or the history is not sealed. */

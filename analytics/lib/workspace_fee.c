@@ -263,14 +263,6 @@ static void columns_for_model(const sl_workspace *ws, const sl_workspace_player 
   }
 }
 
-/* The last season of the model's deals: a fee paid after it is not in the history. */
-static int deals_last_season(const sl_fees_model *m) {
-  int last = 0;
-  for (size_t i = 0; m->deals && i < m->deals->n; i++)
-    if (m->deals->deal[i].player.season > last) last = m->deals->deal[i].player.season;
-  return last;
-}
-
 /* His last fee, for the model that values him when it reads one: as stated, else from its deals,
  * said either way (the deals end where the training data end: a later move is not in them). */
 static void last_fee_for_model(const sl_workspace *ws, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
@@ -285,7 +277,7 @@ static void last_fee_for_model(const sl_workspace *ws, sl_fees_player *fp, char 
     return;
   }
   sl_fees_resolve_last_fee(m, fp);
-  int last = deals_last_season(m);
+  int last = sl_fees_history_last_season(m->history_);
   if (isnan(fp->last_fee)) NOTE("last fee unknown (no name, age or season): the term takes its training average");
   else if (fp->last_fee > 0)
     NOTE("last fee %s in %d, the latest of his in the model's deals (to %d; a later one would not be among them)",

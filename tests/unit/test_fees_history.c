@@ -47,14 +47,21 @@ static sl_table *load_text(const char *text, const char *path) {
   return t;
 }
 
-static void check_deals(const char *path) {
-  sl_table *t = load_text(csv, path);
-  if (!t) return;
+/* The deals of a transfers text as a model without market value selects them (NULL on failure). */
+static sl_fees_deals *deals_of(const char *text, const char *path) {
+  sl_table *t = load_text(text, path);
+  if (!t) return NULL;
   sl_fees_options o = {0};
   o.no_market_value = 1;
   sl_fees_deals *d = NULL;
   sl_error err;
   INT_EQ(sl_fees_deals_from_table(t, &o, &d, &err), SL_OK, "deals: %s", err.message);
+  sl_table_free(t);
+  return d;
+}
+
+static void check_deals(const char *path) {
+  sl_fees_deals *d = deals_of(csv, path);
   if (d) {
     INT_EQ(d->n, sizeof want / sizeof want[0], "deals (the free move and the loan left out)");
     OK(d->has_last_fee, "the deals' last fees were looked up");
@@ -65,24 +72,16 @@ static void check_deals(const char *path) {
     }
   }
   sl_fees_deals_free(d);
-  sl_table_free(t);
 }
 
 /* Without a season column there is no "before": no history, the terms absent. */
 static void check_no_seasons(const char *path) {
-  sl_table *t = load_text("name,age,short_pos,fee\nAna Costa,20,CB,5000000\nAna Costa,22,CB,10000000\n", path);
-  if (!t) return;
-  sl_fees_options o = {0};
-  o.no_market_value = 1;
-  sl_fees_deals *d = NULL;
-  sl_error err;
-  INT_EQ(sl_fees_deals_from_table(t, &o, &d, &err), SL_OK, "deals: %s", err.message);
+  sl_fees_deals *d = deals_of("name,age,short_pos,fee\nAna Costa,20,CB,5000000\nAna Costa,22,CB,10000000\n", path);
   if (d) {
     OK(!d->has_last_fee, "no seasons: no history");
     OK(isnan(d->deal[1].player.last_fee), "the last fee unknown, not 0");
   }
   sl_fees_deals_free(d);
-  sl_table_free(t);
 }
 
 /* The history module on its own: lookups before sealing, unknown inputs, and the latest season. */

@@ -61,19 +61,30 @@ static sl_fees_model *fit_split(const sl_perf_index *ix, int holdout, sl_fees_re
   return fit_split_with(ix, holdout, NULL, r);
 }
 
-static void check_file(const sl_fees_model *m) {
-  char path[] = "/tmp/sl_perf_real_XXXXXX";
+/* m saved to path (a mkstemp template, filled in), its first line checked against head, and
+ * loaded back into *back (NULL when it fails). 0 when no file could be made. */
+static int save_and_load(const sl_fees_model *m, char *path, const char *head, const char *what,
+                         sl_fees_model **back) {
+  *back = NULL;
   int fd = mkstemp(path);
-  if (fd < 0) return;
+  if (fd < 0) return 0;
   close(fd);
   sl_error err;
   INT_EQ(sl_fees_save(m, path, &err), SL_OK, "save: %s", err.message);
   FILE *f = fopen(path, "rb");
-  char head[32] = "";
-  if (f && fgets(head, sizeof head, f)) STR_EQ(head, "scoutlab-fee-model 3\n", "a performance model is version 3");
+  char line[32] = "";
+  if (f && fgets(line, sizeof line, f)) STR_EQ(line, head, "%s", what);
   if (f) fclose(f);
+  INT_EQ(sl_fees_load(path, back, &err), SL_OK, "load: %s", err.message);
+  return 1;
+}
+
+static void check_file(const sl_fees_model *m) {
+  char path[] = "/tmp/sl_perf_real_XXXXXX";
   sl_fees_model *back = NULL;
-  INT_EQ(sl_fees_load(path, &back, &err), SL_OK, "load: %s", err.message);
+  if (!save_and_load(m, path, "scoutlab-fee-model 3\n", "a performance model is version 3", &back)) return;
+  sl_error err;
+  FILE *f;
   if (back) {
     INT_EQ(back->nterms, m->nterms, "terms read back");
     const sl_fees_deal *x = NULL;
@@ -117,17 +128,10 @@ static void check_file(const sl_fees_model *m) {
  * Boca Juniors -> Borussia Dortmund, winter 2018/19: EUR 15.5m (transfers-tm 2018). */
 static void check_last_fee_file(const sl_fees_model *m) {
   char path[] = "/tmp/sl_perf_last_XXXXXX";
-  int fd = mkstemp(path);
-  if (fd < 0) return;
-  close(fd);
-  sl_error err;
-  INT_EQ(sl_fees_save(m, path, &err), SL_OK, "save: %s", err.message);
-  FILE *f = fopen(path, "rb");
-  char head[32] = "";
-  if (f && fgets(head, sizeof head, f)) STR_EQ(head, "scoutlab-fee-model 6\n", "a model with the last fee is version 6");
-  if (f) fclose(f);
   sl_fees_model *back = NULL;
-  INT_EQ(sl_fees_load(path, &back, &err), SL_OK, "load: %s", err.message);
+  if (!save_and_load(m, path, "scoutlab-fee-model 6\n", "a model with the last fee is version 6", &back)) return;
+  sl_error err;
+  FILE *f;
   const sl_fees_deal *x = NULL;
   for (size_t i = 0; i < m->deals->n && !x; i++)
     if (m->deals->deal[i].player.stats_season && m->deals->deal[i].player.last_fee > 0) x = &m->deals->deal[i];
