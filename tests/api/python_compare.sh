@@ -9,25 +9,33 @@ py=/usr/bin/python3
 [ -x "$py" ] || { echo "skip: /usr/bin/python3 not found (apt-get install python3)"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-stats="--stats $data/players.csv --season 2024"
 q="Tobías Quirandel"
 "$bin" fit --transfers "$data/transfers.csv" -o "$tmp/demo.slm" >/dev/null
-# Each case: a name, then the command's arguments; the JSON goes to $tmp/NAME.json.
+# One command on the demo stats of 2024 (a function, not a variable of options: the data's path
+# may hold a space).
+on_stats() { # COMMAND ARGS...
+  sub=$1
+  shift
+  "$bin" "$sub" --stats "$data/players.csv" --season 2024 "$@"
+}
+# Each case: a name, then the command's arguments; the JSON goes to $tmp/NAME.json. A command
+# that fails shows its message and fails the test.
 run() {
   name=$1
   shift
-  "$bin" "$@" --format json >"$tmp/$name.json" 2>/dev/null
+  on_stats "$@" --format json >"$tmp/$name.json" 2>"$tmp/$name.err" || {
+    echo "FAIL: scoutlab $* failed:"; cat "$tmp/$name.err"; exit 1; }
 }
-run compare_default compare $stats "$q" "Tomás Escillo" "João Lourares"
-run compare_options compare $stats "$q" "Theo Ashwood" --profile midfielder --pool all --min-minutes 600
-run compare_list compare $stats "$q" "Tomás Escillo" --stats-list "TklW, Int, Cmp%, Err:low" --pool "Valmorian Ligue"
-run similar_default similar $stats "$q"
-run similar_options similar $stats --values "$data/values.csv" "$q" -k 7 --max-age 30 --max-value 30m \
+run compare_default compare "$q" "Tomás Escillo" "João Lourares"
+run compare_options compare "$q" "Theo Ashwood" --profile midfielder --pool all --min-minutes 600
+run compare_list compare "$q" "Tomás Escillo" --stats-list "TklW, Int, Cmp%, Err:low" --pool "Valmorian Ligue"
+run similar_default similar "$q"
+run similar_options similar --values "$data/values.csv" "$q" -k 7 --max-age 30 --max-value 30m \
   --metric cosine --candidate-minutes 1200 --pool league
-run similar_fees similar $stats --values "$data/values.csv" --contracts "$data/contracts.csv" --model "$tmp/demo.slm" \
+run similar_fees similar --values "$data/values.csv" --contracts "$data/contracts.csv" --model "$tmp/demo.slm" \
   "$q" -k 5 --max-fee 20m --leagues "Valmorian Ligue,Castellan Primera"
 for who in Lourares "Quirandelx Nobody"; do
-  if "$bin" similar $stats "$who" >/dev/null 2>"$tmp/err.txt"; then
+  if on_stats similar "$who" >/dev/null 2>"$tmp/err.txt"; then
     echo "FAIL: scoutlab similar accepted '$who'"
     exit 1
   fi
