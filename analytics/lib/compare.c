@@ -371,22 +371,42 @@ static int collect_keys(sl_compare *c, row_key *keys, size_t *nkeys, double max_
   return drop_duplicates(c, keys, nkeys);
 }
 
-/* One player's league matches in a season: 38 matchdays of a 20-club league, and 4 more for a
- * winter move between leagues whose calendars are a few rounds apart. Rows of one name and birth
- * year with more between them are two people (FBref 2024/25: PSG's and Genoa's Vitinha, both
- * born 2000, 28 + 23 matches). */
-#define SL_COMPARE_SEASON_MATCHES_MAX 42.0
-#define SL_COMPARE_SEASON_MINUTES_MAX (SL_COMPARE_SEASON_MATCHES_MAX * 90.0)
+/* One player's league matches in a season: at least the 38 matchdays of a 20-club league, or the
+ * most any player of one of his rows' leagues played when the data show a longer season (46 in a
+ * 24-club league); and 4 more for a winter move between leagues whose calendars are a few rounds
+ * apart. Rows of one name and birth year with more between them are two people (FBref 2024/25:
+ * PSG's and Genoa's Vitinha, both born 2000, 28 + 23 matches). */
+#define SL_COMPARE_SEASON_MATCHES_MIN 38.0
+#define SL_COMPARE_WINTER_MATCHES 4.0
+
+/* The most league matches any row of league `league` (stripped) has: the data's season length. */
+static double league_season_matches(const sl_compare *c, const char *league) {
+  double most = 0;
+  for (size_t r = 0; r < c->t->nrows && c->c_league; r++) {
+    double mp = cell_num(c, c->c_matches, r);
+    if (isfinite(mp) && mp > most && strcmp(sl_compare_league_strip_(cell_text(c->c_league, r)), league) == 0)
+      most = mp;
+  }
+  return most;
+}
 
 /* Whether rows keys[0..n) of one name, birth year and season can be one player's clubs. */
 static int one_season_of_one_player(const sl_compare *c, const row_key *keys, size_t n) {
   if (n < 2 || (c->multi_season && c->pool_seasons)) return 1; /* pooled seasons add up by design */
-  double matches = 0, minutes = 0;
+  double matches = 0, minutes = 0, season = SL_COMPARE_SEASON_MATCHES_MIN;
   for (size_t k = 0; k < n; k++) {
     double mp = cell_num(c, c->c_matches, keys[k].row), m = row_minutes(c, keys[k].row);
     matches += isfinite(mp) ? mp : 0, minutes += isfinite(m) ? m : 0;
   }
-  return matches <= SL_COMPARE_SEASON_MATCHES_MAX && minutes <= SL_COMPARE_SEASON_MINUTES_MAX;
+  double limit = season + SL_COMPARE_WINTER_MATCHES;
+  if (matches <= limit && minutes <= limit * 90.0) return 1;
+  /* Only now (rarely) look for a longer season in the data: a scan of the table per league. */
+  for (size_t k = 0; k < n; k++) {
+    double most = league_season_matches(c, sl_compare_league_strip_(cell_text(c->c_league, keys[k].row)));
+    if (most > season) season = most;
+  }
+  limit = season + SL_COMPARE_WINTER_MATCHES;
+  return matches <= limit && minutes <= limit * 90.0;
 }
 
 static int build_players(sl_compare *c, row_key *keys, size_t nkeys, int per_club) {

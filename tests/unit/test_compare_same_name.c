@@ -1,7 +1,8 @@
 /* test_compare_same_name.c - rows of one name, birth year and season are one player's clubs only
- * while their league matches fit one season (SL_COMPARE_SEASON_MATCHES_MAX): two Vitinhas of 23
- * and 28 matches, with a third row of 5, are three players whatever the rows' order, counted once;
- * a winter mover of 10 + 12 matches is one player. */
+ * while their league matches fit one season (38 matchdays or the data's longest, plus 4): two
+ * Vitinhas of 23 and 28 matches, with a third row of 5, are three players whatever the rows' order,
+ * counted once; a winter mover of 10 + 12 matches is one player; in a 24-club league (a row of 46
+ * matches) 24 + 23 is one player and 30 + 25 two. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -24,19 +25,49 @@ static const char *const orders[] = {
     "Vitinha,FW,Genoa,it Serie A,25,2000,23,1190\n",
 };
 
-static void check(const char *text, size_t k) {
+static const char longer_season[] =
+    "Player,Pos,Squad,Comp,Age,Born,MP,Min\n"
+    "Ever Present,DF,Town A,eng Championship,28,1997,46,4140\n"
+    "Winter Mover,MF,Town B,eng Championship,24,2001,24,2000\n"
+    "Winter Mover,MF,Town C,eng Championship,24,2001,23,1900\n"
+    "Two Men,FW,Town D,eng Championship,22,2003,30,2400\n"
+    "Two Men,FW,Town E,eng Championship,22,2003,25,2000\n";
+
+/* The stats `text` indexed by sl_compare_new (NULL on failure, reported); the file is removed. */
+static sl_compare *index_text(const char *text, size_t k, sl_table **t) {
   char path[] = "/tmp/sl_same_name_XXXXXX";
   int fd = mkstemp(path);
-  if (fd < 0) return;
+  *t = NULL;
+  if (fd < 0) return NULL;
   FILE *f = fdopen(fd, "w");
   fputs(text, f);
   fclose(f);
-  sl_table *t = NULL;
   sl_compare *c = NULL;
   sl_error err;
-  INT_EQ(sl_table_load(path, NULL, &t, &err), SL_OK, "order %zu: load: %s", k, err.message);
+  INT_EQ(sl_table_load(path, NULL, t, &err), SL_OK, "case %zu: load: %s", k, err.message);
   sl_compare_options o = {0};
-  if (t) INT_EQ(sl_compare_new(t, &o, &c, &err), SL_OK, "order %zu: index: %s", k, err.message);
+  if (*t) INT_EQ(sl_compare_new(*t, &o, &c, &err), SL_OK, "case %zu: index: %s", k, err.message);
+  remove(path);
+  return c;
+}
+
+static void check_longer_season(void) {
+  sl_table *t;
+  sl_compare *c = index_text(longer_season, 99, &t);
+  if (c) {
+    const sl_compare_report *r = sl_compare_summary(c);
+    INT_EQ(r->players, 4, "24-club league: Ever Present, Winter Mover and two of Two Men");
+    INT_EQ(r->players_same_name, 2, "24-club league: 30 + 25 matches are two people");
+    INT_EQ(r->players_multi_club, 1, "24-club league: 24 + 23 matches are one player's clubs");
+  }
+  sl_compare_free(c);
+  sl_table_free(t);
+}
+
+static void check(const char *text, size_t k) {
+  sl_table *t;
+  sl_error err;
+  sl_compare *c = index_text(text, k, &t);
   if (c) {
     const sl_compare_report *r = sl_compare_summary(c);
     INT_EQ(r->players, 4, "order %zu: three Vitinhas and one Walker", k);
@@ -49,10 +80,10 @@ static void check(const char *text, size_t k) {
   }
   sl_compare_free(c);
   sl_table_free(t);
-  remove(path);
 }
 
 int main(void) {
   for (size_t k = 0; k < sizeof orders / sizeof orders[0]; k++) check(orders[k], k);
+  check_longer_season();
   return SL_TEST_DONE();
 }
