@@ -210,7 +210,7 @@ static void print_csv(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_
 
 /* Long CSV: one line per player and stat, the columns named once (for R, pandas, a database). */
 static void print_tidy(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_report *r, size_t n) {
-  puts("player,club,league,season,stat,group,kind,better,value,percentile,peers");
+  puts("player,club,league,season,stat,group,kind,better,value,percentile,peers,attempts,few");
   for (size_t k = 0; k < n; k++) {
     const sl_player *p = sl_compare_player(ctx->index, r[k].index);
     for (size_t s = 0; s < pr->nstats; s++) {
@@ -223,7 +223,9 @@ static void print_tidy(const sl_cmp_ctx *ctx, const sl_profile *pr, const player
       printf(",%s,%s,", sl_stat_kind_name(st->kind), sl_better_name(st->better));
       sl_cli_csv_number(stdout, r[k].v[s].value), fputc(',', stdout);
       sl_cli_csv_number(stdout, r[k].v[s].percentile);
-      printf(",%zu\n", r[k].v[s].peers);
+      printf(",%zu,", r[k].v[s].peers); /* a rate's attempts, and 1 when too few to trust */
+      sl_cli_csv_number(stdout, r[k].v[s].attempts);
+      printf(",%d\n", r[k].v[s].few);
     }
   }
 }
@@ -295,7 +297,9 @@ static void json_player(const sl_cmp_ctx *ctx, const sl_profile *pr, const playe
     printf(",\"kind\":\"%s\",\"better\":\"%s\",\"value\":", sl_stat_kind_name(st->kind), sl_better_name(st->better));
     sl_cli_json_number(stdout, r->v[s].value);
     fputs(",\"percentile\":", stdout), sl_cli_json_number(stdout, r->v[s].percentile);
-    printf(",\"peers\":%zu}", r->v[s].peers);
+    printf(",\"peers\":%zu,\"attempts\":", r->v[s].peers);
+    sl_cli_json_number(stdout, r->v[s].attempts);
+    printf(",\"few\":%s}", r->v[s].few ? "true" : "false");
   }
   fputs("]}", stdout);
 }

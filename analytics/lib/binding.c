@@ -242,6 +242,12 @@ double sl_binding_percentiles_percentile(const sl_binding_percentiles *p, size_t
 size_t sl_binding_percentiles_peers(const sl_binding_percentiles *p, size_t i) {
   return p && i < p->profile->nstats ? p->v[i].peers : 0;
 }
+double sl_binding_percentiles_attempts(const sl_binding_percentiles *p, size_t i) {
+  return p && i < p->profile->nstats ? p->v[i].attempts : NAN;
+}
+int sl_binding_percentiles_few(const sl_binding_percentiles *p, size_t i) {
+  return p && i < p->profile->nstats ? p->v[i].few : 0;
+}
 
 /* Text attributes into a: numbers in the C locale, amounts as money ("10m"), names as given;
  * SL_EINVAL naming the key and what it expects. */
@@ -633,6 +639,14 @@ double sl_binding_compare_percentile(const sl_binding_compare *b, size_t i, size
 size_t sl_binding_compare_peers(const sl_binding_compare *b, size_t i, size_t s) {
   const sl_stat_value *v = compare_cell(b, i, s);
   return v ? v->peers : 0;
+}
+double sl_binding_compare_attempts(const sl_binding_compare *b, size_t i, size_t s) {
+  const sl_stat_value *v = compare_cell(b, i, s);
+  return v ? v->attempts : NAN;
+}
+int sl_binding_compare_few(const sl_binding_compare *b, size_t i, size_t s) {
+  const sl_stat_value *v = compare_cell(b, i, s);
+  return v ? v->few : 0;
 }
 
 /* ---- similar players ---- */

@@ -122,12 +122,16 @@ const char *sl_binding_percentiles_group(const sl_binding_percentiles *p);
 size_t sl_binding_percentiles_pool(const sl_binding_percentiles *p);
 const char *sl_binding_percentiles_player(const sl_binding_percentiles *p);
 /** The stats: their count; each one's label (NULL out of range), value (per 90, a rate 0-100 or
- *  as given; NAN when he lacks it), percentile 0-100 (NAN when none) and peers with a value. */
+ *  as given; NAN when he lacks it), percentile 0-100 (NAN when none), peers with a value, a
+ *  rate's attempts (its denominator for him; NAN for other stats) and 1 when they are fewer
+ *  than SL_RATE_FEW_ATTEMPTS (ranked, but noise). */
 size_t sl_binding_percentiles_count(const sl_binding_percentiles *p);
 const char *sl_binding_percentiles_stat(const sl_binding_percentiles *p, size_t i);
 double sl_binding_percentiles_value(const sl_binding_percentiles *p, size_t i);
 double sl_binding_percentiles_percentile(const sl_binding_percentiles *p, size_t i);
 size_t sl_binding_percentiles_peers(const sl_binding_percentiles *p, size_t i);
+double sl_binding_percentiles_attempts(const sl_binding_percentiles *p, size_t i);
+int sl_binding_percentiles_few(const sl_binding_percentiles *p, size_t i);
 
 /* ---- players side by side, and similar players ---- */
 
@@ -170,10 +174,13 @@ const char *sl_binding_compare_text(const sl_binding_compare *b, size_t i, const
  *  "below_default_minutes"; NAN when unknown. */
 double sl_binding_compare_number(const sl_binding_compare *b, size_t i, const char *what);
 /** Player i's value of stat s (per 90, a rate 0-100 or as given), percentile 0-100 (NAN when
- *  none) and peers with a value. */
+ *  none), peers with a value, a rate's attempts (NAN for other stats) and few (1: fewer than
+ *  SL_RATE_FEW_ATTEMPTS). */
 double sl_binding_compare_value(const sl_binding_compare *b, size_t i, size_t s);
 double sl_binding_compare_percentile(const sl_binding_compare *b, size_t i, size_t s);
 size_t sl_binding_compare_peers(const sl_binding_compare *b, size_t i, size_t s);
+double sl_binding_compare_attempts(const sl_binding_compare *b, size_t i, size_t s);
+int sl_binding_compare_few(const sl_binding_compare *b, size_t i, size_t s);
 
 typedef struct sl_binding_similar sl_binding_similar;
 

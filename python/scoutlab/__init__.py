@@ -127,6 +127,8 @@ _pct_stat = _sig("sl_binding_percentiles_stat", _S, _P, _SZ)
 _pct_value = _sig("sl_binding_percentiles_value", _D, _P, _SZ)
 _pct_pct = _sig("sl_binding_percentiles_percentile", _D, _P, _SZ)
 _pct_peers = _sig("sl_binding_percentiles_peers", _SZ, _P, _SZ)
+_pct_attempts = _sig("sl_binding_percentiles_attempts", _D, _P, _SZ)
+_pct_few = _sig("sl_binding_percentiles_few", _c.c_int, _P, _SZ)
 _sq_new = _sig("sl_binding_squad_new", _c.c_int, _P, _S, _c.POINTER(_P), _S, _SZ)
 _sq_free = _sig("sl_binding_squad_free", None, _P)
 _sq_club = _sig("sl_binding_squad_club", _S, _P)
@@ -147,6 +149,8 @@ _cmp_number = _sig("sl_binding_compare_number", _D, _P, _SZ, _S)
 _cmp_value = _sig("sl_binding_compare_value", _D, _P, _SZ, _SZ)
 _cmp_pct = _sig("sl_binding_compare_percentile", _D, _P, _SZ, _SZ)
 _cmp_peers = _sig("sl_binding_compare_peers", _SZ, _P, _SZ, _SZ)
+_cmp_attempts = _sig("sl_binding_compare_attempts", _D, _P, _SZ, _SZ)
+_cmp_few = _sig("sl_binding_compare_few", _c.c_int, _P, _SZ, _SZ)
 _sim_new = _sig("sl_binding_similar_new", _c.c_int, _P, _S, *_OPTS, _c.POINTER(_P), _S, _SZ)
 _sim_free = _sig("sl_binding_similar_free", None, _P)
 _sim_player = _sig("sl_binding_similar_player", _S, _P)
@@ -329,14 +333,17 @@ class Workspace:
         """The player's values and percentiles as `scoutlab percentiles` gives them: his group's
         profile (or `role`, e.g. "centre-back") against the shared pool (the Big 5 when the stats
         hold them, else every league; 900+ minutes). {"player", "role", "group", "pool_size",
-        "stats": [{"stat", "value", "percentile", "peers"}]}; None for a value he lacks."""
+        "stats": [{"stat", "value", "percentile", "peers", "attempts", "few"}]}; None for a value
+        he lacks; attempts: a rate's denominator for him (None for other stats), few: True when
+        they are fewer than 5 (ranked, but noise)."""
         ws = self._open()
         p = _P()
         msg = _c.create_string_buffer(_MSG)
         _check(_pct_new(ws, _b(player), _b(role) if role is not None else None, _c.byref(p), msg, _MSG), msg)
         try:
             stats = [{"stat": _u(_pct_stat(p, i)), "value": _num(_pct_value(p, i)),
-                      "percentile": _num(_pct_pct(p, i)), "peers": _pct_peers(p, i)} for i in range(_pct_count(p))]
+                      "percentile": _num(_pct_pct(p, i)), "peers": _pct_peers(p, i),
+                      "attempts": _num(_pct_attempts(p, i)), "few": bool(_pct_few(p, i))} for i in range(_pct_count(p))]
             return {"player": _u(_pct_player(p)), "role": _u(_pct_role(p)), "group": _u(_pct_group(p)),
                     "pool_size": _pct_pool(p), "stats": stats}
         finally:
@@ -366,7 +373,7 @@ class Workspace:
         "players": [{"name", "clubs", "league", "leagues", "seasons", "position": {...}, "age",
         "born", "minutes", "nineties", "market_value_eur", "rows", "pool": {...},
         "mean_percentile", "stats": [{"stat", "group", "kind", "better", "value", "percentile",
-        "peers"}]}]}; None for what is unknown. options as compare's: role="centre-back",
+        "peers", "attempts", "few"}]}]}; None for what is unknown. options as compare's: role="centre-back",
         stats_list="TklW, Int, Cmp%", pool="all" (shared, big5, league, "Ligue 1,Serie A"),
         min_minutes=600."""
         if len(players) == 1 and isinstance(players[0], (list, tuple)):
@@ -467,7 +474,8 @@ def _compared(b, i):
         row["pool"][k] = bool(_cmp_number(b, i, k.encode()))
     row["mean_percentile"] = _num(_cmp_number(b, i, b"mean_percentile"))
     row["stats"] = [dict({k: _u(_cmp_stat(b, s, k.encode())) for k in ("stat", "group", "kind", "better")},
-                         value=_num(_cmp_value(b, i, s)), percentile=_num(_cmp_pct(b, i, s)), peers=_cmp_peers(b, i, s))
+                         value=_num(_cmp_value(b, i, s)), percentile=_num(_cmp_pct(b, i, s)), peers=_cmp_peers(b, i, s),
+                         attempts=_num(_cmp_attempts(b, i, s)), few=bool(_cmp_few(b, i, s)))
                     for s in range(_cmp_nstats(b))]
     return row
 

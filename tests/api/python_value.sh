@@ -109,8 +109,12 @@ with scoutlab.Workspace(stats=[data + "/players.csv"], season=2024) as ws:
         print("FAIL percentiles: %r, pool %d" % (pct["role"], pct["pool_size"])); bad = 1
     for mine, theirs in zip(pct["stats"], cli_pct["stats"]):
         if mine["stat"] != theirs["stat"] or not math.isclose(mine["value"], theirs["value"], rel_tol=1e-12, abs_tol=1e-12) \
-                or not math.isclose(mine["percentile"], theirs["percentile"], rel_tol=1e-12):
+                or not math.isclose(mine["percentile"], theirs["percentile"], rel_tol=1e-12) \
+                or mine["few"] is not theirs["few"] or (mine["attempts"] is None) != (theirs["attempts"] is None) \
+                or (mine["attempts"] is not None and not math.isclose(mine["attempts"], theirs["attempts"], rel_tol=1e-12)):
             print("FAIL percentile %r: python %r, scoutlab %r" % (theirs["stat"], mine, theirs)); bad = 1
+    if not any(st["attempts"] is not None for st in pct["stats"]):
+        print("FAIL percentiles: no rate with its attempts in %r" % [st["stat"] for st in pct["stats"]]); bad = 1
     if len(pct["stats"]) != len(cli_pct["stats"]):
         print("FAIL percentiles: %d stats, scoutlab %d" % (len(pct["stats"]), len(cli_pct["stats"]))); bad = 1
     try:

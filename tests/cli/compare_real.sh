@@ -102,6 +102,15 @@ got=$("$SCOUTLAB" percentiles --stats "$B" "Mike Maignan" -q)
 expect_contains "$got" "Penalty save %                                 50.0%  p 86~" "the few attempts marked"
 expect_contains "$got" "~ = a rate from fewer than 5 attempts" "and explained"
 expect_contains "$(printf '%s\n' "$got" | grep 'Save %  ')" "p 76 " "Save % (100+ shots) unmarked"
+# ... and said in JSON and tidy CSV: two penalties faced, too few; his save % of 100+ shots not.
+got=$("$SCOUTLAB" percentiles --stats "$B" "Mike Maignan" -q --format json)
+expect_contains "$got" '"stat":"Penalty save %","group":"shot stopping","kind":"rate","better":"higher","value":50,' "json: the penalty save %"
+expect_contains "$got" '"peers":113,"attempts":2,"few":true}' "json: two attempts, few"
+expect_num_eq "$(printf '%s\n' "$got" | sed 's/.*"stat":"Save %"[^}]*"attempts":\([0-9.e+]*\),"few":false}.*/\1/')" 128 \
+  "json: Save % from 128 shots on target, not few" --rel 1e-12
+got=$("$SCOUTLAB" percentiles --stats "$B" "Mike Maignan" -q --format tidy)
+expect_contains "$got" ',Penalty save %,shot stopping,rate,higher,50,' "tidy: the penalty save %"
+expect_contains "$(printf '%s\n' "$got" | grep ',Penalty save %,')" ',113,2,1' "tidy: two attempts, few"
 # A player of another group is said to be one, not "outside" (van Dijk is in the Big 5).
 got=$("$SCOUTLAB" compare --stats "$B" "Erling Haaland" "Virgil van Dijk" -q)
 expect_contains "$got" "Big 5, n=342 (not a winger-forward: ranked among them)" "van Dijk among the forwards, said so"

@@ -50,7 +50,7 @@ expect_eq "$b" "$a" "--opt=value gives the same output"
 
 # Tidy (long) CSV: one line per player and stat, the same numbers as the wide CSV.
 t=$("$SCOUTLAB" compare --stats "$D/players.csv" --season 2024 "Tobías Quirandel" "Tiago Nogares" --format tidy 2>/dev/null)
-expect_eq "$(printf '%s\n' "$t" | head -1)" "player,club,league,season,stat,group,kind,better,value,percentile,peers" "tidy header"
+expect_eq "$(printf '%s\n' "$t" | head -1)" "player,club,league,season,stat,group,kind,better,value,percentile,peers,attempts,few" "tidy header"
 wide=$("$SCOUTLAB" compare --stats "$D/players.csv" --season 2024 "Tobías Quirandel" "Tiago Nogares" --format csv 2>/dev/null)
 nstats=$(($(printf '%s\n' "$wide" | wc -l) - 1))
 expect_eq "$(($(printf '%s\n' "$t" | wc -l) - 1))" "$((2 * nstats))" "tidy: one line per player and stat"
