@@ -74,21 +74,8 @@ static int parse_number(const char *cmd, const char *opt, const char *s, double 
 static int parse_seasons(sl_cmp_args *a, const char *v) {
   sl_error err;
   int first = 0, last = 0;
-  /* "2023-2024" is the range of first years 2023 and 2024 here (two seasons), as "2020-2024" is
-   * five; one season is written "2023/24" */
-  int years = strlen(v) == 9 && v[4] == '-' && strspn(v, "0123456789") == 4 && strspn(v + 5, "0123456789") == 4;
-  if (!years && sl_season_parse(v, &first, &err) == SL_OK) last = first;
-  for (const char *dash = strchr(v, '-'); !first && dash; dash = strchr(dash + 1, '-')) {
-    char left[32];
-    size_t len = (size_t)(dash - v);
-    if (len >= sizeof left) break;
-    memcpy(left, v, len);
-    left[len] = '\0';
-    if (sl_season_parse(left, &first, &err) != SL_OK || sl_season_parse(dash + 1, &last, &err) != SL_OK) first = 0;
-  }
-  if (!first || last < first)
-    return sl_cli_usage_error(a->cmd, "--seasons expects a season or a range such as 2020-2024 or 2020/21-2024/25, "
-                                      "got \"%s\"", v);
+  if (sl_season_range_parse(v, &first, &last, &err) != SL_OK)
+    return sl_cli_usage_error(a->cmd, "--seasons: %s", err.message);
   a->seasons_first = first, a->seasons_last = last;
   return -1;
 }

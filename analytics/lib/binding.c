@@ -76,6 +76,59 @@ int sl_binding_workspace_open(const char *const *stats, size_t nstats, const cha
                               const char *const *transfers, size_t ntransfers, const char *model,
                               const char *performance_model, int season, sl_workspace **out, char *msg,
                               size_t msgsize) {
+  return sl_binding_workspace_open_options(stats, nstats, data, ndata, transfers, ntransfers, model,
+                                           performance_model, season, NULL, NULL, 0, out, msg, msgsize);
+}
+
+/* A 0/1 option ("0", "1", "true", "false"): SL_OK, or SL_EINVAL naming the key. */
+static int option_flag(const char *key, const char *text, int *out, sl_error *err) {
+  if (!strcmp(text, "1") || !strcmp(text, "true")) return *out = 1, SL_OK;
+  if (!strcmp(text, "0") || !strcmp(text, "false")) return *out = 0, SL_OK;
+  return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s expects true or false (1 or 0), got '%s'", key, text);
+}
+
+/* One season option (key "seasons": a range, "valuation_season": one season) into in. */
+static int option_season(const char *key, const char *text, sl_workspace_inputs *in, sl_error *err) {
+  sl_error e;
+  int st = !strcmp(key, "seasons") ? sl_season_range_parse(text, &in->seasons_first, &in->seasons_last, &e)
+                                   : sl_season_parse(text, &in->valuation_season, &e);
+  return st ? sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%s: %s", key, e.message) : SL_OK;
+}
+
+/* The workspace's options into in; the "positions" paths go to positions[] (n entries room). */
+static int read_workspace_options(const char *const *keys, const char *const *values, size_t n,
+                                  sl_workspace_inputs *in, const char **positions, sl_error *err) {
+  if (n && (!keys || !values)) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "options without names or values");
+  double level = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *k = keys[i], *v = values[i];
+    int st = SL_OK;
+    if (!k || !v) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "an option without a name or value");
+    if (!strcmp(k, "positions")) positions[in->npositions++] = v;
+    else if (!strcmp(k, "overrides")) in->overrides = *v ? v : NULL; /* "" = none, not the bundled file */
+    else if (!strcmp(k, "profiles")) in->profiles = v;
+    else if (!strcmp(k, "seasons") || !strcmp(k, "valuation_season")) st = option_season(k, v, in, err);
+    else if (!strcmp(k, "pool_seasons")) st = option_flag(k, v, &in->pool_seasons, err);
+    else if (!strcmp(k, "per_club")) st = option_flag(k, v, &in->per_club, err);
+    else if (!strcmp(k, "level")) {
+      if (!sl_parse_number(v, SL_DECIMAL_POINT, &level) || !(level > 0 && level < 1))
+        st = sl_error_set(err, SL_EINVAL, NULL, 0, 0, "level expects a probability between 0 and 1, e.g. 0.8, got '%s'", v);
+      in->level = level;
+    } else
+      st = sl_error_set(err, SL_EINVAL, NULL, 0, 0, "unknown option '%s' (expected positions, overrides, profiles, "
+                        "seasons, pool_seasons, per_club, valuation_season or level)", k);
+    if (st) return st;
+  }
+  if (in->pool_seasons && !in->seasons_first)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "pool_seasons needs seasons (a range such as 2022-2024)");
+  return SL_OK;
+}
+
+int sl_binding_workspace_open_options(const char *const *stats, size_t nstats, const char *const *data,
+                                      size_t ndata, const char *const *transfers, size_t ntransfers,
+                                      const char *model, const char *performance_model, int season,
+                                      const char *const *keys, const char *const *values, size_t noptions,
+                                      sl_workspace **out, char *msg, size_t msgsize) {
   sl_workspace_inputs in;
   sl_workspace_inputs_init(&in);
   in.stats = stats, in.nstats = nstats;
@@ -89,7 +142,12 @@ int sl_binding_workspace_open(const char *const *stats, size_t nstats, const cha
   sl_error err;
   if (sl_data_file("profiles.csv", profiles, sizeof profiles, &err) == SL_OK) in.profiles = profiles;
   if (sl_data_file("positions-override.csv", overrides, sizeof overrides, &err) == SL_OK) in.overrides = overrides;
-  int st = sl_workspace_new(&in, out, &err);
+  const char **positions = calloc(noptions ? noptions : 1, sizeof *positions);
+  if (!positions) return fail(sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory"), &err, msg, msgsize);
+  in.positions = positions;
+  int st = read_workspace_options(keys, values, noptions, &in, positions, &err);
+  if (!st) st = sl_workspace_new(&in, out, &err);
+  free(positions); /* the workspace keeps its own copies of the paths it read */
   return st ? fail(st, &err, msg, msgsize) : SL_OK;
 }
 

@@ -86,6 +86,33 @@ int sl_season_from_path(const char *path, int *first_year) {
   return found != 0;
 }
 
+/* Two 4-digit years around a dash ("2023-2024") are a range of first years here, whatever
+ * sl_season_parse would read in them: one season is written "2023/24". */
+static int is_year_pair(const char *v) {
+  return strlen(v) == 9 && v[4] == '-' && strspn(v, "0123456789") == 4 && strspn(v + 5, "0123456789") == 4;
+}
+
+int sl_season_range_parse(const char *text, int *first, int *last, sl_error *err) {
+  int a = 0, b = 0;
+  sl_error ignored;
+  const char *v = text ? text : "";
+  if (!is_year_pair(v) && sl_season_parse(v, &a, &ignored) == SL_OK) b = a;
+  for (const char *dash = strchr(v, '-'); !a && dash; dash = strchr(dash + 1, '-')) {
+    char left[SL_SEASON_TEXT_MAX * 2];
+    size_t len = (size_t)(dash - v);
+    if (len >= sizeof left) break;
+    memcpy(left, v, len);
+    left[len] = '\0';
+    if (sl_season_parse(left, &a, &ignored) != SL_OK || sl_season_parse(dash + 1, &b, &ignored) != SL_OK) a = 0;
+  }
+  if (!a || b < a)
+    return sl_error_set(err, SL_EPARSE, NULL, 0, 0,
+                        "expected a season or a range such as 2020-2024 or 2020/21-2024/25, got \"%.64s\"", v);
+  if (first) *first = a;
+  if (last) *last = b;
+  return SL_OK;
+}
+
 const char *sl_season_text(int first_year, char *buf, size_t size) {
   if (!buf || !size) return buf;
   if (first_year <= 0) buf[0] = '\0';

@@ -67,6 +67,18 @@ int sl_binding_workspace_open(const char *const *stats, size_t nstats, const cha
                               const char *const *transfers, size_t ntransfers, const char *model,
                               const char *performance_model, int season, sl_workspace **out, char *msg,
                               size_t msgsize);
+/** sl_binding_workspace_open with options as text keys and values (numbers in the C locale):
+ *  "positions" a Transfermarkt-style sub-positions file or folder (repeatable), "overrides" the
+ *  position overrides file ("" = none instead of the bundled one), "profiles" the role profiles
+ *  file, "seasons" a range of stats seasons ("2022-2024", "2022/23-2024/25": one entry per player
+ *  and season), "pool_seasons" "1" to pool them, "per_club" "1" for one entry per club row,
+ *  "valuation_season" the transfer season to value ("2025/26"), "level" the interval level (0.8).
+ *  An unknown key or a bad value is SL_EINVAL naming it. */
+int sl_binding_workspace_open_options(const char *const *stats, size_t nstats, const char *const *data,
+                                      size_t ndata, const char *const *transfers, size_t ntransfers,
+                                      const char *model, const char *performance_model, int season,
+                                      const char *const *keys, const char *const *values, size_t noptions,
+                                      sl_workspace **out, char *msg, size_t msgsize);
 /** Saves the workspace's fee model (fitted or loaded) as a scoutlab-fee-model file. */
 int sl_binding_model_save(const sl_workspace *ws, const char *path, char *msg, size_t msgsize);
 /** Coefficients of the fee model's regression: their count, and name/estimate of each

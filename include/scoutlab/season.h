@@ -38,6 +38,12 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
  *  with a message naming the text and the forms expected. */
 int sl_season_parse(const char *text, int *first_year, sl_error *err);
 
+/** Reads one season or a range of them: "2022/23" (one), "2020-2024" (the first years 2020 to
+ *  2024: five seasons; "2023-2024" is two, as one season is written "2023/24"), "2020/21-2024/25".
+ *  Returns SL_OK with *first and *last (first years, last >= first), or SL_EPARSE naming the text
+ *  and the forms expected. */
+int sl_season_range_parse(const char *text, int *first, int *last, sl_error *err);
+
 /** The season a file name states: a pair of consecutive years in the base name
  *  ("players_data-2024_2025.csv", "2022-2023 Football Player Stats.csv", "stats_2024-25.csv"),
  *  or a base name that is only a year ("2024.csv", the layout of one file per season; the year

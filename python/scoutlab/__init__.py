@@ -90,10 +90,8 @@ _col_name = _sig("sl_binding_column_name", _S, _P, _SZ)
 _col_type = _sig("sl_binding_column_type", _S, _P, _SZ)
 _cell_num = _sig("sl_binding_cell_number", _D, _P, _SZ, _SZ)
 _cell_text = _sig("sl_binding_cell_text", _S, _P, _SZ, _SZ, _S, _SZ)
-_ws_new = _sig("sl_binding_workspace_new", _c.c_int, _STRS, _SZ, _STRS, _SZ, _STRS, _SZ, _S, _c.c_int,
-               _c.POINTER(_P), _S, _SZ)
-_ws_open = _sig("sl_binding_workspace_open", _c.c_int, _STRS, _SZ, _STRS, _SZ, _STRS, _SZ, _S, _S, _c.c_int,
-                _c.POINTER(_P), _S, _SZ)
+_ws_open_opts = _sig("sl_binding_workspace_open_options", _c.c_int, _STRS, _SZ, _STRS, _SZ, _STRS, _SZ, _S, _S,
+                     _c.c_int, _STRS, _STRS, _SZ, _c.POINTER(_P), _S, _SZ)
 _ws_free = _sig("sl_workspace_free", None, _P)
 _model_save = _sig("sl_binding_model_save", _c.c_int, _P, _S, _S, _SZ)
 _coef_count = _sig("sl_binding_model_coef_count", _SZ, _P)
@@ -282,16 +280,33 @@ def load_table(paths):
 
 class Workspace:
     """The files of one question: stats, other data (market values, contracts...), past
-    transfers to fit the fee model from, or a saved model (model="m.slm")."""
+    transfers to fit the fee model from, or a saved model (model="m.slm"). As the commands'
+    options: positions (Transfermarkt-style sub-position files or folders), overrides (a position
+    overrides file; "" = none instead of the bundled one), profiles (a role profiles file),
+    seasons ("2022-2024": one entry per player and season), pool_seasons=True (pooled),
+    per_club=True (one entry per club row), valuation_season ("2025/26"), level (0.8)."""
 
-    def __init__(self, stats=(), data=(), transfers=(), model=None, season=0, performance_model=None):
+    def __init__(self, stats=(), data=(), transfers=(), model=None, season=0, performance_model=None,
+                 positions=(), overrides=None, profiles=None, seasons=None, pool_seasons=False, per_club=False,
+                 valuation_season=None, level=None):
         self._ws = _P()  # first: close() must find it whatever fails below
-        self._keep = [_paths(stats), _paths(data), _paths(transfers)]
-        (sa, sn), (da, dn), (ta, tn) = self._keep
+        keys, values = [], []
+        for path in ([positions] if isinstance(positions, (str, bytes, os.PathLike)) else positions):
+            keys.append(b"positions"), values.append(_b(path))
+        for key, x in (("overrides", overrides), ("profiles", profiles), ("seasons", seasons),
+                       ("valuation_season", valuation_season), ("level", level)):
+            if x is not None:
+                keys.append(key.encode()), values.append(repr(x).encode() if isinstance(x, float) else _b(str(x)))
+        for key, x in (("pool_seasons", pool_seasons), ("per_club", per_club)):
+            if x:
+                keys.append(key.encode()), values.append(b"1")
+        self._keep = [_paths(stats), _paths(data), _paths(transfers), _paths(keys), _paths(values)]
+        (sa, sn), (da, dn), (ta, tn), (ka, kn), (va, _) = self._keep
         msg = _c.create_string_buffer(_MSG)
         first = parse_season(season) if season else 0
-        st = _ws_open(sa, sn, da, dn, ta, tn, _b(model) if model else None,
-                      _b(performance_model) if performance_model else None, first, _c.byref(self._ws), msg, _MSG)
+        st = _ws_open_opts(sa, sn, da, dn, ta, tn, _b(model) if model else None,
+                           _b(performance_model) if performance_model else None, first, ka, va, kn,
+                           _c.byref(self._ws), msg, _MSG)
         _check(st, msg)
 
     def close(self):

@@ -32,6 +32,27 @@ run compare_list compare "$q" "Tomás Escillo" --stats-list "TklW, Int, Cmp%, Er
 run similar_default similar "$q"
 run similar_options similar --values "$data/values.csv" "$q" -k 7 --max-age 30 --max-value 30m \
   --metric cosine --candidate-minutes 1200 --pool league
+# The workspace's own options: seasons (each or pooled), one entry per club, a positions file and
+# an overrides file (the override wins: Quirandel a defensive midfielder, not the file's right-back).
+# The positions file is read for players whose stats row has no position of its own: a copy of
+# the demo stats without its position column.
+printf 'name,born,short_pos\nTobías Quirandel,1998,RB\n' >"$tmp/positions.csv"
+"$py" -c 'import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+out = csv.DictWriter(open(sys.argv[2], "w", newline="", encoding="utf-8"), [k for k in rows[0] if k != "position"],
+                     extrasaction="ignore")
+out.writeheader()
+out.writerows(rows)' "$data/players.csv" "$tmp/nopos.csv"
+printf 'player,born,sub_position,note\nTobías Quirandel,1998,DM,test\n' >"$tmp/overrides.csv"
+"$bin" compare --stats "$data/players.csv" --seasons 2023-2024 "$q (2023/24)" "$q (2024/25)" --format json \
+  >"$tmp/compare_seasons.json"
+"$bin" compare --stats "$data/players.csv" --seasons 2023-2024 --pool-seasons "$q" "Theo Ashwood" --format json \
+  >"$tmp/compare_pooled.json"
+run compare_per_club compare --per-club "Gonzalo Zamuela (Ambermouth City)" "Gonzalo Zamuela (Bramcaster United)"
+"$bin" compare --stats "$tmp/nopos.csv" --season 2024 --positions "$tmp/positions.csv" "$q" "Theo Ashwood" \
+  --format json >"$tmp/compare_positions.json"
+"$bin" compare --stats "$tmp/nopos.csv" --season 2024 --positions "$tmp/positions.csv" --overrides "$tmp/overrides.csv" \
+  "$q" "Theo Ashwood" --format json >"$tmp/compare_overrides.json"
 run similar_fees similar --values "$data/values.csv" --contracts "$data/contracts.csv" --model "$tmp/demo.slm" \
   "$q" -k 5 --max-fee 20m --leagues "Valmorian Ligue,Castellan Primera"
 for who in Lourares "Quirandelx Nobody"; do
@@ -146,6 +167,37 @@ with scoutlab.Workspace(stats=stats, data=[data + "/values.csv", data + "/contra
     check_similar("similar_fees", found, 5)
     if any(not (row["fair_fee_eur"] <= 20e6) for row in found["similar"]):
         fail("similar_fees: a fair fee above the limit: %r" % [r["fair_fee_eur"] for r in found["similar"]])
-print("python: compare and similar match scoutlab's JSON (%d cases)" % 6)
+# The workspace's options, as the commands' (seasons, pooled, per club, positions, overrides).
+with scoutlab.Workspace(stats=stats, seasons="2023-2024") as ws:
+    check_compare("compare_seasons", ws.compare(q + " (2023/24)", q + " (2024/25)"))
+with scoutlab.Workspace(stats=stats, seasons="2023/24-2024/25", pool_seasons=True) as ws:
+    check_compare("compare_pooled", ws.compare(q, "Theo Ashwood"))
+with scoutlab.Workspace(stats=stats, season=2024, per_club=True) as ws:
+    found = ws.compare("Gonzalo Zamuela (Ambermouth City)", "Gonzalo Zamuela (Bramcaster United)")
+    check_compare("compare_per_club", found)
+    if [p["clubs"] for p in found["players"]] != ["Ambermouth City", "Bramcaster United"]:
+        fail("per_club: %r" % [p["clubs"] for p in found["players"]])
+nopos = [tmp + "/nopos.csv"]
+with scoutlab.Workspace(stats=nopos, season=2024, positions=tmp + "/positions.csv") as ws:
+    found = ws.compare(q, "Theo Ashwood")
+    check_compare("compare_positions", found)
+    if found["players"][0]["position"]["group"] != "full-back":
+        fail("positions: %r" % found["players"][0]["position"])
+with scoutlab.Workspace(stats=nopos, season=2024, positions=[tmp + "/positions.csv"], overrides=tmp + "/overrides.csv") as ws:
+    found = ws.compare(q, "Theo Ashwood")
+    check_compare("compare_overrides", found)
+    if found["players"][0]["position"]["group"] != "midfielder":
+        fail("overrides: %r" % found["players"][0]["position"])
+for options, want in ((dict(seasons="2024-2022"), "seasons: expected a season or a range such as 2020-2024"),
+                      (dict(season=2024, pool_seasons=True), "pool_seasons needs seasons"),
+                      (dict(season=2024, level=1.5), "level expects a probability between 0 and 1"),
+                      (dict(season=2024, valuation_season="2025/27"), "valuation_season: ")):
+    try:
+        scoutlab.Workspace(stats=stats, **options).close()
+        fail("%r accepted" % options)
+    except scoutlab.ScoutlabError as e:
+        if e.code != scoutlab.EINVAL or want not in str(e):
+            fail("%r: %s %s, expected %s" % (options, e.name, e, want))
+print("python: compare and similar match scoutlab's JSON (%d cases)" % 11)
 sys.exit(bad)
 PY

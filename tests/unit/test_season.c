@@ -1,4 +1,6 @@
 /* test_season.c - every season form the data and users write, and seasons in file names. */
+#include <stdio.h>
+
 #include "harness.h"
 #include "scoutlab/season.h"
 
@@ -6,6 +8,15 @@ static int parsed(const char *text) {
   int s = -1;
   sl_error err;
   return sl_season_parse(text, &s, &err) == SL_OK ? s : -1;
+}
+
+/* A range as "first last", or the error message. */
+static const char *range(const char *text, char *buf, size_t size) {
+  int a = -1, b = -1;
+  sl_error err;
+  if (sl_season_range_parse(text, &a, &b, &err) != SL_OK) return snprintf(buf, size, "%s", err.message), buf;
+  snprintf(buf, size, "%d %d", a, b);
+  return buf;
 }
 
 static int from_path(const char *path) {
@@ -45,6 +56,17 @@ int main(void) {
   INT_EQ(from_path("/data/2019-2020/players.csv"), -1, "only the base name counts");
   INT_EQ(from_path("u19-20.csv"), -1, "u19-20 is no season");
   INT_EQ(from_path("players_2024.csv"), -1, "a lone year inside a longer name is not a season");
+
+  char r[SL_ERROR_MESSAGE_MAX + 8];
+  STR_EQ(range("2022/23", r, sizeof r), "2022 2022", "range: one season");
+  STR_EQ(range("2020-2024", r, sizeof r), "2020 2024", "range: five first years");
+  STR_EQ(range("2023-2024", r, sizeof r), "2023 2024", "range: 2023-2024 is two seasons, not 2023/24");
+  STR_EQ(range("2020/21-2024/25", r, sizeof r), "2020 2024", "range of seasons");
+  STR_EQ(range("2023-24", r, sizeof r), "2023 2023", "range: 2023-24 is one season");
+  STR_EQ(range("2024-2022", r, sizeof r),
+         "expected a season or a range such as 2020-2024 or 2020/21-2024/25, got \"2024-2022\"", "range: backwards");
+  STR_EQ(range("", r, sizeof r), "expected a season or a range such as 2020-2024 or 2020/21-2024/25, got \"\"",
+         "range: empty");
 
   char buf[SL_SEASON_TEXT_MAX];
   STR_EQ(sl_season_text(2024, buf, sizeof buf), "2024/25", "written 2024/25");
