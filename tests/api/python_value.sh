@@ -15,6 +15,8 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin" squad --stats "$data/players.csv" --season 2024 "Ambermouth City" --format json >"$tmp/squad.json" 2>/dev/null
 "$bin" value --model "$tmp/demo.slm" --player "Tobías Quirandel" --data "$data/values.csv" --bid 25m \
   --market-value 30m --age 27 --position CB --format json >"$tmp/stated.json"
+"$bin" value --model "$tmp/demo.slm" --player "Tobías Quirandel" --data "$data/values.csv" --bid 25m \
+  --level 0.9 --window 2026 --format json >"$tmp/level.json"
 cd "$tmp"
 SCOUTLAB_LIBRARY=$lib PYTHONPATH=$pydir "$py" - "$tmp/cli.json" "$tmp/demo.slm" "$data" <<'PY'
 import json, math, sys
@@ -91,6 +93,15 @@ w = scoutlab.value("Tobías Quirandel", bid=25e6, model=model, data=[data + "/va
 for k in ("fair_fee", "fee_low", "fee_high", "p_at_least_bid", "market_value", "age"):
     if not math.isclose(w[k], stated[k], rel_tol=1e-12):
         print("FAIL stated %s: python %r, scoutlab value %r" % (k, w[k], stated[k])); bad = 1
+# The workspace's level and valuation season, as value's --level and --window.
+level = json.load(open(sys.argv[1].replace("cli.json", "level.json")))
+with scoutlab.Workspace(data=[data + "/values.csv"], model=model, level=0.9, valuation_season="2026/27") as ws:
+    w = ws.value("Tobías Quirandel", bid=25e6)
+for k in ("fair_fee", "fee_low", "fee_high", "p_at_least_bid", "age"):
+    if not math.isclose(w[k], level[k], rel_tol=1e-12):
+        print("FAIL level/valuation season %s: python %r, scoutlab value %r" % (k, w[k], level[k])); bad = 1
+if not math.isclose(w["level"], 0.9, rel_tol=1e-12) or not w["fee_low"] < cli["fee_low"] * 0.95:
+    print("FAIL level 0.9: level %r, low %r against 0.8's %r" % (w["level"], w["fee_low"], cli["fee_low"])); bad = 1
 for kwargs, want in (({"market_value": "lots"}, "market_value expects an amount in euros"),
                      ({"market_value": 0}, "greater than 0"), ({"market_value": -5e6}, "greater than 0"),
                      ({"hair": "red"}, "unknown attribute 'hair'"),
