@@ -161,6 +161,10 @@ void sl_cli_map_clear(void);
 /** Prints a loaded table's warnings (duplicate column renamed, encoding converted, mixed
  *  currencies) as "scoutlab CMD: warning: ..." on stderr: every command, not only check. */
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t);
+/** The rows of t skipped from index `from` on whose data is lost (sl_skipped_row.unread), unless
+ *  --quiet: "N rows WHAT: FILE:LINE: reason" (the first; --verbose lists them where the command
+ *  lists skipped rows). */
+void sl_cli_lost_rows(const char *cmd, const struct sl_table *t, size_t from, const char *what);
 /** The rows of a deal selection not used, reason by reason, as fit and check print them: text
  *  lines "  not used: REASON  N", or the JSON object {"loan": N, ...} (keys sl_fees_reason_key). */
 void sl_cli_print_not_used(const struct sl_fees_deals *d);

@@ -142,21 +142,22 @@ void sl_cli_index_warnings(const char *cmd, const struct sl_table *stats, const 
  * (one renamed column per file and season) must not bury the answer. */
 #define SL_CLI_WARNINGS_LISTED 4
 
-/* Rows the loader could not read are data lost: said by default, the first with its place and
- * reason (--verbose lists every one, with the rows left out by a choice). */
-static void unread_rows(const char *cmd, const struct sl_table *t) {
+/* Rows whose data is lost (the loader could not read them, or a cell is impossible) are said by
+ * default, the first with its place and reason (--verbose lists every one, with the rows left
+ * out by a choice). Only the skips from index `from` on; `what` says what became of them. */
+void sl_cli_lost_rows(const char *cmd, const struct sl_table *t, size_t from, const char *what) {
   size_t n = 0, first = 0;
-  for (size_t k = t->nskipped; k-- > 0;)
+  for (size_t k = t ? t->nskipped : 0; k-- > from;)
     if (t->skipped[k].unread) n++, first = k;
-  if (!n || sl_cli_verbose()) return;
+  if (!n || sl_cli_quiet()) return;
   const sl_skipped_row *s = &t->skipped[first];
-  fprintf(stderr, "scoutlab %s: warning: %zu row%s not read: %s:%ld: %s%s\n", cmd, n, n == 1 ? "" : "s",
+  fprintf(stderr, "scoutlab %s: warning: %zu row%s %s: %s:%ld: %s%s\n", cmd, n, n == 1 ? "" : "s", what,
           SL_CLI_SHOWN(s->file < t->nfiles ? t->files[s->file] : ""), s->line, SL_CLI_SHOWN(s->reason),
           n > 1 ? " (and more: --verbose lists them)" : "");
 }
 
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t) {
-  if (t && !sl_cli_quiet()) unread_rows(cmd, t);
+  if (!sl_cli_verbose()) sl_cli_lost_rows(cmd, t, 0, "not read"); /* --verbose lists them */
   size_t n = t && !sl_cli_quiet() ? t->nwarnings : 0, shown = n > SL_CLI_WARNINGS_LISTED + 1 ? SL_CLI_WARNINGS_LISTED : n;
   for (size_t k = 0; k < shown; k++) fprintf(stderr, "scoutlab %s: warning: %s\n", cmd, SL_CLI_SHOWN(t->warnings[k]));
   if (shown < n)

@@ -577,7 +577,9 @@ static int fit_files(fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_erro
     sl_table_free(players);
   }
   if (!st) sl_cli_table_warnings("fit", t);
+  size_t loaded_skips = t ? t->nskipped : 0;
   if (!st) st = sl_fees_deals_from_table(t, &a->opt, &d, err);
+  if (!st && !a->verbose) sl_cli_lost_rows("fit", t, loaded_skips, "not used (an impossible value)");
   if (!st && a->verbose) {
     fprintf(stderr, "rows: read %zu, used %zu, not used %zu\n", d->rows_read, d->n, d->rows_read - d->n);
     for (size_t k = 0; k < t->nskipped; k++)

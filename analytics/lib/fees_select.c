@@ -282,6 +282,7 @@ static int select_rows(sl_table *t, const sl_fees_rows *rows, const sl_fees_opti
       if (sl_table_add_skip(t, t->row_file ? t->row_file[r] : 0, t->row_line ? t->row_line[r] : (long)r + 2,
                             text ? text : sl_fees_reason_text(reason)))
         return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+      t->skipped[t->nskipped - 1].unread = reason == SL_FEES_SKIP_IMPOSSIBLE; /* damaged, not a choice */
       continue;
     }
     deal.file = t->row_file ? t->row_file[r] : 0;

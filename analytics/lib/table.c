@@ -135,6 +135,18 @@ void sl_table_internal_clear(sl_table *t, sl_col_state **state) {
   *state = NULL;
 }
 
+void sl_table_internal_keep_report(sl_table *t) {
+  if (!t) return;
+  index_free(t);
+  free_columns(t);
+  free_arena(t);
+  free(t->row_line);
+  free(t->row_file);
+  t->row_line = NULL;
+  t->row_file = NULL;
+  t->nrows = 0;
+}
+
 void sl_table_free(sl_table *t) {
   if (!t) return;
   free_contents(t);

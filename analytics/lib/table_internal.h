@@ -10,6 +10,9 @@ typedef struct sl_col_state sl_col_state;
 sl_table *sl_table_internal_new(const char *path, sl_error *err);
 /* Drops all columns and rows (restart in another encoding), keeping the file name. */
 void sl_table_internal_clear(sl_table *t, sl_col_state **state);
+/* Frees the rows and columns of t and keeps its report: files, rows read, skipped rows and
+ * warnings (what a caller must still be told once the rows are used up). */
+void sl_table_internal_keep_report(sl_table *t);
 int sl_table_internal_add_column(sl_table *t, const char *name, sl_col_state **state, sl_error *err);
 int sl_table_internal_begin_row(sl_table *t, sl_col_state *state, long line, sl_error *err);
 /* text: the trimmed cell, NULL when empty. */

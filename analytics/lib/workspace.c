@@ -11,6 +11,7 @@
 
 #include "fees_internal.h"
 #include "scoutlab/season.h"
+#include "table_internal.h"
 
 void sl_workspace_inputs_init(sl_workspace_inputs *in) {
   memset(in, 0, sizeof *in);
@@ -270,21 +271,23 @@ static int build_indexes(sl_workspace *ws, const sl_workspace_inputs *in, sl_err
 }
 
 /* The latest season among transfer rows, for the default time split. */
-static int latest_season(const sl_table *t) {
-  const sl_column *c = sl_table_role(t, SL_ROLE_SEASON);
-  int hi = 0;
-  for (size_t r = 0; c && c->num && r < t->nrows; r++)
-    if (!isnan(c->num[r]) && c->num[r] > hi && c->num[r] <= SL_SEASON_MAX) hi = (int)c->num[r];
-  return hi;
-}
-
-void sl_workspace_fee_options(const sl_table *transfers, double level, sl_fees_options *o) {
+void sl_workspace_fee_options(double level, sl_fees_options *o) {
   memset(o, 0, sizeof *o);
   o->level = level > 0 ? level : SL_FEES_DEFAULT_LEVEL;
   o->seed = SL_WORKSPACE_SEED;
   o->folds = SL_WORKSPACE_FOLDS;
-  int hi = transfers ? latest_season(transfers) : 0;
-  o->holdout_from = hi > SL_WORKSPACE_HOLDOUT_SEASONS ? hi - SL_WORKSPACE_HOLDOUT_SEASONS + 1 : 0;
+}
+
+int sl_workspace_holdout(const sl_fees_deals *d, sl_fees_options *o) {
+  int lo = 0, hi = 0;
+  for (size_t i = 0; d && i < d->n; i++) {
+    int s = d->deal[i].player.season;
+    if (s > 0 && (!lo || s < lo)) lo = s;
+    if (s > hi) hi = s;
+  }
+  o->holdout_from = hi > lo ? hi - SL_WORKSPACE_HOLDOUT_SEASONS + 1 : 0;
+  if (hi > lo && o->holdout_from <= lo) o->holdout_from = lo + 1; /* one season at least to train on */
+  return o->holdout_from != 0;
 }
 
 /* 1 when a column term of m names a numeric column of the stats. */
@@ -331,11 +334,15 @@ static int fee_model(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *
   int st = load_files(in->transfers, in->ntransfers, in->load, &t, err);
   if (st) return st;
   sl_fees_options fo;
-  sl_workspace_fee_options(t, in->level, &fo);
+  sl_workspace_fee_options(in->level, &fo);
   if (in->folds) fo.folds = in->folds; /* 0: the workspace's own (SL_WORKSPACE_FOLDS) */
   sl_fees_deals *deals = NULL;
   st = sl_fees_deals_from_table(t, &fo, &deals, err);
-  sl_table_free(t);
+  sl_table_internal_keep_report(t); /* its skipped rows, for sl_workspace_transfers */
+  ws->transfers = t;
+  if (!st && !sl_workspace_holdout(deals, &fo) && deals->n)
+    sl_ws_note_(ws, "the transfers' deals are all of one season: no out-of-time accuracy (it needs a season to "
+                "train on and a later one to test)");
   if (!st) st = sl_fees_fit(deals, &fo, &ws->model, &ws->fit, err);
   return st;
 }
@@ -441,6 +448,7 @@ void sl_workspace_free(sl_workspace *ws) {
   sl_profiles_free(ws->profiles);
   sl_table_free(ws->stats), sl_table_free(ws->values), sl_table_free(ws->contracts);
   sl_table_free(ws->positions), sl_table_free(ws->overrides), sl_table_free(ws->history);
+  sl_table_free(ws->transfers);
   free(ws);
 }
 
@@ -449,6 +457,7 @@ const sl_table *sl_workspace_stats(const sl_workspace *ws) { return ws->stats; }
 const sl_table *sl_workspace_values(const sl_workspace *ws) { return ws->values; }
 const sl_table *sl_workspace_contracts(const sl_workspace *ws) { return ws->contracts; }
 const sl_table *sl_workspace_positions(const sl_workspace *ws) { return ws->positions; }
+const sl_table *sl_workspace_transfers(const sl_workspace *ws) { return ws->transfers; }
 const sl_table *sl_workspace_overrides(const sl_workspace *ws) { return ws->overrides; }
 const sl_compare *sl_workspace_compare(const sl_workspace *ws) { return ws->cmp; }
 const sl_squad *sl_workspace_squad(const sl_workspace *ws) { return ws->squad; }

@@ -6,6 +6,8 @@
 
 struct sl_workspace {
   sl_table *stats, *values, *contracts, *positions, *overrides;
+  sl_table *transfers;               /* the transfers' report only (files, skipped rows): their
+                                        rows are the model's deals once it is fitted */
   int ages_at_season_start;          /* the stats' ages are at the start of their season (the
                                         yearly layout), not at the export's date */
   sl_table *history;                 /* a value history until it is joined onto values, then NULL */

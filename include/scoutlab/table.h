@@ -51,8 +51,9 @@ typedef struct sl_skipped_row {
   uint32_t file;  /* index into sl_table.files */
   long line;      /* 1-based line where the row starts */
   char *reason;   /* e.g. "expected 16 fields, found 15" */
-  int unread;     /* 1: the loader could not read the row (data lost, said by default); 0: left
-                     out by a choice (another season, a loan) */
+  int unread;     /* 1: data lost, said by default: the loader could not read the row, or a
+                     cell of it is impossible (a negative fee, an age of -3); 0: left out by a
+                     choice (another season, a loan) */
 } sl_skipped_row;
 
 typedef struct sl_table {

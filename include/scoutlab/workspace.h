@@ -180,6 +180,10 @@ const sl_table *sl_workspace_values(const sl_workspace *ws);
 const sl_table *sl_workspace_contracts(const sl_workspace *ws);
 const sl_table *sl_workspace_positions(const sl_workspace *ws);
 const sl_table *sl_workspace_overrides(const sl_workspace *ws);
+/** The transfers the workspace fitted its model from, as a report only: their files, rows read
+ *  and skipped rows with reasons (sl_skipped_row.unread: data lost), no rows (the model's deals
+ *  hold them). NULL when the workspace fitted no model. */
+const sl_table *sl_workspace_transfers(const sl_workspace *ws);
 /** The stats index (players combined over clubs), or NULL without stats. Borrowed. */
 const sl_compare *sl_workspace_compare(const sl_workspace *ws);
 /** The squad (per-club importance), or NULL unless inputs.squad. Borrowed. */
@@ -278,9 +282,14 @@ int sl_workspace_league(const sl_workspace *ws, const char *name, const char *fi
  *  "position". */
 int sl_workspace_position(const char *name, int *group, sl_error *err);
 
-/** Fee-fit options a workspace uses for `transfers` (seed, held-out seasons, level), so that
- *  every command fits the same model from the same files. */
-void sl_workspace_fee_options(const sl_table *transfers, double level, sl_fees_options *o);
+/** Fee-fit options a workspace uses (seed, folds, level), so that every command fits the same
+ *  model from the same files; then sl_workspace_holdout once the deals are selected. */
+void sl_workspace_fee_options(double level, sl_fees_options *o);
+/** The held-out seasons of a workspace's fit, from the deals (a file's later rows may all be
+ *  loans, and count for nothing): their last SL_WORKSPACE_HOLDOUT_SEASONS, keeping one season at
+ *  least to train on. Returns 1 with o->holdout_from set, 0 (holdout_from 0: no out-of-time
+ *  accuracy) when the deals are of one season. */
+int sl_workspace_holdout(const sl_fees_deals *d, sl_fees_options *o);
 
 SL_END_DECLS
 

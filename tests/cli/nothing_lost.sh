@@ -145,4 +145,32 @@ out=$("$SCOUTLAB" value --model demo.slm --player Quirandel --data cut.csv 2>&1 
 expect_contains "$out" "scoutlab value: warning: 1 row not read: cut.csv:$lines: expected" "value: the unread row said"
 out=$("$SCOUTLAB" percentiles --stats cut.csv Quirandel -q 2>&1 >/dev/null)
 expect_eq "$out" "" "-q: nothing on stderr"
+# A transfer row with an impossible cell (a negative fee, an age of -3) is data lost too: fit says
+# it by default, and so does a report that fits its model from the transfers (whose rows no
+# accounting lists), with a truncated transfers file as well; -v lists them all.
+awk -F, 'BEGIN { OFS = "," } NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+  NR > 1 && $c["is_loan"] == "False" && $c["movement"] == "in" && $c["fee"] + 0 > 0 && n < 2 {
+    if (n++ == 0) $c["fee"] = -5000000; else $c["age"] = -3; print NR > "bad_lines.txt" } { print }' \
+  "$SL_DATASETS/transfers.csv" >bad_tr.csv
+first=$(head -1 bad_lines.txt) second=$(tail -1 bad_lines.txt)
+out=$("$SCOUTLAB" fit --transfers bad_tr.csv --folds 1 -o bad.slm 2>&1 >/dev/null)
+expect_eq "$out" "scoutlab fit: warning: 2 rows not used (an impossible value): bad_tr.csv:$first: fee -5000000 is negative (expected an amount such as 25m, EUR 25m or 25000000) (and more: --verbose lists them)" \
+  "fit: the impossible values said by default"
+expect_contains "$("$SCOUTLAB" fit --transfers bad_tr.csv --folds 1 -o bad.slm 2>&1 >/dev/null -v)" \
+  "not used bad_tr.csv:$second: age -3 is outside 14-50" "fit -v: each one listed"
+rep() { "$SCOUTLAB" report --stats "$SL_DATASETS/players.csv" --season 2024 --values "$SL_DATASETS/values.csv" \
+  --player Quirandel --transfers "$@"; }
+out=$(rep bad_tr.csv -o rep1 2>&1 >/dev/null)
+expect_eq "$out" "scoutlab report: warning: 2 rows of the transfers not used, their data lost: bad_tr.csv:$first: fee -5000000 is negative (expected an amount such as 25m, EUR 25m or 25000000) (and more: --verbose lists them)" \
+  "report --transfers: the impossible values said by default"
+expect_contains "$(rep bad_tr.csv -o rep2 -v 2>&1 >/dev/null)" "not used bad_tr.csv:$second: age -3 is outside 14-50" \
+  "report -v: each one listed"
+head -c 200000 "$SL_DATASETS/transfers.csv" >cut_tr.csv
+cut_line=$(wc -l <cut_tr.csv); cut_line=$((cut_line + 1))
+out=$(rep cut_tr.csv -o rep3 2>&1 >/dev/null); st=$?
+expect_eq "$st" 0 "report on one season of transfers: answered"
+expect_contains "$out" "scoutlab report: warning: 1 row of the transfers not used, their data lost: cut_tr.csv:$cut_line: expected 18 fields, found " \
+  "report --transfers: the truncated row said"
+expect_contains "$(cat rep3/report.md)" "the transfers' deals are all of one season: no out-of-time accuracy" \
+  "one season of deals (the file's later rows are loans): no time split, said"
 finish
