@@ -55,13 +55,14 @@ set style fill solid 1.0 border rgb '#ffffff'
 half_height = 0.34
 # A highlighted row: a pale band from the names to the totals, and the name in bold in place of
 # its y tic (a tic label has the one font of all tics). The label sits where the tic label would:
-# right-aligned one character left of the bars.
+# right-aligned one character left of the bars. Tags 1000 + p stay clear of the titles' 901-905
+# whatever the number of rows.
 highlight_band = '#f6e3e6'
 do for [p=1:n_players] {
   if (highlighted[p]) {
-    set object 100 + p rectangle from screen 0.03, first p - 0.5 to screen 0.975, first p + 0.5 \
+    set object 1000 + p rectangle from screen 0.03, first p - 0.5 to screen 0.975, first p + 0.5 \
         fc rgb highlight_band fs solid 1.0 noborder behind
-    set label 100 + p player_name[p] at graph 0, first p right offset character -1, 0 \
+    set label 1000 + p player_name[p] at graph 0, first p right offset character -1, 0 \
         font bold_font tc rgb ink front
   }
 }
