@@ -391,14 +391,21 @@ int sl_fees_value(const sl_fees_model *m, const sl_fees_player *p, double level,
 
 /* ---- the verdict ---------------------------------------------------------------------------- */
 
-/* "€25m", "€18.8m", "€700k": what a person reads in a sentence. */
+/* A bid below this is no transfer fee (the smallest paid fees Transfermarkt lists are €10k-€25k):
+ * most likely millions written without the "m" (25 for €25m). */
+#define SL_FEES_BID_IMPLAUSIBLE 1e4
 
 sl_fees_verdict_kind sl_fees_verdict(const sl_fees_valuation *v, char *text, size_t size) {
   if (!size) return SL_FEES_VERDICT_NONE;
   text[0] = '\0';
   if (!v || !isfinite(v->bid)) return SL_FEES_VERDICT_NONE;
-  char bid[32], lo[32], hi[32], med[32], odds[64] = "practically none";
+  char bid[64], lo[32], hi[32], med[32], odds[64] = "practically none";
   sl_money_short(v->bid, bid, sizeof bid), sl_money_short(v->fee_low, lo, sizeof lo);
+  if (v->bid < SL_FEES_BID_IMPLAUSIBLE) { /* say it in the sentence itself: "€25 (not €25m)" */
+    char m[32];
+    size_t len = strlen(bid);
+    sl_snprintf_c(bid + len, sizeof bid - len, " (in euros: did you mean %s?)", sl_money_short(v->bid * 1e6, m, sizeof m));
+  }
   sl_money_short(v->fee_high, hi, sizeof hi), sl_money_short(v->fair_fee, med, sizeof med);
   double p = v->p_at_least_bid;
   if (p > 0) sl_snprintf_c(odds, sizeof odds, "about 1 in %.0f", 1 / p);

@@ -36,6 +36,7 @@ const char *sl_money_short(double eur, char *buf, size_t size) {
   if (!isfinite(eur)) snprintf(buf, size, "n/a");
   else if (fabs(eur) >= 1e6 && fmod(eur, 1e6) == 0) sl_snprintf_c(buf, size, EURO "%.0fm", eur / 1e6);
   else if (fabs(eur) >= 1e6) sl_snprintf_c(buf, size, EURO "%.1fm", eur / 1e6);
-  else sl_snprintf_c(buf, size, EURO "%.0fk", eur / 1e3);
+  else if (fabs(eur) >= 1e3) sl_snprintf_c(buf, size, EURO "%.0fk", eur / 1e3);
+  else sl_snprintf_c(buf, size, EURO "%.0f", eur); /* "€0k" for €400 would hide what was given */
   return buf;
 }

@@ -20,8 +20,8 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see scoutlab/export.h */
 /** EUR in full with thousands separators ("€12,345,678", "-€5,000"). Returns buf. */
 const char *sl_money_text(double eur, char *buf, size_t size);
 
-/** EUR for prose: whole millions "€25m", else "€18.2m" from a million up, "€750k" below.
- *  Returns buf. */
+/** EUR for prose: whole millions "€25m", else "€18.2m" from a million up, "€750k" below, and
+ *  "€400" under a thousand. Returns buf. */
 const char *sl_money_short(double eur, char *buf, size_t size);
 
 SL_END_DECLS

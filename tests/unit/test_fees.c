@@ -22,6 +22,7 @@
 
 #include "harness.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/money.h"
 
 #define TINY SL_TEST_DATA "/fees/tiny.csv"
 #define SELECTION SL_TEST_DATA "/fees/selection.csv"
@@ -118,6 +119,21 @@ static void test_verdict(void) {
   v.bid = 20e6, v.p_at_least_bid = 0.5;
   INT_EQ(sl_fees_verdict(&v, text, sizeof text), SL_FEES_VERDICT_REALISTIC, "at the median");
   OK(strstr(text, "is at the model's median") != NULL, "at: %s", text);
+  /* 25 for 25m: said in the sentence, and no "€0k" for an amount under a thousand. */
+  v.bid = 25, v.p_at_least_bid = 1;
+  INT_EQ(sl_fees_verdict(&v, text, sizeof text), SL_FEES_VERDICT_REALISTIC, "a bid of 25 euros");
+  OK(strncmp(text, "\xe2\x82\xac" "25 (in euros: did you mean \xe2\x82\xac" "25m?) is below the whole range", 60) == 0,
+     "25: %s", text);
+  v.bid = 400;
+  sl_fees_verdict(&v, text, sizeof text);
+  OK(strncmp(text, "\xe2\x82\xac" "400 (in euros: did you mean \xe2\x82\xac" "400m?)", 40) == 0, "400: %s", text);
+  v.bid = 50e3;
+  sl_fees_verdict(&v, text, sizeof text);
+  OK(strncmp(text, "\xe2\x82\xac" "50k is below", 14) == 0, "a real small bid is not questioned: %s", text);
+  char m[SL_MONEY_TEXT_MAX];
+  STR_EQ(sl_money_short(400, m, sizeof m), "\xe2\x82\xac" "400", "money under a thousand in full");
+  STR_EQ(sl_money_short(0, m, sizeof m), "\xe2\x82\xac" "0", "zero");
+  STR_EQ(sl_money_short(750e3, m, sizeof m), "\xe2\x82\xac" "750k", "thousands");
 }
 
 static void test_positions(void) {
