@@ -125,10 +125,19 @@ size_t sl_compare_player_seasons(const sl_compare *c, size_t i, size_t *out, siz
   return n;
 }
 
+/* 1 when a player's name is the query as written (a name that ends in parentheses of its own). */
+static int is_a_name(const sl_compare *c, const char *query) {
+  if (!strchr(query, '(')) return 0;
+  for (size_t i = 0; i < c->n; i++)
+    if (strcmp(c->players[i].name, query) == 0) return 1;
+  return 0;
+}
+
 int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_error *err) {
   if (!c || !query || !index) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_compare_find: NULL argument");
   char *name = NULL, *qual = NULL;
-  sl_name_split_qualifier(query, &name, &qual);
+  if (is_a_name(c, query)) name = strdup(query); /* "Ronaldo (R9)" as the file writes it: no qualifier */
+  else sl_name_split_qualifier(query, &name, &qual);
   char *qn = name ? sl_name_normalise(name) : NULL;
   char *qualn = qual ? sl_name_normalise(qual) : NULL;
   size_t *hits = malloc((c->n ? c->n : 1) * sizeof *hits);

@@ -64,6 +64,26 @@ static void check_longer_season(void) {
   sl_table_free(t);
 }
 
+/* A name with parentheses of its own is found as written, not read as "Name (club)". */
+static void check_parentheses(void) {
+  sl_table *t;
+  sl_error err;
+  sl_compare *c = index_text("Player,Pos,Squad,Comp,Age,Born,MP,Min\n"
+                             "Ronaldo (R9),FW,Club A,Test League,25,2000,20,1800\n"
+                             "\"=HYPERLINK(\"\"x\"\",\"\"Derek\"\")\",DF,Club B,Test League,25,2000,20,1800\n"
+                             "Ronaldo,FW,Club C,Test League,25,2000,20,1800\n", 98, &t);
+  size_t i;
+  if (c) {
+    INT_EQ(sl_compare_find(c, "Ronaldo (R9)", &i, &err), SL_OK, "a name with parentheses: %s", err.message);
+    STR_EQ(sl_compare_player(c, i)->name, "Ronaldo (R9)", "the one so named");
+    INT_EQ(sl_compare_find(c, "=HYPERLINK(\"x\",\"Derek\")", &i, &err), SL_OK, "a formula-like name: %s", err.message);
+    INT_EQ(sl_compare_find(c, "Ronaldo (Club C)", &i, &err), SL_OK, "a club qualifier still: %s", err.message);
+    STR_EQ(sl_compare_player(c, i)->name, "Ronaldo", "Club C's");
+  }
+  sl_compare_free(c);
+  sl_table_free(t);
+}
+
 static void check(const char *text, size_t k) {
   sl_table *t;
   sl_error err;
@@ -85,5 +105,6 @@ static void check(const char *text, size_t k) {
 int main(void) {
   for (size_t k = 0; k < sizeof orders / sizeof orders[0]; k++) check(orders[k], k);
   check_longer_season();
+  check_parentheses();
   return SL_TEST_DONE();
 }
