@@ -204,6 +204,12 @@ int sl_cmp_find_all(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t *idx) {
       return sl_cli_exit_code(err.code); /* ambiguous: 2, the name must be made precise */
     }
   }
+  sl_error err;
+  if (sl_compare_distinct(ctx->index, (const char *const *)a->names, idx, a->nnames, &err) != SL_OK) {
+    fprintf(stderr, "scoutlab %s: %s%s\n", a->cmd, SL_CLI_SHOWN(err.message),
+            strcmp(err.field, "per_club") == 0 ? " (--per-club)" : "");
+    return SL_EXIT_USAGE;
+  }
   return 0;
 }
 

@@ -187,9 +187,15 @@ static void print_csv(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_
   for (size_t k = 0; k < n; k++) {
     const sl_player *p = sl_compare_player(ctx->index, r[k].index);
     static const char *const suffix[] = {" value", " percentile", " peers"};
+    int twice = 0; /* one player's clubs apart (one entry per club row): the club tells the columns apart */
+    for (size_t j = 0; j < n; j++) {
+      const sl_player *q = sl_compare_player(ctx->index, r[j].index);
+      twice |= j != k && strcmp(q->name, p->name) == 0 && strcmp(q->seasons, p->seasons) == 0;
+    }
     for (int m = 0; m < 3; m++) {
-      char h[256];
-      snprintf(h, sizeof h, "%s%s%s%s", p->name, p->seasons[0] ? " " : "", p->seasons, suffix[m]);
+      char h[512];
+      snprintf(h, sizeof h, "%s%s%s%s%s%s%s", p->name, twice ? " (" : "", twice ? p->club : "", twice ? ")" : "",
+               p->seasons[0] ? " " : "", p->seasons, suffix[m]);
       fputc(',', stdout);
       sl_cli_csv_field(stdout, h);
     }

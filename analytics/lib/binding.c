@@ -587,6 +587,7 @@ static int compare_build(const sl_workspace *ws, const char *const *players, siz
   size_t *idx = st ? NULL : calloc(n, sizeof *idx);
   if (!st && !idx) st = sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   for (size_t k = 0; !st && k < n; k++) st = stats_player(ws, players[k], &idx[k], err);
+  if (!st) st = sl_compare_distinct(c, players, idx, n, err);
   const sl_profile *pr = NULL;
   sl_profiles *owned = NULL;
   if (!st) st = sl_compare_profile_choose(c, sl_workspace_profiles(ws), idx[0], r->role, r->stats_list, &pr, &owned, err);

@@ -81,8 +81,36 @@ static int not_found(const sl_compare *c, const char *query, const char *qn, sl_
   return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "no player '%s'; did you mean: %s", query, list);
 }
 
+/* Whether the hits are one person's rows at several clubs of one season (an index of one entry
+ * per club row: a January mover). */
+static int one_person_clubs(const sl_compare *c, const size_t *hits, size_t n) {
+  const sl_player *a = &c->players[hits[0]];
+  for (size_t k = 1; k < n; k++) {
+    const sl_player *b = &c->players[hits[k]];
+    if (b->season != a->season || strcmp(a->name_norm, b->name_norm) != 0 || strcmp(a->club, b->club) == 0) return 0;
+    if (!((isnan(a->born) && isnan(b->born)) || a->born == b->born)) return 0;
+  }
+  return 1;
+}
+
+/* "'X' played for N clubs: A; B; name the club": one person, several club entries. */
+static int clubs_of_one(const sl_compare *c, const char *query, const size_t *hits, size_t nhits, sl_error *err) {
+  char list[SL_ERROR_MESSAGE_MAX / 2] = "";
+  size_t off = 0;
+  for (size_t k = 0; k < nhits && k < SL_FIND_AMBIGUOUS_LIST; k++) {
+    int w = snprintf(list + off, sizeof list - off, "%s%s", k ? ", " : "", c->players[hits[k]].club);
+    if (w > 0 && (size_t)w < sizeof list - off) off += (size_t)w;
+  }
+  sl_error_set(err, SL_EAMBIG, NULL, 0, 0,
+               "'%s' is %s, who played for %zu clubs this season (%s), one entry each: name the club in "
+               "parentheses, e.g. \"%s (%s)\"",
+               query, c->players[hits[0]].name, nhits, list, c->players[hits[0]].name, c->players[hits[nhits - 1]].club);
+  return sl_error_field(err, "player", SL_EAMBIG);
+}
+
 static int ambiguous(const sl_compare *c, const char *query, const size_t *hits, size_t nhits,
                      sl_error *err) {
+  if (one_person_clubs(c, hits, nhits)) return clubs_of_one(c, query, hits, nhits, err);
   char list[SL_ERROR_MESSAGE_MAX] = "";
   size_t off = 0;
   for (size_t k = 0; k < nhits && k < SL_FIND_AMBIGUOUS_LIST; k++) {
@@ -123,6 +151,23 @@ size_t sl_compare_player_seasons(const sl_compare *c, size_t i, size_t *out, siz
     out[pos] = j;
   }
   return n;
+}
+
+int sl_compare_distinct(const sl_compare *c, const char *const *names, const size_t *idx, size_t n, sl_error *err) {
+  for (size_t k = 1; c && k < n; k++)
+    for (size_t j = 0; j < k; j++) {
+      if (idx[j] != idx[k]) continue;
+      const sl_player *p = &c->players[idx[k]];
+      if (p->nrows > 1)
+        return sl_error_field(err, "per_club",
+                              sl_error_set(err, SL_EINVAL, NULL, 0, 0,
+                                           "'%s' and '%s' are one player, %s, his season at %s combined: compare "
+                                           "his clubs apart with one entry per club row",
+                                           names[j], names[k], p->name, p->clubs));
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "'%s' and '%s' are one player, %s (%s): name two players",
+                          names[j], names[k], p->name, p->club);
+    }
+  return SL_OK;
 }
 
 /* 1 when a player's name is the query as written (a name that ends in parentheses of its own). */

@@ -284,6 +284,12 @@ const sl_compare_report *sl_compare_summary(const sl_compare *c);
  *  listing them ("... (Club, born 1999)") and asking for a more precise name. */
 int sl_compare_find(const sl_compare *c, const char *query, size_t *index, sl_error *err);
 
+/** Players found for names[0..n) (idx[k] for names[k]) must be different entries: two names of
+ *  one entry (a January mover's "X (Napoli)" and "X (Paris S-G)", whose season's clubs are one
+ *  entry) are SL_EINVAL naming both and the player, field "per_club" when his entry combines
+ *  several club rows (one entry per club row compares them apart). SL_OK otherwise. */
+int sl_compare_distinct(const sl_compare *c, const char *const *names, const size_t *idx, size_t n, sl_error *err);
+
 /** The entries of player i (same name and birth year) in every season of a multi-season index,
  *  oldest first, into out (room for max); returns how many (1 for a one-season index). */
 size_t sl_compare_player_seasons(const sl_compare *c, size_t i, size_t *out, size_t max);

@@ -114,4 +114,18 @@ expect_contains "$(printf '%s\n' "$got" | grep ',Penalty save %,')" ',113,2,1' "
 # A player of another group is said to be one, not "outside" (van Dijk is in the Big 5).
 got=$("$SCOUTLAB" compare --stats "$B" "Erling Haaland" "Virgil van Dijk" -q)
 expect_contains "$got" "Big 5, n=342 (not a winger-forward: ranked among them)" "van Dijk among the forwards, said so"
+# A January mover (Kvaratskhelia: Napoli 1,178 minutes, then Paris S-G 826) is one entry of his
+# season: his two clubs named are one player, said, not printed twice; one entry per club apart.
+got=$("$SCOUTLAB" compare --stats "$B" "Kvaratskhelia (Napoli)" "Kvaratskhelia (Paris S-G)" -q 2>&1); st=$?
+expect_eq "$st" 2 "one player named twice: usage status"
+expect_contains "$got" "'Kvaratskhelia (Napoli)' and 'Kvaratskhelia (Paris S-G)' are one player, Khvicha Kvaratskhelia, his season at Napoli, Paris S-G combined: compare his clubs apart with one entry per club row (--per-club)" \
+  "one player named twice: said"
+got=$("$SCOUTLAB" compare --stats "$B" --per-club "Kvaratskhelia (Napoli)" "Kvaratskhelia (Paris S-G)" -q --format csv)
+expect_contains "$(printf '%s\n' "$got" | head -1)" "stat,group,kind,better,Khvicha Kvaratskhelia (Napoli) value," \
+  "per club: the clubs tell the columns apart"
+expect_contains "$got" "Shots,shooting,per90,higher,3.743633277," "per club: Napoli's shots per 90 (1,178 minutes)"
+got=$("$SCOUTLAB" squad --stats "$B" --player Kvaratskhelia -q 2>&1); st=$?
+expect_eq "$st" 2 "squad: a two-club player asks which club"
+expect_contains "$got" "'Kvaratskhelia' is Khvicha Kvaratskhelia, who played for 2 clubs this season (Napoli, Paris S-G), one entry each" \
+  "squad: one person at two clubs, not two players"
 finish
