@@ -16,7 +16,8 @@
 
 const char sl_help_value[] =
     "usage: scoutlab value --model MODEL.slm [--performance-model PERF.slm] --player NAME\n"
-    "                      [--data FILE...] [--values FILE...] [--age N]\n"
+    "                      [--data FILE...] [--values FILE...] [--positions FILE|DIR...]\n"
+    "                      [--age N]\n"
     "                      [--position P] [--league L] [--buyer-league L] [--buyer-club C]\n"
     "                      [--club C]\n"
     "                      [--season S] [--window YEAR] [--market-value X] [--contract-until DATE|YEAR]\n"
@@ -38,7 +39,7 @@ const char sl_help_value[] =
     "market values: a Transfermarkt-style file, or a value history by player_id and date\n"
     "(transfermarkt-datasets player_valuations.csv, joined to the --data players file on\n"
     "player_id: his latest valuation at or before 1 July of the window valued, whose date the\n"
-    "output states). With stats\n"
+    "output states). --positions adds Transfermarkt-style sub-positions (as report's). With stats\n"
     "and values the record is the one `scoutlab report` values. A missing league is looked up\n"
     "from the club in the training deals.\n"
     "\n"
@@ -77,8 +78,8 @@ typedef struct value_args {
   const char *model, *performance_model, *player, *position, *contract_until, *club, *league, *buyer_league;
   const char *buyer_club;
   const char *last_fee; /* --last-fee, checked by sl_fees_last_fee_parse */
-  const char **data, **values;
-  size_t ndata, nvalues;
+  const char **data, **values, **positions;
+  size_t ndata, nvalues, npositions;
   double age, market_value, contract_months, minutes_share, bid, level;
   int season, window, last_fee_season;
   const char *what_if[MAX_WHAT_IF];
@@ -152,13 +153,16 @@ static int parse_args(int argc, char **argv, value_args *a) {
   memset(a, 0, sizeof *a);
   a->age = a->market_value = a->contract_months = a->minutes_share = a->bid = a->market_value_date = NAN;
   a->comparables = DEFAULT_COMPARABLES;
-  if (!(a->data = calloc((size_t)argc, sizeof *a->data)) || !(a->values = calloc((size_t)argc, sizeof *a->values)))
+  if (!(a->data = calloc((size_t)argc, sizeof *a->data)) || !(a->values = calloc((size_t)argc, sizeof *a->values)) ||
+      !(a->positions = calloc((size_t)argc, sizeof *a->positions)))
     return SL_EXIT_DATA;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--data") == 0) {
       while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a->data[a->ndata++] = argv[++i];
     } else if (strcmp(argv[i], "--values") == 0) {
       while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a->values[a->nvalues++] = argv[++i];
+    } else if (strcmp(argv[i], "--positions") == 0) {
+      while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a->positions[a->npositions++] = argv[++i];
     } else if (i + 1 < argc && parse_opt(a, argv[i], argv[i + 1]) == 0) i++;
     else {
       sl_money m; /* an amount in pounds is not a bad number: say what is expected */
@@ -186,7 +190,7 @@ static int build_player(value_args *a, sl_workspace **ws, sl_fees_player *p, cha
                          .contract_until = a->contract_until, .club = a->club, .league = a->league,
                          .buyer_league = a->buyer_league, .buyer_club = a->buyer_club, .last_fee = a->last_fee,
                          .last_fee_season = a->last_fee_season, .data = a->data, .ndata = a->ndata, .values = a->values,
-                         .nvalues = a->nvalues, .age = a->age,
+                         .nvalues = a->nvalues, .positions = a->positions, .npositions = a->npositions, .age = a->age,
                          .market_value = a->market_value, .contract_months = a->contract_months,
                          .minutes_share = a->minutes_share, .level = a->level, .season = a->season,
                          .window = a->window, .market_value_date = &a->market_value_date};
@@ -467,13 +471,13 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
 static int value_main(int argc, char **argv, int parse_only) {
   value_args a;
   int rc = parse_args(argc, argv, &a);
-  if (rc || parse_only) return free(a.data), free(a.values), rc;
+  if (rc || parse_only) return free(a.data), free(a.values), free(a.positions), rc;
   sl_chart_inputs inputs = {0};
   const char *models[] = {a.model, a.performance_model};
   sl_chart_inputs_add(&inputs, models, 2), sl_chart_inputs_add(&inputs, a.data, a.ndata);
   sl_chart_inputs_add(&inputs, a.values, a.nvalues);
   sl_chart_output chart = {.output = a.chart, .inputs = inputs.path, .ninputs = inputs.n};
-  if (a.chart && (rc = sl_chart_check_cli(SL_CHART_FEES, &chart))) return free(a.data), free(a.values), rc;
+  if (a.chart && (rc = sl_chart_check_cli(SL_CHART_FEES, &chart))) return free(a.data), free(a.values), free(a.positions), rc;
   sl_workspace *ws = NULL;
   sl_fees_player p;
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
@@ -484,7 +488,7 @@ static int value_main(int argc, char **argv, int parse_only) {
   if (!rc) rc = answer(&a, ws, &p, notes, nnotes);
   if (!rc && a.chart) rc = sl_chart_value_draw(SL_CHART_FEES, m, &p, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);
   sl_workspace_free(ws);
-  free(a.data), free(a.values);
+  free(a.data), free(a.values), free(a.positions);
   return rc;
 }
 

@@ -17,6 +17,7 @@ static int open_workspace(const sl_cli_fee_attrs *a, sl_workspace **ws) {
   in.folds = a->folds;
   in.data = a->data, in.ndata = a->ndata;
   in.values = a->values, in.nvalues = a->nvalues;
+  in.positions = a->positions, in.npositions = a->npositions;
   in.season = a->season, in.valuation_season = a->window;
   in.level = a->level;
   sl_error err;

@@ -25,6 +25,8 @@ typedef struct sl_cli_fee_attrs {
   size_t ndata;
   const char *const *values;           /* --values files (market values, or a value history) */
   size_t nvalues;
+  const char *const *positions;        /* --positions files or folders (sub-positions) */
+  size_t npositions;
   double age, market_value, contract_months, minutes_share, level;
   int season, window;                  /* --season (of the data), --window (transfer season) */
   unsigned folds;                      /* when fitting from --transfers: 1 = no k-fold */

@@ -183,6 +183,16 @@ if [ -e "$F" ]; then
     --position CB --bid 25m --format json)
   expect_num_eq "$(md_money 2 b/report.md)" "$(printf '%s' "$bv" | json fair_fee | awk '{printf "%.0f", $1}')" \
     "Balerdi: report and value agree" --abs 0.5
+  # A January mover with sub-positions from transfers-tm (AM/W): value takes --positions as the
+  # report does, and both value him alike (before, value could not read them: a mixture, 9% more).
+  "$SCOUTLAB" report --quiet --no-charts --player Kvaratskhelia --stats "$F" --values "$S/tm-values-2023" \
+    --positions "$S/transfers-tm" --model M.slm -o k >/dev/null 2>k.err
+  expect_eq "$?" 0 "report on Kvaratskhelia with positions"
+  kv=$("$SCOUTLAB" value --model M.slm --player Kvaratskhelia --data "$F" --values "$S/tm-values-2023" \
+    --positions "$S/transfers-tm" --format json 2>/dev/null)
+  expect_contains "$kv" '"position_group": "AM/W"' "value --positions: his sub-position's group"
+  expect_num_eq "$(md_money 2 k/report.md)" "$(printf '%s' "$kv" | json fair_fee | awk '{printf "%.0f", $1}')" \
+    "Kvaratskhelia: report and value --positions agree" --abs 0.5
   # The batch: predict over the FBref file joined with the values folder values every Ligue 1
   # centre-back who has a market value, Balerdi at the same fee as value and the report.
   "$SCOUTLAB" predict --model M.slm --stats "$F" --values "$S/tm-values-2023" --leagues "Ligue 1" --position CB \
