@@ -414,6 +414,15 @@ static void json_list(FILE *f, const sl_squad_options *o, const sq_ctx *ctx, con
   fputs("]}\n", f);
 }
 
+/* A club whose players' minutes fall short of a team's: the file lacks some of its rows. */
+static void club_partial(FILE *f, const sl_squad_club *c) {
+  char text[512];
+  fprintf(f, "warning: %s\n", SL_CLI_SHOWN(sl_squad_partial_text(c, text, sizeof text)));
+  if (f == stdout && !sl_cli_quiet()) /* said on stderr too: a table piped on is not read */
+    fprintf(stderr, "scoutlab squad: warning: %s: only %.1f players on the pitch on average: rows of the club are "
+                    "missing from the stats\n", SL_CLI_SHOWN(c->name), c->players_on_pitch);
+}
+
 static void club_header(FILE *f, const sl_squad_club *c, sl_format fmt, const char *seasons) {
   fprintf(f, "%s (%s): %zu players; %.0f team matches (from %s), team minutes %.0f; %s\n", SL_CLI_SHOWN_AS(fmt, c->name),
           SL_CLI_SHOWN_AS(fmt, c->league), c->n,
@@ -423,6 +432,7 @@ static void club_header(FILE *f, const sl_squad_club *c, sl_format fmt, const ch
             c->minutes_total, c->players_on_pitch);
   else /* no team minutes to divide by: the ratio is not a number to print */
     fprintf(f, "minutes accounting: %.0f player minutes; team minutes unknown\n", c->minutes_total);
+  if (c->partial) club_partial(f, c);
 }
 
 static void json_club(FILE *f, const sl_squad_club *c, const char *seasons) {
@@ -437,6 +447,7 @@ static void json_club(FILE *f, const sl_squad_club *c, const char *seasons) {
   json_field(f, "team_minutes", c->team_minutes);
   json_field(f, "minutes_total", c->minutes_total);
   json_field(f, "players_on_pitch", c->players_on_pitch);
+  fprintf(f, ",\"partial\":%s", c->partial ? "true" : "false");
 }
 
 /* --chart: club k's squad profile, the entries hl[0..nh) ringed; the note on stderr, as the

@@ -12,6 +12,7 @@
 #include "scoutlab/names.h"
 #include "scoutlab/season.h"
 #include "scoutlab/parse.h"
+#include "runtime_internal.h"
 
 /* FBref rounds Min% to 0.1: from 10% up the team-minutes estimate is within 0.5% (0.2 matches). */
 #define SL_SQUAD_MIN_PCT_FOR_ESTIMATE 10.0
@@ -45,6 +46,16 @@ const char *sl_squad_entry_inputs(const sl_squad_entry *e, char *buf, size_t siz
       first = 0;
     }
   }
+  return buf;
+}
+
+const char *sl_squad_partial_text(const sl_squad_club *c, char *buf, size_t size) {
+  if (!buf || !size) return buf;
+  buf[0] = '\0';
+  if (c && c->partial)
+    sl_snprintf_c(buf, size, "only %.1f players on the pitch on average (a whole squad adds up to %.0f or more): "
+                  "rows of %s are missing from the stats, so its ranks and shares are of part of the squad",
+                  c->players_on_pitch, SL_SQUAD_ON_PITCH_COMPLETE, c->name);
   return buf;
 }
 
@@ -235,6 +246,7 @@ static int build_clubs(sl_squad *s) {
       team_matches(s, club, club->ranked, buf);
       club->team_minutes = 90.0 * club->team_matches;
       club->players_on_pitch = club->team_minutes > 0 ? club->minutes_total / club->team_minutes : NAN;
+      club->partial = club->players_on_pitch < SL_SQUAD_ON_PITCH_COMPLETE;
     }
     k = e;
   }

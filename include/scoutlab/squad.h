@@ -117,7 +117,19 @@ typedef struct sl_squad_club {
   size_t n;                  /* players (entries) */
   size_t values_known;       /* players with a value (value_share) */
   double value_total;        /* EUR, sum of the known values */
+  int partial;               /* 1: players_on_pitch below SL_SQUAD_ON_PITCH_COMPLETE: rows of the
+                                club are missing (a truncated or filtered file), so its ranks and
+                                shares are of part of the squad */
 } sl_squad_club;
+
+/** Players on the pitch a complete squad's minutes add up to at least: 11, less red cards (a
+ *  season's dismissals cost a club 0.1-0.3; Big-5 2017/18-2024/25: 10.88 at the lowest). Below it the
+ *  club's rows are incomplete. */
+#define SL_SQUAD_ON_PITCH_COMPLETE 10.0
+
+/** The sentence a club of too few minutes gets (report and commands alike); "" when it has
+ *  enough. Returns buf. */
+const char *sl_squad_partial_text(const sl_squad_club *c, char *buf, size_t size);
 
 typedef struct sl_squad_entry {
   size_t player;             /* index into sl_squad_index() (same as the entry index) */

@@ -10,6 +10,15 @@ expect_contains "$out" "Alpha FC (Test League): 6 players; 20 team matches (from
 expect_contains "$out" "   2 Carl Back                centre-back     1440 0.800" "Carl second"
 expect_contains "$out" "Gary Keeper: impact: played every minute: no off-pitch comparison (left out)" "left out said so"
 expect_contains "$out" "left out: value_share left out: no values given" "file-level note"
+# The fixture holds 6 of a club's players: their minutes are 2.85 teams' worth, not 11. Said in
+# the output and on stderr, and as "partial" in JSON; a whole demo squad is not.
+expect_contains "$out" "warning: only 2.9 players on the pitch on average (a whole squad adds up to 10 or more): rows of Alpha FC are missing from the stats, so its ranks and shares are of part of the squad" \
+  "partial squad: said"
+expect_contains "$("$SCOUTLAB" squad "${common[@]}" "alpha fc" 2>&1 >/dev/null)" \
+  "scoutlab squad: warning: Alpha FC: only 2.9 players on the pitch on average" "partial squad: on stderr"
+expect_contains "$("$SCOUTLAB" squad "${common[@]}" "alpha fc" --format json 2>/dev/null)" '"partial":true' "partial: json"
+whole=$("$SCOUTLAB" squad --stats "$SL_DATASETS/players.csv" --season 2024 "Olympique Sabreval" --format json 2>/dev/null)
+expect_contains "$whole" '"partial":false' "a whole demo squad is not partial"
 
 # CSV: one header + 6 rows; Carl's availability 83.00 (hand calculation in test_squad.c).
 csv=$("$SCOUTLAB" squad "${common[@]}" "Alpha FC" --format csv)
