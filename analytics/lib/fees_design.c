@@ -543,7 +543,10 @@ static int numeric_input(const sl_fees_model *m, sl_fees_var v, const sl_fees_pl
     if (!(p->market_value > 0))
       return sl_error_field(err, "market_value",
                             sl_error_set(err, SL_EDATA, NULL, 0, 0,
-                                         "market value unknown: the model uses it (or refit without market value)"));
+                                         "%s has no market value, and the model uses one: state it, or value "
+                                         "him with a model fitted without market value (a performance model "
+                                         "from his stats)",
+                                         p->name && *p->name ? p->name : "the player"));
     *out = log(p->market_value);
     return SL_OK;
   default: *out = sl_fees_player_numeric(p, v); return SL_OK;

@@ -252,6 +252,20 @@ static size_t similar(const rp_ctx *x, const rp_player *pl, sl_similar_hit *hits
   return n;
 }
 
+/* Why a candidate was not valued, in a table cell: the attribute missing, else the message cut at
+ * a word with an ellipsis. */
+static void short_reason(const sl_error *err, char *buf, size_t size) {
+  if (!strcmp(err->field, "market_value") || !strcmp(err->field, "age")) {
+    sl_snprintf_c(buf, size, "no %s", !strcmp(err->field, "age") ? "age" : "market value");
+    return;
+  }
+  sl_snprintf_c(buf, size, "%s", err->message);
+  size_t cut = size > 4 ? size - 4 : 0; /* room for "…" (3 bytes) and the terminator */
+  if (strlen(buf) <= cut) return;
+  while (cut > 0 && buf[cut] != ' ') cut--;
+  memcpy(buf + cut, "\xe2\x80\xa6", 4);
+}
+
 /* ---- 4. squad ---- */
 
 static void importance(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
@@ -333,7 +347,7 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
       by_perf += sl_workspace_model_for(x->ws, &fp, NULL, NULL, 0) != sl_workspace_model(x->ws);
     } else {
       sl_snprintf_c(b[rows][2], 48, "not valued");
-      sl_snprintf_c(b[rows][3], 48, "%.40s", err.message);
+      short_reason(&err, b[rows][3], 48);
     }
     const char *row[] = {p->name, p->clubs, p->league, b[rows][0], b[rows][1], b[rows][2], b[rows][3]};
     memcpy(cells + 7 * rows, row, sizeof row);

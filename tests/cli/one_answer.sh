@@ -259,7 +259,7 @@ mkdir -p vdir
 printf 'Player,Age,Born,Squad,Min\nTobías Quirandel,26,1998,Olympique Sabreval,2500\n' > vdir/a_stats.csv
 printf 'Player,age,club,value\nTobías Quirandel,40,Other Club,€90.00m\nTobías Quirandell,26,Nowhere,€1.00m\n' > vdir/b_values.csv
 out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" --data "$D/players.csv" --season 2024 --values vdir 2>&1)
-expect_contains "$out" "market value unknown" "values folder: a namesake 14 years older is not him"
+expect_contains "$out" "has no market value, and the model uses one" "values folder: a namesake 14 years older is not him"
 printf 'Player,age,club,value\nTobías Quirandel,27,Olympique Sabreval,€18.00m\n' > vdir/c_values.csv
 out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" --data "$D/players.csv" --season 2024 --values vdir 2>&1)
 expect_contains "$out" "market value €18,000,000" "values folder: his own row found by its own age"
@@ -269,7 +269,7 @@ expect_contains "$out" "note: vdir/a_stats.csv left out: no market value column 
 # A goalkeeper of his name and age is not him (a centre-back): his value is unknown, not the keeper's.
 mkdir -p gkdir && printf 'Player,age,club,position,value\nTobías Quirandel,26,Olympique Sabreval,Portero,€5.00m\n' > gkdir/v.csv
 out=$("$SCOUTLAB" value --model demo.slm --player "Tobías Quirandel" --data "$D/players.csv" --season 2024 --values gkdir 2>&1)
-expect_contains "$out" "market value unknown" "values: a goalkeeper namesake is not a centre-back's value"
+expect_contains "$out" "has no market value, and the model uses one" "values: a goalkeeper namesake is not a centre-back's value"
 # --data with a folder: each file is what its columns say (a folder of stats and values is not
 # all stats because one file has minutes).
 mkdir -p ddir && cp "$D/players.csv" "$D/values.csv" ddir/

@@ -110,7 +110,7 @@ expect_contains "$(cat bruno.json)" "no valuation of his player_id in $V: his ma
 # Carl Dritter's valuations start on 2025-06-01: none at or before 2024-07-01.
 out=$("$SCOUTLAB" value --model tmd.slm --player "Carl Dritter" --data "$P" --values "$V" --window 2024 2>&1)
 expect_eq "$?" 1 "Carl 2024: no market value is bad data"
-expect_contains "$out" "market value unknown" "Carl 2024: the message"
+expect_contains "$out" "has no market value, and the model uses one" "Carl 2024: the message"
 # A value history alone cannot be joined to anyone.
 out=$("$SCOUTLAB" value --model tmd.slm --player "Alan Exemple" --values "$V" 2>&1)
 expect_eq "$?" 2 "a history without players: refused"
