@@ -52,10 +52,13 @@ do for [k=1:n_groups] {
 set object 401 circle at 0, 0 size 0.25 fs empty border lc rgb '#ffffff' lw 1 front
 set object 402 circle at 0, 0 size 0.50 fs empty border lc rgb '#ffffff' lw 1 front
 set object 403 circle at 0, 0 size 0.75 fs empty border lc rgb '#ffffff' lw 1 front
+# A style measure (no better side: Launch %, goal-kick length) is grey, as on the percentile bars.
+style_slice = '#c8c8c8'
 array slice_group[n_stats]
-do for [s=1:n_stats] { slice_group[s] = 1 }
-stats $pizza using (slice_group[int($1)] = int($4), 0) nooutput
+array slice_style[n_stats]
+do for [s=1:n_stats] { slice_group[s] = 1; slice_style[s] = 0 }
+stats $pizza using (slice_group[int($1)] = int($4), slice_style[int($1)] = int($5), 0) nooutput
 plot for [s=1:n_stats] $slices index (n_stats + s - 1) using 1:2 with filledcurves closed \
          fc rgb back fs solid 1.0 border lc rgb '#ffffff' lw 1.5, \
      for [s=1:n_stats] $slices index (s - 1) using 1:2 with filledcurves closed \
-         fc rgb group_colour[slice_group[s]] fs solid 1.0 border lc rgb '#ffffff' lw 1.5
+         fc rgb (slice_style[s] ? style_slice : group_colour[slice_group[s]]) fs solid 1.0 border lc rgb '#ffffff' lw 1.5

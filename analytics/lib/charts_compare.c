@@ -276,10 +276,13 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
   const char *where = pool->kind == SL_POOL_LEAGUE ? p->league : info.leagues;
   out->xlabel = sl_charts_printf(st, "Percentile among %s %ss (%%)", where, sl_group_name(info.group));
   out->common.title = sl_charts_printf(st, "%s: %s profile", p->name, pr->role);
-  out->common.subtitle = sl_charts_printf(st, "%s, %s%s against %s; value per 90 (or rate) beside each bar%s", p->clubs,
+  /* His standing first: the pizza drops the part from "; value per 90" on. */
+  const char *standing = info.small_sample ? sl_charts_printf(st, "; his %.0f minutes are under the pool's %.0f: values "
+                                                                  "shown, not ranked", p->minutes, pool->min_minutes)
+                         : info.player_in_pool ? "" : " (he is outside the pool)";
+  out->common.subtitle = sl_charts_printf(st, "%s, %s%s against %s%s; value per 90 (or rate) beside each bar", p->clubs,
                                          p->league, season_suffix(st, season),
-                                         pool_text(st, c, pool, info.group, p->league, info.size),
-                                         info.player_in_pool ? "" : " (he is outside the pool)");
+                                         pool_text(st, c, pool, info.group, p->league, info.size), standing);
   return out->xlabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
 

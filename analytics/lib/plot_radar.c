@@ -400,7 +400,10 @@ static int pizza_labels(const sl_plot_pizza *c, radar_geom *g, size_t ng, const 
     char num[32];
     if (c->value_text && c->value_text[s]) snprintf(num, sizeof num, "%s", c->value_text[s]);
     else number_text(v, num, sizeof num);
-    if (isfinite(v) && isfinite(p)) sl_snprintf_c(line, sizeof line, "%s \xc2\xb7 %.0f%s pct", num, p, ordinal(p));
+    int style = c->neutral && c->neutral[s]; /* no better side: a percentile, not a rating */
+    if (isfinite(v) && isfinite(p))
+      sl_snprintf_c(line, sizeof line, "%s \xc2\xb7 %.0f%s pct%s", num, p, ordinal(p), style ? " (style)" : "");
+    else if (isfinite(v)) sl_snprintf_c(line, sizeof line, "%s \xc2\xb7 not ranked", num); /* few minutes */
     else snprintf(line, sizeof line, "no value");
     t->name = sl_plot_text_shorten(c->stats[s], name_room, AXIS_PT, 0, g->scale);
     t->range = strdup(line);
@@ -478,11 +481,12 @@ static void pizza_write_data(FILE *out, const sl_plot_pizza *c, const radar_geom
   sl_plot_write_number_var(out, "legend_y", g->legend_y / g->h);
   sl_plot_write_number_var(out, "legend_row", LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale / g->h);
   sl_plot_write_number_var(out, "legend_swatch", LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale / g->w);
-  fputs("# stat number, percentile (0-100), value (per 90 or rate), group number\n$pizza << EOD\n", out);
+  fputs("# stat number, percentile (0-100), value (per 90 or rate), group number, style (1: no better side)\n"
+        "$pizza << EOD\n", out);
   for (size_t s = 0; s < n; s++) {
     fprintf(out, "%zu\t", s + 1), sl_plot_write_number(out, c->percentile[s]);
     fputc('\t', out), sl_plot_write_number(out, c->value[s]);
-    fprintf(out, "\t%zu\n", group[s] + 1);
+    fprintf(out, "\t%zu\t%d\n", group[s] + 1, c->neutral && c->neutral[s] ? 1 : 0);
   }
   fputs("EOD\n# each slice as a polygon, one block per stat (index s-1): x, y in pie units (rim = 1);\n"
         "# then the same slices at full length (the 100th percentile), for the background\n$slices << EOD\n", out);

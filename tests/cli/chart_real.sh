@@ -88,4 +88,12 @@ expect_contains "$(cat fees.gp)" "on the bottom edge: $n_low fees under" "fees: 
 expect_contains "$(cat fees.gp)" "Balerdi''s estimate: the model of 2003-20, season 2025 beyond it" "fees: the estimate's model and its extrapolation"
 chart age-curve age.png age-curve --model tm.slm "${player[@]}" --what-if market-value=20m
 expect_contains "$(cat age.gp)" "player_age = 26" "age curve: Balerdi marked at 26"
+# A goalkeeper's style measures (no better side) are grey slices marked "(style)", not ratings;
+# a player under the pool's minutes is "not ranked", said in the subtitle.
+chart "pizza: a goalkeeper" don.png pizza --stats "$big5" Donnarumma
+expect_contains "$(cat don.gp)" "25.2 · 4th pct (style)" "pizza: goal-kick length marked as style"
+expect_eq "$(awk '/^\$pizza << EOD/ {on = 1; next} /^EOD/ {on = 0} on && $5 == 1' don.gp | wc -l)" 3 "pizza: three style slices"
+chart "pizza: few minutes" cam.png pizza --stats "$big5" Camarda
+expect_contains "$(cat cam.gp)" "his 161 minutes are under the pool''s 900: values shown, not ranked" "pizza: few minutes said"
+expect_contains "$(cat cam.gp)" "0.22 · not ranked" "pizza: a value without a percentile"
 finish
