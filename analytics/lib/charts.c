@@ -94,10 +94,15 @@ const char *sl_charts_credits(sl_charts_store *st, const char *const *files, siz
   char *s = sl_charts_alloc(st, total, 1);
   if (!s) return NULL;
   size_t used = (size_t)snprintf(s, total, "Data: ");
-  for (size_t i = 0; i < n; i++) {
-    size_t len;
+  for (size_t i = 0, shown = 0; i < n; i++) {
+    size_t len, len2;
     const char *b = base_name(files[i], &len);
-    used += (size_t)snprintf(s + used, total - used, "%s%.*s", i ? ", " : "", (int)len, b);
+    int seen = 0; /* one folder read as positions and as transfers is one source */
+    for (size_t j = 0; j < i && !seen; j++) {
+      const char *b2 = base_name(files[j], &len2);
+      seen = len2 == len && memcmp(b, b2, len) == 0;
+    }
+    if (!seen) used += (size_t)snprintf(s + used, total - used, "%s%.*s", shown++ ? ", " : "", (int)len, b);
   }
   snprintf(s + used, total - used, " | Chart: scoutlab");
   return s;

@@ -152,7 +152,17 @@ static void test_trend_value_texts(void) {
   sl_plot_layout_clear(&l);
 }
 
+/* The credit line names each source once: a folder read as positions and as transfers. */
+static void test_credits_once(void) {
+  sl_charts_store *st = sl_charts_store_new();
+  const char *files[] = {"/data/players.csv", "/data/transfers-tm", "/x/transfers-tm/", "/data/values.csv"};
+  const char *credits = st ? sl_charts_credits(st, files, 4) : NULL;
+  STR_EQ(credits ? credits : "", "Data: players.csv, transfers-tm, values.csv | Chart: scoutlab", "credits: each source once");
+  sl_charts_store_free(st);
+}
+
 int main(void) {
+  test_credits_once();
   test_trend_bad_season_column();
   test_squad_undrawable_ages();
   test_trend_percentile_beyond_scale();
