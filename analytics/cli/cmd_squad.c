@@ -201,17 +201,21 @@ static const char *club_name(const sq_ctx *ctx, const sl_squad_entry *e) {
   return sl_squad_club_at(ctx->squad, e->club)->name;
 }
 
-static void print_weights(FILE *f, const sl_squad_options *o) {
+/* The end of a line before the table: Markdown joins lines into one paragraph unless each ends
+ * in a hard break (two spaces). */
+static const char *eol(sl_format fmt) { return fmt == SL_FMT_MD ? "  \n" : "\n"; }
+
+static void print_weights(FILE *f, const sl_squad_options *o, sl_format fmt) {
   fputs("weights:", f);
   for (int c = 0; c < SL_SQUAD_COMPONENT_COUNT; c++)
     fprintf(f, "%s %s %.2f", c ? "," : "", sl_squad_component_name((sl_squad_component)c), o->weights[c]);
-  fputc('\n', f);
+  fputs(eol(fmt), f);
 }
 
 static void print_file_notes(FILE *f, const sl_squad *s, const char *prefix, sl_format fmt) {
   const sl_squad_report *r = sl_squad_summary(s);
   for (size_t k = 0; k < sizeof r->notes / sizeof r->notes[0]; k++)
-    if (r->notes[k][0]) fprintf(f, "%s%s\n", prefix, SL_CLI_SHOWN_AS(fmt, r->notes[k]));
+    if (r->notes[k][0]) fprintf(f, "%s%s%s", prefix, SL_CLI_SHOWN_AS(fmt, r->notes[k]), eol(fmt));
 }
 
 static void print_accounting(FILE *f, const sq_ctx *ctx) {
@@ -393,7 +397,7 @@ static void list_notes(FILE *f, const sq_ctx *ctx, const size_t *idx, size_t n, 
 static void print_list(FILE *f, const sl_squad_options *o, const sq_ctx *ctx, const size_t *idx, size_t n,
                        int with_club, sl_format fmt) {
   if (fmt != SL_FMT_CSV) {
-    print_weights(f, o);
+    print_weights(f, o, fmt);
     print_file_notes(f, ctx->squad, "left out: ", fmt);
     fputc('\n', f);
   }
@@ -415,24 +419,24 @@ static void json_list(FILE *f, const sl_squad_options *o, const sq_ctx *ctx, con
 }
 
 /* A club whose players' minutes fall short of a team's: the file lacks some of its rows. */
-static void club_partial(FILE *f, const sl_squad_club *c) {
+static void club_partial(FILE *f, const sl_squad_club *c, sl_format fmt) {
   char text[512];
-  fprintf(f, "warning: %s\n", SL_CLI_SHOWN(sl_squad_partial_text(c, text, sizeof text)));
+  fprintf(f, "warning: %s%s", SL_CLI_SHOWN_AS(fmt, sl_squad_partial_text(c, text, sizeof text)), eol(fmt));
   if (f == stdout && !sl_cli_quiet()) /* said on stderr too: a table piped on is not read */
     fprintf(stderr, "scoutlab squad: warning: %s: only %.1f players on the pitch on average: rows of the club are "
                     "missing from the stats\n", SL_CLI_SHOWN(c->name), c->players_on_pitch);
 }
 
 static void club_header(FILE *f, const sl_squad_club *c, sl_format fmt, const char *seasons) {
-  fprintf(f, "%s (%s): %zu players; %.0f team matches (from %s), team minutes %.0f; %s\n", SL_CLI_SHOWN_AS(fmt, c->name),
+  fprintf(f, "%s (%s): %zu players; %.0f team matches (from %s), team minutes %.0f; %s%s", SL_CLI_SHOWN_AS(fmt, c->name),
           SL_CLI_SHOWN_AS(fmt, c->league), c->n,
-          c->team_matches, sl_team_matches_source_name(c->team_matches_source), c->team_minutes, seasons);
+          c->team_matches, sl_team_matches_source_name(c->team_matches_source), c->team_minutes, seasons, eol(fmt));
   if (isfinite(c->players_on_pitch))
-    fprintf(f, "minutes accounting: %.0f player minutes = %.3f x team minutes (11 on the pitch, fewer after red cards)\n",
-            c->minutes_total, c->players_on_pitch);
+    fprintf(f, "minutes accounting: %.0f player minutes = %.3f x team minutes (11 on the pitch, fewer after red cards)%s",
+            c->minutes_total, c->players_on_pitch, eol(fmt));
   else /* no team minutes to divide by: the ratio is not a number to print */
-    fprintf(f, "minutes accounting: %.0f player minutes; team minutes unknown\n", c->minutes_total);
-  if (c->partial) club_partial(f, c);
+    fprintf(f, "minutes accounting: %.0f player minutes; team minutes unknown%s", c->minutes_total, eol(fmt));
+  if (c->partial) club_partial(f, c, fmt);
 }
 
 static void json_club(FILE *f, const sl_squad_club *c, const char *seasons) {
@@ -610,7 +614,7 @@ static int run_player(const sq_args *a, const sl_squad_options *o, const sq_ctx 
     fputs(md ? " |\n" : "\n", stdout);
   }
   printf("\n");
-  print_weights(stdout, o);
+  print_weights(stdout, o, SL_FMT_TABLE);
   printf("(weights shown in the table are renormalised over the components present)\n");
   return draw_chart(a, ctx, e->club, &i, 1);
 }

@@ -166,7 +166,7 @@ done
 "$SCOUTLAB" predict --model m.slm --stats "$D/players.csv" --values "$D/values.csv" --format json >pb.json 2>/dev/null
 "$SCOUTLAB" predict --model m.slm --stats "$D/players.csv" --values "$D/values.csv" >pb.csv 2>/dev/null
 expect_num_eq "$(jsum fee_high pb.json)" "$(awk -F, 'NR==1 {for (i = 1; i <= NF; i++) if ($i == "fee_high") c = i; next}
-  {n++; s += $c} END {printf "%d %.17g\n", n, s}' <(grep -v '"' pb.csv))" "predict players: fee_high the same in CSV and JSON" --rel 1e-12
+  {n++; s += $c} END {printf "%d %.17g\n", n, s}' <(sed 's/"[^"]*"//g' pb.csv))" "predict players: fee_high the same in CSV and JSON" --rel 1e-12
 "$SCOUTLAB" ols "$D/transfers.csv" --y fee --x age,market_value --save lm.txt >/dev/null 2>&1
 "$SCOUTLAB" predict --model lm.txt "$D/transfers.csv" --format json >pl.json 2>/dev/null
 "$SCOUTLAB" predict --model lm.txt "$D/transfers.csv" >pl.csv 2>/dev/null

@@ -17,6 +17,9 @@ expect_contains "$out" "warning: only 2.9 players on the pitch on average (a who
 expect_contains "$("$SCOUTLAB" squad "${common[@]}" "alpha fc" 2>&1 >/dev/null)" \
   "scoutlab squad: warning: Alpha FC: only 2.9 players on the pitch on average" "partial squad: on stderr"
 expect_contains "$("$SCOUTLAB" squad "${common[@]}" "alpha fc" --format json 2>/dev/null)" '"partial":true' "partial: json"
+# Markdown: each line before the table ends in a hard break, or they render as one paragraph.
+md=$("$SCOUTLAB" squad --stats "$SL_DATASETS/players.csv" --season 2024 "Olympique Sabreval" --format md 2>/dev/null)
+expect_eq "$(printf '%s\n' "$md" | sed -n '1,3p' | grep -c '  $')" 3 "md: the header lines end in hard breaks"
 whole=$("$SCOUTLAB" squad --stats "$SL_DATASETS/players.csv" --season 2024 "Olympique Sabreval" --format json 2>/dev/null)
 expect_contains "$whole" '"partial":false' "a whole demo squad is not partial"
 
