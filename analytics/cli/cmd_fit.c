@@ -280,9 +280,9 @@ static void print_coefficients(const sl_fees_model *m) {
   print_knots(m);
   print_recency(m);
   if (m->interval == SL_FEES_INTERVAL_CONFORMAL) /* value's mean is the predictive distribution's */
-    printf("expected fee = median fee x the mean of exp(residual) over the calibration residuals of the player's "
-           "market-value band (the interval's distribution; Duan's smearing over the training residuals: x %.4f)\n",
-           m->smearing);
+    printf("expected fee = median fee x the mean of exp(residual) over the calibration residuals%s (the interval's "
+           "distribution; Duan's smearing over the training residuals: x %.4f)\n",
+           m->nbands > 1 ? " of the player's market-value band" : "", m->smearing);
   else printf("smearing factor %.4f: expected fee = median fee x %.4f (Duan 1983)\n", m->smearing, m->smearing);
   if (!m->ncal) printf("interval reported: Student t (too few deals to hold out a calibration set)\n");
   else if (m->calibration_from == m->season_max)
@@ -320,7 +320,15 @@ static void fixed_or_dash(double v, int width) {
   else printf("%*s", width, "-");
 }
 
-static void print_accuracy(const sl_fees_report *r) {
+/* The market-value baselines' label: a model without market value is compared with what it does
+ * not use, for reference. */
+static const char *baseline_label(int uses_mv, const char *label) {
+  static const char *const reference[] = {"fee = market value (not in model)", "value x last ratio (not in model)"};
+  if (uses_mv) return label;
+  return strstr(label, "ratio") ? reference[1] : reference[0];
+}
+
+static void print_accuracy(const sl_fees_report *r, int uses_mv) {
   if (!r->holdout_from && !r->folds && !r->nrolling) {
     printf("\nno out-of-sample accuracy (give --holdout-from SEASON or --folds K)\n");
     return;
@@ -334,8 +342,8 @@ static void print_accuracy(const sl_fees_report *r) {
     acc_row("model", &r->time_model);
     acc_row("model, deals with a market value", &r->time_model_mv);
     for (int b = 0; b < SL_FEES_MAX_BANDS; b++) acc_row(band_labels[b], &r->time_band[b]);
-    acc_row("baseline fee = market value", &r->time_baseline);
-    acc_row("baseline value x last ratio", &r->time_ratio);
+    acc_row(baseline_label(uses_mv, "baseline fee = market value"), &r->time_baseline);
+    acc_row(baseline_label(uses_mv, "baseline value x last ratio"), &r->time_ratio);
     acc_row("model, buyers' in rows", &r->time_model_in);
     acc_row("fee = market value, in rows", &r->time_baseline_in);
     acc_row("value x last ratio, in rows", &r->time_ratio_in);
@@ -380,7 +388,7 @@ static void print_accuracy(const sl_fees_report *r) {
            100 * r->level);
     acc_row("model", &r->kfold_model);
     acc_row("model, deals with a market value", &r->kfold_model_mv);
-    acc_row("baseline fee = market value", &r->kfold_baseline);
+    acc_row(baseline_label(uses_mv, "baseline fee = market value"), &r->kfold_baseline);
   }
 }
 
@@ -674,7 +682,7 @@ static int fit_main(int argc, char **argv, int parse_only) {
     if (a.nstats) print_join(&a.join, m->deals);
     for (size_t i = 0; i < r->nnotes; i++) printf("note: %s\n", SL_CLI_SHOWN(r->notes[i]));
     print_coefficients(m);
-    print_accuracy(r);
+    print_accuracy(r, sl_fees_model_uses(m, SL_FEES_VAR_MARKET_VALUE));
     if (r->performance_deals)
       printf("\nsaved %s: trained on the %zu deals joined to stats (of %zu)", a.out, r->performance_deals, m->deals->n);
     else printf("\nsaved %s: trained on all %zu deals", a.out, m->deals->n);

@@ -186,4 +186,9 @@ with open("manyclubs.csv", "w") as f:
 expect_eq "$?" 0 "fit with 300 frequent buying clubs"
 got=$(py 'import json, sys; d = json.load(open(sys.argv[1])); print([t["columns"] for t in d["terms"] if t["variable"] == "buyer_club"][0])' mc.json)
 expect_eq "$got" "214" "the buying clubs capped at 250 levels, ties at the cap pooled"
+# A model without market value compares itself with the market value for reference, saying it
+# does not use it; its interval is not "of the player's market-value band".
+out=$("$SCOUTLAB" fit --transfers "$T" --no-market-value --holdout-from 2023 -o nomv.slm 2>/dev/null)
+expect_contains "$out" "  fee = market value (not in model)        607 " "no market value: the baseline for reference"
+case "$out" in *"market-value band (the interval"*) fail "no market value: a market-value band named" ;; esac
 finish
