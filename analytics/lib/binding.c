@@ -17,6 +17,10 @@ struct sl_binding_valuation {
   char player[SL_ERROR_MESSAGE_MAX]; /* copies: the valuation outlives nothing it borrows */
   char club[SL_ERROR_MESSAGE_MAX];
   char league[SL_ERROR_MESSAGE_MAX];
+  char model[SL_ERROR_FILE_MAX];     /* the file of the model that valued him, "" for a fitted one */
+  char model_choice[SL_FEES_NOTE_MAX]; /* why that model (a performance model for a player
+                                          without a market value), "" when there was no choice */
+  char verdict[SL_FEES_VERDICT_MAX]; /* with a bid: value's verdict in words, else "" */
 };
 
 static int fail(int st, const sl_error *err, char *msg, size_t size) {
@@ -382,6 +386,10 @@ int sl_binding_value_with(const sl_workspace *ws, const char *player, double bid
   copy_text(v->player, sizeof v->player, v->p.name ? v->p.name : pl.name);
   copy_text(v->club, sizeof v->club, v->p.club ? v->p.club : pl.club);
   copy_text(v->league, sizeof v->league, v->p.league);
+  const char *path = NULL; /* which model valued him, as value's JSON "model" and "model_choice" say */
+  sl_workspace_model_for(ws, &v->p, &path, v->model_choice, sizeof v->model_choice);
+  copy_text(v->model, sizeof v->model, path ? path : "");
+  sl_fees_verdict(&v->v, v->verdict, sizeof v->verdict);
   v->p.name = v->player, v->p.club = v->club, v->p.league = v->league[0] ? v->league : NULL;
   v->p.buyer_club = v->p.buyer_league = NULL;
   *out = v;
@@ -435,6 +443,9 @@ const char *sl_binding_valuation_text(const sl_binding_valuation *b, const char 
   if (strcmp(key, "league") == 0) return b->league[0] ? b->league : NULL;
   if (strcmp(key, "position_group") == 0) return b->p.group >= 0 ? sl_fees_group_name(b->p.group) : NULL;
   if (strcmp(key, "interval") == 0) return b->v.interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal" : "t";
+  if (strcmp(key, "model") == 0) return b->model[0] ? b->model : NULL;
+  if (strcmp(key, "model_choice") == 0) return b->model_choice[0] ? b->model_choice : NULL;
+  if (strcmp(key, "verdict") == 0) return b->verdict[0] ? b->verdict : NULL;
   return NULL;
 }
 

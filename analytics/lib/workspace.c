@@ -321,7 +321,10 @@ static int performance(sl_workspace *ws, const sl_workspace_inputs *in, sl_error
 }
 
 static int fee_model(sl_workspace *ws, const sl_workspace_inputs *in, sl_error *err) {
-  ws->model_path = in->model, ws->perf_model_path = in->performance_model;
+  ws->model_path = in->model ? strdup(in->model) : NULL;
+  ws->perf_model_path = in->performance_model ? strdup(in->performance_model) : NULL;
+  if ((in->model && !ws->model_path) || (in->performance_model && !ws->perf_model_path))
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (in->model) {
     int st = sl_fees_load(in->model, &ws->model, err);
     if (!st)
@@ -449,6 +452,7 @@ void sl_workspace_free(sl_workspace *ws) {
   sl_table_free(ws->stats), sl_table_free(ws->values), sl_table_free(ws->contracts);
   sl_table_free(ws->positions), sl_table_free(ws->overrides), sl_table_free(ws->history);
   sl_table_free(ws->transfers);
+  free(ws->model_path), free(ws->perf_model_path);
   free(ws);
 }
 

@@ -19,7 +19,7 @@ struct sl_workspace {
   sl_fees_model *model;
   sl_fees_report *fit; /* NULL when the model was loaded */
   sl_fees_model *perf_model; /* inputs.performance_model, or NULL */
-  const char *model_path, *perf_model_path; /* as given (borrowed from the inputs' caller) */
+  char *model_path, *perf_model_path; /* as given, copied (a binding's strings do not outlive the call) */
   sl_fees_rows *value_rows, *perf_value_rows; /* readers of values' rows for model and perf_model
                                                  (built once: a reader is a pass over the table) */
   sl_perf_index *perf; /* performance terms of the stats, when a model has such terms */

@@ -242,7 +242,9 @@ const char *sl_binding_valuation_key(size_t i);
 /** The value of a number key (fair_fee, fee_mean, fee_low, fee_high, level, bid, p_at_least_bid,
  *  log_fee, se_prediction, typical_fee, age, market_value, season...); NAN when unknown. */
 double sl_binding_valuation_number(const sl_binding_valuation *v, const char *key);
-/** Text facts: "player", "club", "position_group", "league", "interval"; NULL when unknown. */
+/** Text facts: "player", "club", "position_group", "league", "interval", "model" (the file of
+ *  the model that valued him; NULL for a fitted one), "model_choice" (why that model, when a
+ *  performance model was there to choose), "verdict" (with a bid, in words); NULL when unknown. */
 const char *sl_binding_valuation_text(const sl_binding_valuation *v, const char *key);
 /** The reasons: one per model term, its name, the player's value, effect in % and EUR. */
 size_t sl_binding_valuation_term_count(const sl_binding_valuation *v);

@@ -446,7 +446,8 @@ class Workspace:
 
     def value(self, player, bid=None, **attrs):
         """Fair fee of one player as `scoutlab value` gives it: a dict of numbers (EUR), texts,
-        "terms" (the reasons) and "notes". attrs state what the data do not, as value's options:
+        "terms" (the reasons), "notes", "model" and "model_choice" (which model valued him and
+        why, as value's JSON) and, with a bid, "verdict". attrs state what the data do not, as value's options:
         age, market_value (10e6 or "10m"), contract_months, minutes_share, position, contract_until,
         club, league, buyer_league, buyer_club (e.g. buyer_club="Chelsea")."""
         v = _P()
@@ -463,7 +464,7 @@ class Workspace:
             for i in range(_key_count()):
                 k = _key(i)
                 out[_u(k)] = _num(_val_num(v, k))
-            for k in ("player", "club", "league", "position_group", "interval"):
+            for k in ("player", "club", "league", "position_group", "interval", "model", "model_choice", "verdict"):
                 out[k] = _u(_val_text(v, k.encode()))
             terms = []
             for i in range(_term_count(v)):

@@ -28,7 +28,7 @@ bad = 0
 for k in ("fair_fee", "fee_mean", "fee_low", "fee_high", "p_at_least_bid", "log_fee", "age", "market_value"):
     if not math.isclose(v[k], cli[k], rel_tol=1e-12):
         print("FAIL %s: python %r, scoutlab value %r" % (k, v[k], cli[k])); bad = 1
-for k in ("player", "position_group", "league", "interval"):
+for k in ("player", "position_group", "league", "interval", "model", "model_choice"):
     if v[k] != cli[k]:
         print("FAIL %s: python %r, scoutlab value %r" % (k, v[k], cli[k])); bad = 1
 if [t["term"] for t in v["terms"]] != [c["term"] for c in cli["contributions"]]:
@@ -86,6 +86,10 @@ try:
 except scoutlab.ScoutlabError as e:
     if "closed" not in str(e):
         print("FAIL closed workspace: %s" % e); bad = 1
+# The model that valued him (its file, kept by the library: the caller's string is gone) and the
+# verdict in words, as value prints it.
+if v["model"] != model or not v["verdict"] or "25m is" not in v["verdict"]:
+    print("FAIL model/verdict: %r %r" % (v["model"], v["verdict"])); bad = 1
 # What the caller states, as value's options state it.
 stated = json.load(open(sys.argv[1].replace("cli.json", "stated.json")))
 w = scoutlab.value("Tobías Quirandel", bid=25e6, model=model, data=[data + "/values.csv"], market_value="30m", age=27,
