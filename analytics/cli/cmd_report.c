@@ -76,7 +76,7 @@ typedef struct rp_args {
   int html, markdown, charts;
   sl_cli_defaults def;                     /* the bundled profiles and overrides' paths */
   const char *inputs[5 * RP_MAX_FILES + 4]; /* every path read: no output replaces one */
-  size_t ninputs;
+  size_t ninputs, ndata_inputs; /* every path read; the first ndata_inputs are data */
 } rp_args;
 
 static int add_file(rp_files *f, const char *v) {
@@ -211,6 +211,7 @@ static int open_workspace(rp_args *a, const int *show, sl_workspace **ws) {
     return SL_EXIT_IO;
   }
   a->ninputs = sl_workspace_inputs_paths(&in, a->inputs, sizeof a->inputs / sizeof a->inputs[0]);
+  a->ndata_inputs = sl_workspace_inputs_data_count(&in);
   int st = check_docs(a);
   if (st) return st;
   progress((void *)show, a->transfers.n ? "loading the data and fitting the fee model" : "loading the data");
@@ -253,7 +254,7 @@ static int report_main(int argc, char **argv, int parse_only) {
   char plotdir[SL_DATA_PATH_MAX];
   rq.dir = a.outdir, rq.charts = a.charts, rq.progress = progress, rq.progress_ctx = &show;
   rq.plotdir = a.charts ? sl_cli_plot_dir(plotdir, sizeof plotdir) : NULL;
-  rq.inputs = a.inputs, rq.ninputs = a.ninputs;
+  rq.inputs = a.inputs, rq.ninputs = a.ninputs, rq.ndata_inputs = a.ndata_inputs;
   sl_doc *d = NULL;
   sl_report_summary sum;
   if (!st && sl_report_build(ws, &rq, &d, &sum, &err)) st = sl_cli_fail(&err);

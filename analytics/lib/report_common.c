@@ -57,7 +57,11 @@ void rp_figure(rp_ctx *x, sl_doc *d, sl_charts_kind kind, void *chart, const cha
                         .plotdir = x->rq->plotdir, .inputs = x->rq->inputs, .ninputs = x->rq->ninputs};
   /* A chart copied out of the report keeps its source line, as one drawn by `chart` does. */
   sl_charts_store *st = x->rq->ninputs ? sl_charts_store_new() : NULL;
-  if (st) o.credits = sl_charts_credits(st, x->rq->inputs, x->rq->ninputs);
+  /* The data, not scoutlab's own files; the fee charts' points are the model's transfers. */
+  size_t ndata = x->rq->ndata_inputs < x->rq->ninputs ? x->rq->ndata_inputs : x->rq->ninputs;
+  if (st && (kind == SL_CHARTS_FEES || kind == SL_CHARTS_AGE_CURVE))
+    o.credits = sl_charts_model_credits(st, sl_workspace_model(x->ws), x->rq->inputs, ndata);
+  else if (st) o.credits = sl_charts_credits(st, x->rq->inputs, ndata);
   char what[300];
   sl_snprintf_c(what, sizeof what, "drawing %s", rel);
   rp_progress(x, what);

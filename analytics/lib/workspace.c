@@ -25,6 +25,10 @@ static void list_paths(const char *const *p, size_t n, const char **out, size_t 
     }
 }
 
+size_t sl_workspace_inputs_data_count(const sl_workspace_inputs *in) {
+  return in->nstats + in->nvalues + in->ncontracts + in->npositions + in->ntransfers + in->ndata;
+}
+
 size_t sl_workspace_inputs_paths(const sl_workspace_inputs *in, const char **out, size_t cap) {
   size_t n = 0;
   list_paths(in->stats, in->nstats, out, cap, &n), list_paths(in->values, in->nvalues, out, cap, &n);

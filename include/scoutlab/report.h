@@ -44,6 +44,9 @@ typedef struct sl_report_request {
   const char *const *inputs;       /* every file or folder the workspace read: no chart replaces
                                       one (may be NULL) */
   size_t ninputs;
+  size_t ndata_inputs;             /* the first of inputs that are data (stats, values, positions,
+                                      transfers): the charts' credit line names them; the rest
+                                      (a model file, the profiles, the overrides) are scoutlab's own */
   sl_report_progress_fn progress;
   void *progress_ctx;
 } sl_report_request;

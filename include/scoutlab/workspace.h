@@ -158,7 +158,9 @@ void sl_workspace_inputs_init(sl_workspace_inputs *in);
 
 /** Every path in `in` (files and folders of every kind, the models, profiles and overrides):
  *  the first `cap` into out (borrowed from in's caller); returns how many there are. For an
- *  output check: no output replaces one (sl_output_check_paths). */
+ *  output check: no output replaces one (sl_output_check_paths). The data files come first,
+ *  sl_workspace_inputs_data_count of them (the rest: models, profiles, overrides). */
+size_t sl_workspace_inputs_data_count(const sl_workspace_inputs *in);
 size_t sl_workspace_inputs_paths(const sl_workspace_inputs *in, const char **out, size_t cap);
 /** Sets every attribute to "not stated". */
 void sl_workspace_attrs_init(sl_workspace_attrs *a);
