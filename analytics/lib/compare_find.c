@@ -164,8 +164,8 @@ int sl_compare_distinct(const sl_compare *c, const char *const *names, const siz
                                            "'%s' and '%s' are one player, %s, his season at %s combined: compare "
                                            "his clubs apart with one entry per club row",
                                            names[j], names[k], p->name, p->clubs));
-      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "'%s' and '%s' are one player, %s (%s): name two players",
-                          names[j], names[k], p->name, p->club);
+      return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "'%s' and '%s' are one player, %s%s%s%s: name two players",
+                          names[j], names[k], p->name, p->club[0] ? " (" : "", p->club, p->club[0] ? ")" : "");
     }
   return SL_OK;
 }

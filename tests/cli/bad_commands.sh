@@ -45,7 +45,7 @@ case_run "ragged rows (compare JSON accounting)" 0 '"read":5,"used":2,"skipped":
 # (Two rows for two coefficients leave no residual degrees of freedom: refused after the accounting.)
 case_run "ragged rows (ols)" 1 "5 rows read, 2 used, 3 skipped: malformed, skipped by the loader (3)" \
   "leave no residual degrees of freedom" -- "$SCOUTLAB" ols "$B/ragged.csv" --y minutes --x minutes --format json
-case_run "duplicate column names (compare)" 1 "scoutlab compare: warning: duplicate column name 'minutes' renamed to 'minutes.2'" -- \
+case_run "duplicate column names (compare; A named twice: exit 2)" 2 "scoutlab compare: warning: duplicate column name 'minutes' renamed to 'minutes.2'" -- \
   stats "$B/duplicate_columns.csv" A A
 
 # ---- values that cannot be true: skipped with the reason, and said without --verbose ----
