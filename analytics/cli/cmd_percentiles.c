@@ -243,15 +243,17 @@ static void print_md(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_r
   for (size_t k = 0; k < n; k++) fputs("---:|", stdout);
   fputc('\n', stdout);
   char buf[160];
-  const char *labels[] = {"club", "league", "position", "minutes", "pool"};
-  for (int m = 0; m < 5; m++) {
+  const char *labels[] = {"club", "league", "position", "age", "minutes", "pool"};
+  for (int m = 0; m < 6; m++) {
     printf("| %s |", labels[m]);
     for (size_t k = 0; k < n; k++) {
       const sl_player *p = sl_compare_player(ctx->index, r[k].index);
       if (m == 0) snprintf(buf, sizeof buf, "%s", p->clubs);
       else if (m == 1) snprintf(buf, sizeof buf, "%s", p->league);
       else if (m == 2) position_text(p, buf, sizeof buf);
-      else if (m == 3) snprintf(buf, sizeof buf, "%.0f", p->minutes);
+      else if (m == 3 && isnan(p->age)) snprintf(buf, sizeof buf, "-");
+      else if (m == 3) snprintf(buf, sizeof buf, "%.0f", p->age);
+      else if (m == 4) snprintf(buf, sizeof buf, "%.0f", p->minutes);
       else pool_text(&r[k], buf, sizeof buf);
       fputc(' ', stdout), sl_cli_md_cell(stdout, buf), fputs(" |", stdout);
     }

@@ -108,4 +108,7 @@ expect_eq "$st" 2 "unknown modifier"
 got=$("$SCOUTLAB" similar "${nopool[@]}" anna --stats-list "TklW,Clr" --format json); st=$?
 expect_eq "$st" 0 "similar with a stats list"
 expect_contains "$got" '"profile":"chosen"' "similar uses the chosen stats"
+# Markdown gives the age as the table does.
+got=$("$SCOUTLAB" compare --stats "$SL_DATASETS/players.csv" --season 2024 "Tobías Quirandel" "Tomás Escillo" --format md 2>/dev/null)
+expect_contains "$got" "| age | 26 | 27 |" "compare md: the age row"
 finish
