@@ -123,7 +123,7 @@ typedef struct sl_squad_club {
 } sl_squad_club;
 
 /** Players on the pitch a complete squad's minutes add up to at least: 11, less red cards (a
- *  season's dismissals cost a club 0.1-0.3; Big-5 2017/18-2024/25: 10.88 at the lowest). Below it the
+ *  season's dismissals cost a club 0.1-0.4; Big-5 2024/25: 10.63 at the lowest, docs/squad.md). Below it the
  *  club's rows are incomplete. */
 #define SL_SQUAD_ON_PITCH_COMPLETE 10.0
 
