@@ -165,6 +165,9 @@ void sl_cli_table_warnings(const char *cmd, const struct sl_table *t);
  *  --quiet: "N rows WHAT: FILE:LINE: reason" (the first; --verbose lists them where the command
  *  lists skipped rows). */
 void sl_cli_lost_rows(const char *cmd, const struct sl_table *t, size_t from, const char *what);
+/** Every skipped row of t (lost_only: those whose data is lost) on stderr, one per line:
+ *  "  not used FILE:LINE: reason" (--verbose). */
+void sl_cli_list_not_used(const struct sl_table *t, int lost_only);
 /** The rows of a deal selection not used, reason by reason, as fit and check print them: text
  *  lines "  not used: REASON  N", or the JSON object {"loan": N, ...} (keys sl_fees_reason_key). */
 void sl_cli_print_not_used(const struct sl_fees_deals *d);

@@ -59,11 +59,7 @@ void sl_cli_workspace_accounting(const char *cmd, const sl_workspace *ws) {
   /* The transfers' rows are the model's deals: their lost rows are said here, --verbose lists them. */
   const sl_table *tr = sl_workspace_transfers(ws);
   if (cmd) sl_cli_lost_rows(cmd, tr, 0, "of the transfers not used, their data lost");
-  for (size_t k = 0; cmd && tr && sl_cli_verbose() && k < tr->nskipped; k++)
-    if (tr->skipped[k].unread)
-      fprintf(stderr, "  not used %s:%ld: %s\n",
-              SL_CLI_SHOWN(tr->skipped[k].file < tr->nfiles ? tr->files[tr->skipped[k].file] : ""), tr->skipped[k].line,
-              SL_CLI_SHOWN(tr->skipped[k].reason));
+  if (cmd && sl_cli_verbose()) sl_cli_list_not_used(tr, 1);
   for (size_t i = 0; sl_cli_verbose() && i < sl_workspace_note_count(ws); i++) /* files read as what, left out */
     fprintf(stderr, "note: %s\n", SL_CLI_SHOWN(sl_workspace_note(ws, i)));
   tables_accounting(ws);

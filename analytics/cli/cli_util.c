@@ -156,6 +156,15 @@ void sl_cli_lost_rows(const char *cmd, const struct sl_table *t, size_t from, co
           n > 1 ? " (and more: --verbose lists them)" : "");
 }
 
+void sl_cli_list_not_used(const struct sl_table *t, int lost_only) {
+  for (size_t k = 0; t && k < t->nskipped; k++) {
+    const sl_skipped_row *s = &t->skipped[k];
+    if (!lost_only || s->unread)
+      fprintf(stderr, "  not used %s:%ld: %s\n", SL_CLI_SHOWN(s->file < t->nfiles ? t->files[s->file] : ""), s->line,
+              SL_CLI_SHOWN(s->reason));
+  }
+}
+
 void sl_cli_table_warnings(const char *cmd, const struct sl_table *t) {
   if (!sl_cli_verbose()) sl_cli_lost_rows(cmd, t, 0, "not read"); /* --verbose lists them */
   size_t n = t && !sl_cli_quiet() ? t->nwarnings : 0, shown = n > SL_CLI_WARNINGS_LISTED + 1 ? SL_CLI_WARNINGS_LISTED : n;

@@ -590,9 +590,7 @@ static int fit_files(fit_args *a, sl_fees_model **m, sl_fees_report **r, sl_erro
   if (!st && !a->verbose) sl_cli_lost_rows("fit", t, loaded_skips, "not used (an impossible value)");
   if (!st && a->verbose) {
     fprintf(stderr, "rows: read %zu, used %zu, not used %zu\n", d->rows_read, d->n, d->rows_read - d->n);
-    for (size_t k = 0; k < t->nskipped; k++)
-      fprintf(stderr, "  not used %s:%ld: %s\n", t->files[t->skipped[k].file], t->skipped[k].line,
-              SL_CLI_SHOWN(t->skipped[k].reason));
+    sl_cli_list_not_used(t, 0);
   }
   if (!st && d->count[SL_FEES_SKIP_CURRENCY]) /* said before a fit that may fail for want of them */
     sl_cli_note("fit", "note: %zu rows hold amounts in another currency than euros, not read (-v lists them); give "

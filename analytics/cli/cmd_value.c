@@ -149,6 +149,13 @@ static int parse_opt(value_args *a, const char *o, const char *v) {
   return -1;
 }
 
+/* The file arguments after a list option (--data, --values, --positions): up to the next option. */
+static void take_files(int argc, char **argv, int *i, const char **list, size_t *n) {
+  while (*i + 1 < argc && strncmp(argv[*i + 1], "--", 2) != 0) list[(*n)++] = argv[++*i];
+}
+
+static void free_args(value_args *a) { free(a->data), free(a->values), free(a->positions); }
+
 static int parse_args(int argc, char **argv, value_args *a) {
   memset(a, 0, sizeof *a);
   a->age = a->market_value = a->contract_months = a->minutes_share = a->bid = a->market_value_date = NAN;
@@ -157,13 +164,10 @@ static int parse_args(int argc, char **argv, value_args *a) {
       !(a->positions = calloc((size_t)argc, sizeof *a->positions)))
     return SL_EXIT_DATA;
   for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--data") == 0) {
-      while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a->data[a->ndata++] = argv[++i];
-    } else if (strcmp(argv[i], "--values") == 0) {
-      while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a->values[a->nvalues++] = argv[++i];
-    } else if (strcmp(argv[i], "--positions") == 0) {
-      while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) a->positions[a->npositions++] = argv[++i];
-    } else if (i + 1 < argc && parse_opt(a, argv[i], argv[i + 1]) == 0) i++;
+    if (strcmp(argv[i], "--data") == 0) take_files(argc, argv, &i, a->data, &a->ndata);
+    else if (strcmp(argv[i], "--values") == 0) take_files(argc, argv, &i, a->values, &a->nvalues);
+    else if (strcmp(argv[i], "--positions") == 0) take_files(argc, argv, &i, a->positions, &a->npositions);
+    else if (i + 1 < argc && parse_opt(a, argv[i], argv[i + 1]) == 0) i++;
     else {
       sl_money m; /* an amount in pounds is not a bad number: say what is expected */
       if (i + 1 < argc && sl_parse_money(argv[i + 1], SL_DECIMAL_POINT, &m) && m.currency[0] && strcmp(m.currency, "EUR"))
@@ -471,13 +475,13 @@ static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p
 static int value_main(int argc, char **argv, int parse_only) {
   value_args a;
   int rc = parse_args(argc, argv, &a);
-  if (rc || parse_only) return free(a.data), free(a.values), free(a.positions), rc;
+  if (rc || parse_only) return free_args(&a), rc;
   sl_chart_inputs inputs = {0};
   const char *models[] = {a.model, a.performance_model};
   sl_chart_inputs_add(&inputs, models, 2), sl_chart_inputs_add(&inputs, a.data, a.ndata);
-  sl_chart_inputs_add(&inputs, a.values, a.nvalues);
+  sl_chart_inputs_add(&inputs, a.values, a.nvalues), sl_chart_inputs_add(&inputs, a.positions, a.npositions);
   sl_chart_output chart = {.output = a.chart, .inputs = inputs.path, .ninputs = inputs.n};
-  if (a.chart && (rc = sl_chart_check_cli(SL_CHART_FEES, &chart))) return free(a.data), free(a.values), free(a.positions), rc;
+  if (a.chart && (rc = sl_chart_check_cli(SL_CHART_FEES, &chart))) return free_args(&a), rc;
   sl_workspace *ws = NULL;
   sl_fees_player p;
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
@@ -488,7 +492,7 @@ static int value_main(int argc, char **argv, int parse_only) {
   if (!rc) rc = answer(&a, ws, &p, notes, nnotes);
   if (!rc && a.chart) rc = sl_chart_value_draw(SL_CHART_FEES, m, &p, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);
   sl_workspace_free(ws);
-  free(a.data), free(a.values), free(a.positions);
+  free_args(&a);
   return rc;
 }
 

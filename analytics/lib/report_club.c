@@ -54,8 +54,7 @@ int rp_club_report(rp_ctx *x, sl_doc *d) {
   }
   for (size_t i = 0; i < club->n; i++)
     squad_row(x, sl_squad_entry_at(x->squad, club->ranked[i]), cells + RP_CLUB_COLS * i, b[i]);
-  char partial[512];
-  if (club->partial) sl_doc_callout(d, SL_CALLOUT_WARN, "Part of the squad", sl_squad_partial_text(club, partial, sizeof partial));
+  rp_partial_callout(d, club);
   sl_doc_heading(d, 1, "Who matters most");
   sl_doc_paragraph(d, "Players ranked by squad importance (0-100, docs/squad.md). The fair fee is what the fee "
                       "model would expect for a transfer after this season; contract years count from the end of "

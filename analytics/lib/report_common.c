@@ -46,6 +46,11 @@ const char *rp_season_label(const rp_ctx *x, char *buf, size_t size) {
   return sl_season_text(x->season, buf, size);
 }
 
+void rp_partial_callout(sl_doc *d, const sl_squad_club *club) {
+  char text[512];
+  if (club->partial) sl_doc_callout(d, SL_CALLOUT_WARN, "Part of the squad", sl_squad_partial_text(club, text, sizeof text));
+}
+
 void rp_figure(rp_ctx *x, sl_doc *d, sl_charts_kind kind, void *chart, const char *name, const char *caption) {
   if (!x->rq->charts) return;
   char dir[4096], path[4200], rel[256];

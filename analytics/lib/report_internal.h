@@ -63,6 +63,8 @@ const sl_squad_entry *rp_entry_of(const rp_ctx *x, size_t i);
 /** Renders a chart into DIR/charts/NAME.png and adds it as a figure; when gnuplot is missing or
  *  fails, or without charts, the figure is left out and a caveat says why. */
 void rp_figure(rp_ctx *x, sl_doc *d, sl_charts_kind kind, void *chart, const char *name, const char *caption);
+/* A warning callout when the club's rows are incomplete (sl_squad_club.partial); nothing otherwise. */
+void rp_partial_callout(sl_doc *d, const sl_squad_club *club);
 
 /** "2024-25" for the stats season, or NULL when unknown. */
 const char *rp_season_label(const rp_ctx *x, char *buf, size_t size);

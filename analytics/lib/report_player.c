@@ -278,8 +278,7 @@ static void importance(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
            "Importance %s.", e->rank_in_club, club->n, club->name, e->rank_in_league_group, e->league_group_size,
            sl_group_name(pl->p->group), club->league, 100 * e->minutes_share, sl_squad_entry_inputs(e, used, sizeof used));
   sl_doc_callout(d, SL_CALLOUT_NEUTRAL, head, text);
-  char partial[512];
-  if (club->partial) sl_doc_callout(d, SL_CALLOUT_WARN, "Part of the squad", sl_squad_partial_text(club, partial, sizeof partial));
+  rp_partial_callout(d, club);
   const char *hdr[] = {"component", "score", "weight", "basis"};
   const char *cells[SL_SQUAD_COMPONENT_COUNT * 4];
   char sc[SL_SQUAD_COMPONENT_COUNT][16], w[SL_SQUAD_COMPONENT_COUNT][16];

@@ -116,17 +116,23 @@ static void free_report(sl_table *t) {
   t->nskipped = t->nwarnings = 0;
 }
 
-/* Everything loaded from the files; the table keeps its file names. */
-static void free_contents(sl_table *t) {
+/* The rows and columns loaded; the report (files, rows read, skips, warnings) stays. */
+static void free_rows(sl_table *t) {
   index_free(t);
   free_columns(t);
   free_arena(t);
-  free_report(t);
   free(t->row_line);
   free(t->row_file);
   t->row_line = NULL;
   t->row_file = NULL;
-  t->nrows = t->rows_read = t->rows_trailing_empty = 0;
+  t->nrows = 0;
+}
+
+/* Everything loaded from the files; the table keeps its file names. */
+static void free_contents(sl_table *t) {
+  free_rows(t);
+  free_report(t);
+  t->rows_read = t->rows_trailing_empty = 0;
 }
 
 void sl_table_internal_clear(sl_table *t, sl_col_state **state) {
@@ -136,15 +142,7 @@ void sl_table_internal_clear(sl_table *t, sl_col_state **state) {
 }
 
 void sl_table_internal_keep_report(sl_table *t) {
-  if (!t) return;
-  index_free(t);
-  free_columns(t);
-  free_arena(t);
-  free(t->row_line);
-  free(t->row_file);
-  t->row_line = NULL;
-  t->row_file = NULL;
-  t->nrows = 0;
+  if (t) free_rows(t);
 }
 
 void sl_table_free(sl_table *t) {

@@ -274,7 +274,6 @@ static int build_indexes(sl_workspace *ws, const sl_workspace_inputs *in, sl_err
   return sl_squad_new(ws->stats, &so, &ws->squad, err);
 }
 
-/* The latest season among transfer rows, for the default time split. */
 void sl_workspace_fee_options(double level, sl_fees_options *o) {
   memset(o, 0, sizeof *o);
   o->level = level > 0 ? level : SL_FEES_DEFAULT_LEVEL;
