@@ -3,8 +3,9 @@
 #   title_text title_pt subtitle_text subtitle2_text credits_text caption_text (fitted strings)
 #   sl_regular(pt) sl_bold(pt)  n_stats n_groups  stat_label[s] group_label[g] group_colour[g]
 #   radar_x radar_y radar_rx radar_ry (the pie's centre and radius, screen fractions)
-#   axis_text[s] range_text[s] axis_x[s] axis_y[s] range_y[s] axis_align[s]: each stat's name
-#   and "value · percentile" line, placed by scoutlab so that none overlaps another
+#   axis_text[s] axis_text2[s] range_text[s] axis_x[s] axis_y[s] axis2_y[s] range_y[s] axis_align[s]:
+#   each stat's name (a long one on two lines; axis_text2 '' else) and "value · percentile"
+#   line, placed by scoutlab so that none overlaps another
 #   legend_x legend_y legend_row legend_swatch
 #   $pizza: stat, percentile, value, group   $slices: slice polygons, then full-length ones
 # All text is drawn noenhanced; scoutlab measured it for Liberation Sans at these sizes.
@@ -37,6 +38,8 @@ align(a) = axis_align[a] < 0 ? 'left' : axis_align[a] > 0 ? 'right' : 'center'
 do for [s=1:n_stats] {
   eval sprintf("set label %d axis_text[%d] at screen axis_x[%d], screen axis_y[%d] %s font sl_regular(9.5) tc rgb ink", \
                100 + s, s, s, s, align(s))
+  eval sprintf("set label %d axis_text2[%d] at screen axis_x[%d], screen axis2_y[%d] %s font sl_regular(9.5) tc rgb ink", \
+               500 + s, s, s, s, align(s))
   eval sprintf("set label %d range_text[%d] at screen axis_x[%d], screen range_y[%d] %s font sl_regular(8) tc rgb muted", \
                200 + s, s, s, s, align(s))
 }

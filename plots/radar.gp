@@ -4,7 +4,8 @@
 #   sl_regular(pt) sl_bold(pt) (fonts)  player_colour[p]  sl_scale (canvas / 800x450)
 #   n_players n_axes n_rings   player_name[p] axis_label[a] axis_low[a] axis_high[a]
 #   radar_x radar_y (centre) radar_rx radar_ry (radius), screen fractions
-#   axis_text[a] range_text[a] axis_x[a] axis_y[a] range_y[a] axis_align[a] (-1 left, 0 centre,
+#   axis_text[a] axis_text2[a] (a long name's second line, '' else) range_text[a] axis_x[a]
+#   axis_y[a] axis2_y[a] range_y[a] axis_align[a] (-1 left, 0 centre,
 #   1 right): where scoutlab placed each axis name so that none overlaps another
 #   legend_x legend_y legend_row legend_swatch rim_note1 rim_note2 n_beyond
 #   $rings $radar (raw values) $shape (polygons, radar units: rim = 1, centre = 0; columns 5-6:
@@ -40,6 +41,8 @@ align(a) = axis_align[a] < 0 ? 'left' : axis_align[a] > 0 ? 'right' : 'center'
 do for [a=1:n_axes] {
   eval sprintf("set label %d axis_text[%d] at screen axis_x[%d], screen axis_y[%d] %s font sl_regular(9.5) tc rgb ink", \
                100 + a, a, a, a, align(a))
+  eval sprintf("set label %d axis_text2[%d] at screen axis_x[%d], screen axis2_y[%d] %s font sl_regular(9.5) tc rgb ink", \
+               500 + a, a, a, a, align(a))
   eval sprintf("set label %d range_text[%d] at screen axis_x[%d], screen range_y[%d] %s font sl_regular(8) tc rgb faint", \
                200 + a, a, a, a, align(a))
 }

@@ -280,9 +280,11 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
   const char *standing = info.small_sample ? sl_charts_printf(st, "; his %.0f minutes are under the pool's %.0f: values "
                                                                   "shown, not ranked", p->minutes, pool->min_minutes)
                          : info.player_in_pool ? "" : " (he is outside the pool)";
-  out->common.subtitle = sl_charts_printf(st, "%s, %s%s against %s%s; value per 90 (or rate) beside each bar", p->clubs,
-                                         p->league, season_suffix(st, season),
-                                         pool_text(st, c, pool, info.group, p->league, info.size), standing);
+  /* The small-sample clause takes the place of "value per 90 ... beside each bar" (the value
+   * column's header says it too): both made a second line longer than the canvas. */
+  out->common.subtitle = sl_charts_printf(st, "%s, %s%s against %s%s%s", p->clubs, p->league, season_suffix(st, season),
+                                         pool_text(st, c, pool, info.group, p->league, info.size), standing,
+                                         info.small_sample ? "" : "; value per 90 (or rate) beside each bar");
   return out->xlabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
 

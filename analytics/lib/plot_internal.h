@@ -52,6 +52,10 @@ char *sl_plot_text_shorten(const char *text, double max_width, double pt, int bo
  * line is enough). Both new strings are the caller's. SL_OK or SL_ENOMEM. */
 int sl_plot_text_wrap(const char *text, double max_width, double pt, int bold, double scale, char **line1,
                       char **line2);
+/* The same for a label block: the two lines as even as the words allow (a narrower block, so
+ * neighbours collide less), a parenthesis kept whole on the second line when it fits. */
+int sl_plot_text_wrap_balanced(const char *text, double max_width, double pt, int bold, double scale, char **line1,
+                               char **line2);
 /* Records a box in the layout (NULL layout: nothing). SL_OK or SL_ENOMEM. */
 int sl_plot_layout_add(sl_plot_layout *l, const char *what, const char *text, double x0, double y0, double x1,
                        double y1);

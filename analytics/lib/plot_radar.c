@@ -37,7 +37,8 @@
 #define PUSH_MAX 12
 
 typedef struct axis_text {
-  char *name, *range;
+  char *name, *name2; /* the name, on two lines when it is too long for one (name2 "" else) */
+  char *range;
   double x, y;     /* anchor, canvas px */
   int align;       /* -1 left, 0 centre, 1 right */
   double w, h;     /* block size */
@@ -79,6 +80,26 @@ static int blocks_overlap(const axis_text *a, const axis_text *b) {
   return a->x0 < b->x0 + b->w && b->x0 < a->x0 + a->w && a->y0 < b->y0 + b->h && b->y0 < a->y0 + a->h;
 }
 
+/* Sets t's name (one line, or two when it is wider than room: a journalist's chart must not need
+ * "Goals against per 90 (fewer is…" finished by hand), its range line, width and height. */
+static int axis_block(axis_text *t, const char *name, const char *range, double room, double scale) {
+  if (sl_plot_text_wrap_balanced(name, room, AXIS_PT, 0, scale, &t->name, &t->name2)) return SL_ENOMEM;
+  if (!(t->range = strdup(range))) return SL_ENOMEM;
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * scale, rem = RANGE_PT * SL_PLOT_PX_PER_PT * scale;
+  t->w = fmax(fmax(sl_plot_text_width(t->name, AXIS_PT, 0, scale), sl_plot_text_width(t->name2, AXIS_PT, 0, scale)),
+              sl_plot_text_width(t->range, RANGE_PT, 0, scale));
+  t->h = SL_PLOT_LINE_EM * ((*t->name2 ? 2 : 1) * em + rem);
+  return SL_OK;
+}
+
+/* Canvas y of the block's name lines (line 0 or 1) and of its range line. */
+static double name_line_y(const axis_text *t, int line, double scale) {
+  return t->y0 + t->h - (0.5 + line) * SL_PLOT_LINE_EM * AXIS_PT * SL_PLOT_PX_PER_PT * scale;
+}
+static double range_line_y(const axis_text *t, double scale) {
+  return t->y0 + 0.5 * SL_PLOT_LINE_EM * RANGE_PT * SL_PLOT_PX_PER_PT * scale;
+}
+
 /* Places n label blocks around a ring of radius g->R (angle of block k: (k + offset) / n of a
  * turn, clockwise from the top), each pushed out along its spoke until it clears the others;
  * then shrinks the ring until every block lies inside [left, right] x [bottom, top]. */
@@ -112,10 +133,10 @@ static int legend_names(const sl_plot_radar *c, radar_geom *g, double *width) {
 static int radar_lay_out(const sl_plot_radar *c, radar_geom *g) {
   sl_plot_canvas(&c->common, &g->w, &g->h);
   g->scale = sl_plot_scale(&c->common);
-  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale, rem = RANGE_PT * SL_PLOT_PX_PER_PT * g->scale;
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
   g->axis = calloc(c->n_axes, sizeof *g->axis);
   if (!g->axis) return SL_ENOMEM;
-  double widest = 0, block_h = SL_PLOT_LINE_EM * (em + rem);
+  double widest = 0, block_h = 0; /* the tallest block: one with a two-line name */
   for (size_t a = 0; a < c->n_axes; a++) {
     axis_text *t = &g->axis[a];
     char range[96];
@@ -124,12 +145,8 @@ static int radar_lay_out(const sl_plot_radar *c, radar_geom *g) {
       snprintf(lo, sizeof lo, "%s", c->axis_low_text[a]), snprintf(hi, sizeof hi, "%s", c->axis_high_text[a]);
     else number_text(c->axis_low[a], lo, sizeof lo), number_text(c->axis_high[a], hi, sizeof hi);
     snprintf(range, sizeof range, "%s \xe2\x80\x93 %s", lo, hi);
-    t->name = sl_plot_text_shorten(c->axes[a], AXIS_MAX_WIDTH * g->w, AXIS_PT, 0, g->scale);
-    t->range = strdup(range);
-    if (!t->name || !t->range) return SL_ENOMEM;
-    t->w = fmax(sl_plot_text_width(t->name, AXIS_PT, 0, g->scale), sl_plot_text_width(t->range, RANGE_PT, 0, g->scale));
-    t->h = block_h;
-    widest = fmax(widest, t->w);
+    if (axis_block(t, c->axes[a], range, AXIS_MAX_WIDTH * g->w, g->scale)) return SL_ENOMEM;
+    widest = fmax(widest, t->w), block_h = fmax(block_h, t->h);
   }
   double names = 0;
   if (legend_names(c, g, &names)) return SL_ENOMEM;
@@ -175,22 +192,57 @@ static void fit_ring(radar_geom *g, size_t n, double offset, double left, double
 }
 
 static void geom_free(radar_geom *g, size_t n) {
-  for (size_t a = 0; g->axis && a < n; a++) free(g->axis[a].name), free(g->axis[a].range);
+  for (size_t a = 0; g->axis && a < n; a++) free(g->axis[a].name), free(g->axis[a].name2), free(g->axis[a].range);
   for (size_t p = 0; g->legend && p < g->nlegend; p++) free(g->legend[p]);
   free(g->axis), free(g->legend);
 }
 
+/* Records every block's name lines (as "axis") and its range line (as range_what). */
+static int record_blocks(sl_plot_layout *l, const radar_geom *g, size_t n, const char *range_what) {
+  int st = SL_OK;
+  for (size_t a = 0; !st && a < n; a++) {
+    const axis_text *t = &g->axis[a];
+    st = sl_plot_layout_add_text(l, "axis", t->name, t->x, name_line_y(t, 0, g->scale), t->align, AXIS_PT, 0, g->scale);
+    if (!st && *t->name2)
+      st = sl_plot_layout_add_text(l, "axis", t->name2, t->x, name_line_y(t, 1, g->scale), t->align, AXIS_PT, 0,
+                                   g->scale);
+    if (!st)
+      st = sl_plot_layout_add_text(l, range_what, t->range, t->x, range_line_y(t, g->scale), t->align, RANGE_PT, 0,
+                                   g->scale);
+  }
+  return st;
+}
+
+/* Writes the blocks' texts and anchors as gnuplot arrays (screen fractions): axis_text and
+ * axis_text2 (the name's second line, '' when none) with axis_y and axis2_y, range_text with
+ * range_y, axis_x and axis_align. */
+static void write_blocks(FILE *out, const radar_geom *g, size_t n) {
+  fprintf(out, "array axis_text[%zu]\narray axis_text2[%zu]\narray range_text[%zu]\n", n, n, n);
+  for (size_t a = 0; a < n; a++) {
+    const axis_text *t = &g->axis[a];
+    char name[48];
+    snprintf(name, sizeof name, "axis_text[%zu]", a + 1);
+    sl_plot_write_string(out, name, t->name);
+    snprintf(name, sizeof name, "axis_text2[%zu]", a + 1);
+    sl_plot_write_string(out, name, t->name2);
+    snprintf(name, sizeof name, "range_text[%zu]", a + 1);
+    sl_plot_write_string(out, name, t->range);
+  }
+  fprintf(out, "array axis_x[%zu]\narray axis_y[%zu]\narray axis2_y[%zu]\narray range_y[%zu]\narray axis_align[%zu]\n",
+          n, n, n, n, n);
+  for (size_t a = 0; a < n; a++) {
+    const axis_text *t = &g->axis[a];
+    fprintf(out, "axis_x[%zu] = ", a + 1), sl_plot_write_number(out, t->x / g->w);
+    fprintf(out, "; axis_y[%zu] = ", a + 1), sl_plot_write_number(out, name_line_y(t, 0, g->scale) / g->h);
+    fprintf(out, "; axis2_y[%zu] = ", a + 1), sl_plot_write_number(out, name_line_y(t, 1, g->scale) / g->h);
+    fprintf(out, "; range_y[%zu] = ", a + 1), sl_plot_write_number(out, range_line_y(t, g->scale) / g->h);
+    fprintf(out, "; axis_align[%zu] = %d\n", a + 1, t->align);
+  }
+}
+
 static int record_layout(const sl_plot_radar *c, const radar_geom *g) {
   sl_plot_layout *l = c->common.layout;
-  int st = SL_OK;
-  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
-  for (size_t a = 0; !st && a < c->n_axes; a++) {
-    const axis_text *t = &g->axis[a];
-    double top = t->y0 + t->h, name_y = top - 0.5 * SL_PLOT_LINE_EM * em;
-    double range_y = t->y0 + 0.5 * SL_PLOT_LINE_EM * RANGE_PT * SL_PLOT_PX_PER_PT * g->scale;
-    st = sl_plot_layout_add_text(l, "axis", t->name, t->x, name_y, t->align, AXIS_PT, 0, g->scale);
-    if (!st) st = sl_plot_layout_add_text(l, "axis range", t->range, t->x, range_y, t->align, RANGE_PT, 0, g->scale);
-  }
+  int st = record_blocks(l, g, c->n_axes, "axis range");
   double row = LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
   double text_x = g->legend_x + LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
   for (size_t p = 0; !st && p < c->n_players; p++)
@@ -203,7 +255,6 @@ static int record_layout(const sl_plot_radar *c, const radar_geom *g) {
 }
 
 static void write_geometry(FILE *out, const sl_plot_radar *c, const radar_geom *g) {
-  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
   fprintf(out, "n_players = %zu\nn_axes = %zu\nn_rings = %d\n", c->n_players, c->n_axes, N_RINGS);
   sl_plot_write_string_array(out, "player_name", (const char *const *)g->legend, c->n_players);
   sl_plot_write_string_array(out, "axis_label", c->axes, c->n_axes);
@@ -216,32 +267,7 @@ static void write_geometry(FILE *out, const sl_plot_radar *c, const radar_geom *
   sl_plot_write_number_var(out, "radar_y", g->cy / g->h);
   sl_plot_write_number_var(out, "radar_rx", g->R / g->w);
   sl_plot_write_number_var(out, "radar_ry", g->R / g->h);
-  fprintf(out, "array axis_text[%zu]\narray range_text[%zu]\n", c->n_axes, c->n_axes);
-  for (size_t a = 0; a < c->n_axes; a++) {
-    const axis_text *t = &g->axis[a];
-    char name[48];
-    snprintf(name, sizeof name, "axis_text[%zu]", a + 1);
-    sl_plot_write_string(out, name, t->name);
-    snprintf(name, sizeof name, "range_text[%zu]", a + 1);
-    sl_plot_write_string(out, name, t->range);
-  }
-  double *nx = malloc(3 * c->n_axes * sizeof *nx);
-  if (nx) {
-    double *ny = nx + c->n_axes, *ry = nx + 2 * c->n_axes;
-    for (size_t a = 0; a < c->n_axes; a++) {
-      const axis_text *t = &g->axis[a];
-      nx[a] = t->x / g->w;
-      ny[a] = (t->y0 + t->h - 0.5 * SL_PLOT_LINE_EM * em) / g->h;
-      ry[a] = (t->y0 + 0.5 * SL_PLOT_LINE_EM * RANGE_PT * SL_PLOT_PX_PER_PT * g->scale) / g->h;
-    }
-    sl_plot_write_number_array(out, "axis_x", nx, c->n_axes);
-    sl_plot_write_number_array(out, "axis_y", ny, c->n_axes);
-    sl_plot_write_number_array(out, "range_y", ry, c->n_axes);
-    free(nx);
-  }
-  fprintf(out, "array axis_align[%zu] = [", c->n_axes);
-  for (size_t a = 0; a < c->n_axes; a++) fprintf(out, "%s%d", a ? ", " : "", g->axis[a].align);
-  fputs("]\n", out);
+  write_blocks(out, g, c->n_axes);
   sl_plot_write_number_var(out, "legend_x", g->legend_x / g->w);
   sl_plot_write_number_var(out, "legend_y", g->legend_y / g->h);
   sl_plot_write_number_var(out, "legend_row", LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale / g->h);
@@ -383,10 +409,10 @@ static int pizza_labels(const sl_plot_pizza *c, radar_geom *g, size_t ng, const 
   sl_plot_canvas(&c->common, &g->w, &g->h);
   g->scale = sl_plot_scale(&c->common);
   size_t n = c->n_stats;
-  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale, rem = RANGE_PT * SL_PLOT_PX_PER_PT * g->scale;
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
   g->axis = calloc(n, sizeof *g->axis);
   if (!g->axis) return SL_ENOMEM;
-  double widest = 0, block_h = SL_PLOT_LINE_EM * (em + rem), legend = 0;
+  double widest = 0, block_h = 0, legend = 0; /* block_h: the tallest, one with a two-line name */
   for (size_t k = 0; k < ng; k++) legend = fmax(legend, sl_plot_text_width(c->groups[first[k]], LEGEND_PT, 0, g->scale));
   legend += LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
   double margin = SL_PLOT_TEXT_LEFT * g->w, left = margin, right = g->w - margin - legend - 2 * em;
@@ -405,12 +431,8 @@ static int pizza_labels(const sl_plot_pizza *c, radar_geom *g, size_t ng, const 
       sl_snprintf_c(line, sizeof line, "%s \xc2\xb7 %.0f%s pct%s", num, p, ordinal(p), style ? " (style)" : "");
     else if (isfinite(v)) sl_snprintf_c(line, sizeof line, "%s \xc2\xb7 not ranked", num); /* few minutes */
     else snprintf(line, sizeof line, "no value");
-    t->name = sl_plot_text_shorten(c->stats[s], name_room, AXIS_PT, 0, g->scale);
-    t->range = strdup(line);
-    if (!t->name || !t->range) return SL_ENOMEM;
-    t->w = fmax(sl_plot_text_width(t->name, AXIS_PT, 0, g->scale), sl_plot_text_width(t->range, RANGE_PT, 0, g->scale));
-    t->h = block_h;
-    widest = fmax(widest, t->w);
+    if (axis_block(t, c->stats[s], line, name_room, g->scale)) return SL_ENOMEM;
+    widest = fmax(widest, t->w), block_h = fmax(block_h, t->h);
   }
   g->R = fmin((right - left) / 2 - widest - gap, (top - bottom) / 2 - block_h - gap);
   if (g->R < 2 * em) g->R = 2 * em;
@@ -423,17 +445,7 @@ static int pizza_labels(const sl_plot_pizza *c, radar_geom *g, size_t ng, const 
 
 static int pizza_record(const sl_plot_pizza *c, const radar_geom *g, size_t ng, const size_t *first) {
   sl_plot_layout *l = c->common.layout;
-  int st = SL_OK;
-  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
-  for (size_t s = 0; !st && s < c->n_stats; s++) {
-    const axis_text *t = &g->axis[s];
-    st = sl_plot_layout_add_text(l, "axis", t->name, t->x, t->y0 + t->h - 0.5 * SL_PLOT_LINE_EM * em, t->align,
-                                 AXIS_PT, 0, g->scale);
-    if (!st)
-      st = sl_plot_layout_add_text(l, "value", t->range, t->x,
-                                   t->y0 + 0.5 * SL_PLOT_LINE_EM * RANGE_PT * SL_PLOT_PX_PER_PT * g->scale, t->align,
-                                   RANGE_PT, 0, g->scale);
-  }
+  int st = record_blocks(l, g, c->n_stats, "value");
   double row = LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
   double text_x = g->legend_x + LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
   for (size_t k = 0; !st && k < ng; k++)
@@ -445,7 +457,6 @@ static int pizza_record(const sl_plot_pizza *c, const radar_geom *g, size_t ng, 
 static void pizza_write_data(FILE *out, const sl_plot_pizza *c, const radar_geom *g, const size_t *group, size_t ng,
                              const size_t *first) {
   size_t n = c->n_stats;
-  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
   fprintf(out, "n_stats = %zu\nn_groups = %zu\n", n, ng);
   sl_plot_write_string(out, "player_text", c->player);
   sl_plot_write_string_array(out, "stat_label", c->stats, n);
@@ -462,21 +473,7 @@ static void pizza_write_data(FILE *out, const sl_plot_pizza *c, const radar_geom
   sl_plot_write_number_var(out, "radar_y", g->cy / g->h);
   sl_plot_write_number_var(out, "radar_rx", g->R / g->w);
   sl_plot_write_number_var(out, "radar_ry", g->R / g->h);
-  fprintf(out, "array axis_text[%zu]\narray range_text[%zu]\narray axis_x[%zu]\narray axis_y[%zu]\n"
-               "array range_y[%zu]\narray axis_align[%zu]\n", n, n, n, n, n, n);
-  for (size_t s = 0; s < n; s++) {
-    const axis_text *t = &g->axis[s];
-    char name[48];
-    snprintf(name, sizeof name, "axis_text[%zu]", s + 1);
-    sl_plot_write_string(out, name, t->name);
-    snprintf(name, sizeof name, "range_text[%zu]", s + 1);
-    sl_plot_write_string(out, name, t->range);
-    fprintf(out, "axis_x[%zu] = ", s + 1), sl_plot_write_number(out, t->x / g->w);
-    fprintf(out, "; axis_y[%zu] = ", s + 1), sl_plot_write_number(out, (t->y0 + t->h - 0.5 * SL_PLOT_LINE_EM * em) / g->h);
-    fprintf(out, "; range_y[%zu] = ", s + 1);
-    sl_plot_write_number(out, (t->y0 + 0.5 * SL_PLOT_LINE_EM * RANGE_PT * SL_PLOT_PX_PER_PT * g->scale) / g->h);
-    fprintf(out, "; axis_align[%zu] = %d\n", s + 1, t->align);
-  }
+  write_blocks(out, g, n);
   sl_plot_write_number_var(out, "legend_x", g->legend_x / g->w);
   sl_plot_write_number_var(out, "legend_y", g->legend_y / g->h);
   sl_plot_write_number_var(out, "legend_row", LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale / g->h);

@@ -92,18 +92,23 @@ char *sl_plot_text_shorten(const char *text, double max_width, double pt, int bo
 /* The first line of a subtitle broken at a clause should not be a stub. */
 #define SL_PLOT_WRAP_MIN_FILL 0.5
 
-/* Length of the first line when text breaks after its last "; " (else ", ") within its first
- * fit bytes, the line at least SL_PLOT_WRAP_MIN_FILL of max_em wide; 0 when none does. */
+/* Length of the first line when text breaks after its last "; " (else ", ", else before its
+ * last " (") within its first fit bytes, the line at least SL_PLOT_WRAP_MIN_FILL of max_em wide;
+ * 0 when none does. A parenthesis keeps its words together: "Goals against per 90" / "(fewer is
+ * better)", not "... (fewer is" / "better)". */
 static size_t clause_break(const char *text, size_t fit, double max_em, int bold) {
-  static const char marks[] = {';', ','};
+  static const char marks[] = {';', ',', '('};
   for (size_t k = 0; k < sizeof marks; k++)
     for (size_t p = fit; p-- > 0;) {
-      if (text[p] != marks[k] || text[p + 1] != ' ') continue;
-      char *head = strndup(text, p + 1);
+      int before = marks[k] == '('; /* break before "(", after ";" and "," */
+      if (before ? (p == 0 || text[p] != '(' || text[p - 1] != ' ') : (text[p] != marks[k] || text[p + 1] != ' '))
+        continue;
+      size_t len = before ? p - 1 : p + 1;
+      char *head = strndup(text, len);
       double em = head ? sl_plot_text_em(head, bold) : 0;
       free(head);
       if (em < SL_PLOT_WRAP_MIN_FILL * max_em) break;
-      return p + 1;
+      return len;
     }
   return 0;
 }
@@ -134,6 +139,36 @@ int sl_plot_text_wrap(const char *text, double max_width, double pt, int bold, d
   while (*rest == ' ') rest++;
   *line2 = sl_plot_text_shorten(rest, max_width, pt, bold, scale);
   return *line2 ? SL_OK : SL_ENOMEM;
+}
+
+int sl_plot_text_wrap_balanced(const char *text, double max_width, double pt, int bold, double scale, char **line1,
+                               char **line2) {
+  *line1 = *line2 = NULL;
+  if (!text) text = "";
+  double max_em = max_width / (pt * SL_PLOT_PX_PER_PT * scale);
+  size_t n = strlen(text), best = 0;
+  double best_em = HUGE_VAL;
+  int best_paren = 0;
+  char *head = malloc(n + 1);
+  if (!head) return SL_ENOMEM;
+  if (sl_plot_text_em(text, bold) > max_em)
+    for (size_t p = 1; p + 1 < n; p++) {
+      if (text[p] != ' ' || text[p - 1] == ' ') continue;
+      memcpy(head, text, p), head[p] = '\0';
+      double em = fmax(sl_plot_text_em(head, bold), sl_plot_text_em(text + p + 1, bold));
+      /* A parenthesis that fits on the second line stays whole ("(fewer is better)"). */
+      int paren = text[p + 1] == '(' && em <= max_em;
+      if (paren > best_paren || (paren == best_paren && em < best_em)) best = p, best_em = em, best_paren = paren;
+    }
+  free(head);
+  if (!best) return sl_plot_text_wrap(text, max_width, pt, bold, scale, line1, line2);
+  *line1 = strndup(text, best);
+  *line2 = sl_plot_text_shorten(text + best + 1, max_width, pt, bold, scale);
+  if (*line1 && *line1[0] && sl_plot_text_em(*line1, bold) > max_em) { /* one long first word */
+    free(*line1), free(*line2);
+    return sl_plot_text_wrap(text, max_width, pt, bold, scale, line1, line2);
+  }
+  return *line1 && *line2 ? SL_OK : SL_ENOMEM;
 }
 
 /* ---- layout boxes ------------------------------------------------------------------------- */

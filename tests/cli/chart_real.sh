@@ -96,4 +96,12 @@ expect_eq "$(awk '/^\$pizza << EOD/ {on = 1; next} /^EOD/ {on = 0} on && $5 == 1
 chart "pizza: few minutes" cam.png pizza --stats "$big5" Camarda
 expect_contains "$(cat cam.gp)" "his 161 minutes are under the pool''s 900: values shown, not ranked" "pizza: few minutes said"
 expect_contains "$(cat cam.gp)" "0.22 · not ranked" "pizza: a value without a percentile"
+# The percentile chart says it whole: its second subtitle line is not cut (the value clause,
+# which the value column's header repeats, gives way to the small-sample one).
+chart "percentiles: few minutes" campct.png percentiles --stats "$big5" Camarda
+expect_contains "$(grep '^subtitle2_text' campct.gp)" "values shown, not ranked'" "percentiles: few minutes said, not cut"
+# A long stat name is on two lines, never cut with an ellipsis (a journalist's chart).
+expect_contains "$(cat don.gp)" "axis_text[3] = 'Goals against per 90'" "pizza: a long name's first line"
+expect_contains "$(cat don.gp)" "axis_text2[3] = '(fewer is better)'" "pizza: and its second"
+expect_eq "$(grep -c '^axis_text.*…' don.gp)" 0 "pizza: no stat name cut"
 finish

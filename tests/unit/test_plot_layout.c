@@ -60,6 +60,27 @@ static void check_chart(const char *name, void *chart, writer w) {
   }
 }
 
+/* Writes the chart at the web size and checks that every axis name is whole: no ellipsis in
+ * any "axis" box, and `line1` and `line2` (one name's two lines) drawn as two boxes. */
+static void check_names_whole(const char *name, void *chart, writer w, const char *line1, const char *line2) {
+  sl_plot_common *c = chart;
+  sl_plot_layout l = {0};
+  c->output = "/dev/null/chart", c->format = SL_PLOT_PNG, c->width = 1200, c->height = 675, c->layout = &l;
+  FILE *f = fopen("/dev/null", "w");
+  sl_error err;
+  INT_EQ(w(chart, SL_PLOTS, f, &err), SL_OK, "%s: %s", name, err.message);
+  fclose(f);
+  int seen1 = 0, seen2 = 0;
+  for (size_t i = 0; i < l.n; i++) {
+    if (strcmp(l.box[i].what, "axis")) continue;
+    OK(!strstr(l.box[i].text, "\xe2\x80\xa6"), "%s: axis name '%s' was cut", name, l.box[i].text);
+    seen1 |= strcmp(l.box[i].text, line1) == 0, seen2 |= strcmp(l.box[i].text, line2) == 0;
+  }
+  OK(seen1 && seen2, "%s: '%s' / '%s' drawn as two lines", name, line1, line2);
+  c->layout = NULL;
+  sl_plot_layout_clear(&l);
+}
+
 #define WRITER(T) static int w_##T(const void *c, const char *d, FILE *o, sl_error *e) { return sl_plot_##T##_write(c, d, o, e); }
 WRITER(radar)
 WRITER(percentiles)
@@ -122,6 +143,25 @@ static void compare_charts(const char *big5) {
   check_chart("bars of 6 long names", &bars, w_bars);
   radar.players = longs;
   check_chart("radar of 6 long names", &radar, w_radar);
+  /* A goalkeeper's long stat names ("Goals against per 90 (fewer is better)") on two lines,
+   * whole, on the pizza and the radar. */
+  size_t gk[2];
+  INT_EQ(sl_compare_find(c, "Mike Maignan", &gk[0], &err), SL_OK, "Maignan: %s", err.message);
+  INT_EQ(sl_compare_find(c, "Gianluigi Donnarumma", &gk[1], &err), SL_OK, "Donnarumma: %s", err.message);
+  const sl_profile *gkp = sl_compare_default_profile(c, profiles, gk[0]);
+  OK(gkp != NULL, "Maignan has a profile");
+  if (gkp) {
+    INT_EQ(sl_charts_pizza_from_compare(c, gkp, &pool, gk[0], "2024-25", st, &pizza, &err), SL_OK, "gk pizza: %s",
+           err.message);
+    pizza.common.credits = credits;
+    check_chart("goalkeeper pizza", &pizza, w_pizza);
+    check_names_whole("goalkeeper pizza", &pizza, w_pizza, "Goals against per 90", "(fewer is better)");
+    INT_EQ(sl_charts_radar_from_compare(c, gkp, &pool, gk, 2, NULL, "2024-25", st, &radar, &err), SL_OK,
+           "gk radar: %s", err.message);
+    radar.common.credits = credits;
+    check_chart("goalkeeper radar", &radar, w_radar);
+    check_names_whole("goalkeeper radar", &radar, w_radar, "Goals against per 90", "(fewer is better)");
+  }
   sl_plot_scatter sc;
   INT_EQ(sl_charts_scatter_from_compare(c, t, pr, pr->peers, &pool, "Ligue 1", "Tackles won", "Interceptions", idx, 4,
                                         "2024-25", st, &sc, &err), SL_OK, "scatter: %s", err.message);

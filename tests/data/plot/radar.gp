@@ -56,41 +56,37 @@ radar_y = 0.4425
 radar_rx = 0.158677
 radar_ry = 0.282093
 array axis_text[6]
+array axis_text2[6]
 array range_text[6]
 axis_text[1] = 'Tackles won /90'
+axis_text2[1] = ''
 range_text[1] = '0.55 – 1.9'
 axis_text[2] = 'Interceptions /90'
+axis_text2[2] = ''
 range_text[2] = '0.48 – 1.6'
 axis_text[3] = 'Aerials won /90'
+axis_text2[3] = ''
 range_text[3] = '0.9 – 3.4'
 axis_text[4] = 'Prog. passes /90'
+axis_text2[4] = ''
 range_text[4] = '1.2 – 5.2'
 axis_text[5] = 'Pass completion %'
+axis_text2[5] = ''
 range_text[5] = '78 – 93'
 axis_text[6] = 'Blocks /90'
+axis_text2[6] = ''
 range_text[6] = '0.5 – 1.7'
 array axis_x[6]
-axis_x[1] = 0.396527
-axis_x[2] = 0.542173
-axis_x[3] = 0.542173
-axis_x[4] = 0.396527
-axis_x[5] = 0.250882
-axis_x[6] = 0.250882
 array axis_y[6]
-axis_y[1] = 0.783037
-axis_y[2] = 0.633546
-axis_y[3] = 0.277528
-axis_y[4] = 0.128037
-axis_y[5] = 0.277528
-axis_y[6] = 0.633546
+array axis2_y[6]
 array range_y[6]
-range_y[1] = 0.754519
-range_y[2] = 0.605028
-range_y[3] = 0.249009
-range_y[4] = 0.0995185
-range_y[5] = 0.249009
-range_y[6] = 0.605028
-array axis_align[6] = [0, -1, -1, 0, 1, 1]
+array axis_align[6]
+axis_x[1] = 0.396527; axis_y[1] = 0.783037; axis2_y[1] = 0.752074; range_y[1] = 0.754519; axis_align[1] = 0
+axis_x[2] = 0.542173; axis_y[2] = 0.633546; axis2_y[2] = 0.602583; range_y[2] = 0.605028; axis_align[2] = -1
+axis_x[3] = 0.542173; axis_y[3] = 0.277528; axis2_y[3] = 0.246565; range_y[3] = 0.249009; axis_align[3] = -1
+axis_x[4] = 0.396527; axis_y[4] = 0.128037; axis2_y[4] = 0.0970741; range_y[4] = 0.0995185; axis_align[4] = 0
+axis_x[5] = 0.250882; axis_y[5] = 0.277528; axis2_y[5] = 0.246565; range_y[5] = 0.249009; axis_align[5] = 1
+axis_x[6] = 0.250882; axis_y[6] = 0.633546; axis2_y[6] = 0.602583; range_y[6] = 0.605028; axis_align[6] = 1
 legend_x = 0.789721
 legend_y = 0.517167
 legend_row = 0.0497778
