@@ -64,3 +64,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/python/scoutlab/__init__.py ${PROJECT_BINARY
 # The examples, to copy and build against the installed tree.
 install(FILES ${PROJECT_SOURCE_DIR}/examples/value_player.c ${PROJECT_SOURCE_DIR}/examples/value_player.cpp
   ${PROJECT_SOURCE_DIR}/examples/CMakeLists.txt DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+# The manual: the README (the commands, the Balerdi answer) and docs/ (the model, the formats,
+# the limits, the charts' images), read where the package is installed.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)

@@ -53,9 +53,9 @@ int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out);
 int sl_cli_is_help(const char *arg);
 
 /** The first member of every JSON object scoutlab prints at top level (one documented rule,
- *  docs/json.md): "schema": {"tool": "scoutlab CMD", "version": SL_CLI_JSON_VERSION,
- *  "money": "EUR"} and a comma. Every money amount in JSON and CSV is in euros. */
-#define SL_CLI_JSON_VERSION 1
+ *  docs/json.md): "schema": {"tool": "scoutlab CMD", "version": SL_JSON_VERSION,
+ *  "money": "EUR"} and a comma. Every money amount in JSON and CSV is in euros. The library's
+ *  writers (scoutlab/json.h), as the library's documents use them. */
 void sl_cli_json_schema(FILE *f, const char *cmd);
 
 /** Writes s as a JSON string literal (quotes and escapes included). */

@@ -14,6 +14,7 @@
 #include "scoutlab/money.h"
 #include "scoutlab/datadir.h"
 #include "scoutlab/fees.h"
+#include "scoutlab/json.h"
 #include "scoutlab/parse.h"
 #include "scoutlab/table.h"
 #include "scoutlab/text.h"
@@ -86,32 +87,9 @@ int sl_cli_parse_format(const char *s, unsigned allowed, sl_format *out) {
 
 int sl_cli_is_help(const char *arg) { return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0; }
 
-void sl_cli_json_schema(FILE *f, const char *cmd) {
-  fprintf(f, "\"schema\": {\"tool\": \"scoutlab %s\", \"version\": %d, \"money\": \"EUR\"}, ", cmd,
-          SL_CLI_JSON_VERSION);
-}
-
-void sl_cli_json_string(FILE *f, const char *s) {
-  fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-    switch (*p) {
-    case '"': fputs("\\\"", f); break;
-    case '\\': fputs("\\\\", f); break;
-    case '\n': fputs("\\n", f); break;
-    case '\r': fputs("\\r", f); break;
-    case '\t': fputs("\\t", f); break;
-    default:
-      if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-      else fputc(*p, f);
-    }
-  }
-  fputc('"', f);
-}
-
-void sl_cli_json_number(FILE *f, double v) {
-  if (!isfinite(v)) fputs("null", f);
-  else fprintf(f, "%.17g", v);
-}
+void sl_cli_json_schema(FILE *f, const char *cmd) { sl_json_schema(f, cmd); }
+void sl_cli_json_string(FILE *f, const char *s) { sl_json_string(f, s); }
+void sl_cli_json_number(FILE *f, double v) { sl_json_number(f, v); }
 
 const char *sl_cli_money(double eur, char *buf, size_t size) { return sl_money_text(eur, buf, size); }
 

@@ -69,10 +69,10 @@ const char sl_help_value[] =
     "      --age 26 --position CB --window 2025 --bid 25m\n";
 
 /** What-ifs one command accepts: a handful is what a person reads. */
-#define MAX_WHAT_IF 16
+#define MAX_WHAT_IF SL_WORKSPACE_MAX_WHAT_IF
 /** Comparables shown by default. */
 #define DEFAULT_COMPARABLES 5
-#define MAX_COMPARABLES 50
+#define MAX_COMPARABLES SL_WORKSPACE_MAX_COMPARABLES
 
 typedef struct value_args {
   const char *model, *performance_model, *player, *position, *contract_until, *club, *league, *buyer_league;
@@ -87,7 +87,6 @@ typedef struct value_args {
   size_t comparables;
   sl_format format;
   const char *chart; /* --chart FILE: the model's held-out fit with this player's bid marked */
-  double market_value_date; /* out: the day of the valuation his market value is, NAN none */
 } value_args;
 
 static int money_arg(const char *s, double *v) {
@@ -158,7 +157,7 @@ static void free_args(value_args *a) { free(a->data), free(a->values), free(a->p
 
 static int parse_args(int argc, char **argv, value_args *a) {
   memset(a, 0, sizeof *a);
-  a->age = a->market_value = a->contract_months = a->minutes_share = a->bid = a->market_value_date = NAN;
+  a->age = a->market_value = a->contract_months = a->minutes_share = a->bid = NAN;
   a->comparables = DEFAULT_COMPARABLES;
   if (!(a->data = calloc((size_t)argc, sizeof *a->data)) || !(a->values = calloc((size_t)argc, sizeof *a->values)) ||
       !(a->positions = calloc((size_t)argc, sizeof *a->positions)))
@@ -187,9 +186,9 @@ static int parse_args(int argc, char **argv, value_args *a) {
   return SL_EXIT_OK;
 }
 
-/* The record the model values: the workspace's rule for --data, then the flags (fee_player.c). */
-static int build_player(value_args *a, sl_workspace **ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
-                        size_t *nnotes) {
+/* The answer: the workspace's rule for --data, then the flags (fee_player.c), valued by the
+ * library with the comparables and what-ifs. */
+static int build_answer(const value_args *a, sl_workspace **ws, sl_workspace_answer **ans) {
   sl_cli_fee_attrs at = {.model = a->model, .performance_model = a->performance_model, .player = a->player, .position = a->position,
                          .contract_until = a->contract_until, .club = a->club, .league = a->league,
                          .buyer_league = a->buyer_league, .buyer_club = a->buyer_club, .last_fee = a->last_fee,
@@ -197,8 +196,8 @@ static int build_player(value_args *a, sl_workspace **ws, sl_fees_player *p, cha
                          .nvalues = a->nvalues, .positions = a->positions, .npositions = a->npositions, .age = a->age,
                          .market_value = a->market_value, .contract_months = a->contract_months,
                          .minutes_share = a->minutes_share, .level = a->level, .season = a->season,
-                         .window = a->window, .market_value_date = &a->market_value_date};
-  return sl_cli_fee_player(&at, ws, p, notes, nnotes, SL_FEES_MAX_NOTES);
+                         .window = a->window};
+  return sl_cli_fee_answer(&at, a->bid, a->comparables, a->what_if, a->nwhat, ws, ans);
 }
 
 /* ---- printing ----------------------------------------------------------------------------- */
@@ -280,98 +279,6 @@ static void print_header(const sl_fees_player *p, const sl_fees_model *m, const 
   printf(")\n\n");
 }
 
-/* A JSON string, or null when the text is unknown. */
-static void json_text(const char *s) {
-  if (s) sl_cli_json_string(stdout, s);
-  else fputs("null", stdout);
-}
-
-static void json_num(const char *key, double v, int comma) {
-  printf("  \"%s\": ", key);
-  sl_cli_json_number(stdout, v);
-  printf("%s\n", comma ? "," : "");
-}
-
-static void json_valuation_fields(const sl_fees_valuation *v, const char *indent) {
-  printf("%s\"fair_fee\": ", indent), sl_cli_json_number(stdout, v->fair_fee);
-  printf(", \"fee_mean\": "), sl_cli_json_number(stdout, v->fee_mean);
-  printf(", \"fee_low\": "), sl_cli_json_number(stdout, v->fee_low);
-  printf(", \"fee_high\": "), sl_cli_json_number(stdout, v->fee_high);
-  printf(", \"p_at_least_bid\": "), sl_cli_json_number(stdout, v->p_at_least_bid);
-  printf(", \"extrapolated\": [");
-  for (size_t i = 0; i < v->nextrapolated; i++) {
-    const sl_fees_extrapolation *e = &v->extrapolated[i];
-    printf("%s{\"term\": ", i ? ", " : ""), sl_cli_json_string(stdout, e->term);
-    printf(", \"input\": "), sl_cli_json_string(stdout, e->input);
-    printf(", \"value\": "), sl_cli_json_number(stdout, e->value);
-    printf(", \"training_low\": "), sl_cli_json_number(stdout, e->low);
-    printf(", \"training_high\": "), sl_cli_json_number(stdout, e->high), putchar('}');
-  }
-  putchar(']');
-}
-
-static void print_json(const sl_fees_player *p, double market_value_date, const char *model, const char *why,
-                       const char *seasons,
-                       const sl_fees_valuation *v,
-                       const sl_fees_comparable *c, size_t nc, const sl_fees_valuation *what,
-                       const char *const *wnames, size_t nw) {
-  printf("{\n  "), sl_cli_json_schema(stdout, "value");
-  printf("\n  \"player\": "), json_text(p->name), printf(",\n");
-  char pos[64];
-  printf("  \"position_group\": "), sl_cli_json_string(stdout, sl_fees_position_text(p->group, p->line_groups, pos, sizeof pos)),
-      printf(",\n");
-  printf("  \"club\": "), json_text(p->club), printf(",\n");
-  printf("  \"league\": "), json_text(p->league), printf(",\n");
-  printf("  \"buyer_league\": "), json_text(p->buyer_league), printf(",\n");
-  json_num("season", p->season ? p->season : NAN, 1);
-  json_num("age", p->age, 1), json_num("market_value", p->market_value, 1);
-  char day[16] = "";
-  if (!isnan(market_value_date)) sl_date_format(market_value_date, day, sizeof day);
-  printf("  \"market_value_date\": "), json_text(day[0] ? day : NULL), printf(",\n");
-  json_num("contract_months", p->contract_months, 1), json_num("minutes_share", p->minutes_share, 1);
-  printf("  \"seasons\": "), sl_cli_json_string(stdout, seasons), printf(",\n");
-  printf("  \"model\": "), json_text(model), printf(",\n");
-  printf("  \"model_choice\": "), json_text(why[0] ? why : NULL), printf(",\n");
-  json_num("stats_season", p->stats_season ? p->stats_season : NAN, 1);
-  json_num("last_fee", p->last_fee, 1); /* null: the model reads none; 0: no paid transfer before */
-  json_num("last_fee_season", p->last_fee_season ? p->last_fee_season : NAN, 1);
-  json_valuation_fields(v, "  ");
-  printf(",\n");
-  json_num("log_fee", v->log_fee, 1), json_num("level", v->level, 1), json_num("bid", v->bid, 1);
-  printf("  \"interval\": \"%s\",\n", v->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t");
-  json_num("typical_fee", v->typical_fee, 1);
-  printf("  \"contributions\": [");
-  for (size_t t = 0; t < v->ncontrib; t++) {
-    printf("%s\n    {\"term\": ", t ? "," : ""), sl_cli_json_string(stdout, v->contrib[t].term);
-    printf(", \"value\": "), sl_cli_json_string(stdout, v->contrib[t].value);
-    printf(", \"log_effect\": "), sl_cli_json_number(stdout, v->contrib[t].log_effect);
-    printf(", \"percent\": "), sl_cli_json_number(stdout, v->contrib[t].percent);
-    printf(", \"eur\": "), sl_cli_json_number(stdout, v->contrib[t].eur), printf("}");
-  }
-  printf("],\n  \"comparables\": [");
-  for (size_t i = 0; i < nc; i++) {
-    const sl_fees_deal *d = c[i].deal;
-    printf("%s\n    {\"player\": ", i ? "," : ""), json_text(d->player.name);
-    printf(", \"season\": "), sl_cli_json_number(stdout, d->player.season ? d->player.season : NAN);
-    printf(", \"age\": "), sl_cli_json_number(stdout, d->player.age);
-    printf(", \"from\": "), json_text(d->player.club);
-    printf(", \"from_league\": "), json_text(d->player.league);
-    printf(", \"to\": "), json_text(d->buyer);
-    printf(", \"to_league\": "), json_text(d->player.buyer_league);
-    printf(", \"market_value\": "), sl_cli_json_number(stdout, d->player.market_value);
-    printf(", \"fee\": "), sl_cli_json_number(stdout, d->fee);
-    printf(", \"distance\": "), sl_cli_json_number(stdout, c[i].distance), printf("}");
-  }
-  printf("],\n  \"what_if\": [");
-  for (size_t i = 0; i < nw; i++) {
-    printf("%s\n    {\"change\": ", i ? "," : ""), sl_cli_json_string(stdout, wnames[i]);
-    printf(", "), json_valuation_fields(&what[i], ""), printf("}");
-  }
-  printf("],\n  \"notes\": [");
-  for (size_t i = 0; i < v->nnotes; i++) printf("%s", i ? ", " : ""), sl_cli_json_string(stdout, v->notes[i]);
-  printf("]\n}\n");
-}
-
 /* The what-if column's least width (terminal columns): "market-value=15m" and the like. */
 #define SL_VALUE_WHAT_IF_WIDTH 25
 
@@ -407,67 +314,47 @@ static void csv_line(sl_cli_records *w, const sl_fees_player *p, const char *cha
   sl_cli_records_end_row(w);
 }
 
-static void print_csv(const value_args *a, const sl_fees_player *p, const sl_fees_valuation *v,
-                      const sl_fees_player *changed, const sl_fees_valuation *what) {
+static void print_csv(const sl_workspace_answer *ans) {
   static const char *const names[] = {"player", "change", "club", "league", "age", "position", "market_value",
                                       "contract_months", "minutes_share", "fair_fee", "fee_mean", "fee_low",
                                       "fee_high", "p_at_least_bid", "window", "extrapolated", "market_value_date"};
   sl_cli_records w;
   sl_cli_records_begin(&w, stdout, SL_FMT_CSV, "value");
   for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) sl_cli_records_column(&w, names[k]);
-  csv_line(&w, p, NULL, v, a->market_value_date);
-  for (size_t i = 0; i < a->nwhat; i++) {
+  csv_line(&w, &ans->player, NULL, &ans->valuation, ans->market_value_date);
+  for (size_t i = 0; i < ans->nwhat_if; i++) {
     /* A what-if of the market value has no valuation date of its own. */
-    int mv = !strncmp(a->what_if[i], "market-value=", 13);
-    csv_line(&w, &changed[i], a->what_if[i], &what[i], mv ? NAN : a->market_value_date);
+    int mv = !strncmp(ans->what_if_change[i], "market-value=", 13);
+    csv_line(&w, &ans->what_if_player[i], ans->what_if_change[i], &ans->what_if[i], mv ? NAN : ans->market_value_date);
   }
   sl_cli_records_finish(&w);
 }
 
-/* Runs the valuation, the comparables and the what-ifs, then prints. */
-static int answer(const value_args *a, const sl_workspace *ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
-                  size_t nnotes) {
-  sl_error err;
-  const char *path = NULL;
-  char why[SL_FEES_NOTE_MAX];
-  const sl_fees_model *m = sl_workspace_model_for(ws, p, &path, why, sizeof why);
-  const char *seasons = sl_workspace_seasons_of(ws)->text;
-  sl_fees_valuation v, what[MAX_WHAT_IF];
-  sl_fees_player changed[MAX_WHAT_IF];
-  if (sl_fees_value(m, p, a->level, a->bid, &v, &err)) return sl_cli_fail(&err);
-  if (why[0] && v.nnotes < SL_FEES_MAX_NOTES) memcpy(v.notes[v.nnotes++], why, SL_FEES_NOTE_MAX);
-  for (size_t i = 0; i < nnotes && v.nnotes < SL_FEES_MAX_NOTES; i++) memcpy(v.notes[v.nnotes++], notes[i], SL_FEES_NOTE_MAX);
-  for (size_t i = 0; i < a->nwhat; i++) {
-    sl_fees_player *q = &changed[i];
-    *q = *p;
-    if (sl_fees_model_apply(m, q, a->what_if[i], &err) || sl_fees_value(m, q, a->level, a->bid, &what[i], &err))
-      return sl_cli_fail(&err);
-  }
-  sl_fees_comparable comp[MAX_COMPARABLES];
-  size_t nc = sl_fees_comparables(m, p, a->comparables, comp);
+/* Prints the library's answer in the chosen format. */
+static int print_answer(const value_args *a, const sl_workspace_answer *ans) {
+  const sl_fees_valuation *v = &ans->valuation;
   if (a->format == SL_FMT_JSON) {
-    print_json(p, a->market_value_date, path ? path : a->model, why, seasons, &v, comp, nc, what, a->what_if,
-               a->nwhat);
+    sl_workspace_answer_json(stdout, ans);
     return SL_EXIT_OK;
   }
   if (a->format == SL_FMT_CSV) { /* the rows on stdout, the notes beside them on stderr */
-    print_csv(a, p, &v, changed, what);
-    for (size_t i = 0; i < v.nnotes; i++) sl_cli_note("value", "note: %s", v.notes[i]);
+    print_csv(ans);
+    for (size_t i = 0; i < v->nnotes; i++) sl_cli_note("value", "note: %s", v->notes[i]);
     return SL_EXIT_OK;
   }
-  print_header(p, m, path ? path : a->model, seasons);
-  if (why[0]) printf("%s\n\n", why);
-  print_valuation(&v);
-  print_comparables(m, comp, nc);
-  if (a->nwhat) printf("\nwhat-if:\n");
+  print_header(&ans->player, ans->model, ans->model_path ? ans->model_path : a->model, ans->seasons);
+  if (ans->model_choice[0]) printf("%s\n\n", ans->model_choice);
+  print_valuation(v);
+  print_comparables(ans->model, ans->comparables, ans->ncomparables);
+  if (ans->nwhat_if) printf("\nwhat-if:\n");
   int width = SL_VALUE_WHAT_IF_WIDTH;
-  for (size_t i = 0; i < a->nwhat; i++) {
-    int cols = sl_cli_text_columns(SL_CLI_SHOWN(a->what_if[i])) + 1;
+  for (size_t i = 0; i < ans->nwhat_if; i++) {
+    int cols = sl_cli_text_columns(SL_CLI_SHOWN(ans->what_if_change[i])) + 1;
     if (cols > width) width = cols;
   }
-  for (size_t i = 0; i < a->nwhat; i++) print_what_if(a->what_if[i], width, &v, &what[i]);
-  if (v.nnotes) printf("\nnotes:\n");
-  for (size_t i = 0; i < v.nnotes; i++) printf("  - %s\n", SL_CLI_SHOWN(v.notes[i]));
+  for (size_t i = 0; i < ans->nwhat_if; i++) print_what_if(ans->what_if_change[i], width, v, &ans->what_if[i]);
+  if (v->nnotes) printf("\nnotes:\n");
+  for (size_t i = 0; i < v->nnotes; i++) printf("  - %s\n", SL_CLI_SHOWN(v->notes[i]));
   return SL_EXIT_OK;
 }
 
@@ -483,14 +370,13 @@ static int value_main(int argc, char **argv, int parse_only) {
   sl_chart_output chart = {.output = a.chart, .inputs = inputs.path, .ninputs = inputs.n};
   if (a.chart && (rc = sl_chart_check_cli(SL_CHART_FEES, &chart))) return free_args(&a), rc;
   sl_workspace *ws = NULL;
-  sl_fees_player p;
-  char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
-  size_t nnotes = 0;
-  if (!rc) rc = build_player(&a, &ws, &p, notes, &nnotes);
+  sl_workspace_answer *ans = NULL;
+  if (!rc) rc = build_answer(&a, &ws, &ans);
   sl_cli_workspace_accounting("value", ws);
-  const sl_fees_model *m = ws ? sl_workspace_model_for(ws, &p, NULL, NULL, 0) : NULL;
-  if (!rc) rc = answer(&a, ws, &p, notes, nnotes);
-  if (!rc && a.chart) rc = sl_chart_value_draw(SL_CHART_FEES, m, &p, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);
+  if (!rc) rc = print_answer(&a, ans);
+  if (!rc && a.chart)
+    rc = sl_chart_value_draw(SL_CHART_FEES, ans->model, &ans->player, a.level, a.bid, 0, NULL, &a.model, 1, &chart, stderr);
+  sl_workspace_answer_free(ans);
   sl_workspace_free(ws);
   free_args(&a);
   return rc;

@@ -30,8 +30,6 @@ typedef struct sl_cli_fee_attrs {
   double age, market_value, contract_months, minutes_share, level;
   int season, window;                  /* --season (of the data), --window (transfer season) */
   unsigned folds;                      /* when fitting from --transfers: 1 = no k-fold */
-  double *market_value_date;           /* out, when not NULL: the day of the valuation a value
-                                          history gave his market value (NAN: none) */
 } sl_cli_fee_attrs;
 
 /** Opens the workspace over the model and the --data files and builds the player's record
@@ -40,5 +38,11 @@ typedef struct sl_cli_fee_attrs {
  *  strings are borrowed from it. */
 int sl_cli_fee_player(const sl_cli_fee_attrs *a, sl_workspace **ws, sl_fees_player *p, char notes[][SL_FEES_NOTE_MAX],
                       size_t *nnotes, size_t max_notes);
+
+/** The same workspace and player, answered as `value` answers (sl_workspace_answer_new: the
+ *  valuation, the model and why, ncomparables deals, the what-ifs). Returns an exit status; on
+ *  success *ws and *out are the caller's (sl_workspace_answer_free, then sl_workspace_free). */
+int sl_cli_fee_answer(const sl_cli_fee_attrs *a, double bid, size_t ncomparables, const char *const *what_if,
+                      size_t nwhat, sl_workspace **ws, sl_workspace_answer **out);
 
 #endif

@@ -363,38 +363,72 @@ int sl_binding_value(const sl_workspace *ws, const char *player, double bid, sl_
   return sl_binding_value_with(ws, player, bid, NULL, NULL, 0, out, msg, msgsize);
 }
 
+/* The library's answer for the named player: the bid checked as value checks it, the player
+ * found, the attributes read. */
+static int answer_for(const sl_workspace *ws, const char *player, double bid, const char *const *keys,
+                      const char *const *values, size_t nattrs, size_t ncomparables, const char *const *what_if,
+                      size_t nwhat, sl_workspace_answer **out, sl_error *err) {
+  *out = NULL;
+  if (!isnan(bid) && !(bid > 0 && isfinite(bid)))
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "a bid is an amount in euros greater than 0 (got %g)", bid);
+  sl_workspace_player pl;
+  int st = sl_workspace_find(ws, player, &pl, err);
+  sl_workspace_attrs attrs;
+  if (!st) st = read_attrs(keys, values, nattrs, &attrs, err);
+  if (!st) st = sl_workspace_answer_new(ws, &pl, nattrs ? &attrs : NULL, bid, ncomparables, what_if, nwhat, out, err);
+  return st;
+}
+
 int sl_binding_value_with(const sl_workspace *ws, const char *player, double bid, const char *const *keys,
                           const char *const *values, size_t nattrs, sl_binding_valuation **out, char *msg,
                           size_t msgsize) {
   sl_error err;
   *out = NULL;
-  if (!isnan(bid) && !(bid > 0 && isfinite(bid)))
-    return fail(sl_error_set(&err, SL_EINVAL, NULL, 0, 0, "a bid is an amount in euros greater than 0 (got %g)", bid),
-                &err, msg, msgsize);
-  sl_workspace_player pl;
-  int st = sl_workspace_find(ws, player, &pl, &err);
-  if (st) return fail(st, &err, msg, msgsize);
-  sl_binding_valuation *v = calloc(1, sizeof *v);
-  if (!v) return fail(sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory"), &err, msg, msgsize);
-  sl_workspace_attrs attrs;
-  st = read_attrs(keys, values, nattrs, &attrs, &err);
-  if (!st) st = sl_workspace_value(ws, &pl, nattrs ? &attrs : NULL, bid, &v->p, &v->v, &err);
+  sl_workspace_answer *a = NULL;
+  int st = answer_for(ws, player, bid, keys, values, nattrs, 0, NULL, 0, &a, &err);
+  sl_binding_valuation *v = st ? NULL : calloc(1, sizeof *v);
+  if (!st && !v) st = sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (st) {
-    free(v);
+    sl_workspace_answer_free(a);
     return fail(st, &err, msg, msgsize);
   }
-  copy_text(v->player, sizeof v->player, v->p.name ? v->p.name : pl.name);
-  copy_text(v->club, sizeof v->club, v->p.club ? v->p.club : pl.club);
-  copy_text(v->league, sizeof v->league, v->p.league);
-  const char *path = NULL; /* which model valued him, as value's JSON "model" and "model_choice" say */
-  sl_workspace_model_for(ws, &v->p, &path, v->model_choice, sizeof v->model_choice);
-  copy_text(v->model, sizeof v->model, path ? path : "");
-  sl_fees_verdict(&v->v, v->verdict, sizeof v->verdict);
+  v->v = a->valuation, v->p = a->player;
+  copy_text(v->player, sizeof v->player, a->player.name ? a->player.name : "");
+  copy_text(v->club, sizeof v->club, a->player.club ? a->player.club : "");
+  copy_text(v->league, sizeof v->league, a->player.league);
+  copy_text(v->model, sizeof v->model, a->model_path ? a->model_path : "");
+  copy_text(v->model_choice, sizeof v->model_choice, a->model_choice);
+  copy_text(v->verdict, sizeof v->verdict, a->verdict);
   v->p.name = v->player, v->p.club = v->club, v->p.league = v->league[0] ? v->league : NULL;
   v->p.buyer_club = v->p.buyer_league = NULL;
+  sl_workspace_answer_free(a);
   *out = v;
   return SL_OK;
 }
+
+int sl_binding_value_json(const sl_workspace *ws, const char *player, double bid, const char *const *keys,
+                          const char *const *values, size_t nattrs, size_t ncomparables, const char *const *what_if,
+                          size_t nwhat, char **json, char *msg, size_t msgsize) {
+  sl_error err;
+  *json = NULL;
+  sl_workspace_answer *a = NULL;
+  int st = answer_for(ws, player, bid, keys, values, nattrs, ncomparables, what_if, nwhat, &a, &err);
+  size_t size = 0;
+  FILE *f = st ? NULL : open_memstream(json, &size);
+  if (!st && !f) st = sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  if (f) {
+    sl_workspace_answer_json(f, a);
+    if (fclose(f) != 0 || !*json) st = sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+  }
+  sl_workspace_answer_free(a);
+  if (st) {
+    free(*json), *json = NULL;
+    return fail(st, &err, msg, msgsize);
+  }
+  return SL_OK;
+}
+
+void sl_binding_string_free(char *s) { free(s); }
 
 void sl_binding_valuation_free(sl_binding_valuation *v) { free(v); }
 
@@ -442,7 +476,7 @@ const char *sl_binding_valuation_text(const sl_binding_valuation *b, const char 
   if (strcmp(key, "club") == 0) return b->club[0] ? b->club : NULL;
   if (strcmp(key, "league") == 0) return b->league[0] ? b->league : NULL;
   if (strcmp(key, "position_group") == 0) return b->p.group >= 0 ? sl_fees_group_name(b->p.group) : NULL;
-  if (strcmp(key, "interval") == 0) return b->v.interval == SL_FEES_INTERVAL_CONFORMAL ? "split-conformal" : "t";
+  if (strcmp(key, "interval") == 0) return b->v.interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t"; /* as JSON */
   if (strcmp(key, "model") == 0) return b->model[0] ? b->model : NULL;
   if (strcmp(key, "model_choice") == 0) return b->model_choice[0] ? b->model_choice : NULL;
   if (strcmp(key, "verdict") == 0) return b->verdict[0] ? b->verdict : NULL;

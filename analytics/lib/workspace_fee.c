@@ -433,9 +433,10 @@ int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, co
   int st = sl_workspace_fee_player(ws, pl, given, &fp, notes, &nnotes, SL_FEES_MAX_NOTES, err);
   char why[SL_FEES_NOTE_MAX];
   const sl_fees_model *m = st ? NULL : sl_workspace_model_for(ws, &fp, NULL, why, sizeof why);
-  if (!st && why[0] && nnotes < SL_FEES_MAX_NOTES) memcpy(notes[nnotes++], why, SL_FEES_NOTE_MAX);
   if (!st) st = sl_fees_value(m, &fp, ws->level, bid, out, err);
   if (st) return st;
+  /* The valuation's own notes, then which model and why, then where each attribute came from. */
+  if (why[0] && out->nnotes < SL_FEES_MAX_NOTES) memcpy(out->notes[out->nnotes++], why, SL_FEES_NOTE_MAX);
   for (size_t i = 0; i < nnotes && out->nnotes < SL_FEES_MAX_NOTES; i++)
     memcpy(out->notes[out->nnotes++], notes[i], SL_FEES_NOTE_MAX);
   if (fp_out) *fp_out = fp;

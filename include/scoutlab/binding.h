@@ -236,6 +236,16 @@ int sl_binding_value_with(const sl_workspace *ws, const char *player, double bid
                           const char *const *values, size_t nattrs, sl_binding_valuation **out, char *msg,
                           size_t msgsize);
 void sl_binding_valuation_free(sl_binding_valuation *v);
+/** The whole answer as `scoutlab value --format json` prints it (the library's one writer,
+ *  sl_workspace_answer_json: the player's record, the valuation, contributions, up to
+ *  ncomparables nearest deals, each of the nwhat what-ifs such as "age=+1" or
+ *  "market-value=15m", notes): *json gets a new string, freed with sl_binding_string_free().
+ *  Attributes and errors as sl_binding_value_with; a what-if that cannot be applied is
+ *  SL_EINVAL naming it. */
+int sl_binding_value_json(const sl_workspace *ws, const char *player, double bid, const char *const *keys,
+                          const char *const *values, size_t nattrs, size_t ncomparables, const char *const *what_if,
+                          size_t nwhat, char **json, char *msg, size_t msgsize);
+void sl_binding_string_free(char *s);
 /** Number keys of a valuation, in a fixed order: i < sl_binding_valuation_key_count(). */
 size_t sl_binding_valuation_key_count(void);
 const char *sl_binding_valuation_key(size_t i);

@@ -37,5 +37,6 @@
 #include "scoutlab/report.h"
 #include "scoutlab/money.h"
 #include "scoutlab/text.h"
+#include "scoutlab/json.h"
 
 #endif

@@ -33,6 +33,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "scoutlab/compare.h"
 #include "scoutlab/error.h"
@@ -262,6 +263,49 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
  *  SL_EINVAL without a model. fp may be NULL. */
 int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                        double bid, sl_fees_player *fp, sl_fees_valuation *out, sl_error *err);
+
+/** Most comparables and what-ifs one answer holds. */
+#define SL_WORKSPACE_MAX_COMPARABLES 50
+#define SL_WORKSPACE_MAX_WHAT_IF 16
+
+/** Everything `scoutlab value` answers about one player, for every caller (the command's
+ *  table, CSV and JSON, the bindings): the record valued, the model that valued him and why,
+ *  the valuation (its notes: the valuation's own, then why that model, then where each
+ *  attribute came from: the order sl_workspace_value gives them), the training deals nearest
+ *  him and each what-if's valuation. Strings are borrowed from the workspace and the caller's
+ *  what-ifs: the answer lives no longer than both. */
+typedef struct sl_workspace_answer {
+  sl_fees_player player;
+  const sl_fees_model *model;          /* borrowed from the workspace */
+  const char *model_path;              /* the model's file, NULL for a fitted one */
+  char model_choice[SL_FEES_NOTE_MAX]; /* why that model, "" when there was no choice */
+  const char *seasons;                 /* the stats seasons the workspace read, as text */
+  double market_value_date;            /* the day his market value is of (days since 1970), NAN none */
+  sl_fees_valuation valuation;
+  char verdict[SL_FEES_VERDICT_MAX];   /* with a bid, sl_fees_verdict's words; "" without */
+  sl_fees_comparable comparables[SL_WORKSPACE_MAX_COMPARABLES];
+  size_t ncomparables;
+  const char *what_if_change[SL_WORKSPACE_MAX_WHAT_IF]; /* "age=+1", as the caller gave them */
+  sl_fees_player what_if_player[SL_WORKSPACE_MAX_WHAT_IF];
+  sl_fees_valuation what_if[SL_WORKSPACE_MAX_WHAT_IF];
+  size_t nwhat_if;
+} sl_workspace_answer;
+
+/** Values a player as sl_workspace_value does, with up to ncomparables (at most
+ *  SL_WORKSPACE_MAX_COMPARABLES) nearest training deals and each of the nwhat what-ifs
+ *  (sl_fees_model_apply's forms; at most SL_WORKSPACE_MAX_WHAT_IF) valued by the same model.
+ *  `pl` may be NULL for a player known only by attributes. The caller frees *out with
+ *  sl_workspace_answer_free(). SL_EINVAL without a model or with too many what-ifs; a what-if
+ *  that cannot be applied fails the whole answer, naming it. */
+int sl_workspace_answer_new(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                            double bid, size_t ncomparables, const char *const *what_if, size_t nwhat,
+                            sl_workspace_answer **out, sl_error *err);
+void sl_workspace_answer_free(sl_workspace_answer *a);
+
+/** The answer as `scoutlab value --format json` prints it (docs/json.md: schema "scoutlab
+ *  value"; every key of the player, the valuation, contributions, comparables, what-ifs and
+ *  notes): one writer for the command and the bindings. */
+void sl_workspace_answer_json(FILE *out, const sl_workspace_answer *a);
 
 /** Fair fees (the model's median, EUR) of the stats players of `group` with at least
  *  min_minutes, each valued as sl_workspace_value values him (his season, fee record and model);

@@ -12,6 +12,7 @@ The library is found at $SCOUTLAB_LIBRARY, else next to this package as installe
 Everything is read through the flat API of scoutlab/binding.h: no struct layouts are mirrored.
 """
 import ctypes
+import json
 import math
 import os
 
@@ -98,17 +99,9 @@ _coef_count = _sig("sl_binding_model_coef_count", _SZ, _P)
 _coef_name = _sig("sl_binding_model_coef_name", _S, _P, _SZ)
 _coef = _sig("sl_binding_model_coef", _D, _P, _SZ)
 _deals = _sig("sl_binding_model_deals", _SZ, _P)
-_value = _sig("sl_binding_value", _c.c_int, _P, _S, _D, _c.POINTER(_P), _S, _SZ)
-_value_with = _sig("sl_binding_value_with", _c.c_int, _P, _S, _D, _STRS, _STRS, _SZ, _c.POINTER(_P), _S, _SZ)
-_val_free = _sig("sl_binding_valuation_free", None, _P)
-_key_count = _sig("sl_binding_valuation_key_count", _SZ)
-_key = _sig("sl_binding_valuation_key", _S, _SZ)
-_val_num = _sig("sl_binding_valuation_number", _D, _P, _S)
-_val_text = _sig("sl_binding_valuation_text", _S, _P, _S)
-_term_count = _sig("sl_binding_valuation_term_count", _SZ, _P)
-_term = _sig("sl_binding_valuation_term", _S, _P, _SZ, _c.POINTER(_S), _c.POINTER(_D), _c.POINTER(_D))
-_note_count = _sig("sl_binding_valuation_note_count", _SZ, _P)
-_note = _sig("sl_binding_valuation_note", _S, _P, _SZ)
+_value_json = _sig("sl_binding_value_json", _c.c_int, _P, _S, _D, _STRS, _STRS, _SZ, _SZ, _STRS, _SZ,
+                   _c.POINTER(_c.c_void_p), _S, _SZ)
+_string_free = _sig("sl_binding_string_free", None, _c.c_void_p)
 _rows_read = _sig("sl_binding_table_rows_read", _SZ, _P)
 _skipped_count = _sig("sl_binding_table_skipped_count", _SZ, _P)
 _skipped = _sig("sl_binding_table_skipped", _S, _P, _SZ, _c.POINTER(_S), _c.POINTER(_c.c_long))
@@ -444,38 +437,32 @@ class Workspace:
         msg = _c.create_string_buffer(_MSG)
         _check(_model_save(self._open(), _b(path), msg, _MSG), msg)
 
-    def value(self, player, bid=None, **attrs):
-        """Fair fee of one player as `scoutlab value` gives it: a dict of numbers (EUR), texts,
-        "terms" (the reasons), "notes", "model" and "model_choice" (which model valued him and
-        why, as value's JSON) and, with a bid, "verdict". attrs state what the data do not, as value's options:
-        age, market_value (10e6 or "10m"), contract_months, minutes_share, position, contract_until,
-        club, league, buyer_league, buyer_club (e.g. buyer_club="Chelsea")."""
-        v = _P()
+    def value(self, player, bid=None, what_if=(), comparables=5, **attrs):
+        """Fair fee of one player: the dict `scoutlab value --format json` prints, written by the
+        library's one writer (docs/json.md: "fair_fee", "fee_low", "fee_high", "p_at_least_bid",
+        "verdict" with a bid, "model" and "model_choice" (which model valued him and why),
+        "contributions", "comparables", "what_if", "extrapolated", "notes"...; null is None).
+        what_if: changes as value's --what-if ("age=+1", "market-value=15m"); comparables: how
+        many nearest training deals (0-50). attrs state what the data do not, as value's options:
+        age, market_value (10e6 or "10m"), contract_months, minutes_share, position,
+        contract_until, club, league, buyer_league, buyer_club (e.g. buyer_club="Chelsea"),
+        last_fee ("11m" or "none"), last_fee_season."""
+        if isinstance(what_if, (str, bytes)):
+            what_if = [what_if]
         msg = _c.create_string_buffer(_MSG)
-        ws = self._open()
         keys = [_b(k) for k in attrs]
         vals = [_b(x if isinstance(x, str) else repr(float(x)) if isinstance(x, (int, float)) else x) for x in attrs.values()]
         ka = (_c.c_char_p * max(len(keys), 1))(*keys)
         va = (_c.c_char_p * max(len(vals), 1))(*vals)
-        _check(_value_with(ws, _b(player), math.nan if bid is None else float(bid), ka, va, len(keys), _c.byref(v),
-                           msg, _MSG), msg)
+        wi = [_b(w) for w in what_if]
+        wa = (_c.c_char_p * max(len(wi), 1))(*wi)
+        text = _c.c_void_p()
+        _check(_value_json(self._open(), _b(player), math.nan if bid is None else float(bid), ka, va, len(keys),
+                           int(comparables), wa, len(wi), _c.byref(text), msg, _MSG), msg)
         try:
-            out = {}
-            for i in range(_key_count()):
-                k = _key(i)
-                out[_u(k)] = _num(_val_num(v, k))
-            for k in ("player", "club", "league", "position_group", "interval", "model", "model_choice", "verdict"):
-                out[k] = _u(_val_text(v, k.encode()))
-            terms = []
-            for i in range(_term_count(v)):
-                val, pct, eur = _S(), _D(), _D()
-                name = _term(v, i, _c.byref(val), _c.byref(pct), _c.byref(eur))
-                terms.append({"term": _u(name), "value": _u(val.value), "percent": pct.value, "eur": eur.value})
-            out["terms"] = terms
-            out["notes"] = [_u(_note(v, i)) for i in range(_note_count(v))]
-            return out
+            return json.loads(_c.string_at(text).decode("utf-8", "replace"))
         finally:
-            _val_free(v)
+            _string_free(text)
 
 
 def _compared(b, i):

@@ -7,7 +7,7 @@
 #   - the C and C++ examples build with `pkg-config --cflags --libs scoutlab` and run;
 #   - the examples build with find_package(scoutlab) (CMake package);
 #   - the Python module imports from the installed tree and values the demo player;
-#   - the man page renders; the bash completion loads.
+#   - the man page renders; the bash completion loads; the README and docs/ are installed.
 set -eu
 build=$1 src=$2
 tmp=$(mktemp -d)
@@ -21,6 +21,11 @@ cd "$tmp/elsewhere"
 unset SCOUTLAB_DATADIR SCOUTLAB_PLOTDIR
 bad=0
 check() { if ! "$@"; then echo "FAIL: $*"; bad=1; fi; }
+
+# 0. The manual is installed beside the examples.
+check test -s "$P/share/doc/scoutlab/README.md"
+check test -s "$P/share/doc/scoutlab/docs/fee-model.md"
+check test -s "$P/share/doc/scoutlab/docs/json.md"
 
 # 1. The CLI.
 check "$P/bin/scoutlab" --version

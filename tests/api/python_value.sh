@@ -17,6 +17,8 @@ trap 'rm -rf "$tmp"' EXIT
   --market-value 30m --age 27 --position CB --format json >"$tmp/stated.json"
 "$bin" value --model "$tmp/demo.slm" --player "Tobías Quirandel" --data "$data/values.csv" --bid 25m \
   --level 0.9 --window 2026 --format json >"$tmp/level.json"
+"$bin" value --model "$tmp/demo.slm" --player "Tobías Quirandel" --data "$data/values.csv" --bid 25m \
+  --what-if age=+1 --what-if market-value=15m --comparables 3 --format json >"$tmp/whatif.json"
 cd "$tmp"
 SCOUTLAB_LIBRARY=$lib PYTHONPATH=$pydir "$py" - "$tmp/cli.json" "$tmp/demo.slm" "$data" <<'PY'
 import json, math, sys
@@ -25,14 +27,42 @@ cli = json.load(open(sys.argv[1]))
 model, data = sys.argv[2], sys.argv[3]
 v = scoutlab.value("Tobías Quirandel", bid=25e6, model=model, data=[data + "/values.csv"])
 bad = 0
-for k in ("fair_fee", "fee_mean", "fee_low", "fee_high", "p_at_least_bid", "log_fee", "age", "market_value"):
-    if not math.isclose(v[k], cli[k], rel_tol=1e-12):
-        print("FAIL %s: python %r, scoutlab value %r" % (k, v[k], cli[k])); bad = 1
-for k in ("player", "position_group", "league", "interval", "model", "model_choice"):
-    if v[k] != cli[k]:
-        print("FAIL %s: python %r, scoutlab value %r" % (k, v[k], cli[k])); bad = 1
-if [t["term"] for t in v["terms"]] != [c["term"] for c in cli["contributions"]]:
-    print("FAIL terms differ"); bad = 1
+
+
+def differences(mine, theirs, where="value"):
+    """Where two JSON values differ: numbers within 1e-12 relative, everything else exactly."""
+    if isinstance(mine, dict) and isinstance(theirs, dict):
+        if sorted(mine) != sorted(theirs):
+            return ["%s: keys %s against %s" % (where, sorted(set(mine) ^ set(theirs)), "scoutlab value")]
+        return [d for k in mine for d in differences(mine[k], theirs[k], where + "." + k)]
+    if isinstance(mine, list) and isinstance(theirs, list):
+        if len(mine) != len(theirs):
+            return ["%s: %d items, scoutlab value %d" % (where, len(mine), len(theirs))]
+        return [d for i, (a, b) in enumerate(zip(mine, theirs)) for d in differences(a, b, "%s[%d]" % (where, i))]
+    numbers = (int, float)
+    if isinstance(mine, numbers) and isinstance(theirs, numbers) and not isinstance(mine, bool):
+        return [] if math.isclose(mine, theirs, rel_tol=1e-12, abs_tol=1e-300) else ["%s: %r, scoutlab %r" % (where, mine, theirs)]
+    return [] if mine == theirs else ["%s: %r, scoutlab %r" % (where, mine, theirs)]
+
+
+# The whole document, key by key: the library writes both (one writer).
+for d in differences(v, cli):
+    print("FAIL " + d); bad = 1
+if not cli["comparables"] or not cli["contributions"] or "verdict" not in cli:
+    print("FAIL value's JSON lacks comparables, contributions or the verdict"); bad = 1
+whatif = json.load(open(sys.argv[1].replace("cli.json", "whatif.json")))
+w = scoutlab.value("Tobías Quirandel", bid=25e6, model=model, data=[data + "/values.csv"],
+                   what_if=["age=+1", "market-value=15m"], comparables=3)
+for d in differences(w, whatif):
+    print("FAIL what-if: " + d); bad = 1
+if len(w["what_if"]) != 2 or len(w["comparables"]) != 3 or w["what_if"][0]["change"] != "age=+1":
+    print("FAIL what-ifs and comparables: %r, %d" % ([x["change"] for x in w["what_if"]], len(w["comparables"]))); bad = 1
+try:
+    scoutlab.value("Tobías Quirandel", model=model, data=[data + "/values.csv"], what_if="hair=red")
+    print("FAIL a what-if of no attribute accepted"); bad = 1
+except scoutlab.ScoutlabError as e:
+    if "hair" not in str(e):
+        print("FAIL what-if hair=red: %s" % e); bad = 1
 t = scoutlab.load_table(data + "/contracts.csv")
 if len(t["Player"]) != 2633 or not isinstance(t["annual_wage"][0], float):
     print("FAIL load_table: %d rows" % len(t["Player"])); bad = 1
