@@ -130,15 +130,12 @@ static int check_axes(const sl_profile *pr, const char *axes, sl_error *err) {
   return SL_OK;
 }
 
-/* Titles fit on one line at 17 pt: full names for two players, surnames for more or longer. */
+/* Titles fit on one line at 17 pt: full names when they all fit (a family name guessed from
+ * the last word is wrong for many: "Caio Henrique Oliveira Silva" is not "Silva"), else surnames. */
 #define TITLE_MAX_CHARS 60
 
-static const char *radar_title(sl_charts_store *st, const sl_compare *c, const size_t *idx, size_t n) {
-  const char *name[SL_PLOT_BARS_MAX_PLAYERS > SL_PLOT_RADAR_MAX_PLAYERS ? SL_PLOT_BARS_MAX_PLAYERS : SL_PLOT_RADAR_MAX_PLAYERS];
-  for (size_t p = 0; p < n; p++) name[p] = sl_compare_player(c, idx[p])->name;
-  if (n == 2 && strlen(name[0]) + strlen(name[1]) + 4 <= TITLE_MAX_CHARS)
-    return sl_charts_printf(st, "%s vs %s", name[0], name[1]);
-  for (size_t p = 0; p < n; p++) name[p] = sl_charts_family_name(st, name[p]);
+/* "A vs B", "A vs B and C", "A vs B, C and D". */
+static const char *players_title(sl_charts_store *st, const char *const *name, size_t n) {
   if (n == 2) return sl_charts_printf(st, "%s vs %s", name[0], name[1]);
   if (n == 3) return sl_charts_printf(st, "%s vs %s and %s", name[0], name[1], name[2]);
   char others[512] = "";
@@ -146,6 +143,15 @@ static const char *radar_title(sl_charts_store *st, const sl_compare *c, const s
     used += (size_t)snprintf(others + used, sizeof others - used, "%s%s", p == 1 ? "" : p + 1 == n ? " and " : ", ",
                              name[p]);
   return sl_charts_printf(st, "%s vs %s", name[0], others);
+}
+
+static const char *radar_title(sl_charts_store *st, const sl_compare *c, const size_t *idx, size_t n) {
+  const char *name[SL_PLOT_BARS_MAX_PLAYERS > SL_PLOT_RADAR_MAX_PLAYERS ? SL_PLOT_BARS_MAX_PLAYERS : SL_PLOT_RADAR_MAX_PLAYERS] = {0};
+  for (size_t p = 0; p < n; p++) name[p] = sl_compare_player(c, idx[p])->name;
+  const char *full = players_title(st, name, n);
+  if (full && strlen(full) <= TITLE_MAX_CHARS) return full;
+  for (size_t p = 0; p < n; p++) name[p] = sl_charts_family_name(st, name[p]);
+  return players_title(st, name, n);
 }
 
 /* Picks the axes: the named ones, else up to the cap taken in turn from each stat group so that

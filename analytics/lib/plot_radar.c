@@ -26,7 +26,7 @@
 /* An axis name may take at most this share of the canvas width before it is shortened. */
 #define AXIS_MAX_WIDTH 0.24
 /* A legend name too (an 80-character name would leave the radar a dot). */
-#define LEGEND_MAX_WIDTH 0.2
+#define LEGEND_MAX_WIDTH 0.26 /* "Caio Henrique Oliveira Silva" whole at 1200 px */
 /* Rings at a quarter, half and three quarters of each axis's range, and the rim. */
 #define N_RINGS 4
 /* The legend's note on the rim marks (two short lines, so it fits beside any radar). */
@@ -80,10 +80,28 @@ static int blocks_overlap(const axis_text *a, const axis_text *b) {
   return a->x0 < b->x0 + b->w && b->x0 < a->x0 + a->w && a->y0 < b->y0 + b->h && b->y0 < a->y0 + a->h;
 }
 
-/* Sets t's name (one line, or two when it is wider than room: a journalist's chart must not need
- * "Goals against per 90 (fewer is…" finished by hand), its range line, width and height. */
-static int axis_block(axis_text *t, const char *name, const char *range, double room, double scale) {
-  if (sl_plot_text_wrap_balanced(name, room, AXIS_PT, 0, scale, &t->name, &t->name2)) return SL_ENOMEM;
+/* How the names are set, tried in this order until the ring fits (lay_out_blocks): a long name on
+ * two lines (a journalist's chart must not need "Goals against per 90 (fewer is…" finished by
+ * hand); two lines only above and below the ring; on one line with more room across (when
+ * two-line blocks stack too high: sixteen stats); on one line cut to the room, the last resort. */
+typedef enum { NAMES_TWO_LINES, NAMES_MIXED, NAMES_WIDE, NAMES_CUT, NAME_FORMS } name_form;
+/* NAMES_MIXED: two lines above and below the ring, where names sit side by side and a narrow
+ * block clears its neighbours; one line across at the sides, where blocks stack and a line more
+ * costs height. A block is "above or below" within this sine of the vertical. */
+#define MIXED_SIDE_SINE 0.5
+/* A ring smaller than this share of the region's half-height reads as a dot beside its names:
+ * the next form is tried. */
+#define MIN_RING_SHARE 0.4
+
+/* Sets t's name in `form`, its range line, width and height. */
+static int axis_block(axis_text *t, const char *name, const char *range, double room, name_form form, double scale) {
+  if (form == NAMES_TWO_LINES) {
+    if (sl_plot_text_wrap_balanced(name, room, AXIS_PT, 0, scale, &t->name, &t->name2)) return SL_ENOMEM;
+  } else {
+    t->name = sl_plot_text_shorten(name, room, AXIS_PT, 0, scale);
+    t->name2 = strdup("");
+    if (!t->name || !t->name2) return SL_ENOMEM;
+  }
   if (!(t->range = strdup(range))) return SL_ENOMEM;
   double em = AXIS_PT * SL_PLOT_PX_PER_PT * scale, rem = RANGE_PT * SL_PLOT_PX_PER_PT * scale;
   t->w = fmax(fmax(sl_plot_text_width(t->name, AXIS_PT, 0, scale), sl_plot_text_width(t->name2, AXIS_PT, 0, scale)),
@@ -104,8 +122,13 @@ static double range_line_y(const axis_text *t, double scale) {
  * turn, clockwise from the top), each pushed out along its spoke until it clears the others;
  * then shrinks the ring until every block lies inside [left, right] x [bottom, top]. */
 struct radar_geom;
-static void fit_ring(struct radar_geom *g, size_t n, double offset, double left, double right, double bottom,
-                     double top, double gap, double block_h);
+/* The region the ring and its names must stay in (canvas px), and the gap from rim to name. */
+typedef struct ring_region {
+  double left, right, bottom, top, gap;
+} ring_region;
+static double fit_ring(struct radar_geom *g, size_t n, double offset, const ring_region *r, double block_h);
+static int lay_out_blocks(struct radar_geom *g, size_t n, const char *const *names, char *const *ranges, double room,
+                          double offset, const ring_region *r);
 
 typedef struct radar_geom {
   double w, h, scale, cx, cy, R;
@@ -134,67 +157,151 @@ static int radar_lay_out(const sl_plot_radar *c, radar_geom *g) {
   sl_plot_canvas(&c->common, &g->w, &g->h);
   g->scale = sl_plot_scale(&c->common);
   double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
-  g->axis = calloc(c->n_axes, sizeof *g->axis);
-  if (!g->axis) return SL_ENOMEM;
-  double widest = 0, block_h = 0; /* the tallest block: one with a two-line name */
-  for (size_t a = 0; a < c->n_axes; a++) {
-    axis_text *t = &g->axis[a];
-    char range[96];
-    char lo[32], hi[32];
+  char **ranges = calloc(c->n_axes, sizeof *ranges);
+  int st = ranges ? SL_OK : SL_ENOMEM;
+  for (size_t a = 0; !st && a < c->n_axes; a++) {
+    char lo[32], hi[32], range[96];
     if (c->axis_low_text && c->axis_high_text && c->axis_low_text[a] && c->axis_high_text[a])
       snprintf(lo, sizeof lo, "%s", c->axis_low_text[a]), snprintf(hi, sizeof hi, "%s", c->axis_high_text[a]);
     else number_text(c->axis_low[a], lo, sizeof lo), number_text(c->axis_high[a], hi, sizeof hi);
     snprintf(range, sizeof range, "%s \xe2\x80\x93 %s", lo, hi);
-    if (axis_block(t, c->axes[a], range, AXIS_MAX_WIDTH * g->w, g->scale)) return SL_ENOMEM;
-    widest = fmax(widest, t->w), block_h = fmax(block_h, t->h);
+    if (!(ranges[a] = strdup(range))) st = SL_ENOMEM;
   }
   double names = 0;
-  if (legend_names(c, g, &names)) return SL_ENOMEM;
+  if (!st) st = legend_names(c, g, &names);
   double lw = fmax(names, fmax(sl_plot_text_width(RIM_NOTE_1, RANGE_PT, 0, g->scale), sl_plot_text_width(RIM_NOTE_2, RANGE_PT, 0, g->scale))), margin = SL_PLOT_TEXT_LEFT * g->w;
-  double left = margin, right = g->w - margin - lw - 2 * em;
-  double top = REGION_TOP * g->h, bottom = REGION_BOTTOM * g->h, gap = LABEL_GAP_EM * em;
-  g->R = fmin((right - left) / 2 - widest - gap, (top - bottom) / 2 - block_h - gap);
-  if (g->R < 2 * em) g->R = 2 * em; /* a tiny canvas: labels may then be shortened below */
-  g->cx = (left + right) / 2, g->cy = (top + bottom) / 2;
-  g->legend_x = right + 2 * em, g->legend_y = g->cy + 0.5 * (double)c->n_players * LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
-  fit_ring(g, c->n_axes, 0, left, right, bottom, top, gap, block_h);
-  return SL_OK;
+  ring_region r = {margin, g->w - margin - lw - 2 * em, REGION_BOTTOM * g->h, REGION_TOP * g->h, LABEL_GAP_EM * em};
+  if (!st) st = lay_out_blocks(g, c->n_axes, c->axes, ranges, AXIS_MAX_WIDTH * g->w, 0, &r);
+  g->legend_x = r.right + 2 * em, g->legend_y = g->cy + 0.5 * (double)c->n_players * LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
+  for (size_t a = 0; ranges && a < c->n_axes; a++) free(ranges[a]);
+  free(ranges);
+  return st;
 }
 
-static void place_ring(radar_geom *g, size_t n, double offset, double gap, double block_h) {
+/* Does block a overlap any placed before it (and, the last, the first)? */
+static int block_hits(const radar_geom *g, size_t a, size_t n) {
+  for (size_t b = 0; b < a; b++)
+    if (blocks_overlap(&g->axis[a], &g->axis[b])) return 1;
+  return a + 1 == n && a > 0 && blocks_overlap(&g->axis[a], &g->axis[0]);
+}
+
+static int block_inside(const axis_text *t, const ring_region *r) {
+  return t->x0 >= r->left && t->x0 + t->w <= r->right && t->y0 >= r->bottom && t->y0 + t->h <= r->top;
+}
+
+/* Moves a block by (dx, dy), keeping its alignment. */
+static void shift_block(axis_text *t, double dx, double dy) { t->x += dx, t->x0 += dx, t->y += dy, t->y0 += dy; }
+
+/* Places each block at its spoke; one that hits an earlier block moves outward, a step at a
+ * time, three ways at once: along its spoke, straight across (away from the centre line) and
+ * straight up or down (away from the middle). The first position that clears the others inside
+ * the region wins; when none does within the steps, the one along the spoke (fit_ring then
+ * shrinks the ring). Across and up/down keep a name beside its spoke where pushing along it
+ * would run off the region's bottom ("Average distance of defensive actions" on a keeper's pizza). */
+static void place_ring(radar_geom *g, size_t n, double offset, const ring_region *r, double block_h) {
   for (size_t a = 0; a < n; a++) {
     axis_text *t = &g->axis[a];
-    double theta = 2 * PI * ((double)a + offset) / (double)n, dist = g->R + gap;
+    double theta = 2 * PI * ((double)a + offset) / (double)n, dist = g->R + r->gap;
     place_block(t, g->cx, g->cy, dist, theta);
-    for (int k = 0; k < 4 * PUSH_MAX; k++) {
-      int hit = 0;
-      for (size_t b = 0; b < a && !hit; b++) hit = blocks_overlap(t, &g->axis[b]);
-      if (a + 1 == n && a > 0) hit |= blocks_overlap(t, &g->axis[0]);
-      if (!hit) break;
-      dist += PUSH_STEP * block_h;
-      place_block(t, g->cx, g->cy, dist, theta);
+    if (!block_hits(g, a, n)) continue;
+    axis_text home = *t;
+    double sx = sin(theta) >= 0 ? 1 : -1, sy = cos(theta) >= 0 ? 1 : -1;
+    int placed = 0;
+    for (int k = 1; k <= 4 * PUSH_MAX && !placed; k++) {
+      double step = k * PUSH_STEP * block_h;
+      for (int way = 0; way < 3 && !placed; way++) {
+        *t = home;
+        if (way == 0) place_block(t, g->cx, g->cy, dist + step, theta);
+        else shift_block(t, way == 1 ? sx * step : 0, way == 2 ? sy * step : 0);
+        placed = !block_hits(g, a, n) && block_inside(t, r);
+      }
+    }
+    if (!placed) { /* along the spoke until it clears, inside or not */
+      *t = home;
+      for (int k = 1; k <= 4 * PUSH_MAX && block_hits(g, a, n); k++)
+        place_block(t, g->cx, g->cy, dist + k * PUSH_STEP * block_h, theta);
     }
   }
 }
 
-static void fit_ring(radar_geom *g, size_t n, double offset, double left, double right, double bottom, double top,
-                     double gap, double block_h) {
-  for (int round = 0; round < 12; round++) {
-    place_ring(g, n, offset, gap, block_h);
-    double over = 0;
-    for (size_t a = 0; a < n; a++) {
-      const axis_text *t = &g->axis[a];
-      over = fmax(over, fmax(fmax(left - t->x0, t->x0 + t->w - right), fmax(bottom - t->y0, t->y0 + t->h - top)));
-    }
-    if (over <= 0 || g->R <= 2 * block_h) return;
+/* How far the farthest block leaves the region (<= 0: none does); the box of the ring and its
+ * blocks into box[4] (left, right, bottom, top). */
+static double overflow(const radar_geom *g, size_t n, const ring_region *r, double box[4]) {
+  double over = 0;
+  box[0] = g->cx - g->R, box[1] = g->cx + g->R, box[2] = g->cy - g->R, box[3] = g->cy + g->R;
+  for (size_t a = 0; a < n; a++) {
+    const axis_text *t = &g->axis[a];
+    box[0] = fmin(box[0], t->x0), box[1] = fmax(box[1], t->x0 + t->w);
+    box[2] = fmin(box[2], t->y0), box[3] = fmax(box[3], t->y0 + t->h);
+    over = fmax(over, fmax(fmax(r->left - t->x0, t->x0 + t->w - r->right), fmax(r->bottom - t->y0, t->y0 + t->h - r->top)));
+  }
+  return over;
+}
+
+/* Returns how far the farthest block still leaves the region (<= 0: none does). Each round
+ * centres the ring and its names in the region (wide names on one side no longer cost the ring
+ * on both), then shrinks the ring by what still sticks out. The last round places the blocks at
+ * the radius it keeps. */
+static double fit_ring(radar_geom *g, size_t n, double offset, const ring_region *r, double block_h) {
+  enum { ROUNDS = 12 };
+  double over = 0, box[4];
+  for (int round = 0; round < ROUNDS; round++) {
+    place_ring(g, n, offset, r, block_h);
+    overflow(g, n, r, box);
+    double dx = ((r->left + r->right) - (box[0] + box[1])) / 2, dy = ((r->bottom + r->top) - (box[2] + box[3])) / 2;
+    if (fabs(dx) > 0.5 || fabs(dy) > 0.5) g->cx += dx, g->cy += dy, place_ring(g, n, offset, r, block_h);
+    over = overflow(g, n, r, box);
+    if (over <= 0 || g->R <= 2 * block_h || round == ROUNDS - 1) return over;
     g->R = fmax(2 * block_h, g->R - over - 1);
   }
+  return over;
+}
+
+static void free_blocks(radar_geom *g, size_t n) {
+  for (size_t a = 0; g->axis && a < n; a++) free(g->axis[a].name), free(g->axis[a].name2), free(g->axis[a].range);
+  free(g->axis);
+  g->axis = NULL;
+}
+
+/* The blocks in one form, the ring's first radius and centre, then fit_ring: its overflow. */
+static double try_form(radar_geom *g, size_t n, const char *const *names, char *const *ranges, double room,
+                       name_form form, double offset, const ring_region *r, int *st) {
+  free_blocks(g, n);
+  if (!(g->axis = calloc(n, sizeof *g->axis))) return *st = SL_ENOMEM, 0;
+  double widest = 0, block_h = 0; /* the tallest block: one with a two-line name */
+  /* One line across: as wide as leaves the ring MIN_RING_SHARE of the height. */
+  double across = (r->right - r->left) / 2 - r->gap - MIN_RING_SHARE * (r->top - r->bottom) / 2;
+  for (size_t a = 0; a < n; a++) {
+    name_form f = form;
+    if (form == NAMES_MIXED) f = fabs(sin(2 * PI * ((double)a + offset) / (double)n)) < MIXED_SIDE_SINE ? NAMES_TWO_LINES : NAMES_WIDE;
+    if (axis_block(&g->axis[a], names[a], ranges[a], f == NAMES_WIDE ? fmax(room, across) : room, f, g->scale))
+      return *st = SL_ENOMEM, 0;
+    widest = fmax(widest, g->axis[a].w), block_h = fmax(block_h, g->axis[a].h);
+  }
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
+  g->R = fmin((r->right - r->left) / 2 - widest - r->gap, (r->top - r->bottom) / 2 - block_h - r->gap);
+  if (g->R < 2 * em) g->R = 2 * em; /* a tiny canvas: labels may then be shortened below */
+  g->cx = (r->left + r->right) / 2, g->cy = (r->top + r->bottom) / 2;
+  return fit_ring(g, n, offset, r, block_h);
+}
+
+static int lay_out_blocks(radar_geom *g, size_t n, const char *const *names, char *const *ranges, double room,
+                          double offset, const ring_region *r) {
+  int st = SL_OK, best = NAMES_CUT;
+  double best_R = -1, enough = MIN_RING_SHARE * (r->top - r->bottom) / 2;
+  for (int form = 0; form < NAME_FORMS && !st; form++) {
+    double over = try_form(g, n, names, ranges, room, (name_form)form, offset, r, &st);
+    if (st || (over <= 0 && g->R >= enough)) return st; /* the first form that fits well */
+    if (over <= 0 && g->R > best_R) best = form, best_R = g->R;
+  }
+  if (!st && best != NAMES_CUT) try_form(g, n, names, ranges, room, (name_form)best, offset, r, &st);
+  return st;
 }
 
 static void geom_free(radar_geom *g, size_t n) {
-  for (size_t a = 0; g->axis && a < n; a++) free(g->axis[a].name), free(g->axis[a].name2), free(g->axis[a].range);
+  free_blocks(g, n);
   for (size_t p = 0; g->legend && p < g->nlegend; p++) free(g->legend[p]);
-  free(g->axis), free(g->legend);
+  free(g->legend);
 }
 
 /* Records every block's name lines (as "axis") and its range line (as range_what). */
@@ -405,42 +512,44 @@ static size_t pizza_groups(const sl_plot_pizza *c, size_t *group, size_t *first)
   return ng;
 }
 
+/* A slice's value line: "0.22 · 61st pct", "(style)" for a measure with no better side, "not
+ * ranked" for a player under the pool's minutes. */
+static void pizza_value_line(const sl_plot_pizza *c, size_t s, char *line, size_t size) {
+  double v = c->value[s], p = c->percentile[s];
+  char num[32];
+  if (c->value_text && c->value_text[s]) snprintf(num, sizeof num, "%s", c->value_text[s]);
+  else number_text(v, num, sizeof num);
+  int style = c->neutral && c->neutral[s]; /* no better side: a percentile, not a rating */
+  if (isfinite(v) && isfinite(p))
+    sl_snprintf_c(line, size, "%s \xc2\xb7 %.0f%s pct%s", num, p, ordinal(p), style ? " (style)" : "");
+  else if (isfinite(v)) sl_snprintf_c(line, size, "%s \xc2\xb7 not ranked", num); /* few minutes */
+  else snprintf(line, size, "no value");
+}
+
 static int pizza_labels(const sl_plot_pizza *c, radar_geom *g, size_t ng, const size_t *first) {
   sl_plot_canvas(&c->common, &g->w, &g->h);
   g->scale = sl_plot_scale(&c->common);
   size_t n = c->n_stats;
-  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale;
-  g->axis = calloc(n, sizeof *g->axis);
-  if (!g->axis) return SL_ENOMEM;
-  double widest = 0, block_h = 0, legend = 0; /* block_h: the tallest, one with a two-line name */
+  double em = AXIS_PT * SL_PLOT_PX_PER_PT * g->scale, legend = 0;
   for (size_t k = 0; k < ng; k++) legend = fmax(legend, sl_plot_text_width(c->groups[first[k]], LEGEND_PT, 0, g->scale));
   legend += LEGEND_SWATCH_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
-  double margin = SL_PLOT_TEXT_LEFT * g->w, left = margin, right = g->w - margin - legend - 2 * em;
-  double top = REGION_TOP * g->h, bottom = REGION_BOTTOM * g->h, gap = LABEL_GAP_EM * em;
+  double margin = SL_PLOT_TEXT_LEFT * g->w;
+  ring_region r = {margin, g->w - margin - legend - 2 * em, REGION_BOTTOM * g->h, REGION_TOP * g->h, LABEL_GAP_EM * em};
   /* Names are limited to what leaves the pie a third of the region's height. */
-  double name_room = fmin(AXIS_MAX_WIDTH * g->w, ((right - left) - (top - bottom) / 3) / 2 - gap);
-  for (size_t s = 0; s < n; s++) {
-    axis_text *t = &g->axis[s];
+  double name_room = fmin(AXIS_MAX_WIDTH * g->w, ((r.right - r.left) - (r.top - r.bottom) / 3) / 2 - r.gap);
+  char **lines = calloc(n, sizeof *lines);
+  int st = lines ? SL_OK : SL_ENOMEM;
+  for (size_t s = 0; !st && s < n; s++) {
     char line[96];
-    double v = c->value[s], p = c->percentile[s];
-    char num[32];
-    if (c->value_text && c->value_text[s]) snprintf(num, sizeof num, "%s", c->value_text[s]);
-    else number_text(v, num, sizeof num);
-    int style = c->neutral && c->neutral[s]; /* no better side: a percentile, not a rating */
-    if (isfinite(v) && isfinite(p))
-      sl_snprintf_c(line, sizeof line, "%s \xc2\xb7 %.0f%s pct%s", num, p, ordinal(p), style ? " (style)" : "");
-    else if (isfinite(v)) sl_snprintf_c(line, sizeof line, "%s \xc2\xb7 not ranked", num); /* few minutes */
-    else snprintf(line, sizeof line, "no value");
-    if (axis_block(t, c->stats[s], line, name_room, g->scale)) return SL_ENOMEM;
-    widest = fmax(widest, t->w), block_h = fmax(block_h, t->h);
+    pizza_value_line(c, s, line, sizeof line);
+    if (!(lines[s] = strdup(line))) st = SL_ENOMEM;
   }
-  g->R = fmin((right - left) / 2 - widest - gap, (top - bottom) / 2 - block_h - gap);
-  if (g->R < 2 * em) g->R = 2 * em;
-  g->cx = (left + right) / 2, g->cy = (top + bottom) / 2;
-  g->legend_x = right + 2 * em;
+  if (!st) st = lay_out_blocks(g, n, c->stats, lines, name_room, 0.5, &r);
+  g->legend_x = r.right + 2 * em;
   g->legend_y = g->cy + 0.5 * (double)ng * LEGEND_ROW_EM * LEGEND_PT * SL_PLOT_PX_PER_PT * g->scale;
-  fit_ring(g, n, 0.5, left, right, bottom, top, gap, block_h);
-  return SL_OK;
+  for (size_t s = 0; lines && s < n; s++) free(lines[s]);
+  free(lines);
+  return st;
 }
 
 static int pizza_record(const sl_plot_pizza *c, const radar_geom *g, size_t ng, const size_t *first) {

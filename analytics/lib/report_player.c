@@ -252,6 +252,17 @@ static size_t similar(const rp_ctx *x, const rp_player *pl, sl_similar_hit *hits
   return n;
 }
 
+/* For a player under the pool's minutes: his per-90 figures rest on few minutes, and the players
+ * found like him and the radar beside them inherit that ("" otherwise). */
+static const char *few_minutes_clause(const rp_player *pl, char *buf, size_t size) {
+  sl_pool pool;
+  sl_pool_shared(&pool); /* the pool similar and the radar use */
+  if (!(pl->p->minutes < pool.min_minutes)) return "";
+  sl_snprintf_c(buf, size, " His per-90 figures rest on %.0f minutes, under the pool's %.0f: the likeness is rough.",
+                pl->p->minutes, pool.min_minutes);
+  return buf;
+}
+
 /* Why a candidate was not valued, in a table cell: the attribute missing, else the message cut at
  * a word with an ellipsis. */
 static void short_reason(const sl_error *err, char *buf, size_t size) {
@@ -372,9 +383,11 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
   }
   sl_doc_heading(d, 2, "What would replace him cost");
   sl_doc_paragraph(d, text);
-  char caption[400];
-  sl_snprintf_c(caption, sizeof caption, "Most similar players (z-scored role stats over %s, at least 900 minutes).",
-                pool);
+  char caption[600], few[200];
+  sl_similar_options o;
+  sl_similar_default(&o); /* the minutes similar() found them with */
+  sl_snprintf_c(caption, sizeof caption, "Most similar players (z-scored role stats over %s, at least %.0f minutes).%s",
+                pool, o.min_minutes, few_minutes_clause(pl, few, sizeof few));
   sl_doc_table(d, caption, 7, hdr, cells, rows, "lllrrrr");
 }
 
@@ -417,9 +430,11 @@ static void chart_profile(rp_ctx *x, const rp_player *pl, const sl_similar_hit *
   sl_plot_radar r;
   sl_plot_percentiles pc;
   sl_error err;
+  char caption[400], few[200];
+  sl_snprintf_c(caption, sizeof caption, "Against the two most similar players: axes run from the peer pool's 5th to "
+                "95th percentile, raw values on the axes.%s", few_minutes_clause(pl, few, sizeof few));
   if (st && k >= 2 && sl_charts_radar_from_compare(x->cmp, prof, &pool, idx, k, NULL, label, st, &r, &err) == SL_OK)
-    rp_figure(x, d, SL_CHARTS_RADAR, &r, "radar", "Against the two most similar players: axes run from the peer "
-                                                 "pool's 5th to 95th percentile, raw values on the axes.");
+    rp_figure(x, d, SL_CHARTS_RADAR, &r, "radar", caption);
   if (st && sl_charts_percentiles_from_compare(x->cmp, prof, &pool, pl->index, label, st, &pc, &err) == SL_OK)
     rp_figure(x, d, SL_CHARTS_PERCENTILES, &pc, "percentiles", "His scouting profile: percentile against position "
                                                               "peers, with the per-90 value beside each bar.");

@@ -31,6 +31,9 @@ expect_golden() { # golden-file output-file what [numdiff options...]; JSON by v
 expect_contains() { # haystack needle what
   case "$1" in *"$2"*) ;; *) fail "$3"; printf '  output does not contain: %s\n' "$2" >&2; printf '%s\n' "$1" | head -20 >&2 ;; esac
 }
+expect_not_contains() { # haystack needle what
+  case "$1" in *"$2"*) fail "$3: found '$2'" ;; esac
+}
 need_shared() { # path
   if [ ! -e "$SL_SHARED_DATA/$1" ]; then echo "skipped: $SL_SHARED_DATA/$1 is absent" >&2; exit 77; fi
 }

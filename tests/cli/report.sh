@@ -76,6 +76,15 @@ expect_contains "$out" "did you mean" "did you mean"
 out=$("$SCOUTLAB" report --player X --stats "$D/players.csv" -o "$tmp/x" 2>&1); st=$?
 expect_eq "$st" 2 "no model: usage"
 expect_contains "$out" "give --transfers FILE (to fit the fee model) or --model M.slm" "no model message"
+# A player under the pool's minutes (Vasco Tavares, 756): the players found like him and the radar
+# beside them say that his per-90 figures rest on few minutes.
+out=$("$SCOUTLAB" report --quiet --player "Vasco Tavares" "${common[@]}" --model "$tmp/m.slm" -o "$tmp/few" --format md 2>&1)
+expect_eq "$?" 0 "report on a player with few minutes"
+few=$(sed 's/\\//g' "$tmp/few/report.md")
+expect_contains "$few" "at least 900 minutes). His per-90 figures rest on 756 minutes, under the pool's 900: the likeness is rough." \
+  "few minutes: the similar players' caption says so"
+expect_contains "$few" "raw values on the axes. His per-90 figures rest on 756 minutes" "few minutes: the radar's caption too"
+expect_not_contains "$md" "the likeness is rough" "a regular's report has no such caveat"
 touch "$tmp/file"
 out=$("$SCOUTLAB" report --quiet --player X "${common[@]}" --model "$tmp/m.slm" -o "$tmp/file" 2>&1); st=$?
 expect_eq "$st" 3 "output is a file: I/O status"

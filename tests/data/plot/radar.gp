@@ -51,7 +51,7 @@ axis_high[6] = 1.7
 # where scoutlab drew things, in screen fractions: the radar's centre and radius (as a
 # share of the width and of the height), each axis name's anchor, alignment (-1 left,
 # 0 centre, 1 right) and range line, the legend's top-left corner
-radar_x = 0.396527
+radar_x = 0.405587
 radar_y = 0.4425
 radar_rx = 0.158677
 radar_ry = 0.282093
@@ -81,12 +81,12 @@ array axis_y[6]
 array axis2_y[6]
 array range_y[6]
 array axis_align[6]
-axis_x[1] = 0.396527; axis_y[1] = 0.783037; axis2_y[1] = 0.752074; range_y[1] = 0.754519; axis_align[1] = 0
-axis_x[2] = 0.542173; axis_y[2] = 0.633546; axis2_y[2] = 0.602583; range_y[2] = 0.605028; axis_align[2] = -1
-axis_x[3] = 0.542173; axis_y[3] = 0.277528; axis2_y[3] = 0.246565; range_y[3] = 0.249009; axis_align[3] = -1
-axis_x[4] = 0.396527; axis_y[4] = 0.128037; axis2_y[4] = 0.0970741; range_y[4] = 0.0995185; axis_align[4] = 0
-axis_x[5] = 0.250882; axis_y[5] = 0.277528; axis2_y[5] = 0.246565; range_y[5] = 0.249009; axis_align[5] = 1
-axis_x[6] = 0.250882; axis_y[6] = 0.633546; axis2_y[6] = 0.602583; range_y[6] = 0.605028; axis_align[6] = 1
+axis_x[1] = 0.405587; axis_y[1] = 0.783037; axis2_y[1] = 0.752074; range_y[1] = 0.754519; axis_align[1] = 0
+axis_x[2] = 0.551232; axis_y[2] = 0.633546; axis2_y[2] = 0.602583; range_y[2] = 0.605028; axis_align[2] = -1
+axis_x[3] = 0.551232; axis_y[3] = 0.277528; axis2_y[3] = 0.246565; range_y[3] = 0.249009; axis_align[3] = -1
+axis_x[4] = 0.405587; axis_y[4] = 0.128037; axis2_y[4] = 0.0970741; range_y[4] = 0.0995185; axis_align[4] = 0
+axis_x[5] = 0.259941; axis_y[5] = 0.277528; axis2_y[5] = 0.246565; range_y[5] = 0.249009; axis_align[5] = 1
+axis_x[6] = 0.259941; axis_y[6] = 0.633546; axis2_y[6] = 0.602583; range_y[6] = 0.605028; axis_align[6] = 1
 legend_x = 0.789721
 legend_y = 0.517167
 legend_row = 0.0497778
