@@ -61,7 +61,8 @@ static void check_chart(const char *name, void *chart, writer w) {
 }
 
 /* Writes the chart at the web size and checks that every axis name is whole: no ellipsis in
- * any "axis" box, and `line1` and `line2` (one name's two lines) drawn as two boxes. */
+ * any "axis" box, and `line1` and `line2` (one name's two lines; NULL: none asked) drawn as two
+ * boxes. */
 static void check_names_whole(const char *name, void *chart, writer w, const char *line1, const char *line2) {
   sl_plot_common *c = chart;
   sl_plot_layout l = {0};
@@ -74,9 +75,9 @@ static void check_names_whole(const char *name, void *chart, writer w, const cha
   for (size_t i = 0; i < l.n; i++) {
     if (strcmp(l.box[i].what, "axis")) continue;
     OK(!strstr(l.box[i].text, "\xe2\x80\xa6"), "%s: axis name '%s' was cut", name, l.box[i].text);
-    seen1 |= strcmp(l.box[i].text, line1) == 0, seen2 |= strcmp(l.box[i].text, line2) == 0;
+    if (line1) seen1 |= strcmp(l.box[i].text, line1) == 0, seen2 |= strcmp(l.box[i].text, line2) == 0;
   }
-  OK(seen1 && seen2, "%s: '%s' / '%s' drawn as two lines", name, line1, line2);
+  if (line1) OK(seen1 && seen2, "%s: '%s' / '%s' drawn as two lines", name, line1, line2);
   c->layout = NULL;
   sl_plot_layout_clear(&l);
 }
@@ -161,6 +162,21 @@ static void compare_charts(const char *big5) {
     radar.common.credits = credits;
     check_chart("goalkeeper radar", &radar, w_radar);
     check_names_whole("goalkeeper radar", &radar, w_radar, "Goals against per 90", "(fewer is better)");
+  }
+  /* Crowded pizzas: a midfielder's 16 stats, a full-back's 18, every name whole and inside. */
+  const char *crowded[] = {"Domingos André Ribeiro Almeida", "Achraf Hakimi"};
+  for (size_t k = 0; k < 2; k++) {
+    size_t who;
+    INT_EQ(sl_compare_find(c, crowded[k], &who, &err), SL_OK, "%s: %s", crowded[k], err.message);
+    const sl_profile *cp = sl_compare_default_profile(c, profiles, who);
+    if (!cp || sl_charts_pizza_from_compare(c, cp, &pool, who, "2024-25", st, &pizza, &err) != SL_OK) {
+      OK(0, "%s: pizza", crowded[k]);
+      continue;
+    }
+    pizza.common.credits = credits;
+    OK(pizza.n_stats >= 16, "%s: %zu stats", crowded[k], pizza.n_stats);
+    check_chart(crowded[k], &pizza, w_pizza);
+    check_names_whole(crowded[k], &pizza, w_pizza, NULL, NULL);
   }
   sl_plot_scatter sc;
   INT_EQ(sl_charts_scatter_from_compare(c, t, pr, pr->peers, &pool, "Ligue 1", "Tackles won", "Interceptions", idx, 4,
