@@ -52,7 +52,8 @@ set style fill solid 1.0 noborder
 # Strong percentiles (80th and up) take the highlight, a style measure (column 5: no better
 # direction) is grey whatever its percentile; a dotted line marks the median.
 strong = 80
-bar_colour(p, style) = style > 0.5 ? rgb_int(neutral_bar) : p >= strong ? rgb_int(highlight) : rgb_int(base_bar)
+# Judged on the percentile as printed: a 79.7 labelled "80" is red, as the caption promises.
+bar_colour(p, style) = style > 0.5 ? rgb_int(neutral_bar) : floor(p + 0.5) >= strong ? rgb_int(highlight) : rgb_int(base_bar)
 rgb_int(s) = int('0x' . s[2:7])
 set arrow 1 from 50, graph 0 to 50, graph 1 nohead dt 3 lc rgb faint lw 1 back
 set for [g=1:n_groups] label 100 + g group_label[g] at 0, group_row[g] left \

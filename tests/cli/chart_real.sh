@@ -100,6 +100,15 @@ expect_contains "$(cat cam.gp)" "0.22 · not ranked" "pizza: a value without a p
 # which the value column's header repeats, gives way to the small-sample one).
 chart "percentiles: few minutes" campct.png percentiles --stats "$big5" Camarda
 expect_contains "$(grep '^subtitle2_text' campct.gp)" "values shown, not ranked'" "percentiles: few minutes said, not cut"
+# A bar is red when its percentile as printed is 80 or more: Donnarumma's goals against, 79.7,
+# reads "80" and is red, as the caption promises (it was blue, judged on 79.7).
+chart "percentiles: a keeper" donpct.png percentiles --stats "$big5" Donnarumma
+expect_contains "$(cat donpct.gp)" "	79.7" "percentiles: a percentile of 79.7 on the chart"
+if [ "$have_gnuplot" = 1 ]; then
+  rule=$(grep -E '^(strong|rgb_int|bar_colour)' "$SL_PLOTS/percentiles.gp" | paste -sd';' -)
+  got=$("${SCOUTLAB_GNUPLOT:-gnuplot}" -e "neutral_bar='#000001'; highlight='#000002'; base_bar='#000003'; $rule; print bar_colour(79.7, 0), bar_colour(79.4, 0), bar_colour(95, 1)" 2>&1)
+  expect_eq "$got" "2 3 1" "percentiles: 79.7 takes the highlight, 79.4 does not, a style measure is grey"
+fi
 # A long stat name is on two lines, never cut with an ellipsis (a journalist's chart).
 expect_contains "$(cat don.gp)" "axis_text[3] = 'Goals against per 90'" "pizza: a long name's first line"
 expect_contains "$(cat don.gp)" "axis_text2[3] = '(fewer is better)'" "pizza: and its second"
