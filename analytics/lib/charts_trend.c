@@ -59,6 +59,13 @@ static int one_season(const sl_table *t, int season, const char *player, const s
   return e;
 }
 
+/* Does season k hold any of his values (he played in it)? */
+static int has_value(const double *val, size_t ns, size_t n, size_t k) {
+  for (size_t s = 0; s < ns; s++)
+    if (isfinite(val[s * n + k])) return 1;
+  return 0;
+}
+
 int sl_charts_trend_from_table(const sl_table *t, const char *player, const sl_profile *pr, const sl_pool *pool,
                                const sl_compare_options *copt, int first, int last, sl_charts_store *st,
                                sl_plot_trend *out, sl_error *err) {
@@ -95,6 +102,33 @@ int sl_charts_trend_from_table(const sl_table *t, const char *player, const sl_p
   }
   if (!seasons_found) return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "no player '%s' in any season %d-%d", player,
                                           years[0], years[n - 1]);
+  /* His seasons only: the axis and the title start at his first season and end at his last (a
+   * player from 2021/22 on is not "2017/18 to 2024/25"). */
+  size_t lo = 0, hi = n;
+  while (lo < n && !has_value(val, ns, n, lo)) lo++;
+  while (hi > lo + 1 && !has_value(val, ns, n, hi - 1)) hi--;
+  size_t ranked = 0;
+  for (size_t k = lo; k < hi; k++)
+    for (size_t s = 0; s < ns; s++) ranked += isfinite(pct[s * n + k]);
+  if (!ranked) {
+    char a[SL_SEASON_TEXT_MAX], b[SL_SEASON_TEXT_MAX];
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "%s has fewer than %.0f minutes in every season of %s-%s: no "
+                        "percentile to draw (a lower minimum of minutes for the pool would rank him)", name,
+                        pool->min_minutes, sl_season_text(years[lo], a, sizeof a), sl_season_text(years[hi - 1], b, sizeof b));
+  }
+  if (lo > 0 || hi < n) {
+    size_t m = hi - lo;
+    for (size_t s = 0; s < ns; s++)
+      for (size_t k = 0; k < m; k++) /* row s moves from s*n+lo to s*m: never onto a cell not yet read */
+        pct[s * m + k] = pct[s * n + lo + k], val[s * m + k] = val[s * n + lo + k], texts[s * m + k] = texts[s * n + lo + k];
+    memmove(labels, labels + lo, m * sizeof *labels), memmove(years, years + lo, m * sizeof *years);
+    n = m;
+  }
+  if (n < 2) {
+    char a[SL_SEASON_TEXT_MAX];
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "%s has one season in the table (%s): a trend needs two", name,
+                        sl_season_text(years[0], a, sizeof a));
+  }
   for (size_t s = 0; s < ns; s++) {
     const sl_profile_stat *p = &pr->stats[s];
     stats[s] = p->kind == SL_STAT_PER90 ? sl_charts_printf(st, "%s per 90", p->label) : p->label;

@@ -54,8 +54,22 @@ if [ -f trend-png.gp ]; then
   expect_contains "$script" "Big-5 midfielders with 900+ minutes" "Ødegaard's trend: midfielder peers"
   expect_contains "$script" "'Key passes per 90'" "Ødegaard's trend: a midfielder's stats"
   case "$script" in *"Clearances per 90"*) fail "Ødegaard's trend shows a centre-back's clearances" ;; esac
-  expect_contains "$script" "season_label[8] = '24/25'" "eight seasons in a narrow panel: two-digit labels"
-  expect_contains "$script" "season_label[7] = ''" "eight seasons in a narrow panel: every other label"
+  # Eight seasons (De Bruyne: every one of them in the Premier League) in a narrow panel.
+  "$SCOUTLAB" chart trend --yearly "$SL_SHARED_DATA/fbref-big5-yearly" --player "Kevin De Bruyne" -o kdb.png \
+    --script kdb.gp >/dev/null 2>&1 || fail "De Bruyne's trend"
+  expect_contains "$(cat kdb.gp 2>/dev/null)" "season_label[8] = '24/25'" "eight seasons in a narrow panel: two-digit labels"
+  expect_contains "$(cat kdb.gp 2>/dev/null)" "season_label[7] = ''" "eight seasons in a narrow panel: every other label"
+  # His seasons only: Lamine Yamal's trend starts at his first Big-5 season, 2022/23, not 2017/18.
+  "$SCOUTLAB" chart trend --yearly "$SL_SHARED_DATA/fbref-big5-yearly" --player "Lamine Yamal" -o lam.png \
+    --script lam.gp >/dev/null 2>&1 || fail "Lamine Yamal's trend"
+  expect_contains "$(cat lam.gp 2>/dev/null)" "title_text = 'Lamine Yamal, 2022/23 to 2024/25'" "trend: his seasons in the title"
+  expect_contains "$(cat lam.gp 2>/dev/null)" "n_seasons = 3" "trend: his seasons on the axis"
+  # Under the pool's minutes in every season: nothing to draw, said, no blank chart written.
+  out=$("$SCOUTLAB" chart trend --yearly "$SL_SHARED_DATA/fbref-big5-yearly" --player "Francesco Camarda" -o cam.png 2>&1)
+  expect_eq "$?" 1 "trend of a player never ranked: refused"
+  expect_contains "$out" "Francesco Camarda has fewer than 900 minutes in every season of 2023/24-2024/25: no percentile to draw" \
+    "trend of a player never ranked: said"
+  [ -e cam.png ] && fail "a blank trend chart was written"
 fi
 expect_eq "$checked" "$((2 * ${#charts[@]}))" "every chart type checked, PNG and SVG"
 [ "$checked" -ge 18 ] || fail "only $checked renders checked"
