@@ -2,7 +2,8 @@
 # The scoutlab script header defines, before this body:
 #   title_text (at title_pt) subtitle_text subtitle2_text credits_text xlabel_text ylabel_text line_text whatif_text
 #   player_text (strings)   has_band has_whatif has_player (0/1)
-#   player_age (years) player_fee_eur (EUR)
+#   player_age (years) player_fee_eur (EUR) player_label_above player_label_right (0/1: where
+#   his name goes beside his point, away from the estimate line)
 #   $curve: point number, age, estimate, interval low, interval high, what-if estimate (EUR).
 # All text is drawn noenhanced (names print as written). Never print a name 'with labels'
 # from a using expression: gnuplot re-reads such strings as data; scoutlab places them with
@@ -51,8 +52,12 @@ set key inside right top Right noreverse samplen 2.5 spacing 1.4 font f9_5 textc
 # ---- the player: a dot at his age and current estimate, named -----------------------------
 if (has_player) {
   set style textbox opaque fillcolor rgb '#ffffff' noborder margins 1, 1
-  set label 21 player_text at player_age, player_fee_eur / m left offset 1.3, -1.2 boxed \
-      font bold_font textcolor rgb highlight front
+  # Beside the dot, on the side scoutlab chose away from the estimate line.
+  label_side = player_label_right ? 'left' : 'right'
+  label_dx = player_label_right ? 1.3 : -1.3
+  label_dy = player_label_above ? 1.2 : -1.2
+  eval sprintf("set label 21 player_text at player_age, player_fee_eur / m %s offset %g, %g boxed " . \
+               "font bold_font textcolor rgb highlight front", label_side, label_dx, label_dy)
   set arrow 21 from player_age, graph 0 to player_age, first player_fee_eur / m nohead \
       dt 3 lc rgb highlight lw 1 front
 }

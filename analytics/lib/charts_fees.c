@@ -242,7 +242,10 @@ int sl_charts_age_curve_from_model(const sl_fees_model *m, const sl_fees_player 
   out->age = age, out->fee_eur = fee, out->low_eur = low, out->high_eur = high, out->whatif_eur = alt;
   out->line_label = contract_text(st, player);
   out->whatif_label = what_if ? what_if_text(st, what_if) : NULL;
-  out->player = sl_charts_printf(st, "%s now: %s", name, short_money(st, now.fair_fee));
+  /* The window he is valued for, not "now": a values file without a date is valued for the
+   * season after the model's data (Haaland from tm-values-2023: summer 2020). */
+  out->player = player->season > 0 ? sl_charts_printf(st, "%s, summer %d: %s", name, player->season, short_money(st, now.fair_fee))
+                                   : sl_charts_printf(st, "%s: %s", name, short_money(st, now.fair_fee));
   out->player_age = player->age, out->player_fee_eur = now.fair_fee;
   out->xlabel = "Age at the transfer (years)";
   out->ylabel = "Estimated fee (median, € millions)";

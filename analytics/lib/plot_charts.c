@@ -434,6 +434,24 @@ int sl_plot_fee_fit_write(const sl_plot_fee_fit *c, const char *template_dir, FI
   return sl_plot_write_template(out, template_dir, chart, err);
 }
 
+/* Past this share of the age axis his name goes to the left of him (it would run off the right). */
+#define AGE_LABEL_LEFT_FROM 0.6
+
+/* Where the player's name goes beside his point so that it does not lie on the estimate line:
+ * above when the line falls over the next few years after his age, below when it rises; to the
+ * right of him unless he is late on the axis. */
+static void player_label_side(const sl_plot_age_curve *c, int *above, int *right) {
+  size_t i = 0;
+  while (i + 1 < c->n && c->age[i] < c->player_age) i++;
+  size_t j = i + 1 < c->n ? i + 1 : i, k = i > 0 ? i - 1 : i;
+  double slope = c->fee_eur[j] - c->fee_eur[k]; /* the line around him */
+  double span = c->age[c->n - 1] - c->age[0];
+  *right = !(span > 0 && (c->player_age - c->age[0]) / span > AGE_LABEL_LEFT_FROM);
+  /* Left of him the line that matters is the part before his age: rising there means it lies
+   * below the name's left side, so the name goes above; the same reasoning mirrored. */
+  *above = *right ? slope <= 0 : slope >= 0;
+}
+
 int sl_plot_age_curve_write(const sl_plot_age_curve *c, const char *template_dir, FILE *out,
                             sl_error *err) {
   static const char chart[] = "age-curve";
@@ -453,6 +471,11 @@ int sl_plot_age_curve_write(const sl_plot_age_curve *c, const char *template_dir
           c->whatif_eur != NULL, c->player != NULL);
   sl_plot_write_number_var(out, "player_age", c->player ? c->player_age : NAN);
   sl_plot_write_number_var(out, "player_fee_eur", c->player ? c->player_fee_eur : NAN);
+  int above, right;
+  player_label_side(c, &above, &right);
+  fprintf(out, "# his name goes where the estimate line is not: above it where it falls after his age,\n"
+               "# below where it rises; to the left of him late in the axis\n"
+               "player_label_above = %d\nplayer_label_right = %d\n", above, right);
   fputs("# point number, age (years), estimate, interval low, interval high, what-if "
         "estimate (EUR)\n$curve << EOD\n",
         out);

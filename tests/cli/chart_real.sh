@@ -88,6 +88,11 @@ expect_contains "$(cat fees.gp)" "on the bottom edge: $n_low fees under" "fees: 
 expect_contains "$(cat fees.gp)" "Balerdi''s estimate: the model of 2003-20, season 2025 beyond it" "fees: the estimate's model and its extrapolation"
 chart age-curve age.png age-curve --model tm.slm "${player[@]}" --what-if market-value=20m
 expect_contains "$(cat age.gp)" "player_age = 26" "age curve: Balerdi marked at 26"
+# Named with the window he is valued for, not "now", and on the side away from the estimate
+# line, which falls after 26: above it, to his right.
+expect_contains "$(cat age.gp)" "player_text = 'Leonardo Balerdi, summer 2025: €" "age curve: the window valued"
+expect_contains "$(cat age.gp)" "player_label_above = 1" "age curve: his name above the falling line"
+expect_contains "$(cat age.gp)" "player_label_right = 1" "age curve: to his right"
 # A goalkeeper's style measures (no better side) are grey slices marked "(style)", not ratings;
 # a player under the pool's minutes is "not ranked", said in the subtitle.
 chart "pizza: a goalkeeper" don.png pizza --stats "$big5" Donnarumma

@@ -30,6 +30,10 @@ has_whatif = 1
 has_player = 1
 player_age = 25.8
 player_fee_eur = 2.43e+07
+# his name goes where the estimate line is not: above it where it falls after his age,
+# below where it rises; to the left of him late in the axis
+player_label_above = 1
+player_label_right = 1
 # point number, age (years), estimate, interval low, interval high, what-if estimate (EUR)
 $curve << EOD
 1	20	1.4e+07	6.4e+06	3.08e+07	1.7e+07
