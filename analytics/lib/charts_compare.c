@@ -178,9 +178,12 @@ static size_t radar_axes(const sl_profile *pr, const char *axes, const double *l
   return k;
 }
 
-static int radar_fill(const sl_compare *c, const sl_profile *pr, const size_t *idx, size_t n, const size_t *pick,
-                      size_t na, const double *lo, const double *hi, sl_charts_store *st, sl_plot_radar *out,
-                      sl_error *err) {
+static const char *mark_few_minutes(const sl_compare *c, const size_t *idx, size_t n, const sl_pool *pool,
+                                    int ranked, const char **players, sl_charts_store *st);
+
+static int radar_fill(const sl_compare *c, const sl_profile *pr, const sl_pool *pool, const size_t *idx, size_t n,
+                      const size_t *pick, size_t na, const double *lo, const double *hi, sl_charts_store *st,
+                      sl_plot_radar *out, const char **few, sl_error *err) {
   const char **players = sl_charts_alloc(st, n, sizeof *players), **labels = sl_charts_alloc(st, na, sizeof *labels);
   double *values = sl_charts_alloc(st, n * na, sizeof *values), *own = sl_charts_alloc(st, pr->nstats, sizeof *own);
   double *low = sl_charts_alloc(st, na, sizeof *low), *high = sl_charts_alloc(st, na, sizeof *high);
@@ -200,10 +203,33 @@ static int radar_fill(const sl_compare *c, const sl_profile *pr, const size_t *i
     if (e) return e;
     for (size_t a = 0; a < na; a++) values[p * na + a] = own[pick[a]];
   }
+  if (!(*few = mark_few_minutes(c, idx, n, pool, 1, players, st))) return OOM(err);
   out->n_players = n, out->players = players, out->n_axes = na, out->axes = labels;
   out->values = values, out->axis_low = low, out->axis_high = high;
   out->axis_low_text = low_text, out->axis_high_text = high_text;
   return SL_OK;
+}
+
+/* The legend's name of a player under the pool's minutes carries them ("Gleison Bremer (540
+ * min)"): his radar shape rests on few minutes, and his bars (percentiles) are not drawn at all.
+ * Returns the subtitle's clause that says so ("" when every player is in the pool), NULL when
+ * out of memory. */
+static const char *mark_few_minutes(const sl_compare *c, const size_t *idx, size_t n, const sl_pool *pool,
+                                    int ranked, const char **players, sl_charts_store *st) {
+  size_t few = 0;
+  const sl_player *one = NULL;
+  for (size_t p = 0; p < n; p++) {
+    const sl_player *pl = sl_compare_player(c, idx[p]);
+    if (!(pl->minutes < pool->min_minutes)) continue;
+    if (!(players[p] = sl_charts_printf(st, "%s (%.0f min)", pl->name, pl->minutes))) return NULL;
+    few++, one = pl;
+  }
+  const char *what = ranked ? "drawn from few minutes" : "not ranked, no bars";
+  if (!few) return "";
+  if (few == 1)
+    return sl_charts_printf(st, "; %s's %.0f minutes are under the pool's %.0f: %s", sl_charts_family_name(st, one->name),
+                            one->minutes, pool->min_minutes, what);
+  return sl_charts_printf(st, "; (N min): under the pool's %.0f, %s", pool->min_minutes, what);
 }
 
 int sl_charts_radar_count_check(size_t n, sl_error *err) {
@@ -235,11 +261,12 @@ int sl_charts_radar_from_compare(const sl_compare *c, const sl_profile *pr, cons
   if (na < SL_PLOT_RADAR_MIN_AXES)
     return sl_error_set(err, SL_EDATA, NULL, 0, 0, "only %zu stats of the %s profile vary in the pool (%zu players): "
                         "a radar needs %d", na, pr->role, m, SL_PLOT_RADAR_MIN_AXES);
-  e = radar_fill(c, pr, idx, n, pick, na, lo, hi, st, out, err);
+  const char *few = "";
+  e = radar_fill(c, pr, pool, idx, n, pick, na, lo, hi, st, out, &few, err);
   if (e) return e;
   out->common.title = radar_title(st, c, idx, n);
-  out->common.subtitle = sl_charts_printf(st, "Against %s%s; axes: the pool's 5th-95th percentile",
-                                         pool_text(st, c, pool, g, first->league, m), season_suffix(st, season));
+  out->common.subtitle = sl_charts_printf(st, "Against %s%s; axes: the pool's 5th-95th percentile%s",
+                                         pool_text(st, c, pool, g, first->league, m), season_suffix(st, season), few);
   return out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }
 
@@ -409,6 +436,8 @@ int sl_charts_bars_from_compare(const sl_compare *c, const sl_profile *pr, const
   }
   for (size_t a = 0; a < na; a++)
     if (!(labels[a] = stat_label(st, &pr->stats[pick[a]]))) return OOM(err);
+  const char *few = mark_few_minutes(c, idx, n, pool, 0, players, st);
+  if (!few) return OOM(err);
   const sl_player *first = sl_compare_player(c, idx[0]);
   const char *where = pool->kind == SL_POOL_LEAGUE ? first->league : info.leagues;
   out->n_players = n, out->players = players, out->n_stats = na, out->stats = labels;
@@ -416,7 +445,7 @@ int sl_charts_bars_from_compare(const sl_compare *c, const sl_profile *pr, const
   out->xlabel = sl_charts_printf(st, "Percentile among %s %ss", where, sl_group_name(info.group));
   out->common.title = radar_title(st, c, idx, n);
   /* what bars and numbers mean is the caption's (the writer leaves the numbers out when too thin) */
-  out->common.subtitle = sl_charts_printf(st, "Against %s%s",
-                                          pool_text(st, c, pool, info.group, first->league, info.size), season_suffix(st, season));
+  out->common.subtitle = sl_charts_printf(st, "Against %s%s%s",
+                                          pool_text(st, c, pool, info.group, first->league, info.size), season_suffix(st, season), few);
   return out->xlabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);
 }

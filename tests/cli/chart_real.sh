@@ -114,6 +114,14 @@ if [ "$have_gnuplot" = 1 ]; then
   got=$("${SCOUTLAB_GNUPLOT:-gnuplot}" -e "neutral_bar='#000001'; highlight='#000002'; base_bar='#000003'; $rule; print bar_colour(79.7, 0), bar_colour(79.4, 0), bar_colour(95, 1)" 2>&1)
   expect_eq "$got" "2 3 1" "percentiles: 79.7 takes the highlight, 79.4 does not, a style measure is grey"
 fi
+# A player under the pool's minutes (Bremer, 540) is marked in the legend and the subtitle says
+# what it means: a radar drawn from few minutes, bars not drawn at all.
+chart "radar: few minutes" rbr.png radar --stats "$big5" "Leonardo Balerdi" Bremer
+expect_contains "$(cat rbr.gp)" "player_name[2] = 'Gleison Bremer (540 min)'" "radar: few minutes in the legend"
+expect_contains "$(cat rbr.gp)" "Bremer''s 540 minutes are under the pool''s 900: drawn from few minutes" "radar: said"
+expect_contains "$(cat rbr.gp)" "player_name[1] = 'Leonardo Balerdi'" "radar: a regular keeps his name"
+chart "bars: few minutes" bbr.png bars --stats "$big5" "Leonardo Balerdi" Bremer
+expect_contains "$(cat bbr.gp)" "Bremer''s 540 minutes are under the pool''s 900: not ranked, no bars" "bars: said"
 # A long stat name is on two lines, never cut with an ellipsis (a journalist's chart).
 expect_contains "$(cat don.gp)" "axis_text[3] = 'Goals against per 90'" "pizza: a long name's first line"
 expect_contains "$(cat don.gp)" "axis_text2[3] = '(fewer is better)'" "pizza: and its second"
