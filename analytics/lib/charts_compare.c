@@ -315,7 +315,10 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
                          : info.player_in_pool ? "" : " (he is outside the pool)";
   /* The small-sample clause takes the place of "value per 90 ... beside each bar" (the value
    * column's header says it too): both made a second line longer than the canvas. */
-  out->common.subtitle = sl_charts_printf(st, "%s, %s%s against %s%s%s", p->clubs, p->league, season_suffix(st, season),
+  /* Every league he played in: a January mover's clubs are in two ("Napoli, Paris S-G, Serie A,
+   * Ligue 1"), not in his main club's alone. */
+  out->common.subtitle = sl_charts_printf(st, "%s, %s%s against %s%s%s", p->clubs, *p->leagues ? p->leagues : p->league,
+                                         season_suffix(st, season),
                                          pool_text(st, c, pool, info.group, p->league, info.size), standing,
                                          info.small_sample ? "" : "; value per 90 (or rate) beside each bar");
   return out->xlabel && out->common.title && out->common.subtitle ? SL_OK : OOM(err);

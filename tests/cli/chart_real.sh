@@ -122,6 +122,11 @@ expect_contains "$(cat rbr.gp)" "Bremer''s 540 minutes are under the pool''s 900
 expect_contains "$(cat rbr.gp)" "player_name[1] = 'Leonardo Balerdi'" "radar: a regular keeps his name"
 chart "bars: few minutes" bbr.png bars --stats "$big5" "Leonardo Balerdi" Bremer
 expect_contains "$(cat bbr.gp)" "Bremer''s 540 minutes are under the pool''s 900: not ranked, no bars" "bars: said"
+# A January mover's leagues, both of them (Kvaratskhelia: Napoli then Paris S-G), on the chart and
+# in the table.
+chart "percentiles: a January mover" kva.png percentiles --stats "$big5" Kvaratskhelia
+expect_contains "$(cat kva.gp)" "subtitle_text = 'Napoli, Paris S-G, Serie A, Ligue 1, 2024/25" "percentiles chart: both leagues"
+expect_contains "$("$SCOUTLAB" percentiles --stats "$big5" Kvaratskhelia 2>/dev/null)" "Serie A, Ligue 1" "percentiles table: both leagues"
 # A long stat name is on two lines, never cut with an ellipsis (a journalist's chart).
 expect_contains "$(cat don.gp)" "axis_text[3] = 'Goals against per 90'" "pizza: a long name's first line"
 expect_contains "$(cat don.gp)" "axis_text2[3] = '(fewer is better)'" "pizza: and its second"
