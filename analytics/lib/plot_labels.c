@@ -3,9 +3,12 @@
  * Method: labels are placed in order of priority (most important first); each tries a fixed
  * list of spots around its point (right, left, then stepped up and down on each side) and
  * takes the first spot that overlaps no placed label, no point and stays inside the plot
- * area; if every spot collides it takes the one with the least overlapping area. This is the
+ * area, and lies nearer its own point than any other named one; if every spot collides it
+ * takes the one with the least overlapping area (a spot nearer another named point counting
+ * as a whole label's overlap). This is the
  * usual "candidate positions" heuristic (Christensen, Marks & Shieber 1995, "An empirical
  * study of algorithms for point-feature label placement", the greedy baseline). */
+#include <math.h>
 #include <stdlib.h>
 
 #include "plot_internal.h"
@@ -66,9 +69,30 @@ static void order_by_priority(size_t *order, size_t n, const double *priority) {
     }
 }
 
-static double spot_cost(box b, const sl_plot_label_request *r, const box *placed, size_t n_placed) {
-  double cost = outside(b, r->area_width, r->area_height);
-  for (size_t k = 0; k < n_placed; k++) cost += overlap(b, placed[k]);
+/* Distance from point k to box b (0 inside it). */
+static double distance_to(box b, const sl_plot_label_request *r, size_t k) {
+  double dx = fmax(fmax(b.x0 - r->x[k], r->x[k] - b.x1), 0), dy = fmax(fmax(b.y0 - r->y[k], r->y[k] - b.y1), 0);
+  return sqrt(dx * dx + dy * dy);
+}
+
+/* What a spot nearer another named point than its own costs, in label areas: it reads as that
+ * player's name (Kvaratskhelia's beside Greenwood's dot), worse than covering grey dots. */
+#define MISLEADING_COST 0.5
+/* Covering another name or leaving the plot makes a name unreadable: weighed above the rest. */
+#define UNREADABLE_WEIGHT 4.0
+
+static double misleading(box b, const sl_plot_label_request *r, size_t i) {
+  double own = distance_to(b, r, i);
+  for (size_t k = 0; k < r->n; k++)
+    if (k != i && (!r->labelled || r->labelled[k]) && distance_to(b, r, k) < own)
+      return MISLEADING_COST * (b.x1 - b.x0) * (b.y1 - b.y0);
+  return 0;
+}
+
+static double spot_cost(box b, const sl_plot_label_request *r, size_t i, const box *placed, size_t n_placed) {
+  double unreadable = outside(b, r->area_width, r->area_height);
+  for (size_t k = 0; k < n_placed; k++) unreadable += overlap(b, placed[k]);
+  double cost = UNREADABLE_WEIGHT * unreadable + misleading(b, r, i);
   for (size_t k = 0; k < r->n; k++) {
     box dot = {r->x[k] - r->radius[k], r->y[k] - r->radius[k], r->x[k] + r->radius[k],
                r->y[k] + r->radius[k]};
@@ -97,7 +121,7 @@ int sl_plot_place_labels(const sl_plot_label_request *r, double *anchor_x, doubl
     double best = -1, ax, ay;
     for (size_t s = 0; s < N_SPOTS; s++) {
       box b = spot_box(r, i, s, &ax, &ay);
-      double cost = spot_cost(b, r, placed, n_placed);
+      double cost = spot_cost(b, r, i, placed, n_placed);
       if (best < 0 || cost < best) {
         best = cost;
         anchor_x[i] = ax;

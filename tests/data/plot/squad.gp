@@ -74,14 +74,14 @@ $squad << EOD
 6	23.2	0.74	63	2.586	23.4258	0.74	0
 7	29.6	0.86	80	2.96	29.8395	0.86	0
 8	22.9	0.45	42	2.124	23.1087	0.45	0
-9	27	0.52	48	2.256	27.2136	0.52	0
+9	27	0.52	48	2.256	26.7864	0.52	1
 10	32	0.33	30	1.86	31.8806	0.283516	1
 11	29	0.38	33	1.926	29.2014	0.38	0
 12	22	0.35	36	1.992	22.2039	0.35	0
 13	21.2	0.14	12	1.464	21.3107	0.186484	0
 14	28.7	0.2	18	1.596	28.8893	0.2	0
 15	22.1	0.12	10	1.42	22.2828	0.12	0
-16	29	0.48	45	2.19	29.1267	0.433516	0
+16	29	0.48	45	2.19	29.2112	0.48	0
 EOD
 array label_age[16]
 array label_share[16]
@@ -95,12 +95,12 @@ label_age[5] = 23.2515; label_share[5] = 0.9; label_right[5] = 1; highlighted[5]
 label_age[6] = 23.4258; label_share[6] = 0.74; label_right[6] = 0; highlighted[6] = 0
 label_age[7] = 29.8395; label_share[7] = 0.86; label_right[7] = 0; highlighted[7] = 0
 label_age[8] = 23.1087; label_share[8] = 0.45; label_right[8] = 0; highlighted[8] = 0
-label_age[9] = 27.2136; label_share[9] = 0.52; label_right[9] = 0; highlighted[9] = 0
+label_age[9] = 26.7864; label_share[9] = 0.52; label_right[9] = 1; highlighted[9] = 0
 label_age[10] = 31.8806; label_share[10] = 0.283516; label_right[10] = 1; highlighted[10] = 0
 label_age[11] = 29.2014; label_share[11] = 0.38; label_right[11] = 0; highlighted[11] = 0
 label_age[12] = 22.2039; label_share[12] = 0.35; label_right[12] = 0; highlighted[12] = 0
 label_age[13] = 21.3107; label_share[13] = 0.186484; label_right[13] = 0; highlighted[13] = 0
 label_age[14] = 28.8893; label_share[14] = 0.2; label_right[14] = 0; highlighted[14] = 0
 label_age[15] = 22.2828; label_share[15] = 0.12; label_right[15] = 0; highlighted[15] = 0
-label_age[16] = 29.1267; label_share[16] = 0.433516; label_right[16] = 0; highlighted[16] = 0
+label_age[16] = 29.2112; label_share[16] = 0.48; label_right[16] = 0; highlighted[16] = 0
 
