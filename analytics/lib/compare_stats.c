@@ -453,11 +453,18 @@ int sl_compare_quality_all(const sl_compare *c, const sl_profiles *profiles, con
 #define SL_STAT_ONE_DECIMAL_FROM 10.0
 #define SL_STAT_WHOLE_FROM 1000.0
 
+/* A raw column that is a percentage (FBref's Launch%, a stat with no numerator to make it a
+ * rate) reads as one: its label ends in '%'. */
+static int label_is_percent(const sl_profile_stat *s) {
+  size_t n = s->label ? strlen(s->label) : 0;
+  return s->kind == SL_STAT_RAW && n && s->label[n - 1] == '%';
+}
+
 const char *sl_stat_value_text(const sl_profile_stat *s, double v, char *buf, size_t size) {
   if (!isfinite(v)) sl_snprintf_c(buf, size, "n/a"); /* never nan or inf where a table says n/a */
   else if (s->kind == SL_STAT_PER90) /* two decimals, fewer where they are noise: 94.3, 1580 */
     sl_snprintf_c(buf, size, fabs(v) >= SL_STAT_WHOLE_FROM ? "%.0f" : fabs(v) >= SL_STAT_ONE_DECIMAL_FROM ? "%.1f" : "%.2f", v);
-  else if (s->kind == SL_STAT_RATE) sl_snprintf_c(buf, size, "%.1f%%", v);
+  else if (s->kind == SL_STAT_RATE || label_is_percent(s)) sl_snprintf_c(buf, size, "%.1f%%", v);
   else if (s->kind == SL_STAT_TOTAL) sl_snprintf_c(buf, size, "%.0f", v);
   else sl_snprintf_c(buf, size, "%.1f", v);
   return buf;

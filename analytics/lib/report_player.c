@@ -220,7 +220,8 @@ static void profile(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   if (vals && cells && buf && sl_compare_percentiles(x->cmp, pl->index, prof, &pool, vals, &info, &err) == SL_OK) {
     for (size_t i = 0; i < prof->nstats; i++) {
       const sl_profile_stat *s = &prof->stats[i];
-      sl_snprintf_c(buf[i][0], 32, isnan(vals[i].value) ? "-" : s->kind == SL_STAT_RATE ? "%.1f%%" : "%.2f", vals[i].value);
+      if (isnan(vals[i].value)) sl_snprintf_c(buf[i][0], 32, "-");
+      else sl_stat_value_text(s, vals[i].value, buf[i][0], 32); /* as the tables and charts write it */
       sl_snprintf_c(buf[i][1], 32, isnan(vals[i].percentile) ? "-" : "%.0f", vals[i].percentile);
       cells[4 * i] = s->label, cells[4 * i + 1] = s->stat_group, cells[4 * i + 2] = buf[i][0], cells[4 * i + 3] = buf[i][1];
     }

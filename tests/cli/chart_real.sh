@@ -97,6 +97,7 @@ expect_contains "$(cat age.gp)" "player_label_right = 1" "age curve: to his righ
 # a player under the pool's minutes is "not ranked", said in the subtitle.
 chart "pizza: a goalkeeper" don.png pizza --stats "$big5" Donnarumma
 expect_contains "$(cat don.gp)" "25.2 · 4th pct (style)" "pizza: goal-kick length marked as style"
+expect_contains "$(cat don.gp)" "13.9% · 3rd pct (style)" "pizza: Launch % (a raw column) written as a percentage"
 expect_eq "$(awk '/^\$pizza << EOD/ {on = 1; next} /^EOD/ {on = 0} on && $5 == 1' don.gp | wc -l)" 3 "pizza: three style slices"
 chart "pizza: few minutes" cam.png pizza --stats "$big5" Camarda
 expect_contains "$(cat cam.gp)" "his 161 minutes are under the pool''s 900: values shown, not ranked" "pizza: few minutes said"
