@@ -105,8 +105,18 @@ const char *sl_compare_pool_text(const sl_compare *c, const sl_pool *pool, const
   if (!c || !pool) return buf;
   sl_pool_kind kind = effective_kind(c, pool);
   size_t off = 0;
-  if (kind == SL_POOL_LIST) {
-    snprintf(buf, size, "%s", pool->leagues ? pool->leagues : "");
+  if (kind == SL_POOL_LIST) { /* "Serie A,Ligue 1" as typed reads "Serie A, Ligue 1" */
+    for (const char *p = pool->leagues ? pool->leagues : ""; *p;) {
+      while (*p == ' ' || *p == ',') p++;
+      size_t len = strcspn(p, ",");
+      while (len && p[len - 1] == ' ') len--;
+      if (len) {
+        int w = snprintf(buf + off, size - off, "%s%.*s", off ? ", " : "", (int)len, p);
+        if (w < 0 || (size_t)w >= size - off) break;
+        off += (size_t)w;
+      }
+      p += strcspn(p, ",");
+    }
     return buf;
   }
   if (kind == SL_POOL_LEAGUE) {

@@ -84,6 +84,9 @@ expect_contains "$got" "4.00  p 92*" "lowered threshold: ranked, flagged"
 got=$("$SCOUTLAB" compare "${nopool[@]}" anna carl --pool "Alpha Leage" 2>&1); st=$?
 expect_eq "$st" 2 "unknown pool league is a usage error"
 expect_contains "$got" 'no league "Alpha Leage" in the stats; did you mean "Alpha League"' "pool did you mean"
+# A list of leagues as typed, without spaces, is stated as a list.
+got=$("$SCOUTLAB" percentiles "${nopool[@]}" anna --pool "Beta League,Alpha League" 2>&1)
+expect_contains "$got" "minutes in Beta League, Alpha League" "a pool list stated with spaces"
 got=$("$SCOUTLAB" similar "${nopool[@]}" anna --leagues "Beta Leag" 2>&1); st=$?
 expect_eq "$st" 2 "unknown --leagues league"
 expect_contains "$got" 'did you mean "Beta League"' "--leagues did you mean"
