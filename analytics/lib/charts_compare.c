@@ -193,6 +193,8 @@ static int radar_fill(const sl_compare *c, const sl_profile *pr, const sl_pool *
     const sl_profile_stat *s = &pr->stats[pick[a]];
     int flip = s->better == SL_BETTER_LOWER; /* fewer errors sit at the rim, as better values do */
     labels[a] = stat_label(st, s);
+    /* No better side (Launch %): further out is more, not better; the percentile chart greys it. */
+    if (labels[a] && s->better == SL_BETTER_NEUTRAL) labels[a] = sl_charts_printf(st, "%s (style)", labels[a]);
     low[a] = flip ? hi[pick[a]] : lo[pick[a]], high[a] = flip ? lo[pick[a]] : hi[pick[a]];
     low_text[a] = value_text(st, s, low[a]), high_text[a] = value_text(st, s, high[a]); /* as the tables write them */
     if (!labels[a] || !low_text[a] || !high_text[a]) return OOM(err);

@@ -121,6 +121,9 @@ chart "radar: few minutes" rbr.png radar --stats "$big5" "Leonardo Balerdi" Brem
 expect_contains "$(cat rbr.gp)" "player_name[2] = 'Gleison Bremer (540 min)'" "radar: few minutes in the legend"
 expect_contains "$(cat rbr.gp)" "Bremer''s 540 minutes are under the pool''s 900: drawn from few minutes" "radar: said"
 expect_contains "$(cat rbr.gp)" "player_name[1] = 'Leonardo Balerdi'" "radar: a regular keeps his name"
+# A keeper's style measures are marked on the radar too: further out is more, not better.
+chart "radar: keepers" gkr.png radar --stats "$big5" Maignan Donnarumma
+expect_contains "$(cat gkr.gp)" "axis_label[8] = 'Launch % (style)'" "radar: a style measure marked"
 chart "bars: few minutes" bbr.png bars --stats "$big5" "Leonardo Balerdi" Bremer
 expect_contains "$(cat bbr.gp)" "Bremer''s 540 minutes are under the pool''s 900: not ranked, no bars" "bars: said"
 # A January mover's leagues, both of them (Kvaratskhelia: Napoli then Paris S-G), on the chart and
