@@ -5,6 +5,7 @@
 #   n_players n_components   player_name[p] (shortened to the name column) component_label[k]
 #   highlighted[p]: 1 for the player asked about (his row shaded, his name in bold)
 #   name_pt: the names' and totals' size, smaller than 10 when the rows are many
+#   names_lmargin: where the names end and the bars begin (screen fraction), set for the longest name
 #   $importance: player number (top to bottom), then the points of each component.
 # All text is drawn noenhanced (names print as written). Never print a name 'with labels'
 # from a using expression: gnuplot re-reads such strings as data; scoutlab places them with
@@ -36,8 +37,8 @@ set linetype 4 lc rgb '#d1495b'
 set linetype 5 lc rgb '#e8a0a8'
 set linetype 6 lc rgb '#b0b0b0'
 
-# ---- layout (plot_charts.c sizes the names for these margins: IMP_LMARGIN, IMP_BARS_*) ------
-set lmargin at screen 0.22
+# ---- layout (plot_charts.c sizes the names for these margins: names_lmargin, IMP_BARS_*) ----
+set lmargin at screen names_lmargin
 set rmargin at screen 0.92
 set tmargin at screen 0.69
 set bmargin at screen 0.16
@@ -48,7 +49,7 @@ set xtics out nomirror scale 0 textcolor rgb muted
 set ytics scale 0 nomirror textcolor rgb ink font name_font
 set grid xtics lt 1 lc rgb rule lw 0.8
 set xlabel xlabel_text textcolor rgb muted offset 0, 0.3
-set key at screen 0.22, screen 0.805 left top horizontal Left reverse samplen 1.2 width 2 \
+set key at screen names_lmargin, screen 0.805 left top horizontal Left reverse samplen 1.2 width 2 \
     font f9_5 textcolor rgb ink nobox
 set style fill solid 1.0 border rgb '#ffffff'
 

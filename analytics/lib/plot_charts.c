@@ -691,6 +691,9 @@ static int squad_write(const sl_plot_squad *c, const char *template_dir, FILE *o
  * fractions): names end at the left margin, bars run from IMP_BARS_TOP down to IMP_BARS_BOTTOM. */
 #define IMP_NAMES_LEFT 0.035
 #define IMP_LMARGIN 0.22
+/* The name column widens for long names up to this (bars keep 60% of the canvas): "Gianluigi
+ * Donnarumma" whole, not "Gianluigi Donnaru…". */
+#define IMP_LMARGIN_MAX 0.32
 #define IMP_BARS_TOP 0.69
 #define IMP_BARS_BOTTOM 0.16
 /* Names at 10 pt while a row has room for a line of them, smaller for a long squad, never below
@@ -698,9 +701,10 @@ static int squad_write(const sl_plot_squad *c, const char *template_dir, FILE *o
 #define IMP_NAME_PT 10.0
 #define IMP_NAME_MIN_PT 5.0
 
-/* The names' size for n rows, and each name shortened to the name column. SL_EINVAL when the
- * rows do not fit the canvas even at the smallest size. */
-static int importance_names(const sl_plot_importance *c, double *pt, char ***names, sl_error *err) {
+/* The names' size for n rows, the name column's right edge *lmargin (screen fraction: as wide as
+ * the widest name needs, IMP_LMARGIN to IMP_LMARGIN_MAX), and each name shortened to it only
+ * beyond that. SL_EINVAL when the rows do not fit the canvas even at the smallest size. */
+static int importance_names(const sl_plot_importance *c, double *pt, double *lmargin, char ***names, sl_error *err) {
   double w, h, scale = sl_plot_scale(&c->common);
   sl_plot_canvas(&c->common, &w, &h);
   double row_px = (IMP_BARS_TOP - IMP_BARS_BOTTOM) * h / (double)c->n_players;
@@ -714,7 +718,12 @@ static int importance_names(const sl_plot_importance *c, double *pt, char ***nam
                         floor((IMP_BARS_TOP - IMP_BARS_BOTTOM) * h /
                               (SL_PLOT_LINE_EM * IMP_NAME_MIN_PT * SL_PLOT_PX_PER_PT * scale)),
                         IMP_NAME_MIN_PT);
-  double room = (IMP_LMARGIN - IMP_NAMES_LEFT) * w - *pt * SL_PLOT_PX_PER_PT * scale; /* an em from the bars */
+  double em = *pt * SL_PLOT_PX_PER_PT * scale, widest = 0; /* names end an em from the bars */
+  for (size_t p = 0; p < c->n_players; p++)
+    widest = fmax(widest, sl_plot_text_width(c->players[p], *pt, c->highlight && c->highlight[p], scale));
+  /* a pixel more than the widest name needs: at the exact width rounding may cut it */
+  *lmargin = fmin(IMP_LMARGIN_MAX, fmax(IMP_LMARGIN, IMP_NAMES_LEFT + (widest + em + 1) / w));
+  double room = (*lmargin - IMP_NAMES_LEFT) * w - em;
   if (!(*names = calloc(c->n_players, sizeof **names))) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   for (size_t p = 0; p < c->n_players; p++)
     if (!((*names)[p] = sl_plot_text_shorten(c->players[p], room, *pt, c->highlight && c->highlight[p], scale)))
@@ -724,13 +733,13 @@ static int importance_names(const sl_plot_importance *c, double *pt, char ***nam
 
 /* The names' boxes, as the y tics place them (yrange [n + 0.6 : 0.4], right-aligned at the
  * left margin less gnuplot's tic offset of about one em). */
-static int importance_record(const sl_plot_importance *c, const char *const *names, double pt) {
+static int importance_record(const sl_plot_importance *c, const char *const *names, double pt, double lmargin) {
   sl_plot_layout *l = c->common.layout;
   if (!l) return SL_OK;
   double w, h, scale = sl_plot_scale(&c->common);
   sl_plot_canvas(&c->common, &w, &h);
   double top = IMP_BARS_TOP * h, bottom = IMP_BARS_BOTTOM * h, span = (double)c->n_players + 0.2;
-  double x = IMP_LMARGIN * w - pt * SL_PLOT_PX_PER_PT * scale;
+  double x = lmargin * w - pt * SL_PLOT_PX_PER_PT * scale;
   int st = SL_OK;
   for (size_t p = 0; !st && p < c->n_players; p++) {
     double y = bottom + ((double)c->n_players + 0.6 - (double)(p + 1)) / span * (top - bottom);
@@ -750,20 +759,21 @@ int sl_plot_importance_write(const sl_plot_importance *c, const char *template_d
   if (sl_plot_write_header(out, chart, &c->common)) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   sl_plot_write_string(out, "xlabel_text", c->xlabel);
   fprintf(out, "n_players = %zu\nn_components = %zu\n", c->n_players, c->n_components);
-  double name_pt = IMP_NAME_PT;
+  double name_pt = IMP_NAME_PT, lmargin = IMP_LMARGIN;
   char **names = NULL;
-  if ((st = importance_names(c, &name_pt, &names, err))) {
+  if ((st = importance_names(c, &name_pt, &lmargin, &names, err))) {
     for (size_t p = 0; names && p < c->n_players; p++) free(names[p]);
     free(names);
     return st;
   }
   sl_plot_write_number_var(out, "name_pt", name_pt);
+  sl_plot_write_number_var(out, "names_lmargin", lmargin);
   sl_plot_write_string_array(out, "player_name", (const char *const *)names, c->n_players);
   fprintf(out, "array highlighted[%zu]\n", c->n_players);
   for (size_t p = 0; p < c->n_players; p++)
     if (c->highlight && c->highlight[p]) fprintf(out, "highlighted[%zu] = 1\n", p + 1);
     else fprintf(out, "highlighted[%zu] = 0\n", p + 1);
-  st = importance_record(c, (const char *const *)names, name_pt);
+  st = importance_record(c, (const char *const *)names, name_pt, lmargin);
   for (size_t p = 0; p < c->n_players; p++) free(names[p]);
   free(names);
   if (st) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");

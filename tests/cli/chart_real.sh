@@ -121,6 +121,10 @@ chart "radar: few minutes" rbr.png radar --stats "$big5" "Leonardo Balerdi" Brem
 expect_contains "$(cat rbr.gp)" "player_name[2] = 'Gleison Bremer (540 min)'" "radar: few minutes in the legend"
 expect_contains "$(cat rbr.gp)" "Bremer''s 540 minutes are under the pool''s 900: drawn from few minutes" "radar: said"
 expect_contains "$(cat rbr.gp)" "player_name[1] = 'Leonardo Balerdi'" "radar: a regular keeps his name"
+# The importance chart's name column widens for the longest name: every name whole.
+chart "importance: long names" imppsg.png importance --stats "$big5" "Paris S-G" --highlight Kvaratskhelia
+expect_contains "$(cat imppsg.gp)" "player_name[16] = 'Khvicha Kvaratskhelia'" "importance: the highlighted name whole"
+expect_contains "$(cat imppsg.gp)" "'Gianluigi Donnarumma'" "importance: a long name whole"
 # A keeper's style measures are marked on the radar too: further out is more, not better.
 chart "radar: keepers" gkr.png radar --stats "$big5" Maignan Donnarumma
 expect_contains "$(cat gkr.gp)" "axis_label[8] = 'Launch % (style)'" "radar: a style measure marked"

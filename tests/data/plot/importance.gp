@@ -24,6 +24,7 @@ xlabel_text = 'Importance score (points out of 100)'
 n_players = 8
 n_components = 4
 name_pt = 10
+names_lmargin = 0.22
 array player_name[8]
 player_name[1] = 'Mason Greenwood'
 player_name[2] = 'Leonardo Balerdi'
