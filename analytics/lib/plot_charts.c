@@ -551,10 +551,41 @@ static void squad_age_range(const sl_plot_squad *c, double *lo, double *hi) {
 typedef struct squad_layout {
   double age_lo, age_hi;
   double *ps, *label_age, *label_share;
+  double *dot_age; /* where each dot is drawn: his age, moved aside from a dot it would hide */
   int *right;
 } squad_layout;
 
+/* Two dots closer than this share of their radii's sum are pushed apart sideways (Donnarumma's
+ * dot hid Hakimi's: both 26, two thirds of the minutes), by at most SQUAD_DODGE_MAX years so that
+ * the age still reads right. */
+#define SQUAD_DODGE_SHARE 0.6
+#define SQUAD_DODGE_MAX 0.35
+#define SQUAD_DODGE_ROUNDS 8
+
+/* Moves overlapping dots apart along the age axis (pixels in px, every move within
+ * SQUAD_DODGE_MAX years of home); the larger dot keeps its place more. */
+static void squad_dodge(double *px, const double *py, const double *radius, const int *drawn, size_t n,
+                        double px_per_year) {
+  double *home = malloc(n * sizeof *home);
+  if (!home) return;
+  memcpy(home, px, n * sizeof *home);
+  double limit = SQUAD_DODGE_MAX * px_per_year;
+  for (int round = 0; round < SQUAD_DODGE_ROUNDS; round++)
+    for (size_t i = 0; i < n; i++)
+      for (size_t j = i + 1; j < n; j++) {
+        if (!drawn[i] || !drawn[j]) continue;
+        double want = SQUAD_DODGE_SHARE * (radius[i] + radius[j]), dx = px[j] - px[i], dy = py[j] - py[i];
+        if (dx * dx + dy * dy >= want * want) continue;
+        double need = sqrt(want * want - dy * dy) - fabs(dx), side = dx >= 0 ? 1 : -1;
+        double share_i = radius[j] / (radius[i] + radius[j]); /* the smaller dot moves more */
+        px[i] = fmax(home[i] - limit, fmin(home[i] + limit, px[i] - side * need * share_i));
+        px[j] = fmax(home[j] - limit, fmin(home[j] + limit, px[j] + side * need * (1 - share_i)));
+      }
+  free(home);
+}
+
 static void squad_layout_free(squad_layout *l) {
+  free(l->dot_age);
   free(l->ps);
   free(l->label_age);
   free(l->label_share);
@@ -576,9 +607,10 @@ static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
   l->label_age = malloc(n * sizeof *l->label_age);
   l->label_share = malloc(n * sizeof *l->label_share);
   l->right = malloc(n * sizeof *l->right);
+  l->dot_age = malloc(n * sizeof *l->dot_age);
   int st = SL_ENOMEM;
   if (px && py && radius && width && ax && ay && drawn && priority && l->ps && l->label_age && l->label_share &&
-      l->right) {
+      l->right && l->dot_age) {
     squad_age_range(c, &l->age_lo, &l->age_hi);
     sl_plot_label_request r = {n, px, py, radius, width, LINE_HEIGHT_EM * em, priority,
                                SQUAD_AREA_WIDTH * w, SQUAD_AREA_HEIGHT * h, drawn};
@@ -596,6 +628,9 @@ static int squad_lay_out(const sl_plot_squad *c, squad_layout *l) {
       squad_label(c, i, label, sizeof label);
       width[i] = sl_plot_text_width(label, SQUAD_LABEL_PT, squad_highlighted(c, i), scale);
     }
+    squad_dodge(px, py, radius, drawn, n, r.area_width / (l->age_hi - l->age_lo));
+    for (size_t i = 0; i < n; i++)
+      l->dot_age[i] = drawn[i] ? l->age_lo + px[i] / r.area_width * (l->age_hi - l->age_lo) : c->age[i];
     st = sl_plot_place_labels(&r, ax, ay, l->right);
     for (size_t i = 0; !st && i < n; i++) {
       if (!drawn[i]) {
@@ -666,12 +701,13 @@ static int squad_write(const sl_plot_squad *c, const char *template_dir, FILE *o
   fprintf(out, "n_players = %zu\n", c->n);
   sl_plot_write_string_array(out, "name", c->names, c->n);
   sl_plot_write_string_array(out, "contract", c->contract, c->n);
-  fputs("# player number, age (years), minutes share (0-1), importance (0-100), point size,\n"
+  fputs("# player number, age (years; a dot that would hide another moved up to 0.35 aside),\n"
+        "# minutes share (0-1), importance (0-100), point size,\n"
         "# label anchor age, label anchor share, label to the left of its anchor (1) or right (0)\n"
         "$squad << EOD\n",
         out);
   for (size_t i = 0; i < c->n; i++) {
-    double row[7] = {c->age[i], c->minutes_share[i], c->importance[i], l.ps[i],
+    double row[7] = {l.dot_age[i], c->minutes_share[i], c->importance[i], l.ps[i],
                      l.label_age[i], l.label_share[i], l.right[i]};
     write_row(out, i + 1, row, 7);
   }

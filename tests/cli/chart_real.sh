@@ -121,6 +121,13 @@ chart "radar: few minutes" rbr.png radar --stats "$big5" "Leonardo Balerdi" Brem
 expect_contains "$(cat rbr.gp)" "player_name[2] = 'Gleison Bremer (540 min)'" "radar: few minutes in the legend"
 expect_contains "$(cat rbr.gp)" "Bremer''s 540 minutes are under the pool''s 900: drawn from few minutes" "radar: said"
 expect_contains "$(cat rbr.gp)" "player_name[1] = 'Leonardo Balerdi'" "radar: a regular keeps his name"
+# Two dots that would hide one another are moved apart sideways, each within 0.35 years of his
+# age: Hakimi (player 1) and Donnarumma (player 7), both 26 with two thirds of PSG's minutes.
+chart "squad: coincident dots" sqpsg.png squad --stats "$big5" "Paris S-G"
+awk '/^\$squad << EOD/ {on = 1; next} /^EOD/ {on = 0} on && ($1 == 1 || $1 == 7) {a[$1] = $2}
+     END {d = a[1] - a[7]; if (d < 0) d = -d; exit !(d >= 0.1 && a[1] > 25.6 && a[1] < 26.4 && a[7] > 25.6 && a[7] < 26.4)}' sqpsg.gp ||
+  fail "squad: Hakimi's and Donnarumma's dots not moved apart within their age"
+expect_contains "$(cat sqpsg.gp)" "name[7] = 'Gianluigi Donnarumma'" "squad: Donnarumma is player 7"
 # The importance chart's name column widens for the longest name: every name whole.
 chart "importance: long names" imppsg.png importance --stats "$big5" "Paris S-G" --highlight Kvaratskhelia
 expect_contains "$(cat imppsg.gp)" "player_name[16] = 'Khvicha Kvaratskhelia'" "importance: the highlighted name whole"

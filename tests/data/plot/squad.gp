@@ -63,7 +63,8 @@ contract[13] = '2027'
 contract[14] = '2026'
 contract[15] = '2029'
 contract[16] = ''
-# player number, age (years), minutes share (0-1), importance (0-100), point size,
+# player number, age (years; a dot that would hide another moved up to 0.35 aside),
+# minutes share (0-1), importance (0-100), point size,
 # label anchor age, label anchor share, label to the left of its anchor (1) or right (0)
 $squad << EOD
 1	32.6	0.97	78	2.916	32.3621	0.97	1
