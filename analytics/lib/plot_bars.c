@@ -274,6 +274,20 @@ static void trend_season_labels(const sl_plot_trend *c, const panel *p, double s
   for (size_t k = 0; k < n; k++)
     if ((n - 1 - k) % (size_t)every) buf[k][0] = '\0'; /* the latest season always labelled */
 }
+/* Whether point k's number goes below it: on the side the line does not take. A peak's number
+ * above, a valley's below; where the line runs through (one neighbour higher, one lower), on the
+ * side of the gentler segment (a steep one crosses a number centred over the point: "1.26" on
+ * the line); a point alone, above unless near the top (TREND_FLIP_ABOVE). */
+static int trend_label_below(const double *pct, size_t n, size_t k, double p) {
+  double left = k > 0 ? pct[k - 1] : NAN, right = k + 1 < n ? pct[k + 1] : NAN;
+  left = isfinite(left) ? fmax(0, fmin(100, left)) : NAN, right = isfinite(right) ? fmax(0, fmin(100, right)) : NAN;
+  int up = left > p || right > p, down = left < p || right < p; /* NAN compares false */
+  if (up != down) return up;
+  if (!up) return p > TREND_FLIP_ABOVE;
+  double rise = left > p ? left - p : right - p, fall = left < p ? p - left : p - right;
+  return rise >= fall;
+}
+
 
 int sl_plot_trend_write(const sl_plot_trend *c, const char *template_dir, FILE *out, sl_error *err) {
   static const char chart[] = "trend";
@@ -339,7 +353,7 @@ int sl_plot_trend_write(const sl_plot_trend *c, const char *template_dir, FILE *
       else value_text(v, t, sizeof t);
       /* As the bars and the pizza: a percentile beyond 0-100 is placed at the end of the scale. */
       p = fmax(0, fmin(100, p));
-      int below = p > TREND_FLIP_ABOVE;
+      int below = trend_label_below(c->percentile + s * n, n, k, p);
       if (stagger && (n - 1 - k) % 2) below = !below;
       double y = trend_y_px(&pn[s], p) + (below ? -lift : lift);
       label_y[s * n + k] = TREND_Y_LOW + (y - pn[s].b) / (pn[s].t - pn[s].b) * (TREND_Y_HIGH - TREND_Y_LOW);

@@ -54,6 +54,12 @@ if [ -f trend-png.gp ]; then
   expect_contains "$script" "Big-5 midfielders with 900+ minutes" "Ødegaard's trend: midfielder peers"
   expect_contains "$script" "'Key passes per 90'" "Ødegaard's trend: a midfielder's stats"
   case "$script" in *"Clearances per 90"*) fail "Ødegaard's trend shows a centre-back's clearances" ;; esac
+  # A number goes where the line is not: Balerdi's tackles won, a valley in 21/22 (season 3 of
+  # his axis, 19/20 to 24/25): below its point; the peak of 23/24 (season 5): above it.
+  "$SCOUTLAB" chart trend --yearly "$SL_SHARED_DATA/fbref-big5-yearly" --player "Leonardo Balerdi" -o bal.png \
+    --script bal.gp >/dev/null 2>&1 || fail "Balerdi's trend"
+  awk '/^\$trend << EOD/ {on = 1; next} /^EOD/ {exit} on && $1 == 3 {v = ($4 < $2)} on && $1 == 5 {p = ($4 > $2)}
+       END {exit !(v && p)}' bal.gp || fail "trend: a valley's number below it, a peak's above it"
   # Eight seasons (De Bruyne: every one of them in the Premier League) in a narrow panel.
   "$SCOUTLAB" chart trend --yearly "$SL_SHARED_DATA/fbref-big5-yearly" --player "Kevin De Bruyne" -o kdb.png \
     --script kdb.gp >/dev/null 2>&1 || fail "De Bruyne's trend"
