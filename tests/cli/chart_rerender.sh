@@ -58,7 +58,7 @@ if [ -f trend-png.gp ]; then
   # his axis, 19/20 to 24/25): below its point; the peak of 23/24 (season 5): above it.
   "$SCOUTLAB" chart trend --yearly "$SL_SHARED_DATA/fbref-big5-yearly" --player "Leonardo Balerdi" -o bal.png \
     --script bal.gp >/dev/null 2>&1 || fail "Balerdi's trend"
-  awk '/^\$trend << EOD/ {on = 1; next} /^EOD/ {exit} on && $1 == 3 {v = ($4 < $2)} on && $1 == 5 {p = ($4 > $2)}
+  awk '/^\$trend << EOD/ {on = 1; next} on && NF == 0 {exit} on && $1 == 3 {v = ($4 < $2)} on && $1 == 5 {p = ($4 > $2)}
        END {exit !(v && p)}' bal.gp || fail "trend: a valley's number below it, a peak's above it"
   # Eight seasons (De Bruyne: every one of them in the Premier League) in a narrow panel.
   "$SCOUTLAB" chart trend --yearly "$SL_SHARED_DATA/fbref-big5-yearly" --player "Kevin De Bruyne" -o kdb.png \
