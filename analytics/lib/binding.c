@@ -418,7 +418,8 @@ int sl_binding_value_json(const sl_workspace *ws, const char *player, double bid
   if (!st && !f) st = sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   if (f) {
     sl_workspace_answer_json(f, a);
-    if (fclose(f) != 0 || !*json) st = sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory");
+    int bad = ferror(f); /* a write that failed leaves the document cut short: never handed out */
+    if (fclose(f) != 0 || bad || !*json) st = sl_error_set(&err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   }
   sl_workspace_answer_free(a);
   if (st) {

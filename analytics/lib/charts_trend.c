@@ -107,6 +107,9 @@ int sl_charts_trend_from_table(const sl_table *t, const char *player, const sl_p
   size_t lo = 0, hi = n;
   while (lo < n && !has_value(val, ns, n, lo)) lo++;
   while (hi > lo + 1 && !has_value(val, ns, n, hi - 1)) hi--;
+  if (lo == n) /* found, but not one of the stats drawn has a value in any season */
+    return sl_error_set(err, SL_EDATA, NULL, 0, 0, "%s has no value of the stats drawn in any season %d-%d", name,
+                        years[0], years[n - 1]);
   size_t ranked = 0;
   for (size_t k = lo; k < hi; k++)
     for (size_t s = 0; s < ns; s++) ranked += isfinite(pct[s * n + k]);

@@ -81,7 +81,7 @@ static int bars_lay_out(const sl_plot_bars *c, bars_geom *g) {
   }
   if (!(g->legend = calloc(c->n_players, sizeof *g->legend))) return SL_ENOMEM;
   for (size_t p = 0; p < c->n_players; p++)
-    if (!(g->legend[p] = sl_plot_text_shorten(c->players[p], BARS_LEGEND_MAX * g->w, BARS_LEGEND_PT, 0, g->scale)))
+    if (!(g->legend[p] = sl_plot_text_shorten_name(c->players[p], BARS_LEGEND_MAX * g->w, BARS_LEGEND_PT, 0, g->scale)))
       return SL_ENOMEM;
   g->rows = (double)(c->n_stats * c->n_players) + BARS_STAT_GAP * (double)(c->n_stats - 1);
   /* A second legend row takes the top of the bars' region (it sat on the first bar). */

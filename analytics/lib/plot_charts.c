@@ -560,7 +560,7 @@ typedef struct squad_layout {
  * the age still reads right. */
 #define SQUAD_DODGE_SHARE 0.6
 #define SQUAD_DODGE_MAX 0.35
-#define SQUAD_DODGE_ROUNDS 8
+#define SQUAD_DODGE_ROUNDS 8 /* a pair pushed apart may push into a third: a few rounds settle it */
 
 /* Moves overlapping dots apart along the age axis (pixels in px, every move within
  * SQUAD_DODGE_MAX years of home); the larger dot keeps its place more. */

@@ -48,6 +48,9 @@ double sl_plot_text_width(const char *text, double pt, int bold, double scale);
 /* A new copy of text that fits max_width pixels: as it is, or cut with an ellipsis. NULL when
  * out of memory. */
 char *sl_plot_text_shorten(const char *text, double max_width, double pt, int bold, double scale);
+/* sl_plot_text_shorten for a player's name that ends in a parenthesis ("Gleison Bremer (540
+ * min)"): the name is shortened and the parenthesis kept whole, when it fits alone. */
+char *sl_plot_text_shorten_name(const char *text, double max_width, double pt, int bold, double scale);
 /* Splits text into two lines that fit max_width (the second shortened when needed; "" when one
  * line is enough). Both new strings are the caller's. SL_OK or SL_ENOMEM. */
 int sl_plot_text_wrap(const char *text, double max_width, double pt, int bold, double scale, char **line1,

@@ -5,7 +5,7 @@
  * takes the first spot that overlaps no placed label, no point and stays inside the plot
  * area, and lies nearer its own point than any other named one; if every spot collides it
  * takes the one with the least overlapping area (a spot nearer another named point counting
- * as a whole label's overlap). This is the
+ * as half a label's overlap, MISLEADING_COST). This is the
  * usual "candidate positions" heuristic (Christensen, Marks & Shieber 1995, "An empirical
  * study of algorithms for point-feature label placement", the greedy baseline). */
 #include <math.h>

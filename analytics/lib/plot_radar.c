@@ -144,7 +144,7 @@ static int legend_names(const sl_plot_radar *c, radar_geom *g, double *width) {
   if (!(g->legend = calloc(c->n_players ? c->n_players : 1, sizeof *g->legend))) return SL_ENOMEM;
   g->nlegend = c->n_players;
   for (size_t p = 0; p < c->n_players; p++) {
-    if (!(g->legend[p] = sl_plot_text_shorten(c->players[p], LEGEND_MAX_WIDTH * g->w, LEGEND_PT, 0, g->scale)))
+    if (!(g->legend[p] = sl_plot_text_shorten_name(c->players[p], LEGEND_MAX_WIDTH * g->w, LEGEND_PT, 0, g->scale)))
       return SL_ENOMEM;
     widest = fmax(widest, sl_plot_text_width(g->legend[p], LEGEND_PT, 0, g->scale));
   }
@@ -243,7 +243,7 @@ static double overflow(const radar_geom *g, size_t n, const ring_region *r, doub
  * on both), then shrinks the ring by what still sticks out. The last round places the blocks at
  * the radius it keeps. */
 static double fit_ring(radar_geom *g, size_t n, double offset, const ring_region *r, double block_h) {
-  enum { ROUNDS = 12 };
+  enum { ROUNDS = 12 }; /* each round shrinks by the overflow: a dozen settle any ring seen */
   double over = 0, box[4];
   for (int round = 0; round < ROUNDS; round++) {
     place_ring(g, n, offset, r, block_h);

@@ -89,6 +89,25 @@ char *sl_plot_text_shorten(const char *text, double max_width, double pt, int bo
   return s;
 }
 
+char *sl_plot_text_shorten_name(const char *text, double max_width, double pt, int bold, double scale) {
+  if (!text) text = "";
+  size_t n = strlen(text);
+  const char *tail = n && text[n - 1] == ')' ? strstr(text, " (") : NULL;
+  while (tail && strstr(tail + 1, " (")) tail = strstr(tail + 1, " ("); /* the last parenthesis */
+  double px_per_em = pt * SL_PLOT_PX_PER_PT * scale;
+  if (!tail || sl_plot_text_em(text, bold) * px_per_em <= max_width)
+    return sl_plot_text_shorten(text, max_width, pt, bold, scale);
+  double room = max_width - sl_plot_text_em(tail, bold) * px_per_em;
+  char *head = strndup(text, (size_t)(tail - text));
+  char *cut = head && room > 0 ? sl_plot_text_shorten(head, room, pt, bold, scale) : NULL;
+  free(head);
+  if (!cut) return sl_plot_text_shorten(text, max_width, pt, bold, scale); /* no room for the tail */
+  char *out = malloc(strlen(cut) + strlen(tail) + 1);
+  if (out) strcpy(out, cut), strcat(out, tail);
+  free(cut);
+  return out;
+}
+
 /* The first line of a subtitle broken at a clause should not be a stub. */
 #define SL_PLOT_WRAP_MIN_FILL 0.5
 

@@ -430,6 +430,9 @@ int sl_workspace_new(const sl_workspace_inputs *in, sl_workspace **out, sl_error
   if (!st) st = load_positions(ws, in, err);
   if (!st) st = build_indexes(ws, in, err);
   if (!st) st = fee_model(ws, in, err);
+  /* No level asked: a saved model's own (fit --level 0.9 gives 90% ranges), as sl_fees_value
+   * reads level 0; a fitted one was fitted at the default. */
+  if (!st && !(in->level > 0) && ws->model) ws->level = ws->model->level;
   if (!st) st = performance(ws, in, err);
   if (!st) sl_ws_decide_valuation_season(ws, in->valuation_season);
   if (!st) st = attach_history(ws, err);

@@ -16,8 +16,9 @@ int sl_workspace_answer_new(const sl_workspace *ws, const sl_workspace_player *p
                             sl_workspace_answer **out, sl_error *err) {
   *out = NULL;
   if (!ws) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_answer_new: NULL workspace");
-  if (nwhat > SL_WORKSPACE_MAX_WHAT_IF || (nwhat && !what_if))
-    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "at most %d what-ifs", SL_WORKSPACE_MAX_WHAT_IF);
+  if (nwhat && !what_if) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "%zu what-ifs but no list of them", nwhat);
+  if (nwhat > SL_WORKSPACE_MAX_WHAT_IF)
+    return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "at most %d what-ifs (got %zu)", SL_WORKSPACE_MAX_WHAT_IF, nwhat);
   sl_workspace_answer *a = calloc(1, sizeof *a);
   if (!a) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
   int st = sl_workspace_value(ws, pl, given, bid, &a->player, &a->valuation, err);

@@ -116,7 +116,8 @@ typedef struct sl_workspace_inputs {
   int pool_seasons;             /* with a range: each player's seasons pooled minute-weighted */
   int per_club;                 /* 1: one index entry per club row instead of one per player */
   int valuation_season;         /* the transfer season to value; 0 = the window after the stats season */
-  double level;                 /* interval level; 0 = SL_FEES_DEFAULT_LEVEL */
+  double level;                 /* interval level; 0 = the saved model's own (SL_FEES_DEFAULT_LEVEL
+                                   for a model fitted from transfers) */
   int squad;                    /* 1: build the squad (importance); needs stats. Built anyway
                                    with a fee model (model, transfers or performance_model): a
                                    player's minutes share and contract come from his entry */

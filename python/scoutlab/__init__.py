@@ -449,6 +449,8 @@ class Workspace:
         last_fee ("11m" or "none"), last_fee_season."""
         if isinstance(what_if, (str, bytes)):
             what_if = [what_if]
+        if not 0 <= int(comparables) <= 50:
+            raise ScoutlabError(EINVAL, "comparables is a whole number from 0 to 50, got %r" % (comparables,))
         msg = _c.create_string_buffer(_MSG)
         keys = [_b(k) for k in attrs]
         vals = [_b(x if isinstance(x, str) else repr(float(x)) if isinstance(x, (int, float)) else x) for x in attrs.values()]

@@ -182,4 +182,10 @@ expect_contains "$out" ": market_value 1e-300 is below 1000 (EUR: none is listed
 out=$("$SCOUTLAB" predict --model demo.slm tiny_mv.csv 2>/dev/null | sed -n 41p)
 expect_contains "$out" "season '1e400' is not a season (expected e.g. 2022, 2022/23, 2022/2023, 22/23)" \
   "predict: a season cell that is no season named, not valued at another season"
+# A saved model's own level is the default of every command that reads it: fitted at 90%, value
+# and report give 90% ranges without --level (value had, report had not), and --level still wins.
+"$SCOUTLAB" fit --transfers "$D/tiny.csv" --level 0.9 --folds 1 -o tiny90.slm >/dev/null 2>&1
+level_of() { "$SCOUTLAB" value --model tiny90.slm --age 25 --position DM --format json "$@" | sed -n 's/^  "level": \([^,]*\),$/\1/p'; }
+expect_num_eq "$(level_of)" 0.9 "value: the model's 90%" --rel 1e-12
+expect_num_eq "$(level_of --level 0.8)" 0.8 "value: --level wins over the model's" --rel 1e-12
 finish
