@@ -72,7 +72,7 @@ static void print_meta_table(const sl_cmp_ctx *ctx, const player_report *r, size
     if (p->seasons[0]) snprintf(buf[0][k], 160, "%s %s", p->name, p->seasons);
     else snprintf(buf[0][k], 160, "%s", p->name);
     snprintf(buf[1][k], 160, "%s", p->clubs);
-    snprintf(buf[2][k], 160, "%s", *p->leagues ? p->leagues : p->league); /* a January mover's two */
+    snprintf(buf[2][k], 160, "%s", sl_compare_player_leagues(p)); /* a January mover's two */
     position_text(p, buf[3][k], 160);
     snprintf(buf[4][k], 160, isnan(p->age) ? "n/a / %.0f" : "%.0f / %.0f", isnan(p->age) ? p->minutes : p->age, p->minutes);
     pool_text(&r[k], buf[5][k], 160);
@@ -249,7 +249,7 @@ static void print_md(const sl_cmp_ctx *ctx, const sl_profile *pr, const player_r
     for (size_t k = 0; k < n; k++) {
       const sl_player *p = sl_compare_player(ctx->index, r[k].index);
       if (m == 0) snprintf(buf, sizeof buf, "%s", p->clubs);
-      else if (m == 1) snprintf(buf, sizeof buf, "%s", *p->leagues ? p->leagues : p->league);
+      else if (m == 1) snprintf(buf, sizeof buf, "%s", sl_compare_player_leagues(p));
       else if (m == 2) position_text(p, buf, sizeof buf);
       else if (m == 3 && isnan(p->age)) snprintf(buf, sizeof buf, "-");
       else if (m == 3) snprintf(buf, sizeof buf, "%.0f", p->age);

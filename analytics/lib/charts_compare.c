@@ -319,7 +319,7 @@ int sl_charts_percentiles_from_compare(const sl_compare *c, const sl_profile *pr
    * column's header says it too): both made a second line longer than the canvas. */
   /* Every league he played in: a January mover's clubs are in two ("Napoli, Paris S-G, Serie A,
    * Ligue 1"), not in his main club's alone. */
-  out->common.subtitle = sl_charts_printf(st, "%s, %s%s against %s%s%s", p->clubs, *p->leagues ? p->leagues : p->league,
+  out->common.subtitle = sl_charts_printf(st, "%s, %s%s against %s%s%s", p->clubs, sl_compare_player_leagues(p),
                                          season_suffix(st, season),
                                          pool_text(st, c, pool, info.group, p->league, info.size), standing,
                                          info.small_sample ? "" : "; value per 90 (or rate) beside each bar");

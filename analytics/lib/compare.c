@@ -550,6 +550,8 @@ void sl_compare_free(sl_compare *c) {
 
 size_t sl_compare_count(const sl_compare *c) { return c ? c->n : 0; }
 
+const char *sl_compare_player_leagues(const sl_player *p) { return *p->leagues ? p->leagues : p->league; }
+
 const sl_player *sl_compare_player(const sl_compare *c, size_t i) {
   return c && i < c->n ? &c->players[i] : NULL;
 }

@@ -360,7 +360,7 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
       sl_snprintf_c(b[rows][2], 48, "not valued");
       short_reason(&err, b[rows][3], 48);
     }
-    const char *row[] = {p->name, p->clubs, *p->leagues ? p->leagues : p->league, b[rows][0], b[rows][1], b[rows][2], b[rows][3]};
+    const char *row[] = {p->name, p->clubs, sl_compare_player_leagues(p), b[rows][0], b[rows][1], b[rows][2], b[rows][3]};
     memcpy(cells + 7 * rows, row, sizeof row);
     rows++;
   }

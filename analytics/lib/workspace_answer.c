@@ -21,11 +21,11 @@ int sl_workspace_answer_new(const sl_workspace *ws, const sl_workspace_player *p
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "at most %d what-ifs (got %zu)", SL_WORKSPACE_MAX_WHAT_IF, nwhat);
   sl_workspace_answer *a = calloc(1, sizeof *a);
   if (!a) return sl_error_set(err, SL_ENOMEM, NULL, 0, 0, "out of memory");
-  int st = sl_workspace_value(ws, pl, given, bid, &a->player, &a->valuation, err);
+  int st = sl_ws_value_chosen(ws, pl, given, bid, &a->player, &a->valuation, &a->model, &a->model_path,
+                              a->model_choice, sizeof a->model_choice, err);
   if (!st && !a->player.name) a->player.name = pl ? pl->name : given ? given->name : NULL; /* given = from attributes */
   if (!st && !a->player.club && pl) a->player.club = pl->club;
   if (!st) {
-    a->model = sl_workspace_model_for(ws, &a->player, &a->model_path, a->model_choice, sizeof a->model_choice);
     a->seasons = sl_workspace_seasons_of(ws)->text;
     a->market_value_date = pl ? sl_workspace_market_value_date(ws, pl) : NAN;
     if (isfinite(bid)) sl_fees_verdict(&a->valuation, a->verdict, sizeof a->verdict);

@@ -423,24 +423,32 @@ int sl_workspace_value_from_stats(const sl_workspace *ws, const sl_workspace_pla
   return st;
 }
 
-int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
-                       double bid, sl_fees_player *fp_out, sl_fees_valuation *out, sl_error *err) {
-  if (!ws || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_value: NULL argument");
+int sl_ws_value_chosen(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                       double bid, sl_fees_player *fp_out, sl_fees_valuation *out, const sl_fees_model **model,
+                       const char **path, char *why, size_t why_size, sl_error *err) {
+  if (!ws || !out || !why || !why_size) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_value: NULL argument");
   if (!ws->model) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "no fee model: give past transfers or a saved model");
   sl_fees_player fp;
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
   size_t nnotes = 0;
   int st = sl_workspace_fee_player(ws, pl, given, &fp, notes, &nnotes, SL_FEES_MAX_NOTES, err);
-  char why[SL_FEES_NOTE_MAX];
-  const sl_fees_model *m = st ? NULL : sl_workspace_model_for(ws, &fp, NULL, why, sizeof why);
+  why[0] = '\0';
+  const sl_fees_model *m = st ? NULL : sl_workspace_model_for(ws, &fp, path, why, why_size);
   if (!st) st = sl_fees_value(m, &fp, ws->level, bid, out, err);
   if (st) return st;
+  if (model) *model = m;
   /* The valuation's own notes, then which model and why, then where each attribute came from. */
   if (why[0] && out->nnotes < SL_FEES_MAX_NOTES) memcpy(out->notes[out->nnotes++], why, SL_FEES_NOTE_MAX);
   for (size_t i = 0; i < nnotes && out->nnotes < SL_FEES_MAX_NOTES; i++)
     memcpy(out->notes[out->nnotes++], notes[i], SL_FEES_NOTE_MAX);
   if (fp_out) *fp_out = fp;
   return SL_OK;
+}
+
+int sl_workspace_value(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                       double bid, sl_fees_player *fp, sl_fees_valuation *out, sl_error *err) {
+  char why[SL_FEES_NOTE_MAX];
+  return sl_ws_value_chosen(ws, pl, given, bid, fp, out, NULL, NULL, why, sizeof why, err);
 }
 
 int sl_workspace_fair_fees(const sl_workspace *ws, sl_group group, double min_minutes, double *fee, size_t *valued,

@@ -33,6 +33,12 @@ struct sl_workspace {
 /* The season rule (workspace_season.c): the stats season, or the range lo..hi (0 0: the caller
  * named none); then the valuation season (0: the window after the stats season). */
 int sl_ws_decide_stats_season(sl_workspace *ws, int lo, int hi, sl_error *err);
+/* sl_workspace_value, also giving the model that valued him (*model, may be NULL), its file
+ * (*path, NULL for a fitted one; may be NULL) and why it was chosen (why, "" when no choice):
+ * one decision for value's answer and every other caller. */
+int sl_ws_value_chosen(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                       double bid, sl_fees_player *fp, sl_fees_valuation *out, const sl_fees_model **model,
+                       const char **path, char *why, size_t why_size, sl_error *err);
 void sl_ws_decide_valuation_season(sl_workspace *ws, int asked);
 
 /* 1 when a values row is valued for its own window (row_window, the one after its season): the

@@ -270,6 +270,9 @@ size_t sl_compare_count(const sl_compare *c);
 
 /** Player i (0 <= i < count). Borrowed. */
 const sl_player *sl_compare_player(const sl_compare *c, size_t i);
+/** Every league he played in, for display beside his clubs ("Serie A, Ligue 1" for a January
+ *  mover), else his main league when the data name none. Borrowed from p. */
+const char *sl_compare_player_leagues(const sl_player *p);
 
 /** The player a stats-table row was folded into, or -1 when the row was skipped. */
 long sl_compare_player_of_row(const sl_compare *c, size_t row);
