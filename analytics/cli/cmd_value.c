@@ -210,6 +210,7 @@ static const char *extrapolated_terms(const sl_fees_valuation *v, char *buf, siz
   return buf;
 }
 
+/* The fee figures and, with a bid, the verdict. */
 static void print_valuation(const sl_fees_valuation *v) {
   char a[64], b[64], terms[256];
   printf("fair fee (median)      %s\n", sl_cli_money(v->fair_fee, a, sizeof a));
@@ -226,6 +227,11 @@ static void print_valuation(const sl_fees_valuation *v) {
     sl_fees_verdict(v, text, sizeof text);
     printf("verdict: %s\n", text);
   }
+}
+
+/* The why table: each term's effect against the typical training deal. */
+static void print_why(const sl_fees_valuation *v) {
+  char a[64];
   printf("\nwhy (each term against the typical training deal, median %s; effects multiply):\n",
          sl_cli_money(v->typical_fee, a, sizeof a));
   int wt = 18, wv = 26; /* the classic terms' widths; a declared term's name may be longer */
@@ -271,6 +277,9 @@ static void print_header(const sl_fees_player *p, const sl_fees_model *m, const 
   if (p->league) printf(", %s", SL_CLI_SHOWN(p->league));
   if (p->season) printf(", valued for summer %d", p->season); /* the transfer window, not his stats season */
   if (p->market_value > 0) printf(", market value %s", sl_cli_money(p->market_value, mv, sizeof mv));
+  char season[16];
+  if (p->market_value > 0 && p->market_value_season)
+    printf(" (of %s)", sl_season_text(p->market_value_season, season, sizeof season));
   printf("\nseasons: %s", SL_CLI_SHOWN(seasons));
   size_t learned = sl_fees_model_learned_deals(m);
   printf("\nmodel: %s (%zu deals", SL_CLI_SHOWN(model), learned);
@@ -330,6 +339,19 @@ static void print_csv(const sl_workspace_answer *ans) {
   sl_cli_records_finish(&w);
 }
 
+/* The other model's answer, one line under the verdict. */
+static void print_second(const sl_workspace_answer *ans, const char *model) {
+  const sl_fees_valuation *w = &ans->second;
+  char a[64], lo[64], hi[64];
+  int by_value = sl_fees_model_uses(ans->second_model, SL_FEES_VAR_MARKET_VALUE);
+  printf("second answer          %s (%s): fair fee %s, %.0f%% range %s - %s",
+         by_value ? "from his old market value" : "from his stats alone, his market value set aside",
+         SL_CLI_SHOWN(ans->second_model_path ? ans->second_model_path : model), sl_cli_money(w->fair_fee, a, sizeof a),
+         100 * w->level, sl_cli_money(w->fee_low, lo, sizeof lo), sl_cli_money(w->fee_high, hi, sizeof hi));
+  if (isfinite(w->bid)) printf(", P(>= bid) %.1f%%", 100 * w->p_at_least_bid);
+  putchar('\n');
+}
+
 /* Prints the library's answer in the chosen format. */
 static int print_answer(const value_args *a, const sl_workspace_answer *ans) {
   const sl_fees_valuation *v = &ans->valuation;
@@ -345,6 +367,8 @@ static int print_answer(const value_args *a, const sl_workspace_answer *ans) {
   print_header(&ans->player, ans->model, ans->model_path ? ans->model_path : a->model, ans->seasons);
   if (ans->model_choice[0]) printf("%s\n\n", ans->model_choice);
   print_valuation(v);
+  if (ans->has_second) print_second(ans, a->model);
+  print_why(v);
   print_comparables(ans->model, ans->comparables, ans->ncomparables);
   if (ans->nwhat_if) printf("\nwhat-if:\n");
   int width = SL_VALUE_WHAT_IF_WIDTH;

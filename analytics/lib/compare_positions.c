@@ -375,6 +375,7 @@ typedef struct value_entry {
   double age;     /* age in the values file, NAN when it has none */
   char *club;     /* normalised club, NULL when none */
   int keeper;     /* 1 a goalkeeper, 0 an outfield player, -1 position unknown */
+  int season;     /* the season the value is of (sl_table_row_season), 0 unknown */
 } value_entry;
 
 /* A values row is of the same person as a stats player only when their ages agree: value
@@ -405,8 +406,9 @@ static int club_fits(const sl_player *p, const value_entry *v) { return sl_name_
 /* The value of player p among the entries keyed `key`: the one person whose age fits, and when
  * several do, the one at his club (name alone never decides between two people). 0 none,
  * 1 found with *value, -1 several candidates and nothing to tell them apart (no guess). */
-static int lookup_value(const value_entry *e, size_t n, const char *key, const sl_player *p, double *value) {
-  value_entry k = {(char *)key, 0, NAN, NULL, -1};
+static int lookup_value(const value_entry *e, size_t n, const char *key, const sl_player *p, double *value,
+                        int *season) {
+  value_entry k = {(char *)key, 0, NAN, NULL, -1, 0};
   const value_entry *hit = bsearch(&k, e, n, sizeof *e, cmp_value);
   if (!hit) return 0;
   size_t lo = (size_t)(hit - e), hi = lo;
@@ -419,13 +421,13 @@ static int lookup_value(const value_entry *e, size_t n, const char *key, const s
     if (club_fits(p, &e[i]) && !at_club++) pick_club = i;
   }
   if (fit == 1 || (fit > 1 && at_club == 1)) {
-    *value = e[fit == 1 ? pick : pick_club].value;
+    *value = e[fit == 1 ? pick : pick_club].value, *season = e[fit == 1 ? pick : pick_club].season;
     return 1;
   }
   if (!fit) return 0;
   for (size_t i = lo; i <= hi; i++) /* several rows of one person with one value (duplicates) */
     if (e[i].value != e[lo].value) return -1;
-  *value = e[lo].value;
+  *value = e[lo].value, *season = e[lo].season;
   return 1;
 }
 
@@ -460,8 +462,9 @@ static int read_values(const sl_table *values, value_entry **e, value_entry **w,
       free(norm); /* no name, no value, invalid UTF-8 or no memory: not a usable entry */
       continue;
     }
-    (*e)[*n] = (value_entry){norm, v, a, cl ? sl_name_normalise(cl) : NULL, keeper};
-    (*w)[(*n)++] = (value_entry){words, v, a, cl ? sl_name_normalise(cl) : NULL, keeper};
+    int season = sl_table_row_season(values, r);
+    (*e)[*n] = (value_entry){norm, v, a, cl ? sl_name_normalise(cl) : NULL, keeper, season};
+    (*w)[(*n)++] = (value_entry){words, v, a, cl ? sl_name_normalise(cl) : NULL, keeper, season};
   }
   qsort(*e, *n, sizeof **e, cmp_value);
   qsort(*w, *n, sizeof **w, cmp_value);
@@ -482,14 +485,15 @@ int sl_compare_join_values_(sl_compare *c, const sl_table *values, sl_error *err
   for (size_t i = 0; i < c->n && !st; i++) {
     sl_player *p = &c->players[i];
     double v = NAN;
-    if (lookup_value(e, n, p->name_norm, p, &v) == 0) {
+    int season = 0;
+    if (lookup_value(e, n, p->name_norm, p, &v, &season) == 0) {
       char *key = sl_name_word_key(p->name_norm);
       if (!key) st = SL_ENOMEM;
-      else lookup_value(w, n, key, p, &v);
+      else lookup_value(w, n, key, p, &v, &season);
       free(key);
     }
     if (isnan(v)) continue;
-    p->market_value = v;
+    p->market_value = v, p->market_value_season = season;
     c->rep.values_matched++;
   }
   free_values(e, n), free_values(w, n);

@@ -86,6 +86,41 @@ int sl_season_from_path(const char *path, int *first_year) {
   return found != 0;
 }
 
+/* The one four-digit year a name holds (a snapshot's folder: "tm-values-2023"), 0 when it holds
+ * none or several. */
+static int lone_year(const char *name) {
+  int found = 0;
+  for (size_t i = 0; name[i]; i++) {
+    int v;
+    if (!isdigit((unsigned char)name[i]) || (i && isdigit((unsigned char)name[i - 1]))) continue;
+    if (digits(name + i, &v) != 4 || v < SL_SEASON_MIN || v > SL_SEASON_MAX) continue;
+    if (found && found != v) return 0;
+    found = v;
+  }
+  return found;
+}
+
+int sl_season_from_folder(const char *path, int *first_year) {
+  const char *end = path ? strrchr(path, '/') : NULL;
+  if (!end || end == path) return 0;
+  const char *start = end;
+  while (start > path && start[-1] != '/') start--;
+  char folder[256];
+  size_t len = (size_t)(end - start);
+  if (!len || len >= sizeof folder) return 0;
+  memcpy(folder, start, len);
+  folder[len] = '\0';
+  /* a folder name has no extension: a dot in it ("v1.2-2023") must not cut the year off */
+  for (char *c = folder; *c; c++)
+    if (*c == '.') *c = '_';
+  int s = 0;
+  if (sl_season_from_path(folder, &s) || (s = lone_year(folder))) {
+    if (first_year) *first_year = s;
+    return 1;
+  }
+  return 0;
+}
+
 /* Two 4-digit years around a dash ("2023-2024") are a range of first years here, whatever
  * sl_season_parse would read in them: one season is written "2023/24". */
 static int is_year_pair(const char *v) {

@@ -175,3 +175,15 @@ int sl_table_internal_derive(sl_table *t, sl_error *err) {
   if (st != SL_OK) return sl_error_set(err, SL_ENOMEM, t->nfiles ? t->files[0] : NULL, 0, 0, "out of memory");
   return SL_OK;
 }
+
+int sl_table_row_season(const sl_table *t, size_t r) {
+  if (!t || r >= t->nrows) return 0;
+  const sl_column *c = sl_table_role(t, SL_ROLE_SEASON);
+  if (c && c->num && isfinite(c->num[r]) && c->num[r] >= SL_SEASON_MIN && c->num[r] <= SL_SEASON_MAX)
+    return (int)c->num[r];
+  int s = 0;
+  if (c && c->text && c->text[r] && sl_season_parse(c->text[r], &s, NULL) == SL_OK) return s;
+  const char *file = t->nfiles ? t->files[t->row_file && t->row_file[r] < t->nfiles ? t->row_file[r] : 0] : NULL;
+  if (file && (sl_season_from_path(file, &s) || sl_season_from_folder(file, &s))) return s;
+  return 0;
+}

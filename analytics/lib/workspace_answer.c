@@ -29,6 +29,9 @@ int sl_workspace_answer_new(const sl_workspace *ws, const sl_workspace_player *p
     a->seasons = sl_workspace_seasons_of(ws)->text;
     a->market_value_date = pl ? sl_workspace_market_value_date(ws, pl) : NAN;
     if (isfinite(bid)) sl_fees_verdict(&a->valuation, a->verdict, sizeof a->verdict);
+    sl_error none;
+    a->has_second = sl_workspace_value_second(ws, pl, given, bid, &a->second, &a->second_model, &none) == SL_OK;
+    if (a->has_second) a->second_model_path = a->second_model == ws->perf_model ? ws->perf_model_path : ws->model_path;
   }
   for (size_t i = 0; !st && i < nwhat; i++) {
     sl_fees_player *q = &a->what_if_player[i];
@@ -86,6 +89,7 @@ static void player_members(FILE *f, const sl_workspace_answer *a) {
   member_text(f, "buyer_league", p->buyer_league);
   member_number(f, "season", p->season ? p->season : NAN, 1);
   member_number(f, "age", p->age, 1), member_number(f, "market_value", p->market_value, 1);
+  member_number(f, "market_value_season", p->market_value_season ? p->market_value_season : NAN, 1);
   if (!isnan(a->market_value_date)) sl_date_format(a->market_value_date, day, sizeof day);
   member_text(f, "market_value_date", day[0] ? day : NULL);
   member_number(f, "contract_months", p->contract_months, 1), member_number(f, "minutes_share", p->minutes_share, 1);
@@ -138,6 +142,15 @@ void sl_workspace_answer_json(FILE *f, const sl_workspace_answer *a) {
   member_text(f, "verdict", a->verdict[0] ? a->verdict : NULL);
   member_text(f, "interval", v->interval == SL_FEES_INTERVAL_CONFORMAL ? "conformal" : "t");
   member_number(f, "typical_fee", v->typical_fee, 1);
+  fputs("  \"second_answer\": ", f);
+  if (a->has_second) {
+    fputs("{\"model\": ", f), sl_json_text_or_null(f, a->second_model_path);
+    fputs(", \"by\": ", f), sl_json_string(f, sl_fees_model_uses(a->second_model, SL_FEES_VAR_MARKET_VALUE)
+                                                      ? "market_value" : "performance");
+    fputs(", ", f), valuation_members(f, &a->second, ""), fputs("},\n", f);
+  } else {
+    fputs("null,\n", f);
+  }
   contributions(f, v);
   comparables(f, a);
   fputs("  \"what_if\": [", f);

@@ -12,6 +12,7 @@
 #include "runtime_internal.h"
 #include "scoutlab/money.h"
 #include "scoutlab/names.h"
+#include "scoutlab/parse.h"
 #include "scoutlab/season.h"
 
 
@@ -49,6 +50,7 @@ static void from_stats(const sl_workspace *ws, const sl_workspace_player *pl, sl
   fp->group = fee_group(p, &fp->line_groups);
   fp->league = p->league;
   fp->market_value = p->market_value;
+  fp->market_value_season = p->market_value_season;
   if (pl->entry) {
     const sl_squad_club *club = sl_squad_club_at(ws->squad, pl->entry->club);
     fp->club = club->name;
@@ -106,6 +108,16 @@ static int performance_terms(const sl_workspace *ws, const sl_workspace_player *
     NOTE("minutes share: his minutes for both clubs over %.30s's, as the model learned it (a squad counts one club's)",
          t.club ? t.club : "his main club");
   return 1;
+}
+
+/* The season a values row's market value is of: a value history's date (the season it falls in:
+ * from 1 July on, the season starting that year), else the row's own season. */
+static int value_row_season(const sl_workspace *ws, const sl_workspace_player *pl) {
+  double when = sl_workspace_market_value_date(ws, pl);
+  if (!isfinite(when)) return sl_table_row_season(ws->values, (size_t)pl->row);
+  int y, m, d;
+  sl_date_to_ymd(when, &y, &m, &d);
+  return m >= SL_WORKSPACE_WINDOW_MONTH ? y : y - 1;
 }
 
 /* Where his market value came from when a value history was joined: its date, or why none. */
@@ -188,7 +200,7 @@ static int apply_given(const sl_workspace *ws, const sl_workspace_attrs *a, sl_f
                        char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes, sl_error *err) {
   if (!a) return SL_OK;
   if (!isnan(a->age)) fp->age = a->age;
-  if (!isnan(a->market_value)) fp->market_value = a->market_value;
+  if (!isnan(a->market_value)) fp->market_value = a->market_value, fp->market_value_season = 0; /* stated: now */
   if (!isnan(a->contract_months)) fp->contract_months = a->contract_months;
   if (!isnan(a->minutes_share)) fp->minutes_share = a->minutes_share;
   if (!isnan(a->last_fee)) fp->last_fee = a->last_fee, fp->last_fee_season = a->last_fee_season;
@@ -303,6 +315,26 @@ static void data_league(const sl_workspace *ws, sl_fees_player *fp, char notes[]
   if (pooled) NOTE(POOLED_LEAGUE_NOTE, canonical);
 }
 
+/* An old market value the performance model stands in for: his stats are more recent than it. */
+static int old_value_replaced(const sl_workspace *ws, const sl_fees_player *fp) {
+  return ws->perf_model && sl_workspace_market_value_old(fp) && fp->stats_season > fp->market_value_season;
+}
+
+/* An old market value the market-value model still values him on: said, with why. */
+static void old_value_note(const sl_workspace *ws, const sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
+                           size_t *nnotes, size_t max_notes) {
+  int age = sl_workspace_market_value_old(fp);
+  if (!age || !sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE) || old_value_replaced(ws, fp)) return;
+  char mv[SL_MONEY_TEXT_MAX], v[SL_SEASON_TEXT_MAX];
+  sl_money_short(fp->market_value, mv, sizeof mv), sl_season_text(fp->market_value_season, v, sizeof v);
+  if (ws->perf_model)
+    NOTE("his market value (%s) is of %s, %d seasons before the summer %d window; no stats of his are more "
+         "recent: valued on that old value", mv, v, age, fp->season);
+  else
+    NOTE("his market value (%s) is of %s, %d seasons before the summer %d window: old (a performance model "
+         "would value him from his stats)", mv, v, age, fp->season);
+}
+
 int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                             sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes,
                             sl_error *err) {
@@ -313,6 +345,7 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
     selling_club_note(ws, pl, notes, nnotes, max_notes);
   } else if (pl && pl->row >= 0) {
     if (ws->value_rows) sl_fees_row_player(ws->value_rows, (size_t)pl->row, fp); /* with the model's column terms */
+    fp->market_value_season = value_row_season(ws, pl);
     char place[600];
     NOTE("attributes from %s (%zu rows read, %zu skipped by the loader)",
          sl_table_row_place(ws->values, (size_t)pl->row, place, sizeof place), ws->values->rows_read,
@@ -378,7 +411,30 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
   if (fp->group == -2) NOTE("position group of %s unknown", fp->name ? fp->name : "the player");
   columns_for_model(ws, pl, have_terms ? &terms : NULL, fp, notes, nnotes, max_notes);
   last_fee_for_model(ws, fp, notes, nnotes, max_notes);
+  old_value_note(ws, fp, notes, nnotes, max_notes);
   return SL_OK;
+}
+
+int sl_workspace_market_value_old(const sl_fees_player *fp) {
+  if (!fp || !(fp->market_value > 0) || !fp->market_value_season || !fp->season) return 0;
+  int age = fp->season - fp->market_value_season;
+  return age >= SL_WORKSPACE_MARKET_VALUE_OLD ? age : 0;
+}
+
+/* Why the performance model values him, into why. */
+static void why_performance(const sl_workspace *ws, const sl_fees_player *fp, int old, char *why, size_t size) {
+  char s[SL_SEASON_TEXT_MAX], v[SL_SEASON_TEXT_MAX], mv[SL_MONEY_TEXT_MAX];
+  if (old)
+    snprintf(why, size, "valued by the performance model (%.40s): his market value (%s) is of %s, %d seasons before "
+             "the summer %d window, and his %s stats are more recent", ws->perf_model_path,
+             sl_money_short(fp->market_value, mv, sizeof mv), sl_season_text(fp->market_value_season, v, sizeof v),
+             sl_workspace_market_value_old(fp), fp->season, sl_season_text(fp->stats_season, s, sizeof s));
+  else if (fp->stats_season)
+    snprintf(why, size, "valued by the no-market-value performance model (%.60s): no market value for him; his %s "
+             "stats stand in for it", ws->perf_model_path, sl_season_text(fp->stats_season, s, sizeof s));
+  else
+    snprintf(why, size, "valued by the no-market-value performance model (%.60s): no market value for him, nor "
+             "stats (its performance terms take their training averages)", ws->perf_model_path);
 }
 
 const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fees_player *fp, const char **path,
@@ -386,41 +442,46 @@ const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fee
   if (why && size) why[0] = '\0';
   if (path) *path = NULL;
   if (!ws || !ws->model) return NULL;
-  int no_value = fp && !(fp->market_value > 0) && sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE);
+  int uses = sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE);
+  int no_value = fp && !(fp->market_value > 0) && uses, old = fp && uses && old_value_replaced(ws, fp);
   if (!ws->perf_model) {
     if (path) *path = ws->model_path;
     return ws->model;
   }
-  const sl_fees_model *m = no_value ? ws->perf_model : ws->model;
-  if (path) *path = no_value ? ws->perf_model_path : ws->model_path;
-  char s[SL_SEASON_TEXT_MAX];
-  if (why && size && no_value && fp->stats_season)
-    snprintf(why, size, "valued by the no-market-value performance model (%.60s): no market value for him; his %s "
-             "stats stand in for it", ws->perf_model_path, sl_season_text(fp->stats_season, s, sizeof s));
-  else if (why && size && no_value)
-    snprintf(why, size, "valued by the no-market-value performance model (%.60s): no market value for him, nor "
-             "stats (its performance terms take their training averages)", ws->perf_model_path);
+  int by_perf = no_value || old;
+  if (path) *path = by_perf ? ws->perf_model_path : ws->model_path;
+  if (why && size && by_perf) why_performance(ws, fp, old, why, size);
   else if (why && size)
     snprintf(why, size, "valued by the model %.60s: his market value is known (the performance model is for players "
-             "without one)", ws->model_path ? ws->model_path : "fitted from the transfers");
-  return m;
+             "without one or with an old one)", ws->model_path ? ws->model_path : "fitted from the transfers");
+  return by_perf ? ws->perf_model : ws->model;
 }
 
-int sl_workspace_value_from_stats(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
-                                  double bid, sl_fees_valuation *out, sl_error *err) {
-  if (!ws || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_value_from_stats: NULL argument");
+int sl_workspace_value_second(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                              double bid, sl_fees_valuation *out, const sl_fees_model **model, sl_error *err) {
+  if (!ws || !out) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_value_second: NULL argument");
+  if (model) *model = NULL;
   sl_fees_player fp;
   int st = ws->perf_model ? sl_workspace_fee_player(ws, pl, given, &fp, NULL, NULL, 0, err) : SL_ENOTFOUND;
   if (st == SL_ENOTFOUND || (!st && !(fp.market_value > 0)))
     return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "no second answer: %s",
                         ws->perf_model ? "the performance model already values him" : "no performance model");
   if (st) return st;
-  fp.market_value = NAN; /* his stats alone */
-  st = sl_fees_value(ws->perf_model, &fp, ws->level, bid, out, err);
-  if (!st && out->nnotes < SL_FEES_MAX_NOTES)
+  const sl_fees_model *first = sl_workspace_model_for(ws, &fp, NULL, NULL, 0);
+  const sl_fees_model *other = first == ws->perf_model ? ws->model : ws->perf_model;
+  char mv[SL_MONEY_TEXT_MAX], season[SL_SEASON_TEXT_MAX];
+  if (other == ws->perf_model) fp.market_value = NAN; /* his stats alone */
+  st = sl_fees_value(other, &fp, ws->level, bid, out, err);
+  if (st) return st;
+  if (model) *model = other;
+  if (out->nnotes < SL_FEES_MAX_NOTES && other == ws->perf_model)
     snprintf(out->notes[out->nnotes++], SL_FEES_NOTE_MAX, "the no-market-value performance model (%.60s) on his "
              "stats alone, his market value set aside", ws->perf_model_path ? ws->perf_model_path : "fitted");
-  return st;
+  else if (out->nnotes < SL_FEES_MAX_NOTES)
+    snprintf(out->notes[out->nnotes++], SL_FEES_NOTE_MAX, "the market-value model (%.60s) on his market value of "
+             "%s (%s), old at the window", ws->model_path ? ws->model_path : "fitted",
+             sl_money_short(fp.market_value, mv, sizeof mv), sl_season_text(fp.market_value_season, season, sizeof season));
+  return SL_OK;
 }
 
 int sl_ws_value_chosen(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,

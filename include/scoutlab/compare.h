@@ -201,6 +201,8 @@ typedef struct sl_player {
   double minutes;      /* summed over rows */
   double nineties;     /* minutes / 90 (the 90s column only when minutes are missing) */
   double market_value; /* EUR, from the values table; NAN when unknown */
+  int market_value_season; /* the season that value is of (its row's season column, file or
+                              folder name: sl_table_row_season); 0 unknown */
   size_t *rows;        /* indices of the stats-table rows combined into this player */
   size_t nrows;
   int season;          /* multi-season table: first year of this entry's season (one entry per

@@ -189,6 +189,9 @@ typedef struct sl_fees_player {
   const char *buyer_league; /* the buying club's league, NULL = a typical buyer */
   int season;               /* first year of the season, e.g. 2025 for 2025/26 */
   double market_value;      /* EUR, not millions */
+  int market_value_season;  /* the season that market value is of (a values file's), when known
+                               and not the transfer's own; 0 = current (a deal's, a stated one)
+                               or unknown */
   double contract_months;   /* months left on the contract with the seller */
   double minutes_share;     /* share of the team's league minutes, 0..1 */
   unsigned line_groups;     /* group -1 (only a line of the team is known): the groups that line

@@ -51,6 +51,12 @@ int sl_season_range_parse(const char *text, int *first, int *last, sl_error *err
  *  0 when it states none (or two different ones). */
 int sl_season_from_path(const char *path, int *first_year);
 
+/** The season a file's folder name states: by the rule of sl_season_from_path applied to the
+ *  name of the folder the file is in, else the one four-digit year that name holds, taken as the
+ *  first year ("tm-values-2023/france.csv" -> 2023/24, "2024/values.csv" -> 2024/25). For the date of a snapshot (market values) whose files are named by what they hold
+ *  ("france.csv") and whose folder by when. Returns 1 and sets *first_year, else 0. */
+int sl_season_from_folder(const char *path, int *first_year);
+
 /** Writes the season as "2024/25" into buf and returns buf ("" for 0: unknown). */
 const char *sl_season_text(int first_year, char *buf, size_t size);
 

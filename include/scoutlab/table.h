@@ -181,6 +181,11 @@ int sl_table_add_skip(sl_table *t, uint32_t file, long line, const char *reason)
 int sl_table_filter(const sl_table *t, const unsigned char *keep, const char *reason, sl_table **out,
                     sl_error *err);
 
+/** The season row r is of, as far as the table and its files say: its season column (a number or a
+ *  season text), else the season its file name states, else its file's folder name
+ *  (sl_season_from_folder); 0 when none says. */
+int sl_table_row_season(const sl_table *t, size_t r);
+
 /** The rows of one season (season = first year, 0 = the latest present). When t has no season
  *  column, or only one season and season is 0, sets *out = NULL (use t as it is). *chosen gets
  *  the season kept (without a season column: `season` as given, 0 when unknown). SL_ENOTFOUND

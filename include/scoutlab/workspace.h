@@ -11,7 +11,8 @@
  *     in any source's spelling; several candidates are SL_EAMBIG, never a silent pick);
  *   - which fee model (loaded, or fitted with SL_WORKSPACE_SEED and the last
  *     SL_WORKSPACE_HOLDOUT_SEASONS seasons held out), and which one values a player: a
- *     no-market-value performance model, when given, for a player without a market value;
+ *     no-market-value performance model, when given, for a player without a market value or
+ *     with an old one (SL_WORKSPACE_MARKET_VALUE_OLD) and stats more recent than it;
  *   - a player's performance terms: those of his stats season (scoutlab/perf.h), when a model
  *     has performance terms;
  *   - which league and position names exist (unknown ones are SL_EUNKNOWN with "did you mean").
@@ -56,6 +57,13 @@ SL_BEGIN_DECLS /* C linkage, exported; thread safety: see above and scoutlab/exp
  * summer window, which every valuation season names): the value a buyer sees then. */
 #define SL_WORKSPACE_WINDOW_MONTH 7
 #define SL_WORKSPACE_WINDOW_DAY 1
+/* A market value of a season this many or more before the window valued is old (autumn 2023's,
+ * season 2023/24, for summer 2025): a player with stats more recent than it is valued by the
+ * performance model when one is given. Measured out of time (docs/fee-model.md): on the 166
+ * deals of 2020 joined to stats whose player had a value two seasons old or more, the
+ * market-value model given that value scored log-RMSE 1.242 (coverage 50%), the performance
+ * model 0.845 (81%); on 251 of 2019, 1.517 and 1.022. */
+#define SL_WORKSPACE_MARKET_VALUE_OLD 2
 /* Notes a workspace keeps (seasons chosen, files classified, names matched). */
 #define SL_WORKSPACE_MAX_NOTES 16
 
@@ -202,16 +210,23 @@ const sl_fees_model *sl_workspace_performance_model(const sl_workspace *ws);
  *  terms and there are stats). Borrowed. */
 const sl_perf_index *sl_workspace_perf(const sl_workspace *ws);
 
-/** The other answer, for a player the workspace's model values from his market value: the
- *  no-market-value performance model on his stats alone (his market value set aside), so a
- *  report can show both. SL_ENOTFOUND when there is no second answer (no performance model, or
- *  no market value, when the performance model already gives the first). */
-int sl_workspace_value_from_stats(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
-                                  double bid, sl_fees_valuation *out, sl_error *err);
+/** The other answer, so that a report can show both: for a player the market-value model values,
+ *  the no-market-value performance model on his stats alone (his market value set aside); for one
+ *  the performance model values because his market value is old, the market-value model on that
+ *  old value. *model (may be NULL) gets the model that gave it. SL_ENOTFOUND when there is no
+ *  second answer (no performance model, or no market value at all). */
+int sl_workspace_value_second(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                              double bid, sl_fees_valuation *out, const sl_fees_model **model, sl_error *err);
+
+/** How many seasons old his market value is at the window valued (fp->season minus
+ *  fp->market_value_season) when that is SL_WORKSPACE_MARKET_VALUE_OLD or more; 0 when it is
+ *  current, unknown, stated or absent. */
+int sl_workspace_market_value_old(const sl_fees_player *fp);
 
 /** The model that values a fee record, and why, in one sentence into why (may be NULL): the
- *  workspace's model, unless it uses a market value the record lacks and a performance model
- *  was given, which then values him. *path (may be NULL) gets the chosen model's file, NULL for
+ *  workspace's model, unless it uses a market value the record lacks (or has only an old one,
+ *  sl_workspace_market_value_old, with stats more recent than it) and a performance model was
+ *  given, which then values him. *path (may be NULL) gets the chosen model's file, NULL for
  *  a fitted one. NULL when the workspace has no model. Borrowed. */
 const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fees_player *fp, const char **path,
                                             char *why, size_t size);
@@ -284,6 +299,12 @@ typedef struct sl_workspace_answer {
   double market_value_date;            /* the day his market value is of (days since 1970), NAN none */
   sl_fees_valuation valuation;
   char verdict[SL_FEES_VERDICT_MAX];   /* with a bid, sl_fees_verdict's words; "" without */
+  /* The other model's answer (sl_workspace_value_second), when there is one: the performance
+   * model's on his stats alone, or the market-value model's on his old market value. */
+  int has_second;
+  const sl_fees_model *second_model;   /* borrowed from the workspace */
+  const char *second_model_path;       /* its file, NULL for a fitted one */
+  sl_fees_valuation second;
   sl_fees_comparable comparables[SL_WORKSPACE_MAX_COMPARABLES];
   size_t ncomparables;
   const char *what_if_change[SL_WORKSPACE_MAX_WHAT_IF]; /* "age=+1", as the caller gave them */

@@ -210,9 +210,11 @@ if [ -e "$F" ]; then
   awk -v n="${with_value% *}" 'BEGIN { exit !(n >= 20) }' || fail "at least 20 Ligue 1 centre-backs with a value ($with_value)"
   expect_eq "$(awk -F, 'NR>1 && $3 != "Ligue 1" && $3 != ""' batch.csv | wc -l)" 0 "only Ligue 1"
 
-  # Issue 15: Balerdi answered twice. The report shows the market-value verdict and, from the
-  # performance model, a second answer from his stats alone: the same as value gives him
-  # without a market value.
+  # Issue 15: Balerdi answered twice. His market value is of autumn 2023 (the folder
+  # tm-values-2023: 2023/24), two seasons before the summer-2025 window, and his 2024/25 stats are
+  # more recent: the performance model gives the default answer, the same as value gives him with
+  # it (and without a market value: the performance model does not read one), and the report's
+  # second answer is the market-value model's on the old value, value's without a performance model.
   if [ -d "$S/fbref-big5-yearly/standard" ]; then
     "$SCOUTLAB" fit --transfers "$S/transfers-tm" --stats "$S/fbref-big5-yearly" --no-market-value --folds 1 \
       -o P.slm >/dev/null 2>&1
@@ -221,15 +223,26 @@ if [ -e "$F" ]; then
       --values "$S/tm-values-2023" --model M.slm --performance-model P.slm -o b3 >/dev/null 2>&1
     expect_eq "$?" 0 "report with the performance model"
     r3=$(cat b3/report.md)
-    expect_contains "$r3" "### A second answer, from his stats alone" "the second answer's section"
-    expect_num_eq "$(md_money 2 b3/report.md)" "$(printf '%s' "$bv" | json fair_fee | awk '{printf "%.0f", $1}')" \
-      "the default answer is still the market-value model's" --abs 0.5
+    expect_contains "$r3" "### A second answer, from his old market value" "the second answer's section"
     pv=$("$SCOUTLAB" value --model M.slm --performance-model P.slm --player Balerdi --position CB --bid 25m \
+      --data "$F" --values "$S/tm-values-2023" --format json 2>/dev/null)
+    expect_contains "$pv" '"model": "P.slm"' "value: the performance model for the old value"
+    pv0=$("$SCOUTLAB" value --model M.slm --performance-model P.slm --player Balerdi --position CB --bid 25m \
       --data "$F" --format json 2>/dev/null)
-    want=$(printf '%s' "$pv" | json fair_fee | awk '{printf "%.1f", $1 / 1e6}')
-    expect_contains "$r3" "fair fee €${want}m" "the second answer is value's without a market value (€${want}m)"
-    wantp=$(printf '%s' "$pv" | json p_at_least_bid | awk '{printf "%.1f", 100 * $1}')
+    expect_num_eq "$(printf '%s' "$pv" | json fair_fee)" "$(printf '%s' "$pv0" | json fair_fee)" \
+      "the performance answer does not read the old value" --rel 1e-12
+    expect_num_eq "$(md_money 2 b3/report.md)" "$(printf '%s' "$pv" | json fair_fee | awk '{printf "%.0f", $1}')" \
+      "the default answer is the performance model's, as value's" --abs 0.5
+    want=$(printf '%s' "$bv" | json fair_fee | awk '{printf "%.1f", $1 / 1e6}')
+    expect_contains "$r3" "fair fee €${want}m" "the second answer is the market-value model's (€${want}m)"
+    wantp=$(printf '%s' "$bv" | json p_at_least_bid | awk '{printf "%.1f", 100 * $1}')
     expect_contains "$r3" "= ${wantp}%" "the same P(fee >= 25m) (${wantp}%)"
+    # predict's batch with the performance model: Balerdi valued by it, as value and the report.
+    "$SCOUTLAB" predict --model M.slm --performance-model P.slm --stats "$F" --values "$S/tm-values-2023" \
+      --leagues "Ligue 1" --position CB --bid 25m >batch.csv 2>batch.err
+    expect_num_eq "$(bcol fair_fee "Leonardo Balerdi")" "$(printf '%s' "$pv" | json fair_fee)" \
+      "Balerdi: predict's batch with the performance model and value agree" --abs 0.5
+    expect_eq "$(bcol valued_by "Leonardo Balerdi")" "P.slm" "predict names the model that valued him"
     # Each replacement is valued as value values him alone, by whichever model that is (a
     # player without a market value by the performance model; it was the market-value model's
     # typical player before).

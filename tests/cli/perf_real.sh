@@ -69,11 +69,32 @@ v3=$("$SCOUTLAB" value --model "$W/perf.slm" --player "Leonardo Balerdi" --age 2
 expect_contains "$v3" "last fee                   EUR 11.00m    " "a stated fee without a season: no 'in 0'"
 "$SCOUTLAB" value --model "$W/perf.slm" --player "Leonardo Balerdi" --age 26 --position CB --last-fee-season 2021 >/dev/null 2>&1
 expect_eq "$?" 2 "--last-fee-season without --last-fee: a usage error"
-# With his 2023 market value: the model with market value, and it says so.
+# With his market value of autumn 2023 (the folder tm-values-2023: season 2023/24), two seasons
+# before the summer-2025 window, and his 2024/25 stats more recent: the performance model values
+# him (SL_WORKSPACE_MARKET_VALUE_OLD), it says why, and the market-value answer is the second.
 v=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --player Balerdi \
   --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" "$S/tm-values-2023/france.csv" --position CB --bid 25m)
-expect_eq "$?" 0 "value with a market value"
+expect_eq "$?" 0 "value with an old market value"
+expect_contains "$v" "market value €10,000,000 (of 2023/24)" "the header names the value's season"
+expect_contains "$v" "valued by the performance model ($W/perf.slm): his market value (€10m) is of 2023/24, 2 seasons before the summer 2025 window, and his 2024/25 stats are more recent" "the performance model, and why"
+expect_contains "$v" "second answer          from his old market value ($W/mv.slm): fair fee" "the market-value answer second"
+j=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --player Balerdi \
+  --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" "$S/tm-values-2023/france.csv" --position CB --bid 25m \
+  --format json)
+expect_contains "$j" "\"model\": \"$W/perf.slm\"" "JSON: the performance model"
+expect_contains "$j" '"market_value_season": 2023' "JSON: the value's season"
+expect_contains "$j" "\"second_answer\": {\"model\": \"$W/mv.slm\", \"by\": \"market_value\"" "JSON: the second answer's model"
+# The same value stated is current: the market-value model, and the performance answer second.
+v=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --player Balerdi \
+  --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" --market-value 10m --position CB --bid 25m)
+expect_eq "$?" 0 "value with a stated market value"
 expect_contains "$v" "valued by the model $W/mv.slm: his market value is known" "the market-value model, and why"
+expect_not_contains "$v" "(of 20" "a stated value has no season"
+expect_contains "$v" "second answer          from his stats alone, his market value set aside ($W/perf.slm)" "the performance answer second"
+# Without a performance model the old value values him, and a note says it is old.
+v=$("$SCOUTLAB" value --model "$W/mv.slm" --player Balerdi --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" \
+  "$S/tm-values-2023/france.csv" --position CB)
+expect_contains "$v" "his market value (€10m) is of 2023/24, 2 seasons before the summer 2025 window: old (a performance model would value him from his stats)" "the old value, said"
 # A model without performance terms given as the performance model is refused.
 "$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/mv.slm" --player Balerdi \
   --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" --position CB >/dev/null 2>"$W/err.txt"
