@@ -47,7 +47,7 @@ const char sl_help_predict[] =
     "history by player_id such as player_valuations.csv: the latest at or before 1 July of the\n"
     "window), valued_by (the model file that valued him). --leagues \"Ligue 1,Serie A\" and\n"
     "--position CB (or defence) keep some players. --performance-model values the players\n"
-    "without a market value, as value and report do.\n"
+    "without a market value, or with one two seasons old or more, as value and report do.\n"
     "\n"
     "A model from scoutlab ols --save gives every row fit, se_fit, conf_low, conf_high and\n"
     "pred_low, pred_high at --level (default 0.95), as R's predict.lm; a ridge model fit only.\n"

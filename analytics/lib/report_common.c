@@ -171,15 +171,16 @@ static int recency_chosen(const sl_fees_model *m) {
 }
 
 /* The fee model as fitted: its terms, deals, seasons and recency, its mean and its interval. */
-static void fee_method(const sl_fees_model *m, sl_doc *d) {
-  char buf[1400], terms[600], life[48];
+/* How model m values a fee; `lead` says for whom ("The fair fee comes from"). */
+static void fee_method(const sl_fees_model *m, const char *lead, sl_doc *d) {
+  char buf[1600], terms[600], life[48];
   if (m->half_life > 0) sl_snprintf_c(life, sizeof life, "a half-life of %g season%s", m->half_life, m->half_life == 1 ? "" : "s");
   else sl_snprintf_c(life, sizeof life, "every season weighing alike");
   sl_snprintf_c(buf, sizeof buf,
-           "The fair fee comes from a hedonic regression of log transfer fee on %s, fitted on %zu past permanent "
+           "%s a hedonic regression of log transfer fee on %s, fitted on %zu past permanent "
            "transfers with a fee%s (seasons %d-%d; the season %s, %s%s). The median is exp(prediction); the "
            "expected fee is the mean of the predictive distribution. The interval is %s.",
-           term_names(m, terms, sizeof terms), sl_fees_model_learned_deals(m),
+           lead, term_names(m, terms, sizeof terms), sl_fees_model_learned_deals(m),
            sl_fees_model_has_performance(m) ? " joined to the players' stats of the season before" : "", m->season_min,
            m->season_max,
            m->season_mode == SL_FEES_SEASON_LEVEL ? "as a level, the last carried forward"
@@ -197,8 +198,12 @@ static void fee_method(const sl_fees_model *m, sl_doc *d) {
 void rp_method_section(rp_ctx *x, sl_doc *d) {
   char buf[600];
   sl_doc_heading(d, 1, "Method and data");
-  fee_method(x->model, d);
+  fee_method(x->model, "The fair fee comes from", d);
   if (x->fit) accuracy_table(x, d);
+  const sl_fees_model *perf = sl_workspace_performance_model(x->ws);
+  if (perf)
+    fee_method(perf, "For a player without a market value, or with one two seasons old or more and stats more recent "
+               "than it, the fair fee comes from the performance model:", d);
   sl_snprintf_c(buf, sizeof buf,
            "Percentiles compare per-90 values (rates kept as rates) with players of the same position group in "
            "one pool for every player (the Big-5 leagues when the data hold them, else every league; each table "

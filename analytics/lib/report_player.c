@@ -21,6 +21,8 @@ typedef struct {
   const sl_squad_entry *e;      /* his club entry, may be NULL */
   sl_fees_player fp;
   sl_fees_valuation v;
+  const sl_fees_model *m;       /* the model that valued him (sl_workspace_model_for): the
+                                   comparables, what-ifs and charts are its own */
   sl_workspace_player wp;       /* as the workspace found him */
   char notes[SL_FEES_MAX_NOTES][SL_FEES_NOTE_MAX];
   size_t nnotes;
@@ -37,6 +39,7 @@ static int find(rp_ctx *x, rp_player *pl) {
   pl->e = wp.entry;
   st = sl_workspace_value(x->ws, &wp, x->rq->given, x->rq->bid, &pl->fp, &pl->v, x->err);
   if (st) return st;
+  pl->m = sl_workspace_model_for(x->ws, &pl->fp, NULL, NULL, 0);
   for (size_t i = 0; i < pl->v.nnotes; i++) rp_note(x, "%s", pl->v.notes[i]);
   return SL_OK;
 }
@@ -164,9 +167,9 @@ static void contributions(const rp_player *pl, sl_doc *d) {
   sl_doc_table(d, cap, 4, hdr, cells, v->ncontrib, "llrr");
 }
 
-static void comparables(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
+static void comparables(const rp_player *pl, sl_doc *d) {
   sl_fees_comparable c[SL_REPORT_COMPARABLES];
-  size_t n = sl_fees_comparables(x->model, &pl->fp, SL_REPORT_COMPARABLES, c);
+  size_t n = sl_fees_comparables(pl->m, &pl->fp, SL_REPORT_COMPARABLES, c);
   const char *hdr[] = {"player", "season", "from", "to", "age", "market value", "fee"};
   const char *cells[SL_REPORT_COMPARABLES * 7];
   char season[SL_REPORT_COMPARABLES][16], age[SL_REPORT_COMPARABLES][8], mv[SL_REPORT_COMPARABLES][40], fee[SL_REPORT_COMPARABLES][40];
@@ -196,14 +199,14 @@ static void what_if(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   rows++;
   for (size_t i = 0; i < n; i++) {
     /* A contract scenario means nothing without a contract term or a known contract. */
-    if (!strncmp(rp_what_ifs[i][0], "contract", 8) && (!sl_fees_model_uses(x->model, SL_FEES_VAR_CONTRACT) ||
+    if (!strncmp(rp_what_ifs[i][0], "contract", 8) && (!sl_fees_model_uses(pl->m, SL_FEES_VAR_CONTRACT) ||
                                                         isnan(pl->fp.contract_months)))
       continue;
     sl_fees_player fp = pl->fp;
     sl_fees_valuation v;
     sl_error err;
-    if (sl_fees_model_apply(x->model, &fp, rp_what_ifs[i][0], &err) ||
-        sl_fees_value(x->model, &fp, x->level, x->rq->bid, &v, &err))
+    if (sl_fees_model_apply(pl->m, &fp, rp_what_ifs[i][0], &err) ||
+        sl_fees_value(pl->m, &fp, x->level, x->rq->bid, &v, &err))
       continue;
     sl_money_text(v.fair_fee, fee[rows], sizeof fee[rows]);
     sl_snprintf_c(chg[rows], sizeof chg[rows], "%+.1f%%", 100 * (v.fair_fee / pl->v.fair_fee - 1));
@@ -411,8 +414,8 @@ static void chart_fee_fit(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   sl_charts_store *st = sl_charts_store_new();
   sl_plot_fee_fit c;
   sl_error err;
-  int holdout = x->fit ? x->fit->holdout_from : 0;
-  if (st && sl_charts_fee_fit_from_model(x->model, holdout, x->level, SL_CHARTS_FIT_SEED, &pl->fp, x->rq->bid, st,
+  int holdout = x->fit && pl->m == x->model ? x->fit->holdout_from : 0; /* the fit's own split */
+  if (st && sl_charts_fee_fit_from_model(pl->m, holdout, x->level, SL_CHARTS_FIT_SEED, &pl->fp, x->rq->bid, st,
                                         &c, &err) == SL_OK)
     rp_figure(x, d, SL_CHARTS_FEES, &c, "fees",
               "The model on transfers it did not see (predicted against actual fee, log scales), with his estimate, "
@@ -424,8 +427,8 @@ static void chart_age_curve(rp_ctx *x, const rp_player *pl, sl_doc *d) {
   sl_charts_store *st = sl_charts_store_new();
   sl_plot_age_curve c;
   sl_error err;
-  const char *what = sl_fees_model_uses(x->model, SL_FEES_VAR_CONTRACT) && !isnan(pl->fp.contract_months) ? "contract-months=+24" : NULL;
-  if (st && sl_charts_age_curve_from_model(x->model, &pl->fp, x->level, what, st, &c, &err) == SL_OK)
+  const char *what = sl_fees_model_uses(pl->m, SL_FEES_VAR_CONTRACT) && !isnan(pl->fp.contract_months) ? "contract-months=+24" : NULL;
+  if (st && sl_charts_age_curve_from_model(pl->m, &pl->fp, x->level, what, st, &c, &err) == SL_OK)
     rp_figure(x, d, SL_CHARTS_AGE_CURVE, &c, "age-curve", "The model's fee for the same player at other ages.");
   sl_charts_store_free(st);
 }
@@ -475,7 +478,7 @@ int rp_player_report(rp_ctx *x, sl_doc *d) {
   chart_fee_fit(x, &pl, d);
   sl_doc_heading(d, 1, "Why");
   contributions(&pl, d);
-  comparables(x, &pl, d);
+  comparables(&pl, d);
   what_if(x, &pl, d);
   chart_age_curve(x, &pl, d);
   sl_doc_heading(d, 1, "The player");

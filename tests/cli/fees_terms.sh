@@ -191,4 +191,41 @@ expect_eq "$got" "214" "the buying clubs capped at 250 levels, ties at the cap p
 out=$("$SCOUTLAB" fit --transfers "$T" --no-market-value --holdout-from 2023 -o nomv.slm 2>/dev/null)
 expect_contains "$out" "  fee = market value (not in model)        607 " "no market value: the baseline for reference"
 case "$out" in *"market-value band (the interval"*) fail "no market value: a market-value band named" ;; esac
+
+# An old market value (issue 15, SL_WORKSPACE_MARKET_VALUE_OLD): stats of 2024/25 value for summer
+# 2025; a value of 2023/24 or before (its season column, else the folder's name when the file's
+# says none) is two seasons old or more, and the performance model values him, saying why, with the
+# market-value answer second; a value of 2024/25 is current: the market-value model, and the
+# performance answer second. A stated value is current whatever the files say.
+"$SCOUTLAB" fit --transfers "$T" --folds 1 -o m.slm >/dev/null 2>&1
+"$SCOUTLAB" fit --transfers "$T" --folds 1 --no-market-value --stats "$SL_DATASETS/players.csv" -o p.slm >/dev/null 2>&1
+expect_eq "$?" 0 "the demo's performance model"
+pick() { awk -F, -v s="$1" 'NR==1 || ($1 == "Vegard Holmstad" && $NF == s)' "$SL_DATASETS/values.csv"; }
+for s in 2022 2024; do mkdir -p "tm values $s"; pick "$s" | cut -d, -f1-5 >"tm values $s/values.csv"; done
+pick 2023 >with_season.csv
+hv() { "$SCOUTLAB" value --model m.slm --performance-model p.slm --player "Vegard Holmstad" \
+  --data "$SL_DATASETS/players.csv" --season 2024 "$@" 2>&1; }
+out=$(hv --values "tm values 2022/values.csv")
+expect_contains "$out" "market value €67,000,000 (of 2022/23)" "the folder's season"
+expect_contains "$out" "valued by the performance model (p.slm): his market value (€67m) is of 2022/23, 3 seasons before the summer 2025 window, and his 2024/25 stats are more recent" \
+  "three seasons old: the performance model, and why"
+expect_contains "$out" "second answer          from his old market value (m.slm): fair fee" "the old value's answer second"
+perf_fee=$(printf '%s\n' "$out" | sed -n 's/^fair fee (median) *//p')
+out=$(hv --values with_season.csv)
+expect_contains "$out" "his market value (€132.5m) is of 2023/24, 2 seasons before the summer 2025 window" \
+  "two seasons old (the season column): the performance model"
+expect_eq "$(printf '%s\n' "$out" | sed -n 's/^fair fee (median) *//p')" "$perf_fee" "the performance answer reads no market value"
+out=$(hv --values "tm values 2024/values.csv")
+expect_contains "$out" "market value €141,500,000 (of 2024/25)" "a value of the stats season"
+expect_contains "$out" "valued by the model m.slm: his market value is known" "one season before the window: current"
+expect_contains "$out" "second answer          from his stats alone, his market value set aside (p.slm): fair fee $perf_fee" \
+  "the performance answer second, the same fee"
+out=$(hv --values "tm values 2022/values.csv" --market-value 67m --format json)
+expect_contains "$out" '"model": "m.slm"' "a stated value is current"
+expect_contains "$out" '"market_value_season": null' "and has no season"
+expect_contains "$out" '"by": "performance"' "the performance answer second (JSON)"
+out=$("$SCOUTLAB" value --model m.slm --player "Vegard Holmstad" --data "$SL_DATASETS/players.csv" --season 2024 \
+  --values "tm values 2022/values.csv" 2>&1)
+expect_contains "$out" "is of 2022/23, 3 seasons before the summer 2025 window: old (a performance model would value him from his stats)" \
+  "without a performance model: valued on the old value, said"
 finish

@@ -237,6 +237,15 @@ if [ -e "$F" ]; then
     expect_contains "$r3" "fair fee €${want}m" "the second answer is the market-value model's (€${want}m)"
     wantp=$(printf '%s' "$bv" | json p_at_least_bid | awk '{printf "%.1f", 100 * $1}')
     expect_contains "$r3" "= ${wantp}%" "the same P(fee >= 25m) (${wantp}%)"
+    # The what-ifs and comparables are the model's that valued him: the report's "one year older"
+    # is value's --what-if age=+1 with both models, and its comparables the performance model's
+    # deals (2018-2020), not the market-value model's.
+    older=$("$SCOUTLAB" value --model M.slm --performance-model P.slm --player Balerdi --position CB --bid 25m \
+      --data "$F" --values "$S/tm-values-2023" --what-if age=+1 2>/dev/null | sed -n 's/^  age=+1 *fair fee *\(€[0-9,]*\).*/\1/p')
+    expect_contains "$r3" "| one year older | $older |" "the report's what-if is value's, by the performance model ($older)"
+    seasons=$(sed -n '/^\*Comparable past transfers/,/^\*What if/p' b3/report.md | awk -F' [|] ' '/^\| [^-p]/ {print $2}' | sort -u | tr '\n' ' ')
+    case "$seasons" in *2018/19*|*2019/20*|*2020/21*) ;; *) fail "comparables of the performance model's seasons ($seasons)" ;; esac
+    case "$seasons" in *200*|*201[0-7]*) fail "no comparable outside the performance model's deals ($seasons)" ;; esac
     # predict's batch with the performance model: Balerdi valued by it, as value and the report.
     "$SCOUTLAB" predict --model M.slm --performance-model P.slm --stats "$F" --values "$S/tm-values-2023" \
       --leagues "Ligue 1" --position CB --bid 25m >batch.csv 2>batch.err

@@ -24,7 +24,23 @@ static int from_path(const char *path) {
   return sl_season_from_path(path, &s) ? s : -1;
 }
 
+static int from_folder(const char *path) {
+  int s = -1;
+  return sl_season_from_folder(path, &s) ? s : -1;
+}
+
 int main(void) {
+  /* A snapshot's folder names when it was taken (market values), the files what they hold. */
+  INT_EQ(from_folder("../shared/data/tm-values-2023/france.csv"), 2023, "a lone year in the folder name");
+  INT_EQ(from_folder("/data/2024/values.csv"), 2024, "a folder that is a year");
+  INT_EQ(from_folder("values 2022-23/x.csv"), 2022, "a season in the folder name");
+  INT_EQ(from_folder("v1.2-2023/x.csv"), 2023, "a dot in the folder name is no extension");
+  INT_EQ(from_folder("2019-2023/x.csv"), -1, "two years: no season");
+  INT_EQ(from_folder("values/x.csv"), -1, "no year");
+  INT_EQ(from_folder("x.csv"), -1, "no folder");
+  INT_EQ(from_folder("/x.csv"), -1, "the root");
+  INT_EQ(from_folder("tm-values-12023/x.csv"), -1, "five digits are no year");
+  INT_EQ(from_folder(NULL), -1, "NULL");
   INT_EQ(parsed("2024"), 2024, "a first year");
   INT_EQ(parsed("2024-25"), 2024, "2024-25");
   INT_EQ(parsed("2024/25"), 2024, "2024/25");
