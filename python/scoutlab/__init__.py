@@ -441,7 +441,9 @@ class Workspace:
         """Fair fee of one player: the dict `scoutlab value --format json` prints, written by the
         library's one writer (docs/json.md: "fair_fee", "fee_low", "fee_high", "p_at_least_bid",
         "verdict" with a bid, "model" and "model_choice" (which model valued him and why),
-        "contributions", "comparables", "what_if", "extrapolated", "notes"...; null is None).
+        "market_value_season", "second_answer" (the other model's answer with a performance
+        model: his stats alone, or his old market value), "contributions", "comparables",
+        "what_if", "extrapolated", "notes"...; null is None).
         what_if: changes as value's --what-if ("age=+1", "market-value=15m"); comparables: how
         many nearest training deals (0-50). attrs state what the data do not, as value's options:
         age, market_value (10e6 or "10m"), contract_months, minutes_share, position,
