@@ -35,7 +35,8 @@ const char sl_help_similar[] =
     "                    --min-minutes)\n"
     "  --model M         a fee model (scoutlab fit -o M): each candidate's fair fee, valued as\n"
     "                    scoutlab value and report value him (needs --values)\n"
-    "  --performance-model PERF.slm  values the candidates without a market value from their stats,\n"
+    "  --performance-model PERF.slm  values the candidates without a market value, or with one two\n"
+    "                    seasons old or more, from their stats,\n"
     "                    as scoutlab value and report do (scoutlab fit --stats --no-market-value)\n"
     "  --contracts FILE  contract expiry dates, for the fair fees (as in scoutlab report)\n"
     "  --max-fee V       fair fee at most V (\"15m\"); needs --model; candidates the model cannot\n"
@@ -257,7 +258,7 @@ static int run(const sl_cmp_args *a, const sl_cmp_ctx *ctx, size_t target) {
   else print_hits_table(ctx, t, pr, &so, &info, hits, n);
   if (fee && a->format == SL_FMT_TABLE)
     printf(a->performance_model ? "\nfair fee: the model's median for each candidate (%zu of the group valued; without a "
-                                  "market value by the performance model, from his stats)\n"
+                                  "current market value by the performance model, from his stats)\n"
                                 : "\nfair fee: the model's median for each candidate (%zu of the group valued; no market "
                                   "value, no fee)\n",
            valued);

@@ -293,7 +293,8 @@ static void print_header(const sl_fees_player *p, const sl_fees_model *m, const 
 #define SL_VALUE_WHAT_IF_WIDTH 25
 
 /* One what-if row, its change padded to `width` terminal columns (the longest change's). */
-static void print_what_if(const char *change, int width, const sl_fees_valuation *base, const sl_fees_valuation *w) {
+static void print_what_if(const char *change, int width, const sl_fees_valuation *base, const sl_fees_valuation *w,
+                          const char *other_model) {
   char a[64], lo[64], hi[64];
   fputs("  ", stdout);
   sl_cli_pad(stdout, change, width);
@@ -303,6 +304,7 @@ static void print_what_if(const char *change, int width, const sl_fees_valuation
   if (isfinite(w->bid)) printf(", P(>= bid) %.1f%%", 100 * w->p_at_least_bid);
   char terms[256];
   if (w->nextrapolated) printf(", extrapolated in %s", extrapolated_terms(w, terms, sizeof terms));
+  if (other_model) printf(", valued by %s", SL_CLI_SHOWN(other_model));
   putchar('\n');
 }
 
@@ -377,7 +379,10 @@ static int print_answer(const value_args *a, const sl_workspace_answer *ans) {
     int cols = sl_cli_text_columns(SL_CLI_SHOWN(ans->what_if_change[i])) + 1;
     if (cols > width) width = cols;
   }
-  for (size_t i = 0; i < ans->nwhat_if; i++) print_what_if(ans->what_if_change[i], width, v, &ans->what_if[i]);
+  for (size_t i = 0; i < ans->nwhat_if; i++) /* a change that hands him to the other model says so */
+    print_what_if(ans->what_if_change[i], width, v, &ans->what_if[i],
+                  ans->what_if_model[i] != ans->model ? (ans->what_if_model_path[i] ? ans->what_if_model_path[i] : "the fitted model")
+                                                      : NULL);
   if (v->nnotes) printf("\nnotes:\n");
   for (size_t i = 0; i < v->nnotes; i++) printf("  - %s\n", SL_CLI_SHOWN(v->notes[i]));
   return SL_EXIT_OK;

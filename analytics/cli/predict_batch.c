@@ -99,7 +99,10 @@ int sl_cli_predict_batch(const sl_cli_predict_batch_args *a) {
     sl_error err;
     if (sl_workspace_player_nth(ws, i, &pl, &err)) continue;
     int st = sl_workspace_fee_player(ws, &pl, NULL, &fp, NULL, NULL, 0, &err);
-    if (!st && ((a->leagues && !sl_compare_league_in_list(fp.league, a->leagues)) || !in_position(a->position, &fp))) {
+    /* --leagues names leagues as the stats write them, which the model may spell otherwise */
+    int in_leagues = !a->leagues || sl_compare_league_in_list(fp.league, a->leagues) ||
+                     sl_compare_league_in_list(sl_workspace_player_league(ws, &pl), a->leagues);
+    if (!st && (!in_leagues || !in_position(a->position, &fp))) {
       filtered++;
       continue;
     }

@@ -250,14 +250,15 @@ int sl_charts_age_curve_from_model(const sl_fees_model *m, const sl_fees_player 
   out->xlabel = "Age at the transfer (years)";
   out->ylabel = "Estimated fee (median, € millions)";
   out->common.title = sl_charts_printf(st, "%s: the model's fee for his profile at each age", sl_charts_family_name(st, name));
-  const char *value = isfinite(player->market_value)
+  /* what the model holds fixed: a performance model reads no market value */
+  const char *value = isfinite(player->market_value) && sl_fees_model_uses(m, SL_FEES_VAR_MARKET_VALUE)
                           ? sl_charts_printf(st, ", market value %s held fixed", short_money(st, player->market_value))
                           : "";
   char pos[64];
   out->common.subtitle = sl_charts_printf(st, "%s%s%s%s; band: %.0f%% %s interval; %zu transfers %d-%02d",
                                          sl_fees_position_text(player->group, player->line_groups, pos, sizeof pos), player->league ? ", " : "",
                                          player->league ? player->league : "", value, 100 * level,
-                                         interval_name((int)now.interval), m->deals ? m->deals->n : 0, m->season_min,
+                                         interval_name((int)now.interval), sl_fees_model_learned_deals(m), m->season_min,
                                          m->season_max % 100);
   return out->player && out->common.title && out->common.subtitle && out->line_label ? SL_OK : OOM(err);
 }

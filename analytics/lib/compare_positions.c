@@ -425,9 +425,12 @@ static int lookup_value(const value_entry *e, size_t n, const char *key, const s
     return 1;
   }
   if (!fit) return 0;
-  for (size_t i = lo; i <= hi; i++) /* several rows of one person with one value (duplicates) */
+  int latest = 0; /* several rows of one person with one value (duplicates): the latest season's */
+  for (size_t i = lo; i <= hi; i++) {
     if (e[i].value != e[lo].value) return -1;
-  *value = e[lo].value, *season = e[lo].season;
+    if (e[i].season > latest) latest = e[i].season;
+  }
+  *value = e[lo].value, *season = latest;
   return 1;
 }
 

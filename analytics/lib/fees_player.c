@@ -124,7 +124,9 @@ int sl_fees_player_apply(sl_fees_player *p, const char *what, sl_error *err) {
   if (KEY("contract-months") && relative(v, &p->contract_months)) return SL_OK;
   if (KEY("minutes-share") && relative(v, &p->minutes_share)) return SL_OK;
   double eur;
-  if (KEY("market-value") && sl_parse_euros(v, SL_DECIMAL_POINT, &eur)) return p->market_value = eur, SL_OK;
+  /* a value asked about is a current one, whatever season the data's was of */
+  if (KEY("market-value") && sl_parse_euros(v, SL_DECIMAL_POINT, &eur))
+    return p->market_value = eur, p->market_value_season = 0, SL_OK;
   sl_money other;
   if (KEY("market-value") && sl_parse_money(v, SL_DECIMAL_POINT, &other))
     return sl_error_set(err, SL_EINVAL, NULL, 0, 0,

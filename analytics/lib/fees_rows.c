@@ -724,7 +724,8 @@ int sl_fees_rows_new(const sl_table *t, const sl_fees_options *opt, const sl_fee
     x->players_list = !x->c.fee && !x->c.movement;
     x->file_season = calloc(t->nfiles ? t->nfiles : 1, sizeof *x->file_season);
     for (size_t f = 0; x->file_season && f < t->nfiles; f++)
-      if (!sl_season_from_path(t->files[f], &x->file_season[f])) x->file_season[f] = 0;
+      if (!sl_season_from_path(t->files[f], &x->file_season[f]) && !sl_season_from_folder(t->files[f], &x->file_season[f]))
+        x->file_season[f] = 0; /* a snapshot's folder names its season ("tm-values-2023/france.csv") */
   }
   int st = !x || !x->pair || !x->reason || !x->buyer_league || !x->seller_league || !x->pool || !x->file_season
                ? SL_ENOMEM
@@ -792,8 +793,8 @@ void sl_fees_rows_seasons(sl_fees_rows *x, int data_season, int window) {
 }
 
 /* The transfer season row r is valued for (fees.h, sl_fees_rows_seasons): a deal's own season;
- * for a player's row the window after the season of his data (its column, else its file name,
- * else the caller's); the caller's window over all. 0 unknown. */
+ * for a player's row the window after the season of his data (its column, else its file or folder
+ * name, else the caller's); the caller's window over all. 0 unknown. */
 static int valued_season(const sl_fees_rows *x, size_t r) {
   if (x->window) return x->window;
   int bad, s = row_season(x->t, x->c.season, r, &bad);

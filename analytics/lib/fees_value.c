@@ -18,9 +18,8 @@
 #include "scoutlab/money.h"
 #include "runtime_internal.h"
 #include "scoutlab/names.h"
+#include "scoutlab/season.h"
 
-/** Days from 1 July (the summer window, when a season's deals are dated) to the year's start. */
-#define SEASON_START_MONTH 7
 /** Mean Gregorian month in days (365.2425 / 12), to turn a date gap into contract months. */
 #define DAYS_PER_MONTH 30.436875
 
@@ -35,7 +34,7 @@ void sl_fees_player_init(sl_fees_player *p) {
 
 double sl_fees_contract_months(int season, double until_days) {
   if (!isfinite(until_days) || !season) return NAN;
-  double start = sl_date_from_ymd(season, SEASON_START_MONTH, 1);
+  double start = sl_date_from_ymd(season, SL_SEASON_FIRST_MONTH, 1);
   double months = (until_days - start) / DAYS_PER_MONTH;
   return months > 0 ? months : 0;
 }

@@ -201,9 +201,10 @@ void rp_method_section(rp_ctx *x, sl_doc *d) {
   fee_method(x->model, "The fair fee comes from", d);
   if (x->fit) accuracy_table(x, d);
   const sl_fees_model *perf = sl_workspace_performance_model(x->ws);
-  if (perf)
-    fee_method(perf, "For a player without a market value, or with one two seasons old or more and stats more recent "
-               "than it, the fair fee comes from the performance model:", d);
+  char lead[200];
+  sl_snprintf_c(lead, sizeof lead, "For a player without a market value, or with one %d seasons old or more and stats "
+                "more recent than it, the fair fee comes from the performance model:", SL_WORKSPACE_MARKET_VALUE_OLD);
+  if (perf) fee_method(perf, lead, d);
   sl_snprintf_c(buf, sizeof buf,
            "Percentiles compare per-90 values (rates kept as rates) with players of the same position group in "
            "one pool for every player (the Big-5 leagues when the data hold them, else every league; each table "

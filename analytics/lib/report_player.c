@@ -98,9 +98,9 @@ static void second_answer(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   else
     sl_snprintf_c(text, sizeof text, "From his market value of %s (of %s, %d seasons before the window) with the "
              "market-value model: fair fee %s (%.0f%% range %s \xe2\x80\x93 %s)%s. The verdict above, from his stats, "
-             "is the default: measured out of time, a market value two seasons old or more valued fees worse than the "
-             "performance model (log-RMSE 1.24 against 0.85 on 2020's deals; docs/fee-model.md).",
-             mv, season, old, med, 100 * s.level, lo, hi, p);
+             "is the default: measured out of time, a market value %d seasons old or more valued fees worse than the "
+             "performance model (docs/fee-model.md, \"An old market value\").",
+             mv, season, old, med, 100 * s.level, lo, hi, p, SL_WORKSPACE_MARKET_VALUE_OLD);
   sl_doc_heading(d, 2, m == sl_workspace_performance_model(x->ws) ? "A second answer, from his stats alone"
                                                                   : "A second answer, from his old market value");
   sl_doc_paragraph(d, text);
@@ -386,7 +386,8 @@ static void replacement(rp_ctx *x, const rp_player *pl, const sl_similar_hit *hi
     double median = valued % 2 ? fees[valued / 2] : (fees[valued / 2 - 1] + fees[valued / 2]) / 2;
     char which[160] = "";
     if (by_perf)
-      sl_snprintf_c(which, sizeof which, "; %zu of them, with no market value, by the performance model", by_perf);
+      sl_snprintf_c(which, sizeof which, "; %zu of them, without a current market value (none, or one %d seasons old "
+                    "or more), by the performance model", by_perf, SL_WORKSPACE_MARKET_VALUE_OLD);
     char among[120]; /* who the median is over: every similar player, or those valued among them */
     if (valued == rows) sl_snprintf_c(among, sizeof among, "the %zu most similar %ss", rows, sl_group_name(pl->p->group));
     else sl_snprintf_c(among, sizeof among, "the %zu valued of the %zu most similar %ss", valued, rows, sl_group_name(pl->p->group));

@@ -86,6 +86,24 @@ int sl_season_from_path(const char *path, int *first_year) {
   return found != 0;
 }
 
+int sl_season_of_month(int year, int month) { return month >= SL_SEASON_FIRST_MONTH ? year : year - 1; }
+
+/* The season of the one date (YYYY-MM, YYYY-MM-DD, '-' or '_') a name holds, 0 when none or
+ * several. */
+static int date_season(const char *name) {
+  int found = 0;
+  for (size_t i = 0; name[i]; i++) {
+    int y, m;
+    if (!isdigit((unsigned char)name[i]) || (i && isdigit((unsigned char)name[i - 1]))) continue;
+    if (digits(name + i, &y) != 4 || y < SL_SEASON_MIN || y > SL_SEASON_MAX || !is_sep(name[i + 4])) continue;
+    if (digits(name + i + 5, &m) != 2 || m < 1 || m > 12) continue;
+    int s = sl_season_of_month(y, m);
+    if (found && found != s) return 0;
+    found = s;
+  }
+  return found;
+}
+
 /* The one four-digit year a name holds (a snapshot's folder: "tm-values-2023"), 0 when it holds
  * none or several. */
 static int lone_year(const char *name) {
@@ -114,7 +132,7 @@ int sl_season_from_folder(const char *path, int *first_year) {
   for (char *c = folder; *c; c++)
     if (*c == '.') *c = '_';
   int s = 0;
-  if (sl_season_from_path(folder, &s) || (s = lone_year(folder))) {
+  if (sl_season_from_path(folder, &s) || (s = date_season(folder)) || (s = lone_year(folder))) {
     if (first_year) *first_year = s;
     return 1;
   }

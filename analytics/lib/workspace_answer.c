@@ -11,6 +11,27 @@
 #include "scoutlab/parse.h"
 #include "scoutlab/season.h"
 
+/* One what-if on q for model m: a league named is checked and spelt as the model knows it, as
+ * --league and --buyer-league are (a typo is refused, never valued as an unknown league). */
+static int apply_what_if(const sl_workspace *ws, const sl_fees_model *m, sl_fees_player *q, const char *what,
+                         sl_error *err) {
+  int st = sl_fees_model_apply(m, q, what, err);
+  static const char *const keys[2] = {"league=", "buyer-league="};
+  static const char *const field[2] = {"league", "buyer_league"};
+  const char **dest[2] = {&q->league, &q->buyer_league};
+  for (int k = 0; !st && k < 2; k++) {
+    if (strncmp(what, keys[k], strlen(keys[k])) != 0) continue;
+    int pooled = 0;
+    st = sl_workspace_league(ws, what + strlen(keys[k]), field[k], dest[k], &pooled, err);
+    if (st && err) { /* the what-if named, as for every other what-if refused */
+      char why[SL_ERROR_MESSAGE_MAX];
+      snprintf(why, sizeof why, "%s", err->message);
+      sl_error_field(err, "what_if", sl_error_set(err, st, NULL, 0, 0, "what-if '%.120s': %.500s", what, why));
+    }
+  }
+  return st;
+}
+
 int sl_workspace_answer_new(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                             double bid, size_t ncomparables, const char *const *what_if, size_t nwhat,
                             sl_workspace_answer **out, sl_error *err) {
@@ -27,6 +48,12 @@ int sl_workspace_answer_new(const sl_workspace *ws, const sl_workspace_player *p
   if (!st && !a->player.club && pl) a->player.club = pl->club;
   if (!st) {
     a->seasons = sl_workspace_seasons_of(ws)->text;
+    char own[SL_SEASON_TEXT_MAX];
+    if (pl && !pl->stats && sl_ws_own_window(ws, a->player.season)) { /* a values row's own season */
+      snprintf(a->seasons_own, sizeof a->seasons_own, "no stats; his values row is of %s: valued for a transfer in "
+               "summer %d", sl_season_text(a->player.season - 1, own, sizeof own), a->player.season);
+      a->seasons = a->seasons_own;
+    }
     a->market_value_date = pl ? sl_workspace_market_value_date(ws, pl) : NAN;
     if (isfinite(bid)) sl_fees_verdict(&a->valuation, a->verdict, sizeof a->verdict);
     sl_error none;
@@ -37,8 +64,14 @@ int sl_workspace_answer_new(const sl_workspace *ws, const sl_workspace_player *p
     sl_fees_player *q = &a->what_if_player[i];
     *q = a->player;
     a->what_if_change[i] = what_if[i];
-    st = sl_fees_model_apply(a->model, q, what_if[i], err);
-    if (!st) st = sl_fees_value(a->model, q, ws->level, bid, &a->what_if[i], err);
+    st = apply_what_if(ws, a->model, q, what_if[i], err);
+    /* The change may hand him to the other model (a current market value for an old one): its own
+     * record, the change made again, as value would value him with that value stated. */
+    const sl_fees_model *m = st ? a->model : sl_workspace_model_for(ws, q, NULL, NULL, 0);
+    if (!st && m != a->model) st = sl_ws_fee_player_for(ws, pl, given, m, q, NULL, NULL, 0, err);
+    if (!st && m != a->model) st = apply_what_if(ws, m, q, what_if[i], err);
+    if (!st) st = sl_fees_value(m, q, ws->level, bid, &a->what_if[i], err);
+    if (!st) a->what_if_model[i] = m, a->what_if_model_path[i] = m == ws->perf_model ? ws->perf_model_path : ws->model_path;
     if (!st) a->nwhat_if++;
   }
   if (st) return free(a), st;
@@ -156,7 +189,8 @@ void sl_workspace_answer_json(FILE *f, const sl_workspace_answer *a) {
   fputs("  \"what_if\": [", f);
   for (size_t i = 0; i < a->nwhat_if; i++) {
     fprintf(f, "%s\n    {\"change\": ", i ? "," : ""), sl_json_string(f, a->what_if_change[i]);
-    fputs(", ", f), valuation_members(f, &a->what_if[i], ""), fputc('}', f);
+    fputs(", ", f), valuation_members(f, &a->what_if[i], "");
+    fputs(", \"model\": ", f), sl_json_text_or_null(f, a->what_if_model_path[i]), fputc('}', f);
   }
   fputs("],\n  \"notes\": [", f);
   for (size_t i = 0; i < v->nnotes; i++) fputs(i ? ", " : "", f), sl_json_string(f, v->notes[i]);

@@ -42,19 +42,25 @@ static int fee_group(const sl_player *p, unsigned *line) {
   }
 }
 
+const char *sl_workspace_player_league(const sl_workspace *ws, const sl_workspace_player *pl) {
+  if (!ws || !pl || !pl->stats) return NULL;
+  const sl_squad_club *club = pl->entry ? sl_squad_club_at(ws->squad, pl->entry->club) : NULL;
+  /* a two-club player is sold by his entry's club, in its league */
+  return pl->stats->nrows > 1 && club && club->league ? club->league : pl->stats->league;
+}
+
 /* The record from his stats player and club entry. */
 static void from_stats(const sl_workspace *ws, const sl_workspace_player *pl, sl_fees_player *fp) {
   const sl_player *p = pl->stats;
   fp->name = p->name;
   fp->age = p->age;
   fp->group = fee_group(p, &fp->line_groups);
-  fp->league = p->league;
+  fp->league = sl_workspace_player_league(ws, pl);
   fp->market_value = p->market_value;
   fp->market_value_season = p->market_value_season;
   if (pl->entry) {
     const sl_squad_club *club = sl_squad_club_at(ws->squad, pl->entry->club);
     fp->club = club->name;
-    if (p->nrows > 1 && club->league) fp->league = club->league; /* the selling club's league */
     fp->minutes_share = pl->entry->minutes_share;
   } else {
     fp->club = pl->club;
@@ -110,14 +116,14 @@ static int performance_terms(const sl_workspace *ws, const sl_workspace_player *
   return 1;
 }
 
-/* The season a values row's market value is of: a value history's date (the season it falls in:
- * from 1 July on, the season starting that year), else the row's own season. */
+/* The season a values row's market value is of: a value history's date (the season it falls in),
+ * else the row's own season (sl_table_row_season). */
 static int value_row_season(const sl_workspace *ws, const sl_workspace_player *pl) {
   double when = sl_workspace_market_value_date(ws, pl);
   if (!isfinite(when)) return sl_table_row_season(ws->values, (size_t)pl->row);
   int y, m, d;
   sl_date_to_ymd(when, &y, &m, &d);
-  return m >= SL_WORKSPACE_WINDOW_MONTH ? y : y - 1;
+  return sl_season_of_month(y, m);
 }
 
 /* Where his market value came from when a value history was joined: its date, or why none. */
@@ -185,8 +191,6 @@ static int apply_buyer_club(const sl_workspace *ws, const sl_workspace_attrs *a,
   else if (pooled) /* a club new to the data, or a spelling no rule of the club names matches */
     NOTE("%s is not among the training deals' clubs: the model values it with the pooled level 'other' "
          "(check the spelling if it should be known%s)", a->buyer_club, also);
-  else if (!level && ws->model)
-    NOTE("the model has no buying-club term: %s pays as its buying league's typical club", a->buyer_club);
   const char *league = a->buyer_league ? NULL : known;
   if (league) {
     fp->buyer_league = league;
@@ -254,16 +258,14 @@ double sl_workspace_market_value_date(const sl_workspace *ws, const sl_workspace
  * gives comes from his stats of the season his performance terms are of (t, when found), as fit
  * read it from the season before each transfer (sl_perf_column). */
 static void columns_for_model(const sl_workspace *ws, const sl_workspace_player *pl, const sl_perf_terms *t,
-                              sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
-  const sl_fees_model *m = sl_workspace_model_for(ws, fp, NULL, NULL, 0);
+                              const sl_fees_model *m, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
+                              size_t *nnotes, size_t max_notes) {
   if (!m) return;
-  if (m != ws->model) {
-    sl_fees_player row;
-    sl_fees_player_init(&row);
-    if (pl && !pl->stats && pl->row >= 0 && ws->perf_value_rows)
-      sl_fees_row_player(ws->perf_value_rows, (size_t)pl->row, &row);
-    memcpy(fp->column, row.column, sizeof fp->column);
-  }
+  sl_fees_player row;
+  sl_fees_player_init(&row);
+  const sl_fees_rows *reader = m == ws->model ? ws->value_rows : ws->perf_value_rows;
+  if (pl && !pl->stats && pl->row >= 0 && reader) sl_fees_row_player(reader, (size_t)pl->row, &row);
+  memcpy(fp->column, row.column, sizeof fp->column);
   char s[SL_SEASON_TEXT_MAX], num[32];
   for (size_t k = 0; t && k < m->ncolumns; k++) {
     double v;
@@ -277,9 +279,8 @@ static void columns_for_model(const sl_workspace *ws, const sl_workspace_player 
 
 /* His last fee, for the model that values him when it reads one: as stated, else from its deals,
  * said either way (the deals end where the training data end: a later move is not in them). */
-static void last_fee_for_model(const sl_workspace *ws, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
+static void last_fee_for_model(const sl_fees_model *m, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
                                size_t *nnotes, size_t max_notes) {
-  const sl_fees_model *m = sl_workspace_model_for(ws, fp, NULL, NULL, 0);
   if (!m || !(sl_fees_model_uses(m, SL_FEES_VAR_LAST_FEE) || sl_fees_model_uses(m, SL_FEES_VAR_NO_LAST_FEE))) return;
   char money[32], when[24] = "";
   if (!isnan(fp->last_fee)) {
@@ -320,24 +321,37 @@ static int old_value_replaced(const sl_workspace *ws, const sl_fees_player *fp) 
   return ws->perf_model && sl_workspace_market_value_old(fp) && fp->stats_season > fp->market_value_season;
 }
 
-/* An old market value the market-value model still values him on: said, with why. */
-static void old_value_note(const sl_workspace *ws, const sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
-                           size_t *nnotes, size_t max_notes) {
-  int age = sl_workspace_market_value_old(fp);
-  if (!age || !sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE) || old_value_replaced(ws, fp)) return;
+/* The season of his market value, when it decides or could decide which model values him: an
+ * old value the market-value model still values him on (said, with why), or a value from files
+ * that say no season when a performance model could stand in for an old one. Buying-club
+ * notes are the valuing model's: one without a club term prices the club as its league. */
+static void value_season_notes(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                               const sl_fees_model *m, const sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
+                               size_t *nnotes, size_t max_notes) {
+  if (given && given->buyer_club && m && !sl_fees_model_uses(m, SL_FEES_VAR_BUYER_CLUB))
+    NOTE("the model that values him has no buying-club term: %.60s pays as its buying league's typical club",
+         given->buyer_club);
+  if (!sl_fees_model_uses(ws->model, SL_FEES_VAR_MARKET_VALUE) || !(fp->market_value > 0) || m != ws->model) return;
+  int age = sl_workspace_market_value_old(fp), stated = given && !isnan(given->market_value);
   char mv[SL_MONEY_TEXT_MAX], v[SL_SEASON_TEXT_MAX];
   sl_money_short(fp->market_value, mv, sizeof mv), sl_season_text(fp->market_value_season, v, sizeof v);
-  if (ws->perf_model)
-    NOTE("his market value (%s) is of %s, %d seasons before the summer %d window; no stats of his are more "
-         "recent: valued on that old value", mv, v, age, fp->season);
-  else
-    NOTE("his market value (%s) is of %s, %d seasons before the summer %d window: old (a performance model "
-         "would value him from his stats)", mv, v, age, fp->season);
+  /* his stats season: the performance terms' when read, else his stats row's */
+  int stats = fp->stats_season ? fp->stats_season : pl && pl->stats ? (pl->stats->season ? pl->stats->season : ws->seasons.stats) : 0;
+  int newer = stats > fp->market_value_season;
+  if (age && ws->perf_model)
+    NOTE("his market value (%s) is of %s, %d seasons before the summer %d window; no stats of his are more recent: "
+         "valued on that old value", mv, v, age, fp->season);
+  else if (age)
+    NOTE("his market value (%s) is of %s, %d seasons before the summer %d window: old%s", mv, v, age, fp->season,
+         newer ? " (a performance model would value him from his stats)" : "");
+  else if (!fp->market_value_season && !stated && ws->perf_model && pl && fp->stats_season)
+    NOTE("the values files say no season for his market value (no season column, none in a file or folder name): "
+         "taken as current");
 }
 
-int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
-                            sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes,
-                            sl_error *err) {
+int sl_ws_fee_player_for(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                          const sl_fees_model *force, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
+                          size_t *nnotes, size_t max_notes, sl_error *err) {
   if (!ws || !fp) return sl_error_set(err, SL_EINVAL, NULL, 0, 0, "sl_workspace_fee_player: NULL argument");
   sl_fees_player_init(fp);
   if (pl && pl->stats) {
@@ -409,10 +423,17 @@ int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *p
     else NOTE("no market value for %s in the values files", fp->name ? fp->name : "him");
   }
   if (fp->group == -2) NOTE("position group of %s unknown", fp->name ? fp->name : "the player");
-  columns_for_model(ws, pl, have_terms ? &terms : NULL, fp, notes, nnotes, max_notes);
-  last_fee_for_model(ws, fp, notes, nnotes, max_notes);
-  old_value_note(ws, fp, notes, nnotes, max_notes);
+  const sl_fees_model *m = force ? force : sl_workspace_model_for(ws, fp, NULL, NULL, 0);
+  columns_for_model(ws, pl, have_terms ? &terms : NULL, m, fp, notes, nnotes, max_notes);
+  last_fee_for_model(m, fp, notes, nnotes, max_notes);
+  value_season_notes(ws, pl, given, m, fp, notes, nnotes, max_notes);
   return SL_OK;
+}
+
+int sl_workspace_fee_player(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                            sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes,
+                            sl_error *err) {
+  return sl_ws_fee_player_for(ws, pl, given, NULL, fp, notes, nnotes, max_notes, err);
 }
 
 int sl_workspace_market_value_old(const sl_fees_player *fp) {
@@ -421,20 +442,34 @@ int sl_workspace_market_value_old(const sl_fees_player *fp) {
   return age >= SL_WORKSPACE_MARKET_VALUE_OLD ? age : 0;
 }
 
+/* A model file's path in a one-sentence note: whole when short, else "..." and its end cut at a
+ * character boundary (a byte cut would leave invalid UTF-8 in the JSON). */
+#define WS_NOTE_PATH_MAX 40
+static const char *note_path(const char *path, char *buf, size_t size) {
+  if (!path) return "fitted from the transfers";
+  size_t len = strlen(path);
+  if (len <= WS_NOTE_PATH_MAX) return path;
+  const char *tail = path + len - (WS_NOTE_PATH_MAX - 3);
+  while ((unsigned char)*tail >= 0x80 && (unsigned char)*tail < 0xC0) tail++; /* UTF-8 continuation bytes */
+  snprintf(buf, size, "...%s", tail);
+  return buf;
+}
+
 /* Why the performance model values him, into why. */
 static void why_performance(const sl_workspace *ws, const sl_fees_player *fp, int old, char *why, size_t size) {
-  char s[SL_SEASON_TEXT_MAX], v[SL_SEASON_TEXT_MAX], mv[SL_MONEY_TEXT_MAX];
+  char s[SL_SEASON_TEXT_MAX], v[SL_SEASON_TEXT_MAX], mv[SL_MONEY_TEXT_MAX], pb[WS_NOTE_PATH_MAX + 1];
+  const char *path = note_path(ws->perf_model_path, pb, sizeof pb);
   if (old)
-    snprintf(why, size, "valued by the performance model (%.40s): his market value (%s) is of %s, %d seasons before "
-             "the summer %d window, and his %s stats are more recent", ws->perf_model_path,
-             sl_money_short(fp->market_value, mv, sizeof mv), sl_season_text(fp->market_value_season, v, sizeof v),
-             sl_workspace_market_value_old(fp), fp->season, sl_season_text(fp->stats_season, s, sizeof s));
+    snprintf(why, size, "valued by the performance model (%s): his market value (%s) is of %s, %d seasons before "
+             "the summer %d window; his %s stats are newer", path, sl_money_short(fp->market_value, mv, sizeof mv),
+             sl_season_text(fp->market_value_season, v, sizeof v), sl_workspace_market_value_old(fp), fp->season,
+             sl_season_text(fp->stats_season, s, sizeof s));
   else if (fp->stats_season)
-    snprintf(why, size, "valued by the no-market-value performance model (%.60s): no market value for him; his %s "
-             "stats stand in for it", ws->perf_model_path, sl_season_text(fp->stats_season, s, sizeof s));
+    snprintf(why, size, "valued by the no-market-value performance model (%s): no market value for him; his %s "
+             "stats stand in for it", path, sl_season_text(fp->stats_season, s, sizeof s));
   else
-    snprintf(why, size, "valued by the no-market-value performance model (%.60s): no market value for him, nor "
-             "stats (its performance terms take their training averages)", ws->perf_model_path);
+    snprintf(why, size, "valued by the no-market-value performance model (%s): no market value for him, nor "
+             "stats (its performance terms take their training averages)", path);
 }
 
 const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fees_player *fp, const char **path,
@@ -452,8 +487,11 @@ const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fee
   if (path) *path = by_perf ? ws->perf_model_path : ws->model_path;
   if (why && size && by_perf) why_performance(ws, fp, old, why, size);
   else if (why && size)
-    snprintf(why, size, "valued by the model %.60s: his market value is known (the performance model is for players "
-             "without one or with an old one)", ws->model_path ? ws->model_path : "fitted from the transfers");
+  {
+    char pb[WS_NOTE_PATH_MAX + 1];
+    snprintf(why, size, "valued by the model %s: his market value is known (the performance model is for players "
+             "without one or with an old one)", note_path(ws->model_path, pb, sizeof pb));
+  }
   return by_perf ? ws->perf_model : ws->model;
 }
 
@@ -463,25 +501,22 @@ int sl_workspace_value_second(const sl_workspace *ws, const sl_workspace_player 
   if (model) *model = NULL;
   sl_fees_player fp;
   int st = ws->perf_model ? sl_workspace_fee_player(ws, pl, given, &fp, NULL, NULL, 0, err) : SL_ENOTFOUND;
-  if (st == SL_ENOTFOUND || (!st && !(fp.market_value > 0)))
-    return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "no second answer: %s",
-                        ws->perf_model ? "the performance model already values him" : "no performance model");
-  if (st) return st;
-  const sl_fees_model *first = sl_workspace_model_for(ws, &fp, NULL, NULL, 0);
+  if (st && st != SL_ENOTFOUND) return st;
+  const sl_fees_model *first = st ? NULL : sl_workspace_model_for(ws, &fp, NULL, NULL, 0);
   const sl_fees_model *other = first == ws->perf_model ? ws->model : ws->perf_model;
-  char mv[SL_MONEY_TEXT_MAX], season[SL_SEASON_TEXT_MAX];
+  /* From his stats alone needs his stats; from a market value, one. */
+  const char *none = !ws->perf_model                                   ? "no performance model"
+                     : st                                              ? "no record"
+                     : !(fp.market_value > 0)                          ? "the performance model already values him"
+                     : other == ws->perf_model && !fp.stats_season     ? "no stats of his for the performance model"
+                                                                       : NULL;
+  if (none) return sl_error_set(err, SL_ENOTFOUND, NULL, 0, 0, "no second answer: %s", none);
+  st = sl_ws_fee_player_for(ws, pl, given, other, &fp, NULL, NULL, 0, err); /* the other model's column terms */
+  if (st) return st;
   if (other == ws->perf_model) fp.market_value = NAN; /* his stats alone */
   st = sl_fees_value(other, &fp, ws->level, bid, out, err);
-  if (st) return st;
-  if (model) *model = other;
-  if (out->nnotes < SL_FEES_MAX_NOTES && other == ws->perf_model)
-    snprintf(out->notes[out->nnotes++], SL_FEES_NOTE_MAX, "the no-market-value performance model (%.60s) on his "
-             "stats alone, his market value set aside", ws->perf_model_path ? ws->perf_model_path : "fitted");
-  else if (out->nnotes < SL_FEES_MAX_NOTES)
-    snprintf(out->notes[out->nnotes++], SL_FEES_NOTE_MAX, "the market-value model (%.60s) on his market value of "
-             "%s (%s), old at the window", ws->model_path ? ws->model_path : "fitted",
-             sl_money_short(fp.market_value, mv, sizeof mv), sl_season_text(fp.market_value_season, season, sizeof season));
-  return SL_OK;
+  if (!st && model) *model = other;
+  return st;
 }
 
 int sl_ws_value_chosen(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,

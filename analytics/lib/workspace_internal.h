@@ -36,6 +36,11 @@ int sl_ws_decide_stats_season(sl_workspace *ws, int lo, int hi, sl_error *err);
 /* sl_workspace_value, also giving the model that valued him (*model, may be NULL), its file
  * (*path, NULL for a fitted one; may be NULL) and why it was chosen (why, "" when no choice):
  * one decision for value's answer and every other caller. */
+/* sl_workspace_fee_player for the model `force` (NULL: the one sl_workspace_model_for chooses):
+ * its column terms and last fee. */
+int sl_ws_fee_player_for(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
+                         const sl_fees_model *force, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
+                         size_t *nnotes, size_t max_notes, sl_error *err);
 int sl_ws_value_chosen(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                        double bid, sl_fees_player *fp, sl_fees_valuation *out, const sl_fees_model **model,
                        const char **path, char *why, size_t why_size, sl_error *err);

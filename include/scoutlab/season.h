@@ -51,9 +51,17 @@ int sl_season_range_parse(const char *text, int *first, int *last, sl_error *err
  *  0 when it states none (or two different ones). */
 int sl_season_from_path(const char *path, int *first_year);
 
+/* A season starts on 1 July, when the summer window opens: a day from July on is in the season of
+ * its year, a day before it in the season before (a value of 1 June 2024 is of 2023/24). */
+#define SL_SEASON_FIRST_MONTH 7
+
+/** The season (first year) a day of `year` and `month` (1-12) falls in. */
+int sl_season_of_month(int year, int month);
+
 /** The season a file's folder name states: by the rule of sl_season_from_path applied to the
- *  name of the folder the file is in, else the one four-digit year that name holds, taken as the
- *  first year ("tm-values-2023/france.csv" -> 2023/24, "2024/values.csv" -> 2024/25). For the date of a snapshot (market values) whose files are named by what they hold
+ *  name of the folder the file is in, else the season of a date it holds (YYYY-MM or YYYY-MM-DD,
+ *  sl_season_of_month: "2024-06-01/" -> 2023/24), else the one four-digit year it holds, taken
+ *  as the first year ("tm-values-2023/france.csv" -> 2023/24, "2024/values.csv" -> 2024/25). For the date of a snapshot (market values) whose files are named by what they hold
  *  ("france.csv") and whose folder by when. Returns 1 and sets *first_year, else 0. */
 int sl_season_from_folder(const char *path, int *first_year);
 

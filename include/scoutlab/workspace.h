@@ -218,6 +218,11 @@ const sl_perf_index *sl_workspace_perf(const sl_workspace *ws);
 int sl_workspace_value_second(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                               double bid, sl_fees_valuation *out, const sl_fees_model **model, sl_error *err);
 
+/** A stats player's league as the stats write it ("Bundesliga"; the selling club's for a player
+ *  of two clubs): the league his fee record starts from before the model's spelling ("1
+ *  Bundesliga") replaces it. NULL for a player known from the values only. Borrowed. */
+const char *sl_workspace_player_league(const sl_workspace *ws, const sl_workspace_player *pl);
+
 /** How many seasons old his market value is at the window valued (fp->season minus
  *  fp->market_value_season) when that is SL_WORKSPACE_MARKET_VALUE_OLD or more; 0 when it is
  *  current, unknown, stated or absent. */
@@ -295,7 +300,10 @@ typedef struct sl_workspace_answer {
   const sl_fees_model *model;          /* borrowed from the workspace */
   const char *model_path;              /* the model's file, NULL for a fitted one */
   char model_choice[SL_FEES_NOTE_MAX]; /* why that model, "" when there was no choice */
-  const char *seasons;                 /* the stats seasons the workspace read, as text */
+  const char *seasons;                 /* the stats seasons the workspace read and the window valued,
+                                          as text (the row's own window for a values row valued for
+                                          the season after its own) */
+  char seasons_own[SL_FEES_NOTE_MAX];  /* that text when it is the row's: seasons points here */
   double market_value_date;            /* the day his market value is of (days since 1970), NAN none */
   sl_fees_valuation valuation;
   char verdict[SL_FEES_VERDICT_MAX];   /* with a bid, sl_fees_verdict's words; "" without */
@@ -310,6 +318,10 @@ typedef struct sl_workspace_answer {
   const char *what_if_change[SL_WORKSPACE_MAX_WHAT_IF]; /* "age=+1", as the caller gave them */
   sl_fees_player what_if_player[SL_WORKSPACE_MAX_WHAT_IF];
   sl_fees_valuation what_if[SL_WORKSPACE_MAX_WHAT_IF];
+  /* The model that valued each what-if: the answer's, or the other one when the change hands him
+   * to it (a market value stated for an old one); borrowed, with its file (NULL when fitted). */
+  const sl_fees_model *what_if_model[SL_WORKSPACE_MAX_WHAT_IF];
+  const char *what_if_model_path[SL_WORKSPACE_MAX_WHAT_IF];
   size_t nwhat_if;
 } sl_workspace_answer;
 

@@ -160,7 +160,7 @@ expect_eq "$?" 2 "what-if with an unknown club refused"
 expect_contains "$bad" "what-if 'buyer-club=Nowhere FC': Nowhere FC is not among the model's training clubs" \
   "the unknown club named"
 plain=$("$SCOUTLAB" value --model d.slm --age 24 --position CB --market-value 12m --buyer-club "Bramcaster United" 2>&1)
-expect_contains "$plain" "the model has no buying-club term" "a model without the term says so"
+expect_contains "$plain" "the model that values him has no buying-club term" "a model without the term says so"
 awk -F, 'NR == 1 || $14 == 2023' "$T" >t23.csv # column 14: season
 "$SCOUTLAB" predict --model c22.slm t23.csv --score >c23.csv 2>c23.txt
 expect_eq "$?" 0 "predict --score with a buying-club model"
@@ -207,7 +207,7 @@ hv() { "$SCOUTLAB" value --model m.slm --performance-model p.slm --player "Vegar
   --data "$SL_DATASETS/players.csv" --season 2024 "$@" 2>&1; }
 out=$(hv --values "tm values 2022/values.csv")
 expect_contains "$out" "market value €67,000,000 (of 2022/23)" "the folder's season"
-expect_contains "$out" "valued by the performance model (p.slm): his market value (€67m) is of 2022/23, 3 seasons before the summer 2025 window, and his 2024/25 stats are more recent" \
+expect_contains "$out" "valued by the performance model (p.slm): his market value (€67m) is of 2022/23, 3 seasons before the summer 2025 window; his 2024/25 stats are newer" \
   "three seasons old: the performance model, and why"
 expect_contains "$out" "second answer          from his old market value (m.slm): fair fee" "the old value's answer second"
 perf_fee=$(printf '%s\n' "$out" | sed -n 's/^fair fee (median) *//p')
@@ -224,6 +224,48 @@ out=$(hv --values "tm values 2022/values.csv" --market-value 67m --format json)
 expect_contains "$out" '"model": "m.slm"' "a stated value is current"
 expect_contains "$out" '"market_value_season": null' "and has no season"
 expect_contains "$out" '"by": "performance"' "the performance answer second (JSON)"
+# A what-if of his market value is a current value: the market-value model values it, as the same
+# value stated does, and the line says so; a what-if league is checked as --league is.
+stated=$(hv --values "tm values 2022/values.csv" --market-value 80m | sed -n 's/^fair fee (median) *//p')
+out=$(hv --values "tm values 2022/values.csv" --what-if market-value=80m)
+expect_contains "$out" "market-value=80m" "the what-if line"
+expect_eq "$(printf '%s\n' "$out" | sed -n 's/^  market-value=80m *fair fee *\(€[0-9,]*\) .*/\1/p')" "$stated" \
+  "what-if market-value=80m: the fee of --market-value 80m (the market-value model)"
+expect_contains "$out" ", valued by m.slm" "the what-if names the model that valued it"
+out=$(hv --values "tm values 2022/values.csv" --what-if "buyer-league=Castellan Primeraa")
+expect_eq "$?" 2 "a misspelt what-if league is refused"
+expect_contains "$out" "what-if 'buyer-league=Castellan Primeraa': league 'Castellan Primeraa' is not one of" "named, with the leagues"
+# The second answer is what the other model alone gives, its own column terms read (xG here, a
+# column term of the market-value model only): the market-value model without a performance model.
+"$SCOUTLAB" fit --transfers "$T" --folds 1 --stats "$SL_DATASETS/players.csv" \
+  --terms "age,age^2,position,buyer_league,seller_league,season,log_mv,column(xG)" -o mx.slm >/dev/null 2>&1
+expect_eq "$?" 0 "a market-value model with a stats column"
+second=$("$SCOUTLAB" value --model mx.slm --performance-model p.slm --player "Vegard Holmstad" --data "$SL_DATASETS/players.csv" \
+  --season 2024 --values "tm values 2022/values.csv" 2>&1 | sed -n 's/^second answer .*fair fee \(€[0-9,]*\),.*/\1/p')
+alone=$("$SCOUTLAB" value --model mx.slm --player "Vegard Holmstad" --data "$SL_DATASETS/players.csv" \
+  --season 2024 --values "tm values 2022/values.csv" 2>&1 | sed -n 's/^fair fee (median) *//p')
+[ -n "$second" ] || fail "a second answer"
+expect_eq "$second" "$alone" "the second answer is the market-value model's alone, xG read from his stats"
+# Two snapshots of one value: the latest season's, whatever the order of the files.
+mkdir -p "snap 2021" "snap 2024"
+cp "tm values 2022/values.csv" "snap 2021/values.csv"; cp "tm values 2022/values.csv" "snap 2024/values.csv"
+for order in "snap 2021/values.csv|snap 2024/values.csv" "snap 2024/values.csv|snap 2021/values.csv"; do
+  out=$(hv --values "${order%%|*}" --values "${order##*|}")
+  expect_contains "$out" "market value €67,000,000 (of 2024/25)" "two snapshots: the latest season (${order%%|*} first)"
+done
+# A values file that says no season: taken as current, said, when a performance model could
+# stand in for an old value.
+pick 2022 | cut -d, -f1-5 >undated.csv
+out=$(hv --values undated.csv)
+expect_contains "$out" "the values files say no season for his market value (no season column, none in a file or folder name): taken as current" \
+  "an undated value, said"
+# A player of the values only (no stats): no second answer "from his stats alone", and his row's
+# folder season sets his window.
+printf 'name,club,position,age,market_value\nNobody Statless,Ambermouth City,Centre-Back,25,5000000\n' >"tm values 2022/nostats.csv"
+out=$("$SCOUTLAB" value --model m.slm --performance-model p.slm --player "Nobody Statless" --data "tm values 2022/nostats.csv" 2>&1)
+expect_contains "$out" "valued for summer 2023" "a values row's folder season: the window after it"
+expect_contains "$out" "seasons: no stats; his values row is of 2022/23: valued for a transfer in summer 2023" "the seasons line agrees"
+expect_not_contains "$out" "second answer" "no second answer from stats he does not have"
 out=$("$SCOUTLAB" value --model m.slm --player "Vegard Holmstad" --data "$SL_DATASETS/players.csv" --season 2024 \
   --values "tm values 2022/values.csv" 2>&1)
 expect_contains "$out" "is of 2022/23, 3 seasons before the summer 2025 window: old (a performance model would value him from his stats)" \

@@ -76,7 +76,7 @@ v=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --pl
   --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" "$S/tm-values-2023/france.csv" --position CB --bid 25m)
 expect_eq "$?" 0 "value with an old market value"
 expect_contains "$v" "market value €10,000,000 (of 2023/24)" "the header names the value's season"
-expect_contains "$v" "valued by the performance model ($W/perf.slm): his market value (€10m) is of 2023/24, 2 seasons before the summer 2025 window, and his 2024/25 stats are more recent" "the performance model, and why"
+expect_contains "$v" "valued by the performance model ($W/perf.slm): his market value (€10m) is of 2023/24, 2 seasons before the summer 2025 window; his 2024/25 stats are newer" "the performance model, and why"
 expect_contains "$v" "second answer          from his old market value ($W/mv.slm): fair fee" "the market-value answer second"
 j=$("$SCOUTLAB" value --model "$W/mv.slm" --performance-model "$W/perf.slm" --player Balerdi \
   --data "$S/fbref-big5-2024-25/players_data-2024_2025.csv" "$S/tm-values-2023/france.csv" --position CB --bid 25m \

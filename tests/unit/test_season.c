@@ -35,6 +35,10 @@ int main(void) {
   INT_EQ(from_folder("/data/2024/values.csv"), 2024, "a folder that is a year");
   INT_EQ(from_folder("values 2022-23/x.csv"), 2022, "a season in the folder name");
   INT_EQ(from_folder("v1.2-2023/x.csv"), 2023, "a dot in the folder name is no extension");
+  INT_EQ(from_folder("values 2024-06-01/x.csv"), 2023, "a date before July: the season before");
+  INT_EQ(from_folder("values_2024_10/x.csv"), 2024, "a date from July on: its year's season");
+  INT_EQ(sl_season_of_month(2024, 6), 2023, "June 2024 is of 2023/24");
+  INT_EQ(sl_season_of_month(2024, 7), 2024, "July 2024 is of 2024/25");
   INT_EQ(from_folder("2019-2023/x.csv"), -1, "two years: no season");
   INT_EQ(from_folder("values/x.csv"), -1, "no year");
   INT_EQ(from_folder("x.csv"), -1, "no folder");
