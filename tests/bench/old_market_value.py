@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """old_market_value.py DATA OUT TEST GAP - the transfers of old_market_value.sh: OUT/old and
 OUT/current, each a transfers-tm layout (seasons before TEST linked), whose TEST season keeps the
-rows of players found in FBref's standard table of TEST-1 (normalised name, birth year within one)
-with a market value in an earlier row of a season <= TEST-GAP; OUT/old has that value (his latest
-such) in place of the row's own."""
+rows of players found in FBref's standard table of TEST-1 (normalised name, birth year within one;
+with MINUTES=lo-hi in the environment, only those whose minutes there are in [lo, hi)) with a
+market value in an earlier row of a season <= TEST-GAP; OUT/old has that value (his latest such)
+in place of the row's own."""
 import glob, os, re, sys, unicodedata
 import pandas as pd
 
@@ -37,7 +38,13 @@ def old_value(k, b):
 
 
 st = pd.read_csv(f'{data}/fbref-big5-yearly/standard/{test - 1}.csv', dtype=str)
-joined = set(zip(st.Player.map(norm), pd.to_numeric(st.Born, errors='coerce')))
+# MINUTES=lo-hi keeps the players whose minutes that season (all clubs) are in [lo, hi)
+lo, hi = (float(x) for x in os.environ.get('MINUTES', '0-1e9').split('-'))
+st['min'] = pd.to_numeric(st.Min.str.replace(',', ''), errors='coerce').fillna(0)
+st['key'] = st.Player.map(norm)
+st['born'] = pd.to_numeric(st.Born, errors='coerce')
+mins = st.groupby(['key', 'born'])['min'].sum()
+joined = set(k for k, m in mins.items() if lo <= m < hi)
 kept = 0
 for mode in ('old', 'current'):
     for f in sorted(set(t._file)):

@@ -11,7 +11,8 @@
 # (to a temporary folder; every earlier season linked, not copied): the test season's rows with
 # that old value in place of the current one, and with the current one. Then `fit --holdout-from`
 # scores, on the same deals, the market-value model given the old value, given the current one,
-# and the performance model (which reads no market value). Needs python3-pandas.
+# and the performance model (which reads no market value). MINUTES=0-900 (or 900-1e9) keeps the
+# players of that many league minutes the season before. Needs python3-pandas.
 set -eu
 SCOUTLAB=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 DATA=$(cd "$2" && pwd)
