@@ -2,12 +2,17 @@
 #include "scoutlab/json.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "runtime_internal.h"
+#include "textutil.h"
 
 void sl_json_string(FILE *f, const char *s) {
   fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+  const unsigned char *p = (const unsigned char *)(s ? s : "");
+  size_t left = strlen((const char *)p);
+  while (*p) {
+    size_t len = *p < 0x80 ? 1 : sl_utf8_seq_len(p, left);
     switch (*p) {
     case '"': fputs("\\\"", f); break;
     case '\\': fputs("\\\\", f); break;
@@ -16,8 +21,11 @@ void sl_json_string(FILE *f, const char *s) {
     case '\t': fputs("\\t", f); break;
     default:
       if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-      else fputc(*p, f);
+      else if (!len) fputs("\\ufffd", f); /* a byte of no character (a text cut mid-character): JSON stays valid */
+      else fwrite(p, 1, len, f);
     }
+    if (!len) len = 1;
+    p += len, left -= len;
   }
   fputc('"', f);
 }

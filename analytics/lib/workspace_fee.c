@@ -336,7 +336,8 @@ static void value_season_notes(const sl_workspace *ws, const sl_workspace_player
   char mv[SL_MONEY_TEXT_MAX], v[SL_SEASON_TEXT_MAX];
   sl_money_short(fp->market_value, mv, sizeof mv), sl_season_text(fp->market_value_season, v, sizeof v);
   /* his stats season: the performance terms' when read, else his stats row's */
-  int stats = fp->stats_season ? fp->stats_season : pl && pl->stats ? (pl->stats->season ? pl->stats->season : ws->seasons.stats) : 0;
+  int stats = fp->stats_season;
+  if (!stats && pl && pl->stats) stats = pl->stats->season ? pl->stats->season : ws->seasons.stats;
   int newer = stats > fp->market_value_season;
   if (age && ws->perf_model)
     NOTE("his market value (%s) is of %s, %d seasons before the summer %d window; no stats of his are more recent: "
@@ -485,13 +486,11 @@ const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fee
   }
   int by_perf = no_value || old;
   if (path) *path = by_perf ? ws->perf_model_path : ws->model_path;
+  char pb[WS_NOTE_PATH_MAX + 1];
   if (why && size && by_perf) why_performance(ws, fp, old, why, size);
   else if (why && size)
-  {
-    char pb[WS_NOTE_PATH_MAX + 1];
     snprintf(why, size, "valued by the model %s: his market value is known (the performance model is for players "
              "without one or with an old one)", note_path(ws->model_path, pb, sizeof pb));
-  }
   return by_perf ? ws->perf_model : ws->model;
 }
 

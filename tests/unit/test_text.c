@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "scoutlab/json.h"
 #include "scoutlab/text.h"
 
 typedef struct text_case {
@@ -84,8 +85,23 @@ static void truncation(void) {
   OK(out[0] == 'x', "size 0 leaves the buffer alone");
 }
 
+/* A JSON string is valid JSON whatever its bytes: a character cut in two by a bounded note
+ * (%.60s) is written as U+FFFD, escapes as JSON's, whole characters as they are. */
+static void json_strings(void) {
+  char buf[128] = "";
+  FILE *f = fmemopen(buf, sizeof buf, "w");
+  if (!f) {
+    OK(0, "fmemopen");
+    return;
+  }
+  sl_json_string(f, "Mbapp\xc3\xa9 \"x\"\n\x01 cut \xc3");
+  fclose(f);
+  STR_EQ(buf, "\"Mbapp\xc3\xa9 \\\"x\\\"\\n\\u0001 cut \\ufffd\"", "escapes, a whole character, a cut one");
+}
+
 int main(void) {
   table();
   truncation();
+  json_strings();
   return SL_TEST_DONE();
 }
