@@ -294,7 +294,7 @@ static void print_header(const sl_fees_player *p, const sl_fees_model *m, const 
 
 /* One what-if row, its change padded to `width` terminal columns (the longest change's). */
 static void print_what_if(const char *change, int width, const sl_fees_valuation *base, const sl_fees_valuation *w,
-                          const char *other_model) {
+                          const char *other_model) { /* other_model: ", valued by X (...)" or NULL */
   char a[64], lo[64], hi[64];
   fputs("  ", stdout);
   sl_cli_pad(stdout, change, width);
@@ -304,13 +304,13 @@ static void print_what_if(const char *change, int width, const sl_fees_valuation
   if (isfinite(w->bid)) printf(", P(>= bid) %.1f%%", 100 * w->p_at_least_bid);
   char terms[256];
   if (w->nextrapolated) printf(", extrapolated in %s", extrapolated_terms(w, terms, sizeof terms));
-  if (other_model) printf(", valued by %s", SL_CLI_SHOWN(other_model));
+  if (other_model) fputs(other_model, stdout);
   putchar('\n');
 }
 
 /* CSV: the player's valuation, then each what-if's, with the columns of predict's players. */
 static void csv_line(sl_cli_records *w, const sl_fees_player *p, const char *change, const sl_fees_valuation *v,
-                     double value_date) {
+                     double value_date, const char *valued_by) {
   char pos[64], text[512], day[16];
   sl_cli_records_text(w, p->name);
   sl_cli_records_text(w, change);
@@ -323,21 +323,25 @@ static void csv_line(sl_cli_records *w, const sl_fees_player *p, const char *cha
   for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) sl_cli_records_number(w, vals[k]);
   sl_cli_records_text(w, sl_cli_predict_extrapolated(v, text, sizeof text));
   sl_cli_records_text(w, isnan(value_date) ? NULL : sl_date_format(value_date, day, sizeof day));
+  sl_cli_records_text(w, valued_by);
   sl_cli_records_end_row(w);
 }
 
 static void print_csv(const sl_workspace_answer *ans) {
   static const char *const names[] = {"player", "change", "club", "league", "age", "position", "market_value",
                                       "contract_months", "minutes_share", "fair_fee", "fee_mean", "fee_low",
-                                      "fee_high", "p_at_least_bid", "window", "extrapolated", "market_value_date"};
+                                      "fee_high", "p_at_least_bid", "window", "extrapolated", "market_value_date",
+                                      "valued_by"};
   sl_cli_records w;
   sl_cli_records_begin(&w, stdout, SL_FMT_CSV, "value");
   for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) sl_cli_records_column(&w, names[k]);
-  csv_line(&w, &ans->player, NULL, &ans->valuation, ans->market_value_date);
+  /* valued_by: the model file of each line, as predict's column ("fitted" for one fitted here) */
+  csv_line(&w, &ans->player, NULL, &ans->valuation, ans->market_value_date, ans->model_path ? ans->model_path : "fitted");
   for (size_t i = 0; i < ans->nwhat_if; i++) {
     /* A what-if of the market value has no valuation date of its own. */
     int mv = !strncmp(ans->what_if_change[i], "market-value=", 13);
-    csv_line(&w, &ans->what_if_player[i], ans->what_if_change[i], &ans->what_if[i], mv ? NAN : ans->market_value_date);
+    csv_line(&w, &ans->what_if_player[i], ans->what_if_change[i], &ans->what_if[i], mv ? NAN : ans->market_value_date,
+             ans->what_if_model_path[i] ? ans->what_if_model_path[i] : "fitted");
   }
   sl_cli_records_finish(&w);
 }
@@ -379,10 +383,17 @@ static int print_answer(const value_args *a, const sl_workspace_answer *ans) {
     int cols = sl_cli_text_columns(SL_CLI_SHOWN(ans->what_if_change[i])) + 1;
     if (cols > width) width = cols;
   }
-  for (size_t i = 0; i < ans->nwhat_if; i++) /* a change that hands him to the other model says so */
-    print_what_if(ans->what_if_change[i], width, v, &ans->what_if[i],
-                  ans->what_if_model[i] != ans->model ? (ans->what_if_model_path[i] ? ans->what_if_model_path[i] : "the fitted model")
-                                                      : NULL);
+  for (size_t i = 0; i < ans->nwhat_if; i++) { /* a change that hands him to the other model says so */
+    int other = ans->what_if_model[i] != ans->model;
+    /* its change is against that model's own answer (the second), not across two models */
+    const sl_fees_valuation *base = other && ans->has_second && ans->second_model == ans->what_if_model[i] ? &ans->second : v;
+    char by[600] = "";
+    if (other)
+      snprintf(by, sizeof by, ", valued by %s (change against %s)",
+               SL_CLI_SHOWN(ans->what_if_model_path[i] ? ans->what_if_model_path[i] : "the fitted model"),
+               base == v ? "the other model's answer above" : "its second answer");
+    print_what_if(ans->what_if_change[i], width, base, &ans->what_if[i], other ? by : NULL);
+  }
   if (v->nnotes) printf("\nnotes:\n");
   for (size_t i = 0; i < v->nnotes; i++) printf("  - %s\n", SL_CLI_SHOWN(v->notes[i]));
   return SL_EXIT_OK;

@@ -34,12 +34,24 @@ static int open_workspace(const sl_cli_predict_batch_args *a, sl_workspace **ws)
   return SL_EXIT_OK;
 }
 
-/* The --leagues filter, checked against the stats (did you mean) when there are stats. */
+/* The --leagues filter, each league checked against the stats (did you mean) when there are
+ * stats; the fee model's spelling, which the output prints ("1 Bundesliga"), is taken too. */
 static int check_filters(const sl_cli_predict_batch_args *a, const sl_workspace *ws) {
   sl_error err;
   const sl_compare *c = sl_workspace_compare(ws);
-  if (a->leagues && c && sl_compare_leagues_check(c, a->leagues, &err))
-    return sl_cli_usage_error("predict", "--leagues: %s", err.message);
+  for (const char *s = a->leagues; s && *s && c;) {
+    const char *e = strchr(s, ',');
+    char item[160];
+    size_t len = e ? (size_t)(e - s) : strlen(s);
+    snprintf(item, sizeof item, "%.*s", (int)(len < sizeof item ? len : sizeof item - 1), s);
+    const char *canonical = NULL;
+    int pooled = 0;
+    sl_error ignored;
+    if (sl_compare_leagues_check(c, item, &err) &&
+        (!sl_workspace_model(ws) || sl_workspace_league(ws, item, "league", &canonical, &pooled, &ignored)))
+      return sl_cli_usage_error("predict", "--leagues: %s", err.message);
+    s = e ? e + 1 : s + len;
+  }
   int g;
   if (a->position && !sl_fees_position_line(a->position) && sl_workspace_position(a->position, &g, &err))
     return sl_cli_usage_error("predict", "--position: %s", err.message);

@@ -316,6 +316,25 @@ static void data_league(const sl_workspace *ws, sl_fees_player *fp, char notes[]
   if (pooled) NOTE(POOLED_LEAGUE_NOTE, canonical);
 }
 
+/* His age at the window valued: the data's age is at the start of its season (FBref's yearly
+ * tables: Balerdi 25 in August 2024, 26 for summer 2025), at its end (a one-season export, the
+ * next window), or at a values snapshot (the window after its season); a later window adds the
+ * seasons between. A stated age is the caller's and is not moved. */
+static void age_at_window(const sl_workspace *ws, const sl_workspace_player *pl, int stats_season, sl_fees_player *fp,
+                          char notes[][SL_FEES_NOTE_MAX], size_t *nnotes, size_t max_notes) {
+  int row = pl && !pl->stats && pl->row >= 0 ? sl_table_row_season(ws->values, (size_t)pl->row) : 0;
+  int data_window = stats_season ? stats_season + (ws->ages_at_season_start ? 0 : 1) : row ? row + 1 : 0;
+  if (!data_window || !isfinite(fp->age) || !fp->season || fp->season <= data_window) return;
+  double data_age = fp->age;
+  fp->age += fp->season - data_window;
+  char s[SL_SEASON_TEXT_MAX];
+  if (stats_season && ws->ages_at_season_start && fp->season == stats_season + 1)
+    NOTE("age %g at the window: the yearly tables give his age at the start of the season (%g)", fp->age, data_age);
+  else
+    NOTE("age %g at the summer %d window: %g in his %s data", fp->age, fp->season, data_age,
+         sl_season_text(stats_season ? stats_season : row, s, sizeof s));
+}
+
 /* An old market value the performance model stands in for: his stats are more recent than it. */
 static int old_value_replaced(const sl_workspace *ws, const sl_fees_player *fp) {
   return ws->perf_model && sl_workspace_market_value_old(fp) && fp->stats_season > fp->market_value_season;
@@ -373,15 +392,12 @@ int sl_ws_fee_player_for(const sl_workspace *ws, const sl_workspace_player *pl, 
    * the row) comes before the model's last training season. */
   int row_season = pl && !pl->stats && sl_ws_own_window(ws, fp->season);
   if (ws->seasons.valuation && !row_season) fp->season = ws->seasons.valuation;
-  /* An age at the start of his stats season is one season younger than at the next summer's window
-   * (Balerdi 25 in August 2024, 26 for summer 2025, as the one-season export says). */
   int stats_season = pl && pl->stats ? (pl->stats->season ? pl->stats->season : ws->seasons.stats) : 0;
-  if (pl && pl->stats && ws->ages_at_season_start && isfinite(fp->age) && fp->season && stats_season &&
-      fp->season > stats_season && !(given && !isnan(given->age))) { /* a stated age is the caller's */
-    double at_start = fp->age;
-    fp->age += fp->season - stats_season;
-    NOTE("age %g at the window: the yearly tables give his age at the start of the season (%g)", fp->age, at_start);
-  }
+  if (!(given && !isnan(given->age))) age_at_window(ws, pl, stats_season, fp, notes, nnotes, max_notes);
+  char ss[SL_SEASON_TEXT_MAX];
+  if (stats_season && fp->season && fp->season <= stats_season)
+    NOTE("his stats are of %s, after the summer %d window valued: a buyer then could not have known them",
+         sl_season_text(stats_season, ss, sizeof ss), fp->season);
   if (pl && pl->entry && isfinite(pl->entry->contract_until) && fp->season)
     fp->contract_months = sl_fees_contract_months(fp->season, pl->entry->contract_until);
   sl_perf_terms terms;
@@ -488,6 +504,9 @@ const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fee
   if (path) *path = by_perf ? ws->perf_model_path : ws->model_path;
   char pb[WS_NOTE_PATH_MAX + 1];
   if (why && size && by_perf) why_performance(ws, fp, old, why, size);
+  else if (why && size && fp && uses && sl_workspace_market_value_old(fp))
+    snprintf(why, size, "valued by the model %s on his old market value: his stats are not more recent than it, "
+             "for the performance model to stand in", note_path(ws->model_path, pb, sizeof pb));
   else if (why && size)
     snprintf(why, size, "valued by the model %s: his market value is known (the performance model is for players "
              "without one or with an old one)", note_path(ws->model_path, pb, sizeof pb));
