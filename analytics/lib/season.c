@@ -94,7 +94,7 @@ static int date_season(const char *name) {
   int found = 0;
   for (size_t i = 0; name[i]; i++) {
     int y, m;
-    if (!isdigit((unsigned char)name[i]) || (i && isdigit((unsigned char)name[i - 1]))) continue;
+    if (!isdigit((unsigned char)name[i]) || (i && isalnum((unsigned char)name[i - 1]))) continue;
     if (digits(name + i, &y) != 4 || y < SL_SEASON_MIN || y > SL_SEASON_MAX || !is_sep(name[i + 4])) continue;
     if (digits(name + i + 5, &m) != 2 || m < 1 || m > 12) continue;
     int s = sl_season_of_month(y, m);
@@ -104,14 +104,16 @@ static int date_season(const char *name) {
   return found;
 }
 
-/* The one four-digit year a name holds (a snapshot's folder: "tm-values-2023"), 0 when it holds
- * none or several. */
+/* The one four-digit year a name holds as a word of its own (a snapshot's folder:
+ * "tm-values-2023"; not "tmp.Xk2019Qa", a temporary folder's random name), 0 when it holds none
+ * or several. */
 static int lone_year(const char *name) {
   int found = 0;
   for (size_t i = 0; name[i]; i++) {
     int v;
-    if (!isdigit((unsigned char)name[i]) || (i && isdigit((unsigned char)name[i - 1]))) continue;
-    if (digits(name + i, &v) != 4 || v < SL_SEASON_MIN || v > SL_SEASON_MAX) continue;
+    if (!isdigit((unsigned char)name[i]) || (i && isalnum((unsigned char)name[i - 1]))) continue;
+    if (digits(name + i, &v) != 4 || v < SL_SEASON_MIN || v > SL_SEASON_MAX || isalpha((unsigned char)name[i + 4]))
+      continue;
     if (found && found != v) return 0;
     found = v;
   }

@@ -41,6 +41,7 @@ int main(void) {
   INT_EQ(sl_season_of_month(2024, 7), 2024, "July 2024 is of 2024/25");
   INT_EQ(from_folder("2019-2023/x.csv"), -1, "two years: no season");
   INT_EQ(from_folder("values/x.csv"), -1, "no year");
+  INT_EQ(from_folder("/tmp/tmp.Xk2019Qa/x.csv"), -1, "a year inside a word (a temporary folder's random name): none");
   INT_EQ(from_folder("x.csv"), -1, "no folder");
   INT_EQ(from_folder("/x.csv"), -1, "the root");
   INT_EQ(from_folder("tm-values-12023/x.csv"), -1, "five digits are no year");
