@@ -181,8 +181,8 @@ expect_contains "$("$SCOUTLAB" predict --model m.slm "$D/transfers.csv" 2>/dev/n
 vq=(--model m.slm --player "Tobías Quirandel" --data "$D/players.csv" --data "$D/values.csv" --season 2024 --bid 5m)
 "$SCOUTLAB" value "${vq[@]}" --what-if age=+1 --format csv >v.csv 2>/dev/null
 "$SCOUTLAB" value "${vq[@]}" --what-if age=+1 --format json >v.json 2>/dev/null
-expect_eq "$(head -1 v.csv)" "player,change,club,league,age,position,market_value,contract_months,minutes_share,fair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,window,extrapolated,market_value_date" \
-  "value csv: predict's player columns and the change"
+expect_eq "$(head -1 v.csv)" "player,change,club,league,age,position,market_value,contract_months,minutes_share,fair_fee,fee_mean,fee_low,fee_high,p_at_least_bid,window,extrapolated,market_value_date,valued_by" \
+  "value csv: predict's player columns, the change and the model of each line"
 vj=$(sed -n 's/^  "fair_fee": \([^,]*\), "fee_mean": [^,]*, "fee_low": \([^,]*\), "fee_high": \([^,]*\), "p_at_least_bid": \([^,]*\),.*/\1 \2 \3 \4/p' v.json)
 expect_num_eq "$(awk -F, 'NR==2 {print $10, $12, $13}' v.csv)" "${vj% *}" \
   "value: the valuation the same in CSV (whole euros, as predict's) and JSON" --abs 0.5

@@ -253,6 +253,26 @@ for order in "snap 2021/values.csv|snap 2024/values.csv" "snap 2024/values.csv|s
   out=$(hv --values "${order%%|*}" --values "${order##*|}")
   expect_contains "$out" "market value €67,000,000 (of 2024/25)" "two snapshots: the latest season (${order%%|*} first)"
 done
+# His age at the window valued: a later window ages him (said); a window before his stats season
+# is valued, and said. A what-if valued by the other model changes against that model's answer.
+out=$(hv --values "tm values 2022/values.csv" --window 2026)
+expect_contains "$out" "Vegard Holmstad: CB, age 29, " "a year later, a year older"
+expect_contains "$out" "age 29 at the summer 2026 window: 28 in his 2024/25 data" "said"
+out=$(hv --values "tm values 2022/values.csv" --window 2024)
+expect_contains "$out" "his stats are of 2024/25, after the summer 2024 window valued: a buyer then could not have known them" \
+  "a window before the stats, said"
+out=$(hv --values "tm values 2022/values.csv" --what-if market-value=70m)
+second=$(printf '%s\n' "$out" | sed -n 's/^second answer .*fair fee €\([0-9,]*\),.*/\1/p' | tr -d ,)
+wif=$(printf '%s\n' "$out" | sed -n 's/^  market-value=70m *fair fee *€\([0-9,]*\) .*/\1/p' | tr -d ,)
+pct=$(printf '%s\n' "$out" | sed -n 's/^  market-value=70m .*(\([-+0-9.]*\)%),.*/\1/p')
+expect_num_eq "$pct" "$(awk -v a="$wif" -v b="$second" 'BEGIN {printf "%+.1f", 100 * (a / b - 1)}')" \
+  "the what-if's change is against the market-value model's own answer" --abs 0.05
+expect_contains "$out" "valued by m.slm (change against its second answer)" "and says so"
+out=$("$SCOUTLAB" value --model m.slm --performance-model p.slm --player "Vegard Holmstad" \
+  --data "$SL_DATASETS/players.csv" --season 2024 --values "tm values 2022/values.csv" --what-if market-value=70m \
+  --format csv 2>/dev/null)
+expect_eq "$(printf '%s\n' "$out" | awk -F, 'NR==1 {print $NF} NR>1 {print $NF}' | tr '\n' ' ')" "valued_by p.slm m.slm " \
+  "value csv: the model of each line"
 # A values file that says no season: taken as current, said, when a performance model could
 # stand in for an old value.
 pick 2022 | cut -d, -f1-5 >undated.csv
