@@ -111,10 +111,7 @@ int sl_cli_predict_batch(const sl_cli_predict_batch_args *a) {
     sl_error err;
     if (sl_workspace_player_nth(ws, i, &pl, &err)) continue;
     int st = sl_workspace_fee_player(ws, &pl, NULL, &fp, NULL, NULL, 0, &err);
-    /* --leagues names leagues as the stats write them, which the model may spell otherwise */
-    int in_leagues = !a->leagues || sl_compare_league_in_list(fp.league, a->leagues) ||
-                     sl_compare_league_in_list(sl_workspace_player_league(ws, &pl), a->leagues);
-    if (!st && (!in_leagues || !in_position(a->position, &fp))) {
+    if (!st && ((a->leagues && !sl_workspace_in_leagues(ws, &pl, &fp, a->leagues)) || !in_position(a->position, &fp))) {
       filtered++;
       continue;
     }

@@ -85,9 +85,9 @@ static void second_answer(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
   if (isfinite(s.bid))
     sl_snprintf_c(p, sizeof p, "; P(fair fee \xe2\x89\xa5 %s) = %.1f%%", sl_money_short(s.bid, bid, sizeof bid),
              100 * s.p_at_least_bid);
-  int old = sl_workspace_market_value_old(&pl->fp);
+  int old = sl_workspace_market_value_old(&pl->fp), by_stats = m == sl_workspace_performance_model(x->ws);
   sl_season_text(pl->fp.market_value_season, season, sizeof season);
-  if (m == sl_workspace_performance_model(x->ws))
+  if (by_stats)
     sl_snprintf_c(text, sizeof text, "From his stats alone (the no-market-value performance model: minutes and starts share, "
              "chance creation and progression per 90, his club's points per match), his market value of %s set aside: "
              "fair fee %s (%.0f%% range %s \xe2\x80\x93 %s)%s. The verdict above is the default: with a market "
@@ -101,8 +101,7 @@ static void second_answer(const rp_ctx *x, const rp_player *pl, sl_doc *d) {
              "is the default: measured out of time, a market value %d seasons old or more valued fees worse than the "
              "performance model (docs/fee-model.md, \"An old market value\").",
              mv, season, old, med, 100 * s.level, lo, hi, p, SL_WORKSPACE_MARKET_VALUE_OLD);
-  sl_doc_heading(d, 2, m == sl_workspace_performance_model(x->ws) ? "A second answer, from his stats alone"
-                                                                  : "A second answer, from his old market value");
+  sl_doc_heading(d, 2, by_stats ? "A second answer, from his stats alone" : "A second answer, from his old market value");
   sl_doc_paragraph(d, text);
 }
 

@@ -58,7 +58,7 @@ int sl_workspace_answer_new(const sl_workspace *ws, const sl_workspace_player *p
     if (isfinite(bid)) sl_fees_verdict(&a->valuation, a->verdict, sizeof a->verdict);
     sl_error none;
     a->has_second = sl_workspace_value_second(ws, pl, given, bid, &a->second, &a->second_model, &none) == SL_OK;
-    if (a->has_second) a->second_model_path = a->second_model == ws->perf_model ? ws->perf_model_path : ws->model_path;
+    if (a->has_second) a->second_model_path = sl_ws_model_path(ws, a->second_model);
   }
   for (size_t i = 0; !st && i < nwhat; i++) {
     sl_fees_player *q = &a->what_if_player[i];
@@ -71,7 +71,7 @@ int sl_workspace_answer_new(const sl_workspace *ws, const sl_workspace_player *p
     if (!st && m != a->model) st = sl_ws_fee_player_for(ws, pl, given, m, q, NULL, NULL, 0, err);
     if (!st && m != a->model) st = apply_what_if(ws, m, q, what_if[i], err);
     if (!st) st = sl_fees_value(m, q, ws->level, bid, &a->what_if[i], err);
-    if (!st) a->what_if_model[i] = m, a->what_if_model_path[i] = m == ws->perf_model ? ws->perf_model_path : ws->model_path;
+    if (!st) a->what_if_model[i] = m, a->what_if_model_path[i] = sl_ws_model_path(ws, m);
     if (!st) a->nwhat_if++;
   }
   if (st) return free(a), st;

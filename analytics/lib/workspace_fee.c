@@ -42,11 +42,22 @@ static int fee_group(const sl_player *p, unsigned *line) {
   }
 }
 
-const char *sl_workspace_player_league(const sl_workspace *ws, const sl_workspace_player *pl) {
+/* A stats player's league as the stats write it (the selling club's for a player of two clubs),
+ * before the model's spelling replaces it in his record; NULL for a player of the values only. */
+static const char *stats_league(const sl_workspace *ws, const sl_workspace_player *pl) {
   if (!ws || !pl || !pl->stats) return NULL;
   const sl_squad_club *club = pl->entry ? sl_squad_club_at(ws->squad, pl->entry->club) : NULL;
   /* a two-club player is sold by his entry's club, in its league */
   return pl->stats->nrows > 1 && club && club->league ? club->league : pl->stats->league;
+}
+
+int sl_workspace_in_leagues(const sl_workspace *ws, const sl_workspace_player *pl, const sl_fees_player *fp,
+                            const char *list) {
+  return (fp && sl_compare_league_in_list(fp->league, list)) || sl_compare_league_in_list(stats_league(ws, pl), list);
+}
+
+const char *sl_ws_model_path(const sl_workspace *ws, const sl_fees_model *m) {
+  return m && m == ws->perf_model ? ws->perf_model_path : ws->model_path;
 }
 
 /* The record from his stats player and club entry. */
@@ -55,7 +66,7 @@ static void from_stats(const sl_workspace *ws, const sl_workspace_player *pl, sl
   fp->name = p->name;
   fp->age = p->age;
   fp->group = fee_group(p, &fp->line_groups);
-  fp->league = sl_workspace_player_league(ws, pl);
+  fp->league = stats_league(ws, pl);
   fp->market_value = p->market_value;
   fp->market_value_season = p->market_value_season;
   if (pl->entry) {
@@ -501,7 +512,7 @@ const sl_fees_model *sl_workspace_model_for(const sl_workspace *ws, const sl_fee
     return ws->model;
   }
   int by_perf = no_value || old;
-  if (path) *path = by_perf ? ws->perf_model_path : ws->model_path;
+  if (path) *path = sl_ws_model_path(ws, by_perf ? ws->perf_model : ws->model);
   char pb[WS_NOTE_PATH_MAX + 1];
   if (why && size && by_perf) why_performance(ws, fp, old, why, size);
   else if (why && size && fp && uses && sl_workspace_market_value_old(fp))

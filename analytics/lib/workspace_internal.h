@@ -41,6 +41,8 @@ int sl_ws_decide_stats_season(sl_workspace *ws, int lo, int hi, sl_error *err);
 int sl_ws_fee_player_for(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                          const sl_fees_model *force, sl_fees_player *fp, char notes[][SL_FEES_NOTE_MAX],
                          size_t *nnotes, size_t max_notes, sl_error *err);
+/* The file of model m, one of the workspace's two (NULL for a fitted one). */
+const char *sl_ws_model_path(const sl_workspace *ws, const sl_fees_model *m);
 int sl_ws_value_chosen(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                        double bid, sl_fees_player *fp, sl_fees_valuation *out, const sl_fees_model **model,
                        const char **path, char *why, size_t why_size, sl_error *err);

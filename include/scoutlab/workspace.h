@@ -218,10 +218,11 @@ const sl_perf_index *sl_workspace_perf(const sl_workspace *ws);
 int sl_workspace_value_second(const sl_workspace *ws, const sl_workspace_player *pl, const sl_workspace_attrs *given,
                               double bid, sl_fees_valuation *out, const sl_fees_model **model, sl_error *err);
 
-/** A stats player's league as the stats write it ("Bundesliga"; the selling club's for a player
- *  of two clubs): the league his fee record starts from before the model's spelling ("1
- *  Bundesliga") replaces it. NULL for a player known from the values only. Borrowed. */
-const char *sl_workspace_player_league(const sl_workspace *ws, const sl_workspace_player *pl);
+/** 1 when the player's league is among `list` (comma-separated, sl_compare_league_in_list): his
+ *  selling league as the stats write it ("Bundesliga") or as the model spells it in his fee
+ *  record fp ("1 Bundesliga"), so that a list of either spelling selects him. */
+int sl_workspace_in_leagues(const sl_workspace *ws, const sl_workspace_player *pl, const sl_fees_player *fp,
+                            const char *list);
 
 /** How many seasons old his market value is at the window valued (fp->season minus
  *  fp->market_value_season) when that is SL_WORKSPACE_MARKET_VALUE_OLD or more; 0 when it is
